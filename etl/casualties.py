@@ -1,0 +1,206 @@
+"""Casualty figures: who was killed or injured, and how many.
+
+``find_casualties`` reads one sentence and returns each reported figure with
+its kind (killed or injured), low/best/high numbers, the victim phrase and its
+offsets.  Numbers come as digits ("23", "1,200"), words ("Twenty-three", "two
+dozen"), vague quantities (``dozens`` → 24..99, ``scores`` → 40..99,
+``several`` → 3..9, ``hundreds`` → 200..999) and with qualifiers ("more than
+200" → low 200, "up to 10" → high 10, "between 5 and 8" → 5..8).  The
+best estimate is always the conservative end, as ACLED and UCDP code it.
+Euphemisms count: "martyred", "embraced martyrdom", "laid down their lives".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+# Vague quantities: (low, high).
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "several": (3, 9), "a few": (2, 5),
+    "hundreds": (200, 999), "thousands": (2000, 9999), "a dozen": (12, 12),
+    "a handful": (2, 5), "a couple": (2, 2), "a couple of": (2, 2), "a score of": (20, 20),
+}
+
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)) + r")"
+_WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_VAGUE_RE = r"dozens|scores|several|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple(?:\s+of)?|a\s+few|a\s+score\s+of"
+_BASE = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|{_VAGUE_RE})"
+_QUAL = (r"(?P<qual>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|nearly|almost|"
+         r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|about|around|approximately|some|"
+         r"roughly|an\s+estimated|at\s+most|no\s+fewer\s+than|no\s+less\s+than)\s+")
+NUMBER = (rf"(?:{_QUAL})?(?:between\s+)?(?P<n1>{_BASE})"
+          rf"(?:\s*(?:-|–|to|and|or)\s*(?P<n2>{_BASE}))?(?:\s+or\s+more)?")
+
+_KILLED_PASSIVE = (
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
+    r"also|all|later|each)\s+)*"
+    r"(?P<verb>killed|dead|died|slain|martyred|perished|executed|beheaded|lynched|"
+    r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
+    r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
+    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred)"
+)
+_INJURED_PASSIVE = (
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|"
+    r"critically|seriously|severely|badly|slightly|all)\s+)*"
+    r"(?P<verb>injured|wounded|hurt|sustained\s+(?:serious\s+)?injuries)"
+)
+_KILL_ACTIVE = (
+    r"(?P<verb>kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
+    r"left|leaving|shot\s+dead|gunned\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
+    r"death\s+of|deaths\s+of|bodies\s+of)"
+)
+_INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
+_VICTIM = r"(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){0,5}?)"
+_STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
+         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that)\b")
+_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|[A-Za-z][\w'’-]*)){{0,4}})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Active first: "killing more than 200 Taliban", "killed five policemen and
+    # wounded 12 others", "left 5 dead".
+    ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}{_VICTIM_AFTER}", re.I)),
+    ("injured", re.compile(rf"\b{_INJURE_ACTIVE}\s+{NUMBER}{_VICTIM_AFTER}", re.I)),
+    # Passive: "23 Pakistani soldiers were killed", "Twenty-three soldiers
+    # embraced martyrdom", "30 injured".
+    ("killed", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_KILLED_PASSIVE}\b", re.I)),
+    ("injured", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_INJURED_PASSIVE}\b", re.I)),
+    # "the death toll rose to 12", "toll climbed to 40"
+    ("killed", re.compile(
+        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,3}}?(?:rose|climbed|reached|stood|jumped|"
+        rf"increased|is|was|has\s+risen|had\s+risen|rises|stands)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+    # "12 deaths", "40 fatalities"
+    ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths|fatalities|bodies|dead\s+bodies)\b", re.I)),
+]
+
+_NON_PERSON = re.compile(
+    r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
+    r"vehicles?|tanks?|posts?|years?|days?|hours?|minutes?|km|kilomet\w*|miles?|percent|%|"
+    r"targets?|camps?|villages?|hideouts?|bunkers?|facilities|infrastructure|acres?|crore|"
+    r"lakh|rupees|dollars?|million|billion|times|rounds?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """One reported casualty figure in a sentence (offsets into the sentence)."""
+
+    kind: str  # "killed" | "injured"
+    low: int
+    best: int
+    high: int | None
+    victims: str
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(phrase: str) -> tuple[int, int | None] | None:
+    """``(low, high)`` for a number phrase; ``high`` is ``None`` when open.
+
+    >>> parse_number("Twenty-three")
+    (23, 23)
+    >>> parse_number("dozens")
+    (24, 99)
+    """
+    p = " ".join(phrase.lower().replace("-", " ").split())
+    if not p:
+        return None
+    if p in _VAGUE:
+        return _VAGUE[p]
+    p_compact = p.replace(",", "")
+    dozen = 1
+    if p_compact.endswith(" dozen"):
+        dozen = 12
+        p_compact = p_compact[: -len(" dozen")]
+    if p_compact.isdigit():
+        value = int(p_compact) * dozen
+        return value, value
+    total = 0
+    current = 0
+    for word in p_compact.split():
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    value = (total + current) * dozen
+    return value, value
+
+
+def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
+    first = parse_number(match.group("n1"))
+    if first is None:
+        return None
+    low, high = first
+    second = match.group("n2")
+    if second:
+        parsed = parse_number(second)
+        if parsed is None:
+            return None
+        if parsed[0] < low:  # "five or six" fine; "12 to 3" is not a range
+            return None
+        high = parsed[1]
+    qual = " ".join((match.group("qual") or "").lower().split())
+    if qual in ("more than", "over", "at least", "upwards of", "in excess of",
+                "no fewer than", "no less than"):
+        high = None if high == low else high
+    elif qual in ("nearly", "almost", "up to", "as many as", "fewer than", "less than", "at most"):
+        ceiling = high if high is not None else low
+        low = 1 if qual in ("up to", "as many as", "at most") else max(1, ceiling - max(1, ceiling // 10))
+        high = ceiling
+        return low, ceiling, high
+    if match.group(0).lower().rstrip().endswith("or more"):
+        high = None
+    return low, low, high
+
+
+def find_casualties(sentence: str) -> list[Casualty]:
+    """Every casualty figure in one sentence, in text order, without overlaps."""
+    found: list[Casualty] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(c.start < end and start < c.end for c in found):
+                continue
+            victims = (match.groupdict().get("victim") or "").strip(" .,;:")
+            if re.search(r"\b(?:and|or|but)$", victims):
+                continue
+            if victims and _NON_PERSON.search(victims):
+                continue
+            if _is_year_or_date(sentence, match):
+                continue
+            figure = _figure(match)
+            if figure is None:
+                continue
+            low, best, high = figure
+            found.append(Casualty(kind, low, best, high, victims, start, end, match.group(0)))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:
+    n1 = match.group("n1")
+    if n1.isdigit() and len(n1) == 4 and 1900 <= int(n1) <= 2100:
+        return True
+    before = sentence[max(0, match.start("n1") - 12):match.start("n1")].lower()
+    return bool(re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", before))

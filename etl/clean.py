@@ -1,0 +1,86 @@
+"""Text cleaning: normalise an article's text and cut web-page boilerplate.
+
+The rules are general: they look for the markers that comment forms, "read
+more" teasers and share bars leave at the end of scraped news pages, and cut
+the text from the first such marker that sits in the last part of the article.
+They never touch markup characters: an article that contains ``<script>`` keeps
+it as text (the dashboard renders text, never markup).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Lines that start the trailing furniture of a news page.  Each is matched
+# against a whole (stripped) line, case-insensitively.
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        leave\s+a\s+(?:reply|comment)
+      | post\s+a\s+comment
+      | (?:\d+\s+)?comments?(?:\s*\(\d+\))?
+      | please\s+enter\s+your\s+(?:comment|name|email).*
+      | you\s+have\s+entered\s+an\s+incorrect\s+email.*
+      | must\s+read
+      | (?:also\s+)?read\s+(?:more|also|next)\b.*
+      | related(?:\s+(?:articles?|posts?|stories|news|coverage))?
+      | more\s+(?:from|on|stories|news)\b.*
+      | (?:most\s+)?(?:popular|trending|latest)(?:\s+(?:news|stories|posts|now))?
+      | you\s+(?:may|might)\s+(?:also\s+)?like.*
+      | recommended(?:\s+for\s+you)?
+      | share\s+(?:this|on)\b.*
+      | follow\s+us\b.*
+      | subscribe\b.*
+      | sign\s+up\s+for\b.*
+      | advertisement
+      | copyright\b.*|©.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Markers are only believed in the tail: never cut more than this share of
+# the article from a marker that sits early in the text.
+_MIN_KEPT_SHARE = 0.4
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix newlines, no control characters, single spaces, at most one
+    blank line between paragraphs, no leading/trailing whitespace."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def strip_boilerplate(text: str) -> str:
+    """Cut the trailing furniture of a scraped page (comment forms, "Must
+    Read" teasers, share bars) from the first marker line in the tail."""
+    offset = 0
+    for line in text.split("\n"):
+        if (
+            offset >= _MIN_KEPT_SHARE * len(text)
+            and line.strip()
+            and _BOILERPLATE_LINE.match(line.strip())
+        ):
+            return text[:offset].rstrip()
+        offset += len(line) + 1
+    return text
+
+
+def clean_text(text: str) -> str:
+    """The text the ETL works on: normalised, boilerplate removed."""
+    return strip_boilerplate(normalise(text))
+
+
+def article_id_for(text: str) -> str:
+    """sha256 of the cleaned text with whitespace collapsed and case folded,
+    so the same article read twice (or with other line breaks) is one id."""
+    key = " ".join(text.split()).casefold()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -1,0 +1,289 @@
+"""The ``sitrep`` command line (the contract of DESIGN §6).
+
+Commands print data on stdout and one-line messages on stderr; exit codes:
+0 success, 1 usage or fatal error, 2 some inputs rejected (the rest stored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from etl.errors import EtlError, RejectedInput
+from etl.records import EVENT_FIELDS
+from geo.errors import GeoError
+
+logger = logging.getLogger("sitrep")
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep", description="Sitrep: news articles to a map of a regional conflict.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read articles, extract events, store them")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help=".txt (+ .meta.json), .html, .jsonl, .csv, RSS/Atom files or folders")
+    p.add_argument("--db", help="store URL or SQLite file (default $SITREP_DB or ./sitrep.db)")
+    p.add_argument("--published", type=_date_arg, help="publication date for inputs without one")
+    p.add_argument("--geocoder", default="offline", choices=["offline"],
+                   help="geocoder to use (default: offline gazetteer)")
+    p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+
+    p = sub.add_parser("events", help="print stored events")
+    p.add_argument("--db")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3")
+    p.add_argument("--since", type=_date_arg)
+    p.add_argument("--until", type=_date_arg)
+    p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
+    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+
+    p = sub.add_parser("extract", help="print what the ETL finds, without a store (JSON Lines)")
+    p.add_argument("file", metavar="FILE|-", help="a .txt article, a .jsonl file of articles, or - for stdin")
+    p.add_argument("--published", type=_date_arg)
+
+    p = sub.add_parser("geocode", help="ranked place candidates for a name")
+    p.add_argument("text")
+    p.add_argument("--context", default="", help="text around the name (article text)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=5)
+
+    p = sub.add_parser("serve", help="run the dashboard")
+    p.add_argument("--db")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8050)
+
+    p = sub.add_parser("demo", help="ingest seeds/ into a fresh local store, then serve")
+    p.add_argument("--port", type=int, default=8050)
+    p.add_argument("--db", default="sitrep-demo.db", help="demo store file (recreated)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = {
+        "ingest": cmd_ingest, "events": cmd_events, "extract": cmd_extract,
+        "geocode": cmd_geocode, "serve": cmd_serve, "demo": cmd_demo,
+    }[args.command]
+    try:
+        return handler(args)
+    except (EtlError, GeoError) as error:
+        print(f"sitrep: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- ingest ------------------------------------------------------------------
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from etl.pipeline import ingest
+    from etl.store import Store
+
+    store = Store(args.db)
+    progress = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        progress = tqdm(desc="ingest", unit="article", file=sys.stderr)
+
+    def on_item(origin: str, status: str, reason: str) -> None:
+        if status in ("rejected", "failed"):
+            line = f"{status}: {origin}: {reason}"
+            if progress is not None:
+                progress.write(line, file=sys.stderr)
+            else:
+                print(line, file=sys.stderr)
+        if progress is not None:
+            progress.update(1)
+
+    report = ingest(args.paths, store=store, published=args.published,
+                    workers=max(1, args.workers), on_item=on_item)
+    if progress is not None:
+        progress.close()
+    print(f"sitrep: {report.summary()} -> {store.url}", file=sys.stderr)
+    return report.exit_code
+
+
+# --- events ------------------------------------------------------------------
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def event_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from etl.store import EventFilter, Store
+
+    store = Store(args.db, create=False)
+    flt = EventFilter(countries=tuple(c.upper() for c in args.country), since=args.since,
+                      until=args.until, event_types=tuple(args.types))
+    return [{k: row.get(k) for k in EVENT_FIELDS} for row in store.query_events(flt)]
+
+
+def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(rows, out, default=_json_default, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "geojson":
+        features = [
+            {"type": "Feature",
+             "geometry": ({"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
+                          if r.get("latitude") is not None else None),
+             "properties": r}
+            for r in rows
+        ]
+        json.dump({"type": "FeatureCollection", "features": features}, out,
+                  default=_json_default, ensure_ascii=False)
+        out.write("\n")
+    else:
+        writer = csv.DictWriter(out, fieldnames=list(EVENT_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()})
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    write_events(event_rows(args), fmt=args.format, out=sys.stdout)
+    return 0
+
+
+# --- extract -------------------------------------------------------------------
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from etl.pipeline import Extraction, Pipeline, extract_documents
+    from etl.sources import RawDocument, read_file
+
+    if args.file == "-":
+        text = sys.stdin.read()
+        items: list[Any] = [RawDocument(origin="<stdin>", text=text)] if text.strip() else [
+            RejectedInput("<stdin>", "empty input")]
+    else:
+        path = Path(args.file)
+        try:
+            items = list(read_file(path)) if path.is_file() else [RejectedInput(str(path), "no such file")]
+        except RejectedInput as rejected:
+            items = [rejected]
+    pipeline = Pipeline()
+    docs = [i for i in items if not isinstance(i, RejectedInput)]
+    results: dict[str, Any] = {}
+    for raw, result in zip(docs, extract_documents(docs, pipeline=pipeline, published=args.published)):
+        results[raw.origin] = (raw, result)
+    status = 0
+    for item in items:
+        if isinstance(item, RejectedInput):
+            print(f"rejected: {item}", file=sys.stderr)
+            status = 2
+            continue
+        raw, result = results[item.origin]
+        if not isinstance(result, Extraction):
+            reason = result.reason if isinstance(result, RejectedInput) else result[1]
+            print(f"rejected: {item.origin}: {reason}", file=sys.stderr)
+            status = 2
+            continue
+        doc_id = raw.doc_id or (Path(raw.origin).stem if raw.origin != "<stdin>" else "stdin")
+        print(json.dumps(extraction_json(result, doc_id=doc_id), default=_json_default, ensure_ascii=False))
+    return status
+
+
+def extraction_json(extraction: Any, *, doc_id: str) -> dict[str, Any]:
+    toponyms = []
+    for r in extraction.resolutions:
+        m, place = r.mention, r.place
+        toponyms.append({
+            "start": m.start, "end": m.end, "text": m.surface, "label": m.label, "status": r.status,
+            "place_id": place.place_id if place else None, "name": place.name if place else None,
+            "kind": place.kind if place else None, "country": place.country if place else None,
+            "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "score": round(r.candidates[0].score, 4) if r.candidates else None,
+        })
+    article = extraction.article
+    return {"id": doc_id, "article_id": article.article_id,
+            "published": article.published.isoformat() if article.published else None,
+            "toponyms": toponyms, "events": [e.to_dict() for e in extraction.events]}
+
+
+# --- geocode -------------------------------------------------------------------
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from geo.boundaries import Boundaries
+    from geo.gazetteer import Gazetteer
+    from geo.resolver import Resolver
+
+    resolver = Resolver(Gazetteer.load(), boundaries=Boundaries.load())
+    candidates = resolver.candidates(args.text, context=args.context, limit=args.limit)
+    if args.json:
+        print(json.dumps([
+            {"place_id": c.place.place_id, "name": c.place.name, "kind": c.place.kind,
+             "country": c.place.country, "admin1": c.place.admin1, "admin2": c.place.admin2,
+             "lat": c.place.lat, "lon": c.place.lon, "population": c.place.population,
+             "score": round(c.score, 4), "reasons": list(c.reasons)}
+            for c in candidates], ensure_ascii=False, indent=1))
+        return 0
+    if not candidates:
+        print(f"no place found for {args.text!r}")
+        return 0
+    for rank, c in enumerate(candidates, start=1):
+        p = c.place
+        where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
+        print(f"{rank}. {p.name} ({where}) {p.kind} {p.lat:.4f},{p.lon:.4f} "
+              f"score {c.score:.2f} [{p.place_id}]")
+        if c.reasons:
+            print("   " + "; ".join(c.reasons))
+    return 0
+
+
+# --- serve / demo ----------------------------------------------------------------
+
+def _serve(db: str | None, host: str, port: int) -> int:
+    import importlib
+
+    # The CLI is the one entry point that starts the dashboard; imported lazily
+    # so the ETL never depends on it.
+    app_module = importlib.import_module("dashboard.app")
+    print(f"sitrep: serving http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    app_module.serve(store_url=db, host=host, port=port)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return _serve(args.db, args.host, args.port)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from etl.pipeline import ingest
+    from etl.store import Store
+
+    db_path = Path(args.db)
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(str(db_path) + suffix)
+        if candidate.exists():
+            candidate.unlink()
+    seeds = Path(os.environ.get("SITREP_SEEDS", Path(__file__).resolve().parent.parent / "seeds"))
+    store = Store(str(db_path))
+    report = ingest([seeds], store=store)
+    print(f"sitrep: demo store {db_path}: {report.summary()}", file=sys.stderr)
+    return _serve(str(db_path), "127.0.0.1", args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

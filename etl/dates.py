@@ -1,0 +1,223 @@
+"""Date expressions resolved against the article's publication date.
+
+``find_dates`` scans a text for date expressions and resolves each one:
+"on Wednesday", "late Tuesday", "yesterday", "October 12", "12 October 2025",
+"in May", "last month", "earlier this month", "last week", "three days ago",
+ISO dates.  Precision follows ACLED's time_precision: 1 day, 2 within a week,
+3 month.  Durations ("four-day", "week-long", "for 50 years") are not dates.
+A relative expression without a publication date resolves to nothing: the
+caller must say the date is unknown, never fall back to today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+DAY, WEEK, MONTH = 1, 2, 3
+UNKNOWN = 0
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple of": 2, "a few": 3,
+}
+
+_MONTH_RE = (r"(?P<month>january|february|march|april|may|june|july|august|september|"
+             r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+_NUM_RE = r"(?P<num>\d+|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+
+# Order matters: longer, more specific patterns first.  Each has a kind.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month_day", re.compile(
+        rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE})?(?!\s*(?:%|per|km|kilomet|miles?|people|dead|killed|soldiers))",
+        re.I)),
+    ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
+    ("weekday", re.compile(
+        rf"\b(?P<mod>last|this|past|late|early|on)?\s*{_WEEKDAY_RE}"
+        r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b", re.I)),
+    ("relative_day", re.compile(
+        r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
+        r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("ago", re.compile(rf"\b{_NUM_RE}\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
+    ("relative_period", re.compile(
+        r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
+        r"\s+(?P<unit>week|month))\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:(?:early|mid|late|in|since|during|from|of)[\s-]+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
+    ("year", re.compile(rf"\b(?:in\s+)?{_YEAR_RE}\b(?!\s*(?:people|soldiers|troops|km|%))", re.I)),
+]
+
+# A capitalised "May" is a month; a lowercase "may" is a modal verb unless a
+# day or year follows or a preposition precedes ("in may" in lower-cased text).
+_MODAL_MAY = re.compile(r"\bmay\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression: offsets into the scanned text, the resolved date
+    (first day of the period for week/month precision), and its precision.
+    ``value`` is ``None`` when the expression cannot be resolved (a relative
+    expression without a publication date).  ``kind`` "year" marks a bare year,
+    which is too coarse to date an event but tells that a sentence recalls
+    another year."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    precision: int
+    kind: str
+
+
+def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
+    """The date with this month/day nearest before (or on, or one day after)
+    the publication date."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= published + timedelta(days=1):
+            return candidate
+    return None
+
+
+def _month_before(month: int, published: date) -> date:
+    year = published.year if month <= published.month else published.year - 1
+    return date(year, month, 1)
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date | None, int]:
+    groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in match.groupdict().items()}
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        try:
+            return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), DAY
+        except ValueError:
+            return None, UNKNOWN
+    if kind in ("month_day", "day_month"):
+        month = _MONTHS[groups["month"].rstrip(".")]
+        day = int(groups["day"])
+        if year is not None:
+            try:
+                return date(year, month, day), DAY
+            except ValueError:
+                return None, UNKNOWN
+        if published is None:
+            return None, UNKNOWN
+        return _latest_on_or_before(month, day, published), DAY
+    if kind == "month_year":
+        month = _MONTHS[groups["month"].rstrip(".")]
+        if year is not None:
+            return date(year, month, 1), MONTH
+        if published is None:
+            return None, UNKNOWN
+        return _month_before(month, published), MONTH
+    if kind == "year":
+        return (date(year, 1, 1) if year else None), UNKNOWN
+    if published is None:
+        return None, UNKNOWN
+    if kind == "weekday":
+        target = _WEEKDAYS[groups["weekday"]]
+        back = (published.weekday() - target) % 7
+        if groups.get("mod") in ("last", "past") and back == 0:
+            back = 7
+        return published - timedelta(days=back), DAY
+    if kind == "relative_day":
+        rel = " ".join(groups["rel"].split())
+        back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(rel, 0)
+        return published - timedelta(days=back), DAY
+    if kind == "ago":
+        number = int(groups["num"]) if groups["num"].isdigit() else _NUMBER_WORDS[" ".join(groups["num"].split())]
+        unit = groups["unit"].rstrip("s")
+        if unit == "day":
+            return published - timedelta(days=number), DAY
+        if unit == "week":
+            return published - timedelta(weeks=number), WEEK
+        month_index = published.year * 12 + published.month - 1 - number
+        return date(month_index // 12, month_index % 12 + 1, 1), MONTH
+    if kind == "relative_period":
+        rel = groups["rel"]
+        unit = groups["unit"]
+        if "next" in rel:
+            return None, UNKNOWN
+        past = any(w in rel for w in ("last", "previous", "past"))
+        if unit == "week":
+            start = published - timedelta(days=published.weekday())
+            if past:
+                start -= timedelta(weeks=1)
+            return start, WEEK
+        month_index = published.year * 12 + published.month - 1 - (1 if past else 0)
+        return date(month_index // 12, month_index % 12 + 1, 1), MONTH
+    return None, UNKNOWN
+
+
+def _is_modal_may(text: str, match: re.Match[str]) -> bool:
+    """True when a matched "May" is the modal verb, not the month."""
+    month = match.groupdict().get("month")
+    if not month or month.lower() != "may":
+        return False
+    start = match.start("month")
+    token = text[start:start + 3]
+    if token == "May":
+        # Capitalised: a month unless it starts a sentence before a verb-ish word.
+        before = text[max(0, start - 2):start]
+        sentence_start = start == 0 or before.strip() in ("", ".", "!", "?", '"', "“")
+        if sentence_start and not (match.groupdict().get("day") or match.groupdict().get("year")):
+            after = text[match.end():match.end() + 12].lstrip().lower()
+            return bool(re.match(r"(be|have|not|also|soon|well|still|only|never|even|[a-z]+ly\b)", after))
+        return False
+    # Lower-case "may": a month only with a day/year or after a preposition.
+    if match.groupdict().get("day") or match.groupdict().get("year"):
+        return False
+    prefix = text[max(0, start - 10):start].lower()
+    return not re.search(r"\b(in|since|during|from|of|early|mid|late)[\s-]+$", prefix)
+
+
+def find_dates(text: str, *, published: date | None) -> list[DateMention]:
+    """All date expressions in ``text`` (non-overlapping, in text order)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            # Trim a leading space left by optional prefixes.
+            while start < end and text[start].isspace():
+                start += 1
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if kind == "weekday" and not match.group("mod") and not text[match.start("weekday")].isupper():
+                # lower-case bare weekday without "on/last/...": still a weekday
+                pass
+            if kind in ("month_year", "month_day", "day_month") and _is_modal_may(text, match):
+                continue
+            if kind == "year" and _is_duration_or_count(text, start, end):
+                continue
+            value, precision = _resolve(kind, match, published)
+            taken.append((start, end))
+            found.append(DateMention(start, end, text[start:end], value, precision, kind))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _is_duration_or_count(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 8].lower()
+    return after.startswith(("-", " year", " day")) or text[max(0, start - 1):start] in ("$", "#")

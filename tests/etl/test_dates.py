@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+
+from etl.dates import DAY, MONTH, UNKNOWN, WEEK, find_dates
+
+PUBLISHED = date(2025, 11, 20)  # a Thursday
+
+
+def one(text: str, published: date | None = PUBLISHED):
+    found = [d for d in find_dates(text, published=published) if d.kind != "year"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Russia on Wednesday offered support", date(2025, 11, 19), DAY),
+        ("the blast late Tuesday night", date(2025, 11, 18), DAY),
+        ("on Thursday, police said", date(2025, 11, 20), DAY),
+        ("last Thursday", date(2025, 11, 13), DAY),
+        ("yesterday", date(2025, 11, 19), DAY),
+        ("three days ago", date(2025, 11, 17), DAY),
+        ("clashes erupted on October 12, when", date(2025, 10, 12), DAY),
+        ("on 12 October", date(2025, 10, 12), DAY),
+        ("on December 30", date(2024, 12, 30), DAY),  # not a future date
+        ("on 5 March 2024", date(2024, 3, 5), DAY),
+        ("2025-10-12", date(2025, 10, 12), DAY),
+        ("the war in May", date(2025, 5, 1), MONTH),
+        ("a skirmish last month", date(2025, 10, 1), MONTH),
+        ("Earlier this month, the FO said", date(2025, 11, 1), MONTH),
+        ("last week", date(2025, 11, 10), WEEK),
+        ("in December", date(2024, 12, 1), MONTH),
+    ],
+)
+def test_resolves_against_publication_date(text, expected, precision):
+    mention = one(text)
+    assert mention.value == expected
+    assert mention.precision == precision
+
+
+def test_durations_and_modal_may_are_not_dates():
+    assert find_dates("the four-day war lasted for 50 years", published=PUBLISHED) == []
+    assert find_dates("It may rain. He may come.", published=PUBLISHED) == []
+
+
+def test_bare_year_is_marked_as_year():
+    (mention,) = find_dates("the 2019 Pulwama attack", published=PUBLISHED)
+    assert mention.kind == "year" and mention.value == date(2019, 1, 1)
+
+
+def test_relative_dates_without_publication_date_stay_unknown():
+    mention = one("on Wednesday", published=None)
+    assert mention.value is None and mention.precision == UNKNOWN
+    assert one("October 12", published=None).value is None
+    assert one("12 October 2025", published=None).value == date(2025, 10, 12)
+
+
+def test_offsets_point_at_the_expression():
+    text = "Militants attacked a post on Sunday night in Bajaur."
+    mention = one(text)
+    assert text[mention.start:mention.end] == mention.text
+    assert mention.value == date(2025, 11, 16)

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.errors import GazetteerError
+from geo.gazetteer import Gazetteer, default_index_path
+from geo.names import fold, variant_key
+
+
+def ids(entries) -> list[str]:
+    return [entry.place.place_id for entry in entries]
+
+
+def test_fold_accents_case_punctuation() -> None:
+    assert fold("Kandahār") == "kandahar"
+    assert fold("U.S.") == "us"
+    assert fold("J&K") == "j and k"
+    assert fold("Dera Ismail-Khan") == fold("dera ismail khan")
+    assert fold("پشاور") == ""
+
+
+def test_variant_key_merges_transliterations() -> None:
+    assert variant_key(fold("Peshawer")) == variant_key(fold("Peshawar"))
+    assert variant_key(fold("Khyber Pakhtoonkhwa")) == variant_key(fold("Khyber Pakhtunkhwa"))
+    assert variant_key(fold("Kabul")) != variant_key(fold("Kunar"))
+
+
+def test_lookup_folds_accents(gazetteer: Gazetteer) -> None:
+    assert "geonames:1138336" in ids(gazetteer.lookup("Kandahar"))
+    assert "geonames:1138336" in ids(gazetteer.lookup("KANDAHĀR"))
+
+
+def test_lookup_spelling_variants(gazetteer: Gazetteer) -> None:
+    peshawar = gazetteer.lookup("Peshawer")
+    assert peshawar[0].place.place_id == "geonames:1168197"
+    assert peshawar[0].is_variant
+    kp = gazetteer.lookup("Khyber Pakhtoonkhwa")
+    assert kp[0].place.name == "Khyber Pakhtunkhwa"
+
+
+def test_exact_match_is_not_flagged_variant(gazetteer: Gazetteer) -> None:
+    assert not gazetteer.lookup("Peshawar")[0].is_variant
+
+
+def test_islamabad_trap_primary_beats_alternate(gazetteer: Gazetteer) -> None:
+    entries = gazetteer.lookup("Islamabad")
+    chattogram = next(e for e in entries if e.place.place_id == "geonames:1205733")
+    islamabad = next(e for e in entries if e.place.place_id == "geonames:1176615")
+    assert islamabad.is_primary_name and not chattogram.is_primary_name
+    assert ids(entries).index("geonames:1176615") < ids(entries).index("geonames:1205733")
+
+
+def test_kashmir_trap_region_first(gazetteer: Gazetteer) -> None:
+    entries = gazetteer.lookup("Kashmir")
+    assert entries[0].place.place_id == "curated:kashmir"
+    cashmere = [e for e in entries if e.place.country == "USA"]
+    assert all(not e.is_primary_name for e in cashmere)
+
+
+def test_us_trap_country_first(gazetteer: Gazetteer) -> None:
+    for name in ("US", "U.S.", "USA", "Us"):
+        assert gazetteer.lookup(name)[0].place.place_id == "ne:USA", name
+
+
+@pytest.mark.parametrize("alias,iso3", [("UK", "GBR"), ("Turkiye", "TUR"), ("Türkiye", "TUR"),
+                                        ("UAE", "ARE"), ("USA", "USA")])
+def test_curated_country_aliases(gazetteer: Gazetteer, alias: str, iso3: str) -> None:
+    assert gazetteer.lookup(alias)[0].place.place_id == f"ne:{iso3}"
+
+
+@pytest.mark.parametrize("alias,name", [("J&K", "Kashmir"), ("AJK", "Azad Kashmir"),
+                                        ("PoK", "Azad Kashmir"), ("KP", "Khyber Pakhtunkhwa")])
+def test_curated_region_aliases(gazetteer: Gazetteer, alias: str, name: str) -> None:
+    assert gazetteer.lookup(alias)[0].place.name == name
+
+
+def test_curated_districts_and_crossings(gazetteer: Gazetteer) -> None:
+    for name in ("Kurram", "Bajaur", "North Waziristan", "South Waziristan", "Orakzai",
+                 "Mohmand", "Tirah", "Torkham", "Ghulam Khan", "Angoor Adda", "Paktika",
+                 "Nangarhar", "Kunar", "Spin Boldak"):
+        entries = gazetteer.lookup(name)
+        assert entries, name
+        assert entries[0].place.country in ("PAK", "AFG"), name
+
+
+def test_country_points_are_conventional(gazetteer: Gazetteer) -> None:
+    afghanistan = gazetteer.country("AFG")
+    pakistan = gazetteer.country("pak")
+    assert afghanistan is not None and (afghanistan.lat, afghanistan.lon) == (33.0, 65.0)
+    assert pakistan is not None and (pakistan.lat, pakistan.lon) == (30.0, 70.0)
+    assert pakistan.place_id == "ne:PAK" and pakistan.kind == "country"
+    assert gazetteer.country("XXX") is None
+
+
+def test_get(gazetteer: Gazetteer) -> None:
+    adampur = gazetteer.get("geonames:1462733")
+    assert adampur is not None and adampur.admin1 == "Punjab" and adampur.admin2 == "Jalandhar"
+    assert gazetteer.get("geonames:0") is None
+    assert gazetteer.get("") is None
+
+
+def test_admin_areas_are_places(gazetteer: Gazetteer) -> None:
+    kinds = {e.place.kind for e in gazetteer.lookup("Balochistan")}
+    assert "admin1" in kinds
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, "Kabul\x00\x07", "\u202e\u200b",
+                                 "پشاور", "کابل", "!!!", "\n\t"])
+def test_bad_input_never_crashes(gazetteer: Gazetteer, bad: str) -> None:
+    result = gazetteer.lookup(bad)
+    assert isinstance(result, list)
+    if bad in ("", "   ", "x" * 10_000, "پشاور", "کابل", "!!!", "\n\t", "\u202e\u200b"):
+        assert result == []
+
+
+def test_lookup_limit(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.lookup("Springfield", limit=3)) == 3
+    assert gazetteer.lookup("Springfield", limit=0) == []
+
+
+def test_ruler_names_exclude_common_words(gazetteer: Gazetteer) -> None:
+    names = set(gazetteer.ruler_names())
+    for word in ("Of", "Us", "Deal", "Police", "Mobile", "Reading", "Victoria", "May"):
+        assert word not in names, word
+    for place in ("Pakistan", "Kabul", "Islamabad", "Kurram", "US", "UK", "J&K", "Khyber Pakhtunkhwa"):
+        assert place in names, place
+
+
+def test_ruler_names_population_threshold(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.ruler_names(min_population=1_000_000)) < len(gazetteer.ruler_names())
+
+
+def test_default_index_path_honours_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    assert default_index_path().parent == tmp_path
+
+
+def test_corrupt_index_raises(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pickle"
+    path.write_bytes(b"not a pickle")
+    with pytest.raises(GazetteerError):
+        Gazetteer.load(path)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from shapely import wkt
+
+from geo.gazetteer import Gazetteer
+from geo.geocoders import Geocoder, OfflineGeocoder
+from geo.records import Mention
+from geo.resolver import Resolver
+
+
+def mentions_of(text: str, surfaces: list[str], *, label: str = "GPE") -> list[Mention]:
+    found = []
+    for surface in surfaces:
+        match = re.search(re.escape(surface), text)
+        assert match, surface
+        found.append(Mention("a1", match.start(), match.end(), surface, 0, label))  # type: ignore[arg-type]
+    return found
+
+
+def resolved(resolver: Resolver, text: str, surfaces: list[str]) -> dict[str, object]:
+    results = resolver.resolve(mentions_of(text, surfaces), text=text)
+    return {r.mention.surface: r for r in results}
+
+
+def test_seed_article_places(resolver: Resolver, seed_text: str) -> None:
+    surfaces = ["Russia", "Pakistan", "India", "Afghanistan", "Moscow", "Islamabad", "Kabul",
+                "Kandahar", "Adampur", "Qatar", "Turkey", "Iran", "US"]
+    results = resolved(resolver, seed_text, surfaces)
+    place = {s: results[s].place for s in surfaces}  # type: ignore[attr-defined]
+    assert place["Adampur"].place_id == "geonames:1462733"
+    assert place["Islamabad"].place_id == "geonames:1176615"
+    assert abs(place["Islamabad"].lat - 33.72) < 0.05 and place["Islamabad"].country == "PAK"
+    assert place["Kabul"].place_id == "geonames:1138958"
+    assert place["Kandahar"].place_id == "geonames:1138336"
+    assert place["Moscow"].country == "RUS" and place["Moscow"].kind == "populated_place"
+    for surface, iso3 in [("Russia", "RUS"), ("Pakistan", "PAK"), ("India", "IND"),
+                          ("Afghanistan", "AFG"), ("Qatar", "QAT"), ("Turkey", "TUR"),
+                          ("Iran", "IRN"), ("US", "USA")]:
+        assert place[surface].place_id == f"ne:{iso3}", surface
+    assert (place["Pakistan"].lat, place["Pakistan"].lon) == (30.0, 70.0)
+    for result in results.values():
+        assert result.status == "resolved", result.mention.surface  # type: ignore[attr-defined]
+        assert all(0.0 <= c.score <= 1.0 for c in result.candidates)  # type: ignore[attr-defined]
+
+
+def test_adampur_without_context_is_not_forced(resolver: Resolver) -> None:
+    # Out of context both Adampurs are plausible; the ranking still lists both.
+    ids = [c.place.place_id for c in resolver.candidates("Adampur")]
+    assert {"geonames:1462733", "geonames:7646705"} <= set(ids[:3])
+
+
+def test_adampur_candidates_with_context(resolver: Resolver, seed_text: str) -> None:
+    top = resolver.candidates("Adampur", context=seed_text, limit=5)
+    assert top[0].place.place_id == "geonames:1462733"
+    assert top[0].reasons
+
+
+def test_country_resolves_to_itself(resolver: Resolver) -> None:
+    for name, iso3 in [("Pakistan", "PAK"), ("Georgia", "GEO"), ("India", "IND")]:
+        assert resolver.candidates(name)[0].place.place_id == f"ne:{iso3}"
+
+
+def test_admin_area_resolves_to_itself(resolver: Resolver) -> None:
+    text = "Militants attacked a post in Balochistan and another in Khyber Pakhtunkhwa, Pakistan."
+    results = resolved(resolver, text, ["Balochistan", "Khyber Pakhtunkhwa"])
+    assert results["Balochistan"].place.kind == "admin1"  # type: ignore[attr-defined]
+    assert results["Khyber Pakhtunkhwa"].place.kind == "admin1"  # type: ignore[attr-defined]
+
+
+def test_punjab_follows_article_country(resolver: Resolver) -> None:
+    indian = "Indian police in Punjab said the Amritsar attack was foiled. India blamed militants."
+    pakistani = "Pakistani police in Punjab said Lahore was calm. Pakistan's army was deployed."
+    assert resolver.candidates("Punjab", context=indian)[0].place.country == "IND"
+    assert resolver.candidates("Punjab", context=pakistani)[0].place.country == "PAK"
+
+
+def test_x_in_y_pattern(resolver: Resolver) -> None:
+    text = "Floods hit Hyderabad, Sindh on Monday."
+    results = resolved(resolver, text, ["Hyderabad"])
+    assert results["Hyderabad"].place.country == "PAK"  # type: ignore[attr-defined]
+
+
+def test_kashmir_trap(resolver: Resolver) -> None:
+    assert resolver.candidates("Kashmir", context="India and Pakistan")[0].place.country != "USA"
+
+
+@pytest.mark.parametrize("surface,place_id", [
+    ("Pakistan-Afghanistan border", "border:AFG-PAK"),
+    ("Afghan border", "border:AFG-PAK"),
+    ("border between India and Pakistan", "border:IND-PAK"),
+    ("Durand Line", "border:AFG-PAK"),
+    ("Line of Control", "curated:line-of-control"),
+])
+def test_border_mentions(resolver: Resolver, surface: str, place_id: str) -> None:
+    text = f"Pakistan said clashes on the {surface} continued. Pakistani troops responded."
+    mention = mentions_of(text, [surface], label="BORDER")
+    result = resolver.resolve(mention, text=text)[0]
+    assert result.status == "resolved"
+    assert result.place is not None and result.place.place_id == place_id
+    assert result.place.kind == "border"
+    if place_id.startswith("border:"):
+        assert result.place.geometry and wkt.loads(result.place.geometry).length > 0
+
+
+def test_not_found_and_order(resolver: Resolver) -> None:
+    text = "Envoys met in Xqzzyville and in Kabul."
+    results = resolver.resolve(mentions_of(text, ["Xqzzyville", "Kabul"]), text=text)
+    assert [r.mention.surface for r in results] == ["Xqzzyville", "Kabul"]
+    assert results[0].status == "not_found" and results[0].place is None
+    assert results[1].status == "resolved"
+
+
+def test_bad_mentions_never_crash(resolver: Resolver) -> None:
+    text = "x" * 10_000
+    weird = [Mention("a", 0, 10_000, text, 0, "GPE"), Mention("a", 0, 0, "", 0, "LOC"),
+             Mention("a", 5, 3, "پشاور", 0, "GPE"), Mention("a", 0, 5, "Kabul\x00", 0, "FAC")]
+    results = resolver.resolve(weird, text=text)
+    assert len(results) == 4
+    assert [r.status for r in results[:3]] == ["not_found"] * 3
+    assert resolver.candidates("") == []
+
+
+def test_possessive_and_article(resolver: Resolver) -> None:
+    assert resolver.candidates("Pakistan's")[0].place.place_id == "ne:PAK"
+    assert resolver.candidates("the US")[0].place.place_id == "ne:USA"
+
+
+def test_offline_geocoder_protocol(gazetteer: Gazetteer) -> None:
+    geocoder = OfflineGeocoder(gazetteer)
+    assert isinstance(geocoder, Geocoder)
+    candidates = geocoder.geocode("Islamabad", limit=3)
+    assert len(candidates) <= 3
+    assert candidates[0].place.country == "PAK"
+    assert candidates[0].geocoder == "offline"
+    assert geocoder.geocode("") == []
