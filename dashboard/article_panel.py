@@ -1,0 +1,306 @@
+"""The article panel: the selected event's source article, as text.
+
+The article text is rendered as Dash components whose children are plain
+strings — never ``dangerously_allow_html``, never ``dcc.Markdown`` — so
+whatever the article contains (``<script>``, ``<img onerror=…>``) is shown,
+not run.  Two kinds of character spans (offsets into ``Article.text``) are
+marked:
+
+- the event's evidence sentence (``evidence_start``/``evidence_end``) as
+  ``html.Mark(className="evidence")``;
+- place mentions as ``html.Span(className="place place-<status>")`` with a
+  ``title`` naming the place the resolver chose.
+
+Spans may overlap (the evidence sentence usually contains mentions, and a
+mention may straddle its edge): the text is cut at every span boundary and
+each piece is wrapped in the marks that cover it, so a mention crossing the
+evidence edge becomes two spans with the same title.  Paragraph breaks are
+kept by the stylesheet (``white-space: pre-wrap`` on ``.article-text``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.alerts import alert
+from dashboard.figures import format_event_date
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "EVIDENCE_CLASS",
+    "highlight_text",
+    "mention_class",
+    "mention_title",
+    "placeholder",
+    "build_article_panel",
+]
+
+EVIDENCE_CLASS = "evidence"
+
+PLACEHOLDER_TEXT = (
+    "Select an event on the map or in the list to read its source article, "
+    "with the evidence sentence highlighted."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    start: int
+    end: int
+    in_evidence: bool
+    mention: Mapping[str, Any] | None
+
+
+def mention_class(mention: Mapping[str, Any]) -> str:
+    """CSS classes of a mention: ``place place-resolved``,
+    ``place place-ambiguous`` or ``place place-unresolved``."""
+    status = str(mention.get("status") or "")
+    if status in ("resolved", "ambiguous"):
+        return f"place place-{status}"
+    return "place place-unresolved"
+
+
+def mention_title(mention: Mapping[str, Any]) -> str:
+    """Tooltip of a mention: the place chosen, with country, id and score;
+    for ambiguous mentions also the runners-up."""
+    status = str(mention.get("status") or "")
+    name = str(mention.get("place_name") or "")
+    country = str(mention.get("place_country") or "")
+    place_id = str(mention.get("place_id") or "")
+    where = ", ".join(p for p in (name, country) if p) or place_id
+    details = []
+    if place_id:
+        details.append(place_id)
+    score = mention.get("score")
+    if score is not None and not pd.isna(score):
+        details.append(f"score {float(score):.2f}")
+    suffix = f" ({'; '.join(details)})" if details else ""
+    if status == "resolved" and where:
+        return f"{where}{suffix}"
+    if status == "ambiguous" and where:
+        others = [
+            ", ".join(p for p in (str(r.get("name") or ""), str(r.get("country") or "")) if p)
+            for r in (mention.get("runners_up") or []) if isinstance(r, Mapping)
+        ]
+        also = f"; also possible: {' / '.join(o for o in others if o)}" if any(others) else ""
+        return f"Ambiguous — best guess {where}{suffix}{also}"
+    return f"No place found for “{mention.get('surface') or ''}”"
+
+
+def _valid_span(start: Any, end: Any, length: int) -> tuple[int, int] | None:
+    try:
+        a, b = int(start), int(end)
+    except (TypeError, ValueError):
+        return None
+    a, b = max(0, a), min(length, b)
+    return (a, b) if a < b else None
+
+
+def _non_overlapping(mentions: Sequence[Mapping[str, Any]], length: int) -> list[tuple[int, int, Mapping[str, Any]]]:
+    """Mentions clipped to the text, overlapping ones dropped (the earlier,
+    then longer, mention wins)."""
+    spans = []
+    for m in mentions:
+        span = _valid_span(m.get("start"), m.get("end"), length)
+        if span is None:
+            logger.debug("mention with invalid offsets skipped: %r", m)
+            continue
+        spans.append((span[0], span[1], m))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, Mapping[str, Any]]] = []
+    for start, end, m in spans:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, m))
+    return kept
+
+
+def _segments(
+    length: int,
+    evidence: tuple[int, int] | None,
+    mentions: list[tuple[int, int, Mapping[str, Any]]],
+) -> list[_Segment]:
+    cuts = {0, length}
+    if evidence:
+        cuts.update(evidence)
+    for start, end, _ in mentions:
+        cuts.update((start, end))
+    points = sorted(cuts)
+    out = []
+    index = 0
+    for a, b in zip(points, points[1:]):
+        while index < len(mentions) and mentions[index][1] <= a:
+            index += 1
+        covering = None
+        if index < len(mentions) and mentions[index][0] <= a and b <= mentions[index][1]:
+            covering = mentions[index][2]
+        in_evidence = evidence is not None and evidence[0] <= a and b <= evidence[1]
+        out.append(_Segment(a, b, in_evidence, covering))
+    return out
+
+
+def _piece(text: str, segment: _Segment) -> str | Component:
+    chunk = text[segment.start:segment.end]
+    if segment.mention is None:
+        return chunk
+    return html.Span(chunk, className=mention_class(segment.mention),
+                     title=mention_title(segment.mention))
+
+
+def _merge_strings(children: list[str | Component]) -> list[str | Component]:
+    merged: list[str | Component] = []
+    for child in children:
+        if isinstance(child, str) and merged and isinstance(merged[-1], str):
+            merged[-1] = merged[-1] + child
+        else:
+            merged.append(child)
+    return merged
+
+
+def highlight_text(
+    text: str,
+    *,
+    evidence_span: tuple[int, int] | None = None,
+    mentions: Sequence[Mapping[str, Any]] = (),
+) -> list[str | Component]:
+    """The article text as a list of children: plain strings, mention spans
+    and one ``html.Mark(className="evidence")`` around the evidence (which
+    may itself contain mention spans).  Offsets outside the text are
+    clipped; empty or reversed spans are ignored.  Concatenating the text of
+    all children gives back ``text`` exactly."""
+    length = len(text)
+    evidence = (
+        _valid_span(evidence_span[0], evidence_span[1], length) if evidence_span else None
+    )
+    segments = _segments(length, evidence, _non_overlapping(mentions, length))
+    children: list[str | Component] = []
+    marked: list[str | Component] = []
+    for segment in segments:
+        if segment.in_evidence:
+            marked.append(_piece(text, segment))
+            continue
+        if marked:
+            children.append(html.Mark(_merge_strings(marked), className=EVIDENCE_CLASS))
+            marked = []
+        children.append(_piece(text, segment))
+    if marked:
+        children.append(html.Mark(_merge_strings(marked), className=EVIDENCE_CLASS))
+    return _merge_strings(children)
+
+
+def placeholder() -> html.Div:
+    """What the panel shows before an event is selected."""
+    return html.Div(PLACEHOLDER_TEXT, className="article-placeholder")
+
+
+def _published_text(article: Mapping[str, Any]) -> str:
+    published = article.get("published")
+    precision = str(article.get("published_precision") or "")
+    if published is None or (not isinstance(published, date) and pd.isna(published)):
+        return "publication date unknown"
+    day = pd.Timestamp(published)
+    if precision == "month":
+        return f"published {day.strftime('%B %Y')}"
+    return f"published {day.date().isoformat()}"
+
+
+def _safe_href(url: Any) -> str | None:
+    """Only web links become links (no ``javascript:``, ``data:``, …)."""
+    value = str(url or "").strip()
+    if value.lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
+def _event_summary(event: Mapping[str, Any]) -> html.Dl:
+    def row(term: str, value: Any) -> list[Component]:
+        return [html.Dt(term), html.Dd(str(value), title=str(value))]
+
+    kind = str(event.get("event_type") or "")
+    sub = str(event.get("sub_event_type") or "")
+    place = ", ".join(
+        p for p in (str(event.get("location") or ""), str(event.get("country") or "")) if p
+    ) or "place unknown"
+    fatalities = str(int(event.get("fatalities") or 0))
+    reported = str(event.get("fatalities_reported") or "").strip()
+    if reported and reported != fatalities:
+        fatalities += f" (reported: {reported})"
+    items: list[Component] = []
+    items += row("Event", f"{kind} — {sub}" if sub else kind)
+    items += row("Date", format_event_date(event.get("event_date"), event.get("date_precision"),
+                                           long=True))
+    items += row("Place", place)
+    items += row("Fatalities", fatalities)
+    actors = " vs ".join(
+        a for a in (str(event.get("actor1") or ""), str(event.get("actor2") or "")) if a
+    )
+    if actors:
+        items += row("Actors", actors)
+    if event.get("claimed_by"):
+        items += row("Claimed by", event["claimed_by"])
+    return html.Dl(items, className="event-summary")
+
+
+def build_article_panel(
+    article: Mapping[str, Any] | None,
+    *,
+    event: Mapping[str, Any] | None = None,
+    mentions: Sequence[Mapping[str, Any]] = (),
+) -> Component:
+    """The panel for one selected event: title, source, published date, a
+    link to the original (new tab, ``rel="noopener noreferrer"``), a summary
+    of the event and the full text with evidence and places marked.
+
+    ``article`` is :meth:`etl.store.Store.article`'s dict (``None`` gives an
+    alert); ``event`` an event row (its evidence offsets are highlighted);
+    ``mentions`` :meth:`etl.store.Store.article_mentions`'s rows.
+    """
+    if article is None:
+        return alert("The article of this event is not in the store any more.", level="warning")
+    text = str(article.get("text") or "")
+    title = str(article.get("title") or "").strip() or "Untitled article"
+    meta: list[str | Component] = [
+        html.Span(str(article.get("source") or "source unknown"), className="article-source"),
+        " · ",
+        html.Span(_published_text(article), className="article-published"),
+    ]
+    href = _safe_href(article.get("url"))
+    if href:
+        meta += [" · ", html.A("Open original ↗", href=href, target="_blank",
+                               rel="noopener noreferrer", className="article-link")]
+    evidence_span = None
+    if event is not None:
+        evidence_span = (event.get("evidence_start"), event.get("evidence_end"))
+        span = _valid_span(*evidence_span, len(text))
+        evidence = str(event.get("evidence") or "")
+        if span is None:
+            logger.warning("event %s: evidence offsets %r outside the article text",
+                           event.get("event_id"), evidence_span)
+        elif evidence and text[span[0]:span[1]].strip() != evidence.strip():
+            logger.warning("event %s: evidence offsets do not match its evidence text",
+                           event.get("event_id"))
+    head: list[Component] = [
+        html.H3(title, className="article-title"),
+        html.P(meta, className="article-meta"),
+    ]
+    if event is not None:
+        head.append(_event_summary(event))
+    body = html.Div(
+        highlight_text(text, evidence_span=evidence_span, mentions=mentions),
+        className="article-text",
+        lang=str(article.get("language") or "en"),
+        tabIndex="0",  # scrollable region: reachable with the keyboard
+        role="region",
+        **{"aria-label": "Article text"},
+    )
+    return html.Article([html.Header(head, className="article-head"), body],
+                        className="article")

@@ -1,0 +1,348 @@
+"""Plotly figures of the dashboard, built from a DataFrame of events.
+
+Plain functions, no Dash: each takes the events (as returned by
+:func:`dashboard.data.load_events`) and returns a ``go.Figure``.  Colours are
+colour-blind safe: event types use the Okabe–Ito palette, countries Paul
+Tol's "muted" scheme, so a type colour is never mistaken for a country.
+
+The map is a MapLibre ``Scattermap`` on the ``white-bg`` style with the
+country outlines as a GeoJSON layer: it needs no tile server, no glyphs and
+no network.  Markers carry no text (text would need glyph fonts from the
+network); details are in the hover label.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "EVENT_TYPE_COLOURS",
+    "OTHER_COLOUR",
+    "COUNTRY_COLOURS",
+    "SELECTED_TRACE_NAME",
+    "DEFAULT_CENTER",
+    "DEFAULT_ZOOM",
+    "type_colour",
+    "map_view",
+    "marker_size",
+    "event_map",
+    "events_by_type",
+    "fatalities_over_time",
+    "format_event_date",
+]
+
+# Okabe & Ito (2008), one colour per ACLED event type.
+EVENT_TYPE_COLOURS: dict[str, str] = {
+    "Battles": "#D55E00",                     # vermillion
+    "Explosions/Remote violence": "#E69F00",  # orange
+    "Violence against civilians": "#CC79A7",  # reddish purple
+    "Protests": "#56B4E9",                    # sky blue
+    "Riots": "#009E73",                       # bluish green
+    "Strategic developments": "#0072B2",      # blue
+}
+OTHER_COLOUR = "#7F7F7F"
+
+# Paul Tol's "muted" qualitative scheme, for countries.
+COUNTRY_COLOURS: tuple[str, ...] = (
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
+    "#DDCC77", "#CC6677", "#882255", "#AA4499", "#DDDDDD",
+)
+
+SELECTED_TRACE_NAME = "Selected event"
+DEFAULT_CENTER: dict[str, float] = {"lat": 30.5, "lon": 70.0}  # South Asia
+DEFAULT_ZOOM = 3.6
+MIN_MARKER_PX = 8.0
+MAX_MARKER_PX = 40.0
+
+_FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+             size=12, color="#1f2933")
+_TYPE_ORDER = tuple(EVENT_TYPE_COLOURS)
+
+
+def type_colour(event_type: str) -> str:
+    """The colour of an event type (grey for types outside ACLED's six)."""
+    return EVENT_TYPE_COLOURS.get(event_type, OTHER_COLOUR)
+
+
+def _ordered_types(types: pd.Series) -> list[str]:
+    present = set(types.dropna().astype(str))
+    known = [t for t in _TYPE_ORDER if t in present]
+    return known + sorted(present - set(known))
+
+
+def _base_layout(fig: go.Figure, *, height: int | None = None) -> go.Figure:
+    fig.update_layout(
+        template="plotly_white",
+        font=_FONT,
+        margin=dict(l=8, r=8, t=8, b=8),
+        paper_bgcolor="rgba(0,0,0,0)",
+        hoverlabel=dict(font=dict(family=_FONT["family"], size=12)),
+    )
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def _empty(fig: go.Figure, message: str) -> go.Figure:
+    fig.add_annotation(
+        text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+        font=dict(size=13, color="#52606d"),
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _escape(value: Any) -> str:
+    """Text for a plotly hover label: plotly renders a subset of HTML tags in
+    labels, so article-derived strings are entity-escaped (plotly decodes the
+    entities back for display)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def format_event_date(value: Any, precision: Any = 1, *, long: bool = False) -> str:
+    """An event date as analysts read it, by ACLED time precision:
+    ``2025-10-12`` (1, day), ``~2025-10-12`` (2, within a week; long form
+    ``2025-10-12 (within a week)``), ``May 2025`` (3, month), or
+    ``date unknown``."""
+    if value is None or pd.isna(value):
+        return "date unknown"
+    stamp = pd.Timestamp(value)
+    try:
+        level = int(precision)
+    except (TypeError, ValueError):
+        level = 1
+    if level >= 3:
+        return stamp.strftime("%B %Y")
+    day = stamp.date().isoformat()
+    if level == 2:
+        return f"{day} (within a week)" if long else f"~{day}"
+    return day
+
+
+def _place(row: Mapping[str, Any]) -> str:
+    location = str(row.get("location") or "").strip()
+    country = str(row.get("country") or "").strip()
+    if location and country:
+        return f"{location}, {country}"
+    return location or country or "place unknown"
+
+
+def _fatalities_text(row: Mapping[str, Any]) -> str:
+    text = str(int(row.get("fatalities") or 0))
+    reported = str(row.get("fatalities_reported") or "").strip()
+    if reported and reported != text:
+        text += f" (reported: {reported})"
+    return text
+
+
+def marker_size(fatalities: pd.Series) -> list[float]:
+    """Marker diameters in px: area grows with fatalities, at least
+    ``MIN_MARKER_PX`` (events without deaths stay visible), at most
+    ``MAX_MARKER_PX``."""
+    values = pd.to_numeric(fatalities, errors="coerce").fillna(0).clip(lower=0)
+    return [min(MAX_MARKER_PX, MIN_MARKER_PX + 3.0 * math.sqrt(float(v))) for v in values]
+
+
+def map_view(
+    events: pd.DataFrame, *, width_px: int = 780, height_px: int = 340
+) -> tuple[dict[str, float], float]:
+    """Centre and zoom that fit the events' extent into a map of about
+    ``width_px`` × ``height_px``; South Asia when there are no located events.
+
+    MapLibre's world is 512 px wide at zoom 0; the extent gets 70 % padding
+    (markers are up to 40 px wide) and the zoom is clamped to [2, 6] so
+    single points keep some context.
+    """
+    located = events.dropna(subset=["latitude", "longitude"]) if not events.empty else events
+    if located.empty:
+        return dict(DEFAULT_CENTER), DEFAULT_ZOOM
+    lat_min, lat_max = float(located["latitude"].min()), float(located["latitude"].max())
+    lon_min, lon_max = float(located["longitude"].min()), float(located["longitude"].max())
+    center = {"lat": (lat_min + lat_max) / 2, "lon": (lon_min + lon_max) / 2}
+    stretch = 1 / max(math.cos(math.radians(center["lat"])), 0.2)  # Mercator
+    lon_span = max(lon_max - lon_min, 1.0) * 1.7
+    lat_span = max(lat_max - lat_min, 1.0) * 1.7 * stretch
+    zoom_lon = math.log2(360 * width_px / (512 * lon_span))
+    zoom_lat = math.log2(360 * height_px / (512 * lat_span))
+    zoom = max(2.0, min(6.0, zoom_lon, zoom_lat))
+    return center, round(zoom, 2)
+
+
+def _hover_data(frame: pd.DataFrame) -> list[list[str]]:
+    rows = []
+    for row in frame.to_dict("records"):
+        rows.append([
+            str(row["event_id"]),
+            str(row["article_id"]),
+            _escape(row.get("event_type")),
+            _escape(row.get("sub_event_type")),
+            _escape(format_event_date(row.get("event_date"), row.get("date_precision"),
+                                      long=True)),
+            _escape(_place(row)),
+            _escape(_fatalities_text(row)),
+            _escape(row.get("source") or "source unknown"),
+        ])
+    return rows
+
+
+_HOVER = (
+    "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+    "%{customdata[4]} · %{customdata[5]}<br>"
+    "Fatalities: %{customdata[6]}<br>Source: %{customdata[7]}<extra></extra>"
+)
+
+
+def event_map(
+    events: pd.DataFrame,
+    *,
+    boundaries: Mapping[str, Any] | str | None = None,
+    selected_event_id: str | None = None,
+    uirevision: str | None = None,
+) -> go.Figure:
+    """The event map: one ``Scattermap`` trace per event type (so the legend
+    explains the colours), marker area by fatalities, ``customdata[0]`` the
+    event id and ``customdata[1]`` its article id.  Events without
+    coordinates are left out.  The selected event, if shown, gets a dark
+    halo drawn under it (an extra trace named ``SELECTED_TRACE_NAME``).
+
+    ``boundaries`` is drawn as a land fill and an outline layer: either a
+    GeoJSON FeatureCollection (embedded in the figure: self-contained, for
+    exports) or the URL of one on the app's own server (what the app uses,
+    so the 2 MB of Natural Earth polygons are fetched once and cached by the
+    browser instead of riding along with every filter change).  Without it
+    the map has no outlines.  ``uirevision`` keeps the user's
+    pan/zoom across updates that share it (pass the filter's key).
+    """
+    fig = go.Figure()
+    located = events.dropna(subset=["latitude", "longitude"]) if not events.empty else events
+    if not located.empty and selected_event_id:
+        chosen = located[located["event_id"] == selected_event_id]
+        if not chosen.empty:
+            fig.add_trace(go.Scattermap(
+                name=SELECTED_TRACE_NAME,
+                lat=chosen["latitude"].tolist(), lon=chosen["longitude"].tolist(),
+                mode="markers",
+                marker=dict(size=[s + 10 for s in marker_size(chosen["fatalities"])],
+                            color="#111111", opacity=0.9),
+                customdata=_hover_data(chosen), hovertemplate=_HOVER,
+                showlegend=False,
+            ))
+    for event_type in _ordered_types(located["event_type"]) if not located.empty else []:
+        part = located[located["event_type"] == event_type]
+        fig.add_trace(go.Scattermap(
+            name=event_type,
+            lat=part["latitude"].tolist(), lon=part["longitude"].tolist(),
+            mode="markers",
+            marker=dict(size=marker_size(part["fatalities"]), color=type_colour(event_type),
+                        opacity=0.85),
+            customdata=_hover_data(part), hovertemplate=_HOVER,
+        ))
+    center, zoom = map_view(located)
+    layers: list[dict[str, Any]] = []
+    if boundaries:
+        source = boundaries if isinstance(boundaries, str) else dict(boundaries)
+        layers = [
+            {"sourcetype": "geojson", "source": source, "type": "fill",
+             "color": "#f3f1ea", "below": "traces"},
+            {"sourcetype": "geojson", "source": source, "type": "line",
+             "color": "#9aa0a8", "line": {"width": 0.8}, "below": "traces"},
+        ]
+    fig.update_layout(
+        map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
+        showlegend=True,
+        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", itemsizing="constant",
+                    bgcolor="rgba(255,255,255,0.85)", bordercolor="#d9dde3", borderwidth=1,
+                    font=dict(size=11)),
+        uirevision=uirevision,
+        clickmode="event",
+    )
+    _base_layout(fig)
+    fig.update_layout(margin=dict(l=0, r=0, t=0, b=0))
+    if located.empty:
+        _empty(fig, "No located events match these filters")
+    return fig
+
+
+def events_by_type(events: pd.DataFrame) -> go.Figure:
+    """Horizontal bar chart: number of events per event type, one bar trace
+    whose bars take the type colours, largest count on top."""
+    fig = go.Figure()
+    _base_layout(fig)
+    if events.empty:
+        return _empty(fig, "No events match these filters")
+    counts = events["event_type"].fillna("").replace("", "Unknown").value_counts()
+    counts = counts.sort_values(ascending=True)  # plotly draws the first bar at the bottom
+    types = [str(t) for t in counts.index]
+    fig.add_trace(go.Bar(
+        name="Events",
+        x=[int(v) for v in counts.to_numpy()], y=types, orientation="h",
+        marker=dict(color=[type_colour(t) for t in types]),
+        hovertemplate="%{y}: %{x} events<extra></extra>",
+    ))
+    fig.update_layout(showlegend=False, bargap=0.35)
+    fig.update_xaxes(title_text="Events", dtick=1 if counts.max() <= 10 else None,
+                     rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def fatalities_over_time(
+    events: pd.DataFrame, *, names: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Monthly fatalities, stacked bars coloured by country (one trace per
+    country, legend labels from ``names``).  Events without a date are left
+    out and counted in a note under the chart."""
+    fig = go.Figure()
+    _base_layout(fig)
+    if events.empty:
+        return _empty(fig, "No events match these filters")
+    dated = events.dropna(subset=["event_date"])
+    undated = len(events) - len(dated)
+    if dated.empty:
+        return _empty(fig, "No dated events match these filters")
+    frame = dated.assign(
+        month=dated["event_date"].dt.to_period("M").dt.to_timestamp(),
+        country=dated["country"].replace("", "Unknown"),
+    )
+    table = frame.pivot_table(index="month", columns="country", values="fatalities",
+                              aggfunc="sum", fill_value=0)
+    months = pd.date_range(table.index.min(), table.index.max(), freq="MS")
+    table = table.reindex(months, fill_value=0)
+    totals = table.sum().sort_values(ascending=False)
+    countries = [str(c) for c in totals.index]
+    x = [m.strftime("%Y-%m-%d") for m in table.index]  # month starts, drawn mid-month
+    for position, code in enumerate(countries):
+        label = (names or {}).get(code, code)
+        fig.add_trace(go.Bar(
+            name=label, x=x, y=[int(v) for v in table[code].to_numpy()],
+            xperiod="M1", xperiodalignment="middle",
+            marker=dict(color=COUNTRY_COLOURS[position % len(COUNTRY_COLOURS)]),
+            hovertemplate=f"{_escape(label)}<br>%{{x|%B %Y}}: %{{y}} fatalities<extra></extra>",
+        ))
+    fig.update_layout(
+        barmode="stack", bargap=0.25,
+        legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom",
+                    font=dict(size=11)),
+        margin=dict(l=8, r=8, t=28, b=8),
+    )
+    fig.update_xaxes(type="date", tickformat="%b<br>%Y", dtick="M1", ticklabelmode="period")
+    fig.update_yaxes(title_text="Fatalities", rangemode="tozero")
+    if undated:
+        fig.add_annotation(
+            text=f"{undated} undated event(s) not shown", showarrow=False,
+            xref="paper", yref="paper", x=1, y=-0.02, xanchor="right", yanchor="top",
+            font=dict(size=10, color="#52606d"),
+        )
+    return fig
