@@ -104,6 +104,7 @@ class Casualty:
     start: int
     end: int
     text: str
+    figure: str = ""  # the number as written: "more than 200"
 
 
 def parse_number(phrase: str) -> tuple[int, int | None] | None:
@@ -193,9 +194,19 @@ def find_casualties(sentence: str) -> list[Casualty]:
             if figure is None:
                 continue
             low, best, high = figure
-            found.append(Casualty(kind, low, best, high, victims, start, end, match.group(0)))
+            found.append(Casualty(kind, low, best, high, victims, start, end, match.group(0),
+                                  _figure_text(sentence, match)))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _figure_text(sentence: str, match: re.Match[str]) -> str:
+    start = match.start("qual") if match.group("qual") else match.start("n1")
+    end = match.end("n2") if match.group("n2") else match.end("n1")
+    tail = sentence[end:match.end()]
+    if re.match(r"\s+or\s+more", tail):
+        end += len(re.match(r"\s+or\s+more", tail).group(0))
+    return sentence[start:end]
 
 
 def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:

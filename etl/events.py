@@ -743,7 +743,7 @@ def _emit(drafts: Sequence[_Draft], *, article: Article) -> list[Event]:
                 claimed_by=draft.claimed_by, confidence=_confidence(draft, place),
                 cluster_id=cluster_id_for(etype, place.place_id, draft.date_value),
                 source=article.source, url=article.url, published=article.published,
-                fatalities_reported="; ".join(c.text.strip() for c in killed),
+                fatalities_reported="; ".join(c.figure or c.text.strip() for c in killed),
             )
             if key in merged:
                 merged[key] = _merge(merged[key], event)

@@ -50,3 +50,10 @@ def test_non_person_counts_and_dates_are_not_casualties():
 def test_victim_phrase_is_kept():
     (c,) = find_casualties("Twenty-three Pakistani soldiers embraced martyrdom.")
     assert c.victims == "Pakistani soldiers"
+
+
+def test_figure_keeps_the_wording():
+    (c,) = find_casualties("killing more than 200 Taliban and affiliated militants.")
+    assert c.figure == "more than 200"
+    (c,) = find_casualties("Twenty-three Pakistani soldiers embraced martyrdom.")
+    assert c.figure == "Twenty-three"
