@@ -323,3 +323,56 @@ def _mention_row(resolution: Resolution) -> dict[str, Any]:
 def _event_row(event: Event) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in events.c.keys()}
     return row
+
+
+class SqlGeocodeCache:
+    """The online geocoders' cache (``geo.online.GeocodeCache``) in the store's
+    ``geocode_cache`` table: one row per (geocoder, normalised query) with the
+    JSON payload of its candidates (``[]`` for "no match") and ``fetched_at``.
+
+    ``put`` replaces an existing row: select, then update or insert, in one
+    transaction (portable SQL, no dialect-specific upsert); a concurrent insert
+    of the same key by another process is resolved by updating instead.
+    Failures raise ``etl.errors.StoreError``.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, geocoder: str, query: str) -> list[dict[str, Any]] | None:
+        try:
+            with self.store.engine.connect() as conn:
+                row = conn.execute(
+                    sa.select(geocode_cache.c.payload).where(
+                        geocode_cache.c.geocoder == geocoder, geocode_cache.c.query == query)
+                ).first()
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot read the geocode cache: {error}") from error
+        if row is None:
+            return None
+        payload = row[0]
+        return payload if isinstance(payload, list) else None
+
+    def put(self, geocoder: str, query: str, payload: list[dict[str, Any]]) -> None:
+        try:
+            self._put(geocoder, query, payload)
+        except sa.exc.IntegrityError:
+            # Another writer inserted the same key between our select and insert.
+            try:
+                self._put(geocoder, query, payload)
+            except sa.exc.SQLAlchemyError as error:
+                raise StoreError(f"cannot write the geocode cache: {error}") from error
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot write the geocode cache: {error}") from error
+
+    def _put(self, geocoder: str, query: str, payload: list[dict[str, Any]]) -> None:
+        key = (geocode_cache.c.geocoder == geocoder) & (geocode_cache.c.query == query)
+        now = datetime.now(timezone.utc)
+        with self.store.engine.begin() as conn:
+            exists = conn.execute(sa.select(geocode_cache.c.geocoder).where(key)).first()
+            if exists is None:
+                conn.execute(geocode_cache.insert().values(
+                    geocoder=geocoder, query=query, payload=payload, fetched_at=now))
+            else:
+                conn.execute(geocode_cache.update().where(key).values(
+                    payload=payload, fetched_at=now))
