@@ -42,8 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help=".txt (+ .meta.json), .html, .jsonl, .csv, RSS/Atom files or folders")
     p.add_argument("--db", help="store URL or SQLite file (default $SITREP_DB or ./sitrep.db)")
     p.add_argument("--published", type=_date_arg, help="publication date for inputs without one")
-    p.add_argument("--geocoder", default="offline", choices=["offline"],
-                   help="geocoder to use (default: offline gazetteer)")
+    p.add_argument("--geocoder", default=os.environ.get("SITREP_GEOCODER", "offline"),
+                   choices=["offline", "nominatim", "photon", "arcgis"],
+                   help="offline gazetteer (default), or also ask an online service for the "
+                        "places the gazetteer cannot resolve (default $SITREP_GEOCODER)")
+    p.add_argument("--user-agent", help="identifies you to online geocoders (default "
+                   "$SITREP_USER_AGENT); required for nominatim, e.g. 'yourapp/1.0 (you@example.org)'")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
 
     p = sub.add_parser("events", help="print stored events")
@@ -99,6 +103,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from etl.store import Store
 
     store = Store(args.db)
+    pipeline = None
+    workers = max(1, args.workers)
+    if args.geocoder != "offline":
+        from etl.pipeline import Pipeline
+        from etl.store import SqlGeocodeCache
+        from geo.online import make_geocoder
+
+        geocoder = make_geocoder(args.geocoder, user_agent=args.user_agent,
+                                 cache=SqlGeocodeCache(store))
+        if workers > 1:
+            print("sitrep: --workers ignored with an online geocoder (one rate limit per service)",
+                  file=sys.stderr)
+            workers = 1
+        pipeline = Pipeline(geocoder=geocoder)
     progress = None
     if sys.stderr.isatty():
         from tqdm import tqdm
@@ -114,8 +132,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.update(1)
 
-    report = ingest(args.paths, store=store, published=args.published,
-                    workers=max(1, args.workers), on_item=on_item)
+    report = ingest(args.paths, store=store, pipeline=pipeline, published=args.published,
+                    workers=workers, on_item=on_item)
     if progress is not None:
         progress.close()
     print(f"sitrep: {report.summary()} -> {store.url}", file=sys.stderr)

@@ -112,12 +112,17 @@ class Analyzer:
         for pattern in _BORDER_PATTERNS:
             for match in pattern.finditer(text):
                 spans.append((match.start(), match.end(), "BORDER"))
-        # 2. Model entities.
+        # 2. Model entities (and names the small model calls a person or an
+        #    organisation where the syntax says place: "attacked a post in
+        #    Zorbakhel").
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
+            label = ent.label_
+            if label in ("PERSON", "ORG") and _is_locative_object(ent):
+                label = "GPE"
+            if label in PLACE_LABELS:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
-                    spans.append((start, end, ent.label_))
+                    spans.append((start, end, label))
         # 3. Gazetteer matches the model missed (outside any model entity).
         entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         lowercase_doc = _mostly_lowercase(text)
@@ -155,8 +160,27 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
         start = end
 
 
+_FEATURE_WORDS = re.compile(
+    r"\s+(?:village|town|city|district|province|tehsil|area|region|valley|sector|camp)$", re.I)
+_LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
+
+
+def _is_locative_object(ent: Span) -> bool:
+    """A one- or two-word name that is the object of "in/near/at …" and is
+    not a possessor: almost always a place the model did not know."""
+    root = ent.root
+    return (
+        len(ent) <= 2
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE_PREPS
+        and not any(child.dep_ == "case" for child in root.children)
+        and all(t.is_title or t.is_upper for t in ent)
+    )
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and trailing possessive/punctuation from an entity."""
+    """Drop a leading "the", a trailing feature word ("Zorbakhel village")
+    and trailing possessive/punctuation from an entity."""
     span = text[start:end]
     lowered = span.lower()
     if lowered.startswith("the "):
@@ -165,6 +189,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
+    feature = _FEATURE_WORDS.search(text[start:end])
+    if feature and feature.start() > 0:
+        end = start + feature.start()
     return start, end
 
 

@@ -16,7 +16,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +28,9 @@ from etl.records import Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
 from geo.boundaries import Boundaries
+from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
+from geo.geocoders import Geocoder
 from geo.records import Place, Resolution
 from geo.resolver import Resolver
 
@@ -92,6 +94,32 @@ def resolve(analysis: Analysis, *, resolver: Resolver) -> list[Resolution]:
     return resolver.resolve(analysis.mentions, text=analysis.doc.text)
 
 
+def fill_unresolved(
+    resolutions: Sequence[Resolution], *, geocoder: Geocoder, limit: int = 5,
+) -> list[Resolution]:
+    """Ask an (online) geocoder for the mentions the offline resolver could
+    not place.  A service failure marks that mention ``failed`` and the
+    article goes on; "no match" leaves it ``not_found``."""
+    filled: list[Resolution] = []
+    for resolution in resolutions:
+        if resolution.status != "not_found" or resolution.mention.label == "BORDER":
+            filled.append(resolution)
+            continue
+        try:
+            candidates = geocoder.geocode(resolution.mention.surface, limit=limit)
+        except GeocoderError as error:
+            logger.warning("geocoder %s failed for %r: %s", geocoder.name,
+                           resolution.mention.surface, error)
+            filled.append(replace(resolution, status="failed"))
+            continue
+        if not candidates:
+            filled.append(resolution)
+            continue
+        status = "resolved" if candidates[0].score >= 0.5 else "ambiguous"
+        filled.append(Resolution(resolution.mention, status, candidates[0].place, tuple(candidates)))
+    return filled
+
+
 def code_events(
     analysis: Analysis, resolutions: Sequence[Resolution], *, article: Article,
     country_place: Callable[[str], Place | None],
@@ -106,8 +134,11 @@ class Pipeline:
 
     def __init__(
         self, *, gazetteer: Gazetteer | None = None, boundaries: Boundaries | None = None,
-        analyzer: Analyzer | None = None,
+        analyzer: Analyzer | None = None, geocoder: Geocoder | None = None,
     ) -> None:
+        """``geocoder``: an online geocoder asked for the places the offline
+        gazetteer cannot resolve (``None``: offline only, the default)."""
+        self.geocoder = geocoder
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
         self.boundaries = boundaries if boundaries is not None else Boundaries.load()
         self.resolver = Resolver(self.gazetteer, boundaries=self.boundaries)
@@ -117,6 +148,8 @@ class Pipeline:
     def extract(self, article: Article) -> Extraction:
         analysis = analyse(article, analyzer=self.analyzer)
         resolutions = resolve(analysis, resolver=self.resolver)
+        if self.geocoder is not None:
+            resolutions = fill_unresolved(resolutions, geocoder=self.geocoder)
         events = code_events(analysis, resolutions, article=article,
                              country_place=self.gazetteer.country)
         return Extraction(article, tuple(resolutions), tuple(events))
