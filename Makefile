@@ -9,7 +9,7 @@ SITREP := $(VENV)/bin/sitrep
 DB ?= sitrep.db
 PORT ?= 8050
 
-.PHONY: install install-test chromium run test bench clean
+.PHONY: install install-test chromium run test eval bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ run: install
 
 test: install-test chromium
 	$(PY) -m pytest
+
+# Corpus evaluation on ../shared/data (or $SITREP_EVAL_DATA): one table.
+eval: install
+	$(PY) -m etl.evaluate --all $${SITREP_EVAL_DATA:-../shared/data}
 
 bench: install
 	$(PY) tests/bench/bench_gazetteer.py

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from etl.errors import EtlError, RejectedInput
+from etl.evaluate import add_eval_parser, cmd_eval
 from etl.records import EVENT_FIELDS
 from geo.errors import GeoError
 
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="ingest seeds/ into a fresh local store, then serve")
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--db", default="sitrep-demo.db", help="demo store file (recreated)")
+
+    add_eval_parser(sub)
     return parser
 
 
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     handler = {
         "ingest": cmd_ingest, "events": cmd_events, "extract": cmd_extract,
-        "geocode": cmd_geocode, "serve": cmd_serve, "demo": cmd_demo,
+        "geocode": cmd_geocode, "serve": cmd_serve, "demo": cmd_demo, "eval": cmd_eval,
     }[args.command]
     try:
         return handler(args)

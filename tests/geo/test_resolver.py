@@ -136,3 +136,30 @@ def test_offline_geocoder_protocol(gazetteer: Gazetteer) -> None:
     assert candidates[0].place.country == "PAK"
     assert candidates[0].geocoder == "offline"
     assert geocoder.geocode("") == []
+
+
+def test_generic_feature_word_falls_back_to_the_named_place(resolver: Resolver) -> None:
+    text = "Ships docked at the Colombo Port on Monday."
+    result = resolved(resolver, text, ["Colombo Port"])["Colombo Port"]
+    assert result.place is not None and result.place.country == "LKA"  # type: ignore[attr-defined]
+
+
+def test_demonym_resolves_to_the_country(resolver: Resolver) -> None:
+    text = "Russian troops and the Turkish side met."
+    results = resolved(resolver, text, ["Russian", "Turkish"])
+    assert results["Russian"].place.place_id == "ne:RUS"  # type: ignore[attr-defined]
+    assert results["Turkish"].place.place_id == "ne:TUR"  # type: ignore[attr-defined]
+
+
+def test_continent_and_capital_over_same_named_state(resolver: Resolver) -> None:
+    text = "Officials in Washington said Europe and Asia would follow."
+    results = resolved(resolver, text, ["Washington", "Europe", "Asia"])
+    assert results["Washington"].place.place_id == "geonames:4140963"  # type: ignore[attr-defined]
+    assert results["Europe"].place.kind == "region"  # type: ignore[attr-defined]
+    assert results["Asia"].place.kind == "region"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("surface", ["", "x" * 10_000, "کابل", "\x00\x07", "asdkjh qwe", "!!!"])
+def test_bad_input_is_not_found_never_a_crash(resolver: Resolver, surface: str) -> None:
+    (result,) = resolver.resolve([Mention("a1", 0, len(surface), surface, 0, "GPE")], text=surface)
+    assert result.status == "not_found" and result.place is None
