@@ -15,26 +15,32 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 
-$(VENV)/.installed: requirements.lock pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+# XStatic packages are sdists whose setup imports pkg_resources: build them with a
+# pinned setuptools that still has it (no build isolation), everything hashed.
+$(VENV)/.installed: requirements.lock requirements-build.lock pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --require-hashes -r requirements-build.lock
+	$(PY) -m pip install --quiet --no-build-isolation --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || \
 		$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m geo.gazetteer build
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
-	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(PY) -m pip install --quiet --no-build-isolation --require-hashes -r requirements-test.lock
 	touch $@
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-# Browser tests need Debian's chromium and its driver.
+# Browser tests and image export need Debian's chromium and its driver; the
+# briefing PDF embeds DejaVu Sans.
 chromium:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "installing chromium and chromium-driver (Debian)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+			|| [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+		echo "installing chromium, chromium-driver and fonts-dejavu-core (Debian)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver fonts-dejavu-core; \
 	fi
 
 run: install

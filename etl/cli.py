@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from etl.errors import EtlError, RejectedInput
+from etl.cli_export import add_export_parser, cmd_export
 from etl.evaluate import add_eval_parser, cmd_eval
 from etl.records import EVENT_FIELDS
 from geo.errors import GeoError
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="sitrep-demo.db", help="demo store file (recreated)")
 
     add_eval_parser(sub)
+    add_export_parser(sub)
     return parser
 
 
@@ -89,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "ingest": cmd_ingest, "events": cmd_events, "extract": cmd_extract,
         "geocode": cmd_geocode, "serve": cmd_serve, "demo": cmd_demo, "eval": cmd_eval,
+        "export": cmd_export,
     }[args.command]
     try:
         return handler(args)

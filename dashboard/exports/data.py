@@ -1,0 +1,143 @@
+"""The events of the current view as CSV, GeoJSON and XLSX.
+
+Columns are the event fields of DESIGN §4 (``etl.records.EVENT_FIELDS``), in
+that order, as in ``sitrep events``.  Values are the data as stored: article
+text is never turned into markup or formulas (the XLSX writes every string as
+a string cell, so a title starting with ``=`` stays text).
+
+* CSV: UTF-8 with a byte-order mark (Excel then reads non-ASCII names right),
+  dates ISO 8601, empty cells for unknown values.
+* GeoJSON (RFC 7946): a FeatureCollection of Point features (lon, lat); an
+  event without coordinates has ``"geometry": null``.  A top-level
+  ``"sitrep"`` member carries the filters, period, sources line and time of
+  generation (foreign members are allowed by RFC 7946 §6.1).
+* XLSX: sheet ``Events`` (one row per event), sheet ``Sources`` (article
+  title, source, url, published, number of events) and sheet ``About`` (the
+  filters, period, sources line and time of generation).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from datetime import date, datetime
+from typing import Any
+
+from etl.records import EVENT_FIELDS
+from dashboard.exports.errors import ExportError
+from dashboard.exports.view import ExportResult, ExportView
+
+__all__ = ["DATA_FORMATS", "MIME_TYPES", "to_csv", "to_geojson", "to_xlsx", "export_data"]
+
+DATA_FORMATS: tuple[str, ...] = ("csv", "geojson", "xlsx")
+MIME_TYPES = {
+    "csv": "text/csv",
+    "geojson": "application/geo+json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+SOURCE_COLUMNS: tuple[str, ...] = ("title", "source", "url", "published", "events", "article_id")
+
+
+def _plain(value: Any) -> Any:
+    """A JSON/CSV-ready value: dates as ISO strings, NaN as None."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def about_lines(view: ExportView) -> list[str]:
+    return [view.filters_text, view.period_text, view.sources_text, view.generated_text]
+
+
+def to_csv(view: ExportView) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EVENT_FIELDS)
+    for row in view.rows:
+        writer.writerow(["" if (v := _plain(row.get(k))) is None else v for k in EVENT_FIELDS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_geojson(view: ExportView) -> bytes:
+    features = []
+    for row in view.rows:
+        lat, lon = row.get("latitude"), row.get("longitude")
+        located = lat is not None and lon is not None and not (
+            isinstance(lat, float) and math.isnan(lat)) and not (
+            isinstance(lon, float) and math.isnan(lon))
+        features.append({
+            "type": "Feature",
+            "id": row.get("event_id"),
+            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]} if located else None,
+            "properties": {k: _plain(row.get(k)) for k in EVENT_FIELDS},
+        })
+    collection = {
+        "type": "FeatureCollection",
+        "sitrep": {"filters": view.filters_text, "period": view.period_text,
+                   "sources": view.sources_text,
+                   "generated": view.generated_at.isoformat(timespec="seconds")},
+        "features": features,
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def to_xlsx(view: ExportView) -> bytes:
+    import xlsxwriter  # python-pptx's own dependency; fast, streaming writer
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {
+        "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        "strings_to_numbers": False, "constant_memory": True,
+        "default_date_format": "yyyy-mm-dd",
+    })
+    bold = book.add_format({"bold": True})
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return datetime(value.year, value.month, value.day)
+        return value
+
+    # write_row dispatches on type: str -> string cell (never a formula or URL,
+    # see the workbook options), numbers, datetimes (default_date_format), None
+    # -> nothing.
+    events = book.add_worksheet("Events")
+    events.freeze_panes(1, 0)
+    events.write_row(0, 0, EVENT_FIELDS, bold)
+    for r, row in enumerate(view.rows, start=1):
+        events.write_row(r, 0, [cell(row.get(name)) for name in EVENT_FIELDS])
+    events.autofilter(0, 0, max(len(view.rows), 1), len(EVENT_FIELDS) - 1)
+
+    sources = book.add_worksheet("Sources")
+    sources.freeze_panes(1, 0)
+    sources.set_column(0, 0, 60)
+    sources.set_column(1, 1, 24)
+    sources.set_column(2, 2, 50)
+    sources.set_column(3, 3, 12)
+    for c, name in enumerate(SOURCE_COLUMNS):
+        sources.write_string(0, c, name, bold)
+    for r, s in enumerate(view.sources, start=1):
+        sources.write_row(r, 0, [cell(v) for v in (s.title, s.source, s.url, s.published,
+                                                   s.n_events, s.article_id)])
+
+    about = book.add_worksheet("About")
+    about.set_column(0, 0, 120)
+    for r, line in enumerate(about_lines(view)):
+        about.write_string(r, 0, line)
+    book.close()
+    return buffer.getvalue()
+
+
+_WRITERS = {"csv": to_csv, "geojson": to_geojson, "xlsx": to_xlsx}
+
+
+def export_data(view: ExportView, fmt: str) -> ExportResult:
+    """The view's events as ``fmt`` (``csv``, ``geojson`` or ``xlsx``)."""
+    if fmt not in _WRITERS:
+        raise ExportError(f"unknown data format {fmt!r} (one of {', '.join(DATA_FORMATS)})")
+    return ExportResult(_WRITERS[fmt](view), f"{view.stem}-events.{fmt}", MIME_TYPES[fmt])
