@@ -50,9 +50,10 @@ run: install
 test: install-test chromium
 	$(PY) -m pytest
 
-# Corpus evaluation on ../shared/data (or $SITREP_EVAL_DATA): one table.
+# Corpus evaluation on ../shared/data (or $SITREP_EVAL_DATA): geoparsing, then events.
 eval: install
 	$(PY) -m etl.evaluate --all $${SITREP_EVAL_DATA:-../shared/data}
+	$(PY) -m etl.evaluate_events --all $${SITREP_EVAL_DATA:-../shared/data}
 
 bench: install
 	$(PY) tests/bench/bench_gazetteer.py

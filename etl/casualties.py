@@ -46,8 +46,8 @@ NUMBER = (rf"(?:{_QUAL})?(?:between\s+)?(?P<n1>{_BASE})"
 
 _KILLED_PASSIVE = (
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
-    r"also|all|later|each)\s+)*"
-    r"(?P<verb>killed|dead|died|slain|martyred|perished|executed|beheaded|lynched|"
+    r"also|all|later|each|said|reported|feared|believed|confirmed)\s+)*"
+    r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
     r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred)"
@@ -84,6 +84,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths|fatalities|bodies|dead\s+bodies)\b", re.I)),
 ]
+
+# One victim named without a number: "kills policeman", "killing a soldier",
+# "a journalist was shot dead in ...".
+_PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|officer|"
+           r"constable|journalist|worker|teacher|student|leader|commander|insurgent|terrorist|"
+           r"trooper|jawan|villager|cleric|politician|elder|person|guard|official|resident|"
+           r"farmer|driver|shopkeeper|trader|lawyer|judge|doctor|activist|cop|tribesman|youth|"
+           r"teenager|fighter|gunman|pilgrim|worshipper|priest|chief|councillor|councilor|"
+           r"legislator|lawmaker|minister|mayor|businessman|contractor|labourer|laborer|"
+           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant)")
+_SINGLE_ACTIVE = re.compile(
+    rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?)\s+"
+    rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
+_SINGLE_INJURED_ACTIVE = re.compile(
+    rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"
+    rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
+_SINGLE_PASSIVE = re.compile(
+    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
+    rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly)\s+)?"
+    rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
+    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
+    rf"amid|following|and)\b))", re.I)
+_SINGLE_INJURED = re.compile(
+    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
+    rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got)\s+)?(?P<verb>injured|wounded|hurt)\b"
+    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|and)\b))", re.I)
+# An earlier item of a list ending in a passive figure: "30 militants, 23
+# soldiers killed" -- the text before "23 soldiers killed" ends in "30 militants,".
+_LIST_ITEM = re.compile(rf"(?:^|(?<=[\s(]))(?:{NUMBER})\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?"
+                        rf"[A-Za-z][\w'’.-]*)\s*(?:,|\s+and)\s*$", re.I)
 
 _NON_PERSON = re.compile(
     r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
@@ -130,9 +160,14 @@ def parse_number(phrase: str) -> tuple[int, int | None] | None:
         return value, value
     total = 0
     current = 0
+    previous = ""
     for word in p_compact.split():
         if word == "and":
+            if previous not in ("hundred", "thousand"):
+                return None  # "three and six" is a range, not 9
+            previous = word
             continue
+        previous = word
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
@@ -150,10 +185,13 @@ def parse_number(phrase: str) -> tuple[int, int | None] | None:
 
 def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     first = parse_number(match.group("n1"))
+    second = match.group("n2")
+    if first is None and " and " in match.group("n1"):  # "between three and six"
+        head, _, tail = match.group("n1").partition(" and ")
+        first, second = parse_number(head), tail
     if first is None:
         return None
     low, high = first
-    second = match.group("n2")
     if second:
         parsed = parse_number(second)
         if parsed is None:
@@ -179,7 +217,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
     """Every casualty figure in one sentence, in text order, without overlaps."""
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, sentence):
             start, end = match.span()
             if any(c.start < end and start < c.end for c in found):
                 continue
@@ -188,7 +226,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
-            if _is_year_or_date(sentence, match):
+            if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end):
                 continue
             figure = _figure(match)
             if figure is None:
@@ -196,8 +234,112 @@ def find_casualties(sentence: str) -> list[Casualty]:
             low, best, high = figure
             found.append(Casualty(kind, low, best, high, victims, start, end, match.group(0),
                                   _figure_text(sentence, match)))
+            if pattern.pattern.startswith(r"\b" + NUMBER):
+                found.extend(_list_items(sentence, start, kind=kind, taken=found))
+            elif match.groupdict().get("verb") and match.start("verb") == start:
+                found.extend(_list_after(sentence, end, kind=kind, taken=found))
+    for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE),
+                          ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
+        for match in pattern.finditer(sentence):
+            start, end = match.start(), match.end("verb")
+            if any(c.start < end and start < c.end for c in found):
+                continue
+            victims = match.group("victim").strip()
+            if re.match(r"(?:the|his|her|their|its|this|that|whose|every|each|no)\b", victims, re.I) \
+                    and pattern not in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
+                continue
+            found.append(Casualty(kind, 1, 1, 1, victims, start, end, sentence[start:end],
+                                  match.group("n1") or "1"))
+            if pattern in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
+                found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
     found.sort(key=lambda c: c.start)
     return found
+
+
+_TALLY_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:since|so\s+far|to\s+date|in\s+total|this\s+year|"
+                          r"last\s+year|over\s+the\s+past|in\s+the\s+past|during\s+the\s+past)\b", re.I)
+
+
+def _is_tally(sentence: str, start: int, end: int) -> bool:
+    """A running total, not one event's toll: "one of more than 50 insurgents
+    killed since January", "1,200 killed so far this year"."""
+    if re.search(r"\bone\s+of\s+$", sentence[max(0, start - 8):start], re.I):
+        return True
+    return bool(_TALLY_AFTER.match(sentence[end:end + 40]))
+
+
+def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Like ``finditer``, but a match whose victim phrase runs over a verb or
+    a conjunction ("Four policemen were killed and seven injured") is retried
+    one word later, so "seven injured" is still found."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos <= len(sentence):
+        match = pattern.search(sentence, pos)
+        if match is None:
+            break
+        victims = (match.groupdict().get("victim") or "")
+        if re.search(r"\b(?:and|or|but|were|was|killed|injured|wounded|dead)\b", victims, re.I):
+            next_word = re.search(r"\s\S", sentence[match.start():])
+            pos = match.start() + (next_word.end() - 1 if next_word else len(sentence))
+            continue
+        out.append(match)
+        pos = max(match.end(), pos + 1)
+    return out
+
+
+_LIST_NEXT = re.compile(rf"^\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+and\s+|\s+along\s+with\s+)"
+                        rf"(?:{NUMBER})\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?"
+                        rf"(?:[A-Za-z][\w'’.-]*))(?=\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|during|and)\b))", re.I)
+
+
+def _name_end(sentence: str, end: int) -> int:
+    """Skip an appositive name after a victim ("the Taliban leader, Wali,")."""
+    match = re.match(r",\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*(?=,)", sentence[end:])
+    return end + match.end() if match else end
+
+
+def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) -> list[Casualty]:
+    """Figures listed after an active figure: "kills three soldiers, 10 militants"."""
+    items: list[Casualty] = []
+    while True:
+        match = _LIST_NEXT.search(sentence[end:])
+        if match is None or _NON_PERSON.search(match.group("victim")):
+            break
+        if re.match(r"(?:(?:others?|more)$|injured|wounded|hurt)", match.group("victim"), re.I):
+            break
+        figure = _figure(match)
+        if figure is None:
+            break
+        start = end + match.start("n1") if not match.group("qual") else end + match.start("qual")
+        stop = end + match.end()
+        if any(c.start < stop and start < c.end for c in [*taken, *items]):
+            break
+        low, best, high = figure
+        items.append(Casualty(kind, low, best, high, match.group("victim").strip(), start, stop,
+                              sentence[start:stop], _figure_text(sentence[end:], match)))
+        end = stop
+    return items
+
+
+def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) -> list[Casualty]:
+    """Figures listed before a passive figure that share its verb."""
+    items: list[Casualty] = []
+    end = start
+    while True:
+        match = _LIST_ITEM.search(sentence[:end])
+        if match is None or _NON_PERSON.search(match.group("victim")):
+            break
+        if any(c.start < match.end() and match.start() < c.end for c in [*taken, *items]):
+            break
+        figure = _figure(match)
+        if figure is None or _is_year_or_date(sentence, match):
+            break
+        low, best, high = figure
+        items.append(Casualty(kind, low, best, high, match.group("victim").strip(), match.start(),
+                              match.end(), match.group(0), _figure_text(sentence, match)))
+        end = match.start()
+    return items
 
 
 def _figure_text(sentence: str, match: re.Match[str]) -> str:

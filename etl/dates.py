@@ -211,11 +211,25 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
                 continue
             if kind == "year" and _is_duration_or_count(text, start, end):
                 continue
+            if kind == "month_year" and _is_bare_month(text, match):
+                continue
             value, precision = _resolve(kind, match, published)
             taken.append((start, end))
             found.append(DateMention(start, end, text[start:end], value, precision, kind))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _is_bare_month(text: str, match: re.Match[str]) -> bool:
+    """A month name with neither a year nor a preposition ("Fayez Jan", "the
+    March on Washington") is a name, not a date."""
+    if match.groupdict().get("year"):
+        return False
+    matched = text[match.start():match.start("month")].strip().lower()
+    if matched:  # "in", "since", "early", ...
+        return False
+    before = text[max(0, match.start() - 12):match.start()].lower()
+    return not re.search(r"\b(?:of|last|this|next|until|till|by|before|after|through|between|and|to)\s+$", before)
 
 
 def _is_duration_or_count(text: str, start: int, end: int) -> bool:

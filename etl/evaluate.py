@@ -70,6 +70,7 @@ MAX_ERROR_KM = 20039.0
 END2END_LABELS = frozenset({"GPE", "LOC", "FAC", "BORDER"})
 MODES = ("end2end", "resolution")
 FORMATS = ("gwn", "trnews", "geovirus", "wotr", "gold")
+EVENT_FORMATS = ("case", "ucdp", "isaf", "satp", "gold")  # etl.evaluate_events.FORMATS
 # The public sets of ../shared/data/geoparsing, in the order ``--all`` reports them.
 STANDARD_SETS: tuple[tuple[str, str, str], ...] = (
     ("GeoWebNews", "geoparsing/GWN.xml", "gwn"),
@@ -576,8 +577,10 @@ def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
                     "precision, recall, f1 (exact spans), acc161, mean_km, median_km, auc.")
     parser.add_argument("task", choices=["geoparse", "events"])
     parser.add_argument("path", type=Path, metavar="PATH", help="corpus file")
-    parser.add_argument("--format", dest="fmt", default="auto", choices=["auto", *FORMATS],
-                        help="corpus format (default: guess from the file)")
+    parser.add_argument("--format", dest="fmt", default="auto",
+                        choices=["auto", *dict.fromkeys([*FORMATS, *EVENT_FORMATS])],
+                        help="corpus format (default: guess from the file); geoparse: "
+                             f"{', '.join(FORMATS)}; events: {', '.join(EVENT_FORMATS)}")
     parser.add_argument("--mode", default="both", choices=[*MODES, "both"],
                         help="end2end: our recognition + resolution; resolution: gold spans given "
                              "(default both)")
@@ -591,8 +594,9 @@ def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
 def cmd_eval(args: argparse.Namespace) -> int:
     """``sitrep eval``: print metrics (a table, or JSON with ``--json``)."""
     if args.task == "events":
-        print("not implemented yet: issue 4", file=sys.stderr)
-        return 1
+        from etl.evaluate_events import cmd_eval_events
+
+        return cmd_eval_events(args)
     if args.limit is not None and args.limit < 1:
         print("sitrep: error: --limit must be at least 1", file=sys.stderr)
         return 1

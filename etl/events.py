@@ -7,20 +7,37 @@ resolver; before the store.  It works sentence by sentence:
    event types.  A trigger is dropped when it only refers back to an earlier
    event ("following clashes", "in response to the attack"), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
-   year ("the 2019 attack").  A sentence about the *end* of fighting that
-   names a ceasefire yields the Agreement only.
+   year ("the 2019 attack").  So is a trigger that profiles someone's
+   record ("responsible for attacks", "he directs ambushes"), a claim of
+   responsibility for an attack reported before, and a violent word in news
+   about a disaster, an accident or ordinary crime that names no armed actor
+   ("the quake struck", "a gas cylinder exploded").  Some verbs code an event
+   only with the right object ("seized weapons" → Disrupted weapons use,
+   "seized the town" → territory, "captured a commander" → Arrests).  A
+   sentence about a protest is one Protests/Riots event whatever violence it
+   mentions.  A sentence about the *end* of fighting that names a ceasefire
+   yields the Agreement only.
 2. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
    ("Moscow's readiness"), agents ("mediated by Qatar", "US-brokered") and
-   sentence subjects ("Pakistan retaliated") are parties, not places.  The
-   dateline is used only for statements (Diplomacy), never for violence.
-3. **Date.**  The sentence's own date expression (not one inside a
-   back-reference), else the date of the previous event in the article at a
+   sentence subjects ("Pakistan retaliated") are parties, not places; a place
+   inside the trigger's own clause beats one hanging on another verb ("at
+   talks in Doha, officials said drones struck Paktika").  The dateline is
+   used only for statements (Diplomacy), never for violence.  Violence with
+   no place of its own falls back to the victims' country ("Pak Army
+   officer killed") or the article's only country, at geo_precision 3.
+3. **Date.**  The sentence's own date expression -- the one in the
+   trigger's clause first; not a filing date in parentheses, not one inside a
+   back-reference or dating another event ("the July 2 attack") -- else the date of the previous event in the article at a
    coarser precision, else the publication date within a week, else unknown.
 4. **Casualties.**  Figures in the sentence; a sentence with figures but no
    trigger ("Twenty-three soldiers embraced martyrdom") adds them to the most
-   recent event whose sides fit the victims.  One figure over several places
+   recent event whose sides fit the victims; so does a sentence whose only
+   trigger is the casualty verb ("Four policemen were killed").  A toll told
+   again a few sentences on is counted once.  Conflicting tolls from
+   different sources in one sentence keep the lower as best, the higher as
+   high, and both sources in ``claimed_by``.  One figure over several places
    is split so sums never double count; the reported wording is kept.
 5. **Merge.**  One event per (type, place, date) per article.
 """
@@ -96,12 +113,15 @@ def _ancestors(token: Token, limit: int = 6) -> list[Token]:
     return out
 
 
-def is_background(token: Token) -> bool:
+_CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
+
+
+def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS) -> bool:
     """True when ``token`` sits inside a back-reference: the object of
     "following/after/amid/since …" or of "in response/retaliation to …"."""
     chain = [token, *_ancestors(token)]
     for node, parent in zip(chain, chain[1:]):
-        if parent.lower_ in lx.BACKGROUND_PREPS and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
+        if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
             return True
         if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
             return True
@@ -134,6 +154,83 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if published is None or year < published.year - 1:
                 return True
     return False
+
+
+def is_habitual(token: Token) -> bool:
+    """A violent noun that describes someone's record or trade ("responsible
+    for attacks", "involved in IED attacks", "he directs ambushes", "the
+    leader coordinated suicide bomb attacks"), not a new event."""
+    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
+        return False
+    bare_plural = token.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in token.sent if t.i < token.i):
+        return True
+    for node in _ancestors(token, limit=5):
+        lemma = node.lemma_.lower()
+        if lemma in lx.RECORD_HEADS:
+            return True
+        if lemma in lx.HABITUAL_HEADS and node.tag_ in ("VBZ", "VBP"):
+            return True
+        if lemma in lx.PROFILE_HEADS and bare_plural:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl",
+                                                              "relcl", "conj"):
+            break
+    return False
+
+
+_EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
+                              "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
+
+
+def is_non_conflict(trigger: Trigger, words: set[str]) -> bool:
+    """Disasters, accidents and ordinary crime that look violent: "the quake
+    struck", "a gas cylinder exploded", "police arrested drug smugglers"."""
+    armed = bool(words & lx.ARMED_CUES)
+    if trigger.sub_event_type == "Diplomacy":
+        return False
+    if words & lx.DISASTER_WORDS and not armed:
+        return True
+    if words & lx.ACCIDENT_WORDS and not armed and trigger.event_type != lx.PROTESTS and \
+            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS):
+        return True
+    if words & lx.CRIME_WORDS and not armed and trigger.event_type != lx.PROTESTS:
+        return True
+    return False
+
+
+def _has_object(token: Token, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` follow the trigger closely (its object), or
+    head its passive subject ("a cache of arms was found")?"""
+    sentence = token.sent
+    window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
+    for child in token.children:
+        if child.dep_ in ("nsubjpass",):
+            window.extend(child.subtree)
+    return any(t.lower_ in words for t in window)
+
+
+def _target_words(token: Token) -> set[str]:
+    """Words of the trigger's target: its object or passive subject, the
+    object of "on/against/at", else the few words after it up to a clause
+    break."""
+    words: set[str] = set()
+    heads = [token]
+    if token.head is not token and token.dep_ in ("dobj", "compound", "pobj"):
+        heads.append(token.head)  # "opened fire on X": the preposition hangs on "opened"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+                words.update(t.lower_ for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
+                words.update(t.lower_ for t in child.subtree)
+    if not words:
+        for t in token.doc[token.i + 1:min(token.sent.end, token.i + 7)]:
+            if t.is_punct or t.pos_ in ("VERB", "CCONJ", "SCONJ"):
+                break
+            words.add(t.lower_)
+    return words
 
 
 def _lemma_text(sentence: Span) -> str:
@@ -178,6 +275,16 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         if lemma in lx.NEEDS_WEAPON and not _weapon_subtype(sentence_words):
             continue
+        if is_habitual(trig.token):
+            continue
+        if is_non_conflict(trig, sentence_words):
+            continue
+        if any(a.lemma_.lower() in lx.CLAIM_NOUNS for a in _ancestors(trig.token, limit=4)):
+            continue
+        frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
+            if trig.token.lower_ in ("up", "out", "over", "control") else ""
+        if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]):
+            continue
         if lemma in ("operation", "exchange", "offensive", "talk") and not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
@@ -200,6 +307,11 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     agreements = [t for t in triggers if t.sub_event_type == "Agreement"]
     if agreements and lemmas & lx.ENDING_VERBS:
         return agreements[:1]
+    triggers = [_object_subtype(t) for t in triggers]
+    protest = _protest_event(triggers, sentence)
+    if protest is not None:
+        return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
+                           and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
     violent = [t for t in triggers if t.event_type in _VIOLENT]
     others: dict[str, Trigger] = {}
     for t in triggers:
@@ -215,18 +327,94 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     return chosen
 
 
+def _territory_side(trigger: Trigger) -> Trigger:
+    """Who took the place: state forces regain territory, anyone else
+    overtakes it ("Taliban fighters recaptured the district")."""
+    if trigger.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory"):
+        return trigger
+    actor1, _ = find_actors(trigger)
+    state = actor1.startswith(("Military Forces", "Police Forces", "Government"))
+    subtype = "Government regains territory" if state or not actor1 else "Non-state actor overtakes territory"
+    return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+def _object_subtype(trigger: Trigger) -> Trigger:
+    """Verbs whose object decides the event: "seized the town" (territory),
+    "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
+    lemma = trigger.token.lemma_.lower()
+    if lemma == "destroy" and _has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
+        return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if lemma not in ("seize", "capture", "take"):
+        return trigger
+    sentence = trigger.token.sent
+    window = {t.lower_ for t in sentence.doc[trigger.token.i + 1:min(sentence.end, trigger.token.i + 9)]}
+    if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
+        return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if window & lx.TERRITORY_WORDS:
+        return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
+    return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
+
+
+_RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles", "thrown", "threw",
+                         "throwing", "petrol", "molotov", "barricades", "burning", "burned", "burnt",
+                         "arson", "smashed", "vandalism", "rampage", "looting",
+                         "stone", "stones", "stone-throwing", "stone-pelting", "rioters", "riot", "riots",
+                         "rioting", "violent", "violence", "vandalised", "vandalized", "hurled", "pelted",
+                         "torched", "ransacked", "looted", "clashed"})
+_INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
+                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets"})
+_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
+                            "demonstration", "demonstrations", "rally", "marchers", "sit-in", "agitation"})
+
+
+def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
+    """A sentence about a protest is one Protests or Riots event, whatever
+    violence it reports: protesters' violence makes a riot; the police's
+    force against them, or their dispersal, is coded as the protest's
+    sub-type (ACLED)."""
+    protest = next((t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS)), None)
+    words = {t.lower_ for t in sentence}
+    if protest is None or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+        return None
+    if protest.event_type == lx.RIOTS and protest.sub_event_type == "Mob violence":
+        return protest
+    security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
+    if security and words & {"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
+                             "excessive", "suppressed", "suppress", "violently", "brutally", "injuries"}:
+        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
+    if words & _RIOT_WORDS:
+        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
+    if words & _INTERVENTION_WORDS and (security or "tear" in words):
+        return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)
+    return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
+
+
+_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "bombardment", "ied", "shell", "pound",
+                              "chlorine", "sarin"})
+
+
 def _refine(trigger: Trigger, sentence: Span) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     words = {t.lower_ for t in sentence}
+    trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
-    generic = trigger.token.lemma_.lower() in ("attack", "kill", "martyr", "assault", "raid", "strike", "destroy")
+    lemma = trigger.token.lemma_.lower()
+    generic = lemma in ("attack", "kill", "martyr", "assault", "raid", "strike", "destroy", "shoot", "fire",
+                        "hit", "launch")
     weapon = _weapon_subtype(words)
-    if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb",):
-        if not (trigger.strong and etype == lx.REMOTE and trigger.token.lemma_.lower() not in ("strike", "destroy", "bomb")):
+    if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
+            and lemma not in _SPECIFIC_REMOTE:
+        if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong
+                and weapon[1] == "Remote explosive/landmine/IED"):
             etype, subtype = weapon
-    if etype == lx.BATTLES and generic and not weapon:
-        target_words = {t.lower_ for t in trigger.token.subtree} | {t.lower_ for t in sentence}
-        if target_words & lx.CIVILIAN_WORDS and not target_words & (lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS):
+    if etype == lx.BATTLES and subtype == "Armed clash" and lemma not in ("clash", "fight", "fighting", "battle",
+                                                                         "gunfight", "firefight", "skirmish",
+                                                                         "exchange", "crossfire", "gunbattle",
+                                                                         "encounter", "shootout"):
+        victims = _target_words(trigger.token)
+        armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
+                                                                                    "checkpoint", "convoy"}
+        if victims & lx.CIVILIAN_WORDS and not victims & armed_targets:
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)
 
@@ -419,6 +607,12 @@ def choose_places(
     """The place(s) where the sentence's event happened."""
     usable = [c for c in candidates if not c.excluded]
     violent = trigger.event_type in _VIOLENT
+    if violent:
+        # "At talks in Doha, officials said drones struck targets in Paktika":
+        # a place inside the trigger's own clause beats one hanging elsewhere.
+        own = [c for c in usable if _in_clause(sentence.doc, c.mention, trigger.token)]
+        if own:
+            usable = own
     statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]
     source = "locative"
@@ -449,6 +643,22 @@ def choose_places(
     return [c.place for c in chosen], source
 
 
+def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by the trigger or the trigger's verb, before
+    any other verb intervenes?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    wanted = {trigger.i} | ({verb.i} if verb is not None else set())
+    for node in _ancestors(span.root, limit=6):
+        if node.i in wanted:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
+            return False
+    return False
+
+
 def _drop_containing(candidates: list[_PlaceCandidate]) -> list[_PlaceCandidate]:
     """Drop an admin area or country when a finer place inside it is also
     listed ("Parachinar and Kurram" is one site)."""
@@ -472,6 +682,17 @@ def _within(inner: Place, outer: Place) -> bool:
     return False
 
 
+def _victims_country(casualties: Sequence[Casualty], country_place: CountryLookup) -> Place | None:
+    """The country of the victims when the text names it ("Pak Army officer
+    killed in IED blast", "two Pakistani soldiers died")."""
+    for casualty in casualties:
+        for word in re.findall(r"[\w.]+", casualty.victims.lower()):
+            code = lx.COUNTRY_CODES.get(word)
+            if code:
+                return country_place(code)
+    return None
+
+
 def _demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
     """The country of a demonym on the trigger's target ("Indian military
     sites", "Pakistani posts")."""
@@ -479,7 +700,7 @@ def _demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | N
     verb = token if token.pos_ == "VERB" else None
     objects: list[Token] = []
     if verb is not None:
-        objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "inside", "into", "in"):
             objects.extend(c for c in child.children if c.dep_ == "pobj")
@@ -496,20 +717,47 @@ def _demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | N
 # --- dates -----------------------------------------------------------------
 
 def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> DateMention | None:
+    """The date expression of the trigger's own clause, else the nearest one.
+    A date in parentheses ("KABUL, Afghanistan (May 30, 2011)") is a filing
+    date, not the event's; so is a date inside a back-reference."""
     best: DateMention | None = None
-    best_distance = 10**9
+    best_rank: tuple[int, int, int] = (9, 9, 10**9)
     doc = sentence.doc
-    for mention in find_dates(sentence.text, published=published):
+    text = sentence.text
+    clause = {trigger.token.i}
+    verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else _governing_verb(trigger.token)
+    if verb is not None:
+        clause.add(verb.i)
+    for mention in find_dates(text, published=published):
         if mention.kind == "year" or mention.value is None:
             continue
         start = sentence.start_char + mention.start
         span = doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
-        if span is not None and is_background(span.root):
+        # "during an operation Monday" dates the event itself
+        if span is not None and is_background(span.root, preps=lx.BACKGROUND_PREPS - _CONTEMPORANEOUS):
             continue
-        distance = abs(start - trigger.token.idx)
-        if distance < best_distance:
-            best, best_distance = mention, distance
+        if span is not None and _dates_other_event(span, trigger.token):
+            continue  # "the July 2 attack": the date of an event referred to
+        before = text[:mention.start].rstrip()
+        after = text[mention.end:].lstrip()
+        parenthesised = int(before.endswith("(") and after.startswith(")"))
+        attached = 0
+        if span is not None:
+            heads = {t.i for t in [span.root, *_ancestors(span.root, limit=4)]}
+            attached = 0 if heads & clause else 1
+        rank = (parenthesised, attached, abs(start - trigger.token.idx))
+        if rank < best_rank:
+            best, best_rank = mention, rank
     return best
+
+
+def _dates_other_event(span: Span, trigger: Token) -> bool:
+    """The date modifies an event noun other than the trigger ("connected to
+    the July 2 attack")."""
+    head = span.root.head
+    return (span.root.dep_ in ("compound", "nmod", "amod") and head.i != trigger.i
+            and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
+            {t.i for t in head.subtree})
 
 
 def _old_year(sentence: Span, *, published: date | None) -> bool:
@@ -562,24 +810,33 @@ def extract_events(
     *,
     article: Article,
     country_place: CountryLookup,
+    keep_unplaced: bool = False,
 ) -> list[Event]:
-    """Coded events of one article (see the module docstring)."""
+    """Coded events of one article (see the module docstring).
+
+    An event with no place at all is dropped (a map needs a place), unless
+    ``keep_unplaced``: then it is kept with an empty location and no
+    coordinates -- for scoring detection and typing on texts whose place
+    names are masked."""
     doc = analysis.doc
     published = article.published
     by_sentence: dict[int, list[_PlaceCandidate]] = {}
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:
-        if resolution.place is None or resolution.status not in ("resolved", "ambiguous"):
-            continue
         mention = resolution.mention
-        if mention.start == dateline_start:
+        place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
+        if place is None:
+            place = _country_in_name(mention.surface, country_place)
+        if place is None or mention.start == dateline_start:
             continue
         locative, excluded, chain = _mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
-            _PlaceCandidate(resolution.place, mention, locative, excluded, chain))
+            _PlaceCandidate(place, mention, locative, excluded, chain))
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
     main_country = _main_country(resolutions, dateline_place)
+    sole_country = _sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
+                                 country_place)
 
     drafts: list[_Draft] = []
     body_start = _body_start(doc.text, analysis)
@@ -588,16 +845,20 @@ def extract_events(
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         triggers = choose_sentence_events(found, sentence)
-        casualties = _casualties_in(sentence)
+        casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
+        casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index)]
+        if triggers and casualties and _only_casualty_verbs(triggers) and not by_sentence.get(index) \
+                and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2:
+            triggers = []  # "Four policemen were killed": the toll of the event just reported
         if not triggers and casualties:
-            _attach_casualties(drafts, casualties, sentence_index=index)
+            _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
             continue
         if triggers and _old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in _VIOLENT]
         for trigger in triggers:
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
             if not places and trigger.event_type in _VIOLENT:
-                target = _demonym_target(trigger, country_place)
+                target = _demonym_target(trigger, country_place) or _victims_country(casualties, country_place)
                 if target is not None:
                     places, place_from = [target], "demonym"
             if not places and trigger.sub_event_type == "Diplomacy" and dateline_place is not None:
@@ -609,21 +870,56 @@ def extract_events(
                                  if d.trigger.event_type in _VIOLENT and index - d.sentence_index <= 2), None)
                 if previous is not None:
                     places, place_from = list(previous.places), "previous"
+            if not places and trigger.event_type in _VIOLENT and sole_country is not None:
+                places, place_from = [sole_country], "context"
+            if not places and keep_unplaced:
+                places, place_from = [UNPLACED], "none"
             if not places:
                 logger.debug("no place for %s in sentence %d", trigger.sub_event_type, index)
                 continue
             date_value, precision = _event_date(sentence, trigger, drafts, published=published)
             actor1, actor2 = find_actors(trigger)
+            if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
+                    any(_victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):
+                actor1, actor2 = "", actor1  # "Pak Army officer killed in IED blast": the victim's side
             draft = _Draft(sentence, index, trigger, places, place_from, date_value, precision,
                            actor1, actor2, find_claim(sentence))
             if trigger.event_type in _VIOLENT:
                 draft.casualties.extend(casualties)
+                draft.claimed_by = claim or draft.claimed_by
                 if not draft.actor2 and casualties:
                     draft.actor2 = _victim_actor(casualties[0])
                     if draft.actor2 == draft.actor1:
                         draft.actor2 = ""
             drafts.append(draft)
     return _emit(drafts, article=article)
+
+
+UNPLACED = Place(place_id="", name="", kind="country", country="", lat=0.0, lon=0.0)
+_COUNTRY_IN_NAME = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in lx.COUNTRY_CODES if len(k) > 3),
+                                                       key=len, reverse=True)) + r")\b", re.I)
+
+
+def _country_in_name(surface: str, country_place: CountryLookup) -> Place | None:
+    """The country inside a name the gazetteer does not know ("NW Pakistan",
+    "northern Afghanistan", "Pakistani Kashmir"): a country-level place."""
+    match = _COUNTRY_IN_NAME.search(surface)
+    if match is None:
+        return None
+    return country_place(lx.COUNTRY_CODES[match.group(1).lower()])
+
+
+def _sole_country(places: Sequence[Place], dateline: Place | None,
+                  country_place: CountryLookup) -> Place | None:
+    """The country an article is about when it can be nothing else: every
+    place it names (and the dateline) lies in one country.  Violence with no
+    place of its own is coded there at country precision."""
+    countries = {p.country for p in places if p.country}
+    if dateline is not None and dateline.country:
+        countries.add(dateline.country)
+    if len(countries) != 1:
+        return None
+    return country_place(countries.pop())
 
 
 def _body_start(text: str, analysis: Analysis) -> int:
@@ -669,7 +965,65 @@ def _event_date(
     return None, UNKNOWN
 
 
-def _attach_casualties(drafts: list[_Draft], casualties: Sequence[Casualty], *, sentence_index: int) -> None:
+def _restated(casualty: Casualty, drafts: Sequence[_Draft], *, sentence_index: int) -> bool:
+    """The same toll told again a few sentences on ("killed several
+    insurgents ... The team responded with air support, killing several
+    insurgents"): one toll, not two."""
+    victims = _victim_actor(casualty)
+    for draft in reversed(drafts):
+        if sentence_index - draft.sentence_index > 4:
+            break
+        for seen in draft.casualties:
+            if seen.kind == casualty.kind and seen.best == casualty.best and _victim_actor(seen) == victims \
+                    and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
+                return True
+    return False
+
+
+def _only_casualty_verbs(triggers: Sequence[Trigger]) -> bool:
+    """The sentence's only 'event' words are casualty verbs ("were killed",
+    "martyred"): it reports a toll, not a new event."""
+    return all(t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB" for t in triggers)
+
+
+def _claimant(sentence: Span, casualty: Casualty) -> str:
+    """Who states this figure: the subject of the say-verb whose clause holds it."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return ""
+    for node in [span.root, *_ancestors(span.root, limit=6)]:
+        if node.lemma_.lower() in lx.SAY_VERBS and node.pos_ == "VERB":
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+            return ""
+    return ""
+
+
+def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[Casualty], str]:
+    """Conflicting death tolls claimed by different sources in one sentence
+    ("The ISPR said 30 were killed, while the Taliban said 12") become one
+    figure: the lower as best, the higher as high, each source named in
+    ``claimed_by``.  Returns the casualties and the claim ("" if none)."""
+    killed = [c for c in casualties if c.kind == "killed"]
+    if len(killed) < 2:
+        return casualties, ""
+    sources = [_claimant(sentence, c) for c in killed]
+    if len({s for s in sources if s}) < 2 or not all(sources):
+        return casualties, ""
+    lowest = min(killed, key=lambda c: c.best)
+    highest = max((c.high if c.high is not None else c.best) for c in killed)
+    figure = "; ".join(f"{c.figure or c.text.strip()} ({source})" for c, source in zip(killed, sources))
+    merged = Casualty("killed", min(c.low for c in killed), lowest.best, highest, lowest.victims,
+                      lowest.start, lowest.end, lowest.text, figure)
+    others = [c for c in casualties if c.kind != "killed"]
+    return sorted([merged, *others], key=lambda c: c.start), "; ".join(dict.fromkeys(sources))
+
+
+def _attach_casualties(drafts: list[_Draft], casualties: Sequence[Casualty], *, sentence_index: int,
+                       claim: str = "") -> None:
     for casualty in casualties:
         victims = _victim_actor(casualty)
         for draft in reversed(drafts):
@@ -677,6 +1031,8 @@ def _attach_casualties(drafts: list[_Draft], casualties: Sequence[Casualty], *, 
                 break
             if _compatible(draft, victims):
                 draft.casualties.append(casualty)
+                if claim and casualty.kind == "killed":
+                    draft.claimed_by = claim
                 if victims and not draft.actor2 and victims != draft.actor1:
                     draft.actor2 = victims
                 break
@@ -735,8 +1091,9 @@ def _emit(drafts: Sequence[_Draft], *, article: Article) -> list[Event]:
                 date_precision=draft.date_precision, event_type=etype,
                 sub_event_type=draft.trigger.sub_event_type, actor1=draft.actor1,
                 actor2=draft.actor2, country=country, admin1=place.admin1,
-                admin2=place.admin2, location=place.name, latitude=place.lat,
-                longitude=place.lon, geo_precision=_GEO_PRECISION.get(place.kind, 3),
+                admin2=place.admin2, location=place.name,
+                latitude=None if place is UNPLACED else place.lat,
+                longitude=None if place is UNPLACED else place.lon, geo_precision=_GEO_PRECISION.get(place.kind, 3),
                 place_id=place.place_id, fatalities=best, fatalities_low=low,
                 fatalities_high=high, injured=hurt, evidence=sentence.text.strip(),
                 evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(sentence.text.rstrip()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 # Country names and demonyms → ISO3, for the conflict region and the states
 # that appear in its news (mediators, suppliers, neighbours).  Lower-case keys.
 COUNTRY_CODES: dict[str, str] = {
-    "pakistan": "PAK", "pakistani": "PAK", "pakistanis": "PAK",
+    "pakistan": "PAK", "pakistani": "PAK", "pakistanis": "PAK", "pak": "PAK",
     "india": "IND", "indian": "IND", "indians": "IND",
     "afghanistan": "AFG", "afghan": "AFG", "afghans": "AFG",
     "iran": "IRN", "iranian": "IRN", "china": "CHN", "chinese": "CHN",
@@ -86,6 +86,10 @@ CIVILIAN_WORDS = frozenset({
     "children", "women", "students", "pilgrims", "tourists", "journalists", "labourers",
     "laborers", "workers", "family", "families", "shoppers", "devotees", "commuters",
     "infrastructure", "homes", "houses", "mosque", "school", "market",
+    "population", "farmers", "doctor", "doctors", "teacher", "teachers", "passenger", "bus",
+    "man", "woman", "boy", "girl", "villages", "village", "hospital", "traders", "shopkeepers",
+    "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
+    "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
 })
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
@@ -133,8 +137,17 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "mediation": (STRATEGIC, "Diplomacy"), "talk": (STRATEGIC, "Diplomacy"),
     "negotiation": (STRATEGIC, "Diplomacy"), "dialogue": (STRATEGIC, "Diplomacy"),
     "summit": (STRATEGIC, "Diplomacy"),
+    "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
+    "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
+    "protester": (PROTESTS, "Peaceful protest"), "demonstrator": (PROTESTS, "Peaceful protest"),
+    "march": (PROTESTS, "Peaceful protest"), "mob": (RIOTS, "Mob violence"),
+    "chlorine": (REMOTE, "Chemical weapon"), "sarin": (REMOTE, "Chemical weapon"),
+    "airstrikes": (REMOTE, "Air/drone strike"), "shootout": (BATTLES, "Armed clash"),
+    "looting": (STRATEGIC, "Looting/property destruction"),
+    "arson": (STRATEGIC, "Looting/property destruction"),
 }
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
+    "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
     "clash": (BATTLES, "Armed clash"), "attack": (BATTLES, "Armed clash"),
     "ambush": (BATTLES, "Armed clash"), "raid": (BATTLES, "Armed clash"),
     "storm": (BATTLES, "Armed clash"), "fight": (BATTLES, "Armed clash"),
@@ -152,6 +165,35 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "arrest": (STRATEGIC, "Arrests"), "detain": (STRATEGIC, "Arrests"),
     "apprehend": (STRATEGIC, "Arrests"),
     "mediate": (STRATEGIC, "Diplomacy"), "negotiate": (STRATEGIC, "Diplomacy"),
+    "capture": (STRATEGIC, "Arrests"), "nab": (STRATEGIC, "Arrests"),
+    "seize": (STRATEGIC, "Disrupted weapons use"),
+    "recapture": (BATTLES, "Government regains territory"),
+    "retake": (BATTLES, "Government regains territory"),
+    "regain": (BATTLES, "Government regains territory"),
+    "liberate": (BATTLES, "Government regains territory"),
+    "overrun": (BATTLES, "Non-state actor overtakes territory"),
+    "recover": (STRATEGIC, "Disrupted weapons use"), "discover": (STRATEGIC, "Disrupted weapons use"),
+    "find": (STRATEGIC, "Disrupted weapons use"), "unearth": (STRATEGIC, "Disrupted weapons use"),
+    "defuse": (STRATEGIC, "Disrupted weapons use"),
+    "shoot": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
+    "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"),
+    "loot": (STRATEGIC, "Looting/property destruction"),
+    "torch": (STRATEGIC, "Looting/property destruction"),
+    "ransack": (STRATEGIC, "Looting/property destruction"),
+    "vandalise": (STRATEGIC, "Looting/property destruction"),
+    "vandalize": (STRATEGIC, "Looting/property destruction"),
+    "withdraw": (STRATEGIC, "Non-violent transfer of territory"),
+    "establish": (STRATEGIC, "Headquarters or base established"),
+    "march": (PROTESTS, "Peaceful protest"), "rally": (PROTESTS, "Peaceful protest"),
+    "demonstrate": (PROTESTS, "Peaceful protest"),
+    "disperse": (PROTESTS, "Protest with intervention"),
+    "hit": (REMOTE, "Air/drone strike"), "fire": (REMOTE, "Shelling/artillery/missile attack"),
+    "surrender": (STRATEGIC, "Agreement"), "agree": (STRATEGIC, "Agreement"),
+    "intercept": (STRATEGIC, "Disrupted weapons use"),
+    "defect": (STRATEGIC, "Change to group/activity"), "reinforce": (STRATEGIC, "Change to group/activity"),
+    "deploy": (STRATEGIC, "Change to group/activity"), "merge": (STRATEGIC, "Change to group/activity"),
+    "disband": (STRATEGIC, "Change to group/activity"),
+    "launch": (REMOTE, "Shelling/artillery/missile attack"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -167,8 +209,38 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "exchange of fire": (BATTLES, "Armed clash"), "exchanged fire": (BATTLES, "Armed clash"),
     "opened fire": (BATTLES, "Armed clash"), "cross-border firing": (BATTLES, "Armed clash"),
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
-    "peace talks": (STRATEGIC, "Diplomacy"), "offered to mediate": (STRATEGIC, "Diplomacy"),
+    "peace talks": (STRATEGIC, "Diplomacy"),
+    "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
+    "prisoner swap": (STRATEGIC, "Agreement"), "evacuation deal": (STRATEGIC, "Agreement"),
+    "offered to mediate": (STRATEGIC, "Diplomacy"),
     "tear gas": (PROTESTS, "Protest with intervention"),
+    "teargas": (PROTESTS, "Protest with intervention"),
+    "shot dead": (BATTLES, "Armed clash"), "gunned down": (BATTLES, "Armed clash"),
+    "blew up": (REMOTE, "Remote explosive/landmine/IED"),
+    "blew himself up": (REMOTE, "Suicide bomb"), "blew themselves up": (REMOTE, "Suicide bomb"),
+    "chemical attack": (REMOTE, "Chemical weapon"), "chemical weapons": (REMOTE, "Chemical weapon"),
+    "poison gas": (REMOTE, "Chemical weapon"), "poisonous gas": (REMOTE, "Chemical weapon"),
+    "toxic gas": (REMOTE, "Chemical weapon"),
+    "taken into custody": (STRATEGIC, "Arrests"), "took into custody": (STRATEGIC, "Arrests"),
+    "set up": (STRATEGIC, "Headquarters or base established"),
+    "took control": (BATTLES, "Government regains territory"),
+    "regained control": (BATTLES, "Government regains territory"),
+    "recovered control": (BATTLES, "Government regains territory"),
+    "wrested control": (BATTLES, "Government regains territory"),
+    "gained control": (BATTLES, "Government regains territory"),
+    "took over": (BATTLES, "Government regains territory"),
+    "pushed back": (BATTLES, "Government regains territory"),
+    "pushed out": (BATTLES, "Government regains territory"),
+    "taken control": (BATTLES, "Government regains territory"),
+    "seized control": (BATTLES, "Government regains territory"),
+    "pulled out": (STRATEGIC, "Non-violent transfer of territory"),
+    "handed over": (STRATEGIC, "Non-violent transfer of territory"),
+    "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
+    "gang-raped": (VAC, "Sexual violence"), "took hostage": (VAC, "Abduction/forced disappearance"),
+    "taken hostage": (VAC, "Abduction/forced disappearance"),
+    "went missing": (VAC, "Abduction/forced disappearance"),
+    "set ablaze": (STRATEGIC, "Looting/property destruction"),
+    "set fire": (STRATEGIC, "Looting/property destruction"),
     "baton charge": (PROTESTS, "Protest with intervention"),
     "defused": (STRATEGIC, "Disrupted weapons use"), "foiled": (STRATEGIC, "Disrupted weapons use"),
     "set on fire": (STRATEGIC, "Looting/property destruction"),
@@ -178,6 +250,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 # Weapon words in a sentence refine a remote-violence or generic attack
 # trigger to an ACLED sub-type.  Checked in order; the first hit wins.
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
+    (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard"}), REMOTE, "Chemical weapon"),
     (frozenset({"suicide"}), REMOTE, "Suicide bomb"),
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
                 "warplanes", "warplane", "helicopter", "gunship", "air"}), REMOTE, "Air/drone strike"),
@@ -188,7 +261,58 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
                 "explosives", "blast", "explosion"}), REMOTE, "Remote explosive/landmine/IED"),
 )
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
-NEEDS_WEAPON = frozenset({"destroy"})
+NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
+# Verbs that code an event only with the right object (checked on the verb's
+# subtree): taking places, seizing or finding weapons, bases set up.
+TERRITORY_WORDS = frozenset({
+    "town", "towns", "city", "village", "villages", "district", "districts", "area", "areas",
+    "territory", "base", "hill", "hilltop", "hilltops", "province", "region", "checkpoint",
+    "crossing", "airport", "valley", "neighbourhood", "neighborhood", "stronghold", "strongholds",
+    "control", "positions", "outpost", "headquarters", "bastion", "capital", "island", "port",
+    "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
+    "camp", "positions", "areas",
+})
+WEAPON_CACHE_WORDS = frozenset({
+    "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
+    "caches", "grenades", "mines", "landmines", "ied", "ieds", "bomb", "bombs", "rockets",
+    "rifles", "guns", "pistols", "detonators", "munitions", "projectiles", "mortars", "depot",
+    "stockpile", "rounds", "cartridges", "kalashnikovs", "launchers", "firearms",
+})
+BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "camp", "headquarters",
+                        "point", "points", "checkpoint", "checkpoints", "garrison"})
+OBJECT_FRAMES: dict[str, frozenset[str]] = {
+    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": WEAPON_CACHE_WORDS,
+    "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
+    "withdraw": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
+    "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS,
+    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
+        "devices", "device", "consignment", "shipment"},
+    "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
+                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS,
+    "handed": TERRITORY_WORDS,
+    "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
+                         "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
+    "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),
+}
+# Heads under which a violent word describes someone's record or trade, not a
+# new event ("responsible for attacks", "involved in IED attacks", "directs
+# ambushes"): a profile, not a report.
+RECORD_HEADS = frozenset({"responsible", "involve", "involved", "known", "wanted", "link", "linked",
+                          "specialize", "specialise", "mastermind", "masterminded", "suspect"})
+# Of these, the ones that also profile a person in the past tense with a
+# bare plural ("he coordinated suicide attacks"); "conducted strikes" is news.
+PROFILE_HEADS = frozenset({
+    "coordinate", "direct", "facilitate", "organize", "organise", "orchestrate", "supply",
+    "provide", "finance", "fund", "train", "emplace", "construct", "distribute", "oversee",
+    "plot", "mastermind",
+})
+HABITUAL_HEADS = frozenset({
+    "responsible", "involve", "coordinate", "direct", "facilitate", "organize", "organise",
+    "orchestrate", "specialize", "specialise", "supply", "provide", "finance", "fund", "train",
+    "known", "suspect", "mastermind", "use", "conduct", "lead", "emplace", "construct",
+    "distribute", "help", "assist", "support", "oversee", "command", "wanted", "link",
+    "accuse", "allege", "blame", "charge", "convict", "sentence", "try", "trial",
+})
 # Nouns too generic to stand alone: need a violent context word in the sentence.
 NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
 CONTEXT_WORDS = frozenset({
@@ -221,3 +345,41 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "at", "near", "on", "across", "along
 # "X said", "according to X": who a claim is attributed to.
 SAY_VERBS = frozenset({"say", "claim", "report", "confirm", "state", "announce", "tell",
                        "allege", "assert", "add", "disclose", "reveal", "insist"})
+
+# --- non-conflict news ---------------------------------------------------------
+# A violent-looking word is not a conflict event when the sentence is about a
+# disaster, an accident or ordinary crime and names no armed actor or weapon
+# of war ("a gas cylinder exploded", "the quake struck", "robbers shot dead").
+DISASTER_WORDS = frozenset({
+    "earthquake", "earthquakes", "quake", "tremor", "tremors", "flood", "floods", "flooding",
+    "tsunami", "cyclone", "storm", "landslide", "landslides", "avalanche", "avalanches", "rainfall",
+    "rains", "hurricane", "typhoon", "wildfire", "wildfires", "drought", "magnitude", "eruption",
+    "volcano", "lightning", "heatwave", "monsoon", "covid-19", "coronavirus", "pandemic", "epidemic",
+})
+ACCIDENT_WORDS = frozenset({
+    "gas", "cylinder", "cylinders", "plant", "factory", "furnace", "tanker", "boiler", "fertilizer",
+    "fertiliser", "ammonium", "warehouse", "refinery", "pipeline", "leak", "leakage", "accident",
+    "accidental", "accidentally", "collision", "collided", "crash", "crashed", "derailed", "fireworks",
+    "firecracker", "firecrackers", "short-circuit", "circuit", "mine", "colliery", "blaze", "reactor",
+    "chemicals", "carrier", "vessel", "ship",
+})
+CRIME_WORDS = frozenset({
+    "robbery", "robbers", "robber", "robbed", "dacoits", "dacoity", "smuggle", "smuggling", "smugglers",
+    "smuggled", "drug", "drugs", "narcotics", "heroin", "cocaine", "counterfeit", "fraud", "theft",
+    "thief", "thieves", "burglary", "cyber", "migrants", "trafficking", "traffickers", "dowry",
+    "bribe", "bribery", "corruption", "embezzlement", "extortion", "poaching", "gambling", "scam",
+    "cheating", "kidnappers", "ransom", "mafia", "cartel", "gangster", "gangsters", "murder",
+    "murdered", "homicide", "stabbed", "stabbing", "domestic", "honour", "honor", "property dispute",
+})
+# Words that keep a sentence in the conflict domain despite the cues above.
+ARMED_CUES = frozenset({
+    "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",
+    "separatist", "separatists", "jihadist", "jihadists", "gunmen", "bomber", "bombers", "ied", "ieds",
+    "suicide", "grenade", "grenades", "mortar", "mortars", "rocket", "rockets", "missile", "missiles",
+    "airstrike", "airstrikes", "drone", "troops", "soldiers", "army", "military", "taliban", "ttp",
+    "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
+    "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed",
+})
+# "X claimed responsibility for the attack": the claim is the news; the
+# attack itself was reported before.
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})

@@ -228,10 +228,17 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def test_cli_events_not_implemented(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    args = _parse(["eval", "events", str(tmp_path / "x.jsonl")])
+def test_cli_routes_events_to_the_event_evaluation(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``sitrep eval events`` scores events (issue 4); a missing corpus is a one-line error."""
+    args = _parse(["eval", "events", str(tmp_path / "missing.jsonl"), "--format", "gold"])
     assert ev.cmd_eval(args) == 1
-    assert "not implemented yet: issue 4" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.jsonl" in err
+
+
+def test_cli_accepts_event_formats() -> None:
+    for fmt in ("case", "ucdp", "isaf", "satp"):
+        assert _parse(["eval", "events", "x", "--format", fmt]).fmt == fmt
 
 
 def test_cli_parser_options(tmp_path: Path) -> None:
