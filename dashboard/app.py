@@ -10,43 +10,72 @@ works with no network.
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import dash
+import flask
 from dash import html
 
 from dashboard.alerts import alert
 from dashboard.callbacks import STORE_ERRORS, register_callbacks
-from dashboard.data import country_names, country_options, date_bounds, load_boundaries, load_events
-from dashboard.layout import build_layout
+from dashboard.columnar import EventIndex
+from dashboard.data import FilterError, country_names, load_boundaries
+from dashboard.filters import filters_from_query, to_event_filter
+from dashboard.layout import FilterOptions, build_layout
+from dashboard.leaflet_map import STATIC_ROUTE, leaflet_html, regional_outlines, static_dirs
 from etl.store import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ASSETS_FOLDER", "BOUNDARIES_ROUTE", "build_app", "serve"]
+__all__ = ["ASSETS_FOLDER", "BOUNDARIES_ROUTE", "LEAFLET_ROUTE", "build_app", "serve",
+           "filter_options"]
 
 ASSETS_FOLDER = Path(__file__).resolve().parent.parent / "assets"
 BOUNDARIES_ROUTE = "/_sitrep/boundaries.geojson"
 """Where the app serves the country outlines (from :mod:`geo.boundaries`,
 serialised once at start-up); the map's GeoJSON layers point here."""
+LEAFLET_ROUTE = "/_sitrep/leaflet"
+"""The Leaflet (folium) page of the filtered events; takes the dashboard's
+query string (see :mod:`dashboard.filters`)."""
+MAX_OPTIONS = 500
+
+
+def filter_options(store: Store, names: Mapping[str, str]) -> FilterOptions:
+    """The filter dropdowns' options from the store: the values present,
+    most frequent first (at most ``MAX_OPTIONS`` actors and locations);
+    countries labelled ``"Pakistan (PAK)"`` and sorted by name."""
+    codes = store.distinct_values("country")
+    countries = sorted(({"label": f"{names[c]} ({c})" if c in names else c, "value": c}
+                        for c in codes), key=lambda o: o["label"].casefold())
+    actors = list(dict.fromkeys(store.distinct_values("actor1", limit=MAX_OPTIONS)
+                                + store.distinct_values("actor2", limit=MAX_OPTIONS)))
+    first, last = store.event_date_bounds()
+    return FilterOptions(
+        countries=countries,
+        event_types=store.distinct_values("event_type"),
+        sub_event_types=sorted(store.distinct_values("sub_event_type")),
+        actors=sorted(actors[:MAX_OPTIONS], key=str.casefold),
+        locations=sorted(store.distinct_values("location", limit=MAX_OPTIONS), key=str.casefold),
+        sources=sorted(store.distinct_values("source"), key=str.casefold),
+        min_date=first, max_date=last,
+    )
 
 
 def _layout_factory(store: Store, names: Mapping[str, str]) -> Callable[[], html.Div]:
     def layout() -> html.Div:
         try:
-            events = load_events(store)
+            options = filter_options(store, names)
         except STORE_ERRORS as error:
             logger.exception("cannot read the store for the page layout")
             return build_layout(
-                country_options=[],
+                options=FilterOptions(),
                 startup_alert=alert(f"Cannot read the event store: {type(error).__name__}."),
             )
-        first, last = date_bounds(events)
-        return build_layout(country_options=country_options(events, names),
-                            min_date=first, max_date=last)
+        return build_layout(options=options)
 
     return layout
 
@@ -55,6 +84,7 @@ def build_app(
     store_url: str | None = None,
     *,
     boundaries_loader: Callable[[], Mapping[str, Any] | None] = load_boundaries,
+    in_memory: bool = True,
 ) -> dash.Dash:
     """Build the Sitrep dashboard over the store at ``store_url`` (default:
     ``$SITREP_DB`` or ``sitrep.db``, see :func:`etl.store.resolve_url`).
@@ -64,8 +94,18 @@ def build_app(
     JSON at ``BOUNDARIES_ROUTE`` and the map layers refer to that URL, so
     the browser fetches them once.  Raises :class:`etl.errors.StoreError`
     when the store cannot be opened.
+
+    ``in_memory`` (default): the views' aggregates come from an
+    :class:`dashboard.columnar.EventIndex` over the store (fast with a
+    million events; loaded at start-up, refreshed when the store grows);
+    ``False``: every aggregate is an SQL query.
     """
     store = Store(store_url)
+    try:
+        store.ensure_read_indexes()
+    except STORE_ERRORS:
+        logger.warning("cannot create the read indexes in %s (read-only store?)", store.url)
+    source: Any = EventIndex(store) if in_memory else store
     boundaries = boundaries_loader()
     names = country_names(boundaries)
     boundaries_json = json.dumps(boundaries, separators=(",", ":")) if boundaries else None
@@ -77,9 +117,44 @@ def build_app(
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.layout = _layout_factory(store, names)
+    app.layout = _layout_factory(source, names)
     boundaries_url = app.get_relative_path(BOUNDARIES_ROUTE) if boundaries_json else None
-    register_callbacks(app, store=store, names=names, boundaries=boundaries_url)
+    static_prefix = app.get_relative_path(STATIC_ROUTE)
+    outlines = regional_outlines(boundaries)
+
+    def date_bounds() -> tuple[Any, Any]:
+        try:
+            return source.event_date_bounds()
+        except STORE_ERRORS:
+            logger.exception("cannot read the store's date range")
+            return None, None
+
+    register_callbacks(app, store=source, names=names, boundaries=boundaries_url,
+                       date_bounds=date_bounds, leaflet_route=app.get_relative_path(LEAFLET_ROUTE))
+    libraries = static_dirs()
+
+    @app.server.route(f"{STATIC_ROUTE}/<library>/<path:filename>")
+    def static_library(library: str, filename: str) -> flask.Response:
+        folder = libraries.get(library)
+        if folder is None:
+            flask.abort(404)
+        response = flask.send_from_directory(folder, filename, max_age=86400)
+        return response
+
+    @app.server.route(LEAFLET_ROUTE)
+    def leaflet_page() -> tuple[str, int, dict[str, str]]:
+        headers = {"Content-Type": "text/html; charset=utf-8"}
+        try:
+            filters = filters_from_query(flask.request.query_string.decode("utf-8", "replace"))
+            page = leaflet_html(source, to_event_filter(filters), prefix=static_prefix,
+                                outlines=outlines)
+        except FilterError as error:
+            return f"<p role=alert>{html_escape(str(error))}</p>", 400, headers
+        except STORE_ERRORS as error:
+            logger.exception("cannot build the Leaflet page")
+            return (f"<p role=alert>Cannot read the event store: "
+                    f"{html_escape(type(error).__name__)}.</p>", 500, headers)
+        return page, 200, headers
 
     @app.server.route("/healthz")
     def healthz() -> tuple[str, int, dict[str, str]]:

@@ -21,6 +21,7 @@ kept by the stylesheet (``white-space: pre-wrap`` on ``.article-text``).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "EVIDENCE_CLASS",
+    "CASUALTY_CLASS",
+    "casualty_spans",
     "highlight_text",
     "mention_class",
     "mention_title",
@@ -45,6 +48,20 @@ __all__ = [
 ]
 
 EVIDENCE_CLASS = "evidence"
+CASUALTY_CLASS = "casualty"
+CASUALTY_KIND = "casualty"
+
+# Casualty figures as news reports write them: "killing more than 200",
+# "23 soldiers were martyred", "at least 12 people were injured".
+_NUMBER = (r"(?:(?:more than|over|at least|nearly|around|about|some|up to|dozens of|scores of|hundreds of)\s+)?"
+           r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|dozens|scores|hundreds)")
+_CASUALTY_RE = re.compile(
+    rf"\b(?:(?:killing|killed|kills|wounding|injuring|martyring)\s+{_NUMBER}"
+    rf"|{_NUMBER}(?:\s+[A-Za-z-]+){{0,3}}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?"
+    rf"(?:killed|dead|died|injured|wounded|martyred|embraced martyrdom|laid down their lives))\b",
+    re.IGNORECASE,
+)
 
 PLACEHOLDER_TEXT = (
     "Select an event on the map or in the list to read its source article, "
@@ -152,6 +169,9 @@ def _piece(text: str, segment: _Segment) -> str | Component:
     chunk = text[segment.start:segment.end]
     if segment.mention is None:
         return chunk
+    if segment.mention.get("kind") == CASUALTY_KIND:
+        return html.Span(chunk, className=CASUALTY_CLASS,
+                         title=str(segment.mention.get("title") or "Casualty figure"))
     return html.Span(chunk, className=mention_class(segment.mention),
                      title=mention_title(segment.mention))
 
@@ -166,11 +186,28 @@ def _merge_strings(children: list[str | Component]) -> list[str | Component]:
     return merged
 
 
+def casualty_spans(text: str, *, reported: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Casualty figures in ``text`` as span dicts (``start``, ``end``,
+    ``kind="casualty"``, ``title``): phrases such as "killing more than
+    200" or "23 soldiers were martyred", and every occurrence of the
+    events' reported figures (``reported``, e.g. ``"Twenty-three"``)."""
+    spans: list[dict[str, Any]] = []
+    for match in _CASUALTY_RE.finditer(text):
+        spans.append({"start": match.start(), "end": match.end(), "kind": CASUALTY_KIND,
+                      "title": "Casualty figure"})
+    for figure in {r.strip() for r in reported if r and r.strip()}:
+        for match in re.finditer(re.escape(figure), text):
+            spans.append({"start": match.start(), "end": match.end(), "kind": CASUALTY_KIND,
+                          "title": f"Reported casualty figure: {figure}"})
+    return spans
+
+
 def highlight_text(
     text: str,
     *,
     evidence_span: tuple[int, int] | None = None,
     mentions: Sequence[Mapping[str, Any]] = (),
+    casualties: Sequence[Mapping[str, Any]] = (),
 ) -> list[str | Component]:
     """The article text as a list of children: plain strings, mention spans
     and one ``html.Mark(className="evidence")`` around the evidence (which
@@ -181,7 +218,10 @@ def highlight_text(
     evidence = (
         _valid_span(evidence_span[0], evidence_span[1], length) if evidence_span else None
     )
-    segments = _segments(length, evidence, _non_overlapping(mentions, length))
+    # Places win over casualty figures where they overlap (earlier, then
+    # longer spans are kept; place mentions are listed first).
+    spans = _non_overlapping([*mentions, *casualties], length)
+    segments = _segments(length, evidence, spans)
     children: list[str | Component] = []
     marked: list[str | Component] = []
     for segment in segments:
@@ -250,11 +290,36 @@ def _event_summary(event: Mapping[str, Any]) -> html.Dl:
     return html.Dl(items, className="event-summary")
 
 
+def article_events_list(events: Sequence[Mapping[str, Any]],
+                        selected_event_id: str | None) -> Component:
+    """The events drawn from this article, as buttons that select them."""
+    from dashboard import ids
+    from dashboard.layout import _item_label
+
+    items = []
+    for row in events:
+        selected = row.get("event_id") == selected_event_id
+        items.append(html.Li(html.Button(
+            _item_label(row),
+            id={"type": ids.EVENT_ITEM, "event_id": str(row.get("event_id")),
+                "article_id": str(row.get("article_id"))},
+            n_clicks=0, type="button",
+            className="event-item selected" if selected else "event-item",
+            title=str(row.get("evidence") or ""),
+            **{"aria-pressed": "true" if selected else "false"},
+        )))
+    return html.Details([
+        html.Summary(f"{len(events)} event{'s' if len(events) != 1 else ''} from this article"),
+        html.Ul(items, className="event-items"),
+    ], open=False, className="article-events")
+
+
 def build_article_panel(
     article: Mapping[str, Any] | None,
     *,
     event: Mapping[str, Any] | None = None,
     mentions: Sequence[Mapping[str, Any]] = (),
+    article_events: Sequence[Mapping[str, Any]] = (),
 ) -> Component:
     """The panel for one selected event: title, source, published date, a
     link to the original (new tab, ``rel="noopener noreferrer"``), a summary
@@ -294,8 +359,13 @@ def build_article_panel(
     ]
     if event is not None:
         head.append(_event_summary(event))
+    if article_events:
+        head.append(article_events_list(article_events,
+                                        str(event.get("event_id")) if event else None))
+    reported = [str(e.get("fatalities_reported") or "") for e in (*article_events, event or {})]
     body = html.Div(
-        highlight_text(text, evidence_span=evidence_span, mentions=mentions),
+        highlight_text(text, evidence_span=evidence_span, mentions=mentions,
+                       casualties=casualty_spans(text, reported=reported)),
         className="article-text",
         lang=str(article.get("language") or "en"),
         tabIndex="0",  # scrollable region: reachable with the keyboard

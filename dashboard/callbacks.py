@@ -1,19 +1,30 @@
 """Callbacks: thin shims over plain, unit-tested functions.
 
-Each ``@app.callback`` reads its inputs (and ``ctx`` where needed), calls one
-plain function of this module, and returns.  The plain functions
-(``compute_views``, ``selection_from_trigger``, ``compute_panel``) take the
-store and plain values, never Dash's request context, and turn known
-errors (bad filter input, an unreadable store) into an alert.
+The URL's query string is the one source of truth for the filters
+(:mod:`dashboard.filters`):
 
-Per-user state (the selected event) lives in the browser in a ``dcc.Store``;
-there is no module-global mutable state.
+- ``_sync_filters`` (one callback, so the circular URL ⇄ components wiring
+  is allowed): on page load or back/forward it sets the filter components
+  from the URL; when a filter, the date slider, a chart bar or Reset
+  changes, it writes the URL (and keeps picker and slider in step);
+- the views (key figures and charts, map, table, Leaflet frame) are
+  computed from the URL's query string only, each in its own callback so
+  the browser fetches them in parallel;
+- a box/lasso selection on the map becomes ``MAP_BOX`` (west, south, east,
+  north), which narrows the charts and the table, not the map.
+
+Each ``@app.callback`` reads its inputs (and ``ctx`` where needed), calls one
+plain function of this module, and returns.  The plain functions take the
+store and plain values, never Dash's request context, and turn known errors
+(bad filter input, an unreadable store) into an alert.  Per-user state lives
+in the browser (URL, ``dcc.Store``); there is no module-global mutable state.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, NamedTuple
 
 import plotly.graph_objects as go
@@ -22,22 +33,56 @@ from dash import ALL, Dash, Input, Output, ctx, no_update
 from dash.development.base_component import Component
 
 from dashboard import ids
+from dashboard.aggregates import (
+    actor_pairs,
+    bbox_from_selection,
+    key_figures,
+    load_cube,
+    map_data,
+    rollup,
+    top_locations,
+    type_totals,
+)
 from dashboard.alerts import alert
 from dashboard.article_panel import build_article_panel, placeholder
-from dashboard.data import FilterError, events_frame, load_events, parse_filter
-from dashboard.figures import event_map, events_by_type, fatalities_over_time
-from dashboard.layout import event_count_text, event_list
+from dashboard.data import FilterError
+from dashboard.figures import (
+    events_over_time,
+    fatalities_by_country,
+    overview_map,
+    ranked_bars,
+    type_bars,
+)
+from dashboard.filters import (
+    FilterValues,
+    Filters,
+    filters_from_query,
+    filters_from_values,
+    filters_to_query,
+    merge_click,
+    to_event_filter,
+    values_from_filters,
+)
+from dashboard.layout import day_from_index, day_index, event_count_text, key_figures_row
+from dashboard.table import MAX_TABLE_ROWS, load_table, selection_from_row, table_note
 from etl.errors import EtlError
 from etl.store import EventFilter, Store
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "Views",
+    "FILTER_PROPS",
+    "Charts",
+    "SyncResult",
     "Selection",
-    "compute_views",
+    "STORE_ERRORS",
+    "sync_state",
+    "compute_charts",
+    "compute_map",
+    "compute_table",
     "selection_from_trigger",
     "compute_panel",
+    "leaflet_src",
     "register_callbacks",
 ]
 
@@ -47,87 +92,295 @@ Selection = dict[str, str]
 
 STORE_ERRORS = (EtlError, sa.exc.SQLAlchemyError, OSError)
 
+FILTER_PROPS: tuple[tuple[str, str], ...] = (
+    (ids.COUNTRY_FILTER, "value"),
+    (ids.DATE_FILTER, "start_date"),
+    (ids.DATE_FILTER, "end_date"),
+    (ids.TYPE_FILTER, "value"),
+    (ids.SUBTYPE_FILTER, "value"),
+    (ids.ACTOR_FILTER, "value"),
+    (ids.LOCATION_FILTER, "value"),
+    (ids.SOURCE_FILTER, "value"),
+    (ids.MIN_FATALITIES, "value"),
+    (ids.TEXT_SEARCH, "value"),
+    (ids.BUCKET, "value"),
+)
+"""The filter components' properties, in :class:`FilterValues` order."""
 
-class Views(NamedTuple):
-    """Everything the filters drive."""
+_CLICK_SOURCES = (ids.TYPE_CHART, ids.TIMELINE_CHART, ids.LOCATIONS_CHART, ids.ACTORS_CHART)
 
-    map_figure: go.Figure
-    type_figure: go.Figure
-    fatalities_figure: go.Figure
-    event_list: Component
+
+# -- URL ⇄ filter components ---------------------------------------------------
+
+class SyncResult(NamedTuple):
+    """What the sync callback writes; ``None`` means "leave as it is"."""
+
+    values: FilterValues | None
+    slider: list[int] | None
+    search: str | None
+
+
+def _slider_value(filters: Filters, first: date | None, last: date | None) -> list[int] | None:
+    if first is None or last is None:
+        return None
+    span = max((last - first).days, 1)
+    low = day_index(filters.since, first)
+    high = day_index(filters.until, first)
+    return [max(0, min(span, low if low is not None else 0)),
+            max(0, min(span, high if high is not None else span))]
+
+
+def _clicked_key(click: Mapping[str, Any] | None) -> str | None:
+    try:
+        return str((click or {})["points"][0]["customdata"])
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def sync_state(
+    trigger: Any,
+    *,
+    search: str | None,
+    values: FilterValues,
+    slider: Sequence[int] | None,
+    first_day: date | None,
+    last_day: date | None,
+    click: Mapping[str, Any] | None = None,
+) -> SyncResult:
+    """Keep the URL and the filter components in step.
+
+    ``trigger`` is the id that fired (``None`` on page load).  Page load or a
+    URL change (back/forward, a pasted link) sets the components from the
+    URL; Reset clears everything; a slider move sets the picker's dates; a
+    click on a bar of the type, timeline, locations or actor-pairs chart
+    narrows to that type, location or (first) actor; any other filter
+    change writes the URL.
+    """
+    if trigger in (None, ids.URL):
+        try:
+            filters = filters_from_query(search)
+        except FilterError:
+            logger.info("malformed filter URL %r: showing the defaults", search)
+            filters = Filters()
+        return SyncResult(values_from_filters(filters),
+                          _slider_value(filters, first_day, last_day), None)
+    if trigger == ids.RESET_BUTTON:
+        defaults = Filters()
+        return SyncResult(values_from_filters(defaults),
+                          _slider_value(defaults, first_day, last_day), "")
+    try:
+        current = filters_from_values(values)
+    except FilterError as error:
+        logger.info("ignoring an invalid filter value: %s", error)
+        return SyncResult(None, None, None)
+    if trigger == ids.DATE_SLIDER and slider and first_day and last_day:
+        low, high = int(slider[0]), int(slider[1])
+        span = max((last_day - first_day).days, 1)
+        since = day_from_index(low, first_day) if low > 0 else None
+        until = day_from_index(high, first_day) if high < span else None
+        try:
+            filters = Filters(**{**_fields(current), "since": since, "until": until})
+        except FilterError:
+            return SyncResult(None, None, None)
+        return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
+    if trigger in _CLICK_SOURCES:
+        key = _clicked_key(click)
+        if key is None:
+            return SyncResult(None, None, None)
+        if trigger == ids.LOCATIONS_CHART:
+            filters = merge_click(current, locations=(key,))
+        elif trigger == ids.ACTORS_CHART:
+            filters = merge_click(current, actors=(key,))
+        else:
+            filters = merge_click(current, event_types=(key,))
+        return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
+    new_search = filters_to_query(current)
+    slider_value = _slider_value(current, first_day, last_day)
+    if new_search == (search or ""):
+        return SyncResult(None, slider_value, None)
+    return SyncResult(None, slider_value, new_search)
+
+
+def _fields(filters: Filters) -> dict[str, Any]:
+    return {name: getattr(filters, name) for name in Filters.__slots__}  # type: ignore[attr-defined]
+
+
+# -- views -----------------------------------------------------------------------
+
+class Charts(NamedTuple):
+    """The key figures and the five charts (narrowed by the map box)."""
+
+    key_figures: list[Component]
+    timeline: go.Figure
+    fatalities: go.Figure
+    types: go.Figure
+    locations: go.Figure
+    actors: go.Figure
     count_text: str
     alerts: Component | None
 
 
-def _empty_views(message: Component) -> Views:
-    nothing = events_frame([])
-    return Views(event_map(nothing), events_by_type(nothing), fatalities_over_time(nothing),
-                 event_list(nothing), "", message)
+def _parse(search: str | None) -> Filters:
+    return filters_from_query(search)
 
 
-def compute_views(
+def _empty_charts(message: Component) -> Charts:
+    import pandas as pd
+
+    empty = pd.DataFrame()
+    return Charts([], events_over_time(empty, bucket="week"),
+                  fatalities_by_country(empty, bucket="week"), type_bars(pd.Series(dtype="int64")),
+                  ranked_bars([], [], empty="No events"), ranked_bars([], [], empty="No events"),
+                  "", message)
+
+
+def _store_alert(error: Exception) -> Component:
+    return alert(f"Cannot read the event store: {type(error).__name__}. "
+                 "Check the --db URL and that the store is reachable.")
+
+
+def compute_charts(
     store: Store,
+    search: str | None,
     *,
-    countries: Any,
-    start_date: Any,
-    end_date: Any,
-    selection: Mapping[str, str] | None = None,
+    box: Sequence[float] | None = None,
     names: Mapping[str, str] | None = None,
-    boundaries: Mapping[str, Any] | str | None = None,
-) -> Views:
-    """The map, both charts, the event list, the count and the alerts for
-    the current filter values.  A malformed filter or an unreadable store
-    gives empty views and an alert, never an exception."""
+) -> Charts:
+    """Key figures and charts for the URL's filters (and the map box)."""
     try:
-        flt = parse_filter(countries, start_date, end_date)
+        filters = _parse(search)
     except FilterError as error:
-        return _empty_views(alert(str(error), level="warning"))
+        return _empty_charts(alert(str(error), level="warning"))
+    flt = to_event_filter(filters, bbox=box)
     try:
-        events = load_events(store, flt)
-        total = len(events) if flt == EventFilter() else len(store.query_events(EventFilter()))
+        cube = load_cube(store, flt)
+        figures = key_figures(store, flt)
+        places = top_locations(store, flt)
+        pairs = actor_pairs(store, flt)
+        total = figures.events if flt == EventFilter() else store.event_summary()["events"]
     except STORE_ERRORS as error:
         logger.exception("cannot read events from the store")
-        return _empty_views(alert(f"Cannot read the event store: {type(error).__name__}. "
-                                  "Check the --db URL and that the store is reachable."))
-    selected = (selection or {}).get("event_id")
-    revision = repr((flt.countries, flt.since, flt.until))
+        return _empty_charts(_store_alert(error))
     notice = None
     if total == 0:
         notice = alert("The store has no events yet. Ingest articles with "
                        "“sitrep ingest PATH” and reload this page.", level="info")
-    return Views(
-        map_figure=event_map(events, boundaries=boundaries, selected_event_id=selected,
-                             uirevision=revision),
-        type_figure=events_by_type(events),
-        fatalities_figure=fatalities_over_time(events, names=names),
-        event_list=event_list(events, selected_event_id=selected),
-        count_text=event_count_text(len(events), total),
+    location_labels = [f"{r.location}, {r.country}" if r.country else str(r.location)
+                       for r in places.itertuples()]
+    pair_labels = [f"{r.actor1} — {r.actor2}" if r.actor2 else str(r.actor1)
+                   for r in pairs.itertuples()]
+    return Charts(
+        key_figures=key_figures_row(figures),
+        timeline=events_over_time(rollup(cube, bucket=filters.bucket, by="event_type",
+                                         value="events"), bucket=filters.bucket),
+        fatalities=fatalities_by_country(rollup(cube, bucket=filters.bucket, by="country",
+                                                value="fatalities"),
+                                         bucket=filters.bucket, names=names),
+        types=type_bars(type_totals(cube)),
+        locations=ranked_bars(location_labels, [int(v) for v in places["events"]],
+                              keys=[str(v) for v in places["location"]],
+                              empty="No located events match these filters"),
+        actors=ranked_bars(pair_labels, [int(v) for v in pairs["events"]], colour="#009E73",
+                           keys=[str(v) for v in pairs["actor1"]],
+                           empty="No events with actors match these filters"),
+        count_text=event_count_text(figures.events, total),
         alerts=notice,
     )
 
 
+def compute_map(
+    store: Store,
+    search: str | None,
+    *,
+    shade: bool = False,
+    selection: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
+    boundaries: Mapping[str, Any] | str | None = None,
+) -> go.Figure:
+    """The map for the URL's filters (never narrowed by its own selection)."""
+    try:
+        filters = _parse(search)
+        data = map_data(store, to_event_filter(filters))
+    except (FilterError, *STORE_ERRORS) as error:
+        if not isinstance(error, FilterError):
+            logger.exception("cannot read the map's events")
+        import pandas as pd
+
+        from dashboard.aggregates import MapData
+
+        data = MapData(pd.DataFrame(columns=["latitude", "longitude", "event_type"]), False, 0,
+                       {}, {}, {})
+        return overview_map(data, boundaries=boundaries)
+    return overview_map(data, boundaries=boundaries,
+                        selected_event_id=(selection or {}).get("event_id"),
+                        uirevision=search or "all", shade_countries=shade, names=names)
+
+
+def compute_table(
+    store: Store, search: str | None, *, box: Sequence[float] | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """Grid rows (the newest :data:`MAX_TABLE_ROWS`) and the note above."""
+    try:
+        flt = to_event_filter(_parse(search), bbox=box)
+        rows = load_table(store, flt)
+        total = len(rows) if len(rows) < MAX_TABLE_ROWS else store.event_summary(flt)["events"]
+    except FilterError:
+        return [], ""
+    except STORE_ERRORS:
+        logger.exception("cannot read the table's events")
+        return [], "Cannot read the event store."
+    return rows, table_note(len(rows), total)
+
+
+def leaflet_src(search: str | None, route: str) -> str:
+    """The Leaflet frame's address: the Leaflet route with the URL's filters."""
+    return f"{route}{search or ''}"
+
+
+def box_from_selection(selected: Mapping[str, Any] | None) -> list[float] | None:
+    """``MAP_BOX`` from the map's ``selectedData``."""
+    box = bbox_from_selection(selected)
+    return [round(v, 5) for v in box] if box else None
+
+
+def selection_note(box: Sequence[float] | None) -> str:
+    if not box:
+        return "Drag on the map (box or lasso) to narrow the charts and table."
+    west, south, east, north = box
+    return (f"Charts and table narrowed to the map selection "
+            f"({south:.2f}–{north:.2f}°N, {west:.2f}–{east:.2f}°E).")
+
+
+# -- selection and article panel --------------------------------------------------
+
 def selection_from_trigger(
-    triggered_id: Any, triggered_value: Any, click_data: Mapping[str, Any] | None
+    triggered_id: Any, triggered_value: Any, click_data: Mapping[str, Any] | None,
+    selected_rows: Sequence[Mapping[str, Any]] | None = None,
 ) -> Selection | None | Any:
     """The new selection after an input fired, or ``dash.no_update``.
 
-    - a click on the map: the clicked point's ``customdata`` (event id,
-      article id);
-    - a click on an event-list button (``triggered_id`` is its dict id and
-      ``triggered_value`` its ``n_clicks``; 0/None when the list was merely
-      re-rendered, which selects nothing);
-    - the Reset button: ``None`` (clears the selection).
+    - a click on a map point: its ``customdata`` (event id, article id);
+      aggregated places carry no event and select nothing;
+    - a row chosen in the table (``selected_rows``);
+    - a click on an event button of the article panel (``triggered_id`` is
+      its dict id, ``triggered_value`` its ``n_clicks``; 0/None when merely
+      re-rendered);
+    - the Reset button: ``None``.
     """
     if triggered_id == ids.RESET_BUTTON:
         return None
     if triggered_id == ids.MAP_GRAPH:
         try:
-            point = (click_data or {})["points"][0]
-            custom = point["customdata"]
+            custom = (click_data or {})["points"][0]["customdata"]
+            if not custom[0]:
+                return no_update
             return {"event_id": str(custom[0]), "article_id": str(custom[1])}
         except (KeyError, IndexError, TypeError):
             logger.debug("map click without an event: %r", click_data)
             return no_update
+    if triggered_id == ids.EVENTS_TABLE:
+        chosen = selection_from_row(selected_rows[0]) if selected_rows else None
+        return chosen if chosen else no_update
     if isinstance(triggered_id, Mapping) and triggered_id.get("type") == ids.EVENT_ITEM:
         if not triggered_value:
             return no_update
@@ -141,19 +394,19 @@ def compute_panel(store: Store, selection: Mapping[str, str] | None) -> Componen
     is selected; an alert when it cannot be read)."""
     if not selection or not selection.get("event_id"):
         return placeholder()
-    event_id, article_id = selection["event_id"], selection.get("article_id") or ""
+    event_id = selection["event_id"]
     try:
-        rows = store.query_events(EventFilter(article_id=article_id)) if article_id else []
-        event = next((r for r in rows if r["event_id"] == event_id), None)
+        event = store.event(event_id)
         if event is None:
             return alert("This event is not in the store any more; reload the page.",
                          level="warning")
         article = store.article(event["article_id"])
         mentions = store.article_mentions(event["article_id"]) if article else []
+        siblings = store.query_events(EventFilter(article_id=event["article_id"]))
     except STORE_ERRORS as error:
-        logger.exception("cannot read article %s", article_id)
+        logger.exception("cannot read the article of event %s", event_id)
         return alert(f"Cannot read the article from the store: {type(error).__name__}.")
-    return build_article_panel(article, event=event, mentions=mentions)
+    return build_article_panel(article, event=event, mentions=mentions, article_events=siblings)
 
 
 # Scrolls the article panel so that the highlighted evidence is in view
@@ -182,51 +435,110 @@ def register_callbacks(
     store: Store,
     names: Mapping[str, str],
     boundaries: Mapping[str, Any] | str | None,
+    date_bounds: Any,
+    leaflet_route: str,
 ) -> None:
     """Wire the page's components to the plain functions above.
 
-    ``boundaries`` is the country outlines for the map: a GeoJSON dict or
-    the URL the app serves it at (see :func:`dashboard.figures.event_map`).
+    ``boundaries`` is the country outlines for the map (GeoJSON or the URL
+    the app serves it at); ``date_bounds()`` returns the store's first and
+    last event day (the slider's range); ``leaflet_route`` the Leaflet page.
     """
+    filter_outputs = [Output(cid, prop) for cid, prop in FILTER_PROPS]
+    filter_inputs = [Input(cid, prop) for cid, prop in FILTER_PROPS]
+
+    @app.callback(
+        *filter_outputs,
+        Output(ids.DATE_SLIDER, "value"),
+        Output(ids.URL, "search"),
+        Input(ids.URL, "search"),
+        Input(ids.RESET_BUTTON, "n_clicks"),
+        *filter_inputs,
+        Input(ids.DATE_SLIDER, "value"),
+        Input(ids.TYPE_CHART, "clickData"),
+        Input(ids.TIMELINE_CHART, "clickData"),
+        Input(ids.LOCATIONS_CHART, "clickData"),
+        Input(ids.ACTORS_CHART, "clickData"),
+    )
+    def _sync_filters(search: Any, _reset: Any, *rest: Any) -> tuple[Any, ...]:
+        values = FilterValues(*rest[:len(FILTER_PROPS)])
+        slider, *clicks = rest[len(FILTER_PROPS):]
+        trigger = ctx.triggered_id
+        click = dict(zip(_CLICK_SOURCES, clicks)).get(trigger)  # type: ignore[arg-type]
+        first, last = date_bounds()
+        result = sync_state(trigger, search=search, values=values, slider=slider,
+                            first_day=first, last_day=last, click=click)
+        out_values = (result.values.as_tuple() if result.values is not None
+                      else (no_update,) * len(FILTER_PROPS))
+        return (*out_values,
+                result.slider if result.slider is not None else no_update,
+                result.search if result.search is not None else no_update)
+
+    @app.callback(
+        Output(ids.KEY_FIGURES, "children"),
+        Output(ids.TIMELINE_CHART, "figure"),
+        Output(ids.FATALITIES_CHART, "figure"),
+        Output(ids.TYPE_CHART, "figure"),
+        Output(ids.LOCATIONS_CHART, "figure"),
+        Output(ids.ACTORS_CHART, "figure"),
+        Output(ids.EVENT_COUNT, "children"),
+        Output(ids.ALERTS, "children"),
+        Input(ids.URL, "search"),
+        Input(ids.MAP_BOX, "data"),
+    )
+    def _update_charts(search: Any, box: Any) -> tuple[Any, ...]:
+        return tuple(compute_charts(store, search, box=box, names=names))
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
-        Output(ids.TYPE_CHART, "figure"),
-        Output(ids.FATALITIES_CHART, "figure"),
-        Output(ids.EVENT_LIST, "children"),
-        Output(ids.EVENT_COUNT, "children"),
-        Output(ids.ALERTS, "children"),
-        Input(ids.COUNTRY_FILTER, "value"),
-        Input(ids.DATE_FILTER, "start_date"),
-        Input(ids.DATE_FILTER, "end_date"),
+        Input(ids.URL, "search"),
+        Input(ids.MAP_SHADE, "value"),
         Input(ids.SELECTED_EVENT, "data"),
     )
-    def _update_views(countries: Any, start_date: Any, end_date: Any,
-                      selection: Any) -> tuple[Any, ...]:
-        return tuple(compute_views(store, countries=countries, start_date=start_date,
-                                   end_date=end_date, selection=selection, names=names,
-                                   boundaries=boundaries))
+    def _update_map(search: Any, shade: Any, selection: Any) -> go.Figure:
+        return compute_map(store, search, shade=bool(shade), selection=selection, names=names,
+                           boundaries=boundaries)
 
     @app.callback(
-        Output(ids.COUNTRY_FILTER, "value"),
-        Output(ids.DATE_FILTER, "start_date"),
-        Output(ids.DATE_FILTER, "end_date"),
-        Input(ids.RESET_BUTTON, "n_clicks"),
-        prevent_initial_call=True,
+        Output(ids.EVENTS_TABLE, "rowData"),
+        Output(ids.TABLE_NOTE, "children"),
+        Input(ids.URL, "search"),
+        Input(ids.MAP_BOX, "data"),
     )
-    def _reset_filters(_clicks: int | None) -> tuple[list[str], None, None]:
-        return [], None, None
+    def _update_table(search: Any, box: Any) -> tuple[Any, str]:
+        return compute_table(store, search, box=box)
+
+    @app.callback(
+        Output(ids.MAP_BOX, "data"),
+        Output(ids.SELECTION_NOTE, "children"),
+        Input(ids.MAP_GRAPH, "selectedData"),
+        Input(ids.CLEAR_SELECTION, "n_clicks"),
+    )
+    def _map_box(selected: Any, _clear: Any) -> tuple[Any, str]:
+        box = box_from_selection(selected) if ctx.triggered_id == ids.MAP_GRAPH else None
+        return box, selection_note(box)
+
+    @app.callback(
+        Output(ids.LEAFLET_FRAME, "src"),
+        Input(ids.URL, "search"),
+        Input(ids.TABS, "value"),
+    )
+    def _leaflet(search: Any, tab: Any) -> Any:
+        if tab != ids.TAB_LEAFLET:
+            return no_update
+        return leaflet_src(search, leaflet_route)
 
     @app.callback(
         Output(ids.SELECTED_EVENT, "data"),
         Input(ids.MAP_GRAPH, "clickData"),
+        Input(ids.EVENTS_TABLE, "selectedRows"),
         Input({"type": ids.EVENT_ITEM, "event_id": ALL, "article_id": ALL}, "n_clicks"),
         Input(ids.RESET_BUTTON, "n_clicks"),
         prevent_initial_call=True,
     )
-    def _select_event(click_data: Any, _list_clicks: Any, _reset: Any) -> Any:
+    def _select_event(click_data: Any, selected_rows: Any, _items: Any, _reset: Any) -> Any:
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        return selection_from_trigger(ctx.triggered_id, value, click_data)
+        return selection_from_trigger(ctx.triggered_id, value, click_data, selected_rows)
 
     @app.callback(
         Output(ids.ARTICLE_PANEL, "children"),

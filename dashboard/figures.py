@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -79,9 +80,27 @@ def _ordered_types(types: pd.Series) -> list[str]:
     return known + sorted(present - set(known))
 
 
+# A small white template (what matters of "plotly_white"): plotly deep-copies
+# the template into every figure, and the full named templates cost tens of
+# milliseconds per figure.
+_GRID = "#EBF0F8"
+_TEMPLATE: dict[str, Any] = {"layout": {
+    "paper_bgcolor": "white", "plot_bgcolor": "white",
+    "xaxis": {"gridcolor": _GRID, "linecolor": _GRID, "zerolinecolor": _GRID,
+              "ticks": "", "automargin": True, "zerolinewidth": 2},
+    "yaxis": {"gridcolor": _GRID, "linecolor": _GRID, "zerolinecolor": _GRID,
+              "ticks": "", "automargin": True, "zerolinewidth": 2},
+    "hovermode": "closest",
+}}
+
+
+def _figure() -> go.Figure:
+    """An empty figure with the small template (never the default one)."""
+    return go.Figure(layout={"template": _TEMPLATE})
+
+
 def _base_layout(fig: go.Figure, *, height: int | None = None) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
         font=_FONT,
         margin=dict(l=8, r=8, t=8, b=8),
         paper_bgcolor="rgba(0,0,0,0)",
@@ -225,7 +244,7 @@ def event_map(
     the map has no outlines.  ``uirevision`` keeps the user's
     pan/zoom across updates that share it (pass the filter's key).
     """
-    fig = go.Figure()
+    fig = _figure()
     located = events.dropna(subset=["latitude", "longitude"]) if not events.empty else events
     if not located.empty and selected_event_id:
         chosen = located[located["event_id"] == selected_event_id]
@@ -278,7 +297,7 @@ def event_map(
 def events_by_type(events: pd.DataFrame) -> go.Figure:
     """Horizontal bar chart: number of events per event type, one bar trace
     whose bars take the type colours, largest count on top."""
-    fig = go.Figure()
+    fig = _figure()
     _base_layout(fig)
     if events.empty:
         return _empty(fig, "No events match these filters")
@@ -304,7 +323,7 @@ def fatalities_over_time(
     """Monthly fatalities, stacked bars coloured by country (one trace per
     country, legend labels from ``names``).  Events without a date are left
     out and counted in a note under the chart."""
-    fig = go.Figure()
+    fig = _figure()
     _base_layout(fig)
     if events.empty:
         return _empty(fig, "No events match these filters")
@@ -345,4 +364,274 @@ def fatalities_over_time(
             xref="paper", yref="paper", x=1, y=-0.02, xanchor="right", yanchor="top",
             font=dict(size=10, color="#52606d"),
         )
+    return fig
+
+
+# -- figures over SQL aggregates (the dashboard's views) ---------------------
+
+PRECISION_OPACITY: dict[int, float] = {1: 0.9, 2: 0.55, 3: 0.9}
+"""Marker opacity by ACLED geo precision.  Precision 3 (province, country,
+border) is drawn as a ring: the coloured disc gets a white centre."""
+PRECISION_LABELS: dict[int, str] = {1: "town or site", 2: "district / near a town",
+                                    3: "province, country or border"}
+PRECISION_NOTE = "● town or site   ◍ district (faded)   ◯ province, country or border (ring; borders as lines)"
+RING_TRACE_NAME = "Imprecise location"
+BORDER_COLOUR = "#3d4852"
+_BUCKET_LABEL = {"day": "day", "week": "week", "month": "month"}
+_BUCKET_TICKS = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}
+
+
+def _precision(values: pd.Series) -> list[int]:
+    out = []
+    for v in pd.to_numeric(values, errors="coerce").fillna(1):
+        out.append(min(3, max(1, int(v))))
+    return out
+
+
+def count_marker_size(counts: pd.Series) -> list[float]:
+    """Marker diameters for aggregated places: area grows with the number
+    of events (log-ish, so one hot spot does not swallow the map)."""
+    values = pd.to_numeric(counts, errors="coerce").fillna(0).clip(lower=0)
+    return [min(MAX_MARKER_PX, MIN_MARKER_PX + 4.0 * math.log1p(float(v))) for v in values]
+
+
+def _aggregate_hover(frame: pd.DataFrame) -> list[list[str]]:
+    rows = []
+    for row in frame.to_dict("records"):
+        level = min(3, max(1, int(row.get("geo_precision") or 1)))
+        rows.append([
+            "", "",
+            _escape(row.get("event_type")),
+            _escape(_place(row)),
+            f"{int(row.get('events') or 0):,}",
+            f"{int(row.get('fatalities') or 0):,}",
+            PRECISION_LABELS[level],
+        ])
+    return rows
+
+
+_AGG_HOVER = (
+    "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+    "%{customdata[4]} events · %{customdata[5]} fatalities<br>"
+    "Location precision: %{customdata[6]}<extra></extra>"
+)
+_POINT_HOVER = (
+    "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+    "%{customdata[4]} · %{customdata[5]}<br>"
+    "Fatalities: %{customdata[6]}<br>Source: %{customdata[7]}<br>"
+    "Location precision: %{customdata[8]}<extra></extra>"
+)
+
+
+def _point_hover(frame: pd.DataFrame) -> list[list[str]]:
+    rows = _hover_data(frame)
+    for row, level in zip(rows, _precision(frame["geo_precision"])):
+        row.append(PRECISION_LABELS[level])
+    return rows
+
+
+def overview_map(
+    data: Any,
+    *,
+    boundaries: Mapping[str, Any] | str | None = None,
+    selected_event_id: str | None = None,
+    uirevision: str | None = None,
+    shade_countries: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """The dashboard map from :class:`dashboard.aggregates.MapData`.
+
+    - one ``Scattermap`` trace per event type (Okabe–Ito colours, legend
+      click hides a type); markers sized by fatalities (events) or by the
+      number of events (aggregated places, when there are too many events);
+    - precision visible: town-level markers solid, district-level faded,
+      province/country/border-level drawn as rings (a white centre on top);
+      border events also as the border line (``places.geometry``);
+    - ``customdata[0]``/``[1]`` are event and article id (empty for places);
+    - ``shade_countries``: a choropleth of events per country under the
+      markers (needs ``boundaries`` with ``properties.iso_a3``).
+    """
+    fig = _figure()
+    points: pd.DataFrame = data.points
+    if shade_countries and boundaries and data.country_counts:
+        codes = sorted(data.country_counts)
+        fig.add_trace(go.Choroplethmap(
+            name="Events per country", geojson=boundaries if isinstance(boundaries, str)
+            else dict(boundaries), featureidkey="properties.iso_a3",
+            locations=codes, z=[data.country_counts[c] for c in codes],
+            text=[_escape((names or {}).get(c, c)) for c in codes],
+            colorscale=[[0, "#f7fbff"], [1, "#2b5c8a"]], marker=dict(opacity=0.55, line=dict(width=0)),
+            colorbar=dict(title=dict(text="Events"), thickness=10, len=0.5, x=0.99, xanchor="right"),
+            hovertemplate="%{text}: %{z:,} events<extra></extra>", showlegend=False,
+        ))
+    for place_id, lines in data.borders.items():
+        lats: list[float | None] = []
+        lons: list[float | None] = []
+        for line in lines:
+            lons += [p[0] for p in line] + [None]
+            lats += [p[1] for p in line] + [None]
+        count = int(data.border_counts.get(place_id, 0))
+        fig.add_trace(go.Scattermap(
+            name=f"Border events: {place_id.removeprefix('border:')}", lat=lats, lon=lons,
+            mode="lines", line=dict(color=BORDER_COLOUR, width=min(9.0, 2.0 + math.log1p(count))),
+            opacity=0.75, hovertemplate=f"{_escape(place_id.removeprefix('border:'))} border: "
+            f"{count:,} events<extra></extra>", showlegend=False,
+        ))
+    located = points.dropna(subset=["latitude", "longitude"]) if not points.empty else points
+    if not located.empty and selected_event_id and not data.aggregated:
+        chosen = located[located["event_id"] == selected_event_id]
+        if not chosen.empty:
+            fig.add_trace(go.Scattermap(
+                name=SELECTED_TRACE_NAME, lat=chosen["latitude"].tolist(),
+                lon=chosen["longitude"].tolist(), mode="markers",
+                marker=dict(size=[s + 10 for s in marker_size(chosen["fatalities"])],
+                            color="#111111", opacity=0.9),
+                customdata=_point_hover(chosen), hovertemplate=_POINT_HOVER, showlegend=False,
+            ))
+    rings_lat: list[float] = []
+    rings_lon: list[float] = []
+    rings_size: list[float] = []
+    for event_type in _ordered_types(located["event_type"]) if not located.empty else []:
+        part = located[located["event_type"] == event_type]
+        if data.aggregated:
+            part = part.sort_values("events", ascending=False)
+            sizes = count_marker_size(part["events"])
+            custom, template = _aggregate_hover(part), _AGG_HOVER
+        else:
+            sizes = marker_size(part["fatalities"])
+            custom, template = _point_hover(part), _POINT_HOVER
+        levels = _precision(part["geo_precision"])
+        # numpy arrays, not lists: plotly validates lists element by element
+        fig.add_trace(go.Scattermap(
+            name=event_type, lat=part["latitude"].to_numpy(dtype="float64"),
+            lon=part["longitude"].to_numpy(dtype="float64"), mode="markers",
+            marker=dict(size=np.asarray(sizes, dtype="float64"), color=type_colour(event_type),
+                        opacity=np.array([PRECISION_OPACITY[level] for level in levels])),
+            customdata=np.array(custom, dtype=object), hovertemplate=template,
+        ))
+        for lat, lon, size, level in zip(part["latitude"], part["longitude"], sizes, levels):
+            if level == 3:
+                rings_lat.append(float(lat))
+                rings_lon.append(float(lon))
+                rings_size.append(max(3.0, size * 0.55))
+    if rings_lat:
+        fig.add_trace(go.Scattermap(
+            name=RING_TRACE_NAME, lat=np.array(rings_lat), lon=np.array(rings_lon), mode="markers",
+            marker=dict(size=np.array(rings_size), color="#ffffff", opacity=1.0),
+            hoverinfo="skip", showlegend=False,
+        ))
+    center, zoom = map_view(located if not located.empty else events_like_empty())
+    layers: list[dict[str, Any]] = []
+    if boundaries:
+        source = boundaries if isinstance(boundaries, str) else dict(boundaries)
+        layers = [
+            {"sourcetype": "geojson", "source": source, "type": "fill",
+             "color": "#f3f1ea", "below": "traces"},
+            {"sourcetype": "geojson", "source": source, "type": "line",
+             "color": "#9aa0a8", "line": {"width": 0.8}, "below": "traces"},
+        ]
+    fig.update_layout(
+        map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
+        showlegend=True,
+        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", itemsizing="constant",
+                    bgcolor="rgba(255,255,255,0.85)", bordercolor="#d9dde3", borderwidth=1,
+                    font=dict(size=11)),
+        uirevision=uirevision, clickmode="event+select", dragmode="select",
+    )
+    _base_layout(fig)
+    fig.update_layout(margin=dict(l=0, r=0, t=0, b=22))
+    note = PRECISION_NOTE
+    if data.aggregated:
+        note = f"{data.located:,} events shown per place (size: number of events).  " + note
+    fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper", x=0, y=0,
+                       xanchor="left", yanchor="top", yshift=-4, font=dict(size=10, color="#52606d"))
+    if located.empty:
+        _empty(fig, "No located events match these filters")
+    return fig
+
+
+def events_like_empty() -> pd.DataFrame:
+    return pd.DataFrame({"latitude": pd.Series(dtype="float64"),
+                         "longitude": pd.Series(dtype="float64")})
+
+
+def type_bars(counts: pd.Series) -> go.Figure:
+    """Horizontal bars of events per type (``counts``: type → number),
+    largest on top; ``customdata`` is the type (a click filters by it)."""
+    fig = _figure()
+    _base_layout(fig)
+    if counts.empty or int(counts.sum()) == 0:
+        return _empty(fig, "No events match these filters")
+    counts = counts.sort_values(ascending=True)
+    types = [str(t) for t in counts.index]
+    fig.add_trace(go.Bar(
+        name="Events", x=[int(v) for v in counts.to_numpy()], y=types, orientation="h",
+        marker=dict(color=[type_colour(t) for t in types]), customdata=types,
+        hovertemplate="%{y}: %{x:,} events<extra></extra>",
+    ))
+    fig.update_layout(showlegend=False, bargap=0.35, clickmode="event")
+    fig.update_xaxes(title_text="Events", rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def _stacked_over_time(table: pd.DataFrame, *, bucket: str, colours: list[str],
+                       labels: list[str], unit: str, empty: str) -> go.Figure:
+    fig = _figure()
+    _base_layout(fig)
+    if table.empty:
+        return _empty(fig, empty)
+    x = [p.strftime("%Y-%m-%d") for p in table.index]
+    for column, colour, label in zip(table.columns, colours, labels):
+        fig.add_trace(go.Bar(
+            name=label, x=np.array(x), y=table[column].to_numpy(dtype="int64"),
+            marker=dict(color=colour, line=dict(width=0)),
+            customdata=np.full(len(x), str(column), dtype=object),
+            hovertemplate=f"{_escape(label)}<br>{_BUCKET_LABEL[bucket]} of %{{x|%d %b %Y}}: "
+                          f"%{{y:,}} {unit}<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", bargap=0.1, clickmode="event",
+                      legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom",
+                                  font=dict(size=11)),
+                      margin=dict(l=8, r=8, t=28, b=8))
+    fig.update_xaxes(type="date", tickformat=_BUCKET_TICKS[bucket])
+    fig.update_yaxes(title_text=unit.capitalize(), rangemode="tozero")
+    return fig
+
+
+def events_over_time(table: pd.DataFrame, *, bucket: str) -> go.Figure:
+    """Events per day/week/month stacked by type (``table``: periods ×
+    types, from :func:`dashboard.aggregates.rollup`)."""
+    types = [str(c) for c in table.columns]
+    return _stacked_over_time(table, bucket=bucket, colours=[type_colour(t) for t in types],
+                              labels=types, unit="events", empty="No dated events match these filters")
+
+
+def fatalities_by_country(table: pd.DataFrame, *, bucket: str,
+                          names: Mapping[str, str] | None = None) -> go.Figure:
+    """Fatalities per day/week/month stacked by country (Tol's muted colours)."""
+    codes = [str(c) for c in table.columns]
+    colours = [COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i in range(len(codes))]
+    return _stacked_over_time(table, bucket=bucket, colours=colours,
+                              labels=[(names or {}).get(c, c) for c in codes], unit="fatalities",
+                              empty="No dated events match these filters")
+
+
+def ranked_bars(labels: list[str], values: list[int], *, keys: list[str] | None = None,
+                colour: str = "#0072B2", unit: str = "events", empty: str) -> go.Figure:
+    """Horizontal bars, largest on top (top locations, actor pairs);
+    ``customdata`` the bar's key (what a click filters by)."""
+    fig = _figure()
+    _base_layout(fig)
+    if not labels:
+        return _empty(fig, empty)
+    order = list(range(len(labels)))[::-1]
+    fig.add_trace(go.Bar(
+        x=[values[i] for i in order], y=[_escape(labels[i]) for i in order], orientation="h",
+        marker=dict(color=colour), customdata=[(keys or labels)[i] for i in order],
+        hovertemplate=f"%{{y}}: %{{x:,}} {unit}<extra></extra>",
+    ))
+    fig.update_layout(showlegend=False, bargap=0.3, clickmode="event")
+    fig.update_xaxes(title_text=unit.capitalize(), rangemode="tozero")
+    fig.update_yaxes(automargin=True, tickfont=dict(size=11))
     return fig

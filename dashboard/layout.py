@@ -14,11 +14,18 @@ import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dataclasses import dataclass
+from datetime import timedelta
+
 from dashboard import ids
+from dashboard.aggregates import KeyFigures
 from dashboard.article_panel import placeholder
 from dashboard.figures import format_event_date, type_colour
+from dashboard.filters import BUCKETS, DEFAULT_BUCKET
+from dashboard.table import events_grid
 
-__all__ = ["MAX_LIST_ITEMS", "build_layout", "event_list", "event_count_text"]
+__all__ = ["MAX_LIST_ITEMS", "FilterOptions", "build_layout", "event_list", "event_count_text",
+           "delta_text", "key_figures_row", "slider_marks", "day_index", "day_from_index"]
 
 MAX_LIST_ITEMS = 200
 
@@ -99,67 +106,233 @@ def _panel(title: str, *children: Component, class_name: str = "") -> html.Secti
                         className=f"panel {class_name}".strip())
 
 
-def build_layout(
-    *,
-    country_options: Sequence[Mapping[str, str]],
-    min_date: date | None = None,
-    max_date: date | None = None,
-    startup_alert: Component | None = None,
-) -> html.Div:
-    """The whole page.  ``country_options`` feed the country dropdown
-    (see :func:`dashboard.data.country_options`); ``min_date``/``max_date``
-    bound the date picker and set the month it opens on."""
-    filters = html.Section([
-        html.Div([
-            html.Label("Countries", htmlFor=ids.COUNTRY_FILTER, className="filter-label"),
-            dcc.Dropdown(
-                id=ids.COUNTRY_FILTER, options=list(country_options), value=[], multi=True,
-                placeholder="All countries", clearable=True, searchable=True,
-            ),
-        ], className="filter filter-countries"),
+def _loading(child: Component) -> dcc.Loading:
+    """A spinner over a view while its callback runs (after 300 ms, so
+    quick updates do not flicker)."""
+    return dcc.Loading(child, type="dot", delay_show=300, color="#0072b2",
+                       parent_className="loading-box")
+
+
+# -- key figures ---------------------------------------------------------------
+
+def delta_text(now: int, before: int | None) -> str:
+    """The change against the previous period: ``"▲ 25% vs previous period"``,
+    ``"▼ 3"`` style for small bases, ``"new"`` from zero, ``""`` without a
+    previous period."""
+    if before is None:
+        return ""
+    if before == 0:
+        return "no change vs previous period" if now == 0 else "new vs previous period (0)"
+    change = (now - before) / before * 100
+    if round(change) == 0:
+        return "no change vs previous period"
+    arrow = "▲" if change > 0 else "▼"
+    return f"{arrow} {abs(change):.0f}% vs previous period ({before:,})"
+
+
+def key_figures_row(figures: KeyFigures | None) -> list[Component]:
+    """Four figure cards: events, fatalities, countries, articles."""
+    if figures is None:
+        return []
+    previous = figures.previous or {}
+    cards = []
+    for key, label in (("events", "Events"), ("fatalities", "Fatalities"),
+                       ("countries", "Countries"), ("articles", "Articles")):
+        value = int(getattr(figures, key))
+        before = previous.get(key) if figures.previous is not None else None
+        delta = delta_text(value, before)
+        trend = "" if not delta or "no change" in delta else (" up" if delta.startswith(("▲", "new")) else " down")
+        cards.append(html.Div([
+            html.Div(label, className="kpi-label"),
+            html.Div(f"{value:,}", className="kpi-value", id=f"kpi-{key}"),
+            html.Div(delta, className=f"kpi-delta{trend}"),
+        ], className="kpi", role="group", **{"aria-label": label}))
+    if figures.period:
+        first, last = figures.period
+        cards.append(html.Div(f"Period {first.isoformat()} – {last.isoformat()}; compared with "
+                              f"the {(last - first).days + 1} days before.", className="kpi-period"))
+    return cards
+
+
+# -- date slider ---------------------------------------------------------------
+
+def day_index(day: date | None, first: date | None) -> int | None:
+    """Days from ``first`` (the slider's value of ``day``)."""
+    if day is None or first is None:
+        return None
+    return (day - first).days
+
+
+def day_from_index(index: Any, first: date | None) -> date | None:
+    if index is None or first is None:
+        return None
+    return first + timedelta(days=int(index))
+
+
+def slider_marks(first: date | None, last: date | None) -> dict[int, str]:
+    """One mark per month start (abbreviated month name) between the bounds."""
+    if first is None or last is None:
+        return {}
+    marks: dict[int, str] = {}
+    day = first.replace(day=1)
+    step = 3 if (last - first).days <= 800 else 6
+    while day <= last:
+        if day >= first:
+            marks[(day - first).days] = day.strftime("%b" if day.month != 1 else "%Y")
+        month = day.month - 1 + step
+        day = date(day.year + month // 12, month % 12 + 1, 1)
+    return marks
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """Options of the filter dropdowns (``{"label", "value"}`` dicts)."""
+
+    countries: Sequence[Mapping[str, str]] = ()
+    event_types: Sequence[str] = ()
+    sub_event_types: Sequence[str] = ()
+    actors: Sequence[str] = ()
+    locations: Sequence[str] = ()
+    sources: Sequence[str] = ()
+    min_date: date | None = None
+    max_date: date | None = None
+
+
+def _dropdown(label: str, component_id: str, options: Sequence[Any], *,
+              placeholder: str, class_name: str = "") -> html.Div:
+    return html.Div([
+        html.Label(label, htmlFor=component_id, className="filter-label"),
+        dcc.Dropdown(id=component_id, options=list(options), value=[], multi=True,
+                     placeholder=placeholder, clearable=True, searchable=True,
+                     optionHeight=30, maxHeight=260),
+    ], className=f"filter {class_name}".strip())
+
+
+def _filters(options: FilterOptions) -> html.Aside:
+    first, last = options.min_date, options.max_date
+    span = day_index(last, first) if first and last else 0
+    return html.Aside([
+        html.H2("Filters", className="panel-title"),
+        _dropdown("Countries", ids.COUNTRY_FILTER, options.countries, placeholder="All countries"),
         html.Div([
             html.Label("Event dates", htmlFor=ids.DATE_FILTER, className="filter-label"),
             dcc.DatePickerRange(
-                id=ids.DATE_FILTER,
-                min_date_allowed=min_date, max_date_allowed=max_date,
-                initial_visible_month=max_date,
-                start_date=None, end_date=None,
+                id=ids.DATE_FILTER, min_date_allowed=first, max_date_allowed=last,
+                initial_visible_month=last, start_date=None, end_date=None,
                 display_format="YYYY-MM-DD", clearable=True,
                 start_date_placeholder_text="From", end_date_placeholder_text="To",
             ),
+            html.Div(dcc.RangeSlider(
+                id=ids.DATE_SLIDER, min=0, max=max(span or 0, 1), step=1,
+                value=[0, max(span or 0, 1)], marks=slider_marks(first, last),
+                allowCross=False, updatemode="mouseup", tooltip=None,
+            ), className="date-slider"),
         ], className="filter filter-dates"),
-        html.Div(html.Button("Reset filters", id=ids.RESET_BUTTON, n_clicks=0, type="button",
-                             className="button"), className="filter filter-reset"),
+        _dropdown("Event types", ids.TYPE_FILTER, options.event_types, placeholder="All types"),
+        _dropdown("Sub-event types", ids.SUBTYPE_FILTER, options.sub_event_types,
+                  placeholder="All sub-types"),
+        _dropdown("Actors", ids.ACTOR_FILTER, options.actors, placeholder="All actors"),
+        _dropdown("Locations", ids.LOCATION_FILTER, options.locations, placeholder="All locations"),
+        _dropdown("Sources", ids.SOURCE_FILTER, options.sources, placeholder="All sources"),
+        html.Div([
+            html.Label("Minimum fatalities", htmlFor=ids.MIN_FATALITIES, className="filter-label"),
+            dcc.Input(id=ids.MIN_FATALITIES, type="number", min=0, step=1, value=None,
+                      debounce=True, placeholder="0", className="input"),
+        ], className="filter"),
+        html.Div([
+            html.Label("Search the evidence", htmlFor=ids.TEXT_SEARCH, className="filter-label"),
+            dcc.Input(id=ids.TEXT_SEARCH, type="search", value="", debounce=True,
+                      placeholder="e.g. drone", className="input", maxLength=200),
+        ], className="filter"),
+        html.Div([
+            html.Label("Time charts by", htmlFor=ids.BUCKET, className="filter-label"),
+            dcc.RadioItems(id=ids.BUCKET, options=[{"label": b, "value": b} for b in BUCKETS],
+                           value=DEFAULT_BUCKET, inline=True, className="radio"),
+        ], className="filter"),
+        html.Button("Reset filters", id=ids.RESET_BUTTON, n_clicks=0, type="button",
+                    className="button"),
     ], className="filters", **{"aria-label": "Filters"})
 
+
+def build_layout(
+    *,
+    country_options: Sequence[Mapping[str, str]] = (),
+    min_date: date | None = None,
+    max_date: date | None = None,
+    startup_alert: Component | None = None,
+    options: FilterOptions | None = None,
+) -> html.Div:
+    """The whole page.  ``options`` feed the filter dropdowns (the older
+    ``country_options``/``min_date``/``max_date`` keywords still work) and
+    bound the date picker and slider."""
+    if options is None:
+        options = FilterOptions(countries=country_options, min_date=min_date, max_date=max_date)
     header = html.Header([
         html.H1("Sitrep", className="brand"),
         html.P("Conflict events extracted from news articles", className="tagline"),
         html.Span(id=ids.EVENT_COUNT, className="event-count", **{"aria-live": "polite"}),
     ], className="app-header")
 
-    left = html.Div([
-        _panel("Map", _graph(ids.MAP_GRAPH, "graph-map", config=_MAP_CONFIG),
-               class_name="panel-map"),
+    map_panel = html.Section([
         html.Div([
-            _panel("Events by type", _graph(ids.TYPE_CHART, "graph-chart", config=_CHART_CONFIG)),
-            _panel("Fatalities by month", _graph(ids.FATALITIES_CHART, "graph-chart", config=_CHART_CONFIG)),
-        ], className="charts"),
-    ], className="column column-main")
+            html.H2("Map", className="panel-title"),
+            dcc.Checklist(id=ids.MAP_SHADE,
+                          options=[{"label": " shade countries by events", "value": "shade"}],
+                          value=[], className="map-options", inline=True),
+            html.Span(id=ids.SELECTION_NOTE, className="selection-note", **{"aria-live": "polite"}),
+            html.Button("Clear map selection", id=ids.CLEAR_SELECTION, n_clicks=0, type="button",
+                        className="button button-small"),
+        ], className="panel-bar"),
+        _loading(_graph(ids.MAP_GRAPH, "graph-map", config=_MAP_CONFIG)),
+    ], className="panel panel-map")
 
-    right = html.Div([
-        _panel("Events", html.Div(id=ids.EVENT_LIST, className="event-list"),
-               class_name="panel-events"),
-        _panel("Source article", html.Div(placeholder(), id=ids.ARTICLE_PANEL,
-                                          className="article-panel", tabIndex="-1"),
-               class_name="panel-article"),
-    ], className="column column-side")
+    charts = html.Div([
+        _panel("Events over time, by type",
+               _loading(_graph(ids.TIMELINE_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel("Fatalities over time, by country",
+               _loading(_graph(ids.FATALITIES_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel("Events by type",
+               _loading(_graph(ids.TYPE_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel("Top locations",
+               _loading(_graph(ids.LOCATIONS_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel("Actor pairs",
+               _loading(_graph(ids.ACTORS_CHART, "graph-chart", config=_CHART_CONFIG))),
+    ], className="charts")
+
+    table = html.Section([
+        html.Div([html.H2("Events", className="panel-title"),
+                  html.Span(id=ids.TABLE_NOTE, className="note")], className="panel-bar"),
+        _loading(html.Div(events_grid(), className="grid-box")),
+    ], className="panel panel-table")
+
+    article = _panel("Source article", html.Div(placeholder(), id=ids.ARTICLE_PANEL,
+                                                className="article-panel", tabIndex="-1"),
+                     class_name="panel-article")
+
+    analysis = html.Div([
+        html.Div([map_panel, article], className="row-map"),
+        charts,
+        table,
+    ], className="analysis")
+
+    leaflet = html.Div(html.Iframe(id=ids.LEAFLET_FRAME, className="leaflet-frame",
+                                   title="Leaflet map of the filtered events"),
+                       className="leaflet-box")
+
+    main = html.Main([
+        html.Div(startup_alert, id=ids.ALERTS, className="alerts", **{"aria-live": "polite"}),
+        _loading(html.Div(id=ids.KEY_FIGURES, className="kpis", **{"aria-live": "polite"})),
+        dcc.Tabs(id=ids.TABS, value=ids.TAB_CHARTS, children=[
+            dcc.Tab(analysis, label="Map and charts", value=ids.TAB_CHARTS),
+            dcc.Tab(leaflet, label="Leaflet map", value=ids.TAB_LEAFLET),
+        ], className="tabs"),
+    ], className="main")
 
     return html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
         header,
-        filters,
-        html.Div(startup_alert, id=ids.ALERTS, className="alerts", **{"aria-live": "polite"}),
-        html.Main([left, right], className="layout"),
+        html.Div([_filters(options), main], className="layout"),
         dcc.Store(id=ids.SELECTED_EVENT, storage_type="memory"),
+        dcc.Store(id=ids.MAP_BOX, storage_type="memory"),
         dcc.Store(id=ids.SCROLL_SINK, storage_type="memory"),
     ], className="app")

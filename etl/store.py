@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
@@ -156,6 +156,87 @@ class EventFilter:
     until: date | None = None
     event_types: tuple[str, ...] = ()
     article_id: str | None = None
+    # Added for the dashboard (all optional; the defaults filter nothing).
+    sub_event_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    """Events where any of these is ``actor1`` or ``actor2``."""
+    min_fatalities: int | None = None
+    sources: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    text: str | None = None
+    """Case-insensitive substring of the evidence sentence."""
+    bbox: tuple[float, float, float, float] | None = None
+    """``(west, south, east, north)`` in degrees, inclusive."""
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def event_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of ``flt`` on the events table (portable SQL)."""
+    c = events.c
+    where: list[sa.ColumnElement[bool]] = []
+    if flt.countries:
+        where.append(c.country.in_(flt.countries))
+    if flt.since is not None:
+        where.append(c.event_date >= flt.since)
+    if flt.until is not None:
+        where.append(c.event_date <= flt.until)
+    if flt.event_types:
+        where.append(c.event_type.in_(flt.event_types))
+    if flt.article_id is not None:
+        where.append(c.article_id == flt.article_id)
+    if flt.sub_event_types:
+        where.append(c.sub_event_type.in_(flt.sub_event_types))
+    if flt.actors:
+        where.append(sa.or_(c.actor1.in_(flt.actors), c.actor2.in_(flt.actors)))
+    if flt.min_fatalities:
+        where.append(c.fatalities >= int(flt.min_fatalities))
+    if flt.sources:
+        where.append(c.source.in_(flt.sources))
+    if flt.locations:
+        where.append(c.location.in_(flt.locations))
+    if flt.text:
+        where.append(c.evidence.ilike(_like_pattern(flt.text), escape="\\"))
+    if flt.bbox is not None:
+        west, south, east, north = (float(v) for v in flt.bbox)
+        where += [c.longitude >= west, c.longitude <= east,
+                  c.latitude >= south, c.latitude <= north]
+    return where
+
+
+# The read indexes live on a copy of the events table in a metadata of
+# their own, so ``metadata.create_all`` (and so every ingest) never builds
+# them: only :meth:`Store.ensure_read_indexes` does (the dashboard, at start).
+_read_metadata = sa.MetaData()
+_read_events = events.to_metadata(_read_metadata)
+for _index in list(_read_events.indexes):
+    _read_events.indexes.discard(_index)
+_rc = _read_events.c
+READ_INDEXES: tuple[sa.Index, ...] = (
+    sa.Index("ix_events_read_cube", _rc.event_date, _rc.event_type, _rc.country,
+             _rc.fatalities, _rc.article_id),
+    sa.Index("ix_events_read_country_date", _rc.country, _rc.event_date),
+    sa.Index("ix_events_read_type_date", _rc.event_type, _rc.event_date),
+    sa.Index("ix_events_read_location", _rc.location, _rc.country, _rc.fatalities),
+    sa.Index("ix_events_read_actors", _rc.actor1, _rc.actor2),
+    sa.Index("ix_events_read_source", _rc.source),
+    sa.Index("ix_events_read_sub", _rc.sub_event_type),
+    sa.Index("ix_events_read_place", _rc.place_id, _rc.event_type, _rc.geo_precision,
+             _rc.fatalities),
+)
+"""Indexes for the dashboard's SQL aggregates (created on demand by
+:meth:`Store.ensure_read_indexes`, never by ``create_all``: ingest does not
+pay for them, and adding them to a large store takes a while)."""
+
+MAP_COLUMNS: tuple[str, ...] = (
+    "event_id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
+    "country", "location", "latitude", "longitude", "geo_precision", "place_id", "fatalities",
+    "fatalities_reported", "source",
+)
+"""The event columns the map needs (no evidence text: keeps responses small)."""
 
 
 class Store:
@@ -252,17 +333,7 @@ class Store:
         """Events matching the filter, newest first, as plain dicts with the
         columns of DESIGN §4 (dates as ``datetime.date``)."""
         flt = flt or EventFilter()
-        query = sa.select(events)
-        if flt.countries:
-            query = query.where(events.c.country.in_(flt.countries))
-        if flt.since is not None:
-            query = query.where(events.c.event_date >= flt.since)
-        if flt.until is not None:
-            query = query.where(events.c.event_date <= flt.until)
-        if flt.event_types:
-            query = query.where(events.c.event_type.in_(flt.event_types))
-        if flt.article_id is not None:
-            query = query.where(events.c.article_id == flt.article_id)
+        query = sa.select(events).where(*event_conditions(flt))
         query = query.order_by(events.c.event_date.desc(), events.c.event_id)
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
@@ -285,6 +356,200 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+    # -- read side: aggregates for the dashboard ------------------------------
+
+    def ensure_read_indexes(self) -> None:
+        """Create the dashboard's read indexes (:data:`READ_INDEXES`) if missing."""
+        try:
+            for index in READ_INDEXES:
+                index.create(self.engine, checkfirst=True)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot create read indexes in {self.url}: {error}") from error
+
+    def _rows(self, query: sa.Select[Any]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
+        """Key figures of the matching events: ``events``, ``fatalities``,
+        ``countries``, ``articles`` (distinct), ``first`` and ``last`` date."""
+        c = events.c
+        query = sa.select(
+            sa.func.count().label("events"),
+            sa.func.coalesce(sa.func.sum(c.fatalities), 0).label("fatalities"),
+            sa.func.count(sa.distinct(c.country)).label("countries"),
+            sa.func.count(sa.distinct(c.article_id)).label("articles"),
+            sa.func.min(c.event_date).label("first"),
+            sa.func.max(c.event_date).label("last"),
+        ).where(*event_conditions(flt or EventFilter()))
+        row = self._rows(query)[0]
+        row["fatalities"] = int(row["fatalities"] or 0)
+        return row
+
+    def event_counts(
+        self,
+        flt: EventFilter | None = None,
+        *,
+        by: Sequence[str],
+        limit: int | None = None,
+        order_by: str | None = None,
+        non_empty: Sequence[str] = (),
+    ) -> list[dict[str, Any]]:
+        """``GROUP BY`` the event columns ``by``: one dict per group with those
+        columns plus ``events`` (count) and ``fatalities`` (sum).
+
+        ``order_by`` ``"events"`` or ``"fatalities"`` sorts descending (else
+        by the group columns); ``limit`` keeps the first groups;
+        ``non_empty`` drops rows whose named columns are empty strings.
+        Raises ``ValueError`` for an unknown column.
+        """
+        unknown = [name for name in (*by, *non_empty) if name not in events.c]
+        if unknown or not by:
+            raise ValueError(f"cannot group events by {list(by)!r}")
+        cols = [events.c[name] for name in by]
+        n = sa.func.count().label("events")
+        dead = sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities")
+        query = (sa.select(*cols, n, dead)
+                 .where(*event_conditions(flt or EventFilter()),
+                        *[events.c[name] != "" for name in non_empty])
+                 .group_by(*cols))
+        if order_by == "events":
+            query = query.order_by(n.desc(), *cols)
+        elif order_by == "fatalities":
+            query = query.order_by(dead.desc(), *cols)
+        else:
+            query = query.order_by(*cols)
+        if limit is not None:
+            query = query.limit(int(limit))
+        return self._rows(query)
+
+    def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
+        """Located events for the map (columns :data:`MAP_COLUMNS`), at most
+        ``limit``, deadliest then newest first."""
+        c = events.c
+        query = (sa.select(*[c[name] for name in MAP_COLUMNS])
+                 .where(*event_conditions(flt or EventFilter()),
+                        c.latitude.is_not(None), c.longitude.is_not(None))
+                 .order_by(c.fatalities.desc(), c.event_date.desc(), c.event_id)
+                 .limit(int(limit)))
+        return self._rows(query)
+
+    def events_page(
+        self,
+        flt: EventFilter | None = None,
+        *,
+        limit: int,
+        offset: int = 0,
+        columns: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """One page of matching events, newest first (``columns``: a subset
+        of the event columns; default all)."""
+        names = list(columns) if columns else list(events.c.keys())
+        query = (sa.select(*[events.c[name] for name in names])
+                 .where(*event_conditions(flt or EventFilter()))
+                 .order_by(events.c.event_date.desc(), events.c.event_id)
+                 .limit(int(limit)).offset(int(offset)))
+        return self._rows(query)
+
+    def event_ids(self, flt: EventFilter | None = None) -> list[str]:
+        """The ids of the matching events (no order)."""
+        query = sa.select(events.c.event_id).where(*event_conditions(flt or EventFilter()))
+        with self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.execute(query)]
+
+    def event_count(self) -> int:
+        """How many events the store holds."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
+
+    def iter_event_columns(self, columns: Sequence[str], *,
+                           chunk_rows: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Every event's ``columns`` as tuples, in chunks of ``chunk_rows``
+        (a server-side cursor: memory stays bounded)."""
+        cols = [events.c[name] for name in columns]
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=chunk_rows).execute(sa.select(*cols))
+            for partition in result.partitions(chunk_rows):
+                yield [tuple(row) for row in partition]
+
+    def events_by_id(self, event_ids: Sequence[str], *,
+                     columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """The events with these ids, in the order given (unknown ids skipped)."""
+        names = list(columns) if columns else list(events.c.keys())
+        if "event_id" not in names:
+            names.append("event_id")
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(event_ids)
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                query = sa.select(*[events.c[n] for n in names]).where(events.c.event_id.in_(chunk))
+                for row in conn.execute(query):
+                    found[str(row.event_id)] = dict(row._mapping)
+        return [found[i] for i in ids if i in found]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, or ``None``."""
+        rows = self._rows(sa.select(events).where(events.c.event_id == event_id))
+        return rows[0] if rows else None
+
+    def distinct_values(self, column: str, *, limit: int = 500) -> list[str]:
+        """The most frequent non-empty values of an event column (for filter
+        options), most frequent first."""
+        if column not in events.c:
+            raise ValueError(f"no event column {column!r}")
+        col = events.c[column]
+        query = (sa.select(col).where(col != "").group_by(col)
+                 .order_by(sa.func.count().desc(), col).limit(int(limit)))
+        with self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.execute(query)]
+
+    def event_date_bounds(self) -> tuple[date | None, date | None]:
+        """The earliest and latest event date in the store."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(sa.func.min(events.c.event_date),
+                                         sa.func.max(events.c.event_date))).one()
+        return row[0], row[1]
+
+    def places_by_id(self, place_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """``place_id`` → the place's row (name, kind, country, lat, lon, …)."""
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(place_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):  # keep under bind-parameter limits
+                chunk = ids[start:start + 500]
+                for row in conn.execute(sa.select(places).where(places.c.place_id.in_(chunk))):
+                    found[str(row.place_id)] = dict(row._mapping)
+        return found
+
+    def event_places(self, place_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """``place_id`` → ``location``, ``country``, ``latitude``, ``longitude``
+        as the events at that place carry them (for places missing from the
+        places table)."""
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(place_ids))
+        c = events.c
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                query = (sa.select(c.place_id, sa.func.min(c.location).label("location"),
+                                   sa.func.min(c.country).label("country"),
+                                   sa.func.min(c.latitude).label("latitude"),
+                                   sa.func.min(c.longitude).label("longitude"))
+                         .where(c.place_id.in_(chunk)).group_by(c.place_id))
+                for row in conn.execute(query):
+                    found[str(row.place_id)] = dict(row._mapping)
+        return found
+
+    def place_geometries(self, place_ids: Sequence[str]) -> dict[str, str]:
+        """``place_id`` → WKT geometry for the places that have one (border lines)."""
+        if not place_ids:
+            return {}
+        query = sa.select(places.c.place_id, places.c.geometry).where(
+            places.c.place_id.in_(list(place_ids)), places.c.geometry.is_not(None))
+        with self.engine.connect() as conn:
+            return {str(r[0]): str(r[1]) for r in conn.execute(query) if r[1]}
 
     def ingest_log_rows(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

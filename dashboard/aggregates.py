@@ -1,0 +1,261 @@
+"""SQL-side aggregates for the views: the dashboard never loads every event.
+
+One ``GROUP BY event_date, event_type, country`` query (the *cube*, a few
+thousand rows whatever the store's size) feeds the time charts, the type
+chart and most key figures; the top-N tables (locations, actor pairs) and
+the map are their own small queries.  Day → week/month roll-ups happen in
+pandas on the cube (portable: no dialect-specific date truncation in SQL).
+
+Plain functions over :class:`etl.store.Store`; unit-tested on SQLite.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from dashboard.filters import previous_period
+from etl.store import EventFilter, Store
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "CUBE_COLUMNS",
+    "MAX_MAP_POINTS",
+    "MAX_MAP_GROUPS",
+    "KeyFigures",
+    "MapData",
+    "load_cube",
+    "period_start",
+    "rollup",
+    "type_totals",
+    "key_figures",
+    "top_locations",
+    "actor_pairs",
+    "map_data",
+    "parse_wkt_lines",
+]
+
+CUBE_COLUMNS = ("event_date", "event_type", "country", "events", "fatalities")
+MAX_MAP_POINTS = 2_000
+"""Beyond this many located events the map shows places, not events."""
+MAX_MAP_GROUPS = 3_000
+"""At most this many (place, type) groups on an aggregated map."""
+TOP_N = 12
+
+
+def load_cube(store: Store, flt: EventFilter) -> pd.DataFrame:
+    """Events and fatalities per (day, type, country) for ``flt``, as a
+    DataFrame with :data:`CUBE_COLUMNS` (``event_date`` a datetime, ``NaT``
+    for undated events)."""
+    rows = store.event_counts(flt, by=("event_date", "event_type", "country"))
+    frame = pd.DataFrame(rows, columns=list(CUBE_COLUMNS))
+    frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
+    frame["events"] = pd.to_numeric(frame["events"]).fillna(0).astype("int64")
+    frame["fatalities"] = pd.to_numeric(frame["fatalities"]).fillna(0).astype("int64")
+    frame["event_type"] = frame["event_type"].fillna("").replace("", "Unknown")
+    frame["country"] = frame["country"].fillna("").replace("", "Unknown")
+    return frame
+
+
+def period_start(dates: pd.Series, bucket: str) -> pd.Series:
+    """The first day of each date's bucket: the day itself, the Monday of its
+    ISO week, or the first of its month."""
+    if bucket == "day":
+        return dates.dt.normalize()
+    if bucket == "week":
+        return (dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).dt.normalize()
+    if bucket == "month":
+        return dates.dt.to_period("M").dt.to_timestamp()
+    raise ValueError(f"unknown bucket {bucket!r}")
+
+
+_FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
+def rollup(cube: pd.DataFrame, *, bucket: str, by: str, value: str) -> pd.DataFrame:
+    """A period × ``by`` table of ``value`` (``events`` or ``fatalities``)
+    summed per bucket; every period between the first and last is present
+    (zero-filled), columns ordered by total, largest first.  Undated rows are
+    left out."""
+    dated = cube.dropna(subset=["event_date"])
+    if dated.empty:
+        return pd.DataFrame()
+    frame = dated.assign(period=period_start(dated["event_date"], bucket))
+    table = frame.pivot_table(index="period", columns=by, values=value, aggfunc="sum",
+                              fill_value=0)
+    periods = pd.date_range(table.index.min(), table.index.max(), freq=_FREQ[bucket])
+    table = table.reindex(periods, fill_value=0)
+    order = table.sum().sort_values(ascending=False).index
+    return table[order].astype("int64")
+
+
+def type_totals(cube: pd.DataFrame) -> pd.Series:
+    """Events per event type (largest first)."""
+    if cube.empty:
+        return pd.Series(dtype="int64")
+    return cube.groupby("event_type")["events"].sum().sort_values(ascending=False).astype("int64")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The row of key figures, with the previous period of the same length."""
+
+    events: int
+    fatalities: int
+    countries: int
+    articles: int
+    period: tuple[date, date] | None = None
+    previous: Mapping[str, int] | None = None
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    if isinstance(value, date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def key_figures(store: Store, flt: EventFilter) -> KeyFigures:
+    """Events, fatalities, countries and articles of ``flt``, and the same
+    figures for the period of the same length just before.
+
+    The period is the filter's date range; an open end is closed by the
+    matching events' first/last date.  No dated events: no previous period.
+    """
+    now = store.event_summary(flt)
+    since = flt.since or _as_date(now.get("first"))
+    until = flt.until or _as_date(now.get("last"))
+    previous = None
+    period = None
+    if since is not None and until is not None and since <= until:
+        period = (since, until)
+        before_since, before_until = previous_period(since, until)
+        before = store.event_summary(replace(flt, since=before_since, until=before_until))
+        previous = {k: int(before[k] or 0) for k in ("events", "fatalities", "countries",
+                                                      "articles")}
+    return KeyFigures(events=int(now["events"] or 0), fatalities=int(now["fatalities"] or 0),
+                      countries=int(now["countries"] or 0), articles=int(now["articles"] or 0),
+                      period=period, previous=previous)
+
+
+def top_locations(store: Store, flt: EventFilter, *, limit: int = TOP_N) -> pd.DataFrame:
+    """The locations with most events: ``location``, ``country``, ``events``,
+    ``fatalities``."""
+    rows = store.event_counts(flt, by=("location", "country"), order_by="events", limit=limit,
+                              non_empty=("location",))
+    return pd.DataFrame(rows, columns=["location", "country", "events", "fatalities"])
+
+
+def actor_pairs(store: Store, flt: EventFilter, *, limit: int = TOP_N) -> pd.DataFrame:
+    """The (actor1, actor2) pairs with most events (actor1 not empty)."""
+    rows = store.event_counts(flt, by=("actor1", "actor2"), order_by="events", limit=limit,
+                              non_empty=("actor1",))
+    return pd.DataFrame(rows, columns=["actor1", "actor2", "events", "fatalities"])
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    """What the map draws.
+
+    ``points``: one row per event (``aggregated`` False) or per (place,
+    event type) with an ``events`` count (``aggregated`` True).  ``borders``:
+    ``place_id`` → list of lines (each a list of ``(lon, lat)``) for the
+    border places among them, with ``border_counts`` events per border.
+    ``located`` is how many located events match.
+    """
+
+    points: pd.DataFrame
+    aggregated: bool
+    located: int
+    borders: Mapping[str, list[list[tuple[float, float]]]]
+    border_counts: Mapping[str, int]
+    country_counts: Mapping[str, int]
+
+
+_POINT_COLUMNS = ("place_id", "location", "country", "latitude", "longitude", "geo_precision",
+                  "event_type", "events", "fatalities")
+
+
+def parse_wkt_lines(wkt: str) -> list[list[tuple[float, float]]]:
+    """The line parts of a WKT (Multi)LineString as lists of ``(lon, lat)``;
+    ``[]`` when the WKT is not a line."""
+    try:
+        import shapely
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    try:
+        geometry = shapely.from_wkt(wkt)
+    except Exception:  # noqa: BLE001 - shapely raises its own GEOSException
+        logger.warning("unreadable border geometry %r", wkt[:60])
+        return []
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    return [[(float(x), float(y)) for x, y, *_ in part.coords]
+            for part in parts if part.geom_type == "LineString"]
+
+
+def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS,
+             max_groups: int = MAX_MAP_GROUPS) -> MapData:
+    """The map's data for ``flt``: individual events up to ``max_points``,
+    beyond that per-(place, type) counts (the ``max_groups`` largest);
+    border lines of the border places shown; events per country (for the
+    optional shading)."""
+    by_country = store.event_counts(flt, by=("country",))
+    country_counts = {str(r["country"]): int(r["events"]) for r in by_country if r["country"]}
+    # (place, type, precision) groups through the place index, then the
+    # places' coordinates: no sort of every event.
+    groups = pd.DataFrame(store.event_counts(flt, by=("place_id", "event_type", "geo_precision"),
+                                             non_empty=("place_id",)),
+                          columns=["place_id", "event_type", "geo_precision", "events", "fatalities"])
+    ids = groups["place_id"].astype(str).unique().tolist()
+    known = {pid: {"location": p["name"], "country": p["country"], "latitude": p["lat"],
+                   "longitude": p["lon"]} for pid, p in store.places_by_id(ids).items()}
+    missing = [pid for pid in ids if pid not in known]
+    if missing:
+        known.update(store.event_places(missing))
+    where = pd.DataFrame.from_dict(known, orient="index",
+                                   columns=["location", "country", "latitude", "longitude"])
+    frame = groups.join(where, on="place_id", how="inner").dropna(subset=["latitude", "longitude"])
+    located = int(frame["events"].sum())
+    aggregated = located > max_points
+    if aggregated:
+        points = (frame.sort_values("events", ascending=False, kind="stable")
+                  .head(max_groups)[list(_POINT_COLUMNS)].reset_index(drop=True))
+    else:
+        points = pd.DataFrame(store.map_events(flt, limit=max_points))
+    on_border = frame[frame["place_id"].astype(str).str.startswith("border:")]
+    border_counts = {str(k): int(v) for k, v in on_border.groupby("place_id")["events"].sum().items()}
+    geometries = store.place_geometries(sorted(border_counts))
+    borders = {pid: parse_wkt_lines(wkt) for pid, wkt in geometries.items()}
+    return MapData(points=points, aggregated=aggregated, located=located,
+                   borders={k: v for k, v in borders.items() if v},
+                   border_counts=border_counts, country_counts=country_counts)
+
+
+def bbox_from_selection(selected: Mapping[str, Any] | None) -> tuple[float, float, float, float] | None:
+    """``(west, south, east, north)`` of a map box or lasso selection
+    (``dcc.Graph.selectedData``); a lasso becomes its bounding box.
+    ``None`` when nothing is selected."""
+    if not selected:
+        return None
+    ranges = (selected.get("range") or {})
+    corners: Sequence[Sequence[float]] | None = None
+    for value in ranges.values():
+        corners = value
+    if corners is None:
+        for value in (selected.get("lassoPoints") or {}).values():
+            corners = value
+    if not corners:
+        points = selected.get("points") or []
+        corners = [(p["lon"], p["lat"]) for p in points if "lon" in p and "lat" in p]
+    if not corners:
+        return None
+    lons = [float(c[0]) for c in corners]
+    lats = [float(c[1]) for c in corners]
+    return (min(lons), min(lats), max(lons), max(lats))

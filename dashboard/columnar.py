@@ -1,0 +1,424 @@
+"""An in-memory columnar copy of the events, for fast aggregates.
+
+With a million events, SQLite needs seconds for each ``GROUP BY`` the
+dashboard runs on a filter change.  :class:`EventIndex` keeps the columns
+the filters and aggregates use as numpy arrays (categories as integer codes,
+about 60 bytes per event: ~60 MB for a million) and answers the store's
+read methods used by the views (``event_summary``, ``event_counts``,
+``map_events``, ``events_page``) with vectorised masks and ``bincount``.
+Rows the views show (map points, table rows) are then read from the store by
+primary key, so the evidence text is never held in memory.
+
+It is a cache of the store: every ``refresh_s`` seconds (at most) a request
+compares the store's event count with the snapshot's and reloads when they
+differ (events are only ever added by ingest).  Filters it cannot answer
+(``article_id``) go to the store unchanged; a free-text search is one SQL
+scan of the evidence whose ids then combine with the other filters in
+memory.  Every other method is delegated to the wrapped
+:class:`etl.store.Store`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from etl.store import EventFilter, Store
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["EventIndex", "CATEGORY_COLUMNS"]
+
+CATEGORY_COLUMNS: tuple[str, ...] = (
+    "event_date", "event_type", "sub_event_type", "country", "location", "actor1", "actor2",
+    "source", "place_id", "article_id", "geo_precision",
+)
+"""Columns held as (codes, categories): the filters' and the groupings' columns."""
+_LOAD_COLUMNS = (*CATEGORY_COLUMNS, "event_id", "fatalities", "latitude", "longitude")
+_EPOCH = date(1970, 1, 1)
+_NO_DAY = np.iinfo(np.int32).min
+
+
+@dataclass
+class _Snapshot:
+    n: int
+    codes: dict[str, np.ndarray]
+    categories: dict[str, list[Any]]
+    lookup: dict[str, dict[Any, int]]
+    event_id: np.ndarray
+    day: np.ndarray          # days since 1970-01-01, _NO_DAY when undated
+    fatalities: np.ndarray
+    latitude: np.ndarray
+    longitude: np.ndarray
+    ranks: dict[str, np.ndarray] = field(default_factory=dict)
+    masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)
+    id_order: np.ndarray | None = None
+    sorted_ids: np.ndarray | None = None
+
+
+def _day_number(value: Any) -> int:
+    if value is None:
+        return int(_NO_DAY)
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return (value - _EPOCH).days
+
+
+class _Factorizer:
+    """Running factorisation of one column across load chunks."""
+
+    def __init__(self) -> None:
+        self.lookup: dict[Any, int] = {}
+        self.categories: list[Any] = []
+
+    def codes(self, values: Sequence[Any]) -> np.ndarray:
+        local, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+        mapping = np.empty(len(uniques), dtype=np.int32)
+        for i, value in enumerate(uniques):
+            key = None if (value is None or (isinstance(value, float) and np.isnan(value))) else value
+            code = self.lookup.get(key)
+            if code is None:
+                code = len(self.categories)
+                self.lookup[key] = code
+                self.categories.append(key)
+            mapping[i] = code
+        return mapping[local]
+
+
+def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
+    started = time.perf_counter()
+    factorizers = {name: _Factorizer() for name in CATEGORY_COLUMNS}
+    parts: dict[str, list[np.ndarray]] = {name: [] for name in _LOAD_COLUMNS}
+    parts["day"] = []
+    for chunk in store.iter_event_columns(_LOAD_COLUMNS, chunk_rows=chunk_rows):
+        columns = list(zip(*chunk)) if chunk else [[] for _ in _LOAD_COLUMNS]
+        by_name = dict(zip(_LOAD_COLUMNS, columns))
+        for name in CATEGORY_COLUMNS:
+            parts[name].append(factorizers[name].codes(by_name[name]))
+        parts["event_id"].append(np.array(by_name["event_id"], dtype=object))
+        parts["fatalities"].append(np.array([v or 0 for v in by_name["fatalities"]], dtype=np.int64))
+        parts["latitude"].append(np.array([np.nan if v is None else v for v in by_name["latitude"]],
+                                          dtype=np.float64))
+        parts["longitude"].append(np.array([np.nan if v is None else v for v in by_name["longitude"]],
+                                           dtype=np.float64))
+        parts["day"].append(np.array([_day_number(v) for v in by_name["event_date"]], dtype=np.int32))
+
+    def joined(name: str, dtype: Any) -> np.ndarray:
+        return np.concatenate(parts[name]) if parts[name] else np.empty(0, dtype=dtype)
+
+    snapshot = _Snapshot(
+        n=int(sum(len(p) for p in parts["event_id"])),
+        codes={name: joined(name, np.int32) for name in CATEGORY_COLUMNS},
+        categories={name: f.categories for name, f in factorizers.items()},
+        lookup={name: f.lookup for name, f in factorizers.items()},
+        event_id=joined("event_id", object),
+        day=joined("day", np.int32),
+        fatalities=joined("fatalities", np.int64),
+        latitude=joined("latitude", np.float64),
+        longitude=joined("longitude", np.float64),
+    )
+    logger.info("event index: %d events loaded in %.1f s", snapshot.n, time.perf_counter() - started)
+    return snapshot
+
+
+class EventIndex:
+    """The store's read side with the dashboard's aggregates in memory.
+
+    ``refresh_s``: how often (at most) to check the store for new events;
+    a changed store is reloaded in a background thread (``background``
+    False: in the request, for tests) while the old snapshot keeps
+    answering.  ``clock`` is injectable so tests never wait.
+    """
+
+    def __init__(self, store: Store, *, refresh_s: float = 5.0, chunk_rows: int = 50_000,
+                 clock: Callable[[], float] = time.monotonic, background: bool = True) -> None:
+        self.store = store
+        self.background = background
+        self._reloading = False
+        self._places: dict[str, dict[str, Any] | None] = {}
+        self.refresh_s = refresh_s
+        self.chunk_rows = chunk_rows
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._mask_lock = threading.Lock()
+        self._snapshot = _load(store, chunk_rows=chunk_rows)
+        self._checked_at = clock()
+
+    def __getattr__(self, name: str) -> Any:
+        # Everything the index does not answer itself is the store's.
+        return getattr(self.store, name)
+
+    # -- freshness ----------------------------------------------------------------
+
+    def snapshot(self) -> _Snapshot:
+        """The current snapshot, reloaded when the store's event count changed
+        (checked at most every ``refresh_s`` seconds)."""
+        now = self._clock()
+        if now - self._checked_at < self.refresh_s:
+            return self._snapshot
+        with self._lock:
+            if now - self._checked_at >= self.refresh_s:
+                self._checked_at = now
+                count = self.store.event_count()
+                if count != self._snapshot.n and not self._reloading:
+                    logger.info("store changed (%d → %d events): reloading the index",
+                                self._snapshot.n, count)
+                    self._reloading = True
+                    if self.background:
+                        threading.Thread(target=self._reload, daemon=True).start()
+                    else:
+                        self._reload()
+        return self._snapshot
+
+    def _reload(self) -> None:
+        """Load a new snapshot (while the old one keeps answering) and swap."""
+        try:
+            self._snapshot = _load(self.store, chunk_rows=self.chunk_rows)
+        except Exception:  # noqa: BLE001 - keep serving the old snapshot
+            logger.exception("cannot reload the event index; keeping the old one")
+        finally:
+            self._reloading = False
+
+    @staticmethod
+    def answers(flt: EventFilter) -> bool:
+        """Whether the index answers ``flt`` (all but one article's events;
+        a text search is one SQL scan of the evidence, then in memory)."""
+        return flt.article_id is None
+
+    # -- filtering ----------------------------------------------------------------
+
+    def _codes_of(self, snap: _Snapshot, column: str, values: Sequence[Any]) -> np.ndarray:
+        lookup = snap.lookup[column]
+        return np.array([lookup[v] for v in values if v in lookup], dtype=np.int32)
+
+    def _member(self, snap: _Snapshot, column: str, values: Sequence[Any]) -> np.ndarray:
+        """Rows whose ``column`` is one of ``values`` (a lookup table over the
+        category codes: one gather, no sort)."""
+        allowed = np.zeros(max(1, len(snap.categories[column])), dtype=bool)
+        allowed[self._codes_of(snap, column, values)] = True
+        return allowed[snap.codes[column]]
+
+    def _mask(self, snap: _Snapshot, flt: EventFilter) -> np.ndarray:
+        """The rows matching ``flt`` (read-only; the last few are cached:
+        one filter change asks for the same mask several times)."""
+        key = dataclasses.replace(flt, article_id=None)
+        with self._mask_lock:
+            cached = snap.masks.get(key)
+        if cached is not None:
+            return cached
+        mask = self._compute_mask(snap, flt)
+        mask.flags.writeable = False
+        with self._mask_lock:
+            snap.masks[key] = mask
+            while len(snap.masks) > 16:
+                snap.masks.pop(next(iter(snap.masks)))
+        return mask
+
+    def _rows_of_ids(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
+        """Row numbers of these event ids (ids not in the snapshot skipped)."""
+        if snap.id_order is None:
+            snap.id_order = np.argsort(snap.event_id, kind="stable")
+            snap.sorted_ids = snap.event_id[snap.id_order]
+        wanted = np.array(list(event_ids), dtype=object)
+        if wanted.size == 0 or snap.n == 0:
+            return np.empty(0, dtype=np.int64)
+        pos = np.searchsorted(snap.sorted_ids, wanted)
+        pos = np.minimum(pos, snap.n - 1)
+        found = snap.sorted_ids[pos] == wanted
+        return snap.id_order[pos[found]]
+
+    def _compute_mask(self, snap: _Snapshot, flt: EventFilter) -> np.ndarray:
+        if flt.text:
+            # one scan of the evidence in SQL (the text is not held in memory)
+            rows = self._rows_of_ids(snap, self.store.event_ids(EventFilter(text=flt.text)))
+            mask = np.zeros(snap.n, dtype=bool)
+            mask[rows] = True
+            return mask & self._compute_mask(snap, dataclasses.replace(flt, text=None))
+        mask = np.ones(snap.n, dtype=bool)
+        for column, values in (("country", flt.countries), ("event_type", flt.event_types),
+                               ("sub_event_type", flt.sub_event_types), ("source", flt.sources),
+                               ("location", flt.locations)):
+            if values:
+                mask &= self._member(snap, column, values)
+        if flt.actors:
+            a1 = self._member(snap, "actor1", flt.actors)
+            a2 = self._member(snap, "actor2", flt.actors)
+            mask &= a1 | a2
+        if flt.since is not None:
+            mask &= (snap.day >= _day_number(flt.since)) & (snap.day != _NO_DAY)
+        if flt.until is not None:
+            mask &= (snap.day <= _day_number(flt.until)) & (snap.day != _NO_DAY)
+        if flt.min_fatalities:
+            mask &= snap.fatalities >= int(flt.min_fatalities)
+        if flt.bbox is not None:
+            west, south, east, north = (float(v) for v in flt.bbox)
+            with np.errstate(invalid="ignore"):
+                mask &= ((snap.longitude >= west) & (snap.longitude <= east)
+                         & (snap.latitude >= south) & (snap.latitude <= north))
+        return mask
+
+    # -- the store's read methods, in memory --------------------------------------
+
+    def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.event_summary(flt)
+        snap = self.snapshot()
+        mask = self._mask(snap, flt)
+        n = int(mask.sum())
+        days = snap.day[mask]
+        days = days[days != _NO_DAY]
+
+        def distinct(column: str) -> int:
+            codes = snap.codes[column][mask]
+            if codes.size == 0:
+                return 0
+            present = np.bincount(codes, minlength=len(snap.categories[column])) > 0
+            none_code = snap.lookup[column].get(None)
+            return int(present.sum()) - (int(present[none_code]) if none_code is not None else 0)
+
+        return {
+            "events": n,
+            "fatalities": int(snap.fatalities[mask].sum()),
+            "countries": distinct("country"),
+            "articles": distinct("article_id"),
+            "first": _EPOCH + timedelta(days=int(days.min())) if days.size else None,
+            "last": _EPOCH + timedelta(days=int(days.max())) if days.size else None,
+        }
+
+    def event_counts(self, flt: EventFilter | None = None, *, by: Sequence[str],
+                     limit: int | None = None, order_by: str | None = None,
+                     non_empty: Sequence[str] = ()) -> list[dict[str, Any]]:
+        flt = flt or EventFilter()
+        if not self.answers(flt) or any(c not in CATEGORY_COLUMNS for c in (*by, *non_empty)):
+            return self.store.event_counts(flt, by=by, limit=limit, order_by=order_by,
+                                           non_empty=non_empty)
+        snap = self.snapshot()
+        mask = self._mask(snap, flt)
+        for column in non_empty:
+            empty = snap.lookup[column].get("")
+            if empty is not None:
+                mask = mask & (snap.codes[column] != empty)
+        sizes = [max(1, len(snap.categories[c])) for c in by]
+        key = np.zeros(int(mask.sum()), dtype=np.int64)
+        for column, size in zip(by, sizes):
+            key = key * size + snap.codes[column][mask]
+        if key.size == 0:
+            return []
+        total = int(np.prod(np.array(sizes, dtype=np.float64)))
+        if total <= 8_000_000:  # dense: O(n) counting, no sort
+            counts_all = np.bincount(key, minlength=total)
+            keys = np.flatnonzero(counts_all)
+            counts = counts_all[keys]
+            dead = np.bincount(key, weights=snap.fatalities[mask], minlength=total)[keys]
+        else:
+            keys, inverse = np.unique(key, return_inverse=True)
+            counts = np.bincount(inverse, minlength=keys.size)
+            dead = np.bincount(inverse, weights=snap.fatalities[mask], minlength=keys.size)
+        dead = np.rint(dead).astype(np.int64)
+        codes = np.unravel_index(keys, sizes) if len(by) > 1 else (keys,)
+        # ORDER BY [events|fatalities DESC,] the group columns' values
+        sort_keys = [self._rank(snap, c)[col] for c, col in zip(by, codes)][::-1]
+        if order_by in ("events", "fatalities"):
+            sort_keys.append(-(counts if order_by == "events" else dead))
+        chosen = np.lexsort(sort_keys) if sort_keys else np.arange(keys.size)
+        if limit is not None:
+            chosen = chosen[:limit]
+        decoded = [[snap.categories[c][i] for i in col[chosen].tolist()] for c, col in zip(by, codes)]
+        return [
+            {**dict(zip(by, values)), "events": int(n), "fatalities": int(f)}
+            for values, n, f in zip(zip(*decoded), counts[chosen].tolist(), dead[chosen].tolist())
+        ]
+
+    def _rank(self, snap: _Snapshot, column: str) -> np.ndarray:
+        """Rank of each category code of ``column`` in value order (``None``
+        first, as SQL sorts NULL in SQLite), cached per snapshot."""
+        ranks = snap.ranks.get(column)
+        if ranks is None or ranks.size != len(snap.categories[column]):
+            order = sorted(range(len(snap.categories[column])),
+                           key=lambda i: _sortable(snap.categories[column][i]))
+            ranks = np.empty(len(order), dtype=np.int64)
+            ranks[np.array(order, dtype=np.int64)] = np.arange(len(order))
+            snap.ranks[column] = ranks
+        return ranks
+
+    # -- places: small, immutable once stored, so cached --------------------------
+
+    def places_by_id(self, place_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        missing = [p for p in dict.fromkeys(place_ids) if p not in self._places]
+        if missing:
+            found = self.store.places_by_id(missing)
+            for place_id in missing:
+                self._places[place_id] = found.get(place_id)
+        return {p: self._places[p] for p in place_ids if self._places.get(p) is not None}
+
+    def _top(self, flt: EventFilter, order: str, limit: int, offset: int = 0) -> list[str]:
+        snap = self.snapshot()
+        mask = self._mask(snap, flt)
+        if order == "map":
+            mask = mask & ~np.isnan(snap.latitude) & ~np.isnan(snap.longitude)
+        rows = np.flatnonzero(mask)
+        if rows.size == 0:
+            return []
+        day = snap.day[rows].astype(np.int64)
+        if order == "map":  # deadliest, then newest, then id
+            primary = -snap.fatalities[rows]
+            keys = (snap.event_id[rows], -day, primary)
+        else:  # newest (undated last), then id
+            keys = (snap.event_id[rows], np.where(day == _NO_DAY, np.iinfo(np.int64).max, -day))
+        wanted = offset + limit
+        if rows.size > 4 * wanted:
+            # Keep the candidates that can reach the first ``wanted``, then sort them.
+            main = keys[-1]
+            cut = np.partition(main, wanted - 1)[wanted - 1]
+            keep = main <= cut
+            rows = rows[keep]
+            keys = tuple(k[keep] for k in keys)
+        order_idx = np.lexsort(keys)[offset:wanted]
+        return [str(v) for v in snap.event_id[rows[order_idx]]]
+
+    def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.map_events(flt, limit=limit)
+        from etl.store import MAP_COLUMNS
+
+        return self.store.events_by_id(self._top(flt, "map", limit), columns=MAP_COLUMNS)
+
+    def events_page(self, flt: EventFilter | None = None, *, limit: int, offset: int = 0,
+                    columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.events_page(flt, limit=limit, offset=offset, columns=columns)
+        return self.store.events_by_id(self._top(flt, "page", limit, offset), columns=columns)
+
+    def distinct_values(self, column: str, *, limit: int = 500) -> list[str]:
+        if column not in CATEGORY_COLUMNS:
+            return self.store.distinct_values(column, limit=limit)
+        snap = self.snapshot()
+        counts = np.bincount(snap.codes[column], minlength=len(snap.categories[column]))
+        pairs = [(int(n), str(snap.categories[column][code])) for code, n in enumerate(counts)
+                 if n and snap.categories[column][code] not in (None, "")]
+        pairs.sort(key=lambda p: (-p[0], p[1]))
+        return [value for _, value in pairs[:limit]]
+
+    def event_date_bounds(self) -> tuple[date | None, date | None]:
+        snap = self.snapshot()
+        days = snap.day[snap.day != _NO_DAY]
+        if days.size == 0:
+            return None, None
+        return (_EPOCH + timedelta(days=int(days.min())), _EPOCH + timedelta(days=int(days.max())))
+
+
+def _sortable(value: Any) -> tuple[int, Any]:
+    return (0, "") if value is None else (1, value)
+

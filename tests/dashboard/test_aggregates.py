@@ -1,0 +1,213 @@
+"""SQL aggregates, the new Store read methods and the in-memory index.
+
+The index (dashboard.columnar.EventIndex) must answer exactly like the
+store: checked on a synthetic store from scripts/generate_events.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from dashboard.aggregates import (
+    actor_pairs,
+    bbox_from_selection,
+    key_figures,
+    load_cube,
+    map_data,
+    parse_wkt_lines,
+    period_start,
+    rollup,
+    top_locations,
+    type_totals,
+)
+from dashboard.columnar import EventIndex
+from etl.store import MAP_COLUMNS, EventFilter, Store
+from tests.dashboard.fixture_events import fill_store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("generate_events", REPO / "scripts" / "generate_events.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    url = f"sqlite:///{tmp_path_factory.mktemp('synthetic') / 'synthetic.db'}"
+    counts = _generator().generate(url, n_events=3000, villages=60, batch=1000)
+    assert counts["events"] == 3000
+    store = Store(url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(fill_store(f"sqlite:///{tmp_path / 'agg.db'}"))
+    yield s
+    s.close()
+
+
+FILTERS = [
+    EventFilter(),
+    EventFilter(countries=("AFG",)),
+    EventFilter(since=date(2025, 5, 1), until=date(2025, 5, 31)),
+    EventFilter(event_types=("Battles", "Riots"), min_fatalities=3),
+    EventFilter(sub_event_types=("Air/drone strike",), sources=("Dawn", "Reuters")),
+    EventFilter(actors=("Taliban",)),
+    EventFilter(locations=("Kabul", "Peshawar")),
+    EventFilter(bbox=(69.0, 33.0, 72.0, 35.0)),
+    EventFilter(countries=("NOPE",)),
+    EventFilter(text="drone", countries=("PAK", "AFG")),
+    EventFilter(text="no such words"),
+]
+
+
+def test_the_generator_is_skewed_and_has_every_precision(synthetic: Store) -> None:
+    places = synthetic.event_counts(by=("location",), order_by="events")
+    top_share = sum(p["events"] for p in places[:10]) / 3000
+    assert top_share > 0.3  # a few places carry much of the conflict
+    precisions = {r["geo_precision"] for r in synthetic.event_counts(by=("geo_precision",))}
+    assert precisions == {1, 2, 3}
+    borders = synthetic.place_geometries(["border:AFG-PAK", "border:IND-PAK"])
+    assert all(w.startswith(("LINESTRING", "MULTILINESTRING")) for w in borders.values())
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=range(len(FILTERS)))
+def test_the_index_answers_like_the_store(synthetic: Store, flt: EventFilter) -> None:
+    index = EventIndex(synthetic)
+    assert index.event_summary(flt) == synthetic.event_summary(flt)
+    for by, order, limit in ((("event_date", "event_type", "country"), None, None),
+                             (("location", "country"), "events", 12),
+                             (("actor1", "actor2"), "fatalities", 5),
+                             (("place_id", "event_type", "geo_precision"), None, None)):
+        assert index.event_counts(flt, by=by, order_by=order, limit=limit) == \
+            synthetic.event_counts(flt, by=by, order_by=order, limit=limit), by
+    assert index.map_events(flt, limit=50) == synthetic.map_events(flt, limit=50)
+    assert index.events_page(flt, limit=30, offset=5) == synthetic.events_page(flt, limit=30, offset=5)
+
+
+def test_the_index_searches_text_and_sees_new_events(synthetic: Store, tmp_path: Path) -> None:
+    now = [0.0]
+    index = EventIndex(synthetic, refresh_s=10, clock=lambda: now[0], background=False)
+    flt = EventFilter(text="DRONE STRIKE")
+    assert index.event_summary(flt) == synthetic.event_summary(flt)
+    assert index.event_summary(flt)["events"] > 0
+    assert index.distinct_values("event_type") == synthetic.distinct_values("event_type")
+    assert index.event_date_bounds() == synthetic.event_date_bounds()
+    # a second store grows under a running index
+    url = f"sqlite:///{tmp_path / 'grow.db'}"
+    grow = Store(url)
+    index = EventIndex(grow, refresh_s=10, clock=lambda: now[0], background=False)
+    assert index.event_summary()["events"] == 0
+    fill_store(url)
+    assert index.event_summary()["events"] == 0  # not checked yet
+    now[0] = 11.0
+    assert index.event_summary()["events"] == 6
+
+
+def test_read_indexes_are_built_on_demand_only(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    store = Store(f"sqlite:///{tmp_path / 'idx.db'}")
+    before = {i["name"] for i in sa.inspect(store.engine).get_indexes("events")}
+    assert not any(name.startswith("ix_events_read") for name in before)  # ingest never pays
+    store.ensure_read_indexes()
+    store.ensure_read_indexes()  # idempotent
+    after = {i["name"] for i in sa.inspect(store.engine).get_indexes("events")}
+    assert {"ix_events_read_cube", "ix_events_read_place"} <= after
+
+
+def test_store_read_methods(store: Store) -> None:
+    summary = store.event_summary()
+    assert summary["events"] == 6 and summary["fatalities"] == 223
+    assert summary["countries"] == 3 and summary["articles"] == 1
+    assert summary["first"] == date(2025, 5, 1) and summary["last"] == date(2025, 11, 19)
+    assert store.event_count() == 6
+    assert len(store.event_ids(EventFilter(countries=("AFG",)))) == 2
+    assert store.event_date_bounds() == (date(2025, 5, 1), date(2025, 11, 19))
+    assert set(store.distinct_values("country")) == {"PAK", "AFG", "IND"}
+    with pytest.raises(ValueError):
+        store.event_counts(by=("no_such_column",))
+    with pytest.raises(ValueError):
+        store.distinct_values("nope")
+    ids = [e["event_id"] for e in store.query_events()][:3]
+    assert [e["event_id"] for e in store.events_by_id(list(reversed(ids)) + ["gone"])] == ids[::-1]
+    first = store.map_events(limit=1)[0]
+    assert set(first) == set(MAP_COLUMNS) and first["fatalities"] == 100
+    assert store.event(ids[0])["event_id"] == ids[0] and store.event("gone") is None
+    assert set(store.places_by_id(["geonames:1138958", "gone"])) == {"geonames:1138958"}
+    assert store.event_places(["geonames:1138958"])["geonames:1138958"]["location"] == "Kabul"
+    chunks = list(store.iter_event_columns(("event_id", "country"), chunk_rows=4))
+    assert [len(c) for c in chunks] == [4, 2]
+    # the text filter escapes LIKE wildcards
+    assert store.event_summary(EventFilter(text="100%"))["events"] == 0
+    assert store.event_summary(EventFilter(text="CEASEFIRE"))["events"] == 1
+
+
+def test_cube_rollups_and_totals(store: Store) -> None:
+    cube = load_cube(store, EventFilter())
+    assert int(cube["events"].sum()) == 6
+    assert int(cube["fatalities"].sum()) == 223
+    monthly = rollup(cube, bucket="month", by="event_type", value="events")
+    assert list(monthly.index.strftime("%Y-%m")) == ["2025-05", "2025-06", "2025-07", "2025-08",
+                                                     "2025-09", "2025-10", "2025-11"]
+    assert int(monthly.to_numpy().sum()) == 6
+    assert monthly.columns[0] == "Explosions/Remote violence"  # the largest first
+    weekly = rollup(cube, bucket="week", by="country", value="fatalities")
+    assert all(d.weekday() == 0 for d in weekly.index)
+    assert rollup(cube.iloc[0:0], bucket="day", by="country", value="events").empty
+    assert type_totals(cube).to_dict() == {"Explosions/Remote violence": 3, "Strategic developments": 2,
+                                           "Battles": 1}
+    days = pd.Series(pd.to_datetime(["2025-10-15", "2025-10-12"]))
+    assert list(period_start(days, "week").dt.strftime("%Y-%m-%d")) == ["2025-10-13", "2025-10-06"]
+    with pytest.raises(ValueError):
+        period_start(days, "year")
+
+
+def test_key_figures_compare_with_the_previous_period(store: Store) -> None:
+    october = key_figures(store, EventFilter(since=date(2025, 10, 1), until=date(2025, 10, 31)))
+    assert (october.events, october.fatalities, october.countries) == (3, 223, 2)
+    assert october.previous == {"events": 0, "fatalities": 0, "countries": 0, "articles": 0}
+    may_june = key_figures(store, EventFilter(since=date(2025, 6, 1), until=date(2025, 11, 30)))
+    assert may_june.previous["events"] == 2  # 2 events in the six months before June
+    open_ended = key_figures(store, EventFilter())
+    assert open_ended.period == (date(2025, 5, 1), date(2025, 11, 19))
+    assert key_figures(store, EventFilter(countries=("NOPE",))).previous is None
+
+
+def test_top_tables(store: Store) -> None:
+    places = top_locations(store, EventFilter())
+    assert len(places) == 6 and set(places.columns) == {"location", "country", "events", "fatalities"}
+    pairs = actor_pairs(store, EventFilter())
+    top = pairs.iloc[0]
+    assert (top.actor1, top.actor2, top.events) == ("Military Forces of Pakistan", "Military Forces of India", 2)
+
+
+def test_map_data_points_places_and_borders(store: Store, synthetic: Store) -> None:
+    small = map_data(store, EventFilter())
+    assert not small.aggregated and len(small.points) == 6 and small.located == 6
+    assert small.country_counts == {"PAK": 3, "AFG": 2, "IND": 1}
+    assert small.border_counts == {"border:AFG-PAK": 1}
+    big = map_data(synthetic, EventFilter(), max_points=100)
+    assert big.aggregated and big.located == 3000
+    assert int(big.points["events"].sum()) <= 3000 and "place_id" in big.points
+    assert set(big.borders) <= {"border:AFG-PAK", "border:IND-PAK"} and big.borders
+
+
+def test_wkt_lines_and_selection_boxes() -> None:
+    assert parse_wkt_lines("LINESTRING (70 33, 71 34)") == [[(70.0, 33.0), (71.0, 34.0)]]
+    assert len(parse_wkt_lines("MULTILINESTRING ((70 33, 71 34), (72 35, 73 36))")) == 2
+    assert parse_wkt_lines("POINT (1 2)") == []
+    assert parse_wkt_lines("not wkt") == []
+    assert bbox_from_selection({"points": [{"lon": 70, "lat": 30}, {"lon": 72, "lat": 33}]}) == (70.0, 30.0, 72.0, 33.0)
+    assert bbox_from_selection({}) is None
