@@ -164,7 +164,7 @@ def is_habitual(token: Token) -> bool:
         return False
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
-    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in token.sent if t.i < token.i):
+    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
         return True
     for node in _ancestors(token, limit=5):
         lemma = node.lemma_.lower()
@@ -203,7 +203,7 @@ def is_non_conflict(trigger: Trigger, words: set[str]) -> bool:
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     """Does a word of ``words`` follow the trigger closely (its object), or
     head its passive subject ("a cache of arms was found")?"""
-    sentence = token.sent
+    sentence = sent_of(token)
     window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
     for child in token.children:
         if child.dep_ in ("nsubjpass",):
@@ -226,7 +226,7 @@ def _target_words(token: Token) -> set[str]:
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
                 words.update(t.lower_ for t in child.subtree)
     if not words:
-        for t in token.doc[token.i + 1:min(token.sent.end, token.i + 7)]:
+        for t in token.doc[token.i + 1:min(sent_of(token).end, token.i + 7)]:
             if t.is_punct or t.pos_ in ("VERB", "CCONJ", "SCONJ"):
                 break
             words.add(t.lower_)
@@ -237,6 +237,53 @@ def _lemma_text(sentence: Span) -> str:
     return " ".join(t.lemma_.lower() for t in sentence)
 
 
+def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
+    index: dict[str, list[tuple[list[str], list[str], str, str]]] = {}
+    for phrase, (etype, subtype) in lx.PHRASE_TRIGGERS.items():
+        words = phrase.split()
+        singular = [w.rstrip("s") for w in words]
+        for first in {words[0], singular[0]}:
+            index.setdefault(first, []).append((words, singular, etype, subtype))
+    return index
+
+
+_PHRASES_BY_FIRST = _phrase_index()
+
+
+def _noun_chunks(sentence: Span) -> list[Span]:
+    """The sentence's noun chunks; the doc's chunks are computed once and
+    cached (``Span.noun_chunks`` walks the whole document on every call)."""
+    doc = sentence.doc
+    chunks = doc.user_data.get("sitrep_noun_chunks")
+    if chunks is None:
+        chunks = list(doc.noun_chunks)
+        doc.user_data["sitrep_noun_chunks"] = chunks
+    return [c for c in chunks if c.start >= sentence.start and c.end <= sentence.end]
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    if doc.user_data.get("sitrep_sentences") is None and len(doc):
+        sent_of(doc[0])
+    return doc.user_data["sitrep_sentences"][0] if len(doc) else []
+
+
+def sent_of(token: Token) -> Span:
+    """``sent_of(token)`` without re-walking the document each time (spaCy's
+    property scans every sentence); cached on the doc."""
+    doc = token.doc
+    cache = doc.user_data.get("sitrep_sentences")
+    if cache is None:
+        sentences = list(doc.sents)
+        owner = [0] * len(doc)
+        for k, sentence in enumerate(sentences):
+            for i in range(sentence.start, sentence.end):
+                owner[i] = k
+        cache = (sentences, owner)
+        doc.user_data["sitrep_sentences"] = cache
+    sentences, owner = cache
+    return sentences[owner[token.i]]
+
+
 def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
     unreal events."""
@@ -244,15 +291,15 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     lower_words = [t.lower_ for t in sentence]
     lemmas = [t.lemma_.lower() for t in sentence]
     taken: set[int] = set()
-    # Multi-word phrases (matched on words or lemmas).
-    for phrase, (etype, subtype) in lx.PHRASE_TRIGGERS.items():
-        words = phrase.split()
-        n = len(words)
-        for i in range(len(sentence) - n + 1):
-            if lower_words[i:i + n] == words or lemmas[i:i + n] == words or \
-                    [lemmas[j] for j in range(i, i + n)] == [w.rstrip("s") for w in words]:
-                head = sentence[i + n - 1]
-                found.append(Trigger(head, etype, subtype, True))
+    # Multi-word phrases (matched on words or lemmas), looked up by first word.
+    for i in range(len(sentence)):
+        options = _PHRASES_BY_FIRST.get(lower_words[i], ()) or _PHRASES_BY_FIRST.get(lemmas[i], ())
+        for words, singular, etype, subtype in options:
+            n = len(words)
+            if i + n > len(sentence):
+                continue
+            if lower_words[i:i + n] == words or lemmas[i:i + n] == words or lemmas[i:i + n] == singular:
+                found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
                 taken.update(range(i, i + n))
     for i, token in enumerate(sentence):
         if i in taken:
@@ -346,7 +393,7 @@ def _object_subtype(trigger: Trigger) -> Trigger:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if lemma not in ("seize", "capture", "take"):
         return trigger
-    sentence = trigger.token.sent
+    sentence = sent_of(trigger.token)
     window = {t.lower_ for t in sentence.doc[trigger.token.i + 1:min(sentence.end, trigger.token.i + 9)]}
     if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
@@ -521,10 +568,10 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     """Fill missing sides from the sentence's other noun phrases: a named
     group or subject acts; a phrase after "on/against/at" ("attacks on
     Pakistani posts") is the target."""
-    sentence = token.sent
+    sentence = sent_of(token)
     actors: list[str] = []
     targets: list[str] = []
-    for chunk in sentence.noun_chunks:
+    for chunk in _noun_chunks(sentence):
         if token in chunk:
             continue
         found = actor_name(chunk.text, event_type=trigger.event_type)
@@ -579,7 +626,7 @@ def _mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     root = span.root
     excluded = False
     if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or \
-            doc.text[mention.end:mention.end + 2] in ("’s", "'s"):
+            (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'")):
         excluded = True
     if root.dep_ == "nsubj":
         excluded = True
@@ -840,7 +887,7 @@ def extract_events(
 
     drafts: list[_Draft] = []
     body_start = _body_start(doc.text, analysis)
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(_sentences(doc)):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]

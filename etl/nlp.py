@@ -105,6 +105,18 @@ class Analyzer:
         docs = list(self.nlp.pipe(chunks, batch_size=4))
         return Doc.from_docs(docs, ensure_whitespace=False)
 
+    def analyse_many(self, items: Sequence[tuple[str, str]]) -> list[Analysis]:
+        """``analyse`` for several ``(text, article_id)`` pairs, parsed as one
+        spaCy batch (long texts are parsed on their own, in chunks)."""
+        docs: list[Doc | None] = [None] * len(items)
+        short = [i for i, (text, _) in enumerate(items) if len(text) <= MAX_PARSE_CHARS]
+        for i, doc in zip(short, self.nlp.pipe((items[i][0] for i in short), batch_size=16)):
+            docs[i] = doc
+        return [
+            self.analyse_doc(doc if doc is not None else self.parse(text), article_id=article_id)
+            for doc, (text, article_id) in zip(docs, items)
+        ]
+
     def analyse(self, text: str, *, article_id: str) -> Analysis:
         doc = self.parse(text)
         return self.analyse_doc(doc, article_id=article_id)

@@ -55,8 +55,10 @@ def main() -> int:
         store = Store(str(Path(tmp) / "bench.db"))
         # Warm-up outside the timed part is not done on purpose: model and
         # gazetteer loading are part of what a user waits for.
+        stamps: list[float] = []
         start = time.perf_counter()
-        report = ingest([batch], store=store, published=date(2002, 3, 15), workers=args.workers)
+        report = ingest([batch], store=store, published=date(2002, 3, 15), workers=args.workers,
+                        on_item=lambda *_: stamps.append(time.perf_counter()))
         elapsed = time.perf_counter() - start
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -65,6 +67,11 @@ def main() -> int:
           f"{len(report.failed)} failed; {report.events} events; mean {words / max(1, args.n):.0f} words")
     print(f"workers: {args.workers}; wall: {elapsed:.1f} s; throughput: {n_done / elapsed:.1f} articles/s "
           f"(including model load)")
+    # Steady state: from the first stored batch to the last (model load excluded).
+    if len(stamps) > 32:
+        first = stamps[15]
+        steady = (len(stamps) - 16) / (stamps[-1] - first)
+        print(f"steady state: {steady:.1f} articles/s (after the first batch)")
     print(f"peak RSS: main {self_kb / 1024:.0f} MB, largest worker {child_kb / 1024:.0f} MB, "
           f"sum bound {(self_kb + args.workers * child_kb) / 1024:.0f} MB")
     return 0
