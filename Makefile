@@ -52,8 +52,7 @@ test: install-test chromium
 
 # Corpus evaluation on ../shared/data (or $SITREP_EVAL_DATA): geoparsing, then events.
 eval: install
-	$(PY) -m etl.evaluate --all $${SITREP_EVAL_DATA:-../shared/data}
-	$(PY) -m etl.evaluate_events --all $${SITREP_EVAL_DATA:-../shared/data}
+	$(PY) -m etl.cli_eval --all $${SITREP_EVAL_DATA:-../shared/data}
 
 bench: install
 	$(PY) tests/bench/bench_gazetteer.py

@@ -1,7 +1,7 @@
 """The article panel: the selected event's source article, as text.
 
 The article text is rendered as Dash components whose children are plain
-strings — never ``dangerously_allow_html``, never ``dcc.Markdown`` — so
+strings — never raw HTML, never Markdown — so
 whatever the article contains (``<script>``, ``<img onerror=…>``) is shown,
 not run.  Two kinds of character spans (offsets into ``Article.text``) are
 marked:

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from etl.errors import EtlError, RejectedInput
 from etl.cli_export import add_export_parser, cmd_export
-from etl.evaluate import add_eval_parser, cmd_eval
+from etl.cli_eval import add_eval_parser, cmd_eval
 from etl.records import EVENT_FIELDS
 from geo.errors import GeoError
 

@@ -41,14 +41,12 @@ circumference), so that declining to answer is never rewarded.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import math
 import os
 import re
 import statistics
-import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -70,7 +68,6 @@ MAX_ERROR_KM = 20039.0
 END2END_LABELS = frozenset({"GPE", "LOC", "FAC", "BORDER"})
 MODES = ("end2end", "resolution")
 FORMATS = ("gwn", "trnews", "geovirus", "wotr", "gold")
-EVENT_FORMATS = ("case", "ucdp", "isaf", "satp", "gold")  # etl.evaluate_events.FORMATS
 # The public sets of ../shared/data/geoparsing, in the order ``--all`` reports them.
 STANDARD_SETS: tuple[tuple[str, str, str], ...] = (
     ("GeoWebNews", "geoparsing/GWN.xml", "gwn"),
@@ -564,84 +561,3 @@ def run_all(data_dir: Path, *, pipeline: Pipeline | None = None, limit: int | No
             logger.info("%s %s: %d documents", corpus, mode, len(docs))
             rows.append((corpus, mode, evaluate_docs(docs, mode=mode, pipeline=pipeline)))
     return rows
-
-
-# --------------------------------------------------------------------------- CLI
-
-
-def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``sitrep eval geoparse|events PATH …`` on an argparse subparsers object."""
-    parser = subparsers.add_parser(
-        "eval", help="score geoparsing (or events) against annotated corpora",
-        description="Score the ETL against an annotated corpus. Geoparse metrics: n_gold, n_pred, "
-                    "precision, recall, f1 (exact spans), acc161, mean_km, median_km, auc.")
-    parser.add_argument("task", choices=["geoparse", "events"])
-    parser.add_argument("path", type=Path, metavar="PATH", help="corpus file")
-    parser.add_argument("--format", dest="fmt", default="auto",
-                        choices=["auto", *dict.fromkeys([*FORMATS, *EVENT_FORMATS])],
-                        help="corpus format (default: guess from the file); geoparse: "
-                             f"{', '.join(FORMATS)}; events: {', '.join(EVENT_FORMATS)}")
-    parser.add_argument("--mode", default="both", choices=[*MODES, "both"],
-                        help="end2end: our recognition + resolution; resolution: gold spans given "
-                             "(default both)")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--misses", type=int, default=0, metavar="N",
-                        help="with --json: include up to N toponyms placed more than 161 km off")
-    return parser
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    """``sitrep eval``: print metrics (a table, or JSON with ``--json``)."""
-    if args.task == "events":
-        from etl.evaluate_events import cmd_eval_events
-
-        return cmd_eval_events(args)
-    if args.limit is not None and args.limit < 1:
-        print("sitrep: error: --limit must be at least 1", file=sys.stderr)
-        return 1
-    try:
-        docs = read_corpus(args.path, fmt=args.fmt, limit=args.limit)
-    except EvalError as error:
-        print(f"sitrep: error: {error}", file=sys.stderr)
-        return 1
-    from etl.pipeline import Pipeline
-
-    pipeline = Pipeline()
-    modes = MODES if args.mode == "both" else (args.mode,)
-    results = {m: evaluate_docs(docs, mode=m, pipeline=pipeline,
-                                keep_misses=args.misses if args.json else 0) for m in modes}
-    if args.json:
-        payload: dict[str, Any] = results[modes[0]] if len(modes) == 1 else results
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
-    else:
-        print(markdown_table([(args.path.name, m, results[m]) for m in modes]))
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m etl.evaluate --all [DIR] [--limit N]``: every set, both modes, one table."""
-    parser = argparse.ArgumentParser(prog="python -m etl.evaluate",
-                                     description="Run every geoparsing set in both modes.")
-    parser.add_argument("--all", dest="data_dir", type=Path, nargs="?", const=None, default=None,
-                        metavar="DIR", help="data folder (default $SITREP_EVAL_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, default=None, metavar="N")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-    data_dir = args.data_dir or default_data_dir()
-    if not (data_dir / "geoparsing").is_dir():
-        print(f"error: no geoparsing/ folder in {data_dir} (set SITREP_EVAL_DATA)", file=sys.stderr)
-        return 1
-    rows = run_all(data_dir, limit=args.limit)
-    if args.json:
-        print(json.dumps([{"corpus": c, "mode": m, **r} for c, m, r in rows], indent=2))
-    else:
-        print(markdown_table(rows))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

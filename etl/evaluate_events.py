@@ -41,14 +41,11 @@ date_accuracy, location_acc161``) where they apply, plus per-set extras.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import logging
 import math
-import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -701,14 +698,6 @@ def run_events(path: Path, *, fmt: str, pipeline: Pipeline, limit: int | None = 
 # --------------------------------------------------------------------------- output and CLI
 
 
-def default_data_dir() -> Path:
-    """``$SITREP_EVAL_DATA``, else ``../shared/data`` next to the repository."""
-    env = os.environ.get("SITREP_EVAL_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
-
 def _format_value(value: float | int) -> str:
     if isinstance(value, int):
         return str(value)
@@ -728,45 +717,6 @@ def markdown_table(rows: Sequence[tuple[str, dict[str, float | int]]]) -> str:
     return "\n".join(lines)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``sitrep eval events`` (for a parser of its own)."""
-    parser.add_argument("path", type=Path, metavar="PATH", help="corpus file")
-    parser.add_argument("--format", dest="fmt", default="auto", choices=["auto", *FORMATS])
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-
-
-def cmd_eval_events(args: argparse.Namespace) -> int:
-    """``sitrep eval events PATH [--format auto|case|ucdp|isaf|satp|gold] [--limit N] [--json]``.
-
-    Reads ``args.path`` (Path), ``args.fmt`` (str, "auto" default),
-    ``args.limit`` (int or None) and ``args.json`` (bool)."""
-    limit = getattr(args, "limit", None)
-    fmt = getattr(args, "fmt", "auto") or "auto"
-    if fmt not in ("auto", *FORMATS):
-        print(f"sitrep: error: --format for events must be one of auto, {', '.join(FORMATS)}", file=sys.stderr)
-        return 1
-    if limit is not None and limit < 1:
-        print("sitrep: error: --limit must be at least 1", file=sys.stderr)
-        return 1
-    try:
-        path = Path(args.path)
-        if fmt == "auto":
-            fmt = detect_format(path)
-        read_events_corpus(path, fmt=fmt, limit=1)  # fail fast on a bad file, before loading models
-    except (EventEvalError, OSError, UnicodeDecodeError) as error:
-        print(f"sitrep: error: {error}", file=sys.stderr)
-        return 1
-    from etl.pipeline import Pipeline
-
-    metrics = run_events(path, fmt=fmt, pipeline=Pipeline(), limit=limit)
-    if getattr(args, "json", False):
-        print(json.dumps(metrics, indent=2))
-    else:
-        print(markdown_table([(path.name, metrics)]))
-    return 0
-
-
 def run_all(data_dir: Path, *, pipeline: Pipeline | None = None,
             limit: int | None = None) -> list[tuple[str, dict[str, float | int]]]:
     """Every standard set found under ``data_dir``; missing sets are skipped."""
@@ -782,31 +732,3 @@ def run_all(data_dir: Path, *, pipeline: Pipeline | None = None,
             continue
         rows.append((corpus, run_events(path, fmt=fmt, pipeline=pipeline, limit=limit)))
     return rows
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m etl.evaluate_events --all [DIR] [--limit N] [--json]``."""
-    parser = argparse.ArgumentParser(prog="python -m etl.evaluate_events",
-                                     description="Score event extraction on every event set.")
-    parser.add_argument("--all", dest="data_dir", type=Path, nargs="?", const=None, default=None,
-                        metavar="DIR", help="data folder (default $SITREP_EVAL_DATA or ../shared/data)")
-    parser.add_argument("--limit", type=int, default=None, metavar="N")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-    data_dir = args.data_dir or default_data_dir()
-    if not (data_dir / "events").is_dir():
-        print(f"error: no events/ folder in {data_dir} (set SITREP_EVAL_DATA)", file=sys.stderr)
-        return 1
-    rows = run_all(data_dir, limit=args.limit)
-    if args.json:
-        print(json.dumps([{"corpus": c, **m} for c, m in rows], indent=2))
-    else:
-        print(markdown_table(rows))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

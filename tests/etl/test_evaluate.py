@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from etl import cli_eval
 from etl import evaluate as ev
 from geo.records import Place, Resolution
 
@@ -224,14 +225,14 @@ def test_markdown_table_blanks_recognition_in_resolution_mode() -> None:
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="sitrep")
-    ev.add_eval_parser(parser.add_subparsers(dest="command"))
+    cli_eval.add_eval_parser(parser.add_subparsers(dest="command"))
     return parser.parse_args(argv)
 
 
 def test_cli_routes_events_to_the_event_evaluation(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """``sitrep eval events`` scores events (issue 4); a missing corpus is a one-line error."""
     args = _parse(["eval", "events", str(tmp_path / "missing.jsonl"), "--format", "gold"])
-    assert ev.cmd_eval(args) == 1
+    assert cli_eval.cmd_eval(args) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.jsonl" in err
 
@@ -253,5 +254,5 @@ def test_cli_parser_options(tmp_path: Path) -> None:
 def test_cli_unreadable_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[str],
                                                 tmp_path: Path) -> None:
     args = _parse(["eval", "geoparse", str(tmp_path / "missing.xml"), "--format", "gwn"])
-    assert ev.cmd_eval(args) == 1
+    assert cli_eval.cmd_eval(args) == 1
     assert "cannot read" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from etl import evaluate_events as ee
+from etl.cli_eval import cmd_eval
 from etl.records import Event
 
 
@@ -214,9 +215,10 @@ def test_markdown_table_has_a_column_per_corpus():
     assert "| f1 | 0.500 | 0.250 |" in lines and "| n_docs | 3 | – |" in lines
 
 
-def test_cmd_eval_events_reports_a_bad_file(tmp_path, capsys):
-    args = argparse.Namespace(path=tmp_path / "missing.tsv", fmt="case", limit=None, json=True)
-    assert ee.cmd_eval_events(args) == 1
+def test_eval_events_reports_a_bad_file(tmp_path, capsys):
+    args = argparse.Namespace(task="events", path=tmp_path / "missing.tsv", fmt="case", limit=None,
+                              json=True)
+    assert cmd_eval(args) == 1
     assert "no such file" in capsys.readouterr().err
 
 
