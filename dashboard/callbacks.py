@@ -11,7 +11,12 @@ The URL's query string is the one source of truth for the filters
   computed from the URL's query string only, each in its own callback so
   the browser fetches them in parallel;
 - a box/lasso selection on the map becomes ``MAP_BOX`` (west, south, east,
-  north), which narrows the charts and the table, not the map.
+  north), which narrows the charts and the table, not the map;
+- the map's pan and zoom are kept in ``MAP_VIEW`` by a client-side callback
+  (cleared when the filters change, since the map then fits the new events);
+- the Export button exports the current view (:mod:`dashboard.export_menu`)
+  through ``dcc.Download``; while it runs the button is disabled and a
+  "Preparing …" line shows.
 
 Each ``@app.callback`` reads its inputs (and ``ctx`` where needed), calls one
 plain function of this module, and returns.  The plain functions take the
@@ -29,7 +34,7 @@ from typing import Any, NamedTuple
 
 import plotly.graph_objects as go
 import sqlalchemy as sa
-from dash import ALL, Dash, Input, Output, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.development.base_component import Component
 
 from dashboard import ids
@@ -46,6 +51,7 @@ from dashboard.aggregates import (
 from dashboard.alerts import alert
 from dashboard.article_panel import build_article_panel, placeholder
 from dashboard.data import FilterError
+from dashboard.export_menu import export_outcome, map_view_from_relayout
 from dashboard.figures import (
     events_over_time,
     fatalities_by_country,
@@ -429,6 +435,28 @@ function(children) {
 """ % {"panel": ids.ARTICLE_PANEL}
 
 
+# Keeps the map's last pan/zoom (the "map.center"/"map.zoom" entries of its
+# relayoutData) in MAP_VIEW, in the browser: panning never calls the server.
+# Other relayouts (autosize, a selection) leave it; new filters clear it (the
+# map then fits the new events).  The export checks the values again
+# (dashboard.export_menu.map_view_from_relayout).
+_KEEP_MAP_VIEW_JS = """
+function(relayout, search, previous) {
+    var ctx = window.dash_clientside.callback_context;
+    var fired = ctx.triggered.map(function (t) { return t.prop_id; });
+    if (fired.indexOf('%(url)s.search') >= 0) { return null; }
+    if (!relayout || !('map.center' in relayout || 'map.zoom' in relayout)) {
+        return window.dash_clientside.no_update;
+    }
+    var view = Object.assign({}, previous || {});
+    ['map.center', 'map.zoom'].forEach(function (key) {
+        if (key in relayout) { view[key] = relayout[key]; }
+    });
+    return view;
+}
+""" % {"url": ids.URL}
+
+
 def register_callbacks(
     app: Dash,
     *,
@@ -546,6 +574,37 @@ def register_callbacks(
     )
     def _show_article(selection: Any) -> Component:
         return compute_panel(store, selection)
+
+    app.clientside_callback(
+        _KEEP_MAP_VIEW_JS,
+        Output(ids.MAP_VIEW, "data"),
+        Input(ids.MAP_GRAPH, "relayoutData"),
+        Input(ids.URL, "search"),
+        State(ids.MAP_VIEW, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_STATUS, "children"),
+        Input(ids.EXPORT_BUTTON, "n_clicks"),
+        State(ids.EXPORT_CHOICE, "value"),
+        State(ids.URL, "search"),
+        State(ids.MAP_BOX, "data"),
+        State(ids.MAP_VIEW, "data"),
+        prevent_initial_call=True,
+        running=[
+            (Output(ids.EXPORT_BUTTON, "disabled"), True, False),
+            (Output(ids.EXPORT_PROGRESS, "children"), "Preparing the export …", ""),
+        ],
+    )
+    def _export(_clicks: Any, choice: Any, search: Any, box: Any, view: Any) -> tuple[Any, Any]:
+        outcome = export_outcome(store, search, choice, box=box,
+                                 map_view=map_view_from_relayout(view))
+        result = outcome.result
+        download = (dcc.send_bytes(result.content, result.filename, type=result.mime_type)
+                    if result is not None else no_update)
+        return download, outcome.status
 
     app.clientside_callback(
         _SCROLL_TO_EVIDENCE_JS,

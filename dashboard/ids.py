@@ -46,9 +46,17 @@ LEAFLET_FRAME: Final = "leaflet-frame"
 SELECTION_NOTE: Final = "selection-note"
 CLEAR_SELECTION: Final = "clear-selection"
 
+# Export menu
+EXPORT_CHOICE: Final = "export-choice"
+EXPORT_BUTTON: Final = "export-button"
+EXPORT_PROGRESS: Final = "export-progress"
+EXPORT_STATUS: Final = "export-status"
+EXPORT_DOWNLOAD: Final = "export-download"
+
 # State kept in the browser (one per user, never module-global)
 SELECTED_EVENT: Final = "selected-event"
 MAP_BOX: Final = "map-box"
+MAP_VIEW: Final = "map-view"
 
 # Pattern-matching id type of the event buttons in the article panel:
 # ``{"type": EVENT_ITEM, "event_id": "<id>", "article_id": "<id>"}``

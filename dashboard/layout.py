@@ -1,4 +1,5 @@
-"""The page layout: header, filters, map, charts, event list, article panel.
+"""The page layout: header (with the Export menu), filters, map, charts, event
+list, article panel.
 
 Built by plain functions from plain values; the figures, the event list and
 the article panel start empty and are filled by the callbacks on page load.
@@ -20,11 +21,14 @@ from datetime import timedelta
 from dashboard import ids
 from dashboard.aggregates import KeyFigures
 from dashboard.article_panel import placeholder
+from dashboard.export_menu import DEFAULT_CHOICE, choice_options
 from dashboard.figures import format_event_date, type_colour
 from dashboard.filters import BUCKETS, DEFAULT_BUCKET
 from dashboard.table import events_grid
 
-__all__ = ["MAX_LIST_ITEMS", "FilterOptions", "build_layout", "event_list", "event_count_text",
+__all__ = ["MAX_LIST_ITEMS", "FilterOptions", "build_layout", "export_menu", "export_status",
+           "event_list",
+           "event_count_text",
            "delta_text", "key_figures_row", "slider_marks", "day_index", "day_from_index"]
 
 MAX_LIST_ITEMS = 200
@@ -254,6 +258,32 @@ def _filters(options: FilterOptions) -> html.Aside:
     ], className="filters", **{"aria-label": "Filters"})
 
 
+def export_menu() -> html.Div:
+    """The Export menu of the header: a dropdown of what to export, an Export
+    button and a progress line (set while the export runs, see ``running=``
+    in :mod:`dashboard.callbacks`), with the ``dcc.Download`` that hands the
+    file to the browser.  The outcome (a note, or an alert) shows in
+    :func:`export_status`.  Keyboard: Tab to the dropdown, arrows to
+    choose, Tab and Enter to export."""
+    return html.Div([
+        html.Label("Export", htmlFor=ids.EXPORT_CHOICE, className="export-label"),
+        dcc.Dropdown(id=ids.EXPORT_CHOICE, options=choice_options(), value=DEFAULT_CHOICE,
+                     clearable=False, searchable=True, optionHeight=30, maxHeight=360,
+                     className="export-choice"),
+        html.Button("Export", id=ids.EXPORT_BUTTON, n_clicks=0, type="button",
+                    className="button button-primary export-button",
+                    title="Download the chosen export of the current view"),
+        html.Span(id=ids.EXPORT_PROGRESS, className="export-progress", role="status",
+                  **{"aria-live": "polite"}),
+        dcc.Download(id=ids.EXPORT_DOWNLOAD),
+    ], className="export-menu", role="group", **{"aria-label": "Export the current view"})
+
+
+def export_status() -> html.Div:
+    """Where the last export's outcome shows (hidden while empty)."""
+    return html.Div(id=ids.EXPORT_STATUS, className="export-status", **{"aria-live": "polite"})
+
+
 def build_layout(
     *,
     country_options: Sequence[Mapping[str, str]] = (),
@@ -271,6 +301,7 @@ def build_layout(
         html.H1("Sitrep", className="brand"),
         html.P("Conflict events extracted from news articles", className="tagline"),
         html.Span(id=ids.EVENT_COUNT, className="event-count", **{"aria-live": "polite"}),
+        export_menu(),
     ], className="app-header")
 
     map_panel = html.Section([
@@ -321,6 +352,7 @@ def build_layout(
 
     main = html.Main([
         html.Div(startup_alert, id=ids.ALERTS, className="alerts", **{"aria-live": "polite"}),
+        export_status(),
         _loading(html.Div(id=ids.KEY_FIGURES, className="kpis", **{"aria-live": "polite"})),
         dcc.Tabs(id=ids.TABS, value=ids.TAB_CHARTS, children=[
             dcc.Tab(analysis, label="Map and charts", value=ids.TAB_CHARTS),
@@ -334,5 +366,6 @@ def build_layout(
         html.Div([_filters(options), main], className="layout"),
         dcc.Store(id=ids.SELECTED_EVENT, storage_type="memory"),
         dcc.Store(id=ids.MAP_BOX, storage_type="memory"),
+        dcc.Store(id=ids.MAP_VIEW, storage_type="memory"),
         dcc.Store(id=ids.SCROLL_SINK, storage_type="memory"),
     ], className="app")

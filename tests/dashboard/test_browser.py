@@ -87,6 +87,10 @@ def _open_row(dash_duo: Any, location: str) -> None:
     def clicked() -> bool:
         if dash_duo.find_elements(f"#{ids.ARTICLE_PANEL} article"):
             return True
+        # AG Grid may keep its cells hidden ("ag-delay-render") until the grid
+        # has been in the viewport; hidden cells have no Selenium text.
+        _run(dash_duo, "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+             ids.EVENTS_TABLE)
         cells = dash_duo.find_elements(f"#{ids.EVENTS_TABLE} .ag-cell[col-id='location']")
         for cell in cells:
             try:
