@@ -223,6 +223,28 @@ _HOVER = (
 )
 
 
+def _offline_map_layout(boundaries: Any, *, center: Any, zoom: float) -> dict[str, Any]:
+    """Layout of every event map: MapLibre's ``white-bg`` style (no tiles)
+    with the Natural Earth outlines as fill and line layers (a GeoJSON dict
+    or the URL the app serves it at), and the legend in the top-left corner."""
+    layers: list[dict[str, Any]] = []
+    if boundaries:
+        source = boundaries if isinstance(boundaries, str) else dict(boundaries)
+        layers = [
+            {"sourcetype": "geojson", "source": source, "type": "fill",
+             "color": "#f3f1ea", "below": "traces"},
+            {"sourcetype": "geojson", "source": source, "type": "line",
+             "color": "#9aa0a8", "line": {"width": 0.8}, "below": "traces"},
+        ]
+    return dict(
+        map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
+        showlegend=True,
+        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", itemsizing="constant",
+                    bgcolor="rgba(255,255,255,0.85)", bordercolor="#d9dde3", borderwidth=1,
+                    font=dict(size=11)),
+    )
+
+
 def event_map(
     events: pd.DataFrame,
     *,
@@ -269,21 +291,8 @@ def event_map(
             customdata=_hover_data(part), hovertemplate=_HOVER,
         ))
     center, zoom = map_view(located)
-    layers: list[dict[str, Any]] = []
-    if boundaries:
-        source = boundaries if isinstance(boundaries, str) else dict(boundaries)
-        layers = [
-            {"sourcetype": "geojson", "source": source, "type": "fill",
-             "color": "#f3f1ea", "below": "traces"},
-            {"sourcetype": "geojson", "source": source, "type": "line",
-             "color": "#9aa0a8", "line": {"width": 0.8}, "below": "traces"},
-        ]
     fig.update_layout(
-        map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
-        showlegend=True,
-        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", itemsizing="constant",
-                    bgcolor="rgba(255,255,255,0.85)", bordercolor="#d9dde3", borderwidth=1,
-                    font=dict(size=11)),
+        **_offline_map_layout(boundaries, center=center, zoom=zoom),
         uirevision=uirevision,
         clickmode="event",
     )
@@ -521,21 +530,8 @@ def overview_map(
             hoverinfo="skip", showlegend=False,
         ))
     center, zoom = map_view(located if not located.empty else events_like_empty())
-    layers: list[dict[str, Any]] = []
-    if boundaries:
-        source = boundaries if isinstance(boundaries, str) else dict(boundaries)
-        layers = [
-            {"sourcetype": "geojson", "source": source, "type": "fill",
-             "color": "#f3f1ea", "below": "traces"},
-            {"sourcetype": "geojson", "source": source, "type": "line",
-             "color": "#9aa0a8", "line": {"width": 0.8}, "below": "traces"},
-        ]
     fig.update_layout(
-        map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
-        showlegend=True,
-        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", itemsizing="constant",
-                    bgcolor="rgba(255,255,255,0.85)", bordercolor="#d9dde3", borderwidth=1,
-                    font=dict(size=11)),
+        **_offline_map_layout(boundaries, center=center, zoom=zoom),
         uirevision=uirevision, clickmode="event+select", dragmode="select",
     )
     _base_layout(fig)

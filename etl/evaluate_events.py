@@ -47,7 +47,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -277,10 +277,8 @@ def isaf_published(text: str) -> date | None:
         return None
 
 
-def read_isaf(path: Path) -> list[EventDoc]:
-    """ISAF press releases JSONL (``text``, ``start_date``, ``province``, ``min_killed``)."""
-    _require(path)
-    docs: list[EventDoc] = []
+def _json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank line of a JSON Lines file."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -289,18 +287,26 @@ def read_isaf(path: Path) -> list[EventDoc]:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise EventEvalError(f"{path}:{number}: bad JSON: {error.msg}") from error
-            text = record.get("text") or ""
-            if not text.strip():
-                continue
-            provinces = record.get("province") or []
-            if isinstance(provinces, str):
-                provinces = [provinces]
-            gold_date = _iso_day(record.get("start_date") or "")
-            docs.append(EventDoc(
-                doc_id=str(record.get("name") or number), text=text, published=isaf_published(text),
-                killed=_int_or_none(record.get("min_killed")), date_start=gold_date, date_end=gold_date,
-                province=next((p.strip().lower() for p in provinces if p and p.strip()), ""),
-            ))
+            yield number, record
+
+
+def read_isaf(path: Path) -> list[EventDoc]:
+    """ISAF press releases JSONL (``text``, ``start_date``, ``province``, ``min_killed``)."""
+    _require(path)
+    docs: list[EventDoc] = []
+    for number, record in _json_lines(path):
+        text = record.get("text") or ""
+        if not text.strip():
+            continue
+        provinces = record.get("province") or []
+        if isinstance(provinces, str):
+            provinces = [provinces]
+        gold_date = _iso_day(record.get("start_date") or "")
+        docs.append(EventDoc(
+            doc_id=str(record.get("name") or number), text=text, published=isaf_published(text),
+            killed=_int_or_none(record.get("min_killed")), date_start=gold_date, date_end=gold_date,
+            province=next((p.strip().lower() for p in provinces if p and p.strip()), ""),
+        ))
     return docs
 
 
@@ -325,24 +331,17 @@ def read_gold(path: Path) -> list[EventDoc]:
     """JSON Lines gold of DESIGN §7 (``toponyms`` are ignored here)."""
     _require(path)
     docs: list[EventDoc] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise EventEvalError(f"{path}:{number}: bad JSON: {error.msg}") from error
-            events = tuple(
-                GoldEvent(event_type=e.get("event_type", ""), sub_event_type=e.get("sub_event_type", ""),
-                          date=_iso_day(e.get("date") or ""), date_precision=e.get("date_precision") or "day",
-                          location=e.get("location", ""), country=e.get("country", ""),
-                          lat=_float_or_none(e.get("lat")), lon=_float_or_none(e.get("lon")),
-                          geo_precision=_int_or_none(e.get("geo_precision")) or 1,
-                          fatalities=_int_or_none(e.get("fatalities")))
-                for e in record.get("events") or [])
-            docs.append(EventDoc(doc_id=str(record.get("id", number)), text=record.get("text", ""),
-                                 published=_iso_day(record.get("published") or ""), events=events))
+    for number, record in _json_lines(path):
+        events = tuple(
+            GoldEvent(event_type=e.get("event_type", ""), sub_event_type=e.get("sub_event_type", ""),
+                      date=_iso_day(e.get("date") or ""), date_precision=e.get("date_precision") or "day",
+                      location=e.get("location", ""), country=e.get("country", ""),
+                      lat=_float_or_none(e.get("lat")), lon=_float_or_none(e.get("lon")),
+                      geo_precision=_int_or_none(e.get("geo_precision")) or 1,
+                      fatalities=_int_or_none(e.get("fatalities")))
+            for e in record.get("events") or [])
+        docs.append(EventDoc(doc_id=str(record.get("id", number)), text=record.get("text", ""),
+                             published=_iso_day(record.get("published") or ""), events=events))
     return docs
 
 
