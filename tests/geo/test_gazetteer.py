@@ -142,3 +142,14 @@ def test_corrupt_index_raises(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     with pytest.raises(GazetteerError):
         Gazetteer.load(path)
+
+
+def test_admin1_point_lies_in_its_country(gazetteer: Gazetteer) -> None:
+    # The middle of Florida's towns' box is in the Gulf of Mexico: the point
+    # moves to the member town nearest to it, inside the United States.
+    from geo.boundaries import Boundaries
+
+    florida = next(e.place for e in gazetteer.lookup("Florida")
+                   if e.place.kind == "admin1" and e.place.country == "USA")
+    assert Boundaries.load().contains("USA", florida.lat, florida.lon, tolerance_km=10)
+    assert 26.0 < florida.lat < 30.5 and -83.5 < florida.lon < -80.0
