@@ -53,11 +53,12 @@ from dashboard.article_panel import build_article_panel, placeholder
 from dashboard.data import FilterError
 from dashboard.export_menu import export_outcome, map_view_from_relayout
 from dashboard.figures import (
-    events_over_time,
-    fatalities_by_country,
-    overview_map,
-    ranked_bars,
-    type_bars,
+    events_over_time_spec,
+    fatalities_by_country_spec,
+    overview_map_spec,
+    ranked_bars_spec,
+    type_bars_spec,
+    wire_figure,
 )
 from dashboard.filters import (
     FilterValues,
@@ -214,30 +215,39 @@ def _fields(filters: Filters) -> dict[str, Any]:
 # -- views -----------------------------------------------------------------------
 
 class Charts(NamedTuple):
-    """The key figures and the five charts (narrowed by the map box)."""
+    """The key figures and the five charts (narrowed by the map box); the
+    charts are ``go.Figure``, or plain figure dicts (``spec=True``)."""
 
     key_figures: list[Component]
-    timeline: go.Figure
-    fatalities: go.Figure
-    types: go.Figure
-    locations: go.Figure
-    actors: go.Figure
+    timeline: go.Figure | dict[str, Any]
+    fatalities: go.Figure | dict[str, Any]
+    types: go.Figure | dict[str, Any]
+    locations: go.Figure | dict[str, Any]
+    actors: go.Figure | dict[str, Any]
     count_text: str
     alerts: Component | None
+
+
+def _figure(spec: dict[str, Any], *, as_spec: bool) -> go.Figure | dict[str, Any]:
+    """The figure a ``*_spec`` function built: as it is (for the browser:
+    see :func:`dashboard.figures.wire_figure`) or as a ``go.Figure``."""
+    return wire_figure(spec) if as_spec else go.Figure(spec)
 
 
 def _parse(search: str | None) -> Filters:
     return filters_from_query(search)
 
 
-def _empty_charts(message: Component) -> Charts:
+def _empty_charts(message: Component, *, spec: bool = False) -> Charts:
     import pandas as pd
 
     empty = pd.DataFrame()
-    return Charts([], events_over_time(empty, bucket="week"),
-                  fatalities_by_country(empty, bucket="week"), type_bars(pd.Series(dtype="int64")),
-                  ranked_bars([], [], empty="No events"), ranked_bars([], [], empty="No events"),
-                  "", message)
+    figures = [events_over_time_spec(empty, bucket="week"),
+               fatalities_by_country_spec(empty, bucket="week"),
+               type_bars_spec(pd.Series(dtype="int64")),
+               ranked_bars_spec([], [], empty="No events"),
+               ranked_bars_spec([], [], empty="No events")]
+    return Charts([], *(_figure(f, as_spec=spec) for f in figures), "", message)
 
 
 def _store_alert(error: Exception) -> Component:
@@ -251,12 +261,14 @@ def compute_charts(
     *,
     box: Sequence[float] | None = None,
     names: Mapping[str, str] | None = None,
+    spec: bool = False,
 ) -> Charts:
-    """Key figures and charts for the URL's filters (and the map box)."""
+    """Key figures and charts for the URL's filters (and the map box);
+    ``spec``: the charts as plain figure dicts (what the callback sends)."""
     try:
         filters = _parse(search)
     except FilterError as error:
-        return _empty_charts(alert(str(error), level="warning"))
+        return _empty_charts(alert(str(error), level="warning"), spec=spec)
     flt = to_event_filter(filters, bbox=box)
     try:
         cube = load_cube(store, flt)
@@ -266,7 +278,7 @@ def compute_charts(
         total = figures.events if flt == EventFilter() else store.event_summary()["events"]
     except STORE_ERRORS as error:
         logger.exception("cannot read events from the store")
-        return _empty_charts(_store_alert(error))
+        return _empty_charts(_store_alert(error), spec=spec)
     notice = None
     if total == 0:
         notice = alert("The store has no events yet. Ingest articles with "
@@ -277,18 +289,21 @@ def compute_charts(
                    for r in pairs.itertuples()]
     return Charts(
         key_figures=key_figures_row(figures),
-        timeline=events_over_time(rollup(cube, bucket=filters.bucket, by="event_type",
-                                         value="events"), bucket=filters.bucket),
-        fatalities=fatalities_by_country(rollup(cube, bucket=filters.bucket, by="country",
-                                                value="fatalities"),
-                                         bucket=filters.bucket, names=names),
-        types=type_bars(type_totals(cube)),
-        locations=ranked_bars(location_labels, [int(v) for v in places["events"]],
-                              keys=[str(v) for v in places["location"]],
-                              empty="No located events match these filters"),
-        actors=ranked_bars(pair_labels, [int(v) for v in pairs["events"]], colour="#009E73",
-                           keys=[str(v) for v in pairs["actor1"]],
-                           empty="No events with actors match these filters"),
+        timeline=_figure(events_over_time_spec(
+            rollup(cube, bucket=filters.bucket, by="event_type", value="events"),
+            bucket=filters.bucket), as_spec=spec),
+        fatalities=_figure(fatalities_by_country_spec(
+            rollup(cube, bucket=filters.bucket, by="country", value="fatalities"),
+            bucket=filters.bucket, names=names), as_spec=spec),
+        types=_figure(type_bars_spec(type_totals(cube)), as_spec=spec),
+        locations=_figure(ranked_bars_spec(
+            location_labels, [int(v) for v in places["events"]],
+            keys=[str(v) for v in places["location"]],
+            empty="No located events match these filters"), as_spec=spec),
+        actors=_figure(ranked_bars_spec(
+            pair_labels, [int(v) for v in pairs["events"]], colour="#009E73",
+            keys=[str(v) for v in pairs["actor1"]],
+            empty="No events with actors match these filters"), as_spec=spec),
         count_text=event_count_text(figures.events, total),
         alerts=notice,
     )
@@ -302,8 +317,10 @@ def compute_map(
     selection: Mapping[str, str] | None = None,
     names: Mapping[str, str] | None = None,
     boundaries: Mapping[str, Any] | str | None = None,
-) -> go.Figure:
-    """The map for the URL's filters (never narrowed by its own selection)."""
+    spec: bool = False,
+) -> go.Figure | dict[str, Any]:
+    """The map for the URL's filters (never narrowed by its own selection);
+    ``spec``: as a plain figure dict (what the callback sends)."""
     try:
         filters = _parse(search)
         data = map_data(store, to_event_filter(filters))
@@ -316,10 +333,11 @@ def compute_map(
 
         data = MapData(pd.DataFrame(columns=["latitude", "longitude", "event_type"]), False, 0,
                        {}, {}, {})
-        return overview_map(data, boundaries=boundaries)
-    return overview_map(data, boundaries=boundaries,
-                        selected_event_id=(selection or {}).get("event_id"),
-                        uirevision=search or "all", shade_countries=shade, names=names)
+        return _figure(overview_map_spec(data, boundaries=boundaries), as_spec=spec)
+    return _figure(overview_map_spec(data, boundaries=boundaries,
+                                     selected_event_id=(selection or {}).get("event_id"),
+                                     uirevision=search or "all", shade_countries=shade,
+                                     names=names), as_spec=spec)
 
 
 def compute_table(
@@ -515,7 +533,7 @@ def register_callbacks(
         Input(ids.MAP_BOX, "data"),
     )
     def _update_charts(search: Any, box: Any) -> tuple[Any, ...]:
-        return tuple(compute_charts(store, search, box=box, names=names))
+        return tuple(compute_charts(store, search, box=box, names=names, spec=True))
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
@@ -523,9 +541,9 @@ def register_callbacks(
         Input(ids.MAP_SHADE, "value"),
         Input(ids.SELECTED_EVENT, "data"),
     )
-    def _update_map(search: Any, shade: Any, selection: Any) -> go.Figure:
+    def _update_map(search: Any, shade: Any, selection: Any) -> dict[str, Any]:
         return compute_map(store, search, shade=bool(shade), selection=selection, names=names,
-                           boundaries=boundaries)
+                           boundaries=boundaries, spec=True)
 
     @app.callback(
         Output(ids.EVENTS_TABLE, "rowData"),

@@ -61,8 +61,25 @@ class _Snapshot:
     longitude: np.ndarray
     ranks: dict[str, np.ndarray] = field(default_factory=dict)
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)
+    summaries: dict[EventFilter, dict[str, Any]] = field(default_factory=dict)
+    text_rows: dict[str, np.ndarray] = field(default_factory=dict)
     id_order: np.ndarray | None = None
     sorted_ids: np.ndarray | None = None
+
+
+_MAX_CACHED = 16
+"""Masks, summaries and text matches kept per snapshot: one filter change
+asks for the same few several times (charts, map and table each, and the
+key figures' previous period), and a new snapshot starts empty, so nothing
+cached outlives a change of the store."""
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    """Put ``value`` in ``cache`` (oldest entries out beyond ``_MAX_CACHED``)."""
+    cache[key] = value
+    while len(cache) > _MAX_CACHED:
+        cache.pop(next(iter(cache)))
+    return value
 
 
 def _day_number(value: Any) -> int:
@@ -218,10 +235,21 @@ class EventIndex:
         mask = self._compute_mask(snap, flt)
         mask.flags.writeable = False
         with self._mask_lock:
-            snap.masks[key] = mask
-            while len(snap.masks) > 16:
-                snap.masks.pop(next(iter(snap.masks)))
+            _remember(snap.masks, key, mask)
         return mask
+
+    def _text_rows(self, snap: _Snapshot, text: str) -> np.ndarray:
+        """Row numbers of the events whose evidence contains ``text`` (one
+        query of the store's text index, remembered for the snapshot)."""
+        with self._mask_lock:
+            cached = snap.text_rows.get(text)
+        if cached is not None:
+            return cached
+        rows = self._rows_of_ids(snap, self.store.event_ids(EventFilter(text=text)))
+        rows.flags.writeable = False
+        with self._mask_lock:
+            _remember(snap.text_rows, text, rows)
+        return rows
 
     def _rows_of_ids(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
         """Row numbers of these event ids (ids not in the snapshot skipped)."""
@@ -238,8 +266,8 @@ class EventIndex:
 
     def _compute_mask(self, snap: _Snapshot, flt: EventFilter) -> np.ndarray:
         if flt.text:
-            # one scan of the evidence in SQL (the text is not held in memory)
-            rows = self._rows_of_ids(snap, self.store.event_ids(EventFilter(text=flt.text)))
+            # the store's text index (the text is not held in memory)
+            rows = self._text_rows(snap, flt.text)
             mask = np.zeros(snap.n, dtype=bool)
             mask[rows] = True
             return mask & self._compute_mask(snap, dataclasses.replace(flt, text=None))
@@ -273,7 +301,17 @@ class EventIndex:
         if not self.answers(flt):
             return self.store.event_summary(flt)
         snap = self.snapshot()
-        mask = self._mask(snap, flt)
+        key = dataclasses.replace(flt, article_id=None)
+        with self._mask_lock:
+            cached = snap.summaries.get(key)
+        if cached is not None:
+            return dict(cached)
+        summary = self._summary(snap, self._mask(snap, flt))
+        with self._mask_lock:
+            _remember(snap.summaries, key, summary)
+        return dict(summary)
+
+    def _summary(self, snap: _Snapshot, mask: np.ndarray) -> dict[str, Any]:
         n = int(mask.sum())
         days = snap.day[mask]
         days = days[days != _NO_DAY]

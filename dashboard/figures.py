@@ -111,6 +111,45 @@ def _base_layout(fig: go.Figure, *, height: int | None = None) -> go.Figure:
     return fig
 
 
+def _spec(traces: list[dict[str, Any]], layout: dict[str, Any]) -> dict[str, Any]:
+    """A plain figure dict; ``None`` values left out, as ``go.Figure`` does."""
+    return {"data": [{k: v for k, v in t.items() if v is not None} for t in traces],
+            "layout": {k: v for k, v in layout.items() if v is not None}}
+
+
+def wire_figure(spec: dict[str, Any]) -> dict[str, Any]:
+    """A figure dict ready to send to the browser: numeric numpy arrays
+    become plotly.js typed-array specs (base64, as ``go.Figure`` sends them),
+    in place.  What the callbacks return instead of a ``go.Figure``, whose
+    validation and deep copy cost more than building the figure."""
+    try:
+        from _plotly_utils.utils import convert_to_base64
+    except ImportError:  # pragma: no cover - plotly's internals moved: send plain lists
+        return spec
+    convert_to_base64(spec)
+    return spec
+
+
+def _layout_spec(**extra: Any) -> dict[str, Any]:
+    """The layout every view figure shares (what ``_figure`` and
+    ``_base_layout`` set), updated with ``extra``: the views build their
+    figure as one dict, since each ``update_layout`` call on a
+    ``go.Figure`` costs milliseconds."""
+    return {"template": _TEMPLATE, "font": _FONT, "margin": dict(l=8, r=8, t=8, b=8),
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "hoverlabel": dict(font=dict(family=_FONT["family"], size=12)), **extra}
+
+
+def _empty_spec(layout: dict[str, Any], message: str) -> dict[str, Any]:
+    """``layout`` with the centred message and no axes (what ``_empty`` does)."""
+    annotations = [*layout.get("annotations", ()), dict(
+        text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+        font=dict(size=13, color="#52606d"))]
+    return {**layout, "annotations": annotations,
+            "xaxis": {**layout.get("xaxis", {}), "visible": False},
+            "yaxis": {**layout.get("yaxis", {}), "visible": False}}
+
+
 def _empty(fig: go.Figure, message: str) -> go.Figure:
     fig.add_annotation(
         text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
@@ -151,19 +190,34 @@ def format_event_date(value: Any, precision: Any = 1, *, long: bool = False) -> 
 
 
 def _place(row: Mapping[str, Any]) -> str:
-    location = str(row.get("location") or "").strip()
-    country = str(row.get("country") or "").strip()
+    return _place_of(row.get("location"), row.get("country"))
+
+
+def _place_of(location: Any, country: Any) -> str:
+    location = str(location or "").strip()
+    country = str(country or "").strip()
     if location and country:
         return f"{location}, {country}"
     return location or country or "place unknown"
 
 
 def _fatalities_text(row: Mapping[str, Any]) -> str:
-    text = str(int(row.get("fatalities") or 0))
-    reported = str(row.get("fatalities_reported") or "").strip()
+    return _fatalities_of(row.get("fatalities"), row.get("fatalities_reported"))
+
+
+def _fatalities_of(fatalities: Any, reported: Any) -> str:
+    text = str(int(fatalities or 0))
+    reported = str(reported or "").strip()
     if reported and reported != text:
         text += f" (reported: {reported})"
     return text
+
+
+def _columns(frame: pd.DataFrame, *names: str) -> list[list[Any]]:
+    """The columns of ``frame`` as lists (``None`` for a missing column):
+    row loops over these are several times faster than ``to_dict("records")``."""
+    return [frame[name].tolist() if name in frame.columns else [None] * len(frame)
+            for name in names]
 
 
 def marker_size(fatalities: pd.Series) -> list[float]:
@@ -201,17 +255,20 @@ def map_view(
 
 def _hover_data(frame: pd.DataFrame) -> list[list[str]]:
     rows = []
-    for row in frame.to_dict("records"):
+    for (event_id, article_id, event_type, sub_event_type, event_date, date_precision,
+         location, country, fatalities, reported, source) in zip(*_columns(
+            frame, "event_id", "article_id", "event_type", "sub_event_type", "event_date",
+            "date_precision", "location", "country", "fatalities", "fatalities_reported",
+            "source")):
         rows.append([
-            str(row["event_id"]),
-            str(row["article_id"]),
-            _escape(row.get("event_type")),
-            _escape(row.get("sub_event_type")),
-            _escape(format_event_date(row.get("event_date"), row.get("date_precision"),
-                                      long=True)),
-            _escape(_place(row)),
-            _escape(_fatalities_text(row)),
-            _escape(row.get("source") or "source unknown"),
+            str(event_id),
+            str(article_id),
+            _escape(event_type),
+            _escape(sub_event_type),
+            _escape(format_event_date(event_date, date_precision, long=True)),
+            _escape(_place_of(location, country)),
+            _escape(_fatalities_of(fatalities, reported)),
+            _escape(source or "source unknown"),
         ])
     return rows
 
@@ -406,14 +463,15 @@ def count_marker_size(counts: pd.Series) -> list[float]:
 
 def _aggregate_hover(frame: pd.DataFrame) -> list[list[str]]:
     rows = []
-    for row in frame.to_dict("records"):
-        level = min(3, max(1, int(row.get("geo_precision") or 1)))
+    for event_type, location, country, events, fatalities, precision in zip(*_columns(
+            frame, "event_type", "location", "country", "events", "fatalities", "geo_precision")):
+        level = min(3, max(1, int(precision or 1)))
         rows.append([
             "", "",
-            _escape(row.get("event_type")),
-            _escape(_place(row)),
-            f"{int(row.get('events') or 0):,}",
-            f"{int(row.get('fatalities') or 0):,}",
+            _escape(event_type),
+            _escape(_place_of(location, country)),
+            f"{int(events or 0):,}",
+            f"{int(fatalities or 0):,}",
             PRECISION_LABELS[level],
         ])
     return rows
@@ -460,13 +518,29 @@ def overview_map(
     - ``shade_countries``: a choropleth of events per country under the
       markers (needs ``boundaries`` with ``properties.iso_a3``).
     """
-    fig = _figure()
+    return go.Figure(overview_map_spec(
+        data, boundaries=boundaries, selected_event_id=selected_event_id, uirevision=uirevision,
+        shade_countries=shade_countries, names=names))
+
+
+def overview_map_spec(
+    data: Any,
+    *,
+    boundaries: Mapping[str, Any] | str | None = None,
+    selected_event_id: str | None = None,
+    uirevision: str | None = None,
+    shade_countries: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """:func:`overview_map` as a plain figure dict."""
+    traces: list[dict[str, Any]] = []
     points: pd.DataFrame = data.points
     if shade_countries and boundaries and data.country_counts:
         codes = sorted(data.country_counts)
-        fig.add_trace(go.Choroplethmap(
-            name="Events per country", geojson=boundaries if isinstance(boundaries, str)
-            else dict(boundaries), featureidkey="properties.iso_a3",
+        traces.append(dict(
+            type="choroplethmap", name="Events per country",
+            geojson=boundaries if isinstance(boundaries, str) else dict(boundaries),
+            featureidkey="properties.iso_a3",
             locations=codes, z=[data.country_counts[c] for c in codes],
             text=[_escape((names or {}).get(c, c)) for c in codes],
             colorscale=[[0, "#f7fbff"], [1, "#2b5c8a"]], marker=dict(opacity=0.55, line=dict(width=0)),
@@ -480,8 +554,9 @@ def overview_map(
             lons += [p[0] for p in line] + [None]
             lats += [p[1] for p in line] + [None]
         count = int(data.border_counts.get(place_id, 0))
-        fig.add_trace(go.Scattermap(
-            name=f"Border events: {place_id.removeprefix('border:')}", lat=lats, lon=lons,
+        traces.append(dict(
+            type="scattermap", name=f"Border events: {place_id.removeprefix('border:')}",
+            lat=lats, lon=lons,
             mode="lines", line=dict(color=BORDER_COLOUR, width=min(9.0, 2.0 + math.log1p(count))),
             opacity=0.75, hovertemplate=f"{_escape(place_id.removeprefix('border:'))} border: "
             f"{count:,} events<extra></extra>", showlegend=False,
@@ -490,8 +565,8 @@ def overview_map(
     if not located.empty and selected_event_id and not data.aggregated:
         chosen = located[located["event_id"] == selected_event_id]
         if not chosen.empty:
-            fig.add_trace(go.Scattermap(
-                name=SELECTED_TRACE_NAME, lat=chosen["latitude"].tolist(),
+            traces.append(dict(
+                type="scattermap", name=SELECTED_TRACE_NAME, lat=chosen["latitude"].tolist(),
                 lon=chosen["longitude"].tolist(), mode="markers",
                 marker=dict(size=[s + 10 for s in marker_size(chosen["fatalities"])],
                             color="#111111", opacity=0.9),
@@ -511,8 +586,8 @@ def overview_map(
             custom, template = _point_hover(part), _POINT_HOVER
         levels = _precision(part["geo_precision"])
         # numpy arrays, not lists: plotly validates lists element by element
-        fig.add_trace(go.Scattermap(
-            name=event_type, lat=part["latitude"].to_numpy(dtype="float64"),
+        traces.append(dict(
+            type="scattermap", name=event_type, lat=part["latitude"].to_numpy(dtype="float64"),
             lon=part["longitude"].to_numpy(dtype="float64"), mode="markers",
             marker=dict(size=np.asarray(sizes, dtype="float64"), color=type_colour(event_type),
                         opacity=np.array([PRECISION_OPACITY[level] for level in levels])),
@@ -524,26 +599,27 @@ def overview_map(
                 rings_lon.append(float(lon))
                 rings_size.append(max(3.0, size * 0.55))
     if rings_lat:
-        fig.add_trace(go.Scattermap(
-            name=RING_TRACE_NAME, lat=np.array(rings_lat), lon=np.array(rings_lon), mode="markers",
+        traces.append(dict(
+            type="scattermap", name=RING_TRACE_NAME, lat=np.array(rings_lat),
+            lon=np.array(rings_lon), mode="markers",
             marker=dict(size=np.array(rings_size), color="#ffffff", opacity=1.0),
             hoverinfo="skip", showlegend=False,
         ))
     center, zoom = map_view(located if not located.empty else events_like_empty())
-    fig.update_layout(
-        **_offline_map_layout(boundaries, center=center, zoom=zoom),
-        uirevision=uirevision, clickmode="event+select", dragmode="select",
-    )
-    _base_layout(fig)
-    fig.update_layout(margin=dict(l=0, r=0, t=0, b=22))
     note = PRECISION_NOTE
     if data.aggregated:
         note = f"{data.located:,} events shown per place (size: number of events).  " + note
-    fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper", x=0, y=0,
-                       xanchor="left", yanchor="top", yshift=-4, font=dict(size=10, color="#52606d"))
+    layout = _layout_spec(
+        **_offline_map_layout(boundaries, center=center, zoom=zoom),
+        uirevision=uirevision, clickmode="event+select", dragmode="select",
+        annotations=[dict(text=note, showarrow=False, xref="paper", yref="paper", x=0, y=0,
+                          xanchor="left", yanchor="top", yshift=-4,
+                          font=dict(size=10, color="#52606d"))],
+    )
+    layout["margin"] = dict(l=0, r=0, t=0, b=22)
     if located.empty:
-        _empty(fig, "No located events match these filters")
-    return fig
+        layout = _empty_spec(layout, "No located events match these filters")
+    return _spec(traces, layout)
 
 
 def events_like_empty() -> pd.DataFrame:
@@ -554,50 +630,58 @@ def events_like_empty() -> pd.DataFrame:
 def type_bars(counts: pd.Series) -> go.Figure:
     """Horizontal bars of events per type (``counts``: type → number),
     largest on top; ``customdata`` is the type (a click filters by it)."""
-    fig = _figure()
-    _base_layout(fig)
+    return go.Figure(type_bars_spec(counts))
+
+
+def type_bars_spec(counts: pd.Series) -> dict[str, Any]:
+    """:func:`type_bars` as a plain figure dict (``data``, ``layout``)."""
     if counts.empty or int(counts.sum()) == 0:
-        return _empty(fig, "No events match these filters")
+        return _spec([], _empty_spec(_layout_spec(), "No events match these filters"))
     counts = counts.sort_values(ascending=True)
     types = [str(t) for t in counts.index]
-    fig.add_trace(go.Bar(
-        name="Events", x=[int(v) for v in counts.to_numpy()], y=types, orientation="h",
-        marker=dict(color=[type_colour(t) for t in types]), customdata=types,
+    trace = dict(
+        type="bar", name="Events", x=[int(v) for v in counts.to_numpy()], y=types,
+        orientation="h", marker=dict(color=[type_colour(t) for t in types]), customdata=types,
         hovertemplate="%{y}: %{x:,} events<extra></extra>",
-    ))
-    fig.update_layout(showlegend=False, bargap=0.35, clickmode="event")
-    fig.update_xaxes(title_text="Events", rangemode="tozero")
-    fig.update_yaxes(automargin=True)
-    return fig
+    )
+    layout = _layout_spec(showlegend=False, bargap=0.35, clickmode="event",
+                          xaxis=dict(title=dict(text="Events"), rangemode="tozero"),
+                          yaxis=dict(automargin=True))
+    return _spec([trace], layout)
 
 
 def _stacked_over_time(table: pd.DataFrame, *, bucket: str, colours: list[str],
-                       labels: list[str], unit: str, empty: str) -> go.Figure:
-    fig = _figure()
-    _base_layout(fig)
+                       labels: list[str], unit: str, empty: str) -> dict[str, Any]:
     if table.empty:
-        return _empty(fig, empty)
-    x = [p.strftime("%Y-%m-%d") for p in table.index]
-    for column, colour, label in zip(table.columns, colours, labels):
-        fig.add_trace(go.Bar(
-            name=label, x=np.array(x), y=table[column].to_numpy(dtype="int64"),
-            marker=dict(color=colour, line=dict(width=0)),
-            customdata=np.full(len(x), str(column), dtype=object),
-            hovertemplate=f"{_escape(label)}<br>{_BUCKET_LABEL[bucket]} of %{{x|%d %b %Y}}: "
-                          f"%{{y:,}} {unit}<extra></extra>",
-        ))
-    fig.update_layout(barmode="stack", bargap=0.1, clickmode="event",
-                      legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom",
-                                  font=dict(size=11)),
-                      margin=dict(l=8, r=8, t=28, b=8))
-    fig.update_xaxes(type="date", tickformat=_BUCKET_TICKS[bucket])
-    fig.update_yaxes(title_text=unit.capitalize(), rangemode="tozero")
-    return fig
+        return _spec([], _empty_spec(_layout_spec(), empty))
+    x = np.array([p.strftime("%Y-%m-%d") for p in table.index])
+    traces = [
+        dict(type="bar", name=label, x=x, y=table[column].to_numpy(dtype="int64"),
+             marker=dict(color=colour, line=dict(width=0)),
+             customdata=np.full(len(x), str(column), dtype=object),
+             hovertemplate=f"{_escape(label)}<br>{_BUCKET_LABEL[bucket]} of %{{x|%d %b %Y}}: "
+                           f"%{{y:,}} {unit}<extra></extra>")
+        for column, colour, label in zip(table.columns, colours, labels)
+    ]
+    layout = _layout_spec(
+        barmode="stack", bargap=0.1, clickmode="event",
+        legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom",
+                    font=dict(size=11)),
+        margin=dict(l=8, r=8, t=28, b=8),
+        xaxis=dict(type="date", tickformat=_BUCKET_TICKS[bucket]),
+        yaxis=dict(title=dict(text=unit.capitalize()), rangemode="tozero"),
+    )
+    return _spec(traces, layout)
 
 
 def events_over_time(table: pd.DataFrame, *, bucket: str) -> go.Figure:
     """Events per day/week/month stacked by type (``table``: periods ×
     types, from :func:`dashboard.aggregates.rollup`)."""
+    return go.Figure(events_over_time_spec(table, bucket=bucket))
+
+
+def events_over_time_spec(table: pd.DataFrame, *, bucket: str) -> dict[str, Any]:
+    """:func:`events_over_time` as a plain figure dict."""
     types = [str(c) for c in table.columns]
     return _stacked_over_time(table, bucket=bucket, colours=[type_colour(t) for t in types],
                               labels=types, unit="events", empty="No dated events match these filters")
@@ -606,6 +690,12 @@ def events_over_time(table: pd.DataFrame, *, bucket: str) -> go.Figure:
 def fatalities_by_country(table: pd.DataFrame, *, bucket: str,
                           names: Mapping[str, str] | None = None) -> go.Figure:
     """Fatalities per day/week/month stacked by country (Tol's muted colours)."""
+    return go.Figure(fatalities_by_country_spec(table, bucket=bucket, names=names))
+
+
+def fatalities_by_country_spec(table: pd.DataFrame, *, bucket: str,
+                               names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """:func:`fatalities_by_country` as a plain figure dict."""
     codes = [str(c) for c in table.columns]
     colours = [COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i in range(len(codes))]
     return _stacked_over_time(table, bucket=bucket, colours=colours,
@@ -617,17 +707,22 @@ def ranked_bars(labels: list[str], values: list[int], *, keys: list[str] | None 
                 colour: str = "#0072B2", unit: str = "events", empty: str) -> go.Figure:
     """Horizontal bars, largest on top (top locations, actor pairs);
     ``customdata`` the bar's key (what a click filters by)."""
-    fig = _figure()
-    _base_layout(fig)
+    return go.Figure(ranked_bars_spec(labels, values, keys=keys, colour=colour, unit=unit,
+                                      empty=empty))
+
+
+def ranked_bars_spec(labels: list[str], values: list[int], *, keys: list[str] | None = None,
+                     colour: str = "#0072B2", unit: str = "events", empty: str) -> dict[str, Any]:
+    """:func:`ranked_bars` as a plain figure dict."""
     if not labels:
-        return _empty(fig, empty)
+        return _spec([], _empty_spec(_layout_spec(), empty))
     order = list(range(len(labels)))[::-1]
-    fig.add_trace(go.Bar(
-        x=[values[i] for i in order], y=[_escape(labels[i]) for i in order], orientation="h",
-        marker=dict(color=colour), customdata=[(keys or labels)[i] for i in order],
+    trace = dict(
+        type="bar", x=[values[i] for i in order], y=[_escape(labels[i]) for i in order],
+        orientation="h", marker=dict(color=colour), customdata=[(keys or labels)[i] for i in order],
         hovertemplate=f"%{{y}}: %{{x:,}} {unit}<extra></extra>",
-    ))
-    fig.update_layout(showlegend=False, bargap=0.3, clickmode="event")
-    fig.update_xaxes(title_text=unit.capitalize(), rangemode="tozero")
-    fig.update_yaxes(automargin=True, tickfont=dict(size=11))
-    return fig
+    )
+    layout = _layout_spec(showlegend=False, bargap=0.3, clickmode="event",
+                          xaxis=dict(title=dict(text=unit.capitalize()), rangemode="tozero"),
+                          yaxis=dict(automargin=True, tickfont=dict(size=11)))
+    return _spec([trace], layout)

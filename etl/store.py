@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -174,8 +175,56 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def event_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
-    """The WHERE clauses of ``flt`` on the events table (portable SQL)."""
+# -- the evidence text index (SQLite only) ------------------------------------
+#
+# An FTS5 table with the trigram tokenizer: a phrase query of three or more
+# characters is a case-insensitive substring match served from the index,
+# so a free-text search no longer scans every evidence sentence.  The table
+# keeps its own copy of the evidence with the event id (not an external-
+# content table over ``events.rowid``: VACUUM may renumber the rowids of a
+# table without an INTEGER PRIMARY KEY).  Triggers keep it in step with
+# every write to ``events`` in the same transaction; :class:`Store` creates
+# and back-fills it when it opens an SQLite store that lacks it.  The index
+# only narrows: the portable ``LIKE`` condition is still applied, so results
+# are exactly those of the ``LIKE`` scan (other backends use that alone).
+TEXT_INDEX = "events_fts"
+TEXT_INDEX_MIN_CHARS = 3
+"""Trigrams need three characters: shorter searches scan with ``LIKE``."""
+_text_index = sa.table(TEXT_INDEX, sa.column("event_id"), sa.column("evidence"))
+_TEXT_INDEX_DDL: tuple[str, ...] = (
+    f"CREATE VIRTUAL TABLE {TEXT_INDEX} USING fts5("
+    "event_id UNINDEXED, evidence, tokenize='trigram')",
+    f"CREATE TRIGGER {TEXT_INDEX}_insert AFTER INSERT ON events BEGIN "
+    f"INSERT INTO {TEXT_INDEX}(event_id, evidence) VALUES (new.event_id, new.evidence); END",
+    f"CREATE TRIGGER {TEXT_INDEX}_delete AFTER DELETE ON events BEGIN "
+    f"DELETE FROM {TEXT_INDEX} WHERE event_id = old.event_id; END",
+    f"CREATE TRIGGER {TEXT_INDEX}_update AFTER UPDATE OF event_id, evidence ON events BEGIN "
+    f"DELETE FROM {TEXT_INDEX} WHERE event_id = old.event_id; "
+    f"INSERT INTO {TEXT_INDEX}(event_id, evidence) VALUES (new.event_id, new.evidence); END",
+)
+
+
+def _fts_phrase(text: str) -> str:
+    """``text`` as one FTS5 phrase (a quoted string: no query syntax)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def text_condition(text: str, *, text_index: bool = False) -> sa.ColumnElement[bool]:
+    """Evidence contains ``text`` (case-insensitive).  ``text_index``: the
+    store has the FTS5 trigram index (SQLite), which then narrows the
+    candidates first; the ``LIKE`` condition decides in every case."""
+    like = events.c.evidence.ilike(_like_pattern(text), escape="\\")
+    if not text_index or len(text) < TEXT_INDEX_MIN_CHARS:
+        return like
+    candidates = sa.select(_text_index.c.event_id).where(
+        _text_index.c.evidence.op("MATCH")(_fts_phrase(text)))
+    return sa.and_(events.c.event_id.in_(candidates), like)
+
+
+def event_conditions(flt: EventFilter, *, text_index: bool = False) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of ``flt`` on the events table (portable SQL; with
+    ``text_index`` a text search goes through the SQLite text index, see
+    :func:`text_condition`)."""
     c = events.c
     where: list[sa.ColumnElement[bool]] = []
     if flt.countries:
@@ -199,7 +248,7 @@ def event_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
     if flt.locations:
         where.append(c.location.in_(flt.locations))
     if flt.text:
-        where.append(c.evidence.ilike(_like_pattern(flt.text), escape="\\"))
+        where.append(text_condition(flt.text, text_index=text_index))
     if flt.bbox is not None:
         west, south, east, north = (float(v) for v in flt.bbox)
         where += [c.longitude >= west, c.longitude <= east,
@@ -250,8 +299,48 @@ class Store:
                 sa.event.listen(self.engine, "connect", _on_sqlite_connect)
             if create:
                 metadata.create_all(self.engine)
+            self.text_index = self._open_text_index(create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {error}") from error
+
+    def _open_text_index(self, *, create: bool) -> bool:
+        """Whether the evidence text index (:data:`TEXT_INDEX`) is usable;
+        on an SQLite store opened with ``create``, make it when missing and
+        back-fill it from the stored events (one transaction, once per
+        database).  ``False`` on other backends and where SQLite lacks FTS5:
+        text searches then scan with ``LIKE``."""
+        if self.engine.dialect.name != "sqlite":
+            return False
+        with self.engine.connect() as conn:
+            if sa.inspect(conn).has_table(TEXT_INDEX):
+                return True
+        if not create:
+            return False
+        try:
+            with self.engine.begin() as conn:
+                if sa.inspect(conn).has_table(TEXT_INDEX):  # another process made it
+                    return True
+                started = time.perf_counter()
+                for statement in _TEXT_INDEX_DDL:
+                    conn.exec_driver_sql(statement)
+                conn.exec_driver_sql(
+                    f"INSERT INTO {TEXT_INDEX}(event_id, evidence) "
+                    "SELECT event_id, evidence FROM events")
+                n = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        except sa.exc.OperationalError as error:  # no FTS5 in this SQLite build, read-only file
+            with self.engine.connect() as conn:
+                if sa.inspect(conn).has_table(TEXT_INDEX):  # made by another process meanwhile
+                    return True
+            logger.warning("no evidence text index in %s (%s): text search scans with LIKE",
+                           self.url, error.orig)
+            return False
+        if n:
+            logger.info("built the evidence text index of %d events in %.1f s", n,
+                        time.perf_counter() - started)
+        return True
+
+    def _where(self, flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
+        return event_conditions(flt or EventFilter(), text_index=self.text_index)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -333,7 +422,7 @@ class Store:
         """Events matching the filter, newest first, as plain dicts with the
         columns of DESIGN §4 (dates as ``datetime.date``)."""
         flt = flt or EventFilter()
-        query = sa.select(events).where(*event_conditions(flt))
+        query = sa.select(events).where(*self._where(flt))
         query = query.order_by(events.c.event_date.desc(), events.c.event_id)
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
@@ -382,7 +471,7 @@ class Store:
             sa.func.count(sa.distinct(c.article_id)).label("articles"),
             sa.func.min(c.event_date).label("first"),
             sa.func.max(c.event_date).label("last"),
-        ).where(*event_conditions(flt or EventFilter()))
+        ).where(*self._where(flt))
         row = self._rows(query)[0]
         row["fatalities"] = int(row["fatalities"] or 0)
         return row
@@ -411,7 +500,7 @@ class Store:
         n = sa.func.count().label("events")
         dead = sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities")
         query = (sa.select(*cols, n, dead)
-                 .where(*event_conditions(flt or EventFilter()),
+                 .where(*self._where(flt),
                         *[events.c[name] != "" for name in non_empty])
                  .group_by(*cols))
         if order_by == "events":
@@ -429,7 +518,7 @@ class Store:
         ``limit``, deadliest then newest first."""
         c = events.c
         query = (sa.select(*[c[name] for name in MAP_COLUMNS])
-                 .where(*event_conditions(flt or EventFilter()),
+                 .where(*self._where(flt),
                         c.latitude.is_not(None), c.longitude.is_not(None))
                  .order_by(c.fatalities.desc(), c.event_date.desc(), c.event_id)
                  .limit(int(limit)))
@@ -447,14 +536,14 @@ class Store:
         of the event columns; default all)."""
         names = list(columns) if columns else list(events.c.keys())
         query = (sa.select(*[events.c[name] for name in names])
-                 .where(*event_conditions(flt or EventFilter()))
+                 .where(*self._where(flt))
                  .order_by(events.c.event_date.desc(), events.c.event_id)
                  .limit(int(limit)).offset(int(offset)))
         return self._rows(query)
 
     def event_ids(self, flt: EventFilter | None = None) -> list[str]:
         """The ids of the matching events (no order)."""
-        query = sa.select(events.c.event_id).where(*event_conditions(flt or EventFilter()))
+        query = sa.select(events.c.event_id).where(*self._where(flt))
         with self.engine.connect() as conn:
             return [str(r[0]) for r in conn.execute(query)]
 

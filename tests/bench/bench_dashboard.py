@@ -103,9 +103,12 @@ _VALUES: dict[tuple[str, str], Any] = {
 
 
 def view_requests(dependencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The callbacks a URL change fires (all but the URL ⇄ filters sync)."""
+    """The server callbacks a URL change fires (all but the URL ⇄ filters
+    sync; client-side callbacks never reach the server)."""
     views = []
     for dep in dependencies:
+        if dep.get("clientside_function"):
+            continue
         inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
         outputs = _outputs(dep["output"])
         if (ids.URL, "search") in inputs and not any(o["id"] == ids.URL for o in outputs) \
