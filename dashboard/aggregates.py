@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard.filters import previous_period
@@ -49,12 +50,23 @@ MAX_MAP_GROUPS = 3_000
 TOP_N = 12
 
 
+def event_counts_frame(store: Store, flt: EventFilter, *, by: Sequence[str],
+                       **options: Any) -> pd.DataFrame:
+    """``store.event_counts`` as a DataFrame (columns ``by``, ``events``,
+    ``fatalities``); straight from the arrays when the store is the
+    in-memory :class:`dashboard.columnar.EventIndex`."""
+    frame_of = getattr(store, "event_counts_frame", None)
+    if frame_of is not None:
+        return frame_of(flt, by=by, **options)
+    return pd.DataFrame(store.event_counts(flt, by=by, **options),
+                        columns=[*by, "events", "fatalities"])
+
+
 def load_cube(store: Store, flt: EventFilter) -> pd.DataFrame:
     """Events and fatalities per (day, type, country) for ``flt``, as a
     DataFrame with :data:`CUBE_COLUMNS` (``event_date`` a datetime, ``NaT``
     for undated events)."""
-    rows = store.event_counts(flt, by=("event_date", "event_type", "country"))
-    frame = pd.DataFrame(rows, columns=list(CUBE_COLUMNS))
+    frame = event_counts_frame(store, flt, by=("event_date", "event_type", "country"))
     frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce")
     frame["events"] = pd.to_numeric(frame["events"]).fillna(0).astype("int64")
     frame["fatalities"] = pd.to_numeric(frame["fatalities"]).fillna(0).astype("int64")
@@ -86,9 +98,17 @@ def rollup(cube: pd.DataFrame, *, bucket: str, by: str, value: str) -> pd.DataFr
     dated = cube.dropna(subset=["event_date"])
     if dated.empty:
         return pd.DataFrame()
-    frame = dated.assign(period=period_start(dated["event_date"], bucket))
-    table = frame.pivot_table(index="period", columns=by, values=value, aggfunc="sum",
-                              fill_value=0)
+    # What ``pivot_table(index=period, columns=by, aggfunc="sum")`` gives,
+    # by bincount over the (period, by) codes: a tenth of the time.
+    period_codes, periods = pd.factorize(period_start(dated["event_date"], bucket), sort=True)
+    by_codes, labels = pd.factorize(dated[by], sort=True)
+    n_periods, n_labels = len(periods), len(labels)
+    sums = np.bincount(period_codes * n_labels + by_codes,
+                       weights=dated[value].to_numpy(dtype="float64"),
+                       minlength=n_periods * n_labels)
+    table = pd.DataFrame(np.rint(sums).astype("int64").reshape(n_periods, n_labels),
+                         index=pd.DatetimeIndex(periods, name="period"),
+                         columns=pd.Index(labels, name=by))
     periods = pd.date_range(table.index.min(), table.index.max(), freq=_FREQ[bucket])
     table = table.reindex(periods, fill_value=0)
     order = table.sum().sort_values(ascending=False).index

@@ -62,6 +62,7 @@ class _Snapshot:
     ranks: dict[str, np.ndarray] = field(default_factory=dict)
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)
     summaries: dict[EventFilter, dict[str, Any]] = field(default_factory=dict)
+    category_arrays: dict[str, np.ndarray] = field(default_factory=dict)
     text_rows: dict[str, np.ndarray] = field(default_factory=dict)
     id_order: np.ndarray | None = None
     sorted_ids: np.ndarray | None = None
@@ -111,6 +112,20 @@ class _Factorizer:
         return mapping[local]
 
 
+def _compact_ids(ids: np.ndarray) -> np.ndarray:
+    """Event ids as fixed-width bytes (32 bytes each for Sitrep's hashes,
+    not a Python string object of ~80): less memory, and sorting and
+    searching run in C.  Ids that are not ASCII stay Python strings."""
+    try:
+        return ids.astype("S") if ids.size else np.empty(0, dtype="S1")
+    except UnicodeEncodeError:
+        return ids
+
+
+def _id_text(value: Any) -> str:
+    return value.decode("ascii") if isinstance(value, bytes) else str(value)
+
+
 def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
     started = time.perf_counter()
     factorizers = {name: _Factorizer() for name in CATEGORY_COLUMNS}
@@ -132,12 +147,17 @@ def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
     def joined(name: str, dtype: Any) -> np.ndarray:
         return np.concatenate(parts[name]) if parts[name] else np.empty(0, dtype=dtype)
 
+    event_id = _compact_ids(joined("event_id", object))
+    id_order = np.argsort(event_id, kind="stable")
+
     snapshot = _Snapshot(
         n=int(sum(len(p) for p in parts["event_id"])),
         codes={name: joined(name, np.int32) for name in CATEGORY_COLUMNS},
         categories={name: f.categories for name, f in factorizers.items()},
         lookup={name: f.lookup for name, f in factorizers.items()},
-        event_id=joined("event_id", object),
+        event_id=event_id,
+        id_order=id_order,
+        sorted_ids=event_id[id_order],
         day=joined("day", np.int32),
         fatalities=joined("fatalities", np.int64),
         latitude=joined("latitude", np.float64),
@@ -245,7 +265,7 @@ class EventIndex:
             cached = snap.text_rows.get(text)
         if cached is not None:
             return cached
-        rows = self._rows_of_ids(snap, self.store.event_ids(EventFilter(text=text)))
+        rows = self._rows_of_ids(snap, self.store.text_matches(text))
         rows.flags.writeable = False
         with self._mask_lock:
             _remember(snap.text_rows, text, rows)
@@ -253,11 +273,19 @@ class EventIndex:
 
     def _rows_of_ids(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
         """Row numbers of these event ids (ids not in the snapshot skipped)."""
-        if snap.id_order is None:
+        if snap.id_order is None or snap.sorted_ids is None:
             snap.id_order = np.argsort(snap.event_id, kind="stable")
             snap.sorted_ids = snap.event_id[snap.id_order]
-        wanted = np.array(list(event_ids), dtype=object)
-        if wanted.size == 0 or snap.n == 0:
+        if snap.n == 0:
+            return np.empty(0, dtype=np.int64)
+        if snap.sorted_ids.dtype.kind == "S":
+            width = snap.sorted_ids.dtype.itemsize
+            encoded = [i.encode("utf-8") for i in event_ids]
+            # a longer id cannot be stored, and casting would truncate it
+            wanted = np.array([i for i in encoded if len(i) <= width], dtype=snap.sorted_ids.dtype)
+        else:
+            wanted = np.array(list(event_ids), dtype=object)
+        if wanted.size == 0:
             return np.empty(0, dtype=np.int64)
         pos = np.searchsorted(snap.sorted_ids, wanted)
         pos = np.minimum(pos, snap.n - 1)
@@ -341,41 +369,83 @@ class EventIndex:
             return self.store.event_counts(flt, by=by, limit=limit, order_by=order_by,
                                            non_empty=non_empty)
         snap = self.snapshot()
+        codes, counts, dead = self._grouped(snap, flt, by=by, limit=limit, order_by=order_by,
+                                            non_empty=non_empty)
+        decoded = [[snap.categories[c][i] for i in col.tolist()] for c, col in zip(by, codes)]
+        return [
+            {**dict(zip(by, values)), "events": int(n), "fatalities": int(f)}
+            for values, n, f in zip(zip(*decoded), counts.tolist(), dead.tolist())
+        ]
+
+    def event_counts_frame(self, flt: EventFilter | None = None, *, by: Sequence[str],
+                           limit: int | None = None, order_by: str | None = None,
+                           non_empty: Sequence[str] = ()) -> pd.DataFrame:
+        """:meth:`event_counts` as a DataFrame (columns ``by``, ``events``,
+        ``fatalities``), built from the arrays without a dict per group."""
+        flt = flt or EventFilter()
+        columns = [*by, "events", "fatalities"]
+        if not self.answers(flt) or any(c not in CATEGORY_COLUMNS for c in (*by, *non_empty)):
+            return pd.DataFrame(self.store.event_counts(flt, by=by, limit=limit, order_by=order_by,
+                                                        non_empty=non_empty), columns=columns)
+        snap = self.snapshot()
+        codes, counts, dead = self._grouped(snap, flt, by=by, limit=limit, order_by=order_by,
+                                            non_empty=non_empty)
+        data: dict[str, Any] = {c: self._category_array(snap, c)[col] for c, col in zip(by, codes)}
+        data["events"] = counts.astype(np.int64)
+        data["fatalities"] = dead
+        return pd.DataFrame(data, columns=columns)
+
+    def _category_array(self, snap: _Snapshot, column: str) -> np.ndarray:
+        """The categories of ``column`` as an object array (cached per snapshot)."""
+        array = snap.category_arrays.get(column)
+        if array is None or array.size != len(snap.categories[column]):
+            array = np.empty(len(snap.categories[column]), dtype=object)
+            array[:] = snap.categories[column]
+            snap.category_arrays[column] = array
+        return array
+
+    def _grouped(self, snap: _Snapshot, flt: EventFilter, *, by: Sequence[str],
+                 limit: int | None, order_by: str | None,
+                 non_empty: Sequence[str]) -> tuple[tuple[np.ndarray, ...], np.ndarray, np.ndarray]:
+        """``GROUP BY by`` over the rows of ``flt`` in SQL's order: the groups'
+        category codes per column, their event counts and fatalities."""
+        if not by:
+            raise ValueError(f"cannot group events by {list(by)!r}")
         mask = self._mask(snap, flt)
         for column in non_empty:
             empty = snap.lookup[column].get("")
             if empty is not None:
                 mask = mask & (snap.codes[column] != empty)
+        rows = np.flatnonzero(mask)
         sizes = [max(1, len(snap.categories[c])) for c in by]
-        key = np.zeros(int(mask.sum()), dtype=np.int64)
-        for column, size in zip(by, sizes):
-            key = key * size + snap.codes[column][mask]
-        if key.size == 0:
-            return []
+        if rows.size == 0:
+            nothing = np.empty(0, dtype=np.int64)
+            return tuple(nothing for _ in by), nothing, nothing
+        key = snap.codes[by[0]].take(rows).astype(np.int64)
+        for column, size in zip(by[1:], sizes[1:]):
+            key *= size
+            key += snap.codes[column].take(rows)
+        weights = snap.fatalities.take(rows)
         total = int(np.prod(np.array(sizes, dtype=np.float64)))
         if total <= 8_000_000:  # dense: O(n) counting, no sort
             counts_all = np.bincount(key, minlength=total)
             keys = np.flatnonzero(counts_all)
             counts = counts_all[keys]
-            dead = np.bincount(key, weights=snap.fatalities[mask], minlength=total)[keys]
+            dead = np.bincount(key, weights=weights, minlength=total)[keys]
         else:
             keys, inverse = np.unique(key, return_inverse=True)
             counts = np.bincount(inverse, minlength=keys.size)
-            dead = np.bincount(inverse, weights=snap.fatalities[mask], minlength=keys.size)
+            dead = np.bincount(inverse, weights=weights, minlength=keys.size)
         dead = np.rint(dead).astype(np.int64)
         codes = np.unravel_index(keys, sizes) if len(by) > 1 else (keys,)
         # ORDER BY [events|fatalities DESC,] the group columns' values
         sort_keys = [self._rank(snap, c)[col] for c, col in zip(by, codes)][::-1]
         if order_by in ("events", "fatalities"):
             sort_keys.append(-(counts if order_by == "events" else dead))
-        chosen = np.lexsort(sort_keys) if sort_keys else np.arange(keys.size)
+        chosen = np.lexsort(sort_keys)
         if limit is not None:
             chosen = chosen[:limit]
-        decoded = [[snap.categories[c][i] for i in col[chosen].tolist()] for c, col in zip(by, codes)]
-        return [
-            {**dict(zip(by, values)), "events": int(n), "fatalities": int(f)}
-            for values, n, f in zip(zip(*decoded), counts[chosen].tolist(), dead[chosen].tolist())
-        ]
+        return tuple(col[chosen] for col in codes), counts[chosen], dead[chosen]
 
     def _rank(self, snap: _Snapshot, column: str) -> np.ndarray:
         """Rank of each category code of ``column`` in value order (``None``
@@ -422,7 +492,7 @@ class EventIndex:
             rows = rows[keep]
             keys = tuple(k[keep] for k in keys)
         order_idx = np.lexsort(keys)[offset:wanted]
-        return [str(v) for v in snap.event_id[rows[order_idx]]]
+        return [_id_text(v) for v in snap.event_id[rows[order_idx]].tolist()]
 
     def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
         flt = flt or EventFilter()

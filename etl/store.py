@@ -210,15 +210,23 @@ def _fts_phrase(text: str) -> str:
 
 
 def text_condition(text: str, *, text_index: bool = False) -> sa.ColumnElement[bool]:
-    """Evidence contains ``text`` (case-insensitive).  ``text_index``: the
-    store has the FTS5 trigram index (SQLite), which then narrows the
-    candidates first; the ``LIKE`` condition decides in every case."""
-    like = events.c.evidence.ilike(_like_pattern(text), escape="\\")
+    """Evidence contains ``text`` (case-insensitive ``LIKE``, portable).
+    ``text_index``: the store has the FTS5 trigram index (SQLite), which then
+    finds the candidates; the same ``LIKE`` decides, on the index's copy of
+    the evidence, so the matches are exactly the scan's."""
     if not text_index or len(text) < TEXT_INDEX_MIN_CHARS:
-        return like
-    candidates = sa.select(_text_index.c.event_id).where(
-        _text_index.c.evidence.op("MATCH")(_fts_phrase(text)))
-    return sa.and_(events.c.event_id.in_(candidates), like)
+        return events.c.evidence.ilike(_like_pattern(text), escape="\\")
+    return events.c.event_id.in_(_text_index_query(text))
+
+
+def _text_index_query(text: str) -> sa.Select[Any]:
+    """Ids of the events whose evidence contains ``text``, from the text
+    index alone: the trigram match narrows, ``LIKE`` on the index's copy of
+    the evidence decides (so never a read of the events table)."""
+    fts = _text_index.c
+    return sa.select(fts.event_id).where(
+        fts.evidence.op("MATCH")(_fts_phrase(text)),
+        sa.func.lower(fts.evidence).like(sa.func.lower(_like_pattern(text)), escape="\\"))
 
 
 def event_conditions(flt: EventFilter, *, text_index: bool = False) -> list[sa.ColumnElement[bool]]:
@@ -546,6 +554,17 @@ class Store:
         query = sa.select(events.c.event_id).where(*self._where(flt))
         with self.engine.connect() as conn:
             return [str(r[0]) for r in conn.execute(query)]
+
+    def text_matches(self, text: str) -> list[str]:
+        """The ids of the events whose evidence contains ``text``
+        (case-insensitive, as ``EventFilter(text=...)``; no order).  Served
+        by the text index where the store has one."""
+        if self.text_index and len(text) >= TEXT_INDEX_MIN_CHARS:
+            query = _text_index_query(text)
+        else:
+            query = sa.select(events.c.event_id).where(text_condition(text))
+        with self.engine.connect() as conn:
+            return [str(v) for v in conn.execute(query).scalars()]
 
     def event_count(self) -> int:
         """How many events the store holds."""

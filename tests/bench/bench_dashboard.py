@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         totals: list[float] = []
         maxima: list[float] = []
         change_sizes: list[int] = []
+        slowest: list[tuple[float, str, Any, list[float]]] = []
         for _ in range(args.rounds):
             for search in CHANGES:
                 for box in BOXES:
@@ -207,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                         sizes.append(size)
                     totals.append(sum(times))
                     maxima.append(max(times))
+                    slowest.append((sum(times), search, box, times))
                     change_sizes.append(sum(sizes))
         print(f"\nfilter changes ({len(CHANGES)} filters x {len(BOXES)} map boxes x "
               f"{args.rounds} rounds), server time per request:")
@@ -214,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             _summary(name, per_request[name], sizes_by_view[name])
         _summary("change total (serial sum)", totals, change_sizes)
         _summary("change max (parallel)", maxima)
+        print("slowest changes (total; per view):")
+        for total, search, box, times in sorted(slowest, key=lambda t: -t[0])[:5]:
+            print(f"  {total * 1000:6.0f} ms  {search or '(no filter)'}  box={box}  "
+                  f"{' + '.join(f'{t * 1000:.0f}' for t in times)}")
 
         text_times = []
         for search in TEXT_CHANGES:
