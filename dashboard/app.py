@@ -32,7 +32,7 @@ from etl.store import Store
 logger = logging.getLogger(__name__)
 
 __all__ = ["ASSETS_FOLDER", "BOUNDARIES_ROUTE", "LEAFLET_ROUTE", "build_app", "serve",
-           "filter_options"]
+           "filter_options", "index_cache_path"]
 
 ASSETS_FOLDER = Path(__file__).resolve().parent.parent / "assets"
 BOUNDARIES_ROUTE = "/_sitrep/boundaries.geojson"
@@ -63,6 +63,16 @@ def filter_options(store: Store, names: Mapping[str, str]) -> FilterOptions:
         sources=sorted(store.distinct_values("source"), key=str.casefold),
         min_date=first, max_date=last,
     )
+
+
+def index_cache_path(store: Store) -> Path | None:
+    """Where the in-memory event index is cached for a fast restart: next
+    to an SQLite store's file (``sitrep.db`` → ``sitrep.db.index.npz``);
+    ``None`` for other stores."""
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).with_name(f"{Path(url.database).name}.index.npz")
 
 
 def _layout_factory(store: Store, names: Mapping[str, str]) -> Callable[[], html.Div]:
@@ -105,7 +115,7 @@ def build_app(
         store.ensure_read_indexes()
     except STORE_ERRORS:
         logger.warning("cannot create the read indexes in %s (read-only store?)", store.url)
-    source: Any = EventIndex(store) if in_memory else store
+    source: Any = EventIndex(store, cache_path=index_cache_path(store)) if in_memory else store
     boundaries = boundaries_loader()
     names = country_names(boundaries)
     boundaries_json = json.dumps(boundaries, separators=(",", ":")) if boundaries else None

@@ -12,21 +12,32 @@ primary key, so the evidence text is never held in memory.
 It is a cache of the store: every ``refresh_s`` seconds (at most) a request
 compares the store's event count with the snapshot's and reloads when they
 differ (events are only ever added by ingest).  Filters it cannot answer
-(``article_id``) go to the store unchanged; a free-text search is one SQL
-scan of the evidence whose ids then combine with the other filters in
-memory.  Every other method is delegated to the wrapped
+(``article_id``) go to the store unchanged; a free-text search asks the
+store's text index (:meth:`etl.store.Store.text_matches`) once per snapshot
+and text, and its ids then combine with the other filters in memory.  Masks,
+key-figure summaries and text matches are remembered per snapshot (a few
+each): one filter change asks for the same ones from the charts, the map and
+the table.  Every other method is delegated to the wrapped
 :class:`etl.store.Store`.
+
+Loading a million events from SQLite takes 15–30 s, so with ``cache_path``
+the snapshot is also written to one ``.npz`` file (no pickle) and a restart
+reads it back in about a second when the store still holds the same events
+(same count, smallest and largest id: :meth:`etl.store.Store.event_fingerprint`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -126,6 +137,75 @@ def _id_text(value: Any) -> str:
     return value.decode("ascii") if isinstance(value, bytes) else str(value)
 
 
+_CACHE_VERSION = 1
+
+
+def _encode_category(value: Any) -> Any:
+    return {"date": value.isoformat()} if isinstance(value, date) else value
+
+
+def _decode_category(value: Any) -> Any:
+    return date.fromisoformat(value["date"]) if isinstance(value, dict) else value
+
+
+def save_snapshot(snap: _Snapshot, path: Path, *, fingerprint: dict[str, Any]) -> bool:
+    """Write ``snap`` to ``path`` (one ``.npz``: the arrays, and the
+    categories as JSON; no pickle), atomically.  ``False`` (and a warning)
+    when it cannot be written, or when the ids are not ASCII."""
+    if snap.event_id.dtype.kind != "S" or snap.id_order is None:
+        return False
+    meta = {"version": _CACHE_VERSION, "fingerprint": fingerprint, "n": snap.n,
+            "categories": {c: [_encode_category(v) for v in values]
+                           for c, values in snap.categories.items()}}
+    arrays = {f"codes_{c}": codes for c, codes in snap.codes.items()}
+    arrays.update(event_id=snap.event_id, id_order=snap.id_order, day=snap.day,
+                  fatalities=snap.fatalities, latitude=snap.latitude, longitude=snap.longitude,
+                  meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "wb") as out:
+            np.savez(out, **arrays)
+        os.replace(partial, path)
+    except OSError as error:
+        logger.warning("cannot write the event index cache %s: %s", path, error)
+        partial.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | None:
+    """The snapshot saved at ``path`` if it is of the store whose
+    ``fingerprint`` is given (else, or when unreadable, ``None``)."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            meta = json.loads(saved["meta"].tobytes().decode("utf-8"))
+            if meta.get("version") != _CACHE_VERSION or meta.get("fingerprint") != fingerprint:
+                return None
+            categories = {c: [_decode_category(v) for v in values]
+                          for c, values in meta["categories"].items()}
+            if set(categories) != set(CATEGORY_COLUMNS):
+                return None
+            event_id = saved["event_id"]
+            id_order = saved["id_order"]
+            snap = _Snapshot(
+                n=int(meta["n"]),
+                codes={c: saved[f"codes_{c}"] for c in CATEGORY_COLUMNS},
+                categories=categories,
+                lookup={c: {v: i for i, v in enumerate(values)} for c, values in categories.items()},
+                event_id=event_id, day=saved["day"], fatalities=saved["fatalities"],
+                latitude=saved["latitude"], longitude=saved["longitude"],
+                id_order=id_order, sorted_ids=event_id[id_order],
+            )
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        logger.warning("ignoring the unreadable event index cache %s: %s", path, error)
+        return None
+    if any(len(a) != snap.n for a in (*snap.codes.values(), snap.event_id, snap.day)):
+        return None
+    return snap
+
+
 def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
     started = time.perf_counter()
     factorizers = {name: _Factorizer() for name in CATEGORY_COLUMNS}
@@ -177,8 +257,10 @@ class EventIndex:
     """
 
     def __init__(self, store: Store, *, refresh_s: float = 5.0, chunk_rows: int = 50_000,
-                 clock: Callable[[], float] = time.monotonic, background: bool = True) -> None:
+                 clock: Callable[[], float] = time.monotonic, background: bool = True,
+                 cache_path: Path | None = None) -> None:
         self.store = store
+        self.cache_path = cache_path
         self.background = background
         self._reloading = False
         self._places: dict[str, dict[str, Any] | None] = {}
@@ -187,8 +269,28 @@ class EventIndex:
         self._clock = clock
         self._lock = threading.Lock()
         self._mask_lock = threading.Lock()
-        self._snapshot = _load(store, chunk_rows=chunk_rows)
+        self._snapshot = self._fresh_snapshot()
         self._checked_at = clock()
+
+    def _fresh_snapshot(self) -> _Snapshot:
+        """The store's events: from the cache file when it holds this very
+        set of events (``cache_path``: a restart then takes a second, not a
+        scan of the store), else loaded from the store (and cached)."""
+        if self.cache_path is None:
+            return _load(self.store, chunk_rows=self.chunk_rows)
+        started = time.perf_counter()
+        fingerprint = self.store.event_fingerprint()
+        snap = read_snapshot(self.cache_path, fingerprint=fingerprint)
+        if snap is not None:
+            logger.info("event index: %d events read from %s in %.1f s", snap.n, self.cache_path,
+                        time.perf_counter() - started)
+            return snap
+        snap = _load(self.store, chunk_rows=self.chunk_rows)
+        # events only grow: a load that raced an ingest has more than counted
+        if snap.n == fingerprint["events"] and save_snapshot(snap, self.cache_path,
+                                                             fingerprint=fingerprint):
+            logger.info("event index cached in %s", self.cache_path)
+        return snap
 
     def __getattr__(self, name: str) -> Any:
         # Everything the index does not answer itself is the store's.
@@ -219,7 +321,7 @@ class EventIndex:
     def _reload(self) -> None:
         """Load a new snapshot (while the old one keeps answering) and swap."""
         try:
-            self._snapshot = _load(self.store, chunk_rows=self.chunk_rows)
+            self._snapshot = self._fresh_snapshot()
         except Exception:  # noqa: BLE001 - keep serving the old snapshot
             logger.exception("cannot reload the event index; keeping the old one")
         finally:

@@ -617,6 +617,8 @@ def overview_map_spec(
                           font=dict(size=10, color="#52606d"))],
     )
     layout["margin"] = dict(l=0, r=0, t=0, b=22)
+    if not layout["map"]["layers"]:  # as go.Figure leaves an empty list out
+        layout["map"] = {k: v for k, v in layout["map"].items() if k != "layers"}
     if located.empty:
         layout = _empty_spec(layout, "No located events match these filters")
     return _spec(traces, layout)

@@ -566,6 +566,15 @@ class Store:
         with self.engine.connect() as conn:
             return [str(v) for v in conn.execute(query).scalars()]
 
+    def event_fingerprint(self) -> dict[str, Any]:
+        """What identifies the stored set of events cheaply (events are only
+        ever added): their number and the smallest and largest id."""
+        c = events.c
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(sa.func.count(), sa.func.min(c.event_id),
+                                         sa.func.max(c.event_id))).one()
+        return {"events": int(row[0]), "first_id": row[1], "last_id": row[2]}
+
     def event_count(self) -> int:
         """How many events the store holds."""
         with self.engine.connect() as conn:

@@ -11,8 +11,9 @@ towns (geo precision 1), district-level points (2), country points and
 border lines (3, with the border's WKT in ``places.geometry``).
 
 Writes go through :class:`etl.store.Store`'s tables in bulk
-(``executemany`` in batches inside one transaction per batch), so a million
-events take about a minute.  Deterministic: ``random.Random(seed)``.
+(``executemany`` in batches inside one transaction per batch; the store's
+evidence text index is kept by its triggers), so a million events take a
+few minutes.  The target must be new: an existing store is refused.  Deterministic: ``random.Random(seed)``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sqlalchemy as sa  # noqa: E402
 
 from etl.store import Store, articles, events, places  # noqa: E402
 
@@ -265,6 +268,18 @@ def generate(url: str, *, n_events: int, events_per_article: int = 8, villages: 
     return counts
 
 
+def _events_in(url: str) -> int:
+    """How many events the store at ``url`` holds (0 when it has no tables
+    yet); opened without creating anything."""
+    probe = Store(url, create=False)
+    try:
+        return probe.event_count()
+    except sa.exc.SQLAlchemyError:
+        return 0
+    finally:
+        probe.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="store URL or SQLite file path")
@@ -273,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--villages", type=int, default=1500)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    existing = _events_in(args.db)
+    if existing:
+        # the same seed would write the same articles again
+        logger.error("%s already holds %d events: give a new file (or delete this one)",
+                     args.db, existing)
+        return 2
     counts = generate(args.db, n_events=args.events, seed=args.seed, villages=args.villages)
     logger.info("store counts: %s", counts)
     return 0
