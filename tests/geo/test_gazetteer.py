@@ -153,3 +153,24 @@ def test_admin1_point_lies_in_its_country(gazetteer: Gazetteer) -> None:
                    if e.place.kind == "admin1" and e.place.country == "USA")
     assert Boundaries.load().contains("USA", florida.lat, florida.lon, tolerance_km=10)
     assert 26.0 < florida.lat < 30.5 and -83.5 < florida.lon < -80.0
+
+
+def test_airport_names_as_news_writes_them() -> None:
+    from geo.gazetteer import _airport_names
+
+    assert _airport_names("Nur Khan Air Base") == [
+        "Nur Khan Air Base", "Nur Khan Airbase", "Nur Khan Airfield", "Nur Khan Air Force Station"]
+    assert "Heathrow Airport" in _airport_names("London Heathrow Airport", city="London")
+    # The bare stem is never a name: "Islamabad" stays the city's.
+    names = _airport_names("Islamabad International Airport", city="Islamabad")
+    assert "Islamabad" not in names and "International Airport" not in names
+    assert "Islamabad Airport" in names
+
+
+def test_air_bases_are_sites(gazetteer: Gazetteer) -> None:
+    for name, icao in [("Nur Khan airbase", "OPRN"), ("Bagram Air Base", "OAIX"),
+                       ("Adampur Air Force Station", "VIAX")]:
+        places = [e.place for e in gazetteer.lookup(name)]
+        assert places and places[0].place_id == f"airport:{icao}" and places[0].kind == "site"
+    # A town keeps its name: no airport answers to "Bannu" or "Peshawar".
+    assert all(e.place.kind != "site" for e in gazetteer.lookup("Peshawar"))
