@@ -230,9 +230,8 @@ def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS
     country_counts = {str(r["country"]): int(r["events"]) for r in by_country if r["country"]}
     # (place, type, precision) groups through the place index, then the
     # places' coordinates: no sort of every event.
-    groups = pd.DataFrame(store.event_counts(flt, by=("place_id", "event_type", "geo_precision"),
-                                             non_empty=("place_id",)),
-                          columns=["place_id", "event_type", "geo_precision", "events", "fatalities"])
+    groups = event_counts_frame(store, flt, by=("place_id", "event_type", "geo_precision"),
+                                non_empty=("place_id",))
     ids = groups["place_id"].astype(str).unique().tolist()
     known = {pid: {"location": p["name"], "country": p["country"], "latitude": p["lat"],
                    "longitude": p["lon"]} for pid, p in store.places_by_id(ids).items()}

@@ -74,8 +74,10 @@ class _Snapshot:
     masks: dict[EventFilter, np.ndarray] = field(default_factory=dict)
     summaries: dict[EventFilter, dict[str, Any]] = field(default_factory=dict)
     category_arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    group_keys: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     text_rows: dict[str, np.ndarray] = field(default_factory=dict)
     id_order: np.ndarray | None = None
+    newest_order: np.ndarray | None = None
     sorted_ids: np.ndarray | None = None
 
 
@@ -442,12 +444,16 @@ class EventIndex:
         return dict(summary)
 
     def _summary(self, snap: _Snapshot, mask: np.ndarray) -> dict[str, Any]:
-        n = int(mask.sum())
-        days = snap.day[mask]
+        n = int(np.count_nonzero(mask))
+
+        def pick(values: np.ndarray) -> np.ndarray:
+            return values if n == snap.n else values[mask]
+
+        days = pick(snap.day)
         days = days[days != _NO_DAY]
 
         def distinct(column: str) -> int:
-            codes = snap.codes[column][mask]
+            codes = pick(snap.codes[column])
             if codes.size == 0:
                 return 0
             present = np.bincount(codes, minlength=len(snap.categories[column])) > 0
@@ -456,7 +462,7 @@ class EventIndex:
 
         return {
             "events": n,
-            "fatalities": int(snap.fatalities[mask].sum()),
+            "fatalities": int(pick(snap.fatalities).sum()),
             "countries": distinct("country"),
             "articles": distinct("article_id"),
             "first": _EPOCH + timedelta(days=int(days.min())) if days.size else None,
@@ -506,6 +512,24 @@ class EventIndex:
             snap.category_arrays[column] = array
         return array
 
+    def _group_key(self, snap: _Snapshot, by: tuple[str, ...], sizes: list[int],
+                   total: int) -> np.ndarray:
+        """Every event's group number for ``GROUP BY by`` (the codes of the
+        columns combined), computed once per snapshot and grouping: the
+        views group by the same few column sets on every change."""
+        with self._mask_lock:
+            cached = snap.group_keys.get(by)
+        if cached is not None:
+            return cached
+        key = snap.codes[by[0]].astype(np.int32 if total < 2**31 else np.int64)
+        for column, size in zip(by[1:], sizes[1:]):
+            key *= size
+            key += snap.codes[column]
+        key.flags.writeable = False
+        with self._mask_lock:
+            _remember(snap.group_keys, by, key)
+        return key
+
     def _grouped(self, snap: _Snapshot, flt: EventFilter, *, by: Sequence[str],
                  limit: int | None, order_by: str | None,
                  non_empty: Sequence[str]) -> tuple[tuple[np.ndarray, ...], np.ndarray, np.ndarray]:
@@ -518,17 +542,22 @@ class EventIndex:
             empty = snap.lookup[column].get("")
             if empty is not None:
                 mask = mask & (snap.codes[column] != empty)
-        rows = np.flatnonzero(mask)
         sizes = [max(1, len(snap.categories[c])) for c in by]
-        if rows.size == 0:
+        total = int(np.prod(np.array(sizes, dtype=np.float64)))
+        n_rows = int(np.count_nonzero(mask))
+        if n_rows == 0:
             nothing = np.empty(0, dtype=np.int64)
             return tuple(nothing for _ in by), nothing, nothing
-        key = snap.codes[by[0]].take(rows).astype(np.int64)
-        for column, size in zip(by[1:], sizes[1:]):
-            key *= size
-            key += snap.codes[column].take(rows)
-        weights = snap.fatalities.take(rows)
-        total = int(np.prod(np.array(sizes, dtype=np.float64)))
+        if n_rows == snap.n:  # every event: no gathers
+            def pick(values: np.ndarray) -> np.ndarray:
+                return values
+        else:
+            rows = np.flatnonzero(mask)
+
+            def pick(values: np.ndarray) -> np.ndarray:
+                return values.take(rows)
+        key = pick(self._group_key(snap, tuple(by), sizes, total))
+        weights = pick(snap.fatalities)
         if total <= 8_000_000:  # dense: O(n) counting, no sort
             counts_all = np.bincount(key, minlength=total)
             keys = np.flatnonzero(counts_all)
@@ -576,6 +605,8 @@ class EventIndex:
         mask = self._mask(snap, flt)
         if order == "map":
             mask = mask & ~np.isnan(snap.latitude) & ~np.isnan(snap.longitude)
+        if order != "map":
+            return self._newest(snap, mask, limit=limit, offset=offset)
         rows = np.flatnonzero(mask)
         if rows.size == 0:
             return []
@@ -595,6 +626,37 @@ class EventIndex:
             keys = tuple(k[keep] for k in keys)
         order_idx = np.lexsort(keys)[offset:wanted]
         return [_id_text(v) for v in snap.event_id[rows[order_idx]].tolist()]
+
+    def _newest(self, snap: _Snapshot, mask: np.ndarray, *, limit: int, offset: int) -> list[str]:
+        """Ids of rows ``offset`` … ``offset + limit`` of ``mask`` newest first
+        (undated last), then by id: the store's ``events_page`` order.  All
+        events are put in that order once per snapshot; a page then walks it
+        in blocks until it has enough rows of ``mask``."""
+        order = snap.newest_order
+        if order is None:
+            with self._mask_lock:
+                if snap.newest_order is None:
+                    if snap.id_order is None:
+                        snap.id_order = np.argsort(snap.event_id, kind="stable")
+                        snap.sorted_ids = snap.event_id[snap.id_order]
+                    day = snap.day.astype(np.int64)
+                    newest = np.where(day == _NO_DAY, np.iinfo(np.int64).max, -day)
+                    by_id = snap.id_order
+                    snap.newest_order = by_id[np.argsort(newest[by_id], kind="stable")]
+                order = snap.newest_order
+        wanted = offset + limit
+        found: list[np.ndarray] = []
+        have = 0
+        block = max(65_536, 4 * wanted)
+        for start in range(0, order.size, block):
+            part = order[start:start + block]
+            part = part[mask[part]]
+            found.append(part)
+            have += part.size
+            if have >= wanted:
+                break
+        rows = np.concatenate(found)[offset:wanted] if found else np.empty(0, dtype=np.int64)
+        return [_id_text(v) for v in snap.event_id[rows].tolist()]
 
     def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
         flt = flt or EventFilter()

@@ -463,13 +463,22 @@ def count_marker_size(counts: pd.Series) -> list[float]:
 
 def _aggregate_hover(frame: pd.DataFrame) -> list[list[str]]:
     rows = []
+    # a few types and places repeat over thousands of rows: escape each once
+    kinds: dict[Any, str] = {}
+    places: dict[tuple[Any, Any], str] = {}
     for event_type, location, country, events, fatalities, precision in zip(*_columns(
             frame, "event_type", "location", "country", "events", "fatalities", "geo_precision")):
         level = min(3, max(1, int(precision or 1)))
+        kind = kinds.get(event_type)
+        if kind is None:
+            kind = kinds[event_type] = _escape(event_type)
+        place = places.get((location, country))
+        if place is None:
+            place = places[(location, country)] = _escape(_place_of(location, country))
         rows.append([
             "", "",
-            _escape(event_type),
-            _escape(_place_of(location, country)),
+            kind,
+            place,
             f"{int(events or 0):,}",
             f"{int(fatalities or 0):,}",
             PRECISION_LABELS[level],
