@@ -1,0 +1,111 @@
+"""Toponym spans: where a place name starts and ends in the text.
+
+Pipeline position: inside ``etl.nlp.Analyzer.analyse_doc``, between the
+statistical entities and the chosen mentions.  spaCy's small English model
+finds most place names but often cuts them wrongly for geoparsing; these
+plain functions correct the span of one candidate, given the set of known
+place names (lower-cased, as the gazetteer's phrase matcher holds them):
+
+* ``trim_entity``: drop a leading "the" and leading direction words ("north
+  west London" is London), trailing punctuation and possessives, and a
+  trailing feature word ("Zorbakhel village") — but keep what belongs to the
+  name: the period of an abbreviation ("U.S.", "Va.", "D.C.") and the feature
+  word of a name that has it ("New York City", "Cape Town", "Mexico City").
+* ``widest_known``: the longest known place name that covers a span ("San" of
+  "San Marcos", "Gilgit" of "Gilgit-Baltistan", "Nur Khan" of "Nur Khan air
+  base").
+* ``is_person_name_token``: a one-word gazetteer hit that is a word of a
+  person named in the same article ("Modi" after "Narendra Modi").
+* ``is_place_adjective``: a nationality adjective that names a country
+  ("Pakistani troops", "the Afghan side"): an adjectival toponym in the
+  GeoWebNews taxonomy (its "literal modifier").  It is a country-level place
+  reference, never an event's site (``etl.events`` skips country places that
+  are not the object of "in/at/near").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from spacy.tokens import Span
+
+# "north west London", "downtown Kabul", "rural Sindh": words before a name
+# that locate within it rather than name it.
+_LEADING_DIRECTIONS = re.compile(
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-west|north-east|south-west|south-east|northwest|northeast|southwest|southeast|"
+    r"downtown|rural|urban|upper|lower)\s+)+")
+_TRAILING_FEATURE = re.compile(
+    r"\s+(?:village|town|city|district|province|tehsil|area|region|valley|sector|camp)$", re.I)
+# "U.S", "D.C", "N.J" (the final period was cut off as punctuation).
+_DOTTED_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+[A-Za-z]$")
+_TRAILING_PUNCTUATION = " .,;:’'\"”)"
+ADJECTIVE_DEPS = frozenset({"amod", "compound"})
+
+
+def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]) -> tuple[int, int]:
+    """The place-name part of the entity ``text[start:end]`` (see module doc).
+
+    ``known_names``: lower-cased place names ("va.", "new york city").
+    Returns ``(start, end)``; ``end <= start`` means nothing is left.
+    """
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    leading = _LEADING_DIRECTIONS.match(text, start, end)
+    if leading and leading.end() < end and text[leading.end()].isupper():
+        start = leading.end()
+    while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+        end -= 1
+    if end < len(text) and text[end] == "." and end > start and (
+            _DOTTED_ABBREVIATION.search(text[start:end])
+            or text[start:end + 1].lower() in known_names):
+        end += 1
+    if text[start:end].endswith(("’s", "'s")):
+        end -= 2
+    feature = _TRAILING_FEATURE.search(text, start, end)
+    if feature and feature.start() > start and text[start:end].lower() not in known_names:
+        end = feature.start()
+    return start, end
+
+
+def widest_known(start: int, end: int, matches: Iterable[tuple[int, int]], *, text: str) -> tuple[int, int]:
+    """The longest capitalised known-name match (``(start, end)`` character
+    spans from the gazetteer phrase matcher) that covers ``[start, end)``;
+    the span itself when there is none."""
+    best = (start, end)
+    for match_start, match_end in matches:
+        if (match_start <= start and match_end >= end
+                and match_end - match_start > best[1] - best[0]
+                and text[match_start:match_start + 1].isupper()):
+            best = (match_start, match_end)
+    return best
+
+
+def person_name_words(entities: Iterable[Span]) -> frozenset[str]:
+    """Lower-cased words of the multi-word PERSON entities of an article."""
+    return frozenset(token.lower_ for ent in entities
+                     if ent.label_ == "PERSON" and len(ent) >= 2 for token in ent)
+
+
+def is_person_name_token(span: Span, person_words: Collection[str]) -> bool:
+    """A one-token gazetteer hit that is a word of a person named in the
+    article ("Modi", "Buhari", "Salah" after their full names)."""
+    return len(span) == 1 and span.text.lower() in person_words
+
+
+def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:
+    """A NORP entity used as a modifier whose text names a country
+    ("Pakistani troops", "Afghan side"); ``demonyms``: folded adjectives
+    (and plural forms are not modifiers, so they are not looked at)."""
+    from geo.names import fold
+
+    return (ent.label_ == "NORP" and ent.root.dep_ in ADJECTIVE_DEPS
+            and ent.text[:1].isupper() and fold(ent.text) in demonyms)
+
+
+def demonym_keys(demonyms: Sequence[str] | Iterable[str]) -> frozenset[str]:
+    """Folded demonyms as ``is_place_adjective`` wants them."""
+    from geo.names import fold
+
+    return frozenset(key for key in (fold(d) for d in demonyms) if key)

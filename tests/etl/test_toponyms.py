@@ -1,0 +1,72 @@
+"""etl.toponyms: span corrections for place names, on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.toponyms import (demonym_keys, is_person_name_token, is_place_adjective,
+                          person_name_words, trim_entity, widest_known)
+
+KNOWN = frozenset({"va.", "u.s.", "new york city", "cape town", "mexico city", "london"})
+
+
+def _trimmed(text: str, entity: str) -> str:
+    start = text.index(entity)
+    s, e = trim_entity(text, start, start + len(entity), known_names=KNOWN)
+    return text[s:e]
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    ("Troops entered the U.S. on Monday.", "U.S", "U.S."),          # dotted abbreviation
+    ("In D.C., prices rose.", "D.C", "D.C."),
+    ("HELENA, Mont. (AP) and SEVERN, Va. - A man", "Va", "Va."),     # known abbreviation
+    ("They fled to Iraq. Then they left.", "Iraq", "Iraq"),          # a sentence's period
+    ("He lives in New York City now.", "New York City", "New York City"),
+    ("She came to Cape Town after.", "Cape Town", "Cape Town"),
+    ("Clashes in Zorbakhel village left two dead.", "Zorbakhel village", "Zorbakhel"),
+    ("Peddar, of Brent, north west London, denies it.", "north west London", "London"),
+    ("the Kabul's airport", "the Kabul's", "Kabul"),
+])
+def test_trim_entity(text: str, entity: str, expected: str) -> None:
+    assert _trimmed(text, entity) == expected
+
+
+def test_trim_entity_can_leave_nothing() -> None:
+    s, e = trim_entity("...", 0, 3, known_names=KNOWN)
+    assert e <= s
+
+
+def test_widest_known_takes_the_longest_capitalised_cover() -> None:
+    text = "at California State University at San Marcos today"
+    start = text.index("San")
+    marcos = (start, start + len("San Marcos"))
+    assert widest_known(start, start + 3, [marcos, (0, 2)], text=text) == marcos
+    # no cover: the span itself; a lower-case match never widens
+    assert widest_known(start, start + 3, [(0, 2)], text=text) == (start, start + 3)
+    lower = "the new york city office"
+    assert widest_known(4, 12, [(4, 17)], text=lower) == (4, 12)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from etl.nlp import load_spacy
+
+    return load_spacy()
+
+
+def test_person_name_words_and_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Prime Minister Narendra Modi met donors. Later Modi spoke in Delhi.")
+    words = person_name_words(doc.ents)
+    assert "modi" in words
+    later = [t for t in doc if t.text == "Modi"][-1]
+    assert is_person_name_token(doc[later.i:later.i + 1], words)
+    delhi = [t for t in doc if t.text == "Delhi"][0]
+    assert not is_person_name_token(doc[delhi.i:delhi.i + 1], words)
+
+
+def test_place_adjectives_are_modifiers_that_name_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    keys = demonym_keys(["Pakistani", "Afghan", "American"])
+    doc = nlp("Pakistani troops shelled posts while the Afghans watched.")
+    norp = {ent.text: ent for ent in doc.ents if ent.label_ == "NORP"}
+    assert is_place_adjective(norp["Pakistani"], keys)
+    assert all(not is_place_adjective(ent, keys) for name, ent in norp.items() if name != "Pakistani")
