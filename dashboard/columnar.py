@@ -75,6 +75,7 @@ class _Snapshot:
     summaries: dict[EventFilter, dict[str, Any]] = field(default_factory=dict)
     category_arrays: dict[str, np.ndarray] = field(default_factory=dict)
     group_keys: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
+    deadly: tuple[np.ndarray, np.ndarray] | None = None
     text_rows: dict[str, np.ndarray] = field(default_factory=dict)
     id_order: np.ndarray | None = None
     newest_order: np.ndarray | None = None
@@ -445,6 +446,7 @@ class EventIndex:
 
     def _summary(self, snap: _Snapshot, mask: np.ndarray) -> dict[str, Any]:
         n = int(np.count_nonzero(mask))
+        deadly, deaths = self._deadly(snap)
 
         def pick(values: np.ndarray) -> np.ndarray:
             return values if n == snap.n else values[mask]
@@ -462,7 +464,7 @@ class EventIndex:
 
         return {
             "events": n,
-            "fatalities": int(pick(snap.fatalities).sum()),
+            "fatalities": int(deaths[mask[deadly]].sum()),
             "countries": distinct("country"),
             "articles": distinct("article_id"),
             "first": _EPOCH + timedelta(days=int(days.min())) if days.size else None,
@@ -512,6 +514,16 @@ class EventIndex:
             snap.category_arrays[column] = array
         return array
 
+    def _deadly(self, snap: _Snapshot) -> tuple[np.ndarray, np.ndarray]:
+        """The rows with fatalities (not zero) and their fatalities: most
+        events have none, so sums over these are a fraction of the work."""
+        if snap.deadly is None:
+            with self._mask_lock:
+                if snap.deadly is None:
+                    rows = np.flatnonzero(snap.fatalities != 0)
+                    snap.deadly = (rows, snap.fatalities[rows])
+        return snap.deadly
+
     def _group_key(self, snap: _Snapshot, by: tuple[str, ...], sizes: list[int],
                    total: int) -> np.ndarray:
         """Every event's group number for ``GROUP BY by`` (the codes of the
@@ -556,17 +568,22 @@ class EventIndex:
 
             def pick(values: np.ndarray) -> np.ndarray:
                 return values.take(rows)
-        key = pick(self._group_key(snap, tuple(by), sizes, total))
-        weights = pick(snap.fatalities)
+        group_key = self._group_key(snap, tuple(by), sizes, total)
+        key = pick(group_key)
+        # fatalities: summed over the few deadly events only
+        deadly, deaths = self._deadly(snap)
+        chosen_deadly = mask[deadly]
+        dead_key, weights = group_key[deadly[chosen_deadly]], deaths[chosen_deadly]
         if total <= 8_000_000:  # dense: O(n) counting, no sort
             counts_all = np.bincount(key, minlength=total)
             keys = np.flatnonzero(counts_all)
             counts = counts_all[keys]
-            dead = np.bincount(key, weights=weights, minlength=total)[keys]
+            dead = np.bincount(dead_key, weights=weights, minlength=total)[keys]
         else:
             keys, inverse = np.unique(key, return_inverse=True)
             counts = np.bincount(inverse, minlength=keys.size)
-            dead = np.bincount(inverse, weights=weights, minlength=keys.size)
+            dead = np.bincount(np.searchsorted(keys, dead_key), weights=weights,
+                               minlength=keys.size)
         dead = np.rint(dead).astype(np.int64)
         codes = np.unravel_index(keys, sizes) if len(by) > 1 else (keys,)
         # ORDER BY [events|fatalities DESC,] the group columns' values

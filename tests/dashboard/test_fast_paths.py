@@ -191,3 +191,20 @@ def test_ids_that_are_not_ascii_still_work(tmp_path: Path) -> None:
     assert index.event_summary(flt) == store.event_summary(flt)
     assert index.events_page(flt, limit=10) == store.events_page(flt, limit=10)
     assert "dddddddd-é" in {e["event_id"] for e in index.events_page(flt, limit=10)}
+
+
+def test_sparse_groupings_count_like_the_store(tmp_path: Path) -> None:
+    """Groupings with more possible groups than the dense counter takes
+    (articles × locations × actors) go through ``np.unique``."""
+    from tests.dashboard.test_aggregates import _generator
+
+    url = f"sqlite:///{tmp_path / 'sparse.db'}"
+    _generator().generate(url, n_events=3000, villages=60, batch=1000)
+    store = Store(url)
+    index = EventIndex(store)
+    by = ("article_id", "location", "actor1", "actor2")
+    assert np.prod([len(index.snapshot().categories[c]) for c in by]) > 8_000_000
+    for flt in (EventFilter(), EventFilter(countries=("PAK",), min_fatalities=1)):
+        assert index.event_counts(flt, by=by, order_by="fatalities", limit=40) == \
+            store.event_counts(flt, by=by, order_by="fatalities", limit=40)
+        assert index.event_counts(flt, by=by) == store.event_counts(flt, by=by)
