@@ -36,7 +36,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -209,39 +209,58 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
     return snap
 
 
+def _as_day(value: Any) -> date | None:
+    """A date column's value as the store's read methods give it: a
+    ``date`` (raw SQLite rows hold ISO strings)."""
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
+
+
+def _numbers(values: Sequence[Any]) -> np.ndarray:
+    """A column of numbers (``None`` → NaN) as float64, in C."""
+    return np.array(values, dtype=np.float64)
+
+
 def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
     started = time.perf_counter()
     factorizers = {name: _Factorizer() for name in CATEGORY_COLUMNS}
     parts: dict[str, list[np.ndarray]] = {name: [] for name in _LOAD_COLUMNS}
-    parts["day"] = []
-    for chunk in store.iter_event_columns(_LOAD_COLUMNS, chunk_rows=chunk_rows):
+    for chunk in store.iter_event_columns(_LOAD_COLUMNS, chunk_rows=chunk_rows, raw_dates=True):
         columns = list(zip(*chunk)) if chunk else [[] for _ in _LOAD_COLUMNS]
         by_name = dict(zip(_LOAD_COLUMNS, columns))
         for name in CATEGORY_COLUMNS:
             parts[name].append(factorizers[name].codes(by_name[name]))
         parts["event_id"].append(np.array(by_name["event_id"], dtype=object))
-        parts["fatalities"].append(np.array([v or 0 for v in by_name["fatalities"]], dtype=np.int64))
-        parts["latitude"].append(np.array([np.nan if v is None else v for v in by_name["latitude"]],
-                                          dtype=np.float64))
-        parts["longitude"].append(np.array([np.nan if v is None else v for v in by_name["longitude"]],
-                                           dtype=np.float64))
-        parts["day"].append(np.array([_day_number(v) for v in by_name["event_date"]], dtype=np.int32))
+        parts["fatalities"].append(np.nan_to_num(_numbers(by_name["fatalities"])).astype(np.int64))
+        parts["latitude"].append(_numbers(by_name["latitude"]))
+        parts["longitude"].append(_numbers(by_name["longitude"]))
 
     def joined(name: str, dtype: Any) -> np.ndarray:
         return np.concatenate(parts[name]) if parts[name] else np.empty(0, dtype=dtype)
 
     event_id = _compact_ids(joined("event_id", object))
     id_order = np.argsort(event_id, kind="stable")
-
+    categories = {name: f.categories for name, f in factorizers.items()}
+    lookup = {name: f.lookup for name, f in factorizers.items()}
+    # the dates arrive raw (ISO text from SQLite): a few hundred distinct
+    # days become dates once, and every event's day number is a lookup
+    days = [_as_day(v) for v in categories["event_date"]]
+    categories["event_date"] = days
+    lookup["event_date"] = {v: i for i, v in enumerate(days)}
+    day_numbers = np.array([_day_number(v) for v in days], dtype=np.int32)
+    codes = {name: joined(name, np.int32) for name in CATEGORY_COLUMNS}
     snapshot = _Snapshot(
-        n=int(sum(len(p) for p in parts["event_id"])),
-        codes={name: joined(name, np.int32) for name in CATEGORY_COLUMNS},
-        categories={name: f.categories for name, f in factorizers.items()},
-        lookup={name: f.lookup for name, f in factorizers.items()},
+        n=int(event_id.size),
+        codes=codes,
+        categories=categories,
+        lookup=lookup,
         event_id=event_id,
         id_order=id_order,
         sorted_ids=event_id[id_order],
-        day=joined("day", np.int32),
+        day=day_numbers[codes["event_date"]] if days else np.empty(0, dtype=np.int32),
         fatalities=joined("fatalities", np.int64),
         latitude=joined("latitude", np.float64),
         longitude=joined("longitude", np.float64),

@@ -580,11 +580,15 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
 
-    def iter_event_columns(self, columns: Sequence[str], *,
-                           chunk_rows: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+    def iter_event_columns(self, columns: Sequence[str], *, chunk_rows: int = 50_000,
+                           raw_dates: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         """Every event's ``columns`` as tuples, in chunks of ``chunk_rows``
-        (a server-side cursor: memory stays bounded)."""
-        cols = [events.c[name] for name in columns]
+        (a server-side cursor: memory stays bounded).  ``raw_dates``: date
+        columns as the database driver gives them (ISO text on SQLite, a
+        ``date`` elsewhere), without SQLAlchemy parsing each value."""
+        cols = [sa.type_coerce(events.c[name], sa.Text).label(name)
+                if raw_dates and isinstance(events.c[name].type, sa.Date) else events.c[name]
+                for name in columns]
         with self.engine.connect() as conn:
             result = conn.execution_options(yield_per=chunk_rows).execute(sa.select(*cols))
             for partition in result.partitions(chunk_rows):
