@@ -213,8 +213,19 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     return low, low, high
 
 
+# Every pattern above needs one of these word beginnings (the verb or noun of
+# the figure): a sentence without any cannot hold a figure, and most
+# sentences of an article are skipped after this one search.
+_CUE = re.compile(
+    r"\b(?:kill|martyr|claim|left|leaving|shot|gunned|eliminat|neutrali|death|bodies|injur|wound|hurt|"
+    r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
+    r"fatalit|sustained)", re.I)
+
+
 def find_casualties(sentence: str) -> list[Casualty]:
     """Every casualty figure in one sentence, in text order, without overlaps."""
+    if _CUE.search(sentence) is None:
+        return []
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, sentence):

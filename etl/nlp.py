@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -74,11 +75,25 @@ class Analysis:
 @Language.component("sitrep_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, bullets and
-    datelines are not run on into the first sentence of the body."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_ == "\n" or token.text.endswith("\n"):
-            doc[token.i + 1].is_sent_start = True
+    datelines are not run on into the first sentence of the body.  (A line
+    break is always inside a token's text -- spaCy's trailing whitespace is
+    a space or nothing -- so the tokens holding one are found from the
+    text's line breaks and the token start offsets.)"""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    last = len(doc) - 1
+    previous = -1
+    for match in _LINE_BREAK.finditer(text):
+        i = bisect_right(starts, match.start()) - 1
+        if i != previous and 0 <= i < last:
+            doc[i + 1].is_sent_start = True
+        previous = i
     return doc
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 # --- exact, faster stand-ins for two stock components ---------------------------
@@ -116,7 +131,8 @@ def _compile_token_spec(spec: dict[str, Any]) -> tuple[_Test, ...]:
             elif operator == "NOT_IN":
                 tests.append((column, "not in", frozenset(get_string_id(v) for v in operand)))
             elif operator == "REGEX":
-                tests.append((column, "regex", re.compile(operand)))
+                # (pattern, memo of string hash -> result): a token string is searched once.
+                tests.append((column, "regex", (re.compile(operand), {})))
             else:
                 raise UnsupportedPattern(f"operator {operator!r}")
         else:
@@ -168,8 +184,15 @@ class FastAttributeRuler:
             elif operator == "not in":
                 if got in value:
                     return False
-            elif not value.search(self._strings[got] if got else ""):
-                return False
+            else:
+                pattern, memo = value
+                hit = memo.get(got)
+                if hit is None:
+                    if len(memo) > 100_000:
+                        memo.clear()
+                    hit = memo[got] = pattern.search(self._strings[got] if got else "") is not None
+                if not hit:
+                    return False
         return True
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:

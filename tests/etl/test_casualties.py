@@ -57,3 +57,35 @@ def test_figure_keeps_the_wording():
     assert c.figure == "more than 200"
     (c,) = find_casualties("Twenty-three Pakistani soldiers embraced martyrdom.")
     assert c.figure == "Twenty-three"
+
+
+# One sentence per verb or noun the casualty patterns know: the quick cue
+# search that lets find_casualties skip most sentences must let each through.
+CUE_SENTENCES = [
+    "Militants killed 4 soldiers.", "Three policemen were martyred.", "The blast claimed the lives of 6 people.",
+    "The attack left 5 dead.", "Leaving 3 injured, the gunmen fled.", "Two guards were shot dead.",
+    "Four men were gunned down.", "Troops eliminated 7 terrorists.", "Forces neutralised 2 militants.",
+    "The attack caused the death of 3 soldiers.", "Police found the bodies of 4 men.", "The bomb injured 9 people.",
+    "It wounded 12 others.", "Eight were hurt.", "Ten people died.", "Two villagers were slain.",
+    "Five people perished.", "Six men were executed.", "Two hostages were beheaded.", "Two men were lynched.",
+    "Three were hacked to death.", "Four were burnt alive.", "Nine passengers burned to death.",
+    "Two soldiers lost their lives.", "Three jawans embraced martyrdom.", "Five troopers laid down their lives.",
+    "Two succumbed to injuries.", "Seven soldiers fell.", "The death toll rose to 12.", "There were 40 fatalities.",
+    "Three men sustained injuries.", "A soldier was killed in Kupwara.", "One militant died.",
+]
+
+
+@pytest.mark.parametrize("sentence", CUE_SENTENCES)
+def test_cue_search_lets_every_casualty_sentence_through(sentence, monkeypatch):
+    import re
+
+    import etl.casualties as casualties
+
+    with_cue = figures(sentence)
+    monkeypatch.setattr(casualties, "_CUE", re.compile(""))  # no quick skip: every pattern runs
+    assert figures(sentence) == with_cue
+    assert with_cue, sentence
+
+
+def test_sentences_without_a_cue_hold_no_figure():
+    assert find_casualties("The 12 ministers met in Islamabad on Tuesday to discuss 3 trade deals.") == []

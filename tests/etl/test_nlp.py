@@ -75,3 +75,13 @@ def test_events_and_places_are_unchanged_by_the_fast_components(pipeline, stock)
         ours, theirs = pipeline.extract(article), stock_pipeline.extract(article)
         assert ours.events == theirs.events
         assert [r.mention for r in ours.resolutions] == [r.mention for r in theirs.resolutions]
+
+
+def test_a_line_break_starts_a_sentence(fast):
+    doc = fast("Police kill two militants in Kupwara\nSRINAGAR: Two militants were killed in an "
+               "encounter with security forces in Kupwara district on Sunday, police said.\n\n"
+               "The operation was launched after a tip-off.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["Police", "SRINAGAR", "The"] or starts[:2] == ["Police", "SRINAGAR"]
+    after_breaks = [doc[t.i + 1].text for t in doc[:-1] if "\n" in t.text]
+    assert all(doc[t.i + 1].is_sent_start for t in doc[:-1] if "\n" in t.text), after_breaks
