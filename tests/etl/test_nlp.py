@@ -85,3 +85,24 @@ def test_a_line_break_starts_a_sentence(fast):
     assert starts[:3] == ["Police", "SRINAGAR", "The"] or starts[:2] == ["Police", "SRINAGAR"]
     after_breaks = [doc[t.i + 1].text for t in doc[:-1] if "\n" in t.text]
     assert all(doc[t.i + 1].is_sent_start for t in doc[:-1] if "\n" in t.text), after_breaks
+
+
+def test_kept_text_is_the_doc_text(fast, monkeypatch):
+    from etl import nlp as nlp_module
+    from etl.nlp import doc_text, span_text
+
+    for text in TEXTS:
+        doc = fast(text)
+        assert doc_text(doc) == doc.text == text
+        assert [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    # A long article parsed in chunks and joined keeps its whole text.
+    monkeypatch.setattr(nlp_module, "MAX_PARSE_CHARS", 400)
+    analyzer = Analyzer(nlp=fast)
+    long_text = "\n\n".join(TEXTS[:3])
+    doc = analyzer.parse(long_text)
+    assert doc_text(doc) == doc.text == long_text
+    # A doc built without the tokenizer falls back to spaCy's own join.
+    from spacy.tokens import Doc
+
+    bare = Doc(fast.vocab, words=["Two", "killed"], spaces=[True, False])
+    assert doc_text(bare) == "Two killed"
