@@ -209,6 +209,18 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
     return snap
 
 
+def _release_free_memory() -> None:
+    """Hand the heap a load freed (a million rows of Python objects) back
+    to the system: glibc keeps it otherwise, ~90 MB at a million events.
+    Nothing happens elsewhere than on glibc."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _as_day(value: Any) -> date | None:
     """A date column's value as the store's read methods give it: a
     ``date`` (raw SQLite rows hold ISO strings)."""
@@ -299,7 +311,9 @@ class EventIndex:
         set of events (``cache_path``: a restart then takes a second, not a
         scan of the store), else loaded from the store (and cached)."""
         if self.cache_path is None:
-            return _load(self.store, chunk_rows=self.chunk_rows)
+            snap = _load(self.store, chunk_rows=self.chunk_rows)
+            _release_free_memory()
+            return snap
         started = time.perf_counter()
         fingerprint = self.store.event_fingerprint()
         snap = read_snapshot(self.cache_path, fingerprint=fingerprint)
@@ -308,6 +322,7 @@ class EventIndex:
                         time.perf_counter() - started)
             return snap
         snap = _load(self.store, chunk_rows=self.chunk_rows)
+        _release_free_memory()
         # events only grow: a load that raced an ingest has more than counted
         if snap.n == fingerprint["events"] and save_snapshot(snap, self.cache_path,
                                                              fingerprint=fingerprint):
