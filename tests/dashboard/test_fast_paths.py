@@ -27,7 +27,7 @@ from dash._utils import to_json
 from dashboard.aggregates import _FREQ, period_start, rollup
 from dashboard.app import index_cache_path
 from dashboard.callbacks import compute_charts, compute_map
-from dashboard.columnar import EventIndex, read_snapshot
+from dashboard.columnar import EventIndex, read_snapshot, save_snapshot
 from etl.store import EventFilter, Store
 from tests.dashboard.fixture_events import (
     ARTICLE_ID,
@@ -94,6 +94,13 @@ def test_the_cache_file_restores_the_same_index_and_never_a_stale_one(url: str) 
         assert again.event_counts(flt, by=("event_date", "event_type", "country")) == \
             store.event_counts(flt, by=("event_date", "event_type", "country"))
         assert again.events_page(flt, limit=5) == store.events_page(flt, limit=5)
+    # a restart answers from the file, not from a new scan of the store:
+    # a file whose fatalities were doubled shows doubled fatalities
+    doubled = dataclasses.replace(snap, fatalities=snap.fatalities * 2)
+    assert save_snapshot(doubled, path, fingerprint=store.event_fingerprint())
+    assert EventIndex(store, cache_path=path).event_summary()["fatalities"] == \
+        2 * store.event_summary()["fatalities"]
+    assert save_snapshot(snap, path, fingerprint=store.event_fingerprint())
     # the store grows: the file no longer matches, a new index loads the store
     old_fingerprint = store.event_fingerprint()
     _more_events(store, article_id="c" * 64, evidence="Shelling reported", n=2)
