@@ -347,6 +347,25 @@ class Store:
                         time.perf_counter() - started)
         return True
 
+    def drop_text_index(self) -> None:
+        """Remove the evidence text index and its triggers (SQLite): for a
+        bulk load, which then calls :meth:`ensure_text_index` (one build is
+        several times faster than a trigger per inserted event).  Text
+        searches scan with ``LIKE`` meanwhile."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.begin() as conn:
+            for suffix in ("insert", "delete", "update"):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TEXT_INDEX}_{suffix}")
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TEXT_INDEX}")
+        self.text_index = False
+
+    def ensure_text_index(self) -> bool:
+        """Create and fill the evidence text index if missing (SQLite);
+        whether text searches now use it."""
+        self.text_index = self._open_text_index(create=True)
+        return self.text_index
+
     def _where(self, flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
         return event_conditions(flt or EventFilter(), text_index=self.text_index)
 

@@ -194,3 +194,19 @@ def test_a_failed_article_leaves_nothing_in_the_text_index(tmp_path: Path):
         pass
     with store.engine.connect() as conn:
         assert conn.execute(sa.text(f"SELECT count(*) FROM {TEXT_INDEX}")).scalar_one() == 0
+
+
+def test_a_bulk_load_drops_the_text_index_and_builds_it_once(tmp_path: Path):
+    store = Store(str(tmp_path / "bulk.db"))
+    store.drop_text_index()
+    assert store.text_index is False
+    a = article("A drone strike during the bulk load.")
+    store.add_article(a, resolutions=[], events_=[event(a, event_id="b1")])
+    with store.engine.connect() as conn:
+        assert not sa.inspect(conn).has_table(TEXT_INDEX)
+    assert store.text_matches("drone") == ["b1"]  # LIKE meanwhile
+    assert store.ensure_text_index() is True
+    assert store.text_matches("drone") == ["b1"]  # from the index, back-filled
+    b = article("Another drone strike, after the load.")
+    store.add_article(b, resolutions=[], events_=[event(b, event_id="b2")])
+    assert set(store.text_matches("drone")) == {"b1", "b2"}  # triggers back
