@@ -52,6 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
@@ -284,12 +285,29 @@ def sent_of(token: Token) -> Span:
     return sentences[owner[token.i]]
 
 
+def _token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Lower-cased words, lower-cased lemmas and coarse POS of every token,
+    read once per doc from its arrays (building a ``Token`` per word per
+    sentence visit costs more than the trigger search itself); cached."""
+    table = doc.user_data.get("sitrep_token_table")
+    if table is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, POS]).tolist() if len(doc) else []
+        table = ([strings[lower] for lower, _, _ in rows],
+                 [strings[lemma].lower() for _, lemma, _ in rows],
+                 [strings[pos] for _, _, pos in rows])
+        doc.user_data["sitrep_token_table"] = table
+    return table
+
+
 def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
     unreal events."""
     found: list[Trigger] = []
-    lower_words = [t.lower_ for t in sentence]
-    lemmas = [t.lemma_.lower() for t in sentence]
+    all_lower, all_lemmas, all_pos = _token_table(sentence.doc)
+    lower_words = all_lower[sentence.start:sentence.end]
+    lemmas = all_lemmas[sentence.start:sentence.end]
+    coarse = all_pos[sentence.start:sentence.end]
     taken: set[int] = set()
     # Multi-word phrases (matched on words or lemmas), looked up by first word.
     for i in range(len(sentence)):
@@ -301,16 +319,16 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             if lower_words[i:i + n] == words or lemmas[i:i + n] == words or lemmas[i:i + n] == singular:
                 found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
                 taken.update(range(i, i + n))
-    for i, token in enumerate(sentence):
+    for i, lemma in enumerate(lemmas):
         if i in taken:
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+        pos = coarse[i]
+        if pos in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
             etype, subtype = lx.NOUN_TRIGGERS[lemma]
-            found.append(Trigger(token, etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
-        elif token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
+            found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
+        elif pos == "VERB" and lemma in lx.VERB_TRIGGERS:
             etype, subtype = lx.VERB_TRIGGERS[lemma]
-            found.append(Trigger(token, etype, subtype, lemma not in _WEAK_VERBS))
+            found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
     kept: list[Trigger] = []
     sentence_words = set(lower_words)
     for trig in found:
