@@ -24,17 +24,21 @@ annotations are identical to the stock components'.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
@@ -403,20 +407,86 @@ def _swap_in_fast_components(nlp: Language) -> None:
             nlp.remove_pipe("lemmatizer")
 
 
+class PlaceNameMatcher:
+    """Gazetteer names found in a doc, case-insensitively, on the model's
+    token boundaries: the matches of spaCy's ``PhraseMatcher(attr="LOWER")``
+    with the names as patterns, in its order (by start, shorter first).
+
+    Building a ``PhraseMatcher`` means tokenising every name (54,000 of
+    them, about 4 s per process and worker); the names' token sequences are
+    cached on disk instead (``$SITREP_CACHE_DIR`` or ``~/.cache/sitrep``,
+    keyed by the names, spaCy's version and the model), and matching is a
+    set lookup of lower-cased token-hash tuples."""
+
+    def __init__(self, nlp: Language, names: Sequence[str]) -> None:
+        self._patterns: set[tuple[int, ...]] = set(_name_token_keys(nlp, names))
+        self._patterns.discard(())
+        lengths: dict[int, set[int]] = {}
+        for key in self._patterns:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: tuple(sorted(ns)) for first, ns in lengths.items()}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """``(start, end)`` token spans of every match."""
+        if not self._patterns or not len(doc):
+            return []
+        lowers = doc.to_array(LOWER).tolist()
+        n = len(lowers)
+        patterns, lengths = self._patterns, self._lengths
+        found: list[tuple[int, int]] = []
+        for i, first in enumerate(lowers):
+            for length in lengths.get(first, ()):
+                if i + length <= n and (length == 1 or tuple(lowers[i:i + length]) in patterns):
+                    found.append((i, i + length))
+        return found
+
+
+def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...]]:
+    """Each name as the hashes of its lower-cased tokens (the model
+    tokenizer's tokens; the hash is spaCy's string id, the value of a
+    token's ``LOWER`` attribute), from the on-disk cache when it holds these
+    names (written atomically: parallel workers may build it at once)."""
+    if not names:
+        return []
+    digest = hashlib.sha256("\n".join(names).encode("utf-8"))
+    digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
+    cache_dir = os.environ.get("SITREP_CACHE_DIR")
+    path = (Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep") / \
+        f"place-name-keys-{digest.hexdigest()[:20]}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, list) and len(cached) == len(names):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    tokenizer = nlp.tokenizer
+    sequences = [tuple(get_string_id(t.text.lower()) for t in doc)
+                 for doc in tokenizer.pipe(names, batch_size=1000)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(sequences, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError as error:
+        logger.info("place-name token cache not written (%s)", error)
+    return sequences
+
+
 class Analyzer:
     """Finds place mentions (and keeps the parse) for the event stage."""
 
     def __init__(self, *, place_names: Iterable[str] = (), nlp: Language | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_spacy()
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names = sorted({name for name in place_names if name.strip()})
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
-        patterns = [self.nlp.make_doc(name) for name in names]
-        if patterns:
-            self.matcher.add("PLACE", patterns)
-        logger.debug("place matcher built with %d names", len(patterns))
+        self.matcher = PlaceNameMatcher(self.nlp, names)
+        logger.debug("place matcher built with %d names", len(names))
 
     def parse(self, text: str) -> Doc:
         """Parse ``text``; long texts are parsed in paragraph-aligned chunks
@@ -469,7 +539,7 @@ class Analyzer:
         # 3. Gazetteer matches the model missed (outside any model entity).
         entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         lowercase_doc = _mostly_lowercase(text)
-        for _, start, end in self.matcher(doc):
+        for start, end in self.matcher(doc):
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue

@@ -106,3 +106,28 @@ def test_kept_text_is_the_doc_text(fast, monkeypatch):
 
     bare = Doc(fast.vocab, words=["Two", "killed"], spaces=[True, False])
     assert doc_text(bare) == "Two killed"
+
+
+NAMES = ["Kupwara", "New Delhi", "Delhi", "Jammu and Kashmir", "Kashmir", "North Waziristan", "Bajaur",
+         "Adampur", "D.I. Khan", "Jalandhar", "Punjab", "Line of Control", "Peshawar", "Dera Ismail Khan"]
+
+
+def test_place_name_matcher_finds_what_the_phrase_matcher_finds(fast, tmp_path, monkeypatch):
+    from spacy.matcher import PhraseMatcher
+
+    from etl.nlp import PlaceNameMatcher
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    phrase = PhraseMatcher(fast.vocab, attr="LOWER")
+    phrase.add("PLACE", [fast.make_doc(n) for n in NAMES])
+    built = PlaceNameMatcher(fast, NAMES)
+    assert len(list(tmp_path.glob("place-name-keys-*.pickle"))) == 1
+    cached = PlaceNameMatcher(fast, NAMES)  # read back from the cache file
+    texts = [*TEXTS, "Militants fired on a post in new delhi and NEW DELHI; Delhi police, "
+                     "Jammu and Kashmir and north waziristan, D.I. Khan, dera ismail khan."]
+    for text in texts:
+        doc = fast(text)
+        expected = [(start, end) for _, start, end in phrase(doc)]
+        assert built(doc) == expected
+        assert cached(doc) == expected
+    assert built(fast(texts[-1]))  # the test text does hold matches
