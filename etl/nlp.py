@@ -158,6 +158,7 @@ class FastAttributeRuler:
         self._by_value: dict[tuple[int, int], list[tuple[int, tuple[tuple[_Test, ...], ...]]]] = {}
         self._general: list[tuple[int, tuple[tuple[_Test, ...], ...]]] = []
         self._strings = ruler.vocab.strings
+        self._row_memo: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[Any, ...]]] = {}
         for attr_id in range(len(ruler.attrs)):
             for pattern in ruler.matcher.get(str(attr_id))[1]:
                 compiled = tuple(_compile_token_spec(spec) for spec in pattern)
@@ -199,21 +200,42 @@ class FastAttributeRuler:
                     return False
         return True
 
+    def _candidates(self, row: list[int]) -> list[tuple[int, tuple[tuple[_Test, ...], ...]]]:
+        by_value = self._by_value
+        return [*by_value.get((0, row[0]), ()), *by_value.get((1, row[1]), ()),
+                *by_value.get((2, row[2]), ()), *by_value.get((3, row[3]), ()), *self._general]
+
+    def _single(self, row: list[int]) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[tuple[_Test, ...], ...]], ...]]:
+        """For one token's attribute values: the rules whose one-token
+        patterns match it, and the longer patterns that may start on it
+        (memoised: the same values recur all through a text)."""
+        key = tuple(row)
+        known = self._row_memo.get(key)
+        if known is None:
+            if len(self._row_memo) > 200_000:
+                self._row_memo.clear()
+            single: list[int] = []
+            longer: list[tuple[int, tuple[tuple[_Test, ...], ...]]] = []
+            for attr_id, compiled in self._candidates(row):
+                if len(compiled) > 1:
+                    longer.append((attr_id, compiled))
+                elif self._passes(compiled[0], row):
+                    single.append(attr_id)
+            known = self._row_memo[key] = (tuple(single), tuple(longer))
+        return known
+
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(attr_id, start, end)`` of every match, in application order."""
         rows: list[list[int]] = doc.to_array(_RULER_ATTRS).tolist()
         n = len(rows)
-        by_value = self._by_value
         found: set[tuple[int, int, int]] = set()
         for i, row in enumerate(rows):
-            candidates = [*by_value.get((0, row[0]), ()), *by_value.get((1, row[1]), ()),
-                          *by_value.get((2, row[2]), ()), *by_value.get((3, row[3]), ()),
-                          *self._general]
-            for attr_id, compiled in candidates:
+            single, longer = self._single(row)
+            for attr_id in single:
+                found.add((attr_id, i, i + 1))
+            for attr_id, compiled in longer:
                 end = i + len(compiled)
-                if end > n:
-                    continue
-                if all(self._passes(tests, rows[i + k]) for k, tests in enumerate(compiled)):
+                if end <= n and all(self._passes(tests, rows[i + k]) for k, tests in enumerate(compiled)):
                     found.add((attr_id, i, end))
         return sorted(found)
 
