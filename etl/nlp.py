@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
 from etl.errors import ModelError
+from etl import toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from geo.records import Mention
 
@@ -501,12 +502,16 @@ def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...
 class Analyzer:
     """Finds place mentions (and keeps the parse) for the event stage."""
 
-    def __init__(self, *, place_names: Iterable[str] = (), nlp: Language | None = None) -> None:
+    def __init__(self, *, place_names: Iterable[str] = (), demonyms: Iterable[str] = (),
+                 nlp: Language | None = None) -> None:
+        """``demonyms``: nationality adjectives that name a country
+        ("Pakistani"); used as modifiers they are adjectival place mentions."""
         self.nlp = nlp if nlp is not None else load_spacy()
         names = sorted({name for name in place_names if name.strip()})
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
+        self.demonym_keys = toponyms.demonym_keys(demonyms)
         self.matcher = PlaceNameMatcher(self.nlp, names)
         logger.debug("place matcher built with %d names", len(names))
 
@@ -547,25 +552,38 @@ class Analyzer:
                 spans.append((match.start(), match.end(), "BORDER"))
         # 2. Model entities (and names the small model calls a person or an
         #    organisation where the syntax says place: "attacked a post in
-        #    Zorbakhel").
+        #    Zorbakhel"), cut to the place name (``etl.toponyms``) and widened
+        #    to the longest known name that covers them ("San" -> "San Marcos").
+        matches = self.matcher(doc)
+        match_chars = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                       for start, end in matches]
         for ent in doc.ents:
             label = ent.label_
             if label in ("PERSON", "ORG") and _is_locative_object(ent):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
                 label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
+            if label == "NORP" and toponyms.is_place_adjective(ent, self.demonym_keys):
+                spans.append((ent.start_char, ent.end_char, "GPE"))  # "Pakistani troops"
+                continue
             if label in PLACE_LABELS:
-                start, end = _trim(text, ent.start_char, ent.end_char)
+                start, end = toponyms.trim_entity(text, ent.start_char, ent.end_char,
+                                                  known_names=self.place_name_set)
+                start, end = toponyms.widest_known(start, end, match_chars, text=text)
                 if end > start:
                     spans.append((start, end, label))
-        # 3. Gazetteer matches the model missed (outside any model entity).
+        # 3. Gazetteer matches the model missed (outside any model entity),
+        #    except a word of a person the article names ("Modi").
         entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
-        for start, end in self.matcher(doc):
+        for start, end in matches:
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue
             if not (lowercase_doc or span.text[:1].isupper()):
+                continue
+            if toponyms.is_person_name_token(span, person_words):
                 continue
             spans.append((span.start_char, span.end_char, "GPE"))
         chosen = _without_overlaps(spans)
@@ -595,8 +613,6 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
         start = end
 
 
-_FEATURE_WORDS = re.compile(
-    r"\s+(?:village|town|city|district|province|tehsil|area|region|valley|sector|camp)$", re.I)
 _LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
 
 
@@ -611,23 +627,6 @@ def _is_locative_object(ent: Span) -> bool:
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper for t in ent)
     )
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", a trailing feature word ("Zorbakhel village")
-    and trailing possessive/punctuation from an entity."""
-    span = text[start:end]
-    lowered = span.lower()
-    if lowered.startswith("the "):
-        start += 4
-    while end > start and text[end - 1] in " .,;:’'\"”)":
-        end -= 1
-    if text[start:end].endswith(("’s", "'s")):
-        end -= 2
-    feature = _FEATURE_WORDS.search(text[start:end])
-    if feature and feature.start() > 0:
-        end = start + feature.start()
-    return start, end
 
 
 def _mostly_lowercase(text: str) -> bool:
@@ -667,7 +666,7 @@ def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
     paragraphs ("ISLAMABAD: …")."""
     for match in _DATELINE.finditer(text[:2000]):
         start, end = match.span("place")
-        start, end = _trim(text, start, end)
+        start, end = toponyms.trim_entity(text, start, end, known_names=())
         for mention in mentions:
             if mention.start >= start and mention.end <= end:
                 return mention

@@ -33,7 +33,7 @@ from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
 from geo.geocoders import Geocoder
 from geo.records import Place, Resolution
-from geo.resolver import Resolver
+from geo.resolver import EXTRA_DEMONYMS, Resolver
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,8 @@ class Pipeline:
         self.boundaries = boundaries if boundaries is not None else Boundaries.load()
         self.resolver = Resolver(self.gazetteer, boundaries=self.boundaries)
         self.analyzer = analyzer if analyzer is not None else Analyzer(
-            place_names=self.gazetteer.ruler_names())
+            place_names=self.gazetteer.ruler_names(),
+            demonyms=[*self.gazetteer.demonyms(), *EXTRA_DEMONYMS])
 
     def extract(self, article: Article) -> Extraction:
         return self._finish(article, analyse(article, analyzer=self.analyzer))
