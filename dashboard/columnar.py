@@ -7,14 +7,27 @@ about 60 bytes per event: ~60 MB for a million) and answers the store's
 read methods used by the views (``event_summary``, ``event_counts``,
 ``map_events``, ``events_page``) with vectorised masks and ``bincount``.
 Rows the views show (map points, table rows) are then read from the store by
-primary key, so the evidence text is never held in memory.
+primary key.
+
+A free-text search is answered in memory too: the snapshot holds every
+event's evidence as the store compares it (UTF-8, ASCII letters lower-cased:
+SQLite's ``lower()`` and ``LIKE`` fold nothing else) in one buffer, row
+after row, each ended by a NUL byte, with each row's start offset
+(:class:`_EvidenceText`; ~150 MB for a million sentences).  A search is one
+scan of that buffer for the query's bytes; the match offsets become rows
+with ``searchsorted``.  The matches are exactly those of
+:meth:`etl.store.Store.text_matches` (a case-insensitive ``LIKE``
+substring): a query holding a NUL (which SQLite's ``LIKE`` stops at) or
+that cannot be encoded goes to the store, as does every search of an
+index built without the text.
 
 It is a cache of the store: every ``refresh_s`` seconds (at most) a request
 compares the store's event count with the snapshot's and reloads when they
 differ (events are only ever added by ingest).  Filters it cannot answer
-(``article_id``) go to the store unchanged; a free-text search asks the
-store's text index (:meth:`etl.store.Store.text_matches`) once per snapshot
-and text, and its ids then combine with the other filters in memory.  Masks,
+(``article_id``) go to the store unchanged; a free-text search scans the
+in-memory evidence once per snapshot and text (or asks the store's text
+index, :meth:`etl.store.Store.text_matches`, when it cannot), and its rows
+then combine with the other filters in memory.  Masks,
 key-figure summaries and text matches are remembered per snapshot (a few
 each): one filter change asks for the same ones from the charts, the map and
 the table.  Every other method is delegated to the wrapped
@@ -32,6 +45,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -55,8 +69,97 @@ CATEGORY_COLUMNS: tuple[str, ...] = (
 )
 """Columns held as (codes, categories): the filters' and the groupings' columns."""
 _LOAD_COLUMNS = (*CATEGORY_COLUMNS, "event_id", "fatalities", "latitude", "longitude")
+_TEXT_COLUMN = "evidence"
+_ROW_END = b"\x00"
+"""Ends each row's text in :class:`_EvidenceText`: a search for a query
+without it cannot match across two rows."""
 _EPOCH = date(1970, 1, 1)
 _NO_DAY = np.iinfo(np.int32).min
+
+
+@dataclass(frozen=True)
+class _EvidenceText:
+    """Every row's evidence as the store's search compares it: UTF-8 with
+    the ASCII letters lower-cased (what SQLite's ``lower()`` and ``LIKE``
+    do; other letters keep their case), each row ended by a NUL byte and cut
+    at its first NUL (where SQLite's ``LIKE`` stops reading), in row order.
+    ``starts_b``: each row's start offset in ``blob`` (bytes)."""
+
+    blob: np.ndarray     # uint8, the buffer a search scans
+    starts_b: np.ndarray  # int64, one per row
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.blob.nbytes + self.starts_b.nbytes)
+
+
+def _fold_text(value: Any) -> bytes:
+    """One evidence sentence as :class:`_EvidenceText` holds it."""
+    if value is None:
+        return b""
+    text = str(value)
+    if "\x00" in text:
+        text = text.split("\x00", 1)[0]
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
+def _fold_text_chunk(values: Sequence[Any]) -> tuple[bytes, np.ndarray]:
+    """Rows of evidence as one block of :class:`_EvidenceText` (each row
+    ended by NUL) and each row's start offset in it."""
+    if not values:
+        return b"", np.empty(0, dtype=np.int64)
+    try:
+        joined = "\x00".join(values)  # all text: one encode and one lower()
+    except TypeError:  # a NULL evidence
+        joined = None
+    if joined is not None and joined.count("\x00") == len(values) - 1:
+        block = (joined + "\x00").encode("utf-8", "surrogatepass").lower()
+    else:  # NULLs or NULs inside a text
+        block = b"".join(_fold_text(v) + _ROW_END for v in values)
+    ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 0)
+    starts = np.empty(len(values), dtype=np.int64)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    return block, starts
+
+
+def _text_from_blocks(blocks: list[bytes], starts: list[np.ndarray]) -> _EvidenceText:
+    offsets = np.cumsum([0, *(len(b) for b in blocks[:-1])]) if blocks else []
+    return _EvidenceText(
+        blob=np.frombuffer(b"".join(blocks), dtype=np.uint8),
+        starts_b=(np.concatenate([s + o for s, o in zip(starts, offsets)]) if starts
+                  else np.empty(0, dtype=np.int64)))
+
+
+def text_query_bytes(text: str) -> bytes | None:
+    """``text`` as :class:`_EvidenceText` compares it, or ``None`` when an
+    in-memory search cannot give the store's answer (a NUL in it, or not
+    encodable): the store then answers."""
+    if "\x00" in text:
+        return None
+    try:
+        return text.encode("utf-8").lower()
+    except UnicodeEncodeError:
+        return None
+
+
+def search_text_rows(evidence: _EvidenceText, needle: bytes) -> np.ndarray:
+    """Rows (ascending, unique) whose text in ``evidence`` contains
+    ``needle`` (already folded: :func:`text_query_bytes`)."""
+    if not needle or evidence.starts_b.size == 0:
+        return np.arange(evidence.starts_b.size, dtype=np.int64) if not needle else \
+            np.empty(0, dtype=np.int64)
+    pattern = re.compile(re.escape(needle))
+    offsets = np.fromiter((m.start() for m in pattern.finditer(evidence.blob)), dtype=np.int64)
+    if offsets.size == 0:
+        return offsets
+    rows = np.searchsorted(evidence.starts_b, offsets, side="right") - 1
+    if rows.size > 1:  # offsets ascend, so rows do: drop repeats
+        keep = np.empty(rows.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(rows[1:], rows[:-1], out=keep[1:])
+        rows = rows[keep]
+    return rows
 
 
 @dataclass
@@ -80,6 +183,7 @@ class _Snapshot:
     id_order: np.ndarray | None = None
     newest_order: np.ndarray | None = None
     sorted_ids: np.ndarray | None = None
+    text: _EvidenceText | None = None
 
 
 _MAX_CACHED = 16
@@ -140,7 +244,7 @@ def _id_text(value: Any) -> str:
     return value.decode("ascii") if isinstance(value, bytes) else str(value)
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _encode_category(value: Any) -> Any:
@@ -161,6 +265,8 @@ def save_snapshot(snap: _Snapshot, path: Path, *, fingerprint: dict[str, Any]) -
             "categories": {c: [_encode_category(v) for v in values]
                            for c, values in snap.categories.items()}}
     arrays = {f"codes_{c}": codes for c, codes in snap.codes.items()}
+    if snap.text is not None:
+        arrays.update(text_blob=snap.text.blob, text_starts_b=snap.text.starts_b)
     arrays.update(event_id=snap.event_id, id_order=snap.id_order, day=snap.day,
                   fatalities=snap.fatalities, latitude=snap.latitude, longitude=snap.longitude,
                   meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
@@ -190,6 +296,8 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
                 return None
             event_id = saved["event_id"]
             id_order = saved["id_order"]
+            text = (_EvidenceText(blob=saved["text_blob"], starts_b=saved["text_starts_b"])
+                    if "text_blob" in saved.files else None)
             snap = _Snapshot(
                 n=int(meta["n"]),
                 codes={c: saved[f"codes_{c}"] for c in CATEGORY_COLUMNS},
@@ -197,7 +305,7 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
                 lookup={c: {v: i for i, v in enumerate(values)} for c, values in categories.items()},
                 event_id=event_id, day=saved["day"], fatalities=saved["fatalities"],
                 latitude=saved["latitude"], longitude=saved["longitude"],
-                id_order=id_order, sorted_ids=event_id[id_order],
+                id_order=id_order, sorted_ids=event_id[id_order], text=text,
             )
     except FileNotFoundError:
         return None
@@ -205,6 +313,8 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
         logger.warning("ignoring the unreadable event index cache %s: %s", path, error)
         return None
     if any(len(a) != snap.n for a in (*snap.codes.values(), snap.event_id, snap.day)):
+        return None
+    if snap.text is not None and (snap.text.starts_b.size != snap.n or snap.text.blob.ndim != 1):
         return None
     return snap
 
@@ -236,13 +346,20 @@ def _numbers(values: Sequence[Any]) -> np.ndarray:
     return np.array(values, dtype=np.float64)
 
 
-def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
+def _load(store: Store, *, chunk_rows: int, with_text: bool = True) -> _Snapshot:
     started = time.perf_counter()
     factorizers = {name: _Factorizer() for name in CATEGORY_COLUMNS}
     parts: dict[str, list[np.ndarray]] = {name: [] for name in _LOAD_COLUMNS}
-    for chunk in store.iter_event_columns(_LOAD_COLUMNS, chunk_rows=chunk_rows, raw_dates=True):
-        columns = list(zip(*chunk)) if chunk else [[] for _ in _LOAD_COLUMNS]
-        by_name = dict(zip(_LOAD_COLUMNS, columns))
+    text_blocks: list[bytes] = []
+    text_starts: list[np.ndarray] = []
+    load_columns = (*_LOAD_COLUMNS, _TEXT_COLUMN) if with_text else _LOAD_COLUMNS
+    for chunk in store.iter_event_columns(load_columns, chunk_rows=chunk_rows, raw_dates=True):
+        columns = list(zip(*chunk)) if chunk else [[] for _ in load_columns]
+        by_name = dict(zip(load_columns, columns))
+        if with_text:
+            block, starts = _fold_text_chunk(by_name.pop(_TEXT_COLUMN))
+            text_blocks.append(block)
+            text_starts.append(starts)
         for name in CATEGORY_COLUMNS:
             parts[name].append(factorizers[name].codes(by_name[name]))
         parts["event_id"].append(np.array(by_name["event_id"], dtype=object))
@@ -276,6 +393,7 @@ def _load(store: Store, *, chunk_rows: int) -> _Snapshot:
         fatalities=joined("fatalities", np.int64),
         latitude=joined("latitude", np.float64),
         longitude=joined("longitude", np.float64),
+        text=_text_from_blocks(text_blocks, text_starts) if with_text else None,
     )
     logger.info("event index: %d events loaded in %.1f s", snapshot.n, time.perf_counter() - started)
     return snapshot
@@ -288,12 +406,16 @@ class EventIndex:
     a changed store is reloaded in a background thread (``background``
     False: in the request, for tests) while the old snapshot keeps
     answering.  ``clock`` is injectable so tests never wait.
+    ``text_in_memory``: hold the evidence too (~150 MB a million events) and
+    answer free-text searches from it; else they ask the store's text index.
     """
 
     def __init__(self, store: Store, *, refresh_s: float = 5.0, chunk_rows: int = 50_000,
                  clock: Callable[[], float] = time.monotonic, background: bool = True,
-                 cache_path: Path | None = None) -> None:
+                 cache_path: Path | None = None, text_in_memory: bool = True) -> None:
         self.store = store
+        self.text_in_memory = text_in_memory
+        self._text_lock = threading.Lock()
         self.cache_path = cache_path
         self.background = background
         self._reloading = False
@@ -311,17 +433,19 @@ class EventIndex:
         set of events (``cache_path``: a restart then takes a second, not a
         scan of the store), else loaded from the store (and cached)."""
         if self.cache_path is None:
-            snap = _load(self.store, chunk_rows=self.chunk_rows)
+            snap = _load(self.store, chunk_rows=self.chunk_rows, with_text=self.text_in_memory)
             _release_free_memory()
             return snap
         started = time.perf_counter()
         fingerprint = self.store.event_fingerprint()
         snap = read_snapshot(self.cache_path, fingerprint=fingerprint)
+        if snap is not None and self.text_in_memory and snap.text is None:
+            snap = None  # cached without the evidence: load it
         if snap is not None:
             logger.info("event index: %d events read from %s in %.1f s", snap.n, self.cache_path,
                         time.perf_counter() - started)
             return snap
-        snap = _load(self.store, chunk_rows=self.chunk_rows)
+        snap = _load(self.store, chunk_rows=self.chunk_rows, with_text=self.text_in_memory)
         _release_free_memory()
         # events only grow: a load that raced an ingest has more than counted
         if snap.n == fingerprint["events"] and save_snapshot(snap, self.cache_path,
@@ -398,16 +522,33 @@ class EventIndex:
         return mask
 
     def _text_rows(self, snap: _Snapshot, text: str) -> np.ndarray:
-        """Row numbers of the events whose evidence contains ``text`` (one
-        query of the store's text index, remembered for the snapshot)."""
+        """Row numbers of the events whose evidence contains ``text``: a scan
+        of the snapshot's evidence (else one query of the store's text
+        index), remembered for the snapshot.  One search at a time: the
+        views of one change ask for the same text together, and the first
+        answer serves the others."""
         with self._mask_lock:
             cached = snap.text_rows.get(text)
         if cached is not None:
             return cached
-        rows = self._rows_of_ids(snap, self.store.text_matches(text))
-        rows.flags.writeable = False
-        with self._mask_lock:
-            _remember(snap.text_rows, text, rows)
+        with self._text_lock:
+            with self._mask_lock:
+                cached = snap.text_rows.get(text)
+            if cached is not None:
+                return cached
+            started = time.perf_counter()
+            needle = text_query_bytes(text)
+            if snap.text is not None and needle is not None:
+                rows = search_text_rows(snap.text, needle)
+                where = "memory"
+            else:
+                rows = self._rows_of_ids(snap, self.store.text_matches(text))
+                where = "store"
+            rows.flags.writeable = False
+            with self._mask_lock:
+                _remember(snap.text_rows, text, rows)
+        logger.debug("text search %r: %d events (%s) in %.0f ms", text, rows.size, where,
+                     (time.perf_counter() - started) * 1000)
         return rows
 
     def _rows_of_ids(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
@@ -434,7 +575,6 @@ class EventIndex:
 
     def _compute_mask(self, snap: _Snapshot, flt: EventFilter) -> np.ndarray:
         if flt.text:
-            # the store's text index (the text is not held in memory)
             rows = self._text_rows(snap, flt.text)
             mask = np.zeros(snap.n, dtype=bool)
             mask[rows] = True
