@@ -66,7 +66,7 @@ logger = logging.getLogger(__name__)
 ACC_KM = 161.0
 REALIGN_WINDOW = 40
 MAX_ERROR_KM = 20039.0
-END2END_LABELS = frozenset({"GPE", "LOC", "FAC", "BORDER"})
+END2END_LABELS = frozenset({"GPE", "LOC", "FAC", "BORDER", "NORP"})
 MODES = ("end2end", "resolution")
 FORMATS = ("gwn", "trnews", "geovirus", "wotr", "gold")
 # The public sets of ../shared/data/geoparsing, in the order ``--all`` reports them.

@@ -889,6 +889,8 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:
         mention = resolution.mention
+        if mention.label == "NORP":
+            continue  # "Pakistani troops": an adjective, never a site (see _demonym_target)
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = _country_in_name(mention.surface, country_place)
@@ -1006,7 +1008,7 @@ def _main_country(resolutions: Sequence[Resolution], dateline: Place | None) -> 
     counts: Counter[str] = Counter()
     places: dict[str, Place] = {}
     for r in resolutions:
-        if r.place is not None and r.place.kind == "country":
+        if r.place is not None and r.place.kind == "country" and r.mention.label != "NORP":
             counts[r.place.country] += 1
             places[r.place.country] = r.place
     if dateline is not None and dateline.country in places:

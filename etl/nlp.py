@@ -564,12 +564,14 @@ class Analyzer:
             elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
                 label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
             if label == "NORP" and toponyms.is_place_adjective(ent, self.demonym_keys):
-                spans.append((ent.start_char, ent.end_char, "GPE"))  # "Pakistani troops"
+                spans.append((ent.start_char, ent.end_char, "NORP"))  # "Pakistani troops"
                 continue
             if label in PLACE_LABELS:
                 start, end = toponyms.trim_entity(text, ent.start_char, ent.end_char,
                                                   known_names=self.place_name_set)
-                start, end = toponyms.widest_known(start, end, match_chars, text=text)
+                start, end = toponyms.trim_entity(
+                    text, *toponyms.widest_known(start, end, match_chars, text=text),
+                    known_names=self.place_name_set)
                 if end > start:
                     spans.append((start, end, label))
         # 3. Gazetteer matches the model missed (outside any model entity),

@@ -8,9 +8,10 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
 
 * ``trim_entity``: drop a leading "the" and leading direction words ("north
   west London" is London), trailing punctuation and possessives, and a
-  trailing feature word ("Zorbakhel village") — but keep what belongs to the
-  name: the period of an abbreviation ("U.S.", "Va.", "D.C.") and the feature
-  word of a name that has it ("New York City", "Cape Town", "Mexico City").
+  trailing feature word ("Zorbakhel village", "Kandahar province") — but keep
+  what belongs to the name: the period of an abbreviation ("U.S.", "Va.",
+  "D.C.") and "City"/"Town" of a name that has it ("New York City", "Cape
+  Town").
 * ``widest_known``: the longest known place name that covers a span ("San" of
   "San Marcos", "Gilgit" of "Gilgit-Baltistan", "Nur Khan" of "Nur Khan air
   base").
@@ -38,6 +39,10 @@ _LEADING_DIRECTIONS = re.compile(
     r"downtown|rural|urban|upper|lower)\s+)+")
 _TRAILING_FEATURE = re.compile(
     r"\s+(?:village|town|city|district|province|tehsil|area|region|valley|sector|camp)$", re.I)
+# Feature words that are part of many names ("New York City", "Cape Town"); an
+# admin word ("Kandahar province", "Zhari district") is cut even when the
+# gazetteer lists the long form, so the name resolves as the event stage expects.
+_NAME_PART_FEATURES = frozenset({"city", "town"})
 # "U.S", "D.C", "N.J" (the final period was cut off as punctuation).
 _DOTTED_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+[A-Za-z]$")
 _TRAILING_PUNCTUATION = " .,;:’'\"”)"
@@ -64,7 +69,9 @@ def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
     feature = _TRAILING_FEATURE.search(text, start, end)
-    if feature and feature.start() > start and text[start:end].lower() not in known_names:
+    if feature and feature.start() > start and not (
+            feature.group(0).strip().lower() in _NAME_PART_FEATURES
+            and text[start:end].lower() in known_names):
         end = feature.start()
     return start, end
 

@@ -12,7 +12,10 @@ from typing import Any, Literal
 PlaceKind = Literal[
     "country", "admin1", "admin2", "populated_place", "border", "site", "region"
 ]
-MentionLabel = Literal["GPE", "LOC", "FAC", "BORDER"]
+# "NORP": a nationality adjective used as a modifier ("Pakistani troops"), an
+# adjectival toponym that resolves to its country; the event stage never takes
+# one as an event's site or as the article's country.
+MentionLabel = Literal["GPE", "LOC", "FAC", "BORDER", "NORP"]
 ResolutionStatus = Literal["resolved", "ambiguous", "not_found", "failed"]
 
 

@@ -70,3 +70,11 @@ def test_place_adjectives_are_modifiers_that_name_a_country(nlp) -> None:  # typ
     norp = {ent.text: ent for ent in doc.ents if ent.label_ == "NORP"}
     assert is_place_adjective(norp["Pakistani"], keys)
     assert all(not is_place_adjective(ent, keys) for name, ent in norp.items() if name != "Pakistani")
+
+
+def test_admin_feature_words_are_cut_even_from_known_long_forms() -> None:
+    known = KNOWN | {"kandahar province"}
+    text = "an operation in Kandahar province today"
+    start = text.index("Kandahar")
+    s, e = trim_entity(text, start, start + len("Kandahar province"), known_names=known)
+    assert text[s:e] == "Kandahar"
