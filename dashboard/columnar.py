@@ -13,18 +13,20 @@ A free-text search is answered in memory too: the snapshot holds every
 event's evidence as the store compares it (UTF-8, ASCII letters lower-cased:
 SQLite's ``lower()`` and ``LIKE`` fold nothing else) in one buffer, row
 after row, each ended by a NUL byte, with each row's start offset
-(:class:`_EvidenceText`; ~150 MB for a million sentences).  A search is one
-scan of that buffer for the query's bytes; the match offsets become rows
-with ``searchsorted``.  The matches are exactly those of
-:meth:`etl.store.Store.text_matches` (a case-insensitive ``LIKE``
-substring): a query holding a NUL (which SQLite's ``LIKE`` stops at) or
-that cannot be encoded goes to the store, as does every search of an
-index built without the text.
+(:class:`_EvidenceText`; ~150 MB for a million sentences), and each
+distinct word's rows (:class:`_Words`; ~90 MB).  A query inside one word
+(no whitespace: most searches) is looked up in the words, a few
+milliseconds; any other is one scan of the whole buffer for the query's
+bytes, whose match offsets become rows with ``searchsorted``.  The
+matches are exactly those of :meth:`etl.store.Store.text_matches` (a
+case-insensitive ``LIKE`` substring): a query holding a NUL (which
+SQLite's ``LIKE`` stops at) or that cannot be encoded goes to the store, as
+does every search of an index built without the text.
 
 It is a cache of the store: every ``refresh_s`` seconds (at most) a request
 compares the store's event count with the snapshot's and reloads when they
 differ (events are only ever added by ingest).  Filters it cannot answer
-(``article_id``) go to the store unchanged; a free-text search scans the
+(``article_id``) go to the store unchanged; a free-text search reads the
 in-memory evidence once per snapshot and text (or asks the store's text
 index, :meth:`etl.store.Store.text_matches`, when it cannot), and its rows
 then combine with the other filters in memory.  Masks,
@@ -42,6 +44,7 @@ reads it back in about a second when the store still holds the same events
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
 import os
@@ -87,10 +90,129 @@ class _EvidenceText:
 
     blob: np.ndarray     # uint8, the buffer a search scans
     starts_b: np.ndarray  # int64, one per row
+    words: _Words | None = None
 
     @property
     def nbytes(self) -> int:
-        return int(self.blob.nbytes + self.starts_b.nbytes)
+        return int(self.blob.nbytes + self.starts_b.nbytes
+                   + (self.words.nbytes if self.words is not None else 0))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The rows' words (``bytes.split()``: runs without ASCII whitespace),
+    each distinct one once, and the rows holding each.  A query without
+    whitespace is inside a row's text exactly when it is inside one of its
+    words: a search of the (few) words then gives the rows without a scan
+    of every text.  ``text``: the words as an :class:`_EvidenceText` (a row
+    per word); word ``w``'s rows are ``rows[row_starts[w]:row_starts[w + 1]]``
+    (ascending)."""
+
+    text: _EvidenceText
+    row_starts: np.ndarray  # int64, one per word and one more
+    rows: np.ndarray        # int32
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.text.nbytes + self.row_starts.nbytes + self.rows.nbytes)
+
+
+class _WordCollector:
+    """Builds :class:`_Words` chunk by chunk of :class:`_EvidenceText` rows."""
+
+    def __init__(self) -> None:
+        self.factorizer = _Factorizer()
+        self.keys: list[np.ndarray] = []
+        self.n_rows = 0
+
+    def add(self, block: bytes, n_rows: int) -> None:
+        """``n_rows`` rows of folded text, each ended by NUL (as
+        :func:`_fold_text_chunk` makes them)."""
+        texts = block.split(_ROW_END)[:n_rows]
+        words = list(map(bytes.split, texts))
+        per_row = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        flat = list(itertools.chain.from_iterable(words))
+        if flat:
+            codes = self.factorizer.codes(flat).astype(np.int64)
+            rows = np.repeat(np.arange(self.n_rows, self.n_rows + n_rows, dtype=np.int64), per_row)
+            self.keys.append(np.unique((codes << 32) | rows))  # by word, then row; once each
+        self.n_rows += n_rows
+
+    def words(self) -> _Words:
+        """The words collected (the collector is empty afterwards).  Memory
+        stays near one ``int64`` per (word, row) pair: ~180 MB for a
+        million sentences, then the rows, half that."""
+        vocabulary: list[bytes] = self.factorizer.categories
+        keys = _drain_into_one(self.keys, dtype=np.int64)
+        keys.sort()  # in place
+        rows = np.empty(keys.size, dtype=np.int32)
+        per_word = np.zeros(len(vocabulary), dtype=np.int64)
+        step = 1 << 20
+        for start in range(0, keys.size, step):  # slices: no full-size temporaries
+            part = keys[start:start + step]
+            rows[start:start + step] = part & 0xFFFFFFFF
+            per_word += np.bincount(part >> 32, minlength=len(vocabulary))
+        del keys
+        row_starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(per_word, out=row_starts[1:])
+        block = b"".join(w + _ROW_END for w in vocabulary)
+        ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 0)
+        starts = np.zeros(len(vocabulary), dtype=np.int64)
+        starts[1:] = ends[:-1] + 1
+        text = _EvidenceText(blob=np.frombuffer(block, dtype=np.uint8), starts_b=starts)
+        return _Words(text=text, row_starts=row_starts, rows=rows)
+
+
+def _drain_into_one(parts: list[Any], *, dtype: Any) -> np.ndarray:
+    """``parts`` (arrays or bytes) concatenated into one array, each part
+    dropped from the list once copied: the peak is the result and one part,
+    not twice the whole."""
+    total = sum(len(p) for p in parts)
+    out = np.empty(total, dtype=dtype)
+    at = 0
+    for i, part in enumerate(parts):
+        values = np.frombuffer(part, dtype=dtype) if isinstance(part, bytes) else part
+        out[at:at + values.size] = values
+        at += values.size
+        parts[i] = None
+    parts.clear()
+    return out
+
+
+_GATHER_ROWS = 1 << 22
+
+
+def _word_query(needle: bytes) -> bool:
+    """Whether ``needle`` is inside one word (no whitespace as ``bytes.split()``
+    sees it): :class:`_Words` then answers it."""
+    return needle.split() == [needle]
+
+
+def _rows_of_words(words: _Words, word_ids: np.ndarray, *, n_rows: int,
+                   gather_rows: int = _GATHER_ROWS) -> np.ndarray:
+    """The rows (ascending, unique) holding any of these words (their row
+    lists read ``gather_rows`` at a time, about)."""
+    if word_ids.size == 0:
+        return np.empty(0, dtype=np.int64)
+    first = words.row_starts[word_ids]
+    counts = words.row_starts[word_ids + 1] - first
+    total = int(counts.sum())
+    if word_ids.size == 1:
+        rows = words.rows[int(first[0]):int(first[0]) + total].astype(np.int64)
+        return rows
+    hit = np.zeros(n_rows, dtype=bool)
+    ends = np.cumsum(counts)
+    # the words' row ranges, gathered a few million rows at a time (a short
+    # query is inside most words: bounded temporaries, no Python loop per word)
+    begin = 0
+    while begin < word_ids.size:
+        done = int(ends[begin - 1]) if begin else 0
+        end = max(begin + 1, int(np.searchsorted(ends, done + gather_rows, side="right")))
+        f, c = first[begin:end], counts[begin:end]
+        shift = np.repeat(f - (np.cumsum(c) - c), c)
+        hit[words.rows[np.arange(int(c.sum()), dtype=np.int64) + shift]] = True
+        begin = end
+    return np.flatnonzero(hit)
 
 
 def _fold_text(value: Any) -> bytes:
@@ -123,12 +245,14 @@ def _fold_text_chunk(values: Sequence[Any]) -> tuple[bytes, np.ndarray]:
     return block, starts
 
 
-def _text_from_blocks(blocks: list[bytes], starts: list[np.ndarray]) -> _EvidenceText:
+def _text_from_blocks(blocks: list[bytes], starts: list[np.ndarray], *,
+                      words: _Words | None = None) -> _EvidenceText:
+    """The chunks' texts as one (``blocks`` is emptied on the way)."""
     offsets = np.cumsum([0, *(len(b) for b in blocks[:-1])]) if blocks else []
-    return _EvidenceText(
-        blob=np.frombuffer(b"".join(blocks), dtype=np.uint8),
-        starts_b=(np.concatenate([s + o for s, o in zip(starts, offsets)]) if starts
-                  else np.empty(0, dtype=np.int64)))
+    starts_b = (np.concatenate([s + o for s, o in zip(starts, offsets)]) if starts
+                else np.empty(0, dtype=np.int64))
+    return _EvidenceText(blob=_drain_into_one(blocks, dtype=np.uint8), starts_b=starts_b,
+                         words=words)
 
 
 def text_query_bytes(text: str) -> bytes | None:
@@ -145,10 +269,14 @@ def text_query_bytes(text: str) -> bytes | None:
 
 def search_text_rows(evidence: _EvidenceText, needle: bytes) -> np.ndarray:
     """Rows (ascending, unique) whose text in ``evidence`` contains
-    ``needle`` (already folded: :func:`text_query_bytes`)."""
+    ``needle`` (already folded: :func:`text_query_bytes`): from the words
+    holding it when it is inside one word, else a scan of every text."""
     if not needle or evidence.starts_b.size == 0:
         return np.arange(evidence.starts_b.size, dtype=np.int64) if not needle else \
             np.empty(0, dtype=np.int64)
+    if evidence.words is not None and _word_query(needle):
+        word_ids = search_text_rows(evidence.words.text, needle)
+        return _rows_of_words(evidence.words, word_ids, n_rows=int(evidence.starts_b.size))
     pattern = re.compile(re.escape(needle))
     offsets = np.fromiter((m.start() for m in pattern.finditer(evidence.blob)), dtype=np.int64)
     if offsets.size == 0:
@@ -267,6 +395,11 @@ def save_snapshot(snap: _Snapshot, path: Path, *, fingerprint: dict[str, Any]) -
     arrays = {f"codes_{c}": codes for c, codes in snap.codes.items()}
     if snap.text is not None:
         arrays.update(text_blob=snap.text.blob, text_starts_b=snap.text.starts_b)
+        if snap.text.words is not None:
+            arrays.update(words_blob=snap.text.words.text.blob,
+                          words_starts_b=snap.text.words.text.starts_b,
+                          words_row_starts=snap.text.words.row_starts,
+                          words_rows=snap.text.words.rows)
     arrays.update(event_id=snap.event_id, id_order=snap.id_order, day=snap.day,
                   fatalities=snap.fatalities, latitude=snap.latitude, longitude=snap.longitude,
                   meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
@@ -296,7 +429,12 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
                 return None
             event_id = saved["event_id"]
             id_order = saved["id_order"]
-            text = (_EvidenceText(blob=saved["text_blob"], starts_b=saved["text_starts_b"])
+            words = (_Words(text=_EvidenceText(blob=saved["words_blob"],
+                                               starts_b=saved["words_starts_b"]),
+                            row_starts=saved["words_row_starts"], rows=saved["words_rows"])
+                     if "words_blob" in saved.files else None)
+            text = (_EvidenceText(blob=saved["text_blob"], starts_b=saved["text_starts_b"],
+                                  words=words)
                     if "text_blob" in saved.files else None)
             snap = _Snapshot(
                 n=int(meta["n"]),
@@ -315,6 +453,10 @@ def read_snapshot(path: Path, *, fingerprint: dict[str, Any]) -> _Snapshot | Non
     if any(len(a) != snap.n for a in (*snap.codes.values(), snap.event_id, snap.day)):
         return None
     if snap.text is not None and (snap.text.starts_b.size != snap.n or snap.text.blob.ndim != 1):
+        return None
+    words = snap.text.words if snap.text is not None else None
+    if words is not None and (words.row_starts.size != words.text.starts_b.size + 1
+                              or words.rows.size != int(words.row_starts[-1])):
         return None
     return snap
 
@@ -352,6 +494,7 @@ def _load(store: Store, *, chunk_rows: int, with_text: bool = True) -> _Snapshot
     parts: dict[str, list[np.ndarray]] = {name: [] for name in _LOAD_COLUMNS}
     text_blocks: list[bytes] = []
     text_starts: list[np.ndarray] = []
+    collector = _WordCollector()
     load_columns = (*_LOAD_COLUMNS, _TEXT_COLUMN) if with_text else _LOAD_COLUMNS
     for chunk in store.iter_event_columns(load_columns, chunk_rows=chunk_rows, raw_dates=True):
         columns = list(zip(*chunk)) if chunk else [[] for _ in load_columns]
@@ -360,6 +503,7 @@ def _load(store: Store, *, chunk_rows: int, with_text: bool = True) -> _Snapshot
             block, starts = _fold_text_chunk(by_name.pop(_TEXT_COLUMN))
             text_blocks.append(block)
             text_starts.append(starts)
+            collector.add(block, starts.size)
         for name in CATEGORY_COLUMNS:
             parts[name].append(factorizers[name].codes(by_name[name]))
         parts["event_id"].append(np.array(by_name["event_id"], dtype=object))
@@ -393,9 +537,12 @@ def _load(store: Store, *, chunk_rows: int, with_text: bool = True) -> _Snapshot
         fatalities=joined("fatalities", np.int64),
         latitude=joined("latitude", np.float64),
         longitude=joined("longitude", np.float64),
-        text=_text_from_blocks(text_blocks, text_starts) if with_text else None,
+        text=(_text_from_blocks(text_blocks, text_starts, words=collector.words())
+              if with_text else None),
     )
-    logger.info("event index: %d events loaded in %.1f s", snapshot.n, time.perf_counter() - started)
+    logger.info("event index: %d events loaded in %.1f s%s", snapshot.n,
+                time.perf_counter() - started,
+                f" (evidence text {snapshot.text.nbytes / 1e6:.0f} MB)" if snapshot.text else "")
     return snapshot
 
 

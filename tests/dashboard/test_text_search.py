@@ -17,7 +17,13 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 
-from dashboard.columnar import EventIndex, read_snapshot
+from dashboard.columnar import (
+    EventIndex,
+    _rows_of_words,
+    read_snapshot,
+    search_text_rows,
+    text_query_bytes,
+)
 from etl.store import EventFilter, Store, events, text_condition
 from tests.dashboard.fixture_events import PLACES, make_event, seed_article
 
@@ -39,7 +45,8 @@ QUERIES = [
     # LIKE's wildcards and escape, quotes: literal characters
     "100%", "%", "_", "5_0", "5%0", "%%", "\\", "\\temp", "C:\\", '"ceasefire"', "'s O'", "it's",
     # non-ASCII: SQLite folds only ASCII letters
-    "ünal", "Ünal", "ÜNAL", "çelik", "ÇELIK", "école", "École", "ÉCOLE", "straße", "STRASSE",
+    "ünal", "Ünal", "ÜNAL", "çelik", "ÇELIK", "école", "École", "ÉCOLE",
+    "straße", "STRASSE",
     "i̇stanbul", "İstanbul", "istanbul", "🚀", "ωmega", "Ωmega",
     # short queries (the LIKE scan in the store), phrases, across two events' texts
     "k", "kp", "e d", "night.", "abc", "def", "abcdef", "abc def", "abc\ndef", "abc\x00def",
@@ -168,10 +175,45 @@ def test_evidence_with_a_nul_follows_sqlite(tmp_path: Path) -> None:
         conn.execute(events.update().where(events.c.event_id == "z0")
                      .values(evidence="before\x00after the nul"))
     index = EventIndex(store, background=False)
-    assert _assert_same(index, store, ["before", "after", "nul", "before\x00after", "text", "e"]) >= 1
+    queries = ["before", "after", "nul", "before\x00after", "text", "e"]
+    assert _assert_same(index, store, queries) >= 1
+    assert _memory_ids(index, "after") == set()
 
 
 def test_rows_come_back_sorted_and_unique(store: Store) -> None:
     index = EventIndex(store, background=False)
     rows = index._text_rows(index.snapshot(), "e")
     assert rows.size and np.all(np.diff(rows) > 0)
+
+
+def test_the_word_lists_answer_as_the_scan_does(store: Store) -> None:
+    """A query inside one word is answered from the words' row lists; the
+    same query scanned over every text gives the same rows."""
+    snap = EventIndex(store, background=False).snapshot()
+    assert snap.text is not None and snap.text.words is not None
+    scan_only = dataclasses.replace(snap.text, words=None)
+    words_used = 0
+    for text in QUERIES + ["a", ".", ";", "(kp)", "o'brien's", "stopped.", "ωmega"]:
+        needle = text_query_bytes(text)
+        if needle is None:
+            continue
+        expected = search_text_rows(scan_only, needle)
+        assert np.array_equal(search_text_rows(snap.text, needle), expected), text
+        words_used += needle.split() == [needle]
+    assert words_used > 20
+
+
+def test_many_words_gathered_in_small_steps_give_the_same_rows(store: Store) -> None:
+    snap = EventIndex(store, background=False).snapshot()
+    assert snap.text is not None and snap.text.words is not None
+    words = snap.text.words
+    for text in ("e", "a", "n", "drone", "zzz"):
+        needle = text_query_bytes(text)
+        assert needle is not None
+        word_ids = search_text_rows(words.text, needle)
+        expected = _rows_of_words(words, word_ids, n_rows=snap.n)
+        for step in (1, 2, 3, 7):
+            assert np.array_equal(_rows_of_words(words, word_ids, n_rows=snap.n, gather_rows=step),
+                                  expected), (text, step)
+        assert np.array_equal(expected, search_text_rows(dataclasses.replace(snap.text, words=None),
+                                                         needle)), text
