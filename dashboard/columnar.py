@@ -215,6 +215,35 @@ def _rows_of_words(words: _Words, word_ids: np.ndarray, *, n_rows: int,
     return np.flatnonzero(hit)
 
 
+_VERIFY_SHARE = 0.25
+"""A query over several words is checked row by row when the rows holding
+its rarest word are at most this share of all (else one scan is faster)."""
+
+
+def _phrase_rows(evidence: _EvidenceText, words: _Words, needle: bytes) -> np.ndarray | None:
+    """Rows (ascending, unique) whose text contains ``needle``, a query
+    over several words, or ``None`` when a scan of every text is faster.
+    Each of its words is inside one of the text's words, so the rows holding
+    its rarest one are the candidates; each is then checked."""
+    n_rows = int(evidence.starts_b.size)
+    rarest: tuple[int, np.ndarray] | None = None
+    for token in set(needle.split()):
+        word_ids = search_text_rows(words.text, token)
+        total = int((words.row_starts[word_ids + 1] - words.row_starts[word_ids]).sum())
+        if rarest is None or total < rarest[0]:
+            rarest = (total, word_ids)
+    if rarest is None or rarest[0] > _VERIFY_SHARE * n_rows:
+        return None
+    candidates = _rows_of_words(words, rarest[1], n_rows=n_rows)
+    if candidates.size == 0:
+        return candidates
+    ends = np.append(evidence.starts_b[1:], evidence.blob.size) - 1  # before each NUL
+    text = memoryview(evidence.blob)
+    found = [needle in text[start:end].tobytes() for start, end in
+             zip(evidence.starts_b[candidates].tolist(), ends[candidates].tolist())]
+    return candidates[np.array(found, dtype=bool)]
+
+
 def _fold_text(value: Any) -> bytes:
     """One evidence sentence as :class:`_EvidenceText` holds it."""
     if value is None:
@@ -274,9 +303,13 @@ def search_text_rows(evidence: _EvidenceText, needle: bytes) -> np.ndarray:
     if not needle or evidence.starts_b.size == 0:
         return np.arange(evidence.starts_b.size, dtype=np.int64) if not needle else \
             np.empty(0, dtype=np.int64)
-    if evidence.words is not None and _word_query(needle):
-        word_ids = search_text_rows(evidence.words.text, needle)
-        return _rows_of_words(evidence.words, word_ids, n_rows=int(evidence.starts_b.size))
+    if evidence.words is not None:
+        if _word_query(needle):
+            word_ids = search_text_rows(evidence.words.text, needle)
+            return _rows_of_words(evidence.words, word_ids, n_rows=int(evidence.starts_b.size))
+        rows = _phrase_rows(evidence, evidence.words, needle)
+        if rows is not None:
+            return rows
     pattern = re.compile(re.escape(needle))
     offsets = np.fromiter((m.start() for m in pattern.finditer(evidence.blob)), dtype=np.int64)
     if offsets.size == 0:

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from dashboard.columnar import (
     EventIndex,
+    _phrase_rows,
     _rows_of_words,
     read_snapshot,
     search_text_rows,
@@ -40,6 +41,10 @@ EVIDENCES = [
     "Mixed CaSe TaLiBaN fighters; taliban commanders; TALIBAN.",
     "Emoji 🚀 launch and Ωmega ωmega.",
 ]
+PHRASES = ["a drone", "drone strike hit", "near the", " the ", "the ", " the", "d. ",
+           "kabul on monday.", "at the checkpoint in", "and ünal", "taliban commanders;",
+           "the convoy ended at abc", "in\tthe", "e  d", "  ", "ÜNAL ÇELIK and"]
+"""Queries over several words (checked row by row, or scanned)."""
 QUERIES = [
     "drone", "DrOnE", "DRONE", "checkpoint", "CheckPoint", "taliban", "TaLiBaN",
     # LIKE's wildcards and escape, quotes: literal characters
@@ -123,7 +128,7 @@ def _assert_same(index: EventIndex, store: Store, queries: list[str]) -> int:
 def test_in_memory_search_finds_what_the_store_finds(store: Store) -> None:
     index = EventIndex(store, background=False)
     assert index.snapshot().text is not None
-    assert _assert_same(index, store, QUERIES) > 10
+    assert _assert_same(index, store, QUERIES + PHRASES) > 20
     # spot checks of the semantics being compared
     assert _memory_ids(index, "drone") == {"e0", "e1"}
     # only ASCII letters fold: "ÜNAL" is "Ünal" to SQLite, never "ünal"
@@ -193,7 +198,7 @@ def test_the_word_lists_answer_as_the_scan_does(store: Store) -> None:
     assert snap.text is not None and snap.text.words is not None
     scan_only = dataclasses.replace(snap.text, words=None)
     words_used = 0
-    for text in QUERIES + ["a", ".", ";", "(kp)", "o'brien's", "stopped.", "ωmega"]:
+    for text in QUERIES + PHRASES + ["a", ".", ";", "(kp)", "o'brien's", "stopped.", "ωmega"]:
         needle = text_query_bytes(text)
         if needle is None:
             continue
@@ -201,6 +206,9 @@ def test_the_word_lists_answer_as_the_scan_does(store: Store) -> None:
         assert np.array_equal(search_text_rows(snap.text, needle), expected), text
         words_used += needle.split() == [needle]
     assert words_used > 20
+    # both ways for a query over several words: rows checked, or one scan
+    assert _phrase_rows(snap.text, snap.text.words, b"drone strike hit") is not None
+    assert _phrase_rows(snap.text, snap.text.words, b"and the") is None
 
 
 def test_many_words_gathered_in_small_steps_give_the_same_rows(store: Store) -> None:
