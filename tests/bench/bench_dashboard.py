@@ -55,10 +55,10 @@ CHANGES = [
 ]
 BOXES = [None, [69.0, 33.0, 72.5, 35.0]]
 TEXT_CHANGES = ["?q=drone", "?q=checkpoint&country=PAK", "?q=Taliban", "?q=taliban&country=AFG",
-                "?q=killing+0+people", "?q=zzqx"]
+                "?q=killing+0+people", "?q=in+Kabul+on", "?q=zzqx"]
 """Free-text searches, each a new text (no cached match): a word in ~6 % of
 the generator's events, a rarer one with a country, a word in ~25 % (two
-cases: different texts), a phrase in ~84 % and a word in none."""
+cases: different texts), a phrase in ~84 %, one in ~6 % and a word in none."""
 
 
 def _free_port() -> int:
