@@ -621,6 +621,8 @@ class EventIndex:
         snap = read_snapshot(self.cache_path, fingerprint=fingerprint)
         if snap is not None and self.text_in_memory and snap.text is None:
             snap = None  # cached without the evidence: load it
+        if snap is not None and not self.text_in_memory:
+            snap.text = None
         if snap is not None:
             logger.info("event index: %d events read from %s in %.1f s", snap.n, self.cache_path,
                         time.perf_counter() - started)

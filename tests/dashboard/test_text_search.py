@@ -155,7 +155,11 @@ def test_same_answers_without_the_text_in_memory_and_from_the_cache_file(
     saved = read_snapshot(cache, fingerprint=store.event_fingerprint())
     assert saved is not None and saved.text is not None
     restarted = EventIndex(store, background=False, cache_path=cache)
-    assert _assert_same(restarted, store, QUERIES) > 10
+    assert restarted.snapshot().text is not None
+    assert _assert_same(restarted, store, QUERIES + PHRASES) > 10
+    without = EventIndex(store, background=False, cache_path=cache, text_in_memory=False)
+    assert without.snapshot().text is None
+    assert _assert_same(without, store, QUERIES + PHRASES) > 10
 
 
 def test_a_growing_store_is_searched_after_the_reload(store: Store, tmp_path: Path) -> None:
