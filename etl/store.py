@@ -214,9 +214,15 @@ def text_condition(text: str, *, text_index: bool = False) -> sa.ColumnElement[b
     ``text_index``: the store has the FTS5 trigram index (SQLite), which then
     finds the candidates; the same ``LIKE`` decides, on the index's copy of
     the evidence, so the matches are exactly the scan's."""
-    if not text_index or len(text) < TEXT_INDEX_MIN_CHARS:
+    if not _indexable(text, text_index=text_index):
         return events.c.evidence.ilike(_like_pattern(text), escape="\\")
     return events.c.event_id.in_(_text_index_query(text))
+
+
+def _indexable(text: str, *, text_index: bool) -> bool:
+    """Whether the FTS5 index can answer ``text``: three characters or more
+    and no NUL (an FTS5 query string cannot hold one; ``LIKE`` answers)."""
+    return text_index and len(text) >= TEXT_INDEX_MIN_CHARS and "\x00" not in text
 
 
 def _text_index_query(text: str) -> sa.Select[Any]:
@@ -578,7 +584,7 @@ class Store:
         """The ids of the events whose evidence contains ``text``
         (case-insensitive, as ``EventFilter(text=...)``; no order).  Served
         by the text index where the store has one."""
-        if self.text_index and len(text) >= TEXT_INDEX_MIN_CHARS:
+        if _indexable(text, text_index=self.text_index):
             query = _text_index_query(text)
         else:
             query = sa.select(events.c.event_id).where(text_condition(text))

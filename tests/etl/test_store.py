@@ -210,3 +210,11 @@ def test_a_bulk_load_drops_the_text_index_and_builds_it_once(tmp_path: Path):
     b = article("Another drone strike, after the load.")
     store.add_article(b, resolutions=[], events_=[event(b, event_id="b2")])
     assert set(store.text_matches("drone")) == {"b1", "b2"}  # triggers back
+
+
+def test_a_query_holding_a_nul_is_answered_by_like_not_an_fts_error(tmp_path: Path):
+    # "?q=%00abc" in a URL: an FTS5 query string cannot hold a NUL.
+    store = _text_store(tmp_path / "nul.db")
+    for text in ("\x00dro", "dro\x00ne", "\x00\x00\x00"):
+        assert set(store.text_matches(text)) == _like_ids(store, text)
+        assert set(store.event_ids(EventFilter(text=text))) == _like_ids(store, text)
