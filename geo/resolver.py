@@ -138,6 +138,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, boundaries: Boundaries | None = None) -> None:
         self._gazetteer = gazetteer
         self._boundaries = boundaries
+        self._outside: dict[str, bool] = {}
         self._country_names = gazetteer.country_names()
         self._demonyms = {**gazetteer.demonyms(), **EXTRA_DEMONYMS}
         # Folded first words of every country name and demonym (plural too): a
@@ -400,6 +401,13 @@ class Resolver:
         return priors
 
     def _outside_claimed_country(self, place: Place) -> bool:
+        """Memoised per place: a place's point and country never change."""
+        known = self._outside.get(place.place_id)
+        if known is None:
+            known = self._outside[place.place_id] = self._check_outside(place)
+        return known
+
+    def _check_outside(self, place: Place) -> bool:
         if (self._boundaries is None or not place.country
                 or place.kind not in ("populated_place", "admin1", "admin2", "site")
                 or self._boundaries.geometry(place.country) is None):
