@@ -33,7 +33,7 @@ from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
 from geo.geocoders import Geocoder
 from geo.records import Place, Resolution
-from geo.resolver import EXTRA_DEMONYMS, Resolver
+from geo.resolver import Resolver
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class Pipeline:
         self.resolver = Resolver(self.gazetteer, boundaries=self.boundaries)
         self.analyzer = analyzer if analyzer is not None else Analyzer(
             place_names=self.gazetteer.ruler_names(),
-            demonyms=[*self.gazetteer.demonyms(), *EXTRA_DEMONYMS])
+            demonyms=self.resolver.demonyms())
 
     def extract(self, article: Article) -> Extraction:
         return self._finish(article, analyse(article, analyzer=self.analyzer))

@@ -27,9 +27,11 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Span
+
+from geo.names import fold
 
 # "north west London", "downtown Kabul", "rural Sindh": words before a name
 # that locate within it rather than name it.
@@ -105,14 +107,10 @@ def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:
     """A NORP entity used as a modifier whose text names a country
     ("Pakistani troops", "Afghan side"); ``demonyms``: folded adjectives
     (and plural forms are not modifiers, so they are not looked at)."""
-    from geo.names import fold
-
     return (ent.label_ == "NORP" and ent.root.dep_ in ADJECTIVE_DEPS
             and ent.text[:1].isupper() and fold(ent.text) in demonyms)
 
 
-def demonym_keys(demonyms: Sequence[str] | Iterable[str]) -> frozenset[str]:
+def demonym_keys(demonyms: Iterable[str]) -> frozenset[str]:
     """Folded demonyms as ``is_place_adjective`` wants them."""
-    from geo.names import fold
-
     return frozenset(key for key in (fold(d) for d in demonyms) if key)

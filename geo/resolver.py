@@ -148,6 +148,11 @@ class Resolver:
             + [key.split()[0] for key in self._demonyms if key]
             + [key.split()[0] + "s" for key in self._demonyms if key])
 
+    def demonyms(self) -> list[str]:
+        """Every folded demonym the resolver maps to a country (the
+        gazetteer's and ``EXTRA_DEMONYMS``)."""
+        return list(self._demonyms)
+
     # ------------------------------------------------------------------ context
 
     def article_context(self, text: str) -> ArticleContext:

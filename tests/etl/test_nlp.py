@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from geo.resolver import EXTRA_DEMONYMS
 from etl.nlp import Analyzer, CachedLemmatizer, FastAttributeRuler, load_spacy
 from etl.pipeline import Pipeline, to_article
 from etl.sources import RawDocument
@@ -71,7 +70,7 @@ def test_cached_lemmas_are_the_same_on_a_second_pass(fast, stock):
 def test_events_and_places_are_unchanged_by_the_fast_components(pipeline, stock):
     stock_pipeline = Pipeline(gazetteer=pipeline.gazetteer, boundaries=pipeline.boundaries,
                               analyzer=Analyzer(place_names=pipeline.gazetteer.ruler_names(),
-                                                demonyms=[*pipeline.gazetteer.demonyms(), *EXTRA_DEMONYMS],
+                                                demonyms=pipeline.resolver.demonyms(),
                                                 nlp=stock))
     for text in TEXTS[:3]:
         article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
