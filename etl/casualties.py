@@ -59,7 +59,7 @@ _INJURED_PASSIVE = (
 )
 _KILL_ACTIVE = (
     r"(?P<verb>kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
-    r"left|leaving|shot\s+dead|gunned\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
+    r"left|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
     r"death\s+of|deaths\s+of|bodies\s+of)"
 )
 _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
@@ -79,8 +79,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("injured", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_INJURED_PASSIVE}\b", re.I)),
     # "the death toll rose to 12", "toll climbed to 40"
     ("killed", re.compile(
-        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,3}}?(?:rose|climbed|reached|stood|jumped|"
-        rf"increased|is|was|has\s+risen|had\s+risen|rises|stands)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
+        rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths|fatalities|bodies|dead\s+bodies)\b", re.I)),
 ]
@@ -91,9 +91,12 @@ _PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|off
            r"constable|journalist|worker|teacher|student|leader|commander|insurgent|terrorist|"
            r"trooper|jawan|villager|cleric|politician|elder|person|guard|official|resident|"
            r"farmer|driver|shopkeeper|trader|lawyer|judge|doctor|activist|cop|tribesman|youth|"
+           r"son|daughter|father|mother|brother|sister|wife|husband|uncle|nephew|niece|infant|baby|"
+           r"vaccinator|nurse|medic|paramedic|reporter|photographer|cameraman|scholar|imam|"
            r"teenager|fighter|gunman|pilgrim|worshipper|priest|chief|councillor|councilor|"
            r"legislator|lawmaker|minister|mayor|businessman|contractor|labourer|laborer|"
-           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant)")
+           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|"
+           r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
 _SINGLE_ACTIVE = re.compile(
     rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?)\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
@@ -106,6 +109,17 @@ _SINGLE_PASSIVE = re.compile(
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
     rf"amid|following|and)\b))", re.I)
+# A headline's bare singular victim: "Pakistan says soldier killed in Kashmir",
+# "envoy summoned after man killed in LoC firing", "suspect militant killed".
+# Only when no determiner or number comes before the noun ("the soldier
+# killed" refers back; "two soldier killed" is a figure found above).
+_BARE_PASSIVE = re.compile(
+    rf"(?<![\w'’.-])(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bthis\s)"
+    rf"(?<!\bthat\s)(?<!\bno\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bwhose\s)"
+    rf"(?P<victim>{_PERSON})\s+(?P<aux>(?:was|has\s+been|had\s+been|is|got|reportedly)\s+)?"
+    rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|slain|beheaded|dies|died)\b"
+    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
+    rf"amid|following|and)\b))", re.I)
 _SINGLE_INJURED = re.compile(
     rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
     rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got)\s+)?(?P<verb>injured|wounded|hurt)\b"
@@ -114,6 +128,13 @@ _SINGLE_INJURED = re.compile(
 # soldiers killed" -- the text before "23 soldiers killed" ends in "30 militants,".
 _LIST_ITEM = re.compile(rf"(?:^|(?<=[\s(]))(?:{NUMBER})\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?"
                         rf"[A-Za-z][\w'’.-]*)\s*(?:,|\s+and)\s*$", re.I)
+
+# One person opening such a list: "Senior army officer, five militants
+# killed", "A soldier and two civilians were killed".  Only at the start of the
+# sentence (or after a colon), where the list cannot be a prepositional object.
+_SINGLE_LIST_ITEM = re.compile(
+    rf"(?:^|(?<=:))\s*(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})"
+    rf"\s*(?:,|\s+and)\s*$", re.I)
 
 _NON_PERSON = re.compile(
     r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
@@ -217,7 +238,7 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 # the figure): a sentence without any cannot hold a figure, and most
 # sentences of an article are skipped after this one search.
 _CUE = re.compile(
-    r"\b(?:kill|martyr|claim|left|leaving|shot|gunned|eliminat|neutrali|death|bodies|injur|wound|hurt|"
+    r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
     r"fatalit|sustained)", re.I)
 
@@ -237,7 +258,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
-            if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end):
+            if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end) or _is_age(sentence, match):
                 continue
             figure = _figure(match)
             if figure is None:
@@ -249,7 +270,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 found.extend(_list_items(sentence, start, kind=kind, taken=found))
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
-    for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE),
+    for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
                           ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
         for match in pattern.finditer(sentence):
             start, end = match.start(), match.end("verb")
@@ -260,7 +281,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
                     and pattern not in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
                 continue
             found.append(Casualty(kind, 1, 1, 1, victims, start, end, sentence[start:end],
-                                  match.group("n1") or "1"))
+                                  match.groupdict().get("n1") or "1"))
             if pattern in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
                 found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
     found.sort(key=lambda c: c.start)
@@ -290,7 +311,7 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
         if match is None:
             break
         victims = (match.groupdict().get("victim") or "")
-        if re.search(r"\b(?:and|or|but|were|was|killed|injured|wounded|dead)\b", victims, re.I):
+        if re.search(r"\b(?:and|or|but|were|was|killed|injured|wounded|dead|among)\b", victims, re.I):
             next_word = re.search(r"\s\S", sentence[match.start():])
             pos = match.start() + (next_word.end() - 1 if next_word else len(sentence))
             continue
@@ -350,6 +371,10 @@ def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) 
         items.append(Casualty(kind, low, best, high, match.group("victim").strip(), match.start(),
                               match.end(), match.group(0), _figure_text(sentence, match)))
         end = match.start()
+    single = _SINGLE_LIST_ITEM.search(sentence[:end])
+    if single is not None and not any(c.start < single.end() and single.start() < c.end for c in [*taken, *items]):
+        items.append(Casualty(kind, 1, 1, 1, single.group("victim").strip(), single.start("victim"),
+                              single.end(), single.group(0).strip(), single.group("n1") or "1"))
     return items
 
 
@@ -360,6 +385,11 @@ def _figure_text(sentence: str, match: re.Match[str]) -> str:
     if re.match(r"\s+or\s+more", tail):
         end += len(re.match(r"\s+or\s+more", tail).group(0))
     return sentence[start:end]
+
+
+def _is_age(sentence: str, match: re.Match[str]) -> bool:
+    """The number is an age, not a head count: "kills nine-year-old"."""
+    return bool(re.match(r"[\s-]*(?:years?|months?)[\s-]*old\b", sentence[match.end("n1"):], re.I))
 
 
 def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:

@@ -779,6 +779,22 @@ def _demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | N
     return None
 
 
+def _sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:
+    """The first country the sentence names by a word the place finder does
+    not take as a place ("Pak forces kill 13 militants"): a country-level
+    place for a violent event that has nothing better."""
+    for token in sentence:
+        key = token.lower_
+        if key == "us" and token.text not in ("US", "U.S."):
+            continue
+        code = lx.COUNTRY_CODES.get(key)
+        if code:
+            place = country_place(code)
+            if place is not None:
+                return place
+    return None
+
+
 # --- dates -----------------------------------------------------------------
 
 def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> DateMention | None:
@@ -902,6 +918,7 @@ def extract_events(
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
     main_country = _main_country(resolutions, dateline_place)
+    fallback_country = main_country or _main_country(resolutions, dateline_place, adjectives=True)
     sole_country = _sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
                                  country_place)
 
@@ -939,6 +956,13 @@ def extract_events(
                     places, place_from = list(previous.places), "previous"
             if not places and trigger.event_type in _VIOLENT and sole_country is not None:
                 places, place_from = [sole_country], "context"
+            if not places and trigger.event_type in _VIOLENT:
+                named = _sentence_country(sentence, country_place)
+                if named is not None:
+                    places, place_from = [named], "context"
+            if not places and trigger.event_type in _VIOLENT and fallback_country is not None:
+                # DESIGN §4: with no better place, the country at geo_precision 3
+                places, place_from = [fallback_country], "context"
             if not places and keep_unplaced:
                 places, place_from = [UNPLACED], "none"
             if not places:
@@ -1002,13 +1026,17 @@ def _body_start(text: str, analysis: Analysis) -> int:
     return 0
 
 
-def _main_country(resolutions: Sequence[Resolution], dateline: Place | None) -> Place | None:
+def _main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
+                  adjectives: bool = False) -> Place | None:
+    """The country the article names most often (the dateline's, if it names
+    it at all).  ``adjectives``: count only nationality adjectives ("Pakistani
+    tribal areas"), the last resort for a violent event with no place."""
     if dateline is not None and dateline.kind == "country":
         return dateline
     counts: Counter[str] = Counter()
     places: dict[str, Place] = {}
     for r in resolutions:
-        if r.place is not None and r.place.kind == "country" and r.mention.label != "NORP":
+        if r.place is not None and r.place.kind == "country" and (r.mention.label == "NORP") == adjectives:
             counts[r.place.country] += 1
             places[r.place.country] = r.place
     if dateline is not None and dateline.country in places:

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
 from etl.errors import ModelError
-from etl import toponyms
+from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from geo.records import Mention
 
@@ -566,6 +566,8 @@ class Analyzer:
             if label == "NORP" and toponyms.is_place_adjective(ent, self.demonym_keys):
                 spans.append((ent.start_char, ent.end_char, "NORP"))  # "Pakistani troops"
                 continue
+            if label in PLACE_LABELS and _is_event_word(ent):
+                continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
             if label in PLACE_LABELS:
                 start, end = toponyms.trim_entity(text, ent.start_char, ent.end_char,
                                                   known_names=self.place_name_set)
@@ -585,7 +587,7 @@ class Analyzer:
                 continue
             if not (lowercase_doc or span.text[:1].isupper()):
                 continue
-            if toponyms.is_person_name_token(span, person_words):
+            if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue
             spans.append((span.start_char, span.end_char, "GPE"))
         chosen = _without_overlaps(spans)
@@ -616,6 +618,13 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
 
 
 _LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
+# Words that name an event (the event stage's triggers), never a place, though
+# GeoNames lists some as variant names ("Shelling" for Shillong).
+_EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGGERS) if w.isalpha())
+
+
+def _is_event_word(span: Span) -> bool:
+    return len(span) == 1 and (span[0].lower_ in _EVENT_WORDS or span[0].lemma_.lower() in _EVENT_WORDS)
 
 
 def _is_locative_object(ent: Span) -> bool:

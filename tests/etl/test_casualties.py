@@ -89,3 +89,33 @@ def test_cue_search_lets_every_casualty_sentence_through(sentence, monkeypatch):
 
 def test_sentences_without_a_cue_hold_no_figure():
     assert find_casualties("The 12 ministers met in Islamabad on Tuesday to discuss 3 trade deals.") == []
+
+
+# --- headline style: one victim without an article, ages, subsets, tolls -------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pakistan says soldier killed by Indian forces in Kashmir", [("killed", 1)]),
+    ("Envoy summoned after man killed in border firing", [("killed", 1)]),
+    ("Suspected militant killed in police encounter in Karachi", [("killed", 1)]),
+    ("Daughter killed, father injured in artillery fire", [("killed", 1), ("injured", 1)]),
+    ("Senior army officer, five militants killed during clash", [("killed", 1), ("killed", 5)]),
+    ("A soldier and two civilians were killed in the blast.", [("killed", 1), ("killed", 2)]),
+    ("School bomb kills nine-year-old in Quetta", [("killed", 1)]),
+    ("Gunmen killed a 7-year-old girl and two men.", [("killed", 1), ("killed", 2)]),
+    ("Three militant commanders among six killed in tribal area clash", [("killed", 6)]),
+    ("Death toll of soldiers killed in the Bolan attack reaches 11", [("killed", 11)]),
+    ("Security forces gun down 4 terrorists", [("killed", 4)]),
+])
+def test_headline_figures(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The soldier killed in the attack was buried in his village.", []),  # refers back
+    ("No soldier killed, the army says.", []),
+    ("Police said the man killed his neighbour.", []),  # active: the man is the killer
+    ("In a clash with a soldier, five militants were killed.", [("killed", 5)]),  # no list item
+])
+def test_no_bare_victim_where_the_noun_is_not_one(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected

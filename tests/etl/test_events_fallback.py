@@ -1,0 +1,49 @@
+"""Where an event goes when its sentence names no place (issue 4, item 5):
+the country named in the sentence, else the article's country, at
+geo_precision 3 -- and event words are never places."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 11, 20)
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def violent(pipeline, text: str):
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    return [e for e in pipeline.extract(article).events if e.event_type in VIOLENT]
+
+
+def test_country_word_in_the_sentence_places_the_event(pipeline):
+    events = violent(pipeline, "Pak forces killed 13 militants after the murder of migrant workers.")
+    assert [(e.country, e.geo_precision, e.fatalities) for e in events] == [("PAK", 3, 13)]
+
+
+def test_nationality_adjective_is_the_last_resort(pipeline):
+    events = violent(pipeline, "Air strikes killed 14 militants in the Pakistani tribal areas on Tuesday.")
+    assert [(e.country, e.geo_precision) for e in events] == [("PAK", 3)]
+
+
+def test_article_country_places_an_unplaced_attack(pipeline):
+    text = ("Militants stormed a checkpoint before dawn, killing four policemen. "
+            "Pakistan condemned the attack, and Pakistan asked Afghanistan to act against the group.")
+    events = violent(pipeline, text)
+    assert events and {(e.country, e.geo_precision) for e in events} == {("PAK", 3)}
+    assert sum(e.fatalities for e in events) == 4
+
+
+def test_a_named_town_still_wins(pipeline):
+    events = violent(pipeline, "Pakistani troops killed five militants in Miranshah.")
+    assert [(e.location, e.geo_precision) for e in events] == [("Miran Shah", 1)]
+
+
+def test_event_words_are_not_places(pipeline):
+    # "Shelling" is a GeoNames variant name of Shillong, India
+    events = violent(pipeline, "Two Pak Soldiers Killed in Shelling in Kashmir.")
+    assert events and all(e.location != "Shillong" for e in events)
+    mentions = pipeline.analyzer.analyse("Two Pak Soldiers Killed in Shelling in Kashmir.", article_id="t").mentions
+    assert [m.surface for m in mentions] == ["Kashmir"]
