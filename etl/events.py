@@ -924,6 +924,7 @@ def extract_events(
 
     drafts: list[_Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
+    lead = _lead_date(_sentences(doc), body_start=body_start, published=published)
     for index, sentence in enumerate(_sentences(doc)):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
@@ -968,7 +969,7 @@ def extract_events(
             if not places:
                 logger.debug("no place for %s in sentence %d", trigger.sub_event_type, index)
                 continue
-            date_value, precision = _event_date(sentence, trigger, drafts, published=published)
+            date_value, precision = _event_date(sentence, trigger, drafts, published=published, lead=lead)
             actor1, actor2 = find_actors(trigger)
             if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
                     any(_victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):
@@ -1046,8 +1047,26 @@ def _main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
     return places[counts.most_common(1)[0][0]]
 
 
+def _lead_date(sentences: Sequence[Span], *, body_start: int, published: date | None) -> DateMention | None:
+    """The date the report's lead gives ("... in Khost province yesterday."):
+    the first date expression of the first two sentences of the body, outside
+    parentheses (a filing date).  A later sentence that tells more of the
+    story without a date of its own happened then, not on the publication day."""
+    body = [s for s in sentences if s.end_char > body_start][:2]
+    for sentence in body:
+        text = span_text(sentence)
+        for mention in find_dates(text, published=published):
+            if mention.kind == "year" or mention.value is None:
+                continue
+            if text[:mention.start].rstrip().endswith("(") and text[mention.end:].lstrip().startswith(")"):
+                continue
+            return mention
+    return None
+
+
 def _event_date(
     sentence: Span, trigger: Trigger, drafts: Sequence[_Draft], *, published: date | None,
+    lead: DateMention | None = None,
 ) -> tuple[date | None, int]:
     own = _sentence_date(sentence, trigger, published=published)
     if own is not None and own.value is not None:
@@ -1055,6 +1074,8 @@ def _event_date(
     if drafts and drafts[-1].date_value is not None:
         previous = drafts[-1]
         return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision
+    if lead is not None and lead.value is not None:
+        return lead.value, WEEK if lead.precision == DAY else lead.precision
     if published is not None:
         return published, WEEK
     return None, UNKNOWN

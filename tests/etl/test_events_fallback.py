@@ -47,3 +47,16 @@ def test_event_words_are_not_places(pipeline):
     assert events and all(e.location != "Shillong" for e in events)
     mentions = pipeline.analyzer.analyse("Two Pak Soldiers Killed in Shelling in Kashmir.", article_id="t").mentions
     assert [m.surface for m in mentions] == ["Kashmir"]
+
+
+def test_a_later_sentence_takes_the_lead_date(pipeline):
+    text = ("Afghan and coalition forces targeted a Taliban network in Khost province yesterday. "
+            "The patrol came under fire and killed three insurgents.")
+    events = violent(pipeline, text)
+    assert [(e.event_date, e.date_precision) for e in events] == [(date(2025, 11, 19), 2)]
+
+
+def test_a_filing_date_in_parentheses_is_no_lead_date(pipeline):
+    text = "KABUL, Afghanistan (Nov. 12) - The patrol came under fire and killed three insurgents."
+    events = violent(pipeline, text)
+    assert [e.event_date for e in events] == [PUBLISHED]
