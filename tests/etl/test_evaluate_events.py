@@ -238,3 +238,15 @@ def test_isaf_dateline_without_year_takes_the_release_year():
     assert ee.isaf_published("2011-12-S-034\nKABUL, Afghanistan (Dec. 30)\nA force ...") == date(2011, 12, 30)
     assert ee.isaf_published("2012-04-S-048 / KABUL, Afghanistan (Apr. 25) / Finally") == date(2012, 4, 25)
     assert ee.isaf_published("Dec. 6: Operations in Laghman\n2009-12-CA–060\nFor Immediate Release") == date(2009, 12, 6)
+
+
+def test_score_counts_sums_rows_that_share_a_headline():
+    # UCDP codes "12 killed in blasts" as rows of 5 and 7: the headline's figure is their sum
+    day = date(2013, 4, 28)
+    docs = [ee.EventDoc("1", "12 killed in blasts", day, killed=5),
+            ee.EventDoc("2", "12 killed in blasts", day, killed=7),
+            ee.EventDoc("3", "Two soldiers killed", day, killed=2)]
+    twelve, two = [make_event(fatalities=12)], [make_event(fatalities=2)]
+    scores = ee.score_counts(docs, [twelve, twelve, two])
+    assert scores["fatalities_exact"] == pytest.approx(1 / 3)
+    assert scores["n_texts"] == 2 and scores["fatalities_exact_text_sum"] == 1.0
