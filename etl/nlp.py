@@ -349,14 +349,16 @@ def _is_base_form(univ_pos: str, morphology: dict[str, str]) -> bool:
 
 
 @Language.factory("sitrep_attribute_ruler")
-def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+def make_fast_attribute_ruler(nlp, name):  # type: ignore[no-untyped-def]
     """Built from the pipeline's stock ``attribute_ruler`` (add it before
-    removing that one)."""
+    removing that one).  The parameters carry no annotations: spaCy builds a
+    validation model from the signature, and a postponed (string) annotation
+    cannot be resolved there by every 3.8 release."""
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
 
 
 @Language.factory("sitrep_lemmatizer")
-def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+def make_cached_lemmatizer(nlp, name):  # type: ignore[no-untyped-def]
     """Built from the pipeline's stock ``lemmatizer`` (add it before removing
     that one)."""
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
