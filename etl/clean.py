@@ -45,14 +45,18 @@ _MIN_KEPT_SHARE = 0.4
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"[\u2028\x85\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise(text: str) -> str:
-    """NFC, Unix newlines, no control characters, single spaces, at most one
+    """NFC, Unix newlines (also for U+2028/U+2029), no control characters, single spaces, at most one
     blank line between paragraphs, no leading/trailing whitespace."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode line and paragraph separators, NEL, vertical tab and form feed
+    # break lines too (press releases pasted from PDFs carry U+2028).
+    text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)

@@ -94,7 +94,7 @@ class _Draft:
     sentence_index: int
     trigger: Trigger
     places: list[Place]
-    place_from: str  # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous"
+    place_from: str  # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous" | "scene"
     date_value: date | None
     date_precision: int
     actor1: str = ""
@@ -779,6 +779,27 @@ def _demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | N
     return None
 
 
+def _scene_place(by_sentence: dict[int, list[_PlaceCandidate]], index: int, *,
+                 sentences: Sequence[Span], body_start: int) -> Place | None:
+    """The place the previous sentence or the one before set the scene in,
+    within the same paragraph: "In Kunduz last night, a security force
+    searched a compound.  During the search the force detained one suspected
+    insurgent." -- the finest place named there as the object of "in/at/near"
+    (the nearest one on a tie), never a country."""
+    for back in (1, 2):
+        j = index - back
+        if j < 0 or sentences[j].end_char <= body_start:
+            return None
+        between = doc_text(sentences[j].doc)[sentences[j].start_char:sentences[index].start_char]
+        if "\n\n" in between:
+            return None  # another paragraph
+        pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"]
+        if pool:
+            best = min(_KIND_LEVEL.get(c.place.kind, 3) for c in pool)
+            return [c for c in pool if _KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
+    return None
+
+
 def _sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:
     """The first country the sentence names by a word the place finder does
     not take as a place ("Pak forces kill 13 militants"): a country-level
@@ -924,8 +945,9 @@ def extract_events(
 
     drafts: list[_Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
-    lead = _lead_date(_sentences(doc), body_start=body_start, published=published)
-    for index, sentence in enumerate(_sentences(doc)):
+    all_sentences = _sentences(doc)
+    lead = _lead_date(all_sentences, body_start=body_start, published=published)
+    for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
@@ -933,7 +955,8 @@ def extract_events(
         casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
         casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index)]
         if triggers and casualties and _only_casualty_verbs(triggers) and not by_sentence.get(index) \
-                and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2:
+                and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2 \
+                and all(_compatible(drafts[-1], _victim_actor(c)) for c in casualties if c.kind == "killed"):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
         if not triggers and casualties:
             _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
@@ -948,13 +971,17 @@ def extract_events(
                     places, place_from = [target], "demonym"
             if not places and trigger.sub_event_type == "Diplomacy" and dateline_place is not None:
                 places, place_from = [dateline_place], "dateline"
-            if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
-                places, place_from = [main_country], "context"
             if not places and trigger.event_type in _VIOLENT:
                 previous = next((d for d in reversed(drafts)
                                  if d.trigger.event_type in _VIOLENT and index - d.sentence_index <= 2), None)
                 if previous is not None:
                     places, place_from = list(previous.places), "previous"
+            if not places and trigger.sub_event_type != "Diplomacy":
+                scene = _scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
+                if scene is not None:
+                    places, place_from = [scene], "scene"
+            if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
+                places, place_from = [main_country], "context"
             if not places and trigger.event_type in _VIOLENT and sole_country is not None:
                 places, place_from = [sole_country], "context"
             if not places and trigger.event_type in _VIOLENT:
@@ -1177,7 +1204,7 @@ def _confidence(draft: _Draft, place: Place) -> float:
     score += 0.2 if draft.trigger.strong else 0.05
     score += {1: 0.15, 2: 0.1}.get(_GEO_PRECISION.get(place.kind, 3), 0.05)
     score += {DAY: 0.1, WEEK: 0.07, MONTH: 0.04}.get(draft.date_precision, 0.0)
-    if draft.place_from in ("previous", "context", "demonym"):
+    if draft.place_from in ("previous", "context", "demonym", "scene"):
         score -= 0.1
     return round(max(0.05, min(0.99, score)), 2)
 

@@ -90,7 +90,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     starts = doc.to_array(IDX).tolist()
     last = len(doc) - 1
     previous = -1
+    cased = not _mostly_lowercase(text)
     for match in _LINE_BREAK.finditer(text):
+        if _is_wrap(text, match.start(), cased=cased):
+            continue
         i = bisect_right(starts, match.start()) - 1
         if i != previous and 0 <= i < last:
             doc[i + 1].is_sent_start = True
@@ -99,6 +102,29 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 _LINE_BREAK = re.compile("\n")
+# A hard-wrapped line (PDF or e-mail text: "killed a\nsuspected insurgent in\n
+# Khost province") is one sentence running on, not a new one: a single line
+# break before a lower-case word, or after a long line that ends in a comma or
+# a word that cannot end a sentence ("in", "the", "and").
+_WRAP_MIN_LINE = 30
+_SENTENCE_END = ".!?:;\"”’)]"
+_DANGLING_WORD = re.compile(r"\s(?:a|an|the|of|in|on|at|to|for|with|by|from|and|or|near|into|as|that|who)$")
+
+
+def _is_wrap(text: str, at: int, *, cased: bool = True) -> bool:
+    """Is the line break at ``at`` a wrap inside a sentence?  ``cased``: the
+    text uses capitals (in an all-lower-case text a lower-case start says
+    nothing)."""
+    if text[at + 1:at + 2] == "\n" or text[at - 1:at] == "\n":
+        return False  # a blank line: a paragraph
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start:at].rstrip()
+    following = text[at + 1:].lstrip(" \t\u00a0")
+    if not line or not following or line.endswith(tuple(_SENTENCE_END)):
+        return False
+    if cased and following[0].islower():
+        return True
+    return len(line) >= _WRAP_MIN_LINE and (line[-1] == "," or _DANGLING_WORD.search(line) is not None)
 
 
 # --- exact, faster stand-ins for two stock components ---------------------------

@@ -30,3 +30,9 @@ def test_normalise_whitespace_and_controls():
 def test_article_id_ignores_layout_and_case():
     assert article_id_for("A  b\nc") == article_id_for("a b c")
     assert article_id_for("a b c") != article_id_for("a b d")
+
+
+def test_unicode_line_and_paragraph_separators_break_lines():
+    text = "ISAF Joint Command - Afghanistan\u2028\u20282010-04-CA-067\u2029In Kunduz\x0clast night\x85x"
+    assert normalise(text) == "ISAF Joint Command - Afghanistan\n\n2010-04-CA-067\n\nIn Kunduz\nlast night\nx"
+    assert article_id_for(text) == article_id_for(normalise(text))

@@ -60,3 +60,19 @@ def test_a_filing_date_in_parentheses_is_no_lead_date(pipeline):
     text = "KABUL, Afghanistan (Nov. 12) - The patrol came under fire and killed three insurgents."
     events = violent(pipeline, text)
     assert [e.event_date for e in events] == [PUBLISHED]
+
+
+def test_the_previous_sentence_sets_the_scene(pipeline):
+    text = ("In Kunduz last night, a security force searched a compound after reports of militant activity. "
+            "During the search the force detained one suspected insurgent.")
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    events = [e for e in pipeline.extract(article).events if e.sub_event_type == "Arrests"]
+    assert [(e.location, e.geo_precision) for e in events] == [("Kunduz", 1)]
+
+
+def test_a_new_paragraph_does_not_inherit_the_scene(pipeline):
+    text = ("In Kunduz last night, a security force searched a compound after reports of militant activity.\n\n"
+            "In a separate operation, the force detained one suspected insurgent.")
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    events = [e for e in pipeline.extract(article).events if e.sub_event_type == "Arrests"]
+    assert all(e.location != "Kunduz" for e in events)

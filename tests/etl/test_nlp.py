@@ -133,3 +133,19 @@ def test_place_name_matcher_finds_what_the_phrase_matcher_finds(fast, tmp_path, 
         assert built(doc) == expected
         assert cached(doc) == expected
     assert built(fast(texts[-1]))  # the test text does hold matches
+
+
+def test_hard_wrapped_lines_are_one_sentence_but_headlines_are_not():
+    from etl.nlp import load_spacy
+
+    nlp = load_spacy()
+    wrapped = ("For Immediate Release\n\nA security force killed a\nsuspected insurgent and detained two others in\n"
+               "Khost province last night.\nThe force then left.")
+    assert [s.text.strip() for s in nlp(wrapped).sents] == [
+        "For Immediate Release",
+        "A security force killed a\nsuspected insurgent and detained two others in\nKhost province last night.",
+        "The force then left."]
+    headline = "Army kills 12 militants in North Waziristan operation on Monday\nISLAMABAD: The army said so."
+    assert nlp(headline)[0].sent.text.strip() == "Army kills 12 militants in North Waziristan operation on Monday"
+    lower = "army kills 12 militants in waziristan\nislamabad: the army said so."
+    assert nlp(lower)[0].sent.text.strip() == "army kills 12 militants in waziristan"
