@@ -47,14 +47,16 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: import it only when running
     from etl.pipeline import Pipeline
+    from geo.gazetteer import Gazetteer
     from etl.records import Event
 
 logger = logging.getLogger(__name__)
@@ -559,16 +561,42 @@ def score_case(docs: Sequence[EventDoc], predictions: Sequence[Sequence[Event]])
     }
 
 
-def _province_match(event: Event | None, province: str) -> bool:
-    if event is None or not province:
+def _province_match(event: Event | None, province: str, *,
+                    key: Callable[[str], str] | None = None) -> bool:
+    """Does the event lie in the gold province?  ``key`` maps a province name
+    to one key for all its spellings ("Paktya", "Paktiya" and "Paktia"; see
+    ``province_key``); without it, names are compared as written."""
+    if event is None or not province or not event.admin1:
         return False
-    name = re.sub(r"\b(province|wilayat)\b", "", (event.admin1 or "").lower()).strip()
+    if key is not None:
+        return key(event.admin1) == key(province)
+    name = re.sub(r"\b(province|wilayat)\b", "", event.admin1.lower()).strip()
     want = re.sub(r"\b(province|wilayat)\b", "", province.lower()).strip()
     return bool(name) and (name == want or name.replace("-", " ") == want.replace("-", " "))
 
 
-def score_counts(docs: Sequence[EventDoc], predictions: Sequence[Sequence[Event]]) -> dict[str, float | int]:
-    """UCDP / ISAF: one incident per text; fatalities, date and place of it."""
+def province_key(gazetteer: Gazetteer, *, country: str) -> Callable[[str], str]:
+    """Province name -> the id of the first-level area the gazetteer knows it
+    as (in ``country``), else the bare folded name: spellings of one province
+    get one key."""
+    from geo.names import fold
+
+    @lru_cache(maxsize=None)
+    def key(name: str) -> str:
+        bare = re.sub(r"\b(province|wilayat)\b", "", name.lower()).replace("-", " ").strip()
+        for query in (name, f"{bare} province", bare):
+            for entry in gazetteer.lookup(query):
+                if entry.place.kind == "admin1" and entry.place.country == country:
+                    return entry.place.place_id
+        return fold(bare)
+
+    return key
+
+
+def score_counts(docs: Sequence[EventDoc], predictions: Sequence[Sequence[Event]], *,
+                 province_key: Callable[[str], str] | None = None) -> dict[str, float | int]:
+    """UCDP / ISAF: one incident per text; fatalities, date and place of it.
+    ``province_key``: see ``_province_match``."""
     gold_killed: list[int] = []
     pred_killed: list[int] = []
     n_dated = dated_ok = day_ok = dated_pub_ok = n_located = located_ok = n_prov = prov_ok = detected = 0
@@ -591,8 +619,8 @@ def score_counts(docs: Sequence[EventDoc], predictions: Sequence[Sequence[Event]
                 located_ok += 1
         if doc.province:
             n_prov += 1
-            prov_ok += _province_match(event, doc.province) or any(
-                _province_match(e, doc.province) for e in events)
+            prov_ok += _province_match(event, doc.province, key=province_key) or any(
+                _province_match(e, doc.province, key=province_key) for e in events)
     out: dict[str, float | int] = {"n_docs": len(docs), "detection_recall": detected / len(docs) if docs else 0.0}
     out.update(fatalities_scores(gold_killed, pred_killed))
     # UCDP splits one reported toll over several coded events that share the
@@ -692,6 +720,8 @@ def score_gold(docs: Sequence[EventDoc], predictions: Sequence[Sequence[Event]])
     return out
 
 
+# The country whose provinces a count corpus names (spellings vary: "Paktya").
+PROVINCE_COUNTRY = {"isaf": "AFG", "ucdp": "PAK"}
 SCORERS = {"case": score_case, "ucdp": score_counts, "isaf": score_counts, "satp": score_satp, "gold": score_gold}
 
 
@@ -703,7 +733,11 @@ def run_events(path: Path, *, fmt: str, pipeline: Pipeline, limit: int | None = 
     logger.info("%s (%s): %d documents", path.name, fmt, len(docs))
     # CASE 2021 masks place names (replaced by random ones), so an event
     # there cannot be required to have a place: typing is what it scores.
-    return SCORERS[fmt](docs, _extract(docs, pipeline, keep_unplaced=fmt in UNPLACED_FORMATS))
+    predictions = _extract(docs, pipeline, keep_unplaced=fmt in UNPLACED_FORMATS)
+    if fmt in PROVINCE_COUNTRY:
+        return score_counts(docs, predictions,
+                            province_key=province_key(pipeline.gazetteer, country=PROVINCE_COUNTRY[fmt]))
+    return SCORERS[fmt](docs, predictions)
 
 
 # --------------------------------------------------------------------------- output and CLI

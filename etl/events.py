@@ -953,7 +953,8 @@ def extract_events(
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         triggers = choose_sentence_events(found, sentence)
         casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
-        casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index)]
+        another = _ANOTHER.search(span_text(sentence)) is not None
+        casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index, another=another)]
         if triggers and casualties and _only_casualty_verbs(triggers) and not by_sentence.get(index) \
                 and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2 \
                 and all(_compatible(drafts[-1], _victim_actor(c)) for c in casualties if c.kind == "killed"):
@@ -1108,7 +1109,8 @@ def _event_date(
     return None, UNKNOWN
 
 
-def _restated(casualty: Casualty, drafts: Sequence[_Draft], *, sentence_index: int) -> bool:
+def _restated(casualty: Casualty, drafts: Sequence[_Draft], *, sentence_index: int,
+              another: bool = False) -> bool:
     """The same toll told again a few sentences on ("killed several
     insurgents ... The team responded with air support, killing several
     insurgents"): one toll, not two."""
@@ -1117,10 +1119,16 @@ def _restated(casualty: Casualty, drafts: Sequence[_Draft], *, sentence_index: i
         if sentence_index - draft.sentence_index > 4:
             break
         for seen in draft.casualties:
-            if seen.kind == casualty.kind and seen.best == casualty.best and _victim_actor(seen) == victims \
+            seen_victims = _victim_actor(seen)
+            # "killing two" after "killed two armed insurgents": the same two
+            same_victims = seen_victims == victims or (not casualty.victims.strip() and not another)
+            if seen.kind == casualty.kind and seen.best == casualty.best and same_victims \
                     and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
                 return True
     return False
+
+
+_ANOTHER = re.compile(r"\b(?:another|separate|second|third|also|earlier|later|meanwhile|elsewhere)\b", re.I)
 
 
 def _only_casualty_verbs(triggers: Sequence[Trigger]) -> bool:

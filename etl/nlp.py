@@ -43,6 +43,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
+from etl.dates import find_dates
 from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
@@ -606,7 +607,7 @@ class Analyzer:
                     spans.append((start, end, label))
         # 3. Gazetteer matches the model missed (outside any model entity),
         #    except a word of a person the article names ("Modi").
-        entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
         for start, end in matches:
@@ -649,6 +650,13 @@ _LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
 # Words that name an event (the event stage's triggers), never a place, though
 # GeoNames lists some as variant names ("Shelling" for Shillong).
 _EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGGERS) if w.isalpha())
+
+
+def _misread_date(ent: Span) -> bool:
+    """A DATE or TIME entity with no date in it ("In another attack in
+    Turbat" tags Turbat a DATE): the gazetteer may still take its words."""
+    return ent.label_ in ("DATE", "TIME") and not any(t.like_num for t in ent) \
+        and not find_dates(ent.text, published=None)
 
 
 def _is_event_word(span: Span) -> bool:

@@ -250,3 +250,14 @@ def test_score_counts_sums_rows_that_share_a_headline():
     scores = ee.score_counts(docs, [twelve, twelve, two])
     assert scores["fatalities_exact"] == pytest.approx(1 / 3)
     assert scores["n_texts"] == 2 and scores["fatalities_exact_text_sum"] == 1.0
+
+
+def test_province_spellings_share_one_key(pipeline):
+    key = ee.province_key(pipeline.gazetteer, country="AFG")
+    assert key("Paktya") == key("Paktia") == key("Paktiya province")
+    assert key("Wardak") == key("Vardak") and key("Logar") == key("Lowgar")
+    assert key("Kunar") == key("Konar") != key("Kunduz")
+    event = make_event(admin1="Konar")
+    doc = ee.EventDoc("1", "t", None, province="kunar")
+    assert ee.score_counts([doc], [[event]], province_key=key)["province_accuracy"] == 1.0
+    assert ee.score_counts([doc], [[event]])["province_accuracy"] == 0.0  # as written, they differ

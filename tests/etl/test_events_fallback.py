@@ -76,3 +76,15 @@ def test_a_new_paragraph_does_not_inherit_the_scene(pipeline):
     article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
     events = [e for e in pipeline.extract(article).events if e.sub_event_type == "Arrests"]
     assert all(e.location != "Kunduz" for e in events)
+
+
+def test_a_toll_told_again_without_its_victims_is_one_toll(pipeline):
+    text = ("In Nerkh district, Wardak province, a combined security force killed two armed insurgents on Tuesday. "
+            "After they identified the threat, the force fired at the insurgents, killing two.")
+    assert sum(e.fatalities for e in violent(pipeline, text)) == 2
+
+
+def test_another_attack_with_the_same_toll_counts_again(pipeline):
+    text = ("Gunmen killed two policemen in Quetta on Tuesday. "
+            "In another attack in Turbat, gunmen killed two.")
+    assert sum(e.fatalities for e in violent(pipeline, text)) == 4
