@@ -793,11 +793,29 @@ def _scene_place(by_sentence: dict[int, list[_PlaceCandidate]], index: int, *,
         between = doc_text(sentences[j].doc)[sentences[j].start_char:sentences[index].start_char]
         if "\n\n" in between:
             return None  # another paragraph
-        pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"]
+        pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"
+                and _sets_scene(sentences[j].doc, c.mention)]
         if pool:
             best = min(_KIND_LEVEL.get(c.place.kind, 3) for c in pool)
             return [c for c in pool if _KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
     return None
+
+
+def _sets_scene(doc: Doc, mention: Mention) -> bool:
+    """Does "in/at/near <place>" locate an action (a verb or an event noun:
+    "In Kunduz, a force searched", "a raid in Kunduz") rather than a person or
+    a body ("officials in Islamabad said", "talks in Doha")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" and span.root.dep_ != "pobj":
+        return True  # the object of a harm verb ("struck Kunduz")
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
 
 
 def _sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:

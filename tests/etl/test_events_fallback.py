@@ -1,4 +1,4 @@
-"""Where an event goes when its sentence names no place (issue 4, item 5):
+"""Where an event goes when its sentence names no place (issue 4, item 5), and
 the country named in the sentence, else the article's country, at
 geo_precision 3 -- and event words are never places."""
 
@@ -88,3 +88,10 @@ def test_another_attack_with_the_same_toll_counts_again(pipeline):
     text = ("Gunmen killed two policemen in Quetta on Tuesday. "
             "In another attack in Turbat, gunmen killed two.")
     assert sum(e.fatalities for e in violent(pipeline, text)) == 4
+
+
+def test_officials_somewhere_do_not_set_the_scene(pipeline):
+    text = ("Officials in Islamabad said the security situation was under review. "
+            "Militants attacked a checkpoint, killing four policemen.")
+    events = violent(pipeline, text)
+    assert events and all(e.location != "Islamabad" for e in events)
