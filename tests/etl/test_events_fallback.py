@@ -1,6 +1,7 @@
-"""Where an event goes when its sentence names no place (issue 4, item 5), and
-the country named in the sentence, else the article's country, at
-geo_precision 3 -- and event words are never places."""
+"""Context an event takes when its own sentence lacks it (issue 4, items 2, 4
+and 5): the scene the previous sentence set, the country the sentence or the
+article names (geo_precision 3), the lead's date; a toll told twice counts
+once; event words are never places."""
 
 from __future__ import annotations
 
