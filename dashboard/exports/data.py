@@ -6,7 +6,9 @@ text is never turned into markup or formulas (the XLSX writes every string as
 a string cell, so a title starting with ``=`` stays text).
 
 * CSV: UTF-8 with a byte-order mark (Excel then reads non-ASCII names right),
-  dates ISO 8601, empty cells for unknown values.
+  dates ISO 8601, empty cells for unknown values; a text cell that starts
+  like a formula (``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe so
+  a spreadsheet shows it as text instead of running it.
 * GeoJSON (RFC 7946): a FeatureCollection of Point features (lon, lat); an
   event without coordinates has ``"geometry": null``.  A top-level
   ``"sitrep"`` member carries the filters, period, sources line and time of
@@ -53,12 +55,27 @@ def about_lines(view: ExportView) -> list[str]:
     return [view.filters_text, view.period_text, view.sources_text, view.generated_text]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet opens as text: a string that starts like a
+    formula ("=HYPERLINK(...)", "+92...", "@SUM") gets a leading apostrophe
+    (OWASP's advice against CSV injection); numbers stay numbers."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(view: ExportView) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EVENT_FIELDS)
     for row in view.rows:
-        writer.writerow(["" if (v := _plain(row.get(k))) is None else v for k in EVENT_FIELDS])
+        writer.writerow([_csv_cell(row.get(k)) for k in EVENT_FIELDS])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -147,6 +147,12 @@ def test_csv_has_event_columns_and_rows(store):
     assert tuple(rows[0]) == EVENT_FIELDS
     assert len(rows) - 1 == len(store.query_events(PERIOD))
     assert any(HOSTILE_LOCATION in row for row in rows)
+    # a cell that starts like a formula opens as text in a spreadsheet (CSV injection)
+    actor1 = [row[EVENT_FIELDS.index("actor1")] for row in rows[1:]]
+    assert "'" + FORMULA in actor1 and FORMULA not in actor1
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows[1:] for cell in row)
+    latitudes = [row[EVENT_FIELDS.index("latitude")] for row in rows[1:]]
+    assert all(not cell.startswith("'") for cell in latitudes)  # numbers stay numbers
 
 
 def test_geojson_is_a_feature_collection_of_points(store):
