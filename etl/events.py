@@ -340,6 +340,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         if lemma in lx.NEEDS_WEAPON and not _weapon_subtype(sentence_words):
             continue
+        if lemma in lx.STATIVE_VERBS and trig.token.dep_ in ("amod", "acl"):
+            continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
         if is_non_conflict(trig, sentence_words):
@@ -347,7 +349,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
         if any(a.lemma_.lower() in lx.CLAIM_NOUNS for a in _ancestors(trig.token, limit=4)):
             continue
         frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
-            if trig.token.lower_ in ("up", "out", "over", "control") else ""
+            if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]):
             continue
         if lemma in ("operation", "exchange", "offensive", "talk") and not (sentence_words & lx.CONTEXT_WORDS):
@@ -377,7 +379,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
-    violent = [t for t in triggers if t.event_type in _VIOLENT]
+    violent = _drop_outcome_operations([t for t in triggers if t.event_type in _VIOLENT], triggers, sentence)
     others: dict[str, Trigger] = {}
     for t in triggers:
         if t.event_type not in _VIOLENT:
@@ -388,19 +390,107 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
         strong.sort(key=lambda t: (_TYPE_PRIORITY[t.event_type], t.token.i))
         best = strong[0]
         chosen.append(_refine(best, sentence))
-    chosen.extend(others.values())
+    transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
+    chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+_HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
+                         "died", "casualties"})
+_INTERCEPTIONS = frozenset({"intercept", "down"})
+
+
+def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
+    """Violence that a sentence reports only as the setting of a non-violent
+    outcome: a raid or operation that seized weapons or made arrests, with no
+    fighting of its own ("rifles were seized in a joint operation"), and the
+    missile or drone that air defences intercepted (Disrupted weapons use)."""
+    if not violent:
+        return violent
+    outcomes = [t for t in triggers if t.sub_event_type in ("Disrupted weapons use", "Arrests")]
+    if not outcomes:
+        return violent
+    if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
+        return []
+    if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
+            and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return [t for t in violent if t.event_type != lx.REMOTE]
+    return violent
+
+
+_TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _taker(token: Token) -> Token | None:
+    """The subject (or passive agent) of the verb that takes a place; a
+    pronoun subject of a reported clause stands for the reporter's subject
+    ("the army confirmed it regained the town")."""
+    for verb in _subject_verbs(token):
+        current: Token | None = verb
+        for _ in range(3):
+            if current is None:
+                break
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+                break
+            current = current.head
+    return None
+
+
+def _state_taker(token: Token) -> bool | None:
+    """True when state forces take the place, False for anyone else, None
+    when the text does not say (by the head noun of the taker)."""
+    taker = _taker(token)
+    if taker is None:
+        return None
+    appositive = next((c for c in taker.children if c.dep_ == "appos"), None)
+    if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
+        taker = appositive  # "Provinces, army units, …": the apposition names the taker
+    modifiers = {t.lower_ for t in taker.subtree
+                 if t.i < taker.i or t is taker or t.dep_ in ("compound", "amod", "poss", "nmod")}
+    modifiers -= {t.lower_ for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep")
+                  for t in c.subtree}
+    phrase = " ".join(sorted(modifiers))
+    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in _GROUP_KEYS if " " not in key):
+        return False
+    if taker.lower_ in lx.STATE_HEADS:
+        return True
+    return None
 
 
 def _territory_side(trigger: Trigger) -> Trigger:
     """Who took the place: state forces regain territory, anyone else
-    overtakes it ("Taliban fighters recaptured the district")."""
-    if trigger.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory"):
+    overtakes it ("Taliban fighters recaptured the district"); taken after
+    the other side withdrew, or without a fight, it changed hands without
+    violence."""
+    if trigger.sub_event_type not in _TERRITORY_TAKEN:
         return trigger
-    actor1, _ = find_actors(trigger)
-    state = actor1.startswith(("Military Forces", "Police Forces", "Government"))
-    subtype = "Government regains territory" if state or not actor1 else "Non-state actor overtakes territory"
+    words = {t.lower_ for t in sent_of(trigger.token)}
+    uncontested = "without" in words and bool(words & lx.UNCONTESTED_WORDS)
+    if uncontested or (words & lx.WITHDRAWAL_WORDS and not words & lx.FIGHTING_WORDS):
+        return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
+    state = _state_taker(trigger.token)
+    if state is None:
+        actor1, _ = find_actors(trigger)
+        state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
+    subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+def _object_window(token: Token) -> set[str]:
+    """Words of a verb's object: the few words after it, or its passive
+    subject ("two rifles were seized")."""
+    sentence = sent_of(token)
+    window = {t.lower_ for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 9)]}
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            window.update(t.lower_ for t in child.subtree)
+    return window
 
 
 def _object_subtype(trigger: Trigger) -> Trigger:
@@ -411,8 +501,7 @@ def _object_subtype(trigger: Trigger) -> Trigger:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if lemma not in ("seize", "capture", "take"):
         return trigger
-    sentence = sent_of(trigger.token)
-    window = {t.lower_ for t in sentence.doc[trigger.token.i + 1:min(sentence.end, trigger.token.i + 9)]}
+    window = _object_window(trigger.token)
     if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if window & lx.TERRITORY_WORDS:
@@ -818,9 +907,9 @@ def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) 
 
 def _dates_other_event(span: Span, trigger: Token) -> bool:
     """The date modifies an event noun other than the trigger ("connected to
-    the July 2 attack")."""
+    the July 2 attack", "responsible for Tuesday's attack")."""
     head = span.root.head
-    return (span.root.dep_ in ("compound", "nmod", "amod") and head.i != trigger.i
+    return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
             and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
             {t.i for t in head.subtree})
 
@@ -915,7 +1004,8 @@ def extract_events(
         casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
         casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index)]
         if triggers and casualties and _only_casualty_verbs(triggers) and not by_sentence.get(index) \
-                and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2:
+                and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2 \
+                and all(_compatible(drafts[-1], _victim_actor(c)) for c in casualties):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
         if not triggers and casualties:
             _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)

@@ -174,7 +174,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "overrun": (BATTLES, "Non-state actor overtakes territory"),
     "recover": (STRATEGIC, "Disrupted weapons use"), "discover": (STRATEGIC, "Disrupted weapons use"),
     "find": (STRATEGIC, "Disrupted weapons use"), "unearth": (STRATEGIC, "Disrupted weapons use"),
-    "defuse": (STRATEGIC, "Disrupted weapons use"),
+    "defuse": (STRATEGIC, "Disrupted weapons use"), "clear": (STRATEGIC, "Disrupted weapons use"),
+    "dismantle": (STRATEGIC, "Disrupted weapons use"),
     "shoot": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
     "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"),
     "loot": (STRATEGIC, "Looting/property destruction"),
@@ -182,7 +183,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "ransack": (STRATEGIC, "Looting/property destruction"),
     "vandalise": (STRATEGIC, "Looting/property destruction"),
     "vandalize": (STRATEGIC, "Looting/property destruction"),
-    "withdraw": (STRATEGIC, "Non-violent transfer of territory"),
+    "withdraw": (STRATEGIC, "Change to group/activity"), "retreat": (STRATEGIC, "Change to group/activity"),
+    "occupy": (BATTLES, "Government regains territory"),
     "establish": (STRATEGIC, "Headquarters or base established"),
     "march": (PROTESTS, "Peaceful protest"), "rally": (PROTESTS, "Peaceful protest"),
     "demonstrate": (PROTESTS, "Peaceful protest"),
@@ -233,7 +235,12 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "pushed out": (BATTLES, "Government regains territory"),
     "taken control": (BATTLES, "Government regains territory"),
     "seized control": (BATTLES, "Government regains territory"),
-    "pulled out": (STRATEGIC, "Non-violent transfer of territory"),
+    "pulled out": (STRATEGIC, "Change to group/activity"),
+    "pulled back": (STRATEGIC, "Change to group/activity"), "pull back": (STRATEGIC, "Change to group/activity"),
+    "take over": (BATTLES, "Government regains territory"),
+    "restored control": (BATTLES, "Government regains territory"),
+    "established control": (BATTLES, "Government regains territory"),
+    "assumed control": (BATTLES, "Government regains territory"),
     "handed over": (STRATEGIC, "Non-violent transfer of territory"),
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     "gang-raped": (VAC, "Sexual violence"), "took hostage": (VAC, "Abduction/forced disappearance"),
@@ -243,6 +250,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "set fire": (STRATEGIC, "Looting/property destruction"),
     "baton charge": (PROTESTS, "Protest with intervention"),
     "defused": (STRATEGIC, "Disrupted weapons use"), "foiled": (STRATEGIC, "Disrupted weapons use"),
+    "shot down": (STRATEGIC, "Disrupted weapons use"), "shoot down": (STRATEGIC, "Disrupted weapons use"),
     "set on fire": (STRATEGIC, "Looting/property destruction"),
     "torched": (STRATEGIC, "Looting/property destruction"),
 }
@@ -262,6 +270,9 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
 )
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
+# Verbs that describe a standing state when used as a participle ("the
+# occupied territories").
+STATIVE_VERBS = frozenset({"occupy"})
 # Verbs that code an event only with the right object (checked on the verb's
 # subtree): taking places, seizing or finding weapons, bases set up.
 TERRITORY_WORDS = frozenset({
@@ -270,30 +281,77 @@ TERRITORY_WORDS = frozenset({
     "crossing", "airport", "valley", "neighbourhood", "neighborhood", "stronghold", "strongholds",
     "control", "positions", "outpost", "headquarters", "bastion", "capital", "island", "port",
     "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
-    "camp", "positions", "areas",
+    "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
+    "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
+    "outposts", "foothold", "enclave", "barracks",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
     "caches", "grenades", "mines", "landmines", "ied", "ieds", "bomb", "bombs", "rockets",
     "rifles", "guns", "pistols", "detonators", "munitions", "projectiles", "mortars", "depot",
-    "stockpile", "rounds", "cartridges", "kalashnikovs", "launchers", "firearms",
+    "stockpile", "rounds", "cartridges", "kalashnikovs", "launchers", "firearms", "ordnance",
+    "uxo", "shells", "revolvers",
 })
+# What bomb disposal clears, dismantles or defuses.
+EXPLOSIVE_WORDS = frozenset({
+    "mine", "mines", "landmine", "landmines", "ied", "ieds", "explosive", "explosives", "bomb", "bombs",
+    "device", "devices", "ordnance", "munitions", "uxo", "booby", "booby-traps",
+})
+# What air defences intercept or shoot down (unmanned: a downed warplane is
+# a battle).
+AERIAL_WEAPON_WORDS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "uav", "uavs", "projectile",
+    "projectiles", "shells",
+})
+# Security operations that are coded by their outcome when they report one
+# without fighting: "weapons were seized in a joint operation" is a seizure,
+# "detained in overnight raids" are arrests (ACLED).
+OPERATION_WORDS = frozenset({"operation", "raid", "crackdown", "sweep", "search"})
 BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "camp", "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
-    "withdraw": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
+    "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
     "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS,
     "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
-        "devices", "device", "consignment", "shipment"},
+        "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
+    "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
-                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS,
+                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
     "handed": TERRITORY_WORDS,
     "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
                          "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
     "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),
 }
+# Who took a place decides the sub-type (ACLED): state forces regain
+# territory, anyone else overtakes it.  The head noun of the taker decides
+# ("Syrian army and allied fighters" are the army; "opposition fighters" are
+# not); a modifier from the non-state list overrides a state head ("rebel
+# forces").
+STATE_HEADS = frozenset({
+    "army", "armies", "troops", "soldiers", "military", "forces", "government", "regime", "police",
+    "troopers", "marines", "commandos", "paratroopers", "units", "brigade", "brigades", "battalion",
+    "division", "gendarmerie", "authorities", "navy", "servicemen",
+})
+NON_STATE_WORDS = MILITANT_WORDS | frozenset({
+    "rebel", "opposition", "militia", "militias", "militiamen", "jihadist", "jihadists", "guerrilla",
+    "guerrillas", "separatist", "separatists", "mujahideen", "extremists", "extremist", "insurgency",
+    "group", "faction", "factions", "tribesmen", "loyalists", "activists",
+})
+# A place taken after the other side left, or without a fight, changed hands
+# without violence (Non-violent transfer of territory); the withdrawal alone
+# is a Change to group/activity.
+WITHDRAWAL_WORDS = frozenset({
+    "withdrew", "withdrawn", "withdrawal", "withdrawing", "withdraws", "retreated", "retreat",
+    "abandoned", "deserted", "evacuated", "vacated", "unopposed", "handed", "handover", "ceded",
+})
+UNCONTESTED_WORDS = frozenset({"resistance", "fight", "fighting", "bloodshed", "clashes", "shot", "opposition"})
+FIGHTING_WORDS = frozenset({
+    "clash", "clashes", "clashed", "clashing", "fighting", "fought", "battle", "battles", "bombardment",
+    "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",
+    "killing", "offensive", "assault", "firefight", "gunfight", "ambush", "stormed",
+})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
 # ambushes"): a profile, not a report.

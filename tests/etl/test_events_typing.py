@@ -1,0 +1,104 @@
+"""Event typing in ACLED's taxonomy on small self-written sentences, through
+the real pipeline (events kept even without a place, so the sentences need
+not name one the gazetteer knows)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.evaluate_events import case_prediction
+from etl.events import extract_events
+from etl.pipeline import analyse, resolve, to_article
+from etl.sources import RawDocument
+
+
+def coded(pipeline, text: str) -> tuple[str, str]:
+    """(event type, sub-event type) of the text's main event, ("NONE", "NONE")
+    when it has none."""
+    article = to_article(RawDocument(origin="t", text=text), published=None)
+    analysis = analyse(article, analyzer=pipeline.analyzer)
+    resolutions = resolve(analysis, resolver=pipeline.resolver)
+    events = extract_events(analysis, resolutions, article=article,
+                            country_place=pipeline.gazetteer.country, keep_unplaced=True)
+    return case_prediction(events)
+
+
+def subtype(pipeline, text: str) -> str:
+    return coded(pipeline, text)[1]
+
+
+# --- Disrupted weapons use --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two rifles and several rounds of ammunition were seized in Tarkwa over the weekend.",
+    "Soldiers seized a large cache of explosives and rifles in a search operation near the river.",
+    "Air defences intercepted three missiles fired at the airbase on Sunday.",
+    "The army shot down two drones near the border on Friday.",
+    "Engineers cleared more than 500 landmines from farmland around the village.",
+])
+def test_seizures_interceptions_and_demining_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_a_raid_that_only_made_arrests_is_an_arrest(pipeline):
+    text = "Police detained nine suspects in overnight raids across the district."
+    assert subtype(pipeline, text) == "Arrests"
+
+
+def test_an_intercepted_missile_that_killed_people_is_still_an_attack(pipeline):
+    text = "Air defences intercepted one missile but a second one hit a market, killing four people."
+    assert coded(pipeline, text)[0] == "Explosions/Remote violence"
+
+
+# --- territory ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The national army seized control of the hill town after a week of fighting.", "Government regains territory"),
+    ("Government troops and allied fighters recaptured three villages from the militants.",
+     "Government regains territory"),
+    ("The regional army confirmed it regained territory near the northern town.", "Government regains territory"),
+    ("Rebel fighters captured a key neighbourhood in the east of the city on Thursday.",
+     "Non-state actor overtakes territory"),
+    ("Opposition forces took over two villages on the main highway after heavy clashes.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_takes_a_place_decides_the_territory_subtype(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Battles", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents took over the district headquarters after the police withdrew from it.",
+    "Militants seized the border crossing without resistance on Sunday.",
+])
+def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_withdrawal_alone_is_a_change_to_group_activity(pipeline):
+    text = "Government forces withdrew from the port city on Monday."
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_an_occupied_city_is_not_a_new_occupation(pipeline):
+    text = "Soldiers kidnapped two teenagers in the occupied city on Friday."
+    assert subtype(pipeline, text) == "Abduction/forced disappearance"
+
+
+def test_the_possessive_date_of_another_attack_does_not_date_an_arrest(pipeline):
+    text = "Police detained a militant commander responsible for Tuesday's attack on a checkpoint in Quetta today."
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    (event,) = pipeline.extract(article).events
+    assert event.sub_event_type == "Arrests" and event.event_date == date(2025, 11, 20)
+
+
+def test_attackers_killed_in_return_fire_are_not_the_attacks_victims(pipeline):
+    text = ("Militants fired rockets at a police post in Bannu on Monday. "
+            "The policemen returned fire and killed three of the attackers.")
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    events = pipeline.extract(article).events
+    assert sum(e.fatalities for e in events) == 3
+    assert all(not (e.event_type == "Explosions/Remote violence" and e.fatalities) for e in events)
