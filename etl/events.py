@@ -150,6 +150,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp"):
                 break
     for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+            return True
         if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
             year = int(child.text)
             if published is None or year < published.year - 1:

@@ -195,6 +195,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "defect": (STRATEGIC, "Change to group/activity"), "reinforce": (STRATEGIC, "Change to group/activity"),
     "deploy": (STRATEGIC, "Change to group/activity"), "merge": (STRATEGIC, "Change to group/activity"),
     "disband": (STRATEGIC, "Change to group/activity"),
+    **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
+                     "recruit", "form", "forward", "fortify", "consolidate"), (STRATEGIC, "Change to group/activity")),
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
@@ -307,7 +309,14 @@ AERIAL_WEAPON_WORDS = frozenset({
 # without fighting: "weapons were seized in a joint operation" is a seizure,
 # "detained in overnight raids" are arrests (ACLED).
 OPERATION_WORDS = frozenset({"operation", "raid", "crackdown", "sweep", "search"})
-BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "camp", "headquarters",
+# What a group mobilises, sends, moves or forms (Change to group/activity).
+TROOP_WORDS = frozenset({
+    "troops", "soldiers", "forces", "army", "police", "personnel", "units", "unit", "battalion",
+    "battalions", "brigade", "brigades", "paramilitary", "paramilitaries", "rangers", "commandos", "tanks",
+    "fighters", "reinforcements", "members", "recruits", "militia", "militias", "militiamen", "convoy",
+    "men", "gunmen", "force", "volunteers", "reservists", "reserves", "divisions", "regiment", "squads",
+})
+BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks", "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": WEAPON_CACHE_WORDS,
@@ -323,6 +332,10 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
                          "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
     "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),
+    **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
+                     "recruit", "form", "forward"), TROOP_WORDS),
+    **dict.fromkeys(("fortify", "consolidate"), frozenset({"positions", "position", "defences", "defenses",
+                                                           "lines", "frontline", "frontlines", "presence"})),
 }
 # Who took a place decides the sub-type (ACLED): state forces regain
 # territory, anyone else overtakes it.  The head noun of the taker decides
@@ -389,7 +402,13 @@ BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "r
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
-    "rule", "reject",
+    "rule", "reject", "ready", "readiness", "wait", "await",
+})
+# Modifiers that make an event noun one that has not happened ("a possible
+# attack", "the imminent offensive", "a mock airstrike").
+UNREAL_MODIFIERS = frozenset({
+    "possible", "potential", "imminent", "impending", "looming", "planned", "expected", "anticipated",
+    "future", "mock", "feared", "likely", "probable", "prospective", "upcoming", "simulated",
 })
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "can"})
 # A sentence about the end of fighting: violent triggers in it are references.

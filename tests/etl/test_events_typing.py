@@ -102,3 +102,32 @@ def test_attackers_killed_in_return_fire_are_not_the_attacks_victims(pipeline):
     events = pipeline.extract(article).events
     assert sum(e.fatalities for e in events) == 3
     assert all(not (e.event_type == "Explosions/Remote violence" and e.fatalities) for e in events)
+
+
+# --- Change to group/activity, Headquarters or base established ----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels are mobilising hundreds of fighters near the northern front.",
+    "New special units were formed in the eastern military district.",
+    "The army dispatched reinforcements to the border town on Monday.",
+    "Militia commanders continue to fortify their positions along the river.",
+    "Troops were deployed around the capital to defend it against a possible attack by the insurgents.",
+])
+def test_troop_movements_and_new_units_are_a_change_to_group_activity(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_new_barracks_are_a_base_established(pipeline):
+    text = "The army has established two new barracks near the border."
+    assert subtype(pipeline, text) == "Headquarters or base established"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned of an imminent offensive on the northern town.",
+    "Air defence units are ready to counter an airstrike on the capital.",
+    "The group formed a committee to investigate the killings.",
+])
+def test_possible_and_planned_attacks_and_committees_are_not_events(pipeline, text):
+    assert coded(pipeline, text)[0] in ("NONE", "Strategic developments")
+    assert coded(pipeline, text)[1] != "Change to group/activity"
