@@ -340,9 +340,9 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
-        if lemma in lx.NEEDS_WEAPON and not _weapon_subtype(sentence_words):
-            continue
-        if lemma in lx.STATIVE_VERBS and trig.token.dep_ in ("amod", "acl"):
+        if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
+            continue  # the verb, not the noun ending "opened fire"
+        if lemma in lx.STATIVE_VERBS and _participle(trig.token):
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
@@ -358,6 +358,16 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         kept.append(trig)
     return kept
+
+
+def _participle(token: Token) -> bool:
+    """A verb used as an adjective: "the occupied city" (also when the parser
+    makes it a clause of its own), "areas occupied by the rebels"."""
+    if token.dep_ in ("amod", "acl"):
+        return True
+    doc = token.doc
+    return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
 
 
 def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
@@ -388,10 +398,13 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
             others.setdefault(t.sub_event_type, t)
     chosen: list[Trigger] = []
     if violent:
-        strong = [t for t in violent if t.strong] or violent
+        # Sexual violence is coded as such whatever other harm the sentence
+        # reports ("raped, beat and assaulted civilians").
+        strong = [t for t in violent if t.sub_event_type == "Sexual violence"] or \
+            [t for t in violent if t.strong] or violent
         strong.sort(key=lambda t: (_TYPE_PRIORITY[t.event_type], t.token.i))
         best = strong[0]
-        chosen.append(_refine(best, sentence))
+        chosen.append(_refine(best, sentence, violent))
     transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
     chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
@@ -549,7 +562,7 @@ _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "bombardment",
                               "chlorine", "sarin"})
 
 
-def _refine(trigger: Trigger, sentence: Span) -> Trigger:
+def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     words = {t.lower_ for t in sentence}
     trigger = _territory_side(trigger)
@@ -570,7 +583,14 @@ def _refine(trigger: Trigger, sentence: Span) -> Trigger:
         victims = _target_words(trigger.token)
         armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
                                                                                     "checkpoint", "convoy"}
-        if victims & lx.CIVILIAN_WORDS and not victims & armed_targets:
+        civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES
+        if not victims & (civilian | armed_targets):
+            # "gunmen opened fire on the vehicle …, killing four women": the
+            # sentence's other harm verbs name the victims
+            for other in violent:
+                if other is not trigger and other.token.lemma_.lower() in _HARM_VERBS:
+                    victims |= _target_words(other.token)
+        if victims & civilian and not victims & armed_targets:
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)
 

@@ -91,6 +91,17 @@ CIVILIAN_WORDS = frozenset({
     "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
     "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
 })
+# Places where an attack's targets are civilians (an attack on them is
+# Violence against civilians unless armed targets are named too).
+CIVILIAN_SITES = frozenset({
+    "university", "universities", "college", "campus", "hotel", "hotels", "restaurant", "restaurants",
+    "cafe", "café", "teahouse", "shop", "shops", "store", "stores", "supermarket", "mall", "bazaar",
+    "marketplace", "wedding", "funeral", "procession", "congregation", "shrine", "synagogue", "monastery",
+    "madrasa", "madrassa", "seminary", "classroom", "classrooms", "dormitory", "dormitories", "hostel",
+    "guesthouse", "nightclub", "stadium", "concert", "festival", "cinema", "theatre", "theater", "clinic",
+    "car", "cars", "vehicle", "vehicles", "minibus", "van", "taxi", "train", "house", "home", "residence", "schools", "mosques",
+    "churches", "temples", "markets", "hospitals", "kindergarten", "orphanage", "camp-goers", "beach",
+})
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
     "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "bombers",
@@ -160,7 +171,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "destroy": (REMOTE, "Air/drone strike"),
     "abduct": (VAC, "Abduction/forced disappearance"),
     "kidnap": (VAC, "Abduction/forced disappearance"),
-    "rape": (VAC, "Sexual violence"), "lynch": (RIOTS, "Mob violence"),
+    "rape": (VAC, "Sexual violence"), "molest": (VAC, "Sexual violence"), "lynch": (RIOTS, "Mob violence"),
     "protest": (PROTESTS, "Peaceful protest"), "riot": (RIOTS, "Violent demonstration"),
     "arrest": (STRATEGIC, "Arrests"), "detain": (STRATEGIC, "Arrests"),
     "apprehend": (STRATEGIC, "Arrests"),
@@ -245,6 +256,11 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "assumed control": (BATTLES, "Government regains territory"),
     "handed over": (STRATEGIC, "Non-violent transfer of territory"),
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
+    # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
+    "raped": (VAC, "Sexual violence"), "rapes": (VAC, "Sexual violence"), "raping": (VAC, "Sexual violence"),
+    "sexual violence": (VAC, "Sexual violence"), "sexual abuse": (VAC, "Sexual violence"),
+    "sexually abused": (VAC, "Sexual violence"), "sexual attack": (VAC, "Sexual violence"),
+    "sexual attacks": (VAC, "Sexual violence"), "sexually harassed": (VAC, "Sexual violence"),
     "gang-raped": (VAC, "Sexual violence"), "took hostage": (VAC, "Abduction/forced disappearance"),
     "taken hostage": (VAC, "Abduction/forced disappearance"),
     "went missing": (VAC, "Abduction/forced disappearance"),

@@ -131,3 +131,36 @@ def test_new_barracks_are_a_base_established(pipeline):
 def test_possible_and_planned_attacks_and_committees_are_not_events(pipeline, text):
     assert coded(pipeline, text)[0] in ("NONE", "Strategic developments")
     assert coded(pipeline, text)[1] != "Change to group/activity"
+
+
+# --- Violence against civilians -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The girl was gang-raped by three men last week, her family said.",
+    "Soldiers raped, beat and assaulted villagers during the raid.",
+    "A man molested a schoolgirl on her way home, witnesses said.",
+    "Rights groups documented widespread sexual violence against women by the militia.",
+])
+def test_sexual_violence_is_coded_as_such(pipeline, text):
+    assert coded(pipeline, text) == ("Violence against civilians", "Sexual violence")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a hotel popular with foreigners in the coastal city.",
+    "Unidentified gunmen opened fire on a teahouse in the old town.",
+    "Armed men stormed the university, killing students in their classrooms.",
+    "Four women were killed when gunmen opened fire on the office of a charity in the city.",
+])
+def test_attacks_on_civilian_places_are_violence_against_civilians(pipeline, text):
+    assert coded(pipeline, text) == ("Violence against civilians", "Attack")
+
+
+def test_gunmen_firing_on_a_military_vehicle_is_a_battle(pipeline):
+    text = "Gunmen opened fire on a military vehicle near the checkpoint, killing two soldiers."
+    assert coded(pipeline, text)[0] == "Battles"
+
+
+def test_an_occupied_city_named_after_a_kidnapping_is_not_a_new_occupation(pipeline):
+    text = "Security forces kidnapped two teenagers in the district, in the occupied city of Laayoune."
+    assert subtype(pipeline, text) == "Abduction/forced disappearance"
