@@ -336,7 +336,10 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     for trig in found:
         lemma = trig.token.lemma_.lower()
         if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
-            if is_background(trig.token):
+            # "arrested during a protest": the protest is happening, not recalled
+            preps = lx.BACKGROUND_PREPS - _CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
+                else lx.BACKGROUND_PREPS
+            if is_background(trig.token, preps=preps):
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
@@ -529,31 +532,69 @@ _RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles
                          "arson", "smashed", "vandalism", "rampage", "looting",
                          "stone", "stones", "stone-throwing", "stone-pelting", "rioters", "riot", "riots",
                          "rioting", "violent", "violence", "vandalised", "vandalized", "hurled", "pelted",
-                         "torched", "ransacked", "looted", "clashed"})
+                         "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
+                         "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
+                         "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
+                         "tires"})
 _INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
-                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets"})
+                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
+                                 "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
+_FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
+                          "excessive", "suppressed", "suppress", "violently", "brutally", "injuries", "injured",
+                          "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
+_PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
 _PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
-                            "demonstration", "demonstrations", "rally", "marchers", "sit-in", "agitation"})
+                            "demonstration", "demonstrations", "rally", "rallies", "marchers", "sit-in",
+                            "agitation", "marches"})
+_RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields", "control", "unit", "units",
+                              "officers", "troops", "vehicle", "vehicles"})
+
+
+def _protesters_words(sentence: Span) -> set[str]:
+    """The sentence's words, less those that only name a cause ("a protest
+    against police violence"), deny violence ("non-violent") or name riot
+    police ("riot police")."""
+    words: set[str] = set()
+    for t in sentence:
+        if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and t.head.lower_ in _RIOT_GEAR_HEADS:
+            continue
+        before = sentence.doc[max(sentence.start, t.i - 2):t.i].text.lower().replace(" ", "")
+        if before.endswith(("non", "non-")):
+            words.add("non-" + t.lower_)  # "non - violent" as three tokens
+            continue
+        if t.lower_ in _RIOT_WORDS and any(a.lower_ in ("against", "over", "about", "condemning") and
+                                           a.dep_ == "prep" for a in _ancestors(t, limit=4)):
+            continue
+        words.add(t.lower_)
+    return words
 
 
 def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
     """A sentence about a protest is one Protests or Riots event, whatever
-    violence it reports: protesters' violence makes a riot; the police's
-    force against them, or their dispersal, is coded as the protest's
-    sub-type (ACLED)."""
-    protest = next((t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS)), None)
-    words = {t.lower_ for t in sentence}
-    if protest is None or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+    violence it reports (ACLED): protesters' violence or destruction makes a
+    riot, even when force is used against them; force against (peaceful)
+    protesters, or their dispersal or arrest, is coded as the protest's
+    sub-type."""
+    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not (
+        t.token.lower_ == "riot" and t.token.head.lower_ in _RIOT_GEAR_HEADS and t.token.head is not t.token)]
+    words = _protesters_words(sentence)
+    if not candidates or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
         return None
-    if protest.event_type == lx.RIOTS and protest.sub_event_type == "Mob violence":
-        return protest
+    mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
+    if mob is not None:
+        return mob
+    protest = candidates[0]
+    peaceful = bool(words & _PEACEFUL_WORDS)
     security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
-    if security and words & {"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
-                             "excessive", "suppressed", "suppress", "violently", "brutally", "injuries"}:
-        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
-    if words & _RIOT_WORDS:
+    destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
+    # Protesters called peaceful are not rioters ("police clashed with peaceful
+    # protesters"); "some rallied peacefully, others clashed" describes a riot.
+    if (words & _RIOT_WORDS or destruction) and not peaceful:
         return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
-    if words & _INTERVENTION_WORDS and (security or "tear" in words):
+    force = words & _FORCE_WORDS
+    if (security and force - {"attacks", "attacked"}) or (peaceful and force):
+        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
+    if words & _INTERVENTION_WORDS:
         return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)
     return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
 

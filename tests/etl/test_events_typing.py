@@ -164,3 +164,26 @@ def test_gunmen_firing_on_a_military_vehicle_is_a_battle(pipeline):
 def test_an_occupied_city_named_after_a_kidnapping_is_not_a_new_occupation(pipeline):
     text = "Security forces kidnapped two teenagers in the district, in the occupied city of Laayoune."
     assert subtype(pipeline, text) == "Abduction/forced disappearance"
+
+
+# --- Protests and riots --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rioters clashed with police near the parliament on Saturday.", ("Riots", "Violent demonstration")),
+    ("Protesters blocked major roads and burned tyres in the capital.", ("Riots", "Violent demonstration")),
+    ("While most demonstrators rallied peacefully, others clashed with police and looted shops.",
+     ("Riots", "Violent demonstration")),
+    ("A mob chased down and lynched two men after a rally in the town.", ("Riots", "Mob violence")),
+    ("Thousands marched in a protest against police violence in the city.", ("Protests", "Peaceful protest")),
+    ("Riot police chased demonstrators during anti-government protests in the capital.",
+     ("Protests", "Protest with intervention")),
+    ("Several activists were detained during unsanctioned protests in two cities.",
+     ("Protests", "Protest with intervention")),
+    ("Soldiers opened fire on peaceful protesters in the main square, killing two.",
+     ("Protests", "Excessive force against protesters")),
+    ("Thousands of non-violent protesters marched as security forces killed three people in a crackdown.",
+     ("Protests", "Excessive force against protesters")),
+])
+def test_protest_and_riot_subtypes(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
