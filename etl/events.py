@@ -187,20 +187,42 @@ _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "b
                               "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
 
 
-def is_non_conflict(trigger: Trigger, words: set[str]) -> bool:
+def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
     """Disasters, accidents and ordinary crime that look violent: "the quake
-    struck", "a gas cylinder exploded", "police arrested drug smugglers"."""
+    struck", "a gas cylinder exploded", "police arrested drug smugglers".
+    With ``whole_text`` (``words`` then hold the cues of the whole text, which
+    names no armed actor at all) deaths in an accident count too ("killed
+    when their bus plunged …")."""
     armed = bool(words & lx.ARMED_CUES)
     if trigger.sub_event_type == "Diplomacy":
         return False
     if words & lx.DISASTER_WORDS and not armed:
         return True
     if words & lx.ACCIDENT_WORDS and not armed and trigger.event_type != lx.PROTESTS and \
-            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS):
+            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
+             or (whole_text and trigger.token.lemma_.lower() == "kill")):
         return True
     if words & lx.CRIME_WORDS and not armed and trigger.event_type != lx.PROTESTS:
         return True
     return False
+
+
+# Crime words are not taken from the rest of the text: reports of political
+# violence often name a murder, a ransom or extortion.
+_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS
+
+
+def _article_cues(doc: Doc) -> set[str]:
+    """The disaster, accident and armed-conflict words of the whole
+    text (one set intersection per document, cached): "The explosion
+    occurred at the plant's warehouse" is the accident the previous sentence
+    reported, "19 people were killed when their bus plunged …" the accident
+    the next one names."""
+    cues = doc.user_data.get("sitrep_context_cues")
+    if cues is None:
+        cues = set(_token_table(doc)[0]) & _CONTEXT_CUES
+        doc.user_data["sitrep_context_cues"] = cues
+    return cues
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
@@ -333,6 +355,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
     kept: list[Trigger] = []
     sentence_words = set(lower_words)
+    article_cues = _article_cues(sentence.doc) if found else set()
     for trig in found:
         lemma = trig.token.lemma_.lower()
         if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
@@ -349,7 +372,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
-        if is_non_conflict(trig, sentence_words):
+        if is_non_conflict(trig, sentence_words) or \
+                is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue
         if any(a.lemma_.lower() in lx.CLAIM_NOUNS for a in _ancestors(trig.token, limit=4)):
             continue

@@ -414,7 +414,7 @@ CONTEXT_WORDS = frozenset({
 # Prepositions whose object is a reference to an earlier event, not a report
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
-                              "before", "during", "like", "unlike"})
+                              "before", "during", "like", "unlike", "over"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary"})
 # Heads that make an event hypothetical, denied or merely threatened.
@@ -457,7 +457,8 @@ ACCIDENT_WORDS = frozenset({
     "fertiliser", "ammonium", "warehouse", "refinery", "pipeline", "leak", "leakage", "accident",
     "accidental", "accidentally", "collision", "collided", "crash", "crashed", "derailed", "fireworks",
     "firecracker", "firecrackers", "short-circuit", "circuit", "mine", "colliery", "blaze", "reactor",
-    "chemicals", "carrier", "vessel", "ship",
+    "chemicals", "carrier", "vessel", "ship", "plunged", "overturned", "capsized", "derailment",
+    "industrial", "storage", "solvents",
 })
 CRIME_WORDS = frozenset({
     "robbery", "robbers", "robber", "robbed", "dacoits", "dacoity", "smuggle", "smuggling", "smugglers",
@@ -474,8 +475,9 @@ ARMED_CUES = frozenset({
     "suicide", "grenade", "grenades", "mortar", "mortars", "rocket", "rockets", "missile", "missiles",
     "airstrike", "airstrikes", "drone", "troops", "soldiers", "army", "military", "taliban", "ttp",
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
-    "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed",
+    "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
+    "assailant", "gunman",
 })
 # "X claimed responsibility for the attack": the claim is the news; the
 # attack itself was reported before.
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})

@@ -187,3 +187,25 @@ def test_an_occupied_city_named_after_a_kidnapping_is_not_a_new_occupation(pipel
 ])
 def test_protest_and_riot_subtypes(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+# --- not conflict events --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Nine workers were hurt when a boiler exploded at a steel plant on Monday. "
+    "The explosion occurred in the main hall of the site.",
+    "Twelve people were killed when their bus plunged off a bridge into a river. "
+    "Officials said the accident happened in heavy fog.",
+    "The government expelled two diplomats over the bombing of its embassy guards last year.",
+    "Army officials rejected accusations of shelling a hospital that killed nine people.",
+])
+def test_accidents_told_over_two_sentences_and_disputes_over_attacks_are_not_events(pipeline, text):
+    assert coded(pipeline, text)[0] in ("NONE", "Strategic developments")
+    assert coded(pipeline, text)[0] != "Explosions/Remote violence"
+
+
+def test_an_explosion_in_a_conflict_text_is_still_an_event(pipeline):
+    text = ("Militants attacked a checkpoint on the highway on Monday. "
+            "An explosion near the gas station killed two soldiers.")
+    assert coded(pipeline, text)[0] != "NONE"
