@@ -1043,6 +1043,28 @@ def _compatible(draft: _Draft, victims: str) -> bool:
     return True
 
 
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
+_GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
+
+
+def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_index: int) -> None:
+    """"Attacks were launched in 11 places. The attacks, mostly with
+    grenades, …": a definite mention of the attack just reported that names
+    the weapon gives that event its sub-type (the two then merge)."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in _VIOLENT
+                     and sentence_index - d.sentence_index <= 2), None)
+    if previous is None or previous.sentence_index == sentence_index:
+        return
+    old = previous.trigger
+    if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
+            old.token.lemma_.lower() in _GENERIC_ATTACKS:
+        previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
+
+
 # --- the stage -------------------------------------------------------------
 
 def extract_events(
@@ -1100,6 +1122,7 @@ def extract_events(
         if triggers and _old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in _VIOLENT]
         for trigger in triggers:
+            _specify_previous(drafts, trigger, sentence_index=index)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
             if not places and trigger.event_type in _VIOLENT:
                 target = _demonym_target(trigger, country_place) or _victims_country(casualties, country_place)

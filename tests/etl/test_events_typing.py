@@ -209,3 +209,22 @@ def test_an_explosion_in_a_conflict_text_is_still_an_event(pipeline):
     text = ("Militants attacked a checkpoint on the highway on Monday. "
             "An explosion near the gas station killed two soldiers.")
     assert coded(pipeline, text)[0] != "NONE"
+
+
+# --- one event told over two sentences ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Coordinated attacks were launched in at least nine districts on Friday night. "
+     "The attacks, mostly with grenades, targeted police stations.", "Grenade"),
+    ("Militants attacked an army post on Sunday. The attack was carried out with mortars and rockets.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_later_mention_of_the_attack_naming_the_weapon_gives_its_subtype(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
+
+
+def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
+    text = ("Soldiers clashed with militants near the border on Sunday. "
+            "Later, a drone strike hit a militant hideout in the valley.")
+    assert coded(pipeline, text) == ("Battles", "Armed clash")
