@@ -333,16 +333,20 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     lemmas = all_lemmas[sentence.start:sentence.end]
     coarse = all_pos[sentence.start:sentence.end]
     taken: set[int] = set()
+    matched: set[tuple[int, int, str]] = set()
     # Multi-word phrases (matched on words or lemmas), looked up by first word.
     for i in range(len(sentence)):
-        options = _PHRASES_BY_FIRST.get(lower_words[i], ()) or _PHRASES_BY_FIRST.get(lemmas[i], ())
+        options = _PHRASES_BY_FIRST.get(lower_words[i], ())
+        if lemmas[i] != lower_words[i]:  # "have taken over": "taken …" phrases exist, "take over" is by lemma
+            options = [*options, *_PHRASES_BY_FIRST.get(lemmas[i], ())]
         for words, singular, etype, subtype in options:
             n = len(words)
-            if i + n > len(sentence):
-                continue
+            if i + n > len(sentence) or (i, n, subtype) in matched:
+                continue  # out of the sentence, or the same phrase found by word and by lemma
             if lower_words[i:i + n] == words or lemmas[i:i + n] == words or lemmas[i:i + n] == singular:
                 found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
                 taken.update(range(i, i + n))
+                matched.add((i, n, subtype))
     for i, lemma in enumerate(lemmas):
         if i in taken:
             continue
@@ -379,7 +383,10 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
             if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
-        if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]):
+        if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
+            frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
+        if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
+                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
             continue
         if lemma in ("operation", "exchange", "offensive", "talk") and not (sentence_words & lx.CONTEXT_WORDS):
             continue
@@ -524,6 +531,27 @@ def _territory_side(trigger: Trigger) -> Trigger:
     return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
 
 
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_object(token: Token) -> bool:
+    """Is the verb's object (or passive subject) a named place ("seized
+    Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
+    analysis (see ``extract_events``) or a GPE/LOC/FAC entity."""
+    sentence = sent_of(token)
+    places = sentence.doc.user_data.get("sitrep_place_tokens", ())
+
+    def is_place(t: Token) -> bool:
+        return t.i in places or t.ent_type_ in _PLACE_ENTITIES
+
+    for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 6)]:
+        if is_place(t):
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
+            break
+    return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
+
+
 def _object_window(token: Token) -> set[str]:
     """Words of a verb's object: the few words after it, or its passive
     subject ("two rifles were seized")."""
@@ -541,12 +569,12 @@ def _object_subtype(trigger: Trigger) -> Trigger:
     lemma = trigger.token.lemma_.lower()
     if lemma == "destroy" and _has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if lemma not in ("seize", "capture", "take"):
+    if lemma not in ("seize", "capture", "take", "recover"):
         return trigger
     window = _object_window(trigger.token)
     if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if window & lx.TERRITORY_WORDS:
+    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
@@ -1103,6 +1131,12 @@ def extract_events(
     sole_country = _sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
                                  country_place)
 
+    place_tokens: set[int] = set()
+    for mention in analysis.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.label != "NORP" else None
+        if span is not None:
+            place_tokens.update(range(span.start, span.end))
+    doc.user_data["sitrep_place_tokens"] = place_tokens  # for the objects of "seized", "recaptured" …
     drafts: list[_Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
     for index, sentence in enumerate(_sentences(doc)):

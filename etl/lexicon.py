@@ -258,6 +258,9 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "handed over": (STRATEGIC, "Non-violent transfer of territory"),
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
+    "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"
+    "mustard gas": (REMOTE, "Chemical weapon"), "nerve agent": (REMOTE, "Chemical weapon"),
+    "nerve gas": (REMOTE, "Chemical weapon"), "chlorine gas": (REMOTE, "Chemical weapon"),
     "raped": (VAC, "Sexual violence"), "rapes": (VAC, "Sexual violence"), "raping": (VAC, "Sexual violence"),
     "sexual violence": (VAC, "Sexual violence"), "sexual abuse": (VAC, "Sexual violence"),
     "sexually abused": (VAC, "Sexual violence"), "sexual attack": (VAC, "Sexual violence"),
@@ -304,7 +307,7 @@ TERRITORY_WORDS = frozenset({
     "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
     "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
-    "outposts", "foothold", "enclave", "barracks",
+    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
@@ -338,16 +341,18 @@ TROOP_WORDS = frozenset({
 BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks", "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
-    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": WEAPON_CACHE_WORDS,
+    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
     "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS,
-    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
+    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
     "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
                         "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
     "handed": TERRITORY_WORDS,
+    # "took over the town" (not "took over as leader")
+    **dict.fromkeys(("took over", "taken over", "take over", "takes over", "taking over"), TERRITORY_WORDS),
     "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
                          "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
     "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),

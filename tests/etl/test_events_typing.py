@@ -228,3 +228,28 @@ def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
     text = ("Soldiers clashed with militants near the border on Sunday. "
             "Later, a drone strike hit a militant hideout in the valley.")
     assert coded(pipeline, text) == ("Battles", "Armed clash")
+
+
+# --- phrases and objects ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban seized Kunduz on Monday.", "Non-state actor overtakes territory"),
+    ("Government troops recaptured Aleppo after a long siege.", "Government regains territory"),
+    ("Rebels have taken over four villages in the province, an army spokesman said.",
+     "Non-state actor overtakes territory"),
+    ("Opposition fighters retook a strategic town from government forces on Thursday.",
+     "Non-state actor overtakes territory"),
+    ("The army recovered the border regions from the armed groups.", "Government regains territory"),
+])
+def test_territory_verbs_with_named_places_phrases_and_odd_lemmas(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Battles", expected)
+
+
+def test_taking_over_a_post_is_not_territory(pipeline):
+    assert coded(pipeline, "He took over as army chief in Rawalpindi on Monday.") == ("NONE", "NONE")
+
+
+def test_mustard_gas_is_a_chemical_weapon(pipeline):
+    text = "The armed group used mustard gas against an army unit, injuring 20 soldiers."
+    assert coded(pipeline, text) == ("Explosions/Remote violence", "Chemical weapon")
