@@ -371,7 +371,12 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
+            if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
+                kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
             continue  # the verb, not the noun ending "opened fire"
+        if lemma == "strike" and trig.token.pos_ == "NOUN" and _labour_strike(trig.token, sentence_words):
+            kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
+            continue
         if lemma in lx.STATIVE_VERBS and _participle(trig.token):
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
@@ -394,6 +399,18 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     return kept
 
 
+def _labour_strike(token: Token, words: set[str]) -> bool:
+    """"Went on strike", "a general strike", "teachers staged a strike over
+    pay": a labour protest, unless weapons are named."""
+    if _weapon_subtype(words) or words & {"killed", "killing", "targeted", "targeting", "hit"}:
+        return False
+    if token.head.lower_ == "on" and token.dep_ == "pobj":
+        return True
+    if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
+    return bool(words & lx.LABOUR_STRIKE_WORDS)
+
+
 def _participle(token: Token) -> bool:
     """A verb used as an adjective: "the occupied city" (also when the parser
     makes it a clause of its own), "areas occupied by the rebels"."""
@@ -402,6 +419,27 @@ def _participle(token: Token) -> bool:
     doc = token.doc
     return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+_TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
+
+
+def _weapon_words(sentence: Span) -> set[str]:
+    """The sentence's words that can name the weapon used: not the target
+    ("destroying several helicopters", "targeting chemical weapons
+    facilities") nor an "anti-aircraft" gun."""
+    words: set[str] = set()
+    for t in sentence:
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
+                sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
+            continue
+        words.add(t.lower_)
+    return words
 
 
 def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
@@ -459,6 +497,10 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     outcomes = [t for t in triggers if t.sub_event_type in ("Disrupted weapons use", "Arrests")]
     if not outcomes:
         return violent
+    # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
+    objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+               if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    violent = [t for t in violent if t.token.i not in objects]
     if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
         return []
     if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
@@ -576,6 +618,10 @@ def _object_subtype(trigger: Trigger) -> Trigger:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
+    if _state_taker(trigger.token) is False:
+        # ACLED's arrests are by state authorities; armed groups taking
+        # people abduct them ("militants captured two soldiers")
+        return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
 
@@ -651,8 +697,9 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
 
 
-_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "bombardment", "ied", "shell", "pound",
-                              "chlorine", "sarin"})
+# Triggers that name their own weapon ("pounded" and "bombardment" do not:
+# jets pound, artillery pounds).
+_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
 
 
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
@@ -663,7 +710,7 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
     lemma = trigger.token.lemma_.lower()
     generic = lemma in ("attack", "kill", "martyr", "assault", "raid", "strike", "destroy", "shoot", "fire",
                         "hit", "launch")
-    weapon = _weapon_subtype(words)
+    weapon = _weapon_subtype(_weapon_words(sentence))
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong

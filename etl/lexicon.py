@@ -157,6 +157,8 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "airstrikes": (REMOTE, "Air/drone strike"), "shootout": (BATTLES, "Armed clash"),
     "looting": (STRATEGIC, "Looting/property destruction"),
     "arson": (STRATEGIC, "Looting/property destruction"),
+    "landmine": (REMOTE, "Remote explosive/landmine/IED"),
+    "assassination": (VAC, "Attack"),
 }
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
@@ -189,7 +191,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "defuse": (STRATEGIC, "Disrupted weapons use"), "clear": (STRATEGIC, "Disrupted weapons use"),
     "dismantle": (STRATEGIC, "Disrupted weapons use"),
     "shoot": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
-    "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"),
+    "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"), "assassinate": (VAC, "Attack"),
+    "burn": (STRATEGIC, "Looting/property destruction"), "drop": (REMOTE, "Air/drone strike"),
     "loot": (STRATEGIC, "Looting/property destruction"),
     "torch": (STRATEGIC, "Looting/property destruction"),
     "ransack": (STRATEGIC, "Looting/property destruction"),
@@ -238,6 +241,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "poison gas": (REMOTE, "Chemical weapon"), "poisonous gas": (REMOTE, "Chemical weapon"),
     "toxic gas": (REMOTE, "Chemical weapon"),
     "taken into custody": (STRATEGIC, "Arrests"), "took into custody": (STRATEGIC, "Arrests"),
+    "round up": (STRATEGIC, "Arrests"), "rounded up": (STRATEGIC, "Arrests"),
     "set up": (STRATEGIC, "Headquarters or base established"),
     "took control": (BATTLES, "Government regains territory"),
     "regained control": (BATTLES, "Government regains territory"),
@@ -282,15 +286,17 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 # Weapon words in a sentence refine a remote-violence or generic attack
 # trigger to an ACLED sub-type.  Checked in order; the first hit wins.
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard"}), REMOTE, "Chemical weapon"),
+    (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard", "poison"}), REMOTE, "Chemical weapon"),
     (frozenset({"suicide"}), REMOTE, "Suicide bomb"),
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
-                "warplanes", "warplane", "helicopter", "gunship", "air"}), REMOTE, "Air/drone strike"),
+                "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
+                "planes", "sorties", "barrel"}), REMOTE, "Air/drone strike"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mortar", "mortars",
                 "shelling", "shells", "howitzer"}), REMOTE, "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), REMOTE, "Grenade"),
     (frozenset({"ied", "ieds", "landmine", "landmines", "bomb", "bombs", "explosive",
-                "explosives", "blast", "explosion"}), REMOTE, "Remote explosive/landmine/IED"),
+                "explosives", "blast", "explosion", "mine", "mines", "improvised"}), REMOTE,
+     "Remote explosive/landmine/IED"),
 )
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
@@ -331,6 +337,23 @@ AERIAL_WEAPON_WORDS = frozenset({
 # without fighting: "weapons were seized in a joint operation" is a seizure,
 # "detained in overnight raids" are arrests (ACLED).
 OPERATION_WORDS = frozenset({"operation", "raid", "crackdown", "sweep", "search"})
+# Property whose destruction without a weapon of war is Looting/property
+# destruction ("rebels burned dozens of houses", "shops were destroyed").
+PROPERTY_WORDS = frozenset({
+    "house", "houses", "home", "homes", "shop", "shops", "store", "stores", "vehicle", "vehicles", "car",
+    "cars", "buses", "trucks", "lorries", "property", "properties", "building", "buildings", "office",
+    "offices", "church", "churches", "mosque", "mosques", "temple", "temples", "school", "schools",
+    "crops", "fields", "huts", "market", "markets", "stalls", "kiosks", "warehouse", "warehouses",
+    "villages", "village", "businesses", "dwellings", "granaries", "livestock", "tyres", "tires",
+})
+# Modifiers and settings of a "strike" that is a labour protest, not an air
+# strike ("went on strike", "a general strike", "teachers' strike").
+LABOUR_STRIKE_WORDS = frozenset({
+    "general", "hunger", "labour", "labor", "workers", "indefinite", "nationwide", "national", "transport",
+    "teachers", "doctors", "nurses", "sit-down", "token", "wildcat", "employees", "union", "unions",
+    "staff", "drivers", "traders", "shopkeepers", "transporters", "lawyers", "students", "miners",
+    "wage", "wages", "salaries", "pay", "pension", "pensions",
+})
 # What a group mobilises, sends, moves or forms (Change to group/activity).
 TROOP_WORDS = frozenset({
     "troops", "soldiers", "forces", "army", "police", "personnel", "units", "unit", "battalion",
@@ -353,6 +376,8 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "handed": TERRITORY_WORDS,
     # "took over the town" (not "took over as leader")
     **dict.fromkeys(("took over", "taken over", "take over", "takes over", "taking over"), TERRITORY_WORDS),
+    "burn": PROPERTY_WORDS, "drop": frozenset({"bomb", "bombs", "barrel", "explosives", "munitions", "grenades",
+                                               "grenade", "missiles", "payload"}),
     "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
                          "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
     "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),
@@ -478,7 +503,7 @@ ARMED_CUES = frozenset({
     "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",
     "separatist", "separatists", "jihadist", "jihadists", "gunmen", "bomber", "bombers", "ied", "ieds",
     "suicide", "grenade", "grenades", "mortar", "mortars", "rocket", "rockets", "missile", "missiles",
-    "airstrike", "airstrikes", "drone", "troops", "soldiers", "army", "military", "taliban", "ttp",
+    "airstrike", "airstrikes", "drone", "troops", "soldiers", "soldier", "army", "military", "taliban", "ttp",
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
     "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
     "assailant", "gunman",

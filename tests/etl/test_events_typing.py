@@ -253,3 +253,34 @@ def test_taking_over_a_post_is_not_territory(pipeline):
 def test_mustard_gas_is_a_chemical_weapon(pipeline):
     text = "The armed group used mustard gas against an army unit, injuring 20 soldiers."
     assert coded(pipeline, text) == ("Explosions/Remote violence", "Chemical weapon")
+
+
+# --- more sub-types ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teachers went on strike over unpaid salaries in the capital.", ("Protests", "Peaceful protest")),
+    ("Thousands of workers staged a general strike in the port city.", ("Protests", "Peaceful protest")),
+    ("The army launched strikes on militant hideouts in the valley.", ("Explosions/Remote violence",
+                                                                       "Air/drone strike")),
+    ("Unknown gunmen assassinated a local politician in the town.", ("Violence against civilians", "Attack")),
+    ("Militants captured two soldiers during the fighting.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Police captured two suspected militants in the raid.", ("Strategic developments", "Arrests")),
+    ("Rebels burned dozens of houses in the village.", ("Strategic developments", "Looting/property destruction")),
+    ("Attackers destroyed several shops and vehicles in the market.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Warplanes pounded rebel positions in the south.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("Artillery bombardment hit the eastern districts.", ("Explosions/Remote violence",
+                                                          "Shelling/artillery/missile attack")),
+    ("Helicopters dropped barrel bombs on the town.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("A soldier was killed when his vehicle hit a mine.", ("Explosions/Remote violence",
+                                                           "Remote explosive/landmine/IED")),
+    ("A missile hit the airbase, destroying several helicopters.", ("Explosions/Remote violence",
+                                                                     "Shelling/artillery/missile attack")),
+    ("Militants attacked an army post using anti-aircraft guns and mortars.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Police rounded up dozens of suspects after the riot.", ("Strategic developments", "Arrests")),
+])
+def test_more_acled_subtypes(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
