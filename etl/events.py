@@ -648,13 +648,19 @@ _RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields",
                               "officers", "troops", "vehicle", "vehicles"})
 
 
+def _riot_gear(token: Token) -> bool:
+    """"riot police", "riot gear": not a riot."""
+    doc = token.doc
+    return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
+
+
 def _protesters_words(sentence: Span) -> set[str]:
     """The sentence's words, less those that only name a cause ("a protest
     against police violence"), deny violence ("non-violent") or name riot
     police ("riot police")."""
     words: set[str] = set()
     for t in sentence:
-        if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and t.head.lower_ in _RIOT_GEAR_HEADS:
+        if _riot_gear(t):
             continue
         before = sentence.doc[max(sentence.start, t.i - 2):t.i].text.lower().replace(" ", "")
         if before.endswith(("non", "non-")):
@@ -673,8 +679,7 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     riot, even when force is used against them; force against (peaceful)
     protesters, or their dispersal or arrest, is coded as the protest's
     sub-type."""
-    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not (
-        t.token.lower_ == "riot" and t.token.head.lower_ in _RIOT_GEAR_HEADS and t.token.head is not t.token)]
+    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
     words = _protesters_words(sentence)
     if not candidates or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
         return None

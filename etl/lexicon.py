@@ -446,7 +446,7 @@ CONTEXT_WORDS = frozenset({
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
                               "before", "during", "like", "unlike", "over"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
-                              "revenge", "memory", "anniversary"})
+                              "revenge", "memory", "anniversary", "anticipation"})
 # Heads that make an event hypothetical, denied or merely threatened.
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",

@@ -284,3 +284,13 @@ def test_mustard_gas_is_a_chemical_weapon(pipeline):
 ])
 def test_more_acled_subtypes(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+def test_riot_police_is_not_a_riot_even_when_misparsed(pipeline):
+    text = "Riot police chase demonstrators during anti-government protests in the capital, Tuesday"
+    assert coded(pipeline, text) == ("Protests", "Protest with intervention")
+
+
+def test_protests_that_are_only_anticipated_are_not_events(pipeline):
+    text = "Police continue to arrest opposition activists in anticipation of mass protests next week."
+    assert coded(pipeline, text) == ("Strategic developments", "Arrests")
