@@ -384,7 +384,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
         if is_non_conflict(trig, sentence_words) or \
                 is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue
-        if any(a.lemma_.lower() in lx.CLAIM_NOUNS for a in _ancestors(trig.token, limit=4)):
+        if _attributed(trig.token):
             continue
         frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
             if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
@@ -393,7 +393,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
             continue
-        if lemma in ("operation", "exchange", "offensive", "talk") and not (sentence_words & lx.CONTEXT_WORDS):
+        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
+                not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
     return kept
@@ -409,6 +410,21 @@ def _labour_strike(token: Token, words: set[str]) -> bool:
     if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
         return True
     return bool(words & lx.LABOUR_STRIKE_WORDS)
+
+
+def _attributed(token: Token) -> bool:
+    """An attack reported before and now claimed, blamed or attributed:
+    "claimed responsibility for the attack", "takes credit for the bomb that
+    killed …" ("for" on the verb), "blamed the rebels for the bombing"."""
+    below = token
+    for a in _ancestors(token, limit=4):
+        lemma = a.lemma_.lower()
+        if lemma in lx.CLAIM_NOUNS or (lemma in lx.BLAME_VERBS and below.dep_ in ("dobj", "prep")):
+            return True
+        below = a
+        if a.lower_ == "for" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIM_NOUNS for c in a.head.children):
+            return True
+    return False
 
 
 def _participle(token: Token) -> bool:

@@ -149,6 +149,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "negotiation": (STRATEGIC, "Diplomacy"), "dialogue": (STRATEGIC, "Diplomacy"),
     "summit": (STRATEGIC, "Diplomacy"),
     "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
+    "pact": (STRATEGIC, "Agreement"), "treaty": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
     "protester": (PROTESTS, "Peaceful protest"), "demonstrator": (PROTESTS, "Peaceful protest"),
     "rioter": (RIOTS, "Violent demonstration"), "walkout": (PROTESTS, "Peaceful protest"),
@@ -206,7 +207,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "disperse": (PROTESTS, "Protest with intervention"),
     "hit": (REMOTE, "Air/drone strike"), "fire": (REMOTE, "Shelling/artillery/missile attack"),
     "surrender": (STRATEGIC, "Agreement"), "agree": (STRATEGIC, "Agreement"),
-    "intercept": (STRATEGIC, "Disrupted weapons use"),
+    "intercept": (STRATEGIC, "Disrupted weapons use"), "thwart": (STRATEGIC, "Disrupted weapons use"),
+    "foil": (STRATEGIC, "Disrupted weapons use"),
     "defect": (STRATEGIC, "Change to group/activity"), "reinforce": (STRATEGIC, "Change to group/activity"),
     "deploy": (STRATEGIC, "Change to group/activity"), "merge": (STRATEGIC, "Change to group/activity"),
     "disband": (STRATEGIC, "Change to group/activity"),
@@ -230,7 +232,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
     "peace talks": (STRATEGIC, "Diplomacy"),
     "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
-    "prisoner swap": (STRATEGIC, "Agreement"), "evacuation deal": (STRATEGIC, "Agreement"),
+    "prisoner swap": (STRATEGIC, "Agreement"), "exchange of prisoners": (STRATEGIC, "Agreement"),
+    "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"), "evacuation deal": (STRATEGIC, "Agreement"),
     "offered to mediate": (STRATEGIC, "Diplomacy"),
     "tear gas": (PROTESTS, "Protest with intervention"),
     "teargas": (PROTESTS, "Protest with intervention"),
@@ -374,6 +377,8 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
                         "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
     "handed": TERRITORY_WORDS,
+    "thwart": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
+    "foil": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
     # "took over the town" (not "took over as leader")
     **dict.fromkeys(("took over", "taken over", "take over", "takes over", "taking over"), TERRITORY_WORDS),
     "burn": PROPERTY_WORDS, "drop": frozenset({"bomb", "bombs", "barrel", "explosives", "munitions", "grenades",
@@ -451,7 +456,7 @@ BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "r
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
-    "rule", "reject", "ready", "readiness", "wait", "await",
+    "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
 })
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").
@@ -510,4 +515,7 @@ ARMED_CUES = frozenset({
 })
 # "X claimed responsibility for the attack": the claim is the news; the
 # attack itself was reported before.
+# Verbs that attribute an attack reported before ("blamed the rebels for the
+# bombing", "attributed the attack to …").
+BLAME_VERBS = frozenset({"blame", "attribute"})
 CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})

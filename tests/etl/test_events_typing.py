@@ -294,3 +294,32 @@ def test_riot_police_is_not_a_riot_even_when_misparsed(pipeline):
 def test_protests_that_are_only_anticipated_are_not_events(pipeline):
     text = "Police continue to arrest opposition activists in anticipation of mass protests next week."
     assert coded(pipeline, text) == ("Strategic developments", "Arrests")
+
+
+# --- attribution, foiled attacks, agreements -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The group takes credit for the suicide bomb that killed dozens in the capital.",
+    "The government blamed the rebels for the bombing that killed 12 people.",
+])
+def test_claims_and_blame_for_an_attack_are_not_new_attacks(pipeline, text):
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+def test_an_attack_followed_by_blame_is_still_an_attack(pipeline):
+    text = "A bombing killed 12 people in the market on Monday; the government blamed the rebels."
+    assert coded(pipeline, text)[0] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "Police thwarted a suicide attack on a mosque in the city.",
+    "Security forces foiled a bombing plot against the parliament.",
+])
+def test_foiled_attacks_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
+    text = "The army and the rebels carried out an exchange of prisoners on Friday."
+    assert coded(pipeline, text) == ("Strategic developments", "Agreement")
