@@ -154,6 +154,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "protester": (PROTESTS, "Peaceful protest"), "demonstrator": (PROTESTS, "Peaceful protest"),
     "rioter": (RIOTS, "Violent demonstration"), "walkout": (PROTESTS, "Peaceful protest"),
     "march": (PROTESTS, "Peaceful protest"), "mob": (RIOTS, "Mob violence"),
+    "vigilante": (RIOTS, "Mob violence"), "picket": (PROTESTS, "Peaceful protest"),
     "chlorine": (REMOTE, "Chemical weapon"), "sarin": (REMOTE, "Chemical weapon"),
     "airstrikes": (REMOTE, "Air/drone strike"), "shootout": (BATTLES, "Armed clash"),
     "looting": (STRATEGIC, "Looting/property destruction"),
@@ -266,6 +267,12 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
     "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"
+    "gas attack": (REMOTE, "Chemical weapon"), "held hostage": (VAC, "Abduction/forced disappearance"),
+    "hostage-taking": (VAC, "Abduction/forced disappearance"),
+    "forcibly disappeared": (VAC, "Abduction/forced disappearance"),
+    "enforced disappearance": (VAC, "Abduction/forced disappearance"),
+    "beaten to death": (VAC, "Attack"), "beat to death": (VAC, "Attack"), "stoned to death": (VAC, "Attack"),
+    "hacked to death": (VAC, "Attack"), "burnt alive": (VAC, "Attack"), "burned alive": (VAC, "Attack"),
     "mustard gas": (REMOTE, "Chemical weapon"), "nerve agent": (REMOTE, "Chemical weapon"),
     "nerve gas": (REMOTE, "Chemical weapon"), "chlorine gas": (REMOTE, "Chemical weapon"),
     "raped": (VAC, "Sexual violence"), "rapes": (VAC, "Sexual violence"), "raping": (VAC, "Sexual violence"),

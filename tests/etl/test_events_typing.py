@@ -323,3 +323,14 @@ def test_foiled_attacks_are_disrupted_weapons_use(pipeline, text):
 def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
     text = "The army and the rebels carried out an exchange of prisoners on Friday."
     assert coded(pipeline, text) == ("Strategic developments", "Agreement")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The man was beaten to death by a mob of villagers.", ("Riots", "Mob violence")),
+    ("A shopkeeper was hacked to death by gunmen in the bazaar.", ("Violence against civilians", "Attack")),
+    ("The journalist was held hostage by the militia for two weeks.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The rebels carried out a gas attack on the town.", ("Explosions/Remote violence", "Chemical weapon")),
+])
+def test_killings_hostages_and_gas_attacks(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
