@@ -674,18 +674,21 @@ def _protesters_words(sentence: Span) -> set[str]:
     """The sentence's words, less those that only name a cause ("a protest
     against police violence"), deny violence ("non-violent") or name riot
     police ("riot police")."""
-    words: set[str] = set()
-    for t in sentence:
+    lower = _token_table(sentence.doc)[0]
+    words = set(lower[sentence.start:sentence.end])
+    for i in range(sentence.start, sentence.end):
+        if lower[i] not in _RIOT_WORDS:
+            continue  # only violence words are checked token by token
+        t = sentence.doc[i]
         if _riot_gear(t):
-            continue
-        before = sentence.doc[max(sentence.start, t.i - 2):t.i].text.lower().replace(" ", "")
-        if before.endswith(("non", "non-")):
-            words.add("non-" + t.lower_)  # "non - violent" as three tokens
-            continue
-        if t.lower_ in _RIOT_WORDS and any(a.lower_ in ("against", "over", "about", "condemning") and
-                                           a.dep_ == "prep" for a in _ancestors(t, limit=4)):
-            continue
-        words.add(t.lower_)
+            words.discard(lower[i])
+        elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
+                lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
+            words.discard(lower[i])
+            words.add("non-" + lower[i])  # "non - violent" as three tokens
+        elif any(a.lower_ in ("against", "over", "about", "condemning") and a.dep_ == "prep"
+                 for a in _ancestors(t, limit=4)):
+            words.discard(lower[i])
     return words
 
 
@@ -696,8 +699,10 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     protesters, or their dispersal or arrest, is coded as the protest's
     sub-type."""
     candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
+    if not candidates:
+        return None
     words = _protesters_words(sentence)
-    if not candidates or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
         return None
     mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
     if mob is not None:

@@ -334,3 +334,8 @@ def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
 ])
 def test_killings_hostages_and_gas_attacks(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+def test_a_word_after_a_name_ending_in_non_is_not_negated(pipeline):
+    text = "Angry protesters in Lebanon threw stones at the police on Sunday."
+    assert coded(pipeline, text) == ("Riots", "Violent demonstration")
