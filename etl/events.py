@@ -11,13 +11,29 @@ resolver; before the store.  It works sentence by sentence:
    record ("responsible for attacks", "he directs ambushes"), a claim of
    responsibility for an attack reported before, and a violent word in news
    about a disaster, an accident or ordinary crime that names no armed actor
-   ("the quake struck", "a gas cylinder exploded").  Some verbs code an event
-   only with the right object ("seized weapons" → Disrupted weapons use,
-   "seized the town" → territory, "captured a commander" → Arrests).  A
-   sentence about a protest is one Protests/Riots event whatever violence it
-   mentions.  A sentence about the *end* of fighting that names a ceasefire
-   yields the Agreement only.
-2. **Place.**  Where it happened: places governed by a locative preposition
+   ("the quake struck", "a gas cylinder exploded"; an accident named
+   anywhere in a text with no armed actor covers all its sentences), and an
+   attack claimed, blamed or attributed ("blamed the rebels for the
+   bombing").  Some verbs code an event only with the right object ("seized
+   weapons" → Disrupted weapons use, "seized the town" or "seized Kunduz" →
+   territory, "captured a commander" → Arrests, or an abduction when an
+   armed group takes him).
+2. **Typing** (ACLED's codebook).  Who takes a place decides Government
+   regains vs Non-state actor overtakes territory (the taker's head noun);
+   a place taken after a withdrawal or without resistance changed hands
+   without violence; a withdrawal or troop movement alone is a Change to
+   group/activity.  A raid or operation that only reports seizures or
+   arrests is coded by that outcome; an intercepted missile is Disrupted
+   weapons use.  Weapon words (not the target's: "destroying helicopters")
+   refine a generic attack; an attack on civilians or civilian places is
+   Violence against civilians; sexual violence is coded as such whatever
+   else the sentence reports.  A sentence about a protest is one
+   Protests/Riots event whatever violence it mentions: protesters' violence
+   makes a riot, force against them excessive force, arrests or dispersal an
+   intervention.  A sentence about the *end* of fighting that names a
+   ceasefire yields the Agreement only.  A later "the attack(s)" that names
+   the weapon gives the attack just reported its sub-type.
+3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
    ("Moscow's readiness"), agents ("mediated by Qatar", "US-brokered") and
@@ -27,11 +43,11 @@ resolver; before the store.  It works sentence by sentence:
    used only for statements (Diplomacy), never for violence.  Violence with
    no place of its own falls back to the victims' country ("Pak Army
    officer killed") or the article's only country, at geo_precision 3.
-3. **Date.**  The sentence's own date expression -- the one in the
+4. **Date.**  The sentence's own date expression -- the one in the
    trigger's clause first; not a filing date in parentheses, not one inside a
    back-reference or dating another event ("the July 2 attack") -- else the date of the previous event in the article at a
    coarser precision, else the publication date within a week, else unknown.
-4. **Casualties.**  Figures in the sentence; a sentence with figures but no
+5. **Casualties.**  Figures in the sentence; a sentence with figures but no
    trigger ("Twenty-three soldiers embraced martyrdom") adds them to the most
    recent event whose sides fit the victims; so does a sentence whose only
    trigger is the casualty verb ("Four policemen were killed").  A toll told
@@ -39,7 +55,7 @@ resolver; before the store.  It works sentence by sentence:
    different sources in one sentence keep the lower as best, the higher as
    high, and both sources in ``claimed_by``.  One figure over several places
    is split so sums never double count; the reported wording is kept.
-5. **Merge.**  One event per (type, place, date) per article.
+6. **Merge.**  One event per (type, place, date) per article.
 """
 
 from __future__ import annotations
@@ -730,7 +746,6 @@ _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell"
 
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
-    words = {t.lower_ for t in sentence}
     trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()

@@ -99,7 +99,8 @@ CIVILIAN_SITES = frozenset({
     "marketplace", "wedding", "funeral", "procession", "congregation", "shrine", "synagogue", "monastery",
     "madrasa", "madrassa", "seminary", "classroom", "classrooms", "dormitory", "dormitories", "hostel",
     "guesthouse", "nightclub", "stadium", "concert", "festival", "cinema", "theatre", "theater", "clinic",
-    "car", "cars", "vehicle", "vehicles", "minibus", "van", "taxi", "train", "house", "home", "residence", "schools", "mosques",
+    "car", "cars", "vehicle", "vehicles", "minibus", "van", "taxi", "train", "house", "home", "residence",
+    "schools", "mosques",
     "churches", "temples", "markets", "hospitals", "kindergarten", "orphanage", "camp-goers", "beach",
 })
 MILITANT_WORDS = frozenset({
@@ -234,7 +235,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "peace talks": (STRATEGIC, "Diplomacy"),
     "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
     "prisoner swap": (STRATEGIC, "Agreement"), "exchange of prisoners": (STRATEGIC, "Agreement"),
-    "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"), "evacuation deal": (STRATEGIC, "Agreement"),
+    "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"),
+    "evacuation deal": (STRATEGIC, "Agreement"),
     "offered to mediate": (STRATEGIC, "Diplomacy"),
     "tear gas": (PROTESTS, "Protest with intervention"),
     "teargas": (PROTESTS, "Protest with intervention"),
@@ -371,18 +373,22 @@ TROOP_WORDS = frozenset({
     "fighters", "reinforcements", "members", "recruits", "militia", "militias", "militiamen", "convoy",
     "men", "gunmen", "force", "volunteers", "reservists", "reserves", "divisions", "regiment", "squads",
 })
-BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks", "headquarters",
+BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks",
+                        "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
-    "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
+    "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
+    "set": BASE_WORDS,
     "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS,
-    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
+    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS,
+    "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
     "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
-                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
+                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}),
+    "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
     "handed": TERRITORY_WORDS,
     "thwart": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
     "foil": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
