@@ -643,6 +643,10 @@ def _object_subtype(trigger: Trigger) -> Trigger:
     lemma = trigger.token.lemma_.lower()
     if lemma == "destroy" and _has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
+        if _state_taker(trigger.token) is False:
+            return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)  # "the Taliban detained …"
+        return trigger
     if lemma not in ("seize", "capture", "take", "recover"):
         return trigger
     window = _object_window(trigger.token)

@@ -339,3 +339,14 @@ def test_killings_hostages_and_gas_attacks(pipeline, text, expected):
 def test_a_word_after_a_name_ending_in_non_is_not_negated(pipeline):
     text = "Angry protesters in Lebanon threw stones at the police on Sunday."
     assert coded(pipeline, text) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taliban fighters detained two aid workers in the district.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Two aid workers were detained by militants on Monday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Police detained two suspects in the district.", ("Strategic developments", "Arrests")),
+])
+def test_detentions_by_armed_groups_are_abductions(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
