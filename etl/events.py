@@ -522,10 +522,16 @@ _INTERCEPTIONS = frozenset({"intercept", "down"})
 def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
     """Violence that a sentence reports only as the setting of a non-violent
     outcome: a raid or operation that seized weapons or made arrests, with no
-    fighting of its own ("rifles were seized in a joint operation"), and the
-    missile or drone that air defences intercepted (Disrupted weapons use)."""
+    fighting of its own ("rifles were seized in a joint operation"), the
+    missile or drone that air defences intercepted (Disrupted weapons use),
+    and a generic attack that only looted or burned property."""
     if not violent:
         return violent
+    # "looted many houses … in a targeted attack", "attacked them, looted shops and set them on
+    # fire": with no one killed or hurt, the generic attack is the looting or destruction itself
+    if any(t.sub_event_type == "Looting/property destruction" for t in triggers) and \
+            all(not t.strong for t in violent) and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return []
     outcomes = [t for t in triggers if t.sub_event_type in ("Disrupted weapons use", "Arrests")]
     if not outcomes:
         return violent

@@ -350,3 +350,12 @@ def test_a_word_after_a_name_ending_in_non_is_not_negated(pipeline):
 ])
 def test_detentions_by_armed_groups_are_abductions(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hoodlums attacked the area, looted many houses and shops and set them on fire.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Gunmen attacked the village, killing five people and looting shops.", ("Violence against civilians", "Attack")),
+])
+def test_an_attack_that_only_loots_is_looting(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
