@@ -11,13 +11,29 @@ resolver; before the store.  It works sentence by sentence:
    record ("responsible for attacks", "he directs ambushes"), a claim of
    responsibility for an attack reported before, and a violent word in news
    about a disaster, an accident or ordinary crime that names no armed actor
-   ("the quake struck", "a gas cylinder exploded").  Some verbs code an event
-   only with the right object ("seized weapons" → Disrupted weapons use,
-   "seized the town" → territory, "captured a commander" → Arrests).  A
-   sentence about a protest is one Protests/Riots event whatever violence it
-   mentions.  A sentence about the *end* of fighting that names a ceasefire
-   yields the Agreement only.
-2. **Place.**  Where it happened: places governed by a locative preposition
+   ("the quake struck", "a gas cylinder exploded"; an accident named
+   anywhere in a text with no armed actor covers all its sentences), and an
+   attack claimed, blamed or attributed ("blamed the rebels for the
+   bombing").  Some verbs code an event only with the right object ("seized
+   weapons" → Disrupted weapons use, "seized the town" or "seized Kunduz" →
+   territory, "captured a commander" → Arrests, or an abduction when an
+   armed group takes him).
+2. **Typing** (ACLED's codebook).  Who takes a place decides Government
+   regains vs Non-state actor overtakes territory (the taker's head noun);
+   a place taken after a withdrawal or without resistance changed hands
+   without violence; a withdrawal or troop movement alone is a Change to
+   group/activity.  A raid or operation that only reports seizures or
+   arrests is coded by that outcome; an intercepted missile is Disrupted
+   weapons use.  Weapon words (not the target's: "destroying helicopters")
+   refine a generic attack; an attack on civilians or civilian places is
+   Violence against civilians; sexual violence is coded as such whatever
+   else the sentence reports.  A sentence about a protest is one
+   Protests/Riots event whatever violence it mentions: protesters' violence
+   makes a riot, force against them excessive force, arrests or dispersal an
+   intervention.  A sentence about the *end* of fighting that names a
+   ceasefire yields the Agreement only.  A later "the attack(s)" that names
+   the weapon gives the attack just reported its sub-type.
+3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
    ("Moscow's readiness"), agents ("mediated by Qatar", "US-brokered") and
@@ -27,11 +43,11 @@ resolver; before the store.  It works sentence by sentence:
    used only for statements (Diplomacy), never for violence.  Violence with
    no place of its own falls back to the victims' country ("Pak Army
    officer killed") or the article's only country, at geo_precision 3.
-3. **Date.**  The sentence's own date expression -- the one in the
+4. **Date.**  The sentence's own date expression -- the one in the
    trigger's clause first; not a filing date in parentheses, not one inside a
    back-reference or dating another event ("the July 2 attack") -- else the date of the previous event in the article at a
    coarser precision, else the publication date within a week, else unknown.
-4. **Casualties.**  Figures in the sentence; a sentence with figures but no
+5. **Casualties.**  Figures in the sentence; a sentence with figures but no
    trigger ("Twenty-three soldiers embraced martyrdom") adds them to the most
    recent event whose sides fit the victims; so does a sentence whose only
    trigger is the casualty verb ("Four policemen were killed").  A toll told
@@ -39,7 +55,7 @@ resolver; before the store.  It works sentence by sentence:
    different sources in one sentence keep the lower as best, the higher as
    high, and both sources in ``claimed_by``.  One figure over several places
    is split so sums never double count; the reported wording is kept.
-5. **Merge.**  One event per (type, place, date) per article.
+6. **Merge.**  One event per (type, place, date) per article.
 """
 
 from __future__ import annotations
@@ -150,6 +166,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp"):
                 break
     for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+            return True
         if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
             year = int(child.text)
             if published is None or year < published.year - 1:
@@ -185,20 +203,42 @@ _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "b
                               "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
 
 
-def is_non_conflict(trigger: Trigger, words: set[str]) -> bool:
+def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
     """Disasters, accidents and ordinary crime that look violent: "the quake
-    struck", "a gas cylinder exploded", "police arrested drug smugglers"."""
+    struck", "a gas cylinder exploded", "police arrested drug smugglers".
+    With ``whole_text`` (``words`` then hold the cues of the whole text, which
+    names no armed actor at all) deaths in an accident count too ("killed
+    when their bus plunged …")."""
     armed = bool(words & lx.ARMED_CUES)
     if trigger.sub_event_type == "Diplomacy":
         return False
     if words & lx.DISASTER_WORDS and not armed:
         return True
     if words & lx.ACCIDENT_WORDS and not armed and trigger.event_type != lx.PROTESTS and \
-            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS):
+            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
+             or (whole_text and trigger.token.lemma_.lower() == "kill")):
         return True
     if words & lx.CRIME_WORDS and not armed and trigger.event_type != lx.PROTESTS:
         return True
     return False
+
+
+# Crime words are not taken from the rest of the text: reports of political
+# violence often name a murder, a ransom or extortion.
+_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS
+
+
+def _article_cues(doc: Doc) -> set[str]:
+    """The disaster, accident and armed-conflict words of the whole
+    text (one set intersection per document, cached): "The explosion
+    occurred at the plant's warehouse" is the accident the previous sentence
+    reported, "19 people were killed when their bus plunged …" the accident
+    the next one names."""
+    cues = doc.user_data.get("sitrep_context_cues")
+    if cues is None:
+        cues = set(_token_table(doc)[0]) & _CONTEXT_CUES
+        doc.user_data["sitrep_context_cues"] = cues
+    return cues
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
@@ -309,16 +349,20 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
     lemmas = all_lemmas[sentence.start:sentence.end]
     coarse = all_pos[sentence.start:sentence.end]
     taken: set[int] = set()
+    matched: set[tuple[int, int, str]] = set()
     # Multi-word phrases (matched on words or lemmas), looked up by first word.
     for i in range(len(sentence)):
-        options = _PHRASES_BY_FIRST.get(lower_words[i], ()) or _PHRASES_BY_FIRST.get(lemmas[i], ())
+        options = _PHRASES_BY_FIRST.get(lower_words[i], ())
+        if lemmas[i] != lower_words[i]:  # "have taken over": "taken …" phrases exist, "take over" is by lemma
+            options = [*options, *_PHRASES_BY_FIRST.get(lemmas[i], ())]
         for words, singular, etype, subtype in options:
             n = len(words)
-            if i + n > len(sentence):
-                continue
+            if i + n > len(sentence) or (i, n, subtype) in matched:
+                continue  # out of the sentence, or the same phrase found by word and by lemma
             if lower_words[i:i + n] == words or lemmas[i:i + n] == words or lemmas[i:i + n] == singular:
                 found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
                 taken.update(range(i, i + n))
+                matched.add((i, n, subtype))
     for i, lemma in enumerate(lemmas):
         if i in taken:
             continue
@@ -331,29 +375,103 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
     kept: list[Trigger] = []
     sentence_words = set(lower_words)
+    article_cues = _article_cues(sentence.doc) if found else set()
     for trig in found:
         lemma = trig.token.lemma_.lower()
         if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
-            if is_background(trig.token):
+            # "arrested during a protest": the protest is happening, not recalled
+            preps = lx.BACKGROUND_PREPS - _CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
+                else lx.BACKGROUND_PREPS
+            if is_background(trig.token, preps=preps):
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
-        if lemma in lx.NEEDS_WEAPON and not _weapon_subtype(sentence_words):
+        if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
+            if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
+                kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
+            continue  # the verb, not the noun ending "opened fire"
+        if lemma == "strike" and trig.token.pos_ == "NOUN" and _labour_strike(trig.token, sentence_words):
+            kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
             continue
+        if lemma in lx.STATIVE_VERBS and _participle(trig.token):
+            continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
-        if is_non_conflict(trig, sentence_words):
+        if is_non_conflict(trig, sentence_words) or \
+                is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue
-        if any(a.lemma_.lower() in lx.CLAIM_NOUNS for a in _ancestors(trig.token, limit=4)):
+        if _attributed(trig.token):
             continue
         frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
-            if trig.token.lower_ in ("up", "out", "over", "control") else ""
-        if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]):
+            if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
+        if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
+            frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
+        if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
+                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
             continue
-        if lemma in ("operation", "exchange", "offensive", "talk") and not (sentence_words & lx.CONTEXT_WORDS):
+        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
+                not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
     return kept
+
+
+def _labour_strike(token: Token, words: set[str]) -> bool:
+    """"Went on strike", "a general strike", "teachers staged a strike over
+    pay": a labour protest, unless weapons are named."""
+    if _weapon_subtype(words) or words & {"killed", "killing", "targeted", "targeting", "hit"}:
+        return False
+    if token.head.lower_ == "on" and token.dep_ == "pobj":
+        return True
+    if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
+    return bool(words & lx.LABOUR_STRIKE_WORDS)
+
+
+def _attributed(token: Token) -> bool:
+    """An attack reported before and now claimed, blamed or attributed:
+    "claimed responsibility for the attack", "takes credit for the bomb that
+    killed …" ("for" on the verb), "blamed the rebels for the bombing"."""
+    below = token
+    for a in _ancestors(token, limit=4):
+        lemma = a.lemma_.lower()
+        if lemma in lx.CLAIM_NOUNS or (lemma in lx.BLAME_VERBS and below.dep_ in ("dobj", "prep")):
+            return True
+        below = a
+        if a.lower_ == "for" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIM_NOUNS for c in a.head.children):
+            return True
+    return False
+
+
+def _participle(token: Token) -> bool:
+    """A verb used as an adjective: "the occupied city" (also when the parser
+    makes it a clause of its own), "areas occupied by the rebels"."""
+    if token.dep_ in ("amod", "acl"):
+        return True
+    doc = token.doc
+    return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+_TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
+
+
+def _weapon_words(sentence: Span) -> set[str]:
+    """The sentence's words that can name the weapon used: not the target
+    ("destroying several helicopters", "targeting chemical weapons
+    facilities") nor an "anti-aircraft" gun."""
+    words: set[str] = set()
+    for t in sentence:
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
+                sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
+            continue
+        words.add(t.lower_)
+    return words
 
 
 def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
@@ -377,30 +495,152 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
-    violent = [t for t in triggers if t.event_type in _VIOLENT]
+    violent = _drop_outcome_operations([t for t in triggers if t.event_type in _VIOLENT], triggers, sentence)
     others: dict[str, Trigger] = {}
     for t in triggers:
         if t.event_type not in _VIOLENT:
             others.setdefault(t.sub_event_type, t)
     chosen: list[Trigger] = []
     if violent:
-        strong = [t for t in violent if t.strong] or violent
+        # Sexual violence is coded as such whatever other harm the sentence
+        # reports ("raped, beat and assaulted civilians").
+        strong = [t for t in violent if t.sub_event_type == "Sexual violence"] or \
+            [t for t in violent if t.strong] or violent
         strong.sort(key=lambda t: (_TYPE_PRIORITY[t.event_type], t.token.i))
         best = strong[0]
-        chosen.append(_refine(best, sentence))
-    chosen.extend(others.values())
+        chosen.append(_refine(best, sentence, violent))
+    transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
+    chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+_HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
+                         "died", "casualties"})
+_INTERCEPTIONS = frozenset({"intercept", "down"})
+
+
+def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
+    """Violence that a sentence reports only as the setting of a non-violent
+    outcome: a raid or operation that seized weapons or made arrests, with no
+    fighting of its own ("rifles were seized in a joint operation"), the
+    missile or drone that air defences intercepted (Disrupted weapons use),
+    and a generic attack that only looted or burned property."""
+    if not violent:
+        return violent
+    # "looted many houses … in a targeted attack", "attacked them, looted shops and set them on
+    # fire": with no one killed or hurt, the generic attack is the looting or destruction itself
+    if any(t.sub_event_type == "Looting/property destruction" for t in triggers) and \
+            all(not t.strong for t in violent) and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return []
+    outcomes = [t for t in triggers if t.sub_event_type in ("Disrupted weapons use", "Arrests")]
+    if not outcomes:
+        return violent
+    # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
+    objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+               if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    violent = [t for t in violent if t.token.i not in objects]
+    if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
+        return []
+    if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
+            and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return [t for t in violent if t.event_type != lx.REMOTE]
+    return violent
+
+
+_TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _taker(token: Token) -> Token | None:
+    """The subject (or passive agent) of the verb that takes a place; a
+    pronoun subject of a reported clause stands for the reporter's subject
+    ("the army confirmed it regained the town")."""
+    for verb in _subject_verbs(token):
+        current: Token | None = verb
+        for _ in range(3):
+            if current is None:
+                break
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+                break
+            current = current.head
+    return None
+
+
+def _state_taker(token: Token) -> bool | None:
+    """True when state forces take the place, False for anyone else, None
+    when the text does not say (by the head noun of the taker)."""
+    taker = _taker(token)
+    if taker is None:
+        return None
+    appositive = next((c for c in taker.children if c.dep_ == "appos"), None)
+    if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
+        taker = appositive  # "Provinces, army units, …": the apposition names the taker
+    modifiers = {t.lower_ for t in taker.subtree
+                 if t.i < taker.i or t is taker or t.dep_ in ("compound", "amod", "poss", "nmod")}
+    modifiers -= {t.lower_ for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep")
+                  for t in c.subtree}
+    phrase = " ".join(sorted(modifiers))
+    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in _GROUP_KEYS if " " not in key):
+        return False
+    if taker.lower_ in lx.STATE_HEADS:
+        return True
+    return None
 
 
 def _territory_side(trigger: Trigger) -> Trigger:
     """Who took the place: state forces regain territory, anyone else
-    overtakes it ("Taliban fighters recaptured the district")."""
-    if trigger.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory"):
+    overtakes it ("Taliban fighters recaptured the district"); taken after
+    the other side withdrew, or without a fight, it changed hands without
+    violence."""
+    if trigger.sub_event_type not in _TERRITORY_TAKEN:
         return trigger
-    actor1, _ = find_actors(trigger)
-    state = actor1.startswith(("Military Forces", "Police Forces", "Government"))
-    subtype = "Government regains territory" if state or not actor1 else "Non-state actor overtakes territory"
+    words = {t.lower_ for t in sent_of(trigger.token)}
+    uncontested = "without" in words and bool(words & lx.UNCONTESTED_WORDS)
+    if uncontested or (words & lx.WITHDRAWAL_WORDS and not words & lx.FIGHTING_WORDS):
+        return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
+    state = _state_taker(trigger.token)
+    if state is None:
+        actor1, _ = find_actors(trigger)
+        state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
+    subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_object(token: Token) -> bool:
+    """Is the verb's object (or passive subject) a named place ("seized
+    Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
+    analysis (see ``extract_events``) or a GPE/LOC/FAC entity."""
+    sentence = sent_of(token)
+    places = sentence.doc.user_data.get("sitrep_place_tokens", ())
+
+    def is_place(t: Token) -> bool:
+        return t.i in places or t.ent_type_ in _PLACE_ENTITIES
+
+    for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 6)]:
+        if is_place(t):
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
+            break
+    return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
+
+
+def _object_window(token: Token) -> set[str]:
+    """Words of a verb's object: the few words after it, or its passive
+    subject ("two rifles were seized")."""
+    sentence = sent_of(token)
+    window = {t.lower_ for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 9)]}
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            window.update(t.lower_ for t in child.subtree)
+    return window
 
 
 def _object_subtype(trigger: Trigger) -> Trigger:
@@ -409,14 +649,21 @@ def _object_subtype(trigger: Trigger) -> Trigger:
     lemma = trigger.token.lemma_.lower()
     if lemma == "destroy" and _has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if lemma not in ("seize", "capture", "take"):
+    if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
+        if _state_taker(trigger.token) is False:
+            return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)  # "the Taliban detained …"
         return trigger
-    sentence = sent_of(trigger.token)
-    window = {t.lower_ for t in sentence.doc[trigger.token.i + 1:min(sentence.end, trigger.token.i + 9)]}
+    if lemma not in ("seize", "capture", "take", "recover"):
+        return trigger
+    window = _object_window(trigger.token)
     if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if window & lx.TERRITORY_WORDS:
+    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
+    if _state_taker(trigger.token) is False:
+        # ACLED's arrests are by state authorities; armed groups taking
+        # people abduct them ("militants captured two soldiers")
+        return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
 
@@ -425,48 +672,96 @@ _RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles
                          "arson", "smashed", "vandalism", "rampage", "looting",
                          "stone", "stones", "stone-throwing", "stone-pelting", "rioters", "riot", "riots",
                          "rioting", "violent", "violence", "vandalised", "vandalized", "hurled", "pelted",
-                         "torched", "ransacked", "looted", "clashed"})
+                         "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
+                         "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
+                         "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
+                         "tires"})
 _INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
-                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets"})
+                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
+                                 "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
+_FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
+                          "excessive", "suppressed", "suppress", "violently", "brutally", "injuries", "injured",
+                          "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
+_PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
 _PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
-                            "demonstration", "demonstrations", "rally", "marchers", "sit-in", "agitation"})
+                            "demonstration", "demonstrations", "rally", "rallies", "marchers", "sit-in",
+                            "agitation", "marches"})
+_RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields", "control", "unit", "units",
+                              "officers", "troops", "vehicle", "vehicles"})
+
+
+def _riot_gear(token: Token) -> bool:
+    """"riot police", "riot gear": not a riot."""
+    doc = token.doc
+    return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
+
+
+def _protesters_words(sentence: Span) -> set[str]:
+    """The sentence's words, less those that only name a cause ("a protest
+    against police violence"), deny violence ("non-violent") or name riot
+    police ("riot police")."""
+    lower = _token_table(sentence.doc)[0]
+    words = set(lower[sentence.start:sentence.end])
+    for i in range(sentence.start, sentence.end):
+        if lower[i] not in _RIOT_WORDS:
+            continue  # only violence words are checked token by token
+        t = sentence.doc[i]
+        if _riot_gear(t):
+            words.discard(lower[i])
+        elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
+                lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
+            words.discard(lower[i])
+            words.add("non-" + lower[i])  # "non - violent" as three tokens
+        elif any(a.lower_ in ("against", "over", "about", "condemning") and a.dep_ == "prep"
+                 for a in _ancestors(t, limit=4)):
+            words.discard(lower[i])
+    return words
 
 
 def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
     """A sentence about a protest is one Protests or Riots event, whatever
-    violence it reports: protesters' violence makes a riot; the police's
-    force against them, or their dispersal, is coded as the protest's
-    sub-type (ACLED)."""
-    protest = next((t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS)), None)
-    words = {t.lower_ for t in sentence}
-    if protest is None or not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+    violence it reports (ACLED): protesters' violence or destruction makes a
+    riot, even when force is used against them; force against (peaceful)
+    protesters, or their dispersal or arrest, is coded as the protest's
+    sub-type."""
+    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
+    if not candidates:
         return None
-    if protest.event_type == lx.RIOTS and protest.sub_event_type == "Mob violence":
-        return protest
+    words = _protesters_words(sentence)
+    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+        return None
+    mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
+    if mob is not None:
+        return mob
+    protest = candidates[0]
+    peaceful = bool(words & _PEACEFUL_WORDS)
     security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
-    if security and words & {"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
-                             "excessive", "suppressed", "suppress", "violently", "brutally", "injuries"}:
-        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
-    if words & _RIOT_WORDS:
+    destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
+    # Protesters called peaceful are not rioters ("police clashed with peaceful
+    # protesters"); "some rallied peacefully, others clashed" describes a riot.
+    if (words & _RIOT_WORDS or destruction) and not peaceful:
         return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
-    if words & _INTERVENTION_WORDS and (security or "tear" in words):
+    force = words & _FORCE_WORDS
+    if (security and force - {"attacks", "attacked"}) or (peaceful and force):
+        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
+    if words & _INTERVENTION_WORDS:
         return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)
     return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
 
 
-_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "bombardment", "ied", "shell", "pound",
-                              "chlorine", "sarin"})
+# Triggers that name their own weapon ("pounded" and "bombardment" do not:
+# jets pound, artillery pounds).
+_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
 
 
-def _refine(trigger: Trigger, sentence: Span) -> Trigger:
+def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
-    words = {t.lower_ for t in sentence}
     trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
     generic = lemma in ("attack", "kill", "martyr", "assault", "raid", "strike", "destroy", "shoot", "fire",
                         "hit", "launch")
-    weapon = _weapon_subtype(words)
+    weapon = _weapon_subtype(_weapon_words(sentence))
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong
@@ -479,7 +774,14 @@ def _refine(trigger: Trigger, sentence: Span) -> Trigger:
         victims = _target_words(trigger.token)
         armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
                                                                                     "checkpoint", "convoy"}
-        if victims & lx.CIVILIAN_WORDS and not victims & armed_targets:
+        civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES
+        if not victims & (civilian | armed_targets):
+            # "gunmen opened fire on the vehicle …, killing four women": the
+            # sentence's other harm verbs name the victims
+            for other in violent:
+                if other is not trigger and other.token.lemma_.lower() in _HARM_VERBS:
+                    victims |= _target_words(other.token)
+        if victims & civilian and not victims & armed_targets:
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)
 
@@ -873,9 +1175,9 @@ def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) 
 
 def _dates_other_event(span: Span, trigger: Token) -> bool:
     """The date modifies an event noun other than the trigger ("connected to
-    the July 2 attack")."""
+    the July 2 attack", "responsible for Tuesday's attack")."""
     head = span.root.head
-    return (span.root.dep_ in ("compound", "nmod", "amod") and head.i != trigger.i
+    return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
             and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
             {t.i for t in head.subtree})
 
@@ -922,6 +1224,28 @@ def _compatible(draft: _Draft, victims: str) -> bool:
     return True
 
 
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
+_GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
+
+
+def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_index: int) -> None:
+    """"Attacks were launched in 11 places. The attacks, mostly with
+    grenades, …": a definite mention of the attack just reported that names
+    the weapon gives that event its sub-type (the two then merge)."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in _VIOLENT
+                     and sentence_index - d.sentence_index <= 2), None)
+    if previous is None or previous.sentence_index == sentence_index:
+        return
+    old = previous.trigger
+    if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
+            old.token.lemma_.lower() in _GENERIC_ATTACKS:
+        previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
+
+
 # --- the stage -------------------------------------------------------------
 
 def extract_events(
@@ -961,6 +1285,12 @@ def extract_events(
     sole_country = _sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
                                  country_place)
 
+    place_tokens: set[int] = set()
+    for mention in analysis.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.label != "NORP" else None
+        if span is not None:
+            place_tokens.update(range(span.start, span.end))
+    doc.user_data["sitrep_place_tokens"] = place_tokens  # for the objects of "seized", "recaptured" …
     drafts: list[_Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = _sentences(doc)
@@ -983,6 +1313,7 @@ def extract_events(
         if triggers and _old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in _VIOLENT]
         for trigger in triggers:
+            _specify_previous(drafts, trigger, sentence_index=index)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
             if not places and trigger.event_type in _VIOLENT:
                 target = _demonym_target(trigger, country_place) or _victims_country(casualties, country_place)

@@ -91,6 +91,18 @@ CIVILIAN_WORDS = frozenset({
     "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
     "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
 })
+# Places where an attack's targets are civilians (an attack on them is
+# Violence against civilians unless armed targets are named too).
+CIVILIAN_SITES = frozenset({
+    "university", "universities", "college", "campus", "hotel", "hotels", "restaurant", "restaurants",
+    "cafe", "café", "teahouse", "shop", "shops", "store", "stores", "supermarket", "mall", "bazaar",
+    "marketplace", "wedding", "funeral", "procession", "congregation", "shrine", "synagogue", "monastery",
+    "madrasa", "madrassa", "seminary", "classroom", "classrooms", "dormitory", "dormitories", "hostel",
+    "guesthouse", "nightclub", "stadium", "concert", "festival", "cinema", "theatre", "theater", "clinic",
+    "car", "cars", "vehicle", "vehicles", "minibus", "van", "taxi", "train", "house", "home", "residence",
+    "schools", "mosques",
+    "churches", "temples", "markets", "hospitals", "kindergarten", "orphanage", "camp-goers", "beach",
+})
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
     "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "bombers",
@@ -138,13 +150,18 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "negotiation": (STRATEGIC, "Diplomacy"), "dialogue": (STRATEGIC, "Diplomacy"),
     "summit": (STRATEGIC, "Diplomacy"),
     "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
+    "pact": (STRATEGIC, "Agreement"), "treaty": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
     "protester": (PROTESTS, "Peaceful protest"), "demonstrator": (PROTESTS, "Peaceful protest"),
+    "rioter": (RIOTS, "Violent demonstration"), "walkout": (PROTESTS, "Peaceful protest"),
     "march": (PROTESTS, "Peaceful protest"), "mob": (RIOTS, "Mob violence"),
+    "vigilante": (RIOTS, "Mob violence"), "picket": (PROTESTS, "Peaceful protest"),
     "chlorine": (REMOTE, "Chemical weapon"), "sarin": (REMOTE, "Chemical weapon"),
     "airstrikes": (REMOTE, "Air/drone strike"), "shootout": (BATTLES, "Armed clash"),
     "looting": (STRATEGIC, "Looting/property destruction"),
     "arson": (STRATEGIC, "Looting/property destruction"),
+    "landmine": (REMOTE, "Remote explosive/landmine/IED"),
+    "assassination": (VAC, "Attack"),
 }
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
@@ -160,7 +177,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "destroy": (REMOTE, "Air/drone strike"),
     "abduct": (VAC, "Abduction/forced disappearance"),
     "kidnap": (VAC, "Abduction/forced disappearance"),
-    "rape": (VAC, "Sexual violence"), "lynch": (RIOTS, "Mob violence"),
+    "rape": (VAC, "Sexual violence"), "molest": (VAC, "Sexual violence"), "lynch": (RIOTS, "Mob violence"),
     "protest": (PROTESTS, "Peaceful protest"), "riot": (RIOTS, "Violent demonstration"),
     "arrest": (STRATEGIC, "Arrests"), "detain": (STRATEGIC, "Arrests"),
     "apprehend": (STRATEGIC, "Arrests"),
@@ -174,25 +191,31 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "overrun": (BATTLES, "Non-state actor overtakes territory"),
     "recover": (STRATEGIC, "Disrupted weapons use"), "discover": (STRATEGIC, "Disrupted weapons use"),
     "find": (STRATEGIC, "Disrupted weapons use"), "unearth": (STRATEGIC, "Disrupted weapons use"),
-    "defuse": (STRATEGIC, "Disrupted weapons use"),
+    "defuse": (STRATEGIC, "Disrupted weapons use"), "clear": (STRATEGIC, "Disrupted weapons use"),
+    "dismantle": (STRATEGIC, "Disrupted weapons use"),
     "shoot": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
-    "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"),
+    "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"), "assassinate": (VAC, "Attack"),
+    "burn": (STRATEGIC, "Looting/property destruction"), "drop": (REMOTE, "Air/drone strike"),
     "loot": (STRATEGIC, "Looting/property destruction"),
     "torch": (STRATEGIC, "Looting/property destruction"),
     "ransack": (STRATEGIC, "Looting/property destruction"),
     "vandalise": (STRATEGIC, "Looting/property destruction"),
     "vandalize": (STRATEGIC, "Looting/property destruction"),
-    "withdraw": (STRATEGIC, "Non-violent transfer of territory"),
+    "withdraw": (STRATEGIC, "Change to group/activity"), "retreat": (STRATEGIC, "Change to group/activity"),
+    "occupy": (BATTLES, "Government regains territory"),
     "establish": (STRATEGIC, "Headquarters or base established"),
     "march": (PROTESTS, "Peaceful protest"), "rally": (PROTESTS, "Peaceful protest"),
     "demonstrate": (PROTESTS, "Peaceful protest"),
     "disperse": (PROTESTS, "Protest with intervention"),
     "hit": (REMOTE, "Air/drone strike"), "fire": (REMOTE, "Shelling/artillery/missile attack"),
     "surrender": (STRATEGIC, "Agreement"), "agree": (STRATEGIC, "Agreement"),
-    "intercept": (STRATEGIC, "Disrupted weapons use"),
+    "intercept": (STRATEGIC, "Disrupted weapons use"), "thwart": (STRATEGIC, "Disrupted weapons use"),
+    "foil": (STRATEGIC, "Disrupted weapons use"),
     "defect": (STRATEGIC, "Change to group/activity"), "reinforce": (STRATEGIC, "Change to group/activity"),
     "deploy": (STRATEGIC, "Change to group/activity"), "merge": (STRATEGIC, "Change to group/activity"),
     "disband": (STRATEGIC, "Change to group/activity"),
+    **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
+                     "recruit", "form", "forward", "fortify", "consolidate"), (STRATEGIC, "Change to group/activity")),
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
@@ -211,7 +234,9 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
     "peace talks": (STRATEGIC, "Diplomacy"),
     "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
-    "prisoner swap": (STRATEGIC, "Agreement"), "evacuation deal": (STRATEGIC, "Agreement"),
+    "prisoner swap": (STRATEGIC, "Agreement"), "exchange of prisoners": (STRATEGIC, "Agreement"),
+    "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"),
+    "evacuation deal": (STRATEGIC, "Agreement"),
     "offered to mediate": (STRATEGIC, "Diplomacy"),
     "tear gas": (PROTESTS, "Protest with intervention"),
     "teargas": (PROTESTS, "Protest with intervention"),
@@ -222,6 +247,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "poison gas": (REMOTE, "Chemical weapon"), "poisonous gas": (REMOTE, "Chemical weapon"),
     "toxic gas": (REMOTE, "Chemical weapon"),
     "taken into custody": (STRATEGIC, "Arrests"), "took into custody": (STRATEGIC, "Arrests"),
+    "round up": (STRATEGIC, "Arrests"), "rounded up": (STRATEGIC, "Arrests"),
     "set up": (STRATEGIC, "Headquarters or base established"),
     "took control": (BATTLES, "Government regains territory"),
     "regained control": (BATTLES, "Government regains territory"),
@@ -233,16 +259,38 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "pushed out": (BATTLES, "Government regains territory"),
     "taken control": (BATTLES, "Government regains territory"),
     "seized control": (BATTLES, "Government regains territory"),
-    "pulled out": (STRATEGIC, "Non-violent transfer of territory"),
+    "pulled out": (STRATEGIC, "Change to group/activity"),
+    "pulled back": (STRATEGIC, "Change to group/activity"), "pull back": (STRATEGIC, "Change to group/activity"),
+    "take over": (BATTLES, "Government regains territory"),
+    "restored control": (BATTLES, "Government regains territory"),
+    "established control": (BATTLES, "Government regains territory"),
+    "assumed control": (BATTLES, "Government regains territory"),
     "handed over": (STRATEGIC, "Non-violent transfer of territory"),
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
+    # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
+    "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"
+    "gas attack": (REMOTE, "Chemical weapon"), "held hostage": (VAC, "Abduction/forced disappearance"),
+    "hostage-taking": (VAC, "Abduction/forced disappearance"),
+    "forcibly disappeared": (VAC, "Abduction/forced disappearance"),
+    "enforced disappearance": (VAC, "Abduction/forced disappearance"),
+    "beaten to death": (VAC, "Attack"), "beat to death": (VAC, "Attack"), "stoned to death": (VAC, "Attack"),
+    "hacked to death": (VAC, "Attack"), "burnt alive": (VAC, "Attack"), "burned alive": (VAC, "Attack"),
+    "mustard gas": (REMOTE, "Chemical weapon"), "nerve agent": (REMOTE, "Chemical weapon"),
+    "nerve gas": (REMOTE, "Chemical weapon"), "chlorine gas": (REMOTE, "Chemical weapon"),
+    "raped": (VAC, "Sexual violence"), "rapes": (VAC, "Sexual violence"), "raping": (VAC, "Sexual violence"),
+    "sexual violence": (VAC, "Sexual violence"), "sexual abuse": (VAC, "Sexual violence"),
+    "sexually abused": (VAC, "Sexual violence"), "sexual attack": (VAC, "Sexual violence"),
+    "sexual attacks": (VAC, "Sexual violence"), "sexually harassed": (VAC, "Sexual violence"),
     "gang-raped": (VAC, "Sexual violence"), "took hostage": (VAC, "Abduction/forced disappearance"),
     "taken hostage": (VAC, "Abduction/forced disappearance"),
     "went missing": (VAC, "Abduction/forced disappearance"),
     "set ablaze": (STRATEGIC, "Looting/property destruction"),
     "set fire": (STRATEGIC, "Looting/property destruction"),
     "baton charge": (PROTESTS, "Protest with intervention"),
+    "took to the streets": (PROTESTS, "Peaceful protest"), "take to the streets": (PROTESTS, "Peaceful protest"),
+    "human chain": (PROTESTS, "Peaceful protest"),
     "defused": (STRATEGIC, "Disrupted weapons use"), "foiled": (STRATEGIC, "Disrupted weapons use"),
+    "shot down": (STRATEGIC, "Disrupted weapons use"), "shoot down": (STRATEGIC, "Disrupted weapons use"),
     "set on fire": (STRATEGIC, "Looting/property destruction"),
     "torched": (STRATEGIC, "Looting/property destruction"),
 }
@@ -250,18 +298,23 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 # Weapon words in a sentence refine a remote-violence or generic attack
 # trigger to an ACLED sub-type.  Checked in order; the first hit wins.
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard"}), REMOTE, "Chemical weapon"),
+    (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard", "poison"}), REMOTE, "Chemical weapon"),
     (frozenset({"suicide"}), REMOTE, "Suicide bomb"),
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
-                "warplanes", "warplane", "helicopter", "gunship", "air"}), REMOTE, "Air/drone strike"),
+                "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
+                "planes", "sorties", "barrel"}), REMOTE, "Air/drone strike"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mortar", "mortars",
                 "shelling", "shells", "howitzer"}), REMOTE, "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), REMOTE, "Grenade"),
     (frozenset({"ied", "ieds", "landmine", "landmines", "bomb", "bombs", "explosive",
-                "explosives", "blast", "explosion"}), REMOTE, "Remote explosive/landmine/IED"),
+                "explosives", "blast", "explosion", "mine", "mines", "improvised"}), REMOTE,
+     "Remote explosive/landmine/IED"),
 )
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
+# Verbs that describe a standing state when used as a participle ("the
+# occupied territories").
+STATIVE_VERBS = frozenset({"occupy"})
 # Verbs that code an event only with the right object (checked on the verb's
 # subtree): taking places, seizing or finding weapons, bases set up.
 TERRITORY_WORDS = frozenset({
@@ -270,30 +323,115 @@ TERRITORY_WORDS = frozenset({
     "crossing", "airport", "valley", "neighbourhood", "neighborhood", "stronghold", "strongholds",
     "control", "positions", "outpost", "headquarters", "bastion", "capital", "island", "port",
     "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
-    "camp", "positions", "areas",
+    "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
+    "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
+    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
     "caches", "grenades", "mines", "landmines", "ied", "ieds", "bomb", "bombs", "rockets",
     "rifles", "guns", "pistols", "detonators", "munitions", "projectiles", "mortars", "depot",
-    "stockpile", "rounds", "cartridges", "kalashnikovs", "launchers", "firearms",
+    "stockpile", "rounds", "cartridges", "kalashnikovs", "launchers", "firearms", "ordnance",
+    "uxo", "shells", "revolvers",
 })
-BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "camp", "headquarters",
+# What bomb disposal clears, dismantles or defuses.
+EXPLOSIVE_WORDS = frozenset({
+    "mine", "mines", "landmine", "landmines", "ied", "ieds", "explosive", "explosives", "bomb", "bombs",
+    "device", "devices", "ordnance", "munitions", "uxo", "booby", "booby-traps",
+})
+# What air defences intercept or shoot down (unmanned: a downed warplane is
+# a battle).
+AERIAL_WEAPON_WORDS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "uav", "uavs", "projectile",
+    "projectiles", "shells",
+})
+# Security operations that are coded by their outcome when they report one
+# without fighting: "weapons were seized in a joint operation" is a seizure,
+# "detained in overnight raids" are arrests (ACLED).
+OPERATION_WORDS = frozenset({"operation", "raid", "crackdown", "sweep", "search"})
+# Property whose destruction without a weapon of war is Looting/property
+# destruction ("rebels burned dozens of houses", "shops were destroyed").
+PROPERTY_WORDS = frozenset({
+    "house", "houses", "home", "homes", "shop", "shops", "store", "stores", "vehicle", "vehicles", "car",
+    "cars", "buses", "trucks", "lorries", "property", "properties", "building", "buildings", "office",
+    "offices", "church", "churches", "mosque", "mosques", "temple", "temples", "school", "schools",
+    "crops", "fields", "huts", "market", "markets", "stalls", "kiosks", "warehouse", "warehouses",
+    "villages", "village", "businesses", "dwellings", "granaries", "livestock", "tyres", "tires",
+})
+# Modifiers and settings of a "strike" that is a labour protest, not an air
+# strike ("went on strike", "a general strike", "teachers' strike").
+LABOUR_STRIKE_WORDS = frozenset({
+    "general", "hunger", "labour", "labor", "workers", "indefinite", "nationwide", "national", "transport",
+    "teachers", "doctors", "nurses", "sit-down", "token", "wildcat", "employees", "union", "unions",
+    "staff", "drivers", "traders", "shopkeepers", "transporters", "lawyers", "students", "miners",
+    "wage", "wages", "salaries", "pay", "pension", "pensions",
+})
+# What a group mobilises, sends, moves or forms (Change to group/activity).
+TROOP_WORDS = frozenset({
+    "troops", "soldiers", "forces", "army", "police", "personnel", "units", "unit", "battalion",
+    "battalions", "brigade", "brigades", "paramilitary", "paramilitaries", "rangers", "commandos", "tanks",
+    "fighters", "reinforcements", "members", "recruits", "militia", "militias", "militiamen", "convoy",
+    "men", "gunmen", "force", "volunteers", "reservists", "reserves", "divisions", "regiment", "squads",
+})
+BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks",
+                        "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
-    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": WEAPON_CACHE_WORDS,
+    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
-    "withdraw": TERRITORY_WORDS, "establish": BASE_WORDS, "set": BASE_WORDS,
+    "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
+    "set": BASE_WORDS,
     "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS,
-    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "intercept": WEAPON_CACHE_WORDS | {
-        "devices", "device", "consignment", "shipment"},
+    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS,
+    "intercept": WEAPON_CACHE_WORDS | {
+        "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
+    "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
-                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}), "pulled": TERRITORY_WORDS,
+                        "swap", "exchange", "evacuation", "withdrawal", "surrender"}),
+    "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
     "handed": TERRITORY_WORDS,
+    "thwart": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
+    "foil": frozenset({"attack", "attacks", "plot", "plots", "bombing", "assault", "raid", "bomb"}),
+    # "took over the town" (not "took over as leader")
+    **dict.fromkeys(("took over", "taken over", "take over", "takes over", "taking over"), TERRITORY_WORDS),
+    "burn": PROPERTY_WORDS, "drop": frozenset({"bomb", "bombs", "barrel", "explosives", "munitions", "grenades",
+                                               "grenade", "missiles", "payload"}),
     "deploy": frozenset({"troops", "soldiers", "forces", "army", "police", "personnel", "units", "battalion",
                          "battalions", "paramilitary", "rangers", "commandos", "tanks"}),
     "reinforce": frozenset({"troops", "soldiers", "forces", "presence", "positions", "army", "units", "border"}),
+    **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
+                     "recruit", "form", "forward"), TROOP_WORDS),
+    **dict.fromkeys(("fortify", "consolidate"), frozenset({"positions", "position", "defences", "defenses",
+                                                           "lines", "frontline", "frontlines", "presence"})),
 }
+# Who took a place decides the sub-type (ACLED): state forces regain
+# territory, anyone else overtakes it.  The head noun of the taker decides
+# ("Syrian army and allied fighters" are the army; "opposition fighters" are
+# not); a modifier from the non-state list overrides a state head ("rebel
+# forces").
+STATE_HEADS = frozenset({
+    "army", "armies", "troops", "soldiers", "military", "forces", "government", "regime", "police",
+    "troopers", "marines", "commandos", "paratroopers", "units", "brigade", "brigades", "battalion",
+    "division", "gendarmerie", "authorities", "navy", "servicemen",
+})
+NON_STATE_WORDS = MILITANT_WORDS | frozenset({
+    "rebel", "opposition", "militia", "militias", "militiamen", "jihadist", "jihadists", "guerrilla",
+    "guerrillas", "separatist", "separatists", "mujahideen", "extremists", "extremist", "insurgency",
+    "group", "faction", "factions", "tribesmen", "loyalists", "activists",
+})
+# A place taken after the other side left, or without a fight, changed hands
+# without violence (Non-violent transfer of territory); the withdrawal alone
+# is a Change to group/activity.
+WITHDRAWAL_WORDS = frozenset({
+    "withdrew", "withdrawn", "withdrawal", "withdrawing", "withdraws", "retreated", "retreat",
+    "abandoned", "deserted", "evacuated", "vacated", "unopposed", "handed", "handover", "ceded",
+})
+UNCONTESTED_WORDS = frozenset({"resistance", "fight", "fighting", "bloodshed", "clashes", "shot", "opposition"})
+FIGHTING_WORDS = frozenset({
+    "clash", "clashes", "clashed", "clashing", "fighting", "fought", "battle", "battles", "bombardment",
+    "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",
+    "killing", "offensive", "assault", "firefight", "gunfight", "ambush", "stormed",
+})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
 # ambushes"): a profile, not a report.
@@ -324,14 +462,20 @@ CONTEXT_WORDS = frozenset({
 # Prepositions whose object is a reference to an earlier event, not a report
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
-                              "before", "during", "like", "unlike"})
+                              "before", "during", "like", "unlike", "over"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
-                              "revenge", "memory", "anniversary"})
+                              "revenge", "memory", "anniversary", "anticipation"})
 # Heads that make an event hypothetical, denied or merely threatened.
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
-    "rule", "reject",
+    "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
+})
+# Modifiers that make an event noun one that has not happened ("a possible
+# attack", "the imminent offensive", "a mock airstrike").
+UNREAL_MODIFIERS = frozenset({
+    "possible", "potential", "imminent", "impending", "looming", "planned", "expected", "anticipated",
+    "future", "mock", "feared", "likely", "probable", "prospective", "upcoming", "simulated",
 })
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "can"})
 # A sentence about the end of fighting: violent triggers in it are references.
@@ -361,7 +505,8 @@ ACCIDENT_WORDS = frozenset({
     "fertiliser", "ammonium", "warehouse", "refinery", "pipeline", "leak", "leakage", "accident",
     "accidental", "accidentally", "collision", "collided", "crash", "crashed", "derailed", "fireworks",
     "firecracker", "firecrackers", "short-circuit", "circuit", "mine", "colliery", "blaze", "reactor",
-    "chemicals", "carrier", "vessel", "ship",
+    "chemicals", "carrier", "vessel", "ship", "plunged", "overturned", "capsized", "derailment",
+    "industrial", "storage", "solvents",
 })
 CRIME_WORDS = frozenset({
     "robbery", "robbers", "robber", "robbed", "dacoits", "dacoity", "smuggle", "smuggling", "smugglers",
@@ -376,10 +521,14 @@ ARMED_CUES = frozenset({
     "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",
     "separatist", "separatists", "jihadist", "jihadists", "gunmen", "bomber", "bombers", "ied", "ieds",
     "suicide", "grenade", "grenades", "mortar", "mortars", "rocket", "rockets", "missile", "missiles",
-    "airstrike", "airstrikes", "drone", "troops", "soldiers", "army", "military", "taliban", "ttp",
+    "airstrike", "airstrikes", "drone", "troops", "soldiers", "soldier", "army", "military", "taliban", "ttp",
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
-    "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed",
+    "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
+    "assailant", "gunman",
 })
 # "X claimed responsibility for the attack": the claim is the news; the
 # attack itself was reported before.
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+# Verbs that attribute an attack reported before ("blamed the rebels for the
+# bombing", "attributed the attack to …").
+BLAME_VERBS = frozenset({"blame", "attribute"})
+CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})

@@ -1,0 +1,361 @@
+"""Event typing in ACLED's taxonomy on small self-written sentences, through
+the real pipeline (events kept even without a place, so the sentences need
+not name one the gazetteer knows)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.evaluate_events import case_prediction
+from etl.events import extract_events
+from etl.pipeline import analyse, resolve, to_article
+from etl.sources import RawDocument
+
+
+def coded(pipeline, text: str) -> tuple[str, str]:
+    """(event type, sub-event type) of the text's main event, ("NONE", "NONE")
+    when it has none."""
+    article = to_article(RawDocument(origin="t", text=text), published=None)
+    analysis = analyse(article, analyzer=pipeline.analyzer)
+    resolutions = resolve(analysis, resolver=pipeline.resolver)
+    events = extract_events(analysis, resolutions, article=article,
+                            country_place=pipeline.gazetteer.country, keep_unplaced=True)
+    return case_prediction(events)
+
+
+def subtype(pipeline, text: str) -> str:
+    return coded(pipeline, text)[1]
+
+
+# --- Disrupted weapons use --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two rifles and several rounds of ammunition were seized in Tarkwa over the weekend.",
+    "Soldiers seized a large cache of explosives and rifles in a search operation near the river.",
+    "Air defences intercepted three missiles fired at the airbase on Sunday.",
+    "The army shot down two drones near the border on Friday.",
+    "Engineers cleared more than 500 landmines from farmland around the village.",
+])
+def test_seizures_interceptions_and_demining_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_a_raid_that_only_made_arrests_is_an_arrest(pipeline):
+    text = "Police detained nine suspects in overnight raids across the district."
+    assert subtype(pipeline, text) == "Arrests"
+
+
+def test_an_intercepted_missile_that_killed_people_is_still_an_attack(pipeline):
+    text = "Air defences intercepted one missile but a second one hit a market, killing four people."
+    assert coded(pipeline, text)[0] == "Explosions/Remote violence"
+
+
+# --- territory ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The national army seized control of the hill town after a week of fighting.", "Government regains territory"),
+    ("Government troops and allied fighters recaptured three villages from the militants.",
+     "Government regains territory"),
+    ("The regional army confirmed it regained territory near the northern town.", "Government regains territory"),
+    ("Rebel fighters captured a key neighbourhood in the east of the city on Thursday.",
+     "Non-state actor overtakes territory"),
+    ("Opposition forces took over two villages on the main highway after heavy clashes.",
+     "Non-state actor overtakes territory"),
+])
+def test_who_takes_a_place_decides_the_territory_subtype(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Battles", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents took over the district headquarters after the police withdrew from it.",
+    "Militants seized the border crossing without resistance on Sunday.",
+])
+def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_withdrawal_alone_is_a_change_to_group_activity(pipeline):
+    text = "Government forces withdrew from the port city on Monday."
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_an_occupied_city_is_not_a_new_occupation(pipeline):
+    text = "Soldiers kidnapped two teenagers in the occupied city on Friday."
+    assert subtype(pipeline, text) == "Abduction/forced disappearance"
+
+
+def test_the_possessive_date_of_another_attack_does_not_date_an_arrest(pipeline):
+    text = "Police detained a militant commander responsible for Tuesday's attack on a checkpoint in Quetta today."
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    (event,) = pipeline.extract(article).events
+    assert event.sub_event_type == "Arrests" and event.event_date == date(2025, 11, 20)
+
+
+def test_attackers_killed_in_return_fire_are_not_the_attacks_victims(pipeline):
+    text = ("Militants fired rockets at a police post in Bannu on Monday. "
+            "The policemen returned fire and killed three of the attackers.")
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    events = pipeline.extract(article).events
+    assert sum(e.fatalities for e in events) == 3
+    assert all(not (e.event_type == "Explosions/Remote violence" and e.fatalities) for e in events)
+
+
+# --- Change to group/activity, Headquarters or base established ----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels are mobilising hundreds of fighters near the northern front.",
+    "New special units were formed in the eastern military district.",
+    "The army dispatched reinforcements to the border town on Monday.",
+    "Militia commanders continue to fortify their positions along the river.",
+    "Troops were deployed around the capital to defend it against a possible attack by the insurgents.",
+])
+def test_troop_movements_and_new_units_are_a_change_to_group_activity(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_new_barracks_are_a_base_established(pipeline):
+    text = "The army has established two new barracks near the border."
+    assert subtype(pipeline, text) == "Headquarters or base established"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned of an imminent offensive on the northern town.",
+    "Air defence units are ready to counter an airstrike on the capital.",
+    "The group formed a committee to investigate the killings.",
+])
+def test_possible_and_planned_attacks_and_committees_are_not_events(pipeline, text):
+    assert coded(pipeline, text)[0] in ("NONE", "Strategic developments")
+    assert coded(pipeline, text)[1] != "Change to group/activity"
+
+
+# --- Violence against civilians -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The girl was gang-raped by three men last week, her family said.",
+    "Soldiers raped, beat and assaulted villagers during the raid.",
+    "A man molested a schoolgirl on her way home, witnesses said.",
+    "Rights groups documented widespread sexual violence against women by the militia.",
+])
+def test_sexual_violence_is_coded_as_such(pipeline, text):
+    assert coded(pipeline, text) == ("Violence against civilians", "Sexual violence")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a hotel popular with foreigners in the coastal city.",
+    "Unidentified gunmen opened fire on a teahouse in the old town.",
+    "Armed men stormed the university, killing students in their classrooms.",
+    "Four women were killed when gunmen opened fire on the office of a charity in the city.",
+])
+def test_attacks_on_civilian_places_are_violence_against_civilians(pipeline, text):
+    assert coded(pipeline, text) == ("Violence against civilians", "Attack")
+
+
+def test_gunmen_firing_on_a_military_vehicle_is_a_battle(pipeline):
+    text = "Gunmen opened fire on a military vehicle near the checkpoint, killing two soldiers."
+    assert coded(pipeline, text)[0] == "Battles"
+
+
+def test_an_occupied_city_named_after_a_kidnapping_is_not_a_new_occupation(pipeline):
+    text = "Security forces kidnapped two teenagers in the district, in the occupied city of Laayoune."
+    assert subtype(pipeline, text) == "Abduction/forced disappearance"
+
+
+# --- Protests and riots --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rioters clashed with police near the parliament on Saturday.", ("Riots", "Violent demonstration")),
+    ("Protesters blocked major roads and burned tyres in the capital.", ("Riots", "Violent demonstration")),
+    ("While most demonstrators rallied peacefully, others clashed with police and looted shops.",
+     ("Riots", "Violent demonstration")),
+    ("A mob chased down and lynched two men after a rally in the town.", ("Riots", "Mob violence")),
+    ("Thousands marched in a protest against police violence in the city.", ("Protests", "Peaceful protest")),
+    ("Riot police chased demonstrators during anti-government protests in the capital.",
+     ("Protests", "Protest with intervention")),
+    ("Several activists were detained during unsanctioned protests in two cities.",
+     ("Protests", "Protest with intervention")),
+    ("Soldiers opened fire on peaceful protesters in the main square, killing two.",
+     ("Protests", "Excessive force against protesters")),
+    ("Thousands of non-violent protesters marched as security forces killed three people in a crackdown.",
+     ("Protests", "Excessive force against protesters")),
+])
+def test_protest_and_riot_subtypes(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+# --- not conflict events --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Nine workers were hurt when a boiler exploded at a steel plant on Monday. "
+    "The explosion occurred in the main hall of the site.",
+    "Twelve people were killed when their bus plunged off a bridge into a river. "
+    "Officials said the accident happened in heavy fog.",
+    "The government expelled two diplomats over the bombing of its embassy guards last year.",
+    "Army officials rejected accusations of shelling a hospital that killed nine people.",
+])
+def test_accidents_told_over_two_sentences_and_disputes_over_attacks_are_not_events(pipeline, text):
+    assert coded(pipeline, text)[0] in ("NONE", "Strategic developments")
+    assert coded(pipeline, text)[0] != "Explosions/Remote violence"
+
+
+def test_an_explosion_in_a_conflict_text_is_still_an_event(pipeline):
+    text = ("Militants attacked a checkpoint on the highway on Monday. "
+            "An explosion near the gas station killed two soldiers.")
+    assert coded(pipeline, text)[0] != "NONE"
+
+
+# --- one event told over two sentences ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Coordinated attacks were launched in at least nine districts on Friday night. "
+     "The attacks, mostly with grenades, targeted police stations.", "Grenade"),
+    ("Militants attacked an army post on Sunday. The attack was carried out with mortars and rockets.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_later_mention_of_the_attack_naming_the_weapon_gives_its_subtype(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
+
+
+def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
+    text = ("Soldiers clashed with militants near the border on Sunday. "
+            "Later, a drone strike hit a militant hideout in the valley.")
+    assert coded(pipeline, text) == ("Battles", "Armed clash")
+
+
+# --- phrases and objects ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban seized Kunduz on Monday.", "Non-state actor overtakes territory"),
+    ("Government troops recaptured Aleppo after a long siege.", "Government regains territory"),
+    ("Rebels have taken over four villages in the province, an army spokesman said.",
+     "Non-state actor overtakes territory"),
+    ("Opposition fighters retook a strategic town from government forces on Thursday.",
+     "Non-state actor overtakes territory"),
+    ("The army recovered the border regions from the armed groups.", "Government regains territory"),
+])
+def test_territory_verbs_with_named_places_phrases_and_odd_lemmas(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Battles", expected)
+
+
+def test_taking_over_a_post_is_not_territory(pipeline):
+    assert coded(pipeline, "He took over as army chief in Rawalpindi on Monday.") == ("NONE", "NONE")
+
+
+def test_mustard_gas_is_a_chemical_weapon(pipeline):
+    text = "The armed group used mustard gas against an army unit, injuring 20 soldiers."
+    assert coded(pipeline, text) == ("Explosions/Remote violence", "Chemical weapon")
+
+
+# --- more sub-types ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teachers went on strike over unpaid salaries in the capital.", ("Protests", "Peaceful protest")),
+    ("Thousands of workers staged a general strike in the port city.", ("Protests", "Peaceful protest")),
+    ("The army launched strikes on militant hideouts in the valley.", ("Explosions/Remote violence",
+                                                                       "Air/drone strike")),
+    ("Unknown gunmen assassinated a local politician in the town.", ("Violence against civilians", "Attack")),
+    ("Militants captured two soldiers during the fighting.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Police captured two suspected militants in the raid.", ("Strategic developments", "Arrests")),
+    ("Rebels burned dozens of houses in the village.", ("Strategic developments", "Looting/property destruction")),
+    ("Attackers destroyed several shops and vehicles in the market.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Warplanes pounded rebel positions in the south.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("Artillery bombardment hit the eastern districts.", ("Explosions/Remote violence",
+                                                          "Shelling/artillery/missile attack")),
+    ("Helicopters dropped barrel bombs on the town.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("A soldier was killed when his vehicle hit a mine.", ("Explosions/Remote violence",
+                                                           "Remote explosive/landmine/IED")),
+    ("A missile hit the airbase, destroying several helicopters.", ("Explosions/Remote violence",
+                                                                     "Shelling/artillery/missile attack")),
+    ("Militants attacked an army post using anti-aircraft guns and mortars.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Police rounded up dozens of suspects after the riot.", ("Strategic developments", "Arrests")),
+])
+def test_more_acled_subtypes(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+def test_riot_police_is_not_a_riot_even_when_misparsed(pipeline):
+    text = "Riot police chase demonstrators during anti-government protests in the capital, Tuesday"
+    assert coded(pipeline, text) == ("Protests", "Protest with intervention")
+
+
+def test_protests_that_are_only_anticipated_are_not_events(pipeline):
+    text = "Police continue to arrest opposition activists in anticipation of mass protests next week."
+    assert coded(pipeline, text) == ("Strategic developments", "Arrests")
+
+
+# --- attribution, foiled attacks, agreements -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The group takes credit for the suicide bomb that killed dozens in the capital.",
+    "The government blamed the rebels for the bombing that killed 12 people.",
+])
+def test_claims_and_blame_for_an_attack_are_not_new_attacks(pipeline, text):
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+def test_an_attack_followed_by_blame_is_still_an_attack(pipeline):
+    text = "A bombing killed 12 people in the market on Monday; the government blamed the rebels."
+    assert coded(pipeline, text)[0] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "Police thwarted a suicide attack on a mosque in the city.",
+    "Security forces foiled a bombing plot against the parliament.",
+])
+def test_foiled_attacks_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
+    text = "The army and the rebels carried out an exchange of prisoners on Friday."
+    assert coded(pipeline, text) == ("Strategic developments", "Agreement")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The man was beaten to death by a mob of villagers.", ("Riots", "Mob violence")),
+    ("A shopkeeper was hacked to death by gunmen in the bazaar.", ("Violence against civilians", "Attack")),
+    ("The journalist was held hostage by the militia for two weeks.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The rebels carried out a gas attack on the town.", ("Explosions/Remote violence", "Chemical weapon")),
+])
+def test_killings_hostages_and_gas_attacks(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+def test_a_word_after_a_name_ending_in_non_is_not_negated(pipeline):
+    text = "Angry protesters in Lebanon threw stones at the police on Sunday."
+    assert coded(pipeline, text) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taliban fighters detained two aid workers in the district.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Two aid workers were detained by militants on Monday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Police detained two suspects in the district.", ("Strategic developments", "Arrests")),
+])
+def test_detentions_by_armed_groups_are_abductions(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hoodlums attacked the area, looted many houses and shops and set them on fire.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Gunmen attacked the village, killing five people and looting shops.", ("Violence against civilians", "Attack")),
+])
+def test_an_attack_that_only_loots_is_looting(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
