@@ -261,3 +261,14 @@ def test_province_spellings_share_one_key(pipeline):
     doc = ee.EventDoc("1", "t", None, province="kunar")
     assert ee.score_counts([doc], [[event]], province_key=key)["province_accuracy"] == 1.0
     assert ee.score_counts([doc], [[event]])["province_accuracy"] == 0.0  # as written, they differ
+
+
+def test_case_heldout_scores_the_odd_rows_only():
+    docs = [ee.EventDoc(str(i), "t", None, label=label)
+            for i, label in enumerate(["ARMED_CLASH", "AIR_STRIKE", "ARMED_CLASH", "ORG_CRIME"])]
+    clash = make_event()
+    strike = make_event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    scores = ee.case_heldout(docs, [[], [strike], [], [clash]])  # even rows all wrong, odd rows: 1 right, 1 false alarm
+    assert scores["n_heldout"] == 2
+    assert scores["distractor_rejection_heldout"] == 0.0
+    assert scores["type_macro_f1_heldout"] == pytest.approx(1.0)  # Explosions: the only gold type there, found
