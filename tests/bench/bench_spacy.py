@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -27,11 +26,7 @@ sys.path.insert(0, str(REPO))
 import spacy  # noqa: E402
 
 from etl.nlp import load_spacy  # noqa: E402
-
-
-def corpus_path() -> Path:
-    base = Path(os.environ.get("SITREP_EVAL_DATA", REPO.parent / "shared" / "data"))
-    return base / "news" / "india_police_events" / "docs.jsonl"
+from tests.bench.bench_ingest import corpus_path  # noqa: E402  (the same India police articles)
 
 
 def main() -> int:
