@@ -14,7 +14,10 @@ Pipeline position (after NER has produced ``Mention``s):
    *anchors*.
 4. Second pass with proximity to the anchors of the other mentions, then the
    status: "resolved", "ambiguous" (top two, more than ``SAME_PLACE_KM`` apart,
-   within ``AMBIGUITY_MARGIN``), "not_found".
+   within ``AMBIGUITY_MARGIN``), "not_found".  A name that only matched
+   spelling variants, whose best lies in a country the article never names
+   while it names others, is "not_found" ("Zharay" is no town in China in a
+   report from Kandahar).
 
 Score of a candidate, in [0, 1]: a weighted mean of features, each in [0, 1]
 
@@ -99,6 +102,14 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
+
+
+def _foreign_variant(ranked: list[_Scored], article: ArticleContext) -> bool:
+    """Only spelling variants matched ("Zharay" ~ Zhourui, China; "Tarnak" ~
+    Tárnok, Hungary) and the best lies in a country the article never names,
+    while it names others: an unknown local name, not a far-away town."""
+    return (bool(article.country_counts) and all(item.entry.is_variant for item in ranked)
+            and ranked[0].entry.place.country not in article.country_counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +249,7 @@ class Resolver:
         ranked = (self._rank(surface, article=article, anchors=other_anchors,
                              hint=self._hint_entries(mention, text))
                   if ranked_first else [])
-        if not ranked:
+        if not ranked or _foreign_variant(ranked, article):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         status = self._status(ranked)
         candidates = tuple(self._candidate(item) for item in ranked[:10])

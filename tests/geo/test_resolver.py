@@ -163,3 +163,16 @@ def test_continent_and_capital_over_same_named_state(resolver: Resolver) -> None
 def test_bad_input_is_not_found_never_a_crash(resolver: Resolver, surface: str) -> None:
     (result,) = resolver.resolve([Mention("a1", 0, len(surface), surface, 0, "GPE")], text=surface)
     assert result.status == "not_found" and result.place is None
+
+
+def test_a_spelling_variant_in_a_country_the_article_never_names_is_not_taken(resolver: Resolver) -> None:
+    # "Zharay" matches only Zhourui (China) by its vowel-insensitive variant key
+    text = "Afghan forces detained a Taliban leader in Zharay district, Kandahar province, in Afghanistan."
+    (zharay,) = resolver.resolve(mentions_of(text, ["Zharay"]), text=text)
+    assert zharay.status == "not_found" and zharay.place is None
+
+
+def test_a_spelling_variant_is_still_taken_without_country_context(resolver: Resolver) -> None:
+    text = "Police were called to Tarnak on Monday."
+    (tarnak,) = resolver.resolve(mentions_of(text, ["Tarnak"]), text=text)
+    assert tarnak.place is not None
