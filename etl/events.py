@@ -491,6 +491,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if agreements and lemmas & lx.ENDING_VERBS:
         return agreements[:1]
     triggers = [_object_subtype(t) for t in triggers]
+    if _bombed_gathering(triggers, sentence):
+        # "blast near a poll rally": the bombing is the event, the rally its target
+        triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
     protest = _protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
@@ -716,6 +719,24 @@ def _protesters_words(sentence: Span) -> set[str]:
                  for a in _ancestors(t, limit=4)):
             words.discard(lower[i])
     return words
+
+
+_BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_BOMB_WORDS = frozenset({"bomb", "blast", "explosion", "explode", "bomber", "ied"})
+
+
+def _bombed_gathering(triggers: Sequence[Trigger], sentence: Span) -> bool:
+    """A bomb went off at a protest or rally that the protesters did not
+    throw: a bombing trigger or bomb word, and no riot words ("hurled petrol
+    bombs")."""
+    if not any(t.event_type in (lx.PROTESTS, lx.RIOTS) for t in triggers):
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence}
+    bombed = any(t.sub_event_type in _BOMBINGS for t in triggers) or bool(lemmas & _BOMB_WORDS)
+    return bombed and not (_protesters_words(sentence) & _RIOT_WORDS or lemmas & _THROW_LEMMAS)
+
+
+_THROW_LEMMAS = frozenset({"throw", "hurl", "lob", "petrol", "molotov"})
 
 
 def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:

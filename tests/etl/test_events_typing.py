@@ -359,3 +359,22 @@ def test_detentions_by_armed_groups_are_abductions(pipeline, text, expected):
 ])
 def test_an_attack_that_only_loots_is_looting(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+# --- a bomb at a gathering -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("One killed, three injured in blast near poll rally in Peshawar", 1),
+    ("Two killed as bomb explodes at a party rally in Peshawar", 2),
+    ("A suicide bomber struck an election rally in Bajaur, killing 54 people.", 54),
+])
+def test_a_bomb_at_a_rally_is_the_event_and_the_rally_its_target(pipeline, text, killed):
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    events = pipeline.extract(article).events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", killed)]
+
+
+def test_protesters_throwing_petrol_bombs_still_riot(pipeline):
+    text = "Protesters hurled petrol bombs at police during a rally in Srinagar on Friday."
+    assert coded(pipeline, text)[0] == "Riots"
