@@ -122,6 +122,7 @@ STRATEGIC = "Strategic developments"
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "clash": (BATTLES, "Armed clash"), "skirmish": (BATTLES, "Armed clash"),
     "firefight": (BATTLES, "Armed clash"), "gunfight": (BATTLES, "Armed clash"),
+    "infighting": (BATTLES, "Armed clash"),
     "battle": (BATTLES, "Armed clash"), "fighting": (BATTLES, "Armed clash"),
     "encounter": (BATTLES, "Armed clash"), "ambush": (BATTLES, "Armed clash"),
     "crossfire": (BATTLES, "Armed clash"), "shootout": (BATTLES, "Armed clash"),
@@ -241,6 +242,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "tear gas": (PROTESTS, "Protest with intervention"),
     "teargas": (PROTESTS, "Protest with intervention"),
     "shot dead": (BATTLES, "Armed clash"), "gunned down": (BATTLES, "Armed clash"),
+    "gun down": (BATTLES, "Armed clash"), "guns down": (BATTLES, "Armed clash"),
     "blew up": (REMOTE, "Remote explosive/landmine/IED"),
     "blew himself up": (REMOTE, "Suicide bomb"), "blew themselves up": (REMOTE, "Suicide bomb"),
     "chemical attack": (REMOTE, "Chemical weapon"), "chemical weapons": (REMOTE, "Chemical weapon"),

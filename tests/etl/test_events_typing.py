@@ -378,3 +378,13 @@ def test_a_bomb_at_a_rally_is_the_event_and_the_rally_its_target(pipeline, text,
 def test_protesters_throwing_petrol_bombs_still_riot(pipeline):
     text = "Protesters hurled petrol bombs at police during a rally in Srinagar on Friday."
     assert coded(pipeline, text)[0] == "Riots"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Security forces gun down three suspected militants in Sindh", 3),
+    ("Infighting leaves five militants dead in Bajaur", 5),
+])
+def test_gun_down_and_infighting_are_armed_clashes(pipeline, text, killed):
+    article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
+    events = pipeline.extract(article).events
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [("Battles", "Armed clash", killed)]
