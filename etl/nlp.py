@@ -599,10 +599,11 @@ class Analyzer:
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
             if label in PLACE_LABELS:
                 start, end = toponyms.trim_entity(text, ent.start_char, ent.end_char,
-                                                  known_names=self.place_name_set)
+                                                  known_names=self.place_name_set, countries=COUNTRY_CODES)
                 start, end = toponyms.trim_entity(
-                    text, *toponyms.widest_known(start, end, match_chars, text=text),
-                    known_names=self.place_name_set)
+                    text, *toponyms.widest_known(start, end, match_chars, text=text,
+                                                 directions=text[start:end].lower() in COUNTRY_CODES),
+                    known_names=self.place_name_set, countries=COUNTRY_CODES)
                 if end > start:
                     spans.append((start, end, label))
         # 3. Gazetteer matches the model missed (outside any model entity),

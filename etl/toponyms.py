@@ -7,7 +7,7 @@ plain functions correct the span of one candidate, given the set of known
 place names (lower-cased, as the gazetteer's phrase matcher holds them):
 
 * ``trim_entity``: drop a leading "the" and leading direction words ("north
-  west London" is London), trailing punctuation and possessives, and a
+  west London" is London; "northwest Pakistan", a known name, stays whole), trailing punctuation and possessives, and a
   trailing feature word ("Zorbakhel village", "Kandahar province") — but keep
   what belongs to the name: the period of an abbreviation ("U.S.", "Va.",
   "D.C.") and "City"/"Town" of a name that has it ("New York City", "Cape
@@ -51,17 +51,21 @@ _TRAILING_PUNCTUATION = " .,;:’'\"”)"
 ADJECTIVE_DEPS = frozenset({"amod", "compound"})
 
 
-def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]) -> tuple[int, int]:
+def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str],
+                countries: Collection[str] = ()) -> tuple[int, int]:
     """The place-name part of the entity ``text[start:end]`` (see module doc).
 
-    ``known_names``: lower-cased place names ("va.", "new york city").
+    ``known_names``: lower-cased place names ("va.", "new york city");
+    ``countries``: lower-cased country names.
     Returns ``(start, end)``; ``end <= start`` means nothing is left.
     """
     if text[start:end].lower().startswith("the "):
         start += 4
     leading = _LEADING_DIRECTIONS.match(text, start, end)
-    if leading and leading.end() < end and text[leading.end()].isupper():
-        start = leading.end()
+    if leading and leading.end() < end and text[leading.end()].isupper() and not (
+            text[leading.end():end].rstrip(_TRAILING_PUNCTUATION).lower() in countries
+            and text[start:end].rstrip(_TRAILING_PUNCTUATION).lower() in known_names):
+        start = leading.end()  # ... unless a country's part is a known name ("northwest Pakistan")
     while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
         end -= 1
     if end < len(text) and text[end] == "." and end > start and (
@@ -78,15 +82,19 @@ def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]
     return start, end
 
 
-def widest_known(start: int, end: int, matches: Iterable[tuple[int, int]], *, text: str) -> tuple[int, int]:
+def widest_known(start: int, end: int, matches: Iterable[tuple[int, int]], *, text: str,
+                 directions: bool = False) -> tuple[int, int]:
     """The longest capitalised known-name match (``(start, end)`` character
-    spans from the gazetteer phrase matcher) that covers ``[start, end)``;
-    the span itself when there is none."""
+    spans from the gazetteer phrase matcher) that covers ``[start, end)``, or,
+    with ``directions`` (the span is a country), one that only adds direction
+    words before it ("northwest Pakistan", a province; but "east London" stays
+    London); the span itself when there is none."""
     best = (start, end)
     for match_start, match_end in matches:
         if (match_start <= start and match_end >= end
                 and match_end - match_start > best[1] - best[0]
-                and text[match_start:match_start + 1].isupper()):
+                and (text[match_start:match_start + 1].isupper()
+                     or (directions and _LEADING_DIRECTIONS.fullmatch(text, match_start, start)))):
             best = (match_start, match_end)
     return best
 

@@ -78,3 +78,21 @@ def test_admin_feature_words_are_cut_even_from_known_long_forms() -> None:
     start = text.index("Kandahar")
     s, e = trim_entity(text, start, start + len("Kandahar province"), known_names=known)
     assert text[s:e] == "Kandahar"
+
+
+def test_a_direction_stays_when_a_country_part_is_a_known_name() -> None:
+    known = KNOWN | {"northwest pakistan", "east london", "pakistan"}
+    countries = {"pakistan"}
+    text = "Clashes in northwest Pakistan and in east London."
+    for entity, expected in (("northwest Pakistan", "northwest Pakistan"), ("east London", "London")):
+        start = text.index(entity)
+        s, e = trim_entity(text, start, start + len(entity), known_names=known, countries=countries)
+        assert text[s:e] == expected
+
+
+def test_widest_known_adds_directions_only_before_a_country() -> None:
+    text = "Air strikes hit northwest Pakistan and east London."
+    pakistan, london = text.index("Pakistan"), text.index("London")
+    matches = [(text.index("northwest"), pakistan + 8), (text.index("east"), london + 6)]
+    assert widest_known(pakistan, pakistan + 8, matches, text=text, directions=True) == matches[0]
+    assert widest_known(london, london + 6, matches, text=text) == (london, london + 6)
