@@ -274,10 +274,6 @@ def _target_words(token: Token) -> set[str]:
     return words
 
 
-def _lemma_text(sentence: Span) -> str:
-    return " ".join(t.lemma_.lower() for t in sentence)
-
-
 def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
     index: dict[str, list[tuple[list[str], list[str], str, str]]] = {}
     for phrase, (etype, subtype) in lx.PHRASE_TRIGGERS.items():
