@@ -64,7 +64,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -1069,11 +1069,21 @@ def _within(inner: Place, outer: Place) -> bool:
 def _victims_country(casualties: Sequence[Casualty], country_place: CountryLookup) -> Place | None:
     """The country of the victims when the text names it ("Pak Army officer
     killed in IED blast", "two Pakistani soldiers died")."""
-    for casualty in casualties:
-        for word in re.findall(r"[\w.]+", casualty.victims.lower()):
-            code = lx.COUNTRY_CODES.get(word)
-            if code:
-                return country_place(code)
+    words = [word for casualty in casualties for word in re.findall(r"[\w.]+", casualty.victims)]
+    return _first_country(words, country_place)
+
+
+def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place | None:
+    """The country of the first word that names one ("Pak", "Pakistani",
+    "Afghans"; "US" only in capitals, never the pronoun)."""
+    for word in words:
+        key = word.lower()
+        if key == "us" and word not in ("US", "U.S."):
+            continue
+        code = lx.COUNTRY_CODES.get(key)
+        place = country_place(code) if code else None
+        if place is not None:
+            return place
     return None
 
 
@@ -1141,16 +1151,7 @@ def _sentence_country(sentence: Span, country_place: CountryLookup) -> Place | N
     """The first country the sentence names by a word the place finder does
     not take as a place ("Pak forces kill 13 militants"): a country-level
     place for a violent event that has nothing better."""
-    for token in sentence:
-        key = token.lower_
-        if key == "us" and token.text not in ("US", "U.S."):
-            continue
-        code = lx.COUNTRY_CODES.get(key)
-        if code:
-            place = country_place(code)
-            if place is not None:
-                return place
-    return None
+    return _first_country((token.text for token in sentence), country_place)
 
 
 # --- dates -----------------------------------------------------------------
