@@ -58,15 +58,18 @@ _INJURED_PASSIVE = (
     r"(?P<verb>injured|wounded|hurt|sustained\s+(?:serious\s+)?injuries)"
 )
 _KILL_ACTIVE = (
-    r"(?P<verb>kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
+    r"(?P<verb>killings?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
     r"left|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
     r"death\s+of|deaths\s+of|bodies\s+of)"
 )
 _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
-_VICTIM = r"(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){0,5}?)"
+# A victim word may sit in quotes ("six 'militants' killed", scare quotes).
+_Q = "[\"'‘’“”]?"
+_SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
+_VICTIM = rf"(?P<victim>(?:{_Q}[A-Za-z][\w'’.-]*{_Q}\s+){{0,5}}?)"
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that)\b")
-_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|[A-Za-z][\w'’-]*)){{0,4}})"
+_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Active first: "killing more than 200 Taliban", "killed five policemen and
@@ -253,7 +256,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
             start, end = match.span()
             if any(c.start < end and start < c.end for c in found):
                 continue
-            victims = (match.groupdict().get("victim") or "").strip(" .,;:")
+            victims = _SCARE_QUOTES.sub("", match.groupdict().get("victim") or "").strip(" .,;:")
             if re.search(r"\b(?:and|or|but)$", victims):
                 continue
             if victims and _NON_PERSON.search(victims):

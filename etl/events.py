@@ -336,9 +336,10 @@ def _token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return table
 
 
-def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
+def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
-    unreal events."""
+    unreal events; with ``recalled``, back-references are kept (for a
+    text's first report: "15 dead after ambush" refers to nothing before)."""
     found: list[Trigger] = []
     all_lower, all_lemmas, all_pos = _token_table(sentence.doc)
     lower_words = all_lower[sentence.start:sentence.end]
@@ -378,7 +379,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             # "arrested during a protest": the protest is happening, not recalled
             preps = lx.BACKGROUND_PREPS - _CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
                 else lx.BACKGROUND_PREPS
-            if is_background(trig.token, preps=preps):
+            if not recalled and is_background(trig.token, preps=preps):
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
@@ -1218,9 +1219,14 @@ def _casualties_in(sentence: Span) -> list[Casualty]:
     for casualty in find_casualties(span_text(sentence)):
         start = sentence.start_char + casualty.start
         span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
-        if span is not None and any(is_background(t) for t in span if t.like_num or t.pos_ == "VERB"):
+        # Words of the victim phrase ("3 wanted terrorists") are not the verb
+        # the figure hangs on, even when the parser reads them as verbs.
+        at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
+        victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
+        words = [t for t in span if t.idx not in victim_chars] if span is not None else []
+        if any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
             continue
-        if span is not None and any(is_unreal(t, published=None) for t in span if t.pos_ == "VERB"):
+        if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
             continue
         kept.append(casualty)
     return kept
@@ -1325,6 +1331,12 @@ def extract_events(
                 and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2 \
                 and all(_compatible(drafts[-1], _victim_actor(c)) for c in casualties if c.kind == "killed"):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
+        if not triggers and not drafts and any(c.kind == "killed" for c in casualties):
+            # The first report of a text cannot refer back: "15 dead after
+            # ambush on border post" reports the ambush.
+            triggers = choose_sentence_events(
+                [t for t in find_triggers(sentence, published=published, recalled=True)
+                 if t.token.idx >= body_start and t.event_type in _VIOLENT], sentence)
         if not triggers and casualties:
             _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
             continue

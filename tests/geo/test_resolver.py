@@ -176,3 +176,15 @@ def test_a_spelling_variant_is_still_taken_without_country_context(resolver: Res
     text = "Police were called to Tarnak on Monday."
     (tarnak,) = resolver.resolve(mentions_of(text, ["Tarnak"]), text=text)
     assert tarnak.place is not None
+
+
+def test_a_part_word_falls_back_to_the_area_it_qualifies(resolver: Resolver) -> None:
+    text = "A drone strike hit a compound in Upper Orakzai on Monday."
+    result = resolved(resolver, text, ["Upper Orakzai"])["Upper Orakzai"]
+    assert result.place is not None and result.place.name == "Orakzai"  # type: ignore[attr-defined]
+    assert result.place.kind != "country"  # type: ignore[attr-defined]
+    # a known name is taken whole, and a part of a country is not the country
+    assert resolved(resolver, "Troops entered North Waziristan.", ["North Waziristan"])[
+        "North Waziristan"].place.name == "North Waziristan"  # type: ignore[attr-defined]
+    central = resolved(resolver, "Floods hit Central Pakistan.", ["Central Pakistan"])["Central Pakistan"]
+    assert central.place is None or central.place.kind != "country"  # type: ignore[attr-defined]

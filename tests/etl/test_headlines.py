@@ -1,0 +1,83 @@
+"""Headline and wire shapes the event stage must read (issue 4, items 1, 2
+and 5): all-capitals lines, a dash glued to a place ("in Pakistan- report"),
+scare quotes round the victims, "claims killing of eight", an adjective the
+parser reads as a verb inside the victims ("3 wanted terrorists"), and a
+first report that names its event after "after" ("15 dead after ambush")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.casualties import find_casualties
+from etl.nlp import unshout
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 5, 8)
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def violent(pipeline, text: str):
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    return [e for e in pipeline.extract(article).events if e.event_type in VIOLENT]
+
+
+def test_unshout_keeps_length_and_touches_only_capital_lines():
+    text = "MORTAR FIRE KILLS TWO IN KUPWARA, OFFICIALS SAY\nThe ISPR said on Friday that TTP fighters fled."
+    out = unshout(text)
+    assert len(out) == len(text)
+    first, rest = out.split("\n")
+    assert first == "Mortar fire kills two in kupwara, officials say"
+    assert rest == text.split("\n")[1]  # a mixed-case line with acronyms is left alone
+    assert unshout("US DRONE STRIKE HITS COMPOUND NEAR MIRANSHAH").startswith("US drone")
+    assert unshout("no capitals here at all") == "no capitals here at all"
+
+
+def test_unshout_leaves_words_whose_case_changes_length():
+    text = "İSTANBUL BLAST KILLS TEN PEOPLE NEAR THE STATION"
+    out = unshout(text)
+    assert len(out) == len(text) and out.startswith("İSTANBUL blast kills")
+
+
+def test_an_all_capitals_headline_is_an_event(pipeline):
+    events = violent(pipeline, "PAKISTANI ARTILLERY FIRE KILLS TWO CIVILIANS IN POONCH, INDIA SAYS.")
+    assert [(e.sub_event_type, e.fatalities, e.country, e.geo_precision) for e in events] == [
+        ("Shelling/artillery/missile attack", 2, "IND", 1)]
+    assert events[0].evidence.startswith("PAKISTANI ARTILLERY")  # evidence keeps the original text
+
+
+def test_a_dash_glued_to_a_place_does_not_hide_it(pipeline):
+    events = violent(pipeline, "Roadside bomb kills four soldiers in Kech- officials")
+    assert [(e.location, e.fatalities) for e in events] == [("Kech", 4)]
+
+
+@pytest.mark.parametrize("sentence, best, victims", [
+    ("At least five 'militants' killed in raid", 5, "militants"),
+    ('Seven "terrorists" killed by police unit', 7, "terrorists"),
+    ("Police claim killing of four Lashkar fighters", 4, "Lashkar fighters"),
+    ("condemned the killings of 12 villagers", 12, "villagers"),
+])
+def test_quoted_and_nominal_victims_are_counted(sentence, best, victims):
+    [casualty] = find_casualties(sentence)
+    assert (casualty.kind, casualty.best, casualty.victims) == ("killed", best, victims)
+
+
+def test_a_verb_read_inside_the_victims_does_not_cancel_the_toll(pipeline):
+    # The parser reads "wanted" as a verb; the figure still hangs on "kill".
+    events = violent(pipeline, "Pak forces kill 3 wanted Taliban terrorists in Bannu")
+    assert [e.fatalities for e in events] == [3]
+    assert violent(pipeline, "Police wanted to kill 3 militants in Bannu") == []
+
+
+def test_the_first_report_names_its_event_after_after(pipeline):
+    events = violent(pipeline, "Fifteen dead after ambush on border post in Kurram: officials")
+    assert [(e.sub_event_type, e.fatalities, e.location) for e in events] == [("Armed clash", 15, "Kurram")]
+
+
+def test_a_later_back_reference_is_still_no_new_event(pipeline):
+    text = ("Militants ambushed a convoy in Kurram on Monday, killing six soldiers. "
+            "Two more soldiers died in hospital on Tuesday after the ambush.")
+    events = violent(pipeline, text)
+    assert len(events) == 1 and events[0].location == "Kurram"
