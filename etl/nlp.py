@@ -638,6 +638,11 @@ class Analyzer:
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
                 label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
+            if label == "NORP":
+                wide = toponyms.widest_known(ent.start_char, ent.end_char, match_chars, text=text)
+                if wide != (ent.start_char, ent.end_char):
+                    spans.append((*wide, "GPE"))  # "Pakistani tribal areas": a known name
+                    continue
             if label == "NORP" and toponyms.is_place_adjective(ent, self.demonym_keys):
                 spans.append((ent.start_char, ent.end_char, "NORP"))  # "Pakistani troops"
                 continue

@@ -109,12 +109,25 @@ _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
 
 
-def _foreign_variant(ranked: list[_Scored], article: ArticleContext) -> bool:
-    """Only spelling variants matched ("Zharay" ~ Zhourui, China; "Tarnak" ~
-    Tárnok, Hungary) and the best lies in a country the article never names,
-    while it names others: an unknown local name, not a far-away town."""
-    return (bool(article.country_counts) and all(item.entry.is_variant for item in ranked)
-            and ranked[0].entry.place.country not in article.country_counts)
+WEAK_ALIAS_MAX_POPULATION = 5_000
+
+
+def _weak(entry: Entry) -> bool:
+    """A match through a spelling variant, or through an alternate name of a
+    small town ("Bolan" is listed for Bolands, Antigua, pop. 1,657)."""
+    return entry.is_variant or (
+        not entry.is_primary_name and not entry.is_curated and entry.place.kind == "populated_place"
+        and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
+
+
+def _foreign_variant(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = ()) -> bool:
+    """Only weak matches (``_weak``: "Zharay" ~ Zhourui, China; "Tarnak" ~
+    Tárnok, Hungary; "Bolan" for Bolands) and the best lies in a country the
+    article never names (nor holds a clearly resolved place of), while it
+    names others: an unknown local name, not a far-away town."""
+    named = set(article.country_counts) | {place.country for place in anchors if place.country}
+    return (bool(named) and all(_weak(item.entry) for item in ranked)
+            and ranked[0].entry.place.country not in named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +267,7 @@ class Resolver:
         ranked = (self._rank(surface, article=article, anchors=other_anchors,
                              hint=self._hint_entries(mention, text))
                   if ranked_first else [])
-        if not ranked or _foreign_variant(ranked, article):
+        if not ranked or _foreign_variant(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         status = self._status(ranked)
         candidates = tuple(self._candidate(item) for item in ranked[:10])

@@ -81,3 +81,13 @@ def test_a_later_back_reference_is_still_no_new_event(pipeline):
             "Two more soldiers died in hospital on Tuesday after the ambush.")
     events = violent(pipeline, text)
     assert len(events) == 1 and events[0].location == "Kurram"
+
+
+@pytest.mark.parametrize("headline, location", [
+    ("5 killed in Pak blast", "Pakistan"),
+    ("Five militants killed in clash in Pakistan's tribal area", "Federally Administered Tribal Areas"),
+    ("Air strikes kill 13 militants in Pakistani tribal areas", "Federally Administered Tribal Areas"),
+])
+def test_south_asian_short_forms_name_the_place(pipeline, headline, location):
+    events = violent(pipeline, headline)
+    assert [e.location for e in events] == [location] and events[0].country == "PAK"

@@ -188,3 +188,15 @@ def test_a_part_word_falls_back_to_the_area_it_qualifies(resolver: Resolver) -> 
         "North Waziristan"].place.name == "North Waziristan"  # type: ignore[attr-defined]
     central = resolved(resolver, "Floods hit Central Pakistan.", ["Central Pakistan"])["Central Pakistan"]
     assert central.place is None or central.place.kind != "country"  # type: ignore[attr-defined]
+
+
+def test_a_small_towns_alternate_name_in_a_foreign_article_is_not_taken(resolver: Resolver) -> None:
+    # "Raudten" is only an old alternate name of Rudna, Poland (pop. ~1,600):
+    # next to places clearly in Afghanistan it is an unknown local name.
+    text = "Gunmen attacked a police post in Raudten near Jalalabad, Nangarhar, killing two."
+    found = resolved(resolver, text, ["Raudten", "Jalalabad", "Nangarhar"])
+    assert found["Raudten"].place is None  # type: ignore[attr-defined]
+    assert found["Jalalabad"].place.country == "AFG"  # type: ignore[attr-defined]
+    # with nothing else named, the town is still found
+    alone = resolved(resolver, "Tourists visited Raudten last summer.", ["Raudten"])["Raudten"]
+    assert alone.place is not None and alone.place.country == "POL"  # type: ignore[attr-defined]
