@@ -386,6 +386,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
+            elif lemma == "fire" and _fired_at(trig.token):
+                kept.append(Trigger(trig.token, lx.BATTLES, "Armed clash", True))  # "gunmen fired at a van"
             continue  # the verb, not the noun ending "opened fire"
         if lemma == "strike" and trig.token.pos_ == "NOUN" and _labour_strike(trig.token, sentence_words):
             kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
@@ -411,6 +413,15 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         kept.append(trig)
     return kept
+
+
+def _fired_at(token: Token) -> bool:
+    """The verb "fire" aimed at someone or something: "fired at a police
+    van", "fire on the convoy", "fired upon protesters"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") and g.ent_type_ not in ("DATE", "TIME")
+                       for g in c.children)
+               for c in token.children)
 
 
 def _labour_strike(token: Token, words: set[str]) -> bool:

@@ -91,3 +91,14 @@ def test_a_later_back_reference_is_still_no_new_event(pipeline):
 def test_south_asian_short_forms_name_the_place(pipeline, headline, location):
     events = violent(pipeline, headline)
     assert [e.location for e in events] == [location] and events[0].country == "PAK"
+
+
+def test_firing_at_a_target_is_an_attack_but_firing_workers_is_not(pipeline):
+    events = violent(pipeline, "Unidentified gunmen fire at police van in Bannu")
+    assert [(e.event_type, e.location) for e in events] == [("Battles", "Bannu")]
+    assert violent(pipeline, "The company fired 200 workers in Bannu on Monday.") == []
+
+
+def test_agency_abbreviations_name_the_waziristans(pipeline):
+    events = violent(pipeline, "Four killed in drone attack in NWA")
+    assert [(e.location, e.fatalities) for e in events] == [("North Waziristan", 4)]

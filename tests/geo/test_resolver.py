@@ -200,3 +200,4 @@ def test_a_small_towns_alternate_name_in_a_foreign_article_is_not_taken(resolver
     # with nothing else named, the town is still found
     alone = resolved(resolver, "Tourists visited Raudten last summer.", ["Raudten"])["Raudten"]
     assert alone.place is not None and alone.place.country == "POL"  # type: ignore[attr-defined]
+
