@@ -179,6 +179,9 @@ def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
     for attacks", "involved in IED attacks", "he directs ambushes", "the
     leader coordinated suicide bomb attacks"), not a new event."""
+    if token.tag_ == "VB" and any(a.lower_ in lx.RECORD_HEADS or a.lemma_.lower() in lx.RECORD_HEADS
+                                  for a in _ancestors(token, limit=2)):
+        return True  # "he is known to kidnap those who …", "suspected to plant bombs"
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
     bare_plural = token.tag_ == "NNS" and not any(
@@ -383,6 +386,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if lemma == "march" and _is_month(trig.token):
+            continue  # "(March 10)", "on 5 March"
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
@@ -413,6 +418,13 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         kept.append(trig)
     return kept
+
+
+def _is_month(token: Token) -> bool:
+    """"March" naming the month: part of a date, or next to a day number or year."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.ent_type_ == "DATE" or any(t.like_num for t in neighbours)
 
 
 def _fired_at(token: Token) -> bool:
@@ -1467,10 +1479,12 @@ def _main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
 
 def _lead_date(sentences: Sequence[Span], *, body_start: int, published: date | None) -> DateMention | None:
     """The date the report's lead gives ("... in Khost province yesterday."):
-    the first date expression of the first two sentences of the body, outside
-    parentheses (a filing date).  A later sentence that tells more of the
+    the first date expression of the first two sentences of the body that
+    have a verb, outside parentheses (a filing date).  A later sentence that tells more of the
     story without a date of its own happened then, not on the publication day."""
-    body = [s for s in sentences if s.end_char > body_start][:2]
+    # Letterhead lines before the story ("Operational Update May 20, 2011",
+    # "For Immediate Release") have no verb: they date the release, not the event.
+    body = [s for s in sentences if s.end_char > body_start and any(t.pos_ in ("VERB", "AUX") for t in s)][:2]
     for sentence in body:
         text = span_text(sentence)
         for mention in find_dates(text, published=published):

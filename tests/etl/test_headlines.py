@@ -102,3 +102,29 @@ def test_firing_at_a_target_is_an_attack_but_firing_workers_is_not(pipeline):
 def test_agency_abbreviations_name_the_waziristans(pipeline):
     events = violent(pipeline, "Four killed in drone attack in NWA")
     assert [(e.location, e.fatalities) for e in events] == [("North Waziristan", 4)]
+
+
+def test_the_month_march_is_no_protest(pipeline):
+    article = to_article(RawDocument(origin="t", text=(
+        "KABUL, Afghanistan (March 10) Afghan forces detained two men in Khost province yesterday.")),
+        published=date(2011, 3, 10))
+    events = pipeline.extract(article).events
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    march = to_article(RawDocument(origin="t", text="Thousands of teachers joined a march in Lahore on Monday."),
+                       published=PUBLISHED)
+    assert [e.sub_event_type for e in pipeline.extract(march).events] == ["Peaceful protest"]
+
+
+def test_a_letterhead_date_is_not_the_lead_date(pipeline):
+    text = ("Operational Update May 20, 2011\n\nFor Immediate Release\n\n"
+            "KABUL, Afghanistan (May 20, 2011) A combined patrol searched compounds in Chora district, "
+            "Uruzgan province, yesterday.\n\nThree insurgents were killed during the operation.")
+    article = to_article(RawDocument(origin="t", text=text), published=date(2011, 5, 20))
+    killed = [e for e in pipeline.extract(article).events if e.fatalities]
+    assert [(e.event_date, e.fatalities) for e in killed] == [(date(2011, 5, 19), 3)]
+
+
+def test_a_profile_of_what_someone_is_known_to_do_is_no_event(pipeline):
+    assert violent(pipeline, "He is known to intimidate villagers and kidnap those who resist in Farah.") == []
+    assert [e.sub_event_type for e in violent(pipeline, "Militants kidnapped two engineers in Farah on Monday.")] \
+        == ["Abduction/forced disappearance"]
