@@ -172,7 +172,29 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             year = int(child.text)
             if published is None or year < published.year - 1:
                 return True
+        if _dated_earlier(child, published=published):
+            return True
+        if child.dep_ == "nsubj" and token.pos_ == "VERB" and \
+                any(_dated_earlier(c, published=published) for c in child.children):
+            return True  # "the Aug. 7 attack killed four": the recalled attack's toll
     return False
+
+
+RECALLED_AFTER_DAYS = 3
+
+
+def _dated_earlier(child: Token, *, published: date | None) -> bool:
+    """A date before an event noun that puts it well before the report: "the
+    Aug. 7 attack", "the May 11 insider attack" in a September release are
+    recalled, not new; "the Monday attack" is news."""
+    if published is None or child.i >= child.head.i or child.ent_type_ != "DATE" \
+            or child.dep_ not in ("nmod", "compound", "npadvmod", "amod", "nummod"):
+        return False
+    entity = next((ent for ent in child.doc.ents if ent.start <= child.i < ent.end), None)
+    if entity is None:
+        return False
+    found = find_dates(span_text(entity), published=published)
+    return bool(found) and found[0].value is not None and (published - found[0].value).days > RECALLED_AFTER_DAYS
 
 
 def is_habitual(token: Token) -> bool:

@@ -128,3 +128,15 @@ def test_a_profile_of_what_someone_is_known_to_do_is_no_event(pipeline):
     assert violent(pipeline, "He is known to intimidate villagers and kidnap those who resist in Farah.") == []
     assert [e.sub_event_type for e in violent(pipeline, "Militants kidnapped two engineers in Farah on Monday.")] \
         == ["Abduction/forced disappearance"]
+
+
+def test_an_attack_dated_weeks_before_the_report_is_recalled(pipeline):
+    published = date(2012, 9, 19)
+
+    def events(text: str):
+        article = to_article(RawDocument(origin="t", text=text), published=published)
+        return [(e.event_date, e.fatalities) for e in pipeline.extract(article).events if e.event_type in VIOLENT]
+
+    assert events("The Aug. 7 attack on a coalition base in Logar killed four soldiers.") == []
+    assert events("The Sept. 17 attack on a coalition base in Logar killed four soldiers.") == [
+        (date(2012, 9, 17), 4)]
