@@ -99,9 +99,11 @@ _PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|off
            r"teenager|fighter|gunman|pilgrim|worshipper|priest|chief|councillor|councilor|"
            r"legislator|lawmaker|minister|mayor|businessman|contractor|labourer|laborer|"
            r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|"
+           r"national|passenger|"
            r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
 _SINGLE_ACTIVE = re.compile(
-    rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?)\s+"
+    rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?|"
+    rf"death\s+of)\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_INJURED_ACTIVE = re.compile(
     rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"

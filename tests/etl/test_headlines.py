@@ -140,3 +140,14 @@ def test_an_attack_dated_weeks_before_the_report_is_recalled(pipeline):
     assert events("The Aug. 7 attack on a coalition base in Logar killed four soldiers.") == []
     assert events("The Sept. 17 attack on a coalition base in Logar killed four soldiers.") == [
         (date(2012, 9, 17), 4)]
+
+
+@pytest.mark.parametrize("sentence, victims", [
+    ("The operation resulted in the death of a local national in Dowlat district", "local national"),
+    ("ISAF confirmed the death of a Taliban commander in Kunar", "Taliban commander"),
+    ("Indian forces killed bus passenger near the LoC", "bus passenger"),
+])
+def test_one_named_victim_is_one_death(sentence, victims):
+    [casualty] = find_casualties(sentence)
+    assert (casualty.kind, casualty.best, casualty.victims) == ("killed", 1, victims)
+    assert find_casualties("Speakers mourned the death of democracy in the country") == []
