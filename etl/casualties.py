@@ -59,7 +59,7 @@ _INJURED_PASSIVE = (
 )
 _KILL_ACTIVE = (
     r"(?P<verb>killings?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
-    r"left|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
+    r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
     r"death\s+of|deaths\s+of|bodies\s+of)"
 )
 _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
@@ -85,7 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
     # "12 deaths", "40 fatalities"
-    ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths|fatalities|bodies|dead\s+bodies)\b", re.I)),
+    ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
 ]
 
 # One victim named without a number: "kills policeman", "killing a soldier",

@@ -413,8 +413,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
-            elif lemma == "fire" and _fired_at(trig.token):
-                kept.append(Trigger(trig.token, lx.BATTLES, "Armed clash", True))  # "gunmen fired at a van"
+            elif lemma == "fire" and (_fired_at(trig.token) or (
+                    _nominal_gerund(trig.token) and (sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)):
+                # "gunmen fired at a van", "Indian firing leaves one dead"
+                kept.append(Trigger(trig.token, lx.BATTLES, "Armed clash", True))
             continue  # the verb, not the noun ending "opened fire"
         if lemma == "strike" and trig.token.pos_ == "NOUN" and _labour_strike(trig.token, sentence_words):
             kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
@@ -435,6 +437,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
             continue
+        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and \
+                not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT):
+            continue  # "the firing of the coach", "a shooting star"
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
@@ -447,6 +452,12 @@ def _is_month(token: Token) -> bool:
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     return token.ent_type_ == "DATE" or any(t.like_num for t in neighbours)
+
+
+def _nominal_gerund(token: Token) -> bool:
+    """An -ing verb used as a noun: "Indian firing", "the firing killed two"."""
+    return token.tag_ == "VBG" and (token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(
+        c.dep_ in ("amod", "det", "poss", "compound") for c in token.children))
 
 
 def _fired_at(token: Token) -> bool:
@@ -1258,7 +1269,10 @@ def _old_year(sentence: Span, *, published: date | None) -> bool:
 
 # --- casualties ------------------------------------------------------------
 
-def _casualties_in(sentence: Span) -> list[Casualty]:
+def _casualties_in(sentence: Span, *, recalled: bool = False) -> list[Casualty]:
+    """The sentence's casualty figures, without those of a back-reference
+    ("after the attack that killed 12") unless ``recalled`` (a text's first
+    report) or of an unreal clause."""
     doc = sentence.doc
     kept: list[Casualty] = []
     for casualty in find_casualties(span_text(sentence)):
@@ -1269,7 +1283,7 @@ def _casualties_in(sentence: Span) -> list[Casualty]:
         at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
         victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
         words = [t for t in span if t.idx not in victim_chars] if span is not None else []
-        if any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
+        if not recalled and any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
             continue
         if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
             continue
@@ -1376,12 +1390,18 @@ def extract_events(
                 and drafts and drafts[-1].trigger.event_type in _VIOLENT and index - drafts[-1].sentence_index <= 2 \
                 and all(_compatible(drafts[-1], _victim_actor(c)) for c in casualties if c.kind == "killed"):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
-        if not triggers and not drafts and any(c.kind == "killed" for c in casualties):
+        if not triggers and not drafts:
             # The first report of a text cannot refer back: "15 dead after
-            # ambush on border post" reports the ambush.
-            triggers = choose_sentence_events(
-                [t for t in find_triggers(sentence, published=published, recalled=True)
-                 if t.token.idx >= body_start and t.event_type in _VIOLENT], sentence)
+            # ambush on border post" reports the ambush, "after the death of
+            # two civilians in cross-border firing" the firing and its toll.
+            first, first_claim = reconcile_claims(sentence, _casualties_in(sentence, recalled=True)) \
+                if len(casualties) < len(find_casualties(span_text(sentence))) else (casualties, claim)
+            if any(c.kind == "killed" for c in first):
+                triggers = choose_sentence_events(
+                    [t for t in find_triggers(sentence, published=published, recalled=True)
+                     if t.token.idx >= body_start and t.event_type in _VIOLENT], sentence)
+                if triggers:
+                    casualties, claim = first, first_claim
         if not triggers and casualties:
             _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
             continue

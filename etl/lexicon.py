@@ -130,6 +130,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "offensive": (BATTLES, "Armed clash"), "raid": (BATTLES, "Armed clash"),
     "assault": (BATTLES, "Armed clash"), "attack": (BATTLES, "Armed clash"),
     "operation": (BATTLES, "Armed clash"),
+    # Shooting nouns of South Asian and wire copy ("Indian firing kills two",
+    # "claims killing of eight"); they need an armed word in the sentence.
+    "firing": (BATTLES, "Armed clash"), "gunfire": (BATTLES, "Armed clash"), "killing": (BATTLES, "Armed clash"),
     "strike": (REMOTE, "Air/drone strike"), "airstrike": (REMOTE, "Air/drone strike"),
     "bombardment": (REMOTE, "Air/drone strike"), "bombing": (REMOTE, "Remote explosive/landmine/IED"),
     "shelling": (REMOTE, "Shelling/artillery/missile attack"),
@@ -437,7 +440,7 @@ FIGHTING_WORDS = frozenset({
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
 # ambushes"): a profile, not a report.
-RECORD_HEADS = frozenset({"responsible", "involve", "involved", "known", "wanted", "link", "linked",
+RECORD_HEADS = frozenset({"responsible", "involve", "involved", "involvement", "known", "wanted", "link", "linked",
                           "specialize", "specialise", "mastermind", "masterminded", "suspect"})
 # Of these, the ones that also profile a person in the past tense with a
 # bare plural ("he coordinated suicide attacks"); "conducted strikes" is news.
@@ -453,6 +456,11 @@ HABITUAL_HEADS = frozenset({
     "distribute", "help", "assist", "support", "oversee", "command", "wanted", "link",
     "accuse", "allege", "blame", "charge", "convict", "sentence", "try", "trial",
 })
+SHOOTING_NOUNS = frozenset({"firing", "gunfire", "shooting", "killing"})
+SHOOTING_CONTEXT = frozenset({
+    "killed", "dead", "death", "deaths", "injured", "wounded", "militants", "terrorists", "troops",
+    "forces", "soldiers", "army", "police", "security", "armed", "gunmen", "militant", "terrorist",
+    "civilians", "civilian", "border", "loc", "insurgents", "rebels", "sniper", "cross-border"})
 # Nouns too generic to stand alone: need a violent context word in the sentence.
 NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
 CONTEXT_WORDS = frozenset({

@@ -151,3 +151,26 @@ def test_one_named_victim_is_one_death(sentence, victims):
     [casualty] = find_casualties(sentence)
     assert (casualty.kind, casualty.best, casualty.victims) == ("killed", 1, victims)
     assert find_casualties("Speakers mourned the death of democracy in the country") == []
+
+
+@pytest.mark.parametrize("headline, fatalities", [
+    ("Pakistan claims one death in Indian firing across LoC", 1),
+    ("Indian firing in Chaprar sector of Sialkot leaves one dead", 1),
+    ("Police claim killing of eight Al-Qaeda militants in Karachi", 8),
+    ("Two dead, three injured after 'unprovoked firing' by Indian troops in Poonch", 2),
+])
+def test_shooting_nouns_and_their_tolls(pipeline, headline, fatalities):
+    events = violent(pipeline, headline)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", fatalities)]
+
+
+def test_shooting_nouns_need_an_armed_word_and_a_record_is_no_event(pipeline):
+    assert violent(pipeline, "The firing of the coach in Lahore surprised fans.") == []
+    assert violent(pipeline, "The accused confessed his involvement in the killing of 15 people in Quetta.") == []
+
+
+def test_a_later_sentence_after_an_event_keeps_its_back_reference(pipeline):
+    text = ("Militants attacked a checkpoint in Bannu on Monday, killing two soldiers. "
+            "Police arrested three men after the killing of the two soldiers.")
+    events = violent(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Bannu", 2)]
