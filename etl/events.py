@@ -437,9 +437,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
             continue
-        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and \
-                not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT):
-            continue  # "the firing of the coach", "a shooting star"
+        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
+                not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
+                or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                         for c in trig.token.children))):
+            continue  # "the firing of the coach"; "no one was injured in the firing" (told before)
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue

@@ -174,3 +174,9 @@ def test_a_later_sentence_after_an_event_keeps_its_back_reference(pipeline):
             "Police arrested three men after the killing of the two soldiers.")
     events = violent(pipeline, text)
     assert [(e.location, e.fatalities) for e in events] == [("Bannu", 2)]
+
+
+def test_the_firing_told_before_is_no_new_event(pipeline):
+    text = ("Police opened fire on a mob in Godhra on Friday, killing two men. "
+            "No one else was injured in the firing, an officer said.")
+    assert [(e.location, e.fatalities) for e in violent(pipeline, text)] == [("Godhra", 2)]
