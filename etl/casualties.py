@@ -109,7 +109,9 @@ _SINGLE_INJURED_ACTIVE = re.compile(
     rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_PASSIVE = re.compile(
-    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
+    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})"
+    # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"
+    rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
     rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly)\s+)?"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"

@@ -410,6 +410,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if lemma == "march" and _is_month(trig.token):
             continue  # "(March 10)", "on 5 March"
+        if lemma == "strike" and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
+            continue  # "struck a discordant note", "struck a deal"
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))

@@ -456,6 +456,11 @@ HABITUAL_HEADS = frozenset({
     "distribute", "help", "assist", "support", "oversee", "command", "wanted", "link",
     "accuse", "allege", "blame", "charge", "convict", "sentence", "try", "trial",
 })
+# Objects that make the verb "strike" an idiom, not an attack ("struck a
+# discordant note", "strike a balance", "struck a deal").
+STRIKE_IDIOM_OBJECTS = frozenset({
+    "note", "chord", "deal", "balance", "pose", "tone", "bargain", "agreement", "accord",
+    "compromise", "match", "gold", "oil", "fear", "nerve"})
 SHOOTING_NOUNS = frozenset({"firing", "gunfire", "shooting", "killing"})
 SHOOTING_CONTEXT = frozenset({
     "killed", "dead", "death", "deaths", "injured", "wounded", "militants", "terrorists", "troops",

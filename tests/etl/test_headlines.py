@@ -180,3 +180,14 @@ def test_the_firing_told_before_is_no_new_event(pipeline):
     text = ("Police opened fire on a mob in Godhra on Friday, killing two men. "
             "No one else was injured in the firing, an officer said.")
     assert [(e.location, e.fatalities) for e in violent(pipeline, text)] == [("Godhra", 2)]
+
+
+def test_an_appositive_name_between_victim_and_verb(pipeline):
+    [casualty] = find_casualties("A 16-year-old boy, Ranjit Paswan, was shot dead at Kurja village")
+    assert (casualty.best, casualty.victims) == (1, "16-year-old boy")
+
+
+def test_striking_a_note_is_no_strike(pipeline):
+    assert violent(pipeline, "The Shiv Sena on Thursday struck a discordant note on the Ayodhya issue.") == []
+    assert [e.sub_event_type for e in violent(pipeline, "A drone struck a compound in Miranshah, killing four.")] \
+        == ["Air/drone strike"]
