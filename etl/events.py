@@ -758,13 +758,14 @@ def _riot_gear(token: Token) -> bool:
 
 
 def _protesters_words(sentence: Span) -> set[str]:
-    """The sentence's words, less those that only name a cause ("a protest
-    against police violence"), deny violence ("non-violent") or name riot
-    police ("riot police")."""
+    """The sentence's words, less those that only name a cause or an earlier
+    event ("a protest against police violence", "after the killing of five
+    students"), deny violence ("non-violent") or name riot police ("riot
+    police")."""
     lower = _token_table(sentence.doc)[0]
     words = set(lower[sentence.start:sentence.end])
     for i in range(sentence.start, sentence.end):
-        if lower[i] not in _RIOT_WORDS:
+        if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
             continue  # only violence words are checked token by token
         t = sentence.doc[i]
         if _riot_gear(t):
@@ -773,10 +774,15 @@ def _protesters_words(sentence: Span) -> set[str]:
                 lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
             words.discard(lower[i])
             words.add("non-" + lower[i])  # "non - violent" as three tokens
-        elif any(a.lower_ in ("against", "over", "about", "condemning") and a.dep_ == "prep"
-                 for a in _ancestors(t, limit=4)):
+        elif any(a.lower_ in _CAUSE_PREPS and a.dep_ == "prep" for a in _ancestors(t, limit=4)):
             words.discard(lower[i])
     return words
+
+
+# Prepositions whose object is the protest's cause or what came before it:
+# "a protest against police violence", "protests after the killing of five
+# students" (the killing is not force used against the protest).
+_CAUSE_PREPS = frozenset({"against", "over", "about", "condemning"}) | (lx.BACKGROUND_PREPS - _CONTEMPORANEOUS)
 
 
 _BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
@@ -1300,10 +1306,16 @@ def _victim_actor(casualty: Casualty) -> str:
     return actor_name(casualty.victims, event_type=lx.BATTLES)
 
 
+def _takes_casualties(trigger: Trigger) -> bool:
+    """Violent events, and force used against protesters (ACLED records its
+    fatalities: "police opened fire on protesters, killing two")."""
+    return trigger.event_type in _VIOLENT or trigger.sub_event_type == "Excessive force against protesters"
+
+
 def _compatible(draft: _Draft, victims: str) -> bool:
     """Can these victims be casualties of this event?  One-sided violence
     (strikes, attacks on civilians) does not kill the attacker's own side."""
-    if draft.trigger.event_type not in _VIOLENT:
+    if not _takes_casualties(draft.trigger):
         return False
     if not victims:
         return True
@@ -1453,7 +1465,7 @@ def extract_events(
                 actor1, actor2 = "", actor1  # "Pak Army officer killed in IED blast": the victim's side
             draft = _Draft(sentence, index, trigger, places, place_from, date_value, precision,
                            actor1, actor2, find_claim(sentence))
-            if trigger.event_type in _VIOLENT:
+            if _takes_casualties(trigger):
                 draft.casualties.extend(casualties)
                 draft.claimed_by = claim or draft.claimed_by
                 if not draft.actor2 and casualties:

@@ -191,3 +191,16 @@ def test_striking_a_note_is_no_strike(pipeline):
     assert violent(pipeline, "The Shiv Sena on Thursday struck a discordant note on the Ayodhya issue.") == []
     assert [e.sub_event_type for e in violent(pipeline, "A drone struck a compound in Miranshah, killing four.")] \
         == ["Air/drone strike"]
+
+
+def test_force_against_protesters_carries_its_toll_and_a_cause_is_no_force(pipeline):
+    def coded(text: str):
+        article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+        return [(e.sub_event_type, e.fatalities) for e in pipeline.extract(article).events]
+
+    assert coded("Police opened fire on protesters in Lahore, killing two.") == [
+        ("Excessive force against protesters", 2)]
+    assert coded("Protests erupted in Lahore after the killing of five students by police.") == [
+        ("Peaceful protest", 0)]
+    assert coded("Police fired tear gas after protesters threw stones in Lahore.") == [
+        ("Violent demonstration", 0)]
