@@ -63,6 +63,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -316,11 +317,19 @@ def _noun_chunks(sentence: Span) -> list[Span]:
     """The sentence's noun chunks; the doc's chunks are computed once and
     cached (``Span.noun_chunks`` walks the whole document on every call)."""
     doc = sentence.doc
-    chunks = doc.user_data.get("sitrep_noun_chunks")
-    if chunks is None:
+    cached = doc.user_data.get("sitrep_noun_chunks")
+    if cached is None:
         chunks = list(doc.noun_chunks)
-        doc.user_data["sitrep_noun_chunks"] = chunks
-    return [c for c in chunks if c.start >= sentence.start and c.end <= sentence.end]
+        cached = (chunks, [c.start for c in chunks])
+        doc.user_data["sitrep_noun_chunks"] = cached
+    chunks, starts = cached
+    found: list[Span] = []
+    for i in range(bisect_left(starts, sentence.start), len(chunks)):
+        if chunks[i].start >= sentence.end:
+            break
+        if chunks[i].end <= sentence.end:
+            found.append(chunks[i])
+    return found
 
 
 def _sentences(doc: Doc) -> list[Span]:

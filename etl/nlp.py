@@ -736,12 +736,15 @@ def _mostly_lowercase(text: str) -> bool:
 def _without_overlaps(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep earlier-listed spans on overlap (border > model > gazetteer),
     then longer ones; return in text order."""
-    chosen: list[tuple[int, int, str]] = []
+    chosen: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
+    starts: list[int] = []
     for s, e, label in spans:
-        if any(cs < e and s < ce for cs, ce, _ in chosen):
-            continue
-        chosen.append((s, e, label))
-    return sorted(chosen)
+        at = bisect_right(starts, s)
+        if (at > 0 and chosen[at - 1][1] > s) or (at < len(chosen) and chosen[at][0] < e):
+            continue  # overlaps the chosen span before or after it
+        chosen.insert(at, (s, e, label))
+        starts.insert(at, s)
+    return chosen
 
 
 def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]

@@ -27,7 +27,8 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Span
 
@@ -45,6 +46,8 @@ _TRAILING_FEATURE = re.compile(
 # "Pakistan's tribal area"); an admin word ("Kandahar province", "Zhari
 # district") is cut even when the gazetteer lists the long form, so the name
 # resolves as the event stage expects.
+# Longer than any gazetteer name: a match starting further back cannot cover a span.
+MAX_NAME_CHARS = 300
 _NAME_PART_FEATURES = frozenset({"city", "town", "area", "region"})
 # "U.S", "D.C", "N.J" (the final period was cut off as punctuation).
 _DOTTED_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -83,15 +86,20 @@ def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]
     return start, end
 
 
-def widest_known(start: int, end: int, matches: Iterable[tuple[int, int]], *, text: str,
+def widest_known(start: int, end: int, matches: Sequence[tuple[int, int]], *, text: str,
                  directions: bool = False) -> tuple[int, int]:
     """The longest capitalised known-name match (``(start, end)`` character
-    spans from the gazetteer phrase matcher) that covers ``[start, end)``, or,
+    spans from the gazetteer phrase matcher, in text order) that covers
+    ``[start, end)``, or,
     with ``directions`` (the span is a country), one that only adds direction
     words before it ("northwest Pakistan", a province; but "east London" stays
     London); the span itself when there is none."""
     best = (start, end)
-    for match_start, match_end in matches:
+    # ``matches`` are in text order: only those starting a name's length
+    # before the span can cover it.
+    first = bisect_left(matches, start - MAX_NAME_CHARS, key=lambda m: m[0])
+    last = bisect_right(matches, start, key=lambda m: m[0])
+    for match_start, match_end in matches[first:last]:
         if (match_start <= start and match_end >= end
                 and match_end - match_start > best[1] - best[0]
                 and (text[match_start:match_start + 1].isupper()

@@ -276,14 +276,16 @@ class Resolver:
 
     def _anchors(self, mentions: Sequence[Mention],
                  ranked: list[list[_Scored]]) -> list[tuple[str, Place]]:
-        """Clearly resolved towns, sites and admin areas: (folded surface, place)."""
-        anchors = []
+        """Clearly resolved towns, sites and admin areas: (folded surface, place),
+        each pair once (a name repeated through a long text is one anchor)."""
+        anchors: dict[tuple[str, str], tuple[str, Place]] = {}
         for mention, items in zip(mentions, ranked):
             if not items or items[0].entry.place.kind in ("country", "border", "region"):
                 continue
             if self._status(items, margin=ANCHOR_MARGIN) == "resolved":
-                anchors.append((fold(clean_surface(mention.surface)), items[0].entry.place))
-        return anchors
+                key = fold(clean_surface(mention.surface))
+                anchors.setdefault((key, items[0].entry.place.place_id), (key, items[0].entry.place))
+        return list(anchors.values())
 
     def _status(self, ranked: list[_Scored], *, margin: float = AMBIGUITY_MARGIN) -> ResolutionStatus:
         top = ranked[0]

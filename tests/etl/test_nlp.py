@@ -149,3 +149,22 @@ def test_hard_wrapped_lines_are_one_sentence_but_headlines_are_not():
     assert nlp(headline)[0].sent.text.strip() == "Army kills 12 militants in North Waziristan operation on Monday"
     lower = "army kills 12 militants in waziristan\nislamabad: the army said so."
     assert nlp(lower)[0].sent.text.strip() == "army kills 12 militants in waziristan"
+
+
+def test_without_overlaps_keeps_the_first_listed_of_overlapping_spans():
+    import random
+
+    from etl.nlp import _without_overlaps
+
+    def naive(spans):
+        chosen = []
+        for s, e, label in spans:
+            if not any(cs < e and s < ce for cs, ce, _ in chosen):
+                chosen.append((s, e, label))
+        return sorted(chosen)
+
+    rng = random.Random(7)
+    for _ in range(500):
+        spans = [(s, s + rng.randint(1, 12), rng.choice("GLB")) for s in
+                 (rng.randint(0, 100) for _ in range(rng.randint(0, 30)))]
+        assert _without_overlaps(spans) == naive(spans)
