@@ -5,7 +5,8 @@ resolver; before the store.  It works sentence by sentence:
 
 1. **Triggers.**  Words and phrases of :mod:`etl.lexicon` mapped to ACLED's
    event types.  A trigger is dropped when it only refers back to an earlier
-   event ("following clashes", "in response to the attack"), when it is
+   event ("following clashes", "because of attacks", "in response to the
+   attack"), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
    year ("the 2019 attack").  So is a trigger that profiles someone's
    record ("responsible for attacks", "he directs ambushes"), a claim of
@@ -24,7 +25,9 @@ resolver; before the store.  It works sentence by sentence:
    without violence; a withdrawal or troop movement alone is a Change to
    group/activity.  A raid or operation that only reports seizures or
    arrests is coded by that outcome; an intercepted missile is Disrupted
-   weapons use.  Weapon words (not the target's: "destroying helicopters")
+   weapons use.  People fleeing or displaced in numbers (not fighters) are
+   Other, and the fighting that drove them out is its cause, not a new
+   event.  Weapon words (not the target's: "destroying helicopters")
    refine a generic attack; an attack on civilians or civilian places is
    Violence against civilians; sexual violence is coded as such whatever
    else the sentence reports.  A sentence about a protest is one
@@ -393,6 +396,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
+        if trig.sub_event_type == "Other" and not _mass_displacement(trig.token):
+            continue
         if is_non_conflict(trig, sentence_words) or \
                 is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue
@@ -410,6 +415,22 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         kept.append(trig)
     return kept
+
+
+_ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _mass_displacement(token: Token) -> bool:
+    """"Some 7,000 villagers have fled", "thousands of families were
+    displaced": people in numbers leaving their homes, not armed men who
+    fled a raid."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [t for t in subject.subtree]
+    if any(t.lower_ in _ARMED_PEOPLE for t in words):
+        return False
+    return any(t.like_num or t.lower_ in lx.DISPLACED_MASS for t in words)
 
 
 def _labour_strike(token: Token, words: set[str]) -> bool:
@@ -487,6 +508,10 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if agreements and lemmas & lx.ENDING_VERBS:
         return agreements[:1]
     triggers = [_object_subtype(t) for t in triggers]
+    # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
+    causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
+              if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
+    triggers = [t for t in triggers if t.token.i not in causes]
     if _bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]

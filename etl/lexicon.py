@@ -218,6 +218,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
                      "recruit", "form", "forward", "fortify", "consolidate"), (STRATEGIC, "Change to group/activity")),
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
+    # people in numbers leaving their homes (ACLED's Other; see DISPLACED_MASS)
+    "flee": (STRATEGIC, "Other"), "displace": (STRATEGIC, "Other"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -434,6 +436,10 @@ FIGHTING_WORDS = frozenset({
     "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",
     "killing", "offensive", "assault", "firefight", "gunfight", "ambush", "stormed",
 })
+# Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
+# with a subject that counts people ("some 7,000 villagers", "thousands of
+# families"), never armed men ("the attackers fled").
+DISPLACED_MASS = frozenset({"thousands", "hundreds", "tens", "millions", "scores", "mass"})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
 # ambushes"): a profile, not a report.
@@ -464,7 +470,7 @@ CONTEXT_WORDS = frozenset({
 # Prepositions whose object is a reference to an earlier event, not a report
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
-                              "before", "during", "like", "unlike", "over"})
+                              "before", "during", "like", "unlike", "over", "because"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary", "anticipation"})
 # Heads that make an event hypothetical, denied or merely threatened.

@@ -388,3 +388,25 @@ def test_gun_down_and_infighting_are_armed_clashes(pipeline, text, killed):
     article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
     events = pipeline.extract(article).events
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [("Battles", "Armed clash", killed)]
+
+
+# --- mass displacement (Other) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "About 4,000 villagers have fled their homes in the north because of rebel attacks, the UN agency said.",
+    "More than 20,000 people were displaced by fighting in the region last month, aid agencies said.",
+    "Thousands of families are fleeing the hill districts, a relief group reported on Monday.",
+])
+def test_people_fleeing_in_numbers_is_other(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The gunmen fled into the forest after the raid on the police post.", ("NONE", "NONE")),
+    ("Thousands of residents fled as militants stormed the town and killed six soldiers.",
+     ("Battles", "Armed clash")),
+    ("Hundreds of families fled the floods in the valley.", ("NONE", "NONE")),
+])
+def test_fleeing_fighters_new_attacks_and_disasters_are_not_displacement(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
