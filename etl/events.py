@@ -23,7 +23,8 @@ resolver; before the store.  It works sentence by sentence:
    regains vs Non-state actor overtakes territory (the taker's head noun);
    a place taken after a withdrawal or without resistance changed hands
    without violence; a withdrawal or troop movement alone is a Change to
-   group/activity.  A raid or operation that only reports seizures or
+   group/activity, and its aim ("sent troops to fight the rebels") is not
+   an event.  A raid or operation that only reports seizures or
    arrests is coded by that outcome; an intercepted missile is Disrupted
    weapons use.  People fleeing or displaced in numbers (not fighters) are
    Other, and the fighting that drove them out is its cause, not a new
@@ -396,6 +397,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token):
             continue
+        if trig.event_type in _VIOLENT | {lx.PROTESTS} and _purpose_of_movement(trig.token):
+            continue
         if trig.sub_event_type == "Other" and not _mass_displacement(trig.token):
             continue
         if is_non_conflict(trig, sentence_words) or \
@@ -415,6 +418,25 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         kept.append(trig)
     return kept
+
+
+_MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
+                            if subtype == "Change to group/activity" and lemma not in ("withdraw", "retreat", "defect"))
+
+
+def _purpose_of_movement(token: Token) -> bool:
+    """The aim of a troop movement, not an event: "sent two battalions to
+    fight the rebels", "mobilising fighters for attacking the district",
+    "mobilising supporters to protest" (the movement is the news, a Change
+    to group/activity)."""
+    node = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "to launch an attack"
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
+        verb = node.head.head
+    elif node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        verb = node.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _MOVEMENT_VERBS
 
 
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS

@@ -410,3 +410,20 @@ def test_people_fleeing_in_numbers_is_other(pipeline, text):
 ])
 def test_fleeing_fighters_new_attacks_and_disasters_are_not_displacement(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+# --- the aim of a troop movement -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels are mobilising hundreds of fighters for attacking the northern districts, a commander said.",
+    "The army sent two battalions to fight the insurgents in the eastern hills.",
+    "The army moved tanks to the front to launch an offensive against the rebels.",
+])
+def test_the_aim_of_a_troop_movement_is_not_an_event(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_an_attack_with_an_aim_is_still_an_attack(pipeline):
+    text = "Militants attacked a checkpoint near the bridge to free their jailed comrades."
+    assert coded(pipeline, text)[0] == "Battles"
