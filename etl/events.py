@@ -25,8 +25,9 @@ resolver; before the store.  It works sentence by sentence:
    without violence; a withdrawal or troop movement alone is a Change to
    group/activity, and its aim ("sent troops to fight the rebels") is not
    an event.  A raid or operation that only reports seizures or
-   arrests is coded by that outcome; an intercepted missile is Disrupted
-   weapons use.  People fleeing or displaced in numbers (not fighters) are
+   arrests is coded by that outcome; an intercepted missile, or weapons found
+   (also inside what was found: "a tunnel used to store rifles") or
+   destroyed after clearing them, are Disrupted weapons use.  People fleeing or displaced in numbers (not fighters) are
    Other, and the fighting that drove them out is its cause, not a new
    event.  Weapon words (not the target's: "destroying helicopters")
    refine a generic attack; an attack on civilians or civilian places is
@@ -246,13 +247,17 @@ def _article_cues(doc: Doc) -> set[str]:
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
-    """Does a word of ``words`` follow the trigger closely (its object), or
-    head its passive subject ("a cache of arms was found")?"""
+    """Does a word of ``words`` follow the trigger closely, lie in its object
+    ("found a tunnel the rebels used to store rifles"), head its passive
+    subject ("a cache of arms was found") or precede it as the noun a
+    participle describes ("a stash of shells found near the river")?"""
     sentence = sent_of(token)
     window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
     for child in token.children:
-        if child.dep_ in ("nsubjpass",):
+        if child.dep_ in ("nsubjpass", "dobj"):
             window.extend(child.subtree)
+    if token.dep_ == "acl":
+        window.extend(sentence.doc[max(sentence.start, token.i - 8):token.i])
     return any(t.lower_ in words for t in window)
 
 
@@ -563,6 +568,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
                          "died", "casualties"})
 _INTERCEPTIONS = frozenset({"intercept", "down"})
+_DISPOSAL_VERBS = frozenset({"destroy", "detonate", "explode", "burn"})
 
 
 def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
@@ -584,7 +590,10 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
     objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
                if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
-    violent = [t for t in violent if t.token.i not in objects]
+    # "cleared the mines and destroyed them", "defused and detonated the bombs": disposal, not use
+    disposal = {c.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+                if c.dep_ == "conj" and c.lemma_.lower() in _DISPOSAL_VERBS}
+    violent = [t for t in violent if t.token.i not in objects | disposal]
     if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
         return []
     if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \

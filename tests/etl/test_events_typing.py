@@ -43,6 +43,16 @@ def test_seizures_interceptions_and_demining_are_disrupted_weapons_use(pipeline,
     assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
 
 
+@pytest.mark.parametrize("text", [
+    "Troops searching the old quarter discovered a tunnel used by the insurgents to store rifles and explosives.",
+    "Police officers stand beside a stash of mortar shells belonging to the rebels found near the river.",
+    "Army engineers cleared more than 2,000 mines in the southern province and destroyed them.",
+    "Sappers defused two roadside bombs and detonated a third near the market.",
+])
+def test_weapons_found_in_what_was_searched_and_disposed_of_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
 def test_a_raid_that_only_made_arrests_is_an_arrest(pipeline):
     text = "Police detained nine suspects in overnight raids across the district."
     assert subtype(pipeline, text) == "Arrests"
