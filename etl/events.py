@@ -21,8 +21,9 @@ resolver; before the store.  It works sentence by sentence:
    armed group takes him).
 2. **Typing** (ACLED's codebook).  Who takes a place decides Government
    regains vs Non-state actor overtakes territory (the taker's head noun);
-   a place taken after a withdrawal or without resistance changed hands
-   without violence; a withdrawal or troop movement alone is a Change to
+   a place taken, entered or controlled after a withdrawal or without
+   resistance ("met no resistance") changed hands without violence, and
+   "seize it" there stands for the place; a withdrawal or troop movement alone is a Change to
    group/activity, and its aim ("sent troops to fight the rebels") is not
    an event.  A raid or operation that only reports seizures or
    arrests is coded by that outcome; an intercepted missile, or weapons found
@@ -416,8 +417,13 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
         if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
             frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
-                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
+                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
+                and (_place_object(trig.token) or _taken_unopposed(trig.token))):
             continue
+        if lemma in ("enter", "control") and trig.token.pos_ == "VERB" and (
+                not _uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
+                or not (_has_object(trig.token, lx.TERRITORY_WORDS) or _place_object(trig.token))):
+            continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
@@ -654,9 +660,7 @@ def _territory_side(trigger: Trigger) -> Trigger:
     violence."""
     if trigger.sub_event_type not in _TERRITORY_TAKEN:
         return trigger
-    words = {t.lower_ for t in sent_of(trigger.token)}
-    uncontested = "without" in words and bool(words & lx.UNCONTESTED_WORDS)
-    if uncontested or (words & lx.WITHDRAWAL_WORDS and not words & lx.FIGHTING_WORDS):
+    if _uncontested({t.lower_ for t in sent_of(trigger.token)}):
         return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
     state = _state_taker(trigger.token)
     if state is None:
@@ -664,6 +668,25 @@ def _territory_side(trigger: Trigger) -> Trigger:
         state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
     subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+def _uncontested(words: set[str]) -> bool:
+    """Did the place change hands without a fight?  "Without resistance",
+    "met no resistance", or after the other side withdrew with no fighting
+    told."""
+    if "without" in words and words & lx.UNCONTESTED_WORDS:
+        return True
+    if words & lx.NO_WORDS and "resistance" in words:
+        return True
+    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS
+
+
+def _taken_unopposed(token: Token) -> bool:
+    """"Allowing the rebels to seize it without resistance": a pronoun object
+    of a verb that takes places, where the place changed hands without a
+    fight, stands for that place."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in token.children) and \
+        _uncontested({t.lower_ for t in sent_of(token)})
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -713,7 +736,8 @@ def _object_subtype(trigger: Trigger) -> Trigger:
     window = _object_window(trigger.token)
     if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)):
+    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)) or \
+            _taken_unopposed(trigger.token):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
     if _state_taker(trigger.token) is False:
         # ACLED's arrests are by state authorities; armed groups taking

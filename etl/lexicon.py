@@ -220,6 +220,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
     # people in numbers leaving their homes (ACLED's Other; see DISPLACED_MASS)
     "flee": (STRATEGIC, "Other"), "displace": (STRATEGIC, "Other"),
+    # only when the place changed hands without a fight (see UNCONTESTED_WORDS)
+    "enter": (STRATEGIC, "Non-violent transfer of territory"),
+    "control": (STRATEGIC, "Non-violent transfer of territory"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -431,6 +434,8 @@ WITHDRAWAL_WORDS = frozenset({
     "abandoned", "deserted", "evacuated", "vacated", "unopposed", "handed", "handover", "ceded",
 })
 UNCONTESTED_WORDS = frozenset({"resistance", "fight", "fighting", "bloodshed", "clashes", "shot", "opposition"})
+# "met no resistance", "did not encounter any resistance"
+NO_WORDS = frozenset({"no", "not", "n't", "never"})
 FIGHTING_WORDS = frozenset({
     "clash", "clashes", "clashed", "clashing", "fighting", "fought", "battle", "battles", "bombardment",
     "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",

@@ -83,9 +83,21 @@ def test_who_takes_a_place_decides_the_territory_subtype(pipeline, text, expecte
 @pytest.mark.parametrize("text", [
     "Insurgents took over the district headquarters after the police withdrew from it.",
     "Militants seized the border crossing without resistance on Sunday.",
+    "Government troops withdrew from the border post on Sunday, allowing the rebels to seize it without resistance.",
+    "The militia fighters entered the town before dawn and did not meet any resistance, a resident said.",
+    "Federal forces have controlled the hill town after the separatist fighters withdrew from it.",
 ])
 def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+@pytest.mark.parametrize("text", [
+    "Troops entered the village after heavy fighting with the rebels.",
+    "The rebels control most of the northern province.",
+    "Aid workers entered the town on Monday without any escort.",
+])
+def test_entering_or_controlling_a_place_is_no_transfer_unless_unopposed(pipeline, text):
+    assert coded(pipeline, text)[1] != "Non-violent transfer of territory"
 
 
 def test_a_withdrawal_alone_is_a_change_to_group_activity(pipeline):
