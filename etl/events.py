@@ -6,7 +6,8 @@ resolver; before the store.  It works sentence by sentence:
 1. **Triggers.**  Words and phrases of :mod:`etl.lexicon` mapped to ACLED's
    event types.  A trigger is dropped when it only refers back to an earlier
    event ("following clashes", "because of attacks", "in response to the
-   attack"), when it is
+   attack"; also a clause "after …" or "since …" when the main clause
+   reports an event of another type, not only a toll), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
    year ("the 2019 attack").  So is a trigger that profiles someone's
    record ("responsible for attacks", "he directs ambushes"), a claim of
@@ -428,7 +429,26 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
-    return kept
+    return _drop_background_clauses(kept, sentence)
+
+
+_EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+def _drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """"A day after police detained protesters, the opposition said two of
+    its leaders were abducted": a clause dated by another event ("after
+    …", "since …") tells that event as background when the main clause
+    reports an event of another type.  A toll ("six were killed after
+    troops opened fire") and an event that grew out of the earlier one (a
+    riot after a lynching) are the same event."""
+    background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
+                  and m.head.dep_ == "advcl" for t in m.head.subtree}
+    main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
+            and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
+    if not background or not main:
+        return triggers
+    return [t for t in triggers if t.token.i not in background or t.event_type in main]
 
 
 _MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()

@@ -449,3 +449,25 @@ def test_the_aim_of_a_troop_movement_is_not_an_event(pipeline, text):
 def test_an_attack_with_an_aim_is_still_an_attack(pipeline):
     text = "Militants attacked a checkpoint near the bridge to free their jailed comrades."
     assert coded(pipeline, text)[0] == "Battles"
+
+
+# --- a clause dated by another event ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A day after police detained dozens of protesters in the capital, the opposition said two of its leaders "
+     "have been abducted.", ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The government joined talks on a peace agreement with the rebels after one of the rebel groups attacked "
+     "a town on Monday.", ("Strategic developments", "Agreement")),
+])
+def test_an_event_in_an_after_clause_is_background_to_another_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were killed after soldiers opened fire on peaceful protesters in the square.",
+     "Protests"),
+    ("Two soldiers were killed after militants attacked their checkpoint.", "Battles"),
+])
+def test_a_toll_after_an_event_belongs_to_that_event(pipeline, text, expected):
+    assert coded(pipeline, text)[0] == expected
