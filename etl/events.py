@@ -212,20 +212,23 @@ _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "b
 
 def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
     """Disasters, accidents and ordinary crime that look violent: "the quake
-    struck", "a gas cylinder exploded", "police arrested drug smugglers".
+    struck", "a gas cylinder exploded", "police arrested drug smugglers";
+    never a protest, nor looting in a disaster's wake.
     With ``whole_text`` (``words`` then hold the cues of the whole text, which
     names no armed actor at all) deaths in an accident count too ("killed
     when their bus plunged …")."""
     armed = bool(words & lx.ARMED_CUES)
-    if trigger.sub_event_type == "Diplomacy":
-        return False
+    if trigger.sub_event_type == "Diplomacy" or trigger.event_type == lx.PROTESTS:
+        return False  # people protest, also about a flood or a pandemic
+    if words & lx.CRIME_WORDS and not armed:
+        return True
+    if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
+        return False  # "shops were looted during the flood": looting, whatever the setting
     if words & lx.DISASTER_WORDS and not armed:
         return True
-    if words & lx.ACCIDENT_WORDS and not armed and trigger.event_type != lx.PROTESTS and \
+    if words & lx.ACCIDENT_WORDS and not armed and \
             (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
              or (whole_text and trigger.token.lemma_.lower() == "kill")):
-        return True
-    if words & lx.CRIME_WORDS and not armed and trigger.event_type != lx.PROTESTS:
         return True
     return False
 

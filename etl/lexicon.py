@@ -529,6 +529,9 @@ CRIME_WORDS = frozenset({
     "cheating", "kidnappers", "ransom", "mafia", "cartel", "gangster", "gangsters", "murder",
     "murdered", "homicide", "stabbed", "stabbing", "domestic", "honour", "honor", "property dispute",
 })
+# Acts only people commit: never a disaster's or an accident's doing ("shops
+# were looted during the flood" is looting).
+LOOTING_VERBS = frozenset({"loot", "ransack", "vandalise", "vandalize", "torch"})
 # Words that keep a sentence in the conflict domain despite the cues above.
 ARMED_CUES = frozenset({
     "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",

@@ -214,6 +214,17 @@ def test_protest_and_riot_subtypes(pipeline, text, expected):
 # --- not conflict events --------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds rallied in the capital against the lockdown rules imposed during the coronavirus pandemic.",
+     ("Protests", "Peaceful protest")),
+    ("Several shops were looted in the town centre during the pandemic curfew.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Robbers looted a jewellery shop in the market.", ("NONE", "NONE")),
+])
+def test_protests_and_looting_in_a_disaster_are_events_but_robbery_is_not(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Nine workers were hurt when a boiler exploded at a steel plant on Monday. "
     "The explosion occurred in the main hall of the site.",
