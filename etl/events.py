@@ -15,8 +15,8 @@ resolver; before the store.  It works sentence by sentence:
    about a disaster, an accident or ordinary crime that names no armed actor
    ("the quake struck", "a gas cylinder exploded"; an accident named
    anywhere in a text with no armed actor covers all its sentences), and an
-   attack claimed, blamed or attributed ("blamed the rebels for the
-   bombing").  Some verbs code an event only with the right object ("seized
+   attack claimed, blamed, attributed or accused ("blamed the rebels for
+   the bombing", "accused the army of shelling").  Some verbs code an event only with the right object ("seized
    weapons" → Disrupted weapons use, "seized the town" or "seized Kunduz" →
    territory, "captured a commander" → Arrests, or an abduction when an
    armed group takes him).
@@ -31,8 +31,9 @@ resolver; before the store.  It works sentence by sentence:
    (also inside what was found: "a tunnel used to store rifles") or
    destroyed after clearing them, are Disrupted weapons use.  People fleeing or displaced in numbers (not fighters) are
    Other, and the fighting that drove them out is its cause, not a new
-   event.  Weapon words (not the target's: "destroying helicopters")
-   refine a generic attack; an attack on civilians or civilian places is
+   event.  Weapon words (not the target's: "destroying helicopters", nor
+   those of an attack referred back to or blamed: "in retaliation for a gas
+   attack") refine a generic attack; an attack on civilians or civilian places is
    Violence against civilians; sexual violence is coded as such whatever
    else the sentence reports.  A sentence about a protest is one
    Protests/Riots event whatever violence it mentions: protesters' violence
@@ -532,9 +533,13 @@ _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept"
 def _weapon_words(sentence: Span) -> set[str]:
     """The sentence's words that can name the weapon used: not the target
     ("destroying several helicopters", "targeting chemical weapons
-    facilities") nor an "anti-aircraft" gun."""
+    facilities"), an "anti-aircraft" gun, nor the weapon of another attack
+    the sentence refers back to or blames ("in retaliation for a gas
+    attack", "accused of a chlorine attack")."""
     words: set[str] = set()
     for t in sentence:
+        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or _attributed(t)):
+            continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
             continue
         if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
@@ -545,6 +550,9 @@ def _weapon_words(sentence: Span) -> set[str]:
             continue
         words.add(t.lower_)
     return words
+
+
+_ALL_WEAPON_WORDS = frozenset().union(*(vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES))
 
 
 def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:

@@ -546,5 +546,5 @@ ARMED_CUES = frozenset({
 # attack itself was reported before.
 # Verbs that attribute an attack reported before ("blamed the rebels for the
 # bombing", "attributed the attack to …").
-BLAME_VERBS = frozenset({"blame", "attribute"})
+BLAME_VERBS = frozenset({"blame", "attribute", "accuse"})
 CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})

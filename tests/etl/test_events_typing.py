@@ -482,3 +482,21 @@ def test_an_event_in_an_after_clause_is_background_to_another_event(pipeline, te
 ])
 def test_a_toll_after_an_event_belongs_to_that_event(pipeline, text, expected):
     assert coded(pipeline, text)[0] == expected
+
+
+# --- the weapon of an attack referred back to or blamed ---------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Warplanes launched airstrikes on rebel positions on Tuesday in retaliation for a suspected poison gas "
+     "attack on the town last week.", "Air/drone strike"),
+    ("The air force bombed militant hideouts that officials accused of carrying out a chlorine attack on a "
+     "village.", "Air/drone strike"),
+])
+def test_the_weapon_of_an_earlier_or_blamed_attack_does_not_type_the_new_one(pipeline, text, expected):
+    assert subtype(pipeline, text) == expected
+
+
+def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
+    text = "The opposition accused government troops of shelling a hospital in the northern town."
+    assert coded(pipeline, text) == ("NONE", "NONE")
