@@ -16,10 +16,10 @@ resolver; before the store.  It works sentence by sentence:
    ("the quake struck", "a gas cylinder exploded"; an accident named
    anywhere in a text with no armed actor covers all its sentences), and an
    attack claimed, blamed, attributed or accused ("blamed the rebels for
-   the bombing", "accused the army of shelling").  Some verbs code an event only with the right object ("seized
-   weapons" → Disrupted weapons use, "seized the town" or "seized Kunduz" →
-   territory, "captured a commander" → Arrests, or an abduction when an
-   armed group takes him).
+   the bombing", "accused the army of shelling").  Some verbs code an
+   event only with the right object ("seized weapons" → Disrupted weapons
+   use, "seized the town" or "seized Kunduz" → territory, "captured a
+   commander" → Arrests, or an abduction when an armed group takes him).
 2. **Typing** (ACLED's codebook).  Who takes a place decides Government
    regains vs Non-state actor overtakes territory (the taker's head noun);
    a place taken, entered or controlled after a withdrawal or without
