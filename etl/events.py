@@ -410,7 +410,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         if trig.event_type in _VIOLENT | {lx.PROTESTS} and _purpose_of_movement(trig.token):
             continue
-        if trig.sub_event_type == "Other" and not _mass_displacement(trig.token):
+        if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
             continue
         if is_non_conflict(trig, sentence_words) or \
                 is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
@@ -576,6 +576,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
               if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
     triggers = [t for t in triggers if t.token.i not in causes]
+    if any(t.sub_event_type == "Other" and t.token.lemma_.lower() not in ("flee", "displace") for t in triggers):
+        # "a mass grave holds the bodies of villagers killed by the militia": old killings, found now
+        triggers = [t for t in triggers if t.event_type not in _VIOLENT]
     if _bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]

@@ -276,6 +276,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
     "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"
+    # ACLED codes the discovery of a mass grave as Other
+    "mass grave": (STRATEGIC, "Other"), "mass graves": (STRATEGIC, "Other"),
     "gas attack": (REMOTE, "Chemical weapon"), "held hostage": (VAC, "Abduction/forced disappearance"),
     "hostage-taking": (VAC, "Abduction/forced disappearance"),
     "forcibly disappeared": (VAC, "Abduction/forced disappearance"),

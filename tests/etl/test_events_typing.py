@@ -427,6 +427,14 @@ def test_gun_down_and_infighting_are_armed_clashes(pipeline, text, killed):
 
 
 @pytest.mark.parametrize("text", [
+    "Investigators found a mass grave holding the bodies of dozens of villagers killed by the militia.",
+    "Forensic teams began exhuming two mass graves near the old prison on Monday.",
+])
+def test_a_mass_grave_found_is_other_not_the_killings_it_holds(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text", [
     "About 4,000 villagers have fled their homes in the north because of rebel attacks, the UN agency said.",
     "More than 20,000 people were displaced by fighting in the region last month, aid agencies said.",
     "Thousands of families are fleeing the hill districts, a relief group reported on Monday.",
