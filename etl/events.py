@@ -21,26 +21,28 @@ resolver; before the store.  It works sentence by sentence:
    use, "seized the town" or "seized Kunduz" → territory, "captured a
    commander" → Arrests, or an abduction when an armed group takes him).
 2. **Typing** (ACLED's codebook).  Who takes a place decides Government
-   regains vs Non-state actor overtakes territory (the taker's head noun);
-   a place taken, entered or controlled after a withdrawal or without
+   regains vs Non-state actor overtakes territory (the taker's head noun); a
+   place taken, entered or controlled after a withdrawal or without
    resistance ("met no resistance") changed hands without violence, and
-   "seize it" there stands for the place; a withdrawal or troop movement alone is a Change to
-   group/activity, and its aim ("sent troops to fight the rebels") is not
-   an event.  A raid or operation that only reports seizures or
-   arrests is coded by that outcome; an intercepted missile, or weapons found
-   (also inside what was found: "a tunnel used to store rifles") or
-   destroyed after clearing them, are Disrupted weapons use.  People fleeing or displaced in numbers (not fighters) are
-   Other, and the fighting that drove them out is its cause, not a new
-   event.  Weapon words (not the target's: "destroying helicopters", nor
-   those of an attack referred back to or blamed: "in retaliation for a gas
-   attack") refine a generic attack; an attack on civilians or civilian places is
-   Violence against civilians; sexual violence is coded as such whatever
-   else the sentence reports.  A sentence about a protest is one
-   Protests/Riots event whatever violence it mentions: protesters' violence
-   makes a riot, force against them excessive force, arrests or dispersal an
-   intervention.  A sentence about the *end* of fighting that names a
-   ceasefire yields the Agreement only.  A later "the attack(s)" that names
-   the weapon gives the attack just reported its sub-type.
+   "seize it" there stands for the place; a withdrawal or troop movement
+   alone is a Change to group/activity, and its aim ("sent troops to fight
+   the rebels") is not an event.  A raid or operation that only reports
+   seizures or arrests is coded by that outcome; an intercepted missile, or
+   weapons found (also inside what was found: "a tunnel used to store
+   rifles") or destroyed after clearing them, are Disrupted weapons use.
+   People fleeing or displaced in numbers (not fighters) are Other, and the
+   fighting that drove them out is its cause, not a new event; so is a mass
+   grave found, not the killings it holds.  Weapon words (not the target's:
+   "destroying helicopters", nor those of an attack referred back to or
+   blamed: "in retaliation for a gas attack") refine a generic attack; an
+   attack on civilians or civilian places is Violence against civilians;
+   sexual violence is coded as such whatever else the sentence reports.  A
+   sentence about a protest is one Protests/Riots event whatever violence it
+   mentions: protesters' violence makes a riot, force against them excessive
+   force, arrests or dispersal an intervention.  A sentence about the *end*
+   of fighting that names a ceasefire yields the Agreement only.  A later
+   "the attack(s)" that names the weapon gives the attack just reported its
+   sub-type.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
