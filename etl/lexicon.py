@@ -238,7 +238,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "exchange of fire": (BATTLES, "Armed clash"), "exchanged fire": (BATTLES, "Armed clash"),
     "opened fire": (BATTLES, "Armed clash"), "cross-border firing": (BATTLES, "Armed clash"),
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
-    "peace talks": (STRATEGIC, "Diplomacy"),
+    # ACLED's Agreement covers peace talks between the parties, not only signed deals
+    "peace talks": (STRATEGIC, "Agreement"), "peace negotiations": (STRATEGIC, "Agreement"),
     "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
     "prisoner swap": (STRATEGIC, "Agreement"), "exchange of prisoners": (STRATEGIC, "Agreement"),
     "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"),

@@ -353,6 +353,14 @@ def test_foiled_attacks_are_disrupted_weapons_use(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
 
 
+@pytest.mark.parametrize("text", [
+    "The separatist movement opened peace talks with the government on Monday to end two decades of war.",
+    "Peace negotiations between the army and the rebel alliance resumed in the capital on Thursday.",
+])
+def test_peace_talks_between_the_parties_are_an_agreement(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Agreement")
+
+
 def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
     text = "The army and the rebels carried out an exchange of prisoners on Friday."
     assert coded(pipeline, text) == ("Strategic developments", "Agreement")
