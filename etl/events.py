@@ -42,7 +42,8 @@ resolver; before the store.  It works sentence by sentence:
    force, arrests or dispersal an intervention.  A sentence about the *end*
    of fighting that names a ceasefire yields the Agreement only.  A later
    "the attack(s)" that names the weapon gives the attack just reported its
-   sub-type.
+   sub-type; told again within two sentences, "the attack(s)" is never a new
+   event.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
@@ -1380,6 +1381,20 @@ def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_in
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
 
 
+def _refers_back(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_index: int) -> bool:
+    """"Air defences intercepted the missiles.  The attacks were launched
+    from the sea": a definite "the attack(s)" (the trigger, or what it
+    launched or carried out) in one of the two sentences after an event is
+    that event told again, not a new one."""
+    token = trigger.token
+    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _GENERIC_ATTACKS
+               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
+        return False
+    return any(0 < sentence_index - d.sentence_index <= 2 and d.trigger.sub_event_type != "Diplomacy"
+               for d in drafts)
+
+
 # --- the stage -------------------------------------------------------------
 
 def extract_events(
@@ -1434,6 +1449,9 @@ def extract_events(
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         triggers = choose_sentence_events(found, sentence)
+        for trigger in triggers:
+            _specify_previous(drafts, trigger, sentence_index=index)
+        triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
         another = _ANOTHER.search(span_text(sentence)) is not None
         casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index, another=another)]
@@ -1447,7 +1465,6 @@ def extract_events(
         if triggers and _old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in _VIOLENT]
         for trigger in triggers:
-            _specify_previous(drafts, trigger, sentence_index=index)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
             if not places and trigger.event_type in _VIOLENT:
                 target = _demonym_target(trigger, country_place) or _victims_country(casualties, country_place)

@@ -263,6 +263,16 @@ def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
     assert coded(pipeline, text) == ("Battles", "Armed clash")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences intercepted four missiles over the capital on Sunday. "
+     "The attacks were launched by jets flying over the sea.", ("Strategic developments", "Disrupted weapons use")),
+    ("Police arrested two men in the old city on Friday. The attack on the shrine had killed nine worshippers.",
+     ("Strategic developments", "Arrests")),
+])
+def test_the_attack_told_again_after_an_event_is_not_a_new_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 # --- phrases and objects ---------------------------------------------------------------------
 
 
