@@ -42,8 +42,8 @@ resolver; before the store.  It works sentence by sentence:
    force, arrests or dispersal an intervention.  A sentence about the *end*
    of fighting that names a ceasefire yields the Agreement only.  A later
    "the attack(s)" that names the weapon gives the attack just reported its
-   sub-type; told again within two sentences, "the attack(s)" is never a new
-   event.
+   sub-type; told again within two sentences of a non-violent event (an
+   interception, arrests), "the attack(s)" is not a new event.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
@@ -1381,18 +1381,25 @@ def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_in
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
 
 
+# Not "the operation": after arrests, the operation is where a toll is told.
+_TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
+
+
 def _refers_back(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_index: int) -> bool:
     """"Air defences intercepted the missiles.  The attacks were launched
     from the sea": a definite "the attack(s)" (the trigger, or what it
-    launched or carried out) in one of the two sentences after an event is
-    that event told again, not a new one."""
+    launched or carried out) in one of the two sentences after a
+    non-violent event is told again, not a new attack."""
     token = trigger.token
     nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
-    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _GENERIC_ATTACKS
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN
                and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
         return False
-    return any(0 < sentence_index - d.sentence_index <= 2 and d.trigger.sub_event_type != "Diplomacy"
-               for d in drafts)
+    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
+                     and d.trigger.sub_event_type != "Diplomacy"), None)
+    # after a violent event the mention merges with it (and brings its toll): only
+    # after a non-violent one would it become a new, violent main event
+    return previous is not None and previous.trigger.event_type not in _VIOLENT
 
 
 # --- the stage -------------------------------------------------------------
