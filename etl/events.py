@@ -188,18 +188,23 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
 
 def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
-    for attacks", "involved in IED attacks", "he directs ambushes", "the
-    leader coordinated suicide bomb attacks"), not a new event."""
+    for attacks", "involved in IED attacks", "engaged in kidnapping", "he
+    directs ambushes", "the leader coordinated suicide bomb attacks"), not a
+    new event."""
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
     if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
         return True
+    below = token
     for node in _ancestors(token, limit=5):
         lemma = node.lemma_.lower()
         if lemma in lx.RECORD_HEADS:
             return True
+        if lemma == "engage" and below.lower_ == "in":
+            return True  # "members engaged in kidnapping" (not "troops engaged the militants")
+        below = node
         if lemma in lx.HABITUAL_HEADS and node.tag_ in ("VBZ", "VBP"):
             return True
         if lemma in lx.PROFILE_HEADS and bare_plural:
@@ -255,11 +260,12 @@ def _article_cues(doc: Doc) -> set[str]:
     return cues
 
 
-def _has_object(token: Token, words: frozenset[str]) -> bool:
-    """Does a word of ``words`` follow the trigger closely, lie in its object
-    ("found a tunnel the rebels used to store rifles"), head its passive
-    subject ("a cache of arms was found") or precede it as the noun a
-    participle describes ("a stash of shells found near the river")?"""
+def _object_words(token: Token) -> set[str]:
+    """Words that can be a verb's object: the few words after it, its object
+    ("found a tunnel the rebels used to store rifles"), its passive subject
+    ("a cache of arms was found"), and the noun a participle or relative
+    clause describes ("a stash of shells found near the river", "the rifles
+    the troops seized")."""
     sentence = sent_of(token)
     window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
     for child in token.children:
@@ -267,7 +273,26 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
             window.extend(child.subtree)
     if token.dep_ == "acl":
         window.extend(sentence.doc[max(sentence.start, token.i - 8):token.i])
-    return any(t.lower_ in words for t in window)
+    elif token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
+        window.extend(t for t in token.head.subtree if t.i < token.i)
+    return {t.lower_ for t in window}
+
+
+def _object_heads(token: Token) -> set[str]:
+    """The nouns of a verb's object (or passive subject) and their
+    conjuncts: "seized rifles, a launcher and rounds of ammunition"."""
+    heads: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    while stack:
+        noun = stack.pop()
+        heads.append(noun)
+        stack.extend(c for c in noun.children if c.dep_ in ("conj", "appos"))
+    return {t.lower_ for t in heads}
+
+
+def _has_object(token: Token, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` name the trigger's object (``_object_words``)?"""
+    return bool(_object_words(token) & words)
 
 
 def _target_words(token: Token) -> set[str]:
@@ -747,17 +772,6 @@ def _place_object(token: Token) -> bool:
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
-def _object_window(token: Token) -> set[str]:
-    """Words of a verb's object: the few words after it, or its passive
-    subject ("two rifles were seized")."""
-    sentence = sent_of(token)
-    window = {t.lower_ for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 9)]}
-    for child in token.children:
-        if child.dep_ == "nsubjpass":
-            window.update(t.lower_ for t in child.subtree)
-    return window
-
-
 def _object_subtype(trigger: Trigger) -> Trigger:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
@@ -770,8 +784,10 @@ def _object_subtype(trigger: Trigger) -> Trigger:
         return trigger
     if lemma not in ("seize", "capture", "take", "recover"):
         return trigger
-    window = _object_window(trigger.token)
-    if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
+    window = _object_words(trigger.token)
+    heads = _object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
+    if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
+            (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)) or \
             _taken_unopposed(trigger.token):

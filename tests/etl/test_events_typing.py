@@ -53,6 +53,18 @@ def test_weapons_found_in_what_was_searched_and_disposed_of_are_disrupted_weapon
     assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("An officer inspects the rifles the troops seized after a gunfight with a gang whose members are engaged "
+     "in kidnapping and extortion.", ("Strategic developments", "Disrupted weapons use")),
+    ("Police have seized 40 Kalashnikov rifles, a rocket launcher and several rounds of ammunition in the market "
+     "town, about 80 km north of the capital.", ("Strategic developments", "Disrupted weapons use")),
+    ("Government troops captured two rebel camps in the hills over the weekend.",
+     ("Battles", "Government regains territory")),
+])
+def test_the_object_of_seize_or_capture_decides_weapons_territory_or_arrest(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 def test_a_raid_that_only_made_arrests_is_an_arrest(pipeline):
     text = "Police detained nine suspects in overnight raids across the district."
     assert subtype(pipeline, text) == "Arrests"
