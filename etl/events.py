@@ -42,8 +42,10 @@ resolver; before the store.  It works sentence by sentence:
    force, arrests or dispersal an intervention.  A sentence about the *end*
    of fighting that names a ceasefire yields the Agreement only.  A later
    "the attack(s)" that names the weapon gives the attack just reported its
-   sub-type; told again within two sentences of a non-violent event (an
-   interception, arrests), "the attack(s)" is not a new event.
+   sub-type, and a chemical agent named for its munitions ("the shells
+   carried poison gas") makes it a Chemical weapon attack; told again within
+   two sentences of a non-violent event (an interception, arrests), "the
+   attack(s)" is not a new event.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
@@ -1397,6 +1399,28 @@ def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_in
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
 
 
+_CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")
+_MUNITIONS = lx.AERIAL_WEAPON_WORDS | {"shell", "bomb", "bombs", "attack", "attacks", "strike", "strikes"}
+
+
+def _chemical_told_later(drafts: Sequence[_Draft], sentence: Span, *, sentence_index: int) -> None:
+    """"Rebels fired shells into the city.  Residents suspect the shells
+    carried poisonous gas": a chemical agent named for the munitions of the
+    attack just reported ("the shells", "the attack") makes it a Chemical
+    weapon attack (ACLED: any use of chemical agents)."""
+    words = {t.lower_ for t in sentence}
+    if not words & _CHEMICAL_WORDS or "tear" in words:
+        return
+    if not any(t.lower_ in _MUNITIONS and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
+               for t in sentence):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in (lx.REMOTE, lx.BATTLES)
+                     and 0 < sentence_index - d.sentence_index <= 2), None)
+    if previous is not None:
+        old = previous.trigger
+        previous.trigger = Trigger(old.token, lx.REMOTE, "Chemical weapon", old.strong)
+
+
 # Not "the operation": after arrests, the operation is where a toll is told.
 _TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
 
@@ -1472,6 +1496,7 @@ def extract_events(
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         triggers = choose_sentence_events(found, sentence)
+        _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             _specify_previous(drafts, trigger, sentence_index=index)
         triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]

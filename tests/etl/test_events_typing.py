@@ -269,6 +269,16 @@ def test_a_later_mention_of_the_attack_naming_the_weapon_gives_its_subtype(pipel
     assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("About 200 people were treated for breathing problems after rebels fired rockets into the old town, "
+     "officials said. Residents suspect the rockets carried poisonous gas.", "Chemical weapon"),
+    ("Rebels fired rockets into the old town on Monday. Doctors said a gas leak at a clinic was unrelated.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_chemical_agent_named_for_the_munitions_just_reported_makes_a_chemical_attack(pipeline, text, expected):
+    assert subtype(pipeline, text) == expected
+
+
 def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
     text = ("Soldiers clashed with militants near the border on Sunday. "
             "Later, a drone strike hit a militant hideout in the valley.")
