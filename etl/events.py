@@ -38,8 +38,9 @@ resolver; before the store.  It works sentence by sentence:
    attack on civilians or civilian places is Violence against civilians;
    sexual violence is coded as such whatever else the sentence reports.  A
    sentence about a protest is one Protests/Riots event whatever violence it
-   mentions: protesters' violence makes a riot, force against them excessive
-   force, arrests or dispersal an intervention.  A sentence about the *end*
+   mentions: protesters' violence (attacking or beating someone, setting
+   something on fire; not burning effigies or flags) makes a riot, force
+   against them excessive force, arrests or dispersal an intervention.  A sentence about the *end*
    of fighting that names a ceasefire yields the Agreement only.  A later
    "the attack(s)" that names the weapon gives the attack just reported its
    sub-type, and a chemical agent named for its munitions ("the shells
@@ -809,7 +810,7 @@ _RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles
                          "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
                          "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
                          "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
-                         "tires"})
+                         "tires", "damaged", "damaging", "tore", "torn"})
 _INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
                                  "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
                                  "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
@@ -849,7 +850,33 @@ def _protesters_words(sentence: Span) -> set[str]:
         elif any(a.lower_ in ("against", "over", "about", "condemning") and a.dep_ == "prep"
                  for a in _ancestors(t, limit=4)):
             words.discard(lower[i])
+        elif lower[i] in _BURN_WORDS and _object_words(t) & _SYMBOLS:
+            words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
+    if _protesters_violent(sentence):
+        words.add("riot")
     return words
+
+
+_BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
+_SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",
+                      "pictures", "photos", "photographs"})
+_PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "crowd", "crowds",
+                              "supporters", "activists", "mob"})
+
+
+def _protesters_violent(sentence: Span) -> bool:
+    """Protesters who attack, beat or injure someone, or set something on
+    fire ("protesters attacked police officers", "demonstrators set cars on
+    fire"): ACLED's violent demonstration."""
+    for t in sentence:
+        lemma = t.lemma_.lower()
+        if lemma == "set" and any(c.lower_ == "fire" or (c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
+                                  for c in t.children):
+            return True
+        if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
+            return True
+    return False
 
 
 _BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})

@@ -223,6 +223,16 @@ def test_protest_and_riot_subtypes(pipeline, text, expected):
     assert coded(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters attacked police officers with sticks outside the parliament.", "Riots"),
+    ("Angry protesters set several vehicles on fire after the rally.", "Riots"),
+    ("Demonstrators tore down fences and damaged the gate of the ministry compound.", "Riots"),
+    ("Protesters burnt effigies of the minister during the rally.", "Protests"),
+])
+def test_protesters_attacking_or_setting_fire_riot_but_burning_effigies_does_not(pipeline, text, expected):
+    assert coded(pipeline, text)[0] == expected
+
+
 # --- not conflict events --------------------------------------------------------------------
 
 
