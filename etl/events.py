@@ -428,6 +428,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if lemma in lx.NEEDS_WEAPON and trig.token.dep_ in ("amod", "compound"):
+            continue  # "a rocket-launching site", "firing positions": a kind of thing, not an act
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))

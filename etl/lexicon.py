@@ -335,7 +335,7 @@ TERRITORY_WORDS = frozenset({
     "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
     "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
-    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside",
+    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside", "site", "sites",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",

@@ -103,6 +103,11 @@ def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text)
     assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
 
 
+def test_a_deserted_launching_site_seized_is_a_transfer_not_a_launch(pipeline):
+    text = "The militants seized a deserted rocket-launching site near the air base."
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
 @pytest.mark.parametrize("text", [
     "Troops entered the village after heavy fighting with the rebels.",
     "The rebels control most of the northern province.",
