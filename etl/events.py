@@ -428,6 +428,8 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if trig.token.lower_ in ("off", "through") and not _bomb_subject(trig.token):
+            continue  # "the alarm went off", "the storm tore through the town"
         if lemma in lx.NEEDS_WEAPON and trig.token.dep_ in ("amod", "compound"):
             continue  # "a rocket-launching site", "firing positions": a kind of thing, not an act
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
@@ -521,6 +523,13 @@ def _mass_displacement(token: Token) -> bool:
     if any(t.lower_ in _ARMED_PEOPLE for t in words):
         return False
     return any(t.like_num or t.lower_ in lx.DISPLACED_MASS for t in words)
+
+
+def _bomb_subject(particle: Token) -> bool:
+    """Is a bomb (or a bomber) the subject of "went off" / "ripped through"?"""
+    verb = particle.head if particle.dep_ in ("prt", "prep") else particle
+    return any(t.lower_ in lx.DETONATED for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree)
 
 
 def _labour_strike(token: Token, words: set[str]) -> bool:

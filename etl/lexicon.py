@@ -227,6 +227,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "suicide bombing": (REMOTE, "Suicide bomb"), "suicide attack": (REMOTE, "Suicide bomb"),
+    # a bomb that "went off" or "ripped through" a place (only with a bomb as subject: see DETONATED)
+    **dict.fromkeys(("go off", "went off", "rip through", "ripped through", "tear through", "tore through"),
+                    (REMOTE, "Remote explosive/landmine/IED")),
     "suicide bomber": (REMOTE, "Suicide bomb"), "drone strike": (REMOTE, "Air/drone strike"),
     "drone attack": (REMOTE, "Air/drone strike"), "air strike": (REMOTE, "Air/drone strike"),
     "air raid": (REMOTE, "Air/drone strike"), "missile strike": (REMOTE, "Shelling/artillery/missile attack"),
@@ -309,7 +312,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 # trigger to an ACLED sub-type.  Checked in order; the first hit wins.
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard", "poison"}), REMOTE, "Chemical weapon"),
-    (frozenset({"suicide"}), REMOTE, "Suicide bomb"),
+    (frozenset({"suicide", "kamikazes"}), REMOTE, "Suicide bomb"),  # not "kamikaze drones"
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
                 "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
                 "planes", "sorties", "barrel"}), REMOTE, "Air/drone strike"),
@@ -348,6 +351,11 @@ WEAPON_CACHE_WORDS = frozenset({
 EXPLOSIVE_WORDS = frozenset({
     "mine", "mines", "landmine", "landmines", "ied", "ieds", "explosive", "explosives", "bomb", "bombs",
     "device", "devices", "ordnance", "munitions", "uxo", "booby", "booby-traps",
+})
+# What "went off" or "ripped through" a place when it is a bombing.
+DETONATED = frozenset({
+    "bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "landmine",
+    "grenade", "bomber", "bombers", "kamikazes", "blast", "explosion", "vest", "shell", "rocket",
 })
 # What air defences intercept or shoot down (unmanned: a downed warplane is
 # a battle).

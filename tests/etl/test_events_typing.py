@@ -563,3 +563,24 @@ def test_the_weapon_of_an_earlier_or_blamed_attack_does_not_type_the_new_one(pip
 def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
     text = "The opposition accused government troops of shelling a hospital in the northern town."
     assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+# --- bombs that went off ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bomb went off near the main market on Tuesday.", "Remote explosive/landmine/IED"),
+    ("A car bomb ripped through a busy street in the capital.", "Remote explosive/landmine/IED"),
+    ("Four female kamikazes went off near a bus station, killing two people.", "Suicide bomb"),
+    ("Kamikaze drones struck an oil depot overnight.", "Air/drone strike"),
+])
+def test_bombs_that_went_off_or_ripped_through(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The fire alarm went off during the meeting.",
+    "A storm tore through the coastal town overnight.",
+])
+def test_things_that_go_off_or_tear_through_without_a_bomb_are_not_events(pipeline, text):
+    assert coded(pipeline, text) == ("NONE", "NONE")
