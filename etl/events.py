@@ -225,13 +225,14 @@ _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "b
 def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
     """Disasters, accidents and ordinary crime that look violent: "the quake
     struck", "a gas cylinder exploded", "police arrested drug smugglers";
-    never a protest, nor looting in a disaster's wake.
+    never a protest, a mob's violence (often against a suspected thief), nor
+    looting in a disaster's wake.
     With ``whole_text`` (``words`` then hold the cues of the whole text, which
     names no armed actor at all) deaths in an accident count too ("killed
     when their bus plunged …")."""
     armed = bool(words & lx.ARMED_CUES)
-    if trigger.sub_event_type == "Diplomacy" or trigger.event_type == lx.PROTESTS:
-        return False  # people protest, also about a flood or a pandemic
+    if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
+        return False  # people protest, also about a flood; a mob lynches a suspected thief
     if words & lx.CRIME_WORDS and not armed:
         return True
     if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:

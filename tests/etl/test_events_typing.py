@@ -247,8 +247,9 @@ def test_protesters_attacking_or_setting_fire_riot_but_burning_effigies_does_not
     ("Several shops were looted in the town centre during the pandemic curfew.",
      ("Strategic developments", "Looting/property destruction")),
     ("Robbers looted a jewellery shop in the market.", ("NONE", "NONE")),
+    ("A mob lynched a man accused of theft in the market town.", ("Riots", "Mob violence")),
 ])
-def test_protests_and_looting_in_a_disaster_are_events_but_robbery_is_not(pipeline, text, expected):
+def test_protests_looting_in_a_disaster_and_lynching_a_thief_are_events_but_robbery_is_not(pipeline, text, expected):
     assert coded(pipeline, text) == expected
 
 
