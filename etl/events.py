@@ -230,7 +230,7 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
     With ``whole_text`` (``words`` then hold the cues of the whole text, which
     names no armed actor at all) deaths in an accident count too ("killed
     when their bus plunged …")."""
-    armed = bool(words & lx.ARMED_CUES)
+    armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
     if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
         return False  # people protest, also about a flood; a mob lynches a suspected thief
     if words & lx.CRIME_WORDS and not armed:

@@ -551,8 +551,11 @@ ARMED_CUES = frozenset({
     "airstrike", "airstrikes", "drone", "troops", "soldiers", "soldier", "army", "military", "taliban", "ttp",
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
     "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
-    "assailant", "gunman",
+    "assailant", "gunman", "isil", "qaeda", "al-qaeda", "iskp", "is-k", "isis-k", "hezbollah", "hamas", "houthi",
+    "houthis", "militia", "militias", "militiamen",
 })
+# "Islamic State" is an armed cue only as the two words together.
+ARMED_PAIRS: tuple[frozenset[str], ...] = (frozenset({"islamic", "state"}),)
 # "X claimed responsibility for the attack": the claim is the news; the
 # attack itself was reported before.
 # Verbs that attribute an attack reported before ("blamed the rebels for the

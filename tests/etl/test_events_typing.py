@@ -499,6 +499,12 @@ def test_people_fleeing_in_numbers_is_other(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Other")
 
 
+def test_displacement_after_a_named_armed_groups_murders_is_not_crime_news(pipeline):
+    text = ("Nearly 12,000 villagers have fled the border district after the Islamic State's murder of "
+            "nine farmers, officials said.")
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The gunmen fled into the forest after the raid on the police post.", ("NONE", "NONE")),
     ("Thousands of residents fled as militants stormed the town and killed six soldiers.",
