@@ -39,14 +39,14 @@ resolver; before the store.  It works sentence by sentence:
    sexual violence is coded as such whatever else the sentence reports.  A
    sentence about a protest is one Protests/Riots event whatever violence it
    mentions: protesters' violence (attacking or beating someone, setting
-   something on fire; not burning effigies or flags) makes a riot, force
-   against them excessive force, arrests or dispersal an intervention.  A sentence about the *end*
-   of fighting that names a ceasefire yields the Agreement only.  A later
-   "the attack(s)" that names the weapon gives the attack just reported its
-   sub-type, and a chemical agent named for its munitions ("the shells
-   carried poison gas") makes it a Chemical weapon attack; told again within
-   two sentences of a non-violent event (an interception, arrests), "the
-   attack(s)" is not a new event.
+   something on fire, pulling it down; not burning effigies or flags) makes a
+   riot, force against them excessive force, arrests or dispersal an
+   intervention.  A sentence about the *end* of fighting that names a
+   ceasefire yields the Agreement only.  A later "the attack(s)" that names
+   the weapon gives the attack just reported its sub-type, and a chemical
+   agent named for its munitions ("the shells carried poison gas") makes it a
+   Chemical weapon attack; told again within two sentences of a non-violent
+   event (an interception, arrests), "the attack(s)" is not a new event.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
@@ -877,14 +877,17 @@ _PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "riot
 
 
 def _protesters_violent(sentence: Span) -> bool:
-    """Protesters who attack, beat or injure someone, or set something on
-    fire ("protesters attacked police officers", "demonstrators set cars on
-    fire"): ACLED's violent demonstration."""
+    """Protesters who attack, beat or injure someone, set something on fire
+    or pull it down ("protesters attacked police officers", "demonstrators
+    set cars on fire", "pulled down the barriers"): ACLED's violent
+    demonstration."""
     for t in sentence:
         lemma = t.lemma_.lower()
         if lemma == "set" and any(c.lower_ == "fire" or (c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
                                   for c in t.children):
             return True
+        if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+            return True  # "pulled down the walls", "tore down the fences"
         if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
             return True

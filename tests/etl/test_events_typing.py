@@ -232,6 +232,7 @@ def test_protest_and_riot_subtypes(pipeline, text, expected):
     ("Protesters attacked police officers with sticks outside the parliament.", "Riots"),
     ("Angry protesters set several vehicles on fire after the rally.", "Riots"),
     ("Demonstrators tore down fences and damaged the gate of the ministry compound.", "Riots"),
+    ("Protesters pulled down the security barriers outside the parliament during the rally.", "Riots"),
     ("Protesters burnt effigies of the minister during the rally.", "Protests"),
 ])
 def test_protesters_attacking_or_setting_fire_riot_but_burning_effigies_does_not(pipeline, text, expected):
