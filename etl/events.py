@@ -98,7 +98,7 @@ CountryLookup = Callable[[str], "Place | None"]
 
 _VIOLENT = {lx.BATTLES, lx.REMOTE, lx.VAC, lx.RIOTS}
 _TYPE_PRIORITY = {lx.REMOTE: 0, lx.BATTLES: 1, lx.VAC: 2, lx.RIOTS: 3, lx.PROTESTS: 4, lx.STRATEGIC: 5}
-_WEAK_VERBS = {"kill", "martyr", "destroy", "attack"}
+_WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 # Verbs whose object is a target or victim (and, for places, a location).
 _HARM_VERBS = {"kill", "martyr", "injure", "wound", "hit", "strike", "target", "pound", "shell",
                "bomb", "attack", "raid", "storm", "destroy", "abduct", "kidnap", "ambush"}

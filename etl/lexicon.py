@@ -90,6 +90,11 @@ CIVILIAN_WORDS = frozenset({
     "man", "woman", "boy", "girl", "villages", "village", "hospital", "traders", "shopkeepers",
     "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
     "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
+    # one person of the groups above, and others unarmed by trade or age
+    "resident", "villager", "worshipper", "pilgrim", "tourist", "journalist", "labourer", "laborer", "worker",
+    "shopper", "devotee", "commuter", "farmer", "student", "trader", "shopkeeper", "herder", "fisherman",
+    "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
+    "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
 })
 # Places where an attack's targets are civilians (an attack on them is
 # Violence against civilians unless armed targets are named too).
@@ -220,6 +225,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
     # people in numbers leaving their homes (ACLED's Other; see DISPLACED_MASS)
     "flee": (STRATEGIC, "Other"), "displace": (STRATEGIC, "Other"),
+    # killings by hand, only "… to death" (see OBJECT_FRAMES); typed like "kill"
+    **dict.fromkeys(("hack", "stab", "beat", "bludgeon", "club", "stone"), (BATTLES, "Armed clash")),
     # only when the place changed hands without a fight (see UNCONTESTED_WORDS)
     "enter": (STRATEGIC, "Non-violent transfer of territory"),
     "control": (STRATEGIC, "Non-violent transfer of territory"),
@@ -404,6 +411,7 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
     "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
+    **dict.fromkeys(("hack", "stab", "beat", "bludgeon", "club", "stone"), frozenset({"death"})),
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
                         "swap", "exchange", "evacuation", "withdrawal", "surrender"}),
     "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,

@@ -592,3 +592,17 @@ def test_bombs_that_went_off_or_ripped_through(pipeline, text, expected):
 ])
 def test_things_that_go_off_or_tear_through_without_a_bomb_are_not_events(pipeline, text):
     assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+# --- killings by hand and single civilian victims -------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unknown assailants hacked a farmer to death near the river.", ("Violence against civilians", "Attack")),
+    ("Gunmen stabbed two aid workers to death near the camp.", ("Violence against civilians", "Attack")),
+    ("A mob beat a suspected thief to death in the market.", ("Riots", "Mob violence")),
+    ("Gunmen shot dead a village elder outside the mosque.", ("Violence against civilians", "Attack")),
+    ("India beat Pakistan by six wickets in the final.", ("NONE", "NONE")),
+])
+def test_killings_by_hand_and_single_civilian_victims(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
