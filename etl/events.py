@@ -176,8 +176,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return True
             # Climb through complement clauses ("denied carrying out the
-            # attack", "threatened to strike"); stop at a finite clause.
-            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp"):
+            # attack", "threatened to strike") and a noun's "to" clause
+            # ("waiting for the order to launch the assault"); stop at a finite clause.
+            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
+                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:

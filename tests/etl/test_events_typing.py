@@ -528,6 +528,11 @@ def test_the_aim_of_a_troop_movement_is_not_an_event(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
 
 
+def test_an_assault_awaiting_its_order_is_not_an_event(pipeline):
+    text = "Army units in the hills were waiting for the final order to launch the assault on the rebel stronghold."
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
 def test_an_attack_with_an_aim_is_still_an_attack(pipeline):
     text = "Militants attacked a checkpoint near the bridge to free their jailed comrades."
     assert coded(pipeline, text)[0] == "Battles"
