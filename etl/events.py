@@ -13,6 +13,7 @@ resolver; before the store.  It works sentence by sentence:
    record ("responsible for attacks", "he directs ambushes"), a claim of
    responsibility for an attack reported before, and a violent word in news
    about a disaster, an accident or ordinary crime that names no armed actor
+   (and any "attack" on a website or by hackers)
    ("the quake struck", "a gas cylinder exploded"; an accident named
    anywhere in a text with no armed actor covers all its sentences), and an
    attack claimed, blamed, attributed or accused ("blamed the rebels for
@@ -450,6 +451,9 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
             continue
+        if lemma in ("attack", "assault", "strike", "hit", "target") and (
+                sentence_words & lx.CYBER_WORDS or _target_words(trig.token) & lx.CYBER_TARGETS):
+            continue  # "hackers attacked the ministry's website"
         if is_non_conflict(trig, sentence_words) or \
                 is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue

@@ -551,6 +551,14 @@ CRIME_WORDS = frozenset({
 # Acts only people commit: never a disaster's or an accident's doing ("shops
 # were looted during the flood" is looting).
 LOOTING_VERBS = frozenset({"loot", "ransack", "vandalise", "vandalize", "torch"})
+# An "attack" on computers is not political violence (ACLED codes none): cyber
+# words anywhere in the sentence, or a computer as the attack's target.
+CYBER_WORDS = frozenset({
+    "cyber", "cyberattack", "cyberattacks", "hacker", "hackers", "hacking", "hacked", "ransomware", "malware",
+    "ddos", "phishing",
+})
+CYBER_TARGETS = frozenset({"website", "websites", "server", "servers", "network", "networks", "account",
+                           "accounts", "database", "databases"})
 # Words that keep a sentence in the conflict domain despite the cues above.
 ARMED_CUES = frozenset({
     "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",

@@ -573,6 +573,15 @@ def test_the_weapon_of_an_earlier_or_blamed_attack_does_not_type_the_new_one(pip
     assert subtype(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hackers attacked the election commission website on Monday.", ("NONE", "NONE")),
+    ("Unknown attackers repeatedly attacked the campaign website of the candidate.", ("NONE", "NONE")),
+    ("Militants attacked a police post near the border, a news website reported.", ("Battles", "Armed clash")),
+])
+def test_attacks_on_computers_are_not_political_violence(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
     text = "The opposition accused government troops of shelling a hospital in the northern town."
     assert coded(pipeline, text) == ("NONE", "NONE")
