@@ -7,7 +7,8 @@ resolver; before the store.  It works sentence by sentence:
    event types.  A trigger is dropped when it only refers back to an earlier
    event ("following clashes", "because of attacks", "in response to the
    attack"; also a clause "after …" or "since …" when the main clause
-   reports an event of another type, not only a toll), when it is
+   reports an event of another type, not only a toll; and the reason for a
+   punishment: "expelled diplomats for taking part in rallies"), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
    year ("the 2019 attack").  So is a trigger that profiles someone's
    record ("responsible for attacks", "he directs ambushes"), a claim of
@@ -445,7 +446,7 @@ def find_triggers(sentence: Span, *, published: date | None) -> list[Trigger]:
             continue
         if lemma in lx.STATIVE_VERBS and _participle(trig.token):
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
-        if is_habitual(trig.token):
+        if is_habitual(trig.token) or _punished_for(trig.token):
             continue
         if trig.event_type in _VIOLENT | {lx.PROTESTS} and _purpose_of_movement(trig.token):
             continue
@@ -517,6 +518,16 @@ def _purpose_of_movement(token: Token) -> bool:
 
 
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _punished_for(token: Token) -> bool:
+    """The reason for a punishment or sanction, told before: "expelled
+    three diplomats for taking part in rallies", "sentenced to death for
+    the bombing"."""
+    for node in _ancestors(token, limit=5):
+        if node.lower_ == "for" and node.dep_ == "prep" and node.head.lemma_.lower() in lx.PUNISH_VERBS:
+            return True
+    return False
 
 
 def _mass_displacement(token: Token) -> bool:

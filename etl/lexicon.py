@@ -497,6 +497,13 @@ BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "
                               "before", "during", "like", "unlike", "over", "because"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary", "anticipation"})
+# Verbs of punishment or sanction: an event in their "for …" phrase is the
+# reason given, told before ("expelled diplomats for taking part in rallies",
+# "sentenced for the bombing").
+PUNISH_VERBS = frozenset({
+    "expel", "sentence", "convict", "jail", "imprison", "fine", "punish", "charge", "prosecute", "indict",
+    "sanction", "ban", "dismiss", "sack", "suspend", "deport", "execute", "hang", "try",
+})
 # Heads that make an event hypothetical, denied or merely threatened.
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",

@@ -582,6 +582,16 @@ def test_attacks_on_computers_are_not_political_violence(pipeline, text, expecte
     assert coded(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The government expelled three diplomats for taking part in unauthorised rallies in the capital.",
+     ("NONE", "NONE")),
+    ("A court sentenced two activists to prison for participating in last month's protests.", ("NONE", "NONE")),
+    ("Militants executed two captured soldiers for spying.", ("Violence against civilians", "Attack")),
+])
+def test_the_reason_for_a_punishment_is_not_a_new_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
     text = "The opposition accused government troops of shelling a hospital in the northern town."
     assert coded(pipeline, text) == ("NONE", "NONE")
