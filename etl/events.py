@@ -151,11 +151,14 @@ _CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
 def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS) -> bool:
     """True when ``token`` sits inside a back-reference: the object of
-    "following/after/amid/since …" or of "in response/retaliation to …"."""
+    "following/after/amid/since …" (unless the sentence only tells its
+    victims' harm: "dozens were treated after a gas attack") or of "in
+    response/retaliation to …"."""
     chain = [token, *_ancestors(token)]
     for node, parent in zip(chain, chain[1:]):
         if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
-            return True
+            # "were treated after a gas attack": the harm told is this attack's, not a later event's
+            return parent.head.lemma_.lower() not in lx.HARMED_VERBS
         if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
             return True
         if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):

@@ -495,6 +495,9 @@ CONTEXT_WORDS = frozenset({
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
                               "before", "during", "like", "unlike", "over", "because"})
+# What victims suffer: "after/following X" on these verbs tells X's own toll.
+HARMED_VERBS = frozenset({"treat", "hospitalize", "hospitalise", "admit", "suffer", "die", "injure", "wound",
+                          "kill", "hurt"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary", "anticipation"})
 # Verbs of punishment or sanction: an event in their "for …" phrase is the

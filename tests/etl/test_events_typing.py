@@ -592,6 +592,15 @@ def test_the_reason_for_a_punishment_is_not_a_new_event(pipeline, text, expected
     assert coded(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("At least 80 civilians were being treated on Friday following a suspected poison gas attack on the town.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    ("The government imposed sanctions following the gas attack on the town.", ("NONE", "NONE")),
+])
+def test_victims_treated_after_an_attack_report_that_attack(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
     text = "The opposition accused government troops of shelling a hospital in the northern town."
     assert coded(pipeline, text) == ("NONE", "NONE")
