@@ -627,13 +627,16 @@ def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
 
 def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
     """One violent event per sentence (the most specific trigger) plus its
-    non-violent events; a sentence about fighting ending yields the Agreement."""
+    non-violent events; a sentence about fighting ending yields the Agreement
+    (after a territory handed over under it)."""
     if not triggers:
         return []
     lemmas = {t.lemma_.lower() for t in sentence}
     agreements = [t for t in triggers if t.sub_event_type == "Agreement"]
     if agreements and lemmas & lx.ENDING_VERBS:
-        return agreements[:1]
+        # "territory was handed over as part of a deal ending the fighting": the handover is the event
+        transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
+        return [*transfers[:1], *agreements[:1]]
     triggers = [_object_subtype(t) for t in triggers]
     # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
     causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children

@@ -410,6 +410,12 @@ def test_peace_talks_between_the_parties_are_an_agreement(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Agreement")
 
 
+def test_territory_handed_over_under_a_deal_ending_the_fighting_is_a_transfer(pipeline):
+    text = ("A swathe of territory was handed over by the rebel forces to government control as part of a peace "
+            "deal ending months of fighting in the region.")
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
 def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
     text = "The army and the rebels carried out an exchange of prisoners on Friday."
     assert coded(pipeline, text) == ("Strategic developments", "Agreement")
