@@ -5,34 +5,50 @@ resolver; before the store.  It works sentence by sentence:
 
 1. **Triggers.**  Words and phrases of :mod:`etl.lexicon` mapped to ACLED's
    event types.  A trigger is dropped when it only refers back to an earlier
-   event ("following clashes", "in response to the attack"), when it is
+   event ("following clashes", "because of attacks", "in response to the
+   attack"; also a clause "after …" or "since …" when the main clause
+   reports an event of another type, not only a toll; and the reason for a
+   punishment: "expelled diplomats for taking part in rallies"), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
    year ("the 2019 attack").  So is a trigger that profiles someone's
    record ("responsible for attacks", "he directs ambushes"), a claim of
    responsibility for an attack reported before, and a violent word in news
    about a disaster, an accident or ordinary crime that names no armed actor
+   (and any "attack" on a website or by hackers)
    ("the quake struck", "a gas cylinder exploded"; an accident named
    anywhere in a text with no armed actor covers all its sentences), and an
-   attack claimed, blamed or attributed ("blamed the rebels for the
-   bombing").  Some verbs code an event only with the right object ("seized
-   weapons" → Disrupted weapons use, "seized the town" or "seized Kunduz" →
-   territory, "captured a commander" → Arrests, or an abduction when an
-   armed group takes him).
+   attack claimed, blamed, attributed or accused ("blamed the rebels for
+   the bombing", "accused the army of shelling").  Some verbs code an
+   event only with the right object ("seized weapons" → Disrupted weapons
+   use, "seized the town" or "seized Kunduz" → territory, "captured a
+   commander" → Arrests, or an abduction when an armed group takes him).
 2. **Typing** (ACLED's codebook).  Who takes a place decides Government
-   regains vs Non-state actor overtakes territory (the taker's head noun);
-   a place taken after a withdrawal or without resistance changed hands
-   without violence; a withdrawal or troop movement alone is a Change to
-   group/activity.  A raid or operation that only reports seizures or
-   arrests is coded by that outcome; an intercepted missile is Disrupted
-   weapons use.  Weapon words (not the target's: "destroying helicopters")
-   refine a generic attack; an attack on civilians or civilian places is
-   Violence against civilians; sexual violence is coded as such whatever
-   else the sentence reports.  A sentence about a protest is one
-   Protests/Riots event whatever violence it mentions: protesters' violence
-   makes a riot, force against them excessive force, arrests or dispersal an
+   regains vs Non-state actor overtakes territory (the taker's head noun); a
+   place taken, entered or controlled after a withdrawal or without
+   resistance ("met no resistance") changed hands without violence, and
+   "seize it" there stands for the place; a withdrawal or troop movement
+   alone is a Change to group/activity, and its aim ("sent troops to fight
+   the rebels") is not an event.  A raid or operation that only reports
+   seizures or arrests is coded by that outcome; an intercepted missile, or
+   weapons found (also inside what was found: "a tunnel used to store
+   rifles") or destroyed after clearing them, are Disrupted weapons use.
+   People fleeing or displaced in numbers (not fighters) are Other, and the
+   fighting that drove them out is its cause, not a new event; so is a mass
+   grave found, not the killings it holds.  Weapon words (not the target's:
+   "destroying helicopters", nor those of an attack referred back to or
+   blamed: "in retaliation for a gas attack") refine a generic attack; an
+   attack on civilians or civilian places is Violence against civilians;
+   sexual violence is coded as such whatever else the sentence reports.  A
+   sentence about a protest is one Protests/Riots event whatever violence it
+   mentions: protesters' violence (attacking or beating someone, setting
+   something on fire, pulling it down; not burning effigies or flags) makes a
+   riot, force against them excessive force, arrests or dispersal an
    intervention.  A sentence about the *end* of fighting that names a
    ceasefire yields the Agreement only.  A later "the attack(s)" that names
-   the weapon gives the attack just reported its sub-type.
+   the weapon gives the attack just reported its sub-type, and a chemical
+   agent named for its munitions ("the shells carried poison gas") makes it a
+   Chemical weapon attack; told again within two sentences of a non-violent
+   event (an interception, arrests), "the attack(s)" is not a new event.
 3. **Place.**  Where it happened: places governed by a locative preposition
    first, the finest level wins (town > district > border > province >
    country); several towns of the same rank split the event.  Possessives
@@ -85,7 +101,7 @@ CountryLookup = Callable[[str], "Place | None"]
 
 _VIOLENT = {lx.BATTLES, lx.REMOTE, lx.VAC, lx.RIOTS}
 _TYPE_PRIORITY = {lx.REMOTE: 0, lx.BATTLES: 1, lx.VAC: 2, lx.RIOTS: 3, lx.PROTESTS: 4, lx.STRATEGIC: 5}
-_WEAK_VERBS = {"kill", "martyr", "destroy", "attack"}
+_WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 # Verbs whose object is a target or victim (and, for places, a location).
 _HARM_VERBS = {"kill", "martyr", "injure", "wound", "hit", "strike", "target", "pound", "shell",
                "bomb", "attack", "raid", "storm", "destroy", "abduct", "kidnap", "ambush"}
@@ -134,13 +150,17 @@ def _ancestors(token: Token, limit: int = 6) -> list[Token]:
 _CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
 
-def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS) -> bool:
+def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
+                  harm_reports: bool = True) -> bool:
     """True when ``token`` sits inside a back-reference: the object of
-    "following/after/amid/since …" or of "in response/retaliation to …"."""
+    "following/after/amid/since …" (unless, with ``harm_reports``, the
+    sentence only tells its victims' harm: "dozens were treated after a gas
+    attack") or of "in response/retaliation to …"."""
     chain = [token, *_ancestors(token)]
     for node, parent in zip(chain, chain[1:]):
         if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
-            return True
+            # "were treated after a gas attack": the harm told is this attack's, not a later event's
+            return not harm_reports or parent.head.lemma_.lower() not in lx.HARMED_VERBS
         if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
             return True
         if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):
@@ -163,8 +183,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return True
             # Climb through complement clauses ("denied carrying out the
-            # attack", "threatened to strike"); stop at a finite clause.
-            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp"):
+            # attack", "threatened to strike") and a noun's "to" clause
+            # ("waiting for the order to launch the assault"); stop at a finite clause.
+            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
+                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
@@ -200,8 +222,9 @@ def _dated_earlier(child: Token, *, published: date | None) -> bool:
 
 def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
-    for attacks", "involved in IED attacks", "he directs ambushes", "the
-    leader coordinated suicide bomb attacks"), not a new event."""
+    for attacks", "involved in IED attacks", "engaged in kidnapping", "he
+    directs ambushes", "the leader coordinated suicide bomb attacks"), not a
+    new event."""
     if token.tag_ == "VB" and any(a.lower_ in lx.RECORD_HEADS or a.lemma_.lower() in lx.RECORD_HEADS
                                   for a in _ancestors(token, limit=2)):
         return True  # "he is known to kidnap those who …", "suspected to plant bombs"
@@ -211,10 +234,14 @@ def is_habitual(token: Token) -> bool:
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
     if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
         return True
+    below = token
     for node in _ancestors(token, limit=5):
         lemma = node.lemma_.lower()
         if lemma in lx.RECORD_HEADS:
             return True
+        if lemma == "engage" and below.lower_ == "in":
+            return True  # "members engaged in kidnapping" (not "troops engaged the militants")
+        below = node
         if lemma in lx.HABITUAL_HEADS and node.tag_ in ("VBZ", "VBP"):
             return True
         if lemma in lx.PROFILE_HEADS and bare_plural:
@@ -231,20 +258,24 @@ _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "b
 
 def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
     """Disasters, accidents and ordinary crime that look violent: "the quake
-    struck", "a gas cylinder exploded", "police arrested drug smugglers".
+    struck", "a gas cylinder exploded", "police arrested drug smugglers";
+    never a protest, a mob's violence (often against a suspected thief), nor
+    looting in a disaster's wake.
     With ``whole_text`` (``words`` then hold the cues of the whole text, which
     names no armed actor at all) deaths in an accident count too ("killed
     when their bus plunged …")."""
-    armed = bool(words & lx.ARMED_CUES)
-    if trigger.sub_event_type == "Diplomacy":
-        return False
+    armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
+    if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
+        return False  # people protest, also about a flood; a mob lynches a suspected thief
+    if words & lx.CRIME_WORDS and not armed:
+        return True
+    if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
+        return False  # "shops were looted during the flood": looting, whatever the setting
     if words & lx.DISASTER_WORDS and not armed:
         return True
-    if words & lx.ACCIDENT_WORDS and not armed and trigger.event_type != lx.PROTESTS and \
+    if words & lx.ACCIDENT_WORDS and not armed and \
             (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
              or (whole_text and trigger.token.lemma_.lower() == "kill")):
-        return True
-    if words & lx.CRIME_WORDS and not armed and trigger.event_type != lx.PROTESTS:
         return True
     return False
 
@@ -267,15 +298,39 @@ def _article_cues(doc: Doc) -> set[str]:
     return cues
 
 
-def _has_object(token: Token, words: frozenset[str]) -> bool:
-    """Does a word of ``words`` follow the trigger closely (its object), or
-    head its passive subject ("a cache of arms was found")?"""
+def _object_words(token: Token) -> set[str]:
+    """Words that can be a verb's object: the few words after it, its object
+    ("found a tunnel the rebels used to store rifles"), its passive subject
+    ("a cache of arms was found"), and the noun a participle or relative
+    clause describes ("a stash of shells found near the river", "the rifles
+    the troops seized")."""
     sentence = sent_of(token)
     window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
     for child in token.children:
-        if child.dep_ in ("nsubjpass",):
+        if child.dep_ in ("nsubjpass", "dobj"):
             window.extend(child.subtree)
-    return any(t.lower_ in words for t in window)
+    if token.dep_ == "acl":
+        window.extend(sentence.doc[max(sentence.start, token.i - 8):token.i])
+    elif token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
+        window.extend(t for t in token.head.subtree if t.i < token.i)
+    return {t.lower_ for t in window}
+
+
+def _object_heads(token: Token) -> set[str]:
+    """The nouns of a verb's object (or passive subject) and their
+    conjuncts: "seized rifles, a launcher and rounds of ammunition"."""
+    heads: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    while stack:
+        noun = stack.pop()
+        heads.append(noun)
+        stack.extend(c for c in noun.children if c.dep_ in ("conj", "appos"))
+    return {t.lower_ for t in heads}
+
+
+def _has_object(token: Token, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` name the trigger's object (``_object_words``)?"""
+    return bool(_object_words(token) & words)
 
 
 def _target_words(token: Token) -> set[str]:
@@ -370,10 +425,13 @@ def _token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return table
 
 
-def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False) -> list[Trigger]:
+def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
+                  harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
-    unreal events; with ``recalled``, back-references are kept (for a
-    text's first report: "15 dead after ambush" refers to nothing before)."""
+    unreal events.  For a text's first report, which refers to nothing
+    before: with ``recalled`` back-references are kept ("15 dead after
+    ambush"); with ``harm_reports`` those that only tell the victims' harm
+    ("dozens were treated after a gas attack")."""
     found: list[Trigger] = []
     all_lower, all_lemmas, all_pos = _token_table(sentence.doc)
     lower_words = all_lower[sentence.start:sentence.end]
@@ -413,7 +471,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             # "arrested during a protest": the protest is happening, not recalled
             preps = lx.BACKGROUND_PREPS - _CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
                 else lx.BACKGROUND_PREPS
-            if not recalled and is_background(trig.token, preps=preps):
+            if not recalled and is_background(trig.token, preps=preps, harm_reports=harm_reports):
                 continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
@@ -422,6 +480,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "strike" and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
             continue  # "struck a discordant note", "struck a deal"
+        if trig.token.lower_ in ("off", "through") and not _bomb_subject(trig.token):
+            continue  # "the alarm went off", "the storm tore through the town"
+        if lemma in lx.NEEDS_WEAPON and trig.token.dep_ in ("amod", "compound"):
+            continue  # "a rocket-launching site", "firing positions": a kind of thing, not an act
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not _weapon_subtype(sentence_words):
             if lemma == "destroy" and _has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
@@ -435,8 +497,15 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if lemma in lx.STATIVE_VERBS and _participle(trig.token):
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
-        if is_habitual(trig.token):
+        if is_habitual(trig.token) or _punished_for(trig.token):
             continue
+        if trig.event_type in _VIOLENT | {lx.PROTESTS} and _purpose_of_movement(trig.token):
+            continue
+        if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
+            continue
+        if lemma in ("attack", "assault", "strike", "hit", "target") and (
+                sentence_words & lx.CYBER_WORDS or _target_words(trig.token) & lx.CYBER_TARGETS):
+            continue  # "hackers attacked the ministry's website"
         if is_non_conflict(trig, sentence_words) or \
                 is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
             continue
@@ -447,18 +516,94 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
             frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
         if frame_key in lx.OBJECT_FRAMES and not _has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
-                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS and _place_object(trig.token)):
+                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
+                and (_place_object(trig.token) or _taken_unopposed(trig.token))):
             continue
         if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
                 not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
                 or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                          for c in trig.token.children))):
             continue  # "the firing of the coach"; "no one was injured in the firing" (told before)
+        if lemma in ("enter", "control") and trig.token.pos_ == "VERB" and (
+                not _uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
+                or not (_has_object(trig.token, lx.TERRITORY_WORDS) or _place_object(trig.token))):
+            continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
-    return kept
+    return _drop_background_clauses(kept, sentence)
+
+
+_EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+def _drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """"A day after police detained protesters, the opposition said two of
+    its leaders were abducted": a clause dated by another event ("after
+    …", "since …") tells that event as background when the main clause
+    reports an event of another type.  A toll ("six were killed after
+    troops opened fire") and an event that grew out of the earlier one (a
+    riot after a lynching) are the same event."""
+    background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
+                  and m.head.dep_ == "advcl" for t in m.head.subtree}
+    main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
+            and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
+    if not background or not main:
+        return triggers
+    return [t for t in triggers if t.token.i not in background or t.event_type in main]
+
+
+_MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
+                            if subtype == "Change to group/activity" and lemma not in ("withdraw", "retreat", "defect"))
+
+
+def _purpose_of_movement(token: Token) -> bool:
+    """The aim of a troop movement, not an event: "sent two battalions to
+    fight the rebels", "mobilising fighters for attacking the district",
+    "mobilising supporters to protest" (the movement is the news, a Change
+    to group/activity)."""
+    node = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "to launch an attack"
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
+        verb = node.head.head
+    elif node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        verb = node.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _MOVEMENT_VERBS
+
+
+_ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _punished_for(token: Token) -> bool:
+    """The reason for a punishment or sanction, told before: "expelled
+    three diplomats for taking part in rallies", "sentenced to death for
+    the bombing"."""
+    for node in _ancestors(token, limit=5):
+        if node.lower_ == "for" and node.dep_ == "prep" and node.head.lemma_.lower() in lx.PUNISH_VERBS:
+            return True
+    return False
+
+
+def _mass_displacement(token: Token) -> bool:
+    """"Some 7,000 villagers have fled", "thousands of families were
+    displaced": people in numbers leaving their homes, not armed men who
+    fled a raid."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [t for t in subject.subtree]
+    if any(t.lower_ in _ARMED_PEOPLE for t in words):
+        return False
+    return any(t.like_num or t.lower_ in lx.DISPLACED_MASS for t in words)
+
+
+def _bomb_subject(particle: Token) -> bool:
+    """Is a bomb (or a bomber) the subject of "went off" / "ripped through"?"""
+    verb = particle.head if particle.dep_ in ("prt", "prep") else particle
+    return any(t.lower_ in lx.DETONATED for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree)
 
 
 def _is_month(token: Token) -> bool:
@@ -526,9 +671,13 @@ _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept"
 def _weapon_words(sentence: Span) -> set[str]:
     """The sentence's words that can name the weapon used: not the target
     ("destroying several helicopters", "targeting chemical weapons
-    facilities") nor an "anti-aircraft" gun."""
+    facilities"), an "anti-aircraft" gun, nor the weapon of another attack
+    the sentence refers back to or blames ("in retaliation for a gas
+    attack", "accused of a chlorine attack")."""
     words: set[str] = set()
     for t in sentence:
+        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or _attributed(t)):
+            continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
             continue
         if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
@@ -541,6 +690,9 @@ def _weapon_words(sentence: Span) -> set[str]:
     return words
 
 
+_ALL_WEAPON_WORDS = frozenset().union(*(vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES))
+
+
 def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
     for vocabulary, etype, subtype in lx.WEAPON_SUBTYPES:
         if words & vocabulary:
@@ -550,14 +702,24 @@ def _weapon_subtype(words: set[str]) -> tuple[str, str] | None:
 
 def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
     """One violent event per sentence (the most specific trigger) plus its
-    non-violent events; a sentence about fighting ending yields the Agreement."""
+    non-violent events; a sentence about fighting ending yields the Agreement
+    (after a territory handed over under it)."""
     if not triggers:
         return []
     lemmas = {t.lemma_.lower() for t in sentence}
     agreements = [t for t in triggers if t.sub_event_type == "Agreement"]
     if agreements and lemmas & lx.ENDING_VERBS:
-        return agreements[:1]
+        # "territory was handed over as part of a deal ending the fighting": the handover is the event
+        transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
+        return [*transfers[:1], *agreements[:1]]
     triggers = [_object_subtype(t) for t in triggers]
+    # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
+    causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
+              if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
+    triggers = [t for t in triggers if t.token.i not in causes]
+    if any(t.sub_event_type == "Other" and t.token.lemma_.lower() not in ("flee", "displace") for t in triggers):
+        # "a mass grave holds the bodies of villagers killed by the militia": old killings, found now
+        triggers = [t for t in triggers if t.event_type not in _VIOLENT]
     if _bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
@@ -587,6 +749,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
                          "died", "casualties"})
 _INTERCEPTIONS = frozenset({"intercept", "down"})
+_DISPOSAL_VERBS = frozenset({"destroy", "detonate", "explode", "burn"})
 
 
 def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
@@ -608,7 +771,10 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
     objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
                if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
-    violent = [t for t in violent if t.token.i not in objects]
+    # "cleared the mines and destroyed them", "defused and detonated the bombs": disposal, not use
+    disposal = {c.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+                if c.dep_ == "conj" and c.lemma_.lower() in _DISPOSAL_VERBS}
+    violent = [t for t in violent if t.token.i not in objects | disposal]
     if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
         return []
     if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
@@ -669,9 +835,7 @@ def _territory_side(trigger: Trigger) -> Trigger:
     violence."""
     if trigger.sub_event_type not in _TERRITORY_TAKEN:
         return trigger
-    words = {t.lower_ for t in sent_of(trigger.token)}
-    uncontested = "without" in words and bool(words & lx.UNCONTESTED_WORDS)
-    if uncontested or (words & lx.WITHDRAWAL_WORDS and not words & lx.FIGHTING_WORDS):
+    if _uncontested({t.lower_ for t in sent_of(trigger.token)}):
         return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
     state = _state_taker(trigger.token)
     if state is None:
@@ -679,6 +843,25 @@ def _territory_side(trigger: Trigger) -> Trigger:
         state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
     subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
     return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+def _uncontested(words: set[str]) -> bool:
+    """Did the place change hands without a fight?  "Without resistance",
+    "met no resistance", or after the other side withdrew with no fighting
+    told."""
+    if "without" in words and words & lx.UNCONTESTED_WORDS:
+        return True
+    if words & lx.NO_WORDS and "resistance" in words:
+        return True
+    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS
+
+
+def _taken_unopposed(token: Token) -> bool:
+    """"Allowing the rebels to seize it without resistance": a pronoun object
+    of a verb that takes places, where the place changed hands without a
+    fight, stands for that place."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in token.children) and \
+        _uncontested({t.lower_ for t in sent_of(token)})
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -702,17 +885,6 @@ def _place_object(token: Token) -> bool:
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
-def _object_window(token: Token) -> set[str]:
-    """Words of a verb's object: the few words after it, or its passive
-    subject ("two rifles were seized")."""
-    sentence = sent_of(token)
-    window = {t.lower_ for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 9)]}
-    for child in token.children:
-        if child.dep_ == "nsubjpass":
-            window.update(t.lower_ for t in child.subtree)
-    return window
-
-
 def _object_subtype(trigger: Trigger) -> Trigger:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
@@ -725,10 +897,13 @@ def _object_subtype(trigger: Trigger) -> Trigger:
         return trigger
     if lemma not in ("seize", "capture", "take", "recover"):
         return trigger
-    window = _object_window(trigger.token)
-    if window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS:
+    window = _object_words(trigger.token)
+    heads = _object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
+    if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
+            (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)):
+    if window & lx.TERRITORY_WORDS or (lemma != "take" and _place_object(trigger.token)) or \
+            _taken_unopposed(trigger.token):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
     if _state_taker(trigger.token) is False:
         # ACLED's arrests are by state authorities; armed groups taking
@@ -745,7 +920,7 @@ _RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles
                          "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
                          "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
                          "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
-                         "tires"})
+                         "tires", "damaged", "damaging", "tore", "torn"})
 _INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
                                  "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
                                  "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
@@ -785,7 +960,36 @@ def _protesters_words(sentence: Span) -> set[str]:
             words.add("non-" + lower[i])  # "non - violent" as three tokens
         elif any(a.lower_ in _CAUSE_PREPS and a.dep_ == "prep" for a in _ancestors(t, limit=4)):
             words.discard(lower[i])
+        elif lower[i] in _BURN_WORDS and _object_words(t) & _SYMBOLS:
+            words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
+    if _protesters_violent(sentence):
+        words.add("riot")
     return words
+
+
+_BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
+_SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",
+                      "pictures", "photos", "photographs"})
+_PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "crowd", "crowds",
+                              "supporters", "activists", "mob"})
+
+
+def _protesters_violent(sentence: Span) -> bool:
+    """Protesters who attack, beat or injure someone, set something on fire
+    or pull it down ("protesters attacked police officers", "demonstrators
+    set cars on fire", "pulled down the barriers"): ACLED's violent
+    demonstration."""
+    for t in sentence:
+        lemma = t.lemma_.lower()
+        if lemma == "set" and any(c.lower_ == "fire" or (c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
+                                  for c in t.children):
+            return True
+        if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+            return True  # "pulled down the walls", "tore down the fences"
+        if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
+            return True
+    return False
 
 
 # Prepositions whose object is the protest's cause or what came before it:
@@ -1355,6 +1559,49 @@ def _specify_previous(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_in
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
 
 
+_CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")
+_MUNITIONS = lx.AERIAL_WEAPON_WORDS | {"shell", "bomb", "bombs", "attack", "attacks", "strike", "strikes"}
+
+
+def _chemical_told_later(drafts: Sequence[_Draft], sentence: Span, *, sentence_index: int) -> None:
+    """"Rebels fired shells into the city.  Residents suspect the shells
+    carried poisonous gas": a chemical agent named for the munitions of the
+    attack just reported ("the shells", "the attack") makes it a Chemical
+    weapon attack (ACLED: any use of chemical agents)."""
+    words = {t.lower_ for t in sentence}
+    if not words & _CHEMICAL_WORDS or "tear" in words:
+        return
+    if not any(t.lower_ in _MUNITIONS and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
+               for t in sentence):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in (lx.REMOTE, lx.BATTLES)
+                     and 0 < sentence_index - d.sentence_index <= 2), None)
+    if previous is not None:
+        old = previous.trigger
+        previous.trigger = Trigger(old.token, lx.REMOTE, "Chemical weapon", old.strong)
+
+
+# Not "the operation": after arrests, the operation is where a toll is told.
+_TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
+
+
+def _refers_back(drafts: Sequence[_Draft], trigger: Trigger, *, sentence_index: int) -> bool:
+    """"Air defences intercepted the missiles.  The attacks were launched
+    from the sea": a definite "the attack(s)" (the trigger, or what it
+    launched or carried out) in one of the two sentences after a
+    non-violent event is told again, not a new attack."""
+    token = trigger.token
+    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN
+               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
+        return False
+    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
+                     and d.trigger.sub_event_type != "Diplomacy"), None)
+    # after a violent event the mention merges with it (and brings its toll): only
+    # after a non-violent one would it become a new, violent main event
+    return previous is not None and previous.trigger.event_type not in _VIOLENT
+
+
 # --- the stage -------------------------------------------------------------
 
 def extract_events(
@@ -1409,6 +1656,10 @@ def extract_events(
             continue  # headline and standfirst restate the body
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         triggers = choose_sentence_events(found, sentence)
+        _chemical_told_later(drafts, sentence, sentence_index=index)
+        for trigger in triggers:
+            _specify_previous(drafts, trigger, sentence_index=index)
+        triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, _casualties_in(sentence))
         another = _ANOTHER.search(span_text(sentence)) is not None
         casualties = [c for c in casualties if not _restated(c, drafts, sentence_index=index, another=another)]
@@ -1428,13 +1679,16 @@ def extract_events(
                      if t.token.idx >= body_start and t.event_type in _VIOLENT], sentence)
                 if triggers:
                     casualties, claim = first, first_claim
+            else:
+                triggers = choose_sentence_events(
+                    [t for t in find_triggers(sentence, published=published, harm_reports=True)
+                     if t.token.idx >= body_start], sentence)
         if not triggers and casualties:
             _attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
             continue
         if triggers and _old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in _VIOLENT]
         for trigger in triggers:
-            _specify_previous(drafts, trigger, sentence_index=index)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
             if not places and trigger.event_type in _VIOLENT:
                 target = _demonym_target(trigger, country_place) or _victims_country(casualties, country_place)

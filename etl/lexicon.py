@@ -90,6 +90,11 @@ CIVILIAN_WORDS = frozenset({
     "man", "woman", "boy", "girl", "villages", "village", "hospital", "traders", "shopkeepers",
     "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
     "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
+    # one person of the groups above, and others unarmed by trade or age
+    "resident", "villager", "worshipper", "pilgrim", "tourist", "journalist", "labourer", "laborer", "worker",
+    "shopper", "devotee", "commuter", "farmer", "student", "trader", "shopkeeper", "herder", "fisherman",
+    "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
+    "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
 })
 # Places where an attack's targets are civilians (an attack on them is
 # Violence against civilians unless armed targets are named too).
@@ -221,10 +226,20 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("mobilize", "mobilise", "dispatch", "send", "move", "amass", "redeploy", "relocate",
                      "recruit", "form", "forward", "fortify", "consolidate"), (STRATEGIC, "Change to group/activity")),
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
+    # people in numbers leaving their homes (ACLED's Other; see DISPLACED_MASS)
+    "flee": (STRATEGIC, "Other"), "displace": (STRATEGIC, "Other"),
+    # killings by hand, only "… to death" (see OBJECT_FRAMES); typed like "kill"
+    **dict.fromkeys(("hack", "stab", "beat", "bludgeon", "club", "stone"), (BATTLES, "Armed clash")),
+    # only when the place changed hands without a fight (see UNCONTESTED_WORDS)
+    "enter": (STRATEGIC, "Non-violent transfer of territory"),
+    "control": (STRATEGIC, "Non-violent transfer of territory"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "suicide bombing": (REMOTE, "Suicide bomb"), "suicide attack": (REMOTE, "Suicide bomb"),
+    # a bomb that "went off" or "ripped through" a place (only with a bomb as subject: see DETONATED)
+    **dict.fromkeys(("go off", "went off", "rip through", "ripped through", "tear through", "tore through"),
+                    (REMOTE, "Remote explosive/landmine/IED")),
     "suicide bomber": (REMOTE, "Suicide bomb"), "drone strike": (REMOTE, "Air/drone strike"),
     "drone attack": (REMOTE, "Air/drone strike"), "air strike": (REMOTE, "Air/drone strike"),
     "air raid": (REMOTE, "Air/drone strike"), "missile strike": (REMOTE, "Shelling/artillery/missile attack"),
@@ -236,7 +251,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "exchange of fire": (BATTLES, "Armed clash"), "exchanged fire": (BATTLES, "Armed clash"),
     "opened fire": (BATTLES, "Armed clash"), "cross-border firing": (BATTLES, "Armed clash"),
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
-    "peace talks": (STRATEGIC, "Diplomacy"),
+    # ACLED's Agreement covers peace talks between the parties, not only signed deals
+    "peace talks": (STRATEGIC, "Agreement"), "peace negotiations": (STRATEGIC, "Agreement"),
     "in exchange for": (STRATEGIC, "Agreement"), "prisoner exchange": (STRATEGIC, "Agreement"),
     "prisoner swap": (STRATEGIC, "Agreement"), "exchange of prisoners": (STRATEGIC, "Agreement"),
     "prisoners exchange": (STRATEGIC, "Agreement"), "prisoners swap": (STRATEGIC, "Agreement"),
@@ -274,6 +290,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
     "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"
+    # ACLED codes the discovery of a mass grave as Other
+    "mass grave": (STRATEGIC, "Other"), "mass graves": (STRATEGIC, "Other"),
     "gas attack": (REMOTE, "Chemical weapon"), "held hostage": (VAC, "Abduction/forced disappearance"),
     "hostage-taking": (VAC, "Abduction/forced disappearance"),
     "forcibly disappeared": (VAC, "Abduction/forced disappearance"),
@@ -304,7 +322,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 # trigger to an ACLED sub-type.  Checked in order; the first hit wins.
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard", "poison"}), REMOTE, "Chemical weapon"),
-    (frozenset({"suicide"}), REMOTE, "Suicide bomb"),
+    (frozenset({"suicide", "kamikazes"}), REMOTE, "Suicide bomb"),  # not "kamikaze drones"
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
                 "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
                 "planes", "sorties", "barrel"}), REMOTE, "Air/drone strike"),
@@ -330,7 +348,7 @@ TERRITORY_WORDS = frozenset({
     "airbase", "garrison", "county", "municipality", "suburb", "suburbs", "ground", "villages",
     "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
-    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside",
+    "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside", "site", "sites",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
@@ -343,6 +361,11 @@ WEAPON_CACHE_WORDS = frozenset({
 EXPLOSIVE_WORDS = frozenset({
     "mine", "mines", "landmine", "landmines", "ied", "ieds", "explosive", "explosives", "bomb", "bombs",
     "device", "devices", "ordnance", "munitions", "uxo", "booby", "booby-traps",
+})
+# What "went off" or "ripped through" a place when it is a bombing.
+DETONATED = frozenset({
+    "bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "landmine",
+    "grenade", "bomber", "bombers", "kamikazes", "blast", "explosion", "vest", "shell", "rocket",
 })
 # What air defences intercept or shoot down (unmanned: a downed warplane is
 # a battle).
@@ -391,6 +414,7 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
     "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
+    **dict.fromkeys(("hack", "stab", "beat", "bludgeon", "club", "stone"), frozenset({"death"})),
     "agree": frozenset({"ceasefire", "truce", "peace", "deal", "agreement", "accord", "talks", "resume",
                         "swap", "exchange", "evacuation", "withdrawal", "surrender"}),
     "pulled": TERRITORY_WORDS, "pull": TERRITORY_WORDS,
@@ -432,11 +456,17 @@ WITHDRAWAL_WORDS = frozenset({
     "abandoned", "deserted", "evacuated", "vacated", "unopposed", "handed", "handover", "ceded",
 })
 UNCONTESTED_WORDS = frozenset({"resistance", "fight", "fighting", "bloodshed", "clashes", "shot", "opposition"})
+# "met no resistance", "did not encounter any resistance"
+NO_WORDS = frozenset({"no", "not", "n't", "never"})
 FIGHTING_WORDS = frozenset({
     "clash", "clashes", "clashed", "clashing", "fighting", "fought", "battle", "battles", "bombardment",
     "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",
     "killing", "offensive", "assault", "firefight", "gunfight", "ambush", "stormed",
 })
+# Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
+# with a subject that counts people ("some 7,000 villagers", "thousands of
+# families"), never armed men ("the attackers fled").
+DISPLACED_MASS = frozenset({"thousands", "hundreds", "tens", "millions", "scores", "mass"})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
 # ambushes"): a profile, not a report.
@@ -477,9 +507,19 @@ CONTEXT_WORDS = frozenset({
 # Prepositions whose object is a reference to an earlier event, not a report
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
-                              "before", "during", "like", "unlike", "over"})
+                              "before", "during", "like", "unlike", "over", "because"})
+# What victims suffer: "after/following X" on these verbs tells X's own toll.
+HARMED_VERBS = frozenset({"treat", "hospitalize", "hospitalise", "admit", "suffer", "die", "injure", "wound",
+                          "kill", "hurt"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary", "anticipation"})
+# Verbs of punishment or sanction: an event in their "for …" phrase is the
+# reason given, told before ("expelled diplomats for taking part in rallies",
+# "sentenced for the bombing").
+PUNISH_VERBS = frozenset({
+    "expel", "sentence", "convict", "jail", "imprison", "fine", "punish", "charge", "prosecute", "indict",
+    "sanction", "ban", "dismiss", "sack", "suspend", "deport", "execute", "hang", "try",
+})
 # Heads that make an event hypothetical, denied or merely threatened.
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
@@ -531,6 +571,17 @@ CRIME_WORDS = frozenset({
     "cheating", "kidnappers", "ransom", "mafia", "cartel", "gangster", "gangsters", "murder",
     "murdered", "homicide", "stabbed", "stabbing", "domestic", "honour", "honor", "property dispute",
 })
+# Acts only people commit: never a disaster's or an accident's doing ("shops
+# were looted during the flood" is looting).
+LOOTING_VERBS = frozenset({"loot", "ransack", "vandalise", "vandalize", "torch"})
+# An "attack" on computers is not political violence (ACLED codes none): cyber
+# words anywhere in the sentence, or a computer as the attack's target.
+CYBER_WORDS = frozenset({
+    "cyber", "cyberattack", "cyberattacks", "hacker", "hackers", "hacking", "hacked", "ransomware", "malware",
+    "ddos", "phishing",
+})
+CYBER_TARGETS = frozenset({"website", "websites", "server", "servers", "network", "networks", "account",
+                           "accounts", "database", "databases"})
 # Words that keep a sentence in the conflict domain despite the cues above.
 ARMED_CUES = frozenset({
     "militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebels", "rebel",
@@ -539,11 +590,14 @@ ARMED_CUES = frozenset({
     "airstrike", "airstrikes", "drone", "troops", "soldiers", "soldier", "army", "military", "taliban", "ttp",
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
     "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
-    "assailant", "gunman",
+    "assailant", "gunman", "isil", "qaeda", "al-qaeda", "iskp", "is-k", "isis-k", "hezbollah", "hamas", "houthi",
+    "houthis", "militia", "militias", "militiamen",
 })
+# "Islamic State" is an armed cue only as the two words together.
+ARMED_PAIRS: tuple[frozenset[str], ...] = (frozenset({"islamic", "state"}),)
 # "X claimed responsibility for the attack": the claim is the news; the
 # attack itself was reported before.
 # Verbs that attribute an attack reported before ("blamed the rebels for the
 # bombing", "attributed the attack to …").
-BLAME_VERBS = frozenset({"blame", "attribute"})
+BLAME_VERBS = frozenset({"blame", "attribute", "accuse"})
 CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})

@@ -43,6 +43,28 @@ def test_seizures_interceptions_and_demining_are_disrupted_weapons_use(pipeline,
     assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
 
 
+@pytest.mark.parametrize("text", [
+    "Troops searching the old quarter discovered a tunnel used by the insurgents to store rifles and explosives.",
+    "Police officers stand beside a stash of mortar shells belonging to the rebels found near the river.",
+    "Army engineers cleared more than 2,000 mines in the southern province and destroyed them.",
+    "Sappers defused two roadside bombs and detonated a third near the market.",
+])
+def test_weapons_found_in_what_was_searched_and_disposed_of_are_disrupted_weapons_use(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An officer inspects the rifles the troops seized after a gunfight with a gang whose members are engaged "
+     "in kidnapping and extortion.", ("Strategic developments", "Disrupted weapons use")),
+    ("Police have seized 40 Kalashnikov rifles, a rocket launcher and several rounds of ammunition in the market "
+     "town, about 80 km north of the capital.", ("Strategic developments", "Disrupted weapons use")),
+    ("Government troops captured two rebel camps in the hills over the weekend.",
+     ("Battles", "Government regains territory")),
+])
+def test_the_object_of_seize_or_capture_decides_weapons_territory_or_arrest(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
 def test_a_raid_that_only_made_arrests_is_an_arrest(pipeline):
     text = "Police detained nine suspects in overnight raids across the district."
     assert subtype(pipeline, text) == "Arrests"
@@ -73,9 +95,26 @@ def test_who_takes_a_place_decides_the_territory_subtype(pipeline, text, expecte
 @pytest.mark.parametrize("text", [
     "Insurgents took over the district headquarters after the police withdrew from it.",
     "Militants seized the border crossing without resistance on Sunday.",
+    "Government troops withdrew from the border post on Sunday, allowing the rebels to seize it without resistance.",
+    "The militia fighters entered the town before dawn and did not meet any resistance, a resident said.",
+    "Federal forces have controlled the hill town after the separatist fighters withdrew from it.",
 ])
 def test_a_place_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_deserted_launching_site_seized_is_a_transfer_not_a_launch(pipeline):
+    text = "The militants seized a deserted rocket-launching site near the air base."
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+@pytest.mark.parametrize("text", [
+    "Troops entered the village after heavy fighting with the rebels.",
+    "The rebels control most of the northern province.",
+    "Aid workers entered the town on Monday without any escort.",
+])
+def test_entering_or_controlling_a_place_is_no_transfer_unless_unopposed(pipeline, text):
+    assert coded(pipeline, text)[1] != "Non-violent transfer of territory"
 
 
 def test_a_withdrawal_alone_is_a_change_to_group_activity(pipeline):
@@ -189,7 +228,30 @@ def test_protest_and_riot_subtypes(pipeline, text, expected):
     assert coded(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters attacked police officers with sticks outside the parliament.", "Riots"),
+    ("Angry protesters set several vehicles on fire after the rally.", "Riots"),
+    ("Demonstrators tore down fences and damaged the gate of the ministry compound.", "Riots"),
+    ("Protesters pulled down the security barriers outside the parliament during the rally.", "Riots"),
+    ("Protesters burnt effigies of the minister during the rally.", "Protests"),
+])
+def test_protesters_attacking_or_setting_fire_riot_but_burning_effigies_does_not(pipeline, text, expected):
+    assert coded(pipeline, text)[0] == expected
+
+
 # --- not conflict events --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds rallied in the capital against the lockdown rules imposed during the coronavirus pandemic.",
+     ("Protests", "Peaceful protest")),
+    ("Several shops were looted in the town centre during the pandemic curfew.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Robbers looted a jewellery shop in the market.", ("NONE", "NONE")),
+    ("A mob lynched a man accused of theft in the market town.", ("Riots", "Mob violence")),
+])
+def test_protests_looting_in_a_disaster_and_lynching_a_thief_are_events_but_robbery_is_not(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -224,10 +286,30 @@ def test_a_later_mention_of_the_attack_naming_the_weapon_gives_its_subtype(pipel
     assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("About 200 people were treated for breathing problems after rebels fired rockets into the old town, "
+     "officials said. Residents suspect the rockets carried poisonous gas.", "Chemical weapon"),
+    ("Rebels fired rockets into the old town on Monday. Doctors said a gas leak at a clinic was unrelated.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_chemical_agent_named_for_the_munitions_just_reported_makes_a_chemical_attack(pipeline, text, expected):
+    assert subtype(pipeline, text) == expected
+
+
 def test_a_new_strike_after_a_clash_does_not_retype_the_clash(pipeline):
     text = ("Soldiers clashed with militants near the border on Sunday. "
             "Later, a drone strike hit a militant hideout in the valley.")
     assert coded(pipeline, text) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences intercepted four missiles over the capital on Sunday. "
+     "The attacks were launched by jets flying over the sea.", ("Strategic developments", "Disrupted weapons use")),
+    ("Police arrested two men in the old city on Friday. The attack on the shrine had killed nine worshippers.",
+     ("Strategic developments", "Arrests")),
+])
+def test_the_attack_told_again_after_an_event_is_not_a_new_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
 
 
 # --- phrases and objects ---------------------------------------------------------------------
@@ -320,6 +402,20 @@ def test_foiled_attacks_are_disrupted_weapons_use(pipeline, text):
     assert coded(pipeline, text) == ("Strategic developments", "Disrupted weapons use")
 
 
+@pytest.mark.parametrize("text", [
+    "The separatist movement opened peace talks with the government on Monday to end two decades of war.",
+    "Peace negotiations between the army and the rebel alliance resumed in the capital on Thursday.",
+])
+def test_peace_talks_between_the_parties_are_an_agreement(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Agreement")
+
+
+def test_territory_handed_over_under_a_deal_ending_the_fighting_is_a_transfer(pipeline):
+    text = ("A swathe of territory was handed over by the rebel forces to government control as part of a peace "
+            "deal ending months of fighting in the region.")
+    assert coded(pipeline, text) == ("Strategic developments", "Non-violent transfer of territory")
+
+
 def test_an_exchange_of_prisoners_is_an_agreement(pipeline):
     text = "The army and the rebels carried out an exchange of prisoners on Friday."
     assert coded(pipeline, text) == ("Strategic developments", "Agreement")
@@ -388,3 +484,164 @@ def test_gun_down_and_infighting_are_armed_clashes(pipeline, text, killed):
     article = to_article(RawDocument(origin="t", text=text), published=date(2025, 11, 20))
     events = pipeline.extract(article).events
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [("Battles", "Armed clash", killed)]
+
+
+# --- mass displacement (Other) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators found a mass grave holding the bodies of dozens of villagers killed by the militia.",
+    "Forensic teams began exhuming two mass graves near the old prison on Monday.",
+])
+def test_a_mass_grave_found_is_other_not_the_killings_it_holds(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text", [
+    "About 4,000 villagers have fled their homes in the north because of rebel attacks, the UN agency said.",
+    "More than 20,000 people were displaced by fighting in the region last month, aid agencies said.",
+    "Thousands of families are fleeing the hill districts, a relief group reported on Monday.",
+])
+def test_people_fleeing_in_numbers_is_other(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
+def test_displacement_after_a_named_armed_groups_murders_is_not_crime_news(pipeline):
+    text = ("Nearly 12,000 villagers have fled the border district after the Islamic State's murder of "
+            "nine farmers, officials said.")
+    assert coded(pipeline, text) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The gunmen fled into the forest after the raid on the police post.", ("NONE", "NONE")),
+    ("Thousands of residents fled as militants stormed the town and killed six soldiers.",
+     ("Battles", "Armed clash")),
+    ("Hundreds of families fled the floods in the valley.", ("NONE", "NONE")),
+])
+def test_fleeing_fighters_new_attacks_and_disasters_are_not_displacement(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+# --- the aim of a troop movement -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels are mobilising hundreds of fighters for attacking the northern districts, a commander said.",
+    "The army sent two battalions to fight the insurgents in the eastern hills.",
+    "The army moved tanks to the front to launch an offensive against the rebels.",
+])
+def test_the_aim_of_a_troop_movement_is_not_an_event(pipeline, text):
+    assert coded(pipeline, text) == ("Strategic developments", "Change to group/activity")
+
+
+def test_an_assault_awaiting_its_order_is_not_an_event(pipeline):
+    text = "Army units in the hills were waiting for the final order to launch the assault on the rebel stronghold."
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+def test_an_attack_with_an_aim_is_still_an_attack(pipeline):
+    text = "Militants attacked a checkpoint near the bridge to free their jailed comrades."
+    assert coded(pipeline, text)[0] == "Battles"
+
+
+# --- a clause dated by another event ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A day after police detained dozens of protesters in the capital, the opposition said two of its leaders "
+     "have been abducted.", ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The government joined talks on a peace agreement with the rebels after one of the rebel groups attacked "
+     "a town on Monday.", ("Strategic developments", "Agreement")),
+])
+def test_an_event_in_an_after_clause_is_background_to_another_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were killed after soldiers opened fire on peaceful protesters in the square.",
+     "Protests"),
+    ("Two soldiers were killed after militants attacked their checkpoint.", "Battles"),
+])
+def test_a_toll_after_an_event_belongs_to_that_event(pipeline, text, expected):
+    assert coded(pipeline, text)[0] == expected
+
+
+# --- the weapon of an attack referred back to or blamed ---------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Warplanes launched airstrikes on rebel positions on Tuesday in retaliation for a suspected poison gas "
+     "attack on the town last week.", "Air/drone strike"),
+    ("The air force bombed militant hideouts that officials accused of carrying out a chlorine attack on a "
+     "village.", "Air/drone strike"),
+])
+def test_the_weapon_of_an_earlier_or_blamed_attack_does_not_type_the_new_one(pipeline, text, expected):
+    assert subtype(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hackers attacked the election commission website on Monday.", ("NONE", "NONE")),
+    ("Unknown attackers repeatedly attacked the campaign website of the candidate.", ("NONE", "NONE")),
+    ("Militants attacked a police post near the border, a news website reported.", ("Battles", "Armed clash")),
+])
+def test_attacks_on_computers_are_not_political_violence(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The government expelled three diplomats for taking part in unauthorised rallies in the capital.",
+     ("NONE", "NONE")),
+    ("A court sentenced two activists to prison for participating in last month's protests.", ("NONE", "NONE")),
+    ("Militants executed two captured soldiers for spying.", ("Violence against civilians", "Attack")),
+])
+def test_the_reason_for_a_punishment_is_not_a_new_event(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 80 civilians were being treated on Friday following a suspected poison gas attack on the town.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    ("The government imposed sanctions following the gas attack on the town.", ("NONE", "NONE")),
+])
+def test_victims_treated_after_an_attack_report_that_attack(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+def test_an_accusation_of_an_attack_is_not_an_attack(pipeline):
+    text = "The opposition accused government troops of shelling a hospital in the northern town."
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+# --- bombs that went off ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bomb went off near the main market on Tuesday.", "Remote explosive/landmine/IED"),
+    ("A car bomb ripped through a busy street in the capital.", "Remote explosive/landmine/IED"),
+    ("Four female kamikazes went off near a bus station, killing two people.", "Suicide bomb"),
+    ("Kamikaze drones struck an oil depot overnight.", "Air/drone strike"),
+])
+def test_bombs_that_went_off_or_ripped_through(pipeline, text, expected):
+    assert coded(pipeline, text) == ("Explosions/Remote violence", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The fire alarm went off during the meeting.",
+    "A storm tore through the coastal town overnight.",
+])
+def test_things_that_go_off_or_tear_through_without_a_bomb_are_not_events(pipeline, text):
+    assert coded(pipeline, text) == ("NONE", "NONE")
+
+
+# --- killings by hand and single civilian victims -------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unknown assailants hacked a farmer to death near the river.", ("Violence against civilians", "Attack")),
+    ("Gunmen stabbed two aid workers to death near the camp.", ("Violence against civilians", "Attack")),
+    ("A mob beat a suspected thief to death in the market.", ("Riots", "Mob violence")),
+    ("Gunmen shot dead a village elder outside the mosque.", ("Violence against civilians", "Attack")),
+    ("India beat Pakistan by six wickets in the final.", ("NONE", "NONE")),
+])
+def test_killings_by_hand_and_single_civilian_victims(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
