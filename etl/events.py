@@ -1671,8 +1671,7 @@ def extract_events(
             # The first report of a text cannot refer back: "15 dead after
             # ambush on border post" reports the ambush, "after the death of
             # two civilians in cross-border firing" the firing and its toll.
-            first, first_claim = reconcile_claims(sentence, _casualties_in(sentence, recalled=True)) \
-                if len(casualties) < len(find_casualties(span_text(sentence))) else (casualties, claim)
+            first, first_claim = reconcile_claims(sentence, _casualties_in(sentence, recalled=True))
             if any(c.kind == "killed" for c in first):
                 triggers = choose_sentence_events(
                     [t for t in find_triggers(sentence, published=published, recalled=True)

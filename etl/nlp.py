@@ -397,8 +397,8 @@ _TEXT_KEY = "sitrep_text"
 _LINE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z]{3,}\W+[A-Z]{3,}")
-_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by",
-                          "with", "from", "as", "after", "over", "near", "into"})
+_TWO_LETTER_WORDS = frozenset({"a", "an", "or", "of", "in", "on", "at", "to", "by", "as", "is", "be", "he", "it",
+                               "we", "no", "so", "do", "if", "up", "my"})
 
 
 def unshout(text: str) -> str:
@@ -429,8 +429,8 @@ def unshout(text: str) -> str:
 def _sentence_case_word(match: re.Match[str]) -> str:
     word = match.group()
     lower = word.lower()
-    if len(word) <= 2 and lower not in _SMALL_WORDS:
-        return word  # "US", "UN"
+    if len(word) <= 2 and lower not in _TWO_LETTER_WORDS:
+        return word  # "US", "UN", "KP"
     first = not match.string[:match.start()].strip(" \t\"'‘“(")
     cased = lower[:1].upper() + lower[1:] if first or lower in COUNTRY_WORDS else lower
     return cased if len(cased) == len(word) else word
