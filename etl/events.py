@@ -10,7 +10,8 @@ resolver; before the store.  It works sentence by sentence:
    reports an event of another type, not only a toll; and the reason for a
    punishment: "expelled diplomats for taking part in rallies"), when it is
    hypothetical, threatened, denied or negated, or when it recalls another
-   year ("the 2019 attack").  So is a trigger that profiles someone's
+   year or a day weeks before the report ("the 2019 attack", "the Aug. 7
+   attack" in a September report).  So is a trigger that profiles someone's
    record ("responsible for attacks", "he directs ambushes"), a claim of
    responsibility for an attack reported before, and a violent word in news
    about a disaster, an accident or ordinary crime that names no armed actor
@@ -22,6 +23,11 @@ resolver; before the store.  It works sentence by sentence:
    event only with the right object ("seized weapons" → Disrupted weapons
    use, "seized the town" or "seized Kunduz" → territory, "captured a
    commander" → Arrests, or an abduction when an armed group takes him).
+   Shooting nouns ("Indian firing", gunfire, "claims killing of eight") and
+   "fire at/on" a target need an armed or casualty word in the sentence;
+   "March" the month, "struck a discordant note" and "the firing" told
+   before are not events.  A text's first report cannot refer back, so there
+   "15 dead after ambush" codes the ambush, with the toll it gives.
 2. **Typing** (ACLED's codebook).  Who takes a place decides Government
    regains vs Non-state actor overtakes territory (the taker's head noun); a
    place taken, entered or controlled after a withdrawal or without
