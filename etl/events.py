@@ -219,10 +219,13 @@ def _dated_earlier(child: Token, *, published: date | None) -> bool:
     if published is None or child.i >= child.head.i or child.ent_type_ != "DATE" \
             or child.dep_ not in ("nmod", "compound", "npadvmod", "amod", "nummod"):
         return False
-    entity = next((ent for ent in child.doc.ents if ent.start <= child.i < ent.end), None)
-    if entity is None:
-        return False
-    found = find_dates(span_text(entity), published=published)
+    doc = child.doc
+    start = end = child.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the entity's first token ("B")
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    found = find_dates(span_text(doc[start:end + 1]), published=published)
     return bool(found) and found[0].value is not None and (published - found[0].value).days > RECALLED_AFTER_DAYS
 
 
@@ -1684,7 +1687,7 @@ def extract_events(
                      if t.token.idx >= body_start and t.event_type in _VIOLENT], sentence)
                 if triggers:
                     casualties, claim = first, first_claim
-            else:
+            elif any(t.lemma_.lower() in lx.HARMED_VERBS for t in sentence):
                 triggers = choose_sentence_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)

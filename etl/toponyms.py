@@ -42,12 +42,12 @@ _LEADING_DIRECTIONS = re.compile(
     r"downtown|rural|urban|upper|lower)\s+)+")
 _TRAILING_FEATURE = re.compile(
     r"\s+(?:village|town|city|district|province|tehsil|area|region|valley|sector|camp)$", re.I)
+# Longer than any gazetteer name: a match starting further back cannot cover a span.
+MAX_NAME_CHARS = 300
 # Feature words that are part of many names ("New York City", "Cape Town",
 # "Pakistan's tribal area"); an admin word ("Kandahar province", "Zhari
 # district") is cut even when the gazetteer lists the long form, so the name
 # resolves as the event stage expects.
-# Longer than any gazetteer name: a match starting further back cannot cover a span.
-MAX_NAME_CHARS = 300
 _NAME_PART_FEATURES = frozenset({"city", "town", "area", "region"})
 # "U.S", "D.C", "N.J" (the final period was cut off as punctuation).
 _DOTTED_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+[A-Za-z]$")

@@ -15,9 +15,10 @@ Pipeline position (after NER has produced ``Mention``s):
 4. Second pass with proximity to the anchors of the other mentions, then the
    status: "resolved", "ambiguous" (top two, more than ``SAME_PLACE_KM`` apart,
    within ``AMBIGUITY_MARGIN``), "not_found".  A name that only matched
-   spelling variants, whose best lies in a country the article never names
-   while it names others, is "not_found" ("Zharay" is no town in China in a
-   report from Kandahar).
+   spelling variants or alternate names of small towns, whose best lies in a
+   country the article never names (nor places clearly elsewhere in it) while
+   it names others, is "not_found" ("Zharay" is no town in China in a report
+   from Kandahar, "Bolan" no town in Antigua next to Balochistan).
 
 Score of a candidate, in [0, 1]: a weighted mean of features, each in [0, 1]
 
@@ -120,7 +121,7 @@ def _weak(entry: Entry) -> bool:
         and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
 
 
-def _foreign_variant(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = ()) -> bool:
+def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = ()) -> bool:
     """Only weak matches (``_weak``: "Zharay" ~ Zhourui, China; "Tarnak" ~
     Tárnok, Hungary; "Bolan" for Bolands) and the best lies in a country the
     article never names (nor holds a clearly resolved place of), while it
@@ -267,7 +268,7 @@ class Resolver:
         ranked = (self._rank(surface, article=article, anchors=other_anchors,
                              hint=self._hint_entries(mention, text))
                   if ranked_first else [])
-        if not ranked or _foreign_variant(ranked, article, anchors=other_anchors):
+        if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         status = self._status(ranked)
         candidates = tuple(self._candidate(item) for item in ranked[:10])
