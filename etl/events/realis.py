@@ -1,0 +1,257 @@
+"""Stage 2, realis: does a mention tell something that happened, now?
+
+A trigger is dropped when it only refers back to an earlier event
+("following clashes", "because of attacks", "in response to the attack";
+also a clause "after …" or "since …" when the main clause reports an event
+of another type, not only a toll; and the reason for a punishment: "expelled
+diplomats for taking part in rallies"), when it is hypothetical, threatened,
+denied or negated, or when it recalls another year or a day weeks before the
+report ("the 2019 attack", "the Aug. 7 attack" in a September report).  So is
+a trigger that profiles someone's record ("responsible for attacks", "he
+directs ambushes"), a claim of responsibility for an attack reported before,
+and a violent word in news about a disaster, an accident or ordinary crime
+that names no armed actor ("the quake struck", "a gas cylinder exploded"; an
+accident named anywhere in a text with no armed actor covers all its
+sentences), and an attack claimed, blamed, attributed or accused ("blamed the
+rebels for the bombing", "accused the army of shelling").  The aim of a troop
+movement ("sent troops to fight the rebels") is not an event either.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from etl import lexicon as lx
+from etl.events.core import Trigger
+from etl.events.facts import facts_of
+from etl.events.syntax import ancestors, sent_of, token_table
+
+CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
+
+
+def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
+                  harm_reports: bool = True) -> bool:
+    """True when ``token`` sits inside a back-reference: the object of
+    "following/after/amid/since …" (unless, with ``harm_reports``, the
+    sentence only tells its victims' harm: "dozens were treated after a gas
+    attack") or of "in response/retaliation to …"."""
+    chain = [token, *ancestors(token)]
+    for node, parent in zip(chain, chain[1:]):
+        if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
+            # "were treated after a gas attack": the harm told is this attack's, not a later event's
+            return not harm_reports or parent.head.lemma_.lower() not in lx.HARMED_VERBS
+        if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
+            return True
+        if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):
+            return False
+    return False
+
+
+def is_unreal(token: Token, *, published: date | None) -> bool:
+    """Threatened, hypothetical, denied, negated or recalled from another year."""
+    chain = [token, *ancestors(token, limit=5)]
+    for node in chain:
+        if node.lemma_.lower() in lx.MODAL_HEADS:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node is token:
+            for child in node.children:
+                if child.dep_ == "neg":
+                    return True
+                if child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                    return True
+            # Climb through complement clauses ("denied carrying out the
+            # attack", "threatened to strike") and a noun's "to" clause
+            # ("waiting for the order to launch the assault"); stop at a finite clause.
+            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
+                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
+                break
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+            return True
+        if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
+            year = int(child.text)
+            if published is None or year < published.year - 1:
+                return True
+        if _dated_earlier(child, published=published):
+            return True
+        if child.dep_ == "nsubj" and token.pos_ == "VERB" and \
+                any(_dated_earlier(c, published=published) for c in child.children):
+            return True  # "the Aug. 7 attack killed four": the recalled attack's toll
+    return False
+
+
+RECALLED_AFTER_DAYS = 3
+
+
+def _dated_earlier(child: Token, *, published: date | None) -> bool:
+    """A date before an event noun that puts it well before the report: "the
+    Aug. 7 attack", "the May 11 insider attack" in a September release are
+    recalled, not new; "the Monday attack" is news."""
+    if published is None or child.i >= child.head.i or child.ent_type_ != "DATE" \
+            or child.dep_ not in ("nmod", "compound", "npadvmod", "amod", "nummod"):
+        return False
+    doc = child.doc
+    start = end = child.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the entity's first token ("B")
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    entity = doc[start:end + 1]
+    found = facts_of(sent_of(child), published=published).dates_within(entity.start_char, entity.end_char)
+    return bool(found) and found[0].value is not None and (published - found[0].value).days > RECALLED_AFTER_DAYS
+
+
+def is_habitual(token: Token) -> bool:
+    """A violent noun that describes someone's record or trade ("responsible
+    for attacks", "involved in IED attacks", "engaged in kidnapping", "he
+    directs ambushes", "the leader coordinated suicide bomb attacks"), not a
+    new event."""
+    if token.tag_ == "VB" and any(a.lower_ in lx.RECORD_HEADS or a.lemma_.lower() in lx.RECORD_HEADS
+                                  for a in ancestors(token, limit=2)):
+        return True  # "he is known to kidnap those who …", "suspected to plant bombs"
+    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
+        return False
+    bare_plural = token.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
+        return True
+    below = token
+    for node in ancestors(token, limit=5):
+        lemma = node.lemma_.lower()
+        if lemma in lx.RECORD_HEADS:
+            return True
+        if lemma == "engage" and below.lower_ == "in":
+            return True  # "members engaged in kidnapping" (not "troops engaged the militants")
+        below = node
+        if lemma in lx.HABITUAL_HEADS and node.tag_ in ("VBZ", "VBP"):
+            return True
+        if lemma in lx.PROFILE_HEADS and bare_plural:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl",
+                                                              "relcl", "conj"):
+            break
+    return False
+
+
+_EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
+                              "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
+
+
+def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
+    """Disasters, accidents and ordinary crime that look violent: "the quake
+    struck", "a gas cylinder exploded", "police arrested drug smugglers";
+    never a protest, a mob's violence (often against a suspected thief), nor
+    looting in a disaster's wake.
+    With ``whole_text`` (``words`` then hold the cues of the whole text, which
+    names no armed actor at all) deaths in an accident count too ("killed
+    when their bus plunged …")."""
+    armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
+    if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
+        return False  # people protest, also about a flood; a mob lynches a suspected thief
+    if words & lx.CRIME_WORDS and not armed:
+        return True
+    if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
+        return False  # "shops were looted during the flood": looting, whatever the setting
+    if words & lx.DISASTER_WORDS and not armed:
+        return True
+    if words & lx.ACCIDENT_WORDS and not armed and \
+            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
+             or (whole_text and trigger.token.lemma_.lower() == "kill")):
+        return True
+    return False
+
+
+# Crime words are not taken from the rest of the text: reports of political
+# violence often name a murder, a ransom or extortion.
+_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS
+
+
+def text_cues(doc: Doc) -> set[str]:
+    """The disaster, accident and armed-conflict words of the whole
+    text (one set intersection per document, cached): "The explosion
+    occurred at the plant's warehouse" is the accident the previous sentence
+    reported, "19 people were killed when their bus plunged …" the accident
+    the next one names."""
+    cues = doc.user_data.get("sitrep_context_cues")
+    if cues is None:
+        cues = set(token_table(doc)[0]) & _CONTEXT_CUES
+        doc.user_data["sitrep_context_cues"] = cues
+    return cues
+
+
+_EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """"A day after police detained protesters, the opposition said two of
+    its leaders were abducted": a clause dated by another event ("after
+    …", "since …") tells that event as background when the main clause
+    reports an event of another type.  A toll ("six were killed after
+    troops opened fire") and an event that grew out of the earlier one (a
+    riot after a lynching) are the same event."""
+    background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
+                  and m.head.dep_ == "advcl" for t in m.head.subtree}
+    main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
+            and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
+    if not background or not main:
+        return triggers
+    return [t for t in triggers if t.token.i not in background or t.event_type in main]
+
+
+_MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
+                            if subtype == "Change to group/activity" and lemma not in ("withdraw", "retreat", "defect"))
+
+
+def purpose_of_movement(token: Token) -> bool:
+    """The aim of a troop movement, not an event: "sent two battalions to
+    fight the rebels", "mobilising fighters for attacking the district",
+    "mobilising supporters to protest" (the movement is the news, a Change
+    to group/activity)."""
+    node = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "to launch an attack"
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
+        verb = node.head.head
+    elif node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        verb = node.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _MOVEMENT_VERBS
+
+
+def punished_for(token: Token) -> bool:
+    """The reason for a punishment or sanction, told before: "expelled
+    three diplomats for taking part in rallies", "sentenced to death for
+    the bombing"."""
+    for node in ancestors(token, limit=5):
+        if node.lower_ == "for" and node.dep_ == "prep" and node.head.lemma_.lower() in lx.PUNISH_VERBS:
+            return True
+    return False
+
+
+def is_attributed(token: Token) -> bool:
+    """An attack reported before and now claimed, blamed or attributed:
+    "claimed responsibility for the attack", "takes credit for the bomb that
+    killed …" ("for" on the verb), "blamed the rebels for the bombing"."""
+    below = token
+    for a in ancestors(token, limit=4):
+        lemma = a.lemma_.lower()
+        if lemma in lx.CLAIM_NOUNS or (lemma in lx.BLAME_VERBS and below.dep_ in ("dobj", "prep")):
+            return True
+        below = a
+        if a.lower_ == "for" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIM_NOUNS for c in a.head.children):
+            return True
+    return False
+
+
+def old_year(sentence: Span, *, published: date | None) -> bool:
+    """The sentence dates itself only by a year well before publication."""
+    mentions = facts_of(sentence, published=published).dates
+    years = [m for m in mentions if m.kind == "year" and m.value is not None]
+    others = [m for m in mentions if m.kind != "year"]
+    if not years or others or published is None:
+        return False
+    return all(m.value.year < published.year - 1 for m in years if m.value is not None)

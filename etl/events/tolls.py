@@ -1,0 +1,158 @@
+"""Attributes, toll: the casualty figures of an event.
+
+Figures in the sentence; a sentence with figures but no trigger
+("Twenty-three soldiers embraced martyrdom") adds them to the most recent
+event whose sides fit the victims.  A toll told again a few sentences on is
+counted once.  Conflicting tolls from different sources in one sentence keep
+the lower as best, the higher as high, and both sources in ``claimed_by``.
+One figure over several places is split so sums never double count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.events.actors import actor_name
+from etl.events.core import Draft, Trigger, VIOLENT
+from etl.events.facts import facts_of
+from etl.events.realis import is_background, is_unreal
+from etl.events.syntax import ancestors
+
+logger = logging.getLogger(__name__)
+
+def casualties_in(sentence: Span, *, published: date | None, recalled: bool = False) -> list[Casualty]:
+    """The sentence's casualty figures, without those of a back-reference
+    ("after the attack that killed 12") unless ``recalled`` (a text's first
+    report) or of an unreal clause."""
+    doc = sentence.doc
+    kept: list[Casualty] = []
+    for casualty in facts_of(sentence, published=published).casualties:
+        start = sentence.start_char + casualty.start
+        span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
+        # Words of the victim phrase ("3 wanted terrorists") are not the verb
+        # the figure hangs on, even when the parser reads them as verbs.
+        at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
+        victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
+        words = [t for t in span if t.idx not in victim_chars] if span is not None else []
+        if not recalled and any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
+            continue
+        if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
+            continue
+        kept.append(casualty)
+    return kept
+
+
+def victim_actor(casualty: Casualty) -> str:
+    return actor_name(casualty.victims, event_type=lx.BATTLES)
+
+
+def takes_casualties(trigger: Trigger) -> bool:
+    """Violent events, and force used against protesters (ACLED records its
+    fatalities: "police opened fire on protesters, killing two")."""
+    return trigger.event_type in VIOLENT or trigger.sub_event_type == "Excessive force against protesters"
+
+
+def fits_event(draft: Draft, victims: str) -> bool:
+    """Can these victims be casualties of this event?  One-sided violence
+    (strikes, attacks on civilians) does not kill the attacker's own side."""
+    if not takes_casualties(draft.trigger):
+        return False
+    if not victims:
+        return True
+    if draft.trigger.event_type in (lx.REMOTE, lx.VAC) and draft.actor1 and draft.actor1 == victims:
+        return False
+    return True
+
+
+def is_restated(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
+              another: bool = False) -> bool:
+    """The same toll told again a few sentences on ("killed several
+    insurgents ... The team responded with air support, killing several
+    insurgents"): one toll, not two."""
+    victims = victim_actor(casualty)
+    for draft in reversed(drafts):
+        if sentence_index - draft.sentence_index > 4:
+            break
+        for seen in draft.casualties:
+            seen_victims = victim_actor(seen)
+            # "killing two" after "killed two armed insurgents": the same two
+            same_victims = seen_victims == victims or (not casualty.victims.strip() and not another)
+            if seen.kind == casualty.kind and seen.best == casualty.best and same_victims \
+                    and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
+                return True
+    return False
+
+
+ANOTHER = re.compile(r"\b(?:another|separate|second|third|also|earlier|later|meanwhile|elsewhere)\b", re.I)
+
+
+def only_casualty_verbs(triggers: Sequence[Trigger]) -> bool:
+    """The sentence's only 'event' words are casualty verbs ("were killed",
+    "martyred"): it reports a toll, not a new event."""
+    return all(t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB" for t in triggers)
+
+
+def _claimant(sentence: Span, casualty: Casualty) -> str:
+    """Who states this figure: the subject of the say-verb whose clause holds it."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return ""
+    for node in [span.root, *ancestors(span.root, limit=6)]:
+        if node.lemma_.lower() in lx.SAY_VERBS and node.pos_ == "VERB":
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+            return ""
+    return ""
+
+
+def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[Casualty], str]:
+    """Conflicting death tolls claimed by different sources in one sentence
+    ("The ISPR said 30 were killed, while the Taliban said 12") become one
+    figure: the lower as best, the higher as high, each source named in
+    ``claimed_by``.  Returns the casualties and the claim ("" if none)."""
+    killed = [c for c in casualties if c.kind == "killed"]
+    if len(killed) < 2:
+        return casualties, ""
+    sources = [_claimant(sentence, c) for c in killed]
+    if len({s for s in sources if s}) < 2 or not all(sources):
+        return casualties, ""
+    lowest = min(killed, key=lambda c: c.best)
+    highest = max((c.high if c.high is not None else c.best) for c in killed)
+    figure = "; ".join(f"{c.figure or c.text.strip()} ({source})" for c, source in zip(killed, sources))
+    merged = Casualty("killed", min(c.low for c in killed), lowest.best, highest, lowest.victims,
+                      lowest.start, lowest.end, lowest.text, figure)
+    others = [c for c in casualties if c.kind != "killed"]
+    return sorted([merged, *others], key=lambda c: c.start), "; ".join(dict.fromkeys(sources))
+
+
+def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, sentence_index: int,
+                       claim: str = "") -> None:
+    for casualty in casualties:
+        victims = victim_actor(casualty)
+        for draft in reversed(drafts):
+            if sentence_index - draft.sentence_index > 3:
+                break
+            if fits_event(draft, victims):
+                draft.casualties.append(casualty)
+                if claim and casualty.kind == "killed":
+                    draft.claimed_by = claim
+                if victims and not draft.actor2 and victims != draft.actor1:
+                    draft.actor2 = victims
+                break
+        else:
+            logger.debug("casualty figure %r matched no event", casualty.text)
+
+
+def split_share(total: int, parts: int, index: int) -> int:
+    base, extra = divmod(total, parts)
+    return base + (1 if index < extra else 0)
