@@ -267,12 +267,6 @@ def event_id_for(article_id: str, event_type: str, place_id: str, when: date | N
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def cluster_id_for(event_type: str, place_id: str, when: date | None) -> str:
-    """Same real-world event across articles: same type, place and date."""
-    key = f"{event_type}|{place_id}|{when.isoformat() if when else ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
 def _confidence(draft: Draft, place: Place) -> float:
     score = 0.45
     score += 0.2 if draft.trigger.strong else 0.05
@@ -302,8 +296,9 @@ def _emit(drafts: Sequence[Draft], *, article: Article) -> list[Event]:
             etype = draft.trigger.event_type
             country = place.country or border_country(place, draft)
             key = (etype, place.place_id, draft.date_value)
+            event_id = event_id_for(article.article_id, etype, place.place_id, draft.date_value)
             event = Event(
-                event_id=event_id_for(article.article_id, etype, place.place_id, draft.date_value),
+                event_id=event_id,
                 article_id=article.article_id, event_date=draft.date_value,
                 date_precision=draft.date_precision, event_type=etype,
                 sub_event_type=draft.trigger.sub_event_type, actor1=draft.actor1,
@@ -315,7 +310,7 @@ def _emit(drafts: Sequence[Draft], *, article: Article) -> list[Event]:
                 fatalities_high=high, injured=hurt, evidence=span_text(sentence).strip(),
                 evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(span_text(sentence).rstrip()),
                 claimed_by=draft.claimed_by, confidence=_confidence(draft, place),
-                cluster_id=cluster_id_for(etype, place.place_id, draft.date_value),
+                incident_id=event_id, role="main",
                 source=article.source, url=article.url, published=article.published,
                 fatalities_reported="; ".join(c.figure or c.text.strip() for c in killed),
             )
