@@ -254,6 +254,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
     """Every casualty figure in one sentence, in text order, without overlaps."""
     if _CUE.search(sentence) is None:
         return []
+    # A written date ("2025-06-25", "25/06/2025") holds no head count: blank it
+    # out (same length, so offsets stay those of the sentence).
+    sentence = _WRITTEN_DATE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, sentence):
@@ -265,6 +268,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
+            if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
+                    not _LEFT_DEAD.search(victims):
+                continue  # "left 5 dead", not "left 260,000 civilians trapped" nor "left 21 injured"
             if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end) or _is_age(sentence, match):
                 continue
             figure = _figure(match)
@@ -397,6 +403,10 @@ def _figure_text(sentence: str, match: re.Match[str]) -> str:
 def _is_age(sentence: str, match: re.Match[str]) -> bool:
     """The number is an age, not a head count: "kills nine-year-old"."""
     return bool(re.match(r"[\s-]*(?:years?|months?)[\s-]*old\b", sentence[match.end("n1"):], re.I))
+
+
+_WRITTEN_DATE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b")
+_LEFT_DEAD = re.compile(r"\b(?:dead|killed|lifeless)$", re.I)
 
 
 def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:

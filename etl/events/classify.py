@@ -309,6 +309,7 @@ _FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat"
                           "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
 
 
+_DEATH_WORDS = frozenset({"killed", "killing", "died", "dead", "deaths", "death"})
 _PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
 
 
@@ -432,7 +433,8 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     if (words & _RIOT_WORDS or destruction) and not peaceful:
         return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
     force = words & _FORCE_WORDS
-    if (security and force - {"attacks", "attacked"}) or (peaceful and force):
+    # people killed at a protest that was no riot: lethal force against it
+    if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:
         return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
     if words & _INTERVENTION_WORDS:
         return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)

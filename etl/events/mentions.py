@@ -23,8 +23,9 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
+from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    CONTEMPORANEOUS, DAY_KINDS, in_period_toll, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import has_object, target_words, token_table
@@ -119,6 +120,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token) or punished_for(trig.token):
             continue
+        if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
+            continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
         if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
@@ -220,3 +223,8 @@ def _participle(token: Token) -> bool:
     doc = token.doc
     return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _day_dated(sentence: Span, published: date | None) -> bool:
+    """Does the sentence date something to a day ("on Wednesday")?"""
+    return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)

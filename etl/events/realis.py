@@ -255,3 +255,80 @@ def old_year(sentence: Span, *, published: date | None) -> bool:
     if not years or others or published is None:
         return False
     return all(m.value.year < published.year - 1 for m in years if m.value is not None)
+
+
+# --- period and cumulative tolls ------------------------------------------------
+
+# Nouns that name a whole conflict or a stretch of violence, not one happening.
+_CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "crisis", "campaign",
+                             "offensive", "hostilities", "unrest", "siege", "bombardment", "bombing",
+                             "clashes", "attacks", "strikes", "airstrikes", "raids", "protests",
+                             "demonstrations", "operations", "battles", "killings", "massacres"})
+_PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+                           "decades", "hours"})
+_PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altogether", "overall"})
+DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
+
+
+def in_period_toll(token: Token, *, day_dated: bool) -> bool:
+    """A trigger that only tells a running total: the verb of a period toll
+    ("1,200 have been killed so far this year"), or the cause of one
+    ("clashes have killed nearly 250 people", "killed in attacks since
+    January")."""
+    if token.pos_ == "VERB":
+        return is_period_toll(token, day_dated=day_dated)
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in ("kill", "die", "martyr", "claim", "leave") and \
+        is_period_toll(head, day_dated=day_dated)
+
+
+def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
+    """Is the toll told by ``verb`` ("killed", "died") a running or
+    cumulative total, not one happening's?  "Since Israel's initial attack,
+    639 people have been killed", "1,200 killed so far this year", "scores of
+    people have been killed this week", "clashes have killed nearly 250
+    people", "the war has killed thousands".  ``day_dated``: the sentence
+    dates something to a day ("on Wednesday"), which makes a perfect tense
+    ("have been killed in protests on Wednesday") a report, not a tally."""
+    clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
+    text = " " + " ".join(t.lower_ for c in clause for t in c.subtree) + " "
+    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in clause):
+        return True  # "since the war began", "since January"
+    if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
+        return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    # "over the past two months", "in recent weeks", "during the war"; with a
+    # perfect tense also "this week" ("have been killed this week"; "was
+    # raped last week" is a date)
+    for c in clause:
+        tokens = [t.lower_ for t in c.subtree]
+        if not tokens or "ago" in tokens:
+            continue
+        if tokens[-1] in _PERIOD_UNITS and (
+                (c.dep_ == "prep" and {"past", "last", "recent", "previous"} & set(tokens))
+                or (perfect and {"this", "past", "last", "recent"} & set(tokens))):
+            return True
+        if c.lower_ in ("during", "throughout", "in") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("war", "conflict", "insurgency") for g in c.children):
+            return True
+    if not perfect or day_dated:
+        return False
+    # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"
+    # (also "killed and 436 injured in armed clashes": the cause shared with a conjunct)
+    shared = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+              if g.dep_ in ("prep", "agent")]
+    for c in [*verb.children, *shared]:
+        nouns = [c] if c.dep_ in ("nsubj", "agent") else []
+        if c.dep_ in ("prep", "agent"):
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            lemma = noun.lower_
+            bare = not any(d.dep_ in ("det", "nummod", "poss") and d.lower_ not in ("the",) for d in noun.children)
+            if lemma in _CONFLICT_NOUNS and bare and (noun.tag_ == "NNS" or lemma in (
+                    "war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostilities")):
+                return True
+    return False

@@ -22,8 +22,8 @@ from etl.casualties import Casualty
 from etl.events.actors import actor_name
 from etl.events.core import Draft, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import is_background, is_unreal
-from etl.events.syntax import ancestors
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal
+from etl.events.syntax import ancestors, governing_verb
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,9 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     report) or of an unreal clause."""
     doc = sentence.doc
     kept: list[Casualty] = []
-    for casualty in facts_of(sentence, published=published).casualties:
+    facts = facts_of(sentence, published=published)
+    day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
+    for casualty in facts.casualties:
         start = sentence.start_char + casualty.start
         span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
         # Words of the victim phrase ("3 wanted terrorists") are not the verb
@@ -45,6 +47,10 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
             continue
+        verb = next((t for t in words if t.pos_ == "VERB"), None) or next(
+            (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
+        if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
+            continue  # "since the war began, 639 people have been killed": a tally, no event's toll
         kept.append(casualty)
     return kept
 
