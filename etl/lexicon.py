@@ -349,6 +349,7 @@ TERRITORY_WORDS = frozenset({
     "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
     "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside", "site", "sites",
+    "hub", "mansion", "compound", "palace", "airfield", "bridge", "junction", "stronghold",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",

@@ -632,8 +632,10 @@ class Analyzer:
             label = ent.label_
             if label in ("PERSON", "ORG") and _is_locative_object(ent):
                 label = "GPE"
-            elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
-                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
+            elif label in ("NORP", "ORG") and len(ent) <= 3 and (
+                    ent.text.lower() in self.place_name_set
+                    or ent.text.lower().replace("-", " ") in self.place_name_set):
+                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG, "El-Fasher": the gazetteer knows them
             if label == "NORP":
                 wide = toponyms.widest_known(ent.start_char, ent.end_char, match_chars, text=text)
                 if wide != (ent.start_char, ent.end_char):

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Span
 
 from etl import lexicon as lx
+from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
@@ -31,13 +34,14 @@ from etl.events.event_dates import lead_date, resolve_event_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     GEO_PRECISION, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
-    find_main_country, find_sole_country, mention_role, scene_place, sentence_country, victims_country,
+    find_main_country, find_sole_country, focus_place, mention_role, scene_place, sentence_country, victims_country,
 )
-from etl.events.realis import old_year
+from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
+from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, is_restated, only_casualty_verbs,
-    reconcile_claims, split_share, takes_casualties, victim_actor,
+    reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
 )
 from etl.nlp import Analysis, doc_text, span_text
 from etl.records import Article, Event
@@ -45,6 +49,10 @@ from geo.records import Place, Resolution
 
 logger = logging.getLogger(__name__)
 
+
+# A line that points to another article ("ALSO READ: Washington talks start June 15").
+_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
+                        r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
 
 _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
 
@@ -162,16 +170,36 @@ def extract_events(
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
     lead = lead_date(all_sentences, body_start=body_start, published=published)
+    focus = focus_place(by_sentence)
     for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
+        if _LINK_LINE.match(span_text(sentence)):
+            continue  # "ALSO READ: …", "Related: …": another article's headline
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
-        triggers = choose_sentence_events(found, sentence)
+        # one violent event per sentence among those it reports, and one among those it recalls
+        triggers = [*choose_sentence_events([t for t in found if not t.background], sentence),
+                    *(replace(t, background=True) for t in choose_sentence_events(
+                        [t for t in found if t.background], sentence))]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             _specify_previous(drafts, trigger, sentence_index=index)
         triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, casualties_in(sentence, published=published))
+        recalled_figures: list[Casualty] = []
+        if any(t.background for t in triggers):
+            # what the sentence recalls takes the figures told nearest after it
+            # ("comes two months after a raid on 13 June … killing 200"), or all
+            # of them when the sentence reports nothing else ("the Aug. 7 attack
+            # killed four")
+            every = sorted({*casualties, *casualties_in(sentence, published=published, recalled=True)},
+                           key=lambda c: c.start)
+            takers = [t for t in triggers if takes_casualties(t)]
+            if not any(not t.background for t in takers):
+                recalled_figures = every
+            else:
+                recalled_figures = [c for c in every if _nearest(c, takers, sentence).background]
+                casualties = [c for c in every if c not in recalled_figures]
         another = ANOTHER.search(span_text(sentence)) is not None
         casualties = [c for c in casualties if not is_restated(c, drafts, sentence_index=index, another=another)]
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
@@ -194,7 +222,7 @@ def extract_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
         if not triggers and casualties:
-            attach_casualties(drafts, casualties, sentence_index=index, claim=claim)
+            attach_casualties(drafts, casualties, sentence=sentence, sentence_index=index, claim=claim)
             continue
         if triggers and old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in VIOLENT]
@@ -215,6 +243,8 @@ def extract_events(
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
                 if scene is not None:
                     places, place_from = [scene], "scene"
+            if not places and trigger.event_type in VIOLENT and focus is not None:
+                places, place_from = [focus], "focus"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"
             if not places and trigger.event_type in VIOLENT and sole_country is not None:
@@ -231,22 +261,33 @@ def extract_events(
             if not places:
                 logger.debug("no place for %s in sentence %d", trigger.sub_event_type, index)
                 continue
-            date_value, precision = resolve_event_date(sentence, trigger, drafts, published=published, lead=lead)
+            date_value, precision, date_from = resolve_event_date(sentence, trigger, drafts, published=published,
+                                                                  lead=lead)
             actor1, actor2 = find_actors(trigger)
             if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
                     any(victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):
                 actor1, actor2 = "", actor1  # "Pak Army officer killed in IED blast": the victim's side
             draft = Draft(sentence, index, trigger, places, place_from, date_value, precision,
-                           actor1, actor2, find_claim(sentence))
+                          actor1, actor2, find_claim(sentence), date_from=date_from,
+                          anaphor=anaphoric(trigger.token), reaction=reaction_frame(trigger.token),
+                          another=distinct_happening(trigger.token))
             if takes_casualties(trigger):
-                draft.casualties.extend(casualties)
+                figures = recalled_figures if trigger.background else casualties
+                if figures:
+                    draft.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
                 draft.claimed_by = claim or draft.claimed_by
                 if not draft.actor2 and casualties:
                     draft.actor2 = victim_actor(casualties[0])
                     if draft.actor2 == draft.actor1:
                         draft.actor2 = ""
             drafts.append(draft)
-    return _emit(drafts, article=article)
+    return _emit(group_mentions(drafts), article=article)
+
+
+def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:
+    """The trigger a figure belongs to: the nearest one before it, else the nearest."""
+    at = sentence.start_char + casualty.start
+    return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
 
 
 def _body_start(text: str, analysis: Analysis) -> int:
@@ -272,69 +313,80 @@ def _confidence(draft: Draft, place: Place) -> float:
     score += 0.2 if draft.trigger.strong else 0.05
     score += {1: 0.15, 2: 0.1}.get(GEO_PRECISION.get(place.kind, 3), 0.05)
     score += {DAY: 0.1, WEEK: 0.07, MONTH: 0.04}.get(draft.date_precision, 0.0)
-    if draft.place_from in ("previous", "context", "demonym", "scene"):
+    if draft.place_from in ("previous", "context", "demonym", "scene", "focus"):
         score -= 0.1
     return round(max(0.05, min(0.99, score)), 2)
 
 
-def _emit(drafts: Sequence[Draft], *, article: Article) -> list[Event]:
-    merged: dict[tuple[str, str, date | None], Event] = {}
-    order: list[tuple[str, str, date | None]] = []
-    for draft in drafts:
-        n = len(draft.places)
-        killed = [c for c in draft.casualties if c.kind == "killed"]
-        injured = [c for c in draft.casualties if c.kind == "injured"]
-        for i, place in enumerate(draft.places):
-            best = sum(split_share(c.best, n, i) for c in killed)
-            low = sum(split_share(c.low, n, i) for c in killed)
-            highs = [c.high for c in killed]
-            high = None if any(h is None for h in highs) else sum(split_share(h or 0, n, i) for h in highs)
-            if not killed:
-                high = 0
-            hurt = sum(split_share(c.best, n, i) for c in injured)
-            sentence = draft.sentence
-            etype = draft.trigger.event_type
-            country = place.country or border_country(place, draft)
-            key = (etype, place.place_id, draft.date_value)
-            event_id = event_id_for(article.article_id, etype, place.place_id, draft.date_value)
-            event = Event(
-                event_id=event_id,
-                article_id=article.article_id, event_date=draft.date_value,
-                date_precision=draft.date_precision, event_type=etype,
-                sub_event_type=draft.trigger.sub_event_type, actor1=draft.actor1,
-                actor2=draft.actor2, country=country, admin1=place.admin1,
-                admin2=place.admin2, location=place.name,
-                latitude=None if place is UNPLACED else place.lat,
-                longitude=None if place is UNPLACED else place.lon, geo_precision=GEO_PRECISION.get(place.kind, 3),
-                place_id=place.place_id, fatalities=best, fatalities_low=low,
-                fatalities_high=high, injured=hurt, evidence=span_text(sentence).strip(),
-                evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(span_text(sentence).rstrip()),
-                claimed_by=draft.claimed_by, confidence=_confidence(draft, place),
-                incident_id=event_id, role="main",
-                source=article.source, url=article.url, published=article.published,
-                fatalities_reported="; ".join(c.figure or c.text.strip() for c in killed),
-            )
-            if key in merged:
-                merged[key] = _merge(merged[key], event)
-            else:
-                merged[key] = event
-                order.append(key)
-    return [merged[k] for k in order]
+def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
+    """One event per (type, place, date): the happenings there, their tolls added."""
+    lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
+                 and not all(m.draft.trigger.background for m in h.mentions)), None)
+    events: dict[tuple[str, str, date | None], Event] = {}
+    for happening in happenings:
+        event = _event(happening, article=article, role=role_of(happening, lead))
+        key = (event.event_type, event.place_id, event.event_date)
+        events[key] = _add(events[key], event) if key in events else event
+    return list(events.values())
 
 
-def _merge(first: Event, second: Event) -> Event:
-    """Two mentions of one event in one article: keep the fuller record."""
+def _event(happening: Happening, *, article: Article, role: str) -> Event:
+    anchor = happening.anchor
+    place = happening.place
+    dated = happening.dated()
+    tolls = happening_toll(happening)
+    killed = [(c, t) for t in tolls for c in t.killed]
+    best = sum(split_share(c.best, t.parts, t.part) for c, t in killed)
+    low = sum(split_share(c.low, t.parts, t.part) for c, t in killed)
+    highs = [c.high for c, _ in killed]
+    high = 0 if not killed else None if any(h is None for h in highs) else \
+        sum(split_share(c.high or 0, t.parts, t.part) for c, t in killed)
+    hurt = sum(split_share(c.best, t.parts, t.part) for t in tolls for c in t.injured)
+    drafts = [m.draft for m in happening.mentions]
+    evidence = next((t.evidence for t in tolls if t.killed), None) or anchor.draft
+    sentence = evidence.sentence
+    text = span_text(sentence)
+    etype = anchor.draft.trigger.event_type
+    actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
+    actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
+    claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
+        (d.claimed_by for d in drafts if d.claimed_by), "")
+    event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value)
+    return Event(
+        event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
+        date_precision=dated.date_precision, event_type=etype,
+        sub_event_type=anchor.draft.trigger.sub_event_type, actor1=actor1, actor2=actor2,
+        country=place.country or border_country(place, anchor.draft), admin1=place.admin1,
+        admin2=place.admin2, location=place.name,
+        latitude=None if place is UNPLACED else place.lat,
+        longitude=None if place is UNPLACED else place.lon, geo_precision=GEO_PRECISION.get(place.kind, 3),
+        place_id=place.place_id, fatalities=best, fatalities_low=low,
+        fatalities_high=high, injured=hurt, evidence=text.strip(),
+        evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(text.rstrip()),
+        claimed_by=claim, confidence=max(_confidence(m.draft, m.place) for m in happening.mentions),
+        incident_id=event_id, role=role,
+        source=article.source, url=article.url, published=article.published,
+        fatalities_reported="; ".join(c.figure or c.text.strip() for c, _ in killed),
+    )
+
+
+def _add(first: Event, second: Event) -> Event:
+    """Two happenings of one (type, place, date) in one article: one event
+    whose toll is theirs added (a strike and a follow-up drone attack on one
+    town that day)."""
     from dataclasses import replace
 
-    keep, other = (first, second) if first.fatalities >= second.fatalities else (second, first)
+    high = None if first.fatalities_high is None or second.fatalities_high is None else \
+        first.fatalities_high + second.fatalities_high
+    reported = "; ".join(r for r in (first.fatalities_reported, second.fatalities_reported) if r)
+    keep = first if first.fatalities >= second.fatalities else second
     return replace(
-        keep,
-        date_precision=min(first.date_precision or 9, second.date_precision or 9) % 9,
-        actor1=keep.actor1 or other.actor1, actor2=keep.actor2 or other.actor2,
-        injured=max(first.injured, second.injured),
-        claimed_by=keep.claimed_by or other.claimed_by,
-        confidence=max(first.confidence, second.confidence),
-        evidence=first.evidence if keep.fatalities == other.fatalities else keep.evidence,
-        evidence_start=first.evidence_start if keep.fatalities == other.fatalities else keep.evidence_start,
-        evidence_end=first.evidence_end if keep.fatalities == other.fatalities else keep.evidence_end,
+        keep, date_precision=min(first.date_precision or 9, second.date_precision or 9) % 9,
+        actor1=first.actor1 or second.actor1, actor2=first.actor2 or second.actor2,
+        fatalities=first.fatalities + second.fatalities, fatalities_low=first.fatalities_low + second.fatalities_low,
+        fatalities_high=high, injured=first.injured + second.injured,
+        claimed_by=keep.claimed_by or first.claimed_by or second.claimed_by,
+        confidence=max(first.confidence, second.confidence), fatalities_reported=reported,
+        role="main" if "main" in (first.role, second.role) else "background",
+        sub_event_type=first.sub_event_type,
     )

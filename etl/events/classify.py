@@ -256,6 +256,8 @@ def place_object(token: Token) -> bool:
     for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 6)]:
         if is_place(t):
             return True
+        if token.pos_ == "NOUN" and t.i == token.i + 1 and t.lower_ == "of":
+            continue  # "the capture of El-Fasher"
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
             break
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)

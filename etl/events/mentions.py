@@ -16,6 +16,7 @@ question; ``find_triggers`` asks it for every word found here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -25,7 +26,7 @@ from etl.events.classify import place_object, taken_unopposed, uncontested, weap
 from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, in_period_toll, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    CONTEMPORANEOUS, DAY_KINDS, in_period_toll, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import has_object, target_words, token_table
@@ -86,6 +87,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
     kept: list[Trigger] = []
     sentence_words = set(lower_words)
     article_cues = text_cues(sentence.doc) if found else set()
+    earlier: set[int] = set()  # events recalled from earlier days or weeks: kept as background
     for trig in found:
         lemma = trig.token.lemma_.lower()
         if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
@@ -93,11 +95,22 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
                 else lx.BACKGROUND_PREPS
             if not recalled and is_background(trig.token, preps=preps, harm_reports=harm_reports):
-                continue
+                # "after a deadly raid on 13 June": an earlier event told with its date is
+                # background news; undated ("following clashes") it only refers back
+                if recalled_date(trig.token, published=published) is None:
+                    continue
+                earlier.add(trig.token.i)
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if recalled_earlier(trig.token, published=published):
+            if recalled_date(trig.token, published=published) is None:
+                continue  # dated to an older year
+            earlier.add(trig.token.i)
         if lemma == "march" and _is_month(trig.token):
             continue  # "(March 10)", "on 5 March"
+        if lemma == "march" and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and any(t.lower_ in _ARMED_PEOPLE for t in c.subtree) for c in trig.token.children):
+            continue  # "rebels marched into the city": a troop movement, not a protest
         if lemma == "strike" and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
             continue  # "struck a discordant note", "struck a deal"
@@ -155,6 +168,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
         kept.append(trig)
+    kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
     return drop_background_clauses(kept, sentence)
 
 

@@ -28,7 +28,7 @@ from etl.events.syntax import ancestors, governing_verb
 from etl.nlp import doc_text
 from geo.records import Mention, Place, Resolution
 
-_KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
+KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
                "region": 3.5, "country": 4}
 
 
@@ -95,8 +95,8 @@ def choose_places(
         source = "mention"
     if not pool:
         return [], ""
-    best_level = min(_KIND_LEVEL.get(c.place.kind, 3) for c in pool)
-    top = [c for c in pool if _KIND_LEVEL.get(c.place.kind, 3) == best_level]
+    best_level = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
+    top = [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best_level]
     distinct: dict[str, PlaceCandidate] = {}
     for c in top:
         distinct.setdefault(c.place.place_id, c)
@@ -138,14 +138,14 @@ def _drop_containing(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
     listed ("Parachinar and Kurram" is one site)."""
     kept = []
     for c in candidates:
-        inside = [o for o in candidates if o is not c and _within(o.place, c.place)]
+        inside = [o for o in candidates if o is not c and within(o.place, c.place)]
         if not inside:
             kept.append(c)
     return kept
 
 
-def _within(inner: Place, outer: Place) -> bool:
-    if _KIND_LEVEL.get(inner.kind, 3) >= _KIND_LEVEL.get(outer.kind, 3):
+def within(inner: Place, outer: Place) -> bool:
+    if KIND_LEVEL.get(inner.kind, 3) >= KIND_LEVEL.get(outer.kind, 3):
         return False
     if outer.kind == "country":
         return inner.country == outer.country
@@ -215,8 +215,8 @@ def scene_place(by_sentence: dict[int, list[PlaceCandidate]], index: int, *,
         pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"
                 and _sets_scene(sentences[j].doc, c.mention)]
         if pool:
-            best = min(_KIND_LEVEL.get(c.place.kind, 3) for c in pool)
-            return [c for c in pool if _KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
+            best = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
+            return [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
     return None
 
 
@@ -306,3 +306,26 @@ def border_country(place: Place, draft: Draft) -> str:
             if actor and name in actor:
                 return code
     return codes[0] if codes else ""
+
+
+_TOWN_KINDS = frozenset({"populated_place", "site", "admin2"})
+
+
+def focus_place(by_sentence: dict[int, list[PlaceCandidate]]) -> Place | None:
+    """The town the article is about: the town-level place it names most
+    often (at least twice, more often than any other; not a possessor or an
+    agent).  Violence the text tells without a place of its own ("RSF
+    personnel stormed the division headquarters") happened there rather
+    than somewhere in the country."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for index in sorted(by_sentence):
+        for c in by_sentence[index]:
+            if c.excluded or c.place.kind not in _TOWN_KINDS:
+                continue
+            counts[c.place.place_id] = counts.get(c.place.place_id, 0) + 1
+            first.setdefault(c.place.place_id, c.place)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return first[ranked[0][0]]

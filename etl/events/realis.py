@@ -51,11 +51,19 @@ def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
 
 
 def is_unreal(token: Token, *, published: date | None) -> bool:
-    """Threatened, hypothetical, denied, negated or recalled from another year."""
+    """Threatened, hypothetical, denied, negated or recalled from another
+    year (more than a year before the report).  An event recalled from
+    earlier weeks is real: see :func:`recalled_date`."""
     chain = [token, *ancestors(token, limit=5)]
     for node in chain:
-        if node.lemma_.lower() in lx.MODAL_HEADS:
+        lemma = node.lemma_.lower()
+        if lemma == "fear" and any(c.dep_ == "auxpass" for c in node.children):
+            continue  # "100 were feared killed": a hedged report, not a fear of what may come
+        if lemma in lx.MODAL_HEADS:
             return True
+        if lemma in ("call", "appeal", "push", "press") and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node is not token:
+            return True  # "calling for a ceasefire", "pressed for talks": a demand
         if node.pos_ in ("VERB", "AUX") or node is token:
             for child in node.children:
                 if child.dep_ == "neg":
@@ -77,15 +85,64 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             year = int(child.text)
             if published is None or year < published.year - 1:
                 return True
-        if _dated_earlier(child, published=published):
-            return True
-        if child.dep_ == "nsubj" and token.pos_ == "VERB" and \
-                any(_dated_earlier(c, published=published) for c in child.children):
-            return True  # "the Aug. 7 attack killed four": the recalled attack's toll
     return False
 
 
 RECALLED_AFTER_DAYS = 3
+
+
+def recalled_date(token: Token, *, published: date | None) -> date | None:
+    """The date of an event the report recalls from earlier days or weeks
+    (not from an older year): "the Aug. 7 attack" or "the Aug. 7 attack
+    killed four" in a September report, "after a deadly raid on 13 June"
+    in August.  ``None`` when the trigger is not dated so, or dated to
+    another year."""
+    if published is None:
+        return None
+    found: date | None = None
+    for child in token.children:
+        found = found or _earlier_date(child, published=published)
+        if child.dep_ == "nsubj" and token.pos_ == "VERB":
+            for c in child.children:
+                found = found or _earlier_date(c, published=published)
+    if found is None:
+        sentence = sent_of(token)
+        subtree = list(token.subtree)
+        facts = facts_of(sentence, published=published)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.kind != "year" and mention.value is not None and \
+                    (published - mention.value).days > RECALLED_AFTER_DAYS:
+                found = mention.value
+                break
+    if found is None or found.year < published.year - 1:
+        return None
+    return found
+
+
+def _earlier_date(child: Token, *, published: date) -> date | None:
+    return _dated_value(child, published=published) if _dated_earlier(child, published=published) else None
+
+
+def _dated_value(child: Token, *, published: date) -> date | None:
+    doc = child.doc
+    start = end = child.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    entity = doc[start:end + 1]
+    found = facts_of(sent_of(child), published=published).dates_within(entity.start_char, entity.end_char)
+    return found[0].value if found else None
+
+
+def recalled_earlier(token: Token, *, published: date | None) -> bool:
+    """"The Aug. 7 attack", "the Aug. 7 attack killed four": a date before
+    the event noun puts it well before the report."""
+    if published is None:
+        return False
+    return any(_dated_earlier(child, published=published) for child in token.children) or (
+        token.pos_ == "VERB" and any(_dated_earlier(c, published=published) for child in token.children
+                                     if child.dep_ == "nsubj" for c in child.children))
 
 
 def _dated_earlier(child: Token, *, published: date | None) -> bool:
@@ -197,10 +254,11 @@ def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Tri
     background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
                   and m.head.dep_ == "advcl" for t in m.head.subtree}
     main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
+            and not t.background
             and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
     if not background or not main:
         return triggers
-    return [t for t in triggers if t.token.i not in background or t.event_type in main]
+    return [t for t in triggers if t.token.i not in background or t.event_type in main or t.background]
 
 
 _MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
@@ -276,14 +334,22 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
     ("clashes have killed nearly 250 people", "killed in attacks since
     January")."""
     if token.pos_ == "VERB":
-        return is_period_toll(token, day_dated=day_dated)
+        # "killed so far this year" (not "engaged in fighting since morning": an event going on)
+        return token.lemma_.lower() in _TOLL_VERBS and is_period_toll(token, day_dated=day_dated)
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
     elif token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return head.pos_ == "VERB" and head.lemma_.lower() in ("kill", "die", "martyr", "claim", "leave") and \
-        is_period_toll(head, day_dated=day_dated)
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TOLL_VERBS and is_period_toll(head, day_dated=day_dated)
+
+
+_TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave"})
+# Words that may qualify a stretch of violence without making it one happening
+# ("armed clashes", "sectarian violence"); "twin car bomb attacks" is one.
+_STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "continuing", "sporadic", "sectarian",
+                                "ethnic", "deadly", "heavy", "fierce", "intense", "renewed", "repeated", "daily",
+                                "frequent", "cross-border", "tribal", "communal", "the", "these", "those", "such"})
 
 
 def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
@@ -327,8 +393,80 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
             nouns = [g for g in c.children if g.dep_ == "pobj"]
         for noun in nouns:
             lemma = noun.lower_
-            bare = not any(d.dep_ in ("det", "nummod", "poss") and d.lower_ not in ("the",) for d in noun.children)
-            if lemma in _CONFLICT_NOUNS and bare and (noun.tag_ == "NNS" or lemma in (
-                    "war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostilities")):
+            if lemma in ("war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostilities") and \
+                    not any(d.dep_ == "nummod" for d in noun.children):
+                return True  # "the war has killed thousands"
+            # "clashes have killed 250", "have been killed in armed clashes" (not "twin car bomb attacks")
+            bare = all(d.lower_ in _STRETCH_MODIFIERS or d.ent_type_ == "NORP" for d in noun.children
+                       if d.dep_ in ("det", "nummod", "poss", "amod", "compound"))
+            if lemma in _CONFLICT_NOUNS and noun.tag_ == "NNS" and bare:
                 return True
     return False
+
+
+# --- reactions and anaphors: mentions of an event told before ----------------------
+
+# Verbs whose object is an event only reacted to, looked into or talked about
+# ("condemned the attack", "visited the site of the blast", "described the
+# strike as horrific"): the event, if real, is told elsewhere.
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "decry", "deplore", "mourn", "slam", "criticize", "criticise", "lament",
+    "regret", "describe", "term", "label", "investigate", "probe", "discuss", "visit", "tour",
+    "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome", "express",
+    "offer", "extend", "mark", "analyse", "analyze", "discuss", "debate",
+})
+# Nouns of reactions and ceremonies ("condolences to the victims of the
+# attack", "funeral prayers for those killed").
+REACTION_NOUNS = frozenset({
+    "condemnation", "condolence", "condolences", "sympathy", "sympathies", "shock", "outrage", "grief",
+    "mourning", "funeral", "funerals", "burial", "vigil", "prayer", "prayers", "memorial", "tribute",
+    "investigation", "probe", "inquiry", "reaction", "reactions", "commemoration", "pattern",
+})
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+
+
+def reaction_frame(token: Token) -> bool:
+    """Is the trigger what a reaction, a ceremony or an analysis is about
+    ("I strongly condemn the terror attack", "funeral prayers were held for
+    those killed in the attack", "the latest in a pattern of strikes"),
+    rather than a report of it?  A reported clause ("appalled by reports
+    that 460 patients were shot dead") still reports the event."""
+    node = token
+    for parent in ancestors(token, limit=7):
+        if node.dep_ in ("ccomp", "advcl", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in node.children):
+            return False  # a clause of its own: "said that …", "reports that …"
+        lemma = parent.lemma_.lower()
+        if parent.pos_ in ("NOUN", "PROPN") and (lemma in REACTION_NOUNS or parent.lower_ in REACTION_NOUNS):
+            return True
+        if parent.pos_ in ("VERB", "AUX"):
+            if lemma in REACTION_VERBS:
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in REACTION_NOUNS
+                                                         or c.lower_ in REACTION_NOUNS) for c in parent.children):
+                return True  # "funeral prayers were held for those killed in the attack"
+            if parent.dep_ not in ("xcomp", "acl", "relcl", "conj", "pcomp", "advcl"):
+                return False
+        node = parent
+    return False
+
+
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_DISTINCT = frozenset({"another", "second", "third", "fourth", "separate", "fresh", "new", "further", "follow-up",
+                       "subsequent", "renewed", "additional"})
+
+
+def anaphoric(token: Token) -> bool:
+    """A definite mention of an event ("the attack", "this strike", "their
+    assault"): it names an event the text has told or assumes known."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in token.children)
+
+
+def distinct_happening(token: Token) -> bool:
+    """"Another attack", "a second strike", "a follow-up drone attack",
+    "fresh clashes": a happening other than those told before."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
+    if words & _DISTINCT:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)

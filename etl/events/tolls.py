@@ -20,10 +20,11 @@ from spacy.tokens import Span
 from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.events.actors import actor_name
-from etl.events.core import Draft, Trigger, VIOLENT
+from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal
 from etl.events.syntax import ancestors, governing_verb
+from etl.nlp import span_text
 
 logger = logging.getLogger(__name__)
 
@@ -141,15 +142,20 @@ def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[C
     return sorted([merged, *others], key=lambda c: c.start), "; ".join(dict.fromkeys(sources))
 
 
-def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, sentence_index: int,
-                       claim: str = "") -> None:
+def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, sentence: Span, sentence_index: int,
+                      claim: str = "") -> None:
+    """A sentence with figures and no event of its own ("Four policemen were
+    killed") tells the toll of the most recent event whose sides fit the
+    victims (within three sentences): one toll mention of that event."""
+    given: dict[int, list[Casualty]] = {}
     for casualty in casualties:
         victims = victim_actor(casualty)
-        for draft in reversed(drafts):
+        for k in range(len(drafts) - 1, -1, -1):
+            draft = drafts[k]
             if sentence_index - draft.sentence_index > 3:
                 break
             if fits_event(draft, victims):
-                draft.casualties.append(casualty)
+                given.setdefault(k, []).append(casualty)
                 if claim and casualty.kind == "killed":
                     draft.claimed_by = claim
                 if victims and not draft.actor2 and victims != draft.actor1:
@@ -157,6 +163,45 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
                 break
         else:
             logger.debug("casualty figure %r matched no event", casualty.text)
+    for k, found in given.items():
+        drafts[k].tolls.append(toll_mention(sentence, found, sentence_index=sentence_index, claim=claim))
+
+
+_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|mounted)\s+to\b|"
+                     r"\bbringing\s+the\s+(?:death\s+)?(?:toll|total|number)", re.I)
+_MORE = re.compile(r"\b(?:more|others?|additional|further)\b", re.I)
+
+
+def toll_mention(sentence: Span, casualties: Sequence[Casualty], *, sentence_index: int,
+                 claim: str = "") -> TollMention:
+    """The figures one sentence gives for an event, one figure per victim
+    group: "killing nine" and "9 killed" in one sentence are nine.  Flags a
+    toll that adds victims ("one more", "two others", "were also killed")
+    and one that updates those told before ("the toll rose to 19")."""
+    kept: list[Casualty] = []
+    for casualty in casualties:
+        victims = victim_actor(casualty)
+        if any(c.kind == casualty.kind and c.best == casualty.best
+               and (not c.victims or not casualty.victims or victim_actor(c) == victims) for c in kept):
+            continue
+        kept.append(casualty)
+    killed = [c for c in kept if c.kind == "killed"]
+    text = span_text(sentence)
+    additive = any(_MORE.search(c.text) or _MORE.search(text[c.end:c.end + 12]) or _also(sentence, c)
+                   for c in killed)
+    update = any("toll" in c.text.lower() or _UPDATE.search(text[max(0, c.start - 40):c.end + 10]) for c in killed)
+    return TollMention(sentence_index, tuple(kept), claim, additive and not update, update)
+
+
+def _also(sentence: Span, casualty: Casualty) -> bool:
+    """"Six scientists were also killed": the figure's verb says "also"."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "additionally") for t in span if t.pos_ in ("VERB", "AUX")
+               for c in t.children)
 
 
 def split_share(total: int, parts: int, index: int) -> int:

@@ -68,3 +68,55 @@ def test_running_and_cumulative_tolls_are_no_event_toll(pipeline, text):
 ])
 def test_one_happening_keeps_its_toll(pipeline, text, killed):
     assert total(extract(pipeline, text)) == killed
+
+
+# --- reactions and analysis are no events ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "I strongly condemn the terror attack, the minister said.",
+    "Funeral prayers were held in four towns for those killed in the attack.",
+    "Regional observers warn that any further escalation could spark a wider war.",
+    "The Taliban denied carrying out the bombing.",
+])
+def test_reactions_warnings_and_denials_are_no_events(pipeline, text):
+    assert [e for e in extract(pipeline, text) if e.event_type in VIOLENT] == []
+
+
+# --- one happening, one event -------------------------------------------------------------
+
+
+def test_mentions_of_one_strike_are_one_event_with_the_toll_of_its_best_mention(pipeline):
+    text = ("A Russian missile struck a residential area in Kryvyi Rih on Friday, killing 19 people.\n\n"
+            "Rescue teams worked through the night at the site of the strike.\n\n"
+            "Officials said 19 people were killed in the attack, including nine children.\n\n"
+            "Ukraine's president condemned the attack.")
+    events = [e for e in extract(pipeline, text) if e.event_type in VIOLENT]
+    assert len(events) == 1
+    assert events[0].fatalities == 19 and events[0].location.startswith("Kryvy")
+
+
+def test_killing_nine_and_nine_killed_in_one_sentence_are_nine(pipeline):
+    text = "Gunmen attacked a bus in Kaduna on Monday, killing nine people; the 9 killed were all traders."
+    assert total(extract(pipeline, text)) == 9
+
+
+def test_a_toll_that_rises_replaces_the_first_one(pipeline):
+    text = ("A missile hit an apartment block in Dnipro on Friday, killing 12 people.\n\n"
+            "By Saturday the death toll had risen to 19, the regional governor said.")
+    assert total(extract(pipeline, text)) == 19
+
+
+def test_additional_victims_add_to_the_toll(pipeline):
+    text = ("A Russian missile struck a residential area in Kryvyi Rih on Friday, killing 19 people.\n\n"
+            "Hours later a follow-up drone attack on Kryvyi Rih killed one more person.")
+    assert total(extract(pipeline, text)) == 20
+
+
+def test_an_event_recalled_with_its_date_is_background(pipeline):
+    text = ("Gunmen attacked Yelwata in Benue State on Monday, leaving several people injured.\n\n"
+            "The attack comes two months after a deadly raid on 13 June, when gunmen stormed the community, "
+            "killing an estimated 200 people.")
+    events = extract(pipeline, text, published=date(2025, 8, 11))
+    roles = sorted((e.role, e.event_date, e.fatalities) for e in events if e.event_type in VIOLENT)
+    assert roles == [("background", date(2025, 6, 13), 200), ("main", date(2025, 8, 11), 0)]

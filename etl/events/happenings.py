@@ -1,0 +1,312 @@
+"""Stage 3b, happenings: the mentions of one article that tell one happening.
+
+A news article tells its story several times: headline, lead, quotes, a
+recap further down, a reaction that names it again.  Each mention becomes a
+draft (:mod:`~etl.events.article`); here the drafts of one happening are
+grouped, in text order, each joining the most recent happening it can be:
+
+* the same type, or two violent types when either mention is a generic word
+  ("attacked a shelter" and "the drone attack": the specific one types it);
+* places that can be the same: when both mentions name their own place, the
+  same place, one inside the other, or within :data:`NEAR_KM`; a mention
+  whose place is borrowed (from the previous sentence, the scene, the
+  article's country) fits any place in that country;
+* dates that can be the same: when both name their own date, the same day,
+  or a day inside the other's week or month; a borrowed date fits any;
+* not marked as another happening ("another attack", "a second strike", "a
+  follow-up drone attack").
+
+A definite mention ("the attack", "these strikes") and a mention that only
+reacts to an event ("condemned the attack", "funeral prayers for those
+killed") can only tell a happening already told: without one they make no
+event, unless they name the place and give a date or a toll of their own.
+
+A happening takes its most specific place and date, the type of its most
+specific mention, and the toll of its best mention, never a sum over
+mentions: the latest update ("the toll rose to 19") if any, else the first
+figure given; figures told as additional victims ("killing one more
+person", "six scientists were also killed") add to it.  Happenings of one
+(type, place, date) are one event whose toll is their sum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.dates import DAY, MONTH, WEEK
+from etl.events.core import VIOLENT, Draft, TollMention
+from etl.events.places import KIND_LEVEL, within
+from geo.records import Place
+
+NEAR_KM = 30.0
+# Trigger words that name violence without saying what kind: a mention with
+# such a word may tell the same happening as a more specific one of another
+# violent type.
+GENERIC_WORDS = frozenset({"attack", "assault", "raid", "kill", "strike", "hit", "target", "violence",
+                           "massacre", "killing", "operation", "offensive", "fire", "shoot", "destroy",
+                           "martyr", "die", "death", "incident"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One draft at one of its places (``part``/``parts``: the share of a
+    figure reported over several places)."""
+
+    draft: Draft
+    place: Place
+    part: int
+    parts: int
+
+    @property
+    def generic(self) -> bool:
+        token = self.draft.trigger.token
+        if token.lemma_.lower() == "fire" and token.head.lemma_.lower() in ("return", "exchange"):
+            return False  # "returned fire", "exchanged fire": an armed clash
+        return token.lemma_.lower() in GENERIC_WORDS
+
+    @property
+    def default_typed(self) -> bool:
+        """A generic word typed Armed clash for want of evidence ("the
+        attack" with no weapon and no victims named): it takes the type of
+        the happening it tells."""
+        trigger = self.draft.trigger
+        return self.generic and (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash")
+
+
+@dataclass
+class Happening:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def last_index(self) -> int:
+        return self.mentions[-1].draft.sentence_index
+
+    @property
+    def anchor(self) -> Mention:
+        """The mention that types and places the happening: the most
+        specific word, then the own place, then the finest place, then the first."""
+        return min(self.mentions, key=lambda m: (m.default_typed, m.generic, not m.draft.own_place,
+                                                 KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index))
+
+    @property
+    def event_type(self) -> str:
+        return self.anchor.draft.trigger.event_type
+
+    @property
+    def sub_event_type(self) -> str:
+        return self.anchor.draft.trigger.sub_event_type
+
+    @property
+    def place(self) -> Place:
+        own = [m for m in self.mentions if m.draft.own_place]
+        pool = own or self.mentions
+        return min(pool, key=lambda m: (KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)).place
+
+    @property
+    def own_place(self) -> bool:
+        return any(m.draft.own_place for m in self.mentions)
+
+    def dated(self) -> Draft:
+        """The draft that dates the happening: its own date at the finest precision, else the first."""
+        own = [m.draft for m in self.mentions if m.draft.own_date]
+        if own:
+            return min(own, key=lambda d: (d.date_precision or 9, d.sentence_index))
+        return self.mentions[0].draft
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
+    """The happenings the drafts of one article tell, in order of first mention."""
+    happenings: list[Happening] = []
+    for draft in drafts:
+        for i, place in enumerate(draft.places):
+            mention = Mention(draft, place, i, len(draft.places))
+            home = _home(mention, happenings)
+            if home is not None:
+                home.mentions.append(mention)
+            elif _may_start(mention):
+                happenings.append(Happening([mention]))
+    return happenings
+
+
+def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
+    fitting = [h for h in happenings if _fits(mention, h)]
+    if mention.draft.another:
+        # "another attack", "a follow-up drone attack": not the first happening
+        # of its type told (a later one may be the same, told again)
+        etype = mention.draft.trigger.event_type
+        first = next((h for h in happenings if h.event_type == etype), None)
+        fitting = [h for h in fitting if h is not first]
+    if not fitting:
+        return None
+    # the most recent one; among those told as recently, the same type
+    return max(fitting, key=lambda h: (h.last_index, h.event_type == mention.draft.trigger.event_type))
+
+
+def _may_start(mention: Mention) -> bool:
+    """A reaction ("condemned the attack") starts a happening only when it
+    names the place and gives a date or a toll of its own; a definite
+    mention ("the protests") when it gives any of them."""
+    draft = mention.draft
+    toll = any(c.kind == "killed" for c in draft.casualties)
+    if draft.reaction:
+        return draft.own_place and (draft.own_date or toll)
+    if draft.anaphor:
+        return draft.own_place or draft.own_date or toll
+    return True
+
+
+def _fits(mention: Mention, happening: Happening) -> bool:
+    draft = mention.draft
+    etype = draft.trigger.event_type
+    if any(m.draft is draft for m in happening.mentions):
+        return False  # one draft's places are distinct sites
+    if not _types_fit(mention, happening):
+        return False
+    if not _places_fit(mention, happening):
+        return False
+    return _dates_fit(draft, happening) or (etype in VIOLENT and not draft.own_date and not draft.own_place)
+
+
+def _types_fit(mention: Mention, happening: Happening) -> bool:
+    draft = mention.draft
+    etype, subtype = draft.trigger.event_type, draft.trigger.sub_event_type
+    if etype == happening.event_type:
+        if etype == lx.STRATEGIC:
+            return subtype == happening.sub_event_type
+        # two weapons named: a missile strike and a drone attack are two happenings
+        return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
+    if etype in VIOLENT and happening.event_type in VIOLENT:
+        if draft.actor1 and any(draft.actor1 == m.draft.actor2 for m in happening.mentions):
+            return False  # the target hits back ("the policemen returned fire"): another happening
+        # "the attack" typed a clash for want of evidence tells the happening
+        # whatever its type; a strike is also an attack on the civilians it
+        # hit ("attacked a shelter" and "the drone attack"); a mention that
+        # names neither place, date nor toll ("among the victims …") is
+        # absorbed.  A battle and a massacre are two happenings.
+        if mention.default_typed or all(m.default_typed for m in happening.mentions):
+            return True
+        if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
+            civilian = mention if etype == lx.VAC else happening.anchor
+            if civilian.generic:
+                return True
+        return not draft.own_place and not draft.own_date and not any(c.kind == "killed" for c in draft.casualties)
+    return False
+
+
+def _places_fit(mention: Mention, happening: Happening) -> bool:
+    if not mention.draft.own_place or not happening.own_place:
+        other = happening.place
+        return not mention.place.country or not other.country or mention.place.country == other.country
+    return any(same_or_near(mention.place, m.place) for m in happening.mentions if m.draft.own_place)
+
+
+def same_or_near(a: Place, b: Place) -> bool:
+    """The same place, one inside the other, or two sites within ``NEAR_KM``."""
+    if a.place_id == b.place_id:
+        return True
+    if within(a, b) or within(b, a):
+        return True
+    if a.kind in ("country", "border", "region", "admin1") or b.kind in ("country", "border", "region", "admin1"):
+        return False
+    return distance_km(a, b) <= NEAR_KM
+
+
+def distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _dates_fit(draft: Draft, happening: Happening) -> bool:
+    if not draft.own_date:
+        return True
+    dated = happening.dated()
+    if not dated.own_date:
+        return True
+    return _same_period(draft.date_value, draft.date_precision, dated.date_value, dated.date_precision)
+
+
+def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: int) -> bool:
+    if a is None or b is None:
+        return True
+    if MONTH in (a_precision, b_precision):
+        return (a.year, a.month) == (b.year, b.month)
+    if WEEK in (a_precision, b_precision):
+        return abs((a - b).days) <= 6
+    return a == b
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """Figures of a happening from one toll mention (``part`` of ``parts``
+    when the figure was reported over several places)."""
+
+    killed: tuple[Casualty, ...]
+    injured: tuple[Casualty, ...]
+    part: int
+    parts: int
+    claim: str
+    evidence: Draft | None  # the mention whose figure was taken
+
+
+def happening_toll(happening: Happening) -> list[Toll]:
+    """The toll of the happening: its best mention's figures (the latest
+    update, else the first figure given) plus figures told as additional
+    victims.  One toll mention per sentence."""
+    seen: set[int] = set()
+    tolls: list[tuple[TollMention, Mention]] = []
+    for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
+        for toll in mention.draft.tolls:
+            if toll.sentence_index in seen:
+                continue
+            seen.add(toll.sentence_index)
+            tolls.append((toll, mention))
+    tolls.sort(key=lambda pair: pair[0].sentence_index)
+    chosen: list[Toll] = []
+    for kind in ("killed", "injured"):
+        with_figure = [(t, m) for t, m in tolls if any(c.kind == kind for c in t.casualties)]
+        base = [(t, m) for t, m in with_figure if not t.additive]
+        updates = [(t, m) for t, m in base if t.update]
+        best = updates[-1:] or base[:1]
+        extra: list[tuple[TollMention, Mention]] = []
+        for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
+            if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
+                extra.append((t, m))
+        picked = [*best, *extra]
+        for toll, mention in picked:
+            figures = tuple(c for c in toll.casualties if c.kind == kind)
+            chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
+                               mention.part, mention.parts, toll.claim, mention.draft))
+    return chosen
+
+
+def _same_figures(a: TollMention, b: TollMention, kind: str) -> bool:
+    return sorted(c.best for c in a.casualties if c.kind == kind) == \
+        sorted(c.best for c in b.casualties if c.kind == kind)
+
+
+def role_of(happening: Happening, lead: date | None) -> str:
+    """``main`` for what the article is about, ``background`` for what it
+    recalls: a happening told only as recalled ("after a raid on 13 June")
+    or dated before the article's first-told one."""
+    if all(m.draft.trigger.background for m in happening.mentions):
+        return "background"
+    dated = happening.dated()
+    if lead is None or dated.date_value is None:
+        return "main"
+    value = dated.date_value
+    if dated.date_precision == MONTH:
+        return "background" if (value.year, value.month) < (lead.year, lead.month) else "main"
+    return "background" if value < lead - timedelta(days=0 if dated.date_precision == DAY else 6) else "main"
