@@ -14,7 +14,8 @@ replaced.
 
 **Events** (inside one article).  A predicted event matches a gold event with
 the same ``event_type``, a place within 161 km (the same country when gold
-has ``geo_precision`` 3) and a date within one day (the same month when gold
+has ``geo_precision`` 3; a predicted border event lies in both its
+countries) and a date within one day (the same month when gold
 has month precision, the same year for year precision).  Each gold event
 matches at most one predicted event: the matching is a maximum one-to-one
 matching (augmenting paths; among equally large matchings, pairs that agree
@@ -275,7 +276,9 @@ def missing_message(missing: Sequence[str], total: int, *, folder: Path | None =
 
 def same_place(gold: GoldNewsEvent, event: Event) -> bool:
     if gold.geo_precision >= 3 and gold.country:
-        return event.country == gold.country
+        # a border event lies in both countries ("border:KHM-THA")
+        return event.country == gold.country or (
+            event.place_id.startswith("border:") and gold.country in event.place_id.split(":", 1)[1].split("-"))
     if gold.lat is None or gold.lon is None or event.latitude is None or event.longitude is None:
         return bool(gold.country) and event.country == gold.country
     return haversine_km(gold.lat, gold.lon, event.latitude, event.longitude) <= ACC_KM

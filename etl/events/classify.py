@@ -311,6 +311,7 @@ _FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat"
                           "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
 
 
+_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "violent", "violence", "scuffle", "scuffles"})
 _DEATH_WORDS = frozenset({"killed", "killing", "died", "dead", "deaths", "death"})
 _PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
 
@@ -432,9 +433,12 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
     # Protesters called peaceful are not rioters ("police clashed with peaceful
     # protesters"); "some rallied peacefully, others clashed" describes a riot.
-    if (words & _RIOT_WORDS or destruction) and not peaceful:
-        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
     force = words & _FORCE_WORDS
+    # "police clashed with demonstrators, killing 10": lethal force, not the crowd's violence
+    lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
+        not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS
+    if (words & _RIOT_WORDS or destruction) and not peaceful and not lethal:
+        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
     # people killed at a protest that was no riot: lethal force against it
     if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:
         return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
@@ -453,8 +457,8 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
     trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
-    generic = lemma in ("attack", "kill", "martyr", "assault", "raid", "strike", "destroy", "shoot", "fire",
-                        "hit", "launch")
+    # (not a ground assault, raid or offensive: its artillery and drones support a battle)
+    generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
     weapon = weapon_subtype(_weapon_words(sentence))
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:

@@ -41,9 +41,15 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.core import VIOLENT, Draft, TollMention
 from etl.events.places import KIND_LEVEL, within
+from etl.events.syntax import target_words
 from geo.records import Place
 
 NEAR_KM = 30.0
+REPORT_DAYS = 3  # a report dates an event at most this many days before it
+# One crowd told as a protest and as a riot: lethal force against it types it
+# first, then the protesters' violence.
+_CROWD_RANK = {"Excessive force against protesters": 0, "Violent demonstration": 1, "Mob violence": 1,
+               "Protest with intervention": 2, "Peaceful protest": 3}
 # Trigger words that name violence without saying what kind: a mention with
 # such a word may tell the same happening as a more specific one of another
 # violent type.
@@ -81,6 +87,7 @@ class Mention:
 @dataclass
 class Happening:
     mentions: list[Mention] = field(default_factory=list)
+    typed_as: tuple[str, str] | None = None  # a type taken from the same mention's other places
 
     @property
     def last_index(self) -> int:
@@ -90,16 +97,17 @@ class Happening:
     def anchor(self) -> Mention:
         """The mention that types and places the happening: the most
         specific word, then the own place, then the finest place, then the first."""
-        return min(self.mentions, key=lambda m: (m.default_typed, m.generic, not m.draft.own_place,
-                                                 KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index))
+        return min(self.mentions, key=lambda m: (m.default_typed, _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
+                                                 not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3),
+                                                 m.draft.sentence_index))
 
     @property
     def event_type(self) -> str:
-        return self.anchor.draft.trigger.event_type
+        return self.typed_as[0] if self.typed_as else self.anchor.draft.trigger.event_type
 
     @property
     def sub_event_type(self) -> str:
-        return self.anchor.draft.trigger.sub_event_type
+        return self.typed_as[1] if self.typed_as else self.anchor.draft.trigger.sub_event_type
 
     @property
     def place(self) -> Place:
@@ -133,7 +141,27 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
                 home.mentions.append(mention)
             elif _may_start(mention):
                 happenings.append(Happening([mention]))
+    _type_siblings(happenings)
     return happenings
+
+
+def _type_siblings(happenings: Sequence[Happening]) -> None:
+    """"Attacks took place on its Fordo, Isfahan and Natanz sites": when one
+    of the places joined a happening of a known type (the US air strikes),
+    the others, typed a clash for want of evidence, are strikes too."""
+    home = {(id(m.draft), m.part): h for h in happenings for m in h.mentions}
+    for happening in happenings:
+        if not all(m.default_typed for m in happening.mentions):
+            continue
+        for mention in happening.mentions:
+            for part in range(mention.parts):
+                other = home.get((id(mention.draft), part))
+                if other is not None and other is not happening and not other.anchor.default_typed \
+                        and other.event_type in VIOLENT:
+                    happening.typed_as = (other.event_type, other.sub_event_type)
+                    break
+            if happening.typed_as:
+                break
 
 
 def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
@@ -150,16 +178,46 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
     return max(fitting, key=lambda h: (h.last_index, h.event_type == mention.draft.trigger.event_type))
 
 
+_VAGUE_TARGETS = frozenset({"people", "civilians", "area", "areas", "city", "town", "village", "forces",
+                            "country", "region", "province", "district", "state"})
+
+
+def _targets(mention: Mention) -> set[str]:
+    """The nouns a mention names as its target (its object, the object of
+    "on/against/at", or the object of the verb it is the subject of:
+    "a drone attack struck a shelter")."""
+    token = mention.draft.trigger.token
+    words = set(target_words(token))
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        words |= target_words(token.head)
+    doc = token.doc
+    nouns = {t.lemma_.lower() for t in doc[max(0, token.i - 12):token.i + 16] if t.lower_ in words
+             and t.pos_ in ("NOUN", "PROPN")}
+    return nouns - _VAGUE_TARGETS
+
+
+def _crowd_clash(mention: Mention) -> bool:
+    """"Clashes" with no armed group or army named: police and a crowd."""
+    trigger = mention.draft.trigger
+    if (trigger.event_type, trigger.token.lemma_.lower()) != (lx.BATTLES, "clash"):
+        return False
+    words = {t.lower_ for t in mention.draft.sentence}
+    return not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
+
+
 def _may_start(mention: Mention) -> bool:
     """A reaction ("condemned the attack") starts a happening only when it
     names the place and gives a date or a toll of its own; a definite
     mention ("the protests") when it gives any of them."""
     draft = mention.draft
     toll = any(c.kind == "killed" for c in draft.casualties)
+    # a place of its own here is one the event happened at ("the attack in
+    # Sumy"), not any place the sentence names ("named Moscow as the perpetrator")
+    located = draft.place_from in ("locative", "border", "none")
     if draft.reaction:
-        return draft.own_place and (draft.own_date or toll)
+        return located and (draft.own_date or toll)
     if draft.anaphor:
-        return draft.own_place or draft.own_date or toll
+        return located or draft.own_date or toll
     return True
 
 
@@ -172,12 +230,18 @@ def _fits(mention: Mention, happening: Happening) -> bool:
         return False
     if not _places_fit(mention, happening):
         return False
-    return _dates_fit(draft, happening) or (etype in VIOLENT and not draft.own_date and not draft.own_place)
+    return _dates_fit(draft, happening)
 
 
 def _types_fit(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
     etype, subtype = draft.trigger.event_type, draft.trigger.sub_event_type
+    if {etype, happening.event_type} <= {lx.PROTESTS, lx.RIOTS}:
+        return True  # "violent protests" and "the protests": one crowd
+    if _crowd_clash(mention) and happening.event_type in (lx.PROTESTS, lx.RIOTS):
+        return True  # "17 were killed in clashes" in the protests told before
+    if etype in (lx.PROTESTS, lx.RIOTS) and all(_crowd_clash(m) for m in happening.mentions):
+        return True
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
             return subtype == happening.sub_event_type
@@ -195,9 +259,11 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
             return True
         if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
             civilian = mention if etype == lx.VAC else happening.anchor
-            if civilian.generic:
-                return True
-        return not draft.own_place and not draft.own_date and not any(c.kind == "killed" for c in draft.casualties)
+            strike = happening.anchor if etype == lx.VAC else mention
+            if civilian.generic and _targets(civilian) & _targets(strike):
+                return True  # "attacked a displacement shelter" and "a drone attack struck a shelter"
+        return mention.generic and not draft.own_place and not draft.own_date and \
+            not any(c.kind == "killed" for c in draft.casualties)
     return False
 
 
@@ -227,12 +293,15 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def _dates_fit(draft: Draft, happening: Happening) -> bool:
-    if not draft.own_date:
-        return True
     dated = happening.dated()
-    if not dated.own_date:
-        return True
-    return _same_period(draft.date_value, draft.date_precision, dated.date_value, dated.date_precision)
+    if draft.own_date and dated.own_date:
+        return _same_period(draft.date_value, draft.date_precision, dated.date_value, dated.date_precision)
+    # the day of a report ("the ministry on Thursday said …") is near the event's
+    report = [d for d in (draft, dated) if d.date_from == "report" and d.date_value is not None]
+    other = dated if report and report[0] is draft else draft
+    if report and (other.own_date or other.date_from == "report") and other.date_value is not None:
+        return abs((report[0].date_value - other.date_value).days) <= REPORT_DAYS
+    return True
 
 
 def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: int) -> bool:

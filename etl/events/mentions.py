@@ -26,7 +26,7 @@ from etl.events.classify import place_object, taken_unopposed, uncontested, weap
 from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, in_period_toll, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import has_object, target_words, token_table
@@ -102,10 +102,14 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 earlier.add(trig.token.i)
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if dated_other_year(trig.token, published=published):
+            continue  # "last year's demonstrations"
         if recalled_earlier(trig.token, published=published):
             if recalled_date(trig.token, published=published) is None:
                 continue  # dated to an older year
             earlier.add(trig.token.i)
+        if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
+            continue  # "fire crews fighting to extinguish the blaze"
         if lemma == "march" and _is_month(trig.token):
             continue  # "(March 10)", "on 5 March"
         if lemma == "march" and trig.token.pos_ == "VERB" and any(
@@ -172,6 +176,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
     return drop_background_clauses(kept, sentence)
 
 
+_FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
 
 

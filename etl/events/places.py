@@ -70,6 +70,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS)
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
+        excluded = True  # "mercenaries from Colombia, Chad and South Sudan": where people come from
     return locative, excluded, first.i
 
 
@@ -101,11 +103,13 @@ def choose_places(
     for c in top:
         distinct.setdefault(c.place.place_id, c)
     chosen = list(distinct.values())
-    if len(chosen) > 1 and not (violent and all(c.locative for c in chosen)):
+    crowd = trigger.event_type in (lx.PROTESTS, lx.RIOTS)
+    if len(chosen) > 1 and not ((violent or crowd) and all(c.locative for c in chosen)):
         chosen.sort(key=lambda c: abs(c.mention.start - trigger.token.idx))
         chosen = chosen[:1]
-    if violent and len(chosen) == 1 and chosen[0].chain_root >= 0:
-        # Coordinated places ("hit Khost and Paktika") are each a site.
+    if (violent or trigger.event_type in (lx.PROTESTS, lx.RIOTS)) and len(chosen) == 1 and chosen[0].chain_root >= 0:
+        # Coordinated places ("hit Khost and Paktika", "protests spread to
+        # Pokhara, Butwal and Damak") are each a site.
         chain = [c for c in pool if c.chain_root == chosen[0].chain_root]
         members: dict[str, PlaceCandidate] = {}
         for c in sorted(chain, key=lambda c: c.mention.start):

@@ -412,8 +412,8 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
 REACTION_VERBS = frozenset({
     "condemn", "denounce", "decry", "deplore", "mourn", "slam", "criticize", "criticise", "lament",
     "regret", "describe", "term", "label", "investigate", "probe", "discuss", "visit", "tour",
-    "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome", "express",
-    "offer", "extend", "mark", "analyse", "analyze", "discuss", "debate",
+    "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome",
+    "mark", "analyse", "analyze", "discuss", "debate",
 })
 # Nouns of reactions and ceremonies ("condolences to the victims of the
 # attack", "funeral prayers for those killed").
@@ -470,3 +470,26 @@ def distinct_happening(token: Token) -> bool:
     if words & _DISTINCT:
         return True
     return any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
+
+
+def dated_other_year(token: Token, *, published: date | None) -> bool:
+    """An event noun dated only by an earlier year ("last year's
+    demonstrations", "the 2024 protests"): too coarse to date, and not the
+    report's news."""
+    if published is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    for child in token.children:
+        if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod") or child.i > token.i:
+            continue
+        subtree = list(child.subtree)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.kind == "year" and mention.value is not None and mention.value.year < published.year:
+                return True
+    return False
+
+
+def within_other_year(token: Token, *, published: date | None) -> bool:
+    """Does the token tell part of an event dated only by an earlier year
+    ("last year's demonstrations, in which more than 60 people died")?"""
+    return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])

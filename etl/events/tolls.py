@@ -22,7 +22,7 @@ from etl.casualties import Casualty
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, within_other_year
 from etl.events.syntax import ancestors, governing_verb
 from etl.nlp import span_text
 
@@ -52,6 +52,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
+        if verb is not None and within_other_year(verb, published=published):
+            continue  # "last year's demonstrations, in which more than 60 people died"
         kept.append(casualty)
     return kept
 
@@ -169,7 +171,8 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
 
 _UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|mounted)\s+to\b|"
                      r"\bbringing\s+the\s+(?:death\s+)?(?:toll|total|number)", re.I)
-_MORE = re.compile(r"\b(?:more|others?|additional|further)\b", re.I)
+# "one more person", "two others", "an additional soldier" (not "more than 200")
+_MORE = re.compile(r"\bmore\b(?!\s+than)|\b(?:others?|additional|further)\b", re.I)
 
 
 def toll_mention(sentence: Span, casualties: Sequence[Casualty], *, sentence_index: int,

@@ -201,3 +201,10 @@ def test_incident_scores_on_a_hand_computed_example():
     assert (scores["fatalities_total"], scores["fatalities_total_gold"]) == (38, 22)
     assert scores["fatalities_by_country_month"] == {"UKR 2025-04": {"gold": 22, "pred": 38}}
     assert scores["fatalities_cells_within_15pct"] == 0.0
+
+
+def test_a_border_event_lies_in_both_countries():
+    gold = gold_event(country="THA", geo_precision=3, lat=14.3, lon=103.3)
+    border = make_event(country="KHM", place_id="border:KHM-THA", latitude=14.4, longitude=103.4)
+    assert en.event_matches(gold, border)
+    assert not en.event_matches(gold, make_event(country="KHM", place_id="ne:KHM"))
