@@ -526,6 +526,8 @@ MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
+    # halted ("claiming to have paused attacks")
+    "pause", "halt", "suspend", "stop", "cease",
 })
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").

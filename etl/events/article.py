@@ -245,6 +245,10 @@ def extract_events(
                     places, place_from = [scene], "scene"
             if not places and trigger.event_type in VIOLENT and focus is not None:
                 places, place_from = [focus], "focus"
+            if not places and trigger.event_type == lx.STRATEGIC and focus is not None and \
+                    country_place(focus.country) is not None:
+                # a deal or talks with no venue: the country the article's events are in
+                places, place_from = [country_place(focus.country)], "context"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"
             if not places and trigger.event_type in VIOLENT and sole_country is not None:

@@ -58,6 +58,8 @@ def _weapon_words(sentence: Span) -> set[str]:
         if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
                 sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
             continue
+        if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in ("force", "forces"):
+            continue  # "the Burkina Faso air force": an armed service, not a weapon used
         words.add(t.lower_)
     return words
 
@@ -84,7 +86,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
         # "territory was handed over as part of a deal ending the fighting": the handover is the event
         transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
         return [*transfers[:1], *agreements[:1]]
-    triggers = [_object_subtype(t) for t in triggers]
+    triggers = [typed for typed in map(_object_subtype, triggers) if typed is not None]
     # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
     causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
               if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
@@ -229,7 +231,8 @@ def uncontested(words: set[str]) -> bool:
         return True
     if words & lx.NO_WORDS and "resistance" in words:
         return True
-    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS
+    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS and \
+        not words & {"forcing", "forced"}  # "seizes the city, forcing a withdrawal": taken by force
 
 
 def taken_unopposed(token: Token) -> bool:
@@ -263,7 +266,7 @@ def place_object(token: Token) -> bool:
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
-def _object_subtype(trigger: Trigger) -> Trigger:
+def _object_subtype(trigger: Trigger) -> Trigger | None:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
     lemma = trigger.token.lemma_.lower()
@@ -279,6 +282,8 @@ def _object_subtype(trigger: Trigger) -> Trigger:
     heads = object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
     if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
             (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
+        if _state_taker(trigger.token) is False:
+            return None  # weapons an armed group took in its attack: part of the attack, no event
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if window & lx.TERRITORY_WORDS or (lemma != "take" and place_object(trigger.token)) or \
             taken_unopposed(trigger.token):
@@ -452,11 +457,23 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
 _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
 
 
+def _armed_subject(token: Token) -> bool:
+    """Is the verb's subject an armed group or force ("gunmen", "troops")?"""
+    verb = token if token.pos_ == "VERB" else token.head
+    return any(c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
+               for c in verb.children)
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
+    if etype == lx.RIOTS and _armed_subject(trigger.token):
+        # "gunmen stormed the community": an armed attack, not a riot
+        targets = target_words(trigger.token)
+        civilian = targets & (lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"})
+        etype, subtype = (lx.VAC, "Attack") if civilian else (lx.BATTLES, "Armed clash")
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
     weapon = weapon_subtype(_weapon_words(sentence))

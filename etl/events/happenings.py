@@ -197,12 +197,26 @@ def _targets(mention: Mention) -> set[str]:
 
 
 def _crowd_clash(mention: Mention) -> bool:
-    """"Clashes" with no armed group or army named: police and a crowd."""
+    """"Clashes", firing or killing with no armed group or army named
+    ("police fired tear gas … witnesses reported live gunfire", "most were
+    killed by police"): police and a crowd."""
     trigger = mention.draft.trigger
-    if (trigger.event_type, trigger.token.lemma_.lower()) != (lx.BATTLES, "clash"):
+    if trigger.event_type != lx.BATTLES or trigger.token.lemma_.lower() not in _CROWD_VIOLENCE:
         return False
     words = {t.lower_ for t in mention.draft.sentence}
     return not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
+
+
+_CROWD_VIOLENCE = frozenset({"clash", "fire", "shoot", "kill", "gunfire", "firing", "die"})
+
+
+def _toll_report(mention: Mention) -> bool:
+    """"Three people were killed in Beersheba", "two others died": a toll
+    told of whatever happening killed them."""
+    token = mention.draft.trigger.token
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
+        c.dep_ == "nsubjpass" for c in token.children)))
 
 
 def _may_start(mention: Mention) -> bool:
@@ -255,7 +269,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         # hit ("attacked a shelter" and "the drone attack"); a mention that
         # names neither place, date nor toll ("among the victims …") is
         # absorbed.  A battle and a massacre are two happenings.
-        if mention.default_typed or all(m.default_typed for m in happening.mentions):
+        if mention.default_typed or all(m.default_typed for m in happening.mentions) or _toll_report(mention):
             return True
         if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
             civilian = mention if etype == lx.VAC else happening.anchor

@@ -26,7 +26,8 @@ from etl.events.classify import place_object, taken_unopposed, uncontested, weap
 from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
+    recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import has_object, target_words, token_table
@@ -102,6 +103,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 earlier.add(trig.token.i)
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
+        if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
+            continue  # "were scheduled to hold talks", "will not participate in negotiations"
+        if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
+            continue  # "burned-out cars", "the destroyed bridge": a state, not an event
+        if ongoing_since(trig.token, published=published):
+            continue  # "the RSF has been fighting the army since April 2023": the war, not an event
         if dated_other_year(trig.token, published=published):
             continue  # "last year's demonstrations"
         if recalled_earlier(trig.token, published=published):

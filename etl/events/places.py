@@ -67,12 +67,23 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
-        (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS)
+        (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
+        _listed_in_place(first)
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
     if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
         excluded = True  # "mercenaries from Colombia, Chad and South Sudan": where people come from
     return locative, excluded, first.i
+
+
+def _listed_in_place(token: Token) -> bool:
+    """"Rallies in cities including Nairobi, Nakuru and Eldoret": towns
+    listed after a place noun that is itself the object of "in/at"."""
+    head = token.head
+    if token.dep_ not in ("pobj", "dobj") or head.lower_ not in ("including", "like", "such"):
+        return False
+    noun = head.head if head.lower_ != "such" else head.head.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
 
 
 def choose_places(

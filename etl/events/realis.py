@@ -326,6 +326,9 @@ _PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "y
                            "decades", "hours"})
 _PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altogether", "overall"})
 DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|"
+                         rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
 
 
 def in_period_toll(token: Token, *, day_dated: bool) -> bool:
@@ -364,6 +367,8 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     text = " " + " ".join(t.lower_ for c in clause for t in c.subtree) + " "
     if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in clause):
         return True  # "since the war began", "since January"
+    if _DATE_RANGE.search(text):
+        return True  # "killed between October 5-8", "between June 1 and June 9"
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
@@ -493,3 +498,50 @@ def within_other_year(token: Token, *, published: date | None) -> bool:
     """Does the token tell part of an event dated only by an earlier year
     ("last year's demonstrations, in which more than 60 people died")?"""
     return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
+
+
+_PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "propose", "intend", "prepare",
+                      "attempt", "try", "strive", "hope", "aim", "seek", "push", "work", "undermine", "derail",
+                      "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
+
+
+def planned_or_denied(token: Token) -> bool:
+    """Talks or a deal that are planned, attempted, negated, conditional or
+    only talked about ("were scheduled to hold a sixth round of
+    negotiations", "will not participate in the talks", "attempting to
+    mediate a peace deal", "undermined Washington-led peace talks"); an
+    offer to mediate is itself diplomacy (see ``is_unreal``)."""
+    for node in [token, *ancestors(token, limit=4)]:
+        if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
+                    return True
+            if node.dep_ not in ("xcomp", "pcomp", "acl"):
+                break
+    return False
+
+
+def ongoing_since(token: Token, *, published: date | None) -> bool:
+    """A state of war told by how long it has lasted ("has been fighting
+    the army since April 2023", "fighting since 2023"), not a happening: a
+    progressive perfect, or "since" a date more than a month before the
+    report."""
+    verb = token if token.pos_ == "VERB" else None
+    if verb is None:
+        return False
+    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+    if not since:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG":
+        return True
+    if published is None:
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    for prep in since:
+        subtree = list(prep.subtree)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.value is not None and (published - mention.value).days > 31:
+                return True
+    return False
