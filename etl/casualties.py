@@ -68,7 +68,8 @@ _Q = "[\"'‘’“”]?"
 _SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
 _VICTIM = rf"(?P<victim>(?:{_Q}[A-Za-z][\w'’.-]*{_Q}\s+){{0,5}}?)"
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
-         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that)\b")
+         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
+         r"was|were|is|are|has|have|had|will|would)\b")
 _VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -9,7 +9,9 @@ happening when
 
 * their types can describe the same happening (the same ACLED type; an air
   strike that killed civilians may be coded Explosions/Remote violence by one
-  outlet and Violence against civilians by another; a protest may be a riot);
+  outlet and Violence against civilians by another; a protest may be a riot),
+  and reports typed differently must give the same day and the same place
+  (or one inside the other);
 * their dates are within a few days (two days at day precision, a week when
   either is only known to the week); a report dated only to the month joins
   an incident of that month at the same place only;
@@ -188,8 +190,13 @@ def places_fit(a: Event, b: Event) -> bool:
 
 
 def reports_fit(a: Event, b: Event) -> bool:
-    """Can two reports be of one happening?"""
-    return a.article_id != b.article_id and types_fit(a, b) and dates_fit(a, b) and places_fit(a, b)
+    """Can two reports be of one happening?  Reports typed differently
+    must agree on the day and the place (one inside the other)."""
+    if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
+        return False
+    if a.event_type != b.event_type:
+        return a.event_date == b.event_date and (a.place_id == b.place_id or _inside(a, b) or _inside(b, a))
+    return True
 
 
 def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, float, int, int]:

@@ -77,13 +77,20 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
 
 
 def _listed_in_place(token: Token) -> bool:
-    """"Rallies in cities including Nairobi, Nakuru and Eldoret": towns
-    listed after a place noun that is itself the object of "in/at"."""
+    """"Rallies in cities including Nairobi, Nakuru and Eldoret", "killed in
+    the provinces of Surin, Ubon and Si Sa Ket": places listed after a
+    place noun that is itself the object of "in/at"."""
     head = token.head
-    if token.dep_ not in ("pobj", "dobj") or head.lower_ not in ("including", "like", "such"):
+    if token.dep_ not in ("pobj", "dobj") or head.lower_ not in ("including", "like", "such", "of"):
         return False
     noun = head.head if head.lower_ != "such" else head.head.head
+    if head.lower_ == "of" and noun.lemma_.lower() not in _PLACE_NOUNS:
+        return False  # "in the provinces of Surin, Ubon and Si Sa Ket", not "in the heart of Kyiv"
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
+
+
+_PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
+                          "area", "governorate", "oblast"})
 
 
 def choose_places(
