@@ -20,7 +20,7 @@ import logging
 import re
 from dataclasses import replace
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -37,7 +37,7 @@ from etl.events.places import (
     find_main_country, find_sole_country, focus_place, mention_role, scene_place, sentence_country, victims_country,
 )
 from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
-from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame
+from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, is_restated, only_casualty_verbs,
@@ -267,6 +267,14 @@ def extract_events(
                 continue
             date_value, precision, date_from = resolve_event_date(sentence, trigger, drafts, published=published,
                                                                   lead=lead)
+            offset = recalled_offset(trigger.token) if trigger.background and date_from != "own" else None
+            if offset is not None:
+                # "a day after one of the deadliest crackdowns": dated from the report's event
+                base = next((d for d in reversed(drafts) if d.sentence_index == index and not d.trigger.background
+                             and d.date_value is not None), None)
+                anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
+                if anchor is not None:
+                    date_value, precision, date_from = anchor - timedelta(days=offset), anchor_precision, "own"
             actor1, actor2 = find_actors(trigger)
             if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
                     any(victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):

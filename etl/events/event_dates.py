@@ -63,6 +63,8 @@ def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) 
         if span is not None:
             heads = {t.i for t in [span.root, *ancestors(span.root, limit=4)]}
             attached = 0 if heads & clause else 1
+        if trigger.background and (span is None or span.root.i not in own):
+            continue  # a recalled event takes only a date of its own ("a raid on 13 June")
         reporting = int(span is not None and _dates_report(span, trigger.token))
         rank = (reporting, parenthesised, attached, abs(start - trigger.token.idx))
         if rank < best_rank:

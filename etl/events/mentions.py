@@ -27,7 +27,7 @@ from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import has_object, target_words, token_table
@@ -98,7 +98,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             if not recalled and is_background(trig.token, preps=preps, harm_reports=harm_reports):
                 # "after a deadly raid on 13 June": an earlier event told with its date is
                 # background news; undated ("following clashes") it only refers back
-                if recalled_date(trig.token, published=published) is None:
+                if recalled_date(trig.token, published=published) is None and recalled_offset(trig.token) is None:
                     continue
                 earlier.add(trig.token.i)
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
@@ -175,14 +175,18 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
-        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty") and \
+        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
+        if lemma in ("unrest", "crackdown") and not sentence_words & _CROWD_CONTEXT:
+            continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
     kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
     return drop_background_clauses(kept, sentence)
 
 
+_CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                            "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
 _FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
 

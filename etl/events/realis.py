@@ -505,6 +505,9 @@ _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "prop
                       "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
 
 
+_AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal"})
+
+
 def planned_or_denied(token: Token) -> bool:
     """Talks or a deal that are planned, attempted, negated, conditional or
     only talked about ("were scheduled to hold a sixth round of
@@ -514,6 +517,8 @@ def planned_or_denied(token: Token) -> bool:
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True
+        if node is not token and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
+            return True  # "a meeting in an effort to reach a ceasefire agreement"
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
@@ -545,3 +550,40 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
             if mention.value is not None and (published - mention.value).days > 31:
                 return True
     return False
+
+
+_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "several": 3, "few": 3}
+
+
+def recalled_offset(token: Token) -> int | None:
+    """How many days before the report's event a background event is told
+    to have happened: "a day after one of the deadliest crackdowns",
+    "barely 48 hours after two communities were attacked", "two days after
+    the envoy travelled to Moscow".  ``None`` when not told so."""
+    for node in [token, *ancestors(token, limit=7)]:
+        if node.lower_ not in ("after", "following") or node.dep_ not in ("prep", "mark"):
+            continue
+        # "a day after X": the unit modifies "after", or "after" hangs on the unit
+        units = [c for c in node.children if c.dep_ == "npadvmod"]
+        if node.head.lower_ in _OFFSET_DAYS and node.dep_ == "prep":
+            units.append(node.head)
+        for unit in units:
+            if unit.lower_ not in _OFFSET_DAYS:
+                continue
+            count = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")
+                          and (c.like_num or c.lower_ in _NUMBER_WORDS)), None)
+            if count is None:
+                return None
+            number = _NUMBER_WORDS.get(count.lower_)
+            if number is None:
+                try:
+                    number = int(count.text.replace(",", ""))
+                except ValueError:
+                    return None
+            if unit.lower_.startswith("hour"):
+                return max(1, round(number / 24))
+            return number * _OFFSET_DAYS[unit.lower_]
+        return None
+    return None
