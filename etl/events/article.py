@@ -54,6 +54,10 @@ logger = logging.getLogger(__name__)
 _LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
                         r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
 
+# Events that happen somewhere in particular: with no place of their own they
+# borrow the previous event's or the article's town.
+PLACED = VIOLENT | {lx.PROTESTS}
+
 _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
 
 
@@ -234,16 +238,16 @@ def extract_events(
                     places, place_from = [target], "demonym"
             if not places and trigger.sub_event_type == "Diplomacy" and dateline_place is not None:
                 places, place_from = [dateline_place], "dateline"
-            if not places and trigger.event_type in VIOLENT:
+            if not places and trigger.event_type in PLACED:
                 previous = next((d for d in reversed(drafts)
-                                 if d.trigger.event_type in VIOLENT and index - d.sentence_index <= 2), None)
+                                 if d.trigger.event_type in PLACED and index - d.sentence_index <= 2), None)
                 if previous is not None:
                     places, place_from = list(previous.places), "previous"
             if not places and trigger.sub_event_type != "Diplomacy":
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
                 if scene is not None:
                     places, place_from = [scene], "scene"
-            if not places and trigger.event_type in VIOLENT and focus is not None:
+            if not places and trigger.event_type in PLACED and focus is not None:
                 places, place_from = [focus], "focus"
             if not places and trigger.event_type == lx.STRATEGIC and focus is not None and \
                     country_place(focus.country) is not None:

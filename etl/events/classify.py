@@ -432,6 +432,9 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
     if mob is not None:
         return mob
+    crackdown = next((t for t in candidates if t.token.lemma_.lower() == "crackdown"), None)
+    if crackdown is not None:
+        return crackdown  # force against a crowd, whatever the crowd did
     protest = candidates[0]
     peaceful = bool(words & _PEACEFUL_WORDS)
     security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
