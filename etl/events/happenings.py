@@ -120,11 +120,13 @@ class Happening:
         return any(m.draft.own_place for m in self.mentions)
 
     def dated(self) -> Draft:
-        """The draft that dates the happening: its own date at the finest precision, else the first."""
+        """The draft that dates the happening: its own date at the finest
+        precision, else the day of a report of it, else the first."""
         own = [m.draft for m in self.mentions if m.draft.own_date]
         if own:
             return min(own, key=lambda d: (d.date_precision or 9, d.sentence_index))
-        return self.mentions[0].draft
+        reported = [m.draft for m in self.mentions if m.draft.date_from == "report"]
+        return reported[0] if reported else self.mentions[0].draft
 
 
 # --------------------------------------------------------------------------- grouping
@@ -307,14 +309,20 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def _dates_fit(draft: Draft, happening: Happening) -> bool:
-    dated = happening.dated()
-    if draft.own_date and dated.own_date:
-        return _same_period(draft.date_value, draft.date_precision, dated.date_value, dated.date_precision)
-    # the day of a report ("the ministry on Thursday said …") is near the event's
-    report = [d for d in (draft, dated) if d.date_from == "report" and d.date_value is not None]
-    other = dated if report and report[0] is draft else draft
-    if report and (other.own_date or other.date_from == "report") and other.date_value is not None:
-        return abs((report[0].date_value - other.date_value).days) <= REPORT_DAYS
+    """The mention's date fits every date the happening's mentions give
+    (a borrowed date fits any; the day of a report -- "the ministry on
+    Thursday said …" -- is within a few days of the event's)."""
+    return all(_two_dates_fit(draft, m.draft) for m in happening.mentions)
+
+
+def _two_dates_fit(a: Draft, b: Draft) -> bool:
+    if a.date_value is None or b.date_value is None:
+        return True
+    if a.own_date and b.own_date:
+        return _same_period(a.date_value, a.date_precision, b.date_value, b.date_precision)
+    if "report" in (a.date_from, b.date_from) and (a.own_date or a.date_from == "report") and \
+            (b.own_date or b.date_from == "report"):
+        return abs((a.date_value - b.date_value).days) <= REPORT_DAYS
     return True
 
 

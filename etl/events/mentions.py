@@ -95,7 +95,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             # "arrested during a protest": the protest is happening, not recalled
             preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
                 else lx.BACKGROUND_PREPS
-            if not recalled and is_background(trig.token, preps=preps, harm_reports=harm_reports):
+            if not recalled and (is_background(trig.token, preps=preps, harm_reports=harm_reports)
+                                 or _in_earlier_clause(trig.token)):
                 # "after a deadly raid on 13 June": an earlier event told with its date is
                 # background news; undated ("following clashes") it only refers back
                 if recalled_date(trig.token, published=published) is None and recalled_offset(trig.token) is None:
@@ -258,3 +259,19 @@ def _participle(token: Token) -> bool:
 def _day_dated(sentence: Span, published: date | None) -> bool:
     """Does the sentence date something to a day ("on Wednesday")?"""
     return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)
+
+
+def _in_earlier_clause(token: Token) -> bool:
+    """Is the trigger in a clause that tells an earlier event ("came barely
+    48 hours after two communities were attacked") and carries a date or an
+    offset of its own?  Without them the clause is left to
+    ``drop_background_clauses``."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children) \
+                and node.dep_ == "advcl":
+            return recalled_offset(token) is not None
+        if node.head is node:
+            return False
+        node = node.head
+    return False

@@ -562,7 +562,9 @@ def recalled_offset(token: Token) -> int | None:
     to have happened: "a day after one of the deadliest crackdowns",
     "barely 48 hours after two communities were attacked", "two days after
     the envoy travelled to Moscow".  ``None`` when not told so."""
-    for node in [token, *ancestors(token, limit=7)]:
+    chain = [token, *ancestors(token, limit=7)]
+    marks = [c for n in chain for c in n.children if c.dep_ == "mark" and c.lower_ == "after"]
+    for node in [*chain, *marks]:
         if node.lower_ not in ("after", "following") or node.dep_ not in ("prep", "mark"):
             continue
         # "a day after X": the unit modifies "after", or "after" hangs on the unit
