@@ -46,6 +46,7 @@ from geo.records import Place
 
 NEAR_KM = 30.0
 REPORT_DAYS = 3  # a report dates an event at most this many days before it
+RECENT_HAPPENINGS = 60  # a mention is compared with this many most recently told happenings
 # One crowd told as a protest and as a riot: lethal force against it types it
 # first, then the protesters' violence.
 _CROWD_RANK = {"Excessive force against protesters": 0, "Violent demonstration": 1, "Mob violence": 1,
@@ -84,22 +85,56 @@ class Mention:
         return self.generic and (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash")
 
 
-@dataclass
+def _anchor_key(m: Mention) -> tuple[bool, int, bool, float, int]:
+    return (m.default_typed, _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4), not m.draft.own_place,
+            KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+
+
 class Happening:
-    mentions: list[Mention] = field(default_factory=list)
-    typed_as: tuple[str, str] | None = None  # a type taken from the same mention's other places
+    """The mentions of one happening, with what the grouping asks of them
+    kept up to date as mentions join (so a long article costs time in
+    proportion to its mentions, not their square)."""
+
+    def __init__(self, first: Mention) -> None:
+        self.mentions: list[Mention] = []
+        self.typed_as: tuple[str, str] | None = None  # a type taken from the same mention's other places
+        self.anchor: Mention = first  # the mention that types the happening (see ``_anchor_key``)
+        self.drafts: set[int] = set()
+        self.all_default_typed = True
+        self.all_generic = True
+        self.all_crowd_clash = True
+        self.own_places: dict[str, Place] = {}  # distinct places the mentions name as their own
+        self.dates: set[tuple[object, int, str]] = set()  # distinct own or reported dates
+        self.actor2s: set[str] = set()
+        self._place: Mention = first
+        self._dated: Draft = first.draft
+        self.add(first)
+
+    def add(self, mention: Mention) -> None:
+        draft = mention.draft
+        self.mentions.append(mention)
+        self.drafts.add(id(draft))
+        if _anchor_key(mention) < _anchor_key(self.anchor):
+            self.anchor = mention
+        self.all_default_typed &= mention.default_typed
+        self.all_generic &= mention.generic
+        self.all_crowd_clash &= _crowd_clash(mention)
+        if draft.actor2:
+            self.actor2s.add(draft.actor2)
+        if draft.own_place:
+            self.own_places.setdefault(mention.place.place_id, mention.place)
+        if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
+            self.dates.add((draft.date_value, draft.date_precision, "own" if draft.own_date else "report"))
+        place_key = (not draft.own_place, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
+        current = self._place
+        if place_key < (not current.draft.own_place, KIND_LEVEL.get(current.place.kind, 3),
+                        current.draft.sentence_index):
+            self._place = mention
+        self._dated = _better_dated(self._dated, draft)
 
     @property
     def last_index(self) -> int:
         return self.mentions[-1].draft.sentence_index
-
-    @property
-    def anchor(self) -> Mention:
-        """The mention that types and places the happening: the most
-        specific word, then the own place, then the finest place, then the first."""
-        return min(self.mentions, key=lambda m: (m.default_typed, _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
-                                                 not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3),
-                                                 m.draft.sentence_index))
 
     @property
     def event_type(self) -> str:
@@ -111,22 +146,24 @@ class Happening:
 
     @property
     def place(self) -> Place:
-        own = [m for m in self.mentions if m.draft.own_place]
-        pool = own or self.mentions
-        return min(pool, key=lambda m: (KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)).place
+        """The finest place a mention names as its own, else the first borrowed one."""
+        return self._place.place
 
     @property
     def own_place(self) -> bool:
-        return any(m.draft.own_place for m in self.mentions)
+        return bool(self.own_places)
 
     def dated(self) -> Draft:
         """The draft that dates the happening: its own date at the finest
         precision, else the day of a report of it, else the first."""
-        own = [m.draft for m in self.mentions if m.draft.own_date]
-        if own:
-            return min(own, key=lambda d: (d.date_precision or 9, d.sentence_index))
-        reported = [m.draft for m in self.mentions if m.draft.date_from == "report"]
-        return reported[0] if reported else self.mentions[0].draft
+        return self._dated
+
+
+def _better_dated(current: Draft, new: Draft) -> Draft:
+    def rank(d: Draft) -> tuple[int, int, int]:
+        return (0 if d.own_date else 1 if d.date_from == "report" else 2,
+                (d.date_precision or 9) if d.own_date else 0, d.sentence_index)
+    return new if rank(new) < rank(current) else current
 
 
 # --------------------------------------------------------------------------- grouping
@@ -140,9 +177,9 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
             mention = Mention(draft, place, i, len(draft.places))
             home = _home(mention, happenings)
             if home is not None:
-                home.mentions.append(mention)
+                home.add(mention)
             elif _may_start(mention):
-                happenings.append(Happening([mention]))
+                happenings.append(Happening(mention))
     _type_siblings(happenings)
     return happenings
 
@@ -167,7 +204,10 @@ def _type_siblings(happenings: Sequence[Happening]) -> None:
 
 
 def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
-    fitting = [h for h in happenings if _fits(mention, h)]
+    # the happenings told most recently (a bound on very long texts)
+    recent = sorted(happenings, key=lambda h: h.last_index)[-RECENT_HAPPENINGS:] \
+        if len(happenings) > RECENT_HAPPENINGS else happenings
+    fitting = [h for h in recent if _fits(mention, h)]
     if mention.draft.another:
         # "another attack", "a follow-up drone attack": not the first happening
         # of its type told (a later one may be the same, told again)
@@ -240,7 +280,7 @@ def _may_start(mention: Mention) -> bool:
 def _fits(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
     etype = draft.trigger.event_type
-    if any(m.draft is draft for m in happening.mentions):
+    if id(draft) in happening.drafts:
         return False  # one draft's places are distinct sites
     if not _types_fit(mention, happening):
         return False
@@ -256,7 +296,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return True  # "violent protests" and "the protests": one crowd
     if _crowd_clash(mention) and happening.event_type in (lx.PROTESTS, lx.RIOTS):
         return True  # "17 were killed in clashes" in the protests told before
-    if etype in (lx.PROTESTS, lx.RIOTS) and all(_crowd_clash(m) for m in happening.mentions):
+    if etype in (lx.PROTESTS, lx.RIOTS) and happening.all_crowd_clash:
         return True
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
@@ -264,14 +304,14 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
     if etype in VIOLENT and happening.event_type in VIOLENT:
-        if draft.actor1 and any(draft.actor1 == m.draft.actor2 for m in happening.mentions):
+        if draft.actor1 and draft.actor1 in happening.actor2s:
             return False  # the target hits back ("the policemen returned fire"): another happening
         # "the attack" typed a clash for want of evidence tells the happening
         # whatever its type; a strike is also an attack on the civilians it
         # hit ("attacked a shelter" and "the drone attack"); a mention that
         # names neither place, date nor toll ("among the victims …") is
         # absorbed.  A battle and a massacre are two happenings.
-        if mention.default_typed or all(m.default_typed for m in happening.mentions) or _toll_report(mention):
+        if mention.default_typed or happening.all_default_typed or _toll_report(mention):
             return True
         if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
             civilian = mention if etype == lx.VAC else happening.anchor
@@ -287,7 +327,7 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
     if not mention.draft.own_place or not happening.own_place:
         other = happening.place
         return not mention.place.country or not other.country or mention.place.country == other.country
-    return any(same_or_near(mention.place, m.place) for m in happening.mentions if m.draft.own_place)
+    return any(same_or_near(mention.place, place) for place in happening.own_places.values())
 
 
 def same_or_near(a: Place, b: Place) -> bool:
@@ -312,18 +352,17 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     """The mention's date fits every date the happening's mentions give
     (a borrowed date fits any; the day of a report -- "the ministry on
     Thursday said …" -- is within a few days of the event's)."""
-    return all(_two_dates_fit(draft, m.draft) for m in happening.mentions)
-
-
-def _two_dates_fit(a: Draft, b: Draft) -> bool:
-    if a.date_value is None or b.date_value is None:
+    if draft.date_value is None or not (draft.own_date or draft.date_from == "report"):
         return True
-    if a.own_date and b.own_date:
-        return _same_period(a.date_value, a.date_precision, b.date_value, b.date_precision)
-    if "report" in (a.date_from, b.date_from) and (a.own_date or a.date_from == "report") and \
-            (b.own_date or b.date_from == "report"):
-        return abs((a.date_value - b.date_value).days) <= REPORT_DAYS
-    return True
+    source = "own" if draft.own_date else "report"
+    return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
+               for value, precision, other in happening.dates)
+
+
+def _two_dates_fit(a: date, a_precision: int, a_source: str, b: date, b_precision: int, b_source: str) -> bool:
+    if a_source == b_source == "own":
+        return _same_period(a, a_precision, b, b_precision)
+    return abs((a - b).days) <= REPORT_DAYS
 
 
 def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: int) -> bool:

@@ -227,28 +227,64 @@ def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[
     incident that absorbs another lists the other's id in ``aliases``."""
     groups: dict[str, list[Event]] = {i.incident_id: list(i.reports) for i in incidents}
     aliases: dict[str, list[str]] = {i.incident_id: list(i.aliases) for i in incidents}
+    index = _DayIndex()
+    for key, members in groups.items():
+        for member in members:
+            index.add(member, key)
     for event in sorted(events, key=report_key):
-        _place(event, groups, aliases)
+        _place(event, groups, aliases, index)
     return sorted((summarize(key, members, aliases=aliases.get(key, ())) for key, members in groups.items()),
                   key=lambda i: i.incident_id)
 
 
-def _place(event: Event, groups: dict[str, list[Event]], aliases: dict[str, list[str]]) -> None:
-    fitting = [key for key, members in groups.items() if _fits(event, members)]
+class _DayIndex:
+    """Incident ids by the days their reports are dated: a report is
+    compared only with incidents it can be (dates within the link window),
+    so linking many reports stays near linear."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[int, set[str]] = {}
+
+    def add(self, event: Event, key: str) -> None:
+        if event.event_date is not None:
+            self.by_day.setdefault(event.event_date.toordinal(), set()).add(key)
+
+    def move(self, old: str, new: str) -> None:
+        for keys in self.by_day.values():
+            if old in keys:
+                keys.discard(old)
+                keys.add(new)
+
+    def near(self, event: Event) -> set[str]:
+        if event.event_date is None:
+            return set()
+        day = event.event_date.toordinal()
+        span = 31 if event.date_precision == _MONTH else LINK_DAYS_WEEK
+        found: set[str] = set()
+        for d in range(day - span, day + span + 1):
+            found |= self.by_day.get(d, set())
+        return found
+
+
+def _place(event: Event, groups: dict[str, list[Event]], aliases: dict[str, list[str]], index: _DayIndex) -> None:
+    fitting = [key for key in sorted(index.near(event)) if key in groups and _fits(event, groups[key])]
     if not fitting:
         groups[event.event_id] = [event]
+        index.add(event, event.event_id)
         return
     # The closest incident; among equally close ones (a country-level report
     # fits every incident in the country), the one with most reports.
     fitting.sort(key=lambda key: (_closeness(event, groups[key]), -len(groups[key]), _first_key(groups[key])))
     chosen = fitting[0]
     groups[chosen].append(event)
+    index.add(event, chosen)
     # The new report may show that two incidents are one: merge those that fit
     # the grown incident entirely (the older id survives).
     for other in fitting[1:]:
         if other in groups and all(reports_fit(a, b) for a in groups[other] for b in groups[chosen]):
             older, newer = sorted((chosen, other), key=lambda key: _first_key(groups[key]))
             groups[older].extend(groups.pop(newer))
+            index.move(newer, older)
             aliases.setdefault(older, []).extend([newer, *aliases.pop(newer, [])])
             chosen = older
 
