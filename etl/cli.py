@@ -7,7 +7,6 @@ Commands print data on stdout and one-line messages on stderr; exit codes:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from typing import Any, TextIO
 from etl.errors import EtlError, RejectedInput
 from etl.cli_export import add_export_parser, cmd_export
 from etl.cli_eval import add_eval_parser, cmd_eval
+from etl.csvfile import write_csv
 from etl.records import EVENT_FIELDS
 from geo.errors import GeoError
 
@@ -129,7 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         progress = tqdm(desc="ingest", unit="article", file=sys.stderr)
 
     def on_item(origin: str, status: str, reason: str) -> None:
-        if status in ("rejected", "failed"):
+        if status in ("rejected", "failed", "skipped"):
             line = f"{status}: {origin}: {reason}"
             if progress is not None:
                 progress.write(line, file=sys.stderr)
@@ -179,10 +179,7 @@ def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO) -> None:
                   default=_json_default, ensure_ascii=False)
         out.write("\n")
     else:
-        writer = csv.DictWriter(out, fieldnames=list(EVENT_FIELDS), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()})
+        write_csv(rows, fieldnames=EVENT_FIELDS, out=out)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
