@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -316,6 +317,13 @@ class Store:
             self.text_index = self._open_text_index(create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {error}") from error
+
+    def database_path(self) -> Path | None:
+        """The database file of an SQLite store (resolved), else ``None``."""
+        url = self.engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database).resolve()
 
     def _open_text_index(self, *, create: bool) -> bool:
         """Whether the evidence text index (:data:`TEXT_INDEX`) is usable;
