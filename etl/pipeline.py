@@ -29,7 +29,7 @@ from etl.clean import article_id_for, clean_text
 from etl.errors import EtlError, RejectedInput, SkippedInput
 from etl.events import extract_events
 from etl.nlp import Analysis, Analyzer, doc_text
-from etl.records import Article, Event
+from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
 from geo.boundaries import Boundaries
@@ -114,8 +114,9 @@ def fill_unresolved(
         try:
             candidates = geocoder.geocode(resolution.mention.surface, limit=limit)
         except GeocoderError as error:
-            logger.warning("geocoder %s failed for %r: %s", geocoder.name,
-                           resolution.mention.surface, error)
+            # The geocoder logs an outage once; each mention only at debug level.
+            logger.debug("geocoder %s failed for %r: %s", geocoder.name,
+                         resolution.mention.surface, error)
             filled.append(replace(resolution, status="failed"))
             continue
         if not candidates:
@@ -217,6 +218,9 @@ class IngestReport:
     """Files of unsupported types met in folders (they do not fail the run)."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    unasked_mentions: int = 0
+    """Place mentions of stored articles that the online geocoder could not
+    be asked about (status ``failed``): ``retry_unresolved`` asks again."""
 
     @property
     def exit_code(self) -> int:
@@ -392,6 +396,7 @@ def ingest(
             if stored:
                 report.stored += 1
                 report.events += len(outcome.events)
+                report.unasked_mentions += sum(r.status == "failed" for r in outcome.resolutions)
                 note(origin, "stored", article_id=outcome.article.article_id,
                      n_events=len(outcome.events))
             else:
@@ -482,6 +487,77 @@ def _ingest_parallel(chunks: Iterator[_Chunk], *, workers: int,
             finish(*pending.pop(0))
     finally:
         pool.close()
+
+
+@dataclass
+class RetryReport:
+    """What ``retry_unresolved`` did."""
+
+    names: int = 0
+    """Distinct unresolved place names asked about."""
+    found: int = 0
+    """Of those, the names the geocoder found."""
+    failed: int = 0
+    """Of those, the names it still could not be asked about."""
+    articles: int = 0
+    """Articles re-coded with the newly found places."""
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.names} unresolved place names asked: {self.found} found, "
+                f"{self.failed} still failing; {self.articles} articles re-coded")
+
+
+def retry_unresolved(
+    store: Store, *, geocoder: Geocoder, pipeline: Pipeline | None = None,
+    statuses: Sequence[str] = ("failed",),
+    on_article: Callable[[str], None] | None = None,
+) -> RetryReport:
+    """Ask ``geocoder`` again about the stored place mentions it could not
+    resolve (``statuses``: ``failed`` — the service was not answering — and
+    optionally ``not_found``), then re-code every article with a mention
+    that now resolves: its mentions and events are replaced in one
+    transaction (the answers come from the geocoder's cache the second
+    time).  Names that still fail stay ``failed`` for a later retry."""
+    report = RetryReport()
+    rows = store.unresolved_mentions(statuses)
+    found: dict[str, bool] = {}
+    for row in rows:
+        if row["label"] == "BORDER" or row["surface"] in found:
+            continue
+        try:
+            found[row["surface"]] = bool(geocoder.geocode(row["surface"], limit=1))
+        except GeocoderError as error:
+            logger.debug("geocoder %s failed for %r again: %s", geocoder.name, row["surface"], error)
+            found[row["surface"]] = False
+            report.failed += 1
+    report.names = len(found)
+    report.found = sum(found.values())
+    to_recode = list(dict.fromkeys(r["article_id"] for r in rows if found.get(r["surface"])))
+    if not to_recode:
+        return report
+    if pipeline is None:
+        pipeline = Pipeline(geocoder=geocoder)
+    elif pipeline.geocoder is not geocoder:
+        pipeline = Pipeline(gazetteer=pipeline.gazetteer, boundaries=pipeline.boundaries,
+                            analyzer=pipeline.analyzer, geocoder=geocoder)
+    for article_id in to_recode:
+        row = store.article(article_id)
+        if row is None:
+            continue
+        article = Article(**{name: row[name] for name in ARTICLE_FIELDS})
+        try:
+            extraction = pipeline.extract(article)
+            store.replace_extraction(article_id, resolutions=extraction.resolutions,
+                                     events_=extraction.events)
+        except Exception as error:  # per-article isolation: log, count, go on
+            logger.exception("re-coding failed for %s", article_id[:12])
+            report.errors.append((article_id, f"{type(error).__name__}: {error}"))
+            continue
+        report.articles += 1
+        if on_article:
+            on_article(article_id)
+    return report
 
 
 def extract_documents(
