@@ -17,6 +17,9 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
   base").
 * ``is_person_name_token``: a one-word gazetteer hit that is a word of a
   person named in the same article ("Modi" after "Narendra Modi").
+* ``query_text`` / ``query_mention``: where ``sitrep geocode NAME --context
+  TEXT`` reads the name, so that it takes the same analysis and resolution
+  as ``sitrep extract`` on that text.
 * ``is_place_adjective``: a nationality adjective that names a country
   ("Pakistani troops", "the Afghan side"): an adjectival toponym in the
   GeoWebNews taxonomy (its "literal modifier").  It is a country-level place
@@ -33,6 +36,7 @@ from collections.abc import Collection, Iterable, Sequence
 from spacy.tokens import Span
 
 from geo.names import fold
+from geo.records import Mention
 
 # "north west London", "downtown Kabul", "rural Sindh": words before a name
 # that locate within it rather than name it.
@@ -131,3 +135,37 @@ def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:
 def demonym_keys(demonyms: Iterable[str]) -> frozenset[str]:
     """Folded demonyms as ``is_place_adjective`` wants them."""
     return frozenset(key for key in (fold(d) for d in demonyms) if key)
+
+
+# --- a geocoder query read as text ---------------------------------------------
+
+def query_text(name: str, context: str = "") -> tuple[str, int, int]:
+    """The text in which ``sitrep geocode NAME --context TEXT`` reads a name,
+    and the name's ``(start, end)`` in it: the context itself when it holds
+    the name (its first occurrence as a whole word), else the name as a
+    paragraph of its own before the context, else the name alone ("Springfield,
+    Missouri" is read as the text it is)."""
+    name = name.strip()
+    if context.strip():
+        match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context, re.IGNORECASE) if name else None
+        if match:
+            return context, match.start(), match.end()
+        return f"{name}\n\n{context}", 0, len(name)
+    return name, 0, len(name)
+
+
+def query_mention(mentions: Sequence[Mention], text: str, start: int, end: int, *,
+                  article_id: str) -> tuple[Mention, bool]:
+    """The mention a query stands for: the first place mention inside its
+    span ``[start, end)`` (the head of "Springfield, Missouri"), else a
+    mention made of the span up to its first comma (a name the recogniser
+    did not take).  The flag says whether the mention was made."""
+    for mention in mentions:
+        if mention.start < end and mention.end > start:
+            return mention, False
+    head_end = text.find(",", start, end)
+    head_end = end if head_end < 0 else head_end
+    while head_end > start and text[head_end - 1].isspace():
+        head_end -= 1
+    return Mention(article_id=article_id, start=start, end=head_end, surface=text[start:head_end],
+                   sentence_index=0, label="GPE"), True
