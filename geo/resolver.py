@@ -99,6 +99,11 @@ GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
     "valley", "agency", "tehsil", "area"})
+# A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
+# article has named in full elsewhere, never the town GeoNames has of that name.
+BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
+    "gulf", "coast", "delta", "island", "islands", "peninsula", "desert", "mountains", "hills",
+    "plains", "sea", "ocean", "river", "lake", "bay", "strait", "capital", "state", "border"})
 # Leading words that name a part of the place that follows ("Upper Orakzai"),
 # tried only when the whole name is unknown.
 PART_WORDS = frozenset({
@@ -575,6 +580,8 @@ class Resolver:
         if demonym and not any(e.is_curated for e in entries):
             own = {e.place.place_id for e in demonym}
             entries = demonym + [e for e in entries if not e.is_variant and e.place.place_id not in own]
+        if fold(name) in BARE_FEATURE_WORDS:  # "the Valley", "the Gulf": no town called Valley
+            entries = [e for e in entries if e.is_curated]
         if cues.acronym:  # "BLA" is no town called Bla; "UK", "KP", "UAE" are curated names
             entries = [e for e in entries if e.is_curated or e.place.kind == "country"
                        or e.place.name.isupper()]
