@@ -384,6 +384,17 @@ READ_INDEXES: tuple[sa.Index, ...] = (
 :meth:`Store.ensure_read_indexes`, never by ``create_all``: ingest does not
 pay for them, and adding them to a large store takes a while)."""
 
+# Orders spell out where NULL goes: SQLite sorts it first, PostgreSQL last,
+# and every backend (and the dashboard's in-memory index) must agree.
+_NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
+"""Newest first, undated last, then by id."""
+
+
+def _ascending(columns: Sequence[sa.ColumnElement[Any]]) -> list[sa.ColumnElement[Any]]:
+    """``columns`` ascending, NULL first (SQLite's own order)."""
+    return [col.asc().nulls_first() for col in columns]
+
+
 MAP_COLUMNS: tuple[str, ...] = (
     "event_id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
     "country", "location", "latitude", "longitude", "geo_precision", "place_id", "fatalities",
@@ -654,7 +665,7 @@ class Store:
         columns of DESIGN §4 (dates as ``datetime.date``)."""
         flt = flt or EventFilter()
         query = sa.select(events).where(*self._where(flt))
-        query = query.order_by(events.c.event_date.desc(), events.c.event_id)
+        query = query.order_by(*_NEWEST_FIRST)
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
@@ -735,11 +746,11 @@ class Store:
                         *[events.c[name] != "" for name in non_empty])
                  .group_by(*cols))
         if order_by == "events":
-            query = query.order_by(n.desc(), *cols)
+            query = query.order_by(n.desc(), *_ascending(cols))
         elif order_by == "fatalities":
-            query = query.order_by(dead.desc(), *cols)
+            query = query.order_by(dead.desc(), *_ascending(cols))
         else:
-            query = query.order_by(*cols)
+            query = query.order_by(*_ascending(cols))
         if limit is not None:
             query = query.limit(int(limit))
         return self._rows(query)
@@ -751,7 +762,7 @@ class Store:
         query = (sa.select(*[c[name] for name in MAP_COLUMNS])
                  .where(*self._where(flt),
                         c.latitude.is_not(None), c.longitude.is_not(None))
-                 .order_by(c.fatalities.desc(), c.event_date.desc(), c.event_id)
+                 .order_by(c.fatalities.desc(), *_NEWEST_FIRST)
                  .limit(int(limit)))
         return self._rows(query)
 
@@ -768,7 +779,7 @@ class Store:
         names = list(columns) if columns else list(events.c.keys())
         query = (sa.select(*[events.c[name] for name in names])
                  .where(*self._where(flt))
-                 .order_by(events.c.event_date.desc(), events.c.event_id)
+                 .order_by(*_NEWEST_FIRST)
                  .limit(int(limit)).offset(int(offset)))
         return self._rows(query)
 
