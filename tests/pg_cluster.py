@@ -34,11 +34,12 @@ class ClusterError(RuntimeError):
     """The cluster could not be made or started (the message says why)."""
 
 
-def find_bin_dir(root: Path = PG_ROOT) -> Path | None:
-    """``/usr/lib/postgresql/<version>/bin`` of the newest installed version
-    that has ``initdb`` and ``pg_ctl``, or ``None``."""
+def find_bin_dir(root: Path | None = None) -> Path | None:
+    """``/usr/lib/postgresql/<version>/bin`` (under ``root``, default
+    :data:`PG_ROOT`) of the newest installed version that has ``initdb`` and
+    ``pg_ctl``, or ``None``."""
     found: list[tuple[tuple[int, ...], Path]] = []
-    for initdb in root.glob("*/bin/initdb"):
+    for initdb in (root or PG_ROOT).glob("*/bin/initdb"):
         version = tuple(int(part) for part in re.findall(r"\d+", initdb.parent.parent.name))
         if version and (initdb.parent / "pg_ctl").exists():
             found.append((version, initdb.parent))

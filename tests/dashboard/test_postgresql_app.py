@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from dash._utils import to_json
 
 from dashboard.app import build_app, filter_options, index_cache_path
@@ -57,3 +58,30 @@ def test_views_read_postgresql_as_they_read_sqlite(pg_url: str, tmp_path: Any) -
 def _json(value: Any) -> Any:
     """A view's output as the browser receives it."""
     return json.loads(to_json(list(value) if isinstance(value, tuple) else value))
+
+
+def test_app_servers_can_use_a_read_only_role(pg_url: str, pg_cluster: Any) -> None:
+    """docs/deploy.md: once the owner has opened the store (ingest, then one
+    serve for the read indexes), a role that may only SELECT serves it."""
+    import sqlalchemy as sa
+
+    fill_store(pg_url)
+    build_app(pg_url, boundaries_loader=lambda: None)  # the owner's first serve
+    database = sa.engine.make_url(pg_url).database
+    with Store(pg_url).engine.begin() as conn:
+        for statement in (
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sitrep_read') "
+                "THEN CREATE ROLE sitrep_read LOGIN; END IF; END $$",
+                f"GRANT CONNECT ON DATABASE {database} TO sitrep_read",
+                "GRANT USAGE ON SCHEMA public TO sitrep_read",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO sitrep_read"):
+            conn.exec_driver_sql(statement)
+    reader_url = pg_url.replace("://sitrep@", "://sitrep_read@", 1)
+    with Store(reader_url).engine.connect() as conn:  # really read-only
+        with pytest.raises(sa.exc.ProgrammingError):
+            conn.exec_driver_sql("CREATE TABLE probe (x int)")
+    app = build_app(reader_url, boundaries_loader=lambda: None)
+    client = app.server.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert '"PAK"' in client.get("/_dash-layout").get_data(as_text=True)
+    assert "Kabul" in client.get("/_sitrep/leaflet?country=AFG").get_data(as_text=True)
