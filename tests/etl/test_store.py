@@ -429,3 +429,51 @@ def test_the_geocode_cache_keeps_one_row_per_key_under_racing_writers(store_url:
     assert cache.get("photon", "kabul") == []
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(geocode_cache)).scalar() == 1
+
+
+def test_revision_and_re_coding_on_both_backends(store_url: str):
+    store = Store(store_url)
+    assert store.revision() == 0
+    a = article()
+    store.add_article(a, resolutions=[resolution(a)], events_=[event(a)])
+    assert store.revision() == 1
+    store.add_article(a, resolutions=[resolution(a)], events_=[event(a)])  # a duplicate
+    assert store.revision() == 1
+    store.replace_extraction(a.article_id, resolutions=[resolution(a)],
+                             events_=[event(a, event_id="r1"), event(a, event_id="r2")])
+    assert store.revision() == 2
+    assert {e["event_id"] for e in store.query_events()} == {"r1", "r2"}
+    assert store.counts() == {"articles": 1, "events": 2, "mentions": 1, "places": 1}
+    with pytest.raises(StoreError, match="no stored article"):
+        store.replace_extraction("nope", resolutions=[], events_=[])
+
+
+def test_two_re_codings_of_one_article_take_turns(store_url: str):
+    """A re-coding (``sitrep geocode --retry-unresolved``) while another
+    process re-codes the same article waits for it, then replaces its rows."""
+    store = Store(store_url)
+    a = article()
+    store.add_article(a, resolutions=[], events_=[event(a, event_id="old")])
+    other = Store(store_url)
+    outcome: dict[str, object] = {}
+    with other.engine.connect() as conn:
+        trans = conn.begin()
+        conn.execute(events.delete().where(events.c.article_id == a.article_id))
+        conn.execute(events.insert().values(**{name: getattr(event(a, event_id="new"), name)
+                                               for name in events.c.keys()}))
+
+        def run() -> None:
+            try:
+                store.replace_extraction(a.article_id, resolutions=[],
+                                         events_=[event(a, event_id="new")])
+            except Exception as error:  # noqa: BLE001 - handed to the test
+                outcome["error"] = error
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        time.sleep(0.5)
+        trans.commit()
+        thread.join(timeout=30)
+    other.close()
+    assert "error" not in outcome, outcome.get("error")
+    assert [e["event_id"] for e in store.query_events()] == ["new"]
