@@ -649,20 +649,16 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 inserted = conn.execute(
-                    self._insert(articles).values(
+                    self._insert(articles).values(self._storable(dict(
                         article_id=article.article_id, url=article.url, title=article.title,
                         source=article.source, published=article.published,
                         published_precision=article.published_precision, text=article.text,
                         language=article.language, origin=article.origin, ingested_at=now,
-                    ).on_conflict_do_nothing(index_elements=[articles.c.article_id])
+                    ))).on_conflict_do_nothing(index_elements=[articles.c.article_id])
                     .returning(articles.c.article_id)).first()
                 if inserted is None:  # stored by another writer, or earlier
                     return False
-                self._add_places(conn, _places_of(resolutions))
-                if resolutions:
-                    conn.execute(mentions.insert(), [_mention_row(r) for r in resolutions])
-                if events_:
-                    conn.execute(events.insert(), [_event_row(e) for e in events_])
+                self._add_extraction(conn, resolutions, events_)
                 self._bump_revision(conn)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(
@@ -685,11 +681,7 @@ class Store:
                     raise StoreError(f"no stored article {article_id[:12]}")
                 conn.execute(events.delete().where(events.c.article_id == article_id))
                 conn.execute(mentions.delete().where(mentions.c.article_id == article_id))
-                self._add_places(conn, _places_of(resolutions))
-                if resolutions:
-                    conn.execute(mentions.insert(), [_mention_row(r) for r in resolutions])
-                if events_:
-                    conn.execute(events.insert(), [_event_row(e) for e in events_])
+                self._add_extraction(conn, resolutions, events_)
                 self._bump_revision(conn)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(
@@ -711,15 +703,34 @@ class Store:
             return {str(status): int(n) for status, n in conn.execute(
                 sa.select(c.status, sa.func.count()).group_by(c.status))}
 
+    def _storable(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` as this database can hold it: PostgreSQL text cannot hold
+        a NUL (SQLite can), so there NULs are dropped from the strings, and a
+        stray one in a feed's URL or a rejection's reason fails no write."""
+        if self.dialect != "postgresql":
+            return row
+        return {key: value.replace("\x00", "") if isinstance(value, str) else value
+                for key, value in row.items()}
+
+    def _add_extraction(self, conn: sa.Connection, resolutions: Sequence[Resolution],
+                        events_: Sequence[Event]) -> None:
+        """Insert an article's places (those not yet stored), mentions and events."""
+        self._add_places(conn, _places_of(resolutions))
+        if resolutions:
+            conn.execute(mentions.insert(),
+                         [self._storable(_mention_row(r)) for r in resolutions])
+        if events_:
+            conn.execute(events.insert(), [self._storable(_event_row(e)) for e in events_])
+
     def _add_places(self, conn: sa.Connection, new_places: Iterable[Any]) -> None:
         """Insert the places not yet stored (a stored place is kept as it is)."""
         rows = {p.place_id: p for p in new_places}
         if not rows:
             return
         fresh = [
-            dict(place_id=p.place_id, name=p.name, kind=p.kind, country=p.country,
-                 admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
-                 population=p.population, geometry=p.geometry)
+            self._storable(dict(place_id=p.place_id, name=p.name, kind=p.kind, country=p.country,
+                                admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
+                                population=p.population, geometry=p.geometry))
             for _, p in sorted(rows.items())  # one lock order for every writer
         ]
         conn.execute(self._insert(places).on_conflict_do_nothing(
@@ -733,10 +744,10 @@ class Store:
         clash)."""
         try:
             with self.engine.begin() as conn:
-                conn.execute(ingest_log.insert().values(
+                conn.execute(ingest_log.insert().values(self._storable(dict(
                     origin=origin, status=status, reason=reason, article_id=article_id,
                     n_events=n_events, logged_at=datetime.now(timezone.utc),
-                ))
+                ))))
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot write the ingest log: {_reason(error)}") from error
 
@@ -1043,6 +1054,8 @@ class SqlGeocodeCache:
         self.store = store
 
     def get(self, geocoder: str, query: str) -> list[dict[str, Any]] | None:
+        key = self.store._storable({"geocoder": geocoder, "query": query})  # as put stores it
+        geocoder, query = key["geocoder"], key["query"]
         try:
             with self.store.engine.connect() as conn:
                 row = conn.execute(
@@ -1057,9 +1070,9 @@ class SqlGeocodeCache:
         return payload if isinstance(payload, list) else None
 
     def put(self, geocoder: str, query: str, payload: list[dict[str, Any]]) -> None:
-        insert = self.store._insert(geocode_cache).values(
+        insert = self.store._insert(geocode_cache).values(self.store._storable(dict(
             geocoder=geocoder, query=query, payload=payload,
-            fetched_at=datetime.now(timezone.utc))
+            fetched_at=datetime.now(timezone.utc))))
         upsert = insert.on_conflict_do_update(
             index_elements=[geocode_cache.c.geocoder, geocode_cache.c.query],
             set_={"payload": insert.excluded.payload, "fetched_at": insert.excluded.fetched_at})

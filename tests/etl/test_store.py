@@ -477,3 +477,21 @@ def test_two_re_codings_of_one_article_take_turns(store_url: str):
     other.close()
     assert "error" not in outcome, outcome.get("error")
     assert [e["event_id"] for e in store.query_events()] == ["new"]
+
+
+def test_a_nul_in_metadata_fails_no_write(store_url: str):
+    """PostgreSQL text cannot hold a NUL: the store drops it there (SQLite
+    keeps it), so a stray NUL in a feed's URL or a reason loses nothing."""
+    store = Store(store_url)
+    a = dataclasses.replace(article(), url="https://example.org/a\x00b", source="Da\x00wn")
+    assert store.add_article(a, resolutions=[resolution(a)],
+                             events_=[dataclasses.replace(event(a), url="x\x00y")]) is True
+    stored = store.article(a.article_id)
+    assert stored["url"] in ("https://example.org/a\x00b", "https://example.org/ab")
+    assert stored["source"] in ("Da\x00wn", "Dawn")
+    store.log_ingest(origin="feed.jsonl:3", status="rejected", reason="bad \x00 byte")
+    assert store.ingest_log_rows()[-1]["reason"] in ("bad \x00 byte", "bad  byte")
+    cache = SqlGeocodeCache(store)
+    cache.put("photon", "kab\x00ul", [{"name": "Kabul"}])
+    assert cache.get("photon", "kab\x00ul") == [{"name": "Kabul"}]
+    assert store.counts()["events"] == 1
