@@ -468,7 +468,7 @@ def selection_from_trigger(
     if triggered_id == ids.MAP_GRAPH:
         try:
             custom = click_data["points"][0]["customdata"]
-            if not custom[0]:
+            if not isinstance(custom, (list, tuple)) or not custom[0]:
                 return no_update
             return _checked({"event_id": custom[0], "article_id": custom[1]})
         except (KeyError, IndexError, TypeError):
@@ -525,8 +525,7 @@ def guarded(
     returns normally.
 
     An error escaping the shim becomes an alert at output ``alert_at`` (the
-    others: no update; every output unchanged, i.e. Dash's 204, when
-    ``alert_at`` is ``None``): a :class:`FilterError` (bad input) as a
+    others: no update; no output changes when ``alert_at`` is ``None``): a :class:`FilterError` (bad input) as a
     warning with its message, the store's errors (``STORE_ERRORS``) as
     "cannot read the event store", and any other exception — a bug, never
     silent — as :data:`UNEXPECTED_TEXT`, logged with ``logger.exception``
