@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -127,6 +128,19 @@ ingest_log = sa.Table(
     sa.Column("n_events", sa.Integer, nullable=False, default=0),
     sa.Column("logged_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+
+store_meta = sa.Table(
+    "store_meta", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+"""Counters of the store; ``revision`` grows with every write that changes
+events (an added article, a re-coded one), so readers that keep a copy (the
+dashboard's in-memory index) know when to reload, also when the number of
+events stays the same."""
+
+REVISION = "revision"
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -313,9 +327,41 @@ class Store:
                 sa.event.listen(self.engine, "connect", _on_sqlite_connect)
             if create:
                 metadata.create_all(self.engine)
+                self._ensure_revision_row()
             self.text_index = self._open_text_index(create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {error}") from error
+
+    def _ensure_revision_row(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(store_meta.c.value).where(
+                        store_meta.c.name == REVISION)).first() is None:
+                    conn.execute(store_meta.insert().values(name=REVISION, value=0))
+        except sa.exc.IntegrityError:
+            pass  # another process made it at the same moment
+
+    def revision(self) -> int:
+        """The store's write counter (0 for a store that predates it)."""
+        try:
+            with self.engine.connect() as conn:
+                value = conn.execute(sa.select(store_meta.c.value).where(
+                    store_meta.c.name == REVISION)).scalar()
+        except sa.exc.OperationalError:  # no store_meta table: an older store
+            return 0
+        return int(value or 0)
+
+    @staticmethod
+    def _bump_revision(conn: sa.Connection) -> None:
+        conn.execute(store_meta.update().where(store_meta.c.name == REVISION)
+                     .values(value=store_meta.c.value + 1))
+
+    def database_path(self) -> Path | None:
+        """The database file of an SQLite store (resolved), else ``None``."""
+        url = self.engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database).resolve()
 
     def _open_text_index(self, *, create: bool) -> bool:
         """Whether the evidence text index (:data:`TEXT_INDEX`) is usable;
@@ -417,9 +463,49 @@ class Store:
                     conn.execute(mentions.insert(), [_mention_row(r) for r in resolutions])
                 if events_:
                     conn.execute(events.insert(), [_event_row(e) for e in events_])
+                self._bump_revision(conn)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot store article {article.article_id[:12]}: {error}") from error
         return True
+
+    def replace_extraction(
+        self, article_id: str, *, resolutions: Sequence[Resolution], events_: Sequence[Event],
+    ) -> None:
+        """Replace a stored article's mentions and events (a re-coding, e.g.
+        after its unresolved places were looked up again), in one
+        transaction.  Raises :class:`StoreError` when the article is not
+        stored."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(articles.c.article_id).where(
+                        articles.c.article_id == article_id)).first() is None:
+                    raise StoreError(f"no stored article {article_id[:12]}")
+                conn.execute(events.delete().where(events.c.article_id == article_id))
+                conn.execute(mentions.delete().where(mentions.c.article_id == article_id))
+                self._upsert_places(conn, _places_of(resolutions))
+                if resolutions:
+                    conn.execute(mentions.insert(), [_mention_row(r) for r in resolutions])
+                if events_:
+                    conn.execute(events.insert(), [_event_row(e) for e in events_])
+                self._bump_revision(conn)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot re-code article {article_id[:12]}: {error}") from error
+
+    def unresolved_mentions(self, statuses: Sequence[str] = ("failed",)) -> list[dict[str, Any]]:
+        """Mentions whose place was not found (``article_id``, ``surface``,
+        ``label``, ``status``), by article then position."""
+        c = mentions.c
+        query = (sa.select(c.article_id, c.surface, c.label, c.status)
+                 .where(c.status.in_(list(statuses)))
+                 .order_by(c.article_id, c.start))
+        return self._rows(query)
+
+    def mention_status_counts(self) -> dict[str, int]:
+        """How many mentions have each resolution status."""
+        c = mentions.c
+        with self.engine.connect() as conn:
+            return {str(status): int(n) for status, n in conn.execute(
+                sa.select(c.status, sa.func.count()).group_by(c.status))}
 
     def _upsert_places(self, conn: sa.Connection, new_places: Iterable[Any]) -> None:
         rows = {p.place_id: p for p in new_places}
@@ -592,13 +678,15 @@ class Store:
             return [str(v) for v in conn.execute(query).scalars()]
 
     def event_fingerprint(self) -> dict[str, Any]:
-        """What identifies the stored set of events cheaply (events are only
-        ever added): their number and the smallest and largest id."""
+        """What identifies the stored set of events cheaply: their number,
+        the smallest and largest id, and the store's write revision (which
+        also moves when an article's events are replaced)."""
         c = events.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(sa.func.count(), sa.func.min(c.event_id),
                                          sa.func.max(c.event_id))).one()
-        return {"events": int(row[0]), "first_id": row[1], "last_id": row[2]}
+        return {"events": int(row[0]), "first_id": row[1], "last_id": row[2],
+                "revision": self.revision()}
 
     def event_count(self) -> int:
         """How many events the store holds."""
