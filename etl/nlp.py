@@ -47,6 +47,7 @@ from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from geo.gazetteer import prominent_names
+from geo.names import fold
 from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
@@ -606,8 +607,8 @@ class Analyzer:
         self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
         # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
         # only all-capitals words taken for places (see ``toponyms.is_acronym``).
-        self.acronym_names = frozenset(n.lower() for n in names if n.isupper()) | frozenset(
-            code for code in COUNTRY_CODES if code.isalpha())
+        self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
+            "." in n and len(n) <= 6)) | frozenset(code for code in COUNTRY_CODES if code.isalpha())
         # Countries and capitals stand for places without syntactic support.
         self.prominent_names = prominent_names() | frozenset(COUNTRY_CODES)
         self.demonym_keys = toponyms.demonym_keys(demonyms)

@@ -224,14 +224,17 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
 def is_acronym(text: str, start: int, end: int, *, known: Collection[str]) -> bool:
     """``text[start:end]`` is a short all-capitals word ("BLA", "OAS",
     "PTI") that is no known place abbreviation (``known``: lower-cased
-    "uk", "uae", "kp"), outside a dateline and a line or phrase written in
-    capitals: the name of a group, party or body, not a place."""
+    "uk", "uae", "kp", folded), outside a dateline, an address ("Arlington,
+    VA") and a line or phrase written in capitals: the name of a group,
+    party or body, not a place."""
     surface = text[start:end]
     letters = [ch for ch in surface if ch.isalpha()]
     if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
         return False
-    if surface.lower().replace(".", "") in known or surface.lower() in known:
+    if fold(surface) in known or surface.lower() in known:
         return False
+    if re.search(r"[A-Z][\w.'’-]*,\s*$", text[max(0, start - 40):start]):
+        return False  # the region of an address ("Arlington, VA", "London, ON")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]

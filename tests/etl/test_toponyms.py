@@ -149,3 +149,8 @@ def test_query_text_and_mention() -> None:
     assert made and mention.surface == "Springfield"
     found = Mention("q", 13, 21, "Missouri", 0, "GPE")
     assert query_mention([found], "Springfield, Missouri", 0, 21, article_id="q") == (found, False)
+
+
+def test_the_region_of_an_address_is_no_acronym() -> None:
+    text = "I am from Arlington, VA."
+    assert not is_acronym(text, *_at(text, "VA"), known=frozenset())
