@@ -42,8 +42,28 @@ article countries      0.15    mentions of the candidate's country / most
 proximity              0.15    exp(-d/300 km) to the nearest anchor (only when
                                the article has anchors)
 "X in Y" / "X, Y"      0.20    1 when Y (a country, admin area or town) holds
-                               the candidate, else 0 (only when there is a Y)
+                               the candidate, else 0 (only when there is a Y;
+                               after a comma a town holds only what lies
+                               within 50 km, and "X, Y" is no hint when the
+                               comma separates list items)
+list                   0.20    1 when the candidate lies in the country the
+                               other items of its list share (only for items
+                               of a list of three or more names)
 =====================  ======  ==============================================
+
+Context cues, read before ranking (``_cues``): a kind word next to the name
+("Zhari district", "New York the state", "the city of Kandahar") replaces
+the kind feature (the named kind 1, related kinds less, others 0.2) and the
+seat rule; a chain of names joined by commas, "and", "or" is split into
+addresses ("Springfield, Missouri": a comma joins X to Y only when Y, read
+as the area it most likely names, holds an X, or when the pair is all there
+is and Y is a country or an abbreviated state, "Aleppo, USA", "Holliday,
+Mo.") and the rest is a list ("Alabama, California, Florida"), whose items
+share the country that holds candidates of at least 3/4 of them; "X,
+<country>" with no X in that country resolves to the country ("ambiguous").
+A short all-capitals surface outside datelines and capitals lines is an
+acronym ("BLA") and matches only curated and country names; a bare feature
+word ("the Valley") matches only curated names.
 
 then x0.8 when ``Boundaries`` says the point is not in the claimed country
 (more than 10 km outside; logged at debug).  Features absent for a mention
