@@ -183,6 +183,8 @@ SUPPORT_PREPS = frozenset({
 # ("Kandahar city", "the Quetta police", "Kabul and Kandahar", "Kabul, the capital").
 SUPPORT_DEPS = frozenset({"compound", "nmod", "conj", "appos", "npadvmod", "dobj", "pobj", "poss"})
 ACRONYM_MAX_LETTERS = 5
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "upper", "lower", "central", "greater",
+                              "northern", "southern", "eastern", "western", "new", "old"})
 # Words after a name that make it part of a street's or a hotel's name.
 _STREET_AFTER = re.compile(
     r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|"
@@ -203,6 +205,10 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
     if len(span) > 1 and not lowercase_doc:
         return True
     root = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == root.i and before.is_alpha \
+            and not before.is_upper and before.lower_ not in _DIRECTION_WORDS:
+        return False  # the last word of a longer name ("lok sabha", "vidhan sabha")
     if lowercase_doc and (root.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON")
                           or root.lemma_.lower() != root.lower_):
         return False

@@ -198,3 +198,9 @@ def test_the_same_names_used_as_places_are_mentions(pipeline: Pipeline) -> None:
 def test_known_place_names_in_a_list_of_places_are_places(pipeline: Pipeline) -> None:
     surfaces = _surfaces(pipeline, "The tour stops in London, Manchester, Haverhill before heading north.")
     assert {"London", "Manchester", "Haverhill"} <= set(surfaces)
+
+
+def test_the_last_word_of_an_institutions_name_is_no_place(pipeline: Pipeline) -> None:
+    surfaces = _surfaces(pipeline, "the bill was passed in the lok sabha on monday. police said two men "
+                                   "were arrested in ahmedabad.")
+    assert "sabha" not in surfaces and "ahmedabad" in surfaces
