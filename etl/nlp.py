@@ -705,7 +705,7 @@ class Analyzer:
         entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
-        for start, end in matches:
+        for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue

@@ -190,6 +190,9 @@ _STREET_AFTER = re.compile(
     r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|"
     r"Terrace|Crescent|Hotel|Inn|Motel)\b")
 _FACILITY_BEFORE = re.compile(r"\b(?:Hotel|Motel|Restaurant|Cafe|Café|Club|Bar)\s+$")
+# What follows the place of a dateline: ", Jul 3 (PTI)", ", Pakistan (Reuters) -".
+_DATELINE_REST = re.compile(
+    r",\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\(|—|–|-|:))")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
 
 
@@ -215,8 +218,9 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
     if span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n":
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and (nxt.text in (":", "(", "—", "–", "-") or (
-                nxt.text == "," and span.text.isupper())):
-            return True  # a dateline ("QUETTA:", "PESHAWAR, Pakistan —")
+                nxt.text == "," and (span.text.isupper() or _DATELINE_REST.match(
+                    span.doc.text, span.end_char, span.end_char + 60)))):
+            return True  # a dateline ("QUETTA:", "PESHAWAR, Pakistan —", "Peshawar, Jul 3 (PTI)")
     if root.dep_ == "pobj" and root.head.lower_ in SUPPORT_PREPS:
         return True
     if root.dep_ in SUPPORT_DEPS and root.dep_ not in ("pobj",):

@@ -283,7 +283,9 @@ class Resolver:
                     continue
                 iso3 = self._country_of_words(window)
                 if iso3:
-                    counts[iso3] += 1
+                    # "New Mexico", "New Jersey": a US state, not the country
+                    if position == 0 or words[position - 1] != "New":
+                        counts[iso3] += 1
                     skip_until = position + size
                     break
         return ArticleContext(country_counts=dict(counts), text=text or "")
@@ -500,8 +502,8 @@ class Resolver:
         """"Aleppo, USA": the text puts the name in an area (a country or
         admin area) where no candidate lies, so none of them is meant; the
         area itself is the best estimate of where the place is."""
-        if not hint or ranked[0].entry.place.kind in ("country", "region", "border"):
-            return None
+        if not hint or ranked[0].entry.place.kind not in ("populated_place", "admin2", "site"):
+            return None  # a region or province is no address's town ("Kashmir, Pakistan says")
         containers = [h for h in hint if h.place.kind in ("country", "admin1", "admin2")]
         if not containers or len({h.place.place_id for h in containers}) > 1:
             return None

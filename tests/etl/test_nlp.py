@@ -204,3 +204,9 @@ def test_the_last_word_of_an_institutions_name_is_no_place(pipeline: Pipeline) -
     surfaces = _surfaces(pipeline, "the bill was passed in the lok sabha on monday. police said two men "
                                    "were arrested in ahmedabad.")
     assert "sabha" not in surfaces and "ahmedabad" in surfaces
+
+
+def test_the_longest_gazetteer_name_wins_and_datelines_stay(pipeline: Pipeline) -> None:
+    surfaces = _surfaces(pipeline, "3 TTP terrorists killed in Khyber Pakhtunkhwa: Pak Police")
+    assert "Khyber Pakhtunkhwa" in surfaces
+    assert "Peshawar" in _surfaces(pipeline, "Peshawar, Jul 3 (PTI) Two personnel of the force were killed.")

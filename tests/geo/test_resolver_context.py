@@ -152,3 +152,15 @@ def test_subdivision_codes_are_hint_only(gazetteer: Gazetteer) -> None:
 def test_odd_punctuation_never_crashes(resolver: Resolver, text: str, surfaces: list[str]) -> None:
     results = resolver.resolve(mentions_of(text, surfaces), text=text)
     assert len(results) == len(surfaces) and all(r.status != "failed" for r in results)
+
+
+def test_a_region_before_a_country_is_no_address(resolver: Resolver) -> None:
+    text = "INDIAN ARTILLERY FIRE KILLS ONE IN KASHMIR, PAKISTAN SAYS."
+    found = places(resolver, text, ["KASHMIR", "PAKISTAN"])
+    assert found["KASHMIR"] is not None and found["KASHMIR"].place_id != "ne:PAK"  # type: ignore[union-attr]
+
+
+def test_a_state_named_new_country_names_no_country(resolver: Resolver) -> None:
+    context = resolver.article_context("Troops marched from New Mexico to Santa Fe and on to New Jersey.")
+    assert "MEX" not in context.country_counts and "JEY" not in context.country_counts
+    assert resolver.article_context("Troops crossed into Mexico.").country_counts == {"MEX": 1}
