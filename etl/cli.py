@@ -283,24 +283,29 @@ def extraction_json(extraction: Any, *, doc_id: str) -> dict[str, Any]:
 # --- geocode -------------------------------------------------------------------
 
 def cmd_geocode(args: argparse.Namespace) -> int:
+    """Rank the places a name can be, reading it in its context exactly as
+    ``extract`` reads an article: the same cleaning, analysis and resolver
+    (``geocode_in_text``)."""
     if args.retry_unresolved:
         return _retry_unresolved(args)
     if args.text is None:
         print("sitrep geocode: error: give a place name, or --retry-unresolved", file=sys.stderr)
         return 1
-    from geo.boundaries import Boundaries
-    from geo.gazetteer import Gazetteer
-    from geo.resolver import Resolver
+    if not args.text.strip():
+        print("sitrep geocode: error: the place name is empty", file=sys.stderr)
+        return 1
+    from etl.pipeline import Pipeline
 
-    resolver = Resolver(Gazetteer.load(), boundaries=Boundaries.load())
-    candidates = resolver.candidates(args.text, context=args.context, limit=args.limit)
+    resolution = geocode_in_text(args.text, args.context, pipeline=Pipeline())
+    candidates = list(resolution.candidates[:max(args.limit, 0)])
     if args.json:
         print(json.dumps([
             {"place_id": c.place.place_id, "name": c.place.name, "kind": c.place.kind,
              "country": c.place.country, "admin1": c.place.admin1, "admin2": c.place.admin2,
              "lat": c.place.lat, "lon": c.place.lon, "population": c.place.population,
-             "score": round(c.score, 4), "reasons": list(c.reasons)}
-            for c in candidates], ensure_ascii=False, indent=1))
+             "score": round(c.score, 4), "status": resolution.status if rank == 0 else "candidate",
+             "reasons": list(c.reasons)}
+            for rank, c in enumerate(candidates)], ensure_ascii=False, indent=1))
         return 0
     if not candidates:
         print(f"no place found for {args.text!r}")
@@ -309,10 +314,31 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         p = c.place
         where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
         print(f"{rank}. {p.name} ({where}) {p.kind} {p.lat:.4f},{p.lon:.4f} "
-              f"score {c.score:.2f} [{p.place_id}]")
+              f"score {c.score:.2f} [{p.place_id}]" + (f" ({resolution.status})" if rank == 1 else ""))
         if c.reasons:
             print("   " + "; ".join(c.reasons))
     return 0
+
+
+def geocode_in_text(name: str, context: str, *, pipeline: Any) -> Any:
+    """The resolution of ``name`` read in ``context`` (see
+    ``etl.toponyms.query_text``): the text is cleaned, analysed and resolved
+    by the pipeline's own analyzer and resolver, as ``extract`` does; when
+    the analysis finds no place mention at the name, one is made for it
+    (``query_mention``) and resolved with the text's other mentions."""
+    from etl.clean import clean_text
+    from etl.pipeline import resolve
+    from etl.toponyms import query_mention, query_text
+
+    text, start, end = query_text(clean_text(name), clean_text(context) if context.strip() else "")
+    analysis = pipeline.analyzer.analyse(text, article_id="geocode")
+    mention, made = query_mention(analysis.mentions, text, start, end, article_id="geocode")
+    if made:
+        mentions = sorted([*analysis.mentions, mention], key=lambda m: (m.start, m.end))
+        resolutions = pipeline.resolver.resolve(mentions, text=text)
+    else:
+        resolutions = resolve(analysis, resolver=pipeline.resolver)
+    return next(r for r in resolutions if r.mention == mention)
 
 
 def _retry_unresolved(args: argparse.Namespace) -> int:

@@ -46,6 +46,8 @@ from etl.dates import find_dates
 from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
+from geo.gazetteer import prominent_names
+from geo.names import fold
 from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
@@ -603,6 +605,12 @@ class Analyzer:
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
+        # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
+        # only all-capitals words taken for places (see ``toponyms.is_acronym``).
+        self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
+            "." in n and len(n) <= 6)) | frozenset(code for code in COUNTRY_CODES if code.isalpha())
+        # Countries and capitals stand for places without syntactic support.
+        self.prominent_names = prominent_names() | frozenset(COUNTRY_CODES)
         self.demonym_keys = toponyms.demonym_keys(demonyms)
         self.matcher = PlaceNameMatcher(self.nlp, names)
         logger.debug("place matcher built with %d names", len(names))
@@ -634,6 +642,24 @@ class Analyzer:
     def analyse(self, text: str, *, article_id: str) -> Analysis:
         doc = self.parse(text)
         return self.analyse_doc(doc, article_id=article_id)
+
+    def _supported(self, doc: Doc, spans: list[tuple[int, int, str]], *, text: str,
+                   matches: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """The candidate spans minus names that are not places (acronyms
+        of groups and parties, names embedded in street and hotel names),
+        plus known place names the model called a person or organisation
+        inside a list of places ("London, Manchester, Haverhill")."""
+        kept = [(s, e, label) for s, e, label in spans
+                if label in ("BORDER", "NORP") or not (
+                    toponyms.is_acronym(text, s, e, known=self.acronym_names)
+                    or toponyms.in_facility_name(text, s, e))]
+        listed = toponyms.listed_places(
+            [(ent.start_char, ent.end_char) for ent in doc.ents
+             if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3
+             and all(t.is_title for t in ent if t.is_alpha)
+             and ent.text.lower() in self.place_name_set],
+            [(s, e) for s, e, label in kept if label in ("GPE", "LOC")], text=text)
+        return kept + [(s, e, "GPE") for s, e in listed]
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
@@ -679,7 +705,7 @@ class Analyzer:
         entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
-        for start, end in matches:
+        for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue
@@ -687,7 +713,11 @@ class Analyzer:
                 continue
             if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue
+            if span.text.lower() not in self.prominent_names and \
+                    not toponyms.has_place_support(span, lowercase_doc=lowercase_doc):
+                continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place
             spans.append((span.start_char, span.end_char, "GPE"))
+        spans = self._supported(doc, spans, text=text, matches=matches)
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
