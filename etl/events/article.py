@@ -34,7 +34,7 @@ from etl.events.event_dates import lead_date, resolve_event_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     GEO_PRECISION, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
-    find_main_country, find_sole_country, focus_place, mention_role, scene_place, sentence_country, victims_country,
+    find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
 from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
 from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
@@ -157,6 +157,7 @@ def extract_events(
         locative, excluded, chain = mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
             PlaceCandidate(place, mention, locative, excluded, chain))
+    by_sentence = without_bare_regions(by_sentence)
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
     main_country = find_main_country(resolutions, dateline_place)

@@ -76,6 +76,20 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     return locative, excluded, first.i
 
 
+def without_bare_regions(by_sentence: dict[int, list[PlaceCandidate]]) -> dict[int, list[PlaceCandidate]]:
+    """The place candidates per sentence without regions that lie in no
+    country ("Asia", "Europe", "the Middle East") when the article names a
+    finer place (a town, site or admin area): an event never sits on such
+    a word then.  (A region of one country, "Kashmir" or "Waziristan",
+    stays.)"""
+    finer = any(c.place.kind in ("populated_place", "site", "admin2", "admin1")
+                for candidates in by_sentence.values() for c in candidates)
+    if not finer:
+        return by_sentence
+    return {index: [c for c in candidates if not (c.place.kind == "region" and not c.place.country)]
+            for index, candidates in by_sentence.items()}
+
+
 def _listed_in_place(token: Token) -> bool:
     """"Rallies in cities including Nairobi, Nakuru and Eldoret", "killed in
     the provinces of Surin, Ubon and Si Sa Ket": places listed after a
