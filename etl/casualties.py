@@ -85,6 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(
         rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+    # "claiming over 53 lives", "took 12 lives"
+    ("killed", re.compile(rf"\b(?P<verb>claim(?:ed|ing|s)?|took|taking|takes)\s+{NUMBER}\s+(?P<victim>)lives\b",
+                          re.I)),
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
 ]
@@ -248,7 +251,7 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 _CUE = re.compile(
     r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
-    r"fatalit|sustained)", re.I)
+    r"fatalit|sustained|lives)", re.I)
 
 
 def find_casualties(sentence: str) -> list[Casualty]:

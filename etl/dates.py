@@ -232,6 +232,9 @@ def _is_bare_month(text: str, match: re.Match[str]) -> bool:
     March on Washington") is a name, not a date."""
     if match.groupdict().get("year"):
         return False
+    month = match.group("month")
+    if month.islower() and month in ("march", "may") and any(c.isupper() for c in text):
+        return True  # "attempted to march on parliament": the verb, in a text that capitalises months
     matched = text[match.start():match.start("month")].strip().lower()
     if matched:  # "in", "since", "early", ...
         return False
