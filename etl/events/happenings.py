@@ -354,6 +354,14 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     Thursday said …" -- is within a few days of the event's)."""
     if draft.date_value is None or not (draft.own_date or draft.date_from == "report"):
         return True
+    if draft.own_date and not draft.own_place:
+        # a place borrowed from the sentences before and a date of its own ("it all started on
+        # Friday last week when Israel launched air strikes"): the story has moved on unless
+        # the dates agree, even with a borrowed date
+        dated = happening.dated()
+        if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision) and \
+                abs((draft.date_value - dated.date_value).days) > 1:
+            return False
     source = "own" if draft.own_date else "report"
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
