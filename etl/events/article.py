@@ -2,15 +2,17 @@
 
 Sentence by sentence, the triggers that pass :mod:`~etl.events.realis` are
 typed (:mod:`~etl.events.classify`), placed, dated and given actors and tolls
-(the attribute modules) as drafts.  Mentions that tell an event just reported
-are folded into it: a definite "the attacks" that names the weapon gives the
+(the attribute modules) as drafts; :mod:`~etl.events.happenings` groups the
+drafts of one happening into one event.  Events the report recalls with a
+date ("after a deadly raid on 13 June", "a day after the crackdown") are
+drafts too, dated by themselves or from the report's event, with the
+figures told nearest them.  Some mentions are folded in while drafting: a definite "the attacks" that names the weapon gives the
 attack its sub-type, a chemical agent named for its munitions makes it a
 Chemical weapon attack, "the attack(s)" told again after a non-violent event
 is no new event, and a sentence whose only trigger is the casualty verb
 ("Four policemen were killed") gives its toll to the event just reported.  A
 text's first report cannot refer back, so there "15 dead after ambush" codes
-the ambush, with the toll it gives.  Drafts of one (type, place, date) merge
-into one event per article.
+the ambush, with the toll it gives.
 """
 
 from __future__ import annotations

@@ -5,28 +5,44 @@ recap further down, a reaction that names it again.  Each mention becomes a
 draft (:mod:`~etl.events.article`); here the drafts of one happening are
 grouped, in text order, each joining the most recent happening it can be:
 
-* the same type, or two violent types when either mention is a generic word
-  ("attacked a shelter" and "the drone attack": the specific one types it);
+* the same type (for Strategic developments, the same sub-type; two
+  weapons named -- a missile strike and a drone attack -- are two
+  happenings); or another type when the mention is a generic word typed a
+  clash for want of evidence ("the attack"), a toll report ("three people
+  were killed in Beersheba"), police violence at a crowd, or a strike and
+  the attack on civilians it was with the same target ("attacked a
+  displacement shelter" and "a drone attack struck a shelter"); a protest
+  and a riot of one crowd; never a battle and a massacre, nor the target
+  hitting back ("the policemen returned fire");
 * places that can be the same: when both mentions name their own place, the
   same place, one inside the other, or within :data:`NEAR_KM`; a mention
   whose place is borrowed (from the previous sentence, the scene, the
-  article's country) fits any place in that country;
-* dates that can be the same: when both name their own date, the same day,
-  or a day inside the other's week or month; a borrowed date fits any;
-* not marked as another happening ("another attack", "a second strike", "a
-  follow-up drone attack").
+  article's town or country) fits any place in that country;
+* dates that can be the same, with every date the happening's mentions give:
+  two own dates the same day (or one inside the other's week or month), the
+  day of a report ("the ministry on Thursday said …") within
+  :data:`REPORT_DAYS`; a borrowed date fits any, but a mention with a
+  borrowed place and a date of its own joins only on its day;
+* not told as another happening ("another attack", "a second strike", "a
+  follow-up drone attack": never the first happening of its type).
 
-A definite mention ("the attack", "these strikes") and a mention that only
-reacts to an event ("condemned the attack", "funeral prayers for those
-killed") can only tell a happening already told: without one they make no
-event, unless they name the place and give a date or a toll of their own.
+A definite mention ("the protests") starts a happening only with a place, a
+date or a toll of its own; a reaction ("condemned the attack", "funeral
+prayers for those killed", "a pattern of strikes") only with the place the
+event happened at and a date or a toll.  A mention is compared with the
+:data:`RECENT_HAPPENINGS` happenings told most recently, and a happening
+keeps what the comparison needs up to date, so a long text costs time in
+proportion to its mentions.
 
 A happening takes its most specific place and date, the type of its most
-specific mention, and the toll of its best mention, never a sum over
-mentions: the latest update ("the toll rose to 19") if any, else the first
-figure given; figures told as additional victims ("killing one more
-person", "six scientists were also killed") add to it.  Happenings of one
-(type, place, date) are one event whose toll is their sum.
+specific mention (lethal force first for a crowd), and the toll of its best
+mention, never a sum over mentions: the latest update ("the toll rose to
+19") if any, else the first figure given; figures told as additional
+victims ("killing one more person", "six scientists were also killed") add
+to it, each once.  Happenings of one (type, place, date) are one event whose
+toll is their sum.  Its role is background when every mention recalls it
+("after a deadly raid on 13 June") or it is dated before the article's
+first-told happening, else main.
 """
 
 from __future__ import annotations
