@@ -28,6 +28,23 @@ COUNTRY_CODES: dict[str, str] = {
     "egypt": "EGY", "egyptian": "EGY", "iraq": "IRQ", "iraqi": "IRQ", "syria": "SYR",
     "syrian": "SYR", "kuwait": "KWT", "oman": "OMN", "kazakhstan": "KAZ",
     "kyrgyzstan": "KGZ", "azerbaijan": "AZE", "ukraine": "UKR", "ukrainian": "UKR",
+    # other states whose wars fill the news (names and unambiguous demonyms; not "Congo"
+    # alone, which names two states, nor "Georgia" or "Polish")
+    "sudan": "SDN", "sudanese": "SDN", "south sudan": "SSD", "south sudanese": "SSD", "chad": "TCD",
+    "chadian": "TCD", "thailand": "THA", "thai": "THA", "cambodia": "KHM", "cambodian": "KHM",
+    "kenya": "KEN", "kenyan": "KEN", "nigeria": "NGA", "nigerian": "NGA", "niger": "NER", "nigerien": "NER",
+    "mali": "MLI", "malian": "MLI", "burkina faso": "BFA", "burkinabe": "BFA", "dr congo": "COD",
+    "drc": "COD", "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
+    "congolese": "COD", "rwanda": "RWA", "rwandan": "RWA", "uganda": "UGA", "ugandan": "UGA",
+    "ethiopia": "ETH", "ethiopian": "ETH", "eritrea": "ERI", "eritrean": "ERI", "somalia": "SOM",
+    "somali": "SOM", "libya": "LBY", "libyan": "LBY", "lebanon": "LBN", "lebanese": "LBN",
+    "yemen": "YEM", "yemeni": "YEM", "jordan": "JOR", "jordanian": "JOR", "palestine": "PSE",
+    "palestinian": "PSE", "cameroon": "CMR", "cameroonian": "CMR", "mozambique": "MOZ",
+    "central african republic": "CAF", "colombia": "COL", "colombian": "COL", "mexico": "MEX",
+    "mexican": "MEX", "venezuela": "VEN", "venezuelan": "VEN", "haiti": "HTI", "haitian": "HTI",
+    "philippines": "PHL", "philippine": "PHL", "filipino": "PHL", "indonesia": "IDN",
+    "indonesian": "IDN", "malaysia": "MYS", "malaysian": "MYS", "belarus": "BLR", "belarusian": "BLR",
+    "armenia": "ARM", "armenian": "ARM",
 }
 
 # Words that make up the "X-Y border" pattern (names and demonyms).
@@ -44,6 +61,14 @@ COUNTRY_NAMES: dict[str, str] = {
     "BTN": "Bhutan", "MDV": "Maldives", "ISR": "Israel", "DEU": "Germany", "JPN": "Japan",
     "EGY": "Egypt", "IRQ": "Iraq", "SYR": "Syria", "KWT": "Kuwait", "OMN": "Oman",
     "KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "AZE": "Azerbaijan", "UKR": "Ukraine",
+    "SDN": "Sudan", "SSD": "South Sudan", "TCD": "Chad", "THA": "Thailand", "KHM": "Cambodia",
+    "KEN": "Kenya", "NGA": "Nigeria", "NER": "Niger", "MLI": "Mali", "BFA": "Burkina Faso",
+    "COD": "Democratic Republic of Congo", "RWA": "Rwanda", "UGA": "Uganda", "ETH": "Ethiopia",
+    "ERI": "Eritrea", "SOM": "Somalia", "LBY": "Libya", "LBN": "Lebanon", "YEM": "Yemen",
+    "JOR": "Jordan", "PSE": "Palestine", "CMR": "Cameroon", "MOZ": "Mozambique",
+    "CAF": "Central African Republic", "COL": "Colombia", "MEX": "Mexico", "VEN": "Venezuela",
+    "HTI": "Haiti", "PHL": "Philippines", "IDN": "Indonesia", "MYS": "Malaysia", "BLR": "Belarus",
+    "ARM": "Armenia",
 }
 
 # Armed groups → ACLED-style actor names.  Keys are lower-case phrases matched
