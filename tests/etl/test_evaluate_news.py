@@ -12,7 +12,7 @@ import pytest
 
 from etl import evaluate_news as en
 from etl.cli_eval import cmd_eval
-from etl.records import EVENT_FIELDS, Event
+from etl.records import Event
 
 KYIV = (50.45, 30.52)
 BUCHA = (50.54, 30.21)      # ~25 km from Kyiv
@@ -26,12 +26,10 @@ def make_event(**overrides) -> Event:
         actor1="", actor2="", country="UKR", admin1="Kyiv City", admin2="", location="Kyiv",
         latitude=KYIV[0], longitude=KYIV[1], geo_precision=1, place_id="geonames:703448",
         fatalities=0, fatalities_low=0, fatalities_high=0, injured=0, evidence="x", evidence_start=0,
-        evidence_end=1, claimed_by="", confidence=0.5, source="", url="", published=date(2025, 4, 5),
-        fatalities_reported="")
+        evidence_end=1, claimed_by="", confidence=0.5, incident_id="e", role="main", source="", url="",
+        published=date(2025, 4, 5), fatalities_reported="")
     base.update(overrides)
-    return Event(**{k: v for k, v in base.items() if k in EVENT_FIELDS},
-                 **{k: "" for k in EVENT_FIELDS if k not in base and k != "role"},
-                 **({"role": base.get("role", "main")} if "role" in EVENT_FIELDS else {}))
+    return Event(**base)
 
 
 def gold_event(**overrides) -> en.GoldNewsEvent:
