@@ -27,9 +27,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import re
-import tempfile
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from etl.dates import find_dates
 from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
+from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
 logger = logging.getLogger(__name__)
@@ -549,25 +549,46 @@ def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...
     digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     path = (Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep") / \
-        f"place-name-keys-{digest.hexdigest()[:20]}.pickle"
+        f"place-name-keys-{digest.hexdigest()[:20]}.keys"
     try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, list) and len(cached) == len(names):
+        cached = _read_token_keys(path)
+        if len(cached) == len(names):
             return cached
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+    except (OSError, PackedFormatError):
         pass
     tokenizer = nlp.tokenizer
     sequences = [tuple(get_string_id(t.text.lower()) for t in doc)
                  for doc in tokenizer.pipe(names, batch_size=1000)]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(sequences, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        lengths = array("I", [len(keys) for keys in sequences])
+        flat = array("Q", [key for keys in sequences for key in keys])
+        # Written to a temporary file and renamed: parallel workers building
+        # the cache at once never see half a file.
+        write_packed(path, [lengths, flat], magic=_TOKEN_KEYS_MAGIC)
     except OSError as error:
         logger.info("place-name token cache not written (%s)", error)
     return sequences
+
+
+_TOKEN_KEYS_MAGIC = b"SRKEYS\x00\x01"
+
+
+def _read_token_keys(path: Path) -> list[tuple[int, ...]]:
+    """The cached token keys (:mod:`geo.packed`: data only, never code)."""
+    data = read_packed(path, magic=_TOKEN_KEYS_MAGIC)
+    if (not isinstance(data, list) or len(data) != 2
+            or not all(isinstance(column, array) for column in data)):
+        raise PackedFormatError("not a token key table")
+    lengths, flat = data
+    if sum(lengths) != len(flat):
+        raise PackedFormatError("token key table is inconsistent")
+    keys = flat.tolist()
+    out: list[tuple[int, ...]] = []
+    start = 0
+    for length in lengths:
+        out.append(tuple(keys[start:start + length]))
+        start += length
+    return out
 
 
 class Analyzer:

@@ -39,11 +39,15 @@ Sources (all offline, read only by ``build_index``):
   whose place_id already exists (``ne:GBR``) only adds names.  A curated area
   supersedes a derived admin area with the same country and folded name.
 
-Index file: a pickle (protocol 5) of column arrays and two posting tables,
-folded name -> postings and variant key -> postings (see ``geo.names``).
+Index file: column arrays and two posting tables, folded name -> postings
+and variant key -> postings (see ``geo.names``), in the format of
+:mod:`geo.packed` (JSON header and raw arrays: reading it can never run code,
+unlike the pickle it replaces, which ran whatever a planted cache file named).
 Strings are stored as one ``str`` plus an offset array and tables as sorted
-keys searched by bisection, so unpickling creates a few dozen objects rather
-than millions and loads in a fraction of a second.  A posting is an
+keys searched by bisection, so loading creates a few dozen objects rather
+than millions and takes a fraction of a second.  The loader checks the
+structure (every column as long as the place table, every posting inside it)
+before the index is used.  A posting is an
 int ``place_index * 4 + flags`` (bit 0: the place's primary name, bit 1: a
 curated name).  Names that are not Latin script after folding are not indexed.
 """
@@ -57,7 +61,6 @@ import hashlib
 import logging
 import math
 import os
-import pickle
 import re
 import statistics
 import sys
@@ -67,15 +70,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from geo.errors import GazetteerError
+from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.names import fold, variant_key
 from geo.records import Place, PlaceKind
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
 KINDS: tuple[PlaceKind, ...] = (
@@ -129,11 +133,15 @@ class Entry:
     is_capital: bool = False
 
 
+INDEX_MAGIC = b"SRGAZ\x00" + INDEX_VERSION.to_bytes(2, "little")
+"""The first bytes of an index file (:mod:`geo.packed`), version included."""
+
+
 def default_index_path() -> Path:
-    """``$SITREP_CACHE_DIR/gazetteer-v{N}.pickle``, else ``~/.cache/sitrep/…``."""
+    """``$SITREP_CACHE_DIR/gazetteer-v{N}.idx``, else ``~/.cache/sitrep/…``."""
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     base = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep"
-    return base / f"gazetteer-v{INDEX_VERSION}.pickle"
+    return base / f"gazetteer-v{INDEX_VERSION}.idx"
 
 
 def slug(text: str) -> str:
@@ -302,7 +310,7 @@ class _IndexBuilder:
             "countries": array("I", [intern(row.country) for row in rows]),
             "admin1": array("I", [intern(row.admin1) for row in rows]),
             "admin2": array("I", [intern(row.admin2) for row in rows]),
-            "strings": list(strings),
+            "strings": StringColumn.encode(list(strings)),
             "lat": array("d", [row.lat for row in rows]),
             "lon": array("d", [row.lon for row in rows]),
             "population": array("q", [row.population for row in rows]),
@@ -740,11 +748,8 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     data = builder.freeze()
     data["demonyms"] = demonyms
     data["curated_sha256"] = _file_sha256(curated_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(data, handle, protocol=5)
-    temporary.replace(path)
+    data["capitals"] = array("I", sorted(data["capitals"]))
+    write_packed(path, data, magic=INDEX_MAGIC)
     logger.info("gazetteer index: %d places, %d names, %.1f MB, built in %.1f s -> %s",
                 len(builder.rows), len(data["exact"][1]) - 1, path.stat().st_size / 1e6,
                 time.perf_counter() - started_s, path)
@@ -752,6 +757,72 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
 
 
 # --------------------------------------------------------------------------- read
+
+
+_PLACE_COLUMNS = ("id_positions", "kinds", "countries", "admin1", "admin2", "lat", "lon",
+                  "population", "name_counts")
+
+
+def _largest(column: array) -> int:
+    """The largest value of an unsigned array column (-1 when empty), at
+    memory speed (numpy over the array's buffer, no copy)."""
+    import numpy as np
+
+    if not isinstance(column, array):
+        raise TypeError(f"expected an array column, not {type(column).__name__}")
+    return int(np.frombuffer(column, dtype=column.typecode).max()) if len(column) else -1
+
+
+def _check_index(data: Any) -> None:
+    """Raise :class:`PackedFormatError` unless ``data`` has the shape of an
+    index of this version: every key, every per-place column as long as the
+    place table, every posting, string index and id position inside its
+    table.  (A file that passes is safe to look up in; it may still hold
+    wrong places, as any cache can.)"""
+    def fail(reason: str) -> NoReturn:
+        raise PackedFormatError(reason)
+
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        fail(f"not an index of version {INDEX_VERSION}")
+    try:
+        n = len(data["names"][1]) - 1
+        for name in _PLACE_COLUMNS:
+            if len(data[name]) != n:
+                fail(f"column {name} has {len(data[name])} rows, not {n}")
+        strings_blob, strings_offsets = data["strings"]
+        n_strings = len(strings_offsets) - 1
+        if not isinstance(strings_blob, str) or strings_offsets[-1] != len(strings_blob):
+            fail("the string table is inconsistent")
+        for name in ("countries", "admin1", "admin2"):
+            if _largest(data[name]) >= n_strings:
+                fail(f"column {name} points outside the string table")
+        if _largest(data["id_positions"]) >= n:
+            fail("an id position is outside the id table")
+        for name in ("exact", "variant", "id_table"):
+            (blob, offsets), starts, values = data[name]
+            if not isinstance(blob, str) or len(starts) != len(offsets) or (
+                    starts and starts[-1] != len(values)) or (offsets and offsets[-1] != len(blob)):
+                fail(f"table {name} is inconsistent")
+            limit = n if name == "id_table" else 4 * n
+            if _largest(values) >= limit:
+                fail(f"table {name} points outside the place table")
+        blob, offsets = data["names"]
+        if not isinstance(blob, str) or offsets[-1] != len(blob):
+            fail("the name column is inconsistent")
+        if _largest(data["capitals"]) >= n:
+            fail("a capital is outside the place table")
+        if not all(isinstance(k, int) and 0 <= k < n and isinstance(v, str)
+                   for k, v in data["geometry"].items()):
+            fail("a geometry is outside the place table")
+        for name in ("demonyms", "country_names"):
+            if not all(isinstance(k, str) and isinstance(v, str) for k, v in data[name].items()):
+                fail(f"table {name} is not a table of names")
+        ruler_blob, ruler_offsets = data["ruler_names"]
+        if (not isinstance(ruler_blob, str) or len(data["ruler_population"]) != len(ruler_offsets) - 1
+                or ruler_offsets[-1] != len(ruler_blob)):
+            fail("the ruler names are inconsistent")
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        fail(f"malformed index ({type(error).__name__}: {error})")
 
 
 class Gazetteer:
@@ -764,10 +835,10 @@ class Gazetteer:
         self._names = StringColumn(*data["names"])
         self._id_table = PostingTable(data["id_table"])
         self._id_positions: array = data["id_positions"]
-        self._strings: list[str] = data["strings"]
+        self._strings: list[str] = list(StringColumn(*data["strings"]))
         self._exact = PostingTable(data["exact"])
         self._variant = PostingTable(data["variant"])
-        self._capitals: frozenset[int] = data["capitals"]
+        self._capitals: frozenset[int] = frozenset(data["capitals"])
         self._demonyms: dict[str, str] = data["demonyms"]
         self._places: dict[int, Place] = {}
 
@@ -786,15 +857,16 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()  # the index is millions of small objects: no cycles to find
         try:
-            with index_path.open("rb") as handle:
-                data = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
-            raise GazetteerError(f"cannot read gazetteer index {index_path}: {error}") from error
+            data = read_packed(index_path, magic=INDEX_MAGIC)
+            _check_index(data)
+        except OSError as error:
+            raise GazetteerError(f"cannot read gazetteer index {index_path}: "
+                                 f"{error.strerror or error}") from error
+        except PackedFormatError as error:
+            raise GazetteerError(f"{index_path} is not a gazetteer index: {error}") from error
         finally:
             if enabled:
                 gc.enable()
-        if not isinstance(data, dict):
-            raise GazetteerError(f"{index_path} is not a gazetteer index")
         if path is None and data.get("curated_sha256") != _file_sha256(DEFAULT_CURATED_PATH):
             logger.warning("%s changed since the index was built: rebuilding", DEFAULT_CURATED_PATH)
             build_index(index_path)

@@ -123,7 +123,7 @@ def test_place_name_matcher_finds_what_the_phrase_matcher_finds(fast, tmp_path, 
     phrase = PhraseMatcher(fast.vocab, attr="LOWER")
     phrase.add("PLACE", [fast.make_doc(n) for n in NAMES])
     built = PlaceNameMatcher(fast, NAMES)
-    assert len(list(tmp_path.glob("place-name-keys-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("place-name-keys-*.keys"))) == 1
     cached = PlaceNameMatcher(fast, NAMES)  # read back from the cache file
     texts = [*TEXTS, "Militants fired on a post in new delhi and NEW DELHI; Delhi police, "
                      "Jammu and Kashmir and north waziristan, D.I. Khan, dera ismail khan."]
