@@ -4,7 +4,7 @@ Pipeline position: outside the ETL, like :mod:`etl.evaluate_events`.  It
 reads a set coded to ``ANNOTATION.md`` (``../shared/data/events/
 news_incidents``: per part, ``sources.tsv``, ``gold.jsonl`` and
 ``incidents.jsonl``), runs the whole ETL over the articles' texts, links the
-events into incidents (:mod:`etl.events.incidents`) and scores both levels
+events into incidents (:mod:`etl.incidents`) and scores both levels
 as ANNOTATION.md's "How a system is scored" says.
 
 The texts are third-party articles and are never in the repository: they are
@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 from etl.evaluate_events import ACC_KM, haversine_km, prf
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: import it only when running
-    from etl.events.incidents import Incident
+    from etl.incidents import Incident
     from etl.pipeline import Pipeline
     from etl.records import Event
 
@@ -489,7 +489,7 @@ def extract_articles(articles: Sequence[GoldArticle], texts: Mapping[str, str], 
 
 def link(predictions: Sequence[Sequence[Event]]) -> tuple[list[list[str]], list[PredictedIncident]]:
     """Link the events of all articles into incidents (the ETL's linker)."""
-    from etl.events.incidents import link_incidents
+    from etl.incidents import link_incidents
 
     incidents = link_incidents([e for events in predictions for e in events])
     incident_of = {event_id: i.incident_id for i in incidents for event_id in i.event_ids}

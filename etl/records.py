@@ -52,7 +52,7 @@ class Event:
     text gives no upper bound).  ``fatalities_reported`` keeps the figure as the
     text states it ("more than 200"), also when it was split over several
     events.  ``incident_id`` names the real-world happening this report
-    belongs to (:mod:`etl.events.incidents`; an event not yet linked is its
+    belongs to (:mod:`etl.incidents`; an event not yet linked is its
     own incident, its id its ``event_id``); ``role`` is ``main`` for what the
     article is about, ``background`` for events it recalls (ANNOTATION.md).
     """

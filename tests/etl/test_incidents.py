@@ -8,7 +8,7 @@ import itertools
 import random
 from datetime import date, timedelta
 
-from etl.events.incidents import add_reports, link_incidents, summarize
+from etl.incidents import add_reports, link_incidents, summarize
 from etl.records import Event
 
 # (place_id, location, admin1, country, lat, lon, geo_precision)

@@ -126,6 +126,16 @@ def report_key(event: Event) -> tuple[str, str, int, str]:
             event.event_id)
 
 
+def compatible_types(event_types: Iterable[str]) -> set[str]:
+    """Every event type a report of one of ``event_types`` may be linked
+    with (for narrowing the candidates a store reads)."""
+    wanted = set(event_types)
+    for pair in _COMPATIBLE_TYPES:
+        if pair & wanted:
+            wanted |= pair
+    return wanted
+
+
 def types_fit(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type:
         if a.event_type == "Strategic developments":
