@@ -18,10 +18,12 @@ resolver; before the store.  Its modules are its stages:
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
 * :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
   computed once and shared by the stages;
-* :mod:`~etl.events.incidents`: events of many articles linked into
-  incidents (the happenings in the world), with ids, aliases and figures;
 * :mod:`~etl.events.syntax` and :mod:`~etl.events.core`: parse helpers and
   the records the stages pass on.
+
+Linking the events of many articles into incidents (the happenings in the
+world) is :mod:`etl.incidents`, outside this package: the store links as it
+writes and must not import the NLP stack.
 """
 
 from etl.events.article import event_id_for, extract_events

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from etl.events import extract_events  # noqa: E402
-from etl.events.incidents import link_incidents  # noqa: E402
+from etl.incidents import link_incidents  # noqa: E402
 from etl.pipeline import Pipeline, analyse, resolve, to_article  # noqa: E402
 from etl.sources import RawDocument  # noqa: E402
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from etl.events.incidents import link_incidents
+from etl.incidents import link_incidents
 from etl.pipeline import to_article
 from etl.sources import RawDocument
 

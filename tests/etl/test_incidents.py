@@ -1,4 +1,4 @@
-"""Incident linking (etl/events/incidents.py) on small hand-made reports:
+"""Incident linking (etl/incidents.py) on small hand-made reports:
 what links and what must not, stable ids and aliases, the best figure, and
 the same incidents whatever order the articles come in."""
 
