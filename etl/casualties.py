@@ -261,6 +261,10 @@ def find_casualties(sentence: str) -> list[Casualty]:
     # A written date ("2025-06-25", "25/06/2025") holds no head count: blank it
     # out (same length, so offsets stay those of the sentence).
     sentence = _WRITTEN_DATE.sub(lambda m: " " * len(m.group()), sentence)
+    # An aside between the victims and their verb ("53 people, including 14
+    # children, were killed") names part of them: it is skipped, so the verb
+    # finds its figure and the part is not a second toll.
+    sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, sentence):
@@ -272,6 +276,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
+            if _BREAKDOWN.match(victims):
+                continue  # "five of the victims had been shot dead": part of a toll told before
             if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
                     not _LEFT_DEAD.search(victims):
                 continue  # "left 5 dead", not "left 260,000 civilians trapped" nor "left 21 injured"
@@ -409,6 +415,15 @@ def _is_age(sentence: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"[\s-]*(?:years?|months?)[\s-]*old\b", sentence[match.end("n1"):], re.I))
 
 
+_ASIDE = re.compile(
+    r"(?<=\w)(?:,\s+(?:including|among\s+(?:them|whom)|mostly|most\s+of\s+them|many\s+of\s+them|"
+    r"all\s+of\s+them)\b(?:(?!as\s+well\s+as|plus|along\s+with|besides)[^;.()\"“”]){1,100}?,|\s+\([^()]{1,100}\))"
+    r"(?=\s+(?:(?:were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
+    r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished)\b)", re.I)
+# Victims counted among the dead already told: "five of the victims", "most of
+# the dead", "two of those killed".
+_BREAKDOWN = re.compile(r"of\s+those$|of\s+(?:the|those|these|whom)\s+(?:victims|dead|deceased|killed|fatalities|deaths|"
+                        r"casualties|bodies)\b", re.I)
 _WRITTEN_DATE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b")
 _LEFT_DEAD = re.compile(r"\b(?:dead|killed|lifeless)$", re.I)
 

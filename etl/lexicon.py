@@ -629,4 +629,13 @@ ARMED_PAIRS: tuple[frozenset[str], ...] = (frozenset({"islamic", "state"}),)
 # Verbs that attribute an attack reported before ("blamed the rebels for the
 # bombing", "attributed the attack to …").
 BLAME_VERBS = frozenset({"blame", "attribute", "accuse"})
-CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations"})
+CLAIM_NOUNS = frozenset({"responsibility", "credit", "accusation", "accusations", "allegation", "allegations",
+                         "perpetrator", "perpetrators", "culprit", "culprits", "mastermind", "masterminds"})
+
+# News agencies whose names are also towns in the gazetteer: in a credit
+# ("(Xinhua)", "(Bernama via Xinhua)", "via Anadolu") they name no place.
+NEWS_AGENCIES = frozenset({
+    "xinhua", "bernama", "anadolu", "reuters", "afp", "ap", "ani", "pti", "ians", "uni", "app", "tass", "ria",
+    "interfax", "yonhap", "kyodo", "irna", "tasnim", "isna", "kuna", "qna", "wam", "spa", "efe", "ansa",
+    "dpa", "sputnik", "pajhwok", "bss", "upi", "mena", "sana", "petra", "nna", "apa", "aa",
+})

@@ -63,10 +63,12 @@ _BORDER_PATTERNS = [
     re.compile(rf"\b(?:border|frontier|boundary)\s+between\s+(?P<a>{_COUNTRY_ALT})\s+and\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
     re.compile(rf"\b(?P<a>{_COUNTRY_ALT})\s+(?:border|frontier)\s+with\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
 ]
-# "ISLAMABAD:", "PESHAWAR, Pakistan —", "KABUL (Reuters) -" at a paragraph start
-# (after a filing-date label such as "date 2025-04-14 ", if any).
+# "ISLAMABAD:", "PESHAWAR, Pakistan —", "KABUL (Reuters) -", "GENEVA, Oct 30, 2025
+# (AFP) -" at a paragraph start (after a filing-date label such as "date
+# 2025-04-14 ", if any).
 _DATELINE = re.compile(
-    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
+    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
     re.M,
 )
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
@@ -45,7 +45,7 @@ from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, is_restated, only_casualty_verbs,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
 )
-from etl.nlp import Analysis, doc_text, span_text
+from etl.nlp import Analysis, Mention, doc_text, span_text
 from etl.records import Article, Event
 from geo.records import Place, Resolution
 
@@ -154,7 +154,7 @@ def extract_events(
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = country_in_name(mention.surface, country_place)
-        if place is None or mention.start == dateline_start:
+        if place is None or mention.start == dateline_start or _agency_credit(doc, mention):
             continue
         locative, excluded, chain = mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
@@ -210,7 +210,7 @@ def extract_events(
         another = ANOTHER.search(span_text(sentence)) is not None
         casualties = [c for c in casualties if not is_restated(c, drafts, sentence_index=index, another=another)]
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
-                and drafts and drafts[-1].trigger.event_type in VIOLENT and index - drafts[-1].sentence_index <= 2 \
+                and drafts and takes_casualties(drafts[-1].trigger) and index - drafts[-1].sentence_index <= 2 \
                 and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed"):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
         if not triggers and not drafts:
@@ -234,12 +234,16 @@ def extract_events(
         if triggers and old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in VIOLENT]
         for trigger in triggers:
-            places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
+            reaction = reaction_frame(trigger.token)
+            places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []), own_clause=reaction)
             if not places and trigger.event_type in VIOLENT:
                 target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
                 if target is not None:
                     places, place_from = [target], "demonym"
-            if not places and trigger.sub_event_type == "Diplomacy" and dateline_place is not None:
+            if not places and dateline_place is not None and (
+                    trigger.sub_event_type == "Diplomacy" or _here(trigger)):
+                # statements are made where the report was filed; "a special meeting
+                # here" is there too
                 places, place_from = [dateline_place], "dateline"
             if not places and trigger.event_type in PLACED:
                 previous = next((d for d in reversed(drafts)
@@ -288,7 +292,7 @@ def extract_events(
                 actor1, actor2 = "", actor1  # "Pak Army officer killed in IED blast": the victim's side
             draft = Draft(sentence, index, trigger, places, place_from, date_value, precision,
                           actor1, actor2, find_claim(sentence), date_from=date_from,
-                          anaphor=anaphoric(trigger.token), reaction=reaction_frame(trigger.token),
+                          anaphor=anaphoric(trigger.token), reaction=reaction,
                           another=distinct_happening(trigger.token))
             if takes_casualties(trigger):
                 figures = recalled_figures if trigger.background else casualties
@@ -301,6 +305,27 @@ def extract_events(
                         draft.actor2 = ""
             drafts.append(draft)
     return _emit(group_mentions(drafts), article=article)
+
+
+def _here(trigger: Trigger) -> bool:
+    """Does the trigger's clause say "here" (in a datelined report, the
+    dateline's place): "agreed to a ceasefire, the prime minister said
+    following a special meeting here"?"""
+    sentence = trigger.token.sent
+    return any(t.lower_ == "here" and t.dep_ == "advmod" for t in sentence)
+
+
+def _agency_credit(doc: Doc, mention: Mention) -> bool:
+    """A news agency named in a credit ("PUTRAJAYA, July 28 (Xinhua) --",
+    "(Bernama via Xinhua)", "via Anadolu"): no place, though a town of that
+    name exists."""
+    if mention.surface.lower() not in lx.NEWS_AGENCIES:
+        return False
+    text = doc.text
+    before = text[max(0, mention.start - 40):mention.start]
+    after = text[mention.end:mention.end + 40]
+    in_parentheses = "(" in before and ")" not in before.rsplit("(", 1)[-1] and ")" in after.split("(", 1)[0]
+    return in_parentheses or re.search(r"\bvia\s*$", before) is not None
 
 
 def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:

@@ -101,9 +101,19 @@ class Mention:
         return self.generic and (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash")
 
 
-def _anchor_key(m: Mention) -> tuple[bool, int, bool, float, int]:
-    return (m.default_typed, _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4), not m.draft.own_place,
-            KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+def _anchor_key(m: Mention) -> tuple[bool, bool, int, bool, float, int]:
+    return (m.default_typed, _told_by_victims(m), _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
+            not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+
+
+def _told_by_victims(m: Mention) -> bool:
+    """A generic word typed an attack on civilians by its victims ("53
+    people were killed when the RSF attacked a shelter"): when the same
+    happening is told with its weapon ("the shelling and drone attack"), the
+    weapon types it, as ACLED codes remote violence against civilians as
+    Explosions/Remote violence."""
+    trigger = m.draft.trigger
+    return trigger.event_type == lx.VAC and trigger.sub_event_type == "Attack" and m.generic
 
 
 class Happening:
@@ -122,6 +132,9 @@ class Happening:
         self.own_places: dict[str, Place] = {}  # distinct places the mentions name as their own
         self.dates: set[tuple[object, int, str]] = set()  # distinct own or reported dates
         self.actor2s: set[str] = set()
+        # the violent types its mentions give (not those typed for want of evidence):
+        # subtypes, and whether a generic word gave the type
+        self.kinds: dict[str, tuple[set[str], bool]] = {}
         self._place: Mention = first
         self._dated: Draft = first.draft
         self.add(first)
@@ -137,6 +150,10 @@ class Happening:
         self.all_crowd_clash &= _crowd_clash(mention)
         if draft.actor2:
             self.actor2s.add(draft.actor2)
+        if draft.trigger.event_type in VIOLENT and not mention.default_typed:
+            subtypes, generic = self.kinds.get(draft.trigger.event_type, (set(), False))
+            subtypes.add(draft.trigger.sub_event_type)
+            self.kinds[draft.trigger.event_type] = (subtypes, generic or mention.generic)
         if draft.own_place:
             self.own_places.setdefault(mention.place.place_id, mention.place)
         if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
@@ -265,7 +282,7 @@ def _crowd_clash(mention: Mention) -> bool:
     return not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
 
 
-_CROWD_VIOLENCE = frozenset({"clash", "fire", "shoot", "kill", "gunfire", "firing", "die"})
+_CROWD_VIOLENCE = frozenset({"clash", "fire", "shoot", "kill", "gunfire", "firing", "die", "dead"})
 
 
 def _toll_report(mention: Mention) -> bool:
@@ -312,6 +329,8 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return True  # "violent protests" and "the protests": one crowd
     if _crowd_clash(mention) and happening.event_type in (lx.PROTESTS, lx.RIOTS):
         return True  # "17 were killed in clashes" in the protests told before
+    if _toll_report(mention) and happening.sub_event_type == "Excessive force against protesters":
+        return True  # "at least 19 people were killed": the toll of the crackdown told before
     if etype in (lx.PROTESTS, lx.RIOTS) and happening.all_crowd_clash:
         return True
     if etype == happening.event_type:
@@ -322,6 +341,13 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     if etype in VIOLENT and happening.event_type in VIOLENT:
         if draft.actor1 and draft.actor1 in happening.actor2s:
             return False  # the target hits back ("the policemen returned fire"): another happening
+        if etype in happening.kinds:
+            # the type of another of its mentions ("killed when the RSF attacked a
+            # shelter", typed by the drone attack told next, and "60 were killed in
+            # a massacre")
+            subtypes, generic = happening.kinds[etype]
+            if subtype in subtypes or mention.generic or generic:
+                return True
         # "the attack" typed a clash for want of evidence tells the happening
         # whatever its type; a strike is also an attack on the civilians it
         # hit ("attacked a shelter" and "the drone attack"); a mention that
@@ -332,8 +358,10 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
             civilian = mention if etype == lx.VAC else happening.anchor
             strike = happening.anchor if etype == lx.VAC else mention
-            if civilian.generic and _targets(civilian) & _targets(strike):
-                return True  # "attacked a displacement shelter" and "a drone attack struck a shelter"
+            if civilian.generic and (_targets(civilian) & _targets(strike) or strike.draft.anaphor):
+                # "attacked a displacement shelter" and "a drone attack struck a shelter";
+                # "… were killed when the militia attacked a camp" and "the drone attack"
+                return True
         return mention.generic and not draft.own_place and not draft.own_date and \
             not any(c.kind == "killed" for c in draft.casualties)
     return False

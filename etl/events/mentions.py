@@ -27,10 +27,10 @@ from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
-from etl.events.syntax import has_object, target_words, token_table
+from etl.events.syntax import has_object, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 
@@ -147,6 +147,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
+        if trig.event_type in VIOLENT and series_over_range(trig.token):
+            continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
         if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
@@ -179,6 +181,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
+        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trig.token.children):
+            continue  # "their actions demonstrate a clear disregard": shows, not protests
+        if trig.event_type in (lx.STRATEGIC, lx.PROTESTS) and _target_of_attack(trig.token):
+            continue  # "the missile had targeted a meeting of commanders": the target, not an event
+        if _any_kind(trig.token):
+            continue  # "before any kind of negotiations", "no talks": none held
         if lemma in ("unrest", "crackdown") and not sentence_words & _CROWD_CONTEXT:
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
@@ -190,6 +198,35 @@ _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "
                             "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
 _FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+_ATTACK_VERBS = frozenset({"target", "hit", "strike", "attack", "bomb", "shell", "raid", "storm"})
+
+
+def _target_of_attack(token: Token) -> bool:
+    """The object of an attack verb ("targeted a meeting", "struck a
+    rally", "fired on a march"), directly or through "on/at"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("on", "at", "upon") and head.dep_ == "prep":
+        head = head.head
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _ATTACK_VERBS
+
+
+def _any_kind(token: Token) -> bool:
+    """An event noun under "any" or "no" ("any negotiations", "any kind of
+    talks", "no attack"): none held."""
+    node = token
+    for _ in range(4):
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in node.children):
+            return True
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return False
+        node = node.head.head
+    return False
 
 
 def _mass_displacement(token: Token) -> bool:
@@ -243,7 +280,13 @@ def _labour_strike(token: Token, words: set[str]) -> bool:
         return True
     if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
         return True
-    return bool(words & lx.LABOUR_STRIKE_WORDS)
+    if any(c.ent_type_ in ("NORP", "GPE") or c.lower_ in lx.NEWS_AGENCIES
+           for c in token.children if c.dep_ in ("amod", "compound", "poss")) or \
+            any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
+        return False  # "the Russian strike", "a strike on the city": an attack
+    # the labour words of the sentence outside names ("the National Security Council")
+    sentence = sent_of(token)
+    return any(t.lower_ in lx.LABOUR_STRIKE_WORDS and not t.ent_type_ for t in sentence)
 
 
 def _participle(token: Token) -> bool:

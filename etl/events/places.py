@@ -111,15 +111,20 @@ def choose_places(
     sentence: Span,
     trigger: Trigger,
     candidates: Sequence[PlaceCandidate],
+    *,
+    own_clause: bool = False,
 ) -> tuple[list[Place], str]:
-    """The place(s) where the sentence's event happened."""
+    """The place(s) where the sentence's event happened.  With
+    ``own_clause`` only a place in the trigger's own clause (a reaction to
+    an event: "named no suspect in Islamabad, though the minister offered
+    condolences to the victims of the attack" names no place of the attack)."""
     usable = [c for c in candidates if not c.excluded]
     violent = trigger.event_type in VIOLENT
-    if violent:
+    if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":
         # a place inside the trigger's own clause beats one hanging elsewhere.
         own = [c for c in usable if _in_clause(sentence.doc, c.mention, trigger.token)]
-        if own:
+        if own or own_clause:
             usable = own
     statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]

@@ -331,6 +331,16 @@ _DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|
                          rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
 
 
+def series_over_range(token: Token) -> bool:
+    """A bare plural event noun in a sentence dated by a range of days
+    ("53 civilians killed between October 5-8 alone in attacks across the
+    locality"): a series of happenings summed up, not one of them."""
+    if token.tag_ != "NNS" or token.lower_ not in _CONFLICT_NOUNS or any(
+            c.dep_ in ("det", "nummod", "poss") for c in token.children):
+        return False
+    return _DATE_RANGE.search(sent_of(token).text) is not None
+
+
 def in_period_toll(token: Token, *, day_dated: bool) -> bool:
     """A trigger that only tells a running total: the verb of a period toll
     ("1,200 have been killed so far this year"), or the cause of one
@@ -447,9 +457,12 @@ def reaction_frame(token: Token) -> bool:
         if parent.pos_ in ("VERB", "AUX"):
             if lemma in REACTION_VERBS:
                 return True
-            if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in REACTION_NOUNS
-                                                         or c.lower_ in REACTION_NOUNS) for c in parent.children):
-                return True  # "funeral prayers were held for those killed in the attack"
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in REACTION_NOUNS
+                                                                 or c.lower_ in REACTION_NOUNS)
+                   for c in parent.children):
+                # "funeral prayers were held for those killed in the attack", "offered
+                # condolences to the victims of the attack"
+                return True
             if parent.dep_ not in ("xcomp", "acl", "relcl", "conj", "pcomp", "advcl"):
                 return False
         node = parent

@@ -120,3 +120,98 @@ def test_an_event_recalled_with_its_date_is_background(pipeline):
     events = extract(pipeline, text, published=date(2025, 8, 11))
     roles = sorted((e.role, e.event_date, e.fatalities) for e in events if e.event_type in VIOLENT)
     assert roles == [("background", date(2025, 6, 13), 200), ("main", date(2025, 8, 11), 0)]
+
+
+# --- round 2: tolls told with asides and breakdowns, crowds' tolls, weapons type -----------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At least 40 villagers, including nine children and a teacher, were killed in the raid.", [("killed", 40)]),
+    ("Twelve soldiers (two of them officers) were killed in the ambush.", [("killed", 12)]),
+    ("Seven people, among them a journalist, died on Monday.", [("killed", 7)]),
+])
+def test_an_aside_between_victims_and_verb_keeps_the_figure_and_is_no_second_toll(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+def test_an_aside_that_adds_victims_is_not_skipped():
+    found = find_casualties("Ten farmers, including a boy, as well as one policeman, were killed.")
+    assert all(c.best != 10 for c in found)  # "as well as" adds: the ten are not the whole toll
+
+
+@pytest.mark.parametrize("sentence", [
+    "He added that at least five of the victims had been shot dead.",
+    "Most of the dead were women, and two of those killed were children.",
+])
+def test_a_breakdown_of_the_dead_is_no_new_toll(sentence):
+    assert [c for c in find_casualties(sentence) if c.kind == "killed"] == []
+
+
+def test_a_toll_told_after_police_fired_on_protesters_is_the_crackdowns(pipeline):
+    text = ("Police opened fire on protesters in Lahore on Monday, killing at least seven people.\n\n"
+            "Officers responded with live rounds and tear gas as the crowd marched on the assembly.\n\n"
+            "At least seven people were killed and 60 were injured, hospital officials said.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Protests", 7)]
+
+
+def test_an_attack_on_civilians_told_with_its_weapon_is_remote_violence(pipeline):
+    text = ("At least 30 people were killed when the militia attacked a camp for displaced people in "
+            "Kadugli on Friday, a medical group said.\n\n"
+            "The shelling and drone attack late on Friday also wounded 40 people.\n\n"
+            "A local committee said at least 35 people were killed in what it called a massacre.")
+    events = [e for e in extract(pipeline, text) if e.event_type in VIOLENT]
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 30)]
+
+
+def test_attacks_summed_over_a_range_of_days_are_no_event(pipeline):
+    text = "The UN documented 40 civilians killed between March 3-6 alone in attacks across the Kadugli area."
+    assert [e for e in extract(pipeline, text) if e.event_type in VIOLENT] == []
+
+
+# --- round 2: words that name no event here, credits and datelines -------------------------
+
+
+_STRIKE = ("A Russian missile struck the Ukrainian city of Kharkiv on Sunday, killing 30 people.\n\n"
+           "Rescuers in Kharkiv searched the rubble.\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    _STRIKE + "The National Security Council had earlier Sunday called the Russian strike a stark reminder "
+              "of why the war must end.",
+    _STRIKE + "The defence ministry in Moscow claimed that the missile had targeted a meeting between army "
+              "commanders and foreign instructors.",
+    _STRIKE + '"Please, before any kind of decisions, any kind of forms of negotiations, come to see the '
+              'people of Ukraine," the president said.',
+])
+def test_words_that_name_no_new_event_here(pipeline, text):
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 30)]
+
+
+def test_showing_is_no_demonstration(pipeline):
+    text = _STRIKE + "The president said that Moscow's ongoing actions demonstrate a clear disregard for peace."
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_condolences_to_the_victims_of_an_attack_are_no_new_attack(pipeline):
+    text = ("A bomb exploded at a market in Quetta on Sunday, killing nine people.\n\n"
+            "The police named no suspect in Islamabad, though the minister earlier offered condolences "
+            "to the victims of today's horrifying bomb attack.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Quetta", 9)]
+
+
+def test_a_labour_strike_is_still_a_protest(pipeline):
+    text = "Teachers across Punjab went on strike on Monday over unpaid salaries."
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_a_dateline_with_a_date_and_an_agency_credit(pipeline):
+    text = ("Leaders agree on ceasefire\n\n"
+            "PUTRAJAYA, Malaysia, July 28 (Xinhua) -- The two prime ministers agreed to an immediate ceasefire "
+            "on Monday, the host said following a special meeting here.")
+    events = extract(pipeline, text, published=date(2025, 7, 29))
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == \
+        [("Agreement", "Putrajaya", date(2025, 7, 28))]
