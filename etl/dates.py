@@ -245,3 +245,52 @@ def _is_bare_month(text: str, match: re.Match[str]) -> bool:
 def _is_duration_or_count(text: str, start: int, end: int) -> bool:
     after = text[end:end + 8].lower()
     return after.startswith(("-", " year", " day")) or text[max(0, start - 1):start] in ("$", "#")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_PIN_YEARS_BACK = 10
+
+
+def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
+    """For a text with no publication date: the latest date it fixes by
+    naming a day of the month with its weekday ("on Monday afternoon (July
+    28)", "on Wednesday … the June 25 protests"), which stands in for the
+    publication date.  The year is the one in which that day falls on that
+    weekday: among the years the text names and the years after them
+    ("Finance Bill 2024", "last year's protests"), with a weekday anywhere in
+    the text; else, with the weekday in the same sentence, the latest such
+    year up to ``not_after`` (an article is never from the future).
+    ``None`` when nothing pins a date."""
+    years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
+             if not _is_duration_or_count(text, m.start(), m.end())}
+    years = {y for year in years for y in (year, year + 1) if y <= not_after.year}
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
+
+    def sentence_of(position: int) -> int:
+        return sum(1 for b in bounds if b < position)
+
+    weekdays: dict[int, set[int]] = {}
+    for match in _WEEKDAY_WORD.finditer(text):
+        weekdays.setdefault(sentence_of(match.start()), set()).add(_WEEKDAYS[match.group(1).lower()])
+    anywhere = set().union(*weekdays.values()) if weekdays else set()
+    pinned: list[date] = []
+    for kind, pattern in _PATTERNS[1:3]:  # month_day, day_month
+        for match in pattern.finditer(text):
+            if match.group("year") or _is_modal_may(text, match):
+                continue
+            month, day = _MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+            same = weekdays.get(sentence_of(match.start()), set())
+            if years:
+                candidates, wanted = sorted(years), same or anywhere
+            else:
+                candidates, wanted = list(range(not_after.year - _PIN_YEARS_BACK, not_after.year + 1)), same
+            for year in reversed(candidates):
+                try:
+                    value = date(year, month, day)
+                except ValueError:
+                    break
+                if value <= not_after and value.weekday() in wanted:
+                    pinned.append(value)
+                    break
+    return max(pinned) if pinned else None

@@ -136,10 +136,15 @@ def compatible_types(event_types: Iterable[str]) -> set[str]:
     return wanted
 
 
+# Talks and the deal they produce, told on the day at the venue, are one happening.
+_COMPATIBLE_STRATEGIC = frozenset({"Diplomacy", "Agreement"})
+
+
 def types_fit(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type:
         if a.event_type == "Strategic developments":
-            return a.sub_event_type == b.sub_event_type
+            return a.sub_event_type == b.sub_event_type or \
+                {a.sub_event_type, b.sub_event_type} <= _COMPATIBLE_STRATEGIC
         return True
     return frozenset({a.event_type, b.event_type}) in _COMPATIBLE_TYPES
 
@@ -204,18 +209,30 @@ def reports_fit(a: Event, b: Event) -> bool:
     must agree on the day and the place (one inside the other)."""
     if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
         return False
-    if a.event_type != b.event_type:
-        return a.event_date == b.event_date and (a.place_id == b.place_id or _inside(a, b) or _inside(b, a))
+    if a.event_type != b.event_type or (a.event_type == "Strategic developments"
+                                        and a.sub_event_type != b.sub_event_type):
+        # typed differently: the same day and place, and a place finer than a
+        # country or border (two country-wide reports of a clash and a strike
+        # that day are not one happening for that alone)
+        return a.event_date == b.event_date and (a.place_id == b.place_id or _inside(a, b) or _inside(b, a)) \
+            and not (_level(a) == 3 and _level(b) == 3)
     return True
 
 
-def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, float, int, int]:
-    """How close a report is to an incident's nearest report (smaller is closer)."""
-    best = (9, math.inf, 99, 9)
+def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, int, float, int]:
+    """How close a report is to an incident's nearest report (smaller is
+    closer): the same place, then the same type and sub-type, then the same
+    death toll (a country-wide report of 19 killed in protests tells the
+    town where 19 were killed, not another town's protest), then distance
+    and days."""
+    best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
     for other in incident:
         days = abs((event.event_date - other.event_date).days) if event.event_date and other.event_date else 99
         rank = (0 if event.place_id == other.place_id else abs(_level(event) - _level(other)) + 1,
-                distance_km(event, other), days, 0 if event.event_type == other.event_type else 1)
+                0 if event.event_type == other.event_type else 1,
+                0 if event.sub_event_type == other.sub_event_type else 1,
+                0 if _has_figure(event) and _has_figure(other) and event.fatalities == other.fatalities else 1,
+                distance_km(event, other), days)
         best = min(best, rank)
     return best
 

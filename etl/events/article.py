@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
-from etl.dates import DAY, MONTH, WEEK
+from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
@@ -145,6 +145,13 @@ def extract_events(
     names are masked."""
     doc = analysis.doc
     published = article.published
+    if published is None:
+        # No publication date: a day the text names with its weekday ("on
+        # Monday afternoon (July 28)") stands in for it; else dates stay unknown.
+        published = weekday_pinned_date(doc_text(doc), not_after=date.today())
+        if published is not None:
+            logger.info("%s: no publication date; dates resolved against %s, which the text names with "
+                        "its weekday", article.article_id[:12], published.isoformat())
     by_sentence: dict[int, list[PlaceCandidate]] = {}
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:

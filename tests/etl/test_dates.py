@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from etl.dates import DAY, MONTH, UNKNOWN, WEEK, find_dates
+from etl.dates import DAY, MONTH, UNKNOWN, WEEK, find_dates, weekday_pinned_date
 
 PUBLISHED = date(2025, 11, 20)  # a Thursday
 
@@ -62,3 +62,29 @@ def test_offsets_point_at_the_expression():
     mention = one(text)
     assert text[mention.start:mention.end] == mention.text
     assert mention.value == date(2025, 11, 16)
+
+
+# --- a text with no publication date --------------------------------------------------
+
+
+def test_a_weekday_named_with_its_date_fixes_the_year():
+    text = "The two leaders met in Putrajaya on Monday afternoon (July 28) to agree a ceasefire."
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 7, 28)
+    # the latest such year not after the bound: July 28 was also a Monday in 2014
+    assert weekday_pinned_date(text, not_after=date(2024, 12, 31)) == date(2014, 7, 28)
+
+
+def test_a_year_named_in_the_text_and_a_weekday_elsewhere_fix_the_date():
+    text = ("16 killed in June 25 memorial protests\n"
+            "The protests marked the anniversary of last year's protests over the Finance Bill 2024.\n"
+            "Sixteen people were killed across the country on Wednesday, rights groups said.")
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 6, 25)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said 12 people were arrested after the protest on July 28.",   # no weekday
+    "On Monday, police said 12 people were arrested.\nThe march was held on July 29.",  # not the same sentence
+    "Talks are planned for next week.",
+])
+def test_nothing_pins_a_date(text):
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) is None

@@ -71,8 +71,37 @@ def test_compatible_types_link_but_strategic_sub_types_must_agree():
     civilians = report("a2", event_type="Violence against civilians", sub="Attack")
     assert len(link_incidents([strike, civilians])) == 1
     talks = report("b1", event_type="Strategic developments", sub="Diplomacy")
+    arrests = report("b2", event_type="Strategic developments", sub="Arrests")
+    assert len(link_incidents([talks, arrests])) == 2
+
+
+def test_talks_and_the_deal_they_produce_that_day_at_that_venue_are_one_incident():
+    talks = report("b1", event_type="Strategic developments", sub="Diplomacy")
     deal = report("b2", event_type="Strategic developments", sub="Agreement")
-    assert len(link_incidents([talks, deal])) == 2
+    assert len(link_incidents([talks, deal])) == 1
+    next_day = report("b3", event_type="Strategic developments", sub="Agreement", day=DAY + timedelta(days=1))
+    elsewhere = report("b4", SUMY, event_type="Strategic developments", sub="Agreement")
+    assert len(link_incidents([talks, next_day])) == 2
+    assert len(link_incidents([talks, elsewhere])) == 2
+
+
+def test_two_country_wide_reports_typed_differently_are_not_one_incident():
+    clash = report("a1", UKRAINE, event_type="Battles", sub="Armed clash")
+    strike = report("a2", UKRAINE, sub="Air/drone strike")
+    assert len(link_incidents([clash, strike])) == 2
+    # the same types at a town that day are one
+    assert len(link_incidents([report("b1", event_type="Battles", sub="Armed clash"), report("b2")])) == 1
+
+
+def test_a_country_wide_report_joins_the_town_whose_report_it_agrees_with():
+    town_a = report("a1", SUMY, event_type="Protests", sub="Peaceful protest", published=DAY)
+    town_b = report("a1", KHARKIV, event_type="Protests", sub="Excessive force against protesters",
+                    fatalities=19, at=40, published=DAY)
+    nationwide = report("b1", UKRAINE, event_type="Protests", sub="Excessive force against protesters",
+                        fatalities=19)
+    incidents = link_incidents([town_a, town_b, nationwide])
+    joined = next(i for i in incidents if nationwide.event_id in i.event_ids)
+    assert set(joined.event_ids) == {town_b.event_id, nationwide.event_id}
 
 
 def test_a_country_level_report_does_not_chain_two_incidents():

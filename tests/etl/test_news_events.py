@@ -215,3 +215,19 @@ def test_a_dateline_with_a_date_and_an_agency_credit(pipeline):
     events = extract(pipeline, text, published=date(2025, 7, 29))
     assert [(e.sub_event_type, e.location, e.event_date) for e in events] == \
         [("Agreement", "Putrajaya", date(2025, 7, 28))]
+
+
+def test_an_article_without_a_publication_date_is_dated_by_a_day_it_names_with_its_weekday(pipeline):
+    # (the text names 2024, so the year is 2024 or 2025 whatever today's date: July 28 was a Monday in 2025)
+    text = ("The army and the rebels clashed near Kadugli on Monday (July 28), killing four soldiers.\n\n"
+            "Last Friday, gunmen attacked a convoy in Dilling, killing two drivers.\n\n"
+            "The fighting broke a truce agreed in 2024.")
+    events = sorted(extract(pipeline, text, published=None), key=lambda e: e.event_date or date.min)
+    assert [(e.location, e.event_date) for e in events] == \
+        [("Dilling", date(2025, 7, 25)), ("Kadugli", date(2025, 7, 28))]
+    assert all(e.published is None for e in events)  # the article keeps no publication date
+
+
+def test_an_article_without_a_publication_date_or_a_pinned_day_stays_undated(pipeline):
+    text = "The army and the rebels clashed near Kadugli on Monday, killing four soldiers."
+    assert [(e.event_date, e.date_precision) for e in extract(pipeline, text, published=None)] == [(None, 0)]
