@@ -88,15 +88,20 @@ class DateMention:
     kind: str
 
 
+FUTURE_DAYS = 14  # "talks on Aug. 4" in a July 29 report are ahead, not a year back
+
+
 def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
     """The date with this month/day nearest before (or on, or one day after)
-    the publication date."""
+    the publication date; a date up to ``FUTURE_DAYS`` after it is that date
+    ahead ("a meeting on Aug. 4" in a July 29 report, "till March 15" on
+    March 10), not the same day a year earlier."""
     for year in (published.year, published.year - 1):
         try:
             candidate = date(year, month, day)
         except ValueError:
             return None
-        if candidate <= published + timedelta(days=1):
+        if candidate <= published + timedelta(days=FUTURE_DAYS):
             return candidate
     return None
 

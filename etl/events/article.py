@@ -161,7 +161,8 @@ def extract_events(
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = country_in_name(mention.surface, country_place)
-        if place is None or mention.start == dateline_start or _agency_credit(doc, mention):
+        if place is None or mention.start == dateline_start or _agency_credit(doc, mention) or \
+                _name_initials(doc, mention):
             continue
         locative, excluded, chain = mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
@@ -192,9 +193,10 @@ def extract_events(
             continue  # "ALSO READ: …", "Related: …": another article's headline
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         # one violent event per sentence among those it reports, and one among those it recalls
+        recalled = [t for t in found if t.background]
         triggers = [*choose_sentence_events([t for t in found if not t.background], sentence),
                     *(replace(t, background=True) for t in choose_sentence_events(
-                        [t for t in found if t.background], sentence))]
+                        recalled, _recalled_clause(recalled, sentence)))]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             _specify_previous(drafts, trigger, sentence_index=index)
@@ -269,13 +271,13 @@ def extract_events(
                 places, place_from = [country_place(focus.country)], "context"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"
-            if not places and trigger.event_type in VIOLENT and sole_country is not None:
+            if not places and trigger.event_type in PLACED and sole_country is not None:
                 places, place_from = [sole_country], "context"
-            if not places and trigger.event_type in VIOLENT:
+            if not places and trigger.event_type in PLACED:
                 named = sentence_country(sentence, country_place)
                 if named is not None:
                     places, place_from = [named], "context"
-            if not places and trigger.event_type in VIOLENT and fallback_country is not None:
+            if not places and trigger.event_type in PLACED and fallback_country is not None:
                 # DESIGN §4: with no better place, the country at geo_precision 3
                 places, place_from = [fallback_country], "context"
             if not places and keep_unplaced:
@@ -285,6 +287,9 @@ def extract_events(
                 continue
             date_value, precision, date_from = resolve_event_date(sentence, trigger, drafts, published=published,
                                                                   lead=lead)
+            if date_from == "own" and published is not None and date_value is not None and \
+                    date_value > published + timedelta(days=1):
+                continue  # "a meeting of the border committee on Aug. 4": ahead of the report, not a happening
             offset = recalled_offset(trigger.token) if trigger.background and date_from != "own" else None
             if offset is not None:
                 # "a day after one of the deadliest crackdowns": dated from the report's event
@@ -314,12 +319,46 @@ def extract_events(
     return _emit(group_mentions(drafts), article=article)
 
 
+def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:
+    """The clause that tells recalled events ("…, a year after deadly
+    demonstrations culminated in the storming of parliament"), so that its own
+    words type them, not those of the report's event; the sentence when the
+    triggers do not share one such clause."""
+    if not triggers:
+        return sentence
+    node = triggers[0].token
+    for _ in range(8):
+        parent = node.head
+        if parent is node or parent.i < sentence.start or parent.i >= sentence.end:
+            return sentence
+        if parent.lower_ in lx.BACKGROUND_PREPS and parent.dep_ in ("prep", "mark"):
+            tokens = list(parent.subtree)
+            start, end = tokens[0].i, tokens[-1].i + 1
+            if all(start <= t.token.i < end for t in triggers):
+                return sentence.doc[start:end]
+            return sentence
+        node = parent
+    return sentence
+
+
 def _here(trigger: Trigger) -> bool:
     """Does the trigger's clause say "here" (in a datelined report, the
     dateline's place): "agreed to a ceasefire, the prime minister said
     following a special meeting here"?"""
     sentence = trigger.token.sent
     return any(t.lower_ == "here" and t.dep_ == "advmod" for t in sentence)
+
+
+def _name_initials(doc: Doc, mention: Mention) -> bool:
+    """Capital initials that begin a person's name ("KP Sharma Oli's house"):
+    no place, though a province goes by those letters."""
+    if not (mention.surface.isupper() and len(mention.surface) <= 3):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.ent_type_ == "PERSON" and following.text[:1].isupper() and following.idx == mention.end + 1
 
 
 def _agency_credit(doc: Doc, mention: Mention) -> bool:

@@ -336,18 +336,23 @@ def _riot_gear(token: Token) -> bool:
     return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
 
 
-def _protesters_words(sentence: Span) -> set[str]:
+def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
     """The sentence's words, less those that only name a cause or an earlier
     event ("a protest against police violence", "after the killing of five
     students"), deny violence ("non-violent") or name riot police ("riot
     police")."""
     lower = token_table(sentence.doc)[0]
     words = set(lower[sentence.start:sentence.end])
+    # a clause that tells what came before ("… a year after demonstrators stormed the parliament")
+    earlier = {d.i for m in sentence if m.dep_ == "mark" and m.lower_ in ("after", "before", "since")
+               and m.head.i != m.i for d in m.head.subtree}
     for i in range(sentence.start, sentence.end):
         if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
             continue  # only violence words are checked token by token
         t = sentence.doc[i]
-        if _riot_gear(t):
+        if i in earlier and anchor is not None and anchor.i not in earlier:
+            words.discard(lower[i])  # the crowd told now did not do what the one before did
+        elif _riot_gear(t):
             words.discard(lower[i])
         elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
                 lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
@@ -426,9 +431,10 @@ def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | Non
     candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
     if not candidates:
         return None
-    words = _protesters_words(sentence)
-    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
-        return None
+    words = _protesters_words(sentence, candidates[0].token)
+    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}) and \
+            not any(t.token.lemma_.lower() == "crackdown" for t in candidates):
+        return None  # (a crackdown is on a crowd: "after one of the deadliest crackdowns in years")
     mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
     if mob is not None:
         return mob
@@ -467,11 +473,22 @@ def _armed_subject(token: Token) -> bool:
                for c in verb.children)
 
 
+def _crowd_subject(token: Token) -> bool:
+    """Is the verb's subject a crowd of protesters ("protesters stormed …")?"""
+    if token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS - {"students", "supporters", "activists"}
+               for c in token.children)
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
+    if etype == lx.BATTLES and _crowd_subject(trigger.token):
+        # "protesters stormed the parliament", "a mob attacked the police post": the crowd's violence
+        return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
     if etype == lx.RIOTS and _armed_subject(trigger.token):
         # "gunmen stormed the community": an armed attack, not a riot
         targets = target_words(trigger.token)

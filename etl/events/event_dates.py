@@ -21,7 +21,7 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention
 from etl.events.core import Draft, Trigger
 from etl.events.facts import facts_of
-from etl.events.realis import CONTEMPORANEOUS, is_background
+from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
 from etl.events.syntax import ancestors, governing_verb
 from etl.nlp import span_text
 
@@ -40,6 +40,9 @@ def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) 
     text = facts.text
     clause = {trigger.token.i}
     own = {t.i for t in trigger.token.subtree}  # a recalled event's own date ("a raid on 13 June")
+    head = when_date_head(trigger.token)  # "since May 28, when the two armies clashed"
+    if head is not None:
+        own |= {t.i for t in head.subtree if t.ent_type_ == "DATE"}
     verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else governing_verb(trigger.token)
     if verb is not None:
         clause.add(verb.i)
@@ -118,6 +121,8 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue
             if _FILED.search(text[:mention.start]):
                 continue
+            if published is not None and mention.value > published + timedelta(days=1):
+                continue  # "ahead of March 15, the day proposed for …": a date to come
             return mention
     return None
 

@@ -333,6 +333,9 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return True  # "at least 19 people were killed": the toll of the crackdown told before
     if etype in (lx.PROTESTS, lx.RIOTS) and happening.all_crowd_clash:
         return True
+    if lx.RIOTS in (etype, happening.event_type) and \
+            "Looting/property destruction" in (subtype, happening.sub_event_type):
+        return True  # "protesters set the parliament ablaze" and "hundreds torched the main building"
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
             return subtype == happening.sub_event_type

@@ -26,11 +26,11 @@ from etl.events.classify import place_object, taken_unopposed, uncontested, weap
 from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
+    CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
-from etl.events.syntax import has_object, sent_of, target_words, token_table
+from etl.events.syntax import ancestors, has_object, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 
@@ -89,19 +89,21 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
     sentence_words = set(lower_words)
     article_cues = text_cues(sentence.doc) if found else set()
     earlier: set[int] = set()  # events recalled from earlier days or weeks: kept as background
+    told_back = set() if recalled else {t.token.i for t in found if _told_back(t, harm_reports=harm_reports)}
+    # "In Kharkiv, rescue efforts continued after a Russian drone strike": when the
+    # sentence tells nothing but what came after it, the event referred to is told here
+    alone = bool(found) and all(t.token.i in told_back for t in found) and \
+        all(_after_only(t.token) and not anaphoric(t.token) for t in found)
     for trig in found:
         lemma = trig.token.lemma_.lower()
-        if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
-            # "arrested during a protest": the protest is happening, not recalled
-            preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
-                else lx.BACKGROUND_PREPS
-            if not recalled and (is_background(trig.token, preps=preps, harm_reports=harm_reports)
-                                 or _in_earlier_clause(trig.token)):
-                # "after a deadly raid on 13 June": an earlier event told with its date is
-                # background news; undated ("following clashes") it only refers back
-                if recalled_date(trig.token, published=published) is None and recalled_offset(trig.token) is None:
-                    continue
+        if trig.token.i in told_back:
+            # "after a deadly raid on 13 June": an earlier event told with its date is
+            # background news; undated ("following clashes") it only refers back
+            if recalled_date(trig.token, published=published) is not None or \
+                    recalled_offset(trig.token) is not None or alone:
                 earlier.add(trig.token.i)
+            else:
+                continue
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
             continue
         if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
@@ -304,6 +306,30 @@ def _day_dated(sentence: Span, published: date | None) -> bool:
     return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)
 
 
+def _after_only(token: Token) -> bool:
+    """Is the event told as what came right before ("after", "following" a
+    strike), not as a cause ("over the bombing", "in response to the
+    attack", "amid clashes")?"""
+    for node in [token, *ancestors(token, limit=6)]:
+        if node.lower_ in ("after", "following") and node.dep_ in ("prep", "mark"):
+            return True
+        if node.lower_ in lx.BACKGROUND_PREPS or node.lemma_.lower() in lx.BACKGROUND_NOUNS:
+            return False
+    return False
+
+
+def _told_back(trig: Trigger, *, harm_reports: bool) -> bool:
+    """Is the trigger told as what came before ("after a raid", "in
+    response to the attack", "came 48 hours after …")?  Not an Agreement
+    ("after the ceasefire deal"), nor a protest during which something happened."""
+    if trig.event_type == lx.STRATEGIC and trig.sub_event_type == "Agreement":
+        return False
+    # "arrested during a protest": the protest is happening, not recalled
+    preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
+        else lx.BACKGROUND_PREPS
+    return is_background(trig.token, preps=preps, harm_reports=harm_reports) or _in_earlier_clause(trig.token)
+
+
 def _in_earlier_clause(token: Token) -> bool:
     """Is the trigger in a clause that tells an earlier event ("came barely
     48 hours after two communities were attacked") and carries a date or an
@@ -312,7 +338,7 @@ def _in_earlier_clause(token: Token) -> bool:
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children) \
-                and node.dep_ == "advcl":
+                and node.dep_ in ("advcl", "conj"):
             return recalled_offset(token) is not None
         if node.head is node:
             return False

@@ -114,9 +114,30 @@ def recalled_date(token: Token, *, published: date | None) -> date | None:
                     (published - mention.value).days > RECALLED_AFTER_DAYS:
                 found = mention.value
                 break
+    if found is None:
+        head = when_date_head(token)
+        if head is not None:
+            found = _dated_value(head, published=published)
     if found is None or found.year < published.year - 1:
         return None
     return found
+
+
+def when_date_head(token: Token) -> Token | None:
+    """The date a clause hangs on as its relative clause: "since May 28,
+    when the two armies clashed, killing a soldier" (the clash's date),
+    else ``None``."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.head.pos_ in ("VERB", "AUX") else None
+    for _ in range(3):
+        if verb is None:
+            return None
+        if verb.dep_ in ("relcl", "advcl") and verb.head.ent_type_ == "DATE" and \
+                any(c.lower_ == "when" for c in verb.children):
+            return verb.head
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _earlier_date(child: Token, *, published: date) -> date | None:
@@ -565,7 +586,7 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
     return False
 
 
-_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7}
+_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7, "year": 365}
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "several": 3, "few": 3}
 
@@ -584,6 +605,8 @@ def recalled_offset(token: Token) -> int | None:
         units = [c for c in node.children if c.dep_ == "npadvmod"]
         if node.head.lower_ in _OFFSET_DAYS and node.dep_ == "prep":
             units.append(node.head)
+        if node.dep_ == "mark":  # "a year after protesters stormed …": the unit may hang on the verb
+            units.extend(c for c in node.head.children if c.dep_ == "npadvmod" and c.i < node.i)
         for unit in units:
             if unit.lower_ not in _OFFSET_DAYS:
                 continue
@@ -599,6 +622,8 @@ def recalled_offset(token: Token) -> int | None:
                     return None
             if unit.lower_.startswith("hour"):
                 return max(1, round(number / 24))
+            if unit.lower_ == "year" and number != 1:
+                return None  # events of older years are not coded
             return number * _OFFSET_DAYS[unit.lower_]
         return None
     return None

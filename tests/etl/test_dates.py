@@ -88,3 +88,10 @@ def test_a_year_named_in_the_text_and_a_weekday_elsewhere_fix_the_date():
 ])
 def test_nothing_pins_a_date(text):
     assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) is None
+
+
+def test_a_day_just_ahead_of_the_report_is_ahead_not_a_year_back():
+    published = date(2025, 7, 29)
+    assert one("a meeting on Aug. 4", published=published).value == date(2025, 8, 4)
+    assert one("on July 30", published=published).value == date(2025, 7, 30)
+    assert one("on September 20", published=published).value == date(2024, 9, 20)  # weeks ahead: last year's

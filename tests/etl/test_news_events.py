@@ -231,3 +231,66 @@ def test_an_article_without_a_publication_date_is_dated_by_a_day_it_names_with_i
 def test_an_article_without_a_publication_date_or_a_pinned_day_stays_undated(pipeline):
     text = "The army and the rebels clashed near Kadugli on Monday, killing four soldiers."
     assert [(e.event_date, e.date_precision) for e in extract(pipeline, text, published=None)] == [(None, 0)]
+
+
+# --- round 2: background events told with "after", "since … when", "a year after" -------------
+
+
+def test_an_event_told_only_as_what_came_before_the_aftermath_is_an_event(pipeline):
+    text = ("A missile struck a market in Dnipro on Friday, killing 12 people.\n\n"
+            "In Kherson, rescue work went on all day after a targeted drone strike.")
+    events = sorted((e.location, e.event_type) for e in extract(pipeline, text))
+    assert events == [("Dnipro", "Explosions/Remote violence"), ("Kherson", "Explosions/Remote violence")]
+
+
+def test_a_clash_dated_by_the_date_it_hangs_on(pipeline):
+    text = ("Since May 28, when troops of the two countries clashed near Preah Vihear and a soldier was "
+            "killed, tensions have grown.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.event_date, e.fatalities, e.role) for e in events] == \
+        [("Battles", date(2025, 5, 28), 1, "background")]
+
+
+def test_an_event_a_year_before_is_dated_a_year_back(pipeline):
+    text = ("Police fired on protesters in Nairobi on Wednesday, killing six people, a year after "
+            "demonstrators stormed the parliament.")
+    events = sorted(extract(pipeline, text, published=date(2025, 6, 25)), key=lambda e: e.event_date)
+    assert [(e.event_date, e.role) for e in events] == [(date(2024, 6, 25), "background"),
+                                                       (date(2025, 6, 25), "main")]
+
+
+def test_an_event_dated_days_ahead_of_the_report_is_no_happening(pipeline):
+    # not a rally on March 15 a year before the report
+    text = "Police in Lahore said the opposition rally on March 15 had been banned."
+    assert extract(pipeline, text, published=date(2025, 3, 10)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Protestors stormed a police station in Lalitpur on Tuesday as officers fled.",
+    "A crowd stormed a police station in Lalitpur on Tuesday as officers fled.",
+])
+def test_protesters_storming_a_building_riot(pipeline, text):
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text)] == \
+        [("Riots", "Violent demonstration")]
+
+
+def test_initials_of_a_name_are_no_province(pipeline):
+    text = ("Kathmandu: Protesters broke into the parliament on Tuesday.\n\n"
+            "Protesters on Tuesday attacked and set fire to KP Sharma Oli's house, Nepali media said.")
+    assert {e.country for e in extract(pipeline, text)} == {"NPL"}
+
+
+def test_a_building_torched_by_the_rioting_crowd_is_the_riot(pipeline):
+    text = ("Nepali protesters broke into the parliament in Kathmandu, the capital of Nepal, on Tuesday and set "
+            "the building ablaze, an official said.\n\n"
+            "\"Hundreds have breached the parliament area and torched the main building,\" a spokesman told "
+            "reporters.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Riots"]
+
+
+def test_a_protest_with_no_town_is_placed_in_the_country(pipeline):
+    text = ("Kenya protests\n\nPolice fired tear gas at crowds in Nairobi on Monday.\n\n"
+            "Rights groups said many were hurt.\n\nSome schools stayed shut.\n\n"
+            "Nineteen people died during protests on June 25 over the killing of a blogger.")
+    events = [e for e in extract(pipeline, text, published=date(2025, 7, 7)) if e.event_date == date(2025, 6, 25)]
+    assert [(e.country, e.fatalities, e.role) for e in events] == [("KEN", 19, "background")]
