@@ -24,7 +24,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
@@ -242,6 +242,12 @@ def extract_events(
             continue
         if triggers and old_year(sentence, published=published):
             triggers = [t for t in triggers if t.event_type not in VIOLENT]
+        # "17 were killed in Kathmandu, while two others died in Sunsari": a toll
+        # told in a clause of its own at a place of its own is another happening
+        splits = _toll_clauses(sentence, triggers, casualties, by_sentence.get(index, []))
+        split_figures = [c for _, figures, _ in splits for c in figures]
+        casualties = [c for c in casualties if c not in split_figures]
+        first_draft = len(drafts)
         for trigger in triggers:
             reaction = reaction_frame(trigger.token)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []), own_clause=reaction)
@@ -316,7 +322,78 @@ def extract_events(
                     if draft.actor2 == draft.actor1:
                         draft.actor2 = ""
             drafts.append(draft)
+        origin = next((d for d in drafts[first_draft:] if takes_casualties(d.trigger)), None)
+        for verb, figures, candidate in splits if origin is not None else ():
+            trigger = Trigger(verb, origin.trigger.event_type, origin.trigger.sub_event_type, origin.trigger.strong,
+                              origin.trigger.background)
+            split = Draft(sentence, index, trigger, [candidate.place], "locative", origin.date_value,
+                          origin.date_precision, origin.actor1, victim_actor(figures[0]), origin.claimed_by,
+                          date_from=origin.date_from, split_from=origin)
+            split.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
+            origin.split_off += sum(c.best for c in figures)
+            drafts.append(split)
     return _emit(group_mentions(drafts), article=article)
+
+
+_CLAUSE_EDGES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "ROOT"})
+
+
+def _clause_root(token: Token) -> Token:
+    """The verb heading the clause a token is in."""
+    node = token
+    for _ in range(10):
+        if node.dep_ in _CLAUSE_EDGES or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty],
+                  candidates: Sequence[PlaceCandidate]) -> list[tuple[Token, list[Casualty], PlaceCandidate]]:
+    """Death tolls told in a clause of their own, at a place of their own,
+    beside the sentence's event ("17 people were killed in Kathmandu, while
+    two others died in Sunsari district"; "three soldiers were martyred in
+    North Waziristan, while two policemen were killed in Bannu"): each is a
+    happening of the same kind at that place.  Returns (the clause's verb,
+    its figures, its place)."""
+    takers = [t for t in triggers if takes_casualties(t)]
+    if len(takers) != 1 or len(casualties) < 2:
+        return []
+    doc = sentence.doc
+    main_root = _clause_root(takers[0].token)
+    by_root: dict[int, list[Casualty]] = {}
+    verbs: dict[int, Token] = {}
+    for casualty in casualties:
+        if casualty.kind != "killed":
+            continue
+        span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                             alignment_mode="expand")
+        verb = next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
+        if verb is None:
+            continue
+        root = _clause_root(verb)
+        if root.i == main_root.i or root.dep_ not in ("conj", "advcl") or \
+                _clause_root(root.head).i != main_root.i:
+            continue
+        by_root.setdefault(root.i, []).append(casualty)
+        verbs[root.i] = root
+    if not by_root:
+        return []
+    main_places = {c.place.place_id for c in candidates if c.locative and _in_clause_of(doc, c, main_root)}
+    if not main_places:
+        return []
+    out: list[tuple[Token, list[Casualty], PlaceCandidate]] = []
+    for i, figures in by_root.items():
+        own = [c for c in candidates if c.locative and _in_clause_of(doc, c, verbs[i])]
+        distinct = {c.place.place_id: c for c in own}
+        if len(distinct) == 1 and not set(distinct) & main_places:
+            out.append((verbs[i], figures, next(iter(distinct.values()))))
+    return out
+
+
+def _in_clause_of(doc: Doc, candidate: PlaceCandidate, root: Token) -> bool:
+    span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
+    return span is not None and _clause_root(span.root).i == root.i
 
 
 def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:
@@ -436,7 +513,7 @@ def _event(happening: Happening, *, article: Article, role: str) -> Event:
     evidence = next((t.evidence for t in tolls if t.killed), None) or anchor.draft
     sentence = evidence.sentence
     text = span_text(sentence)
-    etype = anchor.draft.trigger.event_type
+    etype = happening.event_type  # the anchor's, or the type its sibling places took
     actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
     actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
@@ -445,7 +522,7 @@ def _event(happening: Happening, *, article: Article, role: str) -> Event:
     return Event(
         event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
         date_precision=dated.date_precision, event_type=etype,
-        sub_event_type=anchor.draft.trigger.sub_event_type, actor1=actor1, actor2=actor2,
+        sub_event_type=happening.sub_event_type, actor1=actor1, actor2=actor2,
         country=place.country or border_country(place, anchor.draft), admin1=place.admin1,
         admin2=place.admin2, location=place.name,
         latitude=None if place is UNPLACED else place.lat,

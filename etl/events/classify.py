@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
-from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background
+from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
     ancestors, has_object, object_heads, object_words, sent_of, target_words, token_table,
 )
@@ -343,9 +343,10 @@ def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
     police")."""
     lower = token_table(sentence.doc)[0]
     words = set(lower[sentence.start:sentence.end])
-    # a clause that tells what came before ("… a year after demonstrators stormed the parliament")
+    # a clause that tells an earlier happening ("… a year after demonstrators stormed the
+    # parliament"; not "police fired tear gas after protesters threw stones": that crowd's own act)
     earlier = {d.i for m in sentence if m.dep_ == "mark" and m.lower_ in ("after", "before", "since")
-               and m.head.i != m.i for d in m.head.subtree}
+               and m.head.i != m.i and recalled_offset(m.head) is not None for d in m.head.subtree}
     for i in range(sentence.start, sentence.end):
         if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
             continue  # only violence words are checked token by token

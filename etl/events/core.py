@@ -80,6 +80,8 @@ class Draft:
     anaphor: bool = False  # "the attack": names an event the text told or assumes known
     reaction: bool = False  # "condemned the attack": reacts to an event told elsewhere
     another: bool = False  # "another attack", "a second strike": a happening of its own
+    split_from: "Draft | None" = None  # a toll told at a place of its own beside this draft's event
+    split_off: int = 0  # killed told at other places in this draft's sentence ("while two others died in …")
 
     @property
     def casualties(self) -> list[Casualty]:

@@ -214,7 +214,24 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
             elif _may_start(mention):
                 happenings.append(Happening(mention))
     _type_siblings(happenings)
+    _type_splits(happenings)
     return happenings
+
+
+def _type_splits(happenings: Sequence[Happening]) -> None:
+    """"17 were killed in clashes in Kathmandu, while two others died in
+    Sunsari": the toll told at another place is a happening of the same kind
+    as the one it was told beside (the crackdown the clashes belong to)."""
+    home = {id(m.draft): h for h in happenings for m in h.mentions}
+    for happening in happenings:
+        if not all(m.draft.split_from is not None for m in happening.mentions):
+            continue
+        origins = {id(home[id(m.draft.split_from)]): home[id(m.draft.split_from)] for m in happening.mentions
+                   if id(m.draft.split_from) in home}
+        if len(origins) == 1:
+            origin = next(iter(origins.values()))
+            if origin is not happening:
+                happening.typed_as = (origin.event_type, origin.sub_event_type)
 
 
 def _type_siblings(happenings: Sequence[Happening]) -> None:
@@ -315,6 +332,8 @@ def _fits(mention: Mention, happening: Happening) -> bool:
     etype = draft.trigger.event_type
     if id(draft) in happening.drafts:
         return False  # one draft's places are distinct sites
+    if draft.split_from is not None and id(draft.split_from) in happening.drafts:
+        return False  # "…, while two others died in Sunsari": told as another place's toll
     if not _types_fit(mention, happening):
         return False
     if not _places_fit(mention, happening):
@@ -465,6 +484,12 @@ def happening_toll(happening: Happening) -> list[Toll]:
         base = [(t, m) for t, m in with_figure if not t.additive]
         updates = [(t, m) for t, m in base if t.update]
         best = updates[-1:] or base[:1]
+        if kind == "killed" and not updates and len(base) > 1:
+            # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
+            # two others died in Sunsari": the first figure was the sum over places
+            first = _killed(base[0][0])
+            best = next(([(t, m)] for t, m in base[1:] if m.draft.split_off
+                         and _killed(t) + m.draft.split_off == first), best)
         extra: list[tuple[TollMention, Mention]] = []
         for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
             if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
@@ -475,6 +500,10 @@ def happening_toll(happening: Happening) -> list[Toll]:
             chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
                                mention.part, mention.parts, toll.claim, mention.draft))
     return chosen
+
+
+def _killed(toll: TollMention) -> int:
+    return sum(c.best for c in toll.casualties if c.kind == "killed")
 
 
 def _same_figures(a: TollMention, b: TollMention, kind: str) -> bool:

@@ -64,6 +64,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
         excluded = True
     first = root
+    if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
+        first = first.head  # "in Sunsari district", "in Kurram district": the place noun's role
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \

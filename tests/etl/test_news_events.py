@@ -294,3 +294,15 @@ def test_a_protest_with_no_town_is_placed_in_the_country(pipeline):
             "Nineteen people died during protests on June 25 over the killing of a blogger.")
     events = [e for e in extract(pipeline, text, published=date(2025, 7, 7)) if e.event_date == date(2025, 6, 25)]
     assert [(e.country, e.fatalities, e.role) for e in events] == [("KEN", 19, "background")]
+
+
+# --- round 2: a toll told at another place in a clause of its own ------------------------------
+
+
+def test_a_toll_told_at_another_place_in_its_own_clause_is_another_event(pipeline):
+    text = ("Police opened fire on protesters across Nepal on Monday, and at least 19 people were killed.\n\n"
+            "A police spokesman said 17 people were killed in clashes in Kathmandu, while two others died in "
+            "Sunsari district during police firing.")
+    events = sorted((e.location, e.event_type, e.fatalities)
+                    for e in extract(pipeline, text, published=date(2025, 9, 8)))
+    assert events == [("Kathmandu", "Protests", 17), ("Sunsari", "Protests", 2)]
