@@ -37,7 +37,7 @@ _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=T
 _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE_RE = r"dozens|scores|several|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple(?:\s+of)?|a\s+few|a\s+score\s+of"
-_BASE = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|{_VAGUE_RE})"
+_BASE = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?(?!\w)|{_VAGUE_RE})"  # not "hundred" of "hundreds"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|nearly|almost|"
          r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|about|around|approximately|some|"
          r"roughly|an\s+estimated|at\s+most|no\s+fewer\s+than|no\s+less\s+than)\s+")
@@ -167,6 +167,18 @@ class Casualty:
     end: int
     text: str
     figure: str = ""  # the number as written: "more than 200"
+
+
+_VAGUE_FIGURE = re.compile(rf"^(?:{_QUAL})?(?:dozens|scores|hundreds|thousands)(?:\s+of)?$", re.I)
+
+
+def vague(casualty: Casualty) -> bool:
+    """A vague multitude ("dozens", "scores", "hundreds of"): a range the
+    text gives instead of a number, whose low end would be a guess; "a
+    dozen", "a couple" are numbers, and "several" or "a few" are counted at
+    their low end (at least two or three)."""
+    figure = " ".join((casualty.figure or "").split())
+    return bool(_VAGUE_FIGURE.match(figure)) and casualty.low != casualty.high
 
 
 def parse_number(phrase: str) -> tuple[int, int | None] | None:

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
-from etl.casualties import Casualty
+from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
@@ -503,8 +503,10 @@ def _event(happening: Happening, *, article: Article, role: str) -> Event:
     dated = happening.dated()
     tolls = happening_toll(happening)
     killed = [(c, t) for t in tolls for c in t.killed]
-    best = sum(split_share(c.best, t.parts, t.part) for c, t in killed)
-    low = sum(split_share(c.low, t.parts, t.part) for c, t in killed)
+    # "dozens of soldiers were killed": a range, not a number (DESIGN §4) -- it
+    # widens the high end and adds nothing to the count
+    best = sum(split_share(c.best, t.parts, t.part) for c, t in killed if not vague(c))
+    low = sum(split_share(c.low, t.parts, t.part) for c, t in killed if not vague(c))
     highs = [c.high for c, _ in killed]
     high = 0 if not killed else None if any(h is None for h in highs) else \
         sum(split_share(c.high or 0, t.parts, t.part) for c, t in killed)

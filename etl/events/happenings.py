@@ -57,7 +57,7 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.core import VIOLENT, Draft, TollMention
 from etl.events.places import KIND_LEVEL, within
-from etl.events.syntax import target_words
+from etl.events.syntax import doc_sentences, target_words
 from geo.records import Place
 
 NEAR_KM = 30.0
@@ -484,6 +484,13 @@ def happening_toll(happening: Happening) -> list[Toll]:
         base = [(t, m) for t, m in with_figure if not t.additive]
         updates = [(t, m) for t, m in base if t.update]
         best = updates[-1:] or base[:1]
+        if kind == "killed" and not updates and len(base) > 1 and best == base[:1]:
+            # the same victims counted differently by two sources ("killed over 200
+            # soldiers", "the earlier claim was of killing 60 soldiers"): the lower (ACLED)
+            victims = _victims(base[0][0])
+            rivals = [(t, m) for t, m in base if victims and _victims(t) == victims and _claimed(m.draft, t)]
+            if len(rivals) > 1:
+                best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
         if kind == "killed" and not updates and len(base) > 1:
             # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
             # two others died in Sunsari": the first figure was the sum over places
@@ -500,6 +507,28 @@ def happening_toll(happening: Happening) -> list[Toll]:
             chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
                                mention.part, mention.parts, toll.claim, mention.draft))
     return chosen
+
+
+_CLAIM_WORDS = frozenset({"claim", "claims", "claimed", "claiming"})
+
+
+def _claimed(draft: Draft, toll: TollMention) -> bool:
+    """Is the figure a claim ("JNIM claimed it killed over 200 soldiers")?
+    Claims that disagree are rivals, not a toll that grew."""
+    sentences = doc_sentences(draft.sentence.doc)
+    if toll.claim:
+        return True
+    if not 0 <= toll.sentence_index < len(sentences):
+        return False
+    return any(t.lower_ in _CLAIM_WORDS for t in sentences[toll.sentence_index])
+
+
+def _victims(toll: TollMention) -> str:
+    """The noun that names the toll's dead, when it names one ("over 200
+    soldiers" → "soldier"), else ""."""
+    names = {c.victims.lower().split()[-1].rstrip("s") for c in toll.casualties
+             if c.kind == "killed" and c.victims.strip()}
+    return names.pop() if len(names) == 1 else ""
 
 
 def _killed(toll: TollMention) -> int:

@@ -379,6 +379,9 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
 
 
 _TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave"})
+# Nouns of violence that lasts, counted as a whole (not "an attack in which …").
+_STRETCH_NOUNS = frozenset({"violence", "fighting", "war", "conflict", "unrest", "bloodshed", "hostilities",
+                            "insurgency", "bombardment", "campaign", "offensive", "crackdown", "siege"})
 # Words that may qualify a stretch of violence without making it one happening
 # ("armed clashes", "sectarian violence"); "twin car bomb attacks" is one.
 _STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "continuing", "sporadic", "sectarian",
@@ -417,6 +420,9 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         if c.lower_ in ("during", "throughout", "in") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in ("war", "conflict", "insurgency") for g in c.children):
             return True
+    if not day_dated and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _STRETCH_NOUNS and \
+            not any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in verb.head.children):
+        return True  # "escalated into widespread violence in which more than 1,000 people were killed"
     if not perfect or day_dated:
         return False
     # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
@@ -23,7 +23,7 @@ from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, within_other_year
-from etl.events.syntax import ancestors, governing_verb
+from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.nlp import span_text
 
 logger = logging.getLogger(__name__)
@@ -31,31 +31,75 @@ logger = logging.getLogger(__name__)
 def casualties_in(sentence: Span, *, published: date | None, recalled: bool = False) -> list[Casualty]:
     """The sentence's casualty figures, without those of a back-reference
     ("after the attack that killed 12") unless ``recalled`` (a text's first
-    report) or of an unreal clause."""
+    report) or of an unreal clause, and without running totals -- also a
+    figure the text tells as a running total elsewhere ("among 321 killed" in
+    the standfirst, "at least 321 people have been killed in armed clashes" in
+    the body)."""
     doc = sentence.doc
     kept: list[Casualty] = []
     facts = facts_of(sentence, published=published)
     day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
+    tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
-        start = sentence.start_char + casualty.start
-        span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
-        # Words of the victim phrase ("3 wanted terrorists") are not the verb
-        # the figure hangs on, even when the parser reads them as verbs.
-        at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
-        victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
-        words = [t for t in span if t.idx not in victim_chars] if span is not None else []
+        words, verb = _figure_words(sentence, casualty)
         if not recalled and any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
             continue
         if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
             continue
-        verb = next((t for t in words if t.pos_ == "VERB"), None) or next(
-            (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
+        if casualty.kind == "killed" and casualty.best >= _ECHO_MIN and casualty.best in tallies and \
+                not _finite(verb):
+            continue  # "are among 321 killed": the figure told as a running total elsewhere in the text
         if verb is not None and within_other_year(verb, published=published):
             continue  # "last year's demonstrations, in which more than 60 people died"
         kept.append(casualty)
     return kept
+
+
+_ECHO_MIN = 20  # smaller figures recur by chance
+
+
+def _finite(verb: Token | None) -> bool:
+    """A clause of its own ("53 people were killed when …"), not a bare
+    participle ("among 321 killed") that only names the figure."""
+    return verb is not None and (verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _figure_words(sentence: Span, casualty: Casualty) -> tuple[list[Token], Token | None]:
+    """The tokens of a figure's phrase outside its victim words, and the verb it hangs on."""
+    doc = sentence.doc
+    start = sentence.start_char + casualty.start
+    span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
+    # Words of the victim phrase ("3 wanted terrorists") are not the verb
+    # the figure hangs on, even when the parser reads them as verbs.
+    at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
+    victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
+    words = [t for t in span if t.idx not in victim_chars] if span is not None else []
+    verb = next((t for t in words if t.pos_ == "VERB"), None) or next(
+        (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
+    return words, verb
+
+
+def _tally_figures(doc: Doc, *, published: date | None) -> set[int]:
+    """The death figures the text tells as running totals (cached on the doc)."""
+    cache: dict[date | None, set[int]] = doc.user_data.setdefault("sitrep_tally_figures", {})
+    if published in cache:
+        return cache[published]
+    found: set[int] = set()
+    for sentence in doc_sentences(doc):
+        facts = facts_of(sentence, published=published)
+        if not facts.casualties:
+            continue
+        day_dated = any(d.kind in DAY_KINDS for d in facts.dates)
+        for casualty in facts.casualties:
+            if casualty.kind != "killed" or casualty.best < _ECHO_MIN:
+                continue
+            _, verb = _figure_words(sentence, casualty)
+            if verb is not None and is_period_toll(verb, day_dated=day_dated):
+                found.add(casualty.best)
+    cache[published] = found
+    return found
 
 
 def victim_actor(casualty: Casualty) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from etl.casualties import find_casualties
+from etl.casualties import find_casualties, vague
 from etl.pipeline import to_article
 from etl.sources import RawDocument
 
@@ -306,3 +306,36 @@ def test_a_toll_told_at_another_place_in_its_own_clause_is_another_event(pipelin
     events = sorted((e.location, e.event_type, e.fatalities)
                     for e in extract(pipeline, text, published=date(2025, 9, 8)))
     assert events == [("Kathmandu", "Protests", 17), ("Sunsari", "Protests", 2)]
+
+
+# --- round 3: vague multitudes, rival claims, running totals told twice -----------------------
+
+
+def test_hundreds_is_a_vague_multitude_not_a_hundred():
+    found = [c for c in find_casualties("Hundreds of people were killed in the fighting.") if c.kind == "killed"]
+    assert [(c.low, vague(c)) for c in found] == [(200, True)]
+    assert [vague(c) for c in find_casualties("Two hundred people were killed in the fighting.")] == [False]
+
+
+def test_a_vague_multitude_adds_nothing_to_an_events_toll(pipeline):
+    text = "Rebels attacked an army base in Djibo on Saturday. Dozens of soldiers were killed."
+    assert total(extract(pipeline, text)) == 0
+
+
+def test_rival_claims_of_the_same_dead_take_the_lower(pipeline):
+    text = ("JNIM fighters attacked the army base in Djibo on Saturday, the group claimed, saying it killed "
+            "over 200 soldiers.\n\nAn earlier claim by the group was of killing 60 soldiers in the attack.")
+    assert total(extract(pipeline, text, published=date(2025, 5, 14))) == 60
+
+
+def test_a_toll_of_violence_told_as_a_whole_is_no_event_toll(pipeline):
+    text = ("The dispute escalated into widespread violence in which more than 1,000 people were killed "
+            "in Sweida province.")
+    assert total(extract(pipeline, text)) == 0
+
+
+def test_a_running_total_named_again_in_the_standfirst_is_no_event_toll(pipeline):
+    text = ("Sweida clashes\n\nSix children and nine women are among 321 killed and over 430 others are "
+            "injured.\n\nAt least 321 people have been killed and more than 436 injured in armed clashes "
+            "between tribal forces and armed factions in Sweida province, a monitor said.")
+    assert total(extract(pipeline, text)) == 0
