@@ -5,19 +5,29 @@ Linux, pure Python, installed from PyPI: nothing to fetch at run time)
 through its Python API (:class:`SitrepServer`, a
 ``gunicorn.app.base.BaseApplication``), not a shell command:
 
-- several worker processes (default: :func:`default_workers`), so every
-  core serves requests despite the GIL, each with a few threads
-  (``gthread``: a slow request does not block the others of its process,
-  and keep-alive connections wait in a poller, not in a thread);
+- several worker processes (default: :func:`default_workers`, two per core
+  and one more), so every core serves requests despite the GIL.  By
+  default each is a ``sync`` worker: one request at a time, and it accepts
+  a connection only when it is free, so the kernel's accept queue hands
+  each request to an idle process (the views are CPU work: a process with
+  several threads would only time-share its one core, and gunicorn's
+  threaded worker accepts every connection it can and keeps its kept-alive
+  ones, which left one process busy and the other idle under load).
+  ``threads`` above one selects the threaded (``gthread``) worker;
 - ``preload_app``: the master builds the app once, with its in-memory
-  :class:`dashboard.columnar.EventIndex`, before forking, so the workers
-  share its arrays copy-on-write and start at once.  The master then
+  :class:`dashboard.columnar.EventIndex`, and renders the page once
+  (:func:`warm_up`), before forking, so the workers share its arrays
+  copy-on-write and start at once.  The master then
   closes its database connections, and each worker drops the pool it
   inherited (:func:`dispose_after_fork`): no two processes ever share a
   connection.  Each worker's index checks the store for new events on its
-  own (every ``refresh_s``), so every worker sees a new ingest;
+  own (every ``refresh_s``), so every worker sees a new ingest (and then
+  holds its own copy of the new index);
 - gunicorn's own limits on the request line and headers, and Flask's on
-  the body (:data:`MAX_REQUEST_BYTES`, answered with 413);
+  the body (:data:`MAX_REQUEST_BYTES`, answered with 413).  A ``sync``
+  worker waits for a slow client (up to ``timeout_s``, then it is
+  restarted): exposed beyond a trusted network, put a buffering reverse
+  proxy (nginx) in front, as for any pre-forking server;
 - SIGTERM (or Ctrl+C) stops it cleanly: the workers finish their
   requests (at most ``GRACEFUL_TIMEOUT_S``) and exit, then the master.
 
@@ -75,10 +85,11 @@ LIMIT_REQUEST_LINE = 8190
 many filters (e.g. fifty actors) must still open."""
 LIMIT_REQUEST_FIELDS = 100
 LIMIT_REQUEST_FIELD_BYTES = 8190
-DEFAULT_THREADS = 4
-DEFAULT_TIMEOUT_S = 120
-"""A worker silent for this long is restarted (a briefing export of
-thousands of events takes several seconds, well within it)."""
+DEFAULT_THREADS = 1
+"""Threads per worker: one (``sync`` workers), see the module docstring."""
+DEFAULT_TIMEOUT_S = 60
+"""A worker busy or silent for this long is restarted (a briefing export
+of thousands of events takes several seconds, well within it)."""
 GRACEFUL_TIMEOUT_S = 10
 SECURED = "sitrep.secured"
 """Key in ``flask.Flask.extensions``: the stores whose engines a forked
@@ -86,11 +97,13 @@ worker must not share (see :func:`dispose_after_fork`)."""
 
 
 def default_workers(cpu_count: int | None = None) -> int:
-    """Worker processes by default: one per core, at least two (one slow
-    request never holds the whole server), at most eight (each worker
-    holds its own copy of the index once the store changes)."""
+    """Worker processes by default: two per core and one more (while one
+    process waits on the database or the network, another computes), at
+    most nine.  Each holds its own copy of the event index once the store
+    changes (~0.7 GB at a million events): lower ``--workers`` on a small
+    machine with a large store."""
     cores = cpu_count if cpu_count is not None else (os.cpu_count() or 1)
-    return max(2, min(8, cores))
+    return max(2, min(9, 2 * cores + 1))
 
 
 # -- security headers ------------------------------------------------------------
@@ -278,11 +291,11 @@ class SitrepServer:
         self.options: dict[str, Any] = {
             "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
             "workers": workers if workers is not None else default_workers(),
-            "worker_class": "gthread",
+            "worker_class": "gthread" if threads > 1 else "sync",
             "threads": threads,
-            "timeout": int(timeout_s),
+            "timeout": max(1, round(timeout_s)),
             "graceful_timeout": GRACEFUL_TIMEOUT_S,
-            "keepalive": 5,
+            "keepalive": 2,
             "preload_app": preload,
             "limit_request_line": LIMIT_REQUEST_LINE,
             "limit_request_fields": LIMIT_REQUEST_FIELDS,

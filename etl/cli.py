@@ -57,12 +57,12 @@ def _add_server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dev", action="store_true",
                    help="Flask's development server (one process; for development only)")
     p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                   help="worker processes of the production server (default: one per CPU "
-                        "core, at least 2, at most 8)")
+                   help="worker processes of the production server (default: two per CPU "
+                        "core and one more, at most 9)")
     p.add_argument("--threads", type=_positive_int, default=None, metavar="N",
-                   help="threads per worker (default 4)")
+                   help="threads per worker (default 1: one request at a time per process)")
     p.add_argument("--timeout-s", type=_positive_seconds, default=None, metavar="S",
-                   help="restart a worker that is silent this long (default 120)")
+                   help="restart a worker busy or silent this long (default 60)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -331,7 +331,8 @@ def _serve(db: str | None, host: str, port: int, args: argparse.Namespace) -> in
     workers = args.workers or server.default_workers()
     threads = args.threads or server.DEFAULT_THREADS
     level = logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower()
-    print(f"sitrep: serving http://{host}:{port}/ ({workers} workers x {threads} threads; "
+    per_worker = f" x {threads} threads" if threads > 1 else ""
+    print(f"sitrep: serving http://{host}:{port}/ ({workers} worker processes{per_worker}; "
           "Ctrl+C to stop)", file=sys.stderr)
     server.serve(store_url=db, host=host, port=port, workers=workers, threads=threads,
                  timeout_s=args.timeout_s or server.DEFAULT_TIMEOUT_S,
