@@ -27,7 +27,7 @@ from dashboard.data import FilterError, country_names, load_boundaries
 from dashboard.filters import filters_from_query, to_event_filter
 from dashboard.layout import FilterOptions, build_layout
 from dashboard.leaflet_map import STATIC_ROUTE, leaflet_html, regional_outlines, static_dirs
-from dashboard.server import secure
+from dashboard.server import cache_views, secure
 from etl.store import Store
 
 logger = logging.getLogger(__name__)
@@ -179,6 +179,8 @@ def build_app(
                                       "Cache-Control": "public, max-age=3600"}
 
     secure(app, stores=[store], own_pages=[LEAFLET_ROUTE])
+    if in_memory:
+        cache_views(app, version=source.version)
     logger.info("dashboard built over %s (%s outlines)", store.url,
                 "with" if boundaries else "without")
     return app

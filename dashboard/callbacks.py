@@ -7,9 +7,9 @@ The URL's query string is the one source of truth for the filters
   is allowed): on page load or back/forward it sets the filter components
   from the URL; when a filter, the date slider, a chart bar or Reset
   changes, it writes the URL (and keeps picker and slider in step);
-- the views (key figures and charts, map, table, Leaflet frame) are
-  computed from the URL's query string only, each in its own callback so
-  the browser fetches them in parallel;
+- the views (key figures and charts, map, table) are computed from the
+  URL's query string only, each in its own callback so the browser fetches
+  them in parallel; the Leaflet frame's address is set in the browser;
 - a box/lasso selection on the map becomes ``MAP_BOX`` (west, south, east,
   north), which narrows the charts and the table, not the map;
 - the map's pan and zoom are kept in ``MAP_VIEW`` by a client-side callback
@@ -27,6 +27,7 @@ in the browser (URL, ``dcc.Store``); there is no module-global mutable state.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -357,7 +358,8 @@ def compute_table(
 
 
 def leaflet_src(search: str | None, route: str) -> str:
-    """The Leaflet frame's address: the Leaflet route with the URL's filters."""
+    """The Leaflet frame's address: the Leaflet route with the URL's filters
+    (the page computes it in the browser, ``_LEAFLET_SRC_JS``)."""
     return f"{route}{search or ''}"
 
 
@@ -475,6 +477,15 @@ function(relayout, search, previous) {
 """ % {"url": ids.URL}
 
 
+# The Leaflet frame's address (see leaflet_src), set only while its tab shows.
+_LEAFLET_SRC_JS = """
+function(search, tab) {
+    if (tab !== %(tab)s) { return window.dash_clientside.no_update; }
+    return %(route)s + (search || '');
+}
+"""
+
+
 def register_callbacks(
     app: Dash,
     *,
@@ -564,15 +575,14 @@ def register_callbacks(
         box = box_from_selection(selected) if ctx.triggered_id == ids.MAP_GRAPH else None
         return box, selection_note(box)
 
-    @app.callback(
+    # The Leaflet frame's address, in the browser (what leaflet_src does):
+    # a filter change then costs the server no request for it.
+    app.clientside_callback(
+        _LEAFLET_SRC_JS % {"tab": json.dumps(ids.TAB_LEAFLET), "route": json.dumps(leaflet_route)},
         Output(ids.LEAFLET_FRAME, "src"),
         Input(ids.URL, "search"),
         Input(ids.TABS, "value"),
     )
-    def _leaflet(search: Any, tab: Any) -> Any:
-        if tab != ids.TAB_LEAFLET:
-            return no_update
-        return leaflet_src(search, leaflet_route)
 
     @app.callback(
         Output(ids.SELECTED_EVENT, "data"),

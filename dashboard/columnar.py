@@ -606,6 +606,7 @@ class EventIndex:
         self._lock = threading.Lock()
         self._mask_lock = threading.Lock()
         self._snapshot = self._fresh_snapshot()
+        self._generation = 0
         self._checked_at = clock()
 
     def _fresh_snapshot(self) -> _Snapshot:
@@ -661,10 +662,18 @@ class EventIndex:
                         self._reload()
         return self._snapshot
 
+    def version(self) -> int:
+        """A number that changes whenever the snapshot does (the store is
+        checked first, as :meth:`snapshot` does): what was computed from
+        the index under one version holds while it stays the same."""
+        self.snapshot()
+        return self._generation
+
     def _reload(self) -> None:
         """Load a new snapshot (while the old one keeps answering) and swap."""
         try:
             self._snapshot = self._fresh_snapshot()
+            self._generation += 1
         except Exception:  # noqa: BLE001 - keep serving the old snapshot
             logger.exception("cannot reload the event index; keeping the old one")
         finally:

@@ -44,19 +44,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import dash
 import flask
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from dashboard import ids
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "CACHED_VIEWS",
+    "cache_views",
     "DEFAULT_THREADS",
     "DEFAULT_TIMEOUT_S",
     "GRACEFUL_TIMEOUT_S",
@@ -238,6 +245,101 @@ def secure(app: dash.Dash, *, stores: Iterable[Any] = (), own_pages: Sequence[st
     def _too_large(_error: RequestEntityTooLarge) -> tuple[str, int, dict[str, str]]:
         return (f"Request body too large (the limit is {max_request_bytes} bytes).\n", 413,
                 {"Content-Type": "text/plain; charset=utf-8"})
+
+
+CACHED_VIEWS: tuple[str, ...] = (ids.KEY_FIGURES, ids.MAP_GRAPH, ids.EVENTS_TABLE)
+"""The callbacks whose answers :func:`cache_views` keeps (by their first
+output's component): the views a filter change asks for, each a function
+of its inputs and the store only."""
+CACHE_BYTES = 48 * 1024 * 1024
+
+
+class _ResponseCache:
+    """Answer bodies by key, least recently used out beyond ``max_bytes``."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self.lock:
+            body = self.entries.get(key)
+            if body is None:
+                self.misses += 1
+                return None
+            self.entries.move_to_end(key)
+            self.hits += 1
+            return body
+
+    def put(self, key: Hashable, body: bytes) -> None:
+        if len(body) > self.max_bytes // 4:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old)
+            self.entries[key] = body
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+
+def _first_output_id(output: Any) -> str | None:
+    """The component id of a callback's first output (Dash's ``output``
+    field: ``"id.prop"`` or ``"..id.prop...id2.prop2.."``)."""
+    if not isinstance(output, str):
+        return None
+    first = output.strip(".").split("...", 1)[0]
+    return first.rsplit(".", 1)[0] if "." in first else None
+
+
+def cache_views(app: dash.Dash, *, version: Callable[[], Hashable],
+                views: Collection[str] = CACHED_VIEWS, max_bytes: int = CACHE_BYTES) -> None:
+    """Keep the answers of the view callbacks (:data:`CACHED_VIEWS`) in this
+    process, keyed by the callback's input values (the filters, the map
+    box …) and ``version()`` (:meth:`dashboard.columnar.EventIndex.version`: a new
+    ingest starts afresh), and answer a repeated request from them: the
+    default view, a country or a type many analysts look at.  A callback
+    request with a body that is not JSON, or for another callback, passes
+    through."""
+    cache = _ResponseCache(max_bytes)
+    app.server.extensions["sitrep.response_cache"] = cache
+    wanted = set(views)
+
+    @app.server.before_request
+    def _cached_view() -> flask.Response | None:
+        request = flask.request
+        if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+            return None
+        try:
+            payload = json.loads(request.get_data(cache=True))
+            output = payload.get("output")
+        except (ValueError, AttributeError):
+            return None
+        if _first_output_id(output) not in wanted:
+            return None
+        # what the answer depends on: the inputs' and states' values (not
+        # which of them fired, nor the JSON's spacing)
+        canonical = json.dumps([output, payload.get("inputs"), payload.get("state")],
+                               sort_keys=True, separators=(",", ":"))
+        key = (version(), hashlib.sha256(canonical.encode()).digest())
+        cached = cache.get(key)
+        if cached is not None:
+            return flask.Response(cached, status=200, mimetype="application/json")
+        flask.g.sitrep_cache_key = key
+        return None
+
+    @app.server.after_request
+    def _keep_view(response: flask.Response) -> flask.Response:
+        key = flask.g.pop("sitrep_cache_key", None)
+        if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            cache.put(key, response.get_data())
+        return response
 
 
 def warm_up(app: dash.Dash) -> None:
