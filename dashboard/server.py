@@ -241,6 +241,19 @@ def secure(app: dash.Dash, *, stores: Iterable[Any] = (), own_pages: Sequence[st
         response.headers["Content-Security-Policy"] = policy
         return response
 
+    @server.before_request
+    def _limit_streamed_body() -> None:
+        # A body sent in chunks has no length to check up front, and Flask
+        # silently cuts it at the limit (the callback then answered 400 on
+        # the cut JSON): read it here, and refuse it when more follows.
+        request = flask.request
+        if request.content_length is not None or \
+                "chunked" not in request.headers.get("Transfer-Encoding", "").lower():
+            return
+        body = request.get_data(cache=True)  # at most max_request_bytes
+        if len(body) >= max_request_bytes and request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
+
     @server.errorhandler(RequestEntityTooLarge)
     def _too_large(_error: RequestEntityTooLarge) -> tuple[str, int, dict[str, str]]:
         return (f"Request body too large (the limit is {max_request_bytes} bytes).\n", 413,
@@ -343,15 +356,16 @@ def cache_views(app: dash.Dash, *, version: Callable[[], Hashable],
 
 
 def warm_up(app: dash.Dash) -> None:
-    """Render the page once, in this process.
+    """Render the page once, in this process, before it takes requests.
 
-    Dash serves a component library's scripts only once it has rendered a
-    page naming them (``Dash.registered_paths`` fills in as the page's
-    ``<script>`` tags are written).  With several processes, a browser that
-    got the page from one worker and asks another for a script got a 500
-    ("is not a registered library") and a blank page.  Rendering the page
-    before the workers fork (or in each worker) registers every script
-    everywhere."""
+    Dash sets itself up on a process's first request (it registers the
+    component libraries whose scripts it may serve while writing the page's
+    ``<script>`` tags), and marks that done before doing it: a request on
+    another thread meanwhile found no library registered and got a 500 for
+    a script, and the browser a blank page.  A fresh worker gets a browser's
+    script requests all at once, so this happened on cold starts.  Rendering
+    the page in the master, before the workers fork, sets every worker up.
+    """
     response = app.server.test_client().get(app.config.requests_pathname_prefix)
     if response.status_code != 200:
         logger.warning("warming up the app: its page answered %d", response.status_code)

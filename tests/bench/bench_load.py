@@ -181,6 +181,7 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     noop: int = 0
     active_filters: list[int] = field(default_factory=list)
+    slowest: list[tuple[float, str, str, list[float]]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -316,6 +317,7 @@ class User:
             self._error(f"sync: {type(error).__name__}: {error}")
             return
         requests, received = 1, len(data)
+        sync_s = time.perf_counter() - started
         if status == 204:
             with self.stats.lock:
                 self.stats.requests += 1
@@ -338,10 +340,12 @@ class User:
         futures = [self.pool.submit(self._view, conn, view, referer)
                    for conn, view in zip(self.connections, self.page.views)]
         failures = []
+        times = [sync_s]
         for future in futures:
-            ok, size, message = future.result()
+            ok, size, message, seconds = future.result()
             requests += 1
             received += size
+            times.append(seconds)
             if not ok:
                 failures.append(message)
         elapsed = time.perf_counter() - started
@@ -353,19 +357,25 @@ class User:
                 self.stats.errors.extend(failures)
             else:
                 self.stats.changes.append(elapsed)
+                self.stats.slowest.append((elapsed, changed, new_search, times))
+                self.stats.slowest.sort(key=lambda t: -t[0])
+                del self.stats.slowest[8:]
 
-    def _view(self, conn: Connection, view: Mapping[str, Any], referer: str) -> tuple[bool, int, str]:
+    def _view(self, conn: Connection, view: Mapping[str, Any],
+              referer: str) -> tuple[bool, int, str, float]:
         name = view["outputs"][0]["id"]
+        started = time.perf_counter()
         try:
             status, data, encoding = conn.post(
                 UPDATE, payload(view, self.values, [f"{ids.URL}.search"]), referer)
         except OSError as error:
-            return False, 0, f"{name}: {type(error).__name__}: {error}"
+            return False, 0, f"{name}: {type(error).__name__}: {error}", 0.0
+        seconds = time.perf_counter() - started
         if status not in (200, 204):
-            return False, len(data), f"{name}: HTTP {status}"
+            return False, len(data), f"{name}: HTTP {status}", seconds
         if status == 200 and ALERT_MARK in _decoded(data, encoding):
-            return False, len(data), f"{name}: the store alert"
-        return True, len(data), ""
+            return False, len(data), f"{name}: the store alert", seconds
+        return True, len(data), "", seconds
 
     def _error(self, message: str) -> None:
         with self.stats.lock:
@@ -553,6 +563,11 @@ def main(argv: list[str] | None = None) -> int:
           f"load generator {figures['loadgen_cpu_cores']} cores")
     print(f"load average before {figures['loadavg_before']}, after {figures['loadavg_after']}; "
           f"mean active filters {figures['mean_active_filters']}")
+    names = " + ".join(["sync", *(v["outputs"][0]["id"] for v in page.views)])
+    print(f"slowest changes (s: {names}):")
+    for elapsed, changed, search, times in stats.slowest[:5]:
+        print(f"  {elapsed:6.3f}  {changed} -> {search or '(no filter)'}  "
+              f"[{' + '.join(f'{t:.3f}' for t in times)}]")
     for message in sorted(set(stats.errors))[:10]:
         print(f"  error: {message} (x{stats.errors.count(message)})")
     if args.json:
