@@ -73,7 +73,6 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from dashboard import ids  # noqa: E402
-from dashboard.callbacks import FILTER_PROPS  # noqa: E402
 
 UPDATE = "/_dash-update-component"
 TEXTS = ["drone", "taliban", "police", "grenade", "clash", "protest", "civilians", "kabul",

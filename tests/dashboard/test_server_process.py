@@ -7,18 +7,13 @@ over a store of its own and talks to it over HTTP.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
-import os
 import re
 import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,67 +26,7 @@ from etl.records import Article
 from etl.store import Store
 from tests.dashboard.callback_requests import charts_request
 from tests.dashboard.fixture_events import PLACES, fill_store, make_event
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Served:
-    process: subprocess.Popen[bytes]
-    port: int
-    log: Path
-
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            conn.request(method, path, body, headers or {})
-            response = conn.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            conn.close()
-
-    def workers(self) -> list[int]:
-        pids: list[int] = []
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            pids += [int(p) for p in (task / "children").read_text().split()]
-        return pids
-
-
-def _serve(db_url: str, tmp_path: Path, *args: str) -> Served:
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "etl.cli", "serve", "--db", db_url, "--port", str(port), *args],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
-    served = Served(process, port, log)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"sitrep serve exited: {log.read_text()[-2000:]}")
-        try:
-            if served.request("GET", "/healthz")[0] == 200:
-                return served
-        except OSError:
-            pass
-        time.sleep(0.3)
-    process.kill()
-    raise AssertionError(f"sitrep serve did not answer: {log.read_text()[-2000:]}")
-
-
-def _stop(served: Served) -> None:
-    if served.process.poll() is None:
-        served.process.kill()
-        served.process.wait(timeout=10)
+from tests.dashboard.served import Served, serve, stop
 
 
 @pytest.fixture
@@ -101,9 +36,9 @@ def store_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def served(store_url: str, tmp_path: Path) -> Iterator[Served]:
-    server = _serve(store_url, tmp_path, "--workers", "3")
+    server = serve(store_url, tmp_path, "--workers", "3")
     yield server
-    _stop(server)
+    stop(server)
 
 
 def _wait_for(check: Any, *, timeout_s: float, message: str) -> Any:
@@ -149,7 +84,7 @@ def _event_count(served: Served) -> str:
 
 
 def test_every_worker_sees_a_new_ingest(store_url: str, tmp_path: Path) -> None:
-    served = _serve(store_url, tmp_path, "--workers", "2")
+    served = serve(store_url, tmp_path, "--workers", "2")
     try:
         assert _event_count(served) == "6 events"
         text = "Militants attacked a police post in Kabul on Tuesday, killing 3 officers."
@@ -172,7 +107,7 @@ def test_every_worker_sees_a_new_ingest(store_url: str, tmp_path: Path) -> None:
     finally:
         served.process.send_signal(signal.SIGTERM)
         served.process.wait(timeout=30)
-        _stop(served)
+        stop(served)
 
 
 def _raw(served: Served, head: bytes, body_parts: list[bytes] = ()) -> bytes:  # type: ignore[assignment]
