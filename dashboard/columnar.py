@@ -600,6 +600,7 @@ class EventIndex:
         self.background = background
         self._reloading = False
         self._places: dict[str, dict[str, Any] | None] = {}
+        self._geometries: dict[str, str | None] = {}
         self.refresh_s = refresh_s
         self.chunk_rows = chunk_rows
         self._clock = clock
@@ -982,6 +983,14 @@ class EventIndex:
             for place_id in missing:
                 self._places[place_id] = found.get(place_id)
         return {p: self._places[p] for p in place_ids if self._places.get(p) is not None}
+
+    def place_geometries(self, place_ids: Sequence[str]) -> dict[str, str]:
+        missing = [p for p in dict.fromkeys(place_ids) if p not in self._geometries]
+        if missing:
+            found = self.store.place_geometries(missing)
+            for place_id in missing:
+                self._geometries[place_id] = found.get(place_id)
+        return {p: g for p in place_ids if (g := self._geometries.get(p))}
 
     def _top(self, flt: EventFilter, order: str, limit: int, offset: int = 0) -> list[str]:
         snap = self.snapshot()

@@ -264,7 +264,7 @@ CACHED_VIEWS: tuple[str, ...] = (ids.KEY_FIGURES, ids.MAP_GRAPH, ids.EVENTS_TABL
 """The callbacks whose answers :func:`cache_views` keeps (by their first
 output's component): the views a filter change asks for, each a function
 of its inputs and the store only."""
-CACHE_BYTES = 48 * 1024 * 1024
+CACHE_BYTES = 24 * 1024 * 1024
 
 
 class _ResponseCache:
