@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dashboard.data import FilterError, shown
 from dashboard.filters import previous_period
 from etl.store import EventFilter, Store
 
@@ -171,7 +172,9 @@ def key_figures(store: Store, flt: EventFilter) -> KeyFigures:
     figures for the period of the same length just before.
 
     The period is the filter's date range; an open end is closed by the
-    matching events' first/last date.  No dated events: no previous period.
+    matching events' first/last date.  No dated events, or a period that
+    starts too near 1 January of year 1 to have one before it: no previous
+    period.
     """
     now = store.event_summary(flt)
     since = flt.since or _as_date(now.get("first"))
@@ -180,10 +183,12 @@ def key_figures(store: Store, flt: EventFilter) -> KeyFigures:
     period = None
     if since is not None and until is not None and since <= until:
         period = (since, until)
-        before_since, before_until = previous_period(since, until)
-        before = store.event_summary(replace(flt, since=before_since, until=before_until))
-        previous = {k: int(before[k] or 0) for k in ("events", "fatalities", "countries",
-                                                      "articles")}
+        before_period = previous_period(since, until)
+        if before_period is not None:
+            before = store.event_summary(replace(flt, since=before_period[0],
+                                                 until=before_period[1]))
+            previous = {k: int(before[k] or 0) for k in ("events", "fatalities", "countries",
+                                                          "articles")}
     return KeyFigures(events=int(now["events"] or 0), fatalities=int(now["fatalities"] or 0),
                       countries=int(now["countries"] or 0), articles=int(now["articles"] or 0),
                       period=period, previous=previous)
@@ -275,8 +280,8 @@ def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS
         known.update({pid: (p["location"], p["country"], p["latitude"], p["longitude"])
                       for pid, p in store.event_places(missing).items()})
     rows = [known.get(pid, (None, None, None, None)) for pid in ids]
-    latitude = np.array([_coordinate(r[2]) for r in rows], dtype="float64")[inverse]
-    longitude = np.array([_coordinate(r[3]) for r in rows], dtype="float64")[inverse]
+    latitude = np.array([_place_coordinate(r[2]) for r in rows], dtype="float64")[inverse]
+    longitude = np.array([_place_coordinate(r[3]) for r in rows], dtype="float64")[inverse]
     keep = ~np.isnan(latitude) & ~np.isnan(longitude)  # unknown places have no coordinates
     names = np.array([r[0] for r in rows] or [None], dtype=object)[inverse]
     countries = np.array([r[1] for r in rows] or [None], dtype=object)[inverse]
@@ -309,7 +314,7 @@ def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS
                    border_counts=border_counts, country_counts=country_counts)
 
 
-def _coordinate(value: Any) -> float:
+def _place_coordinate(value: Any) -> float:
     """A place's latitude or longitude as a float (NaN when unknown)."""
     try:
         return float(value) if value is not None else math.nan
@@ -317,24 +322,60 @@ def _coordinate(value: Any) -> float:
         return math.nan
 
 
-def bbox_from_selection(selected: Mapping[str, Any] | None) -> tuple[float, float, float, float] | None:
+def _corner(point: Any) -> tuple[float, float]:
+    """``(lon, lat)`` of one ``[lon, lat]`` pair of a selection."""
+    if not isinstance(point, (list, tuple)) or len(point) < 2:
+        raise FilterError(f"The map selection point {shown(point)} is not [lon, lat].")
+    return _coordinate(point[0]), _coordinate(point[1])
+
+
+def _coordinate(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise FilterError(f"The map selection coordinate {shown(value)} is not a number.")
+    try:
+        number = float(value)
+    except OverflowError as error:
+        raise FilterError("The map selection holds a number out of range.") from error
+    if not math.isfinite(number):
+        raise FilterError("The map selection holds a number that is not finite.")
+    return number
+
+
+def _last_value(mapping: Any, what: str) -> Any:
+    if mapping is None:
+        return None
+    if not isinstance(mapping, Mapping):
+        raise FilterError(f"The map selection's {what} {shown(mapping)} is not an object.")
+    value = None
+    for value in mapping.values():
+        pass
+    return value
+
+
+def bbox_from_selection(selected: Any) -> tuple[float, float, float, float] | None:
     """``(west, south, east, north)`` of a map box or lasso selection
     (``dcc.Graph.selectedData``); a lasso becomes its bounding box.
-    ``None`` when nothing is selected."""
+    ``None`` when nothing is selected.  The value comes from the browser:
+    anything but that shape (corners that are not pairs of finite numbers,
+    a list where an object belongs …) raises :class:`FilterError`."""
     if not selected:
         return None
-    ranges = (selected.get("range") or {})
-    corners: Sequence[Sequence[float]] | None = None
-    for value in ranges.values():
-        corners = value
+    if not isinstance(selected, Mapping):
+        raise FilterError(f"The map selection {shown(selected)} is not an object.")
+    corners: Any = _last_value(selected.get("range"), "range")
     if corners is None:
-        for value in (selected.get("lassoPoints") or {}).values():
-            corners = value
+        corners = _last_value(selected.get("lassoPoints"), "lasso")
     if not corners:
         points = selected.get("points") or []
-        corners = [(p["lon"], p["lat"]) for p in points if "lon" in p and "lat" in p]
+        if not isinstance(points, list):
+            raise FilterError(f"The map selection's points {shown(points)} are not a list.")
+        corners = [(p["lon"], p["lat"]) for p in points
+                   if isinstance(p, Mapping) and "lon" in p and "lat" in p]
     if not corners:
         return None
-    lons = [float(c[0]) for c in corners]
-    lats = [float(c[1]) for c in corners]
+    if not isinstance(corners, (list, tuple)):
+        raise FilterError(f"The map selection {shown(corners)} is not a list of points.")
+    pairs = [_corner(c) for c in corners]
+    lons = [p[0] for p in pairs]
+    lats = [p[1] for p in pairs]
     return (min(lons), min(lats), max(lons), max(lats))

@@ -19,8 +19,10 @@ from typing import Any
 import dash
 import flask
 from dash import html
+from dash.exceptions import DependencyException
 
 from dashboard.alerts import alert
+from dashboard.callback_requests import CallbackRequestError, check_callback_request
 from dashboard.callbacks import STORE_ERRORS, register_callbacks
 from dashboard.columnar import EventIndex
 from dashboard.data import FilterError, country_names, load_boundaries
@@ -154,6 +156,9 @@ def build_app(
 
     @app.server.route(LEAFLET_ROUTE)
     def leaflet_page() -> tuple[str, int, dict[str, str]]:
+        # Bad filters are the client's (400, with the reason); an unreadable
+        # store is the service's (503).  The query string's bytes are decoded
+        # with replacement: an invalid UTF-8 escape is not an error.
         headers = {"Content-Type": "text/html; charset=utf-8"}
         try:
             filters = filters_from_query(flask.request.query_string.decode("utf-8", "replace"))
@@ -164,8 +169,10 @@ def build_app(
         except STORE_ERRORS as error:
             logger.exception("cannot build the Leaflet page")
             return (f"<p role=alert>Cannot read the event store: "
-                    f"{html_escape(type(error).__name__)}.</p>", 500, headers)
+                    f"{html_escape(type(error).__name__)}.</p>", 503, headers)
         return page, 200, headers
+
+    _check_callback_requests(app)
 
     @app.server.route("/healthz")
     def healthz() -> tuple[str, int, dict[str, str]]:
@@ -184,6 +191,31 @@ def build_app(
     logger.info("dashboard built over %s (%s outlines)", store.url,
                 "with" if boundaries else "without")
     return app
+
+
+def _check_callback_requests(app: dash.Dash) -> None:
+    """Answer 400, before Dash runs anything, to a callback request that does
+    not fit the callback it names (:mod:`dashboard.callback_requests`), and
+    404 to a request for a component file Dash does not serve (Dash raises
+    ``DependencyException``: a 500)."""
+    dispatch_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
+
+    @app.server.before_request
+    def check_dispatch() -> tuple[str, int, dict[str, str]] | None:
+        request = flask.request
+        if request.method != "POST" or request.path != dispatch_path:
+            return None
+        body = request.get_json(silent=True)
+        try:
+            check_callback_request(body, app.callback_map)
+        except CallbackRequestError as error:
+            logger.info("rejected a callback request: %s", error)
+            return f"Bad callback request: {error}.", 400, {"Content-Type": "text/plain; charset=utf-8"}
+        return None
+
+    @app.server.errorhandler(DependencyException)
+    def unknown_component_file(_error: DependencyException) -> tuple[str, int, dict[str, str]]:
+        return "no such component file", 404, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def serve(*, store_url: str | None, host: str = "127.0.0.1", port: int = 8050,

@@ -23,20 +23,35 @@ plain function of this module, and returns.  The plain functions take the
 store and plain values, never Dash's request context, and turn known errors
 (bad filter input, an unreadable store) into an alert.  Per-user state lives
 in the browser (URL, ``dcc.Store``); there is no module-global mutable state.
+
+Every input comes from the browser, i.e. from anyone: the plain functions
+check it (:mod:`dashboard.filters` for the filters, the map box and the
+selection; :func:`dashboard.aggregates.bbox_from_selection`;
+:func:`dashboard.export_menu.map_view_from_relayout`) and show a
+:class:`dashboard.data.FilterError` as an alert.  Each shim is also wrapped in
+:func:`guarded`: an error that still escapes becomes an alert in the
+callback's alert output (or no update, for a callback without one) and is
+logged with its traceback: the user never gets a 500.  The request envelope
+(which callback, which ids) is checked before Dash runs it
+(:mod:`dashboard.callback_requests`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import plotly.graph_objects as go
 import sqlalchemy as sa
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.development.base_component import Component
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.aggregates import (
@@ -51,7 +66,7 @@ from dashboard.aggregates import (
 )
 from dashboard.alerts import alert
 from dashboard.article_panel import build_article_panel, placeholder
-from dashboard.data import FilterError
+from dashboard.data import FilterError, shown
 from dashboard.export_menu import export_outcome, map_view_from_relayout
 from dashboard.figures import (
     events_over_time_spec,
@@ -62,12 +77,14 @@ from dashboard.figures import (
     wire_figure,
 )
 from dashboard.filters import (
+    MAX_QUERY_CHARS,
     FilterValues,
     Filters,
     filters_from_query,
     filters_from_values,
     filters_to_query,
     merge_click,
+    parse_selection,
     to_event_filter,
     values_from_filters,
 )
@@ -91,6 +108,7 @@ __all__ = [
     "selection_from_trigger",
     "compute_panel",
     "leaflet_src",
+    "guarded",
     "register_callbacks",
 ]
 
@@ -121,11 +139,31 @@ _CLICK_SOURCES = (ids.TYPE_CHART, ids.TIMELINE_CHART, ids.LOCATIONS_CHART, ids.A
 # -- URL ⇄ filter components ---------------------------------------------------
 
 class SyncResult(NamedTuple):
-    """What the sync callback writes; ``None`` means "leave as it is"."""
+    """What the sync callback writes; ``None`` means "leave as it is",
+    except for ``alert``: the filter alert (``None`` clears it)."""
 
     values: FilterValues | None
     slider: list[int] | None
     search: str | None
+    alert: Component | None = None
+
+
+def _slider_range(slider: Any, span: int) -> tuple[int, int]:
+    """The date slider's ``[low, high]`` day indexes, rounded and clamped
+    to ``0..span``.  Raises :class:`FilterError` for anything but two
+    finite numbers with low ≤ high."""
+    if not isinstance(slider, (list, tuple)) or len(slider) != 2:
+        raise FilterError(f"The date slider's value {shown(slider)} is not a range of two days.")
+    ends = []
+    for value in slider:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value)):
+            raise FilterError(f"The date slider's value {shown(slider)} is not a range of "
+                              "two days.")
+        ends.append(int(max(0, min(span, round(value)))))
+    if ends[0] > ends[1]:
+        raise FilterError(f"The date slider's value {shown(slider)} starts after it ends.")
+    return ends[0], ends[1]
 
 
 def _slider_value(filters: Filters, first: date | None, last: date | None) -> list[int] | None:
@@ -138,11 +176,13 @@ def _slider_value(filters: Filters, first: date | None, last: date | None) -> li
             max(0, min(span, high if high is not None else span))]
 
 
-def _clicked_key(click: Mapping[str, Any] | None) -> str | None:
+def _clicked_key(click: Any) -> str | None:
+    """The ``customdata`` of the first clicked bar, when it is text."""
     try:
-        return str((click or {})["points"][0]["customdata"])
+        key = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):
         return None
+    return key if isinstance(key, str) and key else None
 
 
 def sync_state(
@@ -163,6 +203,10 @@ def sync_state(
     click on a bar of the type, timeline, locations or actor-pairs chart
     narrows to that type, location or (first) actor; any other filter
     change writes the URL.
+
+    A component value that cannot be used (a minimum of fatalities of
+    1e300, a slider value of ``["a", "b"]``) changes nothing but the filter
+    alert, which says why; any valid change clears that alert.
     """
     if trigger in (None, ids.URL):
         try:
@@ -178,30 +222,27 @@ def sync_state(
                           _slider_value(defaults, first_day, last_day), "")
     try:
         current = filters_from_values(values)
+        if trigger == ids.DATE_SLIDER and slider is not None and first_day and last_day:
+            span = max((last_day - first_day).days, 1)
+            low, high = _slider_range(slider, span)
+            since = day_from_index(low, first_day) if low > 0 else None
+            until = day_from_index(high, first_day) if high < span else None
+            filters = Filters(**{**_fields(current), "since": since, "until": until})
+            return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
+        if trigger in _CLICK_SOURCES:
+            key = _clicked_key(click)
+            if key is None:
+                return SyncResult(None, None, None)
+            if trigger == ids.LOCATIONS_CHART:
+                filters = merge_click(current, locations=(key,))
+            elif trigger == ids.ACTORS_CHART:
+                filters = merge_click(current, actors=(key,))
+            else:
+                filters = merge_click(current, event_types=(key,))
+            return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
     except FilterError as error:
         logger.info("ignoring an invalid filter value: %s", error)
-        return SyncResult(None, None, None)
-    if trigger == ids.DATE_SLIDER and slider and first_day and last_day:
-        low, high = int(slider[0]), int(slider[1])
-        span = max((last_day - first_day).days, 1)
-        since = day_from_index(low, first_day) if low > 0 else None
-        until = day_from_index(high, first_day) if high < span else None
-        try:
-            filters = Filters(**{**_fields(current), "since": since, "until": until})
-        except FilterError:
-            return SyncResult(None, None, None)
-        return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
-    if trigger in _CLICK_SOURCES:
-        key = _clicked_key(click)
-        if key is None:
-            return SyncResult(None, None, None)
-        if trigger == ids.LOCATIONS_CHART:
-            filters = merge_click(current, locations=(key,))
-        elif trigger == ids.ACTORS_CHART:
-            filters = merge_click(current, actors=(key,))
-        else:
-            filters = merge_click(current, event_types=(key,))
-        return SyncResult(values_from_filters(filters), None, filters_to_query(filters))
+        return SyncResult(None, None, None, alert(str(error), level="warning"))
     new_search = filters_to_query(current)
     slider_value = _slider_value(current, first_day, last_day)
     if new_search == (search or ""):
@@ -260,7 +301,7 @@ def compute_charts(
     store: Store,
     search: str | None,
     *,
-    box: Sequence[float] | None = None,
+    box: Any = None,
     names: Mapping[str, str] | None = None,
     spec: bool = False,
 ) -> Charts:
@@ -268,9 +309,9 @@ def compute_charts(
     ``spec``: the charts as plain figure dicts (what the callback sends)."""
     try:
         filters = _parse(search)
+        flt = to_event_filter(filters, bbox=box)
     except FilterError as error:
         return _empty_charts(alert(str(error), level="warning"), spec=spec)
-    flt = to_event_filter(filters, bbox=box)
     try:
         cube = load_cube(store, flt)
         figures = key_figures(store, flt)
@@ -315,13 +356,18 @@ def compute_map(
     search: str | None,
     *,
     shade: bool = False,
-    selection: Mapping[str, str] | None = None,
+    selection: Any = None,
     names: Mapping[str, str] | None = None,
     boundaries: Mapping[str, Any] | str | None = None,
     spec: bool = False,
 ) -> go.Figure | dict[str, Any]:
     """The map for the URL's filters (never narrowed by its own selection);
-    ``spec``: as a plain figure dict (what the callback sends)."""
+    ``spec``: as a plain figure dict (what the callback sends).  A malformed
+    ``selection`` is drawn as none (the article panel says why)."""
+    try:
+        chosen = parse_selection(selection)
+    except FilterError:
+        chosen = None
     try:
         filters = _parse(search)
         data = map_data(store, to_event_filter(filters))
@@ -336,15 +382,16 @@ def compute_map(
                        {}, {}, {})
         return _figure(overview_map_spec(data, boundaries=boundaries), as_spec=spec)
     return _figure(overview_map_spec(data, boundaries=boundaries,
-                                     selected_event_id=(selection or {}).get("event_id"),
+                                     selected_event_id=(chosen or {}).get("event_id"),
                                      uirevision=search or "all", shade_countries=shade,
                                      names=names), as_spec=spec)
 
 
 def compute_table(
-    store: Store, search: str | None, *, box: Sequence[float] | None = None
+    store: Store, search: str | None, *, box: Any = None
 ) -> tuple[list[dict[str, Any]], str]:
-    """Grid rows (the newest :data:`MAX_TABLE_ROWS`) and the note above."""
+    """Grid rows (the newest :data:`MAX_TABLE_ROWS`) and the note above;
+    none for malformed filters or box (the charts' alert explains)."""
     try:
         flt = to_event_filter(_parse(search), bbox=box)
         rows = load_table(store, flt)
@@ -357,14 +404,24 @@ def compute_table(
     return rows, table_note(len(rows), total)
 
 
-def leaflet_src(search: str | None, route: str) -> str:
+def leaflet_src(search: Any, route: str) -> str:
     """The Leaflet frame's address: the Leaflet route with the URL's filters
-    (the page computes it in the browser, ``_LEAFLET_SRC_JS``)."""
-    return f"{route}{search or ''}"
+    (written again, so the frame's URL holds only what they say).  Filters
+    that cannot be read go as they are, percent-encoded: the frame then
+    shows the route's own alert.  Raises :class:`FilterError` when
+    ``search`` is not text."""
+    if search is not None and not isinstance(search, str):
+        raise FilterError(f"The address's filters {shown(search)} are not text.")
+    try:
+        return f"{route}{filters_to_query(filters_from_query(search))}"
+    except FilterError:
+        raw = quote(search.lstrip("?")[:MAX_QUERY_CHARS], safe="=&+%", errors="replace")
+        return f"{route}?{raw}"
 
 
-def box_from_selection(selected: Mapping[str, Any] | None) -> list[float] | None:
-    """``MAP_BOX`` from the map's ``selectedData``."""
+def box_from_selection(selected: Any) -> list[float] | None:
+    """``MAP_BOX`` from the map's ``selectedData``.  Raises
+    :class:`FilterError` when it is not a selection."""
     box = bbox_from_selection(selected)
     return [round(v, 5) for v in box] if box else None
 
@@ -379,9 +436,20 @@ def selection_note(box: Sequence[float] | None) -> str:
 
 # -- selection and article panel --------------------------------------------------
 
+def _checked(selection: Mapping[str, Any]) -> Selection | Any:
+    """``selection`` checked by :func:`parse_selection`; ``no_update`` (with
+    a log line) when its ids are not usable."""
+    try:
+        chosen = parse_selection(selection)
+    except FilterError as error:
+        logger.info("ignoring a selection: %s", error)
+        return no_update
+    return chosen if chosen is not None else no_update
+
+
 def selection_from_trigger(
-    triggered_id: Any, triggered_value: Any, click_data: Mapping[str, Any] | None,
-    selected_rows: Sequence[Mapping[str, Any]] | None = None,
+    triggered_id: Any, triggered_value: Any, click_data: Any,
+    selected_rows: Any = None,
 ) -> Selection | None | Any:
     """The new selection after an input fired, or ``dash.no_update``.
 
@@ -392,35 +460,45 @@ def selection_from_trigger(
       its dict id, ``triggered_value`` its ``n_clicks``; 0/None when merely
       re-rendered);
     - the Reset button: ``None``.
+
+    Ids that are not text (or too long, see :func:`parse_selection`)
+    select nothing.
     """
     if triggered_id == ids.RESET_BUTTON:
         return None
     if triggered_id == ids.MAP_GRAPH:
         try:
-            custom = (click_data or {})["points"][0]["customdata"]
-            if not custom[0]:
+            custom = click_data["points"][0]["customdata"]
+            if not isinstance(custom, (list, tuple)) or not custom[0]:
                 return no_update
-            return {"event_id": str(custom[0]), "article_id": str(custom[1])}
+            return _checked({"event_id": custom[0], "article_id": custom[1]})
         except (KeyError, IndexError, TypeError):
-            logger.debug("map click without an event: %r", click_data)
+            logger.debug("map click without an event: %s", shown(click_data))
             return no_update
     if triggered_id == ids.EVENTS_TABLE:
-        chosen = selection_from_row(selected_rows[0]) if selected_rows else None
-        return chosen if chosen else no_update
+        if not isinstance(selected_rows, list) or not selected_rows:
+            return no_update
+        row = selected_rows[0]
+        chosen = selection_from_row(row) if isinstance(row, Mapping) else None
+        return _checked(chosen) if chosen else no_update
     if isinstance(triggered_id, Mapping) and triggered_id.get("type") == ids.EVENT_ITEM:
         if not triggered_value:
             return no_update
-        return {"event_id": str(triggered_id["event_id"]),
-                "article_id": str(triggered_id["article_id"])}
+        return _checked({"event_id": triggered_id.get("event_id"),
+                         "article_id": triggered_id.get("article_id")})
     return no_update
 
 
-def compute_panel(store: Store, selection: Mapping[str, str] | None) -> Component:
+def compute_panel(store: Store, selection: Any) -> Component:
     """The article panel for the selected event (the placeholder when none
-    is selected; an alert when it cannot be read)."""
-    if not selection or not selection.get("event_id"):
+    is selected; an alert when it cannot be read or is not an event)."""
+    try:
+        chosen = parse_selection(selection)
+    except FilterError as error:
+        return alert(f"Cannot show the selected event: {error}", level="warning")
+    if chosen is None:
         return placeholder()
-    event_id = selection["event_id"]
+    event_id = chosen["event_id"]
     try:
         event = store.event(event_id)
         if event is None:
@@ -433,6 +511,51 @@ def compute_panel(store: Store, selection: Mapping[str, str] | None) -> Componen
         logger.exception("cannot read the article of event %s", event_id)
         return alert(f"Cannot read the article from the store: {type(error).__name__}.")
     return build_article_panel(article, event=event, mentions=mentions, article_events=siblings)
+
+
+# -- the safety net of the shims -------------------------------------------------------
+
+UNEXPECTED_TEXT = ("This part of the page could not be updated because of an internal "
+                   "error (it has been logged). Change the filters or reload the page.")
+
+
+def guarded(
+    *, outputs: int, alert_at: int | None, name: str
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a callback shim with ``outputs`` outputs so that it always
+    returns normally.
+
+    An error escaping the shim becomes an alert at output ``alert_at`` (the
+    others: no update; no output changes when ``alert_at`` is ``None``): a :class:`FilterError` (bad input) as a
+    warning with its message, the store's errors (``STORE_ERRORS``) as
+    "cannot read the event store", and any other exception — a bug, never
+    silent — as :data:`UNEXPECTED_TEXT`, logged with ``logger.exception``
+    (traceback and the callback's ``name``).  ``PreventUpdate`` passes.
+    """
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def shim(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except PreventUpdate:
+                raise
+            except FilterError as error:
+                logger.info("callback %s: bad input: %s", name, error)
+                shown_alert = alert(str(error), level="warning")
+            except STORE_ERRORS as error:
+                logger.exception("callback %s cannot read the store", name)
+                shown_alert = _store_alert(error)
+            except Exception:  # noqa: BLE001 - logged with its traceback, shown as an alert
+                logger.exception("callback %s failed", name)
+                shown_alert = alert(UNEXPECTED_TEXT)
+            values: list[Any] = [no_update] * outputs
+            if alert_at is not None:
+                values[alert_at] = shown_alert
+            return tuple(values) if outputs > 1 else values[0]
+
+        return shim
+
+    return wrap
 
 
 # Scrolls the article panel so that the highlighted evidence is in view
@@ -477,7 +600,10 @@ function(relayout, search, previous) {
 """ % {"url": ids.URL}
 
 
-# The Leaflet frame's address (see leaflet_src), set only while its tab shows.
+# The Leaflet frame's address, set only while its tab shows: the Leaflet route
+# with the page's own query string (the route reads the filters itself and
+# answers a bad one with its alert; leaflet_src is the same address with the
+# filters written again, for server-side use).
 _LEAFLET_SRC_JS = """
 function(search, tab) {
     if (tab !== %(tab)s) { return window.dash_clientside.no_update; }
@@ -508,6 +634,7 @@ def register_callbacks(
         *filter_outputs,
         Output(ids.DATE_SLIDER, "value"),
         Output(ids.URL, "search"),
+        Output(ids.FILTER_ALERT, "children"),
         Input(ids.URL, "search"),
         Input(ids.RESET_BUTTON, "n_clicks"),
         *filter_inputs,
@@ -517,11 +644,12 @@ def register_callbacks(
         Input(ids.LOCATIONS_CHART, "clickData"),
         Input(ids.ACTORS_CHART, "clickData"),
     )
+    @guarded(outputs=len(FILTER_PROPS) + 3, alert_at=len(FILTER_PROPS) + 2, name="sync filters")
     def _sync_filters(search: Any, _reset: Any, *rest: Any) -> tuple[Any, ...]:
         values = FilterValues(*rest[:len(FILTER_PROPS)])
         slider, *clicks = rest[len(FILTER_PROPS):]
-        trigger = ctx.triggered_id
-        click = dict(zip(_CLICK_SOURCES, clicks)).get(trigger)  # type: ignore[arg-type]
+        trigger = ctx.triggered_id if isinstance(ctx.triggered_id, str) else None
+        click = dict(zip(_CLICK_SOURCES, clicks)).get(trigger) if trigger else None
         first, last = date_bounds()
         result = sync_state(trigger, search=search, values=values, slider=slider,
                             first_day=first, last_day=last, click=click)
@@ -529,7 +657,8 @@ def register_callbacks(
                       else (no_update,) * len(FILTER_PROPS))
         return (*out_values,
                 result.slider if result.slider is not None else no_update,
-                result.search if result.search is not None else no_update)
+                result.search if result.search is not None else no_update,
+                result.alert)
 
     @app.callback(
         Output(ids.KEY_FIGURES, "children"),
@@ -543,6 +672,7 @@ def register_callbacks(
         Input(ids.URL, "search"),
         Input(ids.MAP_BOX, "data"),
     )
+    @guarded(outputs=len(Charts._fields), alert_at=Charts._fields.index("alerts"), name="charts")
     def _update_charts(search: Any, box: Any) -> tuple[Any, ...]:
         return tuple(compute_charts(store, search, box=box, names=names, spec=True))
 
@@ -552,6 +682,7 @@ def register_callbacks(
         Input(ids.MAP_SHADE, "value"),
         Input(ids.SELECTED_EVENT, "data"),
     )
+    @guarded(outputs=1, alert_at=None, name="map")
     def _update_map(search: Any, shade: Any, selection: Any) -> dict[str, Any]:
         return compute_map(store, search, shade=bool(shade), selection=selection, names=names,
                            boundaries=boundaries, spec=True)
@@ -562,6 +693,7 @@ def register_callbacks(
         Input(ids.URL, "search"),
         Input(ids.MAP_BOX, "data"),
     )
+    @guarded(outputs=2, alert_at=1, name="table")
     def _update_table(search: Any, box: Any) -> tuple[Any, str]:
         return compute_table(store, search, box=box)
 
@@ -571,12 +703,16 @@ def register_callbacks(
         Input(ids.MAP_GRAPH, "selectedData"),
         Input(ids.CLEAR_SELECTION, "n_clicks"),
     )
-    def _map_box(selected: Any, _clear: Any) -> tuple[Any, str]:
-        box = box_from_selection(selected) if ctx.triggered_id == ids.MAP_GRAPH else None
+    @guarded(outputs=2, alert_at=1, name="map box")
+    def _map_box(selected: Any, _clear: Any) -> tuple[Any, Any]:
+        try:
+            box = box_from_selection(selected) if ctx.triggered_id == ids.MAP_GRAPH else None
+        except FilterError as error:
+            return None, alert(str(error), level="warning")
         return box, selection_note(box)
 
-    # The Leaflet frame's address, in the browser (what leaflet_src does):
-    # a filter change then costs the server no request for it.
+    # The Leaflet frame's address, in the browser: a filter change then
+    # costs the server no request for it.
     app.clientside_callback(
         _LEAFLET_SRC_JS % {"tab": json.dumps(ids.TAB_LEAFLET), "route": json.dumps(leaflet_route)},
         Output(ids.LEAFLET_FRAME, "src"),
@@ -592,6 +728,7 @@ def register_callbacks(
         Input(ids.RESET_BUTTON, "n_clicks"),
         prevent_initial_call=True,
     )
+    @guarded(outputs=1, alert_at=None, name="select event")
     def _select_event(click_data: Any, selected_rows: Any, _items: Any, _reset: Any) -> Any:
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         return selection_from_trigger(ctx.triggered_id, value, click_data, selected_rows)
@@ -600,6 +737,7 @@ def register_callbacks(
         Output(ids.ARTICLE_PANEL, "children"),
         Input(ids.SELECTED_EVENT, "data"),
     )
+    @guarded(outputs=1, alert_at=0, name="article panel")
     def _show_article(selection: Any) -> Component:
         return compute_panel(store, selection)
 
@@ -626,6 +764,7 @@ def register_callbacks(
             (Output(ids.EXPORT_PROGRESS, "children"), "Preparing the export …", ""),
         ],
     )
+    @guarded(outputs=2, alert_at=1, name="export")
     def _export(_clicks: Any, choice: Any, search: Any, box: Any, view: Any) -> tuple[Any, Any]:
         outcome = export_outcome(store, search, choice, box=box,
                                  map_view=map_view_from_relayout(view))

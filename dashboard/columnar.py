@@ -606,6 +606,7 @@ class EventIndex:
         self._clock = clock
         self._lock = threading.Lock()
         self._mask_lock = threading.Lock()
+        self._revision = store.revision()
         self._snapshot = self._fresh_snapshot()
         self._generation = 0
         self._checked_at = clock()
@@ -652,10 +653,12 @@ class EventIndex:
         with self._lock:
             if now - self._checked_at >= self.refresh_s:
                 self._checked_at = now
-                count = self.store.event_count()
-                if count != self._snapshot.n and not self._reloading:
-                    logger.info("store changed (%d → %d events): reloading the index",
-                                self._snapshot.n, count)
+                count, revision = self.store.event_count(), self.store.revision()
+                if ((count != self._snapshot.n or revision != self._revision)
+                        and not self._reloading):
+                    logger.info("store changed (%d → %d events, revision %d → %d): "
+                                "reloading the index", self._snapshot.n, count,
+                                self._revision, revision)
                     self._reloading = True
                     if self.background:
                         threading.Thread(target=self._reload, daemon=True).start()
@@ -673,7 +676,9 @@ class EventIndex:
     def _reload(self) -> None:
         """Load a new snapshot (while the old one keeps answering) and swap."""
         try:
+            revision = self.store.revision()
             self._snapshot = self._fresh_snapshot()
+            self._revision = revision
             self._generation += 1
         except Exception:  # noqa: BLE001 - keep serving the old snapshot
             logger.exception("cannot reload the event index; keeping the old one")

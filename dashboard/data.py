@@ -33,23 +33,40 @@ __all__ = [
 
 
 class FilterError(ValueError):
-    """The filter inputs cannot be turned into a query (e.g. a malformed date).
+    """A view input cannot be turned into a query: a malformed filter (a bad
+    date, a minimum that is not a number), map box or selected event, from
+    the URL or from a callback.
 
-    The message is fit to show to the user in an alert.
+    The message is one line fit to show to the user in an alert (values are
+    quoted shortened, see :func:`shown`).
     """
+
+
+MAX_SHOWN_CHARS = 40
+
+
+def shown(value: Any) -> str:
+    """``repr(value)`` cut to :data:`MAX_SHOWN_CHARS` characters, for error
+    messages that quote user input (which may be megabytes long; ``repr``
+    also escapes NUL bytes and lone surrogates)."""
+    text = repr(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else f"{text[:MAX_SHOWN_CHARS - 1]}…"
 
 
 def _parse_day(value: str | date | None, *, what: str) -> date | None:
     """A day from the date picker: ``None``, a ``date`` or an ISO string
-    (``YYYY-MM-DD``, possibly followed by a time, which is ignored)."""
+    (``YYYY-MM-DD``, possibly followed by a time, which is ignored).
+    Anything else (a number, a list …) raises :class:`FilterError`."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise FilterError(f"The {what} date {shown(value)} is not a date (YYYY-MM-DD).")
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(value[:10])
     except ValueError as error:
-        raise FilterError(f"The {what} date {value!r} is not a date (YYYY-MM-DD).") from error
+        raise FilterError(f"The {what} date {shown(value)} is not a date (YYYY-MM-DD).") from error
 
 
 def parse_filter(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ from dash.development.base_component import Component
 from dash import html
 
 from dashboard.alerts import alert
-from dashboard.data import FilterError
+from dashboard.data import FilterError, shown
 from dashboard.exports import (
     CHARTS,
     ChartRenderer,
@@ -122,25 +122,31 @@ def choice_options() -> list[dict[str, str]]:
 # -- the map's view ------------------------------------------------------------------
 
 def _number(value: Any) -> float | None:
+    """A finite number (an int, a float or numeric text), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and len(value) > 40:
+        return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
 
 
 def map_view_from_relayout(
-    relayout: Mapping[str, Any] | None, previous: Mapping[str, Any] | None = None
+    relayout: Any, previous: Any = None
 ) -> MapView | None:
     """The map's view after a ``relayoutData`` event of the MapLibre map.
 
     plotly.js reports a pan or zoom as ``{"map.center": {"lon", "lat"},
     "map.zoom": z, …}``; other relayouts (autosize, a selection) leave the
     ``previous`` view.  Values come from the browser and are checked:
-    latitude within ±90, zoom within 0–24, else they are ignored.
+    latitude within ±90, zoom within 0–24, else they are ignored (as is a
+    ``relayout`` or ``previous`` that is not an object).
     """
-    view: dict[str, Any] = dict(previous) if previous else {}
-    if relayout:
+    view: dict[str, Any] = dict(previous) if isinstance(previous, Mapping) else {}
+    if isinstance(relayout, Mapping):
         center = relayout.get("map.center")
         if isinstance(center, Mapping):
             lat, lon = _number(center.get("lat")), _number(center.get("lon"))
@@ -154,7 +160,7 @@ def map_view_from_relayout(
 
 
 def _map_center_zoom(view: Mapping[str, Any] | None) -> tuple[dict[str, float] | None, float | None]:
-    if not view:
+    if not isinstance(view, Mapping) or not view:
         return None, None
     center = view.get("center")
     zoom = _number(view.get("zoom"))
@@ -179,7 +185,7 @@ def export_for_view(
     filter_state: str | Filters | None,
     choice: str | None,
     *,
-    box: Sequence[float] | None = None,
+    box: Any = None,
     map_view: Mapping[str, Any] | None = None,
     renderer_factory: RendererFactory = shared_renderer,
 ) -> ExportResult:
@@ -193,9 +199,9 @@ def export_for_view(
     :class:`ExportError` (unknown choice; :class:`ChromiumNotFoundError`,
     :class:`RenderError`) and the store's errors.
     """
-    entry = EXPORT_CHOICES.get(str(choice or ""))
+    entry = EXPORT_CHOICES.get(choice) if isinstance(choice, str) else None
     if entry is None:
-        raise ExportError(f"Unknown export {choice!r}: choose one from the Export menu.")
+        raise ExportError(f"Unknown export {shown(choice)}: choose one from the Export menu.")
     filters = _filters(filter_state)
     renderer = renderer_factory() if entry.needs_chromium else None
     if entry.kind == "map":
@@ -228,7 +234,7 @@ def export_outcome(
     filter_state: str | Filters | None,
     choice: str | None,
     *,
-    box: Sequence[float] | None = None,
+    box: Any = None,
     map_view: Mapping[str, Any] | None = None,
     renderer_factory: RendererFactory = shared_renderer,
 ) -> ExportOutcome:
@@ -241,13 +247,13 @@ def export_outcome(
     except FilterError as error:
         return ExportOutcome(None, alert(f"Cannot export: {error}", level="warning"))
     except ChromiumNotFoundError as error:
-        logger.warning("export %s without Chromium: %s", choice, error)
+        logger.warning("export %s without Chromium: %s", shown(choice), error)
         return ExportOutcome(None, alert(str(error)))
     except ExportError as error:
-        logger.warning("export %s failed: %s", choice, error)
+        logger.warning("export %s failed: %s", shown(choice), error)
         return ExportOutcome(None, alert(f"The export failed: {error}"))
     except _STORE_ERRORS as error:
-        logger.exception("cannot read the store for export %s", choice)
+        logger.exception("cannot read the store for export %s", shown(choice))
         return ExportOutcome(None, alert(f"Cannot read the event store: {type(error).__name__}."))
     logger.info("exported %s (%d bytes)", result.filename, len(result.content))
     note = html.P(f"Exported {result.filename} ({_size_text(len(result.content))}).",

@@ -24,6 +24,7 @@ MIN_FATALITIES: Final = "min-fatalities"
 TEXT_SEARCH: Final = "text-search"
 BUCKET: Final = "bucket"
 RESET_BUTTON: Final = "reset-button"
+FILTER_ALERT: Final = "filter-alert"
 MAP_SHADE: Final = "map-shade"
 
 # Views

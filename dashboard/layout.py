@@ -153,8 +153,10 @@ def key_figures_row(figures: KeyFigures | None) -> list[Component]:
         ], className="kpi", role="group", **{"aria-label": label}))
     if figures.period:
         first, last = figures.period
-        cards.append(html.Div(f"Period {first.isoformat()} – {last.isoformat()}; compared with "
-                              f"the {(last - first).days + 1} days before.", className="kpi-period"))
+        compared = (f"; compared with the {(last - first).days + 1:,} days before"
+                    if figures.previous is not None else "")
+        cards.append(html.Div(f"Period {first.isoformat()} – {last.isoformat()}{compared}.",
+                              className="kpi-period"))
     return cards
 
 
@@ -255,6 +257,9 @@ def _filters(options: FilterOptions) -> html.Aside:
         ], className="filter"),
         html.Button("Reset filters", id=ids.RESET_BUTTON, n_clicks=0, type="button",
                     className="button"),
+        # A filter value that cannot be used (e.g. a minimum of 1e300) is
+        # explained here by the sync callback; the URL keeps the last good one.
+        html.Div(id=ids.FILTER_ALERT, className="alerts filter-alert", **{"aria-live": "polite"}),
     ], className="filters", **{"aria-label": "Filters"})
 
 

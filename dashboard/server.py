@@ -241,7 +241,6 @@ def secure(app: dash.Dash, *, stores: Iterable[Any] = (), own_pages: Sequence[st
         response.headers["Content-Security-Policy"] = policy
         return response
 
-    @server.before_request
     def _limit_streamed_body() -> None:
         # A body sent in chunks has no length to check up front, and Flask
         # silently cuts it at the limit (the callback then answered 400 on
@@ -253,6 +252,9 @@ def secure(app: dash.Dash, *, stores: Iterable[Any] = (), own_pages: Sequence[st
         body = request.get_data(cache=True)  # at most max_request_bytes
         if len(body) >= max_request_bytes and request.environ["wsgi.input"].read(1):
             raise RequestEntityTooLarge()
+
+    # first of all: a hook that reads the body must not see a cut one
+    server.before_request_funcs.setdefault(None, []).insert(0, _limit_streamed_body)
 
     @server.errorhandler(RequestEntityTooLarge)
     def _too_large(_error: RequestEntityTooLarge) -> tuple[str, int, dict[str, str]]:
@@ -329,11 +331,10 @@ def cache_views(app: dash.Dash, *, version: Callable[[], Hashable],
         request = flask.request
         if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
             return None
-        try:
-            payload = json.loads(request.get_data(cache=True))
-            output = payload.get("output")
-        except (ValueError, AttributeError):
+        payload = request.get_json(silent=True)  # parsed once per request
+        if not isinstance(payload, dict):
             return None
+        output = payload.get("output")
         if _first_output_id(output) not in wanted:
             return None
         # what the answer depends on: the inputs' and states' values (not

@@ -47,6 +47,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _LINE_BREAKS = re.compile(r"[\u2028\x85\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters that only break words apart for the tokenizer: zero
+# width space, word joiner, zero-width no-break space (a stray byte-order
+# mark), soft hyphen.  Zero-width (non-)joiners stay: they shape scripts.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 
 def normalise(text: str) -> str:
@@ -58,6 +62,7 @@ def normalise(text: str) -> str:
     # break lines too (press releases pasted from PDFs carry U+2028).
     text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
+    text = _INVISIBLE.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return _MANY_NEWLINES.sub("\n\n", text).strip()
@@ -84,7 +89,12 @@ def clean_text(text: str) -> str:
 
 
 def article_id_for(text: str) -> str:
-    """sha256 of the cleaned text with whitespace collapsed and case folded,
-    so the same article read twice (or with other line breaks) is one id."""
+    """sha256 of the cleaned text with whitespace collapsed, case folded and
+    invisible format characters (Unicode category Cf: zero-width spaces and
+    joiners, byte-order marks, bidirectional marks) dropped, so the same
+    article read twice (or with other line breaks, or with invisible
+    characters sprinkled in) is one id."""
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     key = " ".join(text.split()).casefold()
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -7,7 +7,6 @@ Commands print data on stdout and one-line messages on stderr; exit codes:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from typing import Any, TextIO
 from etl.errors import EtlError, RejectedInput
 from etl.cli_export import add_export_parser, cmd_export
 from etl.cli_eval import add_eval_parser, cmd_eval
+from etl.csvfile import write_csv
 from etl.records import EVENT_FIELDS
 from geo.errors import GeoError
 
@@ -76,12 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=".txt (+ .meta.json), .html, .jsonl, .csv, RSS/Atom files or folders")
     p.add_argument("--db", help="store URL or SQLite file (default $SITREP_DB or ./sitrep.db)")
     p.add_argument("--published", type=_date_arg, help="publication date for inputs without one")
-    p.add_argument("--geocoder", default=os.environ.get("SITREP_GEOCODER", "offline"),
-                   choices=["offline", "nominatim", "photon", "arcgis"],
-                   help="offline gazetteer (default), or also ask an online service for the "
-                        "places the gazetteer cannot resolve (default $SITREP_GEOCODER)")
-    p.add_argument("--user-agent", help="identifies you to online geocoders (default "
-                   "$SITREP_USER_AGENT); required for nominatim, e.g. 'yourapp/1.0 (you@example.org)'")
+    _add_online_options(p)
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
 
     p = sub.add_parser("events", help="print stored events")
@@ -96,11 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE|-", help="a .txt article, a .jsonl file of articles, or - for stdin")
     p.add_argument("--published", type=_date_arg)
 
-    p = sub.add_parser("geocode", help="ranked place candidates for a name")
-    p.add_argument("text")
+    p = sub.add_parser(
+        "geocode", help="ranked place candidates for a name; or --retry-unresolved",
+        description="Rank the places a name can be (offline gazetteer).  With "
+                    "--retry-unresolved: ask an online geocoder again about the stored place "
+                    "mentions it could not be asked about during ingest (the service was down "
+                    "or asked to wait), and re-code the articles whose places it now finds.")
+    p.add_argument("text", nargs="?", help="the place name (not with --retry-unresolved)")
     p.add_argument("--context", default="", help="text around the name (article text)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--retry-unresolved", action="store_true",
+                   help="retry the store's mentions whose online lookup failed (needs --geocoder)")
+    p.add_argument("--include-not-found", action="store_true",
+                   help="with --retry-unresolved: also ask about names the offline gazetteer (or "
+                        "the service) did not know")
+    p.add_argument("--db", help="store URL or SQLite file (with --retry-unresolved)")
+    _add_online_options(p)
 
     p = sub.add_parser("serve", help="run the dashboard (production server: gunicorn)")
     p.add_argument("--db")
@@ -116,6 +123,32 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval_parser(sub)
     add_export_parser(sub)
     return parser
+
+
+def _add_online_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--geocoder", default=os.environ.get("SITREP_GEOCODER", "offline"),
+                   choices=["offline", "nominatim", "photon", "arcgis"],
+                   help="offline gazetteer (default), or also ask an online service for the "
+                        "places the gazetteer cannot resolve (default $SITREP_GEOCODER)")
+    p.add_argument("--user-agent", help="identifies you to online geocoders (default "
+                   "$SITREP_USER_AGENT); required for nominatim, e.g. 'yourapp/1.0 (you@example.org)'")
+    p.add_argument("--geocoder-domain", help="host[:port] of the online geocoder, e.g. your own "
+                   "Nominatim (default $SITREP_GEOCODER_DOMAIN, else the public service)")
+    p.add_argument("--geocoder-scheme", choices=["https", "http"],
+                   help="https (default) or http, for a service on your own network "
+                        "(default $SITREP_GEOCODER_SCHEME)")
+    p.add_argument("--geocoder-max-wait-s", type=float, default=120.0,
+                   help="longest wait a service may ask for (Retry-After) before its lookups are "
+                        "left for --retry-unresolved (default 120)")
+
+
+def _online_geocoder(args: argparse.Namespace, store: Any) -> Any:
+    from etl.store import SqlGeocodeCache
+    from geo.online import make_geocoder
+
+    return make_geocoder(args.geocoder, user_agent=args.user_agent, domain=args.geocoder_domain,
+                         scheme=args.geocoder_scheme, max_wait_s=args.geocoder_max_wait_s,
+                         cache=SqlGeocodeCache(store))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,13 +178,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = Store(args.db)
     pipeline = None
     workers = max(1, args.workers)
+    geocoder = None
     if args.geocoder != "offline":
         from etl.pipeline import Pipeline
-        from etl.store import SqlGeocodeCache
-        from geo.online import make_geocoder
 
-        geocoder = make_geocoder(args.geocoder, user_agent=args.user_agent,
-                                 cache=SqlGeocodeCache(store))
+        geocoder = _online_geocoder(args, store)
         if workers > 1:
             print("sitrep: --workers ignored with an online geocoder (one rate limit per service)",
                   file=sys.stderr)
@@ -163,7 +194,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         progress = tqdm(desc="ingest", unit="article", file=sys.stderr)
 
     def on_item(origin: str, status: str, reason: str) -> None:
-        if status in ("rejected", "failed"):
+        if status in ("rejected", "failed", "skipped"):
             line = f"{status}: {origin}: {reason}"
             if progress is not None:
                 progress.write(line, file=sys.stderr)
@@ -177,6 +208,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.close()
     print(f"sitrep: {report.summary()} -> {store.url}", file=sys.stderr)
+    if report.unasked_mentions and geocoder is not None:
+        why = getattr(geocoder, "last_error", None)
+        print(f"sitrep: {report.unasked_mentions} place mentions could not be looked up with "
+              f"{args.geocoder}" + (f" ({why})" if why else "") + "; ask again later with: "
+              f"sitrep geocode --retry-unresolved --geocoder {args.geocoder} --db {store.url}",
+              file=sys.stderr)
     return report.exit_code
 
 
@@ -213,10 +250,7 @@ def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO) -> None:
                   default=_json_default, ensure_ascii=False)
         out.write("\n")
     else:
-        writer = csv.DictWriter(out, fieldnames=list(EVENT_FIELDS), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()})
+        write_csv(rows, fieldnames=EVENT_FIELDS, out=out)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -283,19 +317,29 @@ def extraction_json(extraction: Any, *, doc_id: str) -> dict[str, Any]:
 # --- geocode -------------------------------------------------------------------
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from geo.boundaries import Boundaries
-    from geo.gazetteer import Gazetteer
-    from geo.resolver import Resolver
+    """Rank the places a name can be, reading it in its context exactly as
+    ``extract`` reads an article: the same cleaning, analysis and resolver
+    (``geocode_in_text``)."""
+    if args.retry_unresolved:
+        return _retry_unresolved(args)
+    if args.text is None:
+        print("sitrep geocode: error: give a place name, or --retry-unresolved", file=sys.stderr)
+        return 1
+    if not args.text.strip():
+        print("sitrep geocode: error: the place name is empty", file=sys.stderr)
+        return 1
+    from etl.pipeline import Pipeline
 
-    resolver = Resolver(Gazetteer.load(), boundaries=Boundaries.load())
-    candidates = resolver.candidates(args.text, context=args.context, limit=args.limit)
+    resolution = geocode_in_text(args.text, args.context, pipeline=Pipeline())
+    candidates = list(resolution.candidates[:max(args.limit, 0)])
     if args.json:
         print(json.dumps([
             {"place_id": c.place.place_id, "name": c.place.name, "kind": c.place.kind,
              "country": c.place.country, "admin1": c.place.admin1, "admin2": c.place.admin2,
              "lat": c.place.lat, "lon": c.place.lon, "population": c.place.population,
-             "score": round(c.score, 4), "reasons": list(c.reasons)}
-            for c in candidates], ensure_ascii=False, indent=1))
+             "score": round(c.score, 4), "status": resolution.status if rank == 0 else "candidate",
+             "reasons": list(c.reasons)}
+            for rank, c in enumerate(candidates)], ensure_ascii=False, indent=1))
         return 0
     if not candidates:
         print(f"no place found for {args.text!r}")
@@ -304,10 +348,53 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         p = c.place
         where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
         print(f"{rank}. {p.name} ({where}) {p.kind} {p.lat:.4f},{p.lon:.4f} "
-              f"score {c.score:.2f} [{p.place_id}]")
+              f"score {c.score:.2f} [{p.place_id}]" + (f" ({resolution.status})" if rank == 1 else ""))
         if c.reasons:
             print("   " + "; ".join(c.reasons))
     return 0
+
+
+def geocode_in_text(name: str, context: str, *, pipeline: Any) -> Any:
+    """The resolution of ``name`` read in ``context`` (see
+    ``etl.toponyms.query_text``): the text is cleaned, analysed and resolved
+    by the pipeline's own analyzer and resolver, as ``extract`` does; when
+    the analysis finds no place mention at the name, one is made for it
+    (``query_mention``) and resolved with the text's other mentions."""
+    from etl.clean import clean_text
+    from etl.pipeline import resolve
+    from etl.toponyms import query_mention, query_text
+
+    text, start, end = query_text(clean_text(name), clean_text(context) if context.strip() else "")
+    analysis = pipeline.analyzer.analyse(text, article_id="geocode")
+    mention, made = query_mention(analysis.mentions, text, start, end, article_id="geocode")
+    if made:
+        mentions = sorted([*analysis.mentions, mention], key=lambda m: (m.start, m.end))
+        resolutions = pipeline.resolver.resolve(mentions, text=text)
+    else:
+        resolutions = resolve(analysis, resolver=pipeline.resolver)
+    return next(r for r in resolutions if r.mention == mention)
+
+
+def _retry_unresolved(args: argparse.Namespace) -> int:
+    from etl.pipeline import retry_unresolved
+    from etl.store import Store
+
+    if args.geocoder == "offline":
+        print("sitrep geocode: error: --retry-unresolved asks an online geocoder: give "
+              "--geocoder nominatim|photon|arcgis", file=sys.stderr)
+        return 1
+    store = Store(args.db, create=False)
+    geocoder = _online_geocoder(args, store)
+    statuses = ("failed", "not_found") if args.include_not_found else ("failed",)
+    report = retry_unresolved(store, geocoder=geocoder, statuses=statuses)
+    for article_id, reason in report.errors:
+        print(f"failed: article {article_id[:12]}: {reason}", file=sys.stderr)
+    print(f"sitrep: {report.summary()} -> {store.url}", file=sys.stderr)
+    if report.failed:
+        why = getattr(geocoder, "last_error", None)
+        print(f"sitrep: {report.failed} names still could not be looked up"
+              + (f" ({why})" if why else "") + "; run this command again later", file=sys.stderr)
+    return 2 if (report.failed or report.errors) else 0
 
 
 # --- serve / demo ----------------------------------------------------------------

@@ -22,6 +22,18 @@ class RejectedInput(EtlError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[RejectedInput], tuple[str, str]]:
+        # Rejections are returned by worker processes: rebuild from both
+        # arguments (the default pickles only the joined message).
+        return type(self), (self.origin, self.reason)
+
+
+class SkippedInput(RejectedInput):
+    """A file met while walking a folder that is not an article file (an
+    unsupported type: a README, a spreadsheet).  It gets a line and an
+    ``ingest_log`` row like a rejection, but does not make the run fail:
+    the user named the folder, not the file."""
+
 
 class StoreError(EtlError):
     """The event store cannot be opened or written."""

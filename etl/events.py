@@ -1273,6 +1273,21 @@ def _mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     return locative, excluded, first.i
 
 
+def without_bare_regions(by_sentence: dict[int, list[_PlaceCandidate]]) -> dict[int, list[_PlaceCandidate]]:
+    """The place candidates per sentence without regions that lie in no
+    country ("Asia", "Europe", "the Middle East") when the article names a
+    finer place (a town, site or admin area): an event never sits on such
+    a word then.  (A region of one country, "Kashmir" or "Waziristan",
+    stays.)  Kept apart from ``choose_places`` on purpose: it is the geo
+    helper's one change here (issue 14)."""
+    finer = any(c.place.kind in ("populated_place", "site", "admin2", "admin1")
+                for candidates in by_sentence.values() for c in candidates)
+    if not finer:
+        return by_sentence
+    return {index: [c for c in candidates if not (c.place.kind == "region" and not c.place.country)]
+            for index, candidates in by_sentence.items()}
+
+
 def choose_places(
     sentence: Span,
     trigger: Trigger,
@@ -1643,6 +1658,7 @@ def extract_events(
         locative, excluded, chain = _mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
             _PlaceCandidate(place, mention, locative, excluded, chain))
+    by_sentence = without_bare_regions(by_sentence)
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
     main_country = _main_country(resolutions, dateline_place)

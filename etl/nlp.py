@@ -27,9 +27,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import re
-import tempfile
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,6 +46,9 @@ from etl.dates import find_dates
 from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
+from geo.gazetteer import prominent_names
+from geo.names import fold
+from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
 logger = logging.getLogger(__name__)
@@ -549,25 +551,46 @@ def _name_token_keys(nlp: Language, names: Sequence[str]) -> list[tuple[int, ...
     digest.update(f"|{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     path = (Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep") / \
-        f"place-name-keys-{digest.hexdigest()[:20]}.pickle"
+        f"place-name-keys-{digest.hexdigest()[:20]}.keys"
     try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, list) and len(cached) == len(names):
+        cached = _read_token_keys(path)
+        if len(cached) == len(names):
             return cached
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+    except (OSError, PackedFormatError):
         pass
     tokenizer = nlp.tokenizer
     sequences = [tuple(get_string_id(t.text.lower()) for t in doc)
                  for doc in tokenizer.pipe(names, batch_size=1000)]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(sequences, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        lengths = array("I", [len(keys) for keys in sequences])
+        flat = array("Q", [key for keys in sequences for key in keys])
+        # Written to a temporary file and renamed: parallel workers building
+        # the cache at once never see half a file.
+        write_packed(path, [lengths, flat], magic=_TOKEN_KEYS_MAGIC)
     except OSError as error:
         logger.info("place-name token cache not written (%s)", error)
     return sequences
+
+
+_TOKEN_KEYS_MAGIC = b"SRKEYS\x00\x01"
+
+
+def _read_token_keys(path: Path) -> list[tuple[int, ...]]:
+    """The cached token keys (:mod:`geo.packed`: data only, never code)."""
+    data = read_packed(path, magic=_TOKEN_KEYS_MAGIC)
+    if (not isinstance(data, list) or len(data) != 2
+            or not all(isinstance(column, array) for column in data)):
+        raise PackedFormatError("not a token key table")
+    lengths, flat = data
+    if sum(lengths) != len(flat):
+        raise PackedFormatError("token key table is inconsistent")
+    keys = flat.tolist()
+    out: list[tuple[int, ...]] = []
+    start = 0
+    for length in lengths:
+        out.append(tuple(keys[start:start + length]))
+        start += length
+    return out
 
 
 class Analyzer:
@@ -582,6 +605,12 @@ class Analyzer:
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
+        # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
+        # only all-capitals words taken for places (see ``toponyms.is_acronym``).
+        self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
+            "." in n and len(n) <= 6)) | frozenset(code for code in COUNTRY_CODES if code.isalpha())
+        # Countries and capitals stand for places without syntactic support.
+        self.prominent_names = prominent_names() | frozenset(COUNTRY_CODES)
         self.demonym_keys = toponyms.demonym_keys(demonyms)
         self.matcher = PlaceNameMatcher(self.nlp, names)
         logger.debug("place matcher built with %d names", len(names))
@@ -613,6 +642,24 @@ class Analyzer:
     def analyse(self, text: str, *, article_id: str) -> Analysis:
         doc = self.parse(text)
         return self.analyse_doc(doc, article_id=article_id)
+
+    def _supported(self, doc: Doc, spans: list[tuple[int, int, str]], *, text: str,
+                   matches: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """The candidate spans minus names that are not places (acronyms
+        of groups and parties, names embedded in street and hotel names),
+        plus known place names the model called a person or organisation
+        inside a list of places ("London, Manchester, Haverhill")."""
+        kept = [(s, e, label) for s, e, label in spans
+                if label in ("BORDER", "NORP") or not (
+                    toponyms.is_acronym(text, s, e, known=self.acronym_names)
+                    or toponyms.in_facility_name(text, s, e))]
+        listed = toponyms.listed_places(
+            [(ent.start_char, ent.end_char) for ent in doc.ents
+             if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3
+             and all(t.is_title for t in ent if t.is_alpha)
+             and ent.text.lower() in self.place_name_set],
+            [(s, e) for s, e, label in kept if label in ("GPE", "LOC")], text=text)
+        return kept + [(s, e, "GPE") for s, e in listed]
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
@@ -658,7 +705,7 @@ class Analyzer:
         entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
-        for start, end in matches:
+        for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
                 continue
@@ -666,7 +713,11 @@ class Analyzer:
                 continue
             if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue
+            if span.text.lower() not in self.prominent_names and \
+                    not toponyms.has_place_support(span, lowercase_doc=lowercase_doc):
+                continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place
             spans.append((span.start_char, span.end_char, "GPE"))
+        spans = self._supported(doc, spans, text=text, matches=matches)
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(

@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from etl.clean import article_id_for, clean_text
-from etl.errors import EtlError, RejectedInput
+from etl.errors import EtlError, RejectedInput, SkippedInput
 from etl.events import extract_events
 from etl.nlp import Analysis, Analyzer, doc_text
-from etl.records import Article, Event
+from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
 from geo.boundaries import Boundaries
@@ -110,8 +114,9 @@ def fill_unresolved(
         try:
             candidates = geocoder.geocode(resolution.mention.surface, limit=limit)
         except GeocoderError as error:
-            logger.warning("geocoder %s failed for %r: %s", geocoder.name,
-                           resolution.mention.surface, error)
+            # The geocoder logs an outage once; each mention only at debug level.
+            logger.debug("geocoder %s failed for %r: %s", geocoder.name,
+                         resolution.mention.surface, error)
             filled.append(replace(resolution, status="failed"))
             continue
         if not candidates:
@@ -164,20 +169,29 @@ class Pipeline:
                 articles.append((i, to_article(raw, published=published)))
             except RejectedInput as rejected:
                 results[i] = rejected
+        extracted = self.extract_articles([a for _, a in articles])
+        for (i, _), result in zip(articles, extracted):
+            results[i] = result
+        return [r for r in results if r is not None]
+
+    def extract_articles(self, articles: Sequence[Article]) -> list[Extraction | tuple[str, str]]:
+        """Extract cleaned articles, parsed together; a failure is
+        ``(origin, reason)`` in the article's place."""
         try:
             analyses: list[Analysis] | None = self.analyzer.analyse_many(
-                [(a.text, a.article_id) for _, a in articles])
+                [(a.text, a.article_id) for a in articles])
         except Exception:  # fall back to one at a time: isolate the culprit
             logger.exception("batch parse failed; parsing articles one by one")
             analyses = None
-        for k, (i, article) in enumerate(articles):
+        results: list[Extraction | tuple[str, str]] = []
+        for k, article in enumerate(articles):
             try:
                 analysis = analyses[k] if analyses is not None else analyse(article, analyzer=self.analyzer)
-                results[i] = self._finish(article, analysis)
+                results.append(self._finish(article, analysis))
             except Exception as error:  # per-article isolation: log, count, go on
-                logger.exception("extraction failed for %s", raws[i].origin)
-                results[i] = (raws[i].origin, f"{type(error).__name__}: {error}")
-        return [r for r in results if r is not None]
+                logger.exception("extraction failed for %s", article.origin)
+                results.append((article.origin, f"{type(error).__name__}: {error}"))
+        return results
 
     def _finish(self, article: Article, analysis: Analysis) -> Extraction:
         resolutions = resolve(analysis, resolver=self.resolver)
@@ -200,16 +214,22 @@ class IngestReport:
     stored: int = 0
     duplicate: int = 0
     rejected: list[RejectedInput] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    """Files of unsupported types met in folders (they do not fail the run)."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    unasked_mentions: int = 0
+    """Place mentions of stored articles that the online geocoder could not
+    be asked about (status ``failed``): ``retry_unresolved`` asks again."""
 
     @property
     def exit_code(self) -> int:
         return 2 if (self.rejected or self.failed) else 0
 
     def summary(self) -> str:
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (f"{self.stored} stored, {self.duplicate} duplicate, {len(self.rejected)} rejected, "
-                f"{len(self.failed)} failed; {self.events} events")
+                f"{len(self.failed)} failed{skipped}; {self.events} events")
 
 
 _WORKER: Pipeline | None = None
@@ -217,13 +237,42 @@ _WORKER: Pipeline | None = None
 
 def _worker_init() -> None:
     global _WORKER
+    exit_with_parent()
     _WORKER = Pipeline()
 
 
-def _worker_extract(raws: list[RawDocument], published: date | None
-                    ) -> list[Extraction | RejectedInput | tuple[str, str]]:
+def exit_with_parent(*, poll_s: float = 1.0) -> None:
+    """Make this (worker) process end when its parent dies, even by
+    ``kill -9``: Linux's parent-death signal, plus a watchdog thread that
+    polls the parent's pid (other systems, and a parent thread that exits
+    before the process)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            logger.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_extract(articles: list[Article]) -> list[Extraction | tuple[str, str]]:
     assert _WORKER is not None
-    return _WORKER.extract_batch(raws, published=published)
+    return _WORKER.extract_articles(articles)
 
 
 def _extract_isolated(pipeline: Pipeline, raw: RawDocument, published: date | None
@@ -237,82 +286,277 @@ def _extract_isolated(pipeline: Pipeline, raw: RawDocument, published: date | No
         return raw.origin, f"{type(error).__name__}: {error}"
 
 
+_Outcome = Extraction | RejectedInput | tuple[str, str] | str
+"""What became of one input: an extraction to store, a rejection, a failure
+``(origin, reason)``, or the id of an article already stored (a duplicate)."""
+
+
+@dataclass
+class _Chunk:
+    """Inputs in reading order: settled outcomes (rejections, duplicates)
+    and articles still to extract (``None`` in ``outcomes`` until done)."""
+
+    origins: list[str] = field(default_factory=list)
+    outcomes: list[_Outcome | None] = field(default_factory=list)
+    todo: list[tuple[int, Article]] = field(default_factory=list)
+
+    def settle(self, origin: str, outcome: _Outcome) -> None:
+        self.origins.append(origin)
+        self.outcomes.append(outcome)
+
+    def add(self, article: Article) -> None:
+        self.todo.append((len(self.outcomes), article))
+        self.origins.append(article.origin)
+        self.outcomes.append(None)
+
+    def fill(self, results: Sequence[Extraction | tuple[str, str]]) -> None:
+        for (i, _), result in zip(self.todo, results):
+            self.outcomes[i] = result
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for _, a in self.todo]
+
+
+def _chunks(paths: Iterable[Path], *, store: Store, published: date | None,
+            size: int) -> Iterator[_Chunk]:
+    """Inputs cleaned and checked in this process, in reading order, cut
+    into chunks of at most ``size`` articles to extract.  An article already
+    in the store (or earlier in this run) is a duplicate here, before any
+    NLP runs."""
+    seen: set[str] = set()
+    chunk = _Chunk()
+    database = store.database_path()
+
+    def store_file(path: Path) -> bool:
+        """The store's own files (``sitrep.db``, ``-wal``, ``-shm``, the
+        dashboard's ``.index.npz``) when the store sits in an input folder."""
+        return (database is not None and path.name.startswith(database.name)
+                and path.parent.resolve() == database.parent)
+
+    for item in read_inputs(paths, exclude=store_file):
+        if isinstance(item, RejectedInput):
+            chunk.settle(item.origin, item)
+            continue
+        try:
+            article = to_article(item, published=published)
+        except RejectedInput as rejected:
+            chunk.settle(item.origin, rejected)
+            continue
+        if article.article_id in seen or store.has_article(article.article_id):
+            chunk.settle(item.origin, article.article_id)
+            continue
+        seen.add(article.article_id)
+        chunk.add(article)
+        if len(chunk.todo) >= size:
+            yield chunk
+            chunk = _Chunk()
+    if chunk.outcomes:
+        yield chunk
+
+
 def ingest(
     paths: Iterable[Path], *, store: Store, pipeline: Pipeline | None = None,
     published: date | None = None, workers: int = 1,
     on_item: Callable[[str, str, str], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every input.  ``on_item(origin, status,
-    reason)`` is called once per input (for progress and terminal lines)."""
+    reason)`` is called once per input (for progress and terminal lines),
+    in reading order whatever the number of ``workers``: the same inputs give
+    the same stored rows, lines, log and exit code with one process or many.
+    Worker processes end with this one, even when it is killed."""
     report = IngestReport()
 
-    def record(result: Extraction | RejectedInput | tuple[str, str], origin: str) -> None:
-        if isinstance(result, RejectedInput):
-            report.rejected.append(result)
-            store.log_ingest(origin=result.origin, status="rejected", reason=result.reason)
-            if on_item:
-                on_item(result.origin, "rejected", result.reason)
-            return
-        if isinstance(result, tuple):
-            where, reason = result
-            report.failed.append(result)
-            store.log_ingest(origin=where, status="failed", reason=reason)
-            if on_item:
-                on_item(where, "failed", reason)
-            return
-        try:
-            stored = store.add_article(result.article, resolutions=result.resolutions,
-                                       events_=result.events)
-        except EtlError as error:
-            report.failed.append((origin, str(error)))
-            store.log_ingest(origin=origin, status="failed", reason=str(error))
-            if on_item:
-                on_item(origin, "failed", str(error))
-            return
-        status = "stored" if stored else "duplicate"
-        if stored:
-            report.stored += 1
-            report.events += len(result.events)
-        else:
-            report.duplicate += 1
-        store.log_ingest(origin=origin, status=status, article_id=result.article.article_id,
-                         n_events=len(result.events) if stored else 0)
+    def note(origin: str, status: str, reason: str = "", **log: Any) -> None:
+        store.log_ingest(origin=origin, status=status, reason=reason, **log)
         if on_item:
-            on_item(origin, status, "")
+            on_item(origin, status, reason)
 
-    def batches() -> Iterator[list[RawDocument]]:
-        batch: list[RawDocument] = []
-        for item in read_inputs(paths):
-            if isinstance(item, RejectedInput):
-                record(item, item.origin)
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+    def record(origin: str, outcome: _Outcome) -> None:
+        if isinstance(outcome, SkippedInput):
+            report.skipped.append(outcome)
+            note(outcome.origin, "skipped", outcome.reason)
+        elif isinstance(outcome, RejectedInput):
+            report.rejected.append(outcome)
+            note(outcome.origin, "rejected", outcome.reason)
+        elif isinstance(outcome, str):
+            report.duplicate += 1
+            note(origin, "duplicate", article_id=outcome)
+        elif isinstance(outcome, tuple):
+            report.failed.append(outcome)
+            note(outcome[0], "failed", outcome[1])
+        else:
+            try:
+                stored = store.add_article(outcome.article, resolutions=outcome.resolutions,
+                                           events_=outcome.events)
+            except EtlError as error:
+                report.failed.append((origin, str(error)))
+                note(origin, "failed", str(error))
+                return
+            if stored:
+                report.stored += 1
+                report.events += len(outcome.events)
+                report.unasked_mentions += sum(r.status == "failed" for r in outcome.resolutions)
+                note(origin, "stored", article_id=outcome.article.article_id,
+                     n_events=len(outcome.events))
+            else:
+                report.duplicate += 1
+                note(origin, "duplicate", article_id=outcome.article.article_id)
 
+    def flush(chunk: _Chunk) -> None:
+        for origin, outcome in zip(chunk.origins, chunk.outcomes):
+            assert outcome is not None
+            record(origin, outcome)
+
+    chunks = _chunks(paths, store=store, published=published, size=BATCH_SIZE)
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
-            pending: list[tuple[list[RawDocument], Future[list[Any]]]] = []
-            for batch in batches():
-                pending.append((batch, pool.submit(_worker_extract, batch, published)))
-                # Keep memory bounded: store finished batches as we go.
-                while len(pending) > 2 * workers:
-                    done_batch, future = pending.pop(0)
-                    for raw, result in zip(done_batch, future.result()):
-                        record(result, raw.origin)
-            for done_batch, future in pending:
-                for raw, result in zip(done_batch, future.result()):
-                    record(result, raw.origin)
+        _ingest_parallel(chunks, workers=workers, flush=flush)
         return report
     active = pipeline
-    for batch in batches():
-        if active is None:
-            active = Pipeline()
-        for raw, result in zip(batch, active.extract_batch(batch, published=published)):
-            record(result, raw.origin)
+    for chunk in chunks:
+        if chunk.todo:
+            if active is None:
+                active = Pipeline()
+            chunk.fill(active.extract_articles(chunk.articles))
+        flush(chunk)
+    return report
+
+
+class _WorkerPool:
+    """A process pool for extraction that can be rebuilt when a worker dies."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init)
+
+    def submit(self, articles: list[Article]) -> Future[list[Any]]:
+        return self.executor.submit(_worker_extract, articles)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def one_by_one(self, articles: Sequence[Article]) -> list[Extraction | tuple[str, str]]:
+        """Each article in a task of its own: the one that kills its worker
+        fails alone."""
+        results: list[Extraction | tuple[str, str]] = []
+        for article in articles:
+            try:
+                results.extend(self.submit([article]).result())
+            except BrokenProcessPool:
+                results.append((article.origin, "the worker process died while extracting this article"))
+                self.restart()
+        return results
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ingest_parallel(chunks: Iterator[_Chunk], *, workers: int,
+                     flush: Callable[[_Chunk], None]) -> None:
+    """Extract chunks in a pool of ``workers`` processes, flushing them in
+    reading order.  A worker that dies (killed, out of memory) fails only the
+    article that killed it: the pool is rebuilt, that chunk's articles are
+    retried one by one, and the other pending chunks are resubmitted."""
+    pool = _WorkerPool(workers)
+    pending: list[tuple[_Chunk, Future[list[Any]] | None]] = []
+
+    def finish(chunk: _Chunk, future: Future[list[Any]] | None) -> None:
+        if future is not None:
+            try:
+                chunk.fill(future.result())
+            except BrokenProcessPool:
+                logger.error("a worker process died; retrying its articles one by one")
+                pool.restart()
+                chunk.fill(pool.one_by_one(chunk.articles))
+                for k, (other, _) in enumerate(pending):
+                    if other.todo:
+                        pending[k] = (other, pool.submit(other.articles))
+        flush(chunk)
+
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(chunk.articles) if chunk.todo else None))
+            # Keep memory bounded: store finished chunks as we go.
+            while len(pending) > 2 * workers:
+                finish(*pending.pop(0))
+        while pending:
+            finish(*pending.pop(0))
+    finally:
+        pool.close()
+
+
+@dataclass
+class RetryReport:
+    """What ``retry_unresolved`` did."""
+
+    names: int = 0
+    """Distinct unresolved place names asked about."""
+    found: int = 0
+    """Of those, the names the geocoder found."""
+    failed: int = 0
+    """Of those, the names it still could not be asked about."""
+    articles: int = 0
+    """Articles re-coded with the newly found places."""
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.names} unresolved place names asked: {self.found} found, "
+                f"{self.failed} still failing; {self.articles} articles re-coded")
+
+
+def retry_unresolved(
+    store: Store, *, geocoder: Geocoder, pipeline: Pipeline | None = None,
+    statuses: Sequence[str] = ("failed",),
+    on_article: Callable[[str], None] | None = None,
+) -> RetryReport:
+    """Ask ``geocoder`` again about the stored place mentions it could not
+    resolve (``statuses``: ``failed`` — the service was not answering — and
+    optionally ``not_found``), then re-code every article with a mention
+    that now resolves: its mentions and events are replaced in one
+    transaction (the answers come from the geocoder's cache the second
+    time).  Names that still fail stay ``failed`` for a later retry."""
+    report = RetryReport()
+    rows = store.unresolved_mentions(statuses)
+    found: dict[str, bool] = {}
+    for row in rows:
+        if row["label"] == "BORDER" or row["surface"] in found:
+            continue
+        try:
+            found[row["surface"]] = bool(geocoder.geocode(row["surface"], limit=1))
+        except GeocoderError as error:
+            logger.debug("geocoder %s failed for %r again: %s", geocoder.name, row["surface"], error)
+            found[row["surface"]] = False
+            report.failed += 1
+    report.names = len(found)
+    report.found = sum(found.values())
+    to_recode = list(dict.fromkeys(r["article_id"] for r in rows if found.get(r["surface"])))
+    if not to_recode:
+        return report
+    if pipeline is None:
+        pipeline = Pipeline(geocoder=geocoder)
+    elif pipeline.geocoder is not geocoder:
+        pipeline = Pipeline(gazetteer=pipeline.gazetteer, boundaries=pipeline.boundaries,
+                            analyzer=pipeline.analyzer, geocoder=geocoder)
+    for article_id in to_recode:
+        row = store.article(article_id)
+        if row is None:
+            continue
+        article = Article(**{name: row[name] for name in ARTICLE_FIELDS})
+        try:
+            extraction = pipeline.extract(article)
+            store.replace_extraction(article_id, resolutions=extraction.resolutions,
+                                     events_=extraction.events)
+        except Exception as error:  # per-article isolation: log, count, go on
+            logger.exception("re-coding failed for %s", article_id[:12])
+            report.errors.append((article_id, f"{type(error).__name__}: {error}"))
+            continue
+        report.articles += 1
+        if on_article:
+            on_article(article_id)
     return report
 
 

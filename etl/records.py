@@ -14,7 +14,7 @@ from typing import Any, Literal
 from geo.records import Candidate, Mention, Place, Resolution
 
 __all__ = [
-    "Article", "Event", "EVENT_FIELDS", "Candidate", "Mention", "Place", "Resolution",
+    "Article", "ARTICLE_FIELDS", "Event", "EVENT_FIELDS", "Candidate", "Mention", "Place", "Resolution",
     "DatePrecision",
 ]
 
@@ -95,3 +95,4 @@ class Event:
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))
+ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Article))

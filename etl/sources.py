@@ -12,17 +12,21 @@ with a one-line reason, so one bad input never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import io
 import json
 import logging
+import os
 import re
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from etl.errors import RejectedInput
+from etl.errors import RejectedInput, SkippedInput
 
 logger = logging.getLogger(__name__)
 
@@ -81,28 +85,97 @@ def parse_published(value: object) -> tuple[date | None, str]:
     return parsed.date(), "day"
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path | RejectedInput]:
-    """Files to read: folders are walked (supported suffixes only, sidecars
-    skipped); a missing path or an unsupported file is a rejection."""
+def expand_paths(
+    paths: Iterable[Path], *, exclude: Callable[[Path], bool] | None = None,
+) -> Iterator[Path | RejectedInput]:
+    """Files to read, in name order.  Folders are walked recursively,
+    following symbolic links to folders once each; hidden entries (names
+    starting with ``.``), sidecars (``NAME.meta.json``) and files for which
+    ``exclude`` is true (the store's own database files) are passed over.
+    Every other entry that is not read gets a line: a :class:`SkippedInput`
+    for a file of an unsupported type inside a folder, a
+    :class:`RejectedInput` for a broken symbolic link, a symbolic link loop,
+    a folder that cannot be listed, a missing path, or an unsupported file
+    named on its own."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.endswith(".meta.json") or child.name.startswith("."):
-                    continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
+            yield from _walk(path, ancestors=(), visited=set(), exclude=exclude)
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path
             else:
-                yield RejectedInput(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+                yield _unsupported(path)
+        elif path.is_symlink():
+            yield RejectedInput(str(path), _link_problem(path))
         else:
             yield RejectedInput(str(path), "no such file or folder")
 
 
-def read_inputs(paths: Iterable[Path]) -> Iterator[RawDocument | RejectedInput]:
-    """Every document in ``paths``, or a rejection per bad input/line."""
-    for item in expand_paths(paths):
+def _unsupported(path: Path) -> RejectedInput:
+    return RejectedInput(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+
+
+def _link_problem(path: Path) -> str:
+    """Why a symbolic link cannot be followed: a loop or a missing target."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link (its target does not exist)"
+    return "not a regular file or folder"
+
+
+def _walk(folder: Path, *, ancestors: tuple[tuple[int, int], ...],
+          visited: set[tuple[int, int]], exclude: Callable[[Path], bool] | None,
+          ) -> Iterator[Path | RejectedInput]:
+    """The files under ``folder`` in name order (folders in place, as
+    ``sorted(rglob)`` orders paths).  ``ancestors`` are the (device, inode)
+    keys of the folders above: a link back to one of them is a loop;
+    ``visited`` holds every folder read, so a folder reached twice through
+    links is read once."""
+    try:
+        info = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        yield RejectedInput(str(folder), f"cannot read folder: {error.strerror or error}")
+        return
+    key = (info.st_dev, info.st_ino)
+    visited.add(key)
+    inside = (*ancestors, key)
+    for entry in entries:
+        path = Path(entry.path)
+        if (entry.name.startswith(".") or entry.name.endswith(".meta.json")
+                or (exclude is not None and exclude(path))):
+            continue
+        try:
+            target = entry.stat(follow_symlinks=True)
+        except OSError:
+            yield RejectedInput(str(path), _link_problem(path) if entry.is_symlink()
+                                else "cannot read file")
+            continue
+        if stat.S_ISDIR(target.st_mode):
+            child = (target.st_dev, target.st_ino)
+            if child in inside:
+                yield RejectedInput(str(path), "symbolic link loop (points back to a folder above it)")
+            elif child in visited:
+                logger.info("%s: folder already read through another path, skipped", path)
+            else:
+                yield from _walk(path, ancestors=inside, visited=visited, exclude=exclude)
+        elif not stat.S_ISREG(target.st_mode):
+            yield RejectedInput(str(path), "not a regular file")
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path
+        else:
+            yield SkippedInput(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+
+
+def read_inputs(
+    paths: Iterable[Path], *, exclude: Callable[[Path], bool] | None = None,
+) -> Iterator[RawDocument | RejectedInput]:
+    """Every document in ``paths``, or a rejection per bad input/line
+    (``exclude``: see :func:`expand_paths`)."""
+    for item in expand_paths(paths, exclude=exclude):
         if isinstance(item, RejectedInput):
             yield item
             continue
@@ -116,7 +189,8 @@ def read_file(path: Path) -> Iterator[RawDocument | RejectedInput]:
     """Documents of one file; raises :class:`RejectedInput` when the whole
     file is unusable, yields a rejection per malformed record otherwise."""
     origin = str(path)
-    text = _read_text(path)
+    data = _read_bytes(path)
+    text = decode_text(data, origin=origin)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         yield _text_document(path, text)
@@ -127,10 +201,10 @@ def read_file(path: Path) -> Iterator[RawDocument | RejectedInput]:
     elif suffix in CSV_SUFFIXES:
         yield from _csv_documents(text, origin=origin)
     else:
-        yield from _feed_documents(text, origin=origin)
+        yield from _feed_documents(data, origin=origin)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     origin = str(path)
     try:
         size = path.stat().st_size
@@ -138,15 +212,59 @@ def _read_text(path: Path) -> str:
             raise RejectedInput(origin, "empty file")
         if size > MAX_INPUT_BYTES:
             raise RejectedInput(origin, f"file too large ({size / 1e6:.1f} MB > 5 MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise RejectedInput(origin, f"cannot read: {error.strerror or error}") from error
-    if b"\x00" in data[:65536]:
-        raise RejectedInput(origin, "binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RejectedInput(origin, f"not UTF-8 text (bad byte at offset {error.start})") from error
+
+
+_UTF16_SNIFF_BYTES = 4096
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like UTF-16 text
+    without a byte-order mark (mostly Latin text: one byte of every pair is
+    NUL, always on the same side), else ``None``."""
+    head = data[:_UTF16_SNIFF_BYTES]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.4 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.4 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, *, origin: str) -> str:
+    """The text of a file's bytes: UTF-8 (with or without a byte-order mark),
+    or UTF-16/UTF-32 when a byte-order mark or the NUL pattern of UTF-16 says
+    so.  Raises :class:`RejectedInput` for binary data, undecodable text and
+    files that hold only whitespace."""
+    encoding = None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding, name = "utf-32", "UTF-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, name = "utf-16", "UTF-16"
+    else:
+        sniffed = _utf16_without_bom(data)
+        if sniffed is not None:
+            encoding, name = sniffed, "UTF-16"
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise RejectedInput(origin, f"not {name} text (bad data at byte {error.start})") from error
+        text = text.removeprefix("\ufeff")
+        if "\x00" in text[:65536]:
+            raise RejectedInput(origin, f"binary file ({name} with NUL characters)")
+    else:
+        if b"\x00" in data[:65536]:
+            raise RejectedInput(origin, "binary file (contains NUL bytes)")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise RejectedInput(origin, f"not UTF-8 text (bad byte at offset {error.start})") from error
     if not text.strip():
         raise RejectedInput(origin, "empty file (only whitespace)")
     return text
@@ -205,19 +323,69 @@ def _jsonl_documents(text: str, *, origin: str) -> Iterator[RawDocument | Reject
             yield rejected
 
 
-def _csv_documents(text: str, *, origin: str) -> Iterator[RawDocument | RejectedInput]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        raise RejectedInput(origin, "CSV has no 'text' column")
-    try:
-        for row in reader:
-            where = f"{origin}:{reader.line_num}"
+# Any field of a file under MAX_INPUT_BYTES fits (the csv module's default
+# limit, 131,072 characters, is far below the article limit).
+csv.field_size_limit(max(csv.field_size_limit(), MAX_INPUT_BYTES + 1))
+
+
+class _Lines:
+    """An iterator over ``lines`` from index ``start`` (the csv module reads
+    it; ``index`` tells how far it got)."""
+
+    def __init__(self, lines: list[str], start: int) -> None:
+        self.lines = lines
+        self.index = start
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.index >= len(self.lines):
+            raise StopIteration
+        line = self.lines[self.index]
+        self.index += 1
+        return line
+
+
+def csv_records(text: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """``(first line number, fields)`` of every non-blank CSV record, or
+    ``(first line number, error)`` for a malformed one; reading resumes on
+    the line after a malformed record's first line, so one bad record (a
+    stray or unterminated quote) costs that record only."""
+    lines = io.StringIO(text, newline="").readlines()
+    start = 0
+    while start < len(lines):
+        source = _Lines(lines, start)
+        reader = csv.reader(source, strict=True)
+        while True:
+            first = source.index
             try:
-                yield _record_document(dict(row), origin=where)
-            except RejectedInput as rejected:
-                yield rejected
-    except csv.Error as error:
-        yield RejectedInput(f"{origin}:{reader.line_num}", f"malformed CSV ({error})")
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield first + 1, error
+                start = first + 1
+                break
+            if row:
+                yield first + 1, row
+
+
+def _csv_documents(text: str, *, origin: str) -> Iterator[RawDocument | RejectedInput]:
+    records = csv_records(text)
+    header = next(records, None)
+    if header is None or isinstance(header[1], csv.Error) or "text" not in header[1]:
+        raise RejectedInput(origin, "CSV has no 'text' column")
+    fieldnames = header[1]
+    for line, row in records:
+        where = f"{origin}:{line}"
+        if isinstance(row, csv.Error):
+            yield RejectedInput(where, f"malformed CSV ({row})")
+            continue
+        try:
+            yield _record_document(dict(zip(fieldnames, row)), origin=where)
+        except RejectedInput as rejected:
+            yield rejected
 
 
 def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
@@ -268,10 +436,13 @@ def html_document(markup: str, *, origin: str) -> RawDocument:
     )
 
 
-def _feed_documents(text: str, *, origin: str) -> Iterator[RawDocument | RejectedInput]:
+def _feed_documents(data: bytes, *, origin: str) -> Iterator[RawDocument | RejectedInput]:
+    """The entries of an RSS/Atom file.  feedparser is handed the file's own
+    bytes as a stream: given a string it would fetch a body that looks like
+    a URL and open one that looks like a path."""
     import feedparser
 
-    feed = feedparser.parse(text)
+    feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:
         reason = "not an RSS/Atom feed" if feed.bozo else "feed has no entries"
         raise RejectedInput(origin, reason)

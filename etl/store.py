@@ -1,13 +1,21 @@
 """The event store: the only module that writes SQL (SQLAlchemy Core).
 
 Default: an SQLite file ``sitrep.db`` in the working directory (WAL mode), or
-the URL given with ``--db`` / ``SITREP_DB``.  Only portable SQL is used so the
-same code runs on PostgreSQL.
+the URL given with ``--db`` / ``SITREP_DB``: a file path, ``sqlite:///…``, or
+``postgresql://…`` (run with psycopg 3: ``postgresql+psycopg://…``).  The SQL
+is portable except where a function names its dialect: the evidence text
+index (FTS5 on SQLite, ``pg_trgm`` on PostgreSQL), the idempotent inserts
+(``INSERT … ON CONFLICT``, which both dialects spell alike) and the schema
+lock (PostgreSQL).
 
 Writes for one article happen in one transaction: an article is stored with
 its mentions, places and events, or not at all.  Re-ingesting the same text is
 a no-op (``article_id`` is the hash of the normalised text; ``event_id`` is a
-hash of article, type, place and date).
+hash of article, type, place and date).  Several processes may write one
+store at once (three ``sitrep ingest`` on three machines over one
+PostgreSQL): every write is an insert that skips or merges a row another
+writer stored first, never a check followed by an insert, so a race stores
+the article once and fails nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +24,17 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
 
 from etl.errors import StoreError
 from etl.records import Article, Event, Resolution
@@ -129,15 +142,49 @@ ingest_log = sa.Table(
 )
 
 
+store_meta = sa.Table(
+    "store_meta", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+"""Counters of the store; ``revision`` grows with every write that changes
+events (an added article, a re-coded one), so readers that keep a copy (the
+dashboard's in-memory index) know when to reload, also when the number of
+events stays the same."""
+
+REVISION = "revision"
+
+
+BACKENDS = ("sqlite", "postgresql")
+"""The databases a store may live in."""
+
+_POSTGRES_SCHEMES = ("postgresql", "postgres")
+_PG_DRIVER = "postgresql+psycopg"
+"""psycopg 3 is the PostgreSQL driver Sitrep installs (not psycopg2, which
+SQLAlchemy would pick for a bare ``postgresql://``)."""
+
+
 def resolve_url(url: str | None = None) -> str:
     """The store URL: the argument, else ``$SITREP_DB``, else ``sitrep.db`` here.
 
-    A bare file path is accepted and turned into an SQLite URL.
+    A bare file path is accepted and turned into an SQLite URL;
+    ``postgresql://`` and ``postgres://`` become ``postgresql+psycopg://``.
     """
     url = url or os.environ.get("SITREP_DB") or DEFAULT_URL
     if "://" not in url:
-        url = f"sqlite:///{url}"
+        return f"sqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    if scheme.lower() in _POSTGRES_SCHEMES:
+        return f"{_PG_DRIVER}://{rest}"
     return url
+
+
+def shown_url(url: str) -> str:
+    """``url`` as messages show it: the password replaced by ``***``."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -175,19 +222,34 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-# -- the evidence text index (SQLite only) ------------------------------------
+# -- the evidence text index ---------------------------------------------------
 #
-# An FTS5 table with the trigram tokenizer: a phrase query of three or more
-# characters is a case-insensitive substring match served from the index,
-# so a free-text search no longer scans every evidence sentence.  The table
-# keeps its own copy of the evidence with the event id (not an external-
-# content table over ``events.rowid``: VACUUM may renumber the rowids of a
-# table without an INTEGER PRIMARY KEY).  Triggers keep it in step with
+# A text search means: the evidence contains the query, ASCII letters
+# compared case-insensitively and nothing else folded (SQLite's ``lower()``
+# and ``LIKE``; the dashboard's in-memory search folds alike), on every
+# backend.  The portable condition is a ``LIKE`` scan (:class:`_contains_text`);
+# an index only narrows, so its results are exactly the scan's.
+#
+# SQLite: an FTS5 table with the trigram tokenizer: a phrase query of three
+# or more characters is a case-insensitive substring match served from the
+# index, so a free-text search no longer scans every evidence sentence.  The
+# table keeps its own copy of the evidence with the event id (not an
+# external-content table over ``events.rowid``: VACUUM may renumber the rowids
+# of a table without an INTEGER PRIMARY KEY).  Triggers keep it in step with
 # every write to ``events`` in the same transaction; :class:`Store` creates
-# and back-fills it when it opens an SQLite store that lacks it.  The index
-# only narrows: the portable ``LIKE`` condition is still applied, so results
-# are exactly those of the ``LIKE`` scan (other backends use that alone).
+# and back-fills it when it opens an SQLite store that lacks it.
+#
+# PostgreSQL: a GIN index of the evidence's trigrams (``pg_trgm``) under the
+# "C" collation, which serves ``evidence COLLATE "C" ILIKE pattern``: the
+# same SQL as the scan, so the planner picks the index by itself.  "C"
+# folds ASCII letters only, as SQLite does, whatever the database's locale
+# (under ``en_US.UTF-8`` a plain ``ILIKE`` would also match "ünal" to
+# "ÜNAL").  :class:`Store` creates the extension (when it may) and the index
+# when it opens a PostgreSQL store that lacks them.
 TEXT_INDEX = "events_fts"
+"""The SQLite text index (an FTS5 table)."""
+PG_TEXT_INDEX = "ix_events_evidence_trgm"
+"""The PostgreSQL text index (GIN, ``gin_trgm_ops``)."""
 TEXT_INDEX_MIN_CHARS = 3
 """Trigrams need three characters: shorter searches scan with ``LIKE``."""
 _text_index = sa.table(TEXT_INDEX, sa.column("event_id"), sa.column("evidence"))
@@ -202,6 +264,46 @@ _TEXT_INDEX_DDL: tuple[str, ...] = (
     f"DELETE FROM {TEXT_INDEX} WHERE event_id = old.event_id; "
     f"INSERT INTO {TEXT_INDEX}(event_id, evidence) VALUES (new.event_id, new.evidence); END",
 )
+_PG_TEXT_INDEX_DDL = (f'CREATE INDEX IF NOT EXISTS {PG_TEXT_INDEX} ON events '
+                      'USING gin (evidence COLLATE "C" gin_trgm_ops)')
+
+
+class _LikePattern(sa.types.TypeDecorator[str]):
+    """A ``LIKE`` pattern parameter.  SQLite reads a pattern only up to its
+    first NUL; PostgreSQL cannot receive a NUL at all, so there the pattern
+    is cut at its first NUL before it is sent: both answer alike (and no
+    stored PostgreSQL text holds a NUL)."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
+        if value is not None and dialect.name != "sqlite" and "\x00" in value:
+            return value.split("\x00", 1)[0]
+        return value
+
+
+class _contains_text(sa.sql.functions.FunctionElement[bool]):
+    """``_contains_text(column, pattern)``: the column matches the ``LIKE``
+    pattern (backslash escapes), ASCII letters folded (see the comment
+    above): ``lower(column) LIKE lower(pattern)`` by default,
+    ``column COLLATE "C" ILIKE pattern`` on PostgreSQL."""
+
+    type = sa.Boolean()
+    inherit_cache = True
+    name = "contains_text"
+
+
+@compiles(_contains_text)
+def _compile_contains_text(element: _contains_text, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return str(compiler.process(column.ilike(pattern, escape="\\"), **kw))
+
+
+@compiles(_contains_text, "postgresql")
+def _compile_contains_text_pg(element: _contains_text, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return str(compiler.process(sa.collate(column, "C").ilike(pattern, escape="\\"), **kw))
 
 
 def _fts_phrase(text: str) -> str:
@@ -210,12 +312,14 @@ def _fts_phrase(text: str) -> str:
 
 
 def text_condition(text: str, *, text_index: bool = False) -> sa.ColumnElement[bool]:
-    """Evidence contains ``text`` (case-insensitive ``LIKE``, portable).
-    ``text_index``: the store has the FTS5 trigram index (SQLite), which then
-    finds the candidates; the same ``LIKE`` decides, on the index's copy of
-    the evidence, so the matches are exactly the scan's."""
+    """Evidence contains ``text`` (ASCII case-insensitive ``LIKE``, on any
+    backend).  ``text_index``: the store has the FTS5 trigram index (SQLite),
+    which then finds the candidates; the same ``LIKE`` decides, on the
+    index's copy of the evidence, so the matches are exactly the scan's.
+    (PostgreSQL's trigram index serves the ``LIKE`` condition itself.)"""
     if not _indexable(text, text_index=text_index):
-        return events.c.evidence.ilike(_like_pattern(text), escape="\\")
+        return _contains_text(events.c.evidence,
+                              sa.literal(_like_pattern(text), type_=_LikePattern()))
     return events.c.event_id.in_(_text_index_query(text))
 
 
@@ -294,6 +398,17 @@ READ_INDEXES: tuple[sa.Index, ...] = (
 :meth:`Store.ensure_read_indexes`, never by ``create_all``: ingest does not
 pay for them, and adding them to a large store takes a while)."""
 
+# Orders spell out where NULL goes: SQLite sorts it first, PostgreSQL last,
+# and every backend (and the dashboard's in-memory index) must agree.
+_NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
+"""Newest first, undated last, then by id."""
+
+
+def _ascending(columns: Sequence[sa.ColumnElement[Any]]) -> list[sa.ColumnElement[Any]]:
+    """``columns`` ascending, NULL first (SQLite's own order)."""
+    return [col.asc().nulls_first() for col in columns]
+
+
 MAP_COLUMNS: tuple[str, ...] = (
     "event_id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
     "country", "location", "latitude", "longitude", "geo_precision", "place_id", "fatalities",
@@ -302,36 +417,119 @@ MAP_COLUMNS: tuple[str, ...] = (
 """The event columns the map needs (no evidence text: keeps responses small)."""
 
 
+_SCHEMA_LOCK_KEY = 0x5349_5452_4550  # "SITREP": the PostgreSQL advisory lock of schema changes
+_SQLITE_BUSY_TIMEOUT_S = 30.0
+"""How long an SQLite writer waits for another process's write to finish."""
+
+
+def _reason(error: BaseException) -> str:
+    """A database error as one line: the driver's own message when there is
+    one (no SQL, no parameters, no link to SQLAlchemy's docs)."""
+    orig = getattr(error, "orig", None)
+    text = str(orig if orig is not None else error)
+    return " ".join(part.strip() for part in text.splitlines() if part.strip()) or type(error).__name__
+
+
 class Store:
-    """Read and write access to one Sitrep database."""
+    """Read and write access to one Sitrep database (SQLite or PostgreSQL).
+
+    ``url`` is the store as messages show it (password hidden); the engine
+    holds the real one.  ``create`` (default): make the tables and the text
+    index when missing; ``False`` opens an existing store without writing.
+    """
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
-        self.url = resolve_url(url)
+        resolved = resolve_url(url)
+        self.url = shown_url(resolved)
         try:
-            self.engine: Engine = sa.create_engine(self.url, future=True)
-            if self.engine.dialect.name == "sqlite":
+            backend = sa.engine.make_url(resolved).get_backend_name()
+            if backend not in BACKENDS:
+                raise StoreError(f"cannot open store {self.url}: unsupported database "
+                                 f"{backend!r} (use an SQLite file or a postgresql:// URL)")
+            if backend == "sqlite":
+                self.engine: Engine = sa.create_engine(
+                    resolved, connect_args={"timeout": _SQLITE_BUSY_TIMEOUT_S})
                 sa.event.listen(self.engine, "connect", _on_sqlite_connect)
-            if create:
-                metadata.create_all(self.engine)
+            else:
+                # app servers outlive database restarts: test a pooled connection before use
+                self.engine = sa.create_engine(resolved, pool_pre_ping=True)
+            if create and self._missing_tables():
+                with self._schema_change() as conn:
+                    metadata.create_all(conn)
+                    conn.execute(self._insert(store_meta).values(name=REVISION, value=0)
+                                 .on_conflict_do_nothing(index_elements=[store_meta.c.name]))
             self.text_index = self._open_text_index(create=create)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot open store {self.url}: {error}") from error
+            raise StoreError(f"cannot open store {self.url}: {_reason(error)}") from error
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return str(self.engine.dialect.name)
+
+    def _missing_tables(self) -> list[str]:
+        """The store's tables this database lacks (checked without a lock,
+        so that opening a complete store, even a read-only one, writes
+        nothing)."""
+        with self.engine.connect() as conn:
+            present = set(sa.inspect(conn).get_table_names())
+        return [name for name in metadata.tables if name not in present]
+
+    @contextmanager
+    def _schema_change(self) -> Iterator[sa.Connection]:
+        """One transaction for a change of the schema, which only one process
+        at a time makes: several processes opening a new store together
+        (ingests on three machines, the workers of an app server) then
+        create each table once.  PostgreSQL: a transaction-level advisory
+        lock (its DDL is transactional); SQLite: ``BEGIN IMMEDIATE`` (the
+        write lock, so the DDL and any back-fill commit together)."""
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK_KEY)))
+            else:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
+    def revision(self) -> int:
+        """The store's write counter (0 for a store that predates it)."""
+        try:
+            with self.engine.connect() as conn:
+                value = conn.execute(sa.select(store_meta.c.value).where(
+                    store_meta.c.name == REVISION)).scalar()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+            return 0  # no store_meta table: an older store (SQLite, PostgreSQL)
+        return int(value or 0)
+
+    def _bump_revision(self, conn: sa.Connection) -> None:
+        """Add one to the revision (an upsert: also where the row is missing)."""
+        insert = self._insert(store_meta).values(name=REVISION, value=1)
+        conn.execute(insert.on_conflict_do_update(
+            index_elements=[store_meta.c.name], set_={"value": store_meta.c.value + 1}))
+
+    def database_path(self) -> Path | None:
+        """The database file of an SQLite store (resolved), else ``None``."""
+        url = self.engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database).resolve()
 
     def _open_text_index(self, *, create: bool) -> bool:
-        """Whether the evidence text index (:data:`TEXT_INDEX`) is usable;
-        on an SQLite store opened with ``create``, make it when missing and
-        back-fill it from the stored events (one transaction, once per
-        database).  ``False`` on other backends and where SQLite lacks FTS5:
-        text searches then scan with ``LIKE``."""
-        if self.engine.dialect.name != "sqlite":
-            return False
+        """Whether the evidence text index is there (:data:`TEXT_INDEX` on
+        SQLite, :data:`PG_TEXT_INDEX` on PostgreSQL); opened with ``create``,
+        make it when missing (and back-fill it on SQLite) in one transaction,
+        once per database.  ``False`` where it cannot be made (an SQLite build
+        without FTS5, a PostgreSQL without ``pg_trgm`` or a role that may not
+        create it, a read-only store): text searches then scan with ``LIKE``,
+        with the same results."""
+        if self.dialect == "postgresql":
+            return self._open_pg_text_index(create=create)
         with self.engine.connect() as conn:
             if sa.inspect(conn).has_table(TEXT_INDEX):
                 return True
         if not create:
             return False
         try:
-            with self.engine.begin() as conn:
+            with self._schema_change() as conn:
                 if sa.inspect(conn).has_table(TEXT_INDEX):  # another process made it
                     return True
                 started = time.perf_counter()
@@ -346,7 +544,37 @@ class Store:
                 if sa.inspect(conn).has_table(TEXT_INDEX):  # made by another process meanwhile
                     return True
             logger.warning("no evidence text index in %s (%s): text search scans with LIKE",
-                           self.url, error.orig)
+                           self.url, _reason(error))
+            return False
+        if n:
+            logger.info("built the evidence text index of %d events in %.1f s", n,
+                        time.perf_counter() - started)
+        return True
+
+    def _has_pg_text_index(self, conn: sa.Connection) -> bool:
+        return conn.execute(sa.select(sa.func.to_regclass(PG_TEXT_INDEX))).scalar() is not None
+
+    def _open_pg_text_index(self, *, create: bool) -> bool:
+        with self.engine.connect() as conn:
+            if self._has_pg_text_index(conn):
+                return True
+        if not create:
+            return False
+        try:
+            with self._schema_change() as conn:
+                if self._has_pg_text_index(conn):
+                    return True
+                started = time.perf_counter()
+                has_trgm = conn.execute(sa.text(
+                    "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first()
+                if has_trgm is None:
+                    conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                conn.exec_driver_sql(_PG_TEXT_INDEX_DDL)
+                n = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        except sa.exc.DBAPIError as error:  # no pg_trgm, or no right to create it
+            logger.warning("no evidence text index in %s (%s): text search scans with ILIKE; "
+                           "an administrator can run CREATE EXTENSION pg_trgm in that "
+                           "database (docs/deploy.md)", self.url, _reason(error))
             return False
         if n:
             logger.info("built the evidence text index of %d events in %.1f s", n,
@@ -354,26 +582,33 @@ class Store:
         return True
 
     def drop_text_index(self) -> None:
-        """Remove the evidence text index and its triggers (SQLite): for a
+        """Remove the evidence text index (and on SQLite its triggers): for a
         bulk load, which then calls :meth:`ensure_text_index` (one build is
-        several times faster than a trigger per inserted event).  Text
-        searches scan with ``LIKE`` meanwhile."""
-        if self.engine.dialect.name != "sqlite":
-            return
-        with self.engine.begin() as conn:
-            for suffix in ("insert", "delete", "update"):
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TEXT_INDEX}_{suffix}")
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TEXT_INDEX}")
+        several times faster than updating the index per inserted event).
+        Text searches scan with ``LIKE`` meanwhile."""
+        with self._schema_change() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_TEXT_INDEX}")
+            else:
+                for suffix in ("insert", "delete", "update"):
+                    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TEXT_INDEX}_{suffix}")
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TEXT_INDEX}")
         self.text_index = False
 
     def ensure_text_index(self) -> bool:
-        """Create and fill the evidence text index if missing (SQLite);
-        whether text searches now use it."""
+        """Create and fill the evidence text index if missing; whether text
+        searches now use it."""
         self.text_index = self._open_text_index(create=True)
         return self.text_index
 
+    @property
+    def _fts(self) -> bool:
+        """Text searches go through the SQLite FTS5 table (PostgreSQL's index
+        serves the ``LIKE`` condition itself)."""
+        return self.text_index and self.dialect == "sqlite"
+
     def _where(self, flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
-        return event_conditions(flt or EventFilter(), text_index=self.text_index)
+        return event_conditions(flt or EventFilter(), text_index=self._fts)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -387,6 +622,12 @@ class Store:
             ).first()
         return row is not None
 
+    def _insert(self, table: sa.Table) -> Any:
+        """An ``INSERT`` into ``table`` that can say ``ON CONFLICT`` (the
+        dialect's own construct: SQLite and PostgreSQL spell it alike)."""
+        dialect = pg_dialect if self.dialect == "postgresql" else sqlite_dialect
+        return dialect.insert(table)
+
     def add_article(
         self,
         article: Article,
@@ -396,58 +637,119 @@ class Store:
     ) -> bool:
         """Store one article with its mentions, places and events in one
         transaction.  Returns ``False`` (and writes nothing) when the article
-        is already stored."""
+        is already stored.
+
+        Safe against other writers: the article's row is inserted first, and
+        skipped when another process holds it (stored, or being stored: the
+        insert then waits for that transaction and skips, or stores if it
+        rolled back); places are inserted in ``place_id`` order and skipped
+        when present, so two writers sharing new places neither fail nor
+        deadlock."""
         now = datetime.now(timezone.utc)
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(
-                    sa.select(articles.c.article_id).where(
-                        articles.c.article_id == article.article_id)
-                ).first()
-                if exists is not None:
+                inserted = conn.execute(
+                    self._insert(articles).values(self._storable(dict(
+                        article_id=article.article_id, url=article.url, title=article.title,
+                        source=article.source, published=article.published,
+                        published_precision=article.published_precision, text=article.text,
+                        language=article.language, origin=article.origin, ingested_at=now,
+                    ))).on_conflict_do_nothing(index_elements=[articles.c.article_id])
+                    .returning(articles.c.article_id)).first()
+                if inserted is None:  # stored by another writer, or earlier
                     return False
-                conn.execute(articles.insert().values(
-                    article_id=article.article_id, url=article.url, title=article.title,
-                    source=article.source, published=article.published,
-                    published_precision=article.published_precision, text=article.text,
-                    language=article.language, origin=article.origin, ingested_at=now,
-                ))
-                self._upsert_places(conn, _places_of(resolutions))
-                if resolutions:
-                    conn.execute(mentions.insert(), [_mention_row(r) for r in resolutions])
-                if events_:
-                    conn.execute(events.insert(), [_event_row(e) for e in events_])
+                self._add_extraction(conn, resolutions, events_)
+                self._bump_revision(conn)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot store article {article.article_id[:12]}: {error}") from error
+            raise StoreError(
+                f"cannot store article {article.article_id[:12]}: {_reason(error)}") from error
         return True
 
-    def _upsert_places(self, conn: sa.Connection, new_places: Iterable[Any]) -> None:
+    def replace_extraction(
+        self, article_id: str, *, resolutions: Sequence[Resolution], events_: Sequence[Event],
+    ) -> None:
+        """Replace a stored article's mentions and events (a re-coding, e.g.
+        after its unresolved places were looked up again), in one
+        transaction.  Raises :class:`StoreError` when the article is not
+        stored.  The article's row is locked first (PostgreSQL; SQLite has
+        one writer at a time anyway), so two re-codings of one article take
+        turns instead of the second failing on the first's new events."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(articles.c.article_id).where(
+                        articles.c.article_id == article_id).with_for_update()).first() is None:
+                    raise StoreError(f"no stored article {article_id[:12]}")
+                conn.execute(events.delete().where(events.c.article_id == article_id))
+                conn.execute(mentions.delete().where(mentions.c.article_id == article_id))
+                self._add_extraction(conn, resolutions, events_)
+                self._bump_revision(conn)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(
+                f"cannot re-code article {article_id[:12]}: {_reason(error)}") from error
+
+    def unresolved_mentions(self, statuses: Sequence[str] = ("failed",)) -> list[dict[str, Any]]:
+        """Mentions whose place was not found (``article_id``, ``surface``,
+        ``label``, ``status``), by article then position."""
+        c = mentions.c
+        query = (sa.select(c.article_id, c.surface, c.label, c.status)
+                 .where(c.status.in_(list(statuses)))
+                 .order_by(c.article_id, c.start))
+        return self._rows(query)
+
+    def mention_status_counts(self) -> dict[str, int]:
+        """How many mentions have each resolution status."""
+        c = mentions.c
+        with self.engine.connect() as conn:
+            return {str(status): int(n) for status, n in conn.execute(
+                sa.select(c.status, sa.func.count()).group_by(c.status))}
+
+    def _storable(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` as this database can hold it: PostgreSQL text cannot hold
+        a NUL (SQLite can), so there NULs are dropped from the strings, and a
+        stray one in a feed's URL or a rejection's reason fails no write."""
+        if self.dialect != "postgresql":
+            return row
+        return {key: value.replace("\x00", "") if isinstance(value, str) else value
+                for key, value in row.items()}
+
+    def _add_extraction(self, conn: sa.Connection, resolutions: Sequence[Resolution],
+                        events_: Sequence[Event]) -> None:
+        """Insert an article's places (those not yet stored), mentions and events."""
+        self._add_places(conn, _places_of(resolutions))
+        if resolutions:
+            conn.execute(mentions.insert(),
+                         [self._storable(_mention_row(r)) for r in resolutions])
+        if events_:
+            conn.execute(events.insert(), [self._storable(_event_row(e)) for e in events_])
+
+    def _add_places(self, conn: sa.Connection, new_places: Iterable[Any]) -> None:
+        """Insert the places not yet stored (a stored place is kept as it is)."""
         rows = {p.place_id: p for p in new_places}
         if not rows:
             return
-        known = {
-            r[0] for r in conn.execute(
-                sa.select(places.c.place_id).where(places.c.place_id.in_(list(rows)))
-            )
-        }
         fresh = [
-            dict(place_id=p.place_id, name=p.name, kind=p.kind, country=p.country,
-                 admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
-                 population=p.population, geometry=p.geometry)
-            for pid, p in rows.items() if pid not in known
+            self._storable(dict(place_id=p.place_id, name=p.name, kind=p.kind, country=p.country,
+                                admin1=p.admin1, admin2=p.admin2, lat=p.lat, lon=p.lon,
+                                population=p.population, geometry=p.geometry))
+            for _, p in sorted(rows.items())  # one lock order for every writer
         ]
-        if fresh:
-            conn.execute(places.insert(), fresh)
+        conn.execute(self._insert(places).on_conflict_do_nothing(
+            index_elements=[places.c.place_id]), fresh)
 
     def log_ingest(
         self, *, origin: str, status: str, reason: str = "",
         article_id: str | None = None, n_events: int = 0,
     ) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(ingest_log.insert().values(
-                origin=origin, status=status, reason=reason, article_id=article_id,
-                n_events=n_events, logged_at=datetime.now(timezone.utc),
-            ))
+        """One ``ingest_log`` row (rows are only ever added: writers never
+        clash)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(ingest_log.insert().values(self._storable(dict(
+                    origin=origin, status=status, reason=reason, article_id=article_id,
+                    n_events=n_events, logged_at=datetime.now(timezone.utc),
+                ))))
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot write the ingest log: {_reason(error)}") from error
 
     # -- read side ----------------------------------------------------------
 
@@ -456,7 +758,7 @@ class Store:
         columns of DESIGN §4 (dates as ``datetime.date``)."""
         flt = flt or EventFilter()
         query = sa.select(events).where(*self._where(flt))
-        query = query.order_by(events.c.event_date.desc(), events.c.event_id)
+        query = query.order_by(*_NEWEST_FIRST)
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
@@ -537,11 +839,11 @@ class Store:
                         *[events.c[name] != "" for name in non_empty])
                  .group_by(*cols))
         if order_by == "events":
-            query = query.order_by(n.desc(), *cols)
+            query = query.order_by(n.desc(), *_ascending(cols))
         elif order_by == "fatalities":
-            query = query.order_by(dead.desc(), *cols)
+            query = query.order_by(dead.desc(), *_ascending(cols))
         else:
-            query = query.order_by(*cols)
+            query = query.order_by(*_ascending(cols))
         if limit is not None:
             query = query.limit(int(limit))
         return self._rows(query)
@@ -553,7 +855,7 @@ class Store:
         query = (sa.select(*[c[name] for name in MAP_COLUMNS])
                  .where(*self._where(flt),
                         c.latitude.is_not(None), c.longitude.is_not(None))
-                 .order_by(c.fatalities.desc(), c.event_date.desc(), c.event_id)
+                 .order_by(c.fatalities.desc(), *_NEWEST_FIRST)
                  .limit(int(limit)))
         return self._rows(query)
 
@@ -570,7 +872,7 @@ class Store:
         names = list(columns) if columns else list(events.c.keys())
         query = (sa.select(*[events.c[name] for name in names])
                  .where(*self._where(flt))
-                 .order_by(events.c.event_date.desc(), events.c.event_id)
+                 .order_by(*_NEWEST_FIRST)
                  .limit(int(limit)).offset(int(offset)))
         return self._rows(query)
 
@@ -584,7 +886,7 @@ class Store:
         """The ids of the events whose evidence contains ``text``
         (case-insensitive, as ``EventFilter(text=...)``; no order).  Served
         by the text index where the store has one."""
-        if _indexable(text, text_index=self.text_index):
+        if _indexable(text, text_index=self._fts):
             query = _text_index_query(text)
         else:
             query = sa.select(events.c.event_id).where(text_condition(text))
@@ -592,13 +894,15 @@ class Store:
             return [str(v) for v in conn.execute(query).scalars()]
 
     def event_fingerprint(self) -> dict[str, Any]:
-        """What identifies the stored set of events cheaply (events are only
-        ever added): their number and the smallest and largest id."""
+        """What identifies the stored set of events cheaply: their number,
+        the smallest and largest id, and the store's write revision (which
+        also moves when an article's events are replaced)."""
         c = events.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(sa.func.count(), sa.func.min(c.event_id),
                                          sa.func.max(c.event_id))).one()
-        return {"events": int(row[0]), "first_id": row[1], "last_id": row[2]}
+        return {"events": int(row[0]), "first_id": row[1], "last_id": row[2],
+                "revision": self.revision()}
 
     def event_count(self) -> int:
         """How many events the store holds."""
@@ -741,9 +1045,8 @@ class SqlGeocodeCache:
     ``geocode_cache`` table: one row per (geocoder, normalised query) with the
     JSON payload of its candidates (``[]`` for "no match") and ``fetched_at``.
 
-    ``put`` replaces an existing row: select, then update or insert, in one
-    transaction (portable SQL, no dialect-specific upsert); a concurrent insert
-    of the same key by another process is resolved by updating instead.
+    ``put`` replaces an existing row in one statement (``INSERT … ON CONFLICT
+    DO UPDATE``), so writers racing on one key never fail: the last one wins.
     Failures raise ``etl.errors.StoreError``.
     """
 
@@ -751,6 +1054,8 @@ class SqlGeocodeCache:
         self.store = store
 
     def get(self, geocoder: str, query: str) -> list[dict[str, Any]] | None:
+        key = self.store._storable({"geocoder": geocoder, "query": query})  # as put stores it
+        geocoder, query = key["geocoder"], key["query"]
         try:
             with self.store.engine.connect() as conn:
                 row = conn.execute(
@@ -758,32 +1063,21 @@ class SqlGeocodeCache:
                         geocode_cache.c.geocoder == geocoder, geocode_cache.c.query == query)
                 ).first()
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot read the geocode cache: {error}") from error
+            raise StoreError(f"cannot read the geocode cache: {_reason(error)}") from error
         if row is None:
             return None
         payload = row[0]
         return payload if isinstance(payload, list) else None
 
     def put(self, geocoder: str, query: str, payload: list[dict[str, Any]]) -> None:
+        insert = self.store._insert(geocode_cache).values(self.store._storable(dict(
+            geocoder=geocoder, query=query, payload=payload,
+            fetched_at=datetime.now(timezone.utc))))
+        upsert = insert.on_conflict_do_update(
+            index_elements=[geocode_cache.c.geocoder, geocode_cache.c.query],
+            set_={"payload": insert.excluded.payload, "fetched_at": insert.excluded.fetched_at})
         try:
-            self._put(geocoder, query, payload)
-        except sa.exc.IntegrityError:
-            # Another writer inserted the same key between our select and insert.
-            try:
-                self._put(geocoder, query, payload)
-            except sa.exc.SQLAlchemyError as error:
-                raise StoreError(f"cannot write the geocode cache: {error}") from error
+            with self.store.engine.begin() as conn:
+                conn.execute(upsert)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot write the geocode cache: {error}") from error
-
-    def _put(self, geocoder: str, query: str, payload: list[dict[str, Any]]) -> None:
-        key = (geocode_cache.c.geocoder == geocoder) & (geocode_cache.c.query == query)
-        now = datetime.now(timezone.utc)
-        with self.store.engine.begin() as conn:
-            exists = conn.execute(sa.select(geocode_cache.c.geocoder).where(key)).first()
-            if exists is None:
-                conn.execute(geocode_cache.insert().values(
-                    geocoder=geocoder, query=query, payload=payload, fetched_at=now))
-            else:
-                conn.execute(geocode_cache.update().where(key).values(
-                    payload=payload, fetched_at=now))
+            raise StoreError(f"cannot write the geocode cache: {_reason(error)}") from error

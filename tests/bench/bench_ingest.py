@@ -50,6 +50,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=400, help="articles to ingest")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reingest", action="store_true",
+                        help="then ingest the same articles again and time that (all duplicates)")
     args = parser.parse_args()
     source = corpus_path()
     if not source.exists():
@@ -81,6 +83,12 @@ def main() -> int:
                         on_item=on_item)
         elapsed = time.perf_counter() - start
         cpu_s = _cpu_s() - cpu_start
+        if args.reingest:
+            again_start = time.perf_counter()
+            again = ingest([batch], store=store, published=date(2002, 3, 15), workers=args.workers)
+            again_s = time.perf_counter() - again_start
+            print(f"re-ingest of the same {args.n}: {again.duplicate} duplicate, {again.stored} stored "
+                  f"in {again_s:.2f} s ({again.duplicate / max(again_s, 1e-9):.0f} articles/s)")
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     n_done = report.stored + report.duplicate

@@ -1,4 +1,5 @@
-"""Data functions against a real SQLite store holding the fixture records."""
+"""Data functions against a real store (SQLite and PostgreSQL) holding the
+fixture records."""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ from tests.dashboard.fixture_events import fill_store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(fill_store(f"sqlite:///{tmp_path / 'data.db'}"))
+def store(store_url: str) -> Store:
+    s = Store(fill_store(store_url))
     yield s
     s.close()
 
@@ -51,8 +52,8 @@ def test_load_events_applies_the_filter(store: Store) -> None:
     assert load_events(store, EventFilter(countries=("USA",))).empty
 
 
-def test_empty_store_gives_an_empty_frame_with_all_columns(tmp_path: Path) -> None:
-    frame = load_events(Store(f"sqlite:///{tmp_path / 'empty.db'}"))
+def test_empty_store_gives_an_empty_frame_with_all_columns(store_url: str) -> None:
+    frame = load_events(Store(store_url))
     assert frame.empty
     assert list(frame.columns) == list(EVENT_FIELDS)
     assert date_bounds(frame) == (None, None)

@@ -7,7 +7,8 @@
 - the callbacks send the same JSON as the ``go.Figure`` they used to send;
 - event ids that are not ASCII still work.
 
-Real SQLite stores throughout.
+Real SQLite stores throughout; the comparisons of the index with the store
+also on PostgreSQL (``filled_url``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def url(tmp_path: Path) -> str:
     return fill_store(f"sqlite:///{tmp_path / 'fast.db'}")
 
 
+@pytest.fixture
+def filled_url(store_url: str) -> str:
+    """The fixture records on each backend."""
+    return fill_store(store_url)
+
+
 def _more_events(store: Store, *, article_id: str, evidence: str, n: int) -> None:
     """``n`` more events of a new article whose evidence contains ``evidence``."""
     text = " ".join(f"{evidence} ({i})." for i in range(n))
@@ -57,8 +64,8 @@ def _more_events(store: Store, *, article_id: str, evidence: str, n: int) -> Non
     assert store.add_article(article, resolutions=[], events_=events)
 
 
-def test_cached_masks_summaries_and_text_matches_follow_a_growing_store(url: str) -> None:
-    store = Store(url)
+def test_cached_masks_summaries_and_text_matches_follow_a_growing_store(filled_url: str) -> None:
+    store = Store(filled_url)
     now = [0.0]
     index = EventIndex(store, refresh_s=10, clock=lambda: now[0], background=False)
     text = EventFilter(text="ceasefire")
@@ -123,9 +130,9 @@ def test_the_cache_file_restores_the_same_index_and_never_a_stale_one(url: str) 
 ])
 @pytest.mark.parametrize("flt", [EventFilter(), EventFilter(countries=("PAK",)),
                                  EventFilter(text="drone"), EventFilter(countries=("NOPE",))])
-def test_event_counts_frame_is_event_counts_as_a_frame(url: str, options: dict[str, Any],
+def test_event_counts_frame_is_event_counts_as_a_frame(filled_url: str, options: dict[str, Any],
                                                        flt: EventFilter) -> None:
-    store = Store(url)
+    store = Store(filled_url)
     index = EventIndex(store)
     expected = store.event_counts(flt, **options)
     frame = index.event_counts_frame(flt, **options)

@@ -4,7 +4,8 @@
 from the evidence it holds (lower-cased as SQLite's ``lower()``: ASCII
 letters only); these tests compare it, query by query, with
 :meth:`etl.store.Store.text_matches` (the FTS5 trigram index and its
-``LIKE`` recheck) and with the plain ``LIKE`` scan, on real SQLite files.
+``LIKE`` recheck; PostgreSQL's trigram index) and with the plain ``LIKE``
+scan, on real SQLite files and PostgreSQL databases.
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ class _Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(str(tmp_path / "text.db"))
+def store(store_url: str) -> Store:
+    store = Store(store_url)
     _add(store, EVIDENCES, prefix="e", article_id="a" * 64)
     assert store.text_index is True
     return store

@@ -123,7 +123,7 @@ def test_place_name_matcher_finds_what_the_phrase_matcher_finds(fast, tmp_path, 
     phrase = PhraseMatcher(fast.vocab, attr="LOWER")
     phrase.add("PLACE", [fast.make_doc(n) for n in NAMES])
     built = PlaceNameMatcher(fast, NAMES)
-    assert len(list(tmp_path.glob("place-name-keys-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("place-name-keys-*.keys"))) == 1
     cached = PlaceNameMatcher(fast, NAMES)  # read back from the cache file
     texts = [*TEXTS, "Militants fired on a post in new delhi and NEW DELHI; Delhi police, "
                      "Jammu and Kashmir and north waziristan, D.I. Khan, dera ismail khan."]
@@ -168,3 +168,45 @@ def test_without_overlaps_keeps_the_first_listed_of_overlapping_spans():
         spans = [(s, s + rng.randint(1, 12), rng.choice("GLB")) for s in
                  (rng.randint(0, 100) for _ in range(rng.randint(0, 30)))]
         assert _without_overlaps(spans) == naive(spans)
+
+
+# --- issue 14: names that are not places ---------------------------------------------
+
+def _surfaces(pipeline: Pipeline, text: str) -> list[str]:
+    return [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The BLA claimed the attack that killed four soldiers in Turbat.", "BLA"),
+    ("Anju said she would contest the election from the constituency.", "Anju"),
+    ("the accused were carrying swords and knives when police arrived in the village.", "swords"),
+    ("Rain flooded the lobby of the Hotel Georgia on West Georgia Street in Vancouver.", "Georgia"),
+])
+def test_names_that_are_not_places_are_no_mentions(pipeline: Pipeline, text: str, absent: str) -> None:
+    surfaces = _surfaces(pipeline, text)
+    # (a facility mention such as "Hotel Georgia" may stay: it resolves to no place)
+    assert not any(surface == absent or surface.endswith(" " + absent) and not surface.startswith("Hotel")
+                   for surface in surfaces), surfaces
+
+
+def test_the_same_names_used_as_places_are_mentions(pipeline: Pipeline) -> None:
+    assert "Anju" in _surfaces(pipeline, "Gunmen attacked a checkpoint in Anju on Monday.")
+    assert "Turbat" in _surfaces(pipeline, "The BLA claimed the attack that killed four soldiers in Turbat.")
+    assert "Nigeria" in _surfaces(pipeline, "Nigeria reported 782 cases of the disease in 2004.")
+
+
+def test_known_place_names_in_a_list_of_places_are_places(pipeline: Pipeline) -> None:
+    surfaces = _surfaces(pipeline, "The tour stops in London, Manchester, Haverhill before heading north.")
+    assert {"London", "Manchester", "Haverhill"} <= set(surfaces)
+
+
+def test_the_last_word_of_an_institutions_name_is_no_place(pipeline: Pipeline) -> None:
+    surfaces = _surfaces(pipeline, "the bill was passed in the lok sabha on monday. police said two men "
+                                   "were arrested in ahmedabad.")
+    assert "sabha" not in surfaces and "ahmedabad" in surfaces
+
+
+def test_the_longest_gazetteer_name_wins_and_datelines_stay(pipeline: Pipeline) -> None:
+    surfaces = _surfaces(pipeline, "3 TTP terrorists killed in Khyber Pakhtunkhwa: Pak Police")
+    assert "Khyber Pakhtunkhwa" in surfaces
+    assert "Peshawar" in _surfaces(pipeline, "Peshawar, Jul 3 (PTI) Two personnel of the force were killed.")

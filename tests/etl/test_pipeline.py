@@ -83,7 +83,7 @@ def test_unusable_articles_are_rejected(text, reason):
     assert reason in info.value.reason
 
 
-def test_ingest_rejects_bad_inputs_and_keeps_the_rest(tmp_path: Path, pipeline):
+def test_ingest_rejects_bad_inputs_and_keeps_the_rest(tmp_path: Path, pipeline, store_url: str):
     good = "Militants attacked a checkpoint in Bajaur on Sunday, killing three soldiers."
     (tmp_path / "good.txt").write_text(good)
     (tmp_path / "empty.txt").write_text("")
@@ -92,7 +92,7 @@ def test_ingest_rejects_bad_inputs_and_keeps_the_rest(tmp_path: Path, pipeline):
     (tmp_path / "urdu.txt").write_text("کابل میں دھماکہ ہوا اور کئی لوگ ہلاک ہو گئے۔ " * 5)
     (tmp_path / "batch.jsonl").write_text(
         json.dumps({"id": "a", "text": good.replace("three", "two"), "published": "2025-11-20"}) + "\n{broken\n")
-    store = Store(str(tmp_path / "s.db"))
+    store = Store(store_url)
     lines: list[tuple[str, str, str]] = []
     report = ingest([tmp_path], store=store, pipeline=pipeline, published=PUBLISHED,
                     on_item=lambda *item: lines.append(item))
@@ -102,3 +102,8 @@ def test_ingest_rejects_bad_inputs_and_keeps_the_rest(tmp_path: Path, pipeline):
     assert statuses == {"stored", "rejected"}
     assert store.counts()["articles"] == 2
     assert all("\n" not in reason for _, _, reason in lines)
+    # a second run stores nothing new and loses nothing
+    again = ingest([tmp_path / "good.txt", tmp_path / "batch.jsonl"], store=store, pipeline=pipeline,
+                   published=PUBLISHED)
+    assert (again.stored, again.duplicate) == (0, 2)
+    assert store.counts()["articles"] == 2

@@ -96,3 +96,61 @@ def test_widest_known_adds_directions_only_before_a_country() -> None:
     matches = [(text.index("northwest"), pakistan + 8), (text.index("east"), london + 6)]
     assert widest_known(pakistan, pakistan + 8, matches, text=text, directions=True) == matches[0]
     assert widest_known(london, london + 6, matches, text=text) == (london, london + 6)
+
+
+# --- issue 14: names that are not places, lists, queries ------------------------------
+
+from etl.toponyms import in_facility_name, is_acronym, listed_places, query_mention, query_text  # noqa: E402
+from geo.records import Mention  # noqa: E402
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The BLA claimed the attack in Turbat.", "BLA", True),
+    ("Officials of the PTI walked out.", "PTI", True),
+    ("DOHA: Talks resumed on Monday.", "DOHA", False),                 # a dateline
+    ("Talks in the UK ended.", "UK", False),                           # a known place abbreviation
+    ("MARINE ENERGY WALES CONFERENCE opens today.", "WALES", False),    # a phrase in capitals
+    ("Rain fell in Kabul.", "Kabul", False),
+])
+def test_is_acronym(text: str, word: str, expected: bool) -> None:
+    assert is_acronym(text, *_at(text, word), known=frozenset({"uk", "us", "uae"})) is expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Rain flooded West Georgia Street in Vancouver.", "Georgia", True),
+    ("The reception was held at the Hotel Georgia on Friday.", "Georgia", True),
+    ("Troops left Georgia on Friday.", "Georgia", False),
+    ("A bomb went off near Kabul University.", "Kabul", False),          # a university is in its town
+])
+def test_in_facility_name(text: str, word: str, expected: bool) -> None:
+    assert in_facility_name(text, *_at(text, word)) is expected
+
+
+def test_listed_places_joins_names_through_commas_and_and() -> None:
+    text = "The tour stops in London, Manchester, Haverhill and Ely before heading north; Smith said."
+    places = [_at(text, "London")]
+    candidates = [_at(text, w) for w in ("Manchester", "Haverhill", "Ely", "Smith")]
+    assert listed_places(candidates, places, text=text) == [_at(text, w) for w in ("Manchester", "Haverhill", "Ely")]
+    assert listed_places(candidates, [], text=text) == []
+
+
+def test_query_text_and_mention() -> None:
+    assert query_text("Springfield, Missouri") == ("Springfield, Missouri", 0, 21)
+    text, start, end = query_text("springfield", "The mayor of Springfield spoke.")
+    assert text[start:end] == "Springfield"
+    text, start, end = query_text("Kabul", "Talks went on all night.")
+    assert text.startswith("Kabul\n\n") and (start, end) == (0, 5)
+    mention, made = query_mention([], "Springfield, Missouri", 0, 21, article_id="q")
+    assert made and mention.surface == "Springfield"
+    found = Mention("q", 13, 21, "Missouri", 0, "GPE")
+    assert query_mention([found], "Springfield, Missouri", 0, 21, article_id="q") == (found, False)
+
+
+def test_the_region_of_an_address_is_no_acronym() -> None:
+    text = "I am from Arlington, VA."
+    assert not is_acronym(text, *_at(text, "VA"), known=frozenset())

@@ -166,10 +166,18 @@ def test_bad_input_is_not_found_never_a_crash(resolver: Resolver, surface: str) 
 
 
 def test_a_spelling_variant_in_a_country_the_article_never_names_is_not_taken(resolver: Resolver) -> None:
-    # "Zharay" matches only Zhourui (China) by its vowel-insensitive variant key
+    # "Tarnak" matches only Tárnok (Hungary) by its vowel-insensitive variant key
+    text = "Afghan forces detained a Taliban leader near Tarnak, Zabul province, in Afghanistan."
+    (tarnak,) = resolver.resolve(mentions_of(text, ["Tarnak"]), text=text)
+    assert tarnak.status == "not_found" and tarnak.place is None
+
+
+def test_a_district_of_the_adm2_layer_is_found_by_its_spelling_variant(resolver: Resolver) -> None:
+    # "Zharay" is GeoNames' ADM2 Zhaṟêy (Zhari District) of Kandahar, not Zhourui in China
     text = "Afghan forces detained a Taliban leader in Zharay district, Kandahar province, in Afghanistan."
     (zharay,) = resolver.resolve(mentions_of(text, ["Zharay"]), text=text)
-    assert zharay.status == "not_found" and zharay.place is None
+    assert zharay.place is not None
+    assert (zharay.place.kind, zharay.place.country, zharay.place.admin1) == ("admin2", "AFG", "Kandahar")
 
 
 def test_a_spelling_variant_is_still_taken_without_country_context(resolver: Resolver) -> None:

@@ -1,0 +1,166 @@
+"""Issue 14: what the words around a name say (lists, addresses, kind words,
+acronyms, bare feature words) and the gazetteer's ADM2 layer.  Self-written
+snippets; mentions are given, so these test the resolver alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.resolver import Resolver
+from tests.geo.test_resolver import mentions_of, resolved
+
+
+def places(resolver: Resolver, text: str, surfaces: list[str]) -> dict[str, object]:
+    return {surface: result.place for surface, result in resolved(resolver, text, surfaces).items()}  # type: ignore[attr-defined]
+
+
+# --- 1. lists are not "Town, Region" ------------------------------------------------
+
+def test_a_list_of_towns_shares_their_country(resolver: Resolver) -> None:
+    text = "Branches in Toronto, Ottawa, Hamilton, Kitchener and London will close next month."
+    found = places(resolver, text, ["Toronto", "Ottawa", "Hamilton", "Kitchener", "London"])
+    assert {place.country for place in found.values()} == {"CAN"}  # type: ignore[union-attr]
+    assert found["Ottawa"].admin1 == "Ontario" and found["London"].admin1 == "Ontario"  # type: ignore[union-attr]
+
+
+def test_a_list_of_states_is_no_town_in_a_state(resolver: Resolver) -> None:
+    text = "Voters in Alabama, California, Florida went to the polls on Tuesday."
+    found = places(resolver, text, ["Alabama", "California", "Florida"])
+    assert all(place.kind == "admin1" and place.country == "USA"  # type: ignore[union-attr]
+               for place in found.values())
+    text = "Storms hit Virginia, Washington, Maryland on Sunday."
+    assert places(resolver, text, ["Virginia"])["Virginia"].kind == "admin1"  # type: ignore[union-attr]
+
+
+def test_a_list_of_english_towns_stays_in_england(resolver: Resolver) -> None:
+    text = "The tour stops in London, Manchester, Haverhill before heading north."
+    found = places(resolver, text, ["London", "Manchester", "Haverhill"])
+    assert {place.country for place in found.values()} == {"GBR"}  # type: ignore[union-attr]
+
+
+def test_countries_in_a_list_stay_countries(resolver: Resolver) -> None:
+    text = "The treaty, signed in 1994, includes Mexico, the US, and Canada."
+    found = places(resolver, text, ["Mexico", "US", "Canada"])
+    assert [found[s].place_id for s in ("Mexico", "US", "Canada")] == [  # type: ignore[union-attr]
+        "ne:MEX", "ne:USA", "ne:CAN"]
+
+
+def test_an_address_is_still_town_in_region(resolver: Resolver) -> None:
+    found = places(resolver, "The plant in Springfield, Missouri closed.", ["Springfield", "Missouri"])
+    assert found["Springfield"].admin1 == "Missouri"  # type: ignore[union-attr]
+    text = "Envoys flew from Kabul, Afghanistan and Islamabad, Pakistan to Doha."
+    found = places(resolver, text, ["Kabul", "Afghanistan", "Islamabad", "Pakistan", "Doha"])
+    assert found["Kabul"].country == "AFG" and found["Islamabad"].country == "PAK"  # type: ignore[union-attr]
+
+
+def test_two_names_share_no_country_on_their_own(resolver: Resolver) -> None:
+    text = "Flights between London and Amsterdam rose by a fifth."
+    assert places(resolver, text, ["London", "Amsterdam"])["London"].country == "GBR"  # type: ignore[union-attr]
+
+
+def test_a_subdivision_code_reads_as_the_region_of_an_address(resolver: Resolver) -> None:
+    found = places(resolver, "The meeting was held in London, ON, CA last week.", ["London"])
+    assert (found["London"].country, found["London"].admin1) == ("CAN", "Ontario")  # type: ignore[union-attr]
+
+
+def test_a_country_after_a_comma_locates_a_name_it_holds_no_candidate_of(resolver: Resolver) -> None:
+    (result,) = resolver.resolve(mentions_of("He moved to Aleppo, USA in 1990.", ["Aleppo"]),
+                                 text="He moved to Aleppo, USA in 1990.")
+    assert result.place is not None and result.place.place_id == "ne:USA"
+    assert result.status == "ambiguous"
+    # a list of two countries is no address
+    found = places(resolver, "Refugees crossed from Syria, Iraq and Turkey.", ["Syria", "Iraq"])
+    assert found["Syria"].place_id == "ne:SYR"  # type: ignore[union-attr]
+
+
+# --- 3. states against cities -------------------------------------------------------
+
+def test_words_next_to_a_name_say_its_kind(resolver: Resolver) -> None:
+    assert places(resolver, "Officials in New York the state said the budget would pass.",
+                  ["New York"])["New York"].kind == "admin1"  # type: ignore[union-attr]
+    assert places(resolver, "Fires spread in the state of Washington on Monday.",
+                  ["Washington"])["Washington"].kind == "admin1"  # type: ignore[union-attr]
+    assert places(resolver, "Taliban fighters attacked posts in Kandahar province.",
+                  ["Kandahar"])["Kandahar"].kind == "admin1"  # type: ignore[union-attr]
+    assert places(resolver, "Traffic was halted in Kandahar city.",
+                  ["Kandahar"])["Kandahar"].kind == "populated_place"  # type: ignore[union-attr]
+    # no kind word: the city, as news means it
+    assert places(resolver, "Officials in New York said the budget would pass.",
+                  ["New York"])["New York"].kind == "populated_place"  # type: ignore[union-attr]
+
+
+def test_a_state_beats_the_seat_of_a_small_namesake_province(resolver: Resolver) -> None:
+    text = "The governor of Florida met the U.S. president."
+    assert places(resolver, text, ["Florida"])["Florida"].place_id == "admin1:USA/florida"  # type: ignore[union-attr]
+
+
+def test_an_island_country_is_named_by_its_island(resolver: Resolver) -> None:
+    assert places(resolver, "She was born in Antigua and moved later.",
+                  ["Antigua"])["Antigua"].place_id == "ne:ATG"  # type: ignore[union-attr]
+
+
+# --- 4. names that are not places ---------------------------------------------------
+
+def test_an_acronym_is_no_town_of_that_name(resolver: Resolver) -> None:
+    text = "The BLA claimed the attack in Turbat. The Balochistan Liberation Army (BLA) said so."
+    results = resolved(resolver, text, ["BLA", "Turbat"])
+    assert results["BLA"].place is None  # type: ignore[attr-defined]
+    assert results["Turbat"].place.country == "PAK"  # type: ignore[attr-defined]
+    # place abbreviations and all-capitals datelines still resolve
+    assert places(resolver, "Talks in the UK ended.", ["UK"])["UK"].place_id == "ne:GBR"  # type: ignore[union-attr]
+    assert places(resolver, "DOHA: Talks resumed on Monday.", ["DOHA"])["DOHA"].country == "QAT"  # type: ignore[union-attr]
+
+
+def test_a_bare_feature_word_is_no_town_of_that_name(resolver: Resolver) -> None:
+    results = resolved(resolver, "Police in the Valley said the curfew would continue.", ["Valley"])
+    assert results["Valley"].place is None  # type: ignore[attr-defined]
+
+
+def test_a_part_of_a_country_is_no_town_named_like_it(resolver: Resolver) -> None:
+    found = places(resolver, "Strong hiring in the Western US drew workers.", ["Western US"])
+    assert found["Western US"] is None or found["Western US"].kind != "populated_place"  # type: ignore[union-attr]
+
+
+# --- 5. the ADM2 layer and subdivision codes ------------------------------------------
+
+def test_afghan_districts_are_in_the_index(gazetteer: Gazetteer) -> None:
+    for name, admin1 in [("Arghistan", "Kandahar"), ("Maiwand", "Kandahar"), ("Garmsir", "Helmand"),
+                         ("Panjwai", "Kandahar"), ("Shinwar", "Nangarhar")]:
+        districts = [e.place for e in gazetteer.lookup(name) if e.place.kind == "admin2"]
+        assert any(p.country == "AFG" and p.admin1 == admin1 for p in districts), name
+
+
+def test_a_district_of_the_article_beats_a_foreign_town(resolver: Resolver) -> None:
+    text = "Taliban fighters attacked a checkpoint in Zhari district of Kandahar, killing four."
+    found = places(resolver, text, ["Zhari", "Kandahar"])
+    assert (found["Zhari"].kind, found["Zhari"].country) == ("admin2", "AFG")  # type: ignore[union-attr]
+
+
+def test_subdivision_codes_are_hint_only(gazetteer: Gazetteer) -> None:
+    assert "admin1:CAN/ontario" in {e.place.place_id for e in gazetteer.hint_code("ON")}
+    assert "admin1:USA/missouri" in {e.place.place_id for e in gazetteer.hint_code("MO")}
+    assert gazetteer.hint_code("on") == [] and gazetteer.hint_code("") == []
+    assert all(e.place.place_id != "admin1:CAN/ontario" for e in gazetteer.lookup("ON"))
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("A, B, C", ["A", "B", "C"]),
+    ("Kabul, , , Kandahar and", ["Kabul", "Kandahar"]),
+    (", ON, , USA,", ["ON", "USA"]),
+])
+def test_odd_punctuation_never_crashes(resolver: Resolver, text: str, surfaces: list[str]) -> None:
+    results = resolver.resolve(mentions_of(text, surfaces), text=text)
+    assert len(results) == len(surfaces) and all(r.status != "failed" for r in results)
+
+
+def test_a_region_before_a_country_is_no_address(resolver: Resolver) -> None:
+    text = "INDIAN ARTILLERY FIRE KILLS ONE IN KASHMIR, PAKISTAN SAYS."
+    found = places(resolver, text, ["KASHMIR", "PAKISTAN"])
+    assert found["KASHMIR"] is not None and found["KASHMIR"].place_id != "ne:PAK"  # type: ignore[union-attr]
+
+
+def test_a_state_named_new_country_names_no_country(resolver: Resolver) -> None:
+    context = resolver.article_context("Troops marched from New Mexico to Santa Fe and on to New Jersey.")
+    assert "MEX" not in context.country_counts and "JEY" not in context.country_counts
+    assert resolver.article_context("Troops crossed into Mexico.").country_counts == {"MEX": 1}
