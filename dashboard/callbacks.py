@@ -7,9 +7,9 @@ The URL's query string is the one source of truth for the filters
   is allowed): on page load or back/forward it sets the filter components
   from the URL; when a filter, the date slider, a chart bar or Reset
   changes, it writes the URL (and keeps picker and slider in step);
-- the views (key figures and charts, map, table) are computed from the
-  URL's query string only, each in its own callback so the browser fetches
-  them in parallel; the Leaflet frame's address is set in the browser;
+- the views (key figures and charts, map, table, Leaflet frame) are
+  computed from the URL's query string only, each in its own callback so
+  the browser fetches them in parallel;
 - a box/lasso selection on the map becomes ``MAP_BOX`` (west, south, east,
   north), which narrows the charts and the table, not the map;
 - the map's pan and zoom are kept in ``MAP_VIEW`` by a client-side callback
@@ -39,7 +39,6 @@ logged with its traceback: the user never gets a 500.  The request envelope
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -600,18 +599,6 @@ function(relayout, search, previous) {
 """ % {"url": ids.URL}
 
 
-# The Leaflet frame's address, set only while its tab shows: the Leaflet route
-# with the page's own query string (the route reads the filters itself and
-# answers a bad one with its alert; leaflet_src is the same address with the
-# filters written again, for server-side use).
-_LEAFLET_SRC_JS = """
-function(search, tab) {
-    if (tab !== %(tab)s) { return window.dash_clientside.no_update; }
-    return %(route)s + (search || '');
-}
-"""
-
-
 def register_callbacks(
     app: Dash,
     *,
@@ -711,14 +698,16 @@ def register_callbacks(
             return None, alert(str(error), level="warning")
         return box, selection_note(box)
 
-    # The Leaflet frame's address, in the browser: a filter change then
-    # costs the server no request for it.
-    app.clientside_callback(
-        _LEAFLET_SRC_JS % {"tab": json.dumps(ids.TAB_LEAFLET), "route": json.dumps(leaflet_route)},
+    @app.callback(
         Output(ids.LEAFLET_FRAME, "src"),
         Input(ids.URL, "search"),
         Input(ids.TABS, "value"),
     )
+    @guarded(outputs=1, alert_at=None, name="leaflet frame")
+    def _leaflet(search: Any, tab: Any) -> Any:
+        if tab != ids.TAB_LEAFLET:
+            return no_update
+        return leaflet_src(search, leaflet_route)
 
     @app.callback(
         Output(ids.SELECTED_EVENT, "data"),

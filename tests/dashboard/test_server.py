@@ -31,7 +31,7 @@ from dashboard.server import (
 from etl.cli import main
 from etl.records import Article
 from etl.store import Store
-from tests.dashboard.callback_requests import charts_request
+from tests.dashboard.view_requests import charts_request
 from tests.dashboard.fixture_events import PLACES, fill_store, make_event
 
 HEADERS = {

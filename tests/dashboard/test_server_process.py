@@ -24,7 +24,7 @@ from dashboard import ids
 from dashboard.server import LIMIT_REQUEST_LINE, MAX_REQUEST_BYTES
 from etl.records import Article
 from etl.store import Store
-from tests.dashboard.callback_requests import charts_request
+from tests.dashboard.view_requests import charts_request
 from tests.dashboard.fixture_events import PLACES, fill_store, make_event
 from tests.dashboard.served import Served, serve, stop
 
