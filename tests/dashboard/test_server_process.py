@@ -1,7 +1,7 @@
 """``sitrep serve`` as a real process: gunicorn, its workers, limits, SIGTERM.
 
 Each test starts ``python -m etl.cli serve`` on a free port of 127.0.0.1
-over a store of its own and talks to it over HTTP.
+over a store of its own (SQLite and PostgreSQL) and talks to it over HTTP.
 """
 
 from __future__ import annotations
@@ -30,13 +30,15 @@ from tests.dashboard.served import Served, serve, stop
 
 
 @pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return fill_store(f"sqlite:///{tmp_path / 'store.db'}")
+def filled_url(store_url: str) -> str:
+    """The fixture events in a new store on each backend (``store_url`` of
+    ``tests/conftest.py``: SQLite, PostgreSQL)."""
+    return fill_store(store_url)
 
 
 @pytest.fixture
-def served(store_url: str, tmp_path: Path) -> Iterator[Served]:
-    server = serve(store_url, tmp_path, "--workers", "3")
+def served(filled_url: str, tmp_path: Path) -> Iterator[Served]:
+    server = serve(filled_url, tmp_path, "--workers", "3")
     yield server
     stop(server)
 
@@ -83,7 +85,10 @@ def _event_count(served: Served) -> str:
     return str(json.loads(data)["response"][ids.EVENT_COUNT]["children"])
 
 
-def test_every_worker_sees_a_new_ingest(store_url: str, tmp_path: Path) -> None:
+def test_every_worker_sees_a_new_ingest(filled_url: str, tmp_path: Path) -> None:
+    """Each worker's index reloads when the store changes, and no two
+    processes share a database connection (PostgreSQL's would break)."""
+    store_url = filled_url
     served = serve(store_url, tmp_path, "--workers", "2")
     try:
         assert _event_count(served) == "6 events"
