@@ -125,14 +125,22 @@ def _outputs(output: str) -> list[dict[str, str]]:
     return [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
 
 
-def load_page(base_host: str, port: int) -> Page:
-    conn = http.client.HTTPConnection(base_host, port, timeout=60)
+def load_page(host: str, port: int) -> Page:
+    """What the browser reads before its first callback."""
+    conn = http.client.HTTPConnection(host, port, timeout=60)
     conn.request("GET", "/_dash-layout")
     layout = json.loads(conn.getresponse().read())
     conn.request("GET", "/_dash-dependencies")
     dependencies = json.loads(conn.getresponse().read())
     conn.close()
-    components = {c["props"].get("id"): c for c in _walk(layout) if isinstance(c["props"].get("id"), str)}
+    return page_from(layout, dependencies)
+
+
+def page_from(layout: Any, dependencies: list[dict[str, Any]]) -> Page:
+    """The filter options, the slider's range and the callbacks a filter
+    change fires, from ``/_dash-layout`` and ``/_dash-dependencies``."""
+    components = {c["props"].get("id"): c for c in _walk(layout)
+                  if isinstance(c["props"].get("id"), str)}
     options = {cid: _option_values(components[cid]["props"].get("options"))
                for cid in (ids.COUNTRY_FILTER, ids.TYPE_FILTER, ids.SUBTYPE_FILTER,
                            ids.ACTOR_FILTER, ids.LOCATION_FILTER, ids.SOURCE_FILTER)}
