@@ -68,7 +68,8 @@ _Q = "[\"'‘’“”]?"
 _SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
 _VICTIM = rf"(?P<victim>(?:{_Q}[A-Za-z][\w'’.-]*{_Q}\s+){{0,5}}?)"
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
-         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that)\b")
+         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
+         r"was|were|is|are|has|have|had|will|would)\b")
 _VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -84,6 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(
         rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+    # "claiming over 53 lives", "took 12 lives"
+    ("killed", re.compile(rf"\b(?P<verb>claim(?:ed|ing|s)?|took|taking|takes)\s+{NUMBER}\s+(?P<victim>)lives\b",
+                          re.I)),
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
 ]
@@ -247,13 +251,16 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 _CUE = re.compile(
     r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
-    r"fatalit|sustained)", re.I)
+    r"fatalit|sustained|lives)", re.I)
 
 
 def find_casualties(sentence: str) -> list[Casualty]:
     """Every casualty figure in one sentence, in text order, without overlaps."""
     if _CUE.search(sentence) is None:
         return []
+    # A written date ("2025-06-25", "25/06/2025") holds no head count: blank it
+    # out (same length, so offsets stay those of the sentence).
+    sentence = _WRITTEN_DATE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, sentence):
@@ -265,6 +272,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
+            if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
+                    not _LEFT_DEAD.search(victims):
+                continue  # "left 5 dead", not "left 260,000 civilians trapped" nor "left 21 injured"
             if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end) or _is_age(sentence, match):
                 continue
             figure = _figure(match)
@@ -397,6 +407,10 @@ def _figure_text(sentence: str, match: re.Match[str]) -> str:
 def _is_age(sentence: str, match: re.Match[str]) -> bool:
     """The number is an age, not a head count: "kills nine-year-old"."""
     return bool(re.match(r"[\s-]*(?:years?|months?)[\s-]*old\b", sentence[match.end("n1"):], re.I))
+
+
+_WRITTEN_DATE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b")
+_LEFT_DEAD = re.compile(r"\b(?:dead|killed|lifeless)$", re.I)
 
 
 def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:

@@ -87,6 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
     p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
 
+    p = sub.add_parser(
+        "incidents", help="print stored incidents (one row per happening, its reports linked)",
+        description="Incidents: the happenings in the world, each with every article's report "
+                    "of it linked (fatalities low/best/high over the reports, best = the figure "
+                    "most reports give, else the lowest).  Filters apply to the incident's own "
+                    "type, country and date.")
+    p.add_argument("--db")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3")
+    p.add_argument("--since", type=_date_arg)
+    p.add_argument("--until", type=_date_arg)
+    p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
+    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+    p.add_argument("--relink", action="store_true",
+                   help="first link every stored report again from scratch (the same incidents "
+                        "whatever order the articles came in; old ids stay valid as aliases)")
+
     p = sub.add_parser("extract", help="print what the ETL finds, without a store (JSON Lines)")
     p.add_argument("file", metavar="FILE|-", help="a .txt article, a .jsonl file of articles, or - for stdin")
     p.add_argument("--published", type=_date_arg)
@@ -156,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     handler = {
-        "ingest": cmd_ingest, "events": cmd_events, "extract": cmd_extract,
+        "ingest": cmd_ingest, "events": cmd_events, "incidents": cmd_incidents,
+        "extract": cmd_extract,
         "geocode": cmd_geocode, "serve": cmd_serve, "demo": cmd_demo, "eval": cmd_eval,
         "export": cmd_export,
     }[args.command]
@@ -234,7 +251,8 @@ def event_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
     return [{k: row.get(k) for k in EVENT_FIELDS} for row in store.query_events(flt)]
 
 
-def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO) -> None:
+def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO,
+                 fields: Sequence[str] = EVENT_FIELDS) -> None:
     if fmt == "json":
         json.dump(rows, out, default=_json_default, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -250,11 +268,33 @@ def write_events(rows: list[dict[str, Any]], *, fmt: str, out: TextIO) -> None:
                   default=_json_default, ensure_ascii=False)
         out.write("\n")
     else:
-        write_csv(rows, fieldnames=EVENT_FIELDS, out=out)
+        write_csv(rows, fieldnames=fields, out=out)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
     write_events(event_rows(args), fmt=args.format, out=sys.stdout)
+    return 0
+
+
+def incident_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from etl.store import INCIDENT_FIELDS, EventFilter, Store
+
+    store = Store(args.db, create=args.relink)
+    if args.relink:
+        n = store.relink_incidents()
+        print(f"sitrep: re-linked every report: {n} incidents", file=sys.stderr)
+    flt = EventFilter(countries=tuple(c.upper() for c in args.country), since=args.since,
+                      until=args.until, event_types=tuple(args.types))
+    return [{k: row.get(k) for k in INCIDENT_FIELDS} for row in store.query_incidents(flt)]
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    from etl.store import INCIDENT_FIELDS
+
+    rows = incident_rows(args)
+    if args.format == "csv":  # a list cell: article ids joined by ';'
+        rows = [{**r, "article_ids": ";".join(r["article_ids"] or [])} for r in rows]
+    write_events(rows, fmt=args.format, out=sys.stdout, fields=INCIDENT_FIELDS)
     return 0
 
 

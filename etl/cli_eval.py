@@ -1,11 +1,13 @@
 """``sitrep eval``: score the ETL against annotated corpora (DESIGN §6).
 
-The scoring lives in :mod:`etl.evaluate` (geoparsing) and
-:mod:`etl.evaluate_events` (events); this module is their command line:
+The scoring lives in :mod:`etl.evaluate` (geoparsing),
+:mod:`etl.evaluate_events` (events) and :mod:`etl.evaluate_news` (events
+and incidents of news articles); this module is their command line:
 
     sitrep eval geoparse PATH [--format …] [--mode end2end|resolution|both] [--limit N] [--json]
     sitrep eval events PATH [--format case|ucdp|isaf|satp|gold] [--limit N] [--json]
-    python -m etl.cli_eval [--all DIR] [--only geoparse|events] [--limit N] [--json]
+    sitrep eval news PATH [--json]
+    python -m etl.cli_eval [--all DIR] [--only geoparse|events|news] [--limit N] [--json]
 
 The last form runs every standard set found under DIR (default
 ``$SITREP_EVAL_DATA`` or ``../shared/data``) and prints one table per task;
@@ -24,6 +26,7 @@ from typing import Any
 
 from etl import evaluate as geo_eval
 from etl import evaluate_events as event_eval
+from etl import evaluate_news as news_eval
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +37,18 @@ def _error(message: str) -> int:
 
 
 def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register ``sitrep eval geoparse|events PATH …`` on an argparse subparsers object."""
+    """Register ``sitrep eval geoparse|events|news PATH …`` on an argparse subparsers object."""
     parser = subparsers.add_parser(
         "eval", help="score geoparsing or events against annotated corpora",
         description="Score the ETL against an annotated corpus. Geoparse metrics: n_gold, n_pred, "
                     "precision, recall, f1 (exact spans), acc161, mean_km, median_km, auc. Event "
                     "metrics: precision, recall, f1, type_accuracy, fatalities_exact, "
-                    "fatalities_mae, date_accuracy, location_acc161 and per-set extras.")
-    parser.add_argument("task", choices=["geoparse", "events"])
-    parser.add_argument("path", type=Path, metavar="PATH", help="corpus file")
+                    "fatalities_mae, date_accuracy, location_acc161 and per-set extras. News metrics "
+                    "(PATH: the news_incidents folder or one of its parts): event precision, recall, f1, "
+                    "subtype_accuracy, fatalities_exact, article_total_exact; incident pairwise_precision, "
+                    "pairwise_recall, pairwise_f1, n_incidents, fatalities_total against gold.")
+    parser.add_argument("task", choices=["geoparse", "events", "news"])
+    parser.add_argument("path", type=Path, metavar="PATH", help="corpus file (news: folder)")
     parser.add_argument("--format", dest="fmt", default="auto",
                         choices=["auto", *dict.fromkeys([*geo_eval.FORMATS, *event_eval.FORMATS])],
                         help="corpus format (default: guess from the file); geoparse: "
@@ -65,6 +71,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _error("--limit must be at least 1")
     if args.task == "events":
         return _cmd_events(args)
+    if args.task == "news":
+        return _cmd_news(args)
     return _cmd_geoparse(args)
 
 
@@ -111,13 +119,35 @@ def _cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_news(args: argparse.Namespace) -> int:
+    try:
+        sets = news_eval.read_news_sets(Path(args.path))
+    except (news_eval.NewsEvalError, OSError, UnicodeDecodeError) as error:
+        return _error(str(error))
+    articles = news_eval.combine(sets).articles
+    _, missing = news_eval.read_texts(articles)
+    if len(missing) == len(articles):
+        return _error(news_eval.missing_message(missing, len(articles)))
+    from etl.pipeline import Pipeline
+
+    rows, missing = news_eval.run_news(Path(args.path), pipeline=Pipeline())
+    if missing:
+        print(f"sitrep: warning: {news_eval.missing_message(missing, len(articles))}; "
+              "scored without them", file=sys.stderr)
+    if args.json:
+        print(json.dumps(rows[-1][1] if len(rows) == 1 else dict(rows), indent=2))
+    else:
+        print(event_eval.markdown_table(news_eval.markdown_rows(rows)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Every standard set of both tasks; one table per task (``make eval``)."""
     parser = argparse.ArgumentParser(prog="python -m etl.cli_eval",
                                      description="Score geoparsing and events on every standard set.")
     parser.add_argument("--all", dest="data_dir", type=Path, nargs="?", const=None, default=None,
                         metavar="DIR", help="data folder (default $SITREP_EVAL_DATA or ../shared/data)")
-    parser.add_argument("--only", choices=["geoparse", "events"], help="run one task only")
+    parser.add_argument("--only", choices=["geoparse", "events", "news"], help="run one task only")
     parser.add_argument("--limit", type=int, default=None, metavar="N")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -125,9 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     data_dir = args.data_dir or geo_eval.default_data_dir()
-    tasks = [args.only] if args.only else ["geoparse", "events"]
-    folders = {"geoparse": "geoparsing", "events": "events"}
+    tasks = [args.only] if args.only else ["geoparse", "events", "news"]
+    folders = {"geoparse": "geoparsing", "events": "events", "news": news_eval.NEWS_SET}
     missing = [t for t in tasks if not (data_dir / folders[t]).is_dir()]
+    if "news" in missing and not args.only:  # an older data folder: the other tasks still run
+        print(f"sitrep: warning: no {folders['news']}/ folder in {data_dir}; news set skipped", file=sys.stderr)
+        tasks.remove("news")
+        missing.remove("news")
     if missing:
         return _error(f"no {folders[missing[0]]}/ folder in {data_dir} (set SITREP_EVAL_DATA)")
     from etl.pipeline import Pipeline
@@ -143,10 +177,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         event_rows = event_eval.run_all(data_dir, pipeline=pipeline, limit=args.limit)
         output["events"] = [{"corpus": c, **m} for c, m in event_rows]
         if not args.json:
-            print("## Events\n\n" + event_eval.markdown_table(event_rows))
+            print("## Events\n\n" + event_eval.markdown_table(event_rows) + "\n")
+    if "news" in tasks:
+        output["news"] = _all_news(data_dir / news_eval.NEWS_SET, pipeline=pipeline, as_json=args.json)
     if args.json:
         print(json.dumps(output, indent=2))
     return 0
+
+
+def _all_news(path: Path, *, pipeline: Any, as_json: bool) -> list[dict[str, Any]]:
+    """The news set's rows for ``--all``; with texts missing, one line on
+    stderr and the rows that could be scored (none when no text is there)."""
+    articles = news_eval.combine(news_eval.read_news_sets(path)).articles
+    _, missing = news_eval.read_texts(articles)
+    if missing:
+        print(f"sitrep: warning: {news_eval.missing_message(missing, len(articles))}"
+              + ("; news set skipped" if len(missing) == len(articles) else "; scored without them"),
+              file=sys.stderr)
+        if len(missing) == len(articles):
+            return []
+    rows, _ = news_eval.run_news(path, pipeline=pipeline)
+    if not as_json:
+        print("## News articles: events and incidents\n\n"
+              + event_eval.markdown_table(news_eval.markdown_rows(rows)))
+    return [{"corpus": name, **metrics} for name, metrics in rows]
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
     ("weekday", re.compile(
         rf"\b(?P<mod>last|this|past|late|early|on)?\s*{_WEEKDAY_RE}"
-        r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b", re.I)),
+        r"(?:\s+(?P<part>night|morning|evening|afternoon))?(?P<lastweek>\s+(?:of\s+)?last\s+week)?\b", re.I)),
     ("relative_day", re.compile(
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
         r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
@@ -61,6 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_period", re.compile(
         r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
         r"\s+(?P<unit>week|month))\b", re.I)),
+    ("relative_year", re.compile(r"\b(?P<rel>(?:this|last|previous|past))\s+year\b(?!s)", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late|in|since|during|from|of)[\s-]+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
     ("year", re.compile(rf"\b(?:in\s+)?{_YEAR_RE}\b(?!\s*(?:people|soldiers|troops|km|%))", re.I)),
 ]
@@ -137,6 +138,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         return None, UNKNOWN
     if kind == "weekday":
         target = _WEEKDAYS[groups["weekday"]]
+        if groups.get("lastweek"):  # "on Friday last week": that day of the week before
+            return published - timedelta(days=published.weekday() + 7 - target), DAY
         back = (published.weekday() - target) % 7
         if groups.get("mod") in ("last", "past") and back == 0:
             back = 7
@@ -154,6 +157,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
             return published - timedelta(weeks=number), WEEK
         month_index = published.year * 12 + published.month - 1 - number
         return date(month_index // 12, month_index % 12 + 1, 1), MONTH
+    if kind == "relative_year":
+        return date(published.year - (groups["rel"] != "this"), 1, 1), UNKNOWN
     if kind == "relative_period":
         rel = groups["rel"]
         unit = groups["unit"]
@@ -215,7 +220,9 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
                 continue
             value, precision = _resolve(kind, match, published)
             taken.append((start, end))
-            found.append(DateMention(start, end, text[start:end], value, precision, kind))
+            # "last year" names a year, like "2024": too coarse to date an event
+            found.append(DateMention(start, end, text[start:end], value, precision,
+                                     "year" if kind == "relative_year" else kind))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -225,6 +232,9 @@ def _is_bare_month(text: str, match: re.Match[str]) -> bool:
     March on Washington") is a name, not a date."""
     if match.groupdict().get("year"):
         return False
+    month = match.group("month")
+    if month.islower() and month in ("march", "may") and any(c.isupper() for c in text):
+        return True  # "attempted to march on parliament": the verb, in a text that capitalises months
     matched = text[match.start():match.start("month")].strip().lower()
     if matched:  # "in", "since", "early", ...
         return False

@@ -481,8 +481,10 @@ def match_events(gold: Sequence[GoldEvent], predicted: Sequence[Event], *,
 
 def main_event(events: Sequence[Event]) -> Event | None:
     """The event that answers a one-label corpus: the first violent event in
-    text order, else the first event that is not Diplomacy, else the first."""
-    ordered = sorted(events, key=lambda e: e.evidence_start)
+    text order, else the first event that is not Diplomacy, else the first;
+    among the events the text is about (role ``main``) when it has any."""
+    ordered = sorted((e for e in events if e.role == "main"), key=lambda e: e.evidence_start) or \
+        sorted(events, key=lambda e: e.evidence_start)
     for wanted in (lambda e: e.event_type in VIOLENT_TYPES, lambda e: e.sub_event_type != "Diplomacy"):
         found = next((e for e in ordered if wanted(e)), None)
         if found is not None:
@@ -491,7 +493,8 @@ def main_event(events: Sequence[Event]) -> Event | None:
 
 
 def document_fatalities(events: Sequence[Event]) -> int:
-    return sum(e.fatalities for e in events if e.event_type in VIOLENT_TYPES)
+    """A text's toll: its violent main events' (what it recalls is another toll)."""
+    return sum(e.fatalities for e in events if e.event_type in VIOLENT_TYPES and e.role == "main")
 
 
 def _extract(docs: Sequence[EventDoc], pipeline: Pipeline, *, keep_unplaced: bool = False

@@ -28,6 +28,23 @@ COUNTRY_CODES: dict[str, str] = {
     "egypt": "EGY", "egyptian": "EGY", "iraq": "IRQ", "iraqi": "IRQ", "syria": "SYR",
     "syrian": "SYR", "kuwait": "KWT", "oman": "OMN", "kazakhstan": "KAZ",
     "kyrgyzstan": "KGZ", "azerbaijan": "AZE", "ukraine": "UKR", "ukrainian": "UKR",
+    # other states whose wars fill the news (names and unambiguous demonyms; not "Congo"
+    # alone, which names two states, nor "Georgia" or "Polish")
+    "sudan": "SDN", "sudanese": "SDN", "south sudan": "SSD", "south sudanese": "SSD", "chad": "TCD",
+    "chadian": "TCD", "thailand": "THA", "thai": "THA", "cambodia": "KHM", "cambodian": "KHM",
+    "kenya": "KEN", "kenyan": "KEN", "nigeria": "NGA", "nigerian": "NGA", "niger": "NER", "nigerien": "NER",
+    "mali": "MLI", "malian": "MLI", "burkina faso": "BFA", "burkinabe": "BFA", "dr congo": "COD",
+    "drc": "COD", "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
+    "congolese": "COD", "rwanda": "RWA", "rwandan": "RWA", "uganda": "UGA", "ugandan": "UGA",
+    "ethiopia": "ETH", "ethiopian": "ETH", "eritrea": "ERI", "eritrean": "ERI", "somalia": "SOM",
+    "somali": "SOM", "libya": "LBY", "libyan": "LBY", "lebanon": "LBN", "lebanese": "LBN",
+    "yemen": "YEM", "yemeni": "YEM", "jordan": "JOR", "jordanian": "JOR", "palestine": "PSE",
+    "palestinian": "PSE", "cameroon": "CMR", "cameroonian": "CMR", "mozambique": "MOZ",
+    "central african republic": "CAF", "colombia": "COL", "colombian": "COL", "mexico": "MEX",
+    "mexican": "MEX", "venezuela": "VEN", "venezuelan": "VEN", "haiti": "HTI", "haitian": "HTI",
+    "philippines": "PHL", "philippine": "PHL", "filipino": "PHL", "indonesia": "IDN",
+    "indonesian": "IDN", "malaysia": "MYS", "malaysian": "MYS", "belarus": "BLR", "belarusian": "BLR",
+    "armenia": "ARM", "armenian": "ARM",
 }
 
 # Words that make up the "X-Y border" pattern (names and demonyms).
@@ -44,6 +61,14 @@ COUNTRY_NAMES: dict[str, str] = {
     "BTN": "Bhutan", "MDV": "Maldives", "ISR": "Israel", "DEU": "Germany", "JPN": "Japan",
     "EGY": "Egypt", "IRQ": "Iraq", "SYR": "Syria", "KWT": "Kuwait", "OMN": "Oman",
     "KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "AZE": "Azerbaijan", "UKR": "Ukraine",
+    "SDN": "Sudan", "SSD": "South Sudan", "TCD": "Chad", "THA": "Thailand", "KHM": "Cambodia",
+    "KEN": "Kenya", "NGA": "Nigeria", "NER": "Niger", "MLI": "Mali", "BFA": "Burkina Faso",
+    "COD": "Democratic Republic of Congo", "RWA": "Rwanda", "UGA": "Uganda", "ETH": "Ethiopia",
+    "ERI": "Eritrea", "SOM": "Somalia", "LBY": "Libya", "LBN": "Lebanon", "YEM": "Yemen",
+    "JOR": "Jordan", "PSE": "Palestine", "CMR": "Cameroon", "MOZ": "Mozambique",
+    "CAF": "Central African Republic", "COL": "Colombia", "MEX": "Mexico", "VEN": "Venezuela",
+    "HTI": "Haiti", "PHL": "Philippines", "IDN": "Indonesia", "MYS": "Malaysia", "BLR": "Belarus",
+    "ARM": "Armenia",
 }
 
 # Armed groups → ACLED-style actor names.  Keys are lower-case phrases matched
@@ -157,7 +182,8 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "accord": (STRATEGIC, "Agreement"), "arrest": (STRATEGIC, "Arrests"),
     "mediation": (STRATEGIC, "Diplomacy"), "talk": (STRATEGIC, "Diplomacy"),
     "negotiation": (STRATEGIC, "Diplomacy"), "dialogue": (STRATEGIC, "Diplomacy"),
-    "summit": (STRATEGIC, "Diplomacy"),
+    "summit": (STRATEGIC, "Diplomacy"), "meeting": (STRATEGIC, "Diplomacy"),
+    "unrest": (PROTESTS, "Peaceful protest"), "crackdown": (PROTESTS, "Excessive force against protesters"),
     "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
     "pact": (STRATEGIC, "Agreement"), "treaty": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
@@ -349,6 +375,7 @@ TERRITORY_WORDS = frozenset({
     "camp", "positions", "areas", "camps", "bases", "hills", "heights", "locality", "localities",
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
     "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside", "site", "sites",
+    "hub", "mansion", "compound", "palace", "airfield", "bridge", "junction", "stronghold",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",
@@ -525,6 +552,8 @@ MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
+    # halted ("claiming to have paused attacks")
+    "pause", "halt", "suspend", "stop", "cease",
 })
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").

@@ -63,9 +63,10 @@ _BORDER_PATTERNS = [
     re.compile(rf"\b(?:border|frontier|boundary)\s+between\s+(?P<a>{_COUNTRY_ALT})\s+and\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
     re.compile(rf"\b(?P<a>{_COUNTRY_ALT})\s+(?:border|frontier)\s+with\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
 ]
-# "ISLAMABAD:", "PESHAWAR, Pakistan —", "KABUL (Reuters) -" at a paragraph start.
+# "ISLAMABAD:", "PESHAWAR, Pakistan —", "KABUL (Reuters) -" at a paragraph start
+# (after a filing-date label such as "date 2025-04-14 ", if any).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
+    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
     re.M,
 )
 
@@ -679,8 +680,10 @@ class Analyzer:
             label = ent.label_
             if label in ("PERSON", "ORG") and _is_locative_object(ent):
                 label = "GPE"
-            elif label in ("NORP", "ORG") and len(ent) <= 3 and ent.text.lower() in self.place_name_set:
-                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG: the gazetteer knows them
+            elif label in ("NORP", "ORG") and len(ent) <= 3 and (
+                    ent.text.lower() in self.place_name_set
+                    or ent.text.lower().replace("-", " ") in self.place_name_set):
+                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG, "El-Fasher": the gazetteer knows them
             if label == "NORP":
                 wide = toponyms.widest_known(ent.start_char, ent.end_char, match_chars, text=text)
                 if wide != (ent.start_char, ent.end_char):
@@ -763,16 +766,23 @@ def _is_event_word(span: Span) -> bool:
 
 
 def _is_locative_object(ent: Span) -> bool:
-    """A one- or two-word name that is the object of "in/near/at …" and is
-    not a possessor: almost always a place the model did not know."""
+    """A one- or two-word name that is the object of "in/near/at …" or names
+    a settlement ("the city of Sumy") and is not a possessor: almost always
+    a place the model did not know."""
     root = ent.root
+    head = root.head
     return (
         len(ent) <= 2
         and root.dep_ == "pobj"
-        and root.head.lower_ in _LOCATIVE_PREPS
+        and (head.lower_ in _LOCATIVE_PREPS
+             or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper for t in ent)
     )
+
+
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",
+                               "county", "capital", "port", "municipality", "governorate", "oblast"})
 
 
 def _mostly_lowercase(text: str) -> bool:

@@ -51,7 +51,10 @@ class Event:
     ``fatalities_low``/``fatalities_high`` bound it (high is ``None`` when the
     text gives no upper bound).  ``fatalities_reported`` keeps the figure as the
     text states it ("more than 200"), also when it was split over several
-    events.
+    events.  ``incident_id`` names the real-world happening this report
+    belongs to (:mod:`etl.incidents`; an event not yet linked is its
+    own incident, its id its ``event_id``); ``role`` is ``main`` for what the
+    article is about, ``background`` for events it recalls (ANNOTATION.md).
     """
 
     event_id: str
@@ -79,7 +82,8 @@ class Event:
     evidence_end: int
     claimed_by: str
     confidence: float
-    cluster_id: str
+    incident_id: str
+    role: str
     source: str
     url: str
     published: date | None

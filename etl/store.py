@@ -20,13 +20,14 @@ the article once and fails nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 
 from etl.errors import StoreError
-from etl.records import Article, Event, Resolution
+from etl.records import EVENT_FIELDS, Article, Event, Resolution
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,8 @@ events = sa.Table(
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("claimed_by", sa.Text, nullable=False, default=""),
     sa.Column("confidence", sa.Float, nullable=False),
-    sa.Column("cluster_id", sa.String(64), nullable=False, default=""),
+    sa.Column("incident_id", sa.String(64), nullable=False, default="", index=True),
+    sa.Column("role", sa.String(16), nullable=False, default="main"),
     sa.Column("source", sa.Text, nullable=False, default=""),
     sa.Column("url", sa.Text, nullable=False, default=""),
     sa.Column("published", sa.Date, nullable=True),
@@ -141,6 +143,56 @@ ingest_log = sa.Table(
     sa.Column("logged_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
+    sa.Column("event_type", sa.String(64), nullable=False, index=True),
+    sa.Column("sub_event_type", sa.String(64), nullable=False),
+    sa.Column("event_date", sa.Date, nullable=True, index=True),
+    sa.Column("date_precision", sa.Integer, nullable=False),
+    sa.Column("country", sa.String(3), nullable=False, default="", index=True),
+    sa.Column("admin1", sa.Text, nullable=False, default=""),
+    sa.Column("location", sa.Text, nullable=False, default=""),
+    sa.Column("latitude", sa.Float, nullable=True),
+    sa.Column("longitude", sa.Float, nullable=True),
+    sa.Column("geo_precision", sa.Integer, nullable=False),
+    sa.Column("place_id", sa.String(128), nullable=False, default=""),
+    sa.Column("fatalities_low", sa.Integer, nullable=True),
+    sa.Column("fatalities_best", sa.Integer, nullable=True),
+    sa.Column("fatalities_high", sa.Integer, nullable=True),
+    sa.Column("best_reason", sa.Text, nullable=False, default=""),
+    sa.Column("best_event_ids", sa.JSON, nullable=False),
+    sa.Column("figures", sa.JSON, nullable=False),
+    sa.Column("n_reports", sa.Integer, nullable=False),
+    sa.Column("n_sources", sa.Integer, nullable=False),
+    sa.Column("first_reported", sa.Date, nullable=True),
+    sa.Column("last_reported", sa.Date, nullable=True),
+    sa.Column("article_ids", sa.JSON, nullable=False),
+)
+"""One row per happening in the world (``etl.incidents``): its reports are
+the events whose ``incident_id`` is this row's; the figures of every report
+and why the best was taken are kept."""
+
+incident_aliases = sa.Table(
+    "incident_aliases", metadata,
+    sa.Column("alias_id", sa.String(64), primary_key=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+)
+"""Ids of incidents that were merged into another (a later report showed two
+were one happening) or renamed by a re-link: exported ids never dangle."""
+
+INCIDENT_FIELDS: tuple[str, ...] = (
+    "incident_id", "event_type", "sub_event_type", "event_date", "date_precision", "country",
+    "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities_low",
+    "fatalities_best", "fatalities_high", "n_reports", "n_sources", "first_reported",
+    "last_reported", "article_ids",
+)
+"""The columns of ``sitrep incidents`` (DESIGN §6), in order."""
+
+LINK_WINDOW_DAYS = 40
+"""Reports this many days around a new report's date are the candidates it
+may join (the linker itself decides, with tighter windows)."""
 
 store_meta = sa.Table(
     "store_meta", metadata,
@@ -453,11 +505,13 @@ class Store:
             else:
                 # app servers outlive database restarts: test a pooled connection before use
                 self.engine = sa.create_engine(resolved, pool_pre_ping=True)
-            if create and self._missing_tables():
+            if create and (self._missing_tables() or self._missing_columns()):
                 with self._schema_change() as conn:
                     metadata.create_all(conn)
                     conn.execute(self._insert(store_meta).values(name=REVISION, value=0)
                                  .on_conflict_do_nothing(index_elements=[store_meta.c.name]))
+                    if self._add_missing_columns(conn):
+                        self._relink(conn)
             self.text_index = self._open_text_index(create=create)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {_reason(error)}") from error
@@ -474,6 +528,52 @@ class Store:
         with self.engine.connect() as conn:
             present = set(sa.inspect(conn).get_table_names())
         return [name for name in metadata.tables if name not in present]
+
+    def _missing_columns(self) -> dict[str, list[str]]:
+        """Columns of the store's tables that this database's tables lack
+        (a store written by an older Sitrep: ``events.incident_id`` and
+        ``role`` came with the incidents)."""
+        missing: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            present = set(inspector.get_table_names())
+            for name, table in metadata.tables.items():
+                if name not in present:
+                    continue
+                have = {c["name"] for c in inspector.get_columns(name)}
+                lacking = [c.name for c in table.columns if c.name not in have]
+                if lacking:
+                    missing[name] = lacking
+        return missing
+
+    def _add_missing_columns(self, conn: sa.Connection) -> bool:
+        """Add the missing columns (with their defaults); whether any was
+        added.  Runs inside :meth:`_schema_change`."""
+        inspector = sa.inspect(conn)
+        added = False
+        for name, table in metadata.tables.items():
+            have = {c["name"] for c in inspector.get_columns(name)}
+            for column in table.columns:
+                if column.name in have:
+                    continue
+                kind = column.type.compile(dialect=conn.dialect)
+                default = column.default.arg if column.default is not None else None
+                if default is None or callable(default):
+                    clause = "NULL"
+                else:
+                    literal = sa.literal(default).compile(
+                        dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+                    clause = f"NOT NULL DEFAULT {literal}"
+                preparer = conn.dialect.identifier_preparer
+                conn.exec_driver_sql(f"ALTER TABLE {preparer.quote(name)} ADD COLUMN "
+                                     f"{preparer.quote(column.name)} {kind} {clause}")
+                logger.info("store %s: added column %s.%s", self.url, name, column.name)
+                added = True
+        if added:
+            for table in metadata.tables.values():
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
+        return added
 
     @contextmanager
     def _schema_change(self) -> Iterator[sa.Connection]:
@@ -658,8 +758,10 @@ class Store:
                     .returning(articles.c.article_id)).first()
                 if inserted is None:  # stored by another writer, or earlier
                     return False
-                self._add_extraction(conn, resolutions, events_)
+                # The revision row first: writers wait here for each other, so
+                # each links against what the others committed.
                 self._bump_revision(conn)
+                self._add_extraction(conn, resolutions, self._link(conn, events_))
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(
                 f"cannot store article {article.article_id[:12]}: {_reason(error)}") from error
@@ -679,13 +781,261 @@ class Store:
                 if conn.execute(sa.select(articles.c.article_id).where(
                         articles.c.article_id == article_id).with_for_update()).first() is None:
                     raise StoreError(f"no stored article {article_id[:12]}")
+                self._bump_revision(conn)
+                old_ids = [r[0] for r in conn.execute(sa.select(events.c.event_id).where(
+                    events.c.article_id == article_id))]
+                self._unlink(conn, old_ids)
                 conn.execute(events.delete().where(events.c.article_id == article_id))
                 conn.execute(mentions.delete().where(mentions.c.article_id == article_id))
-                self._add_extraction(conn, resolutions, events_)
-                self._bump_revision(conn)
+                self._add_extraction(conn, resolutions, self._link(conn, events_))
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(
                 f"cannot re-code article {article_id[:12]}: {_reason(error)}") from error
+
+    # -- incidents (the linking itself is etl.incidents: pure functions) -------
+
+    def _link(self, conn: sa.Connection, new_events: Sequence[Event]) -> list[Event]:
+        """Link one article's new events into the stored incidents
+        (:func:`etl.incidents.add_reports` over the incidents they may
+        join), write the incidents that changed, and return the events with
+        their ``incident_id``.  Runs in the article's transaction."""
+        from etl import incidents as linking
+
+        if not new_events:
+            return []
+        existing = self._candidate_incidents(conn, new_events,
+                                             linking.compatible_types(e.event_type for e in new_events))
+        linked = linking.add_reports(existing, new_events)
+        self._write_incidents(conn, existing, linked, new_ids={e.event_id for e in new_events})
+        incident_of = {eid: inc.incident_id for inc in linked for eid in inc.event_ids}
+        return [dataclasses.replace(e, incident_id=incident_of.get(e.event_id, e.event_id))
+                for e in new_events]
+
+    def _candidate_incidents(self, conn: sa.Connection, new_events: Sequence[Event],
+                             types: set[str]) -> list[Any]:
+        """The stored incidents the new events may join: those with a report
+        dated within :data:`LINK_WINDOW_DAYS` of a new event, of a type one
+        happening can be reported as, in the same country, on a border or
+        within about a degree; each with all its reports."""
+        from etl import incidents as linking
+
+        dated = [e.event_date for e in new_events if e.event_date is not None]
+        if not dated:
+            return []
+        window = timedelta(days=LINK_WINDOW_DAYS)
+        c = events.c
+        countries = {e.country for e in new_events if e.country}
+        for e in new_events:
+            if e.place_id.startswith("border:"):
+                countries |= set(e.place_id.split(":", 1)[1].split("-"))
+        where_place = [c.country.in_(sorted(countries)), c.place_id.like("border:%")]
+        points = [(e.latitude, e.longitude) for e in new_events
+                  if e.latitude is not None and e.longitude is not None]
+        if points:
+            lats, lons = [p[0] for p in points], [p[1] for p in points]
+            where_place.append(sa.and_(c.latitude.between(min(lats) - 1.0, max(lats) + 1.0),
+                                       c.longitude.between(min(lons) - 1.0, max(lons) + 1.0)))
+        ids = [r[0] for r in conn.execute(
+            sa.select(c.incident_id).distinct().where(
+                c.event_date.between(min(dated) - window, max(dated) + window),
+                c.event_type.in_(sorted(types)), c.incident_id != "", sa.or_(*where_place)))]
+        if not ids:
+            return []
+        members: dict[str, list[Event]] = {}
+        aliases: dict[str, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for row in conn.execute(sa.select(events).where(c.incident_id.in_(chunk))):
+                event = event_from_row(row._mapping)
+                members.setdefault(event.incident_id, []).append(event)
+            for alias, target in conn.execute(sa.select(
+                    incident_aliases.c.alias_id, incident_aliases.c.incident_id).where(
+                    incident_aliases.c.incident_id.in_(chunk))):
+                aliases.setdefault(target, []).append(alias)
+        return [linking.summarize(iid, group, aliases=aliases.get(iid, ()))
+                for iid, group in sorted(members.items())]
+
+    def _write_incidents(self, conn: sa.Connection, before: Sequence[Any], after: Sequence[Any],
+                         *, new_ids: set[str]) -> None:
+        """Store the incidents of ``after`` that differ from ``before``:
+        upsert their rows, point their stored reports at them, and keep the
+        ids of incidents merged away as aliases."""
+        old_members = {i.incident_id: set(i.event_ids) for i in before}
+        surviving = {i.incident_id for i in after}
+        for incident in after:
+            if set(incident.event_ids) == old_members.get(incident.incident_id):
+                continue
+            row = self._storable(incident_row(incident))
+            insert = self._insert(incidents).values(row)
+            conn.execute(insert.on_conflict_do_update(
+                index_elements=[incidents.c.incident_id],
+                set_={k: insert.excluded[k] for k in row if k != "incident_id"}))
+            stored = [eid for eid in incident.event_ids if eid not in new_ids]
+            for start in range(0, len(stored), 500):
+                conn.execute(events.update().where(
+                    events.c.event_id.in_(stored[start:start + 500]),
+                    events.c.incident_id != incident.incident_id).values(
+                    incident_id=incident.incident_id))
+            for alias in incident.aliases:
+                if alias in surviving:
+                    continue
+                conn.execute(self._insert(incident_aliases).values(
+                    alias_id=alias, incident_id=incident.incident_id).on_conflict_do_update(
+                    index_elements=[incident_aliases.c.alias_id],
+                    set_={"incident_id": incident.incident_id}))
+                conn.execute(incident_aliases.update().where(
+                    incident_aliases.c.incident_id == alias).values(
+                    incident_id=incident.incident_id))
+        gone = sorted(set(old_members) - surviving)
+        if gone:
+            conn.execute(incidents.delete().where(incidents.c.incident_id.in_(gone)))
+
+    def _unlink(self, conn: sa.Connection, event_ids: Sequence[str]) -> None:
+        """Take events out of their incidents before they are deleted (a
+        re-coding): each incident is summarised again from its other
+        reports, or removed (its id kept as an alias of nothing is not
+        needed: no report refers to it any more)."""
+        from etl import incidents as linking
+
+        if not event_ids:
+            return
+        c = events.c
+        ids = sorted({r[0] for r in conn.execute(sa.select(c.incident_id).where(
+            c.event_id.in_(list(event_ids)), c.incident_id != ""))})
+        leaving = set(event_ids)
+        for incident_id in ids:
+            rest = [event_from_row(r._mapping) for r in conn.execute(
+                sa.select(events).where(c.incident_id == incident_id))
+                if r.event_id not in leaving]
+            if not rest:
+                conn.execute(incidents.delete().where(incidents.c.incident_id == incident_id))
+                continue
+            aliases = [r[0] for r in conn.execute(sa.select(incident_aliases.c.alias_id).where(
+                incident_aliases.c.incident_id == incident_id))]
+            incident = linking.summarize(incident_id, rest, aliases=aliases)
+            conn.execute(incidents.update().where(incidents.c.incident_id == incident_id)
+                         .values(self._storable(incident_row(incident))))
+
+    def relink_incidents(self) -> int:
+        """Link every stored event from scratch (:func:`etl.incidents.link_incidents`,
+        canonical order: the same incidents whatever order the articles came
+        in) and rewrite the incidents; an id that no longer names an incident
+        becomes an alias of the incident that now holds its first report.
+        Returns the number of incidents."""
+        try:
+            with self._schema_change() as conn:
+                self._bump_revision(conn)
+                return self._relink(conn)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot re-link the incidents of {self.url}: {_reason(error)}") from error
+
+    def _relink(self, conn: sa.Connection) -> int:
+        from etl import incidents as linking
+
+        all_events = [event_from_row(r._mapping) for r in conn.execute(sa.select(events))]
+        linked = linking.link_incidents(all_events)
+        old_ids = {r[0] for r in conn.execute(sa.select(incidents.c.incident_id))}
+        old_aliases = dict(conn.execute(sa.select(incident_aliases.c.alias_id,
+                                                  incident_aliases.c.incident_id)).all())
+        incident_of = {eid: inc.incident_id for inc in linked for eid in inc.event_ids}
+        conn.execute(incident_aliases.delete())
+        conn.execute(incidents.delete())
+        rows = [self._storable(incident_row(i)) for i in linked]
+        for start in range(0, len(rows), 500):
+            conn.execute(incidents.insert(), rows[start:start + 500])
+        by_incident: dict[str, list[str]] = {}
+        for event_id, incident_id in incident_of.items():
+            by_incident.setdefault(incident_id, []).append(event_id)
+        for incident_id, members in by_incident.items():
+            for start in range(0, len(members), 500):
+                conn.execute(events.update().where(
+                    events.c.event_id.in_(members[start:start + 500])).values(
+                    incident_id=incident_id))
+        surviving = {i.incident_id for i in linked}
+        alias_rows: dict[str, str] = {}
+        for incident in linked:
+            for alias in incident.aliases:
+                if alias not in surviving:
+                    alias_rows[alias] = incident.incident_id
+        # Ids that named incidents before (or were aliases) keep pointing
+        # at the incident that now holds their first report.
+        for old in sorted(old_ids | set(old_aliases)):
+            if old in surviving or old in alias_rows:
+                continue
+            target = incident_of.get(old) or incident_of.get(old_aliases.get(old, ""))
+            if target is not None and target != old:
+                alias_rows[old] = target
+        if alias_rows:
+            conn.execute(incident_aliases.insert(),
+                         [{"alias_id": a, "incident_id": t} for a, t in sorted(alias_rows.items())])
+        return len(linked)
+
+    def resolve_incident_id(self, incident_id: str) -> str | None:
+        """The id of the incident ``incident_id`` names now (itself, or the
+        incident it was merged into); ``None`` when unknown."""
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(incidents.c.incident_id).where(
+                    incidents.c.incident_id == incident_id)).first() is not None:
+                return incident_id
+            return conn.execute(sa.select(incident_aliases.c.incident_id).where(
+                incident_aliases.c.alias_id == incident_id)).scalar()
+
+    def incident_conditions(self, flt: EventFilter) -> list[sa.ColumnElement[bool]]:
+        """WHERE clauses on the incidents table for ``flt``: the incident's
+        own type, sub-type, country, date, location, best figure and point;
+        actors, sources, free text and article through its reports."""
+        i = incidents.c
+        where: list[sa.ColumnElement[bool]] = []
+        if flt.countries:
+            where.append(i.country.in_(flt.countries))
+        if flt.since is not None:
+            where.append(i.event_date >= flt.since)
+        if flt.until is not None:
+            where.append(i.event_date <= flt.until)
+        if flt.event_types:
+            where.append(i.event_type.in_(flt.event_types))
+        if flt.sub_event_types:
+            where.append(i.sub_event_type.in_(flt.sub_event_types))
+        if flt.locations:
+            where.append(i.location.in_(flt.locations))
+        if flt.min_fatalities:
+            where.append(sa.func.coalesce(i.fatalities_best, 0) >= int(flt.min_fatalities))
+        if flt.bbox is not None:
+            west, south, east, north = (float(v) for v in flt.bbox)
+            where += [i.longitude >= west, i.longitude <= east,
+                      i.latitude >= south, i.latitude <= north]
+        through = EventFilter(actors=flt.actors, sources=flt.sources, text=flt.text,
+                              article_id=flt.article_id)
+        if through != EventFilter():
+            where.append(i.incident_id.in_(sa.select(events.c.incident_id).where(
+                *self._where(through))))
+        return where
+
+    def query_incidents(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Incidents matching the filter, newest first, as plain dicts (the
+        columns of the incidents table; ``article_ids`` a list)."""
+        query = (sa.select(incidents).where(*self.incident_conditions(flt or EventFilter()))
+                 .order_by(incidents.c.event_date.desc().nulls_last(), incidents.c.incident_id))
+        return self._rows(query)
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident (by its id or an alias) with its reports (``reports``:
+        the event rows, in the order of the figures' reports)."""
+        found = self.resolve_incident_id(incident_id)
+        if found is None:
+            return None
+        rows = self._rows(sa.select(incidents).where(incidents.c.incident_id == found))
+        if not rows:
+            return None
+        row = rows[0]
+        row["reports"] = self._rows(sa.select(events).where(events.c.incident_id == found)
+                                    .order_by(events.c.published.asc().nulls_last(),
+                                              events.c.article_id, events.c.evidence_start))
+        return row
+
+    def incident_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one())
 
     def unresolved_mentions(self, statuses: Sequence[str] = ("failed",)) -> list[dict[str, Any]]:
         """Mentions whose place was not found (``article_id``, ``surface``,
@@ -1038,6 +1388,35 @@ def _mention_row(resolution: Resolution) -> dict[str, Any]:
 def _event_row(event: Event) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in events.c.keys()}
     return row
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    """An :class:`Event` from a stored events row."""
+    return Event(**{name: row[name] for name in EVENT_FIELDS})
+
+
+def incident_row(incident: Any) -> dict[str, Any]:
+    """The incidents-table row of an :class:`etl.incidents.Incident`."""
+    best = incident.fatalities_best
+    return dict(
+        incident_id=incident.incident_id, event_type=incident.event_type,
+        sub_event_type=incident.sub_event_type, event_date=incident.event_date,
+        date_precision=incident.date_precision, country=incident.country,
+        admin1=incident.admin1, location=incident.location, latitude=incident.latitude,
+        longitude=incident.longitude, geo_precision=incident.geo_precision,
+        place_id=incident.place_id, fatalities_low=incident.fatalities_low,
+        fatalities_best=best, fatalities_high=incident.fatalities_high,
+        best_reason=incident.best_reason,
+        best_event_ids=[f.event_id for f in incident.figures if best is not None
+                        and f.fatalities == best],
+        figures=[{"event_id": f.event_id, "article_id": f.article_id, "source": f.source,
+                  "published": f.published.isoformat() if f.published else None,
+                  "fatalities": f.fatalities, "reported": f.reported}
+                 for f in incident.figures],
+        n_reports=incident.n_reports, n_sources=incident.n_sources,
+        first_reported=incident.first_reported, last_reported=incident.last_reported,
+        article_ids=list(incident.article_ids),
+    )
 
 
 class SqlGeocodeCache:

@@ -248,7 +248,8 @@ def generate(url: str, *, n_events: int, events_per_article: int = 8, villages: 
                     fatalities=fatalities, fatalities_low=fatalities, fatalities_high=None,
                     injured=int(fatalities * rng.random() * 2), evidence=sentence,
                     evidence_start=start, evidence_end=start + len(sentence), claimed_by="",
-                    confidence=round(rng.uniform(0.5, 0.95), 2), cluster_id="", source=source,
+                    confidence=round(rng.uniform(0.5, 0.95), 2), incident_id=event_id, role="main",
+                    source=source,
                     url=f"https://example.org/{source.lower().replace(' ', '-')}/{article_no}",
                     published=published, fatalities_reported=str(fatalities) if fatalities else "",
                 ))

@@ -78,8 +78,9 @@ def fill(store: Store, *, n_events: int, n_articles: int, rng: random.Random) ->
         records = []
         for e, (event_type, sub, place, country, lat, lon, fatalities, sentence, start) in enumerate(events):
             day = published - timedelta(days=rng.randrange(7))
+            event_id = hashlib.sha256(f"{article_id}|{e}".encode()).hexdigest()[:16]
             records.append(Event(
-                event_id=hashlib.sha256(f"{article_id}|{e}".encode()).hexdigest()[:16],
+                event_id=event_id,
                 article_id=article_id, event_date=day, date_precision=rng.choice((1, 1, 2, 3)),
                 event_type=event_type, sub_event_type=sub,
                 actor1="Military Forces of Pakistan", actor2=rng.choice(("Taliban", "TTP", "")),
@@ -90,7 +91,8 @@ def fill(store: Store, *, n_events: int, n_articles: int, rng: random.Random) ->
                 injured=rng.choice((0, 0, 1, 4)), evidence=sentence, evidence_start=start,
                 evidence_end=start + len(sentence),
                 claimed_by=rng.choice(("", "", "", "ISPR", "Taliban spokesman")),
-                confidence=round(rng.uniform(0.4, 0.95), 2), cluster_id="", source=source,
+                confidence=round(rng.uniform(0.4, 0.95), 2), incident_id=event_id, role="main",
+                source=source,
                 url=f"https://example.org/{a}", published=published,
             ))
         store.add_article(Article(

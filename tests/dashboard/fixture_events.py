@@ -77,8 +77,9 @@ def make_event(
     """One event of the seed article (evidence offsets found in ``text``)."""
     start = text.find(evidence)
     assert start >= 0, f"evidence not in text: {evidence[:40]}…"
+    event_id = _event_id(event_type + sub_event_type, place.place_id, day)
     return Event(
-        event_id=_event_id(event_type + sub_event_type, place.place_id, day),
+        event_id=event_id,
         article_id=article_id, event_date=day, date_precision=date_precision,
         event_type=event_type, sub_event_type=sub_event_type, actor1=actor1, actor2=actor2,
         country=place.country, admin1=place.admin1, admin2=place.admin2,
@@ -86,7 +87,7 @@ def make_event(
         geo_precision=geo_precision, place_id=place.place_id, fatalities=fatalities,
         fatalities_low=fatalities, fatalities_high=None, injured=0, evidence=evidence,
         evidence_start=start, evidence_end=start + len(evidence), claimed_by="",
-        confidence=0.8, cluster_id="", source="Pakistan Today",
+        confidence=0.8, incident_id=event_id, role="main", source="Pakistan Today",
         url="https://www.pakistantoday.com.pk/2025/11/20/envoy-reaffirms-moscows-readiness/",
         published=date(2025, 11, 20), fatalities_reported=fatalities_reported,
     )

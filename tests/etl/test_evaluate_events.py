@@ -21,7 +21,8 @@ def make_event(**overrides) -> Event:
         event_type="Battles", sub_event_type="Armed clash", actor1="", actor2="", country="PAK",
         admin1="Khyber Pakhtunkhwa", admin2="", location="Bannu", latitude=32.99, longitude=70.6,
         geo_precision=1, place_id="p", fatalities=0, fatalities_low=0, fatalities_high=0, injured=0,
-        evidence="x", evidence_start=0, evidence_end=1, claimed_by="", confidence=0.5, cluster_id="c",
+        evidence="x", evidence_start=0, evidence_end=1, claimed_by="", confidence=0.5, incident_id="c",
+        role="main",
         source="", url="", published=date(2025, 10, 13))
     base.update(overrides)
     return Event(**base)

@@ -222,5 +222,8 @@ def test_date_during_an_operation_dates_the_event(pipeline):
 def test_date_of_an_earlier_attack_is_not_the_event_date(pipeline):
     text = ("Afghan forces conducted a precision strike on a commander connected to the July 2 attack "
             "in Kunduz province today.")
-    (event,) = violent(extract(pipeline, text))
+    (event,) = [e for e in violent(extract(pipeline, text)) if e.role == "main"]
     assert event.event_date == PUBLISHED
+    # the attack recalled is background, on its own date
+    assert [(e.event_date, e.role) for e in violent(extract(pipeline, text)) if e.role != "main"] == [
+        (date(2025, 7, 2), "background")]

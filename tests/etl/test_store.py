@@ -46,7 +46,7 @@ def event(a: Article, *, event_id: str = "e1", country: str = "AFG", when=date(2
         actor2="", country=country, admin1="Kabul", admin2="", location="Kabul", latitude=34.53,
         longitude=69.17, geo_precision=1, place_id=KABUL.place_id, fatalities=3, fatalities_low=3,
         fatalities_high=3, injured=0, evidence=a.text, evidence_start=0, evidence_end=len(a.text),
-        claimed_by="", confidence=0.8, cluster_id="c", source="s", url="u", published=a.published)
+        claimed_by="", confidence=0.8, incident_id=event_id, role="main", source="s", url="u", published=a.published)
 
 
 def resolution(a: Article) -> Resolution:

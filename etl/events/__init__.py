@@ -1,0 +1,31 @@
+"""Event stage: from a parsed article and its resolved places to coded events.
+
+Where this sits: after :mod:`etl.nlp` (parse, place mentions) and the geo
+resolver; before the store.  Its modules are its stages:
+
+* :mod:`~etl.events.mentions`: the words and phrases that name an event
+  (triggers), in their event sense only;
+* :mod:`~etl.events.realis`: is the mention a happening (not a threat, a
+  denial, a back-reference, a record, a disaster or crime)?
+* :mod:`~etl.events.article`: the article's drafts, built sentence by
+  sentence from the mentions that pass, one per trigger, with its place,
+  date, toll and actors;
+* :mod:`~etl.events.happenings`: the drafts of one happening (headline,
+  lead, quotes, recaps) grouped into one event, which takes its most
+  specific place and date and the toll of its best mention;
+* the attributes of each event: :mod:`~etl.events.classify` (ACLED type and
+  sub-type), :mod:`~etl.events.places`, :mod:`~etl.events.event_dates`,
+  :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
+* :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
+  computed once and shared by the stages;
+* :mod:`~etl.events.syntax` and :mod:`~etl.events.core`: parse helpers and
+  the records the stages pass on.
+
+Linking the events of many articles into incidents (the happenings in the
+world) is :mod:`etl.incidents`, outside this package: the store links as it
+writes and must not import the NLP stack.
+"""
+
+from etl.events.article import event_id_for, extract_events
+
+__all__ = ["event_id_for", "extract_events"]

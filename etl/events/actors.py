@@ -1,0 +1,140 @@
+"""Attributes, actors: ACLED-style names of who acted and who was hit, and
+who the sentence attributes its facts to (``claimed_by``)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from etl import lexicon as lx
+from etl.events.core import HARM_VERBS, Trigger, VIOLENT
+from etl.events.syntax import governing_verb, noun_chunks, sent_of
+from etl.nlp import span_text
+
+GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
+
+
+def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str:
+    """ACLED-style actor name for a noun phrase ("Pakistani soldiers" →
+    "Military Forces of Pakistan"); "" when the phrase names no actor."""
+    lowered = " " + " ".join(re.findall(r"[\w'’.-]+", phrase.lower())) + " "
+    for key in GROUP_KEYS:
+        if f" {key} " in lowered:
+            return lx.GROUP_ACTORS[key]
+    words = set(lowered.split())
+    code = ""
+    for word in lowered.split():
+        if word.strip("’'s") in lx.COUNTRY_CODES:
+            code = lx.COUNTRY_CODES[word.strip("’'s")]
+            break
+    if not code:
+        for name, iso in lx.COUNTRY_CODES.items():
+            if " " in name and f" {name} " in lowered:
+                code = iso
+                break
+    country = lx.COUNTRY_NAMES.get(code, code)
+    if words & lx.CIVILIAN_WORDS:
+        return f"Civilians ({country})" if country else "Civilians"
+    if words & lx.POLICE_WORDS:
+        return f"Police Forces of {country}" if country else "Police Forces"
+    if words & lx.MILITANT_WORDS:
+        return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    if not country:
+        return ""
+    if event_type == lx.STRATEGIC and sub_event_type in ("Diplomacy", "Agreement"):
+        return f"Government of {country}"
+    return f"Military Forces of {country}"
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))[:120]
+
+
+def subject_verbs(token: Token) -> list[Token]:
+    """The verbs whose subject may be the trigger's actor: the trigger's own
+    verb, then up through non-finite and coordinated clauses ("offered its
+    support in mediating", "launched …, striking")."""
+    verbs: list[Token] = []
+    current: Token | None = token if token.pos_ == "VERB" else governing_verb(token)
+    while current is not None and len(verbs) < 4:
+        verbs.append(current)
+        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and current.head is not current:
+            current = governing_verb(current)
+        else:
+            break
+    return verbs
+
+
+def find_actors(trigger: Trigger) -> tuple[str, str]:
+    """actor1 (who acted) and actor2 (the target) in ACLED style."""
+    token = trigger.token
+    name = lambda t: actor_name(_phrase(t), event_type=trigger.event_type,  # noqa: E731
+                                sub_event_type=trigger.sub_event_type)
+    actor1 = actor2 = ""
+    for verb in subject_verbs(token):
+        for child in verb.children:
+            if child is token:
+                continue
+            if child.dep_ == "nsubj" and not actor1 and token not in list(child.subtree):
+                actor1 = name(child)
+            elif child.dep_ == "agent" and not actor1:
+                for obj in child.children:
+                    actor1 = actor1 or name(obj)
+            elif child.dep_ in ("dobj", "nsubjpass") and child is not token and not actor2 \
+                    and token not in list(child.subtree):
+                actor2 = name(child)
+        if actor1:
+            break
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
+            for obj in child.children:
+                actor2 = actor2 or name(obj)
+    if trigger.event_type in VIOLENT and (not actor1 or not actor2):
+        actor1, actor2 = _sentence_actors(token, trigger, actor1, actor2)
+    if actor2 == actor1:
+        actor2 = ""
+    return actor1, actor2
+
+
+def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:
+    """Fill missing sides from the sentence's other noun phrases: a named
+    group or subject acts; a phrase after "on/against/at" ("attacks on
+    Pakistani posts") is the target."""
+    sentence = sent_of(token)
+    actors: list[str] = []
+    targets: list[str] = []
+    for chunk in noun_chunks(sentence):
+        if token in chunk:
+            continue
+        found = actor_name(chunk.text, event_type=trigger.event_type)
+        if not found:
+            continue
+        root = chunk.root
+        if (root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "at")) or \
+                (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HARM_VERBS):
+            targets.append(found)
+        else:
+            actors.append(found)
+    if not actor1:
+        actor1 = next((a for a in actors if a != actor2), "")
+    if not actor2:
+        actor2 = next((a for a in [*targets, *actors] if a != actor1), "")
+    return actor1, actor2
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z(][\w’'.()-]*){0,4}|officials|police|sources|residents|locals)", re.I)
+
+
+def find_claim(sentence: Span) -> str:
+    """Who the sentence attributes its facts to ("ISPR said", "according to
+    officials", "the Taliban claimed"); "" when it states them directly."""
+    match = _ACCORDING.search(span_text(sentence))
+    if match:
+        return match.group(1).strip()
+    for token in sentence:
+        if token.lemma_.lower() in lx.SAY_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+    return ""

@@ -1,0 +1,411 @@
+"""Stage 3, article events: from the sentences of one article to its events.
+
+Sentence by sentence, the triggers that pass :mod:`~etl.events.realis` are
+typed (:mod:`~etl.events.classify`), placed, dated and given actors and tolls
+(the attribute modules) as drafts; :mod:`~etl.events.happenings` groups the
+drafts of one happening into one event.  Events the report recalls with a
+date ("after a deadly raid on 13 June", "a day after the crackdown") are
+drafts too, dated by themselves or from the report's event, with the
+figures told nearest them.  Some mentions are folded in while drafting: a definite "the attacks" that names the weapon gives the
+attack its sub-type, a chemical agent named for its munitions makes it a
+Chemical weapon attack, "the attack(s)" told again after a non-violent event
+is no new event, and a sentence whose only trigger is the casualty verb
+("Four policemen were killed") gives its toll to the event just reported.  A
+text's first report cannot refer back, so there "15 dead after ambush" codes
+the ambush, with the toll it gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import replace
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.dates import DAY, MONTH, WEEK
+from etl.events.actors import find_actors, find_claim
+from etl.events.classify import choose_sentence_events
+from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
+from etl.events.event_dates import lead_date, resolve_event_date
+from etl.events.mentions import find_triggers
+from etl.events.places import (
+    GEO_PRECISION, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
+    find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
+)
+from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
+from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
+from etl.events.syntax import doc_sentences
+from etl.events.tolls import (
+    ANOTHER, attach_casualties, casualties_in, fits_event, is_restated, only_casualty_verbs,
+    reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
+)
+from etl.nlp import Analysis, doc_text, span_text
+from etl.records import Article, Event
+from geo.records import Place, Resolution
+
+logger = logging.getLogger(__name__)
+
+
+# A line that points to another article ("ALSO READ: Washington talks start June 15").
+_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
+                        r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
+
+# Events that happen somewhere in particular: with no place of their own they
+# borrow the previous event's or the article's town.
+PLACED = VIOLENT | {lx.PROTESTS}
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
+
+
+_GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
+
+
+def _specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> None:
+    """"Attacks were launched in 11 places. The attacks, mostly with
+    grenades, …": a definite mention of the attack just reported that names
+    the weapon gives that event its sub-type (the two then merge)."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in VIOLENT
+                     and sentence_index - d.sentence_index <= 2), None)
+    if previous is None or previous.sentence_index == sentence_index:
+        return
+    old = previous.trigger
+    if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
+            old.token.lemma_.lower() in _GENERIC_ATTACKS:
+        previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
+
+
+_CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")
+
+
+_MUNITIONS = lx.AERIAL_WEAPON_WORDS | {"shell", "bomb", "bombs", "attack", "attacks", "strike", "strikes"}
+
+
+def _chemical_told_later(drafts: Sequence[Draft], sentence: Span, *, sentence_index: int) -> None:
+    """"Rebels fired shells into the city.  Residents suspect the shells
+    carried poisonous gas": a chemical agent named for the munitions of the
+    attack just reported ("the shells", "the attack") makes it a Chemical
+    weapon attack (ACLED: any use of chemical agents)."""
+    words = {t.lower_ for t in sentence}
+    if not words & _CHEMICAL_WORDS or "tear" in words:
+        return
+    if not any(t.lower_ in _MUNITIONS and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
+               for t in sentence):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in (lx.REMOTE, lx.BATTLES)
+                     and 0 < sentence_index - d.sentence_index <= 2), None)
+    if previous is not None:
+        old = previous.trigger
+        previous.trigger = Trigger(old.token, lx.REMOTE, "Chemical weapon", old.strong)
+
+
+# Not "the operation": after arrests, the operation is where a toll is told.
+_TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
+
+
+def _refers_back(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> bool:
+    """"Air defences intercepted the missiles.  The attacks were launched
+    from the sea": a definite "the attack(s)" (the trigger, or what it
+    launched or carried out) in one of the two sentences after a
+    non-violent event is told again, not a new attack."""
+    token = trigger.token
+    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN
+               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
+        return False
+    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
+                     and d.trigger.sub_event_type != "Diplomacy"), None)
+    # after a violent event the mention merges with it (and brings its toll): only
+    # after a non-violent one would it become a new, violent main event
+    return previous is not None and previous.trigger.event_type not in VIOLENT
+
+
+def extract_events(
+    analysis: Analysis,
+    resolutions: Sequence[Resolution],
+    *,
+    article: Article,
+    country_place: CountryLookup,
+    keep_unplaced: bool = False,
+) -> list[Event]:
+    """Coded events of one article (see the module docstring).
+
+    An event with no place at all is dropped (a map needs a place), unless
+    ``keep_unplaced``: then it is kept with an empty location and no
+    coordinates -- for scoring detection and typing on texts whose place
+    names are masked."""
+    doc = analysis.doc
+    published = article.published
+    by_sentence: dict[int, list[PlaceCandidate]] = {}
+    dateline_start = analysis.dateline.start if analysis.dateline else -1
+    for resolution in resolutions:
+        mention = resolution.mention
+        if mention.label == "NORP":
+            continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
+        place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
+        if place is None:
+            place = country_in_name(mention.surface, country_place)
+        if place is None or mention.start == dateline_start:
+            continue
+        locative, excluded, chain = mention_role(doc, mention)
+        by_sentence.setdefault(mention.sentence_index, []).append(
+            PlaceCandidate(place, mention, locative, excluded, chain))
+    by_sentence = without_bare_regions(by_sentence)
+    dateline_place = next((r.place for r in resolutions
+                           if analysis.dateline and r.mention.start == dateline_start and r.place), None)
+    main_country = find_main_country(resolutions, dateline_place)
+    fallback_country = main_country or find_main_country(resolutions, dateline_place, adjectives=True)
+    sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
+                                 country_place)
+
+    place_tokens: set[int] = set()
+    for mention in analysis.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.label != "NORP" else None
+        if span is not None:
+            place_tokens.update(range(span.start, span.end))
+    doc.user_data["sitrep_place_tokens"] = place_tokens  # for the objects of "seized", "recaptured" …
+    drafts: list[Draft] = []
+    body_start = _body_start(doc_text(doc), analysis)
+    all_sentences = doc_sentences(doc)
+    lead = lead_date(all_sentences, body_start=body_start, published=published)
+    focus = focus_place(by_sentence)
+    for index, sentence in enumerate(all_sentences):
+        if sentence.end_char <= body_start:
+            continue  # headline and standfirst restate the body
+        if _LINK_LINE.match(span_text(sentence)):
+            continue  # "ALSO READ: …", "Related: …": another article's headline
+        found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
+        # one violent event per sentence among those it reports, and one among those it recalls
+        triggers = [*choose_sentence_events([t for t in found if not t.background], sentence),
+                    *(replace(t, background=True) for t in choose_sentence_events(
+                        [t for t in found if t.background], sentence))]
+        _chemical_told_later(drafts, sentence, sentence_index=index)
+        for trigger in triggers:
+            _specify_previous(drafts, trigger, sentence_index=index)
+        triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]
+        casualties, claim = reconcile_claims(sentence, casualties_in(sentence, published=published))
+        recalled_figures: list[Casualty] = []
+        if any(t.background for t in triggers):
+            # what the sentence recalls takes the figures told nearest after it
+            # ("comes two months after a raid on 13 June … killing 200"), or all
+            # of them when the sentence reports nothing else ("the Aug. 7 attack
+            # killed four")
+            every = sorted({*casualties, *casualties_in(sentence, published=published, recalled=True)},
+                           key=lambda c: c.start)
+            takers = [t for t in triggers if takes_casualties(t)]
+            if not any(not t.background for t in takers):
+                recalled_figures = every
+            else:
+                recalled_figures = [c for c in every if _nearest(c, takers, sentence).background]
+                casualties = [c for c in every if c not in recalled_figures]
+        another = ANOTHER.search(span_text(sentence)) is not None
+        casualties = [c for c in casualties if not is_restated(c, drafts, sentence_index=index, another=another)]
+        if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
+                and drafts and drafts[-1].trigger.event_type in VIOLENT and index - drafts[-1].sentence_index <= 2 \
+                and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed"):
+            triggers = []  # "Four policemen were killed": the toll of the event just reported
+        if not triggers and not drafts:
+            # The first report of a text cannot refer back: "15 dead after
+            # ambush on border post" reports the ambush, "after the death of
+            # two civilians in cross-border firing" the firing and its toll.
+            first, first_claim = reconcile_claims(sentence, casualties_in(sentence, published=published, recalled=True))
+            if any(c.kind == "killed" for c in first):
+                triggers = choose_sentence_events(
+                    [t for t in find_triggers(sentence, published=published, recalled=True)
+                     if t.token.idx >= body_start and t.event_type in VIOLENT], sentence)
+                if triggers:
+                    casualties, claim = first, first_claim
+            elif any(t.lemma_.lower() in lx.HARMED_VERBS for t in sentence):
+                triggers = choose_sentence_events(
+                    [t for t in find_triggers(sentence, published=published, harm_reports=True)
+                     if t.token.idx >= body_start], sentence)
+        if not triggers and casualties:
+            attach_casualties(drafts, casualties, sentence=sentence, sentence_index=index, claim=claim)
+            continue
+        if triggers and old_year(sentence, published=published):
+            triggers = [t for t in triggers if t.event_type not in VIOLENT]
+        for trigger in triggers:
+            places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []))
+            if not places and trigger.event_type in VIOLENT:
+                target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
+                if target is not None:
+                    places, place_from = [target], "demonym"
+            if not places and trigger.sub_event_type == "Diplomacy" and dateline_place is not None:
+                places, place_from = [dateline_place], "dateline"
+            if not places and trigger.event_type in PLACED:
+                previous = next((d for d in reversed(drafts)
+                                 if d.trigger.event_type in PLACED and index - d.sentence_index <= 2), None)
+                if previous is not None:
+                    places, place_from = list(previous.places), "previous"
+            if not places and trigger.sub_event_type != "Diplomacy":
+                scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
+                if scene is not None:
+                    places, place_from = [scene], "scene"
+            if not places and trigger.event_type in PLACED and focus is not None:
+                places, place_from = [focus], "focus"
+            if not places and trigger.event_type == lx.STRATEGIC and focus is not None and \
+                    country_place(focus.country) is not None:
+                # a deal or talks with no venue: the country the article's events are in
+                places, place_from = [country_place(focus.country)], "context"
+            if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
+                places, place_from = [main_country], "context"
+            if not places and trigger.event_type in VIOLENT and sole_country is not None:
+                places, place_from = [sole_country], "context"
+            if not places and trigger.event_type in VIOLENT:
+                named = sentence_country(sentence, country_place)
+                if named is not None:
+                    places, place_from = [named], "context"
+            if not places and trigger.event_type in VIOLENT and fallback_country is not None:
+                # DESIGN §4: with no better place, the country at geo_precision 3
+                places, place_from = [fallback_country], "context"
+            if not places and keep_unplaced:
+                places, place_from = [UNPLACED], "none"
+            if not places:
+                logger.debug("no place for %s in sentence %d", trigger.sub_event_type, index)
+                continue
+            date_value, precision, date_from = resolve_event_date(sentence, trigger, drafts, published=published,
+                                                                  lead=lead)
+            offset = recalled_offset(trigger.token) if trigger.background and date_from != "own" else None
+            if offset is not None:
+                # "a day after one of the deadliest crackdowns": dated from the report's event
+                base = next((d for d in reversed(drafts) if d.sentence_index == index and not d.trigger.background
+                             and d.date_value is not None), None)
+                anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
+                if anchor is not None:
+                    date_value, precision, date_from = anchor - timedelta(days=offset), anchor_precision, "own"
+            actor1, actor2 = find_actors(trigger)
+            if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
+                    any(victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):
+                actor1, actor2 = "", actor1  # "Pak Army officer killed in IED blast": the victim's side
+            draft = Draft(sentence, index, trigger, places, place_from, date_value, precision,
+                          actor1, actor2, find_claim(sentence), date_from=date_from,
+                          anaphor=anaphoric(trigger.token), reaction=reaction_frame(trigger.token),
+                          another=distinct_happening(trigger.token))
+            if takes_casualties(trigger):
+                figures = recalled_figures if trigger.background else casualties
+                if figures:
+                    draft.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
+                draft.claimed_by = claim or draft.claimed_by
+                if not draft.actor2 and casualties:
+                    draft.actor2 = victim_actor(casualties[0])
+                    if draft.actor2 == draft.actor1:
+                        draft.actor2 = ""
+            drafts.append(draft)
+    return _emit(group_mentions(drafts), article=article)
+
+
+def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:
+    """The trigger a figure belongs to: the nearest one before it, else the nearest."""
+    at = sentence.start_char + casualty.start
+    return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
+
+
+def _body_start(text: str, analysis: Analysis) -> int:
+    """Where the report proper begins: at the dateline when there is one,
+    else after a first line that looks like a headline (short, no final
+    full stop)."""
+    if analysis.dateline is not None:
+        line_start = text.rfind("\n", 0, analysis.dateline.start) + 1
+        return line_start
+    first_line = text.split("\n", 1)[0]
+    if len(first_line) < 200 and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and "\n" in text:
+        return len(first_line)
+    return 0
+
+
+def event_id_for(article_id: str, event_type: str, place_id: str, when: date | None) -> str:
+    key = f"{article_id}|{event_type}|{place_id}|{when.isoformat() if when else ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _confidence(draft: Draft, place: Place) -> float:
+    score = 0.45
+    score += 0.2 if draft.trigger.strong else 0.05
+    score += {1: 0.15, 2: 0.1}.get(GEO_PRECISION.get(place.kind, 3), 0.05)
+    score += {DAY: 0.1, WEEK: 0.07, MONTH: 0.04}.get(draft.date_precision, 0.0)
+    if draft.place_from in ("previous", "context", "demonym", "scene", "focus"):
+        score -= 0.1
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
+    """One event per (type, place, date): the happenings there, their tolls added."""
+    lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
+                 and not all(m.draft.trigger.background for m in h.mentions)), None)
+    events: dict[tuple[str, str, date | None], Event] = {}
+    for happening in happenings:
+        event = _event(happening, article=article, role=role_of(happening, lead))
+        key = (event.event_type, event.place_id, event.event_date)
+        events[key] = _add(events[key], event) if key in events else event
+    return list(events.values())
+
+
+def _event(happening: Happening, *, article: Article, role: str) -> Event:
+    anchor = happening.anchor
+    place = happening.place
+    dated = happening.dated()
+    tolls = happening_toll(happening)
+    killed = [(c, t) for t in tolls for c in t.killed]
+    best = sum(split_share(c.best, t.parts, t.part) for c, t in killed)
+    low = sum(split_share(c.low, t.parts, t.part) for c, t in killed)
+    highs = [c.high for c, _ in killed]
+    high = 0 if not killed else None if any(h is None for h in highs) else \
+        sum(split_share(c.high or 0, t.parts, t.part) for c, t in killed)
+    hurt = sum(split_share(c.best, t.parts, t.part) for t in tolls for c in t.injured)
+    drafts = [m.draft for m in happening.mentions]
+    evidence = next((t.evidence for t in tolls if t.killed), None) or anchor.draft
+    sentence = evidence.sentence
+    text = span_text(sentence)
+    etype = anchor.draft.trigger.event_type
+    actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
+    actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
+    claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
+        (d.claimed_by for d in drafts if d.claimed_by), "")
+    event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value)
+    return Event(
+        event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
+        date_precision=dated.date_precision, event_type=etype,
+        sub_event_type=anchor.draft.trigger.sub_event_type, actor1=actor1, actor2=actor2,
+        country=place.country or border_country(place, anchor.draft), admin1=place.admin1,
+        admin2=place.admin2, location=place.name,
+        latitude=None if place is UNPLACED else place.lat,
+        longitude=None if place is UNPLACED else place.lon, geo_precision=GEO_PRECISION.get(place.kind, 3),
+        place_id=place.place_id, fatalities=best, fatalities_low=low,
+        fatalities_high=high, injured=hurt, evidence=text.strip(),
+        evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(text.rstrip()),
+        claimed_by=claim, confidence=max(_confidence(m.draft, m.place) for m in happening.mentions),
+        incident_id=event_id, role=role,
+        source=article.source, url=article.url, published=article.published,
+        fatalities_reported="; ".join(c.figure or c.text.strip() for c, _ in killed),
+    )
+
+
+def _add(first: Event, second: Event) -> Event:
+    """Two happenings of one (type, place, date) in one article: one event
+    whose toll is theirs added (a strike and a follow-up drone attack on one
+    town that day)."""
+    from dataclasses import replace
+
+    high = None if first.fatalities_high is None or second.fatalities_high is None else \
+        first.fatalities_high + second.fatalities_high
+    reported = "; ".join(r for r in (first.fatalities_reported, second.fatalities_reported) if r)
+    keep = first if first.fatalities >= second.fatalities else second
+    return replace(
+        keep, date_precision=min(first.date_precision or 9, second.date_precision or 9) % 9,
+        actor1=first.actor1 or second.actor1, actor2=first.actor2 or second.actor2,
+        fatalities=first.fatalities + second.fatalities, fatalities_low=first.fatalities_low + second.fatalities_low,
+        fatalities_high=high, injured=first.injured + second.injured,
+        claimed_by=keep.claimed_by or first.claimed_by or second.claimed_by,
+        confidence=max(first.confidence, second.confidence), fatalities_reported=reported,
+        role="main" if "main" in (first.role, second.role) else "background",
+        sub_event_type=first.sub_event_type,
+    )

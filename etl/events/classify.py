@@ -1,0 +1,504 @@
+"""Attributes, type: the ACLED type and sub-type of a sentence's events.
+
+Who takes a place decides Government regains vs Non-state actor overtakes
+territory (the taker's head noun); a place taken, entered or controlled after
+a withdrawal or without resistance ("met no resistance") changed hands
+without violence, and "seize it" there stands for the place; a withdrawal or
+troop movement alone is a Change to group/activity.  A raid or operation that
+only reports seizures or arrests is coded by that outcome; an intercepted
+missile, or weapons found (also inside what was found: "a tunnel used to
+store rifles") or destroyed after clearing them, are Disrupted weapons use.
+People fleeing or displaced in numbers (not fighters) are Other, and the
+fighting that drove them out is its cause, not a new event; so is a mass
+grave found, not the killings it holds.  Weapon words (not the target's:
+"destroying helicopters", nor those of an attack referred back to or blamed:
+"in retaliation for a gas attack") refine a generic attack; an attack on
+civilians or civilian places is Violence against civilians; sexual violence
+is coded as such whatever else the sentence reports.  A sentence about a
+protest is one Protests/Riots event whatever violence it mentions:
+protesters' violence (attacking or beating someone, setting something on
+fire, pulling it down; not burning effigies or flags) makes a riot, force
+against them excessive force, arrests or dispersal an intervention.  A
+sentence about the *end* of fighting that names a ceasefire yields the
+Agreement only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from etl import lexicon as lx
+from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
+from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
+from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background
+from etl.events.syntax import (
+    ancestors, has_object, object_heads, object_words, sent_of, target_words, token_table,
+)
+
+_TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
+
+
+def _weapon_words(sentence: Span) -> set[str]:
+    """The sentence's words that can name the weapon used: not the target
+    ("destroying several helicopters", "targeting chemical weapons
+    facilities"), an "anti-aircraft" gun, nor the weapon of another attack
+    the sentence refers back to or blames ("in retaliation for a gas
+    attack", "accused of a chlorine attack")."""
+    words: set[str] = set()
+    for t in sentence:
+        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or is_attributed(t)):
+            continue
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
+                t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
+            continue
+        if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
+                sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
+            continue
+        if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in ("force", "forces"):
+            continue  # "the Burkina Faso air force": an armed service, not a weapon used
+        words.add(t.lower_)
+    return words
+
+
+_ALL_WEAPON_WORDS = frozenset().union(*(vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES))
+
+
+def weapon_subtype(words: set[str]) -> tuple[str, str] | None:
+    for vocabulary, etype, subtype in lx.WEAPON_SUBTYPES:
+        if words & vocabulary:
+            return etype, subtype
+    return None
+
+
+def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
+    """One violent event per sentence (the most specific trigger) plus its
+    non-violent events; a sentence about fighting ending yields the Agreement
+    (after a territory handed over under it)."""
+    if not triggers:
+        return []
+    lemmas = {t.lemma_.lower() for t in sentence}
+    agreements = [t for t in triggers if t.sub_event_type == "Agreement"]
+    if agreements and lemmas & lx.ENDING_VERBS:
+        # "territory was handed over as part of a deal ending the fighting": the handover is the event
+        transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
+        return [*transfers[:1], *agreements[:1]]
+    triggers = [typed for typed in map(_object_subtype, triggers) if typed is not None]
+    # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
+    causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
+              if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
+    triggers = [t for t in triggers if t.token.i not in causes]
+    if any(t.sub_event_type == "Other" and t.token.lemma_.lower() not in ("flee", "displace") for t in triggers):
+        # "a mass grave holds the bodies of villagers killed by the militia": old killings, found now
+        triggers = [t for t in triggers if t.event_type not in VIOLENT]
+    if _bombed_gathering(triggers, sentence):
+        # "blast near a poll rally": the bombing is the event, the rally its target
+        triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
+    protest = _protest_event(triggers, sentence)
+    if protest is not None:
+        return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
+                           and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
+    violent = _drop_outcome_operations([t for t in triggers if t.event_type in VIOLENT], triggers, sentence)
+    others: dict[str, Trigger] = {}
+    for t in triggers:
+        if t.event_type not in VIOLENT:
+            others.setdefault(t.sub_event_type, t)
+    chosen: list[Trigger] = []
+    if violent:
+        # Sexual violence is coded as such whatever other harm the sentence
+        # reports ("raped, beat and assaulted civilians").
+        strong = [t for t in violent if t.sub_event_type == "Sexual violence"] or \
+            [t for t in violent if t.strong] or violent
+        strong.sort(key=lambda t: (TYPE_PRIORITY[t.event_type], t.token.i))
+        best = strong[0]
+        chosen.append(_refine(best, sentence, violent))
+    transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
+    chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
+    return chosen
+
+
+_HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
+                         "died", "casualties"})
+
+
+_INTERCEPTIONS = frozenset({"intercept", "down"})
+
+
+_DISPOSAL_VERBS = frozenset({"destroy", "detonate", "explode", "burn"})
+
+
+def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
+    """Violence that a sentence reports only as the setting of a non-violent
+    outcome: a raid or operation that seized weapons or made arrests, with no
+    fighting of its own ("rifles were seized in a joint operation"), the
+    missile or drone that air defences intercepted (Disrupted weapons use),
+    and a generic attack that only looted or burned property."""
+    if not violent:
+        return violent
+    # "looted many houses … in a targeted attack", "attacked them, looted shops and set them on
+    # fire": with no one killed or hurt, the generic attack is the looting or destruction itself
+    if any(t.sub_event_type == "Looting/property destruction" for t in triggers) and \
+            all(not t.strong for t in violent) and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return []
+    outcomes = [t for t in triggers if t.sub_event_type in ("Disrupted weapons use", "Arrests")]
+    if not outcomes:
+        return violent
+    # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
+    objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+               if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    # "cleared the mines and destroyed them", "defused and detonated the bombs": disposal, not use
+    disposal = {c.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
+                if c.dep_ == "conj" and c.lemma_.lower() in _DISPOSAL_VERBS}
+    violent = [t for t in violent if t.token.i not in objects | disposal]
+    if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
+        return []
+    if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
+            and not {t.lower_ for t in sentence} & _HARM_WORDS:
+        return [t for t in violent if t.event_type != lx.REMOTE]
+    return violent
+
+
+_TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _taker(token: Token) -> Token | None:
+    """The subject (or passive agent) of the verb that takes a place; a
+    pronoun subject of a reported clause stands for the reporter's subject
+    ("the army confirmed it regained the town")."""
+    for verb in subject_verbs(token):
+        current: Token | None = verb
+        for _ in range(3):
+            if current is None:
+                break
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+                break
+            current = current.head
+    return None
+
+
+def _state_taker(token: Token) -> bool | None:
+    """True when state forces take the place, False for anyone else, None
+    when the text does not say (by the head noun of the taker)."""
+    taker = _taker(token)
+    if taker is None:
+        return None
+    appositive = next((c for c in taker.children if c.dep_ == "appos"), None)
+    if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
+        taker = appositive  # "Provinces, army units, …": the apposition names the taker
+    modifiers = {t.lower_ for t in taker.subtree
+                 if t.i < taker.i or t is taker or t.dep_ in ("compound", "amod", "poss", "nmod")}
+    modifiers -= {t.lower_ for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep")
+                  for t in c.subtree}
+    phrase = " ".join(sorted(modifiers))
+    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in GROUP_KEYS if " " not in key):
+        return False
+    if taker.lower_ in lx.STATE_HEADS:
+        return True
+    return None
+
+
+def _territory_side(trigger: Trigger) -> Trigger:
+    """Who took the place: state forces regain territory, anyone else
+    overtakes it ("Taliban fighters recaptured the district"); taken after
+    the other side withdrew, or without a fight, it changed hands without
+    violence."""
+    if trigger.sub_event_type not in _TERRITORY_TAKEN:
+        return trigger
+    if uncontested({t.lower_ for t in sent_of(trigger.token)}):
+        return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
+    state = _state_taker(trigger.token)
+    if state is None:
+        actor1, _ = find_actors(trigger)
+        state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
+    subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
+    return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
+
+
+def uncontested(words: set[str]) -> bool:
+    """Did the place change hands without a fight?  "Without resistance",
+    "met no resistance", or after the other side withdrew with no fighting
+    told."""
+    if "without" in words and words & lx.UNCONTESTED_WORDS:
+        return True
+    if words & lx.NO_WORDS and "resistance" in words:
+        return True
+    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS and \
+        not words & {"forcing", "forced"}  # "seizes the city, forcing a withdrawal": taken by force
+
+
+def taken_unopposed(token: Token) -> bool:
+    """"Allowing the rebels to seize it without resistance": a pronoun object
+    of a verb that takes places, where the place changed hands without a
+    fight, stands for that place."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in token.children) and \
+        uncontested({t.lower_ for t in sent_of(token)})
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_object(token: Token) -> bool:
+    """Is the verb's object (or passive subject) a named place ("seized
+    Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
+    analysis (see ``extract_events``) or a GPE/LOC/FAC entity."""
+    sentence = sent_of(token)
+    places = sentence.doc.user_data.get("sitrep_place_tokens", ())
+
+    def is_place(t: Token) -> bool:
+        return t.i in places or t.ent_type_ in _PLACE_ENTITIES
+
+    for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 6)]:
+        if is_place(t):
+            return True
+        if token.pos_ == "NOUN" and t.i == token.i + 1 and t.lower_ == "of":
+            continue  # "the capture of El-Fasher"
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
+            break
+    return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
+
+
+def _object_subtype(trigger: Trigger) -> Trigger | None:
+    """Verbs whose object decides the event: "seized the town" (territory),
+    "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
+    lemma = trigger.token.lemma_.lower()
+    if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
+        return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
+        if _state_taker(trigger.token) is False:
+            return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)  # "the Taliban detained …"
+        return trigger
+    if lemma not in ("seize", "capture", "take", "recover"):
+        return trigger
+    window = object_words(trigger.token)
+    heads = object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
+    if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
+            (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
+        if _state_taker(trigger.token) is False:
+            return None  # weapons an armed group took in its attack: part of the attack, no event
+        return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if window & lx.TERRITORY_WORDS or (lemma != "take" and place_object(trigger.token)) or \
+            taken_unopposed(trigger.token):
+        return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
+    if _state_taker(trigger.token) is False:
+        # ACLED's arrests are by state authorities; armed groups taking
+        # people abduct them ("militants captured two soldiers")
+        return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
+    return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
+
+
+_RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles", "thrown", "threw",
+                         "throwing", "petrol", "molotov", "barricades", "burning", "burned", "burnt",
+                         "arson", "smashed", "vandalism", "rampage", "looting",
+                         "stone", "stones", "stone-throwing", "stone-pelting", "rioters", "riot", "riots",
+                         "rioting", "violent", "violence", "vandalised", "vandalized", "hurled", "pelted",
+                         "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
+                         "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
+                         "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
+                         "tires", "damaged", "damaging", "tore", "torn"})
+
+
+_INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
+                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
+                                 "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
+
+
+_FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
+                          "excessive", "suppressed", "suppress", "violently", "brutally", "injuries", "injured",
+                          "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
+
+
+_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "violent", "violence", "scuffle", "scuffles"})
+_DEATH_WORDS = frozenset({"killed", "killing", "died", "dead", "deaths", "death"})
+_PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
+
+
+_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
+                            "demonstration", "demonstrations", "rally", "rallies", "marchers", "sit-in",
+                            "agitation", "marches"})
+
+
+_RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields", "control", "unit", "units",
+                              "officers", "troops", "vehicle", "vehicles"})
+
+
+def _riot_gear(token: Token) -> bool:
+    """"riot police", "riot gear": not a riot."""
+    doc = token.doc
+    return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
+
+
+def _protesters_words(sentence: Span) -> set[str]:
+    """The sentence's words, less those that only name a cause or an earlier
+    event ("a protest against police violence", "after the killing of five
+    students"), deny violence ("non-violent") or name riot police ("riot
+    police")."""
+    lower = token_table(sentence.doc)[0]
+    words = set(lower[sentence.start:sentence.end])
+    for i in range(sentence.start, sentence.end):
+        if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
+            continue  # only violence words are checked token by token
+        t = sentence.doc[i]
+        if _riot_gear(t):
+            words.discard(lower[i])
+        elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
+                lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
+            words.discard(lower[i])
+            words.add("non-" + lower[i])  # "non - violent" as three tokens
+        elif any(a.lower_ in _CAUSE_PREPS and a.dep_ == "prep" for a in ancestors(t, limit=4)):
+            words.discard(lower[i])
+        elif lower[i] in _BURN_WORDS and object_words(t) & _SYMBOLS:
+            words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
+    if _protesters_violent(sentence):
+        words.add("riot")
+    return words
+
+
+_BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
+
+
+_SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",
+                      "pictures", "photos", "photographs"})
+
+
+_PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "crowd", "crowds",
+                              "supporters", "activists", "mob"})
+
+
+def _protesters_violent(sentence: Span) -> bool:
+    """Protesters who attack, beat or injure someone, set something on fire
+    or pull it down ("protesters attacked police officers", "demonstrators
+    set cars on fire", "pulled down the barriers"): ACLED's violent
+    demonstration."""
+    for t in sentence:
+        lemma = t.lemma_.lower()
+        if lemma == "set" and any(c.lower_ == "fire" or (c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
+                                  for c in t.children):
+            return True
+        if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+            return True  # "pulled down the walls", "tore down the fences"
+        if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
+            return True
+    return False
+
+
+# Prepositions whose object is the protest's cause or what came before it:
+# "a protest against police violence", "protests after the killing of five
+# students" (the killing is not force used against the protest).
+_CAUSE_PREPS = frozenset({"against", "over", "about", "condemning"}) | (lx.BACKGROUND_PREPS - CONTEMPORANEOUS)
+
+
+_BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
+_BOMB_WORDS = frozenset({"bomb", "blast", "explosion", "explode", "bomber", "ied"})
+
+
+def _bombed_gathering(triggers: Sequence[Trigger], sentence: Span) -> bool:
+    """A bomb went off at a protest or rally that the protesters did not
+    throw: a bombing trigger or bomb word, and no riot words ("hurled petrol
+    bombs")."""
+    if not any(t.event_type in (lx.PROTESTS, lx.RIOTS) for t in triggers):
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence}
+    bombed = any(t.sub_event_type in _BOMBINGS for t in triggers) or bool(lemmas & _BOMB_WORDS)
+    return bombed and not (_protesters_words(sentence) & _RIOT_WORDS or lemmas & _THROW_LEMMAS)
+
+
+_THROW_LEMMAS = frozenset({"throw", "hurl", "lob", "petrol", "molotov"})
+
+
+def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
+    """A sentence about a protest is one Protests or Riots event, whatever
+    violence it reports (ACLED): protesters' violence or destruction makes a
+    riot, even when force is used against them; force against (peaceful)
+    protesters, or their dispersal or arrest, is coded as the protest's
+    sub-type."""
+    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
+    if not candidates:
+        return None
+    words = _protesters_words(sentence)
+    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}):
+        return None
+    mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
+    if mob is not None:
+        return mob
+    crackdown = next((t for t in candidates if t.token.lemma_.lower() == "crackdown"), None)
+    if crackdown is not None:
+        return crackdown  # force against a crowd, whatever the crowd did
+    protest = candidates[0]
+    peaceful = bool(words & _PEACEFUL_WORDS)
+    security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
+    destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
+    # Protesters called peaceful are not rioters ("police clashed with peaceful
+    # protesters"); "some rallied peacefully, others clashed" describes a riot.
+    force = words & _FORCE_WORDS
+    # "police clashed with demonstrators, killing 10": lethal force, not the crowd's violence
+    lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
+        not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS
+    if (words & _RIOT_WORDS or destruction) and not peaceful and not lethal:
+        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
+    # people killed at a protest that was no riot: lethal force against it
+    if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:
+        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
+    if words & _INTERVENTION_WORDS:
+        return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)
+    return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
+
+
+# Triggers that name their own weapon ("pounded" and "bombardment" do not:
+# jets pound, artillery pounds).
+_SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
+
+
+def _armed_subject(token: Token) -> bool:
+    """Is the verb's subject an armed group or force ("gunmen", "troops")?"""
+    verb = token if token.pos_ == "VERB" else token.head
+    return any(c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
+               for c in verb.children)
+
+
+def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
+    """Refine a generic violent trigger by weapon words and by its target."""
+    trigger = _territory_side(trigger)
+    etype, subtype = trigger.event_type, trigger.sub_event_type
+    lemma = trigger.token.lemma_.lower()
+    if etype == lx.RIOTS and _armed_subject(trigger.token):
+        # "gunmen stormed the community": an armed attack, not a riot
+        targets = target_words(trigger.token)
+        civilian = targets & (lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"})
+        etype, subtype = (lx.VAC, "Attack") if civilian else (lx.BATTLES, "Armed clash")
+    # (not a ground assault, raid or offensive: its artillery and drones support a battle)
+    generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
+    weapon = weapon_subtype(_weapon_words(sentence))
+    if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
+            and lemma not in _SPECIFIC_REMOTE:
+        if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong
+                and weapon[1] == "Remote explosive/landmine/IED"):
+            etype, subtype = weapon
+    if etype == lx.BATTLES and subtype == "Armed clash" and lemma not in ("clash", "fight", "fighting", "battle",
+                                                                         "gunfight", "firefight", "skirmish",
+                                                                         "exchange", "crossfire", "gunbattle",
+                                                                         "encounter", "shootout"):
+        victims = target_words(trigger.token)
+        armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
+                                                                                    "checkpoint", "convoy"}
+        civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES
+        if not victims & (civilian | armed_targets):
+            # "gunmen opened fire on the vehicle …, killing four women": the
+            # sentence's other harm verbs name the victims
+            for other in violent:
+                if other is not trigger and other.token.lemma_.lower() in HARM_VERBS:
+                    victims |= target_words(other.token)
+        if victims & civilian and not victims & armed_targets:
+            etype, subtype = lx.VAC, "Attack"
+    return Trigger(trigger.token, etype, subtype, trigger.strong)

@@ -1,0 +1,152 @@
+"""Attributes, date: when an event happened.
+
+The sentence's own date expression -- the one in the trigger's clause first;
+not a filing date in parentheses or after a "date" label, not one inside a
+back-reference or dating another event ("the July 2 attack"), and one that
+only dates the saying ("police on Monday said …") last -- else "the next
+day" after the previous event, else the date of the previous event in the
+article at a coarser precision, else the lead's date, else the publication
+date within a week, else unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from etl import lexicon as lx
+from etl.dates import DAY, UNKNOWN, WEEK, DateMention
+from etl.events.core import Draft, Trigger
+from etl.events.facts import facts_of
+from etl.events.realis import CONTEMPORANEOUS, is_background
+from etl.events.syntax import ancestors, governing_verb
+from etl.nlp import span_text
+
+def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
+    """The date expression of the trigger's own clause, else the nearest
+    one, and whether it only dates the report ("the governor on Sunday
+    confirmed that 59 were killed": the day of the saying, not of the
+    killing; used only when the sentence has no other date).  A date in
+    parentheses ("KABUL, Afghanistan (May 30, 2011)") or after a "date"
+    label ("date 2025-10-11 …") is a filing date, not the event's; so is a
+    date inside a back-reference."""
+    best: DateMention | None = None
+    best_rank: tuple[int, int, int, int] = (9, 9, 9, 10**9)
+    doc = sentence.doc
+    facts = facts_of(sentence, published=published)
+    text = facts.text
+    clause = {trigger.token.i}
+    own = {t.i for t in trigger.token.subtree}  # a recalled event's own date ("a raid on 13 June")
+    verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else governing_verb(trigger.token)
+    if verb is not None:
+        clause.add(verb.i)
+    for mention in facts.dates:
+        if mention.kind == "year" or mention.value is None:
+            continue
+        start = sentence.start_char + mention.start
+        span = doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+        # "during an operation Monday" dates the event itself
+        if span is not None and is_background(span.root, preps=lx.BACKGROUND_PREPS - CONTEMPORANEOUS) and \
+                not (trigger.background and span.root.i in own):
+            continue
+        if span is not None and _dates_other_event(span, trigger.token):
+            continue  # "the July 2 attack": the date of an event referred to
+        before = text[:mention.start].rstrip()
+        after = text[mention.end:].lstrip()
+        parenthesised = int(before.endswith("(") and after.startswith(")"))
+        if _FILED.search(before):
+            continue
+        attached = 0
+        if span is not None:
+            heads = {t.i for t in [span.root, *ancestors(span.root, limit=4)]}
+            attached = 0 if heads & clause else 1
+        if trigger.background and (span is None or span.root.i not in own):
+            continue  # a recalled event takes only a date of its own ("a raid on 13 June")
+        reporting = int(span is not None and _dates_report(span, trigger.token))
+        rank = (reporting, parenthesised, attached, abs(start - trigger.token.idx))
+        if rank < best_rank:
+            best, best_rank = mention, rank
+    return best, best_rank[0] == 1
+
+
+_FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
+
+
+def _dates_report(span: Span, trigger: Token) -> bool:
+    """Does the date hang on a verb of saying whose clause holds the trigger
+    ("Police on Monday said militants attacked …")?"""
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root)
+    if verb is None or verb.lemma_.lower() not in lx.SAY_VERBS or verb.i == trigger.i:
+        return False
+    node = trigger
+    for _ in range(8):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def _dates_other_event(span: Span, trigger: Token) -> bool:
+    """The date modifies an event noun other than the trigger ("connected to
+    the July 2 attack", "responsible for Tuesday's attack")."""
+    head = span.root.head
+    return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
+            and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
+            {t.i for t in head.subtree})
+
+
+def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | None) -> DateMention | None:
+    """The date the report's lead gives ("... in Khost province yesterday."):
+    the first date expression of the first two sentences of the body that
+    have a verb, outside parentheses (a filing date).  A later sentence that tells more of the
+    story without a date of its own happened then, not on the publication day."""
+    # Letterhead lines before the story ("Operational Update May 20, 2011",
+    # "For Immediate Release") have no verb: they date the release, not the event.
+    body = [s for s in sentences if s.end_char > body_start and any(t.pos_ in ("VERB", "AUX") for t in s)][:2]
+    for sentence in body:
+        facts = facts_of(sentence, published=published)
+        text = facts.text
+        for mention in facts.dates:
+            if mention.kind == "year" or mention.value is None:
+                continue
+            if text[:mention.start].rstrip().endswith("(") and text[mention.end:].lstrip().startswith(")"):
+                continue
+            if _FILED.search(text[:mention.start]):
+                continue
+            return mention
+    return None
+
+
+_NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "next": 1, "following": 1}
+_NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following)\s+day\b|\b(?P<n>a|one|two|three)\s+days?\s+later\b", re.I)
+
+
+def resolve_event_date(
+    sentence: Span, trigger: Trigger, drafts: Sequence[Draft], *, published: date | None,
+    lead: DateMention | None = None,
+) -> tuple[date | None, int, str]:
+    """The date, its precision and where it comes from ("own", "previous",
+    "lead", "published" or "none")."""
+    own, reporting = _sentence_date(sentence, trigger, published=published)
+    if own is not None and own.value is not None and not reporting:
+        return own.value, own.precision, "own"
+    later = _NEXT_DAY.search(span_text(sentence))
+    if later is not None and drafts and drafts[-1].own_date and drafts[-1].date_precision == DAY \
+            and drafts[-1].date_value is not None:
+        days = _NUMBER_OF_DAYS.get((later.group("w") or later.group("n")).lower(), 1)
+        return drafts[-1].date_value + timedelta(days=days), DAY, "own"  # "the next day", "two days later"
+    if own is not None and own.value is not None:
+        return own.value, own.precision, "report"
+    if drafts and drafts[-1].date_value is not None:
+        previous = drafts[-1]
+        return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous"
+    if lead is not None and lead.value is not None:
+        return lead.value, WEEK if lead.precision == DAY else lead.precision, "lead"
+    if published is not None:
+        return published, WEEK, "published"
+    return None, UNKNOWN, "none"

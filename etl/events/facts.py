@@ -1,0 +1,69 @@
+"""Per-sentence facts: what a sentence states as data, computed once.
+
+Several stages ask the same sentence for its date expressions (the event's
+date, an old year that makes it history, the date before an event noun that
+recalls it, the lead date of the report) and for its casualty figures (the
+toll, the first report's toll, a toll that only refers back).  A
+:class:`SentenceFacts` computes each of them at most once per sentence and
+is cached on the doc, so every stage reads the same values.
+
+Dates resolve against the publication date, so the cache is keyed by the
+sentence and that date.  Both lists are computed lazily: most sentences of a
+long article are never asked for their dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from etl.casualties import Casualty, find_casualties
+from etl.dates import DateMention, find_dates
+from etl.nlp import span_text
+
+_CACHE_KEY = "sitrep_sentence_facts"
+
+
+class SentenceFacts:
+    """The text of one sentence, its date expressions and its casualty
+    figures (offsets into ``text``; add ``start_char`` for the document)."""
+
+    __slots__ = ("text", "start_char", "published", "_dates", "_casualties")
+
+    def __init__(self, text: str, *, start_char: int, published: date | None) -> None:
+        self.text = text
+        self.start_char = start_char
+        self.published = published
+        self._dates: tuple[DateMention, ...] | None = None
+        self._casualties: tuple[Casualty, ...] | None = None
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date expression of the sentence (``etl.dates.find_dates``)."""
+        if self._dates is None:
+            self._dates = tuple(find_dates(self.text, published=self.published))
+        return self._dates
+
+    @property
+    def casualties(self) -> tuple[Casualty, ...]:
+        """Every casualty figure of the sentence (``etl.casualties.find_casualties``)."""
+        if self._casualties is None:
+            self._casualties = tuple(find_casualties(self.text))
+        return self._casualties
+
+    def dates_within(self, start_char: int, end_char: int) -> list[DateMention]:
+        """The date expressions that overlap a document character range."""
+        start, end = start_char - self.start_char, end_char - self.start_char
+        return [d for d in self.dates if d.start < end and start < d.end]
+
+
+def facts_of(sentence: Span, *, published: date | None) -> SentenceFacts:
+    """The facts of ``sentence`` (cached on its doc)."""
+    cache: dict[tuple[int, date | None], SentenceFacts] = sentence.doc.user_data.setdefault(_CACHE_KEY, {})
+    key = (sentence.start, published)
+    facts = cache.get(key)
+    if facts is None:
+        facts = SentenceFacts(span_text(sentence), start_char=sentence.start_char, published=published)
+        cache[key] = facts
+    return facts

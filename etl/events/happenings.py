@@ -1,0 +1,466 @@
+"""Stage 3b, happenings: the mentions of one article that tell one happening.
+
+A news article tells its story several times: headline, lead, quotes, a
+recap further down, a reaction that names it again.  Each mention becomes a
+draft (:mod:`~etl.events.article`); here the drafts of one happening are
+grouped, in text order, each joining the most recent happening it can be:
+
+* the same type (for Strategic developments, the same sub-type; two
+  weapons named -- a missile strike and a drone attack -- are two
+  happenings); or another type when the mention is a generic word typed a
+  clash for want of evidence ("the attack"), a toll report ("three people
+  were killed in Beersheba"), police violence at a crowd, or a strike and
+  the attack on civilians it was with the same target ("attacked a
+  displacement shelter" and "a drone attack struck a shelter"); a protest
+  and a riot of one crowd; never a battle and a massacre, nor the target
+  hitting back ("the policemen returned fire");
+* places that can be the same: when both mentions name their own place, the
+  same place, one inside the other, or within :data:`NEAR_KM`; a mention
+  whose place is borrowed (from the previous sentence, the scene, the
+  article's town or country) fits any place in that country;
+* dates that can be the same, with every date the happening's mentions give:
+  two own dates the same day (or one inside the other's week or month), the
+  day of a report ("the ministry on Thursday said …") within
+  :data:`REPORT_DAYS`; a borrowed date fits any, but a mention with a
+  borrowed place and a date of its own joins only on its day;
+* not told as another happening ("another attack", "a second strike", "a
+  follow-up drone attack": never the first happening of its type).
+
+A definite mention ("the protests") starts a happening only with a place, a
+date or a toll of its own; a reaction ("condemned the attack", "funeral
+prayers for those killed", "a pattern of strikes") only with the place the
+event happened at and a date or a toll.  A mention is compared with the
+:data:`RECENT_HAPPENINGS` happenings told most recently, and a happening
+keeps what the comparison needs up to date, so a long text costs time in
+proportion to its mentions.
+
+A happening takes its most specific place and date, the type of its most
+specific mention (lethal force first for a crowd), and the toll of its best
+mention, never a sum over mentions: the latest update ("the toll rose to
+19") if any, else the first figure given; figures told as additional
+victims ("killing one more person", "six scientists were also killed") add
+to it, each once.  Happenings of one (type, place, date) are one event whose
+toll is their sum.  Its role is background when every mention recalls it
+("after a deadly raid on 13 June") or it is dated before the article's
+first-told happening, else main.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.dates import DAY, MONTH, WEEK
+from etl.events.core import VIOLENT, Draft, TollMention
+from etl.events.places import KIND_LEVEL, within
+from etl.events.syntax import target_words
+from geo.records import Place
+
+NEAR_KM = 30.0
+REPORT_DAYS = 3  # a report dates an event at most this many days before it
+RECENT_HAPPENINGS = 60  # a mention is compared with this many most recently told happenings
+# One crowd told as a protest and as a riot: lethal force against it types it
+# first, then the protesters' violence.
+_CROWD_RANK = {"Excessive force against protesters": 0, "Violent demonstration": 1, "Mob violence": 1,
+               "Protest with intervention": 2, "Peaceful protest": 3}
+# Trigger words that name violence without saying what kind: a mention with
+# such a word may tell the same happening as a more specific one of another
+# violent type.
+GENERIC_WORDS = frozenset({"attack", "assault", "raid", "kill", "strike", "hit", "target", "violence",
+                           "massacre", "killing", "operation", "offensive", "fire", "shoot", "destroy",
+                           "martyr", "die", "death", "incident"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One draft at one of its places (``part``/``parts``: the share of a
+    figure reported over several places)."""
+
+    draft: Draft
+    place: Place
+    part: int
+    parts: int
+
+    @property
+    def generic(self) -> bool:
+        token = self.draft.trigger.token
+        if token.lemma_.lower() == "fire" and token.head.lemma_.lower() in ("return", "exchange"):
+            return False  # "returned fire", "exchanged fire": an armed clash
+        return token.lemma_.lower() in GENERIC_WORDS
+
+    @property
+    def default_typed(self) -> bool:
+        """A generic word typed Armed clash for want of evidence ("the
+        attack" with no weapon and no victims named): it takes the type of
+        the happening it tells."""
+        trigger = self.draft.trigger
+        return self.generic and (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash")
+
+
+def _anchor_key(m: Mention) -> tuple[bool, int, bool, float, int]:
+    return (m.default_typed, _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4), not m.draft.own_place,
+            KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+
+
+class Happening:
+    """The mentions of one happening, with what the grouping asks of them
+    kept up to date as mentions join (so a long article costs time in
+    proportion to its mentions, not their square)."""
+
+    def __init__(self, first: Mention) -> None:
+        self.mentions: list[Mention] = []
+        self.typed_as: tuple[str, str] | None = None  # a type taken from the same mention's other places
+        self.anchor: Mention = first  # the mention that types the happening (see ``_anchor_key``)
+        self.drafts: set[int] = set()
+        self.all_default_typed = True
+        self.all_generic = True
+        self.all_crowd_clash = True
+        self.own_places: dict[str, Place] = {}  # distinct places the mentions name as their own
+        self.dates: set[tuple[object, int, str]] = set()  # distinct own or reported dates
+        self.actor2s: set[str] = set()
+        self._place: Mention = first
+        self._dated: Draft = first.draft
+        self.add(first)
+
+    def add(self, mention: Mention) -> None:
+        draft = mention.draft
+        self.mentions.append(mention)
+        self.drafts.add(id(draft))
+        if _anchor_key(mention) < _anchor_key(self.anchor):
+            self.anchor = mention
+        self.all_default_typed &= mention.default_typed
+        self.all_generic &= mention.generic
+        self.all_crowd_clash &= _crowd_clash(mention)
+        if draft.actor2:
+            self.actor2s.add(draft.actor2)
+        if draft.own_place:
+            self.own_places.setdefault(mention.place.place_id, mention.place)
+        if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
+            self.dates.add((draft.date_value, draft.date_precision, "own" if draft.own_date else "report"))
+        place_key = (not draft.own_place, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
+        current = self._place
+        if place_key < (not current.draft.own_place, KIND_LEVEL.get(current.place.kind, 3),
+                        current.draft.sentence_index):
+            self._place = mention
+        self._dated = _better_dated(self._dated, draft)
+
+    @property
+    def last_index(self) -> int:
+        return self.mentions[-1].draft.sentence_index
+
+    @property
+    def event_type(self) -> str:
+        return self.typed_as[0] if self.typed_as else self.anchor.draft.trigger.event_type
+
+    @property
+    def sub_event_type(self) -> str:
+        return self.typed_as[1] if self.typed_as else self.anchor.draft.trigger.sub_event_type
+
+    @property
+    def place(self) -> Place:
+        """The finest place a mention names as its own, else the first borrowed one."""
+        return self._place.place
+
+    @property
+    def own_place(self) -> bool:
+        return bool(self.own_places)
+
+    def dated(self) -> Draft:
+        """The draft that dates the happening: its own date at the finest
+        precision, else the day of a report of it, else the first."""
+        return self._dated
+
+
+def _better_dated(current: Draft, new: Draft) -> Draft:
+    def rank(d: Draft) -> tuple[int, int, int]:
+        return (0 if d.own_date else 1 if d.date_from == "report" else 2,
+                (d.date_precision or 9) if d.own_date else 0, d.sentence_index)
+    return new if rank(new) < rank(current) else current
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
+    """The happenings the drafts of one article tell, in order of first mention."""
+    happenings: list[Happening] = []
+    for draft in drafts:
+        for i, place in enumerate(draft.places):
+            mention = Mention(draft, place, i, len(draft.places))
+            home = _home(mention, happenings)
+            if home is not None:
+                home.add(mention)
+            elif _may_start(mention):
+                happenings.append(Happening(mention))
+    _type_siblings(happenings)
+    return happenings
+
+
+def _type_siblings(happenings: Sequence[Happening]) -> None:
+    """"Attacks took place on its Fordo, Isfahan and Natanz sites": when one
+    of the places joined a happening of a known type (the US air strikes),
+    the others, typed a clash for want of evidence, are strikes too."""
+    home = {(id(m.draft), m.part): h for h in happenings for m in h.mentions}
+    for happening in happenings:
+        if not all(m.default_typed for m in happening.mentions):
+            continue
+        for mention in happening.mentions:
+            for part in range(mention.parts):
+                other = home.get((id(mention.draft), part))
+                if other is not None and other is not happening and not other.anchor.default_typed \
+                        and other.event_type in VIOLENT:
+                    happening.typed_as = (other.event_type, other.sub_event_type)
+                    break
+            if happening.typed_as:
+                break
+
+
+def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
+    # the happenings told most recently (a bound on very long texts)
+    recent = sorted(happenings, key=lambda h: h.last_index)[-RECENT_HAPPENINGS:] \
+        if len(happenings) > RECENT_HAPPENINGS else happenings
+    fitting = [h for h in recent if _fits(mention, h)]
+    if mention.draft.another:
+        # "another attack", "a follow-up drone attack": not the first happening
+        # of its type told (a later one may be the same, told again)
+        etype = mention.draft.trigger.event_type
+        first = next((h for h in happenings if h.event_type == etype), None)
+        fitting = [h for h in fitting if h is not first]
+    if not fitting:
+        return None
+    # the most recent one; among those told as recently, the same type
+    return max(fitting, key=lambda h: (h.last_index, h.event_type == mention.draft.trigger.event_type))
+
+
+_VAGUE_TARGETS = frozenset({"people", "civilians", "area", "areas", "city", "town", "village", "forces",
+                            "country", "region", "province", "district", "state"})
+
+
+def _targets(mention: Mention) -> set[str]:
+    """The nouns a mention names as its target (its object, the object of
+    "on/against/at", or the object of the verb it is the subject of:
+    "a drone attack struck a shelter")."""
+    token = mention.draft.trigger.token
+    words = set(target_words(token))
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        words |= target_words(token.head)
+    doc = token.doc
+    nouns = {t.lemma_.lower() for t in doc[max(0, token.i - 12):token.i + 16] if t.lower_ in words
+             and t.pos_ in ("NOUN", "PROPN")}
+    return nouns - _VAGUE_TARGETS
+
+
+def _crowd_clash(mention: Mention) -> bool:
+    """"Clashes", firing or killing with no armed group or army named
+    ("police fired tear gas … witnesses reported live gunfire", "most were
+    killed by police"): police and a crowd."""
+    trigger = mention.draft.trigger
+    if trigger.event_type != lx.BATTLES or trigger.token.lemma_.lower() not in _CROWD_VIOLENCE:
+        return False
+    words = {t.lower_ for t in mention.draft.sentence}
+    return not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS)
+
+
+_CROWD_VIOLENCE = frozenset({"clash", "fire", "shoot", "kill", "gunfire", "firing", "die"})
+
+
+def _toll_report(mention: Mention) -> bool:
+    """"Three people were killed in Beersheba", "two others died": a toll
+    told of whatever happening killed them."""
+    token = mention.draft.trigger.token
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
+        c.dep_ == "nsubjpass" for c in token.children)))
+
+
+def _may_start(mention: Mention) -> bool:
+    """A reaction ("condemned the attack") starts a happening only when it
+    names the place and gives a date or a toll of its own; a definite
+    mention ("the protests") when it gives any of them."""
+    draft = mention.draft
+    toll = any(c.kind == "killed" for c in draft.casualties)
+    # a place of its own here is one the event happened at ("the attack in
+    # Sumy"), not any place the sentence names ("named Moscow as the perpetrator")
+    located = draft.place_from in ("locative", "border", "none")
+    if draft.reaction:
+        return located and (draft.own_date or toll)
+    if draft.anaphor:
+        return located or draft.own_date or toll
+    return True
+
+
+def _fits(mention: Mention, happening: Happening) -> bool:
+    draft = mention.draft
+    etype = draft.trigger.event_type
+    if id(draft) in happening.drafts:
+        return False  # one draft's places are distinct sites
+    if not _types_fit(mention, happening):
+        return False
+    if not _places_fit(mention, happening):
+        return False
+    return _dates_fit(draft, happening)
+
+
+def _types_fit(mention: Mention, happening: Happening) -> bool:
+    draft = mention.draft
+    etype, subtype = draft.trigger.event_type, draft.trigger.sub_event_type
+    if {etype, happening.event_type} <= {lx.PROTESTS, lx.RIOTS}:
+        return True  # "violent protests" and "the protests": one crowd
+    if _crowd_clash(mention) and happening.event_type in (lx.PROTESTS, lx.RIOTS):
+        return True  # "17 were killed in clashes" in the protests told before
+    if etype in (lx.PROTESTS, lx.RIOTS) and happening.all_crowd_clash:
+        return True
+    if etype == happening.event_type:
+        if etype == lx.STRATEGIC:
+            return subtype == happening.sub_event_type
+        # two weapons named: a missile strike and a drone attack are two happenings
+        return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
+    if etype in VIOLENT and happening.event_type in VIOLENT:
+        if draft.actor1 and draft.actor1 in happening.actor2s:
+            return False  # the target hits back ("the policemen returned fire"): another happening
+        # "the attack" typed a clash for want of evidence tells the happening
+        # whatever its type; a strike is also an attack on the civilians it
+        # hit ("attacked a shelter" and "the drone attack"); a mention that
+        # names neither place, date nor toll ("among the victims …") is
+        # absorbed.  A battle and a massacre are two happenings.
+        if mention.default_typed or happening.all_default_typed or _toll_report(mention):
+            return True
+        if {etype, happening.event_type} == {lx.REMOTE, lx.VAC}:
+            civilian = mention if etype == lx.VAC else happening.anchor
+            strike = happening.anchor if etype == lx.VAC else mention
+            if civilian.generic and _targets(civilian) & _targets(strike):
+                return True  # "attacked a displacement shelter" and "a drone attack struck a shelter"
+        return mention.generic and not draft.own_place and not draft.own_date and \
+            not any(c.kind == "killed" for c in draft.casualties)
+    return False
+
+
+def _places_fit(mention: Mention, happening: Happening) -> bool:
+    if not mention.draft.own_place or not happening.own_place:
+        other = happening.place
+        return not mention.place.country or not other.country or mention.place.country == other.country
+    return any(same_or_near(mention.place, place) for place in happening.own_places.values())
+
+
+def same_or_near(a: Place, b: Place) -> bool:
+    """The same place, one inside the other, or two sites within ``NEAR_KM``."""
+    if a.place_id == b.place_id:
+        return True
+    if within(a, b) or within(b, a):
+        return True
+    if a.kind in ("country", "border", "region", "admin1") or b.kind in ("country", "border", "region", "admin1"):
+        return False
+    return distance_km(a, b) <= NEAR_KM
+
+
+def distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _dates_fit(draft: Draft, happening: Happening) -> bool:
+    """The mention's date fits every date the happening's mentions give
+    (a borrowed date fits any; the day of a report -- "the ministry on
+    Thursday said …" -- is within a few days of the event's)."""
+    if draft.date_value is None or not (draft.own_date or draft.date_from == "report"):
+        return True
+    if draft.own_date and not draft.own_place:
+        # a place borrowed from the sentences before and a date of its own ("it all started on
+        # Friday last week when Israel launched air strikes"): the story has moved on unless
+        # the dates agree, even with a borrowed date
+        dated = happening.dated()
+        if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision) and \
+                abs((draft.date_value - dated.date_value).days) > 1:
+            return False
+    source = "own" if draft.own_date else "report"
+    return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
+               for value, precision, other in happening.dates)
+
+
+def _two_dates_fit(a: date, a_precision: int, a_source: str, b: date, b_precision: int, b_source: str) -> bool:
+    if a_source == b_source == "own":
+        return _same_period(a, a_precision, b, b_precision)
+    return abs((a - b).days) <= REPORT_DAYS
+
+
+def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: int) -> bool:
+    if a is None or b is None:
+        return True
+    if MONTH in (a_precision, b_precision):
+        return (a.year, a.month) == (b.year, b.month)
+    if WEEK in (a_precision, b_precision):
+        return abs((a - b).days) <= 6
+    return a == b
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """Figures of a happening from one toll mention (``part`` of ``parts``
+    when the figure was reported over several places)."""
+
+    killed: tuple[Casualty, ...]
+    injured: tuple[Casualty, ...]
+    part: int
+    parts: int
+    claim: str
+    evidence: Draft | None  # the mention whose figure was taken
+
+
+def happening_toll(happening: Happening) -> list[Toll]:
+    """The toll of the happening: its best mention's figures (the latest
+    update, else the first figure given) plus figures told as additional
+    victims.  One toll mention per sentence."""
+    seen: set[int] = set()
+    tolls: list[tuple[TollMention, Mention]] = []
+    for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
+        for toll in mention.draft.tolls:
+            if toll.sentence_index in seen:
+                continue
+            seen.add(toll.sentence_index)
+            tolls.append((toll, mention))
+    tolls.sort(key=lambda pair: pair[0].sentence_index)
+    chosen: list[Toll] = []
+    for kind in ("killed", "injured"):
+        with_figure = [(t, m) for t, m in tolls if any(c.kind == kind for c in t.casualties)]
+        base = [(t, m) for t, m in with_figure if not t.additive]
+        updates = [(t, m) for t, m in base if t.update]
+        best = updates[-1:] or base[:1]
+        extra: list[tuple[TollMention, Mention]] = []
+        for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
+            if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
+                extra.append((t, m))
+        picked = [*best, *extra]
+        for toll, mention in picked:
+            figures = tuple(c for c in toll.casualties if c.kind == kind)
+            chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
+                               mention.part, mention.parts, toll.claim, mention.draft))
+    return chosen
+
+
+def _same_figures(a: TollMention, b: TollMention, kind: str) -> bool:
+    return sorted(c.best for c in a.casualties if c.kind == kind) == \
+        sorted(c.best for c in b.casualties if c.kind == kind)
+
+
+def role_of(happening: Happening, lead: date | None) -> str:
+    """``main`` for what the article is about, ``background`` for what it
+    recalls: a happening told only as recalled ("after a raid on 13 June")
+    or dated before the article's first-told one."""
+    if all(m.draft.trigger.background for m in happening.mentions):
+        return "background"
+    dated = happening.dated()
+    if lead is None or dated.date_value is None:
+        return "main"
+    value = dated.date_value
+    if dated.date_precision == MONTH:
+        return "background" if (value.year, value.month) < (lead.year, lead.month) else "main"
+    return "background" if value < lead - timedelta(days=0 if dated.date_precision == DAY else 6) else "main"

@@ -1,0 +1,277 @@
+"""Stage 1, mentions: the words and phrases of a sentence that name an event.
+
+Triggers are words and phrases of :mod:`etl.lexicon` mapped to ACLED's event
+types.  A word is kept only in its event sense: "March" the month, "struck a
+discordant note", "the alarm went off", "a rocket-launching site", "went on
+strike" (a labour protest), "the occupied city" (a state), "hackers attacked
+the website" are no violent events.  Some verbs code an event only with the
+right object ("seized weapons" → Disrupted weapons use, "seized the town" or
+"seized Kunduz" → territory, "captured a commander" → Arrests, or an
+abduction when an armed group takes him).  Shooting nouns ("Indian firing",
+gunfire, "claims killing of eight") and "fire at/on" a target need an armed or
+casualty word in the sentence; "the firing" told before is not a new one.
+Whether a mention tells a happening at all is :mod:`etl.events.realis`'s
+question; ``find_triggers`` asks it for every word found here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from etl import lexicon as lx
+from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
+from etl.events.core import Trigger, VIOLENT
+from etl.events.facts import facts_of
+from etl.events.realis import (
+    CONTEMPORANEOUS, DAY_KINDS, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
+    recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual, is_non_conflict,
+    is_unreal, punished_for, purpose_of_movement, text_cues,
+)
+from etl.events.syntax import has_object, target_words, token_table
+
+_WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
+
+
+def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
+    index: dict[str, list[tuple[list[str], list[str], str, str]]] = {}
+    for phrase, (etype, subtype) in lx.PHRASE_TRIGGERS.items():
+        words = phrase.split()
+        singular = [w.rstrip("s") for w in words]
+        for first in {words[0], singular[0]}:
+            index.setdefault(first, []).append((words, singular, etype, subtype))
+    return index
+
+
+_PHRASES_BY_FIRST = _phrase_index()
+
+
+def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
+                  harm_reports: bool = False) -> list[Trigger]:
+    """Event triggers of one sentence after dropping back-references and
+    unreal events.  For a text's first report, which refers to nothing
+    before: with ``recalled`` back-references are kept ("15 dead after
+    ambush"); with ``harm_reports`` those that only tell the victims' harm
+    ("dozens were treated after a gas attack")."""
+    found: list[Trigger] = []
+    all_lower, all_lemmas, all_pos = token_table(sentence.doc)
+    lower_words = all_lower[sentence.start:sentence.end]
+    lemmas = all_lemmas[sentence.start:sentence.end]
+    coarse = all_pos[sentence.start:sentence.end]
+    taken: set[int] = set()
+    matched: set[tuple[int, int, str]] = set()
+    # Multi-word phrases (matched on words or lemmas), looked up by first word.
+    for i in range(len(sentence)):
+        options = _PHRASES_BY_FIRST.get(lower_words[i], ())
+        if lemmas[i] != lower_words[i]:  # "have taken over": "taken …" phrases exist, "take over" is by lemma
+            options = [*options, *_PHRASES_BY_FIRST.get(lemmas[i], ())]
+        for words, singular, etype, subtype in options:
+            n = len(words)
+            if i + n > len(sentence) or (i, n, subtype) in matched:
+                continue  # out of the sentence, or the same phrase found by word and by lemma
+            if lower_words[i:i + n] == words or lemmas[i:i + n] == words or lemmas[i:i + n] == singular:
+                found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
+                taken.update(range(i, i + n))
+                matched.add((i, n, subtype))
+    for i, lemma in enumerate(lemmas):
+        if i in taken:
+            continue
+        pos = coarse[i]
+        if pos in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+            etype, subtype = lx.NOUN_TRIGGERS[lemma]
+            found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
+        elif pos == "VERB" and lemma in lx.VERB_TRIGGERS:
+            etype, subtype = lx.VERB_TRIGGERS[lemma]
+            found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
+    kept: list[Trigger] = []
+    sentence_words = set(lower_words)
+    article_cues = text_cues(sentence.doc) if found else set()
+    earlier: set[int] = set()  # events recalled from earlier days or weeks: kept as background
+    for trig in found:
+        lemma = trig.token.lemma_.lower()
+        if trig.event_type != lx.STRATEGIC or trig.sub_event_type not in ("Agreement",):
+            # "arrested during a protest": the protest is happening, not recalled
+            preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
+                else lx.BACKGROUND_PREPS
+            if not recalled and (is_background(trig.token, preps=preps, harm_reports=harm_reports)
+                                 or _in_earlier_clause(trig.token)):
+                # "after a deadly raid on 13 June": an earlier event told with its date is
+                # background news; undated ("following clashes") it only refers back
+                if recalled_date(trig.token, published=published) is None and recalled_offset(trig.token) is None:
+                    continue
+                earlier.add(trig.token.i)
+        if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
+            continue
+        if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
+            continue  # "were scheduled to hold talks", "will not participate in negotiations"
+        if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
+            continue  # "burned-out cars", "the destroyed bridge": a state, not an event
+        if ongoing_since(trig.token, published=published):
+            continue  # "the RSF has been fighting the army since April 2023": the war, not an event
+        if dated_other_year(trig.token, published=published):
+            continue  # "last year's demonstrations"
+        if recalled_earlier(trig.token, published=published):
+            if recalled_date(trig.token, published=published) is None:
+                continue  # dated to an older year
+            earlier.add(trig.token.i)
+        if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
+            continue  # "fire crews fighting to extinguish the blaze"
+        if lemma == "march" and _is_month(trig.token):
+            continue  # "(March 10)", "on 5 March"
+        if lemma == "march" and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and any(t.lower_ in _ARMED_PEOPLE for t in c.subtree) for c in trig.token.children):
+            continue  # "rebels marched into the city": a troop movement, not a protest
+        if lemma == "strike" and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
+            continue  # "struck a discordant note", "struck a deal"
+        if trig.token.lower_ in ("off", "through") and not _bomb_subject(trig.token):
+            continue  # "the alarm went off", "the storm tore through the town"
+        if lemma in lx.NEEDS_WEAPON and trig.token.dep_ in ("amod", "compound"):
+            continue  # "a rocket-launching site", "firing positions": a kind of thing, not an act
+        if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not weapon_subtype(sentence_words):
+            if lemma == "destroy" and has_object(trig.token, lx.PROPERTY_WORDS):
+                kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))
+            elif lemma == "fire" and (_fired_at(trig.token) or (
+                    _nominal_gerund(trig.token) and (sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)):
+                # "gunmen fired at a van", "Indian firing leaves one dead"
+                kept.append(Trigger(trig.token, lx.BATTLES, "Armed clash", True))
+            continue  # the verb, not the noun ending "opened fire"
+        if lemma == "strike" and trig.token.pos_ == "NOUN" and _labour_strike(trig.token, sentence_words):
+            kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
+            continue
+        if lemma in lx.STATIVE_VERBS and _participle(trig.token):
+            continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
+        if is_habitual(trig.token) or punished_for(trig.token):
+            continue
+        if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
+            continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
+        if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
+            continue
+        if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
+            continue
+        if lemma in ("attack", "assault", "strike", "hit", "target") and (
+                sentence_words & lx.CYBER_WORDS or target_words(trig.token) & lx.CYBER_TARGETS):
+            continue  # "hackers attacked the ministry's website"
+        if is_non_conflict(trig, sentence_words) or \
+                is_non_conflict(trig, sentence_words | article_cues, whole_text=True):
+            continue
+        if is_attributed(trig.token):
+            continue
+        frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
+            if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
+        if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
+            frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
+        if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
+                lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
+                and (place_object(trig.token) or taken_unopposed(trig.token))):
+            continue
+        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
+                not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
+                or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                         for c in trig.token.children))):
+            continue  # "the firing of the coach"; "no one was injured in the firing" (told before)
+        if lemma in ("enter", "control") and trig.token.pos_ == "VERB" and (
+                not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
+                or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
+            continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
+        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
+                not (sentence_words & lx.CONTEXT_WORDS):
+            continue
+        if lemma in ("unrest", "crackdown") and not sentence_words & _CROWD_CONTEXT:
+            continue  # "political unrest" in general, not crowds in the streets
+        kept.append(trig)
+    kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
+    return drop_background_clauses(kept, sentence)
+
+
+_CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                            "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
+_FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
+_ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _mass_displacement(token: Token) -> bool:
+    """"Some 7,000 villagers have fled", "thousands of families were
+    displaced": people in numbers leaving their homes, not armed men who
+    fled a raid."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [t for t in subject.subtree]
+    if any(t.lower_ in _ARMED_PEOPLE for t in words):
+        return False
+    return any(t.like_num or t.lower_ in lx.DISPLACED_MASS for t in words)
+
+
+def _bomb_subject(particle: Token) -> bool:
+    """Is a bomb (or a bomber) the subject of "went off" / "ripped through"?"""
+    verb = particle.head if particle.dep_ in ("prt", "prep") else particle
+    return any(t.lower_ in lx.DETONATED for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree)
+
+
+def _is_month(token: Token) -> bool:
+    """"March" naming the month: part of a date, or next to a day number or year."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.ent_type_ == "DATE" or any(t.like_num for t in neighbours)
+
+
+def _nominal_gerund(token: Token) -> bool:
+    """An -ing verb used as a noun: "Indian firing", "the firing killed two"."""
+    return token.tag_ == "VBG" and (token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(
+        c.dep_ in ("amod", "det", "poss", "compound") for c in token.children))
+
+
+def _fired_at(token: Token) -> bool:
+    """The verb "fire" aimed at someone or something: "fired at a police
+    van", "fire on the convoy", "fired upon protesters"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") and g.ent_type_ not in ("DATE", "TIME")
+                       for g in c.children)
+               for c in token.children)
+
+
+def _labour_strike(token: Token, words: set[str]) -> bool:
+    """"Went on strike", "a general strike", "teachers staged a strike over
+    pay": a labour protest, unless weapons are named."""
+    if weapon_subtype(words) or words & {"killed", "killing", "targeted", "targeting", "hit"}:
+        return False
+    if token.head.lower_ == "on" and token.dep_ == "pobj":
+        return True
+    if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
+    return bool(words & lx.LABOUR_STRIKE_WORDS)
+
+
+def _participle(token: Token) -> bool:
+    """A verb used as an adjective: "the occupied city" (also when the parser
+    makes it a clause of its own), "areas occupied by the rebels"."""
+    if token.dep_ in ("amod", "acl"):
+        return True
+    doc = token.doc
+    return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _day_dated(sentence: Span, published: date | None) -> bool:
+    """Does the sentence date something to a day ("on Wednesday")?"""
+    return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)
+
+
+def _in_earlier_clause(token: Token) -> bool:
+    """Is the trigger in a clause that tells an earlier event ("came barely
+    48 hours after two communities were attacked") and carries a date or an
+    offset of its own?  Without them the clause is left to
+    ``drop_background_clauses``."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children) \
+                and node.dep_ == "advcl":
+            return recalled_offset(token) is not None
+        if node.head is node:
+            return False
+        node = node.head
+    return False

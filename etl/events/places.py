@@ -1,0 +1,367 @@
+"""Attributes, place: where an event happened.
+
+Places governed by a locative preposition first, the finest level wins (town
+> district > border > province > country); several towns of the same rank
+split the event.  Possessives ("Moscow's readiness"), agents ("mediated by
+Qatar", "US-brokered") and sentence subjects ("Pakistan retaliated") are
+parties, not places; a place inside the trigger's own clause beats one
+hanging on another verb ("at talks in Doha, officials said drones struck
+Paktika").  The dateline is used only for statements (Diplomacy), never for
+violence.  Violence with no place of its own falls back to the scene set by
+the previous sentences, the victims' country ("Pak Army officer killed") or
+the article's only country, at geo_precision 3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
+from etl.events.syntax import ancestors, governing_verb
+from etl.nlp import doc_text
+from geo.records import Mention, Place, Resolution
+
+KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
+               "region": 3.5, "country": 4}
+
+
+GEO_PRECISION = {"site": 1, "populated_place": 1, "admin2": 2, "border": 3, "admin1": 3,
+                  "region": 3, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    place: Place
+    mention: Mention
+    locative: bool
+    excluded: bool
+    chain_root: int  # token index of the first conjunct (for "in Kabul and Kandahar")
+
+
+def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
+    """(locative, excluded, first-conjunct index) of a mention in the parse."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False, False, -1
+    root = span.root
+    excluded = False
+    if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or \
+            (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'")):
+        excluded = True
+    if root.dep_ == "nsubj":
+        excluded = True
+    for ancestor in [root, *ancestors(root, limit=3)]:
+        if ancestor.lemma_.lower() in lx.AGENT_VERBS:
+            excluded = True
+            break
+    if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
+        excluded = True
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
+        (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
+        _listed_in_place(first)
+    if first.dep_ == "nsubj" and first is not root:
+        excluded = True
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
+        excluded = True  # "mercenaries from Colombia, Chad and South Sudan": where people come from
+    return locative, excluded, first.i
+
+
+def without_bare_regions(by_sentence: dict[int, list[PlaceCandidate]]) -> dict[int, list[PlaceCandidate]]:
+    """The place candidates per sentence without regions that lie in no
+    country ("Asia", "Europe", "the Middle East") when the article names a
+    finer place (a town, site or admin area): an event never sits on such
+    a word then.  (A region of one country, "Kashmir" or "Waziristan",
+    stays.)"""
+    finer = any(c.place.kind in ("populated_place", "site", "admin2", "admin1")
+                for candidates in by_sentence.values() for c in candidates)
+    if not finer:
+        return by_sentence
+    return {index: [c for c in candidates if not (c.place.kind == "region" and not c.place.country)]
+            for index, candidates in by_sentence.items()}
+
+
+def _listed_in_place(token: Token) -> bool:
+    """"Rallies in cities including Nairobi, Nakuru and Eldoret", "killed in
+    the provinces of Surin, Ubon and Si Sa Ket": places listed after a
+    place noun that is itself the object of "in/at"."""
+    head = token.head
+    if token.dep_ not in ("pobj", "dobj") or head.lower_ not in ("including", "like", "such", "of"):
+        return False
+    noun = head.head if head.lower_ != "such" else head.head.head
+    if head.lower_ == "of" and noun.lemma_.lower() not in _PLACE_NOUNS:
+        return False  # "in the provinces of Surin, Ubon and Si Sa Ket", not "in the heart of Kyiv"
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
+
+
+_PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
+                          "area", "governorate", "oblast"})
+
+
+def choose_places(
+    sentence: Span,
+    trigger: Trigger,
+    candidates: Sequence[PlaceCandidate],
+) -> tuple[list[Place], str]:
+    """The place(s) where the sentence's event happened."""
+    usable = [c for c in candidates if not c.excluded]
+    violent = trigger.event_type in VIOLENT
+    if violent:
+        # "At talks in Doha, officials said drones struck targets in Paktika":
+        # a place inside the trigger's own clause beats one hanging elsewhere.
+        own = [c for c in usable if _in_clause(sentence.doc, c.mention, trigger.token)]
+        if own:
+            usable = own
+    statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
+    pool = [c for c in usable if c.locative]
+    source = "locative"
+    if not pool and not statement:
+        pool = [c for c in usable if c.place.kind != "country" or c.mention.label == "BORDER"]
+        source = "mention"
+    if not pool:
+        return [], ""
+    best_level = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
+    top = [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best_level]
+    distinct: dict[str, PlaceCandidate] = {}
+    for c in top:
+        distinct.setdefault(c.place.place_id, c)
+    chosen = list(distinct.values())
+    crowd = trigger.event_type in (lx.PROTESTS, lx.RIOTS)
+    if len(chosen) > 1 and not ((violent or crowd) and all(c.locative for c in chosen)):
+        chosen.sort(key=lambda c: abs(c.mention.start - trigger.token.idx))
+        chosen = chosen[:1]
+    if (violent or trigger.event_type in (lx.PROTESTS, lx.RIOTS)) and len(chosen) == 1 and chosen[0].chain_root >= 0:
+        # Coordinated places ("hit Khost and Paktika", "protests spread to
+        # Pokhara, Butwal and Damak") are each a site.
+        chain = [c for c in pool if c.chain_root == chosen[0].chain_root]
+        members: dict[str, PlaceCandidate] = {}
+        for c in sorted(chain, key=lambda c: c.mention.start):
+            members.setdefault(c.place.place_id, c)
+        if len(members) > 1:
+            chosen = _drop_containing(list(members.values()))
+    if chosen and chosen[0].place.kind == "border":
+        source = "border"
+    return [c.place for c in chosen], source
+
+
+def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by the trigger or the trigger's verb, before
+    any other verb intervenes?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    wanted = {trigger.i} | ({verb.i} if verb is not None else set())
+    for node in ancestors(span.root, limit=6):
+        if node.i in wanted:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
+            return False
+    return False
+
+
+def _drop_containing(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """Drop an admin area or country when a finer place inside it is also
+    listed ("Parachinar and Kurram" is one site)."""
+    kept = []
+    for c in candidates:
+        inside = [o for o in candidates if o is not c and within(o.place, c.place)]
+        if not inside:
+            kept.append(c)
+    return kept
+
+
+def within(inner: Place, outer: Place) -> bool:
+    if KIND_LEVEL.get(inner.kind, 3) >= KIND_LEVEL.get(outer.kind, 3):
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind == "admin1":
+        return inner.country == outer.country and inner.admin1 == outer.name
+    if outer.kind == "admin2":
+        return inner.country == outer.country and inner.admin2 == outer.name
+    return False
+
+
+def victims_country(casualties: Sequence[Casualty], country_place: CountryLookup) -> Place | None:
+    """The country of the victims when the text names it ("Pak Army officer
+    killed in IED blast", "two Pakistani soldiers died")."""
+    words = [word for casualty in casualties for word in re.findall(r"[\w.]+", casualty.victims)]
+    return _first_country(words, country_place)
+
+
+def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place | None:
+    """The country of the first word that names one ("Pak", "Pakistani",
+    "Afghans"; "US" only in capitals, never the pronoun)."""
+    for word in words:
+        key = word.lower()
+        if key == "us" and word not in ("US", "U.S."):
+            continue
+        code = lx.COUNTRY_CODES.get(key)
+        place = country_place(code) if code else None
+        if place is not None:
+            return place
+    return None
+
+
+def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
+    """The country of a demonym on the trigger's target ("Indian military
+    sites", "Pakistani posts")."""
+    token = trigger.token
+    verb = token if token.pos_ == "VERB" else None
+    objects: list[Token] = []
+    if verb is not None:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "inside", "into", "in"):
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    for obj in objects:
+        for t in obj.subtree:
+            code = lx.COUNTRY_CODES.get(t.lower_.strip("’'s"))
+            if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                place = country_place(code)
+                if place is not None:
+                    return place
+    return None
+
+
+def scene_place(by_sentence: dict[int, list[PlaceCandidate]], index: int, *,
+                 sentences: Sequence[Span], body_start: int) -> Place | None:
+    """The place the previous sentence or the one before set the scene in,
+    within the same paragraph: "In Kunduz last night, a security force
+    searched a compound.  During the search the force detained one suspected
+    insurgent." -- the finest place named there as the object of "in/at/near"
+    (the nearest one on a tie), never a country."""
+    for back in (1, 2):
+        j = index - back
+        if j < 0 or sentences[j].end_char <= body_start:
+            return None
+        between = doc_text(sentences[j].doc)[sentences[j].start_char:sentences[index].start_char]
+        if "\n\n" in between:
+            return None  # another paragraph
+        pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"
+                and _sets_scene(sentences[j].doc, c.mention)]
+        if pool:
+            best = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
+            return [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
+    return None
+
+
+def _sets_scene(doc: Doc, mention: Mention) -> bool:
+    """Does "in/at/near <place>" locate an action (a verb or an event noun:
+    "In Kunduz, a force searched", "a raid in Kunduz") rather than a person or
+    a body ("officials in Islamabad said", "talks in Doha")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" and span.root.dep_ != "pobj":
+        return True  # the object of a harm verb ("struck Kunduz")
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
+
+
+def sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:
+    """The first country the sentence names by a word the place finder does
+    not take as a place ("Pak forces kill 13 militants"): a country-level
+    place for a violent event that has nothing better."""
+    return _first_country((token.text for token in sentence), country_place)
+
+
+UNPLACED = Place(place_id="", name="", kind="country", country="", lat=0.0, lon=0.0)
+
+
+_COUNTRY_IN_NAME = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in lx.COUNTRY_CODES if len(k) > 3),
+                                                       key=len, reverse=True)) + r")\b", re.I)
+
+
+def country_in_name(surface: str, country_place: CountryLookup) -> Place | None:
+    """The country inside a name the gazetteer does not know ("NW Pakistan",
+    "northern Afghanistan", "Pakistani Kashmir"): a country-level place."""
+    match = _COUNTRY_IN_NAME.search(surface)
+    if match is None:
+        return None
+    return country_place(lx.COUNTRY_CODES[match.group(1).lower()])
+
+
+def find_sole_country(places: Sequence[Place], dateline: Place | None,
+                  country_place: CountryLookup) -> Place | None:
+    """The country an article is about when it can be nothing else: every
+    place it names (and the dateline) lies in one country.  Violence with no
+    place of its own is coded there at country precision."""
+    countries = {p.country for p in places if p.country}
+    if dateline is not None and dateline.country:
+        countries.add(dateline.country)
+    if len(countries) != 1:
+        return None
+    return country_place(countries.pop())
+
+
+def find_main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
+                  adjectives: bool = False) -> Place | None:
+    """The country the article names most often (the dateline's, if it names
+    it at all).  ``adjectives``: count only nationality adjectives ("Pakistani
+    tribal areas"), the last resort for a violent event with no place."""
+    if dateline is not None and dateline.kind == "country":
+        return dateline
+    counts: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    for r in resolutions:
+        if r.place is not None and r.place.kind == "country" and (r.mention.label == "NORP") == adjectives:
+            counts[r.place.country] += 1
+            places[r.place.country] = r.place
+    if dateline is not None and dateline.country in places:
+        return places[dateline.country]
+    if not counts:
+        return None
+    return places[counts.most_common(1)[0][0]]
+
+
+def border_country(place: Place, draft: Draft) -> str:
+    """A border event is coded to the side it hit: the target's country when
+    the text names it (actor2 "… of Pakistan", "Pakistani posts"), else the
+    first of the two countries."""
+    if not place.place_id.startswith("border:"):
+        return ""
+    codes = place.place_id.split(":", 1)[1].split("-")
+    for actor in (draft.actor2, draft.actor1):
+        for code in codes:
+            name = lx.COUNTRY_NAMES.get(code, code)
+            if actor and name in actor:
+                return code
+    return codes[0] if codes else ""
+
+
+_TOWN_KINDS = frozenset({"populated_place", "site", "admin2"})
+
+
+def focus_place(by_sentence: dict[int, list[PlaceCandidate]]) -> Place | None:
+    """The town the article is about: the town-level place it names most
+    often (at least twice, more often than any other; not a possessor or an
+    agent).  Violence the text tells without a place of its own ("RSF
+    personnel stormed the division headquarters") happened there rather
+    than somewhere in the country."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for index in sorted(by_sentence):
+        for c in by_sentence[index]:
+            if c.excluded or c.place.kind not in _TOWN_KINDS:
+                continue
+            counts[c.place.place_id] = counts.get(c.place.place_id, 0) + 1
+            first.setdefault(c.place.place_id, c.place)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return first[ranked[0][0]]

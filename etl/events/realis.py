@@ -1,0 +1,591 @@
+"""Stage 2, realis: does a mention tell something that happened, now?
+
+A trigger is dropped when it only refers back to an earlier event
+("following clashes", "because of attacks", "in response to the attack";
+also a clause "after …" or "since …" when the main clause reports an event
+of another type, not only a toll; and the reason for a punishment: "expelled
+diplomats for taking part in rallies"), when it is hypothetical, threatened,
+denied or negated, or when it recalls another year or a day weeks before the
+report ("the 2019 attack", "the Aug. 7 attack" in a September report).  So is
+a trigger that profiles someone's record ("responsible for attacks", "he
+directs ambushes"), a claim of responsibility for an attack reported before,
+and a violent word in news about a disaster, an accident or ordinary crime
+that names no armed actor ("the quake struck", "a gas cylinder exploded"; an
+accident named anywhere in a text with no armed actor covers all its
+sentences), and an attack claimed, blamed, attributed or accused ("blamed the
+rebels for the bombing", "accused the army of shelling").  The aim of a troop
+movement ("sent troops to fight the rebels") is not an event either.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from etl import lexicon as lx
+from etl.events.core import Trigger
+from etl.events.facts import facts_of
+from etl.events.syntax import ancestors, sent_of, token_table
+
+CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
+
+
+def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
+                  harm_reports: bool = True) -> bool:
+    """True when ``token`` sits inside a back-reference: the object of
+    "following/after/amid/since …" (unless, with ``harm_reports``, the
+    sentence only tells its victims' harm: "dozens were treated after a gas
+    attack") or of "in response/retaliation to …"."""
+    chain = [token, *ancestors(token)]
+    for node, parent in zip(chain, chain[1:]):
+        if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
+            # "were treated after a gas attack": the harm told is this attack's, not a later event's
+            return not harm_reports or parent.head.lemma_.lower() not in lx.HARMED_VERBS
+        if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
+            return True
+        if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):
+            return False
+    return False
+
+
+def is_unreal(token: Token, *, published: date | None) -> bool:
+    """Threatened, hypothetical, denied, negated or recalled from another
+    year (more than a year before the report).  An event recalled from
+    earlier weeks is real: see :func:`recalled_date`."""
+    chain = [token, *ancestors(token, limit=5)]
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if lemma == "fear" and any(c.dep_ == "auxpass" for c in node.children):
+            continue  # "100 were feared killed": a hedged report, not a fear of what may come
+        if lemma in lx.MODAL_HEADS:
+            return True
+        if lemma in ("call", "appeal", "push", "press") and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node is not token:
+            return True  # "calling for a ceasefire", "pressed for talks": a demand
+        if node.pos_ in ("VERB", "AUX") or node is token:
+            for child in node.children:
+                if child.dep_ == "neg":
+                    return True
+                if child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                    return True
+            # Climb through complement clauses ("denied carrying out the
+            # attack", "threatened to strike") and a noun's "to" clause
+            # ("waiting for the order to launch the assault"); stop at a finite clause.
+            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
+                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
+                break
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+            return True
+        if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
+            year = int(child.text)
+            if published is None or year < published.year - 1:
+                return True
+    return False
+
+
+RECALLED_AFTER_DAYS = 3
+
+
+def recalled_date(token: Token, *, published: date | None) -> date | None:
+    """The date of an event the report recalls from earlier days or weeks
+    (not from an older year): "the Aug. 7 attack" or "the Aug. 7 attack
+    killed four" in a September report, "after a deadly raid on 13 June"
+    in August.  ``None`` when the trigger is not dated so, or dated to
+    another year."""
+    if published is None:
+        return None
+    found: date | None = None
+    for child in token.children:
+        found = found or _earlier_date(child, published=published)
+        if child.dep_ == "nsubj" and token.pos_ == "VERB":
+            for c in child.children:
+                found = found or _earlier_date(c, published=published)
+    if found is None:
+        sentence = sent_of(token)
+        subtree = list(token.subtree)
+        facts = facts_of(sentence, published=published)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.kind != "year" and mention.value is not None and \
+                    (published - mention.value).days > RECALLED_AFTER_DAYS:
+                found = mention.value
+                break
+    if found is None or found.year < published.year - 1:
+        return None
+    return found
+
+
+def _earlier_date(child: Token, *, published: date) -> date | None:
+    return _dated_value(child, published=published) if _dated_earlier(child, published=published) else None
+
+
+def _dated_value(child: Token, *, published: date) -> date | None:
+    doc = child.doc
+    start = end = child.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    entity = doc[start:end + 1]
+    found = facts_of(sent_of(child), published=published).dates_within(entity.start_char, entity.end_char)
+    return found[0].value if found else None
+
+
+def recalled_earlier(token: Token, *, published: date | None) -> bool:
+    """"The Aug. 7 attack", "the Aug. 7 attack killed four": a date before
+    the event noun puts it well before the report."""
+    if published is None:
+        return False
+    return any(_dated_earlier(child, published=published) for child in token.children) or (
+        token.pos_ == "VERB" and any(_dated_earlier(c, published=published) for child in token.children
+                                     if child.dep_ == "nsubj" for c in child.children))
+
+
+def _dated_earlier(child: Token, *, published: date | None) -> bool:
+    """A date before an event noun that puts it well before the report: "the
+    Aug. 7 attack", "the May 11 insider attack" in a September release are
+    recalled, not new; "the Monday attack" is news."""
+    if published is None or child.i >= child.head.i or child.ent_type_ != "DATE" \
+            or child.dep_ not in ("nmod", "compound", "npadvmod", "amod", "nummod"):
+        return False
+    doc = child.doc
+    start = end = child.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the entity's first token ("B")
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    entity = doc[start:end + 1]
+    found = facts_of(sent_of(child), published=published).dates_within(entity.start_char, entity.end_char)
+    return bool(found) and found[0].value is not None and (published - found[0].value).days > RECALLED_AFTER_DAYS
+
+
+def is_habitual(token: Token) -> bool:
+    """A violent noun that describes someone's record or trade ("responsible
+    for attacks", "involved in IED attacks", "engaged in kidnapping", "he
+    directs ambushes", "the leader coordinated suicide bomb attacks"), not a
+    new event."""
+    if token.tag_ == "VB" and any(a.lower_ in lx.RECORD_HEADS or a.lemma_.lower() in lx.RECORD_HEADS
+                                  for a in ancestors(token, limit=2)):
+        return True  # "he is known to kidnap those who …", "suspected to plant bombs"
+    if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
+        return False
+    bare_plural = token.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
+        return True
+    below = token
+    for node in ancestors(token, limit=5):
+        lemma = node.lemma_.lower()
+        if lemma in lx.RECORD_HEADS:
+            return True
+        if lemma == "engage" and below.lower_ == "in":
+            return True  # "members engaged in kidnapping" (not "troops engaged the militants")
+        below = node
+        if lemma in lx.HABITUAL_HEADS and node.tag_ in ("VBZ", "VBP"):
+            return True
+        if lemma in lx.PROFILE_HEADS and bare_plural:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl",
+                                                              "relcl", "conj"):
+            break
+    return False
+
+
+_EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
+                              "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
+
+
+def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
+    """Disasters, accidents and ordinary crime that look violent: "the quake
+    struck", "a gas cylinder exploded", "police arrested drug smugglers";
+    never a protest, a mob's violence (often against a suspected thief), nor
+    looting in a disaster's wake.
+    With ``whole_text`` (``words`` then hold the cues of the whole text, which
+    names no armed actor at all) deaths in an accident count too ("killed
+    when their bus plunged …")."""
+    armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
+    if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
+        return False  # people protest, also about a flood; a mob lynches a suspected thief
+    if words & lx.CRIME_WORDS and not armed:
+        return True
+    if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
+        return False  # "shops were looted during the flood": looting, whatever the setting
+    if words & lx.DISASTER_WORDS and not armed:
+        return True
+    if words & lx.ACCIDENT_WORDS and not armed and \
+            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
+             or (whole_text and trigger.token.lemma_.lower() == "kill")):
+        return True
+    return False
+
+
+# Crime words are not taken from the rest of the text: reports of political
+# violence often name a murder, a ransom or extortion.
+_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS
+
+
+def text_cues(doc: Doc) -> set[str]:
+    """The disaster, accident and armed-conflict words of the whole
+    text (one set intersection per document, cached): "The explosion
+    occurred at the plant's warehouse" is the accident the previous sentence
+    reported, "19 people were killed when their bus plunged …" the accident
+    the next one names."""
+    cues = doc.user_data.get("sitrep_context_cues")
+    if cues is None:
+        cues = set(token_table(doc)[0]) & _CONTEXT_CUES
+        doc.user_data["sitrep_context_cues"] = cues
+    return cues
+
+
+_EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """"A day after police detained protesters, the opposition said two of
+    its leaders were abducted": a clause dated by another event ("after
+    …", "since …") tells that event as background when the main clause
+    reports an event of another type.  A toll ("six were killed after
+    troops opened fire") and an event that grew out of the earlier one (a
+    riot after a lynching) are the same event."""
+    background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
+                  and m.head.dep_ == "advcl" for t in m.head.subtree}
+    main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
+            and not t.background
+            and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
+    if not background or not main:
+        return triggers
+    return [t for t in triggers if t.token.i not in background or t.event_type in main or t.background]
+
+
+_MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
+                            if subtype == "Change to group/activity" and lemma not in ("withdraw", "retreat", "defect"))
+
+
+def purpose_of_movement(token: Token) -> bool:
+    """The aim of a troop movement, not an event: "sent two battalions to
+    fight the rebels", "mobilising fighters for attacking the district",
+    "mobilising supporters to protest" (the movement is the news, a Change
+    to group/activity)."""
+    node = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "to launch an attack"
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
+        verb = node.head.head
+    elif node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        verb = node.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _MOVEMENT_VERBS
+
+
+def punished_for(token: Token) -> bool:
+    """The reason for a punishment or sanction, told before: "expelled
+    three diplomats for taking part in rallies", "sentenced to death for
+    the bombing"."""
+    for node in ancestors(token, limit=5):
+        if node.lower_ == "for" and node.dep_ == "prep" and node.head.lemma_.lower() in lx.PUNISH_VERBS:
+            return True
+    return False
+
+
+def is_attributed(token: Token) -> bool:
+    """An attack reported before and now claimed, blamed or attributed:
+    "claimed responsibility for the attack", "takes credit for the bomb that
+    killed …" ("for" on the verb), "blamed the rebels for the bombing"."""
+    below = token
+    for a in ancestors(token, limit=4):
+        lemma = a.lemma_.lower()
+        if lemma in lx.CLAIM_NOUNS or (lemma in lx.BLAME_VERBS and below.dep_ in ("dobj", "prep")):
+            return True
+        below = a
+        if a.lower_ == "for" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIM_NOUNS for c in a.head.children):
+            return True
+    return False
+
+
+def old_year(sentence: Span, *, published: date | None) -> bool:
+    """The sentence dates itself only by a year well before publication."""
+    mentions = facts_of(sentence, published=published).dates
+    years = [m for m in mentions if m.kind == "year" and m.value is not None]
+    others = [m for m in mentions if m.kind != "year"]
+    if not years or others or published is None:
+        return False
+    return all(m.value.year < published.year - 1 for m in years if m.value is not None)
+
+
+# --- period and cumulative tolls ------------------------------------------------
+
+# Nouns that name a whole conflict or a stretch of violence, not one happening.
+_CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "crisis", "campaign",
+                             "offensive", "hostilities", "unrest", "siege", "bombardment", "bombing",
+                             "clashes", "attacks", "strikes", "airstrikes", "raids", "protests",
+                             "demonstrations", "operations", "battles", "killings", "massacres"})
+_PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+                           "decades", "hours"})
+_PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altogether", "overall"})
+DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|"
+                         rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
+
+
+def in_period_toll(token: Token, *, day_dated: bool) -> bool:
+    """A trigger that only tells a running total: the verb of a period toll
+    ("1,200 have been killed so far this year"), or the cause of one
+    ("clashes have killed nearly 250 people", "killed in attacks since
+    January")."""
+    if token.pos_ == "VERB":
+        # "killed so far this year" (not "engaged in fighting since morning": an event going on)
+        return token.lemma_.lower() in _TOLL_VERBS and is_period_toll(token, day_dated=day_dated)
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TOLL_VERBS and is_period_toll(head, day_dated=day_dated)
+
+
+_TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave"})
+# Words that may qualify a stretch of violence without making it one happening
+# ("armed clashes", "sectarian violence"); "twin car bomb attacks" is one.
+_STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "continuing", "sporadic", "sectarian",
+                                "ethnic", "deadly", "heavy", "fierce", "intense", "renewed", "repeated", "daily",
+                                "frequent", "cross-border", "tribal", "communal", "the", "these", "those", "such"})
+
+
+def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
+    """Is the toll told by ``verb`` ("killed", "died") a running or
+    cumulative total, not one happening's?  "Since Israel's initial attack,
+    639 people have been killed", "1,200 killed so far this year", "scores of
+    people have been killed this week", "clashes have killed nearly 250
+    people", "the war has killed thousands".  ``day_dated``: the sentence
+    dates something to a day ("on Wednesday"), which makes a perfect tense
+    ("have been killed in protests on Wednesday") a report, not a tally."""
+    clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
+    text = " " + " ".join(t.lower_ for c in clause for t in c.subtree) + " "
+    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in clause):
+        return True  # "since the war began", "since January"
+    if _DATE_RANGE.search(text):
+        return True  # "killed between October 5-8", "between June 1 and June 9"
+    if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
+        return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    # "over the past two months", "in recent weeks", "during the war"; with a
+    # perfect tense also "this week" ("have been killed this week"; "was
+    # raped last week" is a date)
+    for c in clause:
+        tokens = [t.lower_ for t in c.subtree]
+        if not tokens or "ago" in tokens:
+            continue
+        if tokens[-1] in _PERIOD_UNITS and (
+                (c.dep_ == "prep" and {"past", "last", "recent", "previous"} & set(tokens))
+                or (perfect and {"this", "past", "last", "recent"} & set(tokens))):
+            return True
+        if c.lower_ in ("during", "throughout", "in") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("war", "conflict", "insurgency") for g in c.children):
+            return True
+    if not perfect or day_dated:
+        return False
+    # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"
+    # (also "killed and 436 injured in armed clashes": the cause shared with a conjunct)
+    shared = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+              if g.dep_ in ("prep", "agent")]
+    for c in [*verb.children, *shared]:
+        nouns = [c] if c.dep_ in ("nsubj", "agent") else []
+        if c.dep_ in ("prep", "agent"):
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            lemma = noun.lower_
+            if lemma in ("war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostilities") and \
+                    not any(d.dep_ == "nummod" for d in noun.children):
+                return True  # "the war has killed thousands"
+            # "clashes have killed 250", "have been killed in armed clashes" (not "twin car bomb attacks")
+            bare = all(d.lower_ in _STRETCH_MODIFIERS or d.ent_type_ == "NORP" for d in noun.children
+                       if d.dep_ in ("det", "nummod", "poss", "amod", "compound"))
+            if lemma in _CONFLICT_NOUNS and noun.tag_ == "NNS" and bare:
+                return True
+    return False
+
+
+# --- reactions and anaphors: mentions of an event told before ----------------------
+
+# Verbs whose object is an event only reacted to, looked into or talked about
+# ("condemned the attack", "visited the site of the blast", "described the
+# strike as horrific"): the event, if real, is told elsewhere.
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "decry", "deplore", "mourn", "slam", "criticize", "criticise", "lament",
+    "regret", "describe", "term", "label", "investigate", "probe", "discuss", "visit", "tour",
+    "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome",
+    "mark", "analyse", "analyze", "discuss", "debate",
+})
+# Nouns of reactions and ceremonies ("condolences to the victims of the
+# attack", "funeral prayers for those killed").
+REACTION_NOUNS = frozenset({
+    "condemnation", "condolence", "condolences", "sympathy", "sympathies", "shock", "outrage", "grief",
+    "mourning", "funeral", "funerals", "burial", "vigil", "prayer", "prayers", "memorial", "tribute",
+    "investigation", "probe", "inquiry", "reaction", "reactions", "commemoration", "pattern",
+})
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+
+
+def reaction_frame(token: Token) -> bool:
+    """Is the trigger what a reaction, a ceremony or an analysis is about
+    ("I strongly condemn the terror attack", "funeral prayers were held for
+    those killed in the attack", "the latest in a pattern of strikes"),
+    rather than a report of it?  A reported clause ("appalled by reports
+    that 460 patients were shot dead") still reports the event."""
+    node = token
+    for parent in ancestors(token, limit=7):
+        if node.dep_ in ("ccomp", "advcl", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in node.children):
+            return False  # a clause of its own: "said that …", "reports that …"
+        lemma = parent.lemma_.lower()
+        if parent.pos_ in ("NOUN", "PROPN") and (lemma in REACTION_NOUNS or parent.lower_ in REACTION_NOUNS):
+            return True
+        if parent.pos_ in ("VERB", "AUX"):
+            if lemma in REACTION_VERBS:
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in REACTION_NOUNS
+                                                         or c.lower_ in REACTION_NOUNS) for c in parent.children):
+                return True  # "funeral prayers were held for those killed in the attack"
+            if parent.dep_ not in ("xcomp", "acl", "relcl", "conj", "pcomp", "advcl"):
+                return False
+        node = parent
+    return False
+
+
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_DISTINCT = frozenset({"another", "second", "third", "fourth", "separate", "fresh", "new", "further", "follow-up",
+                       "subsequent", "renewed", "additional"})
+
+
+def anaphoric(token: Token) -> bool:
+    """A definite mention of an event ("the attack", "this strike", "their
+    assault"): it names an event the text has told or assumes known."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in token.children)
+
+
+def distinct_happening(token: Token) -> bool:
+    """"Another attack", "a second strike", "a follow-up drone attack",
+    "fresh clashes": a happening other than those told before."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
+    if words & _DISTINCT:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
+
+
+def dated_other_year(token: Token, *, published: date | None) -> bool:
+    """An event noun dated only by an earlier year ("last year's
+    demonstrations", "the 2024 protests"): too coarse to date, and not the
+    report's news."""
+    if published is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    for child in token.children:
+        if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod") or child.i > token.i:
+            continue
+        subtree = list(child.subtree)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.kind == "year" and mention.value is not None and mention.value.year < published.year:
+                return True
+    return False
+
+
+def within_other_year(token: Token, *, published: date | None) -> bool:
+    """Does the token tell part of an event dated only by an earlier year
+    ("last year's demonstrations, in which more than 60 people died")?"""
+    return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
+
+
+_PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "propose", "intend", "prepare",
+                      "attempt", "try", "strive", "hope", "aim", "seek", "push", "work", "undermine", "derail",
+                      "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
+
+
+_AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal"})
+
+
+def planned_or_denied(token: Token) -> bool:
+    """Talks or a deal that are planned, attempted, negated, conditional or
+    only talked about ("were scheduled to hold a sixth round of
+    negotiations", "will not participate in the talks", "attempting to
+    mediate a peace deal", "undermined Washington-led peace talks"); an
+    offer to mediate is itself diplomacy (see ``is_unreal``)."""
+    for node in [token, *ancestors(token, limit=4)]:
+        if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
+            return True
+        if node is not token and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
+            return True  # "a meeting in an effort to reach a ceasefire agreement"
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
+                    return True
+            if node.dep_ not in ("xcomp", "pcomp", "acl"):
+                break
+    return False
+
+
+def ongoing_since(token: Token, *, published: date | None) -> bool:
+    """A state of war told by how long it has lasted ("has been fighting
+    the army since April 2023", "fighting since 2023"), not a happening: a
+    progressive perfect, or "since" a date more than a month before the
+    report."""
+    verb = token if token.pos_ == "VERB" else None
+    if verb is None:
+        return False
+    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+    if not since:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG":
+        return True
+    if published is None:
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    for prep in since:
+        subtree = list(prep.subtree)
+        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
+            if mention.value is not None and (published - mention.value).days > 31:
+                return True
+    return False
+
+
+_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "several": 3, "few": 3}
+
+
+def recalled_offset(token: Token) -> int | None:
+    """How many days before the report's event a background event is told
+    to have happened: "a day after one of the deadliest crackdowns",
+    "barely 48 hours after two communities were attacked", "two days after
+    the envoy travelled to Moscow".  ``None`` when not told so."""
+    chain = [token, *ancestors(token, limit=7)]
+    marks = [c for n in chain for c in n.children if c.dep_ == "mark" and c.lower_ == "after"]
+    for node in [*chain, *marks]:
+        if node.lower_ not in ("after", "following") or node.dep_ not in ("prep", "mark"):
+            continue
+        # "a day after X": the unit modifies "after", or "after" hangs on the unit
+        units = [c for c in node.children if c.dep_ == "npadvmod"]
+        if node.head.lower_ in _OFFSET_DAYS and node.dep_ == "prep":
+            units.append(node.head)
+        for unit in units:
+            if unit.lower_ not in _OFFSET_DAYS:
+                continue
+            count = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")
+                          and (c.like_num or c.lower_ in _NUMBER_WORDS)), None)
+            if count is None:
+                return None
+            number = _NUMBER_WORDS.get(count.lower_)
+            if number is None:
+                try:
+                    number = int(count.text.replace(",", ""))
+                except ValueError:
+                    return None
+            if unit.lower_.startswith("hour"):
+                return max(1, round(number / 24))
+            return number * _OFFSET_DAYS[unit.lower_]
+        return None
+    return None

@@ -1,0 +1,145 @@
+"""Helpers on the spaCy parse shared by the event stages: a token's
+ancestors and governing verb, the sentence of a token, the doc's sentences,
+tokens and noun chunks read once and cached on the doc, and the words of a
+verb's object or target."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Span, Token
+
+
+def ancestors(token: Token, limit: int = 6) -> list[Token]:
+    out: list[Token] = []
+    current = token
+    while current.head is not current and len(out) < limit:
+        current = current.head
+        out.append(current)
+    return out
+
+
+def object_words(token: Token) -> set[str]:
+    """Words that can be a verb's object: the few words after it, its object
+    ("found a tunnel the rebels used to store rifles"), its passive subject
+    ("a cache of arms was found"), and the noun a participle or relative
+    clause describes ("a stash of shells found near the river", "the rifles
+    the troops seized")."""
+    sentence = sent_of(token)
+    window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            window.extend(child.subtree)
+    if token.dep_ == "acl":
+        window.extend(sentence.doc[max(sentence.start, token.i - 8):token.i])
+    elif token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
+        window.extend(t for t in token.head.subtree if t.i < token.i)
+    return {t.lower_ for t in window}
+
+
+def object_heads(token: Token) -> set[str]:
+    """The nouns of a verb's object (or passive subject) and their
+    conjuncts: "seized rifles, a launcher and rounds of ammunition"."""
+    heads: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    while stack:
+        noun = stack.pop()
+        heads.append(noun)
+        stack.extend(c for c in noun.children if c.dep_ in ("conj", "appos"))
+    return {t.lower_ for t in heads}
+
+
+def has_object(token: Token, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` name the trigger's object (``object_words``)?"""
+    return bool(object_words(token) & words)
+
+
+def target_words(token: Token) -> set[str]:
+    """Words of the trigger's target: its object or passive subject, the
+    object of "on/against/at", else the few words after it up to a clause
+    break."""
+    words: set[str] = set()
+    heads = [token]
+    if token.head is not token and token.dep_ in ("dobj", "compound", "pobj"):
+        heads.append(token.head)  # "opened fire on X": the preposition hangs on "opened"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+                words.update(t.lower_ for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon", "into"):
+                words.update(t.lower_ for t in child.subtree)
+    if not words:
+        for t in token.doc[token.i + 1:min(sent_of(token).end, token.i + 7)]:
+            if t.is_punct or t.pos_ in ("VERB", "CCONJ", "SCONJ"):
+                break
+            words.add(t.lower_)
+    return words
+
+
+def noun_chunks(sentence: Span) -> list[Span]:
+    """The sentence's noun chunks; the doc's chunks are computed once and
+    cached (``Span.noun_chunks`` walks the whole document on every call)."""
+    doc = sentence.doc
+    cached = doc.user_data.get("sitrep_noun_chunks")
+    if cached is None:
+        chunks = list(doc.noun_chunks)
+        cached = (chunks, [c.start for c in chunks])
+        doc.user_data["sitrep_noun_chunks"] = cached
+    chunks, starts = cached
+    found: list[Span] = []
+    for i in range(bisect_left(starts, sentence.start), len(chunks)):
+        if chunks[i].start >= sentence.end:
+            break
+        if chunks[i].end <= sentence.end:
+            found.append(chunks[i])
+    return found
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    if doc.user_data.get("sitrep_sentences") is None and len(doc):
+        sent_of(doc[0])
+    return doc.user_data["sitrep_sentences"][0] if len(doc) else []
+
+
+def sent_of(token: Token) -> Span:
+    """``sent_of(token)`` without re-walking the document each time (spaCy's
+    property scans every sentence); cached on the doc."""
+    doc = token.doc
+    cache = doc.user_data.get("sitrep_sentences")
+    if cache is None:
+        sentences = list(doc.sents)
+        owner = [0] * len(doc)
+        for k, sentence in enumerate(sentences):
+            for i in range(sentence.start, sentence.end):
+                owner[i] = k
+        cache = (sentences, owner)
+        doc.user_data["sitrep_sentences"] = cache
+    sentences, owner = cache
+    return sentences[owner[token.i]]
+
+
+def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Lower-cased words, lower-cased lemmas and coarse POS of every token,
+    read once per doc from its arrays (building a ``Token`` per word per
+    sentence visit costs more than the trigger search itself); cached."""
+    table = doc.user_data.get("sitrep_token_table")
+    if table is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, POS]).tolist() if len(doc) else []
+        table = ([strings[lower] for lower, _, _ in rows],
+                 [strings[lemma].lower() for _, lemma, _ in rows],
+                 [strings[pos] for _, _, pos in rows])
+        doc.user_data["sitrep_token_table"] = table
+    return table
+
+
+def governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

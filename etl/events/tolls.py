@@ -1,0 +1,213 @@
+"""Attributes, toll: the casualty figures of an event.
+
+Figures in the sentence; a sentence with figures but no trigger
+("Twenty-three soldiers embraced martyrdom") adds them to the most recent
+event whose sides fit the victims.  A toll told again a few sentences on is
+counted once.  Conflicting tolls from different sources in one sentence keep
+the lower as best, the higher as high, and both sources in ``claimed_by``.
+One figure over several places is split so sums never double count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from etl import lexicon as lx
+from etl.casualties import Casualty
+from etl.events.actors import actor_name
+from etl.events.core import Draft, TollMention, Trigger, VIOLENT
+from etl.events.facts import facts_of
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, within_other_year
+from etl.events.syntax import ancestors, governing_verb
+from etl.nlp import span_text
+
+logger = logging.getLogger(__name__)
+
+def casualties_in(sentence: Span, *, published: date | None, recalled: bool = False) -> list[Casualty]:
+    """The sentence's casualty figures, without those of a back-reference
+    ("after the attack that killed 12") unless ``recalled`` (a text's first
+    report) or of an unreal clause."""
+    doc = sentence.doc
+    kept: list[Casualty] = []
+    facts = facts_of(sentence, published=published)
+    day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
+    for casualty in facts.casualties:
+        start = sentence.start_char + casualty.start
+        span = doc.char_span(start, sentence.start_char + casualty.end, alignment_mode="expand")
+        # Words of the victim phrase ("3 wanted terrorists") are not the verb
+        # the figure hangs on, even when the parser reads them as verbs.
+        at = casualty.text.rfind(casualty.victims) if casualty.victims else -1
+        victim_chars = range(start + at, start + at + len(casualty.victims)) if at >= 0 else range(0)
+        words = [t for t in span if t.idx not in victim_chars] if span is not None else []
+        if not recalled and any(is_background(t) for t in words if t.like_num or t.pos_ == "VERB"):
+            continue
+        if any(is_unreal(t, published=None) for t in words if t.pos_ == "VERB"):
+            continue
+        verb = next((t for t in words if t.pos_ == "VERB"), None) or next(
+            (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
+        if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
+            continue  # "since the war began, 639 people have been killed": a tally, no event's toll
+        if verb is not None and within_other_year(verb, published=published):
+            continue  # "last year's demonstrations, in which more than 60 people died"
+        kept.append(casualty)
+    return kept
+
+
+def victim_actor(casualty: Casualty) -> str:
+    return actor_name(casualty.victims, event_type=lx.BATTLES)
+
+
+def takes_casualties(trigger: Trigger) -> bool:
+    """Violent events, and force used against protesters (ACLED records its
+    fatalities: "police opened fire on protesters, killing two")."""
+    return trigger.event_type in VIOLENT or trigger.sub_event_type == "Excessive force against protesters"
+
+
+def fits_event(draft: Draft, victims: str) -> bool:
+    """Can these victims be casualties of this event?  One-sided violence
+    (strikes, attacks on civilians) does not kill the attacker's own side."""
+    if not takes_casualties(draft.trigger):
+        return False
+    if not victims:
+        return True
+    if draft.trigger.event_type in (lx.REMOTE, lx.VAC) and draft.actor1 and draft.actor1 == victims:
+        return False
+    return True
+
+
+def is_restated(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
+              another: bool = False) -> bool:
+    """The same toll told again a few sentences on ("killed several
+    insurgents ... The team responded with air support, killing several
+    insurgents"): one toll, not two."""
+    victims = victim_actor(casualty)
+    for draft in reversed(drafts):
+        if sentence_index - draft.sentence_index > 4:
+            break
+        for seen in draft.casualties:
+            seen_victims = victim_actor(seen)
+            # "killing two" after "killed two armed insurgents": the same two
+            same_victims = seen_victims == victims or (not casualty.victims.strip() and not another)
+            if seen.kind == casualty.kind and seen.best == casualty.best and same_victims \
+                    and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
+                return True
+    return False
+
+
+ANOTHER = re.compile(r"\b(?:another|separate|second|third|also|earlier|later|meanwhile|elsewhere)\b", re.I)
+
+
+def only_casualty_verbs(triggers: Sequence[Trigger]) -> bool:
+    """The sentence's only 'event' words are casualty verbs ("were killed",
+    "martyred"): it reports a toll, not a new event."""
+    return all(t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB" for t in triggers)
+
+
+def _claimant(sentence: Span, casualty: Casualty) -> str:
+    """Who states this figure: the subject of the say-verb whose clause holds it."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return ""
+    for node in [span.root, *ancestors(span.root, limit=6)]:
+        if node.lemma_.lower() in lx.SAY_VERBS and node.pos_ == "VERB":
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+            return ""
+    return ""
+
+
+def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[Casualty], str]:
+    """Conflicting death tolls claimed by different sources in one sentence
+    ("The ISPR said 30 were killed, while the Taliban said 12") become one
+    figure: the lower as best, the higher as high, each source named in
+    ``claimed_by``.  Returns the casualties and the claim ("" if none)."""
+    killed = [c for c in casualties if c.kind == "killed"]
+    if len(killed) < 2:
+        return casualties, ""
+    sources = [_claimant(sentence, c) for c in killed]
+    if len({s for s in sources if s}) < 2 or not all(sources):
+        return casualties, ""
+    lowest = min(killed, key=lambda c: c.best)
+    highest = max((c.high if c.high is not None else c.best) for c in killed)
+    figure = "; ".join(f"{c.figure or c.text.strip()} ({source})" for c, source in zip(killed, sources))
+    merged = Casualty("killed", min(c.low for c in killed), lowest.best, highest, lowest.victims,
+                      lowest.start, lowest.end, lowest.text, figure)
+    others = [c for c in casualties if c.kind != "killed"]
+    return sorted([merged, *others], key=lambda c: c.start), "; ".join(dict.fromkeys(sources))
+
+
+def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, sentence: Span, sentence_index: int,
+                      claim: str = "") -> None:
+    """A sentence with figures and no event of its own ("Four policemen were
+    killed") tells the toll of the most recent event whose sides fit the
+    victims (within three sentences): one toll mention of that event."""
+    given: dict[int, list[Casualty]] = {}
+    for casualty in casualties:
+        victims = victim_actor(casualty)
+        for k in range(len(drafts) - 1, -1, -1):
+            draft = drafts[k]
+            if sentence_index - draft.sentence_index > 3:
+                break
+            if fits_event(draft, victims):
+                given.setdefault(k, []).append(casualty)
+                if claim and casualty.kind == "killed":
+                    draft.claimed_by = claim
+                if victims and not draft.actor2 and victims != draft.actor1:
+                    draft.actor2 = victims
+                break
+        else:
+            logger.debug("casualty figure %r matched no event", casualty.text)
+    for k, found in given.items():
+        drafts[k].tolls.append(toll_mention(sentence, found, sentence_index=sentence_index, claim=claim))
+
+
+_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|mounted)\s+to\b|"
+                     r"\bbringing\s+the\s+(?:death\s+)?(?:toll|total|number)", re.I)
+# "one more person", "two others", "an additional soldier" (not "more than 200")
+_MORE = re.compile(r"\bmore\b(?!\s+than)|\b(?:others?|additional|further)\b", re.I)
+
+
+def toll_mention(sentence: Span, casualties: Sequence[Casualty], *, sentence_index: int,
+                 claim: str = "") -> TollMention:
+    """The figures one sentence gives for an event, one figure per victim
+    group: "killing nine" and "9 killed" in one sentence are nine.  Flags a
+    toll that adds victims ("one more", "two others", "were also killed")
+    and one that updates those told before ("the toll rose to 19")."""
+    kept: list[Casualty] = []
+    for casualty in casualties:
+        victims = victim_actor(casualty)
+        if any(c.kind == casualty.kind and c.best == casualty.best
+               and (not c.victims or not casualty.victims or victim_actor(c) == victims) for c in kept):
+            continue
+        kept.append(casualty)
+    killed = [c for c in kept if c.kind == "killed"]
+    text = span_text(sentence)
+    # additional victims only when every figure is told as such ("killing one more"); "17 in
+    # Kathmandu, while two others died in Sunsari" breaks down a toll told before
+    additive = bool(killed) and all(_MORE.search(c.text) or _also(sentence, c) for c in killed)
+    update = any("toll" in c.text.lower() or _UPDATE.search(text[max(0, c.start - 40):c.end + 10]) for c in killed)
+    return TollMention(sentence_index, tuple(kept), claim, additive and not update, update)
+
+
+def _also(sentence: Span, casualty: Casualty) -> bool:
+    """"Six scientists were also killed": the figure's verb says "also"."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "additionally") for t in span if t.pos_ in ("VERB", "AUX")
+               for c in t.children)
+
+
+def split_share(total: int, parts: int, index: int) -> int:
+    base, extra = divmod(total, parts)
+    return base + (1 if index < extra else 0)

@@ -1,0 +1,158 @@
+"""Incident linking (etl/incidents.py) on small hand-made reports:
+what links and what must not, stable ids and aliases, the best figure, and
+the same incidents whatever order the articles come in."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import date, timedelta
+
+from etl.incidents import add_reports, link_incidents, summarize
+from etl.records import Event
+
+# (place_id, location, admin1, country, lat, lon, geo_precision)
+KHARKIV = ("geonames:706483", "Kharkiv", "Kharkiv", "UKR", 49.98, 36.25, 1)
+MEREFA = ("geonames:701822", "Merefa", "Kharkiv", "UKR", 49.82, 36.05, 1)         # 23 km from Kharkiv
+KHARKIV_OBLAST = ("geonames:706482", "Kharkiv Oblast", "Kharkiv", "UKR", 49.5, 36.5, 2)
+SUMY = ("geonames:692194", "Sumy", "Sumy", "UKR", 50.91, 34.8, 1)
+UKRAINE = ("ne:UKR", "Ukraine", "", "UKR", 49.0, 32.0, 3)
+BORDER = ("border:RUS-UKR", "Russia–Ukraine border", "", "", 50.5, 35.5, 3)
+DAY = date(2025, 4, 13)
+
+
+def report(article: str, place=KHARKIV, *, day: date = DAY, event_type: str = "Explosions/Remote violence",
+           sub: str = "Shelling/artillery/missile attack", fatalities: int | None = None, url: str = "",
+           published: date | None = None, source: str = "", at: int = 0, precision: int = 1) -> Event:
+    place_id, location, admin1, country, lat, lon, geo = place
+    event_id = f"{article}:{place_id}:{event_type}:{day}"
+    return Event(
+        event_id=event_id, article_id=article, event_date=day, date_precision=precision,
+        event_type=event_type, sub_event_type=sub, actor1="", actor2="", country=country, admin1=admin1,
+        admin2="", location=location, latitude=lat, longitude=lon, geo_precision=geo, place_id=place_id,
+        fatalities=fatalities or 0, fatalities_low=fatalities or 0, fatalities_high=fatalities,
+        injured=0, evidence="x", evidence_start=at, evidence_end=at + 1, claimed_by="", confidence=0.8,
+        incident_id=event_id, role="main", source=source or article, url=url or f"https://example.org/{article}",
+        published=published or day + timedelta(days=1),
+        fatalities_reported=str(fatalities) if fatalities is not None else "")
+
+
+def groups(incidents) -> set[frozenset[str]]:
+    return {frozenset(i.event_ids) for i in incidents}
+
+
+def test_reports_of_one_strike_are_one_incident_named_after_the_first():
+    first = report("a1", published=date(2025, 4, 13))
+    later = report("a2", day=DAY + timedelta(days=1), published=date(2025, 4, 14))   # "yesterday" read a day off
+    inside = report("a3", KHARKIV_OBLAST, published=date(2025, 4, 15))
+    near = report("a4", MEREFA, published=date(2025, 4, 15))
+    incidents = link_incidents([near, inside, later, first])
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident.incident_id == first.event_id
+    assert incident.n_reports == 4 and incident.n_sources == 4
+    assert (incident.first_reported, incident.last_reported) == (date(2025, 4, 13), date(2025, 4, 15))
+    assert incident.location == "Kharkiv" and incident.geo_precision == 1
+    assert set(incident.article_ids) == {"a1", "a2", "a3", "a4"}
+
+
+def test_what_cannot_be_one_happening_stays_apart():
+    base = report("a1")
+    far = report("a2", SUMY)                                                     # 140 km away
+    late = report("a3", day=DAY + timedelta(days=5))
+    other_type = report("a4", event_type="Protests", sub="Peaceful protest")
+    same_article = report("a1", MEREFA, at=50)                                   # the article's second strike
+    incidents = link_incidents([base, far, late, other_type, same_article])
+    assert len(incidents) == 5
+
+
+def test_compatible_types_link_but_strategic_sub_types_must_agree():
+    strike = report("a1")
+    civilians = report("a2", event_type="Violence against civilians", sub="Attack")
+    assert len(link_incidents([strike, civilians])) == 1
+    talks = report("b1", event_type="Strategic developments", sub="Diplomacy")
+    deal = report("b2", event_type="Strategic developments", sub="Agreement")
+    assert len(link_incidents([talks, deal])) == 2
+
+
+def test_a_country_level_report_does_not_chain_two_incidents():
+    kharkiv = [report("a1"), report("a2")]
+    sumy = [report("b1", SUMY), report("b2", SUMY), report("b3", SUMY)]
+    vague = report("c1", UKRAINE)                       # "Russia shelled Ukraine on Sunday"
+    border = report("d1", BORDER)
+    incidents = link_incidents([*kharkiv, *sumy, vague, border])
+    for incident in incidents:
+        places = {e.place_id for e in incident.reports}
+        assert not {KHARKIV[0], SUMY[0]} <= places
+    # the country-level report joins one incident (the one most reports tell), not both
+    joined = [i for i in incidents if vague.event_id in i.event_ids]
+    assert len(joined) == 1 and SUMY[0] in {e.place_id for e in joined[0].reports}
+    # two coarse reports are one happening only at the same place
+    assert len(link_incidents([vague, border])) == 2
+    assert len(link_incidents([vague, report("c2", UKRAINE)])) == 1
+
+
+def test_best_figure_is_the_one_most_reports_give_else_the_lowest():
+    reports = [report("a1", fatalities=18), report("a2", fatalities=20), report("a3", fatalities=20),
+               report("a4")]
+    incident = link_incidents(reports)[0]
+    assert (incident.fatalities_low, incident.fatalities_best, incident.fatalities_high) == (18, 20, 20)
+    assert "2 of 3" in incident.best_reason
+    incident = link_incidents([report("a1", fatalities=18), report("a2", fatalities=25)])[0]
+    assert incident.fatalities_best == 18 and "lowest" in incident.best_reason
+    incident = link_incidents([report("a1")])[0]
+    assert incident.fatalities_best is None and incident.n_reports == 1
+
+
+def test_a_revised_report_replaces_its_own_earlier_figure():
+    url = "https://example.org/live"
+    early = report("v1", fatalities=9, url=url, published=date(2025, 4, 13))
+    revised = report("v2", fatalities=34, url=url, published=date(2025, 4, 14))
+    other = report("x1", fatalities=34, published=date(2025, 4, 14))
+    incident = link_incidents([early, revised, other])[0]
+    assert incident.fatalities_best == 34 and incident.fatalities_low == 34
+    assert [f.article_id for f in incident.figures] == ["v2", "x1"]
+
+
+def test_incremental_linking_keeps_ids_and_aliases_the_younger_of_two_merged_incidents():
+    a = report("a1", KHARKIV, published=date(2025, 4, 13))
+    b = report("b1", MEREFA, published=date(2025, 4, 14))
+    state = add_reports([], [a])
+    assert [i.incident_id for i in state] == [a.event_id]
+    state = add_reports(state, [b])
+    assert [i.incident_id for i in state] == [a.event_id] and state[0].n_reports == 2
+    # Two incidents that are one happening (as a store linked under older
+    # rules may hold): a report that joins both merges them, the older id survives.
+    older = summarize("older", [a], aliases=["older-alias"])
+    younger = summarize("younger", [b])
+    merged = add_reports([younger, older], [report("c1", KHARKIV_OBLAST, published=date(2025, 4, 15))])
+    assert [i.incident_id for i in merged] == ["older"]
+    assert merged[0].aliases == ("older-alias", "younger") and merged[0].n_reports == 3
+
+
+def test_a_full_relink_gives_the_same_incidents_whatever_the_order():
+    articles = [
+        [report("a1", fatalities=12, published=date(2025, 4, 13)), report("a1", SUMY, at=90, fatalities=2)],
+        [report("a2", KHARKIV_OBLAST, fatalities=14, published=date(2025, 4, 14))],
+        [report("a3", UKRAINE, published=date(2025, 4, 14))],
+        [report("a4", SUMY, day=DAY + timedelta(days=1), published=date(2025, 4, 15), fatalities=2)],
+        [report("a5", MEREFA, day=DAY - timedelta(days=1), published=date(2025, 4, 15))],
+        [report("a7", UKRAINE, published=date(2025, 4, 14)), report("a7", SUMY, at=40, fatalities=3)],
+        [report("a6", BORDER, published=date(2025, 4, 16))],
+    ]
+    expected = link_incidents([e for article in articles for e in article])
+    rng = random.Random(13)
+    orders = list(itertools.permutations(range(len(articles))))
+    for order in rng.sample(orders, 300):
+        shuffled = [e for k in order for e in articles[k]]
+        assert link_incidents(shuffled) == expected
+    for _ in range(50):
+        flat = [e for article in articles for e in article]
+        rng.shuffle(flat)
+        assert link_incidents(flat) == expected
+
+
+def test_summarize_keeps_the_id_it_is_given():
+    incident = summarize("keep-me", [report("a2"), report("a1")], aliases=["old"])
+    assert incident.incident_id == "keep-me" and incident.aliases == ("old",)
+    assert [e.article_id for e in incident.reports] == ["a1", "a2"]
