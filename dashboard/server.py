@@ -362,8 +362,9 @@ def warm_up(app: dash.Dash) -> None:
     Dash sets itself up on a process's first request (it registers the
     component libraries whose scripts it may serve while writing the page's
     ``<script>`` tags), and marks that done before doing it: a request on
-    another thread meanwhile found no library registered and got a 500 for
-    a script, and the browser a blank page.  A fresh worker gets a browser's
+    another thread meanwhile found no library registered and got an error
+    for a script (a 500; a 404 since the app answers unknown component files
+    so), and the browser a blank page.  A fresh worker gets a browser's
     script requests all at once, so this happened on cold starts.  Rendering
     the page in the master, before the workers fork, sets every worker up.
     """

@@ -134,7 +134,7 @@ def test_a_body_over_the_limit_gets_413_not_500(app: Any) -> None:
 def test_a_fresh_worker_serves_the_pages_scripts_to_parallel_requests(tmp_path: Path) -> None:
     """Dash sets itself up on a process's first request, and a request that
     arrives meanwhile on another thread finds no library registered: the
-    page's scripts, asked for at once, got 500s (a blank page).  warm_up
+    page's scripts, asked for at once, got errors (a blank page).  warm_up
     sets the app up before the workers take requests (before the fork)."""
     url = fill_store(f"sqlite:///{tmp_path / 'store.db'}")
     first = build_app(url, boundaries_loader=lambda: None)
