@@ -86,7 +86,8 @@ __all__ = [
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 """The largest request body accepted (Flask's ``MAX_CONTENT_LENGTH``;
 larger ones get 413).  The largest the page sends is a callback carrying a
-lasso selection over a full map (a few thousand points, well under 1 MB)."""
+lasso selection over a full map: 3,000 places of ~270 bytes each, about
+0.8 MB."""
 LIMIT_REQUEST_LINE = 8190
 """gunicorn's limit on the request line (its maximum): a copied link with
 many filters (e.g. fifty actors) must still open."""
@@ -458,15 +459,9 @@ class SitrepServer:
 
 def serve(*, store_url: str | None, host: str = "127.0.0.1", port: int = 8050,
           workers: int | None = None, threads: int = DEFAULT_THREADS,
-          timeout_s: float = DEFAULT_TIMEOUT_S, log_level: str = "warning",
-          build: Callable[..., dash.Dash] | None = None,
-          app_options: Mapping[str, Any] | None = None) -> None:
+          timeout_s: float = DEFAULT_TIMEOUT_S, log_level: str = "warning") -> None:
     """Run the dashboard over ``store_url`` on gunicorn (``sitrep serve``)."""
-    if build is None:
-        from dashboard.app import build_app as build
+    from dashboard.app import build_app
 
-    def load_app() -> dash.Dash:
-        return build(store_url, **dict(app_options or {}))
-
-    SitrepServer(load_app, host=host, port=port, workers=workers, threads=threads,
-                 timeout_s=timeout_s, log_level=log_level).run()
+    SitrepServer(lambda: build_app(store_url), host=host, port=port, workers=workers,
+                 threads=threads, timeout_s=timeout_s, log_level=log_level).run()
