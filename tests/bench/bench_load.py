@@ -503,7 +503,8 @@ def main(argv: list[str] | None = None) -> int:
         [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
     started = time.perf_counter()
     log = tempfile.NamedTemporaryFile("w+", prefix="bench_load_server_", suffix=".log", delete=False)
-    server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)  # killpg below ends its workers too
     try:
         _wait_healthy(host, port, server, timeout_s=180)
         print(f"server up in {time.perf_counter() - started:.1f} s: {' '.join(command[2:])}")
@@ -541,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
         log.close()
     print(f"server log: {log.name}")
     changes = stats.changes

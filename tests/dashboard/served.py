@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -52,7 +53,8 @@ def serve(db_url: str, tmp_path: Path, *args: str) -> Served:
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "etl.cli", "serve", "--db", db_url, "--port", str(port), *args],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own process group: stop() ends the workers too
     served = Served(process, port, log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -64,11 +66,18 @@ def serve(db_url: str, tmp_path: Path, *args: str) -> Served:
         except OSError:
             pass
         time.sleep(0.3)
-    process.kill()
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
     raise AssertionError(f"sitrep serve did not answer: {log.read_text()[-2000:]}")
 
 
 def stop(served: Served) -> None:
+    """Stop the server as an operator would (SIGTERM: its workers finish and
+    exit), and kill its whole process group if it has not ended in 30 s."""
     if served.process.poll() is None:
-        served.process.kill()
-        served.process.wait(timeout=10)
+        served.process.send_signal(signal.SIGTERM)
+        try:
+            served.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(served.process.pid, signal.SIGKILL)
+            served.process.wait(timeout=10)

@@ -8,7 +8,6 @@ console error.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,8 +73,6 @@ return Object.keys(window).filter(k => k.startsWith('fast_marker_cluster_'))
 def gunicorn(seed_store_url: str, tmp_path: Path) -> Iterator[Served]:
     served = serve(seed_store_url, tmp_path, "--workers", "2")
     yield served
-    served.process.send_signal(signal.SIGTERM)
-    served.process.wait(timeout=30)
     stop(served)
 
 

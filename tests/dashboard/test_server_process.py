@@ -110,8 +110,6 @@ def test_every_worker_sees_a_new_ingest(filled_url: str, tmp_path: Path) -> None
 
         _wait_for(everyone_sees_it, timeout_s=60, message="a worker kept the old events")
     finally:
-        served.process.send_signal(signal.SIGTERM)
-        served.process.wait(timeout=30)
         stop(served)
 
 
