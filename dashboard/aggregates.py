@@ -11,6 +11,7 @@ Plain functions over :class:`etl.store.Store`; unit-tested on SQLite.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Mapping, Sequence
@@ -97,23 +98,45 @@ def rollup(cube: pd.DataFrame, *, bucket: str, by: str, value: str) -> pd.DataFr
     summed per bucket; every period between the first and last is present
     (zero-filled), columns ordered by total, largest first.  Undated rows are
     left out."""
-    dated = cube.dropna(subset=["event_date"])
-    if dated.empty:
+    if bucket not in _FREQ:
+        raise ValueError(f"unknown bucket {bucket!r}")
+    stamps = cube["event_date"].to_numpy(dtype="datetime64[ns]") if len(cube) else None
+    if stamps is None or np.isnat(stamps).all():
         return pd.DataFrame()
     # What ``pivot_table(index=period, columns=by, aggfunc="sum")`` gives,
-    # by bincount over the (period, by) codes: a tenth of the time.
-    period_codes, periods = pd.factorize(period_start(dated["event_date"], bucket), sort=True)
-    by_codes, labels = pd.factorize(dated[by], sort=True)
-    n_periods, n_labels = len(periods), len(labels)
-    sums = np.bincount(period_codes * n_labels + by_codes,
-                       weights=dated[value].to_numpy(dtype="float64"),
+    # by bincount over day numbers and label codes (the charts' roll-ups run
+    # on every filter change: numpy, not pandas' datetime machinery).
+    dated = ~np.isnat(stamps)
+    days = stamps[dated].astype("datetime64[D]").astype("int64")
+    if bucket == "month":
+        months = days.astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+        first = int(months.min())
+        slot = months - first
+        n_periods = int(months.max()) - first + 1
+        start = np.datetime64(first, "M").astype("datetime64[D]")
+        end = np.datetime64(first + n_periods - 1, "M").astype("datetime64[D]")
+    else:
+        step = 7 if bucket == "week" else 1
+        if step == 7:  # back to the Monday (1970-01-01 was a Thursday)
+            days = days - (days + 3) % 7
+        first = int(days.min())
+        slot = (days - first) // step
+        n_periods = (int(days.max()) - first) // step + 1
+        start = np.datetime64(first, "D")
+        end = np.datetime64(first + (n_periods - 1) * step, "D")
+    by_codes, labels = pd.factorize(cube[by].to_numpy()[dated], sort=True)
+    n_labels = len(labels)
+    sums = np.bincount(slot * n_labels + by_codes,
+                       weights=cube[value].to_numpy(dtype="float64")[dated],
                        minlength=n_periods * n_labels)
-    table = pd.DataFrame(np.rint(sums).astype("int64").reshape(n_periods, n_labels),
-                         index=pd.DatetimeIndex(periods, name="period"),
-                         columns=pd.Index(labels, name=by))
-    periods = pd.date_range(table.index.min(), table.index.max(), freq=_FREQ[bucket])
-    table = table.reindex(periods, fill_value=0)
-    order = table.sum().sort_values(ascending=False).index
+    matrix = np.rint(sums).astype("int64").reshape(n_periods, n_labels)
+    # the periods' time unit as period_start gives it (pandas picks one per bucket)
+    unit = np.datetime_data(period_start(cube["event_date"][dated][:1], bucket).dtype)[0]
+    periods = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq=_FREQ[bucket],
+                            unit=unit)
+    totals = pd.Series(matrix.sum(axis=0), index=pd.Index(labels, name=by))
+    order = totals.sort_values(ascending=False).index
+    table = pd.DataFrame(matrix, index=periods, columns=pd.Index(labels, name=by))
     return table[order].astype("int64")
 
 
@@ -212,18 +235,25 @@ _POINT_COLUMNS = ("place_id", "location", "country", "latitude", "longitude", "g
 def parse_wkt_lines(wkt: str) -> list[list[tuple[float, float]]]:
     """The line parts of a WKT (Multi)LineString as lists of ``(lon, lat)``;
     ``[]`` when the WKT is not a line."""
+    return [list(line) for line in _wkt_lines(wkt)]
+
+
+@functools.lru_cache(maxsize=256)
+def _wkt_lines(wkt: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """:func:`parse_wkt_lines`, remembered: the map draws the same few
+    border lines on every filter change."""
     try:
         import shapely
     except ImportError:  # pragma: no cover - a declared dependency
-        return []
+        return ()
     try:
         geometry = shapely.from_wkt(wkt)
     except Exception:  # noqa: BLE001 - shapely raises its own GEOSException
         logger.warning("unreadable border geometry %r", wkt[:60])
-        return []
+        return ()
     parts = list(getattr(geometry, "geoms", [geometry]))
-    return [[(float(x), float(y)) for x, y, *_ in part.coords]
-            for part in parts if part.geom_type == "LineString"]
+    return tuple(tuple((float(x), float(y)) for x, y, *_ in part.coords)
+                 for part in parts if part.geom_type == "LineString")
 
 
 def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS,
@@ -235,32 +265,61 @@ def map_data(store: Store, flt: EventFilter, *, max_points: int = MAX_MAP_POINTS
     by_country = store.event_counts(flt, by=("country",))
     country_counts = {str(r["country"]): int(r["events"]) for r in by_country if r["country"]}
     # (place, type, precision) groups through the place index, then the
-    # places' coordinates: no sort of every event.
+    # places' coordinates: no sort of every event.  The groups are a few
+    # thousand rows: plain arrays, not a pandas join (this runs on every
+    # filter change).
     groups = event_counts_frame(store, flt, by=("place_id", "event_type", "geo_precision"),
                                 non_empty=("place_id",))
-    ids = groups["place_id"].astype(str).unique().tolist()
-    known = {pid: {"location": p["name"], "country": p["country"], "latitude": p["lat"],
-                   "longitude": p["lon"]} for pid, p in store.places_by_id(ids).items()}
+    place_ids, inverse = np.unique(groups["place_id"].astype(str).to_numpy(dtype=object),
+                                   return_inverse=True)
+    ids = place_ids.tolist()
+    known = {pid: (p["name"], p["country"], p["lat"], p["lon"])
+             for pid, p in store.places_by_id(ids).items()}
     missing = [pid for pid in ids if pid not in known]
     if missing:
-        known.update(store.event_places(missing))
-    where = pd.DataFrame.from_dict(known, orient="index",
-                                   columns=["location", "country", "latitude", "longitude"])
-    frame = groups.join(where, on="place_id", how="inner").dropna(subset=["latitude", "longitude"])
-    located = int(frame["events"].sum())
+        known.update({pid: (p["location"], p["country"], p["latitude"], p["longitude"])
+                      for pid, p in store.event_places(missing).items()})
+    rows = [known.get(pid, (None, None, None, None)) for pid in ids]
+    latitude = np.array([_place_coordinate(r[2]) for r in rows], dtype="float64")[inverse]
+    longitude = np.array([_place_coordinate(r[3]) for r in rows], dtype="float64")[inverse]
+    keep = ~np.isnan(latitude) & ~np.isnan(longitude)  # unknown places have no coordinates
+    names = np.array([r[0] for r in rows] or [None], dtype=object)[inverse]
+    countries = np.array([r[1] for r in rows] or [None], dtype=object)[inverse]
+    events_ = groups["events"].to_numpy()
+    located = int(events_[keep].sum())
     aggregated = located > max_points
     if aggregated:
-        points = (frame.sort_values("events", ascending=False, kind="stable")
-                  .head(max_groups)[list(_POINT_COLUMNS)].reset_index(drop=True))
+        # the largest groups, ties in the groups' order (a stable sort)
+        chosen = np.flatnonzero(keep)
+        chosen = chosen[np.argsort(-events_[chosen], kind="stable")][:max_groups]
+        points = pd.DataFrame({
+            "place_id": groups["place_id"].to_numpy()[chosen],
+            "location": names[chosen], "country": countries[chosen],
+            "latitude": latitude[chosen], "longitude": longitude[chosen],
+            "geo_precision": groups["geo_precision"].to_numpy()[chosen],
+            "event_type": groups["event_type"].to_numpy()[chosen],
+            "events": events_[chosen], "fatalities": groups["fatalities"].to_numpy()[chosen],
+        }, columns=list(_POINT_COLUMNS))
     else:
         points = pd.DataFrame(store.map_events(flt, limit=max_points))
-    on_border = frame[frame["place_id"].astype(str).str.startswith("border:")]
-    border_counts = {str(k): int(v) for k, v in on_border.groupby("place_id")["events"].sum().items()}
+    on_border = np.array([pid.startswith("border:") for pid in ids], dtype=bool)
+    border_rows = keep & on_border[inverse] if ids else keep
+    shown = np.bincount(inverse[border_rows], minlength=len(ids))
+    totals = np.bincount(inverse[border_rows], weights=events_[border_rows], minlength=len(ids))
+    border_counts = {pid: int(round(totals[i])) for i, pid in enumerate(ids) if shown[i]}
     geometries = store.place_geometries(sorted(border_counts))
     borders = {pid: parse_wkt_lines(wkt) for pid, wkt in geometries.items()}
     return MapData(points=points, aggregated=aggregated, located=located,
                    borders={k: v for k, v in borders.items() if v},
                    border_counts=border_counts, country_counts=country_counts)
+
+
+def _place_coordinate(value: Any) -> float:
+    """A place's latitude or longitude as a float (NaN when unknown)."""
+    try:
+        return float(value) if value is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def _corner(point: Any) -> tuple[float, float]:

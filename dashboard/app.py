@@ -29,6 +29,7 @@ from dashboard.data import FilterError, country_names, load_boundaries
 from dashboard.filters import filters_from_query, to_event_filter
 from dashboard.layout import FilterOptions, build_layout
 from dashboard.leaflet_map import STATIC_ROUTE, leaflet_html, regional_outlines, static_dirs
+from dashboard.server import cache_views, secure
 from etl.store import Store
 
 logger = logging.getLogger(__name__)
@@ -184,6 +185,9 @@ def build_app(
         return boundaries_json, 200, {"Content-Type": "application/geo+json",
                                       "Cache-Control": "public, max-age=3600"}
 
+    secure(app, stores=[store], own_pages=[LEAFLET_ROUTE])
+    if in_memory:
+        cache_views(app, version=source.version)
     logger.info("dashboard built over %s (%s outlines)", store.url,
                 "with" if boundaries else "without")
     return app
@@ -216,7 +220,8 @@ def _check_callback_requests(app: dash.Dash) -> None:
 
 def serve(*, store_url: str | None, host: str = "127.0.0.1", port: int = 8050,
           debug: bool = False) -> None:
-    """Run the dashboard with Flask's server (``sitrep serve``)."""
+    """Run the dashboard with Flask's development server (``sitrep serve
+    --dev``; the production server is :func:`dashboard.server.serve`)."""
     app = build_app(store_url)
     logger.info("serving Sitrep on http://%s:%d/", host, port)
     app.run(host=host, port=port, debug=debug)

@@ -600,6 +600,7 @@ class EventIndex:
         self.background = background
         self._reloading = False
         self._places: dict[str, dict[str, Any] | None] = {}
+        self._geometries: dict[str, str | None] = {}
         self.refresh_s = refresh_s
         self.chunk_rows = chunk_rows
         self._clock = clock
@@ -607,6 +608,7 @@ class EventIndex:
         self._mask_lock = threading.Lock()
         self._revision = store.revision()
         self._snapshot = self._fresh_snapshot()
+        self._generation = 0
         self._checked_at = clock()
 
     def _fresh_snapshot(self) -> _Snapshot:
@@ -664,12 +666,20 @@ class EventIndex:
                         self._reload()
         return self._snapshot
 
+    def version(self) -> int:
+        """A number that changes whenever the snapshot does (the store is
+        checked first, as :meth:`snapshot` does): what was computed from
+        the index under one version holds while it stays the same."""
+        self.snapshot()
+        return self._generation
+
     def _reload(self) -> None:
         """Load a new snapshot (while the old one keeps answering) and swap."""
         try:
             revision = self.store.revision()
             self._snapshot = self._fresh_snapshot()
             self._revision = revision
+            self._generation += 1
         except Exception:  # noqa: BLE001 - keep serving the old snapshot
             logger.exception("cannot reload the event index; keeping the old one")
         finally:
@@ -978,6 +988,14 @@ class EventIndex:
             for place_id in missing:
                 self._places[place_id] = found.get(place_id)
         return {p: self._places[p] for p in place_ids if self._places.get(p) is not None}
+
+    def place_geometries(self, place_ids: Sequence[str]) -> dict[str, str]:
+        missing = [p for p in dict.fromkeys(place_ids) if p not in self._geometries]
+        if missing:
+            found = self.store.place_geometries(missing)
+            for place_id in missing:
+                self._geometries[place_id] = found.get(place_id)
+        return {p: g for p in place_ids if (g := self._geometries.get(p))}
 
     def _top(self, flt: EventFilter, order: str, limit: int, offset: int = 0) -> list[str]:
         snap = self.snapshot()

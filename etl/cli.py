@@ -33,6 +33,38 @@ def _date_arg(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from error
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from error
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from error
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {value!r}")
+    return number
+
+
+def _add_server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dev", action="store_true",
+                   help="Flask's development server (one process; for development only)")
+    p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                   help="worker processes of the production server (default: two per CPU "
+                        "core and one more, at most 9)")
+    p.add_argument("--threads", type=_positive_int, default=None, metavar="N",
+                   help="threads per worker (default 1: one request at a time per process)")
+    p.add_argument("--timeout-s", type=_positive_seconds, default=None, metavar="S",
+                   help="restart a worker busy or silent this long (default 60)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitrep", description="Sitrep: news articles to a map of a regional conflict.")
@@ -93,14 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="store URL or SQLite file (with --retry-unresolved)")
     _add_online_options(p)
 
-    p = sub.add_parser("serve", help="run the dashboard")
+    p = sub.add_parser("serve", help="run the dashboard (production server: gunicorn)")
     p.add_argument("--db")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
+    _add_server_options(p)
 
     p = sub.add_parser("demo", help="ingest seeds/ into a fresh local store, then serve")
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--db", default="sitrep-demo.db", help="demo store file (recreated)")
+    _add_server_options(p)
 
     add_eval_parser(sub)
     add_export_parser(sub)
@@ -405,19 +439,36 @@ def _retry_unresolved(args: argparse.Namespace) -> int:
 
 # --- serve / demo ----------------------------------------------------------------
 
-def _serve(db: str | None, host: str, port: int) -> int:
+def _serve(db: str | None, host: str, port: int, args: argparse.Namespace) -> int:
     import importlib
 
     # The CLI is the one entry point that starts the dashboard; imported lazily
     # so the ETL never depends on it.
-    app_module = importlib.import_module("dashboard.app")
-    print(f"sitrep: serving http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    app_module.serve(store_url=db, host=host, port=port)
+    if args.dev:
+        if any(v is not None for v in (args.workers, args.threads, args.timeout_s)):
+            print("sitrep: --workers, --threads and --timeout-s apply to the production "
+                  "server, not to --dev", file=sys.stderr)
+            return 1
+        app_module = importlib.import_module("dashboard.app")
+        print(f"sitrep: serving http://{host}:{port}/ with Flask's development server "
+              "(Ctrl+C to stop)", file=sys.stderr)
+        app_module.serve(store_url=db, host=host, port=port)
+        return 0
+    server = importlib.import_module("dashboard.server")
+    workers = args.workers or server.default_workers()
+    threads = args.threads or server.DEFAULT_THREADS
+    level = logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower()
+    per_worker = f" x {threads} threads" if threads > 1 else ""
+    print(f"sitrep: serving http://{host}:{port}/ ({workers} worker processes{per_worker}; "
+          "Ctrl+C to stop)", file=sys.stderr)
+    server.serve(store_url=db, host=host, port=port, workers=workers, threads=threads,
+                 timeout_s=args.timeout_s or server.DEFAULT_TIMEOUT_S,
+                 log_level=level if level in ("debug", "info") else "warning")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return _serve(args.db, args.host, args.port)
+    return _serve(args.db, args.host, args.port, args)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -433,7 +484,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store = Store(str(db_path))
     report = ingest([seeds], store=store)
     print(f"sitrep: demo store {db_path}: {report.summary()}", file=sys.stderr)
-    return _serve(str(db_path), "127.0.0.1", args.port)
+    return _serve(str(db_path), "127.0.0.1", args.port, args)
 
 
 if __name__ == "__main__":

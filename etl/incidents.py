@@ -159,6 +159,11 @@ def dates_fit(a: Event, b: Event) -> bool:
     return abs((a.event_date - b.event_date).days) <= window
 
 
+def level(event: Event) -> int:
+    """3 country or border, 2 province or district, 1 town or site."""
+    return _level(event)
+
+
 def _level(event: Event) -> int:
     """3 country or border, 2 province or district, 1 town or site."""
     if event.place_id.startswith(("ne:", "border:")) or (not event.admin1 and event.geo_precision >= 3):
@@ -264,33 +269,153 @@ def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[
                   key=lambda i: i.incident_id)
 
 
+_CELL_DEG = 0.5  # the grid of the index: a cell is at least NEAR_KM tall
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
+
+
+def _near_cells(lat: float, lon: float) -> list[tuple[int, int]]:
+    """The grid cells within :data:`NEAR_KM` of a point (more cells of
+    longitude towards the poles, where they narrow)."""
+    row, col = _cell(lat, lon)
+    lon_deg = NEAR_KM / (111.32 * max(math.cos(math.radians(lat)), 0.05))
+    reach = max(1, math.ceil(lon_deg / _CELL_DEG))
+    return [(r, c) for r in (row - 1, row, row + 1) for c in range(col - reach, col + reach + 1)]
+
+
+def _admin_names(event: Event) -> set[str]:
+    """The area names a town or site lies in (its admin1 and admin2)."""
+    return {event.admin1.lower(), event.admin2.lower()} - {""}
+
+
+def _area_names(event: Event) -> set[str]:
+    """The names a district or province report goes by (see ``_inside``)."""
+    return {event.location.lower(), event.admin1.lower()} - {""}
+
+
+def _border_countries(event: Event) -> list[str]:
+    return event.place_id.split(":", 1)[1].split("-") if event.place_id.startswith("border:") else []
+
+
+def index_keys(event: Event) -> list[str]:
+    """The buckets a report is filed under in :class:`_DayIndex`."""
+    keys = [f"p:{event.place_id}"] if event.place_id else []
+    if not event.country and not _border_countries(event):
+        return [*keys, "x"]
+    countries = _border_countries(event) or [event.country]
+    keys += [f"all:{c}" for c in countries]
+    if _level(event) == 3:
+        keys += [f"{'b' if event.place_id.startswith('border:') else 'c'}:{c}" for c in countries]
+        return keys
+    if event.latitude is not None and event.longitude is not None:
+        keys.append("g:%d:%d" % _cell(event.latitude, event.longitude))
+    if _level(event) == 2:
+        keys += [f"a:{event.country}:{name}" for name in _area_names(event)]
+    else:
+        keys += [f"n:{event.country}:{name}" for name in _admin_names(event)]
+    return keys
+
+
+def query_keys(event: Event) -> list[str]:
+    """The buckets that hold every report ``event`` can fit by place (a
+    superset: :func:`places_fit` decides)."""
+    keys = [f"p:{event.place_id}", "x"] if event.place_id else ["x"]
+    countries = _border_countries(event) or ([event.country] if event.country else [])
+    if not countries:
+        return ["*"]  # no country known: it may fit any report
+    if _level(event) == 3:  # a country or border report contains every report in it
+        return [*keys, *[f"all:{c}" for c in countries]]
+    country = event.country
+    keys += [f"c:{country}", f"b:{country}"]
+    if event.latitude is not None and event.longitude is not None:
+        keys += ["g:%d:%d" % cell for cell in _near_cells(event.latitude, event.longitude)]
+    if _level(event) == 2:  # towns inside this area; areas of the same name
+        keys += [f"n:{country}:{name}" for name in _area_names(event)]
+        keys += [f"a:{country}:{name}" for name in _area_names(event)]
+    else:  # the areas this town lies in
+        keys += [f"a:{country}:{name}" for name in _admin_names(event)]
+    return keys
+
+
+def _family(event: Event) -> str:
+    """The types a report can be linked across (:func:`types_fit`): the
+    connected group of its type among the compatible pairs."""
+    if event.event_type == "Strategic developments":
+        return f"sd:{event.sub_event_type}"
+    group = {event.event_type}
+    for pair in _COMPATIBLE_TYPES:
+        if pair & group:
+            group |= pair
+    for pair in _COMPATIBLE_TYPES:  # one more step: pairs chain (A-B, B-C)
+        if pair & group:
+            group |= pair
+    return "|".join(sorted(group))
+
+
 class _DayIndex:
-    """Incident ids by the days their reports are dated: a report is
-    compared only with incidents it can be (dates within the link window),
-    so linking many reports stays near linear."""
+    """Incident ids by the days their reports are dated, the group of types
+    they can be linked across, their date precision, and where they are
+    (place, country, area name, a 0.5-degree grid): a report is compared only
+    with incidents it can be by type, date and place (:func:`reports_fit`
+    decides among those), so linking stays near linear also where thousands
+    of reports share a week and a country."""
 
     def __init__(self) -> None:
-        self.by_day: dict[int, set[str]] = {}
+        self.by_day: dict[int, dict[tuple[str, int, str], set[str]]] = {}
 
     def add(self, event: Event, key: str) -> None:
-        if event.event_date is not None:
-            self.by_day.setdefault(event.event_date.toordinal(), set()).add(key)
+        if event.event_date is None:
+            return
+        day = self.by_day.setdefault(event.event_date.toordinal(), {})
+        family, precision = _family(event), _precision_class(event)
+        for name in index_keys(event):
+            day.setdefault((family, precision, name), set()).add(key)
 
     def move(self, old: str, new: str) -> None:
-        for keys in self.by_day.values():
-            if old in keys:
-                keys.discard(old)
-                keys.add(new)
+        for day in self.by_day.values():
+            for keys in day.values():
+                if old in keys:
+                    keys.discard(old)
+                    keys.add(new)
 
     def near(self, event: Event) -> set[str]:
         if event.event_date is None:
             return set()
         day = event.event_date.toordinal()
-        span = 31 if event.date_precision == _MONTH else LINK_DAYS_WEEK
+        family, precision = _family(event), _precision_class(event)
+        wanted = query_keys(event)
+        month = (event.event_date.year, event.event_date.month)
+        here = f"p:{event.place_id}"
         found: set[str] = set()
+        span = 31 if precision == _MONTH else LINK_DAYS_WEEK
         for d in range(day - span, day + span + 1):
-            found |= self.by_day.get(d, set())
+            buckets = self.by_day.get(d)
+            if not buckets:
+                continue
+            when = date.fromordinal(d)
+            same_month = (when.year, when.month) == month
+            for prec in (_DAY, _WEEK, _MONTH):
+                if precision == _MONTH or prec == _MONTH:
+                    # a month-dated report fits only at the same place, that month
+                    if same_month and event.place_id:
+                        found |= buckets.get((family, prec, here), set())
+                    continue
+                if abs(d - day) > (LINK_DAYS_WEEK if _WEEK in (precision, prec) else LINK_DAYS):
+                    continue
+                if wanted == ["*"]:
+                    for (fam, pr, _), keys in buckets.items():
+                        if fam == family and pr == prec:
+                            found |= keys
+                    continue
+                for name in wanted:
+                    found |= buckets.get((family, prec, name), set())
         return found
+
+
+def _precision_class(event: Event) -> int:
+    return event.date_precision if event.date_precision in (_DAY, _WEEK, _MONTH) else _DAY
 
 
 def _place(event: Event, groups: dict[str, list[Event]], aliases: dict[str, list[str]], index: _DayIndex) -> None:

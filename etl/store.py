@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -813,32 +814,25 @@ class Store:
 
     def _candidate_incidents(self, conn: sa.Connection, new_events: Sequence[Event],
                              types: set[str]) -> list[Any]:
-        """The stored incidents the new events may join: those with a report
-        dated within :data:`LINK_WINDOW_DAYS` of a new event, of a type one
-        happening can be reported as, in the same country, on a border or
-        within about a degree; each with all its reports."""
+        """The stored incidents the new events may join, each with all its
+        reports: those with a report dated near a new event (a week; a month
+        for month-dated reports), of a type one happening can be reported as,
+        at a place the new event can share (:func:`_place_conditions`, the
+        SQL form of ``etl.incidents.query_keys``)."""
         from etl import incidents as linking
 
-        dated = [e.event_date for e in new_events if e.event_date is not None]
+        dated = [e for e in new_events if e.event_date is not None]
         if not dated:
             return []
-        window = timedelta(days=LINK_WINDOW_DAYS)
         c = events.c
-        countries = {e.country for e in new_events if e.country}
-        for e in new_events:
-            if e.place_id.startswith("border:"):
-                countries |= set(e.place_id.split(":", 1)[1].split("-"))
-        where_place = [c.country.in_(sorted(countries)), c.place_id.like("border:%")]
-        points = [(e.latitude, e.longitude) for e in new_events
-                  if e.latitude is not None and e.longitude is not None]
-        if points:
-            lats, lons = [p[0] for p in points], [p[1] for p in points]
-            where_place.append(sa.and_(c.latitude.between(min(lats) - 1.0, max(lats) + 1.0),
-                                       c.longitude.between(min(lons) - 1.0, max(lons) + 1.0)))
+        near_days = 32 if any(e.date_precision == 3 for e in dated) else linking.LINK_DAYS_WEEK + 1
+        first = min(e.event_date for e in dated) - timedelta(days=near_days)  # type: ignore[operator]
+        last = max(e.event_date for e in dated) + timedelta(days=near_days)  # type: ignore[operator]
+        places = [cond for e in dated for cond in _place_conditions(e)]
         ids = [r[0] for r in conn.execute(
             sa.select(c.incident_id).distinct().where(
-                c.event_date.between(min(dated) - window, max(dated) + window),
-                c.event_type.in_(sorted(types)), c.incident_id != "", sa.or_(*where_place)))]
+                c.event_date.between(first, last), c.event_type.in_(sorted(types)),
+                c.incident_id != "", sa.or_(*places)))]
         if not ids:
             return []
         members: dict[str, list[Event]] = {}
@@ -934,6 +928,7 @@ class Store:
 
         all_events = [event_from_row(r._mapping) for r in conn.execute(sa.select(events))]
         linked = linking.link_incidents(all_events)
+        current = {e.event_id: e.incident_id for e in all_events}
         old_ids = {r[0] for r in conn.execute(sa.select(incidents.c.incident_id))}
         old_aliases = dict(conn.execute(sa.select(incident_aliases.c.alias_id,
                                                   incident_aliases.c.incident_id)).all())
@@ -943,14 +938,12 @@ class Store:
         rows = [self._storable(incident_row(i)) for i in linked]
         for start in range(0, len(rows), 500):
             conn.execute(incidents.insert(), rows[start:start + 500])
-        by_incident: dict[str, list[str]] = {}
-        for event_id, incident_id in incident_of.items():
-            by_incident.setdefault(incident_id, []).append(event_id)
-        for incident_id, members in by_incident.items():
-            for start in range(0, len(members), 500):
-                conn.execute(events.update().where(
-                    events.c.event_id.in_(members[start:start + 500])).values(
-                    incident_id=incident_id))
+        moved = [{"eid": event_id, "iid": incident_id}
+                 for event_id, incident_id in sorted(incident_of.items())
+                 if current.get(event_id) != incident_id]
+        if moved:  # one statement, many parameter sets (executemany)
+            conn.execute(events.update().where(events.c.event_id == sa.bindparam("eid"))
+                         .values(incident_id=sa.bindparam("iid")), moved)
         surviving = {i.incident_id for i in linked}
         alias_rows: dict[str, str] = {}
         for incident in linked:
@@ -1388,6 +1381,49 @@ def _mention_row(resolution: Resolution) -> dict[str, Any]:
 def _event_row(event: Event) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in events.c.keys()}
     return row
+
+
+def _place_conditions(event: Event) -> list[sa.ColumnElement[bool]]:
+    """Where a stored report must be to fit ``event`` by place (a superset
+    of ``etl.incidents.places_fit``): the same place; no country known; in
+    a country or on a border that holds it (or, for a country or border
+    report, anywhere in it); within about 30 km; an area it lies in, or a
+    town inside it."""
+    from etl import incidents as linking
+
+    c = events.c
+    found: list[sa.ColumnElement[bool]] = [c.country == ""]
+    if event.place_id:
+        found.append(c.place_id == event.place_id)
+    borders = event.place_id.split(":", 1)[1].split("-") if event.place_id.startswith("border:") else []
+    countries = borders or ([event.country] if event.country else [])
+    if not countries:
+        return [sa.true()]
+    if linking.level(event) == 3:
+        return [*found, c.country.in_(countries)]
+    country = event.country
+    coarse = sa.or_(c.place_id.like("ne:%"), sa.and_(c.geo_precision >= 3, c.admin1 == ""))
+    found.append(sa.and_(c.country == country, coarse))
+    found.append(sa.and_(c.place_id.like("border:%"),
+                         sa.or_(c.place_id.like(f"border:{country}-%"),
+                                c.place_id.like(f"border:%-{country}"))))
+    if event.latitude is not None and event.longitude is not None:
+        lat_deg = linking.NEAR_KM / 111.0
+        lon_deg = linking.NEAR_KM / (111.32 * max(math.cos(math.radians(event.latitude)), 0.05))
+        found.append(sa.and_(c.latitude.between(event.latitude - lat_deg, event.latitude + lat_deg),
+                             c.longitude.between(event.longitude - lon_deg, event.longitude + lon_deg)))
+    if linking.level(event) == 2:
+        names = sorted({event.location.lower(), event.admin1.lower()} - {""})
+        if names:
+            found.append(sa.and_(c.country == country, sa.or_(
+                sa.func.lower(c.admin1).in_(names), sa.func.lower(c.admin2).in_(names),
+                sa.func.lower(c.location).in_(names))))
+    else:
+        names = sorted({event.admin1.lower(), event.admin2.lower()} - {""})
+        if names:
+            found.append(sa.and_(c.country == country, c.geo_precision == 2, sa.or_(
+                sa.func.lower(c.location).in_(names), sa.func.lower(c.admin1).in_(names))))
+    return found
 
 
 def event_from_row(row: Mapping[str, Any]) -> Event:
