@@ -343,6 +343,8 @@ def _family(event: Event) -> str:
     """The types a report can be linked across (:func:`types_fit`): the
     connected group of its type among the compatible pairs."""
     if event.event_type == "Strategic developments":
+        if event.sub_event_type in _COMPATIBLE_STRATEGIC:
+            return "sd:" + "|".join(sorted(_COMPATIBLE_STRATEGIC))
         return f"sd:{event.sub_event_type}"
     group = {event.event_type}
     for pair in _COMPATIBLE_TYPES:
