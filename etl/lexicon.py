@@ -120,6 +120,7 @@ CIVILIAN_WORDS = frozenset({
     "shopper", "devotee", "commuter", "farmer", "student", "trader", "shopkeeper", "herder", "fisherman",
     "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
     "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
+    "person", "persons",  # "12 persons were killed by gunmen": no one armed is named so
 })
 # Places where an attack's targets are civilians (an attack on them is
 # Violence against civilians unless armed targets are named too).

@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
+from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
@@ -510,13 +511,17 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         victims = target_words(trigger.token)
         armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
                                                                                     "checkpoint", "convoy"}
-        civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES
+        civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"}
         if not victims & (civilian | armed_targets):
             # "gunmen opened fire on the vehicle …, killing four women": the
             # sentence's other harm verbs name the victims
             for other in violent:
                 if other is not trigger and other.token.lemma_.lower() in HARM_VERBS:
                     victims |= target_words(other.token)
+        if not victims & (civilian | armed_targets):
+            # "100 persons were feared killed by gunmen", "460 patients were shot
+            # dead": the toll's victims are the target
+            victims |= {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
         if victims & civilian and not victims & armed_targets:
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)

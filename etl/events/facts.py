@@ -67,3 +67,11 @@ def facts_of(sentence: Span, *, published: date | None) -> SentenceFacts:
         facts = SentenceFacts(span_text(sentence), start_char=sentence.start_char, published=published)
         cache[key] = facts
     return facts
+
+
+def casualties_of(sentence: Span) -> tuple[Casualty, ...]:
+    """The sentence's casualty figures (they do not depend on the
+    publication date: any cached facts of the sentence serve)."""
+    cache: dict[tuple[int, date | None], SentenceFacts] = sentence.doc.user_data.setdefault(_CACHE_KEY, {})
+    facts = next((f for (start, _), f in cache.items() if start == sentence.start), None)
+    return (facts or facts_of(sentence, published=None)).casualties

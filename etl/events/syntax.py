@@ -71,8 +71,8 @@ def target_words(token: Token) -> set[str]:
                 words.update(t.lower_ for t in child.subtree)
     if not words:
         for t in token.doc[token.i + 1:min(sent_of(token).end, token.i + 7)]:
-            if t.is_punct or t.pos_ in ("VERB", "CCONJ", "SCONJ"):
-                break
+            if t.is_punct or t.pos_ in ("VERB", "CCONJ", "SCONJ") or (t.dep_ == "agent" and t.head.i == token.i):
+                break  # (not "killed by gunmen": the doer)
             words.add(t.lower_)
     return words
 

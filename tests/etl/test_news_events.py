@@ -339,3 +339,27 @@ def test_a_running_total_named_again_in_the_standfirst_is_no_event_toll(pipeline
             "injured.\n\nAt least 321 people have been killed and more than 436 injured in armed clashes "
             "between tribal forces and armed factions in Sweida province, a monitor said.")
     assert total(extract(pipeline, text)) == 0
+
+
+# --- round 4: the toll's victims name an attack's target ------------------------------------
+
+
+def test_persons_killed_by_gunmen_is_an_attack_on_civilians(pipeline):
+    text = ("No fewer than 100 persons were feared killed by gunmen who invaded two communities in Guma "
+            "in Benue State on Friday night.")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in extract(pipeline, text)] == [
+        ("Violence against civilians", "Attack", 100)]
+
+
+def test_gunmen_storming_a_community_and_killing_are_one_attack(pipeline):
+    text = ("The latest incident in Makurdi comes two months after a deadly raid on 13 June, when gunmen "
+            "stormed the community, killing an estimated 200 people.")
+    assert [(e.event_type, e.fatalities) for e in extract(pipeline, text)] == [("Violence against civilians", 200)]
+
+
+def test_the_doer_of_a_passive_verb_is_not_its_target(pipeline):
+    from etl.events.syntax import target_words
+
+    doc = pipeline.analyzer.parse("No fewer than 100 persons were feared killed by gunmen suspected to be herdsmen.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert "gunmen" not in target_words(killed)
