@@ -12,8 +12,10 @@ happening when
   outlet and Violence against civilians by another; a protest may be a riot),
   and reports typed differently must give the same day and the same place
   (or one inside the other);
-* their dates are within a few days (two days at day precision, a week when
-  either is only known to the week); a report dated only to the month joins
+* their dates are within a few days (two days at day precision, three when
+  either report's date is borrowed from the text around it or from the
+  publication day: such a date is near the happening's but no surer; a week
+  apart, two strikes on one city are two happenings); a report dated only to the month joins
   an incident of that month at the same place only;
 * their places can be the same: the same place, one inside the other (a town
   in its district or province), or near (within 30 km);
@@ -53,7 +55,7 @@ from datetime import date
 from etl.records import Event
 
 LINK_DAYS = 2            # two day-precision reports of one happening differ by at most this
-LINK_DAYS_WEEK = 7       # when either report is only dated to the week
+LINK_DAYS_WEEK = 3       # when either report's date is borrowed (precision WEEK)
 NEAR_KM = 30.0           # "near": two places this close can be one site
 COUNTRY_KM = 0.0         # a country-level place is never "near" anything (containment only)
 
@@ -233,7 +235,11 @@ def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, 
     best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
     for other in incident:
         days = abs((event.event_date - other.event_date).days) if event.event_date and other.event_date else 99
-        rank = (0 if event.place_id == other.place_id else abs(_level(event) - _level(other)) + 1,
+        # a country-wide report is as close to every place inside it (the toll
+        # and the number of reports decide), a town is closest to its own level
+        place = 0 if event.place_id == other.place_id else \
+            1 if _level(event) == 3 else abs(_level(event) - _level(other)) + 1
+        rank = (place,
                 0 if event.event_type == other.event_type else 1,
                 0 if event.sub_event_type == other.sub_event_type else 1,
                 0 if _has_figure(event) and _has_figure(other) and event.fatalities == other.fatalities else 1,

@@ -104,6 +104,28 @@ def test_a_country_wide_report_joins_the_town_whose_report_it_agrees_with():
     assert set(joined.event_ids) == {town_b.event_id, nationwide.event_id}
 
 
+def test_a_country_wide_report_is_as_close_to_a_town_as_to_a_province():
+    # "19 killed in protests across the country": the town where 19 were killed,
+    # not the province beside it with two dead, though a province is "nearer" a country
+    protests = dict(event_type="Protests", sub="Excessive force against protesters", published=DAY)
+    town = report("a1", KHARKIV, fatalities=17, **protests)
+    province = report("a1", ("geonames:692196", "Sumy Oblast", "Sumy", "UKR", 50.9, 34.8, 2), fatalities=2,
+                      at=40, **protests)
+    other = report("b1", KHARKIV, fatalities=19, **protests)
+    nationwide = report("c1", UKRAINE, fatalities=19, **protests)
+    incidents = link_incidents([town, province, other, nationwide])
+    joined = next(i for i in incidents if nationwide.event_id in i.event_ids)
+    assert set(joined.event_ids) == {town.event_id, other.event_id, nationwide.event_id}
+
+
+def test_borrowed_dates_five_days_apart_are_two_happenings():
+    # a strike on a city dated by the lead of a report on 19 June, another on 24 June
+    first = report("a1", day=date(2025, 6, 19), precision=2)
+    second = report("b1", day=date(2025, 6, 24), precision=2)
+    assert len(link_incidents([first, second])) == 2
+    assert len(link_incidents([first, report("c1", day=date(2025, 6, 21), precision=2)])) == 1
+
+
 def test_a_country_level_report_does_not_chain_two_incidents():
     kharkiv = [report("a1"), report("a2")]
     sumy = [report("b1", SUMY), report("b2", SUMY), report("b3", SUMY)]
