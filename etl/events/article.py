@@ -32,7 +32,7 @@ from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
-from etl.events.event_dates import lead_date, resolve_event_date
+from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     GEO_PRECISION, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
@@ -263,7 +263,7 @@ def extract_events(
             if not places and trigger.event_type in PLACED:
                 previous = next((d for d in reversed(drafts)
                                  if d.trigger.event_type in PLACED and index - d.sentence_index <= 2), None)
-                if previous is not None:
+                if previous is not None and not _other_day(sentence, trigger, previous, published=published):
                     places, place_from = list(previous.places), "previous"
             if not places and trigger.sub_event_type != "Diplomacy":
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
@@ -394,6 +394,18 @@ def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Seque
 def _in_clause_of(doc: Doc, candidate: PlaceCandidate, root: Token) -> bool:
     span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
     return span is not None and _clause_root(span.root).i == root.i
+
+
+def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: date | None) -> bool:
+    """Does the sentence date its event to a day of its own, other than the
+    previous event's ("Missiles struck Tel Aviv on Thursday. It all started
+    on Friday last week when Israel launched air strikes")?  Then it tells
+    another happening, and the previous event's places are not its places."""
+    own, reporting = sentence_date(sentence, trigger, published=published)
+    if own is None or own.value is None or reporting or own.precision != DAY:
+        return False
+    return previous.date_value is not None and previous.date_precision in (DAY, WEEK) and \
+        abs((own.value - previous.date_value).days) > 1
 
 
 def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:

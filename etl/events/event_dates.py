@@ -25,7 +25,7 @@ from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
 from etl.events.syntax import ancestors, governing_verb
 from etl.nlp import span_text
 
-def _sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
+def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
     """The date expression of the trigger's own clause, else the nearest
     one, and whether it only dates the report ("the governor on Sunday
     confirmed that 59 were killed": the day of the saying, not of the
@@ -137,7 +137,7 @@ def resolve_event_date(
 ) -> tuple[date | None, int, str]:
     """The date, its precision and where it comes from ("own", "previous",
     "lead", "published" or "none")."""
-    own, reporting = _sentence_date(sentence, trigger, published=published)
+    own, reporting = sentence_date(sentence, trigger, published=published)
     if own is not None and own.value is not None and not reporting:
         return own.value, own.precision, "own"
     later = _NEXT_DAY.search(span_text(sentence))

@@ -226,11 +226,17 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
     token = trigger.token
     verb = token if token.pos_ == "VERB" else None
     objects: list[Token] = []
+    heads = [token]
     if verb is not None:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "inside", "into", "in"):
-            objects.extend(c for c in child.children if c.dep_ == "pobj")
+        # also a verb it shares its subject with ("launched an operation and
+        # launched air strikes on Iranian sites")
+        heads += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        objects = [c for v in heads for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "inside", "into", "in"):
+                objects.extend(c for c in child.children if c.dep_ == "pobj")
     for obj in objects:
         for t in obj.subtree:
             code = lx.COUNTRY_CODES.get(t.lower_.strip("’'s"))

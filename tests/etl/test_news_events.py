@@ -363,3 +363,15 @@ def test_the_doer_of_a_passive_verb_is_not_its_target(pipeline):
     doc = pipeline.analyzer.parse("No fewer than 100 persons were feared killed by gunmen suspected to be herdsmen.")
     killed = next(t for t in doc if t.lower_ == "killed")
     assert "gunmen" not in target_words(killed)
+
+
+# --- round 5: a happening of another day does not take the places told before -----------------
+
+
+def test_a_strike_of_another_day_is_not_placed_where_the_previous_one_was(pipeline):
+    text = ("Iranian missiles struck Tel Aviv and Holon on Thursday.\n\n"
+            "It all started on Friday last week when Israel launched an operation and launched air strikes "
+            "on several Iranian nuclear facilities.")
+    events = extract(pipeline, text, published=date(2025, 6, 19))
+    earlier = [(e.country, e.event_date) for e in events if e.event_date == date(2025, 6, 13)]
+    assert earlier == [("IRN", date(2025, 6, 13))]
