@@ -59,7 +59,7 @@ def subject_verbs(token: Token) -> list[Token]:
     current: Token | None = token if token.pos_ == "VERB" else governing_verb(token)
     while current is not None and len(verbs) < 4:
         verbs.append(current)
-        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and current.head is not current:
+        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj") and current.head.i != current.i:
             current = governing_verb(current)
         else:
             break
@@ -74,14 +74,14 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     actor1 = actor2 = ""
     for verb in subject_verbs(token):
         for child in verb.children:
-            if child is token:
+            if child.i == token.i:
                 continue
             if child.dep_ == "nsubj" and not actor1 and token not in list(child.subtree):
                 actor1 = name(child)
             elif child.dep_ == "agent" and not actor1:
                 for obj in child.children:
                     actor1 = actor1 or name(obj)
-            elif child.dep_ in ("dobj", "nsubjpass") and child is not token and not actor2 \
+            elif child.dep_ in ("dobj", "nsubjpass") and child.i != token.i and not actor2 \
                     and token not in list(child.subtree):
                 actor2 = name(child)
         if actor1:

@@ -342,7 +342,7 @@ def _clause_root(token: Token) -> Token:
     """The verb heading the clause a token is in."""
     node = token
     for _ in range(10):
-        if node.dep_ in _CLAUSE_EDGES or node.head is node:
+        if node.dep_ in _CLAUSE_EDGES or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -418,7 +418,7 @@ def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:
     node = triggers[0].token
     for _ in range(8):
         parent = node.head
-        if parent is node or parent.i < sentence.start or parent.i >= sentence.end:
+        if parent.i == node.i or parent.i < sentence.start or parent.i >= sentence.end:
             return sentence
         if parent.lower_ in lx.BACKGROUND_PREPS and parent.dep_ in ("prep", "mark"):
             tokens = list(parent.subtree)

@@ -180,7 +180,7 @@ def _taker(token: Token) -> Token | None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if subject is not None and subject.pos_ != "PRON":
                 return subject
-            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
                 break
             current = current.head
     return None

@@ -86,7 +86,7 @@ def _dates_report(span: Span, trigger: Token) -> bool:
         return False
     node = trigger
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.i == verb.i:

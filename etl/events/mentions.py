@@ -340,7 +340,7 @@ def _in_earlier_clause(token: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children) \
                 and node.dep_ in ("advcl", "conj"):
             return recalled_offset(token) is not None
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -66,7 +66,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     first = root
     if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
         first = first.head  # "in Sunsari district", "in Kurram district": the place noun's role
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \

@@ -62,9 +62,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if lemma in lx.MODAL_HEADS:
             return True
         if lemma in ("call", "appeal", "push", "press") and any(
-                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node is not token:
+                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
             return True  # "calling for a ceasefire", "pressed for talks": a demand
-        if node.pos_ in ("VERB", "AUX") or node is token:
+        if node.pos_ in ("VERB", "AUX") or node.i == token.i:
             for child in node.children:
                 if child.dep_ == "neg":
                     return True
@@ -75,7 +75,7 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             # Climb through complement clauses ("denied carrying out the
             # attack", "threatened to strike") and a noun's "to" clause
             # ("waiting for the order to launch the assault"); stop at a finite clause.
-            if node.pos_ in ("VERB", "AUX") and node is not token and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
+            if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
                     and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
     for child in token.children:
@@ -134,7 +134,7 @@ def when_date_head(token: Token) -> Token | None:
         if verb.dep_ in ("relcl", "advcl") and verb.head.ent_type_ == "DATE" and \
                 any(c.lower_ == "when" for c in verb.children):
             return verb.head
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -557,7 +557,7 @@ def planned_or_denied(token: Token) -> bool:
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True
-        if node is not token and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
+        if node.i != token.i and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
             return True  # "a meeting in an effort to reach a ceasefire agreement"
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 def ancestors(token: Token, limit: int = 6) -> list[Token]:
     out: list[Token] = []
     current = token
-    while current.head is not current and len(out) < limit:
+    while current.head.i != current.i and len(out) < limit:
         current = current.head
         out.append(current)
     return out
@@ -61,7 +61,7 @@ def target_words(token: Token) -> set[str]:
     break."""
     words: set[str] = set()
     heads = [token]
-    if token.head is not token and token.dep_ in ("dobj", "compound", "pobj"):
+    if token.head.i != token.i and token.dep_ in ("dobj", "compound", "pobj"):
         heads.append(token.head)  # "opened fire on X": the preposition hangs on "opened"
     for head in heads:
         for child in head.children:
@@ -137,9 +137,9 @@ def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
 def governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(5):
-        if current.pos_ in ("VERB", "AUX") and current is not token:
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None

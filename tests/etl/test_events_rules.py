@@ -227,3 +227,14 @@ def test_date_of_an_earlier_attack_is_not_the_event_date(pipeline):
     # the attack recalled is background, on its own date
     assert [(e.event_date, e.role) for e in violent(extract(pipeline, text)) if e.role != "main"] == [
         (date(2025, 7, 2), "background")]
+
+
+def test_token_identity_is_by_position(pipeline):
+    # spaCy makes a new Token object on every access, so `a is b` is never true
+    # for tokens: the root has no ancestors, and the walk stops there
+    from etl.events.syntax import ancestors
+
+    doc = pipeline.analyzer.parse("Gunmen killed five people in the market.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert ancestors(root) == []
+    assert [t.i for t in ancestors(doc[5])] == [6, 4, root.i]  # the -> market -> in -> killed
