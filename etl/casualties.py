@@ -335,6 +335,16 @@ def _is_tally(sentence: str, start: int, end: int) -> bool:
     return bool(_TALLY_AFTER.match(sentence[end:end + 40]))
 
 
+# Victims joined without a number of their own ("460 patients and their
+# companions were shot dead", "12 soldiers and policemen were martyred"): the
+# figure counts both; a singular ("and a woman") or a number ("and two
+# civilians") is not joined.
+_JOINT_VICTIMS = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?\s+and\s+"
+                            r"(?:(?:their|his|her|its|other)\s+)?"
+                            r"(?!(?:were|was|killed|injured|wounded|dead|among|others)\b)"
+                            r"[A-Za-z][\w'’-]*(?:s|men|people|children)$", re.I)
+
+
 def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
     """Like ``finditer``, but a match whose victim phrase runs over a verb or
     a conjunction ("Four policemen were killed and seven injured") is retried
@@ -346,7 +356,8 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
         if match is None:
             break
         victims = (match.groupdict().get("victim") or "")
-        if re.search(r"\b(?:and|or|but|were|was|killed|injured|wounded|dead|among)\b", victims, re.I):
+        if re.search(r"\b(?:and|or|but|were|was|killed|injured|wounded|dead|among)\b", victims, re.I) and \
+                not _JOINT_VICTIMS.match(victims.strip()):
             next_word = re.search(r"\s\S", sentence[match.start():])
             pos = match.start() + (next_word.end() - 1 if next_word else len(sentence))
             continue

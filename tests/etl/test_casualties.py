@@ -119,3 +119,15 @@ def test_headline_figures(sentence, expected):
 ])
 def test_no_bare_victim_where_the_noun_is_not_one(sentence, expected):
     assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("More than 460 patients and their companions were shot dead at the hospital.",
+     [("killed", 460, "patients and their companions")]),
+    ("12 soldiers and policemen were martyred in the attack.", [("killed", 12, "soldiers and policemen")]),
+    # a number of their own, or one more person, is not joined to the figure
+    ("Five soldiers and two civilians were killed.", [("killed", 5, "soldiers"), ("killed", 2, "civilians")]),
+    ("Four policemen were killed and seven injured.", [("killed", 4, "policemen"), ("injured", 7, "")]),
+])
+def test_victims_joined_without_a_number_share_the_figure(sentence, expected):
+    assert [(c.kind, c.best, c.victims) for c in find_casualties(sentence)] == expected
