@@ -116,7 +116,7 @@ _SINGLE_PASSIVE = re.compile(
     rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})"
     # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"
     rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
-    rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly)\s+)?"
+    rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly)\s+){{0,2}})"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
     rf"amid|following|and)\b))", re.I)

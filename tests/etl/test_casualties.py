@@ -131,3 +131,11 @@ def test_no_bare_victim_where_the_noun_is_not_one(sentence, expected):
 ])
 def test_victims_joined_without_a_number_share_the_figure(sentence, expected):
     assert [(c.kind, c.best, c.victims) for c in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, victim", [
+    ("According to local officials, a woman was also killed on the other side of the border.", "woman"),
+    ("A policeman was later killed in the clash.", "policeman"),
+])
+def test_one_victim_told_with_also_or_later(sentence, victim):
+    assert [(c.kind, c.best, c.victims) for c in find_casualties(sentence)] == [("killed", 1, victim)]
