@@ -483,6 +483,10 @@ def _crowd_subject(token: Token) -> bool:
                for c in token.children)
 
 
+_GROUND_PUSH = frozenset({"push", "offensive", "assault", "raid", "incursion", "advance", "counteroffensive",
+                          "counter-offensive", "ground"})
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -496,6 +500,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         targets = target_words(trigger.token)
         civilian = targets & (lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"})
         etype, subtype = (lx.VAC, "Attack") if civilian else (lx.BATTLES, "Armed clash")
+    if etype == lx.REMOTE and lemma == "launch" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_PUSH for c in trigger.token.children):
+        # "launched a push employing infantry, armored vehicles, artillery and drones": a ground battle
+        return Trigger(trigger.token, lx.BATTLES, "Armed clash", trigger.strong)
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
     weapon = weapon_subtype(_weapon_words(sentence))

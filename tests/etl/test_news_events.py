@@ -375,3 +375,9 @@ def test_a_strike_of_another_day_is_not_placed_where_the_previous_one_was(pipeli
     events = extract(pipeline, text, published=date(2025, 6, 19))
     earlier = [(e.country, e.event_date) for e in events if e.event_date == date(2025, 6, 13)]
     assert earlier == [("IRN", date(2025, 6, 13))]
+
+
+def test_a_ground_push_launched_with_drones_and_artillery_is_a_battle(pipeline):
+    text = ("RSF units launched a multi-pronged push on El Fasher on Thursday, employing infantry, armored "
+            "vehicles, artillery and drones.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text)] == [("Battles", "Armed clash")]
