@@ -271,9 +271,13 @@ def extract_events(
                     places, place_from = [scene], "scene"
             if not places and trigger.event_type in PLACED and focus is not None:
                 places, place_from = [focus], "focus"
+            if not places and trigger.sub_event_type == "Agreement" and focus is not None:
+                # a ceasefire or deal with no venue: the place of the fighting it is
+                # about, the town the article's events are in
+                places, place_from = [focus], "context"
             if not places and trigger.event_type == lx.STRATEGIC and focus is not None and \
                     country_place(focus.country) is not None:
-                # a deal or talks with no venue: the country the article's events are in
+                # talks with no venue: the country the article's events are in
                 places, place_from = [country_place(focus.country)], "context"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"

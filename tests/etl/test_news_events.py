@@ -381,3 +381,11 @@ def test_a_ground_push_launched_with_drones_and_artillery_is_a_battle(pipeline):
     text = ("RSF units launched a multi-pronged push on El Fasher on Thursday, employing infantry, armored "
             "vehicles, artillery and drones.")
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text)] == [("Battles", "Armed clash")]
+
+
+def test_a_ceasefire_with_no_venue_sits_where_the_fighting_it_ends_was(pipeline):
+    text = ("Clashes in Sweida\n\nDruze fighters and Bedouin tribesmen clashed in Sweida on Sunday.\n\n"
+            "Government troops were deployed to Sweida on Monday.\n\n"
+            "On Thursday night, the presidency announced a ceasefire agreement between the two sides.")
+    deals = [e for e in extract(pipeline, text) if e.sub_event_type == "Agreement"]
+    assert [(e.location, e.country) for e in deals] == [("As-Suwayda", "SYR")]
