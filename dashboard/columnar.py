@@ -68,7 +68,7 @@ __all__ = ["EventIndex", "CATEGORY_COLUMNS"]
 
 CATEGORY_COLUMNS: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "country", "location", "actor1", "actor2",
-    "source", "place_id", "article_id", "geo_precision",
+    "source", "place_id", "article_id", "geo_precision", "incident_id",
 )
 """Columns held as (codes, categories): the filters' and the groupings' columns."""
 _LOAD_COLUMNS = (*CATEGORY_COLUMNS, "event_id", "fatalities", "latitude", "longitude")
@@ -405,7 +405,7 @@ def _id_text(value: Any) -> str:
     return value.decode("ascii") if isinstance(value, bytes) else str(value)
 
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 def _encode_category(value: Any) -> Any:
@@ -797,9 +797,21 @@ class EventIndex:
             with np.errstate(invalid="ignore"):
                 mask &= ((snap.longitude >= west) & (snap.longitude <= east)
                          & (snap.latitude >= south) & (snap.latitude <= north))
+        if flt.incident_ids is not None:
+            mask &= self._member(snap, "incident_id", flt.incident_ids)
         return mask
 
     # -- the store's read methods, in memory --------------------------------------
+
+    def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
+        """The incidents of the matching events (no order)."""
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.incident_ids(flt)
+        snap = self.snapshot()
+        codes = np.unique(snap.codes["incident_id"][self._mask(snap, flt)])
+        names = snap.categories["incident_id"]
+        return [str(names[code]) for code in codes.tolist() if names[code]]
 
     def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
         flt = flt or EventFilter()

@@ -1,0 +1,161 @@
+"""What the dashboard counts: incidents (by default) or reports.
+
+A *report* is one article's event (a row of ``events``); an *incident* is
+one happening in the world, told by one or more reports (a row of
+``incidents``, :mod:`etl.incidents`).  Five outlets telling one strike are
+five reports and one incident: the key figures, charts, map and table count
+incidents unless the analyst switches to reports.
+
+The incidents are read through the same interface as the events
+(:meth:`etl.store.Store.incident_reader`: incident rows shaped like event
+rows, ``fatalities`` the incident's best figure), so every view's code is
+the same for both units.  :class:`IncidentView` adds what only incidents
+need: a filter on what the *reports* say (an actor, a source, a phrase of
+the evidence) keeps the incidents with at least one matching report, while
+the filters on what the incident is (country, dates, type, place, toll)
+apply to the incident's own values.  :class:`Sources` holds both read
+sides and hands out the one a view asks for (:func:`for_unit`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from etl.store import EventFilter
+
+__all__ = ["UNITS", "DEFAULT_UNIT", "UNIT_NOUNS", "IncidentView", "Sources", "for_unit",
+           "noun", "report_side", "incident_side"]
+
+UNITS: tuple[str, ...] = ("incidents", "reports")
+DEFAULT_UNIT = "incidents"
+UNIT_NOUNS: dict[str, tuple[str, str]] = {"incidents": ("incident", "incidents"),
+                                          "reports": ("report", "reports")}
+"""The unit's noun, singular and plural, for labels."""
+
+_REPORT_FIELDS = ("actors", "sources", "text", "article_id")
+"""The filters on what a report says rather than on what the incident is."""
+
+
+def noun(unit: str, count: int | None = None) -> str:
+    """``"incidents"``, or ``"incident"`` for a count of one."""
+    one, many = UNIT_NOUNS.get(unit, UNIT_NOUNS[DEFAULT_UNIT])
+    return one if count == 1 else many
+
+
+def report_side(flt: EventFilter) -> EventFilter:
+    """The part of ``flt`` that is about reports (actors, sources, text,
+    article); the default filter when there is none."""
+    return EventFilter(**{name: getattr(flt, name) for name in _REPORT_FIELDS})
+
+
+def incident_side(flt: EventFilter) -> EventFilter:
+    """``flt`` without its report-side fields."""
+    return dataclasses.replace(flt, actors=(), sources=(), text=None, article_id=None)
+
+
+class IncidentView:
+    """The incidents' read side (``incidents``: an
+    :class:`dashboard.columnar.EventIndex` or a store over
+    :meth:`etl.store.Store.incident_reader`) with report-side filters
+    answered by the reports (``reports``).  Every read method takes an
+    :class:`EventFilter` as the events' read side does; anything else is
+    the incidents' own."""
+
+    def __init__(self, reports: Any, incidents: Any) -> None:
+        self.reports = reports
+        self.incidents = incidents
+
+    def narrowed(self, flt: EventFilter | None) -> EventFilter:
+        """``flt`` as a filter on the incidents: the report-side fields
+        become the incidents with at least one matching report."""
+        flt = flt or EventFilter()
+        asked = report_side(flt)
+        if asked == EventFilter():
+            return flt
+        matching = set(self.reports.incident_ids(asked))
+        if flt.incident_ids is not None:
+            matching &= set(flt.incident_ids)
+        return dataclasses.replace(incident_side(flt), incident_ids=tuple(sorted(matching)))
+
+    def report_filter(self, flt: EventFilter | None) -> EventFilter:
+        """The reports of the incidents ``flt`` selects."""
+        ids = self.incidents.event_ids(self.narrowed(flt))
+        return EventFilter(incident_ids=tuple(sorted(ids)))
+
+    def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
+        """The incidents' key figures (``events`` is the number of
+        incidents, ``fatalities`` the sum of their best figures) with
+        ``reports`` and ``articles``: how many reports, and articles, tell
+        them."""
+        summary = dict(self.incidents.event_summary(self.narrowed(flt)))
+        told = self.reports.event_summary(self.report_filter(flt))
+        summary["reports"] = int(told.get("events") or 0)
+        summary["articles"] = int(told.get("articles") or 0)
+        return summary
+
+    def event_counts(self, flt: EventFilter | None = None, **options: Any) -> Any:
+        return self.incidents.event_counts(self.narrowed(flt), **options)
+
+    def event_counts_frame(self, flt: EventFilter | None = None, **options: Any) -> Any:
+        frame_of = getattr(self.incidents, "event_counts_frame", None)
+        if frame_of is None:
+            import pandas as pd
+
+            by = options["by"]
+            return pd.DataFrame(self.incidents.event_counts(self.narrowed(flt), **options),
+                                columns=[*by, "events", "fatalities"])
+        return frame_of(self.narrowed(flt), **options)
+
+    def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
+        return self.incidents.map_events(self.narrowed(flt), limit=limit)
+
+    def events_page(self, flt: EventFilter | None = None, *, limit: int, offset: int = 0,
+                    columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        return self.incidents.events_page(self.narrowed(flt), limit=limit, offset=offset,
+                                          columns=columns)
+
+    def event_ids(self, flt: EventFilter | None = None) -> list[str]:
+        return self.incidents.event_ids(self.narrowed(flt))
+
+    def query_events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        return self.incidents.query_events(self.narrowed(flt))
+
+    def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
+        return self.incidents.event_ids(self.narrowed(flt))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.incidents, name)
+
+
+class Sources:
+    """The dashboard's two read sides: ``reports`` (the events) and
+    ``incidents`` (an :class:`IncidentView`).  Used where a store is
+    expected, it is the reports' side (the article panel, the filter
+    options, the store's own methods)."""
+
+    def __init__(self, *, reports: Any, incidents: IncidentView) -> None:
+        self.reports = reports
+        self.incidents = incidents
+
+    def for_unit(self, unit: str) -> Any:
+        return self.incidents if unit == "incidents" else self.reports
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.reports, name)
+
+
+def for_unit(source: Any, unit: str) -> Any:
+    """The read side of ``unit``: from :class:`Sources`, or made over a
+    store or an event index (whose incidents are then read with SQL)."""
+    if isinstance(source, Sources):
+        return source.for_unit(unit)
+    if isinstance(source, IncidentView):
+        return source if unit == "incidents" else source.reports
+    if unit != "incidents":
+        return source
+    reader = getattr(source, "incident_reader", None)
+    if reader is None:
+        raise TypeError(f"{type(source).__name__} has no incidents to read")
+    return IncidentView(source, reader())
