@@ -20,7 +20,9 @@ sides and hands out the one a view asks for (:func:`for_unit`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from etl.store import EventFilter
@@ -63,9 +65,40 @@ class IncidentView:
     :class:`EventFilter` as the events' read side does; anything else is
     the incidents' own."""
 
+    _REMEMBERED = 64
+    """How many narrowed filters are kept (one filter change asks for the
+    same one a dozen times: key figures, charts, map, table)."""
+
     def __init__(self, reports: Any, incidents: Any) -> None:
         self.reports = reports
         self.incidents = incidents
+        self._lock = threading.Lock()
+        self._remembered: OrderedDict[Any, EventFilter] = OrderedDict()
+
+    def _versions(self) -> tuple[Any, Any] | None:
+        """What identifies the data the answers came from: the in-memory
+        indexes' versions (``None`` over plain SQL: nothing is kept)."""
+        versions = [getattr(side, "version", None) for side in (self.reports, self.incidents)]
+        if not all(callable(v) for v in versions):
+            return None
+        return versions[0](), versions[1]()
+
+    def _remember(self, key: Any, make: Callable[[], EventFilter]) -> EventFilter:
+        versions = self._versions()
+        if versions is None:
+            return make()
+        key = (key, versions)
+        with self._lock:
+            found = self._remembered.get(key)
+            if found is not None:
+                self._remembered.move_to_end(key)
+                return found
+        made = make()
+        with self._lock:
+            self._remembered[key] = made
+            while len(self._remembered) > self._REMEMBERED:
+                self._remembered.popitem(last=False)
+        return made
 
     def narrowed(self, flt: EventFilter | None) -> EventFilter:
         """``flt`` as a filter on the incidents: the report-side fields
@@ -74,15 +107,24 @@ class IncidentView:
         asked = report_side(flt)
         if asked == EventFilter():
             return flt
-        matching = set(self.reports.incident_ids(asked))
-        if flt.incident_ids is not None:
-            matching &= set(flt.incident_ids)
-        return dataclasses.replace(incident_side(flt), incident_ids=tuple(sorted(matching)))
+
+        def make() -> EventFilter:
+            matching = set(self.reports.incident_ids(asked))
+            if flt.incident_ids is not None:
+                matching &= set(flt.incident_ids)
+            return dataclasses.replace(incident_side(flt), incident_ids=tuple(sorted(matching)))
+
+        return self._remember(("narrowed", flt), make)
 
     def report_filter(self, flt: EventFilter | None) -> EventFilter:
         """The reports of the incidents ``flt`` selects."""
-        ids = self.incidents.event_ids(self.narrowed(flt))
-        return EventFilter(incident_ids=tuple(sorted(ids)))
+        flt = flt or EventFilter()
+
+        def make() -> EventFilter:
+            ids = self.incidents.event_ids(self.narrowed(flt))
+            return EventFilter(incident_ids=tuple(sorted(ids)))
+
+        return self._remember(("reports", flt), make)
 
     def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """The incidents' key figures (``events`` is the number of

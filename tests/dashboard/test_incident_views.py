@@ -32,6 +32,7 @@ from dashboard.incidents import IncidentView, for_unit
 from dashboard.table import selection_from_row
 from etl.records import Article
 from etl.store import EventFilter, Store
+from tests.conftest import new_store_url
 from tests.dashboard.component_utils import text_of
 from tests.dashboard.fixture_events import PLACES, fill_store, make_event
 
@@ -75,10 +76,12 @@ def _fill(url: str) -> str:
     return url
 
 
-@pytest.fixture(params=["sql", "memory"])
+@pytest.fixture(params=["sql", "memory", "postgresql"])
 def store(tmp_path: Path, request: pytest.FixtureRequest) -> Any:
-    """Eight reports of six incidents, read as the app reads them."""
-    s = Store(_fill(f"sqlite:///{tmp_path / 'incidents.db'}"))
+    """Eight reports of six incidents, read as the app reads them (SQL on
+    SQLite and on PostgreSQL, and the in-memory indexes)."""
+    backend = "postgresql" if request.param == "postgresql" else "sqlite"
+    s = Store(_fill(new_store_url(request, backend, tmp_path)))
     yield read_sources(s, in_memory=request.param == "memory")
     s.close()
 
