@@ -25,6 +25,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+
 from etl.store import EventFilter
 
 __all__ = ["UNITS", "DEFAULT_UNIT", "UNIT_NOUNS", "IncidentView", "Sources", "for_unit",
@@ -74,6 +76,7 @@ class IncidentView:
         self.incidents = incidents
         self._lock = threading.Lock()
         self._remembered: OrderedDict[Any, EventFilter] = OrderedDict()
+        self._linked: tuple[Any, Any, np.ndarray] | None = None
 
     def _versions(self) -> tuple[Any, Any] | None:
         """What identifies the data the answers came from: the in-memory
@@ -126,13 +129,47 @@ class IncidentView:
 
         return self._remember(("reports", flt), make)
 
+    def _report_rows(self) -> tuple[Any, Any, np.ndarray] | None:
+        """With both sides in memory: the two snapshots and, for each
+        report's row, its incident's row (-1: none), made once per pair of
+        snapshots; else ``None``."""
+        from dashboard.columnar import EventIndex
+
+        if not (isinstance(self.reports, EventIndex) and isinstance(self.incidents, EventIndex)):
+            return None
+        reports, incidents = self.reports.snapshot(), self.incidents.snapshot()
+        with self._lock:
+            linked = self._linked
+            if linked is not None and linked[0] is reports and linked[1] is incidents:
+                return linked
+        per_code = self.incidents.aligned_rows(incidents, reports.categories["incident_id"])
+        linked = (reports, incidents, per_code[reports.codes["incident_id"]]
+                  if per_code.size else np.full(reports.n, -1, dtype=np.int64))
+        with self._lock:
+            self._linked = linked
+        return linked
+
+    def _told(self, flt: EventFilter) -> dict[str, Any]:
+        """The reports' figures of the incidents ``flt`` selects."""
+        narrowed = self.narrowed(flt)
+        linked = self._report_rows()
+        if linked is None or not self.incidents.answers(narrowed):
+            return self.reports.event_summary(self.report_filter(flt))
+        reports, incidents, rows = linked
+        snap, chosen = self.incidents.mask_of(narrowed)
+        if snap is not incidents:  # reloaded meanwhile: ask by ids
+            return self.reports.event_summary(self.report_filter(flt))
+        chosen = np.append(chosen, False)  # row -1: no incident
+        return self.reports.summary_of(reports, chosen[rows])
+
     def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """The incidents' key figures (``events`` is the number of
         incidents, ``fatalities`` the sum of their best figures) with
         ``reports`` and ``articles``: how many reports, and articles, tell
         them."""
+        flt = flt or EventFilter()
         summary = dict(self.incidents.event_summary(self.narrowed(flt)))
-        told = self.reports.event_summary(self.report_filter(flt))
+        told = self._told(flt)
         summary["reports"] = int(told.get("events") or 0)
         summary["articles"] = int(told.get("articles") or 0)
         return summary
