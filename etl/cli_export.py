@@ -12,9 +12,9 @@
 
 Exports count incidents (one per happening, however many articles report
 it; the dashboard's default) unless ``--unit reports`` asks for the events
-of each article: ``data`` then has the columns of ``sitrep incidents``
-(and an XLSX ``Reports`` sheet), charts, maps and briefings count and label
-incidents.  ``--format`` defaults to the extension of ``-o``.  ``-o -`` writes to stdout.
+of each article: ``data`` then has a row per incident (the event columns,
+then the incident's own; an XLSX ``Reports`` sheet), charts, maps and
+briefings count and label incidents.  ``--format`` defaults to the extension of ``-o``.  ``-o -`` writes to stdout.
 Image formats need Chromium (``$SITREP_CHROMIUM`` or ``chromium`` on the
 PATH); without it the command exits 1 with a message saying what to install.
 Exit codes: 0 written, 1 error.

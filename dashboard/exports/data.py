@@ -17,10 +17,15 @@ a string cell, so a title starting with ``=`` stays text).
   title, source, url, published, number of events) and sheet ``About`` (the
   filters, period, sources line and time of generation).
 
-Counting incidents (the dashboard's default), the rows are incidents with
-the columns of ``sitrep incidents`` (``etl.store.INCIDENT_FIELDS``; the
-article ids joined by ``;`` in CSV), and the XLSX adds a ``Reports`` sheet:
-every event that tells them, with its ``incident_id``.
+Counting incidents (the dashboard's default), there is one row per
+incident, still with the event columns (DESIGN §4: an incident's id is its
+first report's event id, ``fatalities`` its best figure, the place and date
+its own, the evidence of the report that stands for it, ``source`` that
+source or "3 sources") followed by the incident's own
+(:data:`INCIDENT_COLUMNS`: ``fatalities_best``, ``n_reports``, ``n_sources``,
+``first_reported``, ``last_reported``, ``article_ids``, joined by ``;`` in
+CSV); the XLSX adds a ``Reports`` sheet: every event that tells them, with
+its ``incident_id``.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ from etl.store import INCIDENT_FIELDS
 from dashboard.exports.errors import ExportError
 from dashboard.exports.view import ExportResult, ExportView
 
-__all__ = ["DATA_FORMATS", "MIME_TYPES", "to_csv", "to_geojson", "to_xlsx", "export_data"]
+__all__ = ["DATA_FORMATS", "MIME_TYPES", "INCIDENT_COLUMNS", "to_csv", "to_geojson", "to_xlsx",
+           "export_data"]
 
 DATA_FORMATS: tuple[str, ...] = ("csv", "geojson", "xlsx")
 MIME_TYPES = {
@@ -46,6 +52,8 @@ MIME_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 SOURCE_COLUMNS: tuple[str, ...] = ("title", "source", "url", "published", "events", "article_id")
+INCIDENT_COLUMNS: tuple[str, ...] = tuple(f for f in INCIDENT_FIELDS if f not in EVENT_FIELDS)
+"""The incident's columns after the event columns, counting incidents."""
 
 
 def _plain(value: Any) -> Any:
@@ -66,9 +74,14 @@ def _records(view: ExportView, *, joined: bool) -> tuple[list[dict[str, Any]], t
     records (``joined``: the article ids as one ``;``-separated cell)."""
     if view.unit != "incidents":
         return view.rows, EVENT_FIELDS
-    rows = [{**r, "article_ids": ";".join(r.get("article_ids") or []) if joined
-             else list(r.get("article_ids") or [])} for r in view.incidents]
-    return rows, INCIDENT_FIELDS
+    own = {str(r.get("incident_id")): r for r in view.incidents}
+    rows = []
+    for row in view.rows:
+        record = own.get(str(row.get("incident_id")), {})
+        ids = list(record.get("article_ids") or [])
+        rows.append({**row, **{c: record.get(c) for c in INCIDENT_COLUMNS},
+                     "article_ids": ";".join(ids) if joined else ids})
+    return rows, (*EVENT_FIELDS, *INCIDENT_COLUMNS)
 
 
 def to_csv(view: ExportView) -> bytes:

@@ -33,7 +33,10 @@ from dashboard.filters import filters_from_query, to_event_filter
 from dashboard.layout import build_layout, export_menu
 from etl.errors import StoreError
 from etl.records import EVENT_FIELDS
-from etl.store import INCIDENT_FIELDS
+from dashboard.exports.data import INCIDENT_COLUMNS
+
+INCIDENT_ROW = (*EVENT_FIELDS, *INCIDENT_COLUMNS)
+"""An incident's row in a data export: the event columns, then its own."""
 from etl.store import EventFilter, Store
 from tests.dashboard.component_utils import text_of, walk
 from tests.dashboard.fixture_events import fill_store
@@ -174,8 +177,8 @@ def test_every_filter_of_the_url_reaches_the_export(store: Any) -> None:
 def test_no_filters_export_every_event(store: Any) -> None:
     rows = _csv_rows(export_for_view(store, "?unit=reports", "data:csv").content)
     assert len(rows) == len(store.query_events(EventFilter())) == 6
-    # by default the view counts incidents: the CSV is theirs (as `sitrep incidents`)
-    incidents = _csv_rows(export_for_view(store, "", "data:csv").content, INCIDENT_FIELDS)
+    # by default the view counts incidents: a row per incident (event columns, then its own)
+    incidents = _csv_rows(export_for_view(store, "", "data:csv").content, INCIDENT_ROW)
     assert sorted(r["incident_id"] for r in incidents) == sorted(
         e["incident_id"] for e in store.query_events(EventFilter()))
 
@@ -186,7 +189,7 @@ def test_map_selection_narrows_data_but_not_the_map(store: Any) -> None:
     inside = store.query_events(EventFilter(bbox=tuple(box)))
     assert 0 < len(rows) == len(inside) < 6
     incidents = _csv_rows(export_for_view(store, None, "data:csv", box=box).content,
-                          INCIDENT_FIELDS)
+                          INCIDENT_ROW)
     assert len(incidents) == len(inside)  # each report here is an incident of its own
     geojson = json.loads(export_for_view(store, "?unit=reports", "data:geojson", box=box).content)
     assert len(geojson["features"]) == len(inside)
@@ -260,7 +263,7 @@ def _is_alert(node: Any, level: str) -> bool:
 def test_outcome_of_a_good_export_is_the_file_and_a_note(store: Any) -> None:
     outcome = export_outcome(store, "?country=IND", "data:csv")
     assert outcome.result is not None
-    assert len(_csv_rows(outcome.result.content, INCIDENT_FIELDS)) == 1
+    assert len(_csv_rows(outcome.result.content, INCIDENT_ROW)) == 1
     assert outcome.result.filename.endswith("-incidents.csv")
     assert text_of(outcome.status).startswith(f"Exported {outcome.result.filename} (")
     assert getattr(outcome.status, "role", None) != "alert"

@@ -111,7 +111,10 @@ def test_data_formats_from_the_extension(seed_store_url, tmp_path):
     assert book.sheetnames == ["Incidents", "Reports", "Sources", "About"]
     assert book["Incidents"].max_row == len(store.query_incidents()) + 1
     assert book["Reports"].max_row == n_events + 1
-    assert [c.value for c in book["Incidents"][1]][:2] == ["incident_id", "event_type"]
+    header = [c.value for c in book["Incidents"][1]]
+    assert header[:2] == ["event_id", "article_id"]  # the event columns first
+    assert header[-6:] == ["fatalities_best", "n_reports", "n_sources", "first_reported",
+                           "last_reported", "article_ids"]
 
 
 def test_chart_svg_and_html_map(seed_store_url, tmp_path):
