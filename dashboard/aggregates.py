@@ -157,6 +157,8 @@ class KeyFigures:
     articles: int
     period: tuple[date, date] | None = None
     previous: Mapping[str, int] | None = None
+    reports: int | None = None
+    """Counting incidents: how many reports tell them (else ``None``)."""
 
 
 def _as_date(value: Any) -> date | None:
@@ -187,11 +189,14 @@ def key_figures(store: Store, flt: EventFilter) -> KeyFigures:
         if before_period is not None:
             before = store.event_summary(replace(flt, since=before_period[0],
                                                  until=before_period[1]))
-            previous = {k: int(before[k] or 0) for k in ("events", "fatalities", "countries",
-                                                          "articles")}
+            previous = {k: int(before.get(k) or 0)
+                        for k in ("events", "fatalities", "countries", "articles", "reports")
+                        if k in before}
+    reports = now.get("reports")
     return KeyFigures(events=int(now["events"] or 0), fatalities=int(now["fatalities"] or 0),
                       countries=int(now["countries"] or 0), articles=int(now["articles"] or 0),
-                      period=period, previous=previous)
+                      period=period, previous=previous,
+                      reports=int(reports) if reports is not None else None)
 
 
 def top_locations(store: Store, flt: EventFilter, *, limit: int = TOP_N) -> pd.DataFrame:

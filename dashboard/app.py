@@ -27,6 +27,7 @@ from dashboard.callbacks import STORE_ERRORS, register_callbacks
 from dashboard.columnar import EventIndex
 from dashboard.data import FilterError, country_names, load_boundaries
 from dashboard.filters import filters_from_query, to_event_filter
+from dashboard.incidents import IncidentView, Sources, for_unit
 from dashboard.layout import FilterOptions, build_layout
 from dashboard.leaflet_map import STATIC_ROUTE, leaflet_html, regional_outlines, static_dirs
 from dashboard.server import cache_views, secure
@@ -35,7 +36,7 @@ from etl.store import Store
 logger = logging.getLogger(__name__)
 
 __all__ = ["ASSETS_FOLDER", "BOUNDARIES_ROUTE", "LEAFLET_ROUTE", "build_app", "serve",
-           "filter_options", "index_cache_path"]
+           "filter_options", "index_cache_path", "read_sources"]
 
 ASSETS_FOLDER = Path(__file__).resolve().parent.parent / "assets"
 BOUNDARIES_ROUTE = "/_sitrep/boundaries.geojson"
@@ -78,6 +79,21 @@ def index_cache_path(store: Store) -> Path | None:
     return Path(url.database).with_name(f"{Path(url.database).name}.index.npz")
 
 
+def read_sources(store: Store, *, in_memory: bool) -> Sources:
+    """The reports' and the incidents' read sides: in-memory indexes (each
+    cached next to an SQLite store's file) or the store's SQL."""
+    incidents_store = store.incident_reader()
+    if not in_memory:
+        return Sources(reports=store, incidents=IncidentView(store, incidents_store))
+    path = index_cache_path(store)
+    reports = EventIndex(store, cache_path=path)
+    incidents = EventIndex(incidents_store, text_in_memory=False,
+                           cache_path=path.with_name(path.name.replace(".index.npz",
+                                                                       ".incidents.npz"))
+                           if path else None)
+    return Sources(reports=reports, incidents=IncidentView(reports, incidents))
+
+
 def _layout_factory(store: Store, names: Mapping[str, str]) -> Callable[[], html.Div]:
     def layout() -> html.Div:
         try:
@@ -118,7 +134,7 @@ def build_app(
         store.ensure_read_indexes()
     except STORE_ERRORS:
         logger.warning("cannot create the read indexes in %s (read-only store?)", store.url)
-    source: Any = EventIndex(store, cache_path=index_cache_path(store)) if in_memory else store
+    source: Any = read_sources(store, in_memory=in_memory)
     boundaries = boundaries_loader()
     names = country_names(boundaries)
     boundaries_json = json.dumps(boundaries, separators=(",", ":")) if boundaries else None
@@ -162,8 +178,8 @@ def build_app(
         headers = {"Content-Type": "text/html; charset=utf-8"}
         try:
             filters = filters_from_query(flask.request.query_string.decode("utf-8", "replace"))
-            page = leaflet_html(source, to_event_filter(filters), prefix=static_prefix,
-                                outlines=outlines)
+            page = leaflet_html(for_unit(source, filters.unit), to_event_filter(filters),
+                                prefix=static_prefix, outlines=outlines)
         except FilterError as error:
             return f"<p role=alert>{html_escape(str(error))}</p>", 400, headers
         except STORE_ERRORS as error:
@@ -187,7 +203,8 @@ def build_app(
 
     secure(app, stores=[store], own_pages=[LEAFLET_ROUTE])
     if in_memory:
-        cache_views(app, version=source.version)
+        cache_views(app, version=lambda: (source.reports.version(),
+                                          source.incidents.incidents.version()))
     logger.info("dashboard built over %s (%s outlines)", store.url,
                 "with" if boundaries else "without")
     return app

@@ -320,6 +320,7 @@ def build_article_panel(
     event: Mapping[str, Any] | None = None,
     mentions: Sequence[Mapping[str, Any]] = (),
     article_events: Sequence[Mapping[str, Any]] = (),
+    incident: Mapping[str, Any] | None = None,
 ) -> Component:
     """The panel for one selected event: title, source, published date, a
     link to the original (new tab, ``rel="noopener noreferrer"``), a summary
@@ -327,7 +328,8 @@ def build_article_panel(
 
     ``article`` is :meth:`etl.store.Store.article`'s dict (``None`` gives an
     alert); ``event`` an event row (its evidence offsets are highlighted);
-    ``mentions`` :meth:`etl.store.Store.article_mentions`'s rows.
+    ``mentions`` :meth:`etl.store.Store.article_mentions`'s rows;
+    ``incident`` the event's incident (a button opens it).
     """
     if article is None:
         return alert("The article of this event is not in the store any more.", level="warning")
@@ -359,6 +361,12 @@ def build_article_panel(
     ]
     if event is not None:
         head.append(_event_summary(event))
+    if incident is not None:
+        from dashboard.incident_panel import incident_link
+
+        link = incident_link(incident)
+        if link is not None:
+            head.append(link)
     if article_events:
         head.append(article_events_list(article_events,
                                         str(event.get("event_id")) if event else None))

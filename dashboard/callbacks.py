@@ -68,6 +68,7 @@ from dashboard.article_panel import build_article_panel, placeholder
 from dashboard.data import FilterError, shown
 from dashboard.export_menu import export_outcome, map_view_from_relayout
 from dashboard.figures import (
+    INCIDENT_MARK,
     events_over_time_spec,
     fatalities_by_country_spec,
     overview_map_spec,
@@ -75,6 +76,8 @@ from dashboard.figures import (
     type_bars_spec,
     wire_figure,
 )
+from dashboard.incident_panel import build_incident_panel
+from dashboard.incidents import for_unit, noun
 from dashboard.filters import (
     MAX_QUERY_CHARS,
     FilterValues,
@@ -87,7 +90,13 @@ from dashboard.filters import (
     to_event_filter,
     values_from_filters,
 )
-from dashboard.layout import day_from_index, day_index, event_count_text, key_figures_row
+from dashboard.layout import (
+    chart_titles,
+    day_from_index,
+    day_index,
+    event_count_text,
+    key_figures_row,
+)
 from dashboard.table import MAX_TABLE_ROWS, load_table, selection_from_row, table_note
 from etl.errors import EtlError
 from etl.store import EventFilter, Store
@@ -129,6 +138,7 @@ FILTER_PROPS: tuple[tuple[str, str], ...] = (
     (ids.MIN_FATALITIES, "value"),
     (ids.TEXT_SEARCH, "value"),
     (ids.BUCKET, "value"),
+    (ids.UNIT, "value"),
 )
 """The filter components' properties, in :class:`FilterValues` order."""
 
@@ -267,6 +277,9 @@ class Charts(NamedTuple):
     actors: go.Figure | dict[str, Any]
     count_text: str
     alerts: Component | None
+    timeline_title: str = chart_titles("incidents")[0]
+    type_title: str = chart_titles("incidents")[1]
+    table_title: str = chart_titles("incidents")[2]
 
 
 def _figure(spec: dict[str, Any], *, as_spec: bool) -> go.Figure | dict[str, Any]:
@@ -279,7 +292,8 @@ def _parse(search: str | None) -> Filters:
     return filters_from_query(search)
 
 
-def _empty_charts(message: Component, *, spec: bool = False) -> Charts:
+def _empty_charts(message: Component, *, spec: bool = False,
+                  unit: str = "incidents") -> Charts:
     import pandas as pd
 
     empty = pd.DataFrame()
@@ -288,7 +302,8 @@ def _empty_charts(message: Component, *, spec: bool = False) -> Charts:
                type_bars_spec(pd.Series(dtype="int64")),
                ranked_bars_spec([], [], empty="No events"),
                ranked_bars_spec([], [], empty="No events")]
-    return Charts([], *(_figure(f, as_spec=spec) for f in figures), "", message)
+    return Charts([], *(_figure(f, as_spec=spec) for f in figures), "", message,
+                  *chart_titles(unit))
 
 
 def _store_alert(error: Exception) -> Component:
@@ -304,22 +319,26 @@ def compute_charts(
     names: Mapping[str, str] | None = None,
     spec: bool = False,
 ) -> Charts:
-    """Key figures and charts for the URL's filters (and the map box);
+    """Key figures and charts for the URL's filters (and the map box),
+    counting what the filters' ``unit`` says (incidents or reports);
     ``spec``: the charts as plain figure dicts (what the callback sends)."""
     try:
         filters = _parse(search)
         flt = to_event_filter(filters, bbox=box)
     except FilterError as error:
         return _empty_charts(alert(str(error), level="warning"), spec=spec)
+    unit = filters.unit
+    things = noun(unit)
     try:
-        cube = load_cube(store, flt)
-        figures = key_figures(store, flt)
-        places = top_locations(store, flt)
-        pairs = actor_pairs(store, flt)
-        total = figures.events if flt == EventFilter() else store.event_summary()["events"]
+        source = for_unit(store, unit)
+        cube = load_cube(source, flt)
+        figures = key_figures(source, flt)
+        places = top_locations(source, flt)
+        pairs = actor_pairs(source, flt)
+        total = figures.events if flt == EventFilter() else source.event_summary()["events"]
     except STORE_ERRORS as error:
         logger.exception("cannot read events from the store")
-        return _empty_charts(_store_alert(error), spec=spec)
+        return _empty_charts(_store_alert(error), spec=spec, unit=unit)
     notice = None
     if total == 0:
         notice = alert("The store has no events yet. Ingest articles with "
@@ -328,25 +347,29 @@ def compute_charts(
                        for r in places.itertuples()]
     pair_labels = [f"{r.actor1} — {r.actor2}" if r.actor2 else str(r.actor1)
                    for r in pairs.itertuples()]
+    timeline_title, type_title, table_title = chart_titles(unit)
     return Charts(
-        key_figures=key_figures_row(figures),
+        key_figures=key_figures_row(figures, unit=unit),
         timeline=_figure(events_over_time_spec(
             rollup(cube, bucket=filters.bucket, by="event_type", value="events"),
-            bucket=filters.bucket), as_spec=spec),
+            bucket=filters.bucket, unit=things), as_spec=spec),
         fatalities=_figure(fatalities_by_country_spec(
             rollup(cube, bucket=filters.bucket, by="country", value="fatalities"),
             bucket=filters.bucket, names=names), as_spec=spec),
-        types=_figure(type_bars_spec(type_totals(cube)), as_spec=spec),
+        types=_figure(type_bars_spec(type_totals(cube), unit=things), as_spec=spec),
         locations=_figure(ranked_bars_spec(
             location_labels, [int(v) for v in places["events"]],
-            keys=[str(v) for v in places["location"]],
-            empty="No located events match these filters"), as_spec=spec),
+            keys=[str(v) for v in places["location"]], unit=things,
+            empty=f"No located {things} match these filters"), as_spec=spec),
         actors=_figure(ranked_bars_spec(
             pair_labels, [int(v) for v in pairs["events"]], colour="#009E73",
-            keys=[str(v) for v in pairs["actor1"]],
-            empty="No events with actors match these filters"), as_spec=spec),
-        count_text=event_count_text(figures.events, total),
+            keys=[str(v) for v in pairs["actor1"]], unit=things,
+            empty=f"No {things} with actors match these filters"), as_spec=spec),
+        count_text=event_count_text(figures.events, total, unit=unit, reports=figures.reports),
         alerts=notice,
+        timeline_title=timeline_title,
+        type_title=type_title,
+        table_title=table_title,
     )
 
 
@@ -369,7 +392,7 @@ def compute_map(
         chosen = None
     try:
         filters = _parse(search)
-        data = map_data(store, to_event_filter(filters))
+        data = map_data(for_unit(store, filters.unit), to_event_filter(filters))
     except (FilterError, *STORE_ERRORS) as error:
         if not isinstance(error, FilterError):
             logger.exception("cannot read the map's events")
@@ -383,7 +406,7 @@ def compute_map(
     return _figure(overview_map_spec(data, boundaries=boundaries,
                                      selected_event_id=(chosen or {}).get("event_id"),
                                      uirevision=search or "all", shade_countries=shade,
-                                     names=names), as_spec=spec)
+                                     names=names, unit=filters.unit), as_spec=spec)
 
 
 def compute_table(
@@ -392,15 +415,17 @@ def compute_table(
     """Grid rows (the newest :data:`MAX_TABLE_ROWS`) and the note above;
     none for malformed filters or box (the charts' alert explains)."""
     try:
-        flt = to_event_filter(_parse(search), bbox=box)
-        rows = load_table(store, flt)
-        total = len(rows) if len(rows) < MAX_TABLE_ROWS else store.event_summary(flt)["events"]
+        filters = _parse(search)
+        flt = to_event_filter(filters, bbox=box)
+        source = for_unit(store, filters.unit)
+        rows = load_table(source, flt, unit=filters.unit)
+        total = len(rows) if len(rows) < MAX_TABLE_ROWS else source.event_summary(flt)["events"]
     except FilterError:
         return [], ""
     except STORE_ERRORS:
         logger.exception("cannot read the table's events")
         return [], "Cannot read the event store."
-    return rows, table_note(len(rows), total)
+    return rows, table_note(len(rows), total, unit=noun(filters.unit))
 
 
 def leaflet_src(search: Any, route: str) -> str:
@@ -457,7 +482,9 @@ def selection_from_trigger(
     - a row chosen in the table (``selected_rows``);
     - a click on an event button of the article panel (``triggered_id`` is
       its dict id, ``triggered_value`` its ``n_clicks``; 0/None when merely
-      re-rendered);
+      re-rendered), or on a report of the incident panel;
+    - a click on an incident's marker or row (``customdata[9]`` or the
+      row's ``unit``), or on "Show the incident": the incident;
     - the Reset button: ``None``.
 
     Ids that are not text (or too long, see :func:`parse_selection`)
@@ -470,7 +497,10 @@ def selection_from_trigger(
             custom = click_data["points"][0]["customdata"]
             if not isinstance(custom, (list, tuple)) or not custom[0]:
                 return no_update
-            return _checked({"event_id": custom[0], "article_id": custom[1]})
+            chosen = {"event_id": custom[0], "article_id": custom[1]}
+            if len(custom) > 9 and custom[9] == INCIDENT_MARK:
+                chosen["unit"] = "incidents"
+            return _checked(chosen)
         except (KeyError, IndexError, TypeError):
             logger.debug("map click without an event: %s", shown(click_data))
             return no_update
@@ -485,12 +515,19 @@ def selection_from_trigger(
             return no_update
         return _checked({"event_id": triggered_id.get("event_id"),
                          "article_id": triggered_id.get("article_id")})
+    if isinstance(triggered_id, Mapping) and triggered_id.get("type") == ids.INCIDENT_ITEM:
+        if not triggered_value:
+            return no_update
+        return _checked({"event_id": triggered_id.get("incident_id"), "article_id": "",
+                         "unit": "incidents"})
     return no_update
 
 
 def compute_panel(store: Store, selection: Any) -> Component:
-    """The article panel for the selected event (the placeholder when none
-    is selected; an alert when it cannot be read or is not an event)."""
+    """The panel for the selection: an incident's reports (an incident
+    told by one report: that report's article), or a report's (event's)
+    article (the placeholder when nothing is selected; an alert when it
+    cannot be read or is not an event)."""
     try:
         chosen = parse_selection(selection)
     except FilterError as error:
@@ -498,18 +535,31 @@ def compute_panel(store: Store, selection: Any) -> Component:
     if chosen is None:
         return placeholder()
     event_id = chosen["event_id"]
+    reports = for_unit(store, "reports")
+    if chosen.get("unit") == "incidents":
+        try:
+            incident = reports.incident(event_id)
+        except STORE_ERRORS as error:
+            logger.exception("cannot read incident %s", event_id)
+            return alert(f"Cannot read the incident from the store: {type(error).__name__}.")
+        told = (incident or {}).get("reports") or []
+        if len(told) != 1:
+            return build_incident_panel(incident)
+        event_id = str(told[0]["event_id"])  # one report: its article is the evidence
     try:
-        event = store.event(event_id)
+        event = reports.event(event_id)
         if event is None:
             return alert("This event is not in the store any more; reload the page.",
                          level="warning")
-        article = store.article(event["article_id"])
-        mentions = store.article_mentions(event["article_id"]) if article else []
-        siblings = store.query_events(EventFilter(article_id=event["article_id"]))
+        article = reports.article(event["article_id"])
+        mentions = reports.article_mentions(event["article_id"]) if article else []
+        siblings = reports.query_events(EventFilter(article_id=event["article_id"]))
+        incident = reports.incident(event["incident_id"]) if event.get("incident_id") else None
     except STORE_ERRORS as error:
         logger.exception("cannot read the article of event %s", event_id)
         return alert(f"Cannot read the article from the store: {type(error).__name__}.")
-    return build_article_panel(article, event=event, mentions=mentions, article_events=siblings)
+    return build_article_panel(article, event=event, mentions=mentions, article_events=siblings,
+                               incident=incident)
 
 
 # -- the safety net of the shims -------------------------------------------------------
@@ -656,6 +706,9 @@ def register_callbacks(
         Output(ids.ACTORS_CHART, "figure"),
         Output(ids.EVENT_COUNT, "children"),
         Output(ids.ALERTS, "children"),
+        Output(ids.TIMELINE_TITLE, "children"),
+        Output(ids.TYPE_TITLE, "children"),
+        Output(ids.TABLE_TITLE, "children"),
         Input(ids.URL, "search"),
         Input(ids.MAP_BOX, "data"),
     )
@@ -714,11 +767,13 @@ def register_callbacks(
         Input(ids.MAP_GRAPH, "clickData"),
         Input(ids.EVENTS_TABLE, "selectedRows"),
         Input({"type": ids.EVENT_ITEM, "event_id": ALL, "article_id": ALL}, "n_clicks"),
+        Input({"type": ids.INCIDENT_ITEM, "incident_id": ALL}, "n_clicks"),
         Input(ids.RESET_BUTTON, "n_clicks"),
         prevent_initial_call=True,
     )
     @guarded(outputs=1, alert_at=None, name="select event")
-    def _select_event(click_data: Any, selected_rows: Any, _items: Any, _reset: Any) -> Any:
+    def _select_event(click_data: Any, selected_rows: Any, _items: Any, _incidents: Any,
+                      _reset: Any) -> Any:
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         return selection_from_trigger(ctx.triggered_id, value, click_data, selected_rows)
 

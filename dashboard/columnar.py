@@ -47,6 +47,7 @@ import dataclasses
 import itertools
 import json
 import logging
+import math
 import os
 import re
 import threading
@@ -68,9 +69,11 @@ __all__ = ["EventIndex", "CATEGORY_COLUMNS"]
 
 CATEGORY_COLUMNS: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "country", "location", "actor1", "actor2",
-    "source", "place_id", "article_id", "geo_precision",
+    "source", "place_id", "article_id", "geo_precision", "incident_id", "date_precision",
+    "fatalities_reported",
 )
-"""Columns held as (codes, categories): the filters' and the groupings' columns."""
+"""Columns held as (codes, categories): the filters' and the groupings'
+columns, and the map's (its rows come from memory, not the store)."""
 _LOAD_COLUMNS = (*CATEGORY_COLUMNS, "event_id", "fatalities", "latitude", "longitude")
 _TEXT_COLUMN = "evidence"
 _ROW_END = b"\x00"
@@ -405,7 +408,7 @@ def _id_text(value: Any) -> str:
     return value.decode("ascii") if isinstance(value, bytes) else str(value)
 
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 4
 
 
 def _encode_category(value: Any) -> Any:
@@ -770,6 +773,39 @@ class EventIndex:
         found = snap.sorted_ids[pos] == wanted
         return snap.id_order[pos[found]]
 
+    def aligned_rows(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
+        """For each of ``event_ids``, in order, its row in ``snap`` (-1 when
+        it is not there)."""
+        out = np.full(len(event_ids), -1, dtype=np.int64)
+        if snap.n == 0 or not len(event_ids):
+            return out
+        if snap.id_order is None or snap.sorted_ids is None:
+            snap.id_order = np.argsort(snap.event_id, kind="stable")
+            snap.sorted_ids = snap.event_id[snap.id_order]
+        if snap.sorted_ids.dtype.kind == "S":
+            width = snap.sorted_ids.dtype.itemsize
+            encoded = [str(i or "").encode("utf-8") for i in event_ids]
+            fits = np.array([len(i) <= width for i in encoded], dtype=bool)
+            wanted = np.array([i if len(i) <= width else b"" for i in encoded],
+                              dtype=snap.sorted_ids.dtype)
+        else:
+            fits = np.ones(len(event_ids), dtype=bool)
+            wanted = np.array([str(i or "") for i in event_ids], dtype=object)
+        pos = np.minimum(np.searchsorted(snap.sorted_ids, wanted), snap.n - 1)
+        found = (snap.sorted_ids[pos] == wanted) & fits
+        out[found] = snap.id_order[pos[found]]
+        return out
+
+    def mask_of(self, flt: EventFilter) -> tuple[_Snapshot, np.ndarray]:
+        """The current snapshot and the rows of ``flt`` in it (read-only;
+        ``flt`` must be one :meth:`answers`)."""
+        snap = self.snapshot()
+        return snap, self._mask(snap, flt)
+
+    def summary_of(self, snap: _Snapshot, mask: np.ndarray) -> dict[str, Any]:
+        """:meth:`event_summary`'s figures of the rows ``mask`` of ``snap``."""
+        return self._summary(snap, mask)
+
     def _compute_mask(self, snap: _Snapshot, flt: EventFilter) -> np.ndarray:
         if flt.text:
             rows = self._text_rows(snap, flt.text)
@@ -797,9 +833,29 @@ class EventIndex:
             with np.errstate(invalid="ignore"):
                 mask &= ((snap.longitude >= west) & (snap.longitude <= east)
                          & (snap.latitude >= south) & (snap.latitude <= north))
+        if flt.incident_ids is not None:
+            mask &= self._member(snap, "incident_id", flt.incident_ids)
         return mask
 
     # -- the store's read methods, in memory --------------------------------------
+
+    def event_ids(self, flt: EventFilter | None = None) -> list[str]:
+        """The ids of the matching events (no order), from memory."""
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.event_ids(flt)
+        snap = self.snapshot()
+        return [_id_text(v) for v in snap.event_id[self._mask(snap, flt)].tolist()]
+
+    def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
+        """The incidents of the matching events (no order)."""
+        flt = flt or EventFilter()
+        if not self.answers(flt):
+            return self.store.incident_ids(flt)
+        snap = self.snapshot()
+        codes = np.unique(snap.codes["incident_id"][self._mask(snap, flt)])
+        names = snap.categories["incident_id"]
+        return [str(names[code]) for code in codes.tolist() if names[code]]
 
     def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
         flt = flt or EventFilter()
@@ -999,14 +1055,21 @@ class EventIndex:
 
     def _top(self, flt: EventFilter, order: str, limit: int, offset: int = 0) -> list[str]:
         snap = self.snapshot()
+        if order != "map":
+            return self._newest(snap, self._mask(snap, flt), limit=limit, offset=offset)
+        rows = self._top_rows(snap, flt, order, limit, offset)
+        return [_id_text(v) for v in snap.event_id[rows].tolist()]
+
+    def _top_rows(self, snap: _Snapshot, flt: EventFilter, order: str, limit: int,
+                  offset: int = 0) -> np.ndarray:
+        """The rows of the map's events: located, deadliest, then newest,
+        then by id."""
         mask = self._mask(snap, flt)
         if order == "map":
             mask = mask & ~np.isnan(snap.latitude) & ~np.isnan(snap.longitude)
-        if order != "map":
-            return self._newest(snap, mask, limit=limit, offset=offset)
         rows = np.flatnonzero(mask)
         if rows.size == 0:
-            return []
+            return rows
         day = snap.day[rows].astype(np.int64)
         if order == "map":  # deadliest, then newest, then id
             primary = -snap.fatalities[rows]
@@ -1022,7 +1085,7 @@ class EventIndex:
             rows = rows[keep]
             keys = tuple(k[keep] for k in keys)
         order_idx = np.lexsort(keys)[offset:wanted]
-        return [_id_text(v) for v in snap.event_id[rows[order_idx]].tolist()]
+        return rows[order_idx]
 
     def _newest(self, snap: _Snapshot, mask: np.ndarray, *, limit: int, offset: int) -> list[str]:
         """Ids of rows ``offset`` … ``offset + limit`` of ``mask`` newest first
@@ -1061,7 +1124,25 @@ class EventIndex:
             return self.store.map_events(flt, limit=limit)
         from etl.store import MAP_COLUMNS
 
-        return self.store.events_by_id(self._top(flt, "map", limit), columns=MAP_COLUMNS)
+        snap = self.snapshot()
+        return self._rows_of(snap, self._top_rows(snap, flt, "map", limit), MAP_COLUMNS)
+
+    def _rows_of(self, snap: _Snapshot, rows: np.ndarray,
+                 columns: Sequence[str]) -> list[dict[str, Any]]:
+        """The events at ``rows`` as the store's dicts (the columns the
+        snapshot holds), in that order."""
+        values: dict[str, list[Any]] = {}
+        for name in columns:
+            if name == "event_id":
+                values[name] = [_id_text(v) for v in snap.event_id[rows].tolist()]
+            elif name in ("fatalities", "latitude", "longitude"):
+                array = getattr(snap, name)[rows]
+                values[name] = ([int(v) for v in array.tolist()] if name == "fatalities"
+                                else [None if math.isnan(v) else v for v in array.tolist()])
+            else:
+                names = snap.categories[name]
+                values[name] = [names[code] for code in snap.codes[name][rows].tolist()]
+        return [dict(zip(values, row)) for row in zip(*values.values())]
 
     def events_page(self, flt: EventFilter | None = None, *, limit: int, offset: int = 0,
                     columns: Sequence[str] | None = None) -> list[dict[str, Any]]:

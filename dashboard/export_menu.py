@@ -207,9 +207,9 @@ def export_for_view(
     if entry.kind == "map":
         center, zoom = _map_center_zoom(map_view)
         return export(store, to_event_filter(filters), "map", entry.fmt, renderer=renderer,
-                      center=center, zoom=zoom)
+                      center=center, zoom=zoom, unit=filters.unit)
     return export(store, to_event_filter(filters, bbox=box), entry.kind, entry.fmt,
-                  name=entry.name, renderer=renderer)
+                  name=entry.name, renderer=renderer, unit=filters.unit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -499,10 +499,22 @@ _POINT_HOVER = (
 )
 
 
-def _point_hover(frame: pd.DataFrame) -> list[list[str]]:
+_INCIDENT_HOVER = (
+    "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+    "%{customdata[4]} · %{customdata[5]}<br>"
+    "Fatalities (best): %{customdata[6]}<br>Reported by %{customdata[7]}<br>"
+    "Location precision: %{customdata[8]}<extra></extra>"
+)
+INCIDENT_MARK = "incident"
+"""``customdata[9]`` of an incident's marker: a click selects the incident."""
+
+
+def _point_hover(frame: pd.DataFrame, *, incidents: bool = False) -> list[list[str]]:
     rows = _hover_data(frame)
     for row, level in zip(rows, _precision(frame["geo_precision"])):
         row.append(PRECISION_LABELS[level])
+        if incidents:
+            row.append(INCIDENT_MARK)
     return rows
 
 
@@ -514,6 +526,7 @@ def overview_map(
     uirevision: str | None = None,
     shade_countries: bool = False,
     names: Mapping[str, str] | None = None,
+    unit: str = "reports",
 ) -> go.Figure:
     """The dashboard map from :class:`dashboard.aggregates.MapData`.
 
@@ -529,7 +542,7 @@ def overview_map(
     """
     return go.Figure(overview_map_spec(
         data, boundaries=boundaries, selected_event_id=selected_event_id, uirevision=uirevision,
-        shade_countries=shade_countries, names=names))
+        shade_countries=shade_countries, names=names, unit=unit))
 
 
 def overview_map_spec(
@@ -540,8 +553,12 @@ def overview_map_spec(
     uirevision: str | None = None,
     shade_countries: bool = False,
     names: Mapping[str, str] | None = None,
+    unit: str = "reports",
 ) -> dict[str, Any]:
     """:func:`overview_map` as a plain figure dict."""
+    incidents = unit == "incidents"
+    things = "incidents" if incidents else "events"
+    point_hover = _INCIDENT_HOVER if incidents else _POINT_HOVER
     traces: list[dict[str, Any]] = []
     points: pd.DataFrame = data.points
     if shade_countries and boundaries and data.country_counts:
@@ -553,8 +570,9 @@ def overview_map_spec(
             locations=codes, z=[data.country_counts[c] for c in codes],
             text=[_escape((names or {}).get(c, c)) for c in codes],
             colorscale=[[0, "#f7fbff"], [1, "#2b5c8a"]], marker=dict(opacity=0.55, line=dict(width=0)),
-            colorbar=dict(title=dict(text="Events"), thickness=10, len=0.5, x=0.99, xanchor="right"),
-            hovertemplate="%{text}: %{z:,} events<extra></extra>", showlegend=False,
+            colorbar=dict(title=dict(text=things.capitalize()), thickness=10, len=0.5, x=0.99,
+                          xanchor="right"),
+            hovertemplate=f"%{{text}}: %{{z:,}} {things}<extra></extra>", showlegend=False,
         ))
     for place_id, lines in data.borders.items():
         lats: list[float | None] = []
@@ -568,7 +586,7 @@ def overview_map_spec(
             lat=lats, lon=lons,
             mode="lines", line=dict(color=BORDER_COLOUR, width=min(9.0, 2.0 + math.log1p(count))),
             opacity=0.75, hovertemplate=f"{_escape(place_id.removeprefix('border:'))} border: "
-            f"{count:,} events<extra></extra>", showlegend=False,
+            f"{count:,} {things}<extra></extra>", showlegend=False,
         ))
     located = points.dropna(subset=["latitude", "longitude"]) if not points.empty else points
     if not located.empty and selected_event_id and not data.aggregated:
@@ -579,7 +597,8 @@ def overview_map_spec(
                 lon=chosen["longitude"].tolist(), mode="markers",
                 marker=dict(size=[s + 10 for s in marker_size(chosen["fatalities"])],
                             color="#111111", opacity=0.9),
-                customdata=_point_hover(chosen), hovertemplate=_POINT_HOVER, showlegend=False,
+                customdata=_point_hover(chosen, incidents=incidents), hovertemplate=point_hover,
+                showlegend=False,
             ))
     rings_lat: list[float] = []
     rings_lon: list[float] = []
@@ -589,10 +608,11 @@ def overview_map_spec(
         if data.aggregated:
             part = part.sort_values("events", ascending=False)
             sizes = count_marker_size(part["events"])
-            custom, template = _aggregate_hover(part), _AGG_HOVER
+            custom = _aggregate_hover(part)
+            template = _AGG_HOVER.replace(" events ·", f" {things} ·")
         else:
             sizes = marker_size(part["fatalities"])
-            custom, template = _point_hover(part), _POINT_HOVER
+            custom, template = _point_hover(part, incidents=incidents), point_hover
         levels = _precision(part["geo_precision"])
         # numpy arrays, not lists: plotly validates lists element by element
         traces.append(dict(
@@ -617,7 +637,10 @@ def overview_map_spec(
     center, zoom = map_view(located if not located.empty else events_like_empty())
     note = PRECISION_NOTE
     if data.aggregated:
-        note = f"{data.located:,} events shown per place (size: number of events).  " + note
+        note = (f"{data.located:,} {things} shown per place (size: number of {things}).  "
+                + note)
+    elif incidents:
+        note = "One marker per incident, sized by its best toll.  " + note
     layout = _layout_spec(
         **_offline_map_layout(boundaries, center=center, zoom=zoom),
         uirevision=uirevision, clickmode="event+select", dragmode="select",
@@ -629,7 +652,7 @@ def overview_map_spec(
     if not layout["map"]["layers"]:  # as go.Figure leaves an empty list out
         layout["map"] = {k: v for k, v in layout["map"].items() if k != "layers"}
     if located.empty:
-        layout = _empty_spec(layout, "No located events match these filters")
+        layout = _empty_spec(layout, f"No located {things} match these filters")
     return _spec(traces, layout)
 
 
@@ -644,19 +667,20 @@ def type_bars(counts: pd.Series) -> go.Figure:
     return go.Figure(type_bars_spec(counts))
 
 
-def type_bars_spec(counts: pd.Series) -> dict[str, Any]:
-    """:func:`type_bars` as a plain figure dict (``data``, ``layout``)."""
+def type_bars_spec(counts: pd.Series, *, unit: str = "events") -> dict[str, Any]:
+    """:func:`type_bars` as a plain figure dict (``data``, ``layout``);
+    ``unit``: what is counted (events, incidents, reports)."""
     if counts.empty or int(counts.sum()) == 0:
-        return _spec([], _empty_spec(_layout_spec(), "No events match these filters"))
+        return _spec([], _empty_spec(_layout_spec(), f"No {unit} match these filters"))
     counts = counts.sort_values(ascending=True)
     types = [str(t) for t in counts.index]
     trace = dict(
-        type="bar", name="Events", x=[int(v) for v in counts.to_numpy()], y=types,
+        type="bar", name=unit.capitalize(), x=[int(v) for v in counts.to_numpy()], y=types,
         orientation="h", marker=dict(color=[type_colour(t) for t in types]), customdata=types,
-        hovertemplate="%{y}: %{x:,} events<extra></extra>",
+        hovertemplate=f"%{{y}}: %{{x:,}} {unit}<extra></extra>",
     )
     layout = _layout_spec(showlegend=False, bargap=0.35, clickmode="event",
-                          xaxis=dict(title=dict(text="Events"), rangemode="tozero"),
+                          xaxis=dict(title=dict(text=unit.capitalize()), rangemode="tozero"),
                           yaxis=dict(automargin=True))
     return _spec([trace], layout)
 
@@ -691,11 +715,14 @@ def events_over_time(table: pd.DataFrame, *, bucket: str) -> go.Figure:
     return go.Figure(events_over_time_spec(table, bucket=bucket))
 
 
-def events_over_time_spec(table: pd.DataFrame, *, bucket: str) -> dict[str, Any]:
-    """:func:`events_over_time` as a plain figure dict."""
+def events_over_time_spec(table: pd.DataFrame, *, bucket: str,
+                          unit: str = "events") -> dict[str, Any]:
+    """:func:`events_over_time` as a plain figure dict (``unit``: what is
+    counted)."""
     types = [str(c) for c in table.columns]
     return _stacked_over_time(table, bucket=bucket, colours=[type_colour(t) for t in types],
-                              labels=types, unit="events", empty="No dated events match these filters")
+                              labels=types, unit=unit,
+                              empty=f"No dated {unit} match these filters")
 
 
 def fatalities_by_country(table: pd.DataFrame, *, bucket: str,

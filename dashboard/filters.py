@@ -17,6 +17,8 @@ source     news source                                  yes
 minfat     minimum fatalities per event                 no
 q          text searched in the evidence sentence       no
 bucket     time bucket of the charts: day, week, month  no
+unit       what is counted: incidents (default) or      no
+           reports (one per article's event)
 =========  ===========================================  ==================
 
 Unknown keys are ignored; repeated single-value keys keep the last value.
@@ -43,6 +45,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import FilterError, _parse_day, shown
+from dashboard.incidents import DEFAULT_UNIT, UNITS
 from etl.store import EventFilter
 
 logger = logging.getLogger(__name__)
@@ -128,6 +131,8 @@ class Filters:
     min_fatalities: int | None = None
     text: str | None = None
     bucket: str = DEFAULT_BUCKET
+    unit: str = DEFAULT_UNIT
+    """What the views count: ``"incidents"`` or ``"reports"``."""
 
     def __post_init__(self) -> None:
         for _key, attr in _MULTI:
@@ -146,6 +151,8 @@ class Filters:
                               f"date {self.until.isoformat()}.")
         if not isinstance(self.bucket, str) or self.bucket not in BUCKETS:
             raise FilterError(f"Unknown time bucket {shown(self.bucket)}: use day, week or month.")
+        if not isinstance(self.unit, str) or self.unit not in UNITS:
+            raise FilterError(f"Unknown unit {shown(self.unit)}: count incidents or reports.")
         if self.min_fatalities is not None:
             if isinstance(self.min_fatalities, bool) or not isinstance(self.min_fatalities, int):
                 raise FilterError(f"Minimum fatalities {shown(self.min_fatalities)} is not a "
@@ -233,6 +240,12 @@ def _bucket(value: Any) -> str:
     return value  # Filters checks it
 
 
+def _unit(value: Any) -> str:
+    if value is None or value == "":
+        return DEFAULT_UNIT
+    return value  # Filters checks it
+
+
 def filters_from_query(search: str | None) -> Filters:
     """Parse a query string (``"?country=AFG&from=2025-10-01"``; the leading
     ``?`` is optional) into :class:`Filters`.  Raises :class:`FilterError`
@@ -261,6 +274,7 @@ def filters_from_query(search: str | None) -> Filters:
     kwargs["min_fatalities"] = _min_fatalities(one("minfat"))
     kwargs["text"] = _text(one("q"))
     kwargs["bucket"] = _bucket(one("bucket"))
+    kwargs["unit"] = _unit(one("unit"))
     return Filters(**kwargs)
 
 
@@ -280,6 +294,8 @@ def filters_to_query(filters: Filters) -> str:
         pairs.append(("q", filters.text))
     if filters.bucket != DEFAULT_BUCKET:
         pairs.append(("bucket", filters.bucket))
+    if filters.unit != DEFAULT_UNIT:
+        pairs.append(("unit", filters.unit))
     return f"?{urlencode(pairs)}" if pairs else ""
 
 
@@ -299,6 +315,7 @@ class FilterValues:
     min_fatalities: int | None = None
     text: str = ""
     bucket: str = DEFAULT_BUCKET
+    unit: str = DEFAULT_UNIT
 
     def as_tuple(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)  # type: ignore[attr-defined]
@@ -318,6 +335,7 @@ def values_from_filters(filters: Filters) -> FilterValues:
         min_fatalities=filters.min_fatalities,
         text=filters.text or "",
         bucket=filters.bucket,
+        unit=filters.unit,
     )
 
 
@@ -340,6 +358,7 @@ def filters_from_values(values: FilterValues | Sequence[Any]) -> Filters:
         min_fatalities=_min_fatalities(values.min_fatalities),
         text=_text(values.text),
         bucket=_bucket(values.bucket),
+        unit=_unit(values.unit),
     )
 
 
@@ -389,7 +408,8 @@ def to_event_filter(
 
 def parse_selection(value: Any) -> dict[str, str] | None:
     """The selected event (the ``SELECTED_EVENT`` store: ``{"event_id": …,
-    "article_id": …}``) with both ids checked (text of at most
+    "article_id": …}``, with ``"unit": "incidents"`` when it is an incident
+    whose id ``event_id`` holds) with both ids checked (text of at most
     ``MAX_ID_CHARS``, see :func:`clean_text`; the article id may be empty);
     ``None`` when nothing is selected (``None``, empty, no event id).
     Anything else raises :class:`FilterError`."""
@@ -401,9 +421,15 @@ def parse_selection(value: Any) -> dict[str, str] | None:
     if event_id is None or event_id == "":
         return None
     article_id = value.get("article_id")
-    return {"event_id": clean_text(event_id, what="event id", max_chars=MAX_ID_CHARS),
-            "article_id": clean_text("" if article_id is None else article_id,
-                                     what="article id", max_chars=MAX_ID_CHARS)}
+    chosen = {"event_id": clean_text(event_id, what="event id", max_chars=MAX_ID_CHARS),
+              "article_id": clean_text("" if article_id is None else article_id,
+                                       what="article id", max_chars=MAX_ID_CHARS)}
+    unit = value.get("unit")
+    if unit is not None and unit != "reports":
+        if unit != "incidents":
+            raise FilterError(f"The selection's unit {shown(unit)} is not incidents or reports.")
+        chosen["unit"] = unit
+    return chosen
 
 
 def previous_period(since: date, until: date) -> tuple[date, date] | None:

@@ -23,6 +23,7 @@ SOURCE_FILTER: Final = "source-filter"
 MIN_FATALITIES: Final = "min-fatalities"
 TEXT_SEARCH: Final = "text-search"
 BUCKET: Final = "bucket"
+UNIT: Final = "count-unit"
 RESET_BUTTON: Final = "reset-button"
 FILTER_ALERT: Final = "filter-alert"
 MAP_SHADE: Final = "map-shade"
@@ -46,6 +47,10 @@ TAB_LEAFLET: Final = "tab-leaflet"
 LEAFLET_FRAME: Final = "leaflet-frame"
 SELECTION_NOTE: Final = "selection-note"
 CLEAR_SELECTION: Final = "clear-selection"
+# Titles that name what is counted (incidents or reports)
+TIMELINE_TITLE: Final = "events-over-time-title"
+TYPE_TITLE: Final = "events-by-type-title"
+TABLE_TITLE: Final = "events-table-title"
 
 # Export menu
 EXPORT_CHOICE: Final = "export-choice"
@@ -62,6 +67,9 @@ MAP_VIEW: Final = "map-view"
 # Pattern-matching id type of the event buttons in the article panel:
 # ``{"type": EVENT_ITEM, "event_id": "<id>", "article_id": "<id>"}``
 EVENT_ITEM: Final = "event-item"
+# ... and of the button that opens a report's incident:
+# ``{"type": INCIDENT_ITEM, "incident_id": "<id>"}``
+INCIDENT_ITEM: Final = "incident-item"
 
 # Output of the client-side callback that scrolls the evidence into view
 SCROLL_SINK: Final = "scroll-sink"

@@ -24,6 +24,7 @@ from dashboard.article_panel import placeholder
 from dashboard.export_menu import DEFAULT_CHOICE, choice_options
 from dashboard.figures import format_event_date, type_colour
 from dashboard.filters import BUCKETS, DEFAULT_BUCKET
+from dashboard.incidents import DEFAULT_UNIT, noun
 from dashboard.table import events_grid
 
 __all__ = ["MAX_LIST_ITEMS", "FilterOptions", "build_layout", "export_menu", "export_status",
@@ -32,6 +33,19 @@ __all__ = ["MAX_LIST_ITEMS", "FilterOptions", "build_layout", "export_menu", "ex
            "delta_text", "key_figures_row", "slider_marks", "day_index", "day_from_index"]
 
 MAX_LIST_ITEMS = 200
+UNIT_OPTIONS: list[dict[str, str]] = [
+    {"label": " incidents", "value": "incidents"},
+    {"label": " reports", "value": "reports"},
+]
+"""The count switch: incidents (one per happening) or reports (one per
+article's event)."""
+
+
+def chart_titles(unit: str) -> tuple[str, str, str]:
+    """The titles that name what is counted: the timeline's, the type
+    chart's and the table's."""
+    name = noun(unit).capitalize()
+    return f"{name} over time, by type", f"{name} by type", name
 
 _CHART_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -46,12 +60,16 @@ _MAP_CONFIG: dict[str, Any] = {
 }
 
 
-def event_count_text(shown: int, total: int | None = None) -> str:
-    """``"6 events"`` or ``"2 of 6 events"`` for the header."""
-    noun = "event" if (total if total is not None else shown) == 1 else "events"
-    if total is None or total == shown:
-        return f"{shown} {noun}"
-    return f"{shown} of {total} {noun}"
+def event_count_text(shown: int, total: int | None = None, *, unit: str = "events",
+                     reports: int | None = None) -> str:
+    """``"6 events"``, ``"2 of 6 incidents"`` or ``"2 of 6 incidents (5
+    reports)"`` for the header (``unit``: events, incidents or reports)."""
+    name = {"events": ("event", "events")}.get(unit) or (noun(unit, 1), noun(unit))
+    word = name[0] if (total if total is not None else shown) == 1 else name[1]
+    text = f"{shown:,} {word}" if total is None or total == shown else f"{shown:,} of {total:,} {word}"
+    if reports is not None:
+        text += f" ({reports:,} {'report' if reports == 1 else 'reports'})"
+    return text
 
 
 def _item_label(row: Mapping[str, Any]) -> list[Component | str]:
@@ -105,9 +123,11 @@ def _graph(graph_id: str, size_class: str, *, config: Mapping[str, Any]) -> html
                     className=f"graph-box {size_class}")
 
 
-def _panel(title: str, *children: Component, class_name: str = "") -> html.Section:
-    return html.Section([html.H2(title, className="panel-title"), *children],
-                        className=f"panel {class_name}".strip())
+def _panel(title: str, *children: Component, class_name: str = "",
+           title_id: str | None = None) -> html.Section:
+    heading = (html.H2(title, className="panel-title", id=title_id) if title_id
+               else html.H2(title, className="panel-title"))
+    return html.Section([heading, *children], className=f"panel {class_name}".strip())
 
 
 def _loading(child: Component) -> dcc.Loading:
@@ -134,14 +154,19 @@ def delta_text(now: int, before: int | None) -> str:
     return f"{arrow} {abs(change):.0f}% vs previous period ({before:,})"
 
 
-def key_figures_row(figures: KeyFigures | None) -> list[Component]:
-    """Four figure cards: events, fatalities, countries, articles."""
+def key_figures_row(figures: KeyFigures | None, *, unit: str | None = None) -> list[Component]:
+    """Four figure cards: events (or incidents, or reports: ``unit``),
+    fatalities, countries, articles (for incidents: the reports that tell
+    them)."""
     if figures is None:
         return []
     previous = figures.previous or {}
     cards = []
-    for key, label in (("events", "Events"), ("fatalities", "Fatalities"),
-                       ("countries", "Countries"), ("articles", "Articles")):
+    counted = noun(unit).capitalize() if unit else "Events"
+    fourth = (("reports", "Reports") if unit == "incidents" and figures.reports is not None
+              else ("articles", "Articles"))
+    for key, label in (("events", counted), ("fatalities", "Fatalities"),
+                       ("countries", "Countries"), fourth):
         value = int(getattr(figures, key))
         before = previous.get(key) if figures.previous is not None else None
         delta = delta_text(value, before)
@@ -219,6 +244,13 @@ def _filters(options: FilterOptions) -> html.Aside:
     span = day_index(last, first) if first and last else 0
     return html.Aside([
         html.H2("Filters", className="panel-title"),
+        html.Div([
+            html.Label("Count", htmlFor=ids.UNIT, className="filter-label"),
+            dcc.RadioItems(id=ids.UNIT, options=UNIT_OPTIONS, value=DEFAULT_UNIT, inline=True,
+                           className="radio"),
+        ], className="filter filter-unit",
+            title="Incidents: one per happening, however many articles report it. "
+                  "Reports: one per article that reports it."),
         _dropdown("Countries", ids.COUNTRY_FILTER, options.countries, placeholder="All countries"),
         html.Div([
             html.Label("Event dates", htmlFor=ids.DATE_FILTER, className="filter-label"),
@@ -302,6 +334,7 @@ def build_layout(
     bound the date picker and slider."""
     if options is None:
         options = FilterOptions(countries=country_options, min_date=min_date, max_date=max_date)
+    titles = chart_titles(DEFAULT_UNIT)
     header = html.Header([
         html.H1("Sitrep", className="brand"),
         html.P("Conflict events extracted from news articles", className="tagline"),
@@ -323,12 +356,14 @@ def build_layout(
     ], className="panel panel-map")
 
     charts = html.Div([
-        _panel("Events over time, by type",
-               _loading(_graph(ids.TIMELINE_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel(titles[0],
+               _loading(_graph(ids.TIMELINE_CHART, "graph-chart", config=_CHART_CONFIG)),
+               title_id=ids.TIMELINE_TITLE),
         _panel("Fatalities over time, by country",
                _loading(_graph(ids.FATALITIES_CHART, "graph-chart", config=_CHART_CONFIG))),
-        _panel("Events by type",
-               _loading(_graph(ids.TYPE_CHART, "graph-chart", config=_CHART_CONFIG))),
+        _panel(titles[1],
+               _loading(_graph(ids.TYPE_CHART, "graph-chart", config=_CHART_CONFIG)),
+               title_id=ids.TYPE_TITLE),
         _panel("Top locations",
                _loading(_graph(ids.LOCATIONS_CHART, "graph-chart", config=_CHART_CONFIG))),
         _panel("Actor pairs",
@@ -336,7 +371,7 @@ def build_layout(
     ], className="charts")
 
     table = html.Section([
-        html.Div([html.H2("Events", className="panel-title"),
+        html.Div([html.H2(titles[2], className="panel-title", id=ids.TABLE_TITLE),
                   html.Span(id=ids.TABLE_NOTE, className="note")], className="panel-bar"),
         _loading(html.Div(events_grid(), className="grid-box")),
     ], className="panel panel-table")

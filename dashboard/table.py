@@ -46,7 +46,8 @@ def column_defs() -> list[dict[str, Any]]:
          "filter": "agNumberColumnFilter", "type": "numericColumn"},
         {"field": "actor1", "headerName": "Actor 1", "width": 180},
         {"field": "actor2", "headerName": "Actor 2", "width": 180},
-        {"field": "source", "headerName": "Source", "width": 140},
+        {"field": "source", "headerName": "Source", "width": 140,
+         "headerTooltip": "The source that reported it, or how many sources did"},
         {"field": "evidence", "headerName": "Evidence", "flex": 1, "minWidth": 300,
          "tooltipField": "evidence"},
         {"field": "event_id", "hide": True},
@@ -60,9 +61,12 @@ def _iso(value: Any) -> str:
     return str(value or "")
 
 
-def table_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def table_rows(rows: Sequence[Mapping[str, Any]], *,
+               unit: str = "reports") -> list[dict[str, Any]]:
     """Grid rows from store rows: JSON-safe values, the date as analysts
-    read it (``~2025-10-12`` within a week, ``May 2025`` for a month)."""
+    read it (``~2025-10-12`` within a week, ``May 2025`` for a month);
+    rows of incidents say so (``"unit": "incidents"``: a click opens the
+    incident)."""
     out = []
     for row in rows:
         out.append({
@@ -80,20 +84,23 @@ def table_rows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "actor2": str(row.get("actor2") or ""),
             "source": str(row.get("source") or ""),
             "evidence": str(row.get("evidence") or ""),
+            **({"unit": unit} if unit == "incidents" else {}),
         })
     return out
 
 
-def load_table(store: Store, flt: EventFilter, *, limit: int = MAX_TABLE_ROWS) -> list[dict[str, Any]]:
-    """The newest ``limit`` matching events as grid rows."""
-    return table_rows(store.events_page(flt, limit=limit, columns=TABLE_COLUMNS))
+def load_table(store: Store, flt: EventFilter, *, limit: int = MAX_TABLE_ROWS,
+               unit: str = "reports") -> list[dict[str, Any]]:
+    """The newest ``limit`` matching events (or incidents) as grid rows."""
+    return table_rows(store.events_page(flt, limit=limit, columns=TABLE_COLUMNS), unit=unit)
 
 
-def table_note(shown: int, total: int) -> str:
-    """``"1,000 newest of 52,310 events"`` or ``"12 events"``."""
+def table_note(shown: int, total: int, *, unit: str = "events") -> str:
+    """``"1,000 newest of 52,310 events"`` or ``"12 incidents"``."""
+    one = unit[:-1] if unit.endswith("s") else unit
     if total > shown:
-        return f"The {shown:,} newest of {total:,} events (narrow the filters to see others)"
-    return f"{total:,} event{'s' if total != 1 else ''}"
+        return f"The {shown:,} newest of {total:,} {unit} (narrow the filters to see others)"
+    return f"{total:,} {one if total == 1 else unit}"
 
 
 def events_grid() -> dag.AgGrid:
@@ -117,7 +124,11 @@ def events_grid() -> dag.AgGrid:
 
 
 def selection_from_row(row: Mapping[str, Any] | None) -> dict[str, str] | None:
-    """The selection (``{"event_id", "article_id"}``) for a clicked row."""
+    """The selection (``{"event_id", "article_id"}``, and ``"unit"`` for an
+    incident's row) for a clicked row."""
     if not row or not row.get("event_id"):
         return None
-    return {"event_id": str(row["event_id"]), "article_id": str(row.get("article_id") or "")}
+    chosen = {"event_id": str(row["event_id"]), "article_id": str(row.get("article_id") or "")}
+    if row.get("unit") == "incidents":
+        chosen["unit"] = "incidents"
+    return chosen

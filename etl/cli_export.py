@@ -8,8 +8,13 @@
     sitrep export briefing --format pdf|pptx -o FILE [filters]
 
     filters: --db URL --country ISO3... --since YYYY-MM-DD --until YYYY-MM-DD --type T...
+    --unit incidents|reports
 
-``--format`` defaults to the extension of ``-o``.  ``-o -`` writes to stdout.
+Exports count incidents (one per happening, however many articles report
+it; the dashboard's default) unless ``--unit reports`` asks for the events
+of each article: ``data`` then has a row per incident (the event columns,
+then the incident's own; an XLSX ``Reports`` sheet), charts, maps and
+briefings count and label incidents.  ``--format`` defaults to the extension of ``-o``.  ``-o -`` writes to stdout.
 Image formats need Chromium (``$SITREP_CHROMIUM`` or ``chromium`` on the
 PATH); without it the command exits 1 with a message saying what to install.
 Exit codes: 0 written, 1 error.
@@ -67,6 +72,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--type", action="extend", nargs="+", default=[], dest="types",
                        metavar="EVENT_TYPE",
                        help="only these ACLED event types, e.g. 'Battles' (or repeat it)")
+    parser.add_argument("--unit", choices=("incidents", "reports"), default="incidents",
+                        help="count incidents (one per happening, the default) or reports "
+                             "(one per article's event)")
 
 
 def add_export_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -141,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if flt.since and flt.until and flt.since > flt.until:
             raise ExportError(f"--since {flt.since} is after --until {flt.until}")
         result = export(store, flt, args.export_kind, fmt, name=getattr(args, "name", None),
-                        center=center, zoom=getattr(args, "zoom", None))
+                        center=center, zoom=getattr(args, "zoom", None), unit=args.unit)
     except (ExportError, EtlError) as error:
         print(f"sitrep: error: {error}", file=sys.stderr)
         return 1
@@ -163,6 +171,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"sitrep: error: cannot write {path}: {error}", file=sys.stderr)
         return 1
-    print(f"sitrep: wrote {path} ({len(result.content):,} bytes, {result.mime_type})",
-          file=sys.stderr)
+    print(f"sitrep: wrote {path} ({len(result.content):,} bytes, {result.mime_type}; "
+          f"counting {args.unit})", file=sys.stderr)
     return 0

@@ -20,6 +20,7 @@ the article once and fails nothing.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import math
@@ -170,10 +171,28 @@ incidents = sa.Table(
     sa.Column("first_reported", sa.Date, nullable=True),
     sa.Column("last_reported", sa.Date, nullable=True),
     sa.Column("article_ids", sa.JSON, nullable=False),
+    # The report that stands for the incident in lists and on the map (the
+    # first report that gives the best figure, else the first report):
+    sa.Column("article_id", sa.String(64), nullable=False, default=""),
+    sa.Column("report_id", sa.String(32), nullable=False, default=""),
+    sa.Column("admin2", sa.Text, nullable=False, default=""),
+    sa.Column("actor1", sa.Text, nullable=False, default=""),
+    sa.Column("actor2", sa.Text, nullable=False, default=""),
+    sa.Column("injured", sa.Integer, nullable=False, default=0),
+    sa.Column("evidence", sa.Text, nullable=False, default=""),
+    sa.Column("evidence_start", sa.Integer, nullable=False, default=0),
+    sa.Column("evidence_end", sa.Integer, nullable=False, default=0),
+    sa.Column("claimed_by", sa.Text, nullable=False, default=""),
+    sa.Column("confidence", sa.Float, nullable=False, default=0.0),
+    sa.Column("source", sa.Text, nullable=False, default=""),
+    sa.Column("url", sa.Text, nullable=False, default=""),
+    sa.Column("published", sa.Date, nullable=True),
 )
 """One row per happening in the world (``etl.incidents``): its reports are
 the events whose ``incident_id`` is this row's; the figures of every report
-and why the best was taken are kept."""
+and why the best was taken are kept, and the columns of the report that
+stands for it (``report_id``), so that the incidents read like events
+(:data:`INCIDENT_EVENTS`)."""
 
 incident_aliases = sa.Table(
     "incident_aliases", metadata,
@@ -182,6 +201,47 @@ incident_aliases = sa.Table(
 )
 """Ids of incidents that were merged into another (a later report showed two
 were one happening) or renamed by a re-link: exported ids never dangle."""
+
+def _incident_events() -> sa.Subquery:
+    """The incidents as rows shaped like events (every column of ``events``,
+    same names and order): the dashboard counts, charts, maps and tables
+    incidents with the same code as reports.  ``event_id`` and
+    ``incident_id`` are the incident's id; ``fatalities`` its best figure (0
+    when no report gives one); ``fatalities_reported`` the range of the
+    reports' figures when they differ (``"34–35"``); ``source`` the one
+    source that reported it, or how many did (``"3 sources"``); the other
+    columns are those of the report that stands for it (``report_id``)."""
+    i = incidents.c
+    best = sa.func.coalesce(i.fatalities_best, 0)
+    low = sa.func.coalesce(i.fatalities_low, 0)
+    high = sa.func.coalesce(i.fatalities_high, best)
+    # the range of the reports' figures when they differ ("34–35")
+    reported = sa.case((i.fatalities_best.is_(None) | (low == high), ""),
+                       else_=sa.cast(low, sa.Text) + "–" + sa.cast(high, sa.Text))
+    # who reported it: "Dawn" for one source, else "3 sources"
+    sources = sa.case((i.n_sources <= 1, i.source),
+                      else_=sa.cast(i.n_sources, sa.Text) + " sources")
+    values = {
+        "event_id": i.incident_id, "article_id": i.article_id, "event_date": i.event_date,
+        "date_precision": i.date_precision, "event_type": i.event_type,
+        "sub_event_type": i.sub_event_type, "actor1": i.actor1, "actor2": i.actor2,
+        "country": i.country, "admin1": i.admin1, "admin2": i.admin2, "location": i.location,
+        "latitude": i.latitude, "longitude": i.longitude, "geo_precision": i.geo_precision,
+        "place_id": i.place_id, "fatalities": best, "fatalities_low": low,
+        "fatalities_high": i.fatalities_high, "injured": i.injured, "evidence": i.evidence,
+        "evidence_start": i.evidence_start, "evidence_end": i.evidence_end,
+        "claimed_by": i.claimed_by, "confidence": i.confidence, "incident_id": i.incident_id,
+        "role": sa.literal("main"), "source": sources, "url": i.url,
+        "published": i.published, "fatalities_reported": reported,
+    }
+    missing = [name for name in events.c.keys() if name not in values]
+    assert not missing, f"incident rows lack event columns {missing}"
+    return sa.select(*[values[name].label(name) for name in events.c.keys()]).subquery(
+        "incident_events")
+
+
+INCIDENT_EVENTS = _incident_events()
+"""The incidents read as events (see :func:`_incident_events`)."""
 
 INCIDENT_FIELDS: tuple[str, ...] = (
     "incident_id", "event_type", "sub_event_type", "event_date", "date_precision", "country",
@@ -268,6 +328,12 @@ class EventFilter:
     """Case-insensitive substring of the evidence sentence."""
     bbox: tuple[float, float, float, float] | None = None
     """``(west, south, east, north)`` in degrees, inclusive."""
+    incident_ids: tuple[str, ...] | None = None
+    """Only the events of these incidents (``None``: any; on the incidents
+    read as events, :data:`INCIDENT_EVENTS`, only these incidents).  The
+    dashboard narrows incidents to those whose reports match the filters
+    on reports (actors, sources, free text), and counts the reports of
+    the incidents shown."""
 
 
 def _like_pattern(text: str) -> str:
@@ -364,14 +430,16 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def text_condition(text: str, *, text_index: bool = False) -> sa.ColumnElement[bool]:
+def text_condition(text: str, *, text_index: bool = False,
+                   table: sa.FromClause | None = None) -> sa.ColumnElement[bool]:
     """Evidence contains ``text`` (ASCII case-insensitive ``LIKE``, on any
     backend).  ``text_index``: the store has the FTS5 trigram index (SQLite),
     which then finds the candidates; the same ``LIKE`` decides, on the
     index's copy of the evidence, so the matches are exactly the scan's.
     (PostgreSQL's trigram index serves the ``LIKE`` condition itself.)"""
-    if not _indexable(text, text_index=text_index):
-        return _contains_text(events.c.evidence,
+    table = events if table is None else table
+    if table is not events or not _indexable(text, text_index=text_index):
+        return _contains_text(table.c.evidence,
                               sa.literal(_like_pattern(text), type_=_LikePattern()))
     return events.c.event_id.in_(_text_index_query(text))
 
@@ -392,11 +460,14 @@ def _text_index_query(text: str) -> sa.Select[Any]:
         sa.func.lower(fts.evidence).like(sa.func.lower(_like_pattern(text)), escape="\\"))
 
 
-def event_conditions(flt: EventFilter, *, text_index: bool = False) -> list[sa.ColumnElement[bool]]:
-    """The WHERE clauses of ``flt`` on the events table (portable SQL; with
-    ``text_index`` a text search goes through the SQLite text index, see
-    :func:`text_condition`)."""
-    c = events.c
+def event_conditions(flt: EventFilter, *, text_index: bool = False,
+                     table: sa.FromClause | None = None) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of ``flt`` on the events table, or on another
+    relation with its columns (``table``: :data:`INCIDENT_EVENTS`) (portable
+    SQL; with ``text_index`` a text search goes through the SQLite text
+    index, see :func:`text_condition`)."""
+    table = events if table is None else table
+    c = table.c
     where: list[sa.ColumnElement[bool]] = []
     if flt.countries:
         where.append(c.country.in_(flt.countries))
@@ -419,11 +490,14 @@ def event_conditions(flt: EventFilter, *, text_index: bool = False) -> list[sa.C
     if flt.locations:
         where.append(c.location.in_(flt.locations))
     if flt.text:
-        where.append(text_condition(flt.text, text_index=text_index))
+        where.append(text_condition(flt.text, text_index=text_index, table=table))
     if flt.bbox is not None:
         west, south, east, north = (float(v) for v in flt.bbox)
         where += [c.longitude >= west, c.longitude <= east,
                   c.latitude >= south, c.latitude <= north]
+    if flt.incident_ids is not None:
+        where.append(c.incident_id.in_(list(flt.incident_ids)) if flt.incident_ids
+                     else sa.false())
     return where
 
 
@@ -453,7 +527,8 @@ pay for them, and adding them to a large store takes a while)."""
 
 # Orders spell out where NULL goes: SQLite sorts it first, PostgreSQL last,
 # and every backend (and the dashboard's in-memory index) must agree.
-_NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
+def _newest_first(table: sa.FromClause) -> tuple[Any, ...]:
+    return (table.c.event_date.desc().nulls_last(), table.c.event_id)
 """Newest first, undated last, then by id."""
 
 
@@ -709,7 +784,23 @@ class Store:
         return self.text_index and self.dialect == "sqlite"
 
     def _where(self, flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
-        return event_conditions(flt or EventFilter(), text_index=self._fts)
+        return event_conditions(flt or EventFilter(), text_index=self._fts, table=self._read)
+
+    _read: sa.FromClause = events
+    """What the read side reads: the events, or (:meth:`incident_reader`)
+    the incidents shaped like events."""
+
+    @property
+    def reads_incidents(self) -> bool:
+        return self._read is INCIDENT_EVENTS
+
+    def incident_reader(self) -> Store:
+        """This store's read side over the incidents instead of the events
+        (the same methods, the same columns: :data:`INCIDENT_EVENTS`); it
+        shares the connection pool."""
+        reader = copy.copy(self)
+        reader._read = INCIDENT_EVENTS
+        return reader
 
     def close(self) -> None:
         self.engine.dispose()
@@ -997,6 +1088,9 @@ class Store:
             west, south, east, north = (float(v) for v in flt.bbox)
             where += [i.longitude >= west, i.longitude <= east,
                       i.latitude >= south, i.latitude <= north]
+        if flt.incident_ids is not None:
+            where.append(i.incident_id.in_(list(flt.incident_ids)) if flt.incident_ids
+                         else sa.false())
         through = EventFilter(actors=flt.actors, sources=flt.sources, text=flt.text,
                               article_id=flt.article_id)
         if through != EventFilter():
@@ -1100,8 +1194,8 @@ class Store:
         """Events matching the filter, newest first, as plain dicts with the
         columns of DESIGN §4 (dates as ``datetime.date``)."""
         flt = flt or EventFilter()
-        query = sa.select(events).where(*self._where(flt))
-        query = query.order_by(*_NEWEST_FIRST)
+        query = sa.select(self._read).where(*self._where(flt))
+        query = query.order_by(*_newest_first(self._read))
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
@@ -1141,7 +1235,7 @@ class Store:
     def event_summary(self, flt: EventFilter | None = None) -> dict[str, Any]:
         """Key figures of the matching events: ``events``, ``fatalities``,
         ``countries``, ``articles`` (distinct), ``first`` and ``last`` date."""
-        c = events.c
+        c = self._read.c
         query = sa.select(
             sa.func.count().label("events"),
             sa.func.coalesce(sa.func.sum(c.fatalities), 0).label("fatalities"),
@@ -1171,15 +1265,15 @@ class Store:
         ``non_empty`` drops rows whose named columns are empty strings.
         Raises ``ValueError`` for an unknown column.
         """
-        unknown = [name for name in (*by, *non_empty) if name not in events.c]
+        unknown = [name for name in (*by, *non_empty) if name not in self._read.c]
         if unknown or not by:
             raise ValueError(f"cannot group events by {list(by)!r}")
-        cols = [events.c[name] for name in by]
+        cols = [self._read.c[name] for name in by]
         n = sa.func.count().label("events")
-        dead = sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities")
+        dead = sa.func.coalesce(sa.func.sum(self._read.c.fatalities), 0).label("fatalities")
         query = (sa.select(*cols, n, dead)
                  .where(*self._where(flt),
-                        *[events.c[name] != "" for name in non_empty])
+                        *[self._read.c[name] != "" for name in non_empty])
                  .group_by(*cols))
         if order_by == "events":
             query = query.order_by(n.desc(), *_ascending(cols))
@@ -1194,11 +1288,11 @@ class Store:
     def map_events(self, flt: EventFilter | None = None, *, limit: int) -> list[dict[str, Any]]:
         """Located events for the map (columns :data:`MAP_COLUMNS`), at most
         ``limit``, deadliest then newest first."""
-        c = events.c
+        c = self._read.c
         query = (sa.select(*[c[name] for name in MAP_COLUMNS])
                  .where(*self._where(flt),
                         c.latitude.is_not(None), c.longitude.is_not(None))
-                 .order_by(c.fatalities.desc(), *_NEWEST_FIRST)
+                 .order_by(c.fatalities.desc(), *_newest_first(self._read))
                  .limit(int(limit)))
         return self._rows(query)
 
@@ -1212,27 +1306,34 @@ class Store:
     ) -> list[dict[str, Any]]:
         """One page of matching events, newest first (``columns``: a subset
         of the event columns; default all)."""
-        names = list(columns) if columns else list(events.c.keys())
-        query = (sa.select(*[events.c[name] for name in names])
+        names = list(columns) if columns else list(self._read.c.keys())
+        query = (sa.select(*[self._read.c[name] for name in names])
                  .where(*self._where(flt))
-                 .order_by(*_NEWEST_FIRST)
+                 .order_by(*_newest_first(self._read))
                  .limit(int(limit)).offset(int(offset)))
         return self._rows(query)
 
     def event_ids(self, flt: EventFilter | None = None) -> list[str]:
         """The ids of the matching events (no order)."""
-        query = sa.select(events.c.event_id).where(*self._where(flt))
+        query = sa.select(self._read.c.event_id).where(*self._where(flt))
         with self.engine.connect() as conn:
             return [str(r[0]) for r in conn.execute(query)]
+
+    def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
+        """The incidents of the matching reports (events; no order)."""
+        query = sa.select(events.c.incident_id).distinct().where(
+            *event_conditions(flt or EventFilter(), text_index=self._fts))
+        with self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.execute(query) if r[0]]
 
     def text_matches(self, text: str) -> list[str]:
         """The ids of the events whose evidence contains ``text``
         (case-insensitive, as ``EventFilter(text=...)``; no order).  Served
         by the text index where the store has one."""
-        if _indexable(text, text_index=self._fts):
+        if self._read is events and _indexable(text, text_index=self._fts):
             query = _text_index_query(text)
         else:
-            query = sa.select(events.c.event_id).where(text_condition(text))
+            query = sa.select(self._read.c.event_id).where(text_condition(text, table=self._read))
         with self.engine.connect() as conn:
             return [str(v) for v in conn.execute(query).scalars()]
 
@@ -1240,7 +1341,7 @@ class Store:
         """What identifies the stored set of events cheaply: their number,
         the smallest and largest id, and the store's write revision (which
         also moves when an article's events are replaced)."""
-        c = events.c
+        c = self._read.c
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(sa.func.count(), sa.func.min(c.event_id),
                                          sa.func.max(c.event_id))).one()
@@ -1250,7 +1351,7 @@ class Store:
     def event_count(self) -> int:
         """How many events the store holds."""
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
+            return int(conn.execute(sa.select(sa.func.count()).select_from(self._read)).scalar_one())
 
     def iter_event_columns(self, columns: Sequence[str], *, chunk_rows: int = 50_000,
                            raw_dates: bool = False) -> Iterator[list[tuple[Any, ...]]]:
@@ -1258,8 +1359,8 @@ class Store:
         (a server-side cursor: memory stays bounded).  ``raw_dates``: date
         columns as the database driver gives them (ISO text on SQLite, a
         ``date`` elsewhere), without SQLAlchemy parsing each value."""
-        cols = [sa.type_coerce(events.c[name], sa.Text).label(name)
-                if raw_dates and isinstance(events.c[name].type, sa.Date) else events.c[name]
+        cols = [sa.type_coerce(self._read.c[name], sa.Text).label(name)
+                if raw_dates and isinstance(self._read.c[name].type, sa.Date) else self._read.c[name]
                 for name in columns]
         with self.engine.connect() as conn:
             result = conn.execution_options(yield_per=chunk_rows).execute(sa.select(*cols))
@@ -1269,7 +1370,7 @@ class Store:
     def events_by_id(self, event_ids: Sequence[str], *,
                      columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """The events with these ids, in the order given (unknown ids skipped)."""
-        names = list(columns) if columns else list(events.c.keys())
+        names = list(columns) if columns else list(self._read.c.keys())
         if "event_id" not in names:
             names.append("event_id")
         found: dict[str, dict[str, Any]] = {}
@@ -1277,22 +1378,22 @@ class Store:
         with self.engine.connect() as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
-                query = sa.select(*[events.c[n] for n in names]).where(events.c.event_id.in_(chunk))
+                query = sa.select(*[self._read.c[n] for n in names]).where(self._read.c.event_id.in_(chunk))
                 for row in conn.execute(query):
                     found[str(row.event_id)] = dict(row._mapping)
         return [found[i] for i in ids if i in found]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event by id, or ``None``."""
-        rows = self._rows(sa.select(events).where(events.c.event_id == event_id))
+        rows = self._rows(sa.select(self._read).where(self._read.c.event_id == event_id))
         return rows[0] if rows else None
 
     def distinct_values(self, column: str, *, limit: int = 500) -> list[str]:
         """The most frequent non-empty values of an event column (for filter
         options), most frequent first."""
-        if column not in events.c:
+        if column not in self._read.c:
             raise ValueError(f"no event column {column!r}")
-        col = events.c[column]
+        col = self._read.c[column]
         query = (sa.select(col).where(col != "").group_by(col)
                  .order_by(sa.func.count().desc(), col).limit(int(limit)))
         with self.engine.connect() as conn:
@@ -1301,8 +1402,8 @@ class Store:
     def event_date_bounds(self) -> tuple[date | None, date | None]:
         """The earliest and latest event date in the store."""
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(sa.func.min(events.c.event_date),
-                                         sa.func.max(events.c.event_date))).one()
+            row = conn.execute(sa.select(sa.func.min(self._read.c.event_date),
+                                         sa.func.max(self._read.c.event_date))).one()
         return row[0], row[1]
 
     def places_by_id(self, place_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -1322,7 +1423,7 @@ class Store:
         places table)."""
         found: dict[str, dict[str, Any]] = {}
         ids = list(dict.fromkeys(place_ids))
-        c = events.c
+        c = self._read.c
         with self.engine.connect() as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
@@ -1452,7 +1553,22 @@ def incident_row(incident: Any) -> dict[str, Any]:
         n_reports=incident.n_reports, n_sources=incident.n_sources,
         first_reported=incident.first_reported, last_reported=incident.last_reported,
         article_ids=list(incident.article_ids),
+        **_representative(incident, best),
     )
+
+
+def _representative(incident: Any, best: int | None) -> dict[str, Any]:
+    """The columns of the report that stands for the incident: the first
+    (canonical order) whose figure is the best, else the first report."""
+    givers = {f.event_id for f in incident.figures if best is not None and f.fatalities == best}
+    report = next((r for r in incident.reports if r.event_id in givers), incident.reports[0])
+    return dict(
+        article_id=report.article_id, report_id=report.event_id, admin2=report.admin2,
+        actor1=report.actor1, actor2=report.actor2, injured=report.injured,
+        evidence=report.evidence, evidence_start=report.evidence_start,
+        evidence_end=report.evidence_end, claimed_by=report.claimed_by,
+        confidence=report.confidence, source=report.source, url=report.url,
+        published=report.published)
 
 
 class SqlGeocodeCache:

@@ -176,9 +176,11 @@ def _day_weights(country: str) -> list[float]:
 
 
 def generate(url: str, *, n_events: int, events_per_article: int = 8, villages: int = 1500,
-             seed: int = 42, batch: int = 20_000) -> dict[str, int]:
+             seed: int = 42, batch: int = 20_000, link: bool = True) -> dict[str, int]:
     """Write ``n_events`` synthetic events (and their articles and places)
-    into the store at ``url``.  Returns the store's counts."""
+    into the store at ``url``, then (``link``) link them into incidents as
+    an ingest would (:meth:`etl.store.Store.relink_incidents`).  Returns the
+    store's counts."""
     rng = random.Random(seed)
     store = Store(url)
     store.drop_text_index()  # built once at the end: faster than its triggers per event
@@ -267,6 +269,11 @@ def generate(url: str, *, n_events: int, events_per_article: int = 8, villages: 
         logger.info("%d events written (%.0f/s)", written, written / (time.perf_counter() - started))
     store.ensure_read_indexes()
     store.ensure_text_index()
+    if link:
+        started = time.perf_counter()
+        n_incidents = store.relink_incidents()
+        logger.info("%d events linked into %d incidents in %.0f s", written, n_incidents,
+                    time.perf_counter() - started)
     counts = store.counts()
     store.close()
     return counts
@@ -290,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--villages", type=int, default=1500)
+    parser.add_argument("--no-incidents", action="store_true",
+                        help="leave the events unlinked (no incidents; faster)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     existing = _events_in(args.db)
@@ -298,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         logger.error("%s already holds %d events: give a new file (or delete this one)",
                      args.db, existing)
         return 2
-    counts = generate(args.db, n_events=args.events, seed=args.seed, villages=args.villages)
+    counts = generate(args.db, n_events=args.events, seed=args.seed, villages=args.villages,
+                      link=not args.no_incidents)
     logger.info("store counts: %s", counts)
     return 0
 

@@ -50,12 +50,14 @@ FORMATS: dict[str, tuple[str, ...]] = {
 def export(
     store: Store, flt: EventFilter | None, kind: str, fmt: str, *, name: str | None = None,
     renderer: ChartRenderer | None = None, center: Mapping[str, float] | None = None,
-    zoom: float | None = None,
+    zoom: float | None = None, unit: str = "reports",
 ) -> ExportResult:
     """One export of the events of ``flt`` in ``store``.
 
     ``kind`` is ``data``, ``chart`` (``name`` one of :data:`CHARTS`), ``map``
-    (``center``/``zoom``: the dashboard's current map view) or ``briefing``.
+    (``center``/``zoom``: the dashboard's current map view) or ``briefing``;
+    ``unit``: count ``"incidents"`` (one per happening, what the dashboard
+    shows by default) or ``"reports"`` (events, one per article).
     Raises :class:`ExportError` for an unknown kind, format or chart.
     """
     if kind not in FORMATS:
@@ -67,7 +69,7 @@ def export(
     if kind == "briefing" or (kind in ("chart", "map") and fmt != "html"):
         renderer = renderer or shared_renderer()
         renderer.prestart()  # the browser starts while the store is read
-    view = load_view(store, flt)
+    view = load_view(store, flt, unit=unit)
     if kind == "data":
         return export_data(view, fmt)
     if kind == "chart":

@@ -32,7 +32,7 @@ from dashboard.exports.view import ExportResult, ExportView, date_text
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "BRIEFING_FORMATS", "FONT_DIR_ENV", "TOP_EVENTS", "METHODS", "KeyFigure", "date_text",
+    "BRIEFING_FORMATS", "FONT_DIR_ENV", "TOP_EVENTS", "METHODS", "INCIDENTS_METHOD", "methods", "KeyFigure", "date_text",
     "key_figures", "top_events", "find_fonts", "briefing_pdf", "briefing_pptx", "export_briefing",
 ]
 
@@ -75,11 +75,26 @@ METHODS: tuple[tuple[str, str], ...] = (
      "'claimed by' field names who says so. Such figures are that party's claim, reported "
      "by the source, not independently verified."),
     ("Caveats",
-     "Coverage depends on the articles ingested: events outside them are missing, and one "
-     "real event reported by several articles may appear more than once (events that were "
-     "matched share a cluster id). Automatic coding makes mistakes; check the evidence quote "
-     "and the source before citing an event."),
+     "Coverage depends on the articles ingested: events outside them are missing. One real "
+     "happening reported by several articles is one incident (its reports share an incident "
+     "id), but a link the coder missed leaves it counted twice and a wrong one merges two. "
+     "Automatic coding makes mistakes; check the evidence quote and the source before citing "
+     "an event."),
 )
+
+INCIDENTS_METHOD: tuple[str, str] = (
+    "Incidents, not reports",
+    "This briefing counts incidents: one per happening in the world, however many articles "
+    "report it. Reports of different articles are linked when their type, place and date "
+    "agree. An incident's fatalities are the figure most of its reports give, else the "
+    "lowest of differing reports (as ACLED does); the range the reports give is kept. Each "
+    "incident lists the number of reports and sources that tell it.")
+
+
+def methods(view: ExportView) -> tuple[tuple[str, str], ...]:
+    """The methods and caveats of the view: counting incidents, how
+    incidents are made comes first."""
+    return (INCIDENTS_METHOD, *METHODS) if view.unit == "incidents" else METHODS
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +106,11 @@ class KeyFigure:
 def key_figures(view: ExportView) -> list[KeyFigure]:
     """The numbers on the key-figures page."""
     frame = view.frame
-    figures = [
-        KeyFigure("Events", f"{len(frame):,}"),
+    noun = view.noun
+    figures = [KeyFigure(noun.capitalize(), f"{len(frame):,}")]
+    if view.unit == "incidents":
+        figures.append(KeyFigure("Reports of them", f"{len(view.reports):,}"))
+    figures += [
         KeyFigure("Fatalities (best estimate)", f"{int(frame['fatalities'].sum()):,}"),
         KeyFigure("Injured", f"{int(frame['injured'].sum()):,}"),
         KeyFigure("Source articles", f"{len(view.sources):,}"),
@@ -103,7 +121,7 @@ def key_figures(view: ExportView) -> list[KeyFigure]:
         "country").agg(events=("event_id", "size"), fatalities=("fatalities", "sum"))
     by_country = by_country.sort_values(["fatalities", "events"], ascending=False)
     figures.append(KeyFigure("By country", "; ".join(
-        f"{view.country_label(str(c))}: {int(r.events)} events, {int(r.fatalities)} fatalities"
+        f"{view.country_label(str(c))}: {int(r.events)} {noun}, {int(r.fatalities)} fatalities"
         for c, r in by_country.head(6).iterrows())))
     by_type = frame["event_type"].replace("", "Unknown").value_counts()
     figures.append(KeyFigure("By event type", "; ".join(
@@ -114,11 +132,11 @@ def key_figures(view: ExportView) -> list[KeyFigure]:
         figures.append(KeyFigure("Most fatalities at", ", ".join(
             f"{p} ({int(v)})" for p, v in deadliest.head(3).items() if v > 0)))
     claimed = int((frame["claimed_by"] != "").sum())
-    figures.append(KeyFigure("Events on a party's claim", f"{claimed:,}"))
+    figures.append(KeyFigure(f"{noun.capitalize()} on a party's claim", f"{claimed:,}"))
     figures.append(KeyFigure("Mean confidence", f"{float(frame['confidence'].mean()):.2f}"))
     unlocated = int(frame["latitude"].isna().sum())
     if unlocated:
-        figures.append(KeyFigure("Events without coordinates", f"{unlocated:,}"))
+        figures.append(KeyFigure(f"{noun.capitalize()} without coordinates", f"{unlocated:,}"))
     return figures
 
 
@@ -157,7 +175,9 @@ def _event_details(row: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _event_source(row: dict[str, Any]) -> str:
+def _event_source(row: dict[str, Any], view: ExportView | None = None) -> str:
+    if view is not None and view.unit == "incidents":
+        return _incident_source(row, view)
     published = row.get("published")
     parts = [str(row.get("source") or "source unknown")]
     if published:
@@ -165,6 +185,29 @@ def _event_source(row: dict[str, Any]) -> str:
     if row.get("url"):
         parts.append(str(row["url"]))
     return "Source: " + ", ".join(parts)
+
+
+def _incident_source(row: dict[str, Any], view: ExportView) -> str:
+    """Who reported an incident and which figure was taken: ``Reported by
+    3 sources in 3 reports; fatalities given by 2 of 3 reports; first
+    report: Dawn, published 2025-10-13, https://…``."""
+    record = next((r for r in view.incidents if r.get("incident_id") == row.get("incident_id")),
+                  {})
+    n_reports, n_sources = int(record.get("n_reports") or 1), int(record.get("n_sources") or 1)
+    text = (f"Reported by {n_sources} source{'s' if n_sources != 1 else ''} in {n_reports} "
+            f"report{'s' if n_reports != 1 else ''}")
+    if record.get("best_reason") and record.get("fatalities_best") is not None:
+        text += f"; fatalities {record['best_reason']}"
+    first = next((r for r in view.reports if r.get("event_id") == record.get("report_id")), None)
+    if first is not None:
+        text += "; " + _event_source(first).replace("Source: ", "quoted report: ", 1)
+    return text
+
+
+def _told(n_events: int, view: ExportView) -> str:
+    """What one article gave: ``2 events`` or ``2 reports``."""
+    word = "report" if view.unit == "incidents" else "event"
+    return f"{n_events} {word}{'s' if n_events != 1 else ''}"
 
 
 def briefing_title(view: ExportView) -> str:
@@ -199,7 +242,7 @@ def _render_images(view: ExportView, renderer: ChartRenderer) -> _Images:
 
     map_png = renderer.render(map_figure(view), fmt="png", width_px=MAP_WIDTH_PX,
                               height_px=MAP_HEIGHT_PX, scale=PNG_SCALE)
-    charts = [(spec.title, renderer.render(build_chart(view, name), fmt="png",
+    charts = [(spec.title_for(view), renderer.render(build_chart(view, name), fmt="png",
                                            width_px=CHART_WIDTH_PX, height_px=CHART_HEIGHT_PX,
                                            scale=PNG_SCALE))
               for name, spec in CHARTS.items()]
@@ -296,9 +339,10 @@ def briefing_pdf(view: ExportView, *, renderer: ChartRenderer | None = None,
 
     # Top events
     pdf.add_page()
-    heading(f"Top events ({min(TOP_EVENTS, len(view.rows))} of {len(view.rows)}, by fatalities)")
+    heading(f"Top {view.noun} ({min(TOP_EVENTS, len(view.rows))} of {len(view.rows)}, "
+            "by fatalities)")
     if not view.rows:
-        para("No events match these filters.")
+        para(f"No {view.noun} match these filters.")
     for rank, row in enumerate(top_events(view), start=1):
         if pdf.get_y() > pdf.h - 70:
             pdf.add_page()
@@ -307,13 +351,13 @@ def briefing_pdf(view: ExportView, *, renderer: ChartRenderer | None = None,
             para(line, 9, indent=5)
         if row.get("evidence"):
             para(f"“{row['evidence']}”", 9, "I", muted, indent=5)
-        para(_event_source(row), 8, colour=muted, indent=5)
+        para(_event_source(row, view), 8, colour=muted, indent=5)
         pdf.ln(3)
 
     # Methods and caveats
     pdf.add_page()
     heading("Methods and caveats")
-    for name, text in METHODS:
+    for name, text in methods(view):
         para(name, 11, "B")
         para(text, 9.5)
         pdf.ln(3)
@@ -324,8 +368,8 @@ def briefing_pdf(view: ExportView, *, renderer: ChartRenderer | None = None,
     for number, source in enumerate(view.sources, start=1):
         published = source.published.isoformat() if source.published else "date unknown"
         para(f"{number}. {source.title or '(untitled)'}", 9.5, "B")
-        para(f"{source.source or 'source unknown'}, {published} · {source.n_events} event"
-             f"{'s' if source.n_events != 1 else ''}", 8.5, indent=5)
+        para(f"{source.source or 'source unknown'}, {published} · {_told(source.n_events, view)}",
+             8.5, indent=5)
         if source.url:
             para(source.url, 8, colour=muted, indent=5)
         pdf.ln(1.5)
@@ -398,11 +442,11 @@ def briefing_pptx(view: ExportView, *, renderer: ChartRenderer | None = None,
 
     events = top_events(view)
     if not events:
-        text_box(slide("Top events"), 0.6, 1.2, 12.1, 1, [("No events match these filters.", 16,
-                                                            False, False, ink)])
+        text_box(slide(f"Top {view.noun}"), 0.6, 1.2, 12.1, 1,
+                 [(f"No {view.noun} match these filters.", 16, False, False, ink)])
     per_slide = 3
     for start in range(0, len(events), per_slide):
-        s = slide(f"Top events ({start + 1}–{min(start + per_slide, len(events))} of "
+        s = slide(f"Top {view.noun} ({start + 1}–{min(start + per_slide, len(events))} of "
                   f"{len(view.rows)}, by fatalities)")
         paragraphs: list[tuple[str, float, bool, bool, Any]] = []
         for rank, row in enumerate(events[start:start + per_slide], start=start + 1):
@@ -410,10 +454,11 @@ def briefing_pptx(view: ExportView, *, renderer: ChartRenderer | None = None,
             paragraphs.extend((line, 12, False, False, ink) for line in _event_details(row))
             if row.get("evidence"):
                 paragraphs.append((f"“{row['evidence']}”", 12, False, True, muted))
-            paragraphs.append((_event_source(row), 10, False, False, muted))
+            paragraphs.append((_event_source(row, view), 10, False, False, muted))
         text_box(s, 0.6, 1.1, 12.1, 5.8, paragraphs)
 
-    for half in (METHODS[:3], METHODS[3:]):
+    texts = methods(view)
+    for half in (texts[:3], texts[3:]):
         s = slide("Methods and caveats")
         paragraphs = []
         for name, text in half:
@@ -430,7 +475,7 @@ def briefing_pptx(view: ExportView, *, renderer: ChartRenderer | None = None,
             published = source.published.isoformat() if source.published else "date unknown"
             paragraphs.append((f"{number}. {source.title or '(untitled)'} — "
                                f"{source.source or 'source unknown'}, {published}, "
-                               f"{source.n_events} event{'s' if source.n_events != 1 else ''}",
+                               f"{_told(source.n_events, view)}",
                                11, False, False, ink))
             if source.url:
                 paragraphs.append((source.url, 9, False, False, muted))

@@ -133,11 +133,12 @@ def ordered_types(types: pd.Series) -> list[str]:
     return known + sorted(present - set(known))
 
 
-def events_by_type_figure(frame: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: events per event type, the most frequent on top."""
+def events_by_type_figure(frame: pd.DataFrame, *, noun: str = "events") -> go.Figure:
+    """Horizontal bars: events (or incidents: ``noun``) per event type, the
+    most frequent on top."""
     fig = go.Figure()
     if frame.empty:
-        return _no_data(fig, "No events match these filters")
+        return _no_data(fig, f"No {noun} match these filters")
     counts = frame["event_type"].replace("", "Unknown").value_counts().sort_values()
     types = [str(t) for t in counts.index]
     fig.add_trace(go.Bar(
@@ -146,7 +147,7 @@ def events_by_type_figure(frame: pd.DataFrame) -> go.Figure:
         text=[int(v) for v in counts.to_numpy()], textposition="outside", cliponaxis=False,
     ))
     fig.update_layout(showlegend=False, bargap=0.35)
-    fig.update_xaxes(title_text="Events", rangemode="tozero",
+    fig.update_xaxes(title_text=noun.capitalize(), rangemode="tozero",
                      dtick=1 if counts.max() <= 10 else None)
     fig.update_yaxes(automargin=False)
     fig.layout.meta = {"left_px": 30 + 7 * max(len(t) for t in types)}
@@ -161,7 +162,7 @@ def _monthly(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 def _stacked_months(
     fig: go.Figure, table: pd.DataFrame, labels: dict[str, str], colours: dict[str, str],
-    *, y_title: str, undated: int,
+    *, y_title: str, undated: int, noun: str = "events",
 ) -> go.Figure:
     months = pd.date_range(table.index.min(), table.index.max(), freq="MS")
     table = table.reindex(months, fill_value=0)
@@ -180,18 +181,19 @@ def _stacked_months(
     fig.update_yaxes(title_text=y_title, rangemode="tozero",
                      dtick=1 if table.sum(axis=1).max() <= 10 else None)
     if undated:
-        fig.add_annotation(text=f"{undated} undated event(s) not shown", showarrow=False,
+        fig.add_annotation(text=f"{undated} undated {noun[:-1]}(s) not shown", showarrow=False,
                            xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="top",
                            yshift=-40, font=dict(size=10, color=_MUTED))
     return fig
 
 
-def fatalities_over_time_figure(frame: pd.DataFrame, names: dict[str, str]) -> go.Figure:
+def fatalities_over_time_figure(frame: pd.DataFrame, names: dict[str, str], *,
+                                noun: str = "events") -> go.Figure:
     """Monthly fatalities (best estimates), stacked by country."""
     fig = go.Figure()
     monthly, undated = _monthly(frame)
     if monthly.empty:
-        return _no_data(fig, "No dated events match these filters")
+        return _no_data(fig, f"No dated {noun} match these filters")
     monthly = monthly.assign(country=monthly["country"].replace("", "Unknown"))
     table = monthly.pivot_table(index="month", columns="country", values="fatalities",
                                 aggfunc="sum", fill_value=0)
@@ -199,21 +201,24 @@ def fatalities_over_time_figure(frame: pd.DataFrame, names: dict[str, str]) -> g
     table = table[order]
     colours = {c: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, c in enumerate(order)}
     labels = {c: names.get(c, c) for c in order}
-    return _stacked_months(fig, table, labels, colours, y_title="Fatalities", undated=undated)
+    return _stacked_months(fig, table, labels, colours, y_title="Fatalities", undated=undated,
+                           noun=noun)
 
 
-def events_over_time_figure(frame: pd.DataFrame) -> go.Figure:
-    """Monthly number of events, stacked by event type."""
+def events_over_time_figure(frame: pd.DataFrame, *, noun: str = "events") -> go.Figure:
+    """Monthly number of events (or incidents: ``noun``), stacked by event
+    type."""
     fig = go.Figure()
     monthly, undated = _monthly(frame)
     if monthly.empty:
-        return _no_data(fig, "No dated events match these filters")
+        return _no_data(fig, f"No dated {noun} match these filters")
     monthly = monthly.assign(event_type=monthly["event_type"].replace("", "Unknown"))
     table = monthly.pivot_table(index="month", columns="event_type", values="event_id",
                                 aggfunc="count", fill_value=0)
     table = table[[t for t in ordered_types(monthly["event_type"]) if t in table.columns]]
     colours = {t: type_colour(t) for t in table.columns}
-    return _stacked_months(fig, table, {}, colours, y_title="Events", undated=undated)
+    return _stacked_months(fig, table, {}, colours, y_title=noun.capitalize(), undated=undated,
+                           noun=noun)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,15 +229,20 @@ class ChartSpec:
     title: str
     build: Callable[[ExportView], go.Figure]
 
+    def title_for(self, view: ExportView) -> str:
+        """The title naming what the view counts ("Incidents by type")."""
+        return self.title.replace("Events", view.noun.capitalize())
+
 
 CHARTS: dict[str, ChartSpec] = {
     spec.name: spec for spec in (
         ChartSpec("events-by-type", "Events by type",
-                  lambda view: events_by_type_figure(view.frame)),
+                  lambda view: events_by_type_figure(view.frame, noun=view.noun)),
         ChartSpec("fatalities-over-time", "Fatalities per month by country",
-                  lambda view: fatalities_over_time_figure(view.frame, dict(view.country_names))),
+                  lambda view: fatalities_over_time_figure(view.frame, dict(view.country_names),
+                                                           noun=view.noun)),
         ChartSpec("events-over-time", "Events per month by type",
-                  lambda view: events_over_time_figure(view.frame)),
+                  lambda view: events_over_time_figure(view.frame, noun=view.noun)),
     )
 }
 
@@ -244,7 +254,7 @@ def build_chart(view: ExportView, name: str) -> go.Figure:
         raise ExportError(f"unknown chart {name!r} (one of {', '.join(CHARTS)})")
     fig = spec.build(view)
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-    return decorate(fig, view, title=spec.title, left_px=int(meta.get("left_px", 70)),
+    return decorate(fig, view, title=spec.title_for(view), left_px=int(meta.get("left_px", 70)),
                     right_px=int(meta.get("right_px", 30)))
 
 

@@ -16,6 +16,16 @@ a string cell, so a title starting with ``=`` stays text).
 * XLSX: sheet ``Events`` (one row per event), sheet ``Sources`` (article
   title, source, url, published, number of events) and sheet ``About`` (the
   filters, period, sources line and time of generation).
+
+Counting incidents (the dashboard's default), there is one row per
+incident, still with the event columns (DESIGN §4: an incident's id is its
+first report's event id, ``fatalities`` its best figure, the place and date
+its own, the evidence of the report that stands for it, ``source`` that
+source or "3 sources") followed by the incident's own
+(:data:`INCIDENT_COLUMNS`: ``fatalities_best``, ``n_reports``, ``n_sources``,
+``first_reported``, ``last_reported``, ``article_ids``, joined by ``;`` in
+CSV); the XLSX adds a ``Reports`` sheet: every event that tells them, with
+its ``incident_id``.
 """
 
 from __future__ import annotations
@@ -28,10 +38,12 @@ from typing import Any
 
 from etl.csvfile import csv_bytes
 from etl.records import EVENT_FIELDS
+from etl.store import INCIDENT_FIELDS
 from dashboard.exports.errors import ExportError
 from dashboard.exports.view import ExportResult, ExportView
 
-__all__ = ["DATA_FORMATS", "MIME_TYPES", "to_csv", "to_geojson", "to_xlsx", "export_data"]
+__all__ = ["DATA_FORMATS", "MIME_TYPES", "INCIDENT_COLUMNS", "to_csv", "to_geojson", "to_xlsx",
+           "export_data"]
 
 DATA_FORMATS: tuple[str, ...] = ("csv", "geojson", "xlsx")
 MIME_TYPES = {
@@ -40,6 +52,8 @@ MIME_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 SOURCE_COLUMNS: tuple[str, ...] = ("title", "source", "url", "published", "events", "article_id")
+INCIDENT_COLUMNS: tuple[str, ...] = tuple(f for f in INCIDENT_FIELDS if f not in EVENT_FIELDS)
+"""The incident's columns after the event columns, counting incidents."""
 
 
 def _plain(value: Any) -> Any:
@@ -55,27 +69,45 @@ def about_lines(view: ExportView) -> list[str]:
     return [view.filters_text, view.period_text, view.sources_text, view.generated_text]
 
 
+def _records(view: ExportView, *, joined: bool) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The exported rows and their columns: the events, or the incidents'
+    records (``joined``: the article ids as one ``;``-separated cell)."""
+    if view.unit != "incidents":
+        return view.rows, EVENT_FIELDS
+    own = {str(r.get("incident_id")): r for r in view.incidents}
+    rows = []
+    for row in view.rows:
+        record = own.get(str(row.get("incident_id")), {})
+        ids = list(record.get("article_ids") or [])
+        rows.append({**row, **{c: record.get(c) for c in INCIDENT_COLUMNS},
+                     "article_ids": ";".join(ids) if joined else ids})
+    return rows, (*EVENT_FIELDS, *INCIDENT_COLUMNS)
+
+
 def to_csv(view: ExportView) -> bytes:
-    return csv_bytes(view.rows, fieldnames=EVENT_FIELDS)
+    rows, fields = _records(view, joined=True)
+    return csv_bytes(rows, fieldnames=fields)
 
 
 def to_geojson(view: ExportView) -> bytes:
+    rows, fields = _records(view, joined=False)
+    key = "incident_id" if view.unit == "incidents" else "event_id"
     features = []
-    for row in view.rows:
+    for row in rows:
         lat, lon = row.get("latitude"), row.get("longitude")
         located = lat is not None and lon is not None and not (
             isinstance(lat, float) and math.isnan(lat)) and not (
             isinstance(lon, float) and math.isnan(lon))
         features.append({
             "type": "Feature",
-            "id": row.get("event_id"),
+            "id": row.get(key),
             "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]} if located else None,
-            "properties": {k: _plain(row.get(k)) for k in EVENT_FIELDS},
+            "properties": {k: _plain(row.get(k)) for k in fields},
         })
     collection = {
         "type": "FeatureCollection",
         "sitrep": {"filters": view.filters_text, "period": view.period_text,
-                   "sources": view.sources_text,
+                   "sources": view.sources_text, "counts": view.noun,
                    "generated": view.generated_at.isoformat(timespec="seconds")},
         "features": features,
     }
@@ -103,12 +135,20 @@ def to_xlsx(view: ExportView) -> bytes:
     # write_row dispatches on type: str -> string cell (never a formula or URL,
     # see the workbook options), numbers, datetimes (default_date_format), None
     # -> nothing.
-    events = book.add_worksheet("Events")
-    events.freeze_panes(1, 0)
-    events.write_row(0, 0, EVENT_FIELDS, bold)
-    for r, row in enumerate(view.rows, start=1):
-        events.write_row(r, 0, [cell(row.get(name)) for name in EVENT_FIELDS])
-    events.autofilter(0, 0, max(len(view.rows), 1), len(EVENT_FIELDS) - 1)
+    def table(title: str, rows: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
+        sheet = book.add_worksheet(title)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, fields, bold)
+        for r, row in enumerate(rows, start=1):
+            sheet.write_row(r, 0, [cell(row.get(column)) for column in fields])
+        sheet.autofilter(0, 0, max(len(rows), 1), len(fields) - 1)
+
+    if view.unit == "incidents":
+        rows, fields = _records(view, joined=True)
+        table("Incidents", rows, fields)
+        table("Reports", view.reports, EVENT_FIELDS)
+    else:
+        table("Events", view.rows, EVENT_FIELDS)
 
     sources = book.add_worksheet("Sources")
     sources.freeze_panes(1, 0)
@@ -137,4 +177,4 @@ def export_data(view: ExportView, fmt: str) -> ExportResult:
     """The view's events as ``fmt`` (``csv``, ``geojson`` or ``xlsx``)."""
     if fmt not in _WRITERS:
         raise ExportError(f"unknown data format {fmt!r} (one of {', '.join(DATA_FORMATS)})")
-    return ExportResult(_WRITERS[fmt](view), f"{view.stem}-events.{fmt}", MIME_TYPES[fmt])
+    return ExportResult(_WRITERS[fmt](view), f"{view.stem}-{view.noun}.{fmt}", MIME_TYPES[fmt])

@@ -66,6 +66,23 @@ class ExportView:
     generated_at: datetime
     country_names: Mapping[str, str] = field(default_factory=dict)
     _frame: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    unit: str = "reports"
+    """What ``rows`` are: ``"reports"`` (events, one per article that tells
+    a happening) or ``"incidents"`` (one per happening: rows shaped like
+    events, ``fatalities`` the incident's best figure)."""
+    incidents: list[dict[str, Any]] = field(default_factory=list)
+    """Counting incidents: the incidents' own records (``INCIDENT_FIELDS``)."""
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    """Counting incidents: the reports (events) that tell them."""
+
+    @property
+    def noun(self) -> str:
+        """What the rows are called: ``"incidents"`` or ``"events"``."""
+        return "incidents" if self.unit == "incidents" else "events"
+
+    def counted(self, n: int) -> str:
+        """``"1 incident"``, ``"3 events"``."""
+        return f"{n:,} {self.noun[:-1] if n == 1 else self.noun}"
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -135,7 +152,9 @@ class ExportView:
 
     @property
     def sources_text(self) -> str:
-        """``Source: Sitrep, 6 events extracted from 1 news article (Pakistan Today)``"""
+        """``Source: Sitrep, 6 events extracted from 1 news article (Pakistan
+        Today)``; counting incidents: ``Source: Sitrep, 5 incidents told by
+        8 reports in 3 news articles (…)``."""
         n_events, n_articles = len(self.rows), len(self.sources)
         names: dict[str, int] = {}
         for s in self.sources:
@@ -143,8 +162,14 @@ class ExportView:
             names[key] = names.get(key, 0) + 1
         ranked = sorted(names, key=lambda n: (-names[n], n.casefold()))
         shown = ", ".join(ranked[:4]) + (f" and {len(ranked) - 4} more" if len(ranked) > 4 else "")
-        text = (f"Source: {APP_NAME}, {n_events} event{'s' if n_events != 1 else ''} extracted "
-                f"from {n_articles} news article{'s' if n_articles != 1 else ''}")
+        articles = f"{n_articles} news article{'s' if n_articles != 1 else ''}"
+        if self.unit == "incidents":
+            n_reports = len(self.reports)
+            text = (f"Source: {APP_NAME}, {self.counted(n_events)} told by {n_reports:,} "
+                    f"report{'s' if n_reports != 1 else ''} in {articles}")
+        else:
+            text = (f"Source: {APP_NAME}, {n_events} event{'s' if n_events != 1 else ''} "
+                    f"extracted from {articles}")
         return text + (f" ({shown})" if shown else "")
 
     @property
@@ -218,14 +243,20 @@ def _country_names() -> dict[str, str]:
 def view_from_rows(
     rows: Sequence[Mapping[str, Any]], *, flt: EventFilter | None = None,
     articles: Mapping[str, Mapping[str, Any]] | None = None, now: datetime | None = None,
+    reports: Sequence[Mapping[str, Any]] | None = None,
+    incidents: Sequence[Mapping[str, Any]] | None = None,
 ) -> ExportView:
     """An :class:`ExportView` of given event rows; ``articles`` maps article
     ids to article dicts (for titles), missing ones fall back to the event's
-    source, url and publication date."""
+    source, url and publication date.  Counting incidents, ``rows`` are the
+    incidents read as events, ``incidents`` their records and ``reports``
+    the events that tell them (the sources are the reports' articles)."""
     clean = [{k: row.get(k) for k in EVENT_FIELDS} for row in rows]
+    told = ([{k: row.get(k) for k in EVENT_FIELDS} for row in reports]
+            if reports is not None else None)
     counts: dict[str, int] = {}
     first: dict[str, Mapping[str, Any]] = {}
-    for row in clean:
+    for row in told if told is not None else clean:
         aid = str(row.get("article_id") or "")
         counts[aid] = counts.get(aid, 0) + 1
         first.setdefault(aid, row)
@@ -246,17 +277,35 @@ def view_from_rows(
         filter=flt or EventFilter(), rows=clean, sources=sources,
         generated_at=(now or datetime.now(timezone.utc)).astimezone(timezone.utc),
         country_names=_country_names(),
+        unit="incidents" if incidents is not None else "reports",
+        incidents=[dict(r) for r in incidents or ()], reports=told or [],
     )
 
 
-def load_view(store: Store, flt: EventFilter | None = None, *, now: datetime | None = None) -> ExportView:
-    """The events of ``flt`` (all events when ``None``) with their articles."""
+def load_view(store: Store, flt: EventFilter | None = None, *, now: datetime | None = None,
+              unit: str = "reports") -> ExportView:
+    """The events of ``flt`` (all events when ``None``) with their articles;
+    ``unit="incidents"``: the incidents of ``flt`` (as the dashboard counts
+    them, :mod:`dashboard.incidents`), their records and their reports."""
+    from dashboard.incidents import for_unit
+
     flt = flt or EventFilter()
-    rows = store.query_events(flt)
+    incidents: list[dict[str, Any]] | None = None
+    reports: list[dict[str, Any]] | None = None
+    if unit == "incidents":
+        rows = for_unit(store, "incidents").query_events(flt)
+        chosen = EventFilter(incident_ids=tuple(sorted(str(r["incident_id"]) for r in rows)))
+        order = {str(r["incident_id"]): n for n, r in enumerate(rows)}
+        incidents = sorted(store.query_incidents(chosen),
+                           key=lambda r: order.get(str(r["incident_id"]), len(order)))
+        reports = store.query_events(chosen)
+    else:
+        rows = store.query_events(flt)
     articles: dict[str, Mapping[str, Any]] = {}
-    for aid in dict.fromkeys(str(r.get("article_id") or "") for r in rows):
+    for aid in dict.fromkeys(str(r.get("article_id") or "") for r in reports or rows):
         article = store.article(aid) if aid else None
         if article is not None:
             articles[aid] = article
-    logger.debug("export view: %d events from %d articles for %s", len(rows), len(articles), flt)
-    return view_from_rows(rows, flt=flt, articles=articles, now=now)
+    logger.debug("export view: %d %s from %d articles for %s", len(rows), unit, len(articles), flt)
+    return view_from_rows(rows, flt=flt, articles=articles, now=now, reports=reports,
+                          incidents=incidents)

@@ -30,7 +30,8 @@ user's current view: a country, an event type, a sub-type, an actor, a
 location, a source (each one value, as picked in its dropdown), a date
 window on the slider (7–120 days), a minimum of fatalities, a word or
 phrase of free-text search (from the generator's vocabulary: some words
-in a quarter of the events, some in none), the chart bucket; an active
+in a quarter of the events, some in none), the chart bucket, the Count
+switch (incidents, the default, or reports); an active
 filter is cleared with probability 0.5, and one change in twelve is
 Reset.  A user has two or three filters on, on average; dates and text
 vary freely, so about one change in five asks for a view someone asked
@@ -263,6 +264,7 @@ class User:
             (ids.LOCATION_FILTER, "value"): [], (ids.SOURCE_FILTER, "value"): [],
             (ids.MIN_FATALITIES, "value"): None, (ids.TEXT_SEARCH, "value"): "",
             (ids.BUCKET, "value"): "week", (ids.DATE_SLIDER, "value"): [0, page.slider_max],
+            (ids.UNIT, "value"): "incidents",
             # the views' other inputs, as the page has them
             (ids.MAP_BOX, "data"): None, (ids.MAP_SHADE, "value"): [],
             (ids.TABS, "value"): ids.TAB_CHARTS,
@@ -292,7 +294,7 @@ class User:
         dimension = rng.choice([ids.COUNTRY_FILTER, ids.TYPE_FILTER, ids.SUBTYPE_FILTER,
                                 ids.ACTOR_FILTER, ids.LOCATION_FILTER, ids.SOURCE_FILTER,
                                 ids.DATE_SLIDER, ids.DATE_SLIDER, ids.MIN_FATALITIES,
-                                ids.TEXT_SEARCH, ids.BUCKET])
+                                ids.TEXT_SEARCH, ids.BUCKET, ids.UNIT])
         clear = dimension in self._active() and rng.random() < 0.5
         if dimension == ids.DATE_SLIDER:
             top = self.page.slider_max
@@ -308,6 +310,10 @@ class User:
             return f"{dimension}.value"
         if dimension == ids.TEXT_SEARCH:
             v[(dimension, "value")] = "" if clear else rng.choice(TEXTS)
+            return f"{dimension}.value"
+        if dimension == ids.UNIT:  # the Count switch: incidents ⇄ reports
+            v[(dimension, "value")] = ("reports" if v[(dimension, "value")] == "incidents"
+                                       else "incidents")
             return f"{dimension}.value"
         if dimension == ids.BUCKET:
             v[(dimension, "value")] = rng.choice([b for b in BUCKETS if b != v[(dimension, "value")]])

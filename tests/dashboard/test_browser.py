@@ -23,6 +23,7 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
 from dashboard.app import build_app
+from dashboard.incidents import for_unit
 from dashboard.figures import SELECTED_TRACE_NAME
 from etl.records import Article, Mention, Resolution
 from etl.store import EventFilter, Store
@@ -126,7 +127,9 @@ def test_dashboard_end_to_end(dash_duo: Any, seed_store_url: str) -> None:
     until(lambda: _run(dash_duo, _MAP_POINTS_JS) == n, timeout=20,
           msg=f"the map never showed the {n} seed events")
     until(lambda: _run(dash_duo, _TYPE_TOTAL_JS) == n, timeout=10)
-    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}", f"{n} events")
+    # one article: each of its events is an incident of its own
+    assert for_unit(store, "incidents").event_summary()["events"] == n
+    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}", f"{n} incidents ({n} reports)")
     dash_duo.wait_for_text_to_equal("#kpi-events", str(n))
     until(lambda: _run(dash_duo, _GRID_ROWS_JS) == n, timeout=10, msg="the table is not filled")
     assert set(_run(dash_duo, _FATALITY_TRACES_JS)) == {"Afghanistan", "Pakistan", "India"}
@@ -139,7 +142,8 @@ def test_dashboard_end_to_end(dash_duo: Any, seed_store_url: str) -> None:
     until(lambda: _run(dash_duo, _MAP_POINTS_JS) == n_afg, timeout=10)
     until(lambda: _run(dash_duo, _FATALITY_TRACES_JS) == ["Afghanistan"], timeout=10)
     until(lambda: _run(dash_duo, _GRID_ROWS_JS) == n_afg, timeout=10)
-    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}", f"{n_afg} of {n} events")
+    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}",
+                                    f"{n_afg} of {n} incidents ({n_afg} reports)")
     until(lambda: _search(dash_duo) == "country=AFG", timeout=10)
 
     # A table row opens its article: evidence, places and casualties marked.
@@ -225,7 +229,7 @@ def test_every_filter_restores_from_the_url(dash_duo: Any, seed_store_url: str) 
     dash_duo.start_server(app)
     dash_duo.wait_for_element(f"#{ids.TYPE_CHART} .js-plotly-plot")
     for query, flt in cases:
-        expected = store.event_summary(flt)["events"]
+        expected = for_unit(store, "incidents").event_summary(flt)["events"]
         dash_duo.driver.get(f"{dash_duo.server_url}/?{query}")
         dash_duo.wait_for_element(f"#{ids.TYPE_CHART} .js-plotly-plot")
         until(lambda: dash_duo.find_element("#kpi-events").text == str(expected), timeout=15,

@@ -53,7 +53,8 @@ def test_export_menu_downloads_the_current_view(dash_duo: Any, seed_store_url: s
 
     app = build_app(seed_store_url)
     dash_duo.start_server(app)
-    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}", f"{len(every)} events")
+    dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}",
+                                    f"{len(every)} incidents ({len(every)} reports)")
     try:
         # CSV of the whole view, by keyboard: the Export button takes Enter.
         button = dash_duo.find_element(f"#{ids.EXPORT_BUTTON}")
@@ -69,7 +70,8 @@ def test_export_menu_downloads_the_current_view(dash_duo: Any, seed_store_url: s
         # The view narrowed to Afghanistan: the briefing PDF of that view.
         dash_duo.select_dcc_dropdown(f"#{ids.COUNTRY_FILTER}", value="Afghanistan (AFG)")
         dash_duo.find_element("body").send_keys(Keys.ESCAPE)
-        dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}", f"2 of {len(every)} events")
+        dash_duo.wait_for_text_to_equal(f"#{ids.EVENT_COUNT}",
+                                        f"2 of {len(every)} incidents (2 reports)")
         dash_duo.select_dcc_dropdown(f"#{ids.EXPORT_CHOICE}", value="Briefing pack — PDF")
         dash_duo.find_element(f"#{ids.EXPORT_BUTTON}").click()
         # The progress state while Chromium renders the pack.

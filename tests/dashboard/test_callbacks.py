@@ -46,7 +46,10 @@ class BrokenStore:
         raise StoreError("cannot open store sqlite:///gone.db")
 
     query_events = article = article_mentions = event = event_summary = _gone
-    event_counts = map_events = events_page = places_by_id = _gone
+    event_counts = map_events = events_page = places_by_id = incident_ids = event_ids = _gone
+
+    def incident_reader(self) -> BrokenStore:
+        return self  # the incidents are in the same gone database
 
 
 def _points(fig: Any) -> int:
@@ -58,22 +61,31 @@ def _points(fig: Any) -> int:
 def test_charts_without_filters_show_everything(store: Any) -> None:
     charts = compute_charts(store, "")
     assert sum(charts.types.data[0].x) == 6
-    assert charts.count_text == "6 events"
+    assert charts.count_text == "6 incidents (6 reports)"
     assert charts.alerts is None
     assert sum(sum(t.y) for t in charts.timeline.data) == 6
     figures = {c.children[0].children: c.children[1].children for c in charts.key_figures[:4]}
-    assert figures == {"Events": "6", "Fatalities": "223", "Countries": "3", "Articles": "1"}
+    assert figures == {"Incidents": "6", "Fatalities": "223", "Countries": "3", "Reports": "6"}
+    assert (charts.timeline_title, charts.type_title, charts.table_title) == (
+        "Incidents over time, by type", "Incidents by type", "Incidents")
+    # the switch: one per article's event
+    reports = compute_charts(store, "?unit=reports")
+    assert reports.count_text == "6 reports"
+    figures = {c.children[0].children: c.children[1].children for c in reports.key_figures[:4]}
+    assert figures == {"Reports": "6", "Fatalities": "223", "Countries": "3", "Articles": "1"}
+    assert reports.type_title == "Reports by type"
 
 
 def test_a_country_filter_drives_charts_map_and_table(store: Any) -> None:
     charts = compute_charts(store, "?country=AFG", names={"AFG": "Afghanistan"})
     assert sum(charts.types.data[0].x) == 2
     assert [t.name for t in charts.fatalities.data] == ["Afghanistan"]
-    assert charts.count_text == "2 of 6 events"
+    assert charts.count_text == "2 of 6 incidents (2 reports)"
     assert _points(compute_map(store, "?country=AFG")) == 2
     rows, note = compute_table(store, "?country=AFG")
     assert {r["location"] for r in rows} == {"Kabul", "Kandahar"}
-    assert note == "2 events"
+    assert note == "2 incidents"
+    assert compute_table(store, "?country=AFG&unit=reports")[1] == "2 reports"
 
 
 @pytest.mark.parametrize(("search", "expected"), [
@@ -131,7 +143,7 @@ def test_an_unreadable_store_is_an_alert() -> None:
 def test_an_empty_store_says_how_to_fill_it(tmp_path: Path) -> None:
     charts = compute_charts(Store(f"sqlite:///{tmp_path / 'empty.db'}"), "")
     assert "sitrep ingest" in charts.alerts.children
-    assert charts.count_text == "0 events"
+    assert charts.count_text == "0 incidents (0 reports)"
 
 
 # -- URL ⇄ filter components -------------------------------------------------------

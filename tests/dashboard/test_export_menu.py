@@ -33,6 +33,10 @@ from dashboard.filters import filters_from_query, to_event_filter
 from dashboard.layout import build_layout, export_menu
 from etl.errors import StoreError
 from etl.records import EVENT_FIELDS
+from dashboard.exports.data import INCIDENT_COLUMNS
+
+INCIDENT_ROW = (*EVENT_FIELDS, *INCIDENT_COLUMNS)
+"""An incident's row in a data export: the event columns, then its own."""
 from etl.store import EventFilter, Store
 from tests.dashboard.component_utils import text_of, walk
 from tests.dashboard.fixture_events import fill_store
@@ -76,9 +80,9 @@ def store(tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     s.close()
 
 
-def _csv_rows(content: bytes) -> list[dict[str, str]]:
+def _csv_rows(content: bytes, fields: Any = EVENT_FIELDS) -> list[dict[str, str]]:
     reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
-    assert tuple(reader.fieldnames or ()) == tuple(EVENT_FIELDS)
+    assert tuple(reader.fieldnames or ()) == tuple(fields)
     return list(reader)
 
 
@@ -149,7 +153,7 @@ def test_map_view_ignores_bad_values(relayout: dict[str, Any]) -> None:
 # -- exports of the current view ---------------------------------------------------------
 
 def test_csv_is_exactly_the_views_events(store: Any) -> None:
-    search = "?country=AFG&type=Explosions%2FRemote+violence"
+    search = "?country=AFG&type=Explosions%2FRemote+violence&unit=reports"
     result = export_for_view(store, search, "data:csv", renderer_factory=_no_renderer)
     assert result.mime_type == "text/csv"
     assert result.filename.startswith("sitrep-AFG") and result.filename.endswith(".csv")
@@ -160,7 +164,7 @@ def test_csv_is_exactly_the_views_events(store: Any) -> None:
 
 
 def test_every_filter_of_the_url_reaches_the_export(store: Any) -> None:
-    search = "?country=PAK&from=2025-10-01&to=2025-11-30&minfat=1&q=clash"
+    search = "?country=PAK&from=2025-10-01&to=2025-11-30&minfat=1&q=clash&unit=reports"
     rows = _csv_rows(export_for_view(store, search, "data:csv").content)
     flt = to_event_filter(filters_from_query(search))
     assert flt.min_fatalities == 1 and flt.text == "clash"
@@ -171,16 +175,23 @@ def test_every_filter_of_the_url_reaches_the_export(store: Any) -> None:
 
 
 def test_no_filters_export_every_event(store: Any) -> None:
-    rows = _csv_rows(export_for_view(store, "", "data:csv").content)
+    rows = _csv_rows(export_for_view(store, "?unit=reports", "data:csv").content)
     assert len(rows) == len(store.query_events(EventFilter())) == 6
+    # by default the view counts incidents: a row per incident (event columns, then its own)
+    incidents = _csv_rows(export_for_view(store, "", "data:csv").content, INCIDENT_ROW)
+    assert sorted(r["incident_id"] for r in incidents) == sorted(
+        e["incident_id"] for e in store.query_events(EventFilter()))
 
 
 def test_map_selection_narrows_data_but_not_the_map(store: Any) -> None:
     box = [60.0, 29.0, 72.0, 36.0]  # Afghanistan's east and the border, not India
-    rows = _csv_rows(export_for_view(store, None, "data:csv", box=box).content)
+    rows = _csv_rows(export_for_view(store, "?unit=reports", "data:csv", box=box).content)
     inside = store.query_events(EventFilter(bbox=tuple(box)))
     assert 0 < len(rows) == len(inside) < 6
-    geojson = json.loads(export_for_view(store, None, "data:geojson", box=box).content)
+    incidents = _csv_rows(export_for_view(store, None, "data:csv", box=box).content,
+                          INCIDENT_ROW)
+    assert len(incidents) == len(inside)  # each report here is an incident of its own
+    geojson = json.loads(export_for_view(store, "?unit=reports", "data:geojson", box=box).content)
     assert len(geojson["features"]) == len(inside)
     page = export_for_view(store, None, "map:html", box=box, renderer_factory=_no_renderer)
     assert page.mime_type == "text/html" and page.filename.endswith("-map.html")
@@ -252,7 +263,8 @@ def _is_alert(node: Any, level: str) -> bool:
 def test_outcome_of_a_good_export_is_the_file_and_a_note(store: Any) -> None:
     outcome = export_outcome(store, "?country=IND", "data:csv")
     assert outcome.result is not None
-    assert len(_csv_rows(outcome.result.content)) == 1
+    assert len(_csv_rows(outcome.result.content, INCIDENT_ROW)) == 1
+    assert outcome.result.filename.endswith("-incidents.csv")
     assert text_of(outcome.status).startswith(f"Exported {outcome.result.filename} (")
     assert getattr(outcome.status, "role", None) != "alert"
 
@@ -287,6 +299,9 @@ def test_bad_filters_and_unknown_choices_are_alerts(store: Any) -> None:
 class _BrokenStore:
     def query_events(self, *_args: Any, **_kwargs: Any) -> Any:
         raise StoreError("database is locked")
+
+    def incident_reader(self) -> _BrokenStore:
+        return self  # the incidents are in the same locked database
 
 
 def test_an_unreadable_store_is_an_alert() -> None:

@@ -191,7 +191,7 @@ def test_the_views_at_the_ends_of_the_calendar(client: Any, app: dash.Dash, sear
     response = _post(client, app, ids.ALERTS, {(ids.URL, "search"): search})
     assert _alert_texts(response) == []
     key_figures = json.dumps(response_outputs(response)[ids.KEY_FIGURES]["children"])
-    assert "Events" in key_figures
+    assert "Incidents" in key_figures
     if search != "?from=9999-12-31":  # some events: their period, with nothing before it
         assert "Period" in key_figures and "compared" not in key_figures
 

@@ -50,7 +50,7 @@ from tests.dashboard.fixture_events import fill_store
 
 DISPATCH = "/_dash-update-component"
 FILTER_KEYS = ("country", "from", "to", "type", "sub", "actor", "location", "source", "minfat",
-               "q", "bucket")
+               "q", "bucket", "unit")
 SETTINGS = settings(deadline=None, derandomize=True, database=None, print_blob=True,
                     phases=(Phase.explicit, Phase.generate),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -64,14 +64,15 @@ drawn, with a blob for ``@reproduce_failure``)."""
 SPECIAL_TEXTS = [
     "", " ", "\x00", "a\x00b", "\ud800", "x\udfff", "0001-01-01", "9999-12-31", "0000-00-00",
     "2025-02-30", "2025-10-01T25:00", "-1", "0", "2.5", "1e400", "-1e400", "inf", "-inf", "nan",
-    "NaN", "day", "week", "month", "AFG", "Battles", "Kabul",
+    "NaN", "day", "week", "month", "incidents", "reports", "incident", "AFG", "Battles", "Kabul",
     "Taliban", "Pakistan Today", "?minfat=inf", "?from=0001-01-01", "?q=%00", "{", "}",
     '{"a":1}', "[\"ALL\"]", "ALL", "data:csv", "map:html", "chart:nope:png", "tab-leaflet",
     "<script>alert(1)</script>", "'; DROP TABLE events; --", "%", "%ff", "..", "../../etc/passwd",
 ]
 SPECIAL_NUMBERS = [0, -1, 1, 2**31, 2**63, -(2**63) - 1, 10**400, -(10**400), 0.5, -0.0,
                    1e300, float("inf"), float("-inf"), float("nan"), 737_000, 3_000_000]
-KEYS = ["points", "customdata", "range", "map", "lassoPoints", "lon", "lat", "event_id",
+KEYS = ["points", "customdata", "range", "map", "lassoPoints", "lon", "lat", "event_id", "unit",
+        "incident_id",
         "article_id", "map.center", "map.zoom", "center", "zoom", "type", "x", "y", "value"]
 
 huge_texts = st.tuples(st.sampled_from("9xé\x00"), st.sampled_from([201, 5_000, 100_001])).map(

@@ -77,9 +77,9 @@ def test_serve_runs_gunicorn_workers_and_stops_cleanly_on_sigterm(served: Served
 
 
 def _event_count(served: Served) -> str:
-    """The "N events" line of the charts callback's answer for all events."""
+    """The "N reports" line of the charts callback's answer for all reports."""
     status, _, data = served.request("POST", "/_dash-update-component",
-                                     json.dumps(charts_request("")).encode(),
+                                     json.dumps(charts_request("?unit=reports")).encode(),
                                      {"Content-Type": "application/json"})
     assert status == 200, data[:300]
     return str(json.loads(data)["response"][ids.EVENT_COUNT]["children"])
@@ -91,7 +91,7 @@ def test_every_worker_sees_a_new_ingest(filled_url: str, tmp_path: Path) -> None
     store_url = filled_url
     served = serve(store_url, tmp_path, "--workers", "2")
     try:
-        assert _event_count(served) == "6 events"
+        assert _event_count(served) == "6 reports"
         text = "Militants attacked a police post in Kabul on Tuesday, killing 3 officers."
         article_id = hashlib.sha256(text.encode()).hexdigest()
         Store(store_url).add_article(
@@ -106,7 +106,7 @@ def test_every_worker_sees_a_new_ingest(filled_url: str, tmp_path: Path) -> None
         def everyone_sees_it() -> bool:
             with ThreadPoolExecutor(8) as pool:  # spread over both workers
                 counts = set(pool.map(lambda _: _event_count(served), range(16)))
-            return counts == {"7 events"}
+            return counts == {"7 reports"}
 
         _wait_for(everyone_sees_it, timeout_s=60, message="a worker kept the old events")
     finally:

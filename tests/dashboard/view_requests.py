@@ -12,6 +12,8 @@ CHARTS_OUTPUTS: tuple[tuple[str, str], ...] = (
     (ids.FATALITIES_CHART, "figure"), (ids.TYPE_CHART, "figure"),
     (ids.LOCATIONS_CHART, "figure"), (ids.ACTORS_CHART, "figure"),
     (ids.EVENT_COUNT, "children"), (ids.ALERTS, "children"),
+    (ids.TIMELINE_TITLE, "children"), (ids.TYPE_TITLE, "children"),
+    (ids.TABLE_TITLE, "children"),
 )
 
 

@@ -95,19 +95,34 @@ def test_data_formats_from_the_extension(seed_store_url, tmp_path):
     from etl.store import EventFilter, Store
 
     for name in ("events.csv", "events.geojson", "events.xlsx"):
-        assert sitrep_export("data", "--db", seed_store_url, "-o", str(tmp_path / name)) == 0
-    n_events = len(Store(seed_store_url, create=False).query_events(EventFilter()))
+        assert sitrep_export("data", "--db", seed_store_url, "--unit", "reports",
+                             "-o", str(tmp_path / name)) == 0
+    store = Store(seed_store_url, create=False)
+    n_events = len(store.query_events(EventFilter()))
     assert n_events > 0
     collection = json.loads((tmp_path / "events.geojson").read_text())
     assert len(collection["features"]) == n_events
     book = load_workbook(tmp_path / "events.xlsx")
     assert book["Events"].max_row == n_events + 1
     assert book["Sources"].max_row == 2  # one seed article
+    # by default: the incidents, as `sitrep incidents` lists them, and their reports
+    assert sitrep_export("data", "--db", seed_store_url, "-o", str(tmp_path / "inc.xlsx")) == 0
+    book = load_workbook(tmp_path / "inc.xlsx")
+    assert book.sheetnames == ["Incidents", "Reports", "Sources", "About"]
+    assert book["Incidents"].max_row == len(store.query_incidents()) + 1
+    assert book["Reports"].max_row == n_events + 1
+    header = [c.value for c in book["Incidents"][1]]
+    assert header[:2] == ["event_id", "article_id"]  # the event columns first
+    assert header[-6:] == ["fatalities_best", "n_reports", "n_sources", "first_reported",
+                           "last_reported", "article_ids"]
 
 
 def test_chart_svg_and_html_map(seed_store_url, tmp_path):
     assert sitrep_export("chart", "events-by-type", "--db", seed_store_url, *PERIOD_ARGS,
                          "-o", str(tmp_path / "types.svg")) == 0
+    assert b"Incidents by type" in (tmp_path / "types.svg").read_bytes()
+    assert sitrep_export("chart", "events-by-type", "--db", seed_store_url, *PERIOD_ARGS,
+                         "--unit", "reports", "-o", str(tmp_path / "types.svg")) == 0
     assert b"Events by type" in (tmp_path / "types.svg").read_bytes()
     assert sitrep_export("map", "--db", seed_store_url, "-o", str(tmp_path / "map.html")) == 0
     assert b"sitrep-event" in (tmp_path / "map.html").read_bytes()
