@@ -53,6 +53,8 @@ def _weapon_words(sentence: Span) -> set[str]:
             continue
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
             continue
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange":
+            continue  # "killed in an exchange of bombs": both sides fired, a battle
         if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
                 t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
             continue

@@ -389,3 +389,9 @@ def test_a_ceasefire_with_no_venue_sits_where_the_fighting_it_ends_was(pipeline)
             "On Thursday night, the presidency announced a ceasefire agreement between the two sides.")
     deals = [e for e in extract(pipeline, text) if e.sub_event_type == "Agreement"]
     assert [(e.location, e.country) for e in deals] == [("As-Suwayda", "SYR")]
+
+
+def test_killed_in_an_exchange_of_bombs_is_a_battle(pipeline):
+    text = "Three South African soldiers were killed on Monday in an exchange of bombs near the airport in Goma."
+    events = extract(pipeline, text, published=date(2025, 1, 29))
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [("Battles", "Armed clash", 3)]
