@@ -54,7 +54,44 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
         if verb is not None and within_other_year(verb, published=published):
             continue  # "last year's demonstrations, in which more than 60 people died"
         kept.append(casualty)
+    if any(t.lemma_ in _NAMED_DEATH_VERBS for t in sentence):
+        kept.extend(_named_dead(sentence, covered=facts.casualties, published=published))
+        kept.sort(key=lambda c: c.start)
     return kept
+
+
+_NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})
+
+
+def _named_dead(sentence: Span, *, covered: Sequence[Casualty], published: date | None) -> list[Casualty]:
+    """People killed by name, with no figure ("the army chief, Mohammad
+    Bagheri and Hossein Salami, were killed"): one death for each person
+    named as the subject of a passive killing verb."""
+    out: list[Casualty] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMED_DEATH_VERBS or \
+                not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or is_unreal(verb, published=None) or is_background(verb) or \
+                within_other_year(verb, published=published):
+            continue
+        tokens = list(subject.subtree)
+        if any(t.like_num for t in tokens):
+            continue  # a figure tells how many
+        first, last = tokens[0].i, tokens[-1].i
+        people = [e for e in sentence.ents if e.label_ == "PERSON" and first <= e.start and e.end - 1 <= last
+                  and (e.root.i == subject.i or e.root.dep_ in ("appos", "conj"))]
+        if not people:
+            continue
+        start = sentence.doc[first].idx - sentence.start_char
+        end = verb.idx + len(verb.text) - sentence.start_char
+        if any(c.start < end and start < c.end for c in covered):
+            continue
+        n = len(people)
+        text = sentence.text[start:end]
+        out.append(Casualty("killed", n, n, n, ", ".join(e.text for e in people), start, end, text, str(n)))
+    return out
 
 
 _ECHO_MIN = 20  # smaller figures recur by chance

@@ -395,3 +395,15 @@ def test_killed_in_an_exchange_of_bombs_is_a_battle(pipeline):
     text = "Three South African soldiers were killed on Monday in an exchange of bombs near the airport in Goma."
     events = extract(pipeline, text, published=date(2025, 1, 29))
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [("Battles", "Armed clash", 3)]
+
+
+def test_people_killed_by_name_count_one_each(pipeline):
+    text = ("Israel launched air strikes on Tehran on Friday. State media reported that the army chief, "
+            "Mohammad Hossein Bagheri and Hossein Salami, the commander of the Revolutionary Guard Corps, "
+            "were killed.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 6, 13))] == [2]
+
+
+def test_a_named_person_in_a_figure_is_not_counted_again(pipeline):
+    text = "Five soldiers, including Captain Ahmed Khan, were killed in an attack on a checkpoint in Quetta on Friday."
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 6, 14))] == [5]
