@@ -23,6 +23,7 @@ from selenium.webdriver.common.keys import Keys
 from dashboard import ids
 from dashboard.app import build_app
 from dashboard.exports import close_shared_renderer
+from dashboard.exports.data import INCIDENT_COLUMNS
 from etl.records import EVENT_FIELDS
 from etl.store import EventFilter, Store
 
@@ -61,9 +62,12 @@ def test_export_menu_downloads_the_current_view(dash_duo: Any, seed_store_url: s
         button.send_keys(Keys.ENTER)
         path = _downloaded(folder, ".csv", timeout_s=20)
         reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-        assert tuple(reader.fieldnames or ()) == tuple(EVENT_FIELDS)
+        # the view counts incidents: a row per incident, the event columns then its own
+        assert tuple(reader.fieldnames or ()) == (*EVENT_FIELDS, *INCIDENT_COLUMNS)
         rows = list(reader)
+        # one article: each event is an incident of its own, whose id is the event's
         assert sorted(r["event_id"] for r in rows) == sorted(e["event_id"] for e in every)
+        assert all(r["n_reports"] == "1" for r in rows)
         dash_duo.wait_for_contains_text(f"#{ids.EXPORT_STATUS}", f"Exported {path.name}")
         path.unlink()
 
