@@ -127,6 +127,23 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
     return None
 
 
+_GOING_ON = frozenset({"ongoing", "continuing", "raging", "continue", "rage"})
+
+
+def going_on_now(token: Token) -> bool:
+    """Is the event told as going on as the report is written ("clashes
+    are still ongoing in the province", "fighting continues in the city",
+    "heavy fighting is raging in Goma")?  The subject of a present-tense
+    verb of going on, or that verb itself."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    words = [verb, *verb.children]
+    present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and any(w.lemma_.lower() in _GOING_ON or w.lower_ in _GOING_ON for w in words
+                           if w.i == verb.i or w.dep_ in ("acomp", "xcomp"))
+
+
 _NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "next": 1, "following": 1}
 _NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following)\s+day\b|\b(?P<n>a|one|two|three)\s+days?\s+later\b", re.I)
 
@@ -147,6 +164,8 @@ def resolve_event_date(
         return drafts[-1].date_value + timedelta(days=days), DAY, "own"  # "the next day", "two days later"
     if own is not None and own.value is not None:
         return own.value, own.precision, "report"
+    if published is not None and own is None and going_on_now(trigger.token):
+        return published, DAY, "own"  # "clashes are still ongoing": on the day of the report
     if drafts and drafts[-1].date_value is not None:
         previous = drafts[-1]
         return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous"

@@ -407,3 +407,9 @@ def test_people_killed_by_name_count_one_each(pipeline):
 def test_a_named_person_in_a_figure_is_not_counted_again(pipeline):
     text = "Five soldiers, including Captain Ahmed Khan, were killed in an attack on a checkpoint in Quetta on Friday."
     assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 6, 14))] == [5]
+
+
+def test_fighting_told_as_still_going_on_is_dated_to_the_report(pipeline):
+    text = "The fighting began on Sunday in Sweida. Clashes are still ongoing in the western parts of the province."
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert sorted(e.event_date for e in events) == [date(2025, 7, 13), date(2025, 7, 19)]
