@@ -64,8 +64,8 @@ _CASUALTY_RE = re.compile(
 )
 
 PLACEHOLDER_TEXT = (
-    "Select an event on the map or in the list to read its source article, "
-    "with the evidence sentence highlighted."
+    "Select an event on the map or in the table: an incident lists the reports that tell "
+    "it, a report opens its source article with the evidence sentence highlighted."
 )
 
 

@@ -692,7 +692,7 @@ class EventIndex:
     def answers(flt: EventFilter) -> bool:
         """Whether the index answers ``flt`` (all but one article's events;
         a text search is one SQL scan of the evidence, then in memory)."""
-        return flt.article_id is None
+        return flt.article_id is None and flt.of_incidents is None
 
     # -- filtering ----------------------------------------------------------------
 

@@ -13,10 +13,12 @@ network); details are in the hover label.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import math
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -174,6 +176,17 @@ def format_event_date(value: Any, precision: Any = 1, *, long: bool = False) -> 
     ``2025-10-12`` (1, day), ``~2025-10-12`` (2, within a week; long form
     ``2025-10-12 (within a week)``), ``May 2025`` (3, month), or
     ``date unknown``."""
+    if type(value) is date and (precision is None or type(precision) is int):
+        return _format_day(value, precision, long)  # the common case, remembered
+    return _format_date(value, precision, long=long)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_day(value: date, precision: int | None, long: bool) -> str:
+    return _format_date(value, precision, long=long)
+
+
+def _format_date(value: Any, precision: Any, *, long: bool) -> str:
     if value is None or pd.isna(value):
         return "date unknown"
     stamp = pd.Timestamp(value)

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from etl.store import EventFilter
+from etl.store import EventFilter, Store, incident_side, report_side
 
 __all__ = ["UNITS", "DEFAULT_UNIT", "UNIT_NOUNS", "IncidentView", "Sources", "for_unit",
            "noun", "report_side", "incident_side"]
@@ -38,25 +38,12 @@ UNIT_NOUNS: dict[str, tuple[str, str]] = {"incidents": ("incident", "incidents")
                                           "reports": ("report", "reports")}
 """The unit's noun, singular and plural, for labels."""
 
-_REPORT_FIELDS = ("actors", "sources", "text", "article_id")
-"""The filters on what a report says rather than on what the incident is."""
 
 
 def noun(unit: str, count: int | None = None) -> str:
     """``"incidents"``, or ``"incident"`` for a count of one."""
     one, many = UNIT_NOUNS.get(unit, UNIT_NOUNS[DEFAULT_UNIT])
     return one if count == 1 else many
-
-
-def report_side(flt: EventFilter) -> EventFilter:
-    """The part of ``flt`` that is about reports (actors, sources, text,
-    article); the default filter when there is none."""
-    return EventFilter(**{name: getattr(flt, name) for name in _REPORT_FIELDS})
-
-
-def incident_side(flt: EventFilter) -> EventFilter:
-    """``flt`` without its report-side fields."""
-    return dataclasses.replace(flt, actors=(), sources=(), text=None, article_id=None)
 
 
 class IncidentView:
@@ -108,8 +95,8 @@ class IncidentView:
         become the incidents with at least one matching report."""
         flt = flt or EventFilter()
         asked = report_side(flt)
-        if asked == EventFilter():
-            return flt
+        if asked == EventFilter() or isinstance(self.incidents, Store):
+            return flt  # a store reads report-side filters through the reports itself
 
         def make() -> EventFilter:
             matching = set(self.reports.incident_ids(asked))
@@ -122,6 +109,8 @@ class IncidentView:
     def report_filter(self, flt: EventFilter | None) -> EventFilter:
         """The reports of the incidents ``flt`` selects."""
         flt = flt or EventFilter()
+        if isinstance(self.incidents, Store):
+            return EventFilter(of_incidents=flt)  # one SQL query, however many incidents
 
         def make() -> EventFilter:
             ids = self.incidents.event_ids(self.narrowed(flt))
@@ -199,7 +188,12 @@ class IncidentView:
         return self.incidents.event_ids(self.narrowed(flt))
 
     def query_events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        return self.incidents.query_events(self.narrowed(flt))
+        """Every matching incident (an export's rows): asked of the store,
+        which reads report-side filters through the reports in SQL."""
+        from dashboard.columnar import EventIndex
+
+        store = self.incidents.store if isinstance(self.incidents, EventIndex) else self.incidents
+        return store.query_events(flt or EventFilter())
 
     def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
         return self.incidents.event_ids(self.narrowed(flt))

@@ -334,6 +334,24 @@ class EventFilter:
     dashboard narrows incidents to those whose reports match the filters
     on reports (actors, sources, free text), and counts the reports of
     the incidents shown."""
+    of_incidents: EventFilter | None = None
+    """Only the reports of the incidents this filter selects (read as
+    :meth:`Store.incident_reader` reads them), in SQL: an export's reports."""
+
+
+REPORT_FIELDS: tuple[str, ...] = ("actors", "sources", "text", "article_id")
+"""The filters on what a report says, not on what its incident is: on the
+incidents they keep those with at least one matching report."""
+
+
+def report_side(flt: EventFilter) -> EventFilter:
+    """The part of ``flt`` about what reports say (the default filter when none)."""
+    return EventFilter(**{name: getattr(flt, name) for name in REPORT_FIELDS})
+
+
+def incident_side(flt: EventFilter) -> EventFilter:
+    """``flt`` without its report-side fields."""
+    return dataclasses.replace(flt, actors=(), sources=(), text=None, article_id=None)
 
 
 def _like_pattern(text: str) -> str:
@@ -498,6 +516,24 @@ def event_conditions(flt: EventFilter, *, text_index: bool = False,
     if flt.incident_ids is not None:
         where.append(c.incident_id.in_(list(flt.incident_ids)) if flt.incident_ids
                      else sa.false())
+    if flt.of_incidents is not None:
+        chosen = sa.select(INCIDENT_EVENTS.c.incident_id).where(
+            *incident_read_conditions(flt.of_incidents, text_index=text_index))
+        where.append(c.incident_id.in_(chosen))
+    return where
+
+
+def incident_read_conditions(flt: EventFilter, *,
+                             text_index: bool = False) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of ``flt`` on :data:`INCIDENT_EVENTS`: what the
+    incident is (country, dates, type, place, best figure, point) on its
+    own columns; what reports say (actors, sources, text, article) through
+    its reports (``etl.store.REPORT_FIELDS``)."""
+    where = event_conditions(incident_side(flt), table=INCIDENT_EVENTS)
+    asked = report_side(flt)
+    if asked != EventFilter():
+        where.append(INCIDENT_EVENTS.c.incident_id.in_(sa.select(events.c.incident_id).where(
+            *event_conditions(asked, text_index=text_index))))
     return where
 
 
@@ -784,6 +820,8 @@ class Store:
         return self.text_index and self.dialect == "sqlite"
 
     def _where(self, flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
+        if self._read is INCIDENT_EVENTS:
+            return incident_read_conditions(flt or EventFilter(), text_index=self._fts)
         return event_conditions(flt or EventFilter(), text_index=self._fts, table=self._read)
 
     _read: sa.FromClause = events

@@ -294,11 +294,11 @@ def load_view(store: Store, flt: EventFilter | None = None, *, now: datetime | N
     reports: list[dict[str, Any]] | None = None
     if unit == "incidents":
         rows = for_unit(store, "incidents").query_events(flt)
-        chosen = EventFilter(incident_ids=tuple(sorted(str(r["incident_id"]) for r in rows)))
         order = {str(r["incident_id"]): n for n, r in enumerate(rows)}
-        incidents = sorted(store.query_incidents(chosen),
-                           key=lambda r: order.get(str(r["incident_id"]), len(order)))
-        reports = store.query_events(chosen)
+        incidents = sorted((r for r in store.query_incidents(flt)
+                            if str(r["incident_id"]) in order),
+                           key=lambda r: order[str(r["incident_id"])])
+        reports = store.query_events(EventFilter(of_incidents=flt))
     else:
         rows = store.query_events(flt)
     articles: dict[str, Mapping[str, Any]] = {}

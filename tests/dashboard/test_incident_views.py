@@ -317,3 +317,36 @@ def io_bytes(content: bytes) -> Any:
     import io
 
     return io.BytesIO(content)
+
+
+def test_exports_of_many_incidents_ask_by_query_not_by_lists_of_ids(tmp_path: Path) -> None:
+    """An export of the incidents of a view, and of their reports, is asked
+    with subqueries: a list of every incident id as parameters would break
+    PostgreSQL's 65,535 parameters (SQLite's limit here is lowered to 50)."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from dashboard.exports import load_view
+    from tests.dashboard.test_aggregates import _generator
+
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    _generator().generate(url, n_events=600, villages=30, batch=300)
+    store = Store(url)
+
+    @sa.event.listens_for(store.engine, "connect")
+    def few_variables(connection: Any, _record: Any) -> None:
+        connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 50)
+
+    store.engine.dispose()  # the connections made from now on have the limit
+    try:
+        sources = read_sources(store, in_memory=True)
+        for flt in (EventFilter(), EventFilter(sources=("Dawn",))):
+            view = load_view(sources, flt, unit="incidents")
+            assert len(view.rows) > 50 and len(view.incidents) == len(view.rows)
+            assert len(view.reports) >= len(view.rows)
+            assert {r["incident_id"] for r in view.reports} == {r["incident_id"] for r in view.rows}
+        with pytest.raises(sa.exc.OperationalError, match="too many SQL variables"):
+            store.query_events(EventFilter(incident_ids=tuple(r["incident_id"] for r in view.rows)))
+    finally:
+        store.close()
