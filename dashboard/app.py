@@ -179,7 +179,7 @@ def build_app(
         try:
             filters = filters_from_query(flask.request.query_string.decode("utf-8", "replace"))
             page = leaflet_html(for_unit(source, filters.unit), to_event_filter(filters),
-                                prefix=static_prefix, outlines=outlines)
+                                prefix=static_prefix, outlines=outlines, unit=filters.unit)
         except FilterError as error:
             return f"<p role=alert>{html_escape(str(error))}</p>", 400, headers
         except STORE_ERRORS as error:

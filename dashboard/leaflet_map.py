@@ -108,15 +108,22 @@ _MARKER_JS = """function (row) {
 }"""
 
 
-def _popup(row: Mapping[str, Any]) -> str:
+def _popup(row: Mapping[str, Any], *, unit: str = "reports") -> str:
     place = ", ".join(p for p in (str(row.get("location") or ""), str(row.get("country") or "")) if p)
+    fatalities = f"Fatalities: {int(row.get('fatalities') or 0)}"
+    source = f"Source: {html.escape(str(row.get('source') or 'unknown'))}"
+    if unit == "incidents":  # the best figure, the reports' range, who reported it
+        spread = str(row.get("fatalities_reported") or "")
+        fatalities = (f"Fatalities (best): {int(row.get('fatalities') or 0)}"
+                      + (f" (reports give {html.escape(spread)})" if spread else ""))
+        source = f"Reported by: {html.escape(str(row.get('source') or 'unknown'))}"
     lines = [
         f"<b>{html.escape(str(row.get('event_type') or ''))}</b>",
         html.escape(str(row.get("sub_event_type") or "")),
         html.escape(format_event_date(row.get("event_date"), row.get("date_precision"), long=True)),
         html.escape(place or "place unknown"),
-        f"Fatalities: {int(row.get('fatalities') or 0)}",
-        f"Source: {html.escape(str(row.get('source') or 'unknown'))}",
+        fatalities,
+        source,
     ]
     return "<br>".join(lines)
 
@@ -128,10 +135,13 @@ def leaflet_html(
     prefix: str,
     outlines: Mapping[str, Any] | None = None,
     max_markers: int = MAX_LEAFLET_MARKERS,
+    unit: str = "reports",
 ) -> str:
     """The full HTML page of the Leaflet view for ``flt``: at most
     ``max_markers`` events as clustered markers (deadliest, then newest),
-    the heat layer over all matching events (per place)."""
+    the heat layer over all matching events (per place).  ``store`` may be
+    the incidents' read side (``unit="incidents"``: popups give the best
+    figure, the reports' range and who reported it)."""
     assets = local_assets(prefix)
     # No tile layer, so the map needs its own maxZoom (markercluster requires one).
     fmap = folium.Map(location=[30.5, 70.0], zoom_start=5, tiles=None, control_scale=True,
@@ -152,7 +162,7 @@ def leaflet_html(
             colour = type_colour(str(event_type))
             rows = [[float(r["latitude"]), float(r["longitude"]), colour,
                      round(5 + min(12.0, float(int(r.get("fatalities") or 0)) ** 0.5), 1),
-                     _popup(r)]
+                     _popup(r, unit=unit)]
                     for r in events[events["event_type"] == event_type].to_dict("records")]
             cluster = FastMarkerCluster(rows, callback=_MARKER_JS, name=str(event_type),
                                         show=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -350,3 +351,22 @@ def test_exports_of_many_incidents_ask_by_query_not_by_lists_of_ids(tmp_path: Pa
             store.query_events(EventFilter(incident_ids=tuple(r["incident_id"] for r in view.rows)))
     finally:
         store.close()
+
+
+def test_the_leaflet_page_shows_incidents_or_reports(tmp_path: Path) -> None:
+    from dashboard.app import LEAFLET_ROUTE, build_app
+
+    app = build_app(_fill(f"sqlite:///{tmp_path / 'leaflet.db'}"), boundaries_loader=lambda: None)
+    client = app.server.test_client()
+
+    def page(query: str) -> str:  # the popups are JSON inside the page's script
+        text = client.get(f"{LEAFLET_ROUTE}?{query}").get_data(as_text=True)
+        return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+    incidents = page("country=AFG")
+    assert incidents.count("Reported by: 3 sources") == 1
+    assert "Fatalities (best): 100 (reports give 100–120)" in incidents
+    assert "Source: Dawn" not in incidents
+    reports = page("country=AFG&unit=reports")
+    assert "Source: Dawn" in reports and "Source: Reuters" in reports
+    assert "Reported by" not in reports
