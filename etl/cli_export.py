@@ -45,7 +45,8 @@ EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
 CHART_NAMES: tuple[str, ...] = ("events-by-type", "fatalities-over-time", "events-over-time")
 
 _HELP = {
-    "data": "the events of the filters as CSV, GeoJSON or XLSX (with a Sources sheet)",
+    "data": "the incidents (or, with --unit reports, the events) of the filters as CSV, "
+            "GeoJSON or XLSX (with Reports and Sources sheets)",
     "chart": "one chart as PNG (2x), SVG or PDF, with filters, period and sources on it",
     "map": "the event map as offline interactive HTML, or as PNG/SVG/PDF",
     "briefing": "a briefing pack (cover, key figures, map, charts, top events, methods, "
