@@ -69,14 +69,14 @@ def filter_options(store: Store, names: Mapping[str, str]) -> FilterOptions:
     )
 
 
-def index_cache_path(store: Store) -> Path | None:
-    """Where the in-memory event index is cached for a fast restart: next
-    to an SQLite store's file (``sitrep.db`` → ``sitrep.db.index.npz``);
-    ``None`` for other stores."""
+def index_cache_path(store: Store, *, kind: str = "index") -> Path | None:
+    """Where an in-memory index is cached for a fast restart: next to an
+    SQLite store's file (``sitrep.db`` → ``sitrep.db.index.npz``; ``kind``
+    ``"incidents"``: ``sitrep.db.incidents.npz``); ``None`` for other stores."""
     url = store.engine.url
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
-    return Path(url.database).with_name(f"{Path(url.database).name}.index.npz")
+    return Path(url.database).with_name(f"{Path(url.database).name}.{kind}.npz")
 
 
 def read_sources(store: Store, *, in_memory: bool) -> Sources:
@@ -85,12 +85,9 @@ def read_sources(store: Store, *, in_memory: bool) -> Sources:
     incidents_store = store.incident_reader()
     if not in_memory:
         return Sources(reports=store, incidents=IncidentView(store, incidents_store))
-    path = index_cache_path(store)
-    reports = EventIndex(store, cache_path=path)
+    reports = EventIndex(store, cache_path=index_cache_path(store))
     incidents = EventIndex(incidents_store, text_in_memory=False,
-                           cache_path=path.with_name(path.name.replace(".index.npz",
-                                                                       ".incidents.npz"))
-                           if path else None)
+                           cache_path=index_cache_path(store, kind="incidents"))
     return Sources(reports=reports, incidents=IncidentView(reports, incidents))
 
 

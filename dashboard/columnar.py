@@ -753,25 +753,8 @@ class EventIndex:
 
     def _rows_of_ids(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
         """Row numbers of these event ids (ids not in the snapshot skipped)."""
-        if snap.id_order is None or snap.sorted_ids is None:
-            snap.id_order = np.argsort(snap.event_id, kind="stable")
-            snap.sorted_ids = snap.event_id[snap.id_order]
-        if snap.n == 0:
-            return np.empty(0, dtype=np.int64)
-        if snap.sorted_ids.dtype.kind == "S":
-            width = snap.sorted_ids.dtype.itemsize
-            encoded = [i.encode("utf-8") for i in event_ids]
-            # a longer id cannot be stored, and casting would truncate it
-            wanted = np.array([i for i in encoded if len(i) <= width], dtype=snap.sorted_ids.dtype)
-        else:
-            wanted = np.array(list(event_ids), dtype=object)
-        if wanted.size == 0:
-            return np.empty(0, dtype=np.int64)
-        wanted.sort()  # sorted needles: twice as fast a search (rows come back in any order)
-        pos = np.searchsorted(snap.sorted_ids, wanted)
-        pos = np.minimum(pos, snap.n - 1)
-        found = snap.sorted_ids[pos] == wanted
-        return snap.id_order[pos[found]]
+        rows = self.aligned_rows(snap, event_ids)
+        return rows[rows >= 0]
 
     def aligned_rows(self, snap: _Snapshot, event_ids: Sequence[str]) -> np.ndarray:
         """For each of ``event_ids``, in order, its row in ``snap`` (-1 when
@@ -785,15 +768,17 @@ class EventIndex:
         if snap.sorted_ids.dtype.kind == "S":
             width = snap.sorted_ids.dtype.itemsize
             encoded = [str(i or "").encode("utf-8") for i in event_ids]
+            # a longer id cannot be stored, and casting would truncate it
             fits = np.array([len(i) <= width for i in encoded], dtype=bool)
             wanted = np.array([i if len(i) <= width else b"" for i in encoded],
                               dtype=snap.sorted_ids.dtype)
         else:
             fits = np.ones(len(event_ids), dtype=bool)
             wanted = np.array([str(i or "") for i in event_ids], dtype=object)
-        pos = np.minimum(np.searchsorted(snap.sorted_ids, wanted), snap.n - 1)
-        found = (snap.sorted_ids[pos] == wanted) & fits
-        out[found] = snap.id_order[pos[found]]
+        by_value = np.argsort(wanted, kind="stable")  # sorted needles: a faster search
+        pos = np.minimum(np.searchsorted(snap.sorted_ids, wanted[by_value]), snap.n - 1)
+        found = (snap.sorted_ids[pos] == wanted[by_value]) & fits[by_value]
+        out[by_value[found]] = snap.id_order[pos[found]]
         return out
 
     def mask_of(self, flt: EventFilter) -> tuple[_Snapshot, np.ndarray]:
@@ -1053,30 +1038,16 @@ class EventIndex:
                 self._geometries[place_id] = found.get(place_id)
         return {p: g for p in place_ids if (g := self._geometries.get(p))}
 
-    def _top(self, flt: EventFilter, order: str, limit: int, offset: int = 0) -> list[str]:
-        snap = self.snapshot()
-        if order != "map":
-            return self._newest(snap, self._mask(snap, flt), limit=limit, offset=offset)
-        rows = self._top_rows(snap, flt, order, limit, offset)
-        return [_id_text(v) for v in snap.event_id[rows].tolist()]
-
-    def _top_rows(self, snap: _Snapshot, flt: EventFilter, order: str, limit: int,
-                  offset: int = 0) -> np.ndarray:
+    def _map_rows(self, snap: _Snapshot, flt: EventFilter, limit: int) -> np.ndarray:
         """The rows of the map's events: located, deadliest, then newest,
-        then by id."""
-        mask = self._mask(snap, flt)
-        if order == "map":
-            mask = mask & ~np.isnan(snap.latitude) & ~np.isnan(snap.longitude)
+        then by id (the store's ``map_events`` order)."""
+        mask = self._mask(snap, flt) & ~np.isnan(snap.latitude) & ~np.isnan(snap.longitude)
         rows = np.flatnonzero(mask)
         if rows.size == 0:
             return rows
         day = snap.day[rows].astype(np.int64)
-        if order == "map":  # deadliest, then newest, then id
-            primary = -snap.fatalities[rows]
-            keys = (snap.event_id[rows], -day, primary)
-        else:  # newest (undated last), then id
-            keys = (snap.event_id[rows], np.where(day == _NO_DAY, np.iinfo(np.int64).max, -day))
-        wanted = offset + limit
+        keys = (snap.event_id[rows], -day, -snap.fatalities[rows])
+        wanted = limit
         if rows.size > 4 * wanted:
             # Keep the candidates that can reach the first ``wanted``, then sort them.
             main = keys[-1]
@@ -1084,8 +1055,7 @@ class EventIndex:
             keep = main <= cut
             rows = rows[keep]
             keys = tuple(k[keep] for k in keys)
-        order_idx = np.lexsort(keys)[offset:wanted]
-        return rows[order_idx]
+        return rows[np.lexsort(keys)[:wanted]]
 
     def _newest(self, snap: _Snapshot, mask: np.ndarray, *, limit: int, offset: int) -> list[str]:
         """Ids of rows ``offset`` … ``offset + limit`` of ``mask`` newest first
@@ -1125,7 +1095,7 @@ class EventIndex:
         from etl.store import MAP_COLUMNS
 
         snap = self.snapshot()
-        return self._rows_of(snap, self._top_rows(snap, flt, "map", limit), MAP_COLUMNS)
+        return self._rows_of(snap, self._map_rows(snap, flt, limit), MAP_COLUMNS)
 
     def _rows_of(self, snap: _Snapshot, rows: np.ndarray,
                  columns: Sequence[str]) -> list[dict[str, Any]]:
@@ -1149,7 +1119,9 @@ class EventIndex:
         flt = flt or EventFilter()
         if not self.answers(flt):
             return self.store.events_page(flt, limit=limit, offset=offset, columns=columns)
-        return self.store.events_by_id(self._top(flt, "page", limit, offset), columns=columns)
+        snap = self.snapshot()
+        ids = self._newest(snap, self._mask(snap, flt), limit=limit, offset=offset)
+        return self.store.events_by_id(ids, columns=columns)
 
     def distinct_values(self, column: str, *, limit: int = 500) -> list[str]:
         if column not in CATEGORY_COLUMNS:

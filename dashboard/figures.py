@@ -499,11 +499,12 @@ def _aggregate_hover(frame: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
-_AGG_HOVER = (
-    "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
-    "%{customdata[4]} events · %{customdata[5]} fatalities<br>"
-    "Location precision: %{customdata[6]}<extra></extra>"
-)
+def _agg_hover(things: str) -> str:
+    """The hover of a place's marker on an aggregated map (``things``:
+    events or incidents)."""
+    return ("<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+            f"%{{customdata[4]}} {things} · %{{customdata[5]}} fatalities<br>"
+            "Location precision: %{customdata[6]}<extra></extra>")
 _POINT_HOVER = (
     "<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
     "%{customdata[4]} · %{customdata[5]}<br>"
@@ -621,8 +622,7 @@ def overview_map_spec(
         if data.aggregated:
             part = part.sort_values("events", ascending=False)
             sizes = count_marker_size(part["events"])
-            custom = _aggregate_hover(part)
-            template = _AGG_HOVER.replace(" events ·", f" {things} ·")
+            custom, template = _aggregate_hover(part), _agg_hover(things)
         else:
             sizes = marker_size(part["fatalities"])
             custom, template = _point_hover(part, incidents=incidents), point_hover

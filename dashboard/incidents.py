@@ -35,8 +35,10 @@ __all__ = ["UNITS", "DEFAULT_UNIT", "UNIT_NOUNS", "IncidentView", "Sources", "fo
 UNITS: tuple[str, ...] = ("incidents", "reports")
 DEFAULT_UNIT = "incidents"
 UNIT_NOUNS: dict[str, tuple[str, str]] = {"incidents": ("incident", "incidents"),
-                                          "reports": ("report", "reports")}
-"""The unit's noun, singular and plural, for labels."""
+                                          "reports": ("report", "reports"),
+                                          "events": ("event", "events")}
+"""The noun of what is counted, singular and plural, for labels (``events``:
+what a plain list of events is called)."""
 
 
 
@@ -194,9 +196,6 @@ class IncidentView:
 
         store = self.incidents.store if isinstance(self.incidents, EventIndex) else self.incidents
         return store.query_events(flt or EventFilter())
-
-    def incident_ids(self, flt: EventFilter | None = None) -> list[str]:
-        return self.incidents.event_ids(self.narrowed(flt))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.incidents, name)

@@ -64,8 +64,7 @@ def event_count_text(shown: int, total: int | None = None, *, unit: str = "event
                      reports: int | None = None) -> str:
     """``"6 events"``, ``"2 of 6 incidents"`` or ``"2 of 6 incidents (5
     reports)"`` for the header (``unit``: events, incidents or reports)."""
-    name = {"events": ("event", "events")}.get(unit) or (noun(unit, 1), noun(unit))
-    word = name[0] if (total if total is not None else shown) == 1 else name[1]
+    word = noun(unit, total if total is not None else shown)
     text = f"{shown:,} {word}" if total is None or total == shown else f"{shown:,} of {total:,} {word}"
     if reports is not None:
         text += f" ({reports:,} {'report' if reports == 1 else 'reports'})"

@@ -80,12 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
 
     p = sub.add_parser("events", help="print stored events")
-    p.add_argument("--db")
-    p.add_argument("--country", action="append", default=[], metavar="ISO3")
-    p.add_argument("--since", type=_date_arg)
-    p.add_argument("--until", type=_date_arg)
-    p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
-    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+    _add_listing_options(p)
 
     p = sub.add_parser(
         "incidents", help="print stored incidents (one row per happening, its reports linked)",
@@ -93,12 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "of it linked (fatalities low/best/high over the reports, best = the figure "
                     "most reports give, else the lowest).  Filters apply to the incident's own "
                     "type, country and date.")
-    p.add_argument("--db")
-    p.add_argument("--country", action="append", default=[], metavar="ISO3")
-    p.add_argument("--since", type=_date_arg)
-    p.add_argument("--until", type=_date_arg)
-    p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
-    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+    _add_listing_options(p)
     p.add_argument("--relink", action="store_true",
                    help="first link every stored report again from scratch (the same incidents "
                         "whatever order the articles came in; old ids stay valid as aliases)")
@@ -139,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval_parser(sub)
     add_export_parser(sub)
     return parser
+
+
+def _add_listing_options(p: argparse.ArgumentParser) -> None:
+    """The store, filters and format of ``events`` and ``incidents``."""
+    p.add_argument("--db")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3")
+    p.add_argument("--since", type=_date_arg)
+    p.add_argument("--until", type=_date_arg)
+    p.add_argument("--type", action="append", default=[], dest="types", metavar="EVENT_TYPE")
+    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
 
 
 def _add_online_options(p: argparse.ArgumentParser) -> None:

@@ -1103,38 +1103,15 @@ class Store:
                 incident_aliases.c.alias_id == incident_id)).scalar()
 
     def incident_conditions(self, flt: EventFilter) -> list[sa.ColumnElement[bool]]:
-        """WHERE clauses on the incidents table for ``flt``: the incident's
-        own type, sub-type, country, date, location, best figure and point;
-        actors, sources, free text and article through its reports."""
-        i = incidents.c
-        where: list[sa.ColumnElement[bool]] = []
-        if flt.countries:
-            where.append(i.country.in_(flt.countries))
-        if flt.since is not None:
-            where.append(i.event_date >= flt.since)
-        if flt.until is not None:
-            where.append(i.event_date <= flt.until)
-        if flt.event_types:
-            where.append(i.event_type.in_(flt.event_types))
-        if flt.sub_event_types:
-            where.append(i.sub_event_type.in_(flt.sub_event_types))
-        if flt.locations:
-            where.append(i.location.in_(flt.locations))
-        if flt.min_fatalities:
-            where.append(sa.func.coalesce(i.fatalities_best, 0) >= int(flt.min_fatalities))
-        if flt.bbox is not None:
-            west, south, east, north = (float(v) for v in flt.bbox)
-            where += [i.longitude >= west, i.longitude <= east,
-                      i.latitude >= south, i.latitude <= north]
-        if flt.incident_ids is not None:
-            where.append(i.incident_id.in_(list(flt.incident_ids)) if flt.incident_ids
-                         else sa.false())
-        through = EventFilter(actors=flt.actors, sources=flt.sources, text=flt.text,
-                              article_id=flt.article_id)
-        if through != EventFilter():
-            where.append(i.incident_id.in_(sa.select(events.c.incident_id).where(
-                *self._where(through))))
-        return where
+        """WHERE clauses on the incidents table for ``flt``, as the incident
+        reader reads it (:func:`incident_read_conditions`: the incident's own
+        type, place, date, best figure and point; actors, sources, free text
+        and article through its reports)."""
+        where = incident_read_conditions(flt, text_index=self._fts)
+        if not where:
+            return []
+        return [incidents.c.incident_id.in_(
+            sa.select(INCIDENT_EVENTS.c.incident_id).where(*where))]
 
     def query_incidents(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         """Incidents matching the filter, newest first, as plain dicts (the

@@ -64,7 +64,6 @@ import os
 import random
 import resource
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -82,6 +81,9 @@ sys.path.insert(0, str(REPO))
 
 from dashboard import ids  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_dashboard import _free_port, _outputs  # noqa: E402  (the same requests)
+
 UPDATE = "/_dash-update-component"
 TEXTS = ["drone", "taliban", "police", "grenade", "clash", "protest", "civilians", "kabul",
          "peshawar", "border", "suicide", "abduction", "military forces", "in kabul on",
@@ -91,12 +93,6 @@ a few per cent of the events to most of them) and one in none."""
 MIN_FATALITIES = [1, 2, 3, 5, 10, 20, 50]
 BUCKETS = ["day", "week", "month"]
 ALERT_MARK = b"Cannot read the event store"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _walk(node: Any) -> Iterator[Mapping[str, Any]]:
@@ -126,11 +122,6 @@ class Page:
     views: list[dict[str, Any]]
     options: dict[str, list[Any]]
     slider_max: int
-
-
-def _outputs(output: str) -> list[dict[str, str]]:
-    parts = output.strip(".").split("...") if output.startswith("..") else [output]
-    return [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
 
 
 def load_page(host: str, port: int) -> Page:
