@@ -269,10 +269,17 @@ def place_object(token: Token) -> bool:
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
+_PEOPLE = frozenset({"people", "persons", "person", "civilians", "civilian", "villagers", "residents", "children",
+                     "women", "men", "man", "woman", "child", "victims", "families", "worshippers"})
+
+
 def _object_subtype(trigger: Trigger) -> Trigger | None:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
     lemma = trigger.token.lemma_.lower()
+    if trigger.sub_event_type == "Looting/property destruction" and object_heads(trigger.token) & _PEOPLE:
+        # "they killed and burnt people in the houses": people burnt are killed, not property
+        return Trigger(trigger.token, lx.VAC, "Attack", True)
     if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):

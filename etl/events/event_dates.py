@@ -81,7 +81,9 @@ _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
 def _dates_report(span: Span, trigger: Token) -> bool:
     """Does the date hang on a verb of saying whose clause holds the trigger
     ("Police on Monday said militants attacked …")?"""
-    verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root)
+    # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
+    # confirmed …"), a few steps below the verb
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)
     if verb is None or verb.lemma_.lower() not in lx.SAY_VERBS or verb.i == trigger.i:
         return False
     node = trigger
