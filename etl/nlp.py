@@ -837,10 +837,16 @@ def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
     return index
 
 
+_STORY_LINE_WORDS = 25  # a line this long is a paragraph of the story, not a headline or byline
+
+
 def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
     """The dateline mention: an all-caps place at the start of the first
-    paragraphs ("ISLAMABAD: …")."""
+    paragraphs ("ISLAMABAD: …"), before any paragraph of the story (a
+    "DRC: …" line in a list of related links after the story is none)."""
     for match in _DATELINE.finditer(text[:2000]):
+        if any(len(line.split()) >= _STORY_LINE_WORDS for line in text[:match.start()].splitlines()):
+            break
         start, end = match.span("place")
         start, end = toponyms.trim_entity(text, start, end, known_names=())
         for mention in mentions:

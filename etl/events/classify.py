@@ -273,10 +273,17 @@ _PEOPLE = frozenset({"people", "persons", "person", "civilians", "civilian", "vi
                      "women", "men", "man", "woman", "child", "victims", "families", "worshippers"})
 
 
+_CROWDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+                     "rally", "rallies", "demonstration", "demonstrations", "gathering", "mob", "mobs", "march",
+                     "marchers", "students", "people", "supporters", "youths", "workers", "sit-in", "them"})
+
+
 def _object_subtype(trigger: Trigger) -> Trigger | None:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
     lemma = trigger.token.lemma_.lower()
+    if lemma == "disperse" and not (object_words(trigger.token) | object_heads(trigger.token)) & _CROWDS:
+        return None  # "attacked eight localities to disperse the air force": no crowd, no protest
     if trigger.sub_event_type == "Looting/property destruction" and object_heads(trigger.token) & _PEOPLE:
         # "they killed and burnt people in the houses": people burnt are killed, not property
         return Trigger(trigger.token, lx.VAC, "Attack", True)

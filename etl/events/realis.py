@@ -568,6 +568,48 @@ def planned_or_denied(token: Token) -> bool:
     return False
 
 
+def in_the_past(token: Token) -> bool:
+    """Told as having happened at some time before, with no time given
+    ("both countries have in the past held peace talks", "talks held over
+    the years"): no event can be coded without a date."""
+    for node in [token, *ancestors(token, limit=5)]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "over") and any(
+                    g.dep_ == "pobj" and g.lower_ in ("past", "years", "decades") and
+                    any(d.lower_ == "the" for d in g.children) for g in child.children):
+                return True
+    return False
+
+
+_EXISTING = frozenset({"prior", "previous", "earlier", "existing", "old", "current"})
+_PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "implementation",
+                       "violation", "breach", "framework", "spirit"})
+_KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
+                      "abide", "observe", "enforce", "monitor", "build"})
+
+
+def existing_agreement(token: Token) -> bool:
+    """A deal referred to, not made now ("violated a prior agreement",
+    "one of the elements of the agreement", "urged both sides to implement
+    the ceasefire", "builds on the declaration"): an agreement noun that is
+    said to exist already, a part of one, or what someone keeps or breaks."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
+        return True
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in _KEEPING
+        if head.lower_ == "of" and head.head.lemma_.lower() in _PARTS_OF:
+            return True
+        node = head
+    return False
+
+
 def ongoing_since(token: Token, *, published: date | None) -> bool:
     """A state of war told by how long it has lasted ("has been fighting
     the army since April 2023", "fighting since 2023"), not a happening: a

@@ -131,3 +131,52 @@ def test_congo_alone_still_finds_a_congo():
 
     countries = {e.place.country for e in Gazetteer.load().lookup("Congo") if e.place.kind == "country"}
     assert countries == {"COD", "COG"}
+
+
+# --- what is no new happening --------------------------------------------------------
+
+
+def test_a_deal_referred_to_is_no_new_agreement(pipeline):
+    text = ("Border clash kills soldier\n\n"
+            "A Thai soldier was killed in a clash with Cambodian troops on the border near Surin on Thursday.\n\n"
+            "Cambodia, however, stated that Thai soldiers violated a prior agreement by advancing on a "
+            "temple near the border.\n\n"
+            "The envoy said the plan to withdraw heavy weapons is one of the elements of the agreement.")
+    events = extract(pipeline, text, published=date(2025, 7, 24))
+    assert "Agreement" not in {e.sub_event_type for e in events}
+
+
+def test_a_deal_made_is_still_an_agreement(pipeline):
+    text = ("Truce agreed\n\n"
+            "The two governments signed a ceasefire agreement in Doha on Monday, the mediators said.")
+    events = extract(pipeline, text, published=date(2025, 7, 24))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
+
+
+def test_dispersing_an_armed_force_is_no_protest(pipeline):
+    text = ("Militants attack army posts\n\n"
+            "Militants attacked eight army posts in Djibo on Sunday to disperse the air force.")
+    events = extract(pipeline, text, published=date(2025, 5, 12))
+    assert {e.event_type for e in events} == {"Battles"}
+
+
+def test_police_dispersing_protesters_is_a_protest_with_intervention(pipeline):
+    text = ("Police break up march\n\n"
+            "Police fired tear gas to disperse protesters in Nairobi on Monday.")
+    events = extract(pipeline, text, published=date(2025, 7, 8))
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_talks_held_at_some_time_in_the_past_are_no_event(pipeline):
+    text = ("Peace deal to be signed\n\n"
+            "Both countries have in the past held peace talks that have largely stalled, including talks "
+            "hosted by Qatar.")
+    assert extract(pipeline, text, published=date(2025, 6, 19)) == ()
+
+
+def test_a_capitals_line_in_the_links_after_the_story_is_no_dateline(pipeline):
+    story = ("Militants attacked an army post in Uvira on Monday, killing 12 soldiers, local officials "
+             "said in a statement released on Tuesday evening after a meeting.")
+    text = f"Militants attack Uvira\n\n{story}\n\nRelated videos\n\nDRC: Kabila trial begins\n"
+    events = extract(pipeline, text, published=date(2025, 6, 19))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 12)]
