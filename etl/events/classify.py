@@ -109,6 +109,10 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     for t in triggers:
         if t.event_type not in VIOLENT:
             others.setdefault(t.sub_event_type, t)
+    if "Agreement" in others:
+        # "announced a new agreement mediated by Arab and American parties": the talks
+        # told with the deal they made are the deal
+        others.pop("Diplomacy", None)
     chosen: list[Trigger] = []
     if violent:
         # Sexual violence is coded as such whatever other harm the sentence

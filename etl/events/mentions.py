@@ -167,7 +167,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if is_attributed(trig.token):
             continue
-        frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
+        frame_key = lemma if lemma in lx.OBJECT_FRAMES else _particle_head(trig.token) \
             if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
         if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
             frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
@@ -303,6 +303,14 @@ def _participle(token: Token) -> bool:
     doc = token.doc
     return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _particle_head(token: Token) -> str:
+    """The verb of a phrasal trigger ("took over", "setting up"), as the
+    object frames know it: its own form when listed, else its lemma."""
+    head = token.head
+    return head.lower_ if head.lower_ in lx.OBJECT_FRAMES or f"{head.lower_} {token.lower_}" in lx.OBJECT_FRAMES \
+        else head.lemma_.lower()
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

@@ -199,6 +199,8 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     for node in ancestors(span.root, limit=6):
         if node.i in wanted:
             return True
+        if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
+            continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
             return False
     return False

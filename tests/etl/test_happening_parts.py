@@ -180,3 +180,36 @@ def test_a_capitals_line_in_the_links_after_the_story_is_no_dateline(pipeline):
     text = f"Militants attack Uvira\n\n{story}\n\nRelated videos\n\nDRC: Kabila trial begins\n"
     events = extract(pipeline, text, published=date(2025, 6, 19))
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 12)]
+
+
+def test_places_a_strike_targets_in_a_participle_are_its_sites(pipeline):
+    text = ("Strikes on Iran\n\n"
+            "Israel launched a series of missile attacks on Iran on Thursday, targeting a nuclear reactor in "
+            "Arak, nuclear facilities in Natanz and missile sites, the army said.")
+    events = extract(pipeline, text, published=date(2025, 6, 19))
+    assert {e.location for e in events} == {"Arāk", "Naţanz"}
+
+
+def test_a_committee_set_up_is_no_base(pipeline):
+    text = ("Inquiry into clashes\n\n"
+            "The government said on Monday it would investigate the clashes in Sweida, setting up a committee "
+            "for that purpose.")
+    events = extract(pipeline, text, published=date(2025, 8, 3))
+    assert "Headquarters or base established" not in {e.sub_event_type for e in events}
+
+
+def test_a_base_set_up_is_still_a_base(pipeline):
+    text = ("New base\n\n"
+            "The army set up a new base in Djibo on Monday, officials said.")
+    events = extract(pipeline, text, published=date(2025, 8, 3))
+    assert [e.sub_event_type for e in events] == ["Headquarters or base established"]
+
+
+def test_a_deal_told_with_the_mediation_that_made_it_is_one_agreement(pipeline):
+    text = ("New truce in Sweida\n\n"
+            "Clashes between tribal fighters and local armed groups went on in Sweida on Saturday.\n\n"
+            "Dozens of families fled their homes in Sweida overnight, residents said.\n\n"
+            "On Thursday night, the Syrian presidency announced a new agreement mediated by Arab and "
+            "American parties.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == ["Agreement"]
