@@ -213,3 +213,21 @@ def test_a_deal_told_with_the_mediation_that_made_it_is_one_agreement(pipeline):
             "American parties.")
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == ["Agreement"]
+
+
+def test_repeated_headline_and_date_lines_before_the_story_are_no_events(pipeline):
+    front = "October 30, 2025 | The Frontline Journal\nRebels seize Kindu, forcing army withdrawal\n"
+    text = (front * 2 + "Rebels captured Kindu, the provincial capital, on October 26 after two days of "
+            "fighting with the army, forcing a complete withdrawal of government troops from the town.")
+    events = extract(pipeline, text, published=date(2025, 10, 30))
+    assert [(e.event_type, e.event_date) for e in events] == [("Battles", date(2025, 10, 26))]
+    assert events[0].evidence.startswith("Rebels captured Kindu")  # the story, not the headline
+
+
+def test_a_standfirst_under_the_headline_still_gives_its_toll(pipeline):
+    text = ("Protests turn deadly as police fire on marchers\n\n"
+            "At least 11 people killed and dozens injured during protests in Nairobi\n\n"
+            "July 07, 2025 Staff reporter\n\n"
+            "The protests saw thousands rally in Nairobi on Monday. Police fired tear gas and live rounds.")
+    events = extract(pipeline, text, published=date(2025, 7, 7))
+    assert sum(e.fatalities for e in events) == 11
