@@ -78,8 +78,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
                     and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
+    # "signed the much-anticipated agreement": what was expected happened
+    done = token.dep_ in ("dobj", "nsubjpass") and token.head.tag_ == "VBD"
     for child in token.children:
-        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS and not done:
             return True
         if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
             year = int(child.text)

@@ -231,3 +231,27 @@ def test_a_standfirst_under_the_headline_still_gives_its_toll(pipeline):
             "The protests saw thousands rally in Nairobi on Monday. Police fired tear gas and live rounds.")
     events = extract(pipeline, text, published=date(2025, 7, 7))
     assert sum(e.fatalities for e in events) == 11
+
+
+def test_a_deal_signed_after_it_was_long_awaited_is_an_agreement(pipeline):
+    text = ("Peace deal signed\n\n"
+            "The foreign ministers of the two countries, on Friday, signed the much-anticipated peace "
+            "agreement in Doha after months of talks.")
+    events = extract(pipeline, text, published=date(2025, 6, 27))
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == [
+        ("Agreement", "Doha", date(2025, 6, 27))]
+
+
+def test_an_anticipated_attack_is_still_no_event(pipeline):
+    text = ("Residents brace for assault\n\n"
+            "Residents of Kindu fled on Friday ahead of the anticipated assault on the town.")
+    assert "Battles" not in {e.event_type for e in extract(pipeline, text, published=date(2025, 6, 27))}
+
+
+def test_fighting_there_is_now_is_dated_the_day_of_the_report_not_the_day_before(pipeline):
+    text = ("Three peacekeepers killed in Goma\n\n"
+            "On Monday, three peacekeepers were killed in an exchange of fire near the Goma airport.\n\n"
+            "The minister said the latest information from the troops was that there is intense fighting "
+            "in Goma between the rebels and the army.")
+    events = violent(extract(pipeline, text, published=date(2025, 1, 29)))
+    assert sorted(e.event_date for e in events) == [date(2025, 1, 27), date(2025, 1, 29)]
