@@ -298,8 +298,11 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         fitting = [h for h in fitting if h is not first]
     if not fitting:
         return None
-    # the most recent one; among those told as recently, the same type
-    return max(fitting, key=lambda h: (h.last_index, h.event_type == mention.draft.trigger.event_type))
+    # the most recent one; among those told as recently, the one told at this very
+    # place ("explosions near Tel Aviv and Beersheba.  Three were killed in
+    # Beersheba"), then the same type
+    return max(fitting, key=lambda h: (h.last_index, mention.place.place_id in h.own_places,
+                                       h.event_type == mention.draft.trigger.event_type))
 
 
 _VAGUE_TARGETS = frozenset({"people", "civilians", "area", "areas", "city", "town", "village", "forces",
@@ -341,6 +344,13 @@ def _toll_report(mention: Mention) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
         c.dep_ == "nsubjpass" for c in token.children)))
+
+
+def _agentless_toll(mention: Mention) -> bool:
+    """"Israel's ambulance service said three people were killed in Beersheba":
+    a toll that names no killer (its actor is a guess from the sentence)."""
+    token = mention.draft.trigger.token
+    return _toll_report(mention) and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _may_start(mention: Mention) -> bool:
@@ -393,7 +403,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
     if etype in VIOLENT and happening.event_type in VIOLENT:
-        if draft.actor1 and draft.actor1 in happening.actor2s:
+        if draft.actor1 and draft.actor1 in happening.actor2s and not _agentless_toll(mention):
             return False  # the target hits back ("the policemen returned fire"): another happening
         if etype in happening.kinds:
             # the type of another of its mentions ("killed when the RSF attacked a

@@ -255,3 +255,13 @@ def test_fighting_there_is_now_is_dated_the_day_of_the_report_not_the_day_before
             "in Goma between the rebels and the army.")
     events = violent(extract(pipeline, text, published=date(2025, 1, 29)))
     assert sorted(e.event_date for e in events) == [date(2025, 1, 27), date(2025, 1, 29)]
+
+
+def test_a_toll_that_names_no_killer_joins_the_strike_at_its_place(pipeline):
+    text = ("Missiles hit Israel\n\n"
+            "Iran fired six waves of missiles at Israel on Tuesday, with explosions reported near Tel Aviv "
+            "and Beersheba.\n\n"
+            "Israel's national ambulance service said three people were killed in Beersheba.")
+    events = extract(pipeline, text, published=date(2025, 6, 24))
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [
+        ("Explosions/Remote violence", "Beersheba", 3)]
