@@ -30,7 +30,7 @@ import os
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -664,6 +664,19 @@ class Analyzer:
             [(s, e) for s, e, label in kept if label in ("GPE", "LOC")], text=text)
         return kept + [(s, e, "GPE") for s, e in listed]
 
+    def _same_name_elsewhere(self, doc: Doc, spans: Sequence[tuple[int, int, str]], *,
+                             person_words: Collection[str]) -> list[tuple[int, int, str]]:
+        """One sense per article: a known place name the model called a person
+        or an organisation ("fleeing Goma", "across Goma overnight") where the
+        article names it as a place elsewhere, unless it is a word of a person
+        the article names in full."""
+        text = doc_text(doc)
+        places = {text[s:e].lower() for s, e, label in spans if label in ("GPE", "LOC")}
+        return [(ent.start_char, ent.end_char, "GPE") for ent in doc.ents
+                if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and ent.text.lower() in places
+                and ent.text.lower() in self.place_name_set
+                and not any(t.lower_ in person_words for t in ent)]
+
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
         spans: list[tuple[int, int, str]] = []
@@ -723,6 +736,7 @@ class Analyzer:
                 continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)
+        spans += self._same_name_elsewhere(doc, spans, person_words=person_words)
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -784,7 +798,8 @@ def _is_locative_object(ent: Span) -> bool:
 
 
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",
-                               "county", "capital", "port", "municipality", "governorate", "oblast"})
+                               "county", "capital", "port", "municipality", "governorate", "oblast",
+                               "hometown", "birthplace"})
 
 
 def _mostly_lowercase(text: str) -> bool:
@@ -822,10 +837,16 @@ def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
     return index
 
 
+_STORY_LINE_WORDS = 25  # a line this long is a paragraph of the story, not a headline or byline
+
+
 def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
     """The dateline mention: an all-caps place at the start of the first
-    paragraphs ("ISLAMABAD: …")."""
+    paragraphs ("ISLAMABAD: …"), before any paragraph of the story (a
+    "DRC: …" line in a list of related links after the story is none)."""
     for match in _DATELINE.finditer(text[:2000]):
+        if any(len(line.split()) >= _STORY_LINE_WORDS for line in text[:match.start()].splitlines()):
+            break
         start, end = match.span("place")
         start, end = toponyms.trim_entity(text, start, end, known_names=())
         for mention in mentions:

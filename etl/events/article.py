@@ -480,10 +480,24 @@ def _body_start(text: str, analysis: Analysis) -> int:
     if analysis.dateline is not None:
         line_start = text.rfind("\n", 0, analysis.dateline.start) + 1
         return line_start
-    first_line = text.split("\n", 1)[0]
-    if len(first_line) < 200 and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and "\n" in text:
-        return len(first_line)
-    return 0
+    # the headline, and the date and byline lines around it ("October 30, 2025 |
+    # FDD's Long War Journal", repeated): short lines with no full stop before the
+    # story, of which one only says what happened (a second is the standfirst)
+    start, told, seen = 0, False, set()
+    while "\n" in text[start:]:
+        line = text[start:text.index("\n", start)]
+        key = line.strip()
+        if key and key not in seen:
+            if len(line) >= 200 or key.endswith((".", "!", "?", '"', "”")):
+                break
+            span = analysis.doc.char_span(start, start + len(line), alignment_mode="expand")
+            says = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+            if says and told:
+                break
+            told = told or says
+            seen.add(key)
+        start += len(line) + 1
+    return start if start < len(text) else 0
 
 
 def event_id_for(article_id: str, event_type: str, place_id: str, when: date | None) -> str:

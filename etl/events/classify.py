@@ -109,6 +109,10 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     for t in triggers:
         if t.event_type not in VIOLENT:
             others.setdefault(t.sub_event_type, t)
+    if "Agreement" in others:
+        # "announced a new agreement mediated by Arab and American parties": the talks
+        # told with the deal they made are the deal
+        others.pop("Diplomacy", None)
     chosen: list[Trigger] = []
     if violent:
         # Sexual violence is coded as such whatever other harm the sentence
@@ -269,10 +273,24 @@ def place_object(token: Token) -> bool:
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
+_PEOPLE = frozenset({"people", "persons", "person", "civilians", "civilian", "villagers", "residents", "children",
+                     "women", "men", "man", "woman", "child", "victims", "families", "worshippers"})
+
+
+_CROWDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+                     "rally", "rallies", "demonstration", "demonstrations", "gathering", "mob", "mobs", "march",
+                     "marchers", "students", "people", "supporters", "youths", "workers", "sit-in", "them"})
+
+
 def _object_subtype(trigger: Trigger) -> Trigger | None:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
     lemma = trigger.token.lemma_.lower()
+    if lemma == "disperse" and not (object_words(trigger.token) | object_heads(trigger.token)) & _CROWDS:
+        return None  # "attacked eight localities to disperse the air force": no crowd, no protest
+    if trigger.sub_event_type == "Looting/property destruction" and object_heads(trigger.token) & _PEOPLE:
+        # "they killed and burnt people in the houses": people burnt are killed, not property
+        return Trigger(trigger.token, lx.VAC, "Attack", True)
     if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):

@@ -81,7 +81,9 @@ _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
 def _dates_report(span: Span, trigger: Token) -> bool:
     """Does the date hang on a verb of saying whose clause holds the trigger
     ("Police on Monday said militants attacked …")?"""
-    verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root)
+    # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
+    # confirmed …"), a few steps below the verb
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)
     if verb is None or verb.lemma_.lower() not in lx.SAY_VERBS or verb.i == trigger.i:
         return False
     node = trigger
@@ -134,7 +136,10 @@ def going_on_now(token: Token) -> bool:
     """Is the event told as going on as the report is written ("clashes
     are still ongoing in the province", "fighting continues in the city",
     "heavy fighting is raging in Goma")?  The subject of a present-tense
-    verb of going on, or that verb itself."""
+    verb of going on, or that verb itself; or what "there is" now."""
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "expl" for c in token.head.children):
+        return True  # "there is intense fighting in Goma"
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head

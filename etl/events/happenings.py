@@ -157,13 +157,16 @@ class Happening:
         if draft.own_place:
             self.own_places.setdefault(mention.place.place_id, mention.place)
         if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
-            self.dates.add((draft.date_value, draft.date_precision, "own" if draft.own_date else "report"))
+            self.dates.add((draft.date_value, draft.date_precision, _date_source(draft)))
         place_key = (not draft.own_place, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
         current = self._place
         if place_key < (not current.draft.own_place, KIND_LEVEL.get(current.place.kind, 3),
                         current.draft.sentence_index):
             self._place = mention
         self._dated = _better_dated(self._dated, draft)
+
+    def killed_figures(self) -> set[int]:
+        return {figure for m in self.mentions for figure in _killed_figures(m.draft)}
 
     @property
     def last_index(self) -> int:
@@ -215,7 +218,36 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
                 happenings.append(Happening(mention))
     _type_siblings(happenings)
     _type_splits(happenings)
-    return happenings
+    return [h for h in happenings if not _consequence_of_violence(h, happenings)]
+
+
+# Non-violent developments that an armed happening brings about or is made of:
+# troops sent, withdrawn or retreating, people fleeing (burnt houses stay: SATP and
+# ACLED code arson beside an attack).
+_CONSEQUENCES = frozenset({"Change to group/activity", "Other"})
+
+
+def _consequence_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:
+    """Is the happening a movement, flight or destruction told around a
+    violent happening of the article, in its country and within a few days
+    ("the army has withdrawn from El Fasher after the city's capture",
+    "26,000 people have fled the fighting", "they killed and burnt people in
+    the houses")?  ACLED codes these as part of the violence, not as events
+    of their own."""
+    if happening.event_type != lx.STRATEGIC or happening.sub_event_type not in _CONSEQUENCES:
+        return False
+    if any(m.draft.trigger.event_type != lx.STRATEGIC for m in happening.mentions):
+        return False
+    when = happening.dated().date_value
+    for other in happenings:
+        if other is happening or other.event_type not in VIOLENT:
+            continue
+        if not _places_fit(happening.anchor, other):
+            continue
+        other_when = other.dated().date_value
+        if when is None or other_when is None or abs((when - other_when).days) <= REPORT_DAYS:
+            return True
+    return False
 
 
 def _type_splits(happenings: Sequence[Happening]) -> None:
@@ -266,8 +298,11 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         fitting = [h for h in fitting if h is not first]
     if not fitting:
         return None
-    # the most recent one; among those told as recently, the same type
-    return max(fitting, key=lambda h: (h.last_index, h.event_type == mention.draft.trigger.event_type))
+    # the most recent one; among those told as recently, the one told at this very
+    # place ("explosions near Tel Aviv and Beersheba.  Three were killed in
+    # Beersheba"), then the same type
+    return max(fitting, key=lambda h: (h.last_index, mention.place.place_id in h.own_places,
+                                       h.event_type == mention.draft.trigger.event_type))
 
 
 _VAGUE_TARGETS = frozenset({"people", "civilians", "area", "areas", "city", "town", "village", "forces",
@@ -309,6 +344,13 @@ def _toll_report(mention: Mention) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
         c.dep_ == "nsubjpass" for c in token.children)))
+
+
+def _agentless_toll(mention: Mention) -> bool:
+    """"Israel's ambulance service said three people were killed in Beersheba":
+    a toll that names no killer (its actor is a guess from the sentence)."""
+    token = mention.draft.trigger.token
+    return _toll_report(mention) and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _may_start(mention: Mention) -> bool:
@@ -361,7 +403,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
     if etype in VIOLENT and happening.event_type in VIOLENT:
-        if draft.actor1 and draft.actor1 in happening.actor2s:
+        if draft.actor1 and draft.actor1 in happening.actor2s and not _agentless_toll(mention):
             return False  # the target hits back ("the policemen returned fire"): another happening
         if etype in happening.kinds:
             # the type of another of its mentions ("killed when the RSF attacked a
@@ -420,17 +462,37 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     Thursday said …" -- is within a few days of the event's)."""
     if draft.date_value is None or not (draft.own_date or draft.date_from == "report"):
         return True
-    if draft.own_date and not draft.own_place:
+    if draft.own_date and not draft.own_place and not draft.reaction:
         # a place borrowed from the sentences before and a date of its own ("it all started on
         # Friday last week when Israel launched air strikes"): the story has moved on unless
         # the dates agree, even with a borrowed date
         dated = happening.dated()
-        if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision) and \
-                abs((draft.date_value - dated.date_value).days) > 1:
-            return False
-    source = "own" if draft.own_date else "report"
+        if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision):
+            gap = (draft.date_value - dated.date_value).days
+            # the day of a report of it ("the governor on Sunday confirmed that 59 were
+            # killed") is on or a few days after the happening's own
+            if not (-REPORT_DAYS <= gap <= 0 if dated.date_from == "report" else abs(gap) <= 1):
+                return False
+    if draft.own_date and happening.dates and all(source == "report" for _, _, source in happening.dates) and \
+            _killed_figures(draft) and _killed_figures(draft) != happening.killed_figures():
+        # dated only by the day it was reported, the happening takes a dated mention of
+        # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
+        # as another happening
+        return False
+    source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
+
+
+def _date_source(draft: Draft) -> str:
+    """"own" for the happening's own date; "report" for the day of a report
+    of it, and for any date a reaction gives ("condolences to the victims of
+    today's attack on Sumy", said a day later): near the happening's, no surer."""
+    return "own" if draft.own_date and not draft.reaction else "report"
+
+
+def _killed_figures(draft: Draft) -> set[int]:
+    return {c.best for c in draft.casualties if c.kind == "killed"}
 
 
 def _two_dates_fit(a: date, a_precision: int, a_source: str, b: date, b_precision: int, b_source: str) -> bool:

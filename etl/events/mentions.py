@@ -26,7 +26,7 @@ from etl.events.classify import place_object, taken_unopposed, uncontested, weap
 from etl.events.core import Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
+    CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
@@ -108,6 +108,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
+        if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
+            continue  # "have in the past held peace talks"
+        if trig.sub_event_type == "Agreement" and existing_agreement(trig.token):
+            continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
         if ongoing_since(trig.token, published=published):
@@ -163,7 +167,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if is_attributed(trig.token):
             continue
-        frame_key = lemma if lemma in lx.OBJECT_FRAMES else trig.token.head.lower_ \
+        frame_key = lemma if lemma in lx.OBJECT_FRAMES else _particle_head(trig.token) \
             if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
         if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
             frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
@@ -299,6 +303,14 @@ def _participle(token: Token) -> bool:
     doc = token.doc
     return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def _particle_head(token: Token) -> str:
+    """The verb of a phrasal trigger ("took over", "setting up"), as the
+    object frames know it: its own form when listed, else its lemma."""
+    head = token.head
+    return head.lower_ if head.lower_ in lx.OBJECT_FRAMES or f"{head.lower_} {token.lower_}" in lx.OBJECT_FRAMES \
+        else head.lemma_.lower()
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

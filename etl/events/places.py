@@ -128,6 +128,13 @@ def choose_places(
         own = [c for c in usable if _in_clause(sentence.doc, c.mention, trigger.token)]
         if own or own_clause:
             usable = own
+        # "the attack on Sumy followed a strike on the hometown of Kryvyi Rih": the
+        # strike's own place is the one it governs, not its clause-mate's
+        if trigger.token.pos_ == "NOUN":
+            mine = [c for c in usable if _under(sentence.doc, c.mention, trigger.token)]
+            others = [c for c in usable if c not in mine]
+            if mine and others and all(_under_other_event(sentence.doc, c.mention, trigger.token) for c in others):
+                usable = mine
     statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]
     source = "locative"
@@ -160,6 +167,27 @@ def choose_places(
     return [c.place for c in chosen], source
 
 
+def _under(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Does the trigger govern the place (the place lies in its subtree)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and trigger.left_edge.i <= span.root.i <= trigger.right_edge.i and \
+        any(node.i == trigger.i for node in ancestors(span.root, limit=6))
+
+
+def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by another event noun of the sentence ("the
+    attack on Sumy")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for node in ancestors(span.root, limit=4):
+        if node.i == trigger.i:
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS:
+            return True
+    return False
+
+
 def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by the trigger or the trigger's verb, before
     any other verb intervenes?"""
@@ -171,6 +199,8 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     for node in ancestors(span.root, limit=6):
         if node.i in wanted:
             return True
+        if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
+            continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
             return False
     return False

@@ -78,8 +78,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
                     and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
+    # "signed the much-anticipated agreement": what was expected happened
+    done = token.dep_ in ("dobj", "nsubjpass") and token.head.tag_ == "VBD"
     for child in token.children:
-        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS:
+        if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS and not done:
             return True
         if child.like_num and re.fullmatch(r"(19|20)\d\d", child.text):
             year = int(child.text)
@@ -565,6 +567,48 @@ def planned_or_denied(token: Token) -> bool:
                     return True
             if node.dep_ not in ("xcomp", "pcomp", "acl"):
                 break
+    return False
+
+
+def in_the_past(token: Token) -> bool:
+    """Told as having happened at some time before, with no time given
+    ("both countries have in the past held peace talks", "talks held over
+    the years"): no event can be coded without a date."""
+    for node in [token, *ancestors(token, limit=5)]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "over") and any(
+                    g.dep_ == "pobj" and g.lower_ in ("past", "years", "decades") and
+                    any(d.lower_ == "the" for d in g.children) for g in child.children):
+                return True
+    return False
+
+
+_EXISTING = frozenset({"prior", "previous", "earlier", "existing", "old", "current"})
+_PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "implementation",
+                       "violation", "breach", "framework", "spirit"})
+_KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
+                      "abide", "observe", "enforce", "monitor", "build"})
+
+
+def existing_agreement(token: Token) -> bool:
+    """A deal referred to, not made now ("violated a prior agreement",
+    "one of the elements of the agreement", "urged both sides to implement
+    the ceasefire", "builds on the declaration"): an agreement noun that is
+    said to exist already, a part of one, or what someone keeps or breaks."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
+        return True
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in _KEEPING
+        if head.lower_ == "of" and head.head.lemma_.lower() in _PARTS_OF:
+            return True
+        node = head
     return False
 
 

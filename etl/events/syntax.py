@@ -134,9 +134,9 @@ def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return table
 
 
-def governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token, *, limit: int = 5) -> Token | None:
     current = token
-    for _ in range(5):
+    for _ in range(limit):
         if current.pos_ in ("VERB", "AUX") and current.i != token.i:
             return current
         if current.head.i == current.i:
