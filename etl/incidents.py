@@ -334,22 +334,28 @@ def _grid_cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG) % _COLUMNS
 
 
-def _cells_around(lat: float, lon: float) -> list[tuple[int, int]]:
-    """The grid cells that hold every point within :data:`NEAR_KM` of a
-    point (with a margin: the test that matters is :func:`distance_km`)."""
+def near_reach(lat: float) -> tuple[float, float | None]:
+    """How far, in degrees of latitude and of longitude, a point within
+    :data:`NEAR_KM` of a point at ``lat`` can be (with a margin: the test
+    that matters is :func:`distance_km`); longitude ``None`` when any (near
+    a pole)."""
     reach = NEAR_KM / _EARTH_KM                     # radians of arc
     dlat = math.degrees(reach) * 1.01 + 1e-9
-    rows = range(math.floor((lat - dlat) / _CELL_DEG), math.floor((lat + dlat) / _CELL_DEG) + 1)
     # haversine: sin(dlon/2) <= sin(reach/2) / cos(the highest latitude in reach)
     widest = math.cos(math.radians(min(90.0, abs(lat) + dlat)))
     ratio = math.sin(reach / 2) / widest if widest > 0 else 2.0
-    if ratio >= 0.99:
-        columns: Iterable[int] = range(_COLUMNS)
-    else:
-        dlon = math.degrees(2 * math.asin(ratio)) * 1.01 + 1e-9
+    return dlat, (math.degrees(2 * math.asin(ratio)) * 1.01 + 1e-9 if ratio < 0.99 else None)
+
+
+def _cells_around(lat: float, lon: float) -> list[tuple[int, int]]:
+    """The grid cells that hold every point within :data:`NEAR_KM` of a point."""
+    dlat, dlon = near_reach(lat)
+    rows = range(math.floor((lat - dlat) / _CELL_DEG), math.floor((lat + dlat) / _CELL_DEG) + 1)
+    columns: Iterable[int] = range(_COLUMNS)
+    if dlon is not None:
         first, last = math.floor((lon - dlon) / _CELL_DEG), math.floor((lon + dlon) / _CELL_DEG)
-        columns = range(_COLUMNS) if last - first + 1 >= _COLUMNS else \
-            {c % _COLUMNS for c in range(first, last + 1)}
+        if last - first + 1 < _COLUMNS:
+            columns = {c % _COLUMNS for c in range(first, last + 1)}
     return [(r, c) for r in rows for c in columns]
 
 
@@ -358,7 +364,7 @@ def _member_bases(event: Event) -> list[Hashable]:
     none is known), a country or border report under ``c``/``b``, a district
     or province under its names (``a``), a town under the areas it lies in
     (``n``)."""
-    borders = _border_countries(event)
+    borders = border_countries(event)
     if not event.country and not borders:
         return ["x"]
     countries = borders or [event.country]
@@ -376,7 +382,7 @@ def _query_bases(event: Event) -> list[Hashable] | None:
     the sites of its place id and those near it (a superset:
     :func:`places_fit` decides); ``None`` when it may fit any report (no
     country known)."""
-    countries = _border_countries(event) or ([event.country] if event.country else [])
+    countries = border_countries(event) or ([event.country] if event.country else [])
     if not countries:
         return None
     if _level(event) == 3:  # a country or border report contains every report in it
@@ -401,7 +407,8 @@ def _area_names(event: Event) -> set[str]:
     return {event.location.lower(), event.admin1.lower()} - {""}
 
 
-def _border_countries(event: Event) -> list[str]:
+def border_countries(event: Event) -> list[str]:
+    """The countries a border report lies between (``border:AFG-PAK``), else none."""
     return event.place_id.split(":", 1)[1].split("-") if event.place_id.startswith("border:") else []
 
 

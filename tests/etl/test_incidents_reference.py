@@ -94,9 +94,11 @@ PLACES = [
     ("d:north", "North", "North", "", "AAA", BASE_LAT + 0.1, BASE_LON + 0.1, 2),     # province of a, b, c
     ("d:east", "East", "North", "East", "AAA", BASE_LAT, BASE_LON + 0.2, 2),        # district of a, b
     ("d:hills", "Hills", "South", "Hills", "AAA", BASE_LAT + 0.7, BASE_LON, 2),
+    ("p:south", "South", "South", "", "AAA", BASE_LAT + 1.5, BASE_LON + 0.5, 3),   # a province: told at 3, level 2
     ("ne:AAA", "Country A", "", "", "AAA", 33.0, 70.0, 3),
     ("ne:BBB", "Country B", "", "", "BBB", 35.0, 69.0, 3),
     ("border:AAA-BBB", "A-B border", "", "", "AAA", 34.0, 71.3, 3),
+    ("border:AAA-BBB", "A-B border", "", "", "BBB", 34.0, 71.3, 3),    # the same border, filed under B
     ("r:plateau", "Plateau", "", "", "AAA", 33.5, 70.5, 3),                          # coarse, not a country
     # one place id told two ways: in a district or not (inside or not), a town or a district (its level)
     _town("k", 78, 3, admin1="Upper", admin2="Hills"),
@@ -104,10 +106,10 @@ PLACES = [
     ("t:a", "a", "North", "East", "AAA", BASE_LAT, BASE_LON, 2),
     # far north a degree of longitude is 38 km: 28 km apart, two grid cells apart
     ("t:n1", "n1", "Tundra", "", "CCC", 70.0, 20.49, 1),
-    ("t:n2", "n2", "Tundra", "", "CCC", 70.0, 21.226, 1),
+    ("t:n2", "n2", "Fell", "", "CCC", 70.0, 21.226, 1),
     # 11 km apart across the antimeridian
     ("t:w1", "w1", "Isle", "", "DDD", 0.0, 179.95, 1),
-    ("t:w2", "w2", "Isle", "", "DDD", 0.0, -179.95, 1),
+    ("t:w2", "w2", "Reef", "", "DDD", 0.0, -179.95, 1),
 ]
 TYPES = [
     ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
