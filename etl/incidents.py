@@ -600,7 +600,7 @@ class _Linker:
             group = self.groups[key]
             return group.closeness(event), -len(group.members), group.first, key
 
-        chosen = min(fitting, key=rank)
+        chosen = fitting[0] if len(fitting) == 1 else min(fitting, key=rank)
         if self.groups[chosen].settled:
             self._join(self.groups[chosen], chosen, event)
             return
