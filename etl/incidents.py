@@ -377,14 +377,13 @@ def _member_bases(event: Event) -> list[Hashable]:
     return [*bases, *[("n", event.country, name) for name in _admin_names(event)]]
 
 
-def _query_bases(event: Event) -> list[Hashable] | None:
+def _query_bases(event: Event) -> list[Hashable]:
     """The bases that hold every report ``event`` can fit by place, besides
     the sites of its place id and those near it (a superset:
-    :func:`places_fit` decides); ``None`` when it may fit any report (no
-    country known)."""
+    :func:`places_fit` decides)."""
     countries = border_countries(event) or ([event.country] if event.country else [])
-    if not countries:
-        return None
+    if not countries:  # no country known: reports with none, on a border with none
+        return ["x", ("b", "")]
     if _level(event) == 3:  # a country or border report contains every report in it
         return ["x", *[("all", c) for c in countries]]
     country = event.country
@@ -501,8 +500,8 @@ class _Linker:
         self.groups: dict[str, _Group] = {}
         self.aliases: dict[str, list[str]] = {}
         self.merged_into: dict[str, str] = {}
-        # (family, date class, day) -> base -> (level, type, sub-type) -> incident ids
-        self.by_day: dict[tuple[str, int, int], dict[Hashable, _Bucket]] = {}
+        # (family, base) -> (date class, day) -> (level, type, sub-type) -> incident ids
+        self.by_place: dict[tuple[str, Hashable], dict[tuple[int, int], _Bucket]] = {}
         # (family, place id, year, month) -> (date class, type, sub-type) -> incident ids
         self.by_month: dict[tuple[str, str, int, int], _Bucket] = {}
         self.kind_ids: dict[tuple[Any, ...], int] = {}
@@ -551,10 +550,10 @@ class _Linker:
                 .setdefault((klass, event.event_type, event.sub_event_type), []).append(key)
         if klass == _MONTH:
             return  # a month-dated report fits only at its place id, that month
-        day = self.by_day.setdefault((family, klass, when.toordinal()), {})
+        slot = (klass, when.toordinal())
         refine = (_level(event), event.event_type, event.sub_event_type)
         for base in (self._register(event), *_member_bases(event)):
-            day.setdefault(base, {}).setdefault(refine, []).append(key)
+            self.by_place.setdefault((family, base), {}).setdefault(slot, {}).setdefault(refine, []).append(key)
 
     def _register(self, event: Event) -> _Site:
         """The report's site, known from now on with the sites near it."""
@@ -639,6 +638,11 @@ class _Linker:
                     found.append(key)
         return found
 
+    def _read(self, family: str, base: Hashable, slots: list[tuple[int, int]]) -> list[_Bucket]:
+        """The buckets of a base on the given (date class, day) slots."""
+        days = self.by_place.get((family, base))
+        return [inner for slot in slots if (inner := days.get(slot))] if days else []
+
     def _tiers(self, event: Event) -> Iterator[list[list[str]]]:
         """The incident ids that may fit ``event``, in tiers of increasing
         ``(place, type, sub-type)`` of :func:`_closeness` (the prefix of the
@@ -649,23 +653,19 @@ class _Linker:
         # The same place id: place 0.  (date class or level, type, sub) -> ids
         same: list[tuple[_Bucket, tuple[int, ...]]] = []
         month = self.by_month.get((family, event.place_id, when.year, when.month)) if event.place_id else None
+        slots: list[tuple[int, int]] = []
         if klass == _MONTH:
             if month:
                 same.append((month, (_DAY, _WEEK, _MONTH)))
-            days: list[dict[Hashable, _Bucket]] = []
         else:
             if month:
                 same.append((month, (_MONTH,)))  # a month-dated report at this place, this month
-            days = []
             today = when.toordinal()
             for other in (_DAY, _WEEK):
                 window = LINK_DAYS_WEEK if _WEEK in (klass, other) else LINK_DAYS
-                for day in range(today - window, today + window + 1):
-                    bucket = self.by_day.get((family, other, day))
-                    if bucket:
-                        days.append(bucket)
-            sites = self.sites_of.get(event.place_id, ())
-            same += [(inner, (1, 2, 3)) for bucket in days for site in sites if (inner := bucket.get(site))]
+                slots += [(other, day) for day in range(today - window, today + window + 1)]
+            for site in self.sites_of.get(event.place_id, ()):
+                same += [(inner, (1, 2, 3)) for inner in self._read(family, site, slots)]
         yield [keys for inner, firsts in same for first in firsts if (keys := inner.get((first, kind, sub)))]
         rest: dict[tuple[bool, bool], list[list[str]]] = {}
         for inner, firsts in same:
@@ -674,17 +674,13 @@ class _Linker:
                     rest.setdefault((k != kind, s != sub), []).append(keys)
         for differ in ((False, True), (True, False), (True, True)):
             yield rest.get(differ, [])
-        if not days:
+        if not slots:
             return
         # Elsewhere: place 1 to 3 by the level of the report met.
         bases = _query_bases(event)
-        others: list[_Bucket] = []
-        if bases is None:
-            others = [inner for bucket in days for inner in bucket.values()]
-        else:
-            if _level(event) < 3 and _point(event) is not None:
-                bases = [*bases, *self.near[self._register(event)]]
-            others = [inner for bucket in days for base in bases if (inner := bucket.get(base))]
+        if _level(event) < 3 and _point(event) is not None:
+            bases += self.near[self._register(event)]
+        others = [inner for base in bases for inner in self._read(family, base, slots)]
         level_of = _level(event)
         place_of = {lv: 1 if level_of == 3 else abs(level_of - lv) + 1 for lv in (1, 2, 3)}
         classified: dict[tuple[int, bool, bool], list[list[str]]] | None = None

@@ -89,6 +89,10 @@ PLACES = [
     _town("e", 80, 0, admin1="South", admin2="Hills"),
     _town("f", 0, -20, country="BBB", admin1="Far"),  # across the border, 20 km from a
     _town("g", 5, 5, country=""),                # no country known
+    # an area and a town in it, 60 km apart, neither with a country; a border with an empty side
+    ("d:nowhere", "Nowhere", "Nowhere", "", "", BASE_LAT - 0.5, BASE_LON, 2),
+    _town("lost", -5, 0, country="", admin1="Nowhere"),
+    ("border:EEE-", "odd border", "", "", "", 10.0, 10.0, 3),
     _town("h", 3, 0, place_id=""),               # no place id
     ("t:nocoord", "nocoord", "North", "", "AAA", None, None, 1),
     ("d:north", "North", "North", "", "AAA", BASE_LAT + 0.1, BASE_LON + 0.1, 2),     # province of a, b, c
