@@ -282,3 +282,14 @@ def test_people_escaping_shelling_are_no_prison_break(pipeline):
             "Residents escaped the shelling of Kindu on Monday by hiding in a school.")
     events = extract(pipeline, text, published=date(2025, 1, 27))
     assert "Other" not in {e.sub_event_type for e in events}
+
+
+def test_a_toll_told_again_at_a_town_moves_from_the_country_to_the_town(pipeline):
+    text = ("Missiles kill three in Israel\n\n"
+            "Iran launched waves of missile attacks on Israel early Tuesday, killing at least three people.\n\n"
+            "The military said Iran fired six waves of missiles, with explosions reported near Tel Aviv and "
+            "Beersheba.\n\n"
+            "The ambulance service said three people were killed in Beersheba.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 24)))
+    assert sum(e.fatalities for e in events) == 3
+    assert [e.fatalities for e in events if e.location == "Beersheba"] == [3]
