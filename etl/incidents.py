@@ -46,11 +46,14 @@ figure of every report and says why the best was taken.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from etl.records import Event
 
@@ -190,8 +193,13 @@ def _inside(inner: Event, outer: Event) -> bool:
 def distance_km(a: Event, b: Event) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
-    p1, p2 = math.radians(a.latitude or 0.0), math.radians(b.latitude or 0.0)
-    dp, dl = p2 - p1, math.radians((b.longitude or 0.0) - (a.longitude or 0.0))
+    return _km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+
+
+def _km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Great-circle distance (haversine) between two points."""
+    p1, p2 = math.radians(lat_a or 0.0), math.radians(lat_b or 0.0)
+    dp, dl = p2 - p1, math.radians((lon_b or 0.0) - (lon_a or 0.0))
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -234,61 +242,159 @@ def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, 
     and days."""
     best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
     for other in incident:
-        days = abs((event.event_date - other.event_date).days) if event.event_date and other.event_date else 99
-        # a country-wide report is as close to every place inside it (the toll
-        # and the number of reports decide), a town is closest to its own level
-        place = 0 if event.place_id == other.place_id else \
-            1 if _level(event) == 3 else abs(_level(event) - _level(other)) + 1
-        rank = (place,
-                0 if event.event_type == other.event_type else 1,
-                0 if event.sub_event_type == other.sub_event_type else 1,
-                0 if _has_figure(event) and _has_figure(other) and event.fatalities == other.fatalities else 1,
-                distance_km(event, other), days)
-        best = min(best, rank)
+        best = min(best, _rank(event, other))
     return best
 
 
+def _rank(event: Event, other: Event) -> tuple[int, int, int, int, float, int]:
+    """How close a report is to one report of an incident (see :func:`_closeness`)."""
+    days = abs((event.event_date - other.event_date).days) if event.event_date and other.event_date else 99
+    # a country-wide report is as close to every place inside it (the toll
+    # and the number of reports decide), a town is closest to its own level
+    place = 0 if event.place_id == other.place_id else \
+        1 if _level(event) == 3 else abs(_level(event) - _level(other)) + 1
+    return (place,
+            0 if event.event_type == other.event_type else 1,
+            0 if event.sub_event_type == other.sub_event_type else 1,
+            0 if _has_figure(event) and _has_figure(other) and event.fatalities == other.fatalities else 1,
+            distance_km(event, other), days)
+
+
 # --------------------------------------------------------------------------- linking
+#
+# What linking decides, for each new report in canonical order (the rules):
+#
+# 1. the incidents it fits (:func:`reports_fit` with every report of each);
+# 2. none: it starts an incident; else it joins the closest, the least by
+#    ``(_closeness, -number of reports, first report, id)``;
+# 3. every other fitting incident that fits the grown incident entirely
+#    (every report with every report) is merged into it, closest first, the
+#    older id surviving.
+#
+# How it finds them without comparing a report with every incident:
+#
+# * The index files each report under the days it can link on, its type
+#   family and where it is (its site, its country, the areas it lies in),
+#   and within that by level, type and sub-type.  A query reads only the
+#   buckets where a fitting report can be (a superset: ``reports_fit``
+#   decides), so the work follows the reports nearby, not the store.
+# * An incident's closeness is that of its closest report, whose place level,
+#   type and sub-type the bucket names.  The buckets are read in increasing
+#   order of that prefix of :func:`_closeness`; the first prefix with a fitting
+#   incident holds every fitting incident that can be closest, so a report
+#   fitting hundreds of incidents (a country-wide report) reads the few whose
+#   reports agree with it by place and type, not all of them.
+# * Step 3 cannot merge anything when the chosen incident is *settled*: no
+#   other incident fits all of it.  Linking keeps every incident it makes or
+#   grows settled (a report that fits an incident entirely and a fitting
+#   incident that fits all of the grown incident would have fitted it
+#   before), so only incidents handed in by the caller (a store linked under
+#   older rules) need step 3, and then every fitting incident is read.
+# * An incident keeps its articles and one report of each distinct
+#   combination of what ``reports_fit`` reads (type, date, place), so fitting
+#   it costs the number of distinct reports, not the number of reports.
+
+_CELL_DEG = 0.5   # the grid that finds the sites near a new site
+_COLUMNS = round(360 / _CELL_DEG)
+_EARTH_KM = 6371.0
+
+_Site = tuple[str, float | None, float | None]
+_Refine = tuple[int, str, str]   # (place level or date class, event type, sub-event type)
+_Bucket = dict[_Refine, list[str]]
 
 
-def _fits(event: Event, members: Sequence[Event]) -> bool:
-    return all(reports_fit(event, other) for other in members)
+# What the rules never read of a report: two reports that differ only in
+# these fit the same reports (but their article's) and rank alike.  Every
+# other field is part of a report's kind, so a rule that reads a new field
+# keeps the kinds right.
+_UNREAD_BY_FIT = frozenset({
+    "event_id", "article_id", "actor1", "actor2", "fatalities", "fatalities_low", "fatalities_high",
+    "fatalities_reported", "injured", "evidence", "evidence_start", "evidence_end", "claimed_by", "confidence",
+    "incident_id", "role", "source", "url", "published"})
+_UNREAD_BY_RANK = (_UNREAD_BY_FIT - {"fatalities", "fatalities_reported"}) | {"event_date"}
+# a report's kind for reports_fit, and for _rank but its date
+_fit_kind = operator.attrgetter(*(f.name for f in dataclasses.fields(Event) if f.name not in _UNREAD_BY_FIT))
+_rank_kind = operator.attrgetter(*(f.name for f in dataclasses.fields(Event) if f.name not in _UNREAD_BY_RANK))
 
 
-def _coarse(event: Event) -> bool:
-    return _level(event) == 3
+def _point(event: Event) -> tuple[float, float] | None:
+    """The report's coordinates, when both are finite numbers."""
+    lat, lon = event.latitude, event.longitude
+    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    return lat, lon
 
 
-def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[Incident]:
-    """Link new reports (the events of one or more new articles) into
-    ``incidents``; returns every incident, updated, in id order.  An
-    incident that absorbs another lists the other's id in ``aliases``."""
-    groups: dict[str, list[Event]] = {i.incident_id: list(i.reports) for i in incidents}
-    aliases: dict[str, list[str]] = {i.incident_id: list(i.aliases) for i in incidents}
-    index = _DayIndex()
-    for key, members in groups.items():
-        for member in members:
-            index.add(member, key)
-    for event in sorted(events, key=report_key):
-        _place(event, groups, aliases, index)
-    return sorted((summarize(key, members, aliases=aliases.get(key, ())) for key, members in groups.items()),
-                  key=lambda i: i.incident_id)
+def _site(event: Event) -> _Site:
+    point = _point(event)
+    return (event.place_id, *point) if point else (event.place_id, None, None)
 
 
-_CELL_DEG = 0.5  # the grid of the index: a cell is at least NEAR_KM tall
+def _grid_cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG) % _COLUMNS
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
+def near_reach(lat: float) -> tuple[float, float | None]:
+    """How far, in degrees of latitude and of longitude, a point within
+    :data:`NEAR_KM` of a point at ``lat`` can be (with a margin: the test
+    that matters is :func:`distance_km`); longitude ``None`` when any (near
+    a pole)."""
+    reach = NEAR_KM / _EARTH_KM                     # radians of arc
+    dlat = math.degrees(reach) * 1.01 + 1e-9
+    # haversine: sin(dlon/2) <= sin(reach/2) / cos(the highest latitude in reach)
+    widest = math.cos(math.radians(min(90.0, abs(lat) + dlat)))
+    ratio = math.sin(reach / 2) / widest if widest > 0 else 2.0
+    return dlat, (math.degrees(2 * math.asin(ratio)) * 1.01 + 1e-9 if ratio < 0.99 else None)
 
 
-def _near_cells(lat: float, lon: float) -> list[tuple[int, int]]:
-    """The grid cells within :data:`NEAR_KM` of a point (more cells of
-    longitude towards the poles, where they narrow)."""
-    row, col = _cell(lat, lon)
-    lon_deg = NEAR_KM / (111.32 * max(math.cos(math.radians(lat)), 0.05))
-    reach = max(1, math.ceil(lon_deg / _CELL_DEG))
-    return [(r, c) for r in (row - 1, row, row + 1) for c in range(col - reach, col + reach + 1)]
+def _cells_around(lat: float, lon: float) -> list[tuple[int, int]]:
+    """The grid cells that hold every point within :data:`NEAR_KM` of a point."""
+    dlat, dlon = near_reach(lat)
+    rows = range(math.floor((lat - dlat) / _CELL_DEG), math.floor((lat + dlat) / _CELL_DEG) + 1)
+    columns: Iterable[int] = range(_COLUMNS)
+    if dlon is not None:
+        first, last = math.floor((lon - dlon) / _CELL_DEG), math.floor((lon + dlon) / _CELL_DEG)
+        if last - first + 1 < _COLUMNS:
+            columns = {c % _COLUMNS for c in range(first, last + 1)}
+    return [(r, c) for r in rows for c in columns]
+
+
+def _member_bases(event: Event) -> list[Hashable]:
+    """Where a report is filed besides its site: its country (or ``x`` when
+    none is known), a country or border report under ``c``/``b``, a district
+    or province under its names (``a``), a town under the areas it lies in
+    (``n``)."""
+    borders = border_countries(event)
+    if not event.country and not borders:
+        return ["x"]
+    countries = borders or [event.country]
+    bases: list[Hashable] = [("all", c) for c in countries]
+    if _level(event) == 3:
+        kind = "b" if event.place_id.startswith("border:") else "c"
+        return [*bases, *[(kind, c) for c in countries]]
+    if _level(event) == 2:
+        return [*bases, *[("a", event.country, name) for name in _area_names(event)]]
+    return [*bases, *[("n", event.country, name) for name in _admin_names(event)]]
+
+
+def _query_bases(event: Event) -> list[Hashable] | None:
+    """The bases that hold every report ``event`` can fit by place, besides
+    the sites of its place id and those near it (a superset:
+    :func:`places_fit` decides); ``None`` when it may fit any report (no
+    country known)."""
+    countries = border_countries(event) or ([event.country] if event.country else [])
+    if not countries:
+        return None
+    if _level(event) == 3:  # a country or border report contains every report in it
+        return ["x", *[("all", c) for c in countries]]
+    country = event.country
+    bases: list[Hashable] = ["x", ("c", country), ("b", country)]
+    if _level(event) == 2:  # towns inside this area; areas of the same name
+        bases += [("n", country, name) for name in _area_names(event)]
+        bases += [("a", country, name) for name in _area_names(event)]
+    else:  # the areas this town lies in
+        bases += [("a", country, name) for name in _admin_names(event)]
+    return bases
 
 
 def _admin_names(event: Event) -> set[str]:
@@ -301,48 +407,9 @@ def _area_names(event: Event) -> set[str]:
     return {event.location.lower(), event.admin1.lower()} - {""}
 
 
-def _border_countries(event: Event) -> list[str]:
+def border_countries(event: Event) -> list[str]:
+    """The countries a border report lies between (``border:AFG-PAK``), else none."""
     return event.place_id.split(":", 1)[1].split("-") if event.place_id.startswith("border:") else []
-
-
-def index_keys(event: Event) -> list[str]:
-    """The buckets a report is filed under in :class:`_DayIndex`."""
-    keys = [f"p:{event.place_id}"] if event.place_id else []
-    if not event.country and not _border_countries(event):
-        return [*keys, "x"]
-    countries = _border_countries(event) or [event.country]
-    keys += [f"all:{c}" for c in countries]
-    if _level(event) == 3:
-        keys += [f"{'b' if event.place_id.startswith('border:') else 'c'}:{c}" for c in countries]
-        return keys
-    if event.latitude is not None and event.longitude is not None:
-        keys.append("g:%d:%d" % _cell(event.latitude, event.longitude))
-    if _level(event) == 2:
-        keys += [f"a:{event.country}:{name}" for name in _area_names(event)]
-    else:
-        keys += [f"n:{event.country}:{name}" for name in _admin_names(event)]
-    return keys
-
-
-def query_keys(event: Event) -> list[str]:
-    """The buckets that hold every report ``event`` can fit by place (a
-    superset: :func:`places_fit` decides)."""
-    keys = [f"p:{event.place_id}", "x"] if event.place_id else ["x"]
-    countries = _border_countries(event) or ([event.country] if event.country else [])
-    if not countries:
-        return ["*"]  # no country known: it may fit any report
-    if _level(event) == 3:  # a country or border report contains every report in it
-        return [*keys, *[f"all:{c}" for c in countries]]
-    country = event.country
-    keys += [f"c:{country}", f"b:{country}"]
-    if event.latitude is not None and event.longitude is not None:
-        keys += ["g:%d:%d" % cell for cell in _near_cells(event.latitude, event.longitude)]
-    if _level(event) == 2:  # towns inside this area; areas of the same name
-        keys += [f"n:{country}:{name}" for name in _area_names(event)]
-        keys += [f"a:{country}:{name}" for name in _area_names(event)]
-    else:  # the areas this town lies in
-        keys += [f"a:{country}:{name}" for name in _admin_names(event)]
-    return keys
 
 
 def _family(event: Event) -> str:
@@ -362,95 +429,287 @@ def _family(event: Event) -> str:
     return "|".join(sorted(group))
 
 
-class _DayIndex:
-    """Incident ids by the days their reports are dated, the group of types
-    they can be linked across, their date precision, and where they are
-    (place, country, area name, a 0.5-degree grid): a report is compared only
-    with incidents it can be by type, date and place (:func:`reports_fit`
-    decides among those), so linking stays near linear also where thousands
-    of reports share a week and a country."""
-
-    def __init__(self) -> None:
-        self.by_day: dict[int, dict[tuple[str, int, str], set[str]]] = {}
-
-    def add(self, event: Event, key: str) -> None:
-        if event.event_date is None:
-            return
-        day = self.by_day.setdefault(event.event_date.toordinal(), {})
-        family, precision = _family(event), _precision_class(event)
-        for name in index_keys(event):
-            day.setdefault((family, precision, name), set()).add(key)
-
-    def move(self, old: str, new: str) -> None:
-        for day in self.by_day.values():
-            for keys in day.values():
-                if old in keys:
-                    keys.discard(old)
-                    keys.add(new)
-
-    def near(self, event: Event) -> set[str]:
-        if event.event_date is None:
-            return set()
-        day = event.event_date.toordinal()
-        family, precision = _family(event), _precision_class(event)
-        wanted = query_keys(event)
-        month = (event.event_date.year, event.event_date.month)
-        here = f"p:{event.place_id}"
-        found: set[str] = set()
-        span = 31 if precision == _MONTH else LINK_DAYS_WEEK
-        for d in range(day - span, day + span + 1):
-            buckets = self.by_day.get(d)
-            if not buckets:
-                continue
-            when = date.fromordinal(d)
-            same_month = (when.year, when.month) == month
-            for prec in (_DAY, _WEEK, _MONTH):
-                if precision == _MONTH or prec == _MONTH:
-                    # a month-dated report fits only at the same place, that month
-                    if same_month and event.place_id:
-                        found |= buckets.get((family, prec, here), set())
-                    continue
-                if abs(d - day) > (LINK_DAYS_WEEK if _WEEK in (precision, prec) else LINK_DAYS):
-                    continue
-                if wanted == ["*"]:
-                    for (fam, pr, _), keys in buckets.items():
-                        if fam == family and pr == prec:
-                            found |= keys
-                    continue
-                for name in wanted:
-                    found |= buckets.get((family, prec, name), set())
-        return found
-
-
 def _precision_class(event: Event) -> int:
     return event.date_precision if event.date_precision in (_DAY, _WEEK, _MONTH) else _DAY
 
 
-def _place(event: Event, groups: dict[str, list[Event]], aliases: dict[str, list[str]], index: _DayIndex) -> None:
-    fitting = [key for key in sorted(index.near(event)) if key in groups and _fits(event, groups[key])]
-    if not fitting:
-        groups[event.event_id] = [event]
-        index.add(event, event.event_id)
-        return
-    # The closest incident; among equally close ones (a country-level report
-    # fits every incident in the country), the one with most reports.
-    fitting.sort(key=lambda key: (_closeness(event, groups[key]), -len(groups[key]), _first_key(groups[key])))
-    chosen = fitting[0]
-    groups[chosen].append(event)
-    index.add(event, chosen)
-    # The new report may show that two incidents are one: merge those that fit
-    # the grown incident entirely (the older id survives).
-    for other in fitting[1:]:
-        if other in groups and all(reports_fit(a, b) for a in groups[other] for b in groups[chosen]):
-            older, newer = sorted((chosen, other), key=lambda key: _first_key(groups[key]))
-            groups[older].extend(groups.pop(newer))
-            index.move(newer, older)
-            aliases.setdefault(older, []).extend([newer, *aliases.pop(newer, [])])
-            chosen = older
+_NEAREST_FROM = 12  # an incident this large keeps its reports by what _rank reads
 
 
-def _first_key(members: Sequence[Event]) -> tuple[str, str, int, str]:
-    return min(report_key(e) for e in members)
+class _Group:
+    """An incident while linking: its reports, their articles, one report of
+    each distinct :func:`_fit_kind`, its first report's key, and whether it
+    is settled (no other incident fits all of it).  A large incident also
+    keeps one report of each :func:`_rank_kind` and date, so its closeness
+    reads those, not every report."""
+
+    __slots__ = ("members", "articles", "kinds", "first", "settled", "by_rank")
+
+    def __init__(self, *, settled: bool) -> None:
+        self.members: list[Event] = []
+        self.articles: set[str] = set()
+        self.kinds: dict[int, Event] = {}
+        self.first: tuple[str, str, int, str] | None = None
+        self.settled = settled
+        self.by_rank: dict[tuple[Any, ...], dict[date | None, Event]] | None = None
+
+    def add(self, event: Event, kind: int) -> None:
+        self.members.append(event)
+        self.articles.add(event.article_id)
+        self.kinds.setdefault(kind, event)
+        first = report_key(event)
+        if self.first is None or first < self.first:
+            self.first = first
+        if self.by_rank is not None:
+            self.by_rank.setdefault(_rank_kind(event), {}).setdefault(event.event_date, event)
+        elif len(self.members) >= _NEAREST_FROM:
+            self.by_rank = {}
+            for member in self.members:
+                self.by_rank.setdefault(_rank_kind(member), {}).setdefault(member.event_date, member)
+
+    def fits(self, event: Event, memo: dict[int, bool]) -> bool:
+        """Does ``event`` fit every report (:func:`reports_fit`)?  ``memo``
+        keeps the answer for each fit kind while one report is placed."""
+        if event.article_id in self.articles:
+            return False
+        for kind, member in self.kinds.items():
+            fits = memo.get(kind)
+            if fits is None:
+                fits = memo[kind] = reports_fit(event, member)
+            if not fits:
+                return False
+        return True
+
+    def closeness(self, event: Event) -> tuple[int, int, int, int, float, int]:
+        """:func:`_closeness` of ``event`` to this incident: the reports of
+        one rank kind differ only by date, so the one nearest in days ranks
+        first among them."""
+        if self.by_rank is None:
+            return _closeness(event, self.members)
+        when = event.event_date
+        nearest = [min(dated.values(), key=lambda other: abs((when - other.event_date).days)
+                       if when and other.event_date else 99)
+                   for dated in self.by_rank.values()]
+        return _closeness(event, nearest)
+
+
+class _Linker:
+    """Incidents being linked, and the index that finds the ones a report
+    can join (see the notes above)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, _Group] = {}
+        self.aliases: dict[str, list[str]] = {}
+        self.merged_into: dict[str, str] = {}
+        # (family, date class, day) -> base -> (level, type, sub-type) -> incident ids
+        self.by_day: dict[tuple[str, int, int], dict[Hashable, _Bucket]] = {}
+        # (family, place id, year, month) -> (date class, type, sub-type) -> incident ids
+        self.by_month: dict[tuple[str, str, int, int], _Bucket] = {}
+        self.kind_ids: dict[tuple[Any, ...], int] = {}
+        self.families: dict[tuple[str, str], str] = {}
+        self.sites_of: dict[str, list[_Site]] = {}       # place id -> its sites
+        self.near: dict[_Site, list[_Site]] = {}          # site -> sites within NEAR_KM (itself too)
+        self.cells: dict[tuple[int, int], list[_Site]] = {}
+
+    # -- the state ---------------------------------------------------------
+
+    def adopt(self, incidents: Sequence[Incident]) -> None:
+        """Take the caller's incidents (not settled: they may fit each other)."""
+        reports = {i.incident_id: i.reports for i in incidents}
+        self.aliases = {i.incident_id: list(i.aliases) for i in incidents}
+        for key, members in reports.items():
+            group = self.groups[key] = _Group(settled=False)
+            for member in members:
+                self._join(group, key, member)
+
+    def incidents(self) -> list[Incident]:
+        return sorted((summarize(key, group.members, aliases=self.aliases.get(key, ()))
+                       for key, group in self.groups.items()), key=lambda i: i.incident_id)
+
+    def _family(self, event: Event) -> str:
+        types = (event.event_type, event.sub_event_type)
+        family = self.families.get(types)
+        if family is None:
+            family = self.families[types] = _family(event)
+        return family
+
+    def _kind(self, event: Event) -> int:
+        kind = _fit_kind(event)
+        found = self.kind_ids.get(kind)
+        if found is None:
+            found = self.kind_ids[kind] = len(self.kind_ids)
+        return found
+
+    def _join(self, group: _Group, key: str, event: Event) -> None:
+        """Add a report to an incident and file it in the index."""
+        group.add(event, self._kind(event))
+        if event.event_date is None:
+            return  # it fits no report (dates_fit), so nothing need find it
+        family, klass, when = self._family(event), _precision_class(event), event.event_date
+        if event.place_id:
+            self.by_month.setdefault((family, event.place_id, when.year, when.month), {}) \
+                .setdefault((klass, event.event_type, event.sub_event_type), []).append(key)
+        if klass == _MONTH:
+            return  # a month-dated report fits only at its place id, that month
+        day = self.by_day.setdefault((family, klass, when.toordinal()), {})
+        refine = (_level(event), event.event_type, event.sub_event_type)
+        for base in (self._register(event), *_member_bases(event)):
+            day.setdefault(base, {}).setdefault(refine, []).append(key)
+
+    def _register(self, event: Event) -> _Site:
+        """The report's site, known from now on with the sites near it."""
+        site = _site(event)
+        if site in self.near:
+            return site
+        self.sites_of.setdefault(event.place_id, []).append(site)
+        near = [site]
+        _, lat, lon = site
+        if lat is not None and lon is not None:
+            for cell in _cells_around(lat, lon):
+                for other in self.cells.get(cell, ()):
+                    _, olat, olon = other
+                    if _km(lat, lon, olat, olon) <= NEAR_KM or _km(olat, olon, lat, lon) <= NEAR_KM:  # type: ignore[arg-type]
+                        near.append(other)
+                        self.near[other].append(site)
+            self.cells.setdefault(_grid_cell(lat, lon), []).append(site)
+        self.near[site] = near
+        return site
+
+    def _resolve(self, key: str) -> str:
+        while key in self.merged_into:
+            key = self.merged_into[key]
+        return key
+
+    # -- linking one report --------------------------------------------------
+
+    def place(self, event: Event) -> None:
+        seen: set[str] = set()
+        memo: dict[int, bool] = {}
+        tiers = self._tiers(event) if event.event_date is not None else iter(())
+        fitting: list[str] = []
+        for tier in tiers:
+            fitting += self._fitting(event, tier, seen, memo)
+            if fitting:
+                break
+        if not fitting:
+            group = self.groups[event.event_id] = _Group(settled=True)
+            self._join(group, event.event_id, event)
+            return
+
+        def rank(key: str) -> tuple[Any, ...]:
+            group = self.groups[key]
+            return group.closeness(event), -len(group.members), group.first, key
+
+        chosen = fitting[0] if len(fitting) == 1 else min(fitting, key=rank)
+        if self.groups[chosen].settled:
+            self._join(self.groups[chosen], chosen, event)
+            return
+        # An incident handed in by the caller: every fitting incident may merge.
+        for tier in tiers:
+            fitting += self._fitting(event, tier, seen, memo)
+        fitting.sort(key=rank)
+        chosen = fitting[0]
+        self._join(self.groups[chosen], chosen, event)
+        for other in fitting[1:]:
+            if other in self.groups and all(reports_fit(a, b) for a in self.groups[other].members
+                                            for b in self.groups[chosen].members):
+                older, newer = sorted((chosen, other), key=lambda key: self.groups[key].first)  # type: ignore[arg-type, return-value]
+                self._absorb(older, newer)
+                chosen = older
+        self.groups[chosen].settled = True
+
+    def _absorb(self, older: str, newer: str) -> None:
+        into, gone = self.groups[older], self.groups.pop(newer)
+        for member in gone.members:
+            into.add(member, self._kind(member))
+        self.merged_into[newer] = older
+        self.aliases.setdefault(older, []).extend([newer, *self.aliases.pop(newer, [])])
+
+    def _fitting(self, event: Event, tier: list[list[str]], seen: set[str], memo: dict[int, bool]) -> list[str]:
+        """The incidents of one tier that ``event`` fits entirely, each read once."""
+        found = []
+        for keys in tier:
+            for key in keys:
+                if self.merged_into:
+                    key = self._resolve(key)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if self.groups[key].fits(event, memo):
+                    found.append(key)
+        return found
+
+    def _tiers(self, event: Event) -> Iterator[list[list[str]]]:
+        """The incident ids that may fit ``event``, in tiers of increasing
+        ``(place, type, sub-type)`` of :func:`_closeness` (the prefix of the
+        closeness of an incident first met in a tier is that tier's)."""
+        assert event.event_date is not None
+        family, klass, when = self._family(event), _precision_class(event), event.event_date
+        kind, sub = event.event_type, event.sub_event_type
+        # The same place id: place 0.  (date class or level, type, sub) -> ids
+        same: list[tuple[_Bucket, tuple[int, ...]]] = []
+        month = self.by_month.get((family, event.place_id, when.year, when.month)) if event.place_id else None
+        if klass == _MONTH:
+            if month:
+                same.append((month, (_DAY, _WEEK, _MONTH)))
+            days: list[dict[Hashable, _Bucket]] = []
+        else:
+            if month:
+                same.append((month, (_MONTH,)))  # a month-dated report at this place, this month
+            days = []
+            today = when.toordinal()
+            for other in (_DAY, _WEEK):
+                window = LINK_DAYS_WEEK if _WEEK in (klass, other) else LINK_DAYS
+                for day in range(today - window, today + window + 1):
+                    bucket = self.by_day.get((family, other, day))
+                    if bucket:
+                        days.append(bucket)
+            sites = self.sites_of.get(event.place_id, ())
+            same += [(inner, (1, 2, 3)) for bucket in days for site in sites if (inner := bucket.get(site))]
+        yield [keys for inner, firsts in same for first in firsts if (keys := inner.get((first, kind, sub)))]
+        rest: dict[tuple[bool, bool], list[list[str]]] = {}
+        for inner, firsts in same:
+            for (first, k, s), keys in inner.items():
+                if first in firsts and (k != kind or s != sub):
+                    rest.setdefault((k != kind, s != sub), []).append(keys)
+        for differ in ((False, True), (True, False), (True, True)):
+            yield rest.get(differ, [])
+        if not days:
+            return
+        # Elsewhere: place 1 to 3 by the level of the report met.
+        bases = _query_bases(event)
+        others: list[_Bucket] = []
+        if bases is None:
+            others = [inner for bucket in days for inner in bucket.values()]
+        else:
+            if _level(event) < 3 and _point(event) is not None:
+                bases = [*bases, *self.near[self._register(event)]]
+            others = [inner for bucket in days for base in bases if (inner := bucket.get(base))]
+        level_of = _level(event)
+        place_of = {lv: 1 if level_of == 3 else abs(level_of - lv) + 1 for lv in (1, 2, 3)}
+        classified: dict[tuple[int, bool, bool], list[list[str]]] | None = None
+        for place in sorted(set(place_of.values())):
+            levels = [lv for lv, p in place_of.items() if p == place]
+            yield [keys for inner in others for lv in levels if (keys := inner.get((lv, kind, sub)))]
+            if classified is None:
+                classified = {}
+                for inner in others:
+                    for (lv, k, s), keys in inner.items():
+                        if k != kind or s != sub:
+                            classified.setdefault((place_of[lv], k != kind, s != sub), []).append(keys)
+            for differ in ((False, True), (True, False), (True, True)):
+                yield classified.get((place, *differ), [])
+
+
+def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[Incident]:
+    """Link new reports (the events of one or more new articles) into
+    ``incidents``; returns every incident, updated, in id order.  An
+    incident that absorbs another lists the other's id in ``aliases``."""
+    linker = _Linker()
+    linker.adopt(incidents)
+    for event in sorted(events, key=report_key):
+        linker.place(event)
+    return linker.incidents()
 
 
 def link_incidents(events: Iterable[Event]) -> list[Incident]:

@@ -933,37 +933,35 @@ class Store:
 
         if not new_events:
             return []
-        existing = self._candidate_incidents(conn, new_events,
-                                             linking.compatible_types(e.event_type for e in new_events))
+        existing = self._candidate_incidents(conn, new_events)
         linked = linking.add_reports(existing, new_events)
         self._write_incidents(conn, existing, linked, new_ids={e.event_id for e in new_events})
         incident_of = {eid: inc.incident_id for inc in linked for eid in inc.event_ids}
         return [dataclasses.replace(e, incident_id=incident_of.get(e.event_id, e.event_id))
                 for e in new_events]
 
-    def _candidate_incidents(self, conn: sa.Connection, new_events: Sequence[Event],
-                             types: set[str]) -> list[Any]:
+    def _candidate_incidents(self, conn: sa.Connection, new_events: Sequence[Event]) -> list[Any]:
         """The stored incidents the new events may join, each with all its
-        reports: those with a report dated near a new event (a week; a month
-        for month-dated reports), of a type one happening can be reported as,
-        at a place the new event can share (:func:`_place_conditions`, the
-        SQL form of ``etl.incidents.query_keys``)."""
+        reports: for each new event, those whose every report passes
+        :func:`_fit_conditions` (the SQL form of what
+        ``etl.incidents.reports_fit`` needs), so an incident with one report
+        too far, too early or typed otherwise on another day is not read.
+        Every incident a new event fits is among them, and so every incident
+        linking can join or merge."""
         from etl import incidents as linking
 
-        dated = [e for e in new_events if e.event_date is not None]
-        if not dated:
-            return []
+        found: set[str] = set()
         c = events.c
-        near_days = 32 if any(e.date_precision == 3 for e in dated) else linking.LINK_DAYS_WEEK + 1
-        first = min(e.event_date for e in dated) - timedelta(days=near_days)  # type: ignore[operator]
-        last = max(e.event_date for e in dated) + timedelta(days=near_days)  # type: ignore[operator]
-        places = [cond for e in dated for cond in _place_conditions(e)]
-        ids = [r[0] for r in conn.execute(
-            sa.select(c.incident_id).distinct().where(
-                c.event_date.between(first, last), c.event_type.in_(sorted(types)),
-                c.incident_id != "", sa.or_(*places)))]
-        if not ids:
-            return []
+        other = events.alias("other")
+        for event in new_events:
+            fits = _fit_conditions(event, c)
+            if fits is None:
+                continue
+            misfit = sa.select(other.c.event_id).where(
+                other.c.incident_id == c.incident_id, sa.not_(sa.and_(*_fit_conditions(event, other.c) or ())))
+            found.update(r[0] for r in conn.execute(sa.select(c.incident_id).distinct().where(
+                c.incident_id != "", *fits, ~misfit.exists())))
+        ids = sorted(found)
         members: dict[str, list[Event]] = {}
         aliases: dict[str, list[str]] = {}
         for start in range(0, len(ids), 500):
@@ -1499,20 +1497,47 @@ def _event_row(event: Event) -> dict[str, Any]:
     return row
 
 
-def _place_conditions(event: Event) -> list[sa.ColumnElement[bool]]:
-    """Where a stored report must be to fit ``event`` by place (a superset
-    of ``etl.incidents.places_fit``): the same place; no country known; in
-    a country or on a border that holds it (or, for a country or border
-    report, anywhere in it); within about 30 km; an area it lies in, or a
-    town inside it."""
+def _fit_conditions(event: Event, c: Any) -> list[sa.ColumnElement[bool]] | None:
+    """What a stored report (columns ``c``) must be to fit ``event``
+    (``etl.incidents.reports_fit``; a superset): dated near it (a
+    month-dated report: that month, at its place id), of a type one
+    happening can be reported as, on the same day when typed otherwise, at
+    a place it can share (:func:`_place_conditions`).  ``None`` when no
+    report can fit it (undated; dated only to the month with no place id)."""
     from etl import incidents as linking
 
-    c = events.c
+    when = event.event_date
+    if when is None:
+        return None
+    month = (date(when.year, when.month, 1),
+             date(when.year + when.month // 12, when.month % 12 + 1, 1) - timedelta(days=1))
+    same_month = sa.and_(c.place_id == event.place_id, c.event_date.between(*month))
+    if event.date_precision == 3:
+        if not event.place_id:
+            return None
+        dated = same_month
+    else:
+        window = timedelta(days=linking.LINK_DAYS_WEEK)
+        near = sa.and_(c.date_precision != 3, c.event_date.between(when - window, when + window))
+        dated = sa.or_(near, sa.and_(c.date_precision == 3, same_month)) if event.place_id else near
+    return [c.event_date.is_not(None), dated,
+            c.event_type.in_(sorted(linking.compatible_types([event.event_type]))),
+            sa.or_(c.event_type == event.event_type, c.event_date == when),
+            sa.or_(*_place_conditions(event, c))]
+
+
+def _place_conditions(event: Event, c: Any) -> list[sa.ColumnElement[bool]]:
+    """Where a stored report (columns ``c``) must be to fit ``event`` by
+    place (a superset of ``etl.incidents.places_fit``; any of these): the
+    same place id; no country known; in a country or on a border that holds
+    it (or, for a country or border report, anywhere in it); within
+    ``NEAR_KM`` (a box around it); an area it lies in, or a town inside it."""
+    from etl import incidents as linking
+
     found: list[sa.ColumnElement[bool]] = [c.country == ""]
     if event.place_id:
         found.append(c.place_id == event.place_id)
-    borders = event.place_id.split(":", 1)[1].split("-") if event.place_id.startswith("border:") else []
-    countries = borders or ([event.country] if event.country else [])
+    countries = linking.border_countries(event) or ([event.country] if event.country else [])
     if not countries:
         return [sa.true()]
     if linking.level(event) == 3:
@@ -1520,26 +1545,50 @@ def _place_conditions(event: Event) -> list[sa.ColumnElement[bool]]:
     country = event.country
     coarse = sa.or_(c.place_id.like("ne:%"), sa.and_(c.geo_precision >= 3, c.admin1 == ""))
     found.append(sa.and_(c.country == country, coarse))
-    found.append(sa.and_(c.place_id.like("border:%"),
-                         sa.or_(c.place_id.like(f"border:{country}-%"),
-                                c.place_id.like(f"border:%-{country}"))))
+    found.append(c.place_id.like(f"border:%{country}%"))
     if event.latitude is not None and event.longitude is not None:
-        lat_deg = linking.NEAR_KM / 111.0
-        lon_deg = linking.NEAR_KM / (111.32 * max(math.cos(math.radians(event.latitude)), 0.05))
-        found.append(sa.and_(c.latitude.between(event.latitude - lat_deg, event.latitude + lat_deg),
-                             c.longitude.between(event.longitude - lon_deg, event.longitude + lon_deg)))
-    if linking.level(event) == 2:
-        names = sorted({event.location.lower(), event.admin1.lower()} - {""})
-        if names:
-            found.append(sa.and_(c.country == country, sa.or_(
-                sa.func.lower(c.admin1).in_(names), sa.func.lower(c.admin2).in_(names),
-                sa.func.lower(c.location).in_(names))))
-    else:
-        names = sorted({event.admin1.lower(), event.admin2.lower()} - {""})
-        if names:
-            found.append(sa.and_(c.country == country, c.geo_precision == 2, sa.or_(
-                sa.func.lower(c.location).in_(names), sa.func.lower(c.admin1).in_(names))))
+        found.append(sa.and_(c.country == country, _near_box(event.latitude, event.longitude, c)))
+    if linking.level(event) == 2:  # towns inside it; areas of the same name
+        names = {event.location.lower(), event.admin1.lower()} - {""}
+        found.append(sa.and_(c.country == country, sa.or_(
+            _name_in(c.admin1, names), _name_in(c.admin2, names), _name_in(c.location, names))))
+    else:  # the districts and provinces it lies in
+        names = {event.admin1.lower(), event.admin2.lower()} - {""}
+        found.append(sa.and_(c.country == country, sa.or_(_name_in(c.location, names), _name_in(c.admin1, names))))
     return found
+
+
+def _near_box(lat: float, lon: float, c: Any) -> sa.ColumnElement[bool]:
+    """Reports within ``etl.incidents.NEAR_KM`` of a point (a box that holds
+    them, across the antimeridian too; a point outside the usual ranges of
+    latitude and longitude may be anywhere)."""
+    from etl import incidents as linking
+
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return sa.true()
+    dlat, dlon = linking.near_reach(lat)
+    odd = sa.or_(c.latitude < -90, c.latitude > 90, c.longitude < -180, c.longitude > 180)
+    rows = c.latitude.between(lat - dlat, lat + dlat)
+    if dlon is None:
+        return sa.or_(rows, odd)
+    spans = [c.longitude.between(lon - dlon, lon + dlon)]
+    if lon - dlon < -180:
+        spans.append(c.longitude >= lon - dlon + 360)
+    if lon + dlon > 180:
+        spans.append(c.longitude <= lon + dlon - 360)
+    return sa.or_(sa.and_(rows, sa.or_(*spans)), odd)
+
+
+def _name_in(column: Any, names: set[str]) -> sa.ColumnElement[bool]:
+    """Is the column's value, lower-cased as Python does, one of ``names``
+    (lower-cased)?  SQL's ``lower`` may fold ASCII letters only: a name with
+    other letters matches any value, and a value with the one other letter
+    whose Python lower case is ASCII (the Kelvin sign) matches too."""
+    if not names:
+        return sa.false()
+    if not all(name.isascii() for name in names):
+        return sa.true()
+    return sa.or_(sa.func.lower(column).in_(sorted(names)), column.contains("\u212a"))
 
 
 def event_from_row(row: Mapping[str, Any]) -> Event:

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
+from etl.incidents import add_reports
 from etl.records import Article
 from etl.store import EventFilter, Store
 from tests.etl.test_incidents import MEREFA, SUMY
+from tests.etl.test_incidents_reference import random_reports
 from tests.etl.test_incidents import report as long_report
 
 
@@ -167,3 +171,31 @@ def test_an_older_store_is_upgraded_and_linked(tmp_path):
     (row,) = upgraded.query_incidents()
     assert row["n_reports"] == 2
     assert {e["role"] for e in upgraded.query_events()} == {"main"}
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_linking_in_the_store_is_linking_against_every_stored_incident(store_url, seed):
+    # The store reads only the incidents a new article's reports may fit
+    # (SQL); linking against those must give what linking against every
+    # stored incident gives: the same incidents, ids and figures.
+    rng = random.Random(seed)
+    by_article: dict[str, list] = {}
+    for event in random_reports(rng, 400, days=8):
+        by_article.setdefault(event.article_id, []).append(event)
+    order = sorted(by_article)
+    rng.shuffle(order)
+    store = Store(store_url)
+    expected: list = []
+    for n, article_id in enumerate(order, 1):
+        batch = by_article[article_id]
+        assert store.add_article(article_of(batch[0]), resolutions=[], events_=batch)
+        expected = add_reports(expected, batch)
+        if n % 25 == 0 or n == len(order):
+            stored: dict[str, set[str]] = {}
+            for e in store.query_events():
+                stored.setdefault(e["incident_id"], set()).add(e["event_id"])
+            assert stored == {i.incident_id: set(i.event_ids) for i in expected}, f"after {n} articles"
+    rows = {r["incident_id"]: r for r in store.query_incidents()}
+    assert {key: (r["fatalities_low"], r["fatalities_best"], r["fatalities_high"], r["n_reports"])
+            for key, r in rows.items()} == {
+        i.incident_id: (i.fatalities_low, i.fatalities_best, i.fatalities_high, i.n_reports) for i in expected}
