@@ -199,6 +199,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "arson": (STRATEGIC, "Looting/property destruction"),
     "landmine": (REMOTE, "Remote explosive/landmine/IED"),
     "assassination": (VAC, "Attack"),
+    "escape": (STRATEGIC, "Other"), "jailbreak": (STRATEGIC, "Other"), "breakout": (STRATEGIC, "Other"),
 }
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
@@ -256,6 +257,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "launch": (REMOTE, "Shelling/artillery/missile attack"),
     # people in numbers leaving their homes (ACLED's Other; see DISPLACED_MASS)
     "flee": (STRATEGIC, "Other"), "displace": (STRATEGIC, "Other"),
+    # a prison break (ACLED's Other); only with a prison or its inmates named (see PRISON_WORDS)
+    "escape": (STRATEGIC, "Other"),
     # killings by hand, only "… to death" (see OBJECT_FRAMES); typed like "kill"
     **dict.fromkeys(("hack", "stab", "beat", "bludgeon", "club", "stone"), (BATTLES, "Armed clash")),
     # only when the place changed hands without a fight (see UNCONTESTED_WORDS)
@@ -495,6 +498,8 @@ FIGHTING_WORDS = frozenset({
 # Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
 # with a subject that counts people ("some 7,000 villagers", "thousands of
 # families"), never armed men ("the attackers fled").
+PRISON_WORDS = frozenset({"prison", "prisons", "jail", "jails", "prisoners", "inmates", "detainees", "penitentiary",
+                          "jailbreak", "prisoner", "inmate"})
 DISPLACED_MASS = frozenset({"thousands", "hundreds", "tens", "millions", "scores", "mass"})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs

@@ -35,14 +35,14 @@ from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
-    GEO_PRECISION, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
+    GEO_PRECISION, KIND_LEVEL, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
     find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
 from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
 from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import (
-    ANOTHER, attach_casualties, casualties_in, fits_event, is_restated, only_casualty_verbs,
+    ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
 )
 from etl.nlp import Analysis, Mention, doc_text, span_text
@@ -217,7 +217,9 @@ def extract_events(
                 recalled_figures = [c for c in every if _nearest(c, takers, sentence).background]
                 casualties = [c for c in every if c not in recalled_figures]
         another = ANOTHER.search(span_text(sentence)) is not None
-        casualties = [c for c in casualties if not is_restated(c, drafts, sentence_index=index, another=another)]
+        restated = [(c, d) for c in casualties
+                    if (d := restated_in(c, drafts, sentence_index=index, another=another)) is not None]
+        casualties = [c for c in casualties if all(c is not r for r, _ in restated)]
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
                 and drafts and takes_casualties(drafts[-1].trigger) and index - drafts[-1].sentence_index <= 2 \
                 and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed"):
@@ -326,6 +328,7 @@ def extract_events(
                     if draft.actor2 == draft.actor1:
                         draft.actor2 = ""
             drafts.append(draft)
+        _localise_restated(restated, drafts[first_draft:], sentence, sentence_index=index)
         origin = next((d for d in drafts[first_draft:] if takes_casualties(d.trigger)), None)
         for verb, figures, candidate in splits if origin is not None else ():
             trigger = Trigger(verb, origin.trigger.event_type, origin.trigger.sub_event_type, origin.trigger.strong,
@@ -337,6 +340,32 @@ def extract_events(
             origin.split_off += sum(c.best for c in figures)
             drafts.append(split)
     return _emit(group_mentions(drafts), article=article)
+
+
+def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence[Draft], sentence: Span, *,
+                       sentence_index: int) -> None:
+    """"Missiles on Israel killed three.  …  Three people were killed in
+    Beersheba": a toll told again at a place inside the one it was first told
+    at (a country or province) moves to the report that places it."""
+    for casualty, earlier in restated:
+        if not earlier.places or KIND_LEVEL.get(earlier.places[0].kind, 4) < 3:
+            continue
+        here = next((d for d in new if takes_casualties(d.trigger) and d.own_place and len(d.places) == 1
+                     and KIND_LEVEL.get(d.places[0].kind, 4) < 3
+                     and d.places[0].country == earlier.places[0].country), None)
+        if here is None:
+            continue
+        for toll in list(earlier.tolls):
+            kept = tuple(c for c in toll.casualties if c is not casualty and not (
+                c.kind == casualty.kind and c.best == casualty.best))
+            if len(kept) != len(toll.casualties):
+                i = earlier.tolls.index(toll)
+                if kept:
+                    earlier.tolls[i] = replace(toll, casualties=kept)
+                else:
+                    del earlier.tolls[i]
+                here.tolls.append(toll_mention(sentence, [casualty], sentence_index=sentence_index))
+                break
 
 
 _CLAUSE_EDGES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "ROOT"})

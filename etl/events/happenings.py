@@ -238,6 +238,9 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
         return False
     if any(m.draft.trigger.event_type != lx.STRATEGIC for m in happening.mentions):
         return False
+    if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in ("flee", "displace")
+                                                   for m in happening.mentions):
+        return False  # a prison break in the fighting is news of its own
     when = happening.dated().date_value
     for other in happenings:
         if other is happening or other.event_type not in VIOLENT:

@@ -110,6 +110,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"
+        if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
+                trig.token.head.lemma_.lower() in _HELD_PEOPLE:
+            continue  # "all the prisoners who were detained came out": who they are, not an arrest
         if trig.sub_event_type == "Agreement" and existing_agreement(trig.token):
             continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
@@ -157,6 +160,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
+        if lemma in ("escape", "jailbreak", "breakout") and not sentence_words & lx.PRISON_WORDS:
+            continue  # only a prison break: "the escape of thousands of inmates"
         if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
             continue
         if lemma in ("attack", "assault", "strike", "hit", "target") and (
@@ -303,6 +308,9 @@ def _participle(token: Token) -> bool:
     doc = token.doc
     return token.tag_ in ("VBN", "VBD") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+_HELD_PEOPLE = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage"})
 
 
 def _particle_head(token: Token) -> str:

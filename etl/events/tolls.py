@@ -166,6 +166,12 @@ def is_restated(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: 
     """The same toll told again a few sentences on ("killed several
     insurgents ... The team responded with air support, killing several
     insurgents"): one toll, not two."""
+    return restated_in(casualty, drafts, sentence_index=sentence_index, another=another) is not None
+
+
+def restated_in(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
+                another: bool = False) -> Draft | None:
+    """The draft whose toll the casualty tells again (see ``is_restated``), or ``None``."""
     victims = victim_actor(casualty)
     for draft in reversed(drafts):
         if sentence_index - draft.sentence_index > 4:
@@ -176,8 +182,8 @@ def is_restated(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: 
             same_victims = seen_victims == victims or (not casualty.victims.strip() and not another)
             if seen.kind == casualty.kind and seen.best == casualty.best and same_victims \
                     and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
-                return True
-    return False
+                return draft
+    return None
 
 
 ANOTHER = re.compile(r"\b(?:another|separate|second|third|also|earlier|later|meanwhile|elsewhere)\b", re.I)

@@ -265,3 +265,31 @@ def test_a_toll_that_names_no_killer_joins_the_strike_at_its_place(pipeline):
     events = extract(pipeline, text, published=date(2025, 6, 24))
     assert [(e.event_type, e.location, e.fatalities) for e in events] == [
         ("Explosions/Remote violence", "Beersheba", 3)]
+
+
+def test_prisoners_who_were_detained_are_no_arrest_and_their_escape_is_a_prison_break(pipeline):
+    text = ("Inmates flee Kindu prison\n\n"
+            "As the rebels entered Kindu on Monday, a fire at the city's central prison resulted in the escape "
+            "of thousands of inmates.\n\n"
+            "\"All the prisoners who were detained came out,\" said one of the escapees.")
+    events = extract(pipeline, text, published=date(2025, 1, 27))
+    strategic = [(e.sub_event_type, e.location) for e in events if e.event_type == "Strategic developments"]
+    assert strategic == [("Other", "Kindu")]
+
+
+def test_people_escaping_shelling_are_no_prison_break(pipeline):
+    text = ("Shelling in Kindu\n\n"
+            "Residents escaped the shelling of Kindu on Monday by hiding in a school.")
+    events = extract(pipeline, text, published=date(2025, 1, 27))
+    assert "Other" not in {e.sub_event_type for e in events}
+
+
+def test_a_toll_told_again_at_a_town_moves_from_the_country_to_the_town(pipeline):
+    text = ("Missiles kill three in Israel\n\n"
+            "Iran launched waves of missile attacks on Israel early Tuesday, killing at least three people.\n\n"
+            "The military said Iran fired six waves of missiles, with explosions reported near Tel Aviv and "
+            "Beersheba.\n\n"
+            "The ambulance service said three people were killed in Beersheba.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 24)))
+    assert sum(e.fatalities for e in events) == 3
+    assert [e.fatalities for e in events if e.location == "Beersheba"] == [3]
