@@ -498,6 +498,10 @@ FIGHTING_WORDS = frozenset({
 # Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
 # with a subject that counts people ("some 7,000 villagers", "thousands of
 # families"), never armed men ("the attackers fled").
+# Lemmas of ACLED's Strategic developments/Other this project codes: people in
+# numbers leaving their homes, and a prison break.
+DISPLACEMENT_LEMMAS = frozenset({"flee", "displace"})
+PRISON_BREAK_LEMMAS = frozenset({"escape", "jailbreak", "breakout"})
 PRISON_WORDS = frozenset({"prison", "prisons", "jail", "jails", "prisoners", "inmates", "detainees", "penitentiary",
                           "jailbreak", "prisoner", "inmate"})
 DISPLACED_MASS = frozenset({"thousands", "hundreds", "tens", "millions", "scores", "mass"})

@@ -840,12 +840,24 @@ def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
 _STORY_LINE_WORDS = 25  # a line this long is a paragraph of the story, not a headline or byline
 
 
+def _story_start(text: str) -> int:
+    """Where the first paragraph of the story begins (a line of
+    ``_STORY_LINE_WORDS`` words or more); the end of ``text`` if none."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if len(line.split()) >= _STORY_LINE_WORDS:
+            return offset
+        offset += len(line)
+    return len(text)
+
+
 def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
     """The dateline mention: an all-caps place at the start of the first
     paragraphs ("ISLAMABAD: …"), before any paragraph of the story (a
     "DRC: …" line in a list of related links after the story is none)."""
+    story = _story_start(text[:2000])
     for match in _DATELINE.finditer(text[:2000]):
-        if any(len(line.split()) >= _STORY_LINE_WORDS for line in text[:match.start()].splitlines()):
+        if match.start() > story:
             break
         start, end = match.span("place")
         start, end = toponyms.trim_entity(text, start, end, known_names=())

@@ -355,11 +355,9 @@ def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence
                      and d.places[0].country == earlier.places[0].country), None)
         if here is None:
             continue
-        for toll in list(earlier.tolls):
-            kept = tuple(c for c in toll.casualties if c is not casualty and not (
-                c.kind == casualty.kind and c.best == casualty.best))
+        for i, toll in enumerate(earlier.tolls):
+            kept = tuple(c for c in toll.casualties if (c.kind, c.best) != (casualty.kind, casualty.best))
             if len(kept) != len(toll.casualties):
-                i = earlier.tolls.index(toll)
                 if kept:
                     earlier.tolls[i] = replace(toll, casualties=kept)
                 else:
@@ -513,8 +511,8 @@ def _body_start(text: str, analysis: Analysis) -> int:
     # FDD's Long War Journal", repeated): short lines with no full stop before the
     # story, of which one only says what happened (a second is the standfirst)
     start, told, seen = 0, False, set()
-    while "\n" in text[start:]:
-        line = text[start:text.index("\n", start)]
+    while (end := text.find("\n", start)) >= 0:
+        line = text[start:end]
         key = line.strip()
         if key and key not in seen:
             if len(line) >= 200 or key.endswith((".", "!", "?", '"', "”")):
@@ -525,7 +523,7 @@ def _body_start(text: str, analysis: Analysis) -> int:
                 break
             told = told or says
             seen.add(key)
-        start += len(line) + 1
+        start = end + 1
     return start if start < len(text) else 0
 
 

@@ -94,8 +94,8 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children
               if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for w in c.subtree}
     triggers = [t for t in triggers if t.token.i not in causes]
-    if any(t.sub_event_type == "Other" and t.token.lemma_.lower() not in ("flee", "displace", "escape",
-                                                                          "jailbreak", "breakout") for t in triggers):
+    if any(t.sub_event_type == "Other" and t.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS | lx.PRISON_BREAK_LEMMAS
+           for t in triggers):
         # "a mass grave holds the bodies of villagers killed by the militia": old killings, found now
         triggers = [t for t in triggers if t.event_type not in VIOLENT]
     if _bombed_gathering(triggers, sentence):

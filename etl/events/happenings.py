@@ -132,6 +132,7 @@ class Happening:
         self.own_places: dict[str, Place] = {}  # distinct places the mentions name as their own
         self.dates: set[tuple[object, int, str]] = set()  # distinct own or reported dates
         self.actor2s: set[str] = set()
+        self.killed_figures: set[int] = set()  # the killed figures its mentions give
         # the violent types its mentions give (not those typed for want of evidence):
         # subtypes, and whether a generic word gave the type
         self.kinds: dict[str, tuple[set[str], bool]] = {}
@@ -150,6 +151,7 @@ class Happening:
         self.all_crowd_clash &= _crowd_clash(mention)
         if draft.actor2:
             self.actor2s.add(draft.actor2)
+        self.killed_figures |= _killed_figures(draft)
         if draft.trigger.event_type in VIOLENT and not mention.default_typed:
             subtypes, generic = self.kinds.get(draft.trigger.event_type, (set(), False))
             subtypes.add(draft.trigger.sub_event_type)
@@ -164,9 +166,6 @@ class Happening:
                         current.draft.sentence_index):
             self._place = mention
         self._dated = _better_dated(self._dated, draft)
-
-    def killed_figures(self) -> set[int]:
-        return {figure for m in self.mentions for figure in _killed_figures(m.draft)}
 
     @property
     def last_index(self) -> int:
@@ -228,17 +227,16 @@ _CONSEQUENCES = frozenset({"Change to group/activity", "Other"})
 
 
 def _consequence_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:
-    """Is the happening a movement, flight or destruction told around a
-    violent happening of the article, in its country and within a few days
-    ("the army has withdrawn from El Fasher after the city's capture",
-    "26,000 people have fled the fighting", "they killed and burnt people in
-    the houses")?  ACLED codes these as part of the violence, not as events
-    of their own."""
+    """Is the happening a troop movement or a flight told around a violent
+    happening of the article, in its country and within a few days ("the
+    army has withdrawn from El Fasher after the city's capture", "26,000
+    people have fled the fighting")?  ACLED codes these as part of the
+    violence, not as events of their own."""
     if happening.event_type != lx.STRATEGIC or happening.sub_event_type not in _CONSEQUENCES:
         return False
     if any(m.draft.trigger.event_type != lx.STRATEGIC for m in happening.mentions):
         return False
-    if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in ("flee", "displace")
+    if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
                                                    for m in happening.mentions):
         return False  # a prison break in the fighting is news of its own
     when = happening.dated().date_value
@@ -476,8 +474,9 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             # killed") is on or a few days after the happening's own
             if not (-REPORT_DAYS <= gap <= 0 if dated.date_from == "report" else abs(gap) <= 1):
                 return False
-    if draft.own_date and happening.dates and all(source == "report" for _, _, source in happening.dates) and \
-            _killed_figures(draft) and _killed_figures(draft) != happening.killed_figures():
+    killed = _killed_figures(draft)
+    if draft.own_date and killed and happening.dates and killed != happening.killed_figures and \
+            all(source == "report" for _, _, source in happening.dates):
         # dated only by the day it was reported, the happening takes a dated mention of
         # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
         # as another happening

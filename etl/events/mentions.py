@@ -160,9 +160,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
-        if lemma in ("escape", "jailbreak", "breakout") and not sentence_words & lx.PRISON_WORDS:
+        if lemma in lx.PRISON_BREAK_LEMMAS and not sentence_words & lx.PRISON_WORDS:
             continue  # only a prison break: "the escape of thousands of inmates"
-        if lemma in ("flee", "displace") and not _mass_displacement(trig.token):
+        if lemma in lx.DISPLACEMENT_LEMMAS and not _mass_displacement(trig.token):
             continue
         if lemma in ("attack", "assault", "strike", "hit", "target") and (
                 sentence_words & lx.CYBER_WORDS or target_words(trig.token) & lx.CYBER_TARGETS):

@@ -170,8 +170,7 @@ def choose_places(
 def _under(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Does the trigger govern the place (the place lies in its subtree)?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and trigger.left_edge.i <= span.root.i <= trigger.right_edge.i and \
-        any(node.i == trigger.i for node in ancestors(span.root, limit=6))
+    return span is not None and any(node.i == trigger.i for node in ancestors(span.root, limit=6))
 
 
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
