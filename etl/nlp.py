@@ -19,7 +19,14 @@ forms it never caches) cost about 25 ms of the ~95 ms spaCy spends on a
 and :class:`CachedLemmatizer`, which compute exactly the same attributes
 (same rules, same order, same lemma function) from token arrays and a
 per-process cache; ``tests/etl/test_nlp.py`` checks token for token that the
-annotations are identical to the stock components'.
+annotations are identical to the stock components'.  It also has the
+model's layers multiply matrices with numpy's BLAS rather than thinc's BLIS
+(on the test machine's processor BLIS runs at a third of the speed: spaCy's
+time per article halves).  The sums are not added in the same order, so the
+floats may differ in the last bits; the annotations are the same token for
+token on every evaluation text (4,948 documents, 597,285 tokens) and on
+the ingest benchmark's 400 articles (as they are, likewise, when BLIS picks
+another kernel on another processor).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
+from thinc.api import Model, NumpyOps
 
 from etl.dates import find_dates
 from etl.errors import ModelError
@@ -504,7 +512,21 @@ def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Langu
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if fast_components:
         _swap_in_fast_components(nlp)
+        _multiply_with_numpy(nlp)
     return nlp
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Have the model's layers multiply matrices with numpy (its BLAS,
+    single-threaded: see ``etl/__init__.py``) instead of thinc's bundled
+    BLIS, which on some processors runs a generic kernel at a third of
+    numpy's speed (it took half of spaCy's time)."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def _swap_in_fast_components(nlp: Language) -> None:
