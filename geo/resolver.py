@@ -168,12 +168,13 @@ COMMA_TOWN_HINT_MAX_KM = 50.0
 ACRONYM_MAX_LETTERS = 5
 
 
-WEAK_ALIAS_MAX_POPULATION = 5_000
+WEAK_ALIAS_MAX_POPULATION = 100_000
 
 
 def _weak(entry: Entry) -> bool:
     """A match through a spelling variant, or through an alternate name of a
-    small town ("Bolan" is listed for Bolands, Antigua, pop. 1,657)."""
+    town below a city's size ("Bolan" is listed for Bolands, Antigua, pop.
+    1,657; "Sole" for Cholet, France, pop. 53,000)."""
     return entry.is_variant or (
         not entry.is_primary_name and not entry.is_curated and entry.place.kind == "populated_place"
         and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
