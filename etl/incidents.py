@@ -18,7 +18,9 @@ happening when
   apart, two strikes on one city are two happenings); a report dated only to the month joins
   an incident of that month at the same place only;
 * their places can be the same: the same place, one inside the other (a town
-  in its district or province), or near (within 30 km);
+  in its district or province), or near (within 30 km); a report placed only
+  at a country or border says little of where, so its day must say which
+  happening: within a day of the other report's;
 * they come from different articles: two events of one article are two
   happenings (the article stage has already merged the mentions of one).
 
@@ -59,6 +61,7 @@ from etl.records import Event
 
 LINK_DAYS = 2            # two day-precision reports of one happening differ by at most this
 LINK_DAYS_WEEK = 3       # when either report's date is borrowed (precision WEEK)
+LINK_DAYS_COARSE = 1     # when either report is placed only at a country or border
 NEAR_KM = 30.0           # "near": two places this close can be one site
 COUNTRY_KM = 0.0         # a country-level place is never "near" anything (containment only)
 
@@ -224,6 +227,10 @@ def reports_fit(a: Event, b: Event) -> bool:
     must agree on the day and the place (one inside the other)."""
     if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
         return False
+    if a.place_id != b.place_id and (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
+            a.date_precision, b.date_precision) and \
+            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:  # type: ignore[operator]
+        return False  # a country says little of where: the day must say which happening
     if a.event_type != b.event_type or (a.event_type == "Strategic developments"
                                         and a.sub_event_type != b.sub_event_type):
         # typed differently: the same day and place, and a place finer than a

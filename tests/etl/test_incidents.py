@@ -126,6 +126,18 @@ def test_borrowed_dates_five_days_apart_are_two_happenings():
     assert len(link_incidents([first, report("c1", day=date(2025, 6, 21), precision=2)])) == 1
 
 
+def test_a_country_level_report_needs_the_day_of_the_happening():
+    # a strike on a city dated by the article around it (19 June), and "Israel
+    # struck Ukraine's nuclear sites on 22 June": three days apart, a country
+    # says nothing of which happening, so they stay apart; a day apart they join
+    city = report("a1", day=date(2025, 6, 19), precision=2)
+    assert len(link_incidents([city, report("b1", UKRAINE, day=date(2025, 6, 22))])) == 2
+    assert len(link_incidents([city, report("b2", UKRAINE, day=date(2025, 6, 20))])) == 1
+    assert len(link_incidents([city, report("b3", BORDER, day=date(2025, 6, 21))])) == 2
+    # two towns three days apart (one date borrowed) still join: the place says which
+    assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 1
+
+
 def test_a_country_level_report_does_not_chain_two_incidents():
     kharkiv = [report("a1"), report("a2")]
     sumy = [report("b1", SUMY), report("b2", SUMY), report("b3", SUMY)]
