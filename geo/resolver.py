@@ -118,7 +118,7 @@ EXTRA_DEMONYMS = {"afghan": "AFG", "saudi": "SAU", "emirati": "ARE", "turkish": 
 GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
-    "valley", "agency", "tehsil", "area"})
+    "valley", "agency", "tehsil", "area", "lga", "raion", "rayon"})
 # A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
 # article has named in full elsewhere, never the town GeoNames has of that name.
 BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
@@ -140,7 +140,9 @@ _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IG
 CUE_KINDS: dict[str, str] = {
     **dict.fromkeys(("state", "province", "governorate", "region", "oblast", "prefecture",
                      "department", "emirate"), "admin1"),
-    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality"), "admin2"),
+    # LGA: a Nigerian local government area; raion/rayon: a district of Ukraine, Russia, Belarus
+    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality", "lga", "raion",
+                     "rayon"), "admin2"),
     **dict.fromkeys(("city", "town", "village", "township"), "populated_place"),
 }
 _CUE_WORDS = "|".join(CUE_KINDS)

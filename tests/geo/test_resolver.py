@@ -184,6 +184,14 @@ def test_an_alternate_name_of_a_mid_sized_foreign_town_is_not_taken(resolver: Re
     assert alone.place is not None and alone.place.country == "FRA"
 
 
+def test_a_local_government_area_is_the_district_it_names(resolver: Resolver) -> None:
+    # Nigeria's second-order divisions are written "Guma LGA" (local government area)
+    text = "Two soldiers were killed in Guma LGA of Benue State, Nigeria, on Friday."
+    (guma,) = resolver.resolve(mentions_of(text, ["Guma LGA"]), text=text)
+    assert guma.place is not None
+    assert (guma.place.name, guma.place.kind, guma.place.country) == ("Guma", "admin2", "NGA")
+
+
 def test_a_district_of_the_adm2_layer_is_found_by_its_spelling_variant(resolver: Resolver) -> None:
     # "Zharay" is GeoNames' ADM2 Zhaṟêy (Zhari District) of Kandahar, not Zhourui in China
     text = "Afghan forces detained a Taliban leader in Zharay district, Kandahar province, in Afghanistan."
