@@ -39,8 +39,10 @@ order, so it gives the same incidents whatever order the articles came in;
 :func:`add_reports` links one new article into existing incidents
 (incremental ingest).
 
-**Figures.**  ``fatalities_best`` is the figure most reports support, else
-the lowest figure reported (ACLED's conservative rule); ``_low`` and
+**Figures.**  ``fatalities_best`` is the figure most reports support (more
+than half of those giving a figure: two of four outlets repeating a
+community leader's "over 200" do not outvote the governor's count), else the
+lowest figure reported (ACLED's conservative rule); ``_low`` and
 ``_high`` span the reports.  A report that revises its own article's earlier
 figure (the same url, published later) replaces it.  Each incident keeps the
 figure of every report and says why the best was taken.
@@ -753,7 +755,7 @@ def summarize(incident_id: str, members: Sequence[Event], *, aliases: Sequence[s
                                                   if e.fatalities_high is not None)])
         if len(figures) == 1:
             best, reason = values[0], "the only report with a figure"
-        elif top > 1 and len(modes) == 1:
+        elif top * 2 > len(figures) and len(modes) == 1:  # most reports: more than half of them
             best, reason = modes[0], f"given by {top} of {len(figures)} reports"
         else:
             best, reason = min(values), f"the lowest of {len(figures)} differing reports"

@@ -293,3 +293,17 @@ def test_a_toll_told_again_at_a_town_moves_from_the_country_to_the_town(pipeline
     events = violent(extract(pipeline, text, published=date(2025, 6, 24)))
     assert sum(e.fatalities for e in events) == 3
     assert [e.fatalities for e in events if e.location == "Beersheba"] == [3]
+
+
+def test_a_toll_told_in_a_separate_attack_is_a_happening_of_its_own(pipeline):
+    text = ("Gunmen killed at least 40 villagers yesterday in Kano State, residents said on Sunday.\n\n"
+            "The attackers arrived on motorcycles at about 11pm and shot people in their homes.\n\n"
+            "An army officer also revealed that three soldiers were also killed in a separate attack "
+            "the same morning in Kano State.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
+    assert sorted(e.fatalities for e in events) == [3, 40]
+    # control: a toll told of the attack itself stays its toll
+    text = ("Gunmen killed at least 40 villagers yesterday in Kano State, residents said on Sunday.\n\n"
+            "Three soldiers were also killed in the attack, an army officer said.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
+    assert len(events) == 1

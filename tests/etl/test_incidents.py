@@ -165,6 +165,11 @@ def test_best_figure_is_the_one_most_reports_give_else_the_lowest():
     assert incident.fatalities_best == 18 and "lowest" in incident.best_reason
     incident = link_incidents([report("a1")])[0]
     assert incident.fatalities_best is None and incident.n_reports == 1
+    # most reports means more than half: two of four is no majority, the lowest is taken
+    incident = link_incidents([report("a1", fatalities=200), report("a2", fatalities=100),
+                               report("a3", fatalities=59), report("a4", fatalities=200)])[0]
+    assert (incident.fatalities_low, incident.fatalities_best, incident.fatalities_high) == (59, 59, 200)
+    assert "lowest of 4" in incident.best_reason
 
 
 def test_a_revised_report_replaces_its_own_earlier_figure():
