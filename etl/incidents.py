@@ -229,7 +229,7 @@ def reports_fit(a: Event, b: Event) -> bool:
     must agree on the day and the place (one inside the other)."""
     if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
         return False
-    if a.place_id != b.place_id and (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
+    if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
             a.date_precision, b.date_precision) and \
             abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:  # type: ignore[operator]
         return False  # a country says little of where: the day must say which happening

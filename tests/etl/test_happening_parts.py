@@ -307,3 +307,4 @@ def test_a_toll_told_in_a_separate_attack_is_a_happening_of_its_own(pipeline):
             "Three soldiers were also killed in the attack, an army officer said.")
     events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
     assert len(events) == 1
+

@@ -134,6 +134,9 @@ def test_a_country_level_report_needs_the_day_of_the_happening():
     assert len(link_incidents([city, report("b1", UKRAINE, day=date(2025, 6, 22))])) == 2
     assert len(link_incidents([city, report("b2", UKRAINE, day=date(2025, 6, 20))])) == 1
     assert len(link_incidents([city, report("b3", BORDER, day=date(2025, 6, 21))])) == 2
+    # nor do two country-level reports two days apart, though they name the same country
+    assert len(link_incidents([report("d1", UKRAINE, day=date(2025, 6, 22)),
+                               report("d2", UKRAINE, day=date(2025, 6, 24))])) == 2
     # two towns three days apart (one date borrowed) still join: the place says which
     assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 1
 
