@@ -308,3 +308,18 @@ def test_a_toll_told_in_a_separate_attack_is_a_happening_of_its_own(pipeline):
     events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
     assert len(events) == 1
 
+
+
+def test_ongoing_fighting_a_strike_is_told_amid_is_an_event_of_its_own(pipeline):
+    text = ("Israeli jets bombed the army headquarters in Damascus on Wednesday, the military said.\n\n"
+            "Israel's bombing of the headquarters comes amid ongoing clashes between government troops "
+            "and tribal fighters in southern Sweida.")
+    events = extract(pipeline, text, published=date(2025, 7, 16))
+    assert sorted((e.event_type, e.location) for e in events) == [
+        ("Battles", "As-Suwayda"), ("Explosions/Remote violence", "Damascus")]
+    # control: fighting the strike only follows is a back-reference, no event
+    text = ("Israeli jets bombed the army headquarters in Damascus on Wednesday, the military said.\n\n"
+            "Israel's bombing of the headquarters comes after clashes between government troops "
+            "and tribal fighters in southern Sweida.")
+    events = extract(pipeline, text, published=date(2025, 7, 16))
+    assert "Battles" not in {e.event_type for e in events}
