@@ -119,6 +119,8 @@ GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
     "valley", "agency", "tehsil", "area", "lga", "raion", "rayon"})
+# Feature names of several words, stripped like the words above.
+_LONG_FEATURE_NAMES = frozenset({"local government area", "local government"})
 # A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
 # article has named in full elsewhere, never the town GeoNames has of that name.
 BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
@@ -584,6 +586,10 @@ class Resolver:
         if entries:
             return entries
         words = name.split()
+        for size in (3, 2):  # "Guma Local Government Area", "Guma Local Government" (Nigeria's LGAs)
+            if len(words) > size and " ".join(words[-size:]).casefold() in _LONG_FEATURE_NAMES:
+                return [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
+                        if not e.is_variant]
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]

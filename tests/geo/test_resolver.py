@@ -190,6 +190,9 @@ def test_a_local_government_area_is_the_district_it_names(resolver: Resolver) ->
     (guma,) = resolver.resolve(mentions_of(text, ["Guma LGA"]), text=text)
     assert guma.place is not None
     assert (guma.place.name, guma.place.kind, guma.place.country) == ("Guma", "admin2", "NGA")
+    text = "Gunmen invaded two communities in Guma Local Government Area of Benue State."
+    (guma,) = resolver.resolve(mentions_of(text, ["Guma Local Government Area"]), text=text)
+    assert guma.place is not None and (guma.place.name, guma.place.kind) == ("Guma", "admin2")
 
 
 def test_a_district_of_the_adm2_layer_is_found_by_its_spelling_variant(resolver: Resolver) -> None:
