@@ -24,6 +24,13 @@ happening when
 * they come from different articles: two events of one article are two
   happenings (the article stage has already merged the mentions of one).
 
+**Border clashes** are told from each side: a clash at a country ("Cambodia
+said its troops clashed with Thai forces") fits a clash on that country's
+border, and fighting or fire on the two sides of a border (a town in each
+country, the same day or a day apart) is one happening when the incident
+holds a report of that border (:func:`across_border`); it is the border
+report, not the town across it, that ranks such an incident.
+
 A report is compared with every report of an incident, not with one of them,
 so a country-level or border report cannot chain two incidents in different
 towns: it joins one incident only when exactly one incident fits it, and a
@@ -224,10 +231,16 @@ def places_fit(a: Event, b: Event) -> bool:
     return distance_km(a, b) <= NEAR_KM
 
 
+# Happenings that straddle a border: fighting and fire across it.
+CROSS_BORDER_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
 def reports_fit(a: Event, b: Event) -> bool:
     """Can two reports be of one happening?  Reports typed differently
     must agree on the day and the place (one inside the other)."""
-    if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
+    if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b):
+        return False
+    if not places_fit(a, b) and not _country_on_border(a, b):
         return False
     if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
             a.date_precision, b.date_precision) and \
@@ -243,6 +256,42 @@ def reports_fit(a: Event, b: Event) -> bool:
     return True
 
 
+def _country_on_border(a: Event, b: Event) -> bool:
+    """A clash told at a country ("Cambodia said its troops clashed with
+    Thai forces") and one told on that country's border: fighting between
+    two states' forces is at their border.  (Shelling told at a country may
+    be anywhere in it.)"""
+    if a.event_type != "Battles" or b.event_type != "Battles":
+        return False
+    for country, border in ((a, b), (b, a)):
+        if country.place_id.startswith("ne:") and country.country in border_countries(border):
+            return True
+    return False
+
+
+def across_border(a: Event, b: Event, borders: Iterable[Event]) -> bool:
+    """Two reports on the two sides of a border ("shelling hit Surin", "a
+    clash in Oddar Meanchey") are one happening when the incident holds a
+    report of that border, of the same day (a day apart at most), and both
+    are of fighting or fire across it: a border clash is told from each side."""
+    if a.article_id == b.article_id or not a.country or not b.country or a.country == b.country:
+        return False
+    if a.event_type not in CROSS_BORDER_TYPES or b.event_type not in CROSS_BORDER_TYPES:
+        return False
+    if a.event_date is None or b.event_date is None or _MONTH in (a.date_precision, b.date_precision) or \
+            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:
+        return False
+    pair = {a.country, b.country}
+    return any(pair <= set(border_countries(border)) for border in borders)
+
+
+def fits_incident(event: Event, members: Sequence[Event]) -> bool:
+    """Does a report fit every report of an incident (:func:`reports_fit`,
+    or :func:`across_border` where the incident holds a border report)?"""
+    borders = [m for m in members if m.place_id.startswith("border:")]
+    return all(reports_fit(event, m) or (bool(borders) and across_border(event, m, borders)) for m in members)
+
+
 def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, int, float, int]:
     """How close a report is to an incident's nearest report (smaller is
     closer): the same place, then the same type and sub-type, then the same
@@ -251,8 +300,16 @@ def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, 
     and days."""
     best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
     for other in incident:
+        if _other_side(event, other):
+            continue  # a report from across a border joins through the border report, which ranks
         best = min(best, _rank(event, other))
     return best
+
+
+def _other_side(a: Event, b: Event) -> bool:
+    """Are two reports in two countries, neither on a border?"""
+    return bool(a.country and b.country and a.country != b.country) and not (
+        a.place_id.startswith("border:") or b.place_id.startswith("border:"))
 
 
 def _rank(event: Event, other: Event) -> tuple[int, int, int, int, float, int]:
@@ -451,7 +508,7 @@ class _Group:
     keeps one report of each :func:`_rank_kind` and date, so its closeness
     reads those, not every report."""
 
-    __slots__ = ("members", "articles", "kinds", "first", "settled", "by_rank")
+    __slots__ = ("members", "articles", "kinds", "first", "settled", "by_rank", "borders")
 
     def __init__(self, *, settled: bool) -> None:
         self.members: list[Event] = []
@@ -460,9 +517,12 @@ class _Group:
         self.first: tuple[str, str, int, str] | None = None
         self.settled = settled
         self.by_rank: dict[tuple[Any, ...], dict[date | None, Event]] | None = None
+        self.borders: list[Event] = []
 
     def add(self, event: Event, kind: int) -> None:
         self.members.append(event)
+        if event.place_id.startswith("border:"):
+            self.borders.append(event)
         self.articles.add(event.article_id)
         self.kinds.setdefault(kind, event)
         first = report_key(event)
@@ -476,15 +536,15 @@ class _Group:
                 self.by_rank.setdefault(_rank_kind(member), {}).setdefault(member.event_date, member)
 
     def fits(self, event: Event, memo: dict[int, bool]) -> bool:
-        """Does ``event`` fit every report (:func:`reports_fit`)?  ``memo``
-        keeps the answer for each fit kind while one report is placed."""
+        """Does ``event`` fit every report (:func:`fits_incident`)?  ``memo``
+        keeps :func:`reports_fit` for each fit kind while one report is placed."""
         if event.article_id in self.articles:
             return False
         for kind, member in self.kinds.items():
             fits = memo.get(kind)
             if fits is None:
                 fits = memo[kind] = reports_fit(event, member)
-            if not fits:
+            if not fits and not (self.borders and across_border(event, member, self.borders)):
                 return False
         return True
 

@@ -958,7 +958,8 @@ class Store:
             if fits is None:
                 continue
             misfit = sa.select(other.c.event_id).where(
-                other.c.incident_id == c.incident_id, sa.not_(sa.and_(*_fit_conditions(event, other.c) or ())))
+                other.c.incident_id == c.incident_id, sa.not_(sa.or_(
+                    sa.and_(*_fit_conditions(event, other.c) or ()), _across_border(event, other.c))))
             found.update(r[0] for r in conn.execute(sa.select(c.incident_id).distinct().where(
                 c.incident_id != "", *fits, ~misfit.exists())))
         ids = sorted(found)
@@ -1526,6 +1527,23 @@ def _fit_conditions(event: Event, c: Any) -> list[sa.ColumnElement[bool]] | None
             sa.or_(*_place_conditions(event, c))]
 
 
+def _across_border(event: Event, c: Any) -> sa.ColumnElement[bool]:
+    """A stored report (columns ``c``) ``event`` may fit across a border
+    (``etl.incidents.across_border``; a superset): fighting or fire in
+    another country, in an incident that holds a report of a border of
+    ``event``'s country."""
+    from etl import incidents as linking
+
+    if not event.country or event.event_type not in linking.CROSS_BORDER_TYPES:
+        return sa.false()
+    border = events.alias("border")
+    return sa.and_(c.country != event.country, c.country != "",
+                   c.event_type.in_(sorted(linking.CROSS_BORDER_TYPES)),
+                   sa.select(border.c.event_id).where(
+                       border.c.incident_id == c.incident_id,
+                       border.c.place_id.like(f"border:%{event.country}%")).exists())
+
+
 def _place_conditions(event: Event, c: Any) -> list[sa.ColumnElement[bool]]:
     """Where a stored report (columns ``c``) must be to fit ``event`` by
     place (a superset of ``etl.incidents.places_fit``; any of these): the
@@ -1540,8 +1558,8 @@ def _place_conditions(event: Event, c: Any) -> list[sa.ColumnElement[bool]]:
     countries = linking.border_countries(event) or ([event.country] if event.country else [])
     if not countries:
         return [sa.true()]
-    if linking.level(event) == 3:
-        return [*found, c.country.in_(countries)]
+    if linking.level(event) == 3:  # (a country report may fit a report on its border)
+        return [*found, c.country.in_(countries), *[c.place_id.like(f"border:%{code}%") for code in countries]]
     country = event.country
     coarse = sa.or_(c.place_id.like("ne:%"), sa.and_(c.geo_precision >= 3, c.admin1 == ""))
     found.append(sa.and_(c.country == country, coarse))

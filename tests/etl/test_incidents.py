@@ -141,6 +141,23 @@ def test_a_country_level_report_needs_the_day_of_the_happening():
     assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 1
 
 
+def test_a_border_clash_told_from_both_sides_is_one_incident():
+    battle = dict(event_type="Battles", sub="Armed clash")
+    belgorod = ("geonames:578072", "Belgorod", "Belgorod", "RUS", 50.61, 36.58, 1)
+    russia = ("ne:RUS", "Russia", "", "RUS", 61.0, 99.0, 3)
+    kharkiv = report("a1", **battle)                       # "troops repelled an assault near Kharkiv"
+    border = report("b1", BORDER, **battle)                # "clashes on the border"
+    across = report("c1", belgorod, **battle)              # "fighting at Belgorod", told from the other side
+    moscow = report("d1", russia, **battle)                # "Russia said its troops clashed with Ukrainian forces"
+    incidents = link_incidents([kharkiv, border, across, moscow])
+    assert len(incidents) == 1 and incidents[0].n_reports == 4
+    # without a report of the border, the two sides are two happenings
+    assert len(link_incidents([kharkiv, across])) == 2
+    # two days apart, or shelling told only at a country, they are not joined
+    assert len(link_incidents([kharkiv, border, report("c2", belgorod, day=DAY + timedelta(days=2), **battle)])) == 2
+    assert len(link_incidents([report("e1", BORDER), report("e2", russia)])) == 2
+
+
 def test_a_country_level_report_does_not_chain_two_incidents():
     kharkiv = [report("a1"), report("a2")]
     sumy = [report("b1", SUMY), report("b2", SUMY), report("b3", SUMY)]
