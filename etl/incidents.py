@@ -299,17 +299,12 @@ def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, 
     town where 19 were killed, not another town's protest), then distance
     and days."""
     best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
+    country = "" if event.place_id.startswith("border:") else event.country
     for other in incident:
-        if _other_side(event, other):
+        if country and other.country and other.country != country and not other.place_id.startswith("border:"):
             continue  # a report from across a border joins through the border report, which ranks
         best = min(best, _rank(event, other))
     return best
-
-
-def _other_side(a: Event, b: Event) -> bool:
-    """Are two reports in two countries, neither on a border?"""
-    return bool(a.country and b.country and a.country != b.country) and not (
-        a.place_id.startswith("border:") or b.place_id.startswith("border:"))
 
 
 def _rank(event: Event, other: Event) -> tuple[int, int, int, int, float, int]:
