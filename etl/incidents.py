@@ -27,9 +27,10 @@ happening when
 **Border clashes** are told from each side: a clash at a country ("Cambodia
 said its troops clashed with Thai forces") fits a clash on that country's
 border, and fighting or fire on the two sides of a border (a town in each
-country, the same day or a day apart) is one happening when the incident
-holds a report of that border (:func:`across_border`); it is the border
-report, not the town across it, that ranks such an incident.
+country, within 100 km of each other, the same day or a day apart) is one
+happening when the incident holds a report of that border
+(:func:`across_border`); it is the border report, not the town across it,
+that ranks such an incident.
 
 A report is compared with every report of an incident, not with one of them,
 so a country-level or border report cannot chain two incidents in different
@@ -71,6 +72,7 @@ from etl.records import Event
 LINK_DAYS = 2            # two day-precision reports of one happening differ by at most this
 LINK_DAYS_WEEK = 3       # when either report's date is borrowed (precision WEEK)
 LINK_DAYS_COARSE = 1     # when either report is placed only at a country or border
+ACROSS_BORDER_KM = 100.0  # two places facing each other across a border are at most this far apart
 NEAR_KM = 30.0           # "near": two places this close can be one site
 COUNTRY_KM = 0.0         # a country-level place is never "near" anything (containment only)
 
@@ -281,6 +283,8 @@ def across_border(a: Event, b: Event, borders: Iterable[Event]) -> bool:
     if a.event_date is None or b.event_date is None or _MONTH in (a.date_precision, b.date_precision) or \
             abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:
         return False
+    if _level(a) < 3 and _level(b) < 3 and distance_km(a, b) > ACROSS_BORDER_KM:
+        return False  # Chaman and Spin Boldak face each other; Kurram is another stretch of that border
     pair = {a.country, b.country}
     return any(pair <= set(border_countries(border)) for border in borders)
 

@@ -156,6 +156,9 @@ def test_a_border_clash_told_from_both_sides_is_one_incident():
     # two days apart, or shelling told only at a country, they are not joined
     assert len(link_incidents([kharkiv, border, report("c2", belgorod, day=DAY + timedelta(days=2), **battle)])) == 2
     assert len(link_incidents([report("e1", BORDER), report("e2", russia)])) == 2
+    # a town on another stretch of the border is not the place across from this one
+    far = ("geonames:473249", "Voronezh", "Voronezh", "RUS", 51.67, 39.18, 1)      # 230 km from Kharkiv
+    assert len(link_incidents([kharkiv, border, report("f1", far, **battle)])) == 2
 
 
 def test_a_country_level_report_does_not_chain_two_incidents():
