@@ -338,16 +338,13 @@ def _after_only(token: Token) -> bool:
     return False
 
 
-_ONGOING = frozenset({"ongoing", "continuing", "raging"})
-
-
 def _told_back(trig: Trigger, *, harm_reports: bool) -> bool:
     """Is the trigger told as what came before ("after a raid", "in
     response to the attack", "came 48 hours after …")?  Not an Agreement
     ("after the ceasefire deal"), nor a protest during which something happened."""
     if trig.event_type == lx.STRATEGIC and trig.sub_event_type == "Agreement":
         return False
-    if any(c.dep_ == "amod" and c.lower_ in _ONGOING for c in trig.token.children):
+    if any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in trig.token.children):
         return False  # "comes amid ongoing clashes in Sweida": going on as the report is written
     # "arrested during a protest": the protest is happening, not recalled
     preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \

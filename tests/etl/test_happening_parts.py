@@ -317,6 +317,10 @@ def test_ongoing_fighting_a_strike_is_told_amid_is_an_event_of_its_own(pipeline)
     events = extract(pipeline, text, published=date(2025, 7, 16))
     assert sorted((e.event_type, e.location) for e in events) == [
         ("Battles", "As-Suwayda"), ("Explosions/Remote violence", "Damascus")]
+    # going on as the report is written: the report's day, not the strike's
+    text = text.replace("on Wednesday", "on Tuesday")
+    (clash,) = [e for e in extract(pipeline, text, published=date(2025, 7, 16)) if e.event_type == "Battles"]
+    assert (clash.event_date, clash.date_precision) == (date(2025, 7, 16), 1)
     # control: fighting the strike only follows is a back-reference, no event
     text = ("Israeli jets bombed the army headquarters in Damascus on Wednesday, the military said.\n\n"
             "Israel's bombing of the headquarters comes after clashes between government troops "
