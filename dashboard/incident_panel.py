@@ -3,7 +3,7 @@
 An incident (:meth:`etl.store.Store.incident`) lists its reports (one per
 article's event): each with its source, publication date, evidence
 sentence and figure.  The panel says which figure was taken as the
-incident's best and why (the figure most reports give, else the lowest of
+incident's best and why (the figure more than half the reports give, else the lowest of
 differing reports, as ACLED does), and each report is a button that opens
 its article.  Text is rendered as plain strings (never markup).
 """

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "incidents", help="print stored incidents (one row per happening, its reports linked)",
         description="Incidents: the happenings in the world, each with every article's report "
                     "of it linked (fatalities low/best/high over the reports, best = the figure "
-                    "most reports give, else the lowest).  Filters apply to the incident's own "
+                    "more than half the reports give, else the lowest).  Filters apply to the incident's own "
                     "type, country and date.")
     _add_listing_options(p)
     p.add_argument("--relink", action="store_true",

@@ -18,8 +18,9 @@ has ``geo_precision`` 3; a predicted border event lies in both its
 countries) and a date within one day (the same month when gold
 has month precision, the same year for year precision).  Each gold event
 matches at most one predicted event: the matching is a maximum one-to-one
-matching (augmenting paths; among equally large matchings, pairs that agree
-on sub-type, then date, then place are tried first).  Reported: precision,
+matching, and among those the one whose pairs agree best on sub-type, then
+date, then place (a minimum-cost assignment, independent of the order the
+events are listed in).  Reported: precision,
 recall and F1; ``subtype_accuracy`` over matched pairs;
 ``fatalities_exact`` over matched gold events with a figure (an aggregate
 figure -- one figure written on several places, ``fatalities_note``
@@ -57,6 +58,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from etl.evaluate_events import ACC_KM, haversine_km, prf
 
@@ -307,24 +311,24 @@ def _preference(gold: GoldNewsEvent, event: Event) -> tuple[int, int, float]:
 
 def match_article(gold: Sequence[GoldNewsEvent], predicted: Sequence[Event]) -> list[tuple[int, int]]:
     """A maximum one-to-one matching of gold to predicted events of one
-    article; ``(gold index, predicted index)`` pairs sorted by gold index."""
-    options = [sorted((pi for pi, p in enumerate(predicted) if event_matches(g, p)),
-                      key=lambda pi, g=g: _preference(g, predicted[pi])) for g in gold]
-    owner: dict[int, int] = {}  # predicted index -> gold index
+    article; ``(gold index, predicted index)`` pairs sorted by gold index.
+    Among the maximum matchings, the one whose pairs agree best: fewest
+    sub-type disagreements, then fewest days apart, then fewest kilometres
+    (a minimum-cost assignment, so the result does not depend on the order
+    the events are listed in)."""
+    if not gold or not predicted:
+        return []
+    cost = np.full((len(gold), len(predicted)), _NO_MATCH)
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if event_matches(g, p):
+                other_sub, days, km = _preference(g, p)
+                cost[gi, pi] = other_sub * 1e6 + min(days, 99) * 1e3 + min(km, 999.0)
+    rows, cols = linear_sum_assignment(cost)
+    return sorted((int(gi), int(pi)) for gi, pi in zip(rows, cols) if cost[gi, pi] < _NO_MATCH)
 
-    def augment(gi: int, seen: set[int]) -> bool:
-        for pi in options[gi]:
-            if pi in seen:
-                continue
-            seen.add(pi)
-            if pi not in owner or augment(owner[pi], seen):
-                owner[pi] = gi
-                return True
-        return False
 
-    for gi in range(len(gold)):
-        augment(gi, set())
-    return sorted((gi, pi) for pi, gi in owner.items())
+_NO_MATCH = 1e15  # more than any sum of real pairs' costs: the matching is first of all maximum
 
 
 def gold_total(events: Sequence[GoldNewsEvent]) -> int:

@@ -18,9 +18,19 @@ happening when
   apart, two strikes on one city are two happenings); a report dated only to the month joins
   an incident of that month at the same place only;
 * their places can be the same: the same place, one inside the other (a town
-  in its district or province), or near (within 30 km);
+  in its district or province), or near (within 30 km); a report placed only
+  at a country or border says little of where, so its day must say which
+  happening: within a day of the other report's;
 * they come from different articles: two events of one article are two
   happenings (the article stage has already merged the mentions of one).
+
+**Border clashes** are told from each side: a clash at a country ("Cambodia
+said its troops clashed with Thai forces") fits a clash on that country's
+border, and fighting or fire on the two sides of a border (a town in each
+country, within 100 km of each other, the same day or a day apart) is one
+happening when the incident holds a report of that border
+(:func:`across_border`); it is the border report, not the town across it,
+that ranks such an incident.
 
 A report is compared with every report of an incident, not with one of them,
 so a country-level or border report cannot chain two incidents in different
@@ -37,8 +47,10 @@ order, so it gives the same incidents whatever order the articles came in;
 :func:`add_reports` links one new article into existing incidents
 (incremental ingest).
 
-**Figures.**  ``fatalities_best`` is the figure most reports support, else
-the lowest figure reported (ACLED's conservative rule); ``_low`` and
+**Figures.**  ``fatalities_best`` is the figure most reports support (more
+than half of those giving a figure: two of four outlets repeating a
+community leader's "over 200" do not outvote the governor's count), else the
+lowest figure reported (ACLED's conservative rule); ``_low`` and
 ``_high`` span the reports.  A report that revises its own article's earlier
 figure (the same url, published later) replaces it.  Each incident keeps the
 figure of every report and says why the best was taken.
@@ -59,6 +71,8 @@ from etl.records import Event
 
 LINK_DAYS = 2            # two day-precision reports of one happening differ by at most this
 LINK_DAYS_WEEK = 3       # when either report's date is borrowed (precision WEEK)
+LINK_DAYS_COARSE = 1     # when either report is placed only at a country or border
+ACROSS_BORDER_KM = 100.0  # two places facing each other across a border are at most this far apart
 NEAR_KM = 30.0           # "near": two places this close can be one site
 COUNTRY_KM = 0.0         # a country-level place is never "near" anything (containment only)
 
@@ -219,11 +233,21 @@ def places_fit(a: Event, b: Event) -> bool:
     return distance_km(a, b) <= NEAR_KM
 
 
+# Happenings that straddle a border: fighting and fire across it.
+CROSS_BORDER_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
 def reports_fit(a: Event, b: Event) -> bool:
     """Can two reports be of one happening?  Reports typed differently
     must agree on the day and the place (one inside the other)."""
-    if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b) or not places_fit(a, b):
+    if a.article_id == b.article_id or not types_fit(a, b) or not dates_fit(a, b):
         return False
+    if not places_fit(a, b) and not _country_on_border(a, b):
+        return False
+    if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
+            a.date_precision, b.date_precision) and \
+            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:  # type: ignore[operator]
+        return False  # a country says little of where: the day must say which happening
     if a.event_type != b.event_type or (a.event_type == "Strategic developments"
                                         and a.sub_event_type != b.sub_event_type):
         # typed differently: the same day and place, and a place finer than a
@@ -234,6 +258,44 @@ def reports_fit(a: Event, b: Event) -> bool:
     return True
 
 
+def _country_on_border(a: Event, b: Event) -> bool:
+    """A clash told at a country ("Cambodia said its troops clashed with
+    Thai forces") and one told on that country's border: fighting between
+    two states' forces is at their border.  (Shelling told at a country may
+    be anywhere in it.)"""
+    if a.event_type != "Battles" or b.event_type != "Battles":
+        return False
+    for country, border in ((a, b), (b, a)):
+        if country.place_id.startswith("ne:") and country.country in border_countries(border):
+            return True
+    return False
+
+
+def across_border(a: Event, b: Event, borders: Iterable[Event]) -> bool:
+    """Two reports on the two sides of a border ("shelling hit Surin", "a
+    clash in Oddar Meanchey") are one happening when the incident holds a
+    report of that border, of the same day (a day apart at most), and both
+    are of fighting or fire across it: a border clash is told from each side."""
+    if a.article_id == b.article_id or not a.country or not b.country or a.country == b.country:
+        return False
+    if a.event_type not in CROSS_BORDER_TYPES or b.event_type not in CROSS_BORDER_TYPES:
+        return False
+    if a.event_date is None or b.event_date is None or _MONTH in (a.date_precision, b.date_precision) or \
+            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:
+        return False
+    if _level(a) < 3 and _level(b) < 3 and distance_km(a, b) > ACROSS_BORDER_KM:
+        return False  # Chaman and Spin Boldak face each other; Kurram is another stretch of that border
+    pair = {a.country, b.country}
+    return any(pair <= set(border_countries(border)) for border in borders)
+
+
+def fits_incident(event: Event, members: Sequence[Event]) -> bool:
+    """Does a report fit every report of an incident (:func:`reports_fit`,
+    or :func:`across_border` where the incident holds a border report)?"""
+    borders = [m for m in members if m.place_id.startswith("border:")]
+    return all(reports_fit(event, m) or (bool(borders) and across_border(event, m, borders)) for m in members)
+
+
 def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, int, float, int]:
     """How close a report is to an incident's nearest report (smaller is
     closer): the same place, then the same type and sub-type, then the same
@@ -241,7 +303,10 @@ def _closeness(event: Event, incident: Sequence[Event]) -> tuple[int, int, int, 
     town where 19 were killed, not another town's protest), then distance
     and days."""
     best: tuple[int, int, int, int, float, int] = (9, 9, 9, 9, math.inf, 99)
+    country = "" if event.place_id.startswith("border:") else event.country
     for other in incident:
+        if country and other.country and other.country != country and not other.place_id.startswith("border:"):
+            continue  # a report from across a border joins through the border report, which ranks
         best = min(best, _rank(event, other))
     return best
 
@@ -442,7 +507,7 @@ class _Group:
     keeps one report of each :func:`_rank_kind` and date, so its closeness
     reads those, not every report."""
 
-    __slots__ = ("members", "articles", "kinds", "first", "settled", "by_rank")
+    __slots__ = ("members", "articles", "kinds", "first", "settled", "by_rank", "borders")
 
     def __init__(self, *, settled: bool) -> None:
         self.members: list[Event] = []
@@ -451,9 +516,12 @@ class _Group:
         self.first: tuple[str, str, int, str] | None = None
         self.settled = settled
         self.by_rank: dict[tuple[Any, ...], dict[date | None, Event]] | None = None
+        self.borders: list[Event] = []
 
     def add(self, event: Event, kind: int) -> None:
         self.members.append(event)
+        if event.place_id.startswith("border:"):
+            self.borders.append(event)
         self.articles.add(event.article_id)
         self.kinds.setdefault(kind, event)
         first = report_key(event)
@@ -467,15 +535,15 @@ class _Group:
                 self.by_rank.setdefault(_rank_kind(member), {}).setdefault(member.event_date, member)
 
     def fits(self, event: Event, memo: dict[int, bool]) -> bool:
-        """Does ``event`` fit every report (:func:`reports_fit`)?  ``memo``
-        keeps the answer for each fit kind while one report is placed."""
+        """Does ``event`` fit every report (:func:`fits_incident`)?  ``memo``
+        keeps :func:`reports_fit` for each fit kind while one report is placed."""
         if event.article_id in self.articles:
             return False
         for kind, member in self.kinds.items():
             fits = memo.get(kind)
             if fits is None:
                 fits = memo[kind] = reports_fit(event, member)
-            if not fits:
+            if not fits and not (self.borders and across_border(event, member, self.borders)):
                 return False
         return True
 
@@ -746,7 +814,7 @@ def summarize(incident_id: str, members: Sequence[Event], *, aliases: Sequence[s
                                                   if e.fatalities_high is not None)])
         if len(figures) == 1:
             best, reason = values[0], "the only report with a figure"
-        elif top > 1 and len(modes) == 1:
+        elif top * 2 > len(figures) and len(modes) == 1:  # most reports: more than half of them
             best, reason = modes[0], f"given by {top} of {len(figures)} reports"
         else:
             best, reason = min(values), f"the lowest of {len(figures)} differing reports"

@@ -544,6 +544,8 @@ CONTEXT_WORDS = frozenset({
 
 # Prepositions whose object is a reference to an earlier event, not a report
 # of a new one ("following clashes", "amid fighting", "in response to the attack").
+# "amid ongoing clashes": fighting going on as the report is written, not told back
+ONGOING_WORDS = frozenset({"ongoing", "continuing", "raging"})
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
                               "before", "during", "like", "unlike", "over", "because"})
 # What victims suffer: "after/following X" on these verbs tells X's own toll.

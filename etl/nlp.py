@@ -732,7 +732,7 @@ class Analyzer:
                        for start, end in matches]
         for ent in doc.ents:
             label = ent.label_
-            if label in ("PERSON", "ORG") and _is_locative_object(ent):
+            if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent)):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set
@@ -820,6 +820,22 @@ def _misread_date(ent: Span) -> bool:
 
 def _is_event_word(span: Span) -> bool:
     return len(span) == 1 and (span[0].lower_ in _EVENT_WORDS or span[0].lemma_.lower() in _EVENT_WORDS)
+
+
+def _names_division(ent: Span) -> bool:
+    """A name the model calls a person or an organisation, followed by the
+    word for the division it names ("in eastern Gnagna province", "Kurram
+    district"): a place."""
+    doc = ent.doc
+    if ent.end >= len(doc) or len(ent) > 3:
+        return False
+    after = doc[ent.end]
+    return after.lower_ in _DIVISION_NOUNS and ent.root.dep_ == "compound" and ent.root.head.i == after.i \
+        and all(t.is_title or t.is_upper for t in ent)
+
+
+_DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
+                             "prefecture", "tehsil", "lga"})
 
 
 def _is_locative_object(ent: Span) -> bool:

@@ -1511,6 +1511,10 @@ class _FitForm:
     """A province or district (level 2): towns inside it, areas of the same name."""
     names: str
     """Area names to match: ``none``, ``any`` (a name SQL cannot lower-case) or ``listed``."""
+    countries: int
+    """The number of countries of a country or border report (``places`` ``country``)."""
+    across_border: bool
+    """The event may fit reports across a border (:func:`_across_border`)."""
 
 
 def _fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
@@ -1538,15 +1542,17 @@ def _fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
     if not month_only:
         window = timedelta(days=linking.LINK_DAYS_WEEK)
         values["week_first"], values["week_last"] = when - window, when + window
+    values["country"] = event.country
+    values["border_like"] = f"border:%{event.country}%"
     places, near, area, names_form = "any", "", False, "none"
     countries = linking.border_countries(event) or ([event.country] if event.country else [])
     if countries and linking.level(event) == 3:
         places = "country"
         values["countries"] = countries
+        for k, code in enumerate(countries):
+            values[f"border_like_{k}"] = f"border:%{code}%"
     elif countries:
         places = "area"
-        values["country"] = event.country
-        values["border_like"] = f"border:%{event.country}%"
         if event.latitude is not None and event.longitude is not None:
             near = _near_values(event.latitude, event.longitude, values)
         area = linking.level(event) == 2
@@ -1560,7 +1566,8 @@ def _fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
             names_form = "listed"
             values["names"] = sorted(names)
     form = _FitForm(month_only=month_only, has_place=bool(event.place_id), places=places,
-                    near=near, area=area, names=names_form)
+                    near=near, area=area, names=names_form, countries=len(countries),
+                    across_border=bool(event.country) and event.event_type in linking.CROSS_BORDER_TYPES)
     return form, values
 
 
@@ -1604,6 +1611,23 @@ def _fit_clauses(form: _FitForm, c: Any) -> list[sa.ColumnElement[bool]]:
             _place_clause(form, c)]
 
 
+def _across_border(form: _FitForm, c: Any) -> sa.ColumnElement[bool]:
+    """A stored report (columns ``c``) the event may fit across a border
+    (``etl.incidents.across_border``; a superset): fighting or fire in
+    another country, in an incident that holds a report of a border of
+    the event's country."""
+    from etl import incidents as linking
+
+    if not form.across_border:
+        return sa.false()
+    border = events.alias("border")
+    return sa.and_(c.country != sa.bindparam("country"), c.country != "",
+                   c.event_type.in_(sorted(linking.CROSS_BORDER_TYPES)),
+                   sa.select(border.c.event_id).where(
+                       border.c.incident_id == c.incident_id,
+                       border.c.place_id.like(sa.bindparam("border_like"))).exists())
+
+
 def _place_clause(form: _FitForm, c: Any) -> sa.ColumnElement[bool]:
     """Where a stored report (columns ``c``) must be to fit the event by
     place (a superset of ``etl.incidents.places_fit``; any of these): the
@@ -1615,8 +1639,9 @@ def _place_clause(form: _FitForm, c: Any) -> sa.ColumnElement[bool]:
     found: list[sa.ColumnElement[bool]] = [c.country == ""]
     if form.has_place:
         found.append(c.place_id == sa.bindparam("place_id"))
-    if form.places == "country":
-        return sa.or_(*found, c.country.in_(sa.bindparam("countries", expanding=True)))
+    if form.places == "country":  # (a country report may fit a report on its border)
+        return sa.or_(*found, c.country.in_(sa.bindparam("countries", expanding=True)),
+                      *[c.place_id.like(sa.bindparam(f"border_like_{k}")) for k in range(form.countries)])
     in_country = c.country == sa.bindparam("country")
     coarse = sa.or_(c.place_id.like("ne:%"), sa.and_(c.geo_precision >= 3, c.admin1 == ""))
     found.append(sa.and_(in_country, coarse))
@@ -1666,12 +1691,14 @@ def _name_in(column: Any, names: str) -> sa.ColumnElement[bool]:
 @functools.lru_cache(maxsize=None)
 def _candidate_query(form: _FitForm) -> sa.Select[Any]:
     """The ids of the incidents whose every report fits an event of this
-    form (and at least one does): built once per form, so that executing it
-    again costs SQLAlchemy no rebuilding and no recompiling."""
+    form, or lies across a border from it (and at least one report fits):
+    built once per form, so that executing it again costs SQLAlchemy no
+    rebuilding and no recompiling."""
     c = events.c
     other = events.alias("other")
     misfit = sa.select(other.c.event_id).where(
-        other.c.incident_id == c.incident_id, sa.not_(sa.and_(*_fit_clauses(form, other.c))))
+        other.c.incident_id == c.incident_id,
+        sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
     return sa.select(c.incident_id).distinct().where(
         c.incident_id != "", *_fit_clauses(form, c), ~misfit.exists())
 

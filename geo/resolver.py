@@ -118,7 +118,9 @@ EXTRA_DEMONYMS = {"afghan": "AFG", "saudi": "SAU", "emirati": "ARE", "turkish": 
 GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
-    "valley", "agency", "tehsil", "area"})
+    "valley", "agency", "tehsil", "area", "lga", "raion", "rayon"})
+# Feature names of several words, stripped like the words above.
+_LONG_FEATURE_NAMES = frozenset({"local government area", "local government"})
 # A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
 # article has named in full elsewhere, never the town GeoNames has of that name.
 BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
@@ -140,7 +142,9 @@ _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IG
 CUE_KINDS: dict[str, str] = {
     **dict.fromkeys(("state", "province", "governorate", "region", "oblast", "prefecture",
                      "department", "emirate"), "admin1"),
-    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality"), "admin2"),
+    # LGA: a Nigerian local government area; raion/rayon: a district of Ukraine, Russia, Belarus
+    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality", "lga", "raion",
+                     "rayon"), "admin2"),
     **dict.fromkeys(("city", "town", "village", "township"), "populated_place"),
 }
 _CUE_WORDS = "|".join(CUE_KINDS)
@@ -168,12 +172,13 @@ COMMA_TOWN_HINT_MAX_KM = 50.0
 ACRONYM_MAX_LETTERS = 5
 
 
-WEAK_ALIAS_MAX_POPULATION = 5_000
+WEAK_ALIAS_MAX_POPULATION = 100_000
 
 
 def _weak(entry: Entry) -> bool:
     """A match through a spelling variant, or through an alternate name of a
-    small town ("Bolan" is listed for Bolands, Antigua, pop. 1,657)."""
+    town below a city's size ("Bolan" is listed for Bolands, Antigua, pop.
+    1,657; "Sole" for Cholet, France, pop. 53,000)."""
     return entry.is_variant or (
         not entry.is_primary_name and not entry.is_curated and entry.place.kind == "populated_place"
         and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
@@ -581,6 +586,10 @@ class Resolver:
         if entries:
             return entries
         words = name.split()
+        for size in (3, 2):  # "Guma Local Government Area", "Guma Local Government" (Nigeria's LGAs)
+            if len(words) > size and " ".join(words[-size:]).casefold() in _LONG_FEATURE_NAMES:
+                return [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
+                        if not e.is_variant]
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]

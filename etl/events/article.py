@@ -112,6 +112,30 @@ def _chemical_told_later(drafts: Sequence[Draft], sentence: Span, *, sentence_in
 _TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
 
 
+def _without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sentence_index: int) -> list[Trigger]:
+    """"Israel's bombing of the ministry comes amid ongoing clashes in
+    Sweida": a definite mention of the violent event the previous sentence
+    told ("the strike", "Israel's bombing") gives way to a new violent event
+    of another type in the sentence, so that one is not lost to
+    one-violent-event-per-sentence."""
+    told = {d.trigger.event_type for d in drafts if 0 < sentence_index - d.sentence_index <= 1}
+    again = [t for t in triggers if t.event_type in VIOLENT and t.event_type in told and _definite(t.token)]
+    # a new event of another type; one of the same type elaborates the one told
+    # again ("the strike on the hospital was part of a wider barrage")
+    fresh = [t for t in triggers if t not in again]
+    if not again or not any(t.event_type in VIOLENT - {a.event_type for a in again} and not _definite(t.token)
+                            for t in fresh):
+        return triggers
+    return fresh
+
+
+def _definite(token: Token) -> bool:
+    """"The strike", "this attack", "Israel's bombing": an event told before."""
+    return anaphoric(token) or (token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)
+        for c in token.children))
+
+
 def _refers_back(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> bool:
     """"Air defences intercepted the missiles.  The attacks were launched
     from the sea": a definite "the attack(s)" (the trigger, or what it
@@ -194,7 +218,8 @@ def extract_events(
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         # one violent event per sentence among those it reports, and one among those it recalls
         recalled = [t for t in found if t.background]
-        triggers = [*choose_sentence_events([t for t in found if not t.background], sentence),
+        triggers = [*choose_sentence_events(_without_told_again([t for t in found if not t.background], drafts,
+                                                                sentence_index=index), sentence),
                     *(replace(t, background=True) for t in choose_sentence_events(
                         recalled, _recalled_clause(recalled, sentence)))]
         _chemical_told_later(drafts, sentence, sentence_index=index)

@@ -135,11 +135,13 @@ _GOING_ON = frozenset({"ongoing", "continuing", "raging", "continue", "rage"})
 def going_on_now(token: Token) -> bool:
     """Is the event told as going on as the report is written ("clashes
     are still ongoing in the province", "fighting continues in the city",
-    "heavy fighting is raging in Goma")?  The subject of a present-tense
+    "heavy fighting is raging in Goma", "amid ongoing clashes")?  The subject of a present-tense
     verb of going on, or that verb itself; or what "there is" now."""
     if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "expl" for c in token.head.children):
         return True  # "there is intense fighting in Goma"
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in token.children):
+        return True  # "the strike comes amid ongoing clashes in Sweida"
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head

@@ -293,9 +293,13 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
     fitting = [h for h in recent if _fits(mention, h)]
     if mention.draft.another:
         # "another attack", "a follow-up drone attack": not the first happening
-        # of its type told (a later one may be the same, told again)
+        # of its type told, or, when none is, of the violent ones: "soldiers were
+        # killed in a separate attack" after a massacre (a later one may be the
+        # same, told again)
         etype = mention.draft.trigger.event_type
         first = next((h for h in happenings if h.event_type == etype), None)
+        if first is None and etype in VIOLENT:
+            first = next((h for h in happenings if h.event_type in VIOLENT), None)
         fitting = [h for h in fitting if h is not first]
     if not fitting:
         return None

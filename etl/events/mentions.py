@@ -344,6 +344,8 @@ def _told_back(trig: Trigger, *, harm_reports: bool) -> bool:
     ("after the ceasefire deal"), nor a protest during which something happened."""
     if trig.event_type == lx.STRATEGIC and trig.sub_event_type == "Agreement":
         return False
+    if any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in trig.token.children):
+        return False  # "comes amid ongoing clashes in Sweida": going on as the report is written
     # "arrested during a protest": the protest is happening, not recalled
     preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
         else lx.BACKGROUND_PREPS

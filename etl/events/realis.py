@@ -512,11 +512,19 @@ def anaphoric(token: Token) -> bool:
 
 def distinct_happening(token: Token) -> bool:
     """"Another attack", "a second strike", "a follow-up drone attack",
-    "fresh clashes": a happening other than those told before."""
-    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
-    if words & _DISTINCT:
+    "fresh clashes", "killed in a separate attack": a happening other than
+    those told before."""
+    if _distinct_words(token):
         return True
-    return any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
+    # "two soldiers were killed in a separate attack": the happening a toll is told in
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)
+        for c in token.children)
+
+
+def _distinct_words(token: Token) -> bool:
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
+    return bool(words & _DISTINCT) or any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
 
 
 def dated_other_year(token: Token, *, published: date | None) -> bool:

@@ -5,6 +5,7 @@ examples.  No real article is needed."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from datetime import date
 
@@ -118,6 +119,48 @@ def test_match_is_one_to_one_and_maximal():
     bucha_only = make_event(event_id="p2", latitude=BUCHA[0], longitude=28.2)  # 141 km from Bucha, 165 from Kyiv
     assert en.match_article(gold, [near_both, bucha_only]) == [(0, 1), (1, 0)]
     assert len(en.match_article(gold, [near_both])) == 1
+
+
+def test_match_is_the_best_agreeing_of_the_maximum_matchings_whatever_the_order():
+    # Brute force over small random articles: the matching is maximum, and among
+    # maximum matchings its pairs agree best (sub-type, then days, then km);
+    # listing the predictions in another order gives the same total agreement.
+    import itertools
+    import random
+
+    rng = random.Random(7)
+    places = [KYIV, BUCHA, (50.51, 30.25), (50.0, 30.8)]
+    subs = ["Shelling/artillery/missile attack", "Air/drone strike"]
+
+    def cost(pairs, gold, predicted):
+        total = 0.0
+        for gi, pi in pairs:
+            other_sub, days, km = en._preference(gold[gi], predicted[pi])
+            total += other_sub * 1e6 + min(days, 99) * 1e3 + min(km, 999.0)
+        return total
+
+    for _ in range(300):
+        gold = [gold_event(lat=(p := rng.choice(places))[0], lon=p[1], sub_event_type=rng.choice(subs),
+                           date_first=date(2025, 4, rng.choice((3, 4))), date_last=date(2025, 4, 4))
+                for _ in range(rng.randint(1, 4))]
+        gold = [dataclasses.replace(g, date_last=g.date_first) for g in gold]
+        predicted = [make_event(event_id=f"p{i}", latitude=(p := rng.choice(places))[0], longitude=p[1],
+                                sub_event_type=rng.choice(subs), event_date=date(2025, 4, rng.choice((3, 4, 5))))
+                     for i in range(rng.randint(1, 4))]
+        best = (0, 0.0)
+        for size in range(min(len(gold), len(predicted)), 0, -1):
+            options = [cost(list(zip(gs, ps)), gold, predicted)
+                       for gs in itertools.combinations(range(len(gold)), size)
+                       for ps in itertools.permutations(range(len(predicted)), size)
+                       if all(en.event_matches(gold[g], predicted[q]) for g, q in zip(gs, ps))]
+            if options:
+                best = (size, min(options))
+                break
+        found = en.match_article(gold, predicted)
+        assert (len(found), cost(found, gold, predicted)) == pytest.approx(best)
+        shuffled = predicted[::-1]
+        again = en.match_article(gold, shuffled)
+        assert cost(again, gold, shuffled) == pytest.approx(best[1])
 
 
 def test_match_needs_type_place_and_date():

@@ -293,3 +293,37 @@ def test_a_toll_told_again_at_a_town_moves_from_the_country_to_the_town(pipeline
     events = violent(extract(pipeline, text, published=date(2025, 6, 24)))
     assert sum(e.fatalities for e in events) == 3
     assert [e.fatalities for e in events if e.location == "Beersheba"] == [3]
+
+
+def test_a_toll_told_in_a_separate_attack_is_a_happening_of_its_own(pipeline):
+    text = ("Gunmen killed at least 40 villagers yesterday in Kano State, residents said on Sunday.\n\n"
+            "The attackers arrived on motorcycles at about 11pm and shot people in their homes.\n\n"
+            "An army officer also revealed that three soldiers were also killed in a separate attack "
+            "the same morning in Kano State.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
+    assert sorted(e.fatalities for e in events) == [3, 40]
+    # control: a toll told of the attack itself stays its toll
+    text = ("Gunmen killed at least 40 villagers yesterday in Kano State, residents said on Sunday.\n\n"
+            "Three soldiers were also killed in the attack, an army officer said.")
+    events = violent(extract(pipeline, text, published=date(2025, 6, 15)))
+    assert len(events) == 1
+
+
+
+def test_ongoing_fighting_a_strike_is_told_amid_is_an_event_of_its_own(pipeline):
+    text = ("Israeli jets bombed the army headquarters in Damascus on Wednesday, the military said.\n\n"
+            "Israel's bombing of the headquarters comes amid ongoing clashes between government troops "
+            "and tribal fighters in southern Sweida.")
+    events = extract(pipeline, text, published=date(2025, 7, 16))
+    assert sorted((e.event_type, e.location) for e in events) == [
+        ("Battles", "As-Suwayda"), ("Explosions/Remote violence", "Damascus")]
+    # going on as the report is written: the report's day, not the strike's
+    text = text.replace("on Wednesday", "on Tuesday")
+    (clash,) = [e for e in extract(pipeline, text, published=date(2025, 7, 16)) if e.event_type == "Battles"]
+    assert (clash.event_date, clash.date_precision) == (date(2025, 7, 16), 1)
+    # control: fighting the strike only follows is a back-reference, no event
+    text = ("Israeli jets bombed the army headquarters in Damascus on Wednesday, the military said.\n\n"
+            "Israel's bombing of the headquarters comes after clashes between government troops "
+            "and tribal fighters in southern Sweida.")
+    events = extract(pipeline, text, published=date(2025, 7, 16))
+    assert "Battles" not in {e.event_type for e in events}

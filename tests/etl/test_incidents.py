@@ -126,6 +126,41 @@ def test_borrowed_dates_five_days_apart_are_two_happenings():
     assert len(link_incidents([first, report("c1", day=date(2025, 6, 21), precision=2)])) == 1
 
 
+def test_a_country_level_report_needs_the_day_of_the_happening():
+    # a strike on a city dated by the article around it (19 June), and "Israel
+    # struck Ukraine's nuclear sites on 22 June": three days apart, a country
+    # says nothing of which happening, so they stay apart; a day apart they join
+    city = report("a1", day=date(2025, 6, 19), precision=2)
+    assert len(link_incidents([city, report("b1", UKRAINE, day=date(2025, 6, 22))])) == 2
+    assert len(link_incidents([city, report("b2", UKRAINE, day=date(2025, 6, 20))])) == 1
+    assert len(link_incidents([city, report("b3", BORDER, day=date(2025, 6, 21))])) == 2
+    # nor do two country-level reports two days apart, though they name the same country
+    assert len(link_incidents([report("d1", UKRAINE, day=date(2025, 6, 22)),
+                               report("d2", UKRAINE, day=date(2025, 6, 24))])) == 2
+    # two towns three days apart (one date borrowed) still join: the place says which
+    assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 1
+
+
+def test_a_border_clash_told_from_both_sides_is_one_incident():
+    battle = dict(event_type="Battles", sub="Armed clash")
+    belgorod = ("geonames:578072", "Belgorod", "Belgorod", "RUS", 50.61, 36.58, 1)
+    russia = ("ne:RUS", "Russia", "", "RUS", 61.0, 99.0, 3)
+    kharkiv = report("a1", **battle)                       # "troops repelled an assault near Kharkiv"
+    border = report("b1", BORDER, **battle)                # "clashes on the border"
+    across = report("c1", belgorod, **battle)              # "fighting at Belgorod", told from the other side
+    moscow = report("d1", russia, **battle)                # "Russia said its troops clashed with Ukrainian forces"
+    incidents = link_incidents([kharkiv, border, across, moscow])
+    assert len(incidents) == 1 and incidents[0].n_reports == 4
+    # without a report of the border, the two sides are two happenings
+    assert len(link_incidents([kharkiv, across])) == 2
+    # two days apart, or shelling told only at a country, they are not joined
+    assert len(link_incidents([kharkiv, border, report("c2", belgorod, day=DAY + timedelta(days=2), **battle)])) == 2
+    assert len(link_incidents([report("e1", BORDER), report("e2", russia)])) == 2
+    # a town on another stretch of the border is not the place across from this one
+    far = ("geonames:473249", "Voronezh", "Voronezh", "RUS", 51.67, 39.18, 1)      # 230 km from Kharkiv
+    assert len(link_incidents([kharkiv, border, report("f1", far, **battle)])) == 2
+
+
 def test_a_country_level_report_does_not_chain_two_incidents():
     kharkiv = [report("a1"), report("a2")]
     sumy = [report("b1", SUMY), report("b2", SUMY), report("b3", SUMY)]
@@ -153,6 +188,11 @@ def test_best_figure_is_the_one_most_reports_give_else_the_lowest():
     assert incident.fatalities_best == 18 and "lowest" in incident.best_reason
     incident = link_incidents([report("a1")])[0]
     assert incident.fatalities_best is None and incident.n_reports == 1
+    # most reports means more than half: two of four is no majority, the lowest is taken
+    incident = link_incidents([report("a1", fatalities=200), report("a2", fatalities=100),
+                               report("a3", fatalities=59), report("a4", fatalities=200)])[0]
+    assert (incident.fatalities_low, incident.fatalities_best, incident.fatalities_high) == (59, 59, 200)
+    assert "lowest of 4" in incident.best_reason
 
 
 def test_a_revised_report_replaces_its_own_earlier_figure():

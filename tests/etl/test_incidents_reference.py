@@ -28,6 +28,7 @@ from etl.incidents import (
     add_reports,
     link_incidents,
     report_key,
+    fits_incident,
     reports_fit,
     summarize,
 )
@@ -49,7 +50,7 @@ def reference_add_reports(incidents: Sequence[Incident], events: Iterable[Event]
 
     for event in sorted(events, key=report_key):
         fitting = [key for key in sorted(groups)
-                   if all(reports_fit(event, other) for other in groups[key])]
+                   if fits_incident(event, groups[key])]
         if not fitting:
             groups[event.event_id] = [event]
             continue
@@ -269,5 +270,5 @@ def test_an_incident_answers_fit_and_closeness_as_its_reports_do():
             linker._join(group, "g", member)
         for event in random_reports(rng, 4, places=twice, days=rng.choice((1, 2)), types=types, undated=0.0):
             event = Event(**{**{f: getattr(event, f) for f in event.__dataclass_fields__}, "article_id": "other"})
-            assert group.fits(event, {}) == all(reports_fit(event, m) for m in group.members)
+            assert group.fits(event, {}) == fits_incident(event, group.members)
             assert group.closeness(event) == _closeness(event, group.members)

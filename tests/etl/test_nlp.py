@@ -220,3 +220,11 @@ def test_the_longest_gazetteer_name_wins_and_datelines_stay(pipeline: Pipeline) 
     surfaces = _surfaces(pipeline, "3 TTP terrorists killed in Khyber Pakhtunkhwa: Pak Police")
     assert "Khyber Pakhtunkhwa" in surfaces
     assert "Peshawar" in _surfaces(pipeline, "Peshawar, Jul 3 (PTI) Two personnel of the force were killed.")
+
+
+def test_a_name_the_model_calls_a_person_before_province_or_district_is_a_place(pipeline: Pipeline) -> None:
+    # the small model tags "Gnagna" a person; "Gnagna province" says it is a place
+    surfaces = _surfaces(pipeline, "The fighters also targeted a militia post in eastern Gnagna province.")
+    assert any(s.startswith("Gnagna") for s in surfaces), surfaces
+    # a person's name stays a person
+    assert not _surfaces(pipeline, "Governor Hyacinth Alia visited the hospital on Sunday.")

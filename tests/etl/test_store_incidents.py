@@ -75,6 +75,21 @@ def test_reports_of_one_happening_share_an_incident(store_url):
     assert store.incident_count() == 2
 
 
+def test_a_border_clash_told_from_both_sides_shares_an_incident_in_the_store(store_url):
+    from tests.etl.test_incidents import BORDER
+
+    battle = dict(event_type="Battles", sub="Armed clash")
+    belgorod = ("geonames:578072", "Belgorod", "Belgorod", "RUS", 50.61, 36.58, 1)
+    reports = [report("a1", **battle, published=date(2025, 4, 13)),
+               report("b1", BORDER, **battle, published=date(2025, 4, 14)),
+               report("c1", belgorod, **battle, published=date(2025, 4, 14)),     # joins across the border
+               report("d1", ("ne:RUS", "Russia", "", "RUS", 61.0, 99.0, 3), **battle,
+                      published=date(2025, 4, 15))]                               # and the country's report
+    store = Store(store_url)
+    store_reports(store, reports)
+    assert members(store) == {frozenset(e.event_id for e in reports)}
+
+
 def test_a_later_report_revising_the_toll_updates_the_incident(store_url):
     store = Store(store_url)
     store_reports(store, REPORTS[3:4])

@@ -172,6 +172,29 @@ def test_a_spelling_variant_in_a_country_the_article_never_names_is_not_taken(re
     assert tarnak.status == "not_found" and tarnak.place is None
 
 
+def test_an_alternate_name_of_a_mid_sized_foreign_town_is_not_taken(resolver: Resolver) -> None:
+    # the gazetteer knows no Burkinabe "Sole"; it lists the name only as an alternate
+    # name of Cholet (France, pop. 53,000), a country this article never names
+    text = ("Militants attacked soldiers in Burkina Faso on Sunday. Fighters also raided "
+            "an army post in the town of Sole, in the north of Burkina Faso.")
+    (sole,) = resolver.resolve(mentions_of(text, ["Sole"]), text=text)
+    assert sole.status == "not_found" and sole.place is None
+    # without country context the alternate name still finds its town
+    (alone,) = resolver.resolve(mentions_of("Sole", ["Sole"]), text="Sole")
+    assert alone.place is not None and alone.place.country == "FRA"
+
+
+def test_a_local_government_area_is_the_district_it_names(resolver: Resolver) -> None:
+    # Nigeria's second-order divisions are written "Guma LGA" (local government area)
+    text = "Two soldiers were killed in Guma LGA of Benue State, Nigeria, on Friday."
+    (guma,) = resolver.resolve(mentions_of(text, ["Guma LGA"]), text=text)
+    assert guma.place is not None
+    assert (guma.place.name, guma.place.kind, guma.place.country) == ("Guma", "admin2", "NGA")
+    text = "Gunmen invaded two communities in Guma Local Government Area of Benue State."
+    (guma,) = resolver.resolve(mentions_of(text, ["Guma Local Government Area"]), text=text)
+    assert guma.place is not None and (guma.place.name, guma.place.kind) == ("Guma", "admin2")
+
+
 def test_a_district_of_the_adm2_layer_is_found_by_its_spelling_variant(resolver: Resolver) -> None:
     # "Zharay" is GeoNames' ADM2 Zhaṟêy (Zhari District) of Kandahar, not Zhourui in China
     text = "Afghan forces detained a Taliban leader in Zharay district, Kandahar province, in Afghanistan."
