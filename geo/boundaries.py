@@ -45,45 +45,29 @@ class Boundaries:
     """Country polygons with point-in-country queries and shared borders."""
 
     def __init__(self, features: list[dict[str, Any]]) -> None:
-        """A country's polygons are built and merged when it is first asked
-        about (a third of a second for all of them; an ingest asks about a
-        few countries), the index of all of them when a point's country is."""
         self._features = features
         names: dict[str, str] = {}
-        parts: dict[str, list[dict[str, Any]]] = {}
+        parts: dict[str, list[BaseGeometry]] = {}
         for feature in features:
             iso3 = str(feature.get("properties", {}).get("iso_a3") or "")
             if not iso3:
                 continue
-            parts.setdefault(iso3, []).append(feature["geometry"])
+            geometry = shape(feature["geometry"])
+            if not geometry.is_valid:
+                geometry = shapely.make_valid(geometry)
+            parts.setdefault(iso3, []).append(geometry)
             names.setdefault(iso3, str(feature["properties"].get("name") or iso3))
         if not parts:
             raise BoundaryError("no country polygons with an iso_a3 code")
         self._names = names
         self._iso3s = sorted(parts)
-        self._parts = parts
-        self._by_iso3: dict[str, BaseGeometry] = {}
-        self._tree: STRtree | None = None
+        self._geometries = [unary_union(parts[iso3]) for iso3 in self._iso3s]
+        for geometry in self._geometries:
+            shapely.prepare(geometry)
+        self._by_iso3 = dict(zip(self._iso3s, self._geometries))
+        self._tree = STRtree(self._geometries)
         self._borders: dict[tuple[str, str], Place | None] = {}
         self._geojson: dict[str, Any] | None = None
-
-    def _country(self, iso3: str) -> BaseGeometry | None:
-        """The country's polygons (made valid) merged and prepared, or None."""
-        geometry = self._by_iso3.get(iso3)
-        if geometry is None and iso3 in self._parts:
-            polygons = []
-            for part in self._parts[iso3]:
-                polygon = shape(part)
-                polygons.append(polygon if polygon.is_valid else shapely.make_valid(polygon))
-            geometry = self._by_iso3[iso3] = unary_union(polygons)
-            shapely.prepare(geometry)
-        return geometry
-
-    def _index(self) -> STRtree:
-        """The search tree over every country (positions in ``_iso3s`` order)."""
-        if self._tree is None:
-            self._tree = STRtree([self._country(iso3) for iso3 in self._iso3s])
-        return self._tree
 
     @classmethod
     def load(cls, path: Path | None = None) -> Boundaries:
@@ -107,20 +91,20 @@ class Boundaries:
 
     def geometry(self, iso3: str) -> BaseGeometry | None:
         """The country's (multi)polygon, or None."""
-        return self._country(iso3)
+        return self._by_iso3.get(iso3)
 
     def country_at(self, lat: float, lon: float) -> str | None:
         """ISO3 of the country containing the point, or None (sea, no-code areas, bad input)."""
         if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
             return None
         point = shapely.Point(lon, lat)
-        for position in self._index().query(point, predicate="intersects"):
+        for position in self._tree.query(point, predicate="intersects"):
             return self._iso3s[int(position)]
         return None
 
     def contains(self, iso3: str, lat: float, lon: float, *, tolerance_km: float = 10) -> bool:
         """Whether the point lies in country ``iso3`` or within ``tolerance_km`` of it."""
-        geometry = self._country(iso3)
+        geometry = self._by_iso3.get(iso3)
         if geometry is None or not (math.isfinite(lat) and math.isfinite(lon)):
             return False
         point = shapely.Point(lon, lat)
@@ -141,7 +125,7 @@ class Boundaries:
         return self._borders[key]
 
     def _make_border(self, iso3_a: str, iso3_b: str) -> Place | None:
-        geometry_a, geometry_b = self._country(iso3_a), self._country(iso3_b)
+        geometry_a, geometry_b = self._by_iso3.get(iso3_a), self._by_iso3.get(iso3_b)
         if geometry_a is None or geometry_b is None or iso3_a == iso3_b:
             return None
         line = geometry_a.boundary.intersection(geometry_b.boundary)
