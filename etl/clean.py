@@ -94,7 +94,9 @@ def article_id_for(text: str) -> str:
     joiners, byte-order marks, bidirectional marks) dropped, so the same
     article read twice (or with other line breaks, or with invisible
     characters sprinkled in) is one id."""
-    if not text.isascii():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if not text.isascii():  # (no ASCII character is a format character)
+        dropped = {ord(c) for c in set(text) if not c.isascii() and unicodedata.category(c) == "Cf"}
+        if dropped:
+            text = text.translate(dict.fromkeys(dropped))
     key = " ".join(text.split()).casefold()
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -19,7 +19,14 @@ forms it never caches) cost about 25 ms of the ~95 ms spaCy spends on a
 and :class:`CachedLemmatizer`, which compute exactly the same attributes
 (same rules, same order, same lemma function) from token arrays and a
 per-process cache; ``tests/etl/test_nlp.py`` checks token for token that the
-annotations are identical to the stock components'.
+annotations are identical to the stock components'.  It also has the
+model's layers multiply matrices with numpy's BLAS rather than thinc's BLIS
+(on the test machine's processor BLIS runs at a third of the speed: spaCy's
+time per article halves).  The sums are not added in the same order, so the
+floats may differ in the last bits; the annotations are the same token for
+token on every evaluation text (4,948 documents, 597,285 tokens) and on
+the ingest benchmark's 400 articles (as they are, likewise, when BLIS picks
+another kernel on another processor).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
+from thinc.api import Model, NumpyOps
 
 from etl.dates import find_dates
 from etl.errors import ModelError
@@ -63,6 +71,10 @@ _BORDER_PATTERNS = [
     re.compile(rf"\b(?:border|frontier|boundary)\s+between\s+(?P<a>{_COUNTRY_ALT})\s+and\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
     re.compile(rf"\b(?P<a>{_COUNTRY_ALT})\s+(?:border|frontier)\s+with\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
 ]
+# Every border phrase holds one of these words: a text without them is not
+# searched with the patterns above (two milliseconds an article: each tries
+# every country name at every word).
+_BORDER_WORD = re.compile(r"border|frontier|boundary", re.I)
 # "ISLAMABAD:", "PESHAWAR, Pakistan —", "KABUL (Reuters) -", "GENEVA, Oct 30, 2025
 # (AFP) -" at a paragraph start (after a filing-date label such as "date
 # 2025-04-14 ", if any).
@@ -397,6 +409,7 @@ def make_cached_lemmatizer(nlp, name):  # type: ignore[no-untyped-def]
 
 
 _TEXT_KEY = "sitrep_text"
+_PARSED_KEY = "sitrep_parsed_text"
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -450,8 +463,10 @@ class TextKeepingTokenizer:
         self._tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self._tokenizer(unshout(text))
+        parsed = unshout(text)
+        doc = self._tokenizer(parsed)
         doc.user_data[_TEXT_KEY] = text
+        doc.user_data[_PARSED_KEY] = parsed
         return doc
 
     def __getattr__(self, name: str) -> Any:
@@ -462,6 +477,16 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, served from the copy kept at tokenisation when the doc
     has one (spaCy's tokenisation is lossless: it is the same string)."""
     text = doc.user_data.get(_TEXT_KEY)
+    if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
+
+
+def parsed_text(doc: Doc) -> str:
+    """``doc.text`` itself: the text the model parsed (:func:`unshout` puts
+    shouted lines in sentence case), served from the copy kept at
+    tokenisation when the doc has one."""
+    text = doc.user_data.get(_PARSED_KEY)
     if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
         return text
     return doc.text
@@ -487,7 +512,21 @@ def load_spacy(name: str = MODEL_NAME, *, fast_components: bool = True) -> Langu
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     if fast_components:
         _swap_in_fast_components(nlp)
+        _multiply_with_numpy(nlp)
     return nlp
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Have the model's layers multiply matrices with numpy (its BLAS,
+    single-threaded: see ``etl/__init__.py``) instead of thinc's bundled
+    BLIS, which on some processors runs a generic kernel at a third of
+    numpy's speed (it took half of spaCy's time)."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def _swap_in_fast_components(nlp: Language) -> None:
@@ -681,7 +720,7 @@ class Analyzer:
         text = doc_text(doc)
         spans: list[tuple[int, int, str]] = []
         # 1. Border phrases first: they contain country names.
-        for pattern in _BORDER_PATTERNS:
+        for pattern in _BORDER_PATTERNS if _BORDER_WORD.search(text) else ():
             for match in pattern.finditer(text):
                 spans.append((match.start(), match.end(), "BORDER"))
         # 2. Model entities (and names the small model calls a person or an
@@ -723,6 +762,7 @@ class Analyzer:
         entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = _mostly_lowercase(text)
+        parsed = parsed_text(doc)
         for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
@@ -732,7 +772,8 @@ class Analyzer:
             if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue
             if span.text.lower() not in self.prominent_names and \
-                    not toponyms.has_place_support(span, lowercase_doc=lowercase_doc):
+                    not toponyms.has_place_support(span, lowercase_doc=lowercase_doc,
+                                                     parsed=parsed):
                 continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)

@@ -66,10 +66,12 @@ def to_article(raw: RawDocument, *, published: date | None = None) -> Article:
     text = clean_text(raw.text)
     if len(text) < MIN_ARTICLE_CHARS:
         raise RejectedInput(raw.origin, "empty article (no usable text)")
-    letters = [c for c in text[:20000] if c.isalpha()]
+    sample = text[:20000]
+    letters = list(filter(str.isalpha, sample))
     if not letters:
         raise RejectedInput(raw.origin, "no words in article (only numbers or symbols)")
-    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+    latin = len(letters) if sample.isascii() else sum(
+        1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
     if latin < MIN_LATIN_SHARE * len(letters):
         script = _main_script(letters)
         raise RejectedInput(raw.origin, f"not English text (mostly {script} script)")

@@ -196,7 +196,7 @@ _DATELINE_REST = re.compile(
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
 
 
-def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
+def has_place_support(span: Span, *, lowercase_doc: bool = False, parsed: str | None = None) -> bool:
     """Does the text use a gazetteer word as a place?  The model did not
     tag it, so its syntax must: the object of a place preposition ("in
     Zorbakhel"), a modifier or conjunct of another noun ("Kandahar police",
@@ -204,7 +204,9 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
     name of several words ("Dera Ismail Khan").  A lone subject ("Anju
     said") or an appositive head ("Anju, a teacher") is not a place.  In a
     lower-case text the word must also be no inflected common word ("carrying
-    swords"): a plural or verb form, or a word tagged verb or adjective."""
+    swords"): a plural or verb form, or a word tagged verb or adjective.
+    ``parsed``: ``span.doc.text``, when the caller has it (``Doc.text``
+    joins every token's text again on each use)."""
     if len(span) > 1 and not lowercase_doc:
         return True
     root = span.root
@@ -215,11 +217,12 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False) -> bool:
     if lowercase_doc and (root.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON")
                           or root.lemma_.lower() != root.lower_):
         return False
-    if span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n":
+    text = span.doc.text if parsed is None else parsed
+    if span.start_char == 0 or text[span.start_char - 1] == "\n":
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and (nxt.text in (":", "(", "—", "–", "-") or (
                 nxt.text == "," and (span.text.isupper() or _DATELINE_REST.match(
-                    span.doc.text, span.end_char, span.end_char + 60)))):
+                    text, span.end_char, span.end_char + 60)))):
             return True  # a dateline ("QUETTA:", "PESHAWAR, Pakistan —", "Peshawar, Jul 3 (PTI)")
     if root.dep_ == "pobj" and root.head.lower_ in SUPPORT_PREPS:
         return True

@@ -1,6 +1,7 @@
 """The NLP stage's fast stand-ins for spaCy's attribute ruler and lemmatizer
-give exactly the stock components' annotations, and the events and places
-the ETL finds do not change with them (real model, real articles)."""
+(and its matrix products in numpy rather than BLIS) give exactly the stock
+components' annotations, and the events and places the ETL finds do not
+change with them (real model, real articles)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,10 @@ def test_fast_components_replace_the_stock_ones(fast, stock):
     assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
     assert isinstance(fast.get_pipe("sitrep_attribute_ruler"), FastAttributeRuler)
     assert isinstance(fast.get_pipe("sitrep_lemmatizer"), CachedLemmatizer)
+    # The model's matrix products run in numpy (its BLAS), the stock ones in thinc's BLIS.
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        assert {node.ops.use_blis for node in fast.get_pipe(name).model.walk()} == {False}
+        assert {node.ops.use_blis for node in stock.get_pipe(name).model.walk()} == {True}
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=["seed", "dateline", "lowercase", "colloquial", "auxiliaries"])
@@ -91,23 +96,28 @@ def test_a_line_break_starts_a_sentence(fast):
 
 def test_kept_text_is_the_doc_text(fast, monkeypatch):
     from etl import nlp as nlp_module
-    from etl.nlp import doc_text, span_text
+    from etl.nlp import doc_text, parsed_text, span_text
 
     for text in TEXTS:
         doc = fast(text)
-        assert doc_text(doc) == doc.text == text
+        assert doc_text(doc) == doc.text == parsed_text(doc) == text
         assert [span_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    # A shouted headline is parsed in sentence case: doc_text is the text
+    # read, parsed_text the text parsed (Doc.text).
+    shouted = "MILITANTS KILL FOUR SOLDIERS IN BAJAUR ATTACK\nFour soldiers were killed on Tuesday."
+    doc = fast(shouted)
+    assert doc_text(doc) == shouted and parsed_text(doc) == doc.text != shouted
     # A long article parsed in chunks and joined keeps its whole text.
     monkeypatch.setattr(nlp_module, "MAX_PARSE_CHARS", 400)
     analyzer = Analyzer(nlp=fast)
     long_text = "\n\n".join(TEXTS[:3])
     doc = analyzer.parse(long_text)
-    assert doc_text(doc) == doc.text == long_text
+    assert doc_text(doc) == doc.text == parsed_text(doc) == long_text
     # A doc built without the tokenizer falls back to spaCy's own join.
     from spacy.tokens import Doc
 
     bare = Doc(fast.vocab, words=["Two", "killed"], spaces=[True, False])
-    assert doc_text(bare) == "Two killed"
+    assert doc_text(bare) == parsed_text(bare) == "Two killed"
 
 
 NAMES = ["Kupwara", "New Delhi", "Delhi", "Jammu and Kashmir", "Kashmir", "North Waziristan", "Bajaur",
