@@ -251,7 +251,8 @@ def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place 
 
 def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
     """The country of a demonym on the trigger's target ("Indian military
-    sites", "Pakistani posts")."""
+    sites", "Pakistani posts"), or on a clash's other side ("a skirmish with
+    the Afghan Taliban")."""
     token = trigger.token
     verb = token if token.pos_ == "VERB" else None
     objects: list[Token] = []
@@ -262,9 +263,12 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         heads += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         objects = [c for v in heads for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    # a clash "with the Afghan Taliban": the other side's country, when nothing else places it
+    preps = ("on", "against", "inside", "into", "in", "with") if trigger.event_type == lx.BATTLES else \
+        ("on", "against", "inside", "into", "in")
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against", "inside", "into", "in"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects.extend(c for c in child.children if c.dep_ == "pobj")
     for obj in objects:
         for t in obj.subtree:

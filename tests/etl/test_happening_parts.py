@@ -327,3 +327,15 @@ def test_ongoing_fighting_a_strike_is_told_amid_is_an_event_of_its_own(pipeline)
             "and tribal fighters in southern Sweida.")
     events = extract(pipeline, text, published=date(2025, 7, 16))
     assert "Battles" not in {e.event_type for e in events}
+
+
+def test_a_clash_with_no_place_of_its_own_is_on_the_other_side_not_in_another_phrase(pipeline):
+    text = ("China on Tuesday offered to mediate between Pakistan and its neighbours.\n\n"
+            "The offer came amid tension with India after the short war in May and a brief skirmish with "
+            "the Afghan Taliban last month.")
+    battles = [e for e in extract(pipeline, text, published=date(2025, 11, 20)) if e.event_type == "Battles"]
+    assert [e.country for e in battles] == ["AFG"]
+    # control: a clash told with its place stays there
+    text = "Pakistani troops clashed with Afghan Taliban fighters in Kurram on Sunday."
+    battles = [e for e in extract(pipeline, text, published=date(2025, 11, 20)) if e.event_type == "Battles"]
+    assert [(e.location, e.country) for e in battles] == [("Kurram", "PAK")]
