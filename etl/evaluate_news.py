@@ -59,9 +59,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
 from etl.evaluate_events import ACC_KM, haversine_km, prf
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: import it only when running
@@ -318,6 +315,9 @@ def match_article(gold: Sequence[GoldNewsEvent], predicted: Sequence[Event]) -> 
     the events are listed in)."""
     if not gold or not predicted:
         return []
+    import numpy as np  # here, not at the top: every ``sitrep`` command imports this module
+    from scipy.optimize import linear_sum_assignment
+
     cost = np.full((len(gold), len(predicted)), _NO_MATCH)
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):

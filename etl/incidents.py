@@ -244,9 +244,8 @@ def reports_fit(a: Event, b: Event) -> bool:
         return False
     if not places_fit(a, b) and not _country_on_border(a, b):
         return False
-    if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (
-            a.date_precision, b.date_precision) and \
-            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:  # type: ignore[operator]
+    if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (a.date_precision, b.date_precision) and \
+            not _within_a_day(a, b):
         return False  # a country says little of where: the day must say which happening
     if a.event_type != b.event_type or (a.event_type == "Strategic developments"
                                         and a.sub_event_type != b.sub_event_type):
@@ -280,13 +279,18 @@ def across_border(a: Event, b: Event, borders: Iterable[Event]) -> bool:
         return False
     if a.event_type not in CROSS_BORDER_TYPES or b.event_type not in CROSS_BORDER_TYPES:
         return False
-    if a.event_date is None or b.event_date is None or _MONTH in (a.date_precision, b.date_precision) or \
-            abs((a.event_date - b.event_date).days) > LINK_DAYS_COARSE:
+    if _MONTH in (a.date_precision, b.date_precision) or not _within_a_day(a, b):
         return False
     if _level(a) < 3 and _level(b) < 3 and distance_km(a, b) > ACROSS_BORDER_KM:
         return False  # Chaman and Spin Boldak face each other; Kurram is another stretch of that border
     pair = {a.country, b.country}
     return any(pair <= set(border_countries(border)) for border in borders)
+
+
+def _within_a_day(a: Event, b: Event) -> bool:
+    """Dated, and at most :data:`LINK_DAYS_COARSE` apart."""
+    return a.event_date is not None and b.event_date is not None and \
+        abs((a.event_date - b.event_date).days) <= LINK_DAYS_COARSE
 
 
 def fits_incident(event: Event, members: Sequence[Event]) -> bool:

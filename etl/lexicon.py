@@ -495,15 +495,15 @@ FIGHTING_WORDS = frozenset({
     "bombardments", "shelling", "airstrikes", "airstrike", "attack", "attacks", "attacked", "killed",
     "killing", "offensive", "assault", "firefight", "gunfight", "ambush", "stormed",
 })
-# Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
-# with a subject that counts people ("some 7,000 villagers", "thousands of
-# families"), never armed men ("the attackers fled").
 # Lemmas of ACLED's Strategic developments/Other this project codes: people in
 # numbers leaving their homes, and a prison break.
 DISPLACEMENT_LEMMAS = frozenset({"flee", "displace"})
 PRISON_BREAK_LEMMAS = frozenset({"escape", "jailbreak", "breakout"})
 PRISON_WORDS = frozenset({"prison", "prisons", "jail", "jails", "prisoners", "inmates", "detainees", "penitentiary",
                           "jailbreak", "prisoner", "inmate"})
+# Mass displacement (ACLED's Other): "fled" or "were displaced" counts only
+# with a subject that counts people ("some 7,000 villagers", "thousands of
+# families"), never armed men ("the attackers fled").
 DISPLACED_MASS = frozenset({"thousands", "hundreds", "tens", "millions", "scores", "mass"})
 # Heads under which a violent word describes someone's record or trade, not a
 # new event ("responsible for attacks", "involved in IED attacks", "directs
@@ -542,10 +542,10 @@ CONTEXT_WORDS = frozenset({
     "peace", "ceasefire", "delegation", "foreign", "minister", "envoy", "bilateral",
 })
 
-# Prepositions whose object is a reference to an earlier event, not a report
-# of a new one ("following clashes", "amid fighting", "in response to the attack").
 # "amid ongoing clashes": fighting going on as the report is written, not told back
 ONGOING_WORDS = frozenset({"ongoing", "continuing", "raging"})
+# Prepositions whose object is a reference to an earlier event, not a report
+# of a new one ("following clashes", "amid fighting", "in response to the attack").
 BACKGROUND_PREPS = frozenset({"following", "after", "amid", "amidst", "since", "despite",
                               "before", "during", "like", "unlike", "over", "because"})
 # What victims suffer: "after/following X" on these verbs tells X's own toll.

@@ -122,11 +122,11 @@ def _without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sen
     again = [t for t in triggers if t.event_type in VIOLENT and t.event_type in told and _definite(t.token)]
     # a new event of another type; one of the same type elaborates the one told
     # again ("the strike on the hospital was part of a wider barrage")
-    fresh = [t for t in triggers if t not in again]
-    if not again or not any(t.event_type in VIOLENT - {a.event_type for a in again} and not _definite(t.token)
-                            for t in fresh):
+    if not again:
         return triggers
-    return fresh
+    other_types = VIOLENT - {t.event_type for t in again}
+    fresh = [t for t in triggers if t not in again]
+    return fresh if any(t.event_type in other_types and not _definite(t.token) for t in fresh) else triggers
 
 
 def _definite(token: Token) -> bool:

@@ -129,7 +129,12 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
     return None
 
 
-_GOING_ON = frozenset({"ongoing", "continuing", "raging", "continue", "rage"})
+_GOING_ON = lx.ONGOING_WORDS | {"continue", "rage"}
+
+
+def told_ongoing(token: Token) -> bool:
+    """An event noun told as ongoing ("ongoing clashes", "raging battles")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in token.children)
 
 
 def going_on_now(token: Token) -> bool:
@@ -140,7 +145,7 @@ def going_on_now(token: Token) -> bool:
     if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "expl" for c in token.head.children):
         return True  # "there is intense fighting in Goma"
-    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in token.children):
+    if told_ongoing(token):
         return True  # "the strike comes amid ongoing clashes in Sweida"
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
+from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
@@ -344,7 +345,7 @@ def _told_back(trig: Trigger, *, harm_reports: bool) -> bool:
     ("after the ceasefire deal"), nor a protest during which something happened."""
     if trig.event_type == lx.STRATEGIC and trig.sub_event_type == "Agreement":
         return False
-    if any(c.dep_ == "amod" and c.lower_ in lx.ONGOING_WORDS for c in trig.token.children):
+    if told_ongoing(trig.token):
         return False  # "comes amid ongoing clashes in Sweida": going on as the report is written
     # "arrested during a protest": the protest is happening, not recalled
     preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \

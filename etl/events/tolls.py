@@ -161,17 +161,12 @@ def fits_event(draft: Draft, victims: str) -> bool:
     return True
 
 
-def is_restated(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
-              another: bool = False) -> bool:
-    """The same toll told again a few sentences on ("killed several
-    insurgents ... The team responded with air support, killing several
-    insurgents"): one toll, not two."""
-    return restated_in(casualty, drafts, sentence_index=sentence_index, another=another) is not None
-
-
 def restated_in(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
                 another: bool = False) -> Draft | None:
-    """The draft whose toll the casualty tells again (see ``is_restated``), or ``None``."""
+    """The draft whose toll the casualty tells again, or ``None``: the same
+    toll told again a few sentences on ("killed several insurgents ... The team
+    responded with air support, killing several insurgents") is one toll, not
+    two."""
     victims = victim_actor(casualty)
     for draft in reversed(drafts):
         if sentence_index - draft.sentence_index > 4:
