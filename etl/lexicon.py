@@ -475,6 +475,9 @@ STATE_HEADS = frozenset({
     "troopers", "marines", "commandos", "paratroopers", "units", "brigade", "brigades", "battalion",
     "division", "gendarmerie", "authorities", "navy", "servicemen",
 })
+# "The newly established authorities in Damascus": a place that only seats a
+# government is not where anything happened.
+GOVERNMENT_SEAT_NOUNS = frozenset({"authorities", "government", "regime", "administration", "leadership"})
 NON_STATE_WORDS = MILITANT_WORDS | frozenset({
     "rebel", "opposition", "militia", "militias", "militiamen", "jihadist", "jihadists", "guerrilla",
     "guerrillas", "separatist", "separatists", "mujahideen", "extremists", "extremist", "insurgency",

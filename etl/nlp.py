@@ -55,7 +55,7 @@ from etl.errors import ModelError
 from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from geo.gazetteer import prominent_names
-from geo.names import fold
+from geo.names import fold, variant_key
 from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
@@ -655,6 +655,7 @@ class Analyzer:
         self.prominent_names = prominent_names() | frozenset(COUNTRY_CODES)
         self.demonym_keys = toponyms.demonym_keys(demonyms)
         self.matcher = PlaceNameMatcher(self.nlp, names)
+        self._variant_keys: frozenset[str] | None = None
         logger.debug("place matcher built with %d names", len(names))
 
     def parse(self, text: str) -> Doc:
@@ -703,18 +704,32 @@ class Analyzer:
             [(s, e) for s, e, label in kept if label in ("GPE", "LOC")], text=text)
         return kept + [(s, e, "GPE") for s, e in listed]
 
-    def _same_name_elsewhere(self, doc: Doc, spans: Sequence[tuple[int, int, str]], *,
-                             person_words: Collection[str]) -> list[tuple[int, int, str]]:
-        """One sense per article: a known place name the model called a person
-        or an organisation ("fleeing Goma", "across Goma overnight") where the
+    def _known_name(self, name: str) -> bool:
+        """A place name of the gazetteer, or a spelling variant of one ("Al
+        Fasher" for "El Fasher")."""
+        if name.lower() in self.place_name_set:
+            return True
+        if self._variant_keys is None:  # built on first need (0.3 s)
+            self._variant_keys = frozenset(variant_key(fold(n)) for n in self.place_name_set)
+        return variant_key(fold(name)) in self._variant_keys
+
+    def _same_name_elsewhere(self, doc: Doc, spans: Sequence[tuple[int, int, str]],
+                             ) -> list[tuple[int, int, str]]:
+        """One sense per article: a name the model called a person or an
+        organisation ("fleeing Goma", "the capture of Al Fasher") where the
         article names it as a place elsewhere, unless it is a word of a person
         the article names in full."""
         text = doc_text(doc)
         places = {text[s:e].lower() for s, e, label in spans if label in ("GPE", "LOC")}
+        # a person's name the article also uses as a place is the same misread
+        # name; a name is a person's when all its words are ("al-Burhan" does
+        # not make "Al Fasher" a person)
+        person_words = toponyms.person_name_words(
+            ent for ent in doc.ents if ent.text.lower() not in places)
         return [(ent.start_char, ent.end_char, "GPE") for ent in doc.ents
                 if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and ent.text.lower() in places
-                and ent.text.lower() in self.place_name_set
-                and not any(t.lower_ in person_words for t in ent)]
+                and self._known_name(ent.text)
+                and not all(t.lower_ in person_words for t in ent if t.is_alpha)]
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
@@ -777,7 +792,7 @@ class Analyzer:
                 continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)
-        spans += self._same_name_elsewhere(doc, spans, person_words=person_words)
+        spans += self._same_name_elsewhere(doc, spans)
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(

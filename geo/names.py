@@ -15,7 +15,8 @@ Two keys are computed for every name:
     "ou"/"oo" -> "u", "ee" -> "i", "q" -> "k", doubled letters collapsed, and
     every vowel after the first letter of a word treated as the same vowel.
     "Peshawer" and "Peshawar", "Khyber Pakhtoonkhwa" and "Khyber Pakhtunkhwa",
-    "Khaibar" and "Khyber" share a key.  Only primary and curated names are
+    "Khaibar" and "Khyber" share a key, and so do the Arabic article's two
+    romanisations, "Al Fasher" and "El Fasher" (the word "el" is read as "al").  Only primary and curated names are
     indexed by this key (GeoNames alternates are spelling variants already);
     variant matches are used only when no exact folded match exists (see
     ``Gazetteer.lookup``), and the resolver scores them lower.  ``tests/bench/bench_gazetteer.py`` reports how much the
@@ -40,6 +41,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LATIN_FOLDED = re.compile(r"[0-9a-z]+(?: [0-9a-z]+)*")
 _VOWELS_RUN = re.compile(r"(?<=[a-z])[aeiou]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
+# The Arabic article, romanised "el" as often as "al" ("El Fasher", "Al Fasher").
+_ARABIC_ARTICLE = re.compile(r"\bel\b")
 MAX_NAME_CHARS = 200
 
 
@@ -67,7 +70,7 @@ def variant_key(folded: str) -> str:
     """Looser transliteration key of an already folded name ("" stays "")."""
     if not folded:
         return ""
-    text = folded.replace("y", "i").replace("q", "k")
+    text = _ARABIC_ARTICLE.sub("al", folded).replace("y", "i").replace("q", "k")
     text = text.replace("ou", "u").replace("oo", "u").replace("ee", "i")
     text = _DOUBLED.sub(r"\1", text)
     text = _VOWELS_RUN.sub("a", text)

@@ -75,6 +75,9 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         excluded = True
     if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
         excluded = True  # "mercenaries from Colombia, Chad and South Sudan": where people come from
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and \
+            first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
+        excluded = True  # "distrust the authorities in Damascus": a government's seat
     return locative, excluded, first.i
 
 
@@ -135,6 +138,12 @@ def choose_places(
             others = [c for c in usable if c not in mine]
             if mine and others and all(_under_other_event(sentence.doc, c.mention, trigger.token) for c in others):
                 usable = mine
+            # "the capture of Al Fasher gives the RSF ... its administration in
+            # Nyala": the place an event noun is "of" is where it happened
+            objects = [c for c in usable if c.place.kind != "country"
+                       and _object_of(sentence.doc, c.mention, trigger.token)]
+            if objects:
+                usable = objects
     statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]
     source = "locative"
@@ -171,6 +180,15 @@ def _under(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Does the trigger govern the place (the place lies in its subtree)?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and any(node.i == trigger.i for node in ancestors(span.root, limit=6))
+
+
+def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place the object of the event noun's "of" ("the fall of Kabul")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    return (span.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == trigger.i)
 
 
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

@@ -27,6 +27,13 @@ def test_variant_key_merges_transliterations() -> None:
     assert variant_key(fold("Kabul")) != variant_key(fold("Kunar"))
 
 
+def test_variant_key_reads_the_arabic_article_el_as_al() -> None:
+    assert variant_key(fold("Al Fasher")) == variant_key(fold("El-Fasher"))
+    assert variant_key(fold("Ras al Ain")) == variant_key(fold("Ras el Ain"))
+    # only the word "el", not the letters inside a word
+    assert variant_key(fold("Elbasan")) != variant_key(fold("Albasan"))
+
+
 def test_lookup_folds_accents(gazetteer: Gazetteer) -> None:
     assert "geonames:1138336" in ids(gazetteer.lookup("Kandahar"))
     assert "geonames:1138336" in ids(gazetteer.lookup("KANDAHĀR"))
