@@ -840,13 +840,20 @@ def _is_event_word(span: Span) -> bool:
 def _names_division(ent: Span) -> bool:
     """A name the model calls a person or an organisation, followed by the
     word for the division it names ("in eastern Gnagna province", "Kurram
-    district"): a place."""
+    district"), or its possessor in a place phrase ("in Kurram's Shalozan
+    area"): a place."""
     doc = ent.doc
     if ent.end >= len(doc) or len(ent) > 3:
         return False
     after = doc[ent.end]
-    return after.lower_ in _DIVISION_NOUNS and ent.root.dep_ == "compound" and ent.root.head.i == after.i \
-        and all(t.is_title or t.is_upper for t in ent)
+    if not all(t.is_title or t.is_upper for t in ent):
+        return False
+    if after.lower_ in ("'s", "’s") and ent.root.dep_ == "poss":
+        # "in Kurram's Shalozan area": the possessor of a place noun that is where something is
+        held = ent.root.head
+        return held.lower_ in _DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
+            and held.head.lower_ in ("in", "near", "at")
+    return after.lower_ in _DIVISION_NOUNS and ent.root.dep_ == "compound" and ent.root.head.i == after.i
 
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",

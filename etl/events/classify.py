@@ -106,9 +106,15 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
     violent = _drop_outcome_operations([t for t in triggers if t.event_type in VIOLENT], triggers, sentence)
+    harm = bool({t.lower_ for t in sentence} & _HARM_WORDS)
     others: dict[str, Trigger] = {}
     for t in triggers:
         if t.event_type not in VIOLENT:
+            if harm and t.sub_event_type == "Disrupted weapons use" and t.token.lemma_.lower() not in _INTERCEPTIONS:
+                # "killed five militants and recovered weapons", "weapons were recovered from the
+                # killed militants", "thwarted an attack" in which six died: the fight's spoils or
+                # outcome, not a weapon kept from use
+                continue
             others.setdefault(t.sub_event_type, t)
     if "Agreement" in others:
         # "announced a new agreement mediated by Arab and American parties": the talks

@@ -52,8 +52,12 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         return False, False, -1
     root = span.root
     excluded = False
-    if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or \
-            (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'")):
+    # "in North Waziristan's Shawal area", "Khyber Pakhtunkhwa's Bannu district": a place
+    # that holds the place it is said of is where that is (not "Pakistan's minister")
+    container = root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
+                                         or root.head.ent_type_ in ("GPE", "LOC", "FAC"))
+    if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
+                          (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
     if root.dep_ == "nsubj":
         excluded = True
@@ -71,6 +75,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first)
+    if container:
+        locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
     if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
@@ -110,6 +116,7 @@ def _listed_in_place(token: Token) -> bool:
 
 _PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
                           "area", "governorate", "oblast"})
+_CONTAINED_NOUNS = _PLACE_NOUNS | frozenset({"outskirts", "suburb", "suburbs", "tehsil", "valley", "capital"})
 
 
 def choose_places(

@@ -357,11 +357,87 @@ _DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|
 def series_over_range(token: Token) -> bool:
     """A bare plural event noun in a sentence dated by a range of days
     ("53 civilians killed between October 5-8 alone in attacks across the
-    locality"): a series of happenings summed up, not one of them."""
-    if token.tag_ != "NNS" or token.lower_ not in _CONFLICT_NOUNS or any(
-            c.dep_ in ("det", "nummod", "poss") for c in token.children):
+    locality"), or counted as a series ("have seen a series of attacks"): a
+    series of happenings summed up, not one of them."""
+    if token.tag_ != "NNS":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SERIES_NOUNS:
+        return True
+    if token.lower_ not in _CONFLICT_NOUNS or any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
         return False
     return _DATE_RANGE.search(sent_of(token).text) is not None
+
+
+# "a series of attacks", "a spate of killings", "a wave of strikes"
+_SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "spree", "number", "succession"})
+# "during three separate engagements": happenings told apart ("17 killed in various
+# clashes in Kathmandu" is one city's day of clashes)
+_SEVERAL_WORDS = frozenset({"separate", "distinct"})
+
+
+def summed_over_happenings(verb: Token) -> bool:
+    """Is the toll told by ``verb`` a sum over several happenings the
+    sentence counts ("killed 15 militants … during three separate
+    engagements", "killed in two attacks", "in a series of raids")?  Each
+    happening is an event of its own, with its own toll; the sum is none."""
+    clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
+    for prep in (t for c in clause for t in c.subtree):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "across", "over", "from"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() in _SERIES_NOUNS:
+                noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children
+                             if g.dep_ == "pobj"), noun)
+                if noun.tag_ == "NNS" and _happening_noun(noun):
+                    return True
+                continue
+            if noun.tag_ != "NNS" or not _happening_noun(noun):
+                continue
+            if any((d.dep_ == "nummod" and _count(d) >= 2) or d.lower_ in _SEVERAL_WORDS
+                   for d in noun.children):
+                return True
+    return False
+
+
+# Verbs and nouns that end a deal ("ended its ceasefire", "the truce collapsed",
+# "the breakdown of the ceasefire", "violated the ceasefire")
+_DEAL_ENDING_VERBS = frozenset({"end", "break", "violate", "abandon", "scrap", "collapse", "breach", "annul",
+                                "cancel", "suspend", "terminate", "withdraw", "abrogate", "renege", "unravel"})
+_DEAL_ENDING_NOUNS = frozenset({"breakdown", "collapse", "end", "violation", "violations", "breach", "breaches",
+                                "termination", "suspension", "cancellation"})
+
+
+def deal_ended(token: Token) -> bool:
+    """Is the deal noun told as ending or broken, not made ("the TTP ended its
+    ceasefire", "the truce collapsed", "the breakdown of the ceasefire",
+    "TTP's ceasefire collapse")?  That is no agreement."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _DEAL_ENDING_VERBS:
+        return True
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _DEAL_ENDING_VERBS | {"fail", "expire", "lapse"} and \
+            not any(c.dep_ == "dobj" for c in head.children):
+        return True  # "the truce collapsed" (not "a truce ended the fighting")
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from", "on") and (
+            head.head.lemma_.lower() in _DEAL_ENDING_NOUNS | _DEAL_ENDING_VERBS):
+        return True  # "the breakdown of the ceasefire", "withdrew from the deal"
+    if token.dep_ == "compound" and head.lemma_.lower() in _DEAL_ENDING_NOUNS:
+        return True  # "the ceasefire collapse"
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in ("collapse", "breakdown", "violation", "violations", "breach"):
+        return True  # "TTP's ceasefire collapse" (however it is parsed)
+    return any(c.dep_ == "compound" and c.lemma_.lower() in _DEAL_ENDING_NOUNS for c in token.children)
+
+
+def _happening_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in lx.NOUN_TRIGGERS or noun.lemma_.lower() in ("engagement", "incident")
+
+
+def _count(token: Token) -> int:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    text = token.lower_.replace(",", "")
+    return int(text) if text.isdigit() else words.get(text, 0)
 
 
 def in_period_toll(token: Token, *, day_dated: bool) -> bool:
@@ -405,6 +481,8 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         return True  # "since the war began", "since January"
     if _DATE_RANGE.search(text):
         return True  # "killed between October 5-8", "between June 1 and June 9"
+    if summed_over_happenings(verb):
+        return True  # "killed 15 … during three separate engagements"
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)

@@ -371,3 +371,14 @@ def test_a_name_the_model_calls_an_organisation_is_a_place_when_the_article_uses
 def test_the_seat_of_a_government_is_not_where_troops_were_sent(pipeline, text):
     events = extract(pipeline, text, published=date(2025, 2, 3))
     assert not {"Tripoli", "Khartoum"} & {e.location for e in events}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen opened fire on a check post in North Waziristan's Shawal area on Monday, killing two soldiers.",
+     "North Waziristan"),
+    # the model calls "Kurram" a person here
+    ("Gunmen opened fire on a check post in Kurram's Shalozan area on Monday, killing two soldiers.", "Kurram"),
+])
+def test_a_district_that_holds_an_unknown_area_is_where_it_happened(pipeline, text, place):
+    events = extract(pipeline, text, published=date(2025, 6, 2))
+    assert [(e.location, e.fatalities) for e in events] == [(place, 2)]

@@ -413,3 +413,55 @@ def test_fighting_told_as_still_going_on_is_dated_to_the_report(pipeline):
     text = "The fighting began on Sunday in Sweida. Clashes are still ongoing in the western parts of the province."
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert sorted(e.event_date for e in events) == [date(2025, 7, 13), date(2025, 7, 19)]
+
+
+# --- sums over several happenings, deals ended, spoils of a fight ---------------------
+
+
+def test_a_toll_summed_over_separate_clashes_is_not_the_first_clashs_toll(pipeline):
+    text = ("Troops killed 12 militants while three soldiers died in four separate clashes in Kunar province, "
+            "the army said on Sunday. In the first clash, near Asadabad, five militants were killed.")
+    events = extract(pipeline, text, published=date(2025, 6, 2))
+    assert [(e.location, e.fatalities) for e in events] == [("Asadābād", 5)]
+
+
+def test_a_toll_of_one_happening_told_with_various_clashes_at_one_place_stays(pipeline):
+    text = "Police said 17 people were killed in various clashes in Kathmandu on Monday."
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 9, 8))] == [17]
+
+
+def test_a_series_of_attacks_across_districts_is_no_event(pipeline):
+    text = ("Several districts of the province, including Kunduz, Baghlan and Takhar, have seen a series of "
+            "attacks on police posts this year.")
+    assert list(extract(pipeline, text, published=date(2025, 6, 2))) == []
+
+
+@pytest.mark.parametrize("second", [
+    "Violence has surged in Bannu since the breakdown of the ceasefire between the army and the group.",
+    "Attacks in the district have risen following the group's ceasefire collapse in Bannu last month.",
+    "Earlier, a ceasefire between the army and the militants in Bannu had collapsed.",
+])
+def test_a_deal_ended_or_broken_is_no_agreement(pipeline, second):
+    text = "Militants attacked a police post in Bannu on Monday, killing two policemen. " + second
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 2)]
+
+
+def test_a_ceasefire_that_ends_fighting_is_still_an_agreement(pipeline):
+    text = "A ceasefire ended the fighting in Sweida on Sunday."
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 6, 2))] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed four militants in Zhob on Monday and recovered weapons from their hideout.",
+    "Weapons and ammunition were also recovered from the killed militants in Zhob on Monday.",
+])
+def test_weapons_recovered_in_a_deadly_fight_are_no_disrupted_weapons_use(pipeline, text):
+    events = extract(pipeline, text, published=date(2025, 6, 2))
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}
+
+
+def test_a_weapons_cache_seized_is_still_disrupted_weapons_use(pipeline):
+    text = "Police seized a cache of rifles in Quetta on Monday."
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 6, 2))] == [
+        "Disrupted weapons use"]
