@@ -7,7 +7,8 @@ dozen"), vague quantities (``dozens`` → 24..99, ``scores`` → 40..99,
 ``several`` → 3..9, ``hundreds`` → 200..999) and with qualifiers ("more than
 200" → low 200, "up to 10" → high 10, "between 5 and 8" → 5..8).  The
 best estimate is always the conservative end, as ACLED and UCDP code it.
-Euphemisms count: "martyred", "embraced martyrdom", "laid down their lives".
+Euphemisms count: "martyred", "embraced martyrdom", "laid down their lives",
+"sent to hell" (Pakistan's military statements on militants killed).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ _KILLED_PASSIVE = (
     r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
-    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred)"
+    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell)"
 )
 _INJURED_PASSIVE = (
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|"
@@ -263,7 +264,7 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 _CUE = re.compile(
     r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
-    r"fatalit|sustained|lives)", re.I)
+    r"fatalit|sustained|lives|hell)", re.I)
 
 
 def find_casualties(sentence: str) -> list[Casualty]:
@@ -276,7 +277,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
     # An aside between the victims and their verb ("53 people, including 14
     # children, were killed") names part of them: it is skipped, so the verb
     # finds its figure and the part is not a second toll.
-    sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    for _ in range(2):  # an aside may follow another ("— A and B — having fought, …")
+        sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[Casualty] = []
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, sentence):
@@ -439,10 +441,14 @@ def _is_age(sentence: str, match: re.Match[str]) -> bool:
 
 
 _ASIDE = re.compile(
-    r"(?<=\w)(?:,\s+(?:including|among\s+(?:them|whom)|mostly|most\s+of\s+them|many\s+of\s+them|"
-    r"all\s+of\s+them)\b(?:(?!as\s+well\s+as|plus|along\s+with|besides)[^;.()\"“”]){1,100}?,|\s+\([^()]{1,100}\))"
+    r"(?:(?<=\w),\s+(?:including|among\s+(?:them|whom)|mostly|most\s+of\s+them|many\s+of\s+them|"
+    r"all\s+of\s+them)\b(?:(?!as\s+well\s+as|plus|along\s+with|besides)[^;.()\"“”]){1,100}?,|(?<=\w)\s+\([^()]{1,100}\)"
+    # "two soldiers — Lance Naik A and Sepoy B — embraced martyrdom" (their names), "two
+    # soldiers, having fought gallantly, embraced martyrdom" (what they did first)
+    r"|(?<=\w)\s+[—–]\s+[^—–;.()]{1,100}?\s+[—–]|(?<=[\w—–]),?\s+having\s+[^,;.()—–]{1,60},)"
     r"(?=\s+(?:(?:were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
-    r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished)\b)", re.I)
+    r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished|embraced|laid\s+down|"
+    r"lost\s+(?:their|his|her)\s+lives?)\b)", re.I)
 # Victims counted among the dead already told: "five of the victims", "most of
 # the dead", "two of those killed".
 _BREAKDOWN = re.compile(r"of\s+those$|of\s+(?:the|those|these|whom)\s+(?:victims|dead|deceased|killed|fatalities|deaths|"

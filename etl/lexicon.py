@@ -136,7 +136,7 @@ CIVILIAN_SITES = frozenset({
 })
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
-    "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "bombers",
+    "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "khwarij", "kharijis", "bombers",
 })
 
 # --- event triggers --------------------------------------------------------

@@ -569,6 +569,15 @@ def happening_toll(happening: Happening) -> list[Toll]:
         for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
             if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
                 extra.append((t, m))
+        if kind == "killed" and best:
+            # "four terrorists were killed" and "two soldiers embraced martyrdom" in the same
+            # fight: each side's dead once (ACLED counts attackers too)
+            sides = {_side(best[0][0]), *(_side(t) for t, _ in extra)}
+            for t, m in base:
+                side = _side(t)
+                if side and "" not in sides and side not in sides and (t, m) not in best:
+                    extra.append((t, m))
+                    sides.add(side)
         picked = [*best, *extra]
         for toll, mention in picked:
             figures = tuple(c for c in toll.casualties if c.kind == kind)
@@ -597,6 +606,31 @@ def _victims(toll: TollMention) -> str:
     names = {c.victims.lower().split()[-1].rstrip("s") for c in toll.casualties
              if c.kind == "killed" and c.victims.strip()}
     return names.pop() if len(names) == 1 else ""
+
+
+_STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramilitaries", "guards", "sepoys",
+                            "policeman", "officers", "officer", "servicemen"})
+
+
+def _side(toll: TollMention) -> str:
+    """Whose dead a toll mention counts, when all its figures name one side:
+    "armed" (militants, attackers), "state" (soldiers, police), "civilian";
+    else "" ("people", a mix, no noun)."""
+    sides = set()
+    for c in toll.casualties:
+        if c.kind != "killed":
+            continue
+        words = c.victims.lower().split()
+        noun = words[-1] if words else ""
+        if noun in lx.MILITANT_WORDS:
+            sides.add("armed")
+        elif noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
+            sides.add("state")
+        elif noun in lx.CIVILIAN_WORDS and noun not in ("people", "person", "persons"):
+            sides.add("civilian")
+        else:
+            return ""
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _killed(toll: TollMention) -> int:

@@ -28,7 +28,7 @@ from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, is_attributed, is_background, is_habitual, is_non_conflict,
+    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import ancestors, has_object, sent_of, target_words, token_table
@@ -159,6 +159,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
         if trig.sub_event_type == "Agreement" and deal_ended(trig.token):
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
+        if trig.event_type in VIOLENT and counted_trend(trig.token):
+            continue  # "attacks surged by 42% in January", "a dramatic uptick in attacks"
         if trig.event_type in VIOLENT and series_over_range(trig.token):
             continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):

@@ -430,6 +430,22 @@ def deal_ended(token: Token) -> bool:
     return any(c.dep_ == "compound" and c.lemma_.lower() in _DEAL_ENDING_NOUNS for c in token.children)
 
 
+_TREND_WORDS = frozenset({"surge", "rise", "increase", "uptick", "spike", "jump", "soar", "decline", "drop",
+                          "fall", "decrease", "double", "triple", "escalate", "upsurge", "resurgence", "spate"})
+
+
+def counted_trend(token: Token) -> bool:
+    """A plural event noun told as a trend ("attacks surged by 42%", "a
+    dramatic uptick in attacks", "a rise in militant attacks"): statistics
+    over a period, not a happening."""
+    if token.tag_ != "NNS":
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _TREND_WORDS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in _TREND_WORDS
+
+
 def _happening_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in lx.NOUN_TRIGGERS or noun.lemma_.lower() in ("engagement", "incident")
 

@@ -465,3 +465,39 @@ def test_a_weapons_cache_seized_is_still_disrupted_weapons_use(pipeline):
     text = "Police seized a cache of rifles in Quetta on Monday."
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 6, 2))] == [
         "Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two soldiers, having fought gallantly, embraced martyrdom.", [("killed", 2)]),
+    ("In the exchange of fire, two soldiers — Naik Ali Raza and Sepoy Khan Zeb — having fought bravely, "
+     "embraced shahadat.", [("killed", 2)]),
+    ("Three policemen — all from the same village — were killed.", [("killed", 3)]),
+    ("Four khwarij were sent to hell in the operation.", [("killed", 4)]),
+])
+def test_victims_named_or_praised_between_figure_and_verb_keep_their_figure(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+def test_each_sides_dead_told_in_turn_add_up(pipeline):
+    text = ("Security forces raided a militant hideout in Datta Khel, North Waziristan, on Friday. "
+            "Five militants were killed in the exchange of fire. Two soldiers embraced martyrdom during the "
+            "operation, the military said.")
+    events = extract(pipeline, text, published=date(2025, 6, 7))
+    assert [e.fatalities for e in events] == [7]
+
+
+def test_the_same_sides_dead_told_twice_are_not_added(pipeline):
+    text = ("Five militants were killed in a raid on a hideout in Datta Khel, North Waziristan, on Friday. "
+            "The five militants killed in the raid were wanted for attacks on police, the military said.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 6, 7))] == [5]
+
+
+@pytest.mark.parametrize("second", [
+    "Militant attacks in the province surged by 40 percent in January 2025, a think tank said.",
+    "The country has witnessed a dramatic uptick in attacks since 2021.",
+])
+def test_attacks_counted_as_a_trend_are_no_event_and_lend_no_date(pipeline, second):
+    text = ("Security forces killed three militants in an encounter in Gomal Zam, South Waziristan, "
+            "on Friday. " + second)
+    events = extract(pipeline, text, published=date(2025, 4, 26))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 4, 25), 3)]
