@@ -28,7 +28,8 @@ from typing import Any
 from etl.clean import article_id_for, clean_text
 from etl.errors import EtlError, RejectedInput, SkippedInput
 from etl.events import extract_events
-from etl.nlp import Analysis, Analyzer, doc_text
+from etl.nlp import Analysis, Analyzer
+from etl.spacy_model import doc_text
 from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store

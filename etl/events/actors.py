@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.syntax import governing_verb, noun_chunks, sent_of
-from etl.nlp import span_text
+from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
 

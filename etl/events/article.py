@@ -45,7 +45,8 @@ from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
 )
-from etl.nlp import Analysis, Mention, doc_text, span_text
+from etl.nlp import Analysis, Mention
+from etl.spacy_model import doc_text, span_text
 from etl.records import Article, Event
 from geo.records import Place, Resolution
 

@@ -23,7 +23,7 @@ from etl.events.core import Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
 from etl.events.syntax import ancestors, governing_verb
-from etl.nlp import span_text
+from etl.spacy_model import span_text
 
 def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
     """The date expression of the trigger's own clause, else the nearest

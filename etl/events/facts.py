@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from etl.casualties import Casualty, find_casualties
 from etl.dates import DateMention, find_dates
-from etl.nlp import span_text
+from etl.spacy_model import span_text
 
 _CACHE_KEY = "sitrep_sentence_facts"
 

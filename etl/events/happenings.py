@@ -376,7 +376,6 @@ def _may_start(mention: Mention) -> bool:
 
 def _fits(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
-    etype = draft.trigger.event_type
     if id(draft) in happening.drafts:
         return False  # one draft's places are distinct sites
     if draft.split_from is not None and id(draft.split_from) in happening.drafts:

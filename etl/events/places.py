@@ -25,7 +25,7 @@ from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
 from etl.events.syntax import ancestors, governing_verb
-from etl.nlp import doc_text
+from etl.spacy_model import doc_text
 from geo.records import Mention, Place, Resolution
 
 KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,

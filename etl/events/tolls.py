@@ -24,7 +24,7 @@ from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, within_other_year
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
-from etl.nlp import span_text
+from etl.spacy_model import span_text
 
 logger = logging.getLogger(__name__)
 

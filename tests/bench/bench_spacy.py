@@ -1,7 +1,7 @@
 """Benchmark: CPU milliseconds per article of each spaCy component.
 
 The pipeline's cost is mostly spaCy's (tok2vec, parser, NER).  This times
-each component of the ETL's own pipeline (``etl.nlp.load_spacy``) on the
+each component of the ETL's own pipeline (``etl.spacy_model.load_spacy``) on the
 first N articles of the India police events corpus, in batches of 16 as the
 ingest parses them, and prints the installed spaCy version with the figures.
 It is how the pin in ``pyproject.toml`` was chosen: spaCy 3.8.8 and later tag,
@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 import spacy  # noqa: E402
 
-from etl.nlp import load_spacy  # noqa: E402
+from etl.spacy_model import load_spacy  # noqa: E402
 from tests.bench.bench_ingest import corpus_path  # noqa: E402  (the same India police articles)
 
 

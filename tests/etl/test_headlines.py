@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from etl.casualties import find_casualties
-from etl.nlp import unshout
+from etl.spacy_model import unshout
 from etl.pipeline import to_article
 from etl.sources import RawDocument
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.nlp import Analyzer, CachedLemmatizer, FastAttributeRuler, load_spacy
+from etl.nlp import Analyzer
+from etl.spacy_model import CachedLemmatizer, FastAttributeRuler, load_spacy
 from etl.pipeline import Pipeline, to_article
 from etl.sources import RawDocument
 
@@ -96,7 +97,7 @@ def test_a_line_break_starts_a_sentence(fast):
 
 def test_kept_text_is_the_doc_text(fast, monkeypatch):
     from etl import nlp as nlp_module
-    from etl.nlp import doc_text, parsed_text, span_text
+    from etl.spacy_model import doc_text, parsed_text, span_text
 
     for text in TEXTS:
         doc = fast(text)
@@ -146,7 +147,7 @@ def test_place_name_matcher_finds_what_the_phrase_matcher_finds(fast, tmp_path, 
 
 
 def test_hard_wrapped_lines_are_one_sentence_but_headlines_are_not():
-    from etl.nlp import load_spacy
+    from etl.spacy_model import load_spacy
 
     nlp = load_spacy()
     wrapped = ("For Immediate Release\n\nA security force killed a\nsuspected insurgent and detained two others in\n"

@@ -49,7 +49,7 @@ def test_widest_known_takes_the_longest_capitalised_cover() -> None:
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    from etl.nlp import load_spacy
+    from etl.spacy_model import load_spacy
 
     return load_spacy()
 
