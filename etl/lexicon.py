@@ -198,7 +198,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "looting": (STRATEGIC, "Looting/property destruction"),
     "arson": (STRATEGIC, "Looting/property destruction"),
     "landmine": (REMOTE, "Remote explosive/landmine/IED"),
-    "assassination": (VAC, "Attack"),
+    "assassination": (VAC, "Attack"), "hijacking": (VAC, "Abduction/forced disappearance"),
     "escape": (STRATEGIC, "Other"), "jailbreak": (STRATEGIC, "Other"), "breakout": (STRATEGIC, "Other"),
 }
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -264,6 +264,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     # only when the place changed hands without a fight (see UNCONTESTED_WORDS)
     "enter": (STRATEGIC, "Non-violent transfer of territory"),
     "control": (STRATEGIC, "Non-violent transfer of territory"),
+    # security forces' words for killing militants ("neutralised seven terrorists"), only
+    # with people as the object (see OBJECT_FRAMES): not "neutralised two drones"
+    **dict.fromkeys(("eliminate", "neutralise", "neutralize"), (BATTLES, "Armed clash")),
+    "hijack": (VAC, "Abduction/forced disappearance"),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -436,7 +440,14 @@ TROOP_WORDS = frozenset({
 BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps", "barracks",
                         "headquarters",
                         "point", "points", "checkpoint", "checkpoints", "garrison"})
+# People security forces kill in their own words ("eliminated three terrorists")
+KILLED_FIGHTERS = MILITANT_WORDS | frozenset({
+    "naxals", "naxalites", "maoists", "cadres", "commander", "commanders", "suspects", "extremists", "jihadists",
+    "khwarij", "kharijis", "khawarij", "separatists", "members", "infiltrators", "miscreants", "outlaws"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("eliminate", "neutralise", "neutralize"), KILLED_FIGHTERS),
+    "hijack": frozenset({"train", "bus", "plane", "aircraft", "flight", "vehicle", "vehicles", "ship", "vessel",
+                         "truck", "trucks", "convoy", "passengers", "express"}),
     "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,

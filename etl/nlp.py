@@ -24,7 +24,7 @@ import os
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -308,6 +308,10 @@ class Analyzer:
         # 3. Gazetteer matches the model missed (outside any model entity),
         #    except a word of a person the article names ("Modi").
         entity_tokens = {i for ent in doc.ents if not _misread_date(ent) for i in range(ent.start, ent.end)}
+        # 2b. A name the model missed before the word for a settlement ("near
+        #     Kashmir's Pahalgam town", "in Datta Khel village"): a place, small
+        #     as it may be (the matcher above only knows towns of 15,000 people).
+        spans += _named_settlements(doc, entity_tokens)
         person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = mostly_lowercase(text)
         parsed = parsed_text(doc)
@@ -391,6 +395,43 @@ def _names_division(ent: Span) -> bool:
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
                              "prefecture", "tehsil", "lga"})
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
+
+
+def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
+    """Title-case proper nouns (outside any entity) compounded with a
+    settlement noun ("Pahalgam town", "Datta Khel village")."""
+    spans = []
+    for token in doc:
+        head = token.head
+        if token.dep_ != "compound" or head.lemma_.lower() not in _SETTLEMENT_NOUNS or head.i != token.i + 1:
+            continue
+        start = token.i
+        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
+            start -= 1
+        words = doc[start:token.i + 1]
+        if any(t.i in taken for t in words) or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            continue
+        if _name_goes_on_before(doc, words.start):
+            continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name
+        spans.append((words.start_char, words.end_char, "GPE"))
+    return spans
+
+
+def _name_goes_on_before(doc: Doc, start: int) -> bool:
+    """Does the name beginning at token ``start`` begin earlier ("Nad ‘Ali",
+    "Sar-e Pul", "Kash Rod")?  A possessive before it ("Kashmir's") ends
+    another name."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if not before.whitespace_ or before.text in ("-", "‘", "’", "'") or "-" in before.text:
+        return True
+    if before.tag_ == "POS":
+        return False
+    return before.pos_ == "PROPN" or (before.i >= 1 and doc[before.i - 1].text == "-")
 
 
 def _is_locative_object(ent: Span) -> bool:

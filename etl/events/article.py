@@ -365,7 +365,13 @@ def extract_events(
             split.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
             origin.split_off += sum(c.best for c in figures)
             drafts.append(split)
-    return _emit(group_mentions(drafts), article=article)
+    happenings = group_mentions(drafts)
+    if published is not None:
+        # ANNOTATION: only events of the article's year or the year before are coded
+        # ("the TTP ended its ceasefire in November 2022" told in 2025 is history)
+        happenings = [h for h in happenings if h.dated().date_value is None
+                      or h.dated().date_value.year >= published.year - 1]
+    return _emit(happenings, article=article)
 
 
 def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence[Draft], sentence: Span, *,

@@ -102,8 +102,22 @@ class Mention:
 
 
 def _anchor_key(m: Mention) -> tuple[bool, bool, int, bool, float, int]:
-    return (m.default_typed, _told_by_victims(m), _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
+    return (m.default_typed or _bare_strike(m), _told_by_victims(m),
+            _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+
+
+def _bare_strike(m: Mention) -> bool:
+    """"Twenty were injured in the strike" after terrorists opened fire: a
+    definite "strike" with no weapon named refers back to the attack told; it
+    does not make it an air strike."""
+    token = m.draft.trigger.token
+    if token.lemma_.lower() != "strike" or token.pos_ != "NOUN" or m.draft.trigger.event_type != lx.REMOTE:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return False
+    words = {t.lower_ for t in m.draft.sentence}
+    return not any(words & vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES)
 
 
 def _told_by_victims(m: Mention) -> bool:

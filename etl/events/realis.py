@@ -416,6 +416,9 @@ def deal_ended(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _DEAL_ENDING_VERBS:
         return True
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "the TTP called off its ceasefire"
     if token.dep_ == "nsubj" and head.lemma_.lower() in _DEAL_ENDING_VERBS | {"fail", "expire", "lapse"} and \
             not any(c.dep_ == "dobj" for c in head.children):
         return True  # "the truce collapsed" (not "a truce ended the fighting")

@@ -501,3 +501,46 @@ def test_attacks_counted_as_a_trend_are_no_event_and_lend_no_date(pipeline, seco
             "on Friday. " + second)
     events = extract(pipeline, text, published=date(2025, 4, 26))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 4, 25), 3)]
+
+
+@pytest.mark.parametrize("second", [
+    "In November 2022, the TTP and the government agreed a ceasefire in Kabul.",
+    "Pakistan has seen a rise in attacks since the TTP called off its ceasefire with the government in "
+    "November 2022.",
+])
+def test_history_older_than_last_year_is_not_coded(pipeline, second):
+    text = "Militants attacked a police post in Bannu on Monday, killing two policemen. " + second
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert [(e.event_type, e.event_date) for e in events] == [("Battles", date(2025, 5, 5))]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Earlier this week, security forces eliminated three terrorists in Kulgam.", 3),
+    ("Security forces neutralised seven terrorists in an intelligence-based operation in Lakki Marwat on "
+     "Friday.", 7),
+])
+def test_militants_eliminated_or_neutralised_are_a_battle(pipeline, text, killed):
+    events = extract(pipeline, text, published=date(2025, 5, 10))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", killed)]
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences neutralised two drones over Jammu on Friday.",
+    "The government vowed to eliminate terrorism from the province.",
+])
+def test_eliminating_things_that_are_not_fighters_is_no_battle(pipeline, text):
+    assert "Battles" not in {e.event_type for e in extract(pipeline, text, published=date(2025, 5, 10))}
+
+
+def test_a_hijacked_train_is_an_abduction(pipeline):
+    text = "Militants hijacked the Jaffar Express in Bolan district on Tuesday, holding more than 400 passengers."
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 3, 12))] == [
+        ("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_the_strike_told_of_a_shooting_does_not_make_it_an_air_strike(pipeline):
+    text = ("Gunmen opened fire on tourists near Kashmir's Pahalgam town on Tuesday, killing six people. "
+            "At least ten people were injured in the strike.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Pahalgam", 6)]

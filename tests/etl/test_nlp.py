@@ -229,3 +229,14 @@ def test_a_name_the_model_calls_a_person_before_province_or_district_is_a_place(
     assert any(s.startswith("Gnagna") for s in surfaces), surfaces
     # a person's name stays a person
     assert not _surfaces(pipeline, "Governor Hyacinth Alia visited the hospital on Sunday.")
+
+
+def test_a_small_town_named_before_the_word_town_is_a_place_but_not_the_end_of_a_longer_name(pipeline):
+    analyzer = pipeline.analyzer
+    found = [m.surface for m in analyzer.analyse(
+        "Gunmen opened fire near Kashmir's Pahalgam town on Tuesday.", article_id="t").mentions]
+    assert "Pahalgam" in found
+    # "Nad ‘Ali district": "Ali" alone would resolve to a town in India
+    found = [m.surface for m in analyzer.analyse(
+        "Troops detained a commander in Nad ‘Ali district, Helmand province.", article_id="t").mentions]
+    assert "Ali" not in found
