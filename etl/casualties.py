@@ -51,7 +51,8 @@ _KILLED_PASSIVE = (
     r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
-    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell)"
+    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell|"
+    r"eliminated|neutrali[sz]ed)"
 )
 _INJURED_PASSIVE = (
     r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|"
@@ -305,6 +306,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   _figure_text(sentence, match)))
             if pattern.pattern.startswith(r"\b" + NUMBER):
                 found.extend(_list_items(sentence, start, kind=kind, taken=found))
+                if victims.lower().startswith("other"):
+                    found.extend(_one_before_others(sentence, start, kind=kind, taken=found))
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
     for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
@@ -424,6 +427,20 @@ def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) 
         items.append(Casualty(kind, 1, 1, 1, single.group("victim").strip(), single.start("victim"),
                               single.end(), single.group(0).strip(), single.group("n1") or "1"))
     return items
+
+
+def _one_before_others(sentence: str, start: int, *, kind: str, taken: list[Casualty]) -> list[Casualty]:
+    """"An army officer and three other soldiers lost their lives": the one
+    named before "N other …" is of the same toll (four, not three)."""
+    match = _ONE_AND_OTHERS.search(sentence[:start])
+    if match is None or any(c.start < match.end() and match.start() < c.end for c in taken):
+        return []
+    return [Casualty(kind, 1, 1, 1, match.group("victim").strip(), match.start("victim"), match.end(),
+                     match.group(0).strip(), match.group("n1"))]
+
+
+_ONE_AND_OTHERS = re.compile(
+    rf"\b(?P<n1>a|an|one)\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})\s+and\s*$", re.I)
 
 
 def _figure_text(sentence: str, match: re.Match[str]) -> str:

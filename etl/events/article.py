@@ -42,7 +42,7 @@ from etl.events.happenings import Happening, group_mentions, happening_toll, rol
 from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import (
-    ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in,
+    ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
 )
 from etl.nlp import Analysis, Mention
@@ -277,6 +277,7 @@ def extract_events(
         casualties = [c for c in casualties if c not in split_figures]
         first_draft = len(drafts)
         for trigger in triggers:
+            restates = None
             reaction = reaction_frame(trigger.token)
             places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []), own_clause=reaction)
             if not places and trigger.event_type in VIOLENT:
@@ -289,10 +290,15 @@ def extract_events(
                 # here" is there too
                 places, place_from = [dateline_place], "dateline"
             if not places and trigger.event_type in PLACED:
-                previous = next((d for d in reversed(drafts)
-                                 if d.trigger.event_type in PLACED and index - d.sentence_index <= 2), None)
+                # the event told before, or the one whose toll this sentence tells again ("an
+                # officer and three other soldiers lost their lives in the assault")
+                told = restated_toll(drafts, casualties) if trigger.event_type in VIOLENT else None
+                previous = drafts[told] if told is not None else next(
+                    (d for d in reversed(drafts) if d.trigger.event_type in PLACED and index - d.sentence_index <= 2),
+                    None)
                 if previous is not None and not _other_day(sentence, trigger, previous, published=published):
                     places, place_from = list(previous.places), "previous"
+                    restates = previous if told is not None else None
             if not places and trigger.sub_event_type != "Diplomacy":
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
                 if scene is not None:
@@ -343,7 +349,7 @@ def extract_events(
             draft = Draft(sentence, index, trigger, places, place_from, date_value, precision,
                           actor1, actor2, find_claim(sentence), date_from=date_from,
                           anaphor=anaphoric(trigger.token), reaction=reaction,
-                          another=distinct_happening(trigger.token))
+                          another=distinct_happening(trigger.token), restates=restates)
             if takes_casualties(trigger):
                 figures = recalled_figures if trigger.background else casualties
                 if figures:

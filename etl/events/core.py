@@ -81,6 +81,7 @@ class Draft:
     reaction: bool = False  # "condemned the attack": reacts to an event told elsewhere
     another: bool = False  # "another attack", "a second strike": a happening of its own
     split_from: "Draft | None" = None  # a toll told at a place of its own beside this draft's event
+    restates: "Draft | None" = None  # the earlier draft whose toll this one tells again
     split_off: int = 0  # killed told at other places in this draft's sentence ("while two others died in …")
 
     @property

@@ -317,6 +317,11 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         fitting = [h for h in fitting if h is not first]
     if not fitting:
         return None
+    if mention.draft.restates is not None:
+        # "… three other soldiers lost their lives in the assault": the event whose toll it repeats
+        told = [h for h in fitting if id(mention.draft.restates) in h.drafts]
+        if told:
+            return told[0]
     # the most recent one; among those told as recently, the one told at this very
     # place ("explosions near Tel Aviv and Beersheba.  Three were killed in
     # Beersheba"), then the same type

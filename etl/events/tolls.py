@@ -231,6 +231,12 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
     """A sentence with figures and no event of its own ("Four policemen were
     killed") tells the toll of the most recent event whose sides fit the
     victims (within three sentences): one toll mention of that event."""
+    restated = restated_toll(drafts, casualties)
+    if restated is not None:
+        # "Four soldiers … were killed" in the lead, "an officer and three other soldiers lost
+        # their lives" in the body: the same toll told again, of the same event
+        drafts[restated].tolls.append(toll_mention(sentence, casualties, sentence_index=sentence_index, claim=claim))
+        return
     given: dict[int, list[Casualty]] = {}
     for casualty in casualties:
         victims = victim_actor(casualty)
@@ -249,6 +255,21 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
             logger.debug("casualty figure %r matched no event", casualty.text)
     for k, found in given.items():
         drafts[k].tolls.append(toll_mention(sentence, found, sentence_index=sentence_index, claim=claim))
+
+
+def restated_toll(drafts: Sequence[Draft], casualties: Sequence[Casualty]) -> int | None:
+    """The index of the latest draft that already holds this killed figure
+    for these victims (the same toll told again), if any."""
+    killed = [c for c in casualties if c.kind == "killed"]
+    if not killed:
+        return None
+    total, victims = sum(c.best for c in killed), {victim_actor(c) for c in killed}
+    for k in range(len(drafts) - 1, -1, -1):
+        for toll in drafts[k].tolls:
+            told = [c for c in toll.casualties if c.kind == "killed"]
+            if told and sum(c.best for c in told) == total and {victim_actor(c) for c in told} == victims:
+                return k
+    return None
 
 
 _UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|mounted)\s+to\b|"

@@ -544,3 +544,24 @@ def test_the_strike_told_of_a_shooting_does_not_make_it_an_air_strike(pipeline):
     events = extract(pipeline, text, published=date(2025, 5, 7))
     assert [(e.event_type, e.location, e.fatalities) for e in events] == [
         ("Violence against civilians", "Pahalgam", 6)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Additionally, four terrorists were eliminated during a separate operation.", [("killed", 4)]),
+    ("Four militants were neutralised in the raid.", [("killed", 4)]),
+    ("In the attack, an army officer and three other soldiers lost their lives.", [("killed", 1), ("killed", 3)]),
+])
+def test_passive_security_force_words_and_one_named_before_others_are_counted(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+def test_two_drones_neutralised_are_no_dead():
+    assert find_casualties("Two drones were neutralised over Jammu.") == []
+
+
+def test_the_same_toll_told_again_in_the_body_joins_its_event_not_the_latest(pipeline):
+    text = ("Four soldiers, including an officer, were killed in an attack on a check post in Zhob on Thursday. "
+            "Separately, security forces killed three militants in a raid in Kalat.\n\n"
+            "Officials said an army officer and three other soldiers lost their lives in the assault.")
+    events = extract(pipeline, text, published=date(2025, 5, 30))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Kalat", 3), ("Zhob", 4)]

@@ -181,3 +181,11 @@ def test_air_bases_are_sites(gazetteer: Gazetteer) -> None:
         assert places and places[0].place_id == f"airport:{icao}" and places[0].kind == "site"
     # A town keeps its name: no airport answers to "Bannu" or "Peshawar".
     assert all(e.place.kind != "site" for e in gazetteer.lookup("Peshawar"))
+
+
+def test_curated_spellings_of_pakistani_and_indian_districts(gazetteer: Gazetteer) -> None:
+    # GeoNames has "Musa Khel District" (Balochistan) and an Afghan "Mūsá Khēl" with the
+    # alternate "Musakhel": the joined spelling of Pakistani news is the Pakistani district
+    assert gazetteer.lookup("Musakhel")[0].place.country == "PAK"
+    assert gazetteer.lookup("D.I. Khan")[0].place.name == "Dera Ismail Khan"
+    assert gazetteer.lookup("Dantewada")[0].place.country == "IND"
