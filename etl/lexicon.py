@@ -552,7 +552,7 @@ SHOOTING_CONTEXT = frozenset({
 NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
 CONTEXT_WORDS = frozenset({
     "killed", "militants", "terrorists", "fire", "firing", "troops", "forces", "soldiers",
-    "army", "police", "security", "armed", "gunmen", "militant", "terrorist",
+    "army", "police", "security", "armed", "gunmen", "militant", "terrorist", "military", "terror",
     "peace", "ceasefire", "delegation", "foreign", "minister", "envoy", "bilateral",
 })
 

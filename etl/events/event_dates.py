@@ -179,7 +179,12 @@ def resolve_event_date(
     if published is not None and own is None and going_on_now(trigger.token):
         return published, DAY, "own"  # "clashes are still ongoing": on the day of the report
     if drafts and drafts[-1].date_value is not None:
-        previous = drafts[-1]
+        # the last event told; not one only recalled beside it ("the strike was a response to
+        # the April 22 attack": the next sentence goes on from the strike)
+        last = drafts[-1].sentence_index
+        told = [d for d in drafts if d.sentence_index == last and not d.trigger.background
+                and d.date_value is not None]
+        previous = told[-1] if told else drafts[-1]
         return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous"
     if lead is not None and lead.value is not None:
         return lead.value, WEEK if lead.precision == DAY else lead.precision, "lead"

@@ -131,6 +131,13 @@ def choose_places(
     an event: "named no suspect in Islamabad, though the minister offered
     condolences to the victims of the attack" names no place of the attack)."""
     usable = [c for c in candidates if not c.excluded]
+    # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
+    # an event recalled as the cause is that event's
+    recalled = [c for c in usable if _in_recalled_event(sentence.doc, c.mention, trigger.token)]
+    if recalled and len(recalled) < len(usable):
+        usable = [c for c in usable if c not in recalled]
+    elif recalled:
+        usable = []
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":
@@ -140,11 +147,14 @@ def choose_places(
             usable = own
         # "the attack on Sumy followed a strike on the hometown of Kryvyi Rih": the
         # strike's own place is the one it governs, not its clause-mate's
+        # (and "India struck nine sites in Pakistan in retaliation for the attack in
+        # Pahalgam": a place another event noun governs is that event's)
+        mine = [c for c in usable if _under(sentence.doc, c.mention, trigger.token)
+                and not _under_other_event(sentence.doc, c.mention, trigger.token)]
+        others = [c for c in usable if c not in mine]
+        if mine and others and all(_under_other_event(sentence.doc, c.mention, trigger.token) for c in others):
+            usable = mine
         if trigger.token.pos_ == "NOUN":
-            mine = [c for c in usable if _under(sentence.doc, c.mention, trigger.token)]
-            others = [c for c in usable if c not in mine]
-            if mine and others and all(_under_other_event(sentence.doc, c.mention, trigger.token) for c in others):
-                usable = mine
             # "the capture of Al Fasher gives the RSF ... its administration in
             # Nyala": the place an event noun is "of" is where it happened
             objects = [c for c in usable if c.place.kind != "country"
@@ -196,6 +206,31 @@ def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return False
     prep = span.root.head
     return (span.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == trigger.i)
+
+
+# An event told as what came before and caused the trigger's ("during an operation in
+# X" is the trigger's own setting)
+_CAUSE_PREPS = frozenset({"following", "after", "since"})
+
+
+def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by another event noun that the sentence recalls
+    as a cause or setting ("in response to the attack in Pahalgam",
+    "following clashes in Sweida"), not by the trigger?"""
+    if trigger.lemma_.lower() in lx.HARMED_VERBS:
+        return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for node in ancestors(span.root, limit=5):
+        if node.i == trigger.i:
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS and node.dep_ == "pobj":
+            prep = node.head
+            owner = prep.head
+            return prep.lower_ in _CAUSE_PREPS or (
+                prep.lower_ in ("to", "for", "of") and owner.lemma_.lower() in lx.BACKGROUND_NOUNS)
+    return False
 
 
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

@@ -565,3 +565,23 @@ def test_the_same_toll_told_again_in_the_body_joins_its_event_not_the_latest(pip
             "Officials said an army officer and three other soldiers lost their lives in the assault.")
     events = extract(pipeline, text, published=date(2025, 5, 30))
     assert sorted((e.location, e.fatalities) for e in events) == [("Kalat", 3), ("Zhob", 4)]
+
+
+def test_a_strike_told_as_the_response_to_an_earlier_attack_keeps_its_own_place_and_day(pipeline):
+    text = ("On Wednesday, India launched a military operation against nine sites in Pakistan. The strike was "
+            "a direct response to the April 22 attack in Pahalgam, where 26 people were killed. Soon after the "
+            "strikes, Pakistani troops began shelling villages along the Line of Control, killing 10 civilians.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Line of Control", date(2025, 5, 7), 10),
+        ("Pahalgam", date(2025, 4, 22), 26),
+        ("Pakistan", date(2025, 5, 7), 0),
+    ]
+
+
+def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
+    text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
+            "Pahalgam, in which 26 tourists were killed.")
+    strikes = [e for e in extract(pipeline, text, published=date(2025, 5, 7))
+               if e.event_type == "Explosions/Remote violence"]
+    assert [(e.location, e.event_date) for e in strikes] == [("Pakistan", date(2025, 5, 7))]
