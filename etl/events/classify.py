@@ -557,6 +557,9 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             # "100 persons were feared killed by gunmen", "460 patients were shot
             # dead": the toll's victims are the target
             victims |= {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
-        if victims & civilian and not victims & armed_targets:
+        # "militants ambushed their vehicle, killing two Assam Rifles personnel": the dead say
+        # who was attacked when the target is a thing anyone rides in or lives in
+        dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
+        if victims & civilian and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}):
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)

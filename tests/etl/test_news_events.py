@@ -585,3 +585,17 @@ def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipe
     strikes = [e for e in extract(pipeline, text, published=date(2025, 5, 7))
                if e.event_type == "Explosions/Remote violence"]
     assert [(e.location, e.event_date) for e in strikes] == [("Pakistan", date(2025, 5, 7))]
+
+
+def test_an_ambush_on_a_vehicle_that_killed_soldiers_of_a_named_corps_is_a_battle(pipeline):
+    text = ("Two Assam Rifles personnel were killed and five others wounded on Friday when militants ambushed "
+            "their vehicle in Bishnupur district.")
+    events = extract(pipeline, text, published=date(2025, 9, 20))
+    assert [(e.event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Battles", "Military Forces of India", 2)]
+
+
+def test_an_ambush_on_a_vehicle_that_killed_women_stays_an_attack_on_civilians(pipeline):
+    text = "Gunmen ambushed a passenger vehicle in Kurram on Friday, killing four women."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 9, 20))] == [
+        "Violence against civilians"]
