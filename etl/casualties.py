@@ -46,7 +46,7 @@ NUMBER = (rf"(?:{_QUAL})?(?:between\s+)?(?P<n1>{_BASE})"
           rf"(?:\s*(?:-|–|to|and|or)\s*(?P<n2>{_BASE}))?(?:\s+or\s+more)?")
 
 _KILLED_PASSIVE = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
+    r"(?:(?:who|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
     r"also|all|later|each|said|reported|feared|believed|confirmed)\s+)*"
     r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
     r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
@@ -73,6 +73,11 @@ _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|in
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
          r"was|were|is|are|has|have|had|will|would)\b")
 _VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
+
+# "gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres": the one named and the others
+_NAMED_AND_OTHERS = re.compile(
+    rf"\b{_KILL_ACTIVE}\s+(?P<named>(?:(?:[A-Z][\w'’.-]*|alias|aka|bin|ibn|al|el|de),?\s+){{1,8}}?)"
+    rf"and\s+{NUMBER}\s+(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Active first: "killing more than 200 Taliban", "killed five policemen and
@@ -310,6 +315,18 @@ def find_casualties(sentence: str) -> list[Casualty]:
                     found.extend(_one_before_others(sentence, start, kind=kind, taken=found))
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
+    for match in _NAMED_AND_OTHERS.finditer(sentence):
+        named = match.group("named")
+        if not named.strip() or not named.strip()[0].isupper():
+            continue
+        start, end = match.span()
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        figure = _figure(match)
+        if figure is not None:
+            low, best, high = figure
+            found.append(Casualty("killed", low + 1, best + 1, None if high is None else high + 1,
+                                  match.group("victim"), start, end, match.group(0), _figure_text(sentence, match)))
     for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
                           ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
         for match in pattern.finditer(sentence):
@@ -389,8 +406,9 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         match = _LIST_NEXT.search(sentence[end:])
         if match is None or _NON_PERSON.search(match.group("victim")):
             break
-        if re.match(r"(?:(?:others?|more)$|injured|wounded|hurt)", match.group("victim"), re.I):
-            break
+        if re.match(r"(?:(?:others?|more)$|injured|wounded|hurt)", match.group("victim"), re.I) or \
+                re.search(r"\b(?:injured|wounded|hurt|arrested|detained|rescued|missing)\b", match.group("victim"), re.I):
+            break  # "killed two militants and three others were injured": a new clause's figure
         figure = _figure(match)
         if figure is None:
             break
@@ -463,7 +481,7 @@ _ASIDE = re.compile(
     # "two soldiers — Lance Naik A and Sepoy B — embraced martyrdom" (their names), "two
     # soldiers, having fought gallantly, embraced martyrdom" (what they did first)
     r"|(?<=\w)\s+[—–]\s+[^—–;.()]{1,100}?\s+[—–]|(?<=[\w—–]),?\s+having\s+[^,;.()—–]{1,60},)"
-    r"(?=\s+(?:(?:were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
+    r"(?=\s+(?:(?:who|were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
     r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished|embraced|laid\s+down|"
     r"lost\s+(?:their|his|her)\s+lives?)\b)", re.I)
 # Victims counted among the dead already told: "five of the victims", "most of

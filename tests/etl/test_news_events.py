@@ -599,3 +599,13 @@ def test_an_ambush_on_a_vehicle_that_killed_women_stays_an_attack_on_civilians(p
     text = "Gunmen ambushed a passenger vehicle in Kurram on Friday, killing four women."
     assert [e.event_type for e in extract(pipeline, text, published=date(2025, 9, 20))] == [
         "Violence against civilians"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The 27 Naxalites, including 12 women, who were killed in the encounter were identified.", [("killed", 27)]),
+    ("Security forces gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres in the forest.",
+     [("killed", 27)]),
+    ("Police killed two militants and three others were injured.", [("killed", 2), ("injured", 3)]),
+])
+def test_figures_told_with_who_with_a_named_leader_or_with_a_new_clause(sentence, expected):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
