@@ -300,9 +300,13 @@ def _labour_strike(token: Token, words: set[str]) -> bool:
            for c in token.children if c.dep_ in ("amod", "compound", "poss")) or \
             any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
         return False  # "the Russian strike", "a strike on the city": an attack
-    # the labour words of the sentence outside names ("the National Security Council")
+    if token.head.lemma_.lower() in ("launch", "conduct", "carry") and token.dep_ == "dobj":
+        return False  # "India launched 24 strikes": attacks are launched, labour strikes called
+    # the labour words of the sentence outside names and titles ("the National Security
+    # Council", "Lieutenant General Ahmed Sharif Chaudhry")
     sentence = sent_of(token)
-    return any(t.lower_ in lx.LABOUR_STRIKE_WORDS and not t.ent_type_ for t in sentence)
+    return any(t.lower_ in lx.LABOUR_STRIKE_WORDS and not t.ent_type_ and not (t.is_title and t.i > sentence.start)
+               for t in sentence)
 
 
 def _participle(token: Token) -> bool:

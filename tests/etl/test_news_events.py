@@ -609,3 +609,14 @@ def test_an_ambush_on_a_vehicle_that_killed_women_stays_an_attack_on_civilians(p
 ])
 def test_figures_told_with_who_with_a_named_leader_or_with_a_new_clause(sentence, expected):
     assert [(c.kind, c.best) for c in find_casualties(sentence)] == expected
+
+
+def test_strikes_launched_by_a_country_told_by_a_general_are_no_labour_strike(pipeline):
+    text = ("According to military spokesperson Lieutenant General Ahmed Sharif Chaudhry, India launched a total "
+            "of 24 strikes across six locations in Punjab on Tuesday night.")
+    assert "Protests" not in {e.event_type for e in extract(pipeline, text, published=date(2025, 5, 7))}
+
+
+def test_a_victim_group_with_its_acronym_in_brackets_keeps_its_figure():
+    found = find_casualties("At least 16 Tehreek-e-Taliban Pakistan (TTP) terrorists were killed in the strikes.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 16)]
