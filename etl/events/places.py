@@ -215,36 +215,35 @@ _CAUSE_PREPS = frozenset({"following", "after", "since"})
 
 def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by another event noun that the sentence recalls
-    as a cause or setting ("in response to the attack in Pahalgam",
-    "following clashes in Sweida"), not by the trigger?"""
+    as a cause ("in response to the attack in Pahalgam", "following clashes in
+    Sweida"), not by the trigger?"""
     if trigger.lemma_.lower() in lx.HARMED_VERBS:
         return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
+    node = _governing_event(doc, mention, trigger, limit=5)
+    if node is None or node.dep_ != "pobj":
         return False
-    for node in ancestors(span.root, limit=5):
-        if node.i == trigger.i:
-            return False
-        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS and node.dep_ == "pobj":
-            prep = node.head
-            owner = prep.head
-            return prep.lower_ in _CAUSE_PREPS or (
-                prep.lower_ in ("to", "for", "of") and owner.lemma_.lower() in lx.BACKGROUND_NOUNS)
-    return False
+    prep = node.head
+    return prep.lower_ in _CAUSE_PREPS or (
+        prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)
 
 
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by another event noun of the sentence ("the
     attack on Sumy")?"""
+    return _governing_event(doc, mention, trigger, limit=4) is not None
+
+
+def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) -> Token | None:
+    """The nearest event noun above the place, if it comes before the trigger."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return False
-    for node in ancestors(span.root, limit=4):
+        return None
+    for node in ancestors(span.root, limit=limit):
         if node.i == trigger.i:
-            return False
+            return None
         if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS:
-            return True
-    return False
+            return node
+    return None
 
 
 def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:

@@ -500,8 +500,6 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         return True  # "since the war began", "since January"
     if _DATE_RANGE.search(text):
         return True  # "killed between October 5-8", "between June 1 and June 9"
-    if summed_over_happenings(verb):
-        return True  # "killed 15 … during three separate engagements"
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)

@@ -22,7 +22,7 @@ from etl.casualties import Casualty
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, within_other_year
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, summed_over_happenings, within_other_year
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
 
@@ -48,6 +48,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
+        if casualty.kind == "killed" and verb is not None and summed_over_happenings(verb):
+            continue  # "killed 15 … during three separate engagements": each has its own toll
         if casualty.kind == "killed" and casualty.best >= _ECHO_MIN and casualty.best in tallies and \
                 not _finite(verb):
             continue  # "are among 321 killed": the figure told as a running total elsewhere in the text

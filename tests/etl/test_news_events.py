@@ -620,3 +620,10 @@ def test_strikes_launched_by_a_country_told_by_a_general_are_no_labour_strike(pi
 def test_a_victim_group_with_its_acronym_in_brackets_keeps_its_figure():
     found = find_casualties("At least 16 Tehreek-e-Taliban Pakistan (TTP) terrorists were killed in the strikes.")
     assert [(c.kind, c.best) for c in found] == [("killed", 16)]
+
+
+def test_a_sum_over_separate_attacks_told_alone_still_reports_the_attacks(pipeline):
+    # the figure is no one attack's toll, but the attacks happened
+    text = "Twelve people were killed in two separate attacks in Quetta on Monday."
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [(e.location, e.fatalities) for e in events] == [("Quetta", 0)]
