@@ -25,6 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
+from etl.casualties import parse_number
 from etl.events.core import Trigger
 from etl.events.facts import facts_of
 from etl.events.syntax import ancestors, sent_of, token_table
@@ -454,9 +455,8 @@ def _happening_noun(noun: Token) -> bool:
 
 
 def _count(token: Token) -> int:
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-    text = token.lower_.replace(",", "")
-    return int(text) if text.isdigit() else words.get(text, 0)
+    parsed = parse_number(token.text)
+    return parsed[0] if parsed else 0
 
 
 def in_period_toll(token: Token, *, day_dated: bool) -> bool:
