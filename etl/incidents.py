@@ -173,9 +173,27 @@ def dates_fit(a: Event, b: Event) -> bool:
         return False
     if a.date_precision == _MONTH or b.date_precision == _MONTH:
         return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month) \
-            and a.place_id == b.place_id and bool(a.place_id)
+            and same_site(a, b)
     window = LINK_DAYS_WEEK if _WEEK in (a.date_precision, b.date_precision) else LINK_DAYS
     return abs((a.event_date - b.event_date).days) <= window
+
+
+def same_site(a: Event, b: Event) -> bool:
+    """The same place, under one gazetteer entry or two (the city of Goma
+    and the district named after it, at one point)."""
+    if not a.place_id:
+        return False
+    return a.place_id == b.place_id or (
+        _site_key(a) == _site_key(b) and (_inside(a, b) or _inside(b, a) or distance_km(a, b) <= NEAR_KM))
+
+
+def _site_key(event: Event) -> str:
+    """What the month index files a report under: its country and place name
+    (one key for two gazetteer entries of one place), or its place id for a
+    country or border."""
+    if _level(event) == 3 or not event.location:
+        return event.place_id
+    return f"{event.country}:{event.location}"
 
 
 def level(event: Event) -> int:
@@ -618,7 +636,7 @@ class _Linker:
             return  # it fits no report (dates_fit), so nothing need find it
         family, klass, when = self._family(event), _precision_class(event), event.event_date
         if event.place_id:
-            self.by_month.setdefault((family, event.place_id, when.year, when.month), {}) \
+            self.by_month.setdefault((family, _site_key(event), when.year, when.month), {}) \
                 .setdefault((klass, event.event_type, event.sub_event_type), []).append(key)
         if klass == _MONTH:
             return  # a month-dated report fits only at its place id, that month
@@ -724,7 +742,7 @@ class _Linker:
         kind, sub = event.event_type, event.sub_event_type
         # The same place id: place 0.  (date class or level, type, sub) -> ids
         same: list[tuple[_Bucket, tuple[int, ...]]] = []
-        month = self.by_month.get((family, event.place_id, when.year, when.month)) if event.place_id else None
+        month = self.by_month.get((family, _site_key(event), when.year, when.month)) if event.place_id else None
         slots: list[tuple[int, int]] = []
         if klass == _MONTH:
             if month:

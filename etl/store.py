@@ -1520,7 +1520,7 @@ class _FitForm:
 def _fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
     """What a stored report must be to fit ``event``
     (``etl.incidents.reports_fit``; a superset): dated near it (a
-    month-dated report: that month, at its place id), of a type one
+    month-dated report: that month, at its place), of a type one
     happening can be reported as, on the same day when typed otherwise, at
     a place it can share (:func:`_place_clause`).  Returns the shape of that
     condition and the values of its parameters; ``None`` when no report can
@@ -1542,7 +1542,7 @@ def _fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
     if not month_only:
         window = timedelta(days=linking.LINK_DAYS_WEEK)
         values["week_first"], values["week_last"] = when - window, when + window
-    values["country"] = event.country
+    values["country"], values["location"] = event.country, event.location
     values["border_like"] = f"border:%{event.country}%"
     places, near, area, names_form = "any", "", False, "none"
     countries = linking.border_countries(event) or ([event.country] if event.country else [])
@@ -1599,7 +1599,9 @@ def _fit_clauses(form: _FitForm, c: Any) -> list[sa.ColumnElement[bool]]:
     """:func:`_fit_form`'s condition on the reports of columns ``c``, its
     values as bound parameters."""
     p = sa.bindparam
-    same_month = sa.and_(c.place_id == p("place_id"), c.event_date.between(p("month_first"), p("month_last")))
+    # a month-dated report: that month, at its place (``etl.incidents.same_site``)
+    same_site = sa.or_(c.place_id == p("place_id"), sa.and_(c.country == p("country"), c.location == p("location")))
+    same_month = sa.and_(same_site, c.event_date.between(p("month_first"), p("month_last")))
     if form.month_only:
         dated = same_month
     else:

@@ -40,7 +40,7 @@ from etl.events.places import (
 )
 from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
 from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
-from etl.events.syntax import doc_sentences
+from etl.events.syntax import doc_sentences, in_subtree, sequel
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
@@ -223,6 +223,8 @@ def extract_events(
                                                                 sentence_index=index), sentence),
                     *(replace(t, background=True) for t in choose_sentence_events(
                         recalled, _recalled_clause(recalled, sentence)))]
+        sequels = _sequels(triggers, by_sentence.get(index, []))
+        triggers = [*triggers, *sequels]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             _specify_previous(drafts, trigger, sentence_index=index)
@@ -279,7 +281,11 @@ def extract_events(
         for trigger in triggers:
             restates = None
             reaction = reaction_frame(trigger.token)
-            places, place_from = choose_places(sentence, trigger, by_sentence.get(index, []), own_clause=reaction)
+            is_sequel = trigger in sequels
+            candidates = _split_by_sequel(by_sentence.get(index, []), trigger.token, is_sequel=is_sequel)
+            places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
+            if is_sequel and not places:
+                continue
             if not places and trigger.event_type in VIOLENT:
                 target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
                 if target is not None:
@@ -350,7 +356,7 @@ def extract_events(
                           actor1, actor2, find_claim(sentence), date_from=date_from,
                           anaphor=anaphoric(trigger.token), reaction=reaction,
                           another=distinct_happening(trigger.token), restates=restates)
-            if takes_casualties(trigger):
+            if takes_casualties(trigger) and not is_sequel:
                 figures = recalled_figures if trigger.background else casualties
                 if figures:
                     draft.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
@@ -405,6 +411,33 @@ def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence
 
 
 _CLAUSE_EDGES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "ROOT"})
+
+
+def _sequels(triggers: Sequence[Trigger], candidates: Sequence[PlaceCandidate]) -> list[Trigger]:
+    """The same act told again at another place and time in a "followed by"
+    clause ("the rebels seized Goma in January, followed by Bukavu in
+    February"): a trigger of its own on the clause's participle, when a place
+    lies in it."""
+    out: list[Trigger] = []
+    for trigger in triggers:
+        later = sequel(trigger.token)
+        if later is not None and any(_mention_in(c, later) for c in candidates):
+            out.append(Trigger(later, trigger.event_type, trigger.sub_event_type, trigger.strong, trigger.background))
+    return out
+
+
+def _mention_in(candidate: PlaceCandidate, root: Token) -> bool:
+    span = root.doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
+    return span is not None and in_subtree(span.root, root)
+
+
+def _split_by_sequel(candidates: Sequence[PlaceCandidate], token: Token, *,
+                     is_sequel: bool) -> list[PlaceCandidate]:
+    """A sequel's places are those of its clause; the first act's are the others."""
+    if is_sequel:
+        return [c for c in candidates if _mention_in(c, token)]
+    later = sequel(token)
+    return list(candidates) if later is None else [c for c in candidates if not _mention_in(c, later)]
 
 
 def _clause_root(token: Token) -> Token:

@@ -22,7 +22,7 @@ from etl.dates import DAY, UNKNOWN, WEEK, DateMention
 from etl.events.core import Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
-from etl.events.syntax import ancestors, governing_verb
+from etl.events.syntax import ancestors, governing_verb, in_subtree, sequel
 from etl.spacy_model import span_text
 
 def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
@@ -46,6 +46,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
     verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else governing_verb(trigger.token)
     if verb is not None:
         clause.add(verb.i)
+    later = sequel(trigger.token)  # "seized Goma in January, followed by Bukavu in February"
     for mention in facts.dates:
         if mention.kind == "year" or mention.value is None:
             continue
@@ -57,6 +58,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue
         if span is not None and _dates_other_event(span, trigger.token):
             continue  # "the July 2 attack": the date of an event referred to
+        if span is not None and in_subtree(span.root, later):
+            continue  # the date of the act told again at another place
         before = text[:mention.start].rstrip()
         after = text[mention.end:].lstrip()
         parenthesised = int(before.endswith("(") and after.startswith(")"))

@@ -131,11 +131,12 @@ def when_date_head(token: Token) -> Token | None:
     when the two armies clashed, killing a soldier" (the clash's date),
     else ``None``."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.head.pos_ in ("VERB", "AUX") else None
+    when = False  # "in January, when the rebels advanced and seized Goma": "when" on either verb
     for _ in range(3):
         if verb is None:
             return None
-        if verb.dep_ in ("relcl", "advcl") and verb.head.ent_type_ == "DATE" and \
-                any(c.lower_ == "when" for c in verb.children):
+        when = when or any(c.lower_ == "when" for c in verb.children)
+        if verb.dep_ in ("relcl", "advcl") and verb.head.ent_type_ == "DATE" and when:
             return verb.head
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None

@@ -143,3 +143,22 @@ def governing_verb(token: Token, *, limit: int = 5) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def sequel(token: Token) -> Token | None:
+    """The "followed by" clause that tells the same act again at another
+    place: "seized Goma in January, followed by Bukavu in February" (its
+    participle, whose subtree holds the second place and date), else ``None``."""
+    # on the act's verb, or on its participle ("struck Kharkiv, killing four, followed by Odesa")
+    nodes = [token, *(c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in ("advcl", "conj") and child.lemma_.lower() == "follow" and child.tag_ == "VBN" and \
+                    any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in child.children):
+                return child
+    return None
+
+
+def in_subtree(token: Token, root: Token | None) -> bool:
+    """Does ``token`` lie in ``root``'s subtree (``False`` without a root)?"""
+    return root is not None and root.left_edge.i <= token.i <= root.right_edge.i

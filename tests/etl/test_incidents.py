@@ -247,3 +247,30 @@ def test_summarize_keeps_the_id_it_is_given():
     incident = summarize("keep-me", [report("a2"), report("a1")], aliases=["old"])
     assert incident.incident_id == "keep-me" and incident.aliases == ("old",)
     assert [e.article_id for e in incident.reports] == ["a1", "a2"]
+
+
+# The city of Goma and the district named after it: two gazetteer entries, one point.
+GOMA_CITY = ("geonames:216281", "Goma", "Nord Kivu", "COD", -1.674, 29.228, 1)
+GOMA_DISTRICT = ("geonames:216279", "Goma", "Nord Kivu", "COD", -1.674, 29.228, 2)
+GOMA_FAR = ("geonames:999001", "Goma", "Kasai", "COD", -5.0, 22.0, 1)       # another town of that name
+SAKE = ("geonames:204318", "Sake", "Nord Kivu", "COD", -1.573, 29.045, 1)    # 23 km from Goma
+
+
+def test_a_month_dated_report_joins_that_month_at_the_same_place_under_either_entry():
+    day = date(2025, 1, 27)
+    told = report("k1", GOMA_DISTRICT, day=day, event_type="Battles", sub="Armed clash")
+    recalled = report("z9", GOMA_CITY, day=date(2025, 1, 1), precision=3, event_type="Battles", sub="Armed clash",
+                      published=date(2025, 6, 19))
+    assert groups(link_incidents([told, recalled])) == {frozenset({told.event_id, recalled.event_id})}
+
+
+def test_a_month_dated_report_elsewhere_starts_its_own_incident():
+    day = date(2025, 1, 27)
+    told = report("k1", GOMA_DISTRICT, day=day, event_type="Battles", sub="Armed clash")
+    for place in (GOMA_FAR, SAKE):
+        recalled = report("z9", place, day=date(2025, 1, 1), precision=3, event_type="Battles", sub="Armed clash",
+                          published=date(2025, 6, 19))
+        assert len(link_incidents([told, recalled])) == 2, place
+    february = report("z9", GOMA_CITY, day=date(2025, 2, 1), precision=3, event_type="Battles", sub="Armed clash",
+                      published=date(2025, 6, 19))
+    assert len(link_incidents([told, february])) == 2

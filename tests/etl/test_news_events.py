@@ -627,3 +627,23 @@ def test_a_sum_over_separate_attacks_told_alone_still_reports_the_attacks(pipeli
     text = "Twelve people were killed in two separate attacks in Quetta on Monday."
     events = extract(pipeline, text, published=date(2025, 6, 3))
     assert [(e.location, e.fatalities) for e in events] == [("Quetta", 0)]
+
+
+# --- one act told again at another place ----------------------------------------------
+
+
+def test_an_act_followed_by_the_same_at_another_place_is_two_events(pipeline):
+    events = extract(pipeline, "The conflict escalated in January, when the M23 rebels advanced and seized the "
+                               "strategic Congolese city of Goma, followed by the town of Bukavu in February.",
+                     published=date(2025, 6, 19))
+    told = sorted((e.location, e.event_date, e.date_precision) for e in events if e.event_type == "Battles")
+    assert told == [("Bukavu", date(2025, 2, 1), 3), ("Goma", date(2025, 1, 1), 3)]
+
+
+def test_the_sequel_takes_no_toll_of_the_first_act(pipeline):
+    events = extract(pipeline, "Russian drones struck the city of Kharkiv on Monday, killing four people, "
+                               "followed by the port of Odesa on Tuesday.")
+    by_place = {e.location: e for e in events}
+    assert set(by_place) == {"Kharkiv", "Odesa"}
+    assert (by_place["Kharkiv"].fatalities, by_place["Odesa"].fatalities) == (4, 0)
+    assert by_place["Odesa"].event_date - by_place["Kharkiv"].event_date == date(2025, 7, 15) - date(2025, 7, 14)

@@ -214,3 +214,14 @@ def test_linking_in_the_store_is_linking_against_every_stored_incident(store_url
     assert {key: (r["fatalities_low"], r["fatalities_best"], r["fatalities_high"], r["n_reports"])
             for key, r in rows.items()} == {
         i.incident_id: (i.fatalities_low, i.fatalities_best, i.fatalities_high, i.n_reports) for i in expected}
+
+
+def test_a_month_dated_report_finds_its_place_under_another_entry_in_the_store(store_url):
+    from tests.etl.test_incidents import GOMA_CITY, GOMA_DISTRICT
+
+    told = report("k1", GOMA_DISTRICT, day=date(2025, 1, 27), event_type="Battles", sub="Armed clash")
+    recalled = report("z9", GOMA_CITY, day=date(2025, 1, 1), precision=3, event_type="Battles", sub="Armed clash",
+                      published=date(2025, 6, 19))
+    store = Store(store_url)
+    store_reports(store, [told, recalled])
+    assert members(store) == {frozenset({told.event_id, recalled.event_id})}
