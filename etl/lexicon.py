@@ -276,6 +276,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     # with people as the object (see OBJECT_FRAMES): not "neutralised two drones"
     **dict.fromkeys(("eliminate", "neutralise", "neutralize"), (BATTLES, "Armed clash")),
     "hijack": (VAC, "Abduction/forced disappearance"),
+    # armed resistance to an attack ("police repelled the attackers", "the youths and
+    # police who tried to engage them"), only with the attack or attackers as object
+    # (see ATTACK_OBJECTS): a battle beside the attack on the people
+    **dict.fromkeys(("repel", "repulse", "engage", "resist"), (BATTLES, "Armed clash")),
 }
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -452,7 +456,12 @@ BASE_WORDS = frozenset({"base", "bases", "post", "posts", "outpost", "outposts",
 KILLED_FIGHTERS = MILITANT_WORDS | frozenset({
     "naxals", "naxalites", "maoists", "cadres", "commander", "commanders", "suspects", "extremists", "jihadists",
     "khwarij", "kharijis", "khawarij", "separatists", "members", "infiltrators", "miscreants", "outlaws"})
+# What armed resistance meets: the attack or the attackers.
+ATTACK_OBJECTS = KILLED_FIGHTERS | frozenset({
+    "attack", "attacks", "assault", "assaults", "raid", "raids", "offensive", "advance", "infiltration",
+    "bid", "invaders", "bandits", "herdsmen", "them", "enemy", "intruders", "raiders", "gunmen", "jihadists"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("repel", "repulse", "engage", "resist"), ATTACK_OBJECTS),
     **dict.fromkeys(("eliminate", "neutralise", "neutralize"), KILLED_FIGHTERS),
     "hijack": frozenset({"train", "bus", "plane", "aircraft", "flight", "vehicle", "vehicles", "ship", "vessel",
                          "truck", "trucks", "convoy", "passengers", "express"}),

@@ -315,6 +315,12 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         if first is None and etype in VIOLENT:
             first = next((h for h in happenings if h.event_type in VIOLENT), None)
         fitting = [h for h in fitting if h is not first]
+    if mention.draft.place_from == "previous":
+        # "two soldiers were killed in a separate attack in Guma.  … the police tried
+        # to engage them": a mention placed by the sentence before it goes on with that
+        # sentence's story, not with a happening told as separate at another place
+        fitting = [h for h in fitting if mention.place.place_id in h.own_places
+                   or not any(m.draft.another for m in h.mentions)]
     if not fitting:
         return None
     if mention.draft.restates is not None:

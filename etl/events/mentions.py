@@ -128,6 +128,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             earlier.add(trig.token.i)
         if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
             continue  # "fire crews fighting to extinguish the blaze"
+        if lemma == "engage" and _engaged_in_other(trig.token):
+            continue  # "engaged them in talks"
         if lemma == "march" and _is_month(trig.token):
             continue  # "(March 10)", "on 5 March"
         if lemma == "march" and trig.token.pos_ == "VERB" and any(
@@ -263,6 +265,17 @@ def _bomb_subject(particle: Token) -> bool:
     verb = particle.head if particle.dep_ in ("prt", "prep") else particle
     return any(t.lower_ in lx.DETONATED for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                for t in c.subtree)
+
+
+def _engaged_in_other(token: Token) -> bool:
+    """"Engaged them in talks", "engage with the elders": engaging in
+    something other than fighting ("engaged them in a gun battle" is one)."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "with"):
+            nouns = [c for c in prep.children if c.dep_ == "pobj"]
+            if not any(lx.NOUN_TRIGGERS.get(n.lemma_.lower(), ("", ""))[0] in VIOLENT for n in nouns):
+                return True
+    return False
 
 
 def _is_month(token: Token) -> bool:

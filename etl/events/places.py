@@ -72,6 +72,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         first = first.head  # "in Sunsari district", "in Kurram district": the place noun's role
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PLACE_NOUNS:
+        first = first.head.head  # "attacked the town of Gboko": the place noun's role
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first)

@@ -647,3 +647,32 @@ def test_the_sequel_takes_no_toll_of_the_first_act(pipeline):
     assert set(by_place) == {"Kharkiv", "Odesa"}
     assert (by_place["Kharkiv"].fatalities, by_place["Odesa"].fatalities) == (4, 0)
     assert by_place["Odesa"].event_date - by_place["Kharkiv"].event_date == date(2025, 7, 15) - date(2025, 7, 14)
+
+
+# --- armed resistance to an attack -------------------------------------------------------
+
+
+@pytest.mark.parametrize("resistance", [
+    "Police repelled the attackers.",
+    "The policemen and young people who were there tried to engage them.",
+    "Vigilantes resisted the gunmen for an hour.",
+])
+def test_armed_resistance_to_an_attack_on_a_village_is_a_battle_beside_it(pipeline, resistance):
+    events = extract(pipeline, "Gunmen stormed the town of Gboko in Benue State, Nigeria, on Friday night and "
+                               f"killed 40 villagers. {resistance}")
+    assert {e.event_type for e in events} == {"Violence against civilians", "Battles"}
+    assert total(events) == 40
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister engaged them in talks on Friday in Makurdi, Nigeria.",
+    "Farmers in Makurdi, Nigeria, resisted the new tax on Friday.",
+])
+def test_engaging_or_resisting_something_else_is_no_battle(pipeline, sentence):
+    assert [e for e in extract(pipeline, sentence) if e.event_type == "Battles"] == []
+
+
+def test_the_town_of_a_place_is_that_place_not_the_province_around_it(pipeline):
+    events = extract(pipeline, "Gunmen attacked the town of Gboko in Benue State, Nigeria, on Friday night, "
+                               "killing 40 villagers.")
+    assert [(e.location, e.fatalities) for e in events] == [("Gboko", 40)]
