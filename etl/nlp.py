@@ -296,8 +296,8 @@ class Analyzer:
                 continue
             if label in PLACE_LABELS and _is_event_word(ent):
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
-            if label in PLACE_LABELS:
-                start, end = toponyms.trim_entity(text, ent.start_char, ent.end_char,
+            for part_start, part_end in _parts(ent) if label in PLACE_LABELS else ():
+                start, end = toponyms.trim_entity(text, part_start, part_end,
                                                   known_names=self.place_name_set, countries=COUNTRY_CODES)
                 start, end = toponyms.trim_entity(
                     text, *toponyms.widest_known(start, end, match_chars, text=text,
@@ -339,6 +339,26 @@ class Analyzer:
         )
         dateline = _find_dateline(text, mentions)
         return Analysis(doc=doc, mentions=mentions, dateline=dateline)
+
+
+# Words that join two places the model may read as one name ("Yelwata near Makurdi").
+_PLACE_JOINERS = frozenset({"near", "outside"})
+
+
+def _parts(ent: Span) -> list[tuple[int, int]]:
+    """The character spans of the places one entity holds: "Yelwata near
+    Makurdi" is two places (the village and the town it is near)."""
+    cuts = [t for t in ent[1:-1] if t.lower_ in _PLACE_JOINERS]
+    if not cuts:
+        return [(ent.start_char, ent.end_char)]
+    out: list[tuple[int, int]] = []
+    start = ent.start_char
+    for cut in cuts:
+        if cut.idx > start:
+            out.append((start, ent.doc[cut.i - 1].idx + len(ent.doc[cut.i - 1].text)))
+        start = ent.doc[cut.i + 1].idx
+    out.append((start, ent.end_char))
+    return out
 
 
 def _chunks(text: str, *, size: int) -> Iterator[str]:

@@ -240,3 +240,10 @@ def test_a_small_town_named_before_the_word_town_is_a_place_but_not_the_end_of_a
     found = [m.surface for m in analyzer.analyse(
         "Troops detained a commander in Nad ‘Ali district, Helmand province.", article_id="t").mentions]
     assert "Ali" not in found
+
+
+def test_a_place_near_another_read_as_one_name_is_two_mentions(pipeline):
+    text = "Gunmen attacked the village of Yelwata near Makurdi in Benue State, Nigeria, on Friday night."
+    surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+    assert "Makurdi" in surfaces
+    assert not any(" near " in s for s in surfaces)
