@@ -280,7 +280,8 @@ class Analyzer:
                        for start, end in matches]
         for ent in doc.ents:
             label = ent.label_
-            if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent)):
+            if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
+                    _is_struck_object(ent) and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set
@@ -415,6 +416,22 @@ def _names_division(ent: Span) -> bool:
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
                              "prefecture", "tehsil", "lga"})
+
+
+def _is_struck_object(ent: Span) -> bool:
+    """A one- or two-word name that a strike, shelling or capture takes as
+    its object ("missiles struck Bahawalpur", "the rebels captured Bukavu"):
+    people are not shelled or captured as places are, so a known place name
+    there is the place."""
+    root = ent.root
+    return (len(ent) <= 2 and root.dep_ in ("dobj", "nsubjpass")
+            and root.head.lemma_.lower() in _PLACE_TAKING_VERBS
+            and not any(child.dep_ == "case" for child in root.children)
+            and all(t.is_title or t.is_upper for t in ent))
+
+
+_PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
+                                 "besiege", "encircle", "liberate", "raze"})
 
 
 _SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})

@@ -247,3 +247,16 @@ def test_a_place_near_another_read_as_one_name_is_two_mentions(pipeline):
     surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
     assert "Makurdi" in surfaces
     assert not any(" near " in s for s in surfaces)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Indian missiles struck Bahawalpur on Wednesday, killing 13 people.", "Bahawalpur"),
+    ("Artillery shelled Kherson overnight.", "Kherson"),
+])
+def test_a_known_place_that_is_struck_or_shelled_is_a_place_whatever_the_model_says(pipeline, text, place):
+    assert place in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+
+
+def test_a_person_who_is_struck_is_no_place(pipeline):
+    text = "A car struck Ahmed Khan on Wednesday."
+    assert [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions] == []
