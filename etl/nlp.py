@@ -179,7 +179,10 @@ class Analyzer:
         names = sorted({name for name in place_names if name.strip()})
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
-        self.place_name_set = frozenset(n.lower() for n in names) - frozenset(COUNTRY_CODES)
+        # ("Holon" for GeoNames' "H̱olon": the folded spelling too, as a text writes it)
+        lowered = {n.lower() for n in names}
+        self.place_name_set = frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))}) \
+            - frozenset(COUNTRY_CODES)
         # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
         # only all-capitals words taken for places (see ``toponyms.is_acronym``).
         self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
@@ -280,8 +283,13 @@ class Analyzer:
                        for start, end in matches]
         for ent in doc.ents:
             label = ent.label_
+            if label in ("PERSON", "ORG") and _in_place_slot(ent):
+                listed = _list_items(ent)
+                if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
+                    spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
+                    continue
             if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
-                    _is_struck_object(ent) and ent.text.lower() in self.place_name_set)):
+                    (_is_struck_object(ent) or _is_listed_place(ent)) and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set
@@ -362,6 +370,34 @@ def _parts(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _in_place_slot(ent: Span) -> bool:
+    """Does the entity stand where a place stands: the object of "in/near/at
+    …" or of a strike or capture ("hit Kharkiv, Odesa and Dnipro")?"""
+    root, head = ent.root, ent.root.head
+    return (root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS) or (
+        root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _PLACE_TAKING_VERBS | {"hit", "attack", "target"})
+
+
+def _list_items(ent: Span) -> list[tuple[int, int]]:
+    """The character spans of the items of an entity that is a list
+    ("Kharkiv, Odesa", "Kotli and Muzaffarabad"): cut at its commas and
+    "and"; one span when there is no cut."""
+    out: list[tuple[int, int]] = []
+    start = end = -1
+    for token in ent:
+        if token.lower_ in (",", "and", "&"):
+            if start >= 0:
+                out.append((start, end))
+            start = -1
+            continue
+        if start < 0:
+            start = token.idx
+        end = token.idx + len(token.text)
+    if start >= 0:
+        out.append((start, end))
+    return out
+
+
 def _chunks(text: str, *, size: int) -> Iterator[str]:
     """Consecutive pieces of ``text`` (joined they give ``text`` back), cut
     after a blank line, else a newline, else a space, near ``size``."""
@@ -428,6 +464,27 @@ def _is_struck_object(ent: Span) -> bool:
             and root.head.lemma_.lower() in _PLACE_TAKING_VERBS
             and not any(child.dep_ == "case" for child in root.children)
             and all(t.is_title or t.is_upper for t in ent))
+
+
+def _is_listed_place(ent: Span) -> bool:
+    """A one- or two-word name listed after "including" or "like" on a noun
+    for places ("neighbourhoods in Tel Aviv, including Holon and Ramat
+    Gan", "several towns like Kotli")."""
+    root = ent.root
+    if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent):
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    holder = first.head.head
+    return first.dep_ == "pobj" and first.head.lower_ in ("including", "like") and (
+        holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC"))
+
+
+_LISTED_PLACE_NOUNS = frozenset({
+    "neighbourhood", "neighborhood", "area", "town", "city", "village", "district", "province", "region",
+    "site", "target", "location", "place", "suburb", "settlement", "locality", "county", "state", "camp",
+    "base", "port", "hub"})
 
 
 _PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",

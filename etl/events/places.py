@@ -113,7 +113,10 @@ def _listed_in_place(token: Token) -> bool:
     noun = head.head if head.lower_ != "such" else head.head.head
     if head.lower_ == "of" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return False  # "in the provinces of Surin, Ubon and Si Sa Ket", not "in the heart of Kyiv"
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
+    if head.lower_ != "of" and (noun.lemma_.lower() in HARM_VERBS or (
+            noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HARM_VERBS)):
+        return True  # "struck nine sites in Pakistan, including Muridke and Kotli": the sites hit
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
 
 
 _PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
@@ -171,6 +174,7 @@ def choose_places(
         source = "mention"
     if not pool:
         return [], ""
+    pool = _without_list_containers(sentence.doc, pool)
     best_level = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
     top = [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best_level]
     distinct: dict[str, PlaceCandidate] = {}
@@ -193,6 +197,31 @@ def choose_places(
     if chosen and chosen[0].place.kind == "border":
         source = "border"
     return [c.place for c in chosen], source
+
+
+def _without_list_containers(doc: Doc, pool: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """"Hitting neighbourhoods in Tel Aviv, including Holon and Ramat Gan":
+    the places listed are where it hit, the place the noun is "in" only
+    holds them."""
+    def root(candidate: PlaceCandidate) -> Token | None:
+        span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    nouns: set[int] = set()
+    for candidate in pool:
+        first = root(candidate)
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is not None and first.dep_ == "pobj" and first.head.lower_ in ("including", "like"):
+            nouns.add(first.head.head.i)
+    if not nouns:
+        return pool
+    # the place the noun is in, or the place its verb acts in ("hit neighbourhoods in Tel Aviv
+    # on Thursday, including …"), or the place the list is on ("in Tel Aviv, including …")
+    holders = nouns | {doc[i].head.i for i in nouns}
+    kept = [c for c in pool if not ((r := root(c)) is not None and (
+        (r.dep_ == "pobj" and r.head.lower_ == "in" and r.head.head.i in holders) or r.i in nouns))]
+    return kept or pool
 
 
 def _under(doc: Doc, mention: Mention, trigger: Token) -> bool:

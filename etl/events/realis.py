@@ -55,6 +55,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
     """Threatened, hypothetical, denied, negated or recalled from another
     year (more than a year before the report).  An event recalled from
     earlier weeks is real: see :func:`recalled_date`."""
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _WILLED_NOUNS and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return True  # "gives the order to fire on hospitals", "a plan to attack the city"
     chain = [token, *ancestors(token, limit=5)]
     for node in chain:
         lemma = node.lemma_.lower()
@@ -89,6 +92,12 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if published is None or year < published.year - 1:
                 return True
     return False
+
+
+# Nouns whose "to" clause is willed, not done.
+_WILLED_NOUNS = frozenset({"order", "plan", "threat", "intention", "intent", "call", "decision", "permission",
+                           "authorization", "authorisation", "right", "mandate", "readiness", "vow", "pledge",
+                           "promise"})
 
 
 RECALLED_AFTER_DAYS = 3

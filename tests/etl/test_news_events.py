@@ -676,3 +676,27 @@ def test_the_town_of_a_place_is_that_place_not_the_province_around_it(pipeline):
     events = extract(pipeline, "Gunmen attacked the town of Gboko in Benue State, Nigeria, on Friday night, "
                                "killing 40 villagers.")
     assert [(e.location, e.fatalities) for e in events] == [("Gboko", 40)]
+
+
+# --- places listed after "including" ----------------------------------------------------
+
+
+def test_sites_listed_after_including_are_the_places_hit(pipeline):
+    events = extract(pipeline, "India struck nine sites in Pakistan early on Wednesday, including Muridke, "
+                               "Bahawalpur, Kotli and Muzaffarabad.", published=date(2025, 5, 8))
+    assert len({e.location for e in events}) == 4 and "Pakistan" not in {e.location for e in events}
+
+
+def test_the_town_that_holds_the_listed_places_is_no_site_of_its_own(pipeline):
+    events = extract(pipeline, "Iranian missiles hit neighbourhoods in Tel Aviv on Thursday, including Holon and "
+                               "Ramat Gan.", published=date(2025, 6, 19))
+    assert "Tel Aviv" not in {e.location for e in events}
+    assert "Ramat Gan" in {e.location for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Khamenei personally gives the order to fire on hospitals in Tel Aviv, Israel.",
+    "The army announced a plan to attack the rebel camps near Goma, Congo.",
+])
+def test_an_act_only_ordered_or_planned_is_no_event(pipeline, text):
+    assert [e for e in extract(pipeline, text) if e.event_type in VIOLENT] == []

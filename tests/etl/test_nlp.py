@@ -260,3 +260,16 @@ def test_a_known_place_that_is_struck_or_shelled_is_a_place_whatever_the_model_s
 def test_a_person_who_is_struck_is_no_place(pipeline):
     text = "A car struck Ahmed Khan on Wednesday."
     assert [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions] == []
+
+
+def test_known_places_listed_after_including_are_places_whatever_the_model_says(pipeline):
+    text = ("The barrage hit neighborhoods in Tel Aviv, including Holon and Ramat Gan. "
+            "Israel's health ministry said 271 people were injured.")
+    surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+    assert "Ramat Gan" in surfaces
+
+
+def test_places_the_model_reads_as_one_organisation_are_each_a_place(pipeline):
+    text = "Russian drones hit Kharkiv, Odesa and Dnipro overnight, killing five people, Ukrainian officials said."
+    surfaces = {m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions}
+    assert {"Kharkiv", "Odesa", "Dnipro"} <= surfaces
