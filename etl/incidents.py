@@ -59,6 +59,7 @@ figure of every report and says why the best was taken.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import operator
 from collections import Counter
@@ -171,6 +172,8 @@ def types_fit(a: Event, b: Event) -> bool:
 def dates_fit(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
+    if _told_before(a, b) or _told_before(b, a):
+        return False  # a report of June 19 tells no strike of June 22
     if a.date_precision == _MONTH or b.date_precision == _MONTH:
         return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month) \
             and same_site(a, b)
@@ -194,6 +197,14 @@ def _site_key(event: Event) -> str:
     if _level(event) == 3 or not event.location:
         return event.place_id
     return f"{event.country}:{event.location}"
+
+
+def _told_before(report: Event, other: Event) -> bool:
+    """Was ``report`` published before the day ``other`` gives as its own
+    (a day's grace for time zones)?  Then they are two happenings.  (A date
+    borrowed from the text around or the publication day proves nothing.)"""
+    return report.published is not None and other.event_date is not None and \
+        other.date_precision == _DAY and (other.event_date - report.published).days > 1
 
 
 def level(event: Event) -> int:
@@ -397,8 +408,8 @@ _Bucket = dict[_Refine, list[str]]
 _UNREAD_BY_FIT = frozenset({
     "event_id", "article_id", "actor1", "actor2", "fatalities", "fatalities_low", "fatalities_high",
     "fatalities_reported", "injured", "evidence", "evidence_start", "evidence_end", "claimed_by", "confidence",
-    "incident_id", "role", "source", "url", "published"})
-_UNREAD_BY_RANK = (_UNREAD_BY_FIT - {"fatalities", "fatalities_reported"}) | {"event_date"}
+    "incident_id", "role", "source", "url"})
+_UNREAD_BY_RANK = (_UNREAD_BY_FIT - {"fatalities", "fatalities_reported"}) | {"event_date", "published"}
 # a report's kind for reports_fit, and for _rank but its date
 _fit_kind = operator.attrgetter(*(f.name for f in dataclasses.fields(Event) if f.name not in _UNREAD_BY_FIT))
 _rank_kind = operator.attrgetter(*(f.name for f in dataclasses.fields(Event) if f.name not in _UNREAD_BY_RANK))
@@ -671,15 +682,19 @@ class _Linker:
 
     # -- linking one report --------------------------------------------------
 
-    def place(self, event: Event) -> None:
+    def place(self, event: Event, *, found: list[str] | None = None) -> None:
+        """Link one report.  ``found``: the fitting incidents a preview of
+        it read (:meth:`closest_first`), used when each is still there,
+        settled and free of the report's article (else searched again)."""
         seen: set[str] = set()
         memo: dict[int, bool] = {}
         tiers = self._tiers(event) if event.event_date is not None else iter(())
-        fitting: list[str] = []
-        for tier in tiers:
-            fitting += self._fitting(event, tier, seen, memo)
-            if fitting:
-                break
+        if found is not None and all(
+                key in self.groups and self.groups[key].settled and event.article_id not in self.groups[key].articles
+                for key in found):
+            fitting, unread = list(found), []
+        else:
+            fitting, unread = self._closest_tiers(event, tiers, seen, memo)
         if not fitting:
             group = self.groups[event.event_id] = _Group(settled=True)
             self._join(group, event.event_id, event)
@@ -694,7 +709,7 @@ class _Linker:
             self._join(self.groups[chosen], chosen, event)
             return
         # An incident handed in by the caller: every fitting incident may merge.
-        for tier in tiers:
+        for _, tier in itertools.chain(unread, tiers):
             fitting += self._fitting(event, tier, seen, memo)
         fitting.sort(key=rank)
         chosen = fitting[0]
@@ -706,6 +721,52 @@ class _Linker:
                 self._absorb(older, newer)
                 chosen = older
         self.groups[chosen].settled = True
+
+    def closest_first(self, batch: Sequence[Event]) -> list[tuple[Event, list[str] | None]]:
+        """One article's reports in the order they are linked, each with
+        the fitting incidents its preview found: the one with the closest
+        fitting incident first, so that a report of the same place takes its
+        incident before a neighbouring town's report of that day can (each
+        incident takes one report of an article)."""
+        if len(batch) < 2:
+            return [(e, None) for e in batch]
+        previews = {id(e): self._preview(e) for e in batch}
+        unplaced = (1,)
+
+        def rank(event: Event) -> tuple[Any, ...]:
+            fitting = previews[id(event)]
+            best = min(self.groups[key].closeness(event) for key in fitting) if fitting else None
+            return ((0, best) if best is not None else unplaced), report_key(event)
+
+        return [(e, previews[id(e)]) for e in sorted(batch, key=rank)]
+
+    def _preview(self, event: Event) -> list[str]:
+        """The fitting incidents :meth:`place` would choose among now."""
+        if event.event_date is None:
+            return []
+        return self._closest_tiers(event, self._tiers(event), set(), {})[0]
+
+    def _closest_tiers(self, event: Event, tiers: Iterator[tuple[tuple[int, ...], list[list[str]]]],
+                       seen: set[str], memo: dict[int, bool],
+                       ) -> tuple[list[str], list[tuple[tuple[int, ...], list[list[str]]]]]:
+        """The fitting incidents of the tiers read until no later tier can
+        hold a closer one.  An incident met in a tier is never closer than
+        the tier's (place, type, sub-type), but may be farther (a report
+        across a border ranks by the border report its incident holds), so
+        the search goes on while a later tier could still beat the best.
+        Returns them and the tier read but not searched, if any."""
+        fitting: list[str] = []
+        best: tuple[int, ...] | None = None
+        for prefix, tier in tiers:
+            if best is not None and prefix > best:
+                return fitting, [(prefix, tier)]
+            found = self._fitting(event, tier, seen, memo)
+            fitting += found
+            for key in found:
+                closeness = self.groups[key].closeness(event)[:3]
+                if best is None or closeness < best:
+                    best = closeness
+        return fitting, []
 
     def _absorb(self, older: str, newer: str) -> None:
         into, gone = self.groups[older], self.groups.pop(newer)
@@ -733,10 +794,10 @@ class _Linker:
         days = self.by_place.get((family, base))
         return [inner for slot in slots if (inner := days.get(slot))] if days else []
 
-    def _tiers(self, event: Event) -> Iterator[list[list[str]]]:
+    def _tiers(self, event: Event) -> Iterator[tuple[tuple[int, ...], list[list[str]]]]:
         """The incident ids that may fit ``event``, in tiers of increasing
-        ``(place, type, sub-type)`` of :func:`_closeness` (the prefix of the
-        closeness of an incident first met in a tier is that tier's)."""
+        ``(place, type, sub-type)`` of :func:`_closeness`, each with that
+        prefix (an incident first met in a tier is no closer than it)."""
         assert event.event_date is not None
         family, klass, when = self._family(event), _precision_class(event), event.event_date
         kind, sub = event.event_type, event.sub_event_type
@@ -756,14 +817,14 @@ class _Linker:
                 slots += [(other, day) for day in range(today - window, today + window + 1)]
             for site in self.sites_of.get(event.place_id, ()):
                 same += [(inner, (1, 2, 3)) for inner in self._read(family, site, slots)]
-        yield [keys for inner, firsts in same for first in firsts if (keys := inner.get((first, kind, sub)))]
+        yield (0, 0, 0), [keys for inner, firsts in same for first in firsts if (keys := inner.get((first, kind, sub)))]
         rest: dict[tuple[bool, bool], list[list[str]]] = {}
         for inner, firsts in same:
             for (first, k, s), keys in inner.items():
                 if first in firsts and (k != kind or s != sub):
                     rest.setdefault((k != kind, s != sub), []).append(keys)
         for differ in ((False, True), (True, False), (True, True)):
-            yield rest.get(differ, [])
+            yield (0, *map(int, differ)), rest.get(differ, [])
         if not slots:
             return
         # Elsewhere: place 1 to 3 by the level of the report met.
@@ -776,7 +837,7 @@ class _Linker:
         classified: dict[tuple[int, bool, bool], list[list[str]]] | None = None
         for place in sorted(set(place_of.values())):
             levels = [lv for lv, p in place_of.items() if p == place]
-            yield [keys for inner in others for lv in levels if (keys := inner.get((lv, kind, sub)))]
+            yield (place, 0, 0), [keys for inner in others for lv in levels if (keys := inner.get((lv, kind, sub)))]
             if classified is None:
                 classified = {}
                 for inner in others:
@@ -784,7 +845,7 @@ class _Linker:
                         if k != kind or s != sub:
                             classified.setdefault((place_of[lv], k != kind, s != sub), []).append(keys)
             for differ in ((False, True), (True, False), (True, True)):
-                yield classified.get((place, *differ), [])
+                yield (place, *map(int, differ)), classified.get((place, *differ), [])
 
 
 def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[Incident]:
@@ -793,8 +854,15 @@ def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[
     incident that absorbs another lists the other's id in ``aliases``."""
     linker = _Linker()
     linker.adopt(incidents)
-    for event in sorted(events, key=report_key):
-        linker.place(event)
+    ordered = sorted(events, key=report_key)
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end].article_id == ordered[start].article_id:
+            end += 1
+        for event, found in linker.closest_first(ordered[start:end]):
+            linker.place(event, found=found)
+        start = end
     return linker.incidents()
 
 

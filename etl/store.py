@@ -1693,7 +1693,8 @@ def _name_in(column: Any, names: str) -> sa.ColumnElement[bool]:
 @functools.lru_cache(maxsize=None)
 def _candidate_query(form: _FitForm) -> sa.Select[Any]:
     """The ids of the incidents whose every report fits an event of this
-    form, or lies across a border from it (and at least one report fits):
+    form, or lies across a border from it (a border clash told only from
+    the other side is found too):
     built once per form, so that executing it again costs SQLAlchemy no
     rebuilding and no recompiling."""
     c = events.c
@@ -1702,7 +1703,7 @@ def _candidate_query(form: _FitForm) -> sa.Select[Any]:
         other.c.incident_id == c.incident_id,
         sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
     return sa.select(c.incident_id).distinct().where(
-        c.incident_id != "", *_fit_clauses(form, c), ~misfit.exists())
+        c.incident_id != "", sa.or_(sa.and_(*_fit_clauses(form, c)), _across_border(form, c)), ~misfit.exists())
 
 
 @functools.lru_cache(maxsize=None)

@@ -137,8 +137,12 @@ def test_a_country_level_report_needs_the_day_of_the_happening():
     # nor do two country-level reports two days apart, though they name the same country
     assert len(link_incidents([report("d1", UKRAINE, day=date(2025, 6, 22)),
                                report("d2", UKRAINE, day=date(2025, 6, 24))])) == 2
-    # two towns three days apart (one date borrowed) still join: the place says which
-    assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 1
+    # two towns three days apart (one date borrowed, from an article published after
+    # both) still join: the place says which
+    later = report("a2", day=date(2025, 6, 19), precision=2, published=date(2025, 6, 23))
+    assert len(link_incidents([later, report("c1", day=date(2025, 6, 22))])) == 1
+    # but a report published on 20 June tells no strike of its own day 22 June
+    assert len(link_incidents([city, report("c1", day=date(2025, 6, 22))])) == 2
 
 
 def test_a_border_clash_told_from_both_sides_is_one_incident():
@@ -274,3 +278,22 @@ def test_a_month_dated_report_elsewhere_starts_its_own_incident():
     february = report("z9", GOMA_CITY, day=date(2025, 2, 1), precision=3, event_type="Battles", sub="Armed clash",
                       published=date(2025, 6, 19))
     assert len(link_incidents([told, february])) == 2
+
+
+def test_an_articles_reports_take_the_incidents_of_their_own_places_first():
+    # one article told Tel Aviv and Holon; another, later, Ramat Gan, Holon and Tel Aviv,
+    # all the same day and all within 30 km: each report joins its own town's incident,
+    # whatever order the second article's reports are in
+    tel_aviv = ("geonames:293397", "Tel Aviv", "Tel Aviv", "ISR", 32.081, 34.781, 1)
+    holon = ("geonames:294751", "Holon", "Tel Aviv", "ISR", 32.010, 34.779, 1)
+    ramat_gan = ("geonames:293788", "Ramat Gan", "Tel Aviv", "ISR", 32.082, 34.811, 1)
+    day = date(2025, 6, 19)
+    first = [report("t1", tel_aviv, day=day, sub="Air/drone strike", at=10),
+             report("t1", holon, day=day, at=20)]
+    for order in itertools.permutations([ramat_gan, holon, tel_aviv]):
+        second = [report("s1", place, day=day, at=5, published=day + timedelta(days=2)) for place in order]
+        linked = groups(link_incidents([*first, *second]))
+        by_place = {e.location: e.event_id for e in [*first, *second] if e.article_id == "s1"}
+        assert frozenset({first[0].event_id, by_place["Tel Aviv"]}) in linked, order
+        assert frozenset({first[1].event_id, by_place["Holon"]}) in linked, order
+        assert frozenset({by_place["Ramat Gan"]}) in linked, order
