@@ -516,7 +516,8 @@ def _extract(docs: Sequence[EventDoc], pipeline: Pipeline, *, keep_unplaced: boo
             analysis = analyse(article, analyzer=pipeline.analyzer)
             resolutions = resolve(analysis, resolver=pipeline.resolver)
             out.append(tuple(extract_events(analysis, resolutions, article=article,
-                                            country_place=pipeline.gazetteer.country, keep_unplaced=True)))
+                                            country_place=pipeline.gazetteer.country,
+                                            capital_of=pipeline.gazetteer.capital, keep_unplaced=True)))
         except RejectedInput:
             out.append(())
         except Exception:  # one bad text is a miss, not the end of the run

@@ -76,6 +76,7 @@ class Analysis:
     doc: Doc
     mentions: tuple[Mention, ...]
     dateline: Mention | None
+    dateline_end: int = -1  # where the dateline ends ("DUBAI, United Arab Emirates (AP) —"), or -1
 
 
 class PlaceNameMatcher:
@@ -346,8 +347,8 @@ class Analyzer:
                     sentence_index=sentence_of(s), label=label)  # type: ignore[arg-type]
             for s, e, label in chosen
         )
-        dateline = _find_dateline(text, mentions)
-        return Analysis(doc=doc, mentions=mentions, dateline=dateline)
+        dateline, dateline_end = _find_dateline(text, mentions)
+        return Analysis(doc=doc, mentions=mentions, dateline=dateline, dateline_end=dateline_end)
 
 
 # Words that join two places the model may read as one name ("Yelwata near Makurdi").
@@ -595,10 +596,12 @@ def _story_start(text: str) -> int:
     return len(text)
 
 
-def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
+def _find_dateline(text: str, mentions: Sequence[Mention]) -> tuple[Mention | None, int]:
     """The dateline mention: an all-caps place at the start of the first
     paragraphs ("ISLAMABAD: …"), before any paragraph of the story (a
-    "DRC: …" line in a list of related links after the story is none)."""
+    "DRC: …" line in a list of related links after the story is none); and
+    where the dateline ends (its country and agency too: "DUBAI, United
+    Arab Emirates (AP) —"), or -1."""
     story = _story_start(text[:2000])
     for match in _DATELINE.finditer(text[:2000]):
         if match.start() > story:
@@ -607,8 +610,8 @@ def _find_dateline(text: str, mentions: Sequence[Mention]) -> Mention | None:
         start, end = toponyms.trim_entity(text, start, end, known_names=())
         for mention in mentions:
             if mention.start >= start and mention.end <= end:
-                return mention
-    return None
+                return mention, match.end()
+    return None, -1
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -133,8 +133,10 @@ def fill_unresolved(
 def code_events(
     analysis: Analysis, resolutions: Sequence[Resolution], *, article: Article,
     country_place: Callable[[str], Place | None],
+    capital_of: Callable[[str], Place | None] | None = None,
 ) -> list[Event]:
-    return extract_events(analysis, resolutions, article=article, country_place=country_place)
+    return extract_events(analysis, resolutions, article=article, country_place=country_place,
+                          capital_of=capital_of)
 
 
 # --- the pipeline --------------------------------------------------------------
@@ -201,7 +203,7 @@ class Pipeline:
         if self.geocoder is not None:
             resolutions = fill_unresolved(resolutions, geocoder=self.geocoder)
         events = code_events(analysis, resolutions, article=article,
-                             country_place=self.gazetteer.country)
+                             country_place=self.gazetteer.country, capital_of=self.gazetteer.capital)
         return Extraction(article, tuple(resolutions), tuple(events))
 
     def extract_raw(self, raw: RawDocument, *, published: date | None = None) -> Extraction:

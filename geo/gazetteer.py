@@ -982,6 +982,7 @@ class Gazetteer:
         self._capitals: frozenset[int] = frozenset(data["capitals"])
         self._demonyms: dict[str, str] = data["demonyms"]
         self._places: dict[int, Place] = {}
+        self._capital_of: dict[str, Place] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -1082,6 +1083,16 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         """The country as a Place (kind "country", place_id "ne:<ISO3>"), or None."""
         return self.get(f"ne:{iso3.upper()}") if isinstance(iso3, str) else None
+
+    def capital(self, iso3: str) -> Place | None:
+        """The national capital of a country (a populated place), or None."""
+        if self._capital_of is None:
+            by_country: dict[str, Place] = {}
+            for index in sorted(self._capitals):
+                place = self._place(index)
+                by_country.setdefault(place.country, place)
+            self._capital_of = by_country
+        return self._capital_of.get(iso3.upper()) if isinstance(iso3, str) else None
 
     def demonyms(self) -> dict[str, str]:
         """Folded demonym -> ISO3 ("pakistani" -> "PAK"), from countryinfo and the curated list."""

@@ -31,7 +31,7 @@ from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
-from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
+from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
 from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
@@ -160,6 +160,7 @@ def extract_events(
     *,
     article: Article,
     country_place: CountryLookup,
+    capital_of: CountryLookup | None = None,
     keep_unplaced: bool = False,
 ) -> list[Event]:
     """Coded events of one article (see the module docstring).
@@ -181,13 +182,19 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:
         mention = resolution.mention
+        capital = _capital_named(doc, mention, resolution.place, capital_of)
+        if capital is not None:
+            # "near Yemen's capital", "the Kenyan capital", "the capital of Sudan"
+            by_sentence.setdefault(mention.sentence_index, []).append(
+                PlaceCandidate(capital, mention, *_capital_role(doc, mention)))
+            continue
         if mention.label == "NORP":
             continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = country_in_name(mention.surface, country_place)
         if place is None or mention.start == dateline_start or _agency_credit(doc, mention) or \
-                _name_initials(doc, mention):
+                _name_initials(doc, mention) or dateline_start <= mention.start < analysis.dateline_end:
             continue
         locative, excluded, chain = mention_role(doc, mention)
         by_sentence.setdefault(mention.sentence_index, []).append(
@@ -438,6 +445,38 @@ def _split_by_sequel(candidates: Sequence[PlaceCandidate], token: Token, *,
         return [c for c in candidates if _mention_in(c, token)]
     later = sequel(token)
     return list(candidates) if later is None else [c for c in candidates if not _mention_in(c, later)]
+
+
+def _capital_head(doc: Doc, mention: Mention) -> Token | None:
+    """The word "capital" a country name or adjective is said of ("Yemen's
+    capital", "the Kenyan capital", "the capital of Sudan"), or ``None``."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("poss", "amod", "compound") and root.head.lemma_.lower() == "capital":
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "capital":
+        return root.head.head
+    return None
+
+
+def _capital_named(doc: Doc, mention: Mention, place: Place | None,
+                   capital_of: CountryLookup | None) -> Place | None:
+    """The capital city a mention of its country names (see :func:`_capital_head`)."""
+    if capital_of is None or place is None or place.kind != "country" or _capital_head(doc, mention) is None:
+        return None
+    return capital_of(place.country)
+
+
+def _capital_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
+    """(locative, excluded, chain) of "the capital" a country is said of:
+    the role of the word "capital" ("strikes near Yemen's capital")."""
+    head = _capital_head(doc, mention)
+    assert head is not None
+    locative = (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
+        (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS)
+    return locative, False, head.i
 
 
 def _clause_root(token: Token) -> Token:

@@ -700,3 +700,22 @@ def test_the_town_that_holds_the_listed_places_is_no_site_of_its_own(pipeline):
 ])
 def test_an_act_only_ordered_or_planned_is_no_event(pipeline, text):
     assert [e for e in extract(pipeline, text) if e.event_type in VIOLENT] == []
+
+
+# --- datelines and capitals ------------------------------------------------------------
+
+
+def test_the_country_of_a_dateline_is_no_place_of_the_event(pipeline):
+    events = extract(pipeline, "DUBAI, United Arab Emirates (AP) — U.S. airstrikes near Yemen's Houthi-controlled "
+                               "capital killed at least seven people overnight, the Houthis said.",
+                     published=date(2025, 4, 14))
+    assert [(e.location, e.country, e.fatalities) for e in events] == [("Sanaa", "YEM", 7)]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Protesters stormed parliament in the Kenyan capital on Tuesday.", "Nairobi"),
+    ("A car bomb exploded in the capital of Somalia on Sunday, killing 12 people.", "Mogadishu"),
+    ("Drones struck targets near Sudan's capital on Sunday, killing four.", "Khartoum"),
+])
+def test_a_countrys_capital_is_its_capital_city(pipeline, text, city):
+    assert [e.location for e in extract(pipeline, text)] == [city]

@@ -189,3 +189,9 @@ def test_curated_spellings_of_pakistani_and_indian_districts(gazetteer: Gazettee
     assert gazetteer.lookup("Musakhel")[0].place.country == "PAK"
     assert gazetteer.lookup("D.I. Khan")[0].place.name == "Dera Ismail Khan"
     assert gazetteer.lookup("Dantewada")[0].place.country == "IND"
+
+
+def test_a_countrys_capital_is_its_capital_city(gazetteer):
+    assert gazetteer.capital("YEM").name == "Sanaa"
+    assert gazetteer.capital("ken").name == "Nairobi"
+    assert gazetteer.capital("XXX") is None
