@@ -460,6 +460,12 @@ KILLED_FIGHTERS = MILITANT_WORDS | frozenset({
 ATTACK_OBJECTS = KILLED_FIGHTERS | frozenset({
     "attack", "attacks", "assault", "assaults", "raid", "raids", "offensive", "advance", "infiltration",
     "bid", "invaders", "bandits", "herdsmen", "them", "enemy", "intruders", "raiders", "gunmen", "jihadists"})
+# What a camera, not a force, captures ("footage captured the moment of impact").
+NOT_CAPTURED = frozenset({
+    "moment", "moments", "image", "images", "imagination", "attention", "heart", "hearts", "essence", "spirit",
+    "mood", "scene", "scenes", "footage", "video", "videos", "photo", "photos", "picture", "pictures", "sound",
+    "audio", "view", "views", "glimpse", "feeling", "title", "championship", "market", "vote", "votes", "record",
+    "data", "instant", "aftermath", "devastation", "destruction", "panic", "horror", "chaos"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("repel", "repulse", "engage", "resist"), ATTACK_OBJECTS),
     **dict.fromkeys(("eliminate", "neutralise", "neutralize"), KILLED_FIGHTERS),

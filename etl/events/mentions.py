@@ -31,7 +31,7 @@ from etl.events.realis import (
     recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
-from etl.events.syntax import ancestors, has_object, sent_of, target_words, token_table
+from etl.events.syntax import object_heads, ancestors, has_object, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 
@@ -128,6 +128,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             earlier.add(trig.token.i)
         if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
             continue  # "fire crews fighting to extinguish the blaze"
+        if lemma == "capture" and object_heads(trig.token) & lx.NOT_CAPTURED:
+            continue  # "footage captured the terrifying moment of impact"
         if lemma == "engage" and _engaged_in_other(trig.token):
             continue  # "engaged them in talks"
         if lemma == "march" and _is_month(trig.token):

@@ -136,6 +136,10 @@ def choose_places(
     an event: "named no suspect in Islamabad, though the minister offered
     condolences to the victims of the attack" names no place of the attack)."""
     usable = [c for c in candidates if not c.excluded]
+    if trigger.event_type in VIOLENT:
+        # "the attack coincided with the president's arrival in the Netherlands": where
+        # someone went, not where the violence was
+        usable = [c for c in usable if not _at_a_visit(sentence.doc, c.mention, trigger.token)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
     recalled = [c for c in usable if _in_recalled_event(sentence.doc, c.mention, trigger.token)]
@@ -256,6 +260,23 @@ def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     prep = node.head
     return prep.lower_ in _CAUSE_PREPS or (
         prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)
+
+
+# Nouns of someone's going somewhere: the place "in/to/at" them is theirs.
+_VISIT_NOUNS = frozenset({"arrival", "visit", "trip", "tour", "summit", "speech", "stay", "return", "departure",
+                          "journey", "stopover", "address"})
+
+
+def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place where a visit, trip or summit is ("arrival in the
+    Netherlands", "a visit to Kyiv"), not under the trigger itself?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
+        and prep.head.i != trigger.i
 
 
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

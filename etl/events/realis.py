@@ -197,6 +197,11 @@ def _dated_earlier(child: Token, *, published: date | None) -> bool:
     return bool(found) and found[0].value is not None and (published - found[0].value).days > RECALLED_AFTER_DAYS
 
 
+# What makes a plural event noun a pattern, not a happening ("regular clashes").
+_HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nightly", "weekly", "constant",
+                                 "recurring", "recurrent", "periodic", "occasional", "near-daily"})
+
+
 def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
     for attacks", "involved in IED attacks", "engaged in kidnapping", "he
@@ -207,6 +212,8 @@ def is_habitual(token: Token) -> bool:
         return True  # "he is known to kidnap those who …", "suspected to plant bombs"
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children):
+        return True  # "a battleground, with regular clashes between the junta and resistance groups"
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
     if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):

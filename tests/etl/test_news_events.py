@@ -719,3 +719,32 @@ def test_the_country_of_a_dateline_is_no_place_of_the_event(pipeline):
 ])
 def test_a_countrys_capital_is_its_capital_city(pipeline, text, city):
     assert [e.location for e in extract(pipeline, text)] == [city]
+
+
+# --- from a live check on unseen articles (patterns, self-written texts) ----------------
+
+
+def test_clashes_told_as_a_pattern_are_no_event(pipeline):
+    events = extract(pipeline, "An air strike on a monastery in Kyauk Taw village in Myanmar's Sagaing region killed "
+                               "22 people on Friday. The Sagaing region has become a major battleground, with "
+                               "regular clashes between the junta forces and armed resistance groups.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 22)]
+
+
+def test_what_a_camera_captures_is_no_arrest(pipeline):
+    events = extract(pipeline, "Russian missiles killed 17 people in the Ukrainian city of Dnipro on Tuesday. "
+                               "Dramatic footage captured the terrifying moment of impact on a passenger train.")
+    assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
+
+
+def test_where_someone_arrived_is_no_place_of_the_attack(pipeline):
+    events = extract(pipeline, "Russian missiles killed 17 people in the Ukrainian city of Dnipro on Tuesday. "
+                               "The attack coincided with President Zelensky's arrival in the Netherlands.")
+    assert [e.location for e in events if e.event_type in VIOLENT] == ["Dnipro"]
+
+
+def test_a_date_in_a_clause_about_the_actor_does_not_date_the_killing(pipeline):
+    events = extract(pipeline, "The gang coalition, which has controlled the town of Cabaret since March 2024, "
+                               "killed more than 50 people in Cabaret, Haiti, on September 11, a rights group said.",
+                     published=date(2025, 9, 16))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 9, 11), 50)]
