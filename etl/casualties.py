@@ -399,14 +399,34 @@ def _name_end(sentence: str, end: int) -> int:
     return end + match.end() if match else end
 
 
+# A place told after a figure, before the next figure of the list ("killed two
+# people in Kyiv and two others in the Dnipropetrovsk region").
+_PLACE_AFTER = re.compile(r"^\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+                          r"(?:\s+(?:region|province|district|area|city|town|village|state|oblast|governorate|camp))?")
+_PLACED_VICTIM = re.compile(r"^(?:in|at|near)\s", re.I)
+
+
 def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) -> list[Casualty]:
-    """Figures listed after an active figure: "kills three soldiers, 10 militants"."""
+    """Figures listed after an active figure: "kills three soldiers, 10
+    militants"; "killed two people in Kyiv and two others in the
+    Dnipropetrovsk region"; "killed five in Khan Younis and three in Rafah"."""
     items: list[Casualty] = []
+    victim = ""
     while True:
-        match = _LIST_NEXT.search(sentence[end:])
+        place = _PLACE_AFTER.match(sentence[end:])
+        placed = place is not None
+        match = _LIST_NEXT.search(sentence[end + place.end():] if place else sentence[end:])
+        if match is not None and place is not None:
+            end += place.end()
         if match is None or _NON_PERSON.search(match.group("victim")):
             break
-        if re.match(r"(?:(?:others?|more)$|injured|wounded|hurt)", match.group("victim"), re.I) or \
+        after = sentence[end + match.end():]
+        placed_next = re.match(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]", after) is not None
+        if _PLACED_VICTIM.match(match.group("victim")) and placed:
+            pass  # "five in Khan Younis and three in Rafah": the victims of the figure before
+        elif re.match(r"(?:others?|more)$", match.group("victim"), re.I) and placed and placed_next:
+            pass  # "two people in Kyiv and two others in the Dnipropetrovsk region"
+        elif re.match(r"(?:(?:others?|more)$|injured|wounded|hurt)", match.group("victim"), re.I) or \
                 re.search(r"\b(?:injured|wounded|hurt|arrested|detained|rescued|missing)\b", match.group("victim"), re.I):
             break  # "killed two militants and three others were injured": a new clause's figure
         figure = _figure(match)
@@ -417,7 +437,8 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         if any(c.start < stop and start < c.end for c in [*taken, *items]):
             break
         low, best, high = figure
-        items.append(Casualty(kind, low, best, high, match.group("victim").strip(), start, stop,
+        victim = (victim or "people") if _PLACED_VICTIM.match(match.group("victim")) else match.group("victim").strip()
+        items.append(Casualty(kind, low, best, high, victim, start, stop,
                               sentence[start:stop], _figure_text(sentence[end:], match)))
         end = stop
     return items

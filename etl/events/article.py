@@ -284,12 +284,14 @@ def extract_events(
         splits = _toll_clauses(sentence, triggers, casualties, by_sentence.get(index, []))
         split_figures = [c for _, figures, _ in splits for c in figures]
         casualties = [c for c in casualties if c not in split_figures]
+        split_places = {candidate.place.place_id for _, _, candidate in splits}
+        here = [c for c in by_sentence.get(index, []) if c.place.place_id not in split_places]
         first_draft = len(drafts)
         for trigger in triggers:
             restates = None
             reaction = reaction_frame(trigger.token)
             is_sequel = trigger in sequels
-            candidates = _split_by_sequel(by_sentence.get(index, []), trigger.token, is_sequel=is_sequel)
+            candidates = _split_by_sequel(here, trigger.token, is_sequel=is_sequel)
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
@@ -511,6 +513,10 @@ def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Seque
                              alignment_mode="expand")
         verb = next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
         if verb is None:
+            listed = _listed_toll(span) if span is not None else None
+            if listed is not None:
+                by_root.setdefault(listed.i, []).append(casualty)
+                verbs[listed.i] = listed
             continue
         root = _clause_root(verb)
         if root.i == main_root.i or root.dep_ not in ("conj", "advcl") or \
@@ -520,16 +526,40 @@ def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Seque
         verbs[root.i] = root
     if not by_root:
         return []
-    main_places = {c.place.place_id for c in candidates if c.locative and _in_clause_of(doc, c, main_root)}
+    split_nodes = list(verbs.values())
+    main_places = {c.place.place_id for c in candidates if c.locative and _in_clause_of(doc, c, main_root)
+                   and not any(_within(doc, c, node) for node in split_nodes if node.pos_ != "VERB")}
     if not main_places:
         return []
     out: list[tuple[Token, list[Casualty], PlaceCandidate]] = []
     for i, figures in by_root.items():
-        own = [c for c in candidates if c.locative and _in_clause_of(doc, c, verbs[i])]
+        node = verbs[i]
+        own = [c for c in candidates if c.locative and (
+            _in_clause_of(doc, c, node) if node.pos_ == "VERB" else _within(doc, c, node))]
         distinct = {c.place.place_id: c for c in own}
         if len(distinct) == 1 and not set(distinct) & main_places:
-            out.append((verbs[i], figures, next(iter(distinct.values()))))
+            out.append((node, figures, next(iter(distinct.values()))))
     return out
+
+
+def _listed_toll(span: Span) -> Token | None:
+    """The conjunct that tells a toll at a place of its own inside the
+    event's clause ("killed two people in Kyiv and two others in the
+    Dnipropetrovsk region"; "killed five in Khan Younis and three in
+    Rafah"): the conjunct's word, when it has an "in/at/near" of its own."""
+    node = span.root
+    if node.dep_ != "conj" and node.head.dep_ == "conj" and node.dep_ == "nummod":
+        node = node.head
+    if node.dep_ != "conj" or node.pos_ not in ("NOUN", "NUM", "PRON"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in node.children):
+        return None
+    return node
+
+
+def _within(doc: Doc, candidate: PlaceCandidate, node: Token) -> bool:
+    span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
+    return span is not None and node.left_edge.i <= span.root.i <= node.right_edge.i
 
 
 def _in_clause_of(doc: Doc, candidate: PlaceCandidate, root: Token) -> bool:

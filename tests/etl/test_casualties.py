@@ -139,3 +139,12 @@ def test_victims_joined_without_a_number_share_the_figure(sentence, expected):
 ])
 def test_one_victim_told_with_also_or_later(sentence, victim):
     assert [(c.kind, c.best, c.victims) for c in find_casualties(sentence)] == [("killed", 1, victim)]
+
+
+def test_figures_listed_with_a_place_each_are_all_counted():
+    found = find_casualties("Strikes killed two people in Kyiv and two others in the Dnipropetrovsk region.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 2), ("killed", 2)]
+    found = find_casualties("Israeli strikes killed five people in Khan Younis and three in Rafah on Monday.")
+    assert [(c.kind, c.best, c.victims) for c in found] == [("killed", 5, "people"), ("killed", 3, "people")]
+    found = find_casualties("Gunmen killed two militants and three others were injured.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 2), ("injured", 3)]

@@ -748,3 +748,15 @@ def test_a_date_in_a_clause_about_the_actor_does_not_date_the_killing(pipeline):
                                "killed more than 50 people in Cabaret, Haiti, on September 11, a rights group said.",
                      published=date(2025, 9, 16))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 9, 11), 50)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian missile strikes on Saturday killed two people in Kyiv and two others in the Dnipropetrovsk "
+     "region, officials said.", {("Kyiv", 2), ("Dnipropetrovsk", 2)}),
+    ("Israeli strikes killed five people in Khan Younis and three in Rafah on Monday.",
+     {("Khān Yūnis", 5), ("Rafaḩ", 3)}),
+    ("Militants killed three soldiers in North Waziristan and two policemen in Bannu on Monday.",
+     {("North Waziristan", 3), ("Bannu", 2)}),
+])
+def test_a_toll_listed_at_each_of_several_places_is_an_event_at_each(pipeline, text, expected):
+    assert {(e.location, e.fatalities) for e in extract(pipeline, text)} == expected
