@@ -145,6 +145,7 @@ CIVILIAN_SITES = frozenset({
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
     "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "khwarij", "kharijis", "bombers",
+    "guerrillas", "guerrilla", "jihadists",
 })
 
 # --- event triggers --------------------------------------------------------

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import governing_verb, noun_chunks, sent_of
+from etl.events.syntax import country_code, governing_verb, noun_chunks, sent_of
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -24,9 +24,9 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
             return lx.GROUP_ACTORS[key]
     words = set(lowered.split())
     code = ""
-    for word in lowered.split():
-        if word.strip("’'s") in lx.COUNTRY_CODES:
-            code = lx.COUNTRY_CODES[word.strip("’'s")]
+    for word in re.findall(r"[\w'’.-]+", phrase):
+        if country_code(word):
+            code = country_code(word)
             break
     if not code:
         for name, iso in lx.COUNTRY_CODES.items():
@@ -47,8 +47,17 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     return f"Military Forces of {country}"
 
 
+_PLACE_PREPS = frozenset({"near", "in", "at", "along", "across"})
+
+
 def _phrase(token: Token) -> str:
-    return " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct"))[:120]
+    """The words of a noun phrase that can name a side: not its relative
+    clauses, appositions, or places ("a military base near the Venezuelan
+    border" is no Venezuelan base)."""
+    skipped = {t.i for c in token.children
+               if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)
+               for t in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in skipped and t.dep_ != "punct")[:120]
 
 
 def subject_verbs(token: Token) -> list[Token]:
@@ -72,6 +81,12 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     name = lambda t: actor_name(_phrase(t), event_type=trigger.event_type,  # noqa: E731
                                 sub_event_type=trigger.sub_event_type)
     actor1 = actor2 = ""
+    if token.pos_ == "NOUN":
+        # "an Israeli drone strike", "U.S. airstrikes": the nationality of the act is its actor's
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and country_code(child.text):
+                actor1 = name(child)
+                break
     for verb in subject_verbs(token):
         for child in verb.children:
             if child.i == token.i:
@@ -97,6 +112,11 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     return actor1, actor2
 
 
+_PLACE_WORDS = frozenset({"border", "borders", "region", "area", "city", "town", "village", "province", "district",
+                          "capital", "territory", "frontier", "side", "coast", "state", "county", "airspace",
+                          "waters"})
+
+
 def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:
     """Fill missing sides from the sentence's other noun phrases: a named
     group or subject acts; a phrase after "on/against/at" ("attacks on
@@ -107,10 +127,15 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     for chunk in noun_chunks(sentence):
         if token in chunk:
             continue
+        root = chunk.root
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.SAY_VERBS:
+            continue  # "Lebanese officials said …": who tells it, not who did it
+        if root.lemma_.lower() in _PLACE_WORDS or (
+                root.ent_type_ in ("GPE", "LOC") and root.dep_ in ("pobj", "appos", "conj")):
+            continue  # "near the Venezuelan border", "in Tibu, Colombia": a place, not a side
         found = actor_name(chunk.text, event_type=trigger.event_type)
         if not found:
             continue
-        root = chunk.root
         if (root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "at")) or \
                 (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HARM_VERBS):
             targets.append(found)

@@ -174,10 +174,8 @@ class Happening:
             self.own_places.setdefault(mention.place.place_id, mention.place)
         if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
             self.dates.add((draft.date_value, draft.date_precision, _date_source(draft)))
-        place_key = (not draft.own_place, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
         current = self._place
-        if place_key < (not current.draft.own_place, KIND_LEVEL.get(current.place.kind, 3),
-                        current.draft.sentence_index):
+        if _place_key(mention) < _place_key(current):
             self._place = mention
         self._dated = _better_dated(self._dated, draft)
 
@@ -206,6 +204,16 @@ class Happening:
         """The draft that dates the happening: its own date at the finest
         precision, else the day of a report of it, else the first."""
         return self._dated
+
+
+def _place_key(mention: Mention) -> tuple[bool, int, int]:
+    """Which mention places a happening (smaller first): its own place before
+    a borrowed one, then the finer; a country is no better than a borrowed
+    place ("Israel attacked Syrian compounds" does not move the clashes told
+    in Sweida to Syria)."""
+    draft = mention.draft
+    own = draft.own_place and mention.place.kind != "country"
+    return (not own, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
 
 
 def _better_dated(current: Draft, new: Draft) -> Draft:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import ancestors, governing_verb
+from etl.events.syntax import ancestors, country_code, governing_verb
 from etl.spacy_model import doc_text
 from geo.records import Mention, Place, Resolution
 
@@ -383,7 +383,7 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
                 objects.extend(c for c in child.children if c.dep_ == "pobj")
     for obj in objects:
         for t in obj.subtree:
-            code = lx.COUNTRY_CODES.get(t.lower_.strip("’'s"))
+            code = country_code(t.text)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 place = country_place(code)
                 if place is not None:

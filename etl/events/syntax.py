@@ -5,10 +5,13 @@ verb's object or target."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
+
+from etl import lexicon as lx
 
 
 def ancestors(token: Token, limit: int = 6) -> list[Token]:
@@ -162,3 +165,15 @@ def sequel(token: Token) -> Token | None:
 def in_subtree(token: Token, root: Token | None) -> bool:
     """Does ``token`` lie in ``root``'s subtree (``False`` without a root)?"""
     return root is not None and root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def country_code(word: str) -> str:
+    """The ISO3 code a word names ("Pakistan's", "Pakistani", "Afghans",
+    "US" in capitals, never the pronoun), or ""."""
+    key = re.sub(r"(?:['’]s|['’])$", "", word.lower())
+    if key == "us" and word not in ("US", "U.S."):
+        return ""  # the pronoun
+    code = lx.COUNTRY_CODES.get(key)
+    if code is None and key.endswith("s") and len(key) > 3:
+        code = lx.COUNTRY_CODES.get(key[:-1])  # a plural: "Afghans"
+    return code or ""

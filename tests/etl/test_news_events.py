@@ -760,3 +760,23 @@ def test_a_date_in_a_clause_about_the_actor_does_not_date_the_killing(pipeline):
 ])
 def test_a_toll_listed_at_each_of_several_places_is_an_event_at_each(pipeline, text, expected):
     assert {(e.location, e.fatalities) for e in extract(pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Lebanese officials said an Israeli drone strike killed two people in the village of Deir Aames in southern "
+     "Lebanon on Monday.", ("Military Forces of Israel", "Civilians")),
+    ("Suspected US airstrikes in Yemen overnight into Thursday killed at least three people, the Houthis said.",
+     ("Military Forces of United States", "Civilians")),
+    ("ELN guerrillas attacked a military base near the Venezuelan border in Tibu, Colombia, on Thursday night, "
+     "killing five Colombian soldiers.", ("Unidentified Armed Group", "Military Forces of Colombia")),
+])
+def test_the_actor_is_who_acted_not_who_told_it_or_a_place_near_it(pipeline, text, actors):
+    assert [(e.actor1, e.actor2) for e in extract(pipeline, text)] == [actors]
+
+
+def test_a_country_named_by_one_mention_does_not_move_a_happening_told_in_a_town(pipeline):
+    events = extract(pipeline, "Clashes erupted in Sweida, Syria, on Sunday between Bedouin and Druze fighters. "
+                               "The clashes spread on Monday. Israel attacked the main Syrian military "
+                               "compounds in the fighting.", published=date(2025, 7, 15))
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert battles and all(e.location != "Syria" for e in battles)
