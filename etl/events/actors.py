@@ -48,6 +48,8 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
 
 
 _PLACE_PREPS = frozenset({"near", "in", "at", "along", "across"})
+_TWO_SIDED = frozenset({"clash", "fighting", "fight", "battle", "skirmish", "war", "conflict", "hostility",
+                        "exchange", "firefight", "gunfight", "encounter", "confrontation"})
 
 
 def _phrase(token: Token) -> str:
@@ -81,10 +83,11 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     name = lambda t: actor_name(_phrase(t), event_type=trigger.event_type,  # noqa: E731
                                 sub_event_type=trigger.sub_event_type)
     actor1 = actor2 = ""
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in _TWO_SIDED:
         # "an Israeli drone strike", "U.S. airstrikes": the nationality of the act is its actor's
+        # (not of a fight, which has two: "the Pakistan-Afghanistan border clashes")
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and country_code(child.text):
+            if child.dep_ in ("amod", "compound", "nmod") and country_code(child.text) and "-" not in child.text:
                 actor1 = name(child)
                 break
     for verb in subject_verbs(token):

@@ -780,3 +780,10 @@ def test_a_country_named_by_one_mention_does_not_move_a_happening_told_in_a_town
                                "compounds in the fighting.", published=date(2025, 7, 15))
     battles = [e for e in events if e.event_type == "Battles"]
     assert battles and all(e.location != "Syria" for e in battles)
+
+
+def test_the_countries_of_a_fight_are_no_actor_of_it(pipeline):
+    events = extract(pipeline, "The Pakistan-Afghanistan border clashes erupted on October 12, when Taliban forces "
+                               "launched unprovoked attacks on Pakistani posts.", published=date(2025, 11, 20))
+    assert [(e.actor1, e.actor2) for e in events if e.event_type == "Battles"] == [
+        ("Taliban (Afghanistan)", "Military Forces of Pakistan")]
