@@ -959,6 +959,10 @@ class Store:
                 continue
             form, values = fit
             found.update(r[0] for r in conn.execute(_candidate_query(form), values))
+            if form.across_border and event.event_date is not None:
+                window = timedelta(days=linking.LINK_DAYS_COARSE)
+                found.update(r[0] for r in conn.execute(_across_query(form), {
+                    **values, "day_first": event.event_date - window, "day_last": event.event_date + window}))
         ids = sorted(found)
         members: dict[str, list[Event]] = {}
         aliases: dict[str, list[str]] = {}
@@ -1693,8 +1697,8 @@ def _name_in(column: Any, names: str) -> sa.ColumnElement[bool]:
 @functools.lru_cache(maxsize=None)
 def _candidate_query(form: _FitForm) -> sa.Select[Any]:
     """The ids of the incidents whose every report fits an event of this
-    form, or lies across a border from it (a border clash told only from
-    the other side is found too):
+    form, or lies across a border from it (and at least one report fits;
+    :func:`_across_query` finds those told only from across the border):
     built once per form, so that executing it again costs SQLAlchemy no
     rebuilding and no recompiling."""
     c = events.c
@@ -1703,7 +1707,24 @@ def _candidate_query(form: _FitForm) -> sa.Select[Any]:
         other.c.incident_id == c.incident_id,
         sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
     return sa.select(c.incident_id).distinct().where(
-        c.incident_id != "", sa.or_(sa.and_(*_fit_clauses(form, c)), _across_border(form, c)), ~misfit.exists())
+        c.incident_id != "", *_fit_clauses(form, c), ~misfit.exists())
+
+
+@functools.lru_cache(maxsize=None)
+def _across_query(form: _FitForm) -> sa.Select[Any]:
+    """The ids of the incidents an event may join only across a border (a
+    border clash told so far from the other side alone), whose every report
+    fits it or lies across: reports a day apart at most
+    (``etl.incidents.across_border``), so the search stays narrow."""
+    c = events.c
+    other = events.alias("other")
+    misfit = sa.select(other.c.event_id).where(
+        other.c.incident_id == c.incident_id,
+        sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
+    return sa.select(c.incident_id).distinct().where(
+        c.incident_id != "", c.date_precision != 3,
+        c.event_date.between(sa.bindparam("day_first"), sa.bindparam("day_last")),
+        _across_border(form, c), ~misfit.exists())
 
 
 @functools.lru_cache(maxsize=None)
