@@ -421,7 +421,7 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         if match is None or _NON_PERSON.search(match.group("victim")):
             break
         after = sentence[end + match.end():]
-        placed_next = re.match(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]", after) is not None
+        placed_next = _PLACE_AFTER.match(after) is not None
         if _PLACED_VICTIM.match(match.group("victim")) and placed:
             pass  # "five in Khan Younis and three in Rafah": the victims of the figure before
         elif re.match(r"(?:others?|more)$", match.group("victim"), re.I) and placed and placed_next:

@@ -854,15 +854,10 @@ def add_reports(incidents: Sequence[Incident], events: Iterable[Event]) -> list[
     incident that absorbs another lists the other's id in ``aliases``."""
     linker = _Linker()
     linker.adopt(incidents)
-    ordered = sorted(events, key=report_key)
-    start = 0
-    while start < len(ordered):
-        end = start + 1
-        while end < len(ordered) and ordered[end].article_id == ordered[start].article_id:
-            end += 1
-        for event, found in linker.closest_first(ordered[start:end]):
+    # canonical order keeps an article's reports together (one publication date)
+    for _, batch in itertools.groupby(sorted(events, key=report_key), key=operator.attrgetter("article_id")):
+        for event, found in linker.closest_first(list(batch)):
             linker.place(event, found=found)
-        start = end
     return linker.incidents()
 
 

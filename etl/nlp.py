@@ -284,13 +284,14 @@ class Analyzer:
                        for start, end in matches]
         for ent in doc.ents:
             label = ent.label_
-            if label in ("PERSON", "ORG") and _in_place_slot(ent):
-                listed = _list_items(ent)
+            if label in ("PERSON", "ORG") and toponyms.in_place_slot(ent):
+                listed = toponyms.entity_pieces(ent, toponyms.LIST_WORDS)
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
             if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
-                    (_is_struck_object(ent) or _is_listed_place(ent)) and ent.text.lower() in self.place_name_set)):
+                    (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent))
+                    and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set
@@ -306,7 +307,8 @@ class Analyzer:
                 continue
             if label in PLACE_LABELS and _is_event_word(ent):
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
-            for part_start, part_end in _parts(ent) if label in PLACE_LABELS else ():
+            for part_start, part_end in toponyms.entity_pieces(ent, toponyms.PLACE_JOINERS) \
+                    if label in PLACE_LABELS else ():
                 start, end = toponyms.trim_entity(text, part_start, part_end,
                                                   known_names=self.place_name_set, countries=COUNTRY_CODES)
                 start, end = toponyms.trim_entity(
@@ -351,54 +353,6 @@ class Analyzer:
         return Analysis(doc=doc, mentions=mentions, dateline=dateline, dateline_end=dateline_end)
 
 
-# Words that join two places the model may read as one name ("Yelwata near Makurdi").
-_PLACE_JOINERS = frozenset({"near", "outside"})
-
-
-def _parts(ent: Span) -> list[tuple[int, int]]:
-    """The character spans of the places one entity holds: "Yelwata near
-    Makurdi" is two places (the village and the town it is near)."""
-    cuts = [t for t in ent[1:-1] if t.lower_ in _PLACE_JOINERS]
-    if not cuts:
-        return [(ent.start_char, ent.end_char)]
-    out: list[tuple[int, int]] = []
-    start = ent.start_char
-    for cut in cuts:
-        if cut.idx > start:
-            out.append((start, ent.doc[cut.i - 1].idx + len(ent.doc[cut.i - 1].text)))
-        start = ent.doc[cut.i + 1].idx
-    out.append((start, ent.end_char))
-    return out
-
-
-def _in_place_slot(ent: Span) -> bool:
-    """Does the entity stand where a place stands: the object of "in/near/at
-    …" or of a strike or capture ("hit Kharkiv, Odesa and Dnipro")?"""
-    root, head = ent.root, ent.root.head
-    return (root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS) or (
-        root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _PLACE_TAKING_VERBS | {"hit", "attack", "target"})
-
-
-def _list_items(ent: Span) -> list[tuple[int, int]]:
-    """The character spans of the items of an entity that is a list
-    ("Kharkiv, Odesa", "Kotli and Muzaffarabad"): cut at its commas and
-    "and"; one span when there is no cut."""
-    out: list[tuple[int, int]] = []
-    start = end = -1
-    for token in ent:
-        if token.lower_ in (",", "and", "&"):
-            if start >= 0:
-                out.append((start, end))
-            start = -1
-            continue
-        if start < 0:
-            start = token.idx
-        end = token.idx + len(token.text)
-    if start >= 0:
-        out.append((start, end))
-    return out
-
-
 def _chunks(text: str, *, size: int) -> Iterator[str]:
     """Consecutive pieces of ``text`` (joined they give ``text`` back), cut
     after a blank line, else a newline, else a space, near ``size``."""
@@ -415,7 +369,6 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
         start = end
 
 
-_LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
 # Words that name an event (the event stage's triggers), never a place, though
 # GeoNames lists some as variant names ("Shelling" for Shillong).
 _EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGGERS) if w.isalpha())
@@ -453,43 +406,6 @@ def _names_division(ent: Span) -> bool:
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
                              "prefecture", "tehsil", "lga"})
-
-
-def _is_struck_object(ent: Span) -> bool:
-    """A one- or two-word name that a strike, shelling or capture takes as
-    its object ("missiles struck Bahawalpur", "the rebels captured Bukavu"):
-    people are not shelled or captured as places are, so a known place name
-    there is the place."""
-    root = ent.root
-    return (len(ent) <= 2 and root.dep_ in ("dobj", "nsubjpass")
-            and root.head.lemma_.lower() in _PLACE_TAKING_VERBS
-            and not any(child.dep_ == "case" for child in root.children)
-            and all(t.is_title or t.is_upper for t in ent))
-
-
-def _is_listed_place(ent: Span) -> bool:
-    """A one- or two-word name listed after "including" or "like" on a noun
-    for places ("neighbourhoods in Tel Aviv, including Holon and Ramat
-    Gan", "several towns like Kotli")."""
-    root = ent.root
-    if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent):
-        return False
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    holder = first.head.head
-    return first.dep_ == "pobj" and first.head.lower_ in ("including", "like") and (
-        holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC"))
-
-
-_LISTED_PLACE_NOUNS = frozenset({
-    "neighbourhood", "neighborhood", "area", "town", "city", "village", "district", "province", "region",
-    "site", "target", "location", "place", "suburb", "settlement", "locality", "county", "state", "camp",
-    "base", "port", "hub"})
-
-
-_PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
-                                 "besiege", "encircle", "liberate", "raze"})
 
 
 _SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
@@ -538,7 +454,7 @@ def _is_locative_object(ent: Span) -> bool:
     return (
         len(ent) <= 2
         and root.dep_ == "pobj"
-        and (head.lower_ in _LOCATIVE_PREPS
+        and (head.lower_ in toponyms.LOCATIVE_PREPS
              or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper for t in ent)

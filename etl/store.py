@@ -1702,12 +1702,17 @@ def _candidate_query(form: _FitForm) -> sa.Select[Any]:
     built once per form, so that executing it again costs SQLAlchemy no
     rebuilding and no recompiling."""
     c = events.c
+    return sa.select(c.incident_id).distinct().where(
+        c.incident_id != "", *_fit_clauses(form, c), ~_misfit(form, c).exists())
+
+
+def _misfit(form: _FitForm, c: Any) -> sa.Select[Any]:
+    """The reports of the incident of row ``c`` that neither fit an event of
+    this form nor lie across a border from it."""
     other = events.alias("other")
-    misfit = sa.select(other.c.event_id).where(
+    return sa.select(other.c.event_id).where(
         other.c.incident_id == c.incident_id,
         sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
-    return sa.select(c.incident_id).distinct().where(
-        c.incident_id != "", *_fit_clauses(form, c), ~misfit.exists())
 
 
 @functools.lru_cache(maxsize=None)
@@ -1717,14 +1722,10 @@ def _across_query(form: _FitForm) -> sa.Select[Any]:
     fits it or lies across: reports a day apart at most
     (``etl.incidents.across_border``), so the search stays narrow."""
     c = events.c
-    other = events.alias("other")
-    misfit = sa.select(other.c.event_id).where(
-        other.c.incident_id == c.incident_id,
-        sa.not_(sa.or_(sa.and_(*_fit_clauses(form, other.c)), _across_border(form, other.c))))
     return sa.select(c.incident_id).distinct().where(
         c.incident_id != "", c.date_precision != 3,
         c.event_date.between(sa.bindparam("day_first"), sa.bindparam("day_last")),
-        _across_border(form, c), ~misfit.exists())
+        _across_border(form, c), ~_misfit(form, c).exists())
 
 
 @functools.lru_cache(maxsize=None)

@@ -20,6 +20,10 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
 * ``query_text`` / ``query_mention``: where ``sitrep geocode NAME --context
   TEXT`` reads the name, so that it takes the same analysis and resolution
   as ``sitrep extract`` on that text.
+* ``entity_pieces``, ``in_place_slot``, ``is_struck_object``,
+  ``is_listed_place``: model entities that hold several places ("Yelwata
+  near Makurdi", "Kharkiv, Odesa") or that the syntax says are places
+  whatever label the model gave ("missiles struck Bahawalpur").
 * ``is_place_adjective``: a nationality adjective that names a country
   ("Pakistani troops", "the Afghan side"): an adjectival toponym in the
   GeoWebNews taxonomy (its "literal modifier").  It is a country-level place
@@ -290,3 +294,75 @@ def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[
                     changed = True
                     break
     return sorted(taken)
+
+
+# --------------------------------------------------------------------------- entities that are places
+
+# Prepositions whose object is where something is ("in Kabul", "near Quetta").
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
+# Words that join two places the model may read as one name ("Yelwata near Makurdi").
+PLACE_JOINERS = frozenset({"near", "outside"})
+# Words that join the items of a list the model may read as one name ("Kharkiv, Odesa").
+LIST_WORDS = frozenset({",", "and", "&"})
+# Verbs whose object is a place taken or hit: people are not shelled or besieged as places are.
+_PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
+                                 "besiege", "encircle", "liberate", "raze"})
+_PLACE_SLOT_VERBS = _PLACE_TAKING_VERBS | {"hit", "attack", "target"}
+# Nouns for places a list after "including" or "like" names ("neighbourhoods …, including Holon").
+_LISTED_PLACE_NOUNS = frozenset({
+    "neighbourhood", "neighborhood", "area", "town", "city", "village", "district", "province", "region",
+    "site", "target", "location", "place", "suburb", "settlement", "locality", "county", "state", "camp",
+    "base", "port", "hub"})
+
+
+def entity_pieces(ent: Span, separators: Collection[str]) -> list[tuple[int, int]]:
+    """The character spans of the pieces of an entity cut at its separator
+    words: "Yelwata near Makurdi" at ``PLACE_JOINERS`` is two places,
+    "Kharkiv, Odesa" at ``LIST_WORDS`` two items; one span when there is no cut."""
+    out: list[tuple[int, int]] = []
+    start = end = -1
+    for token in ent:
+        if token.lower_ in separators:
+            if start >= 0:
+                out.append((start, end))
+            start = -1
+            continue
+        if start < 0:
+            start = token.idx
+        end = token.idx + len(token.text)
+    if start >= 0:
+        out.append((start, end))
+    return out
+
+
+def in_place_slot(ent: Span) -> bool:
+    """Does the entity stand where a place stands: the object of "in/near/at
+    …" or of a strike or capture ("hit Kharkiv, Odesa and Dnipro")?"""
+    root, head = ent.root, ent.root.head
+    return (root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS) or (
+        root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _PLACE_SLOT_VERBS)
+
+
+def is_struck_object(ent: Span) -> bool:
+    """A one- or two-word name that a strike, shelling or capture takes as
+    its object ("missiles struck Bahawalpur", "the rebels overran Bukavu"):
+    a known place name there is the place, whatever the model says."""
+    root = ent.root
+    return (len(ent) <= 2 and root.dep_ in ("dobj", "nsubjpass")
+            and root.head.lemma_.lower() in _PLACE_TAKING_VERBS
+            and not any(child.dep_ == "case" for child in root.children)
+            and all(t.is_title or t.is_upper for t in ent))
+
+
+def is_listed_place(ent: Span) -> bool:
+    """A one- or two-word name listed after "including" or "like" on a noun
+    for places or on a place ("neighbourhoods in Tel Aviv, including Holon
+    and Ramat Gan", "several towns like Kotli")."""
+    if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent):
+        return False
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    holder = first.head.head
+    return first.dep_ == "pobj" and first.head.lower_ in ("including", "like") and (
+        holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC"))

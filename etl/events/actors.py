@@ -25,8 +25,7 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     words = set(lowered.split())
     code = ""
     for word in re.findall(r"[\w'’.-]+", phrase):
-        if country_code(word):
-            code = country_code(word)
+        if code := country_code(word):
             break
     if not code:
         for name, iso in lx.COUNTRY_CODES.items():

@@ -182,11 +182,11 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:
         mention = resolution.mention
-        capital = _capital_named(doc, mention, resolution.place, capital_of)
-        if capital is not None:
+        capital, head = _capital_named(doc, mention, resolution.place, capital_of)
+        if capital is not None and head is not None:
             # "near Yemen's capital", "the Kenyan capital", "the capital of Sudan"
             by_sentence.setdefault(mention.sentence_index, []).append(
-                PlaceCandidate(capital, mention, *_capital_role(doc, mention)))
+                PlaceCandidate(capital, mention, _capital_locative(head), False, head.i))
             continue
         if mention.label == "NORP":
             continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
@@ -464,21 +464,19 @@ def _capital_head(doc: Doc, mention: Mention) -> Token | None:
 
 
 def _capital_named(doc: Doc, mention: Mention, place: Place | None,
-                   capital_of: CountryLookup | None) -> Place | None:
-    """The capital city a mention of its country names (see :func:`_capital_head`)."""
-    if capital_of is None or place is None or place.kind != "country" or _capital_head(doc, mention) is None:
-        return None
-    return capital_of(place.country)
-
-
-def _capital_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
-    """(locative, excluded, chain) of "the capital" a country is said of:
-    the role of the word "capital" ("strikes near Yemen's capital")."""
+                   capital_of: CountryLookup | None) -> tuple[Place | None, Token | None]:
+    """The capital city a mention of its country names, and the word
+    "capital" (see :func:`_capital_head`); ``(None, None)`` when it names none."""
+    if capital_of is None or place is None or place.kind != "country":
+        return None, None
     head = _capital_head(doc, mention)
-    assert head is not None
-    locative = (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
+    return (capital_of(place.country), head) if head is not None else (None, None)
+
+
+def _capital_locative(head: Token) -> bool:
+    """Is "the capital" where it happened ("strikes near Yemen's capital")?"""
+    return (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
         (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS)
-    return locative, False, head.i
 
 
 def _clause_root(token: Token) -> Token:
@@ -528,14 +526,14 @@ def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Seque
         return []
     split_nodes = list(verbs.values())
     main_places = {c.place.place_id for c in candidates if c.locative and _in_clause_of(doc, c, main_root)
-                   and not any(_within(doc, c, node) for node in split_nodes if node.pos_ != "VERB")}
+                   and not any(_mention_in(c, node) for node in split_nodes if node.pos_ != "VERB")}
     if not main_places:
         return []
     out: list[tuple[Token, list[Casualty], PlaceCandidate]] = []
     for i, figures in by_root.items():
         node = verbs[i]
         own = [c for c in candidates if c.locative and (
-            _in_clause_of(doc, c, node) if node.pos_ == "VERB" else _within(doc, c, node))]
+            _in_clause_of(doc, c, node) if node.pos_ == "VERB" else _mention_in(c, node))]
         distinct = {c.place.place_id: c for c in own}
         if len(distinct) == 1 and not set(distinct) & main_places:
             out.append((node, figures, next(iter(distinct.values()))))
@@ -555,11 +553,6 @@ def _listed_toll(span: Span) -> Token | None:
     if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in node.children):
         return None
     return node
-
-
-def _within(doc: Doc, candidate: PlaceCandidate, node: Token) -> bool:
-    span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
-    return span is not None and node.left_edge.i <= span.root.i <= node.right_edge.i
 
 
 def _in_clause_of(doc: Doc, candidate: PlaceCandidate, root: Token) -> bool:

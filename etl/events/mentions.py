@@ -31,7 +31,7 @@ from etl.events.realis import (
     recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
-from etl.events.syntax import object_heads, ancestors, has_object, sent_of, target_words, token_table
+from etl.events.syntax import ancestors, has_object, object_heads, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 

@@ -350,10 +350,7 @@ def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place 
     """The country of the first word that names one ("Pak", "Pakistani",
     "Afghans"; "US" only in capitals, never the pronoun)."""
     for word in words:
-        key = word.lower()
-        if key == "us" and word not in ("US", "U.S."):
-            continue
-        code = lx.COUNTRY_CODES.get(key)
+        code = country_code(word)
         place = country_place(code) if code else None
         if place is not None:
             return place
