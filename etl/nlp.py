@@ -408,7 +408,8 @@ _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "o
                              "prefecture", "tehsil", "lga"})
 
 
-_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
+# The words after a settlement's name ("Pahalgam town", "Datta Khel village").
+_SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
 
 
 def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
@@ -417,7 +418,7 @@ def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int,
     spans = []
     for token in doc:
         head = token.head
-        if token.dep_ != "compound" or head.lemma_.lower() not in _SETTLEMENT_NOUNS or head.i != token.i + 1:
+        if token.dep_ != "compound" or head.lemma_.lower() not in _SETTLEMENT_WORDS or head.i != token.i + 1:
             continue
         start = token.i
         while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:

@@ -273,3 +273,8 @@ def test_places_the_model_reads_as_one_organisation_are_each_a_place(pipeline):
     text = "Russian drones hit Kharkiv, Odesa and Dnipro overnight, killing five people, Ukrainian officials said."
     surfaces = {m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions}
     assert {"Kharkiv", "Odesa", "Dnipro"} <= surfaces
+
+
+def test_a_small_place_named_before_the_word_valley_is_a_place(pipeline):
+    text = "Gunmen killed two men near Kashmir's Zarkhel valley on Monday."
+    assert "Zarkhel" in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
