@@ -39,7 +39,7 @@ from etl import lexicon, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from etl.spacy_model import doc_text, keep_text, load_spacy, mostly_lowercase, parsed_text
 from geo.gazetteer import prominent_names
-from geo.names import fold, variant_key
+from geo.names import fold, unaccented, variant_key
 from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
 
@@ -177,7 +177,10 @@ class Analyzer:
         """``demonyms``: nationality adjectives that name a country
         ("Pakistani"); used as modifiers they are adjectival place mentions."""
         self.nlp = nlp if nlp is not None else load_spacy()
-        names = sorted({name for name in place_names if name.strip()})
+        names = {name for name in place_names if name.strip()}
+        # ("Mocimboa da Praia" for GeoNames' "Mocímboa da Praia": texts often
+        # drop the diacritics, and the matcher compares lower-cased tokens)
+        names = sorted(names | {bare for name in names if not name.isascii() and (bare := unaccented(name))})
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         # ("Holon" for GeoNames' "H̱olon": the folded spelling too, as a text writes it)

@@ -66,6 +66,19 @@ def fold(name: str) -> str:
     return folded if _LATIN_FOLDED.fullmatch(folded) else ""
 
 
+def unaccented(name: str) -> str:
+    """``name`` as a text without diacritics writes it ("Mocímboa da Praia" ->
+    "Mocimboa da Praia", "Łódź" -> "Lodz"): case, spaces and punctuation
+    kept; "" when the result is not ASCII (another script)."""
+    if name.isascii():
+        return name
+    text = unicodedata.normalize("NFKD", "".join(
+        ch.translate(_SPECIAL_LETTERS).capitalize() if ch.isupper() else ch.translate(_SPECIAL_LETTERS)
+        for ch in name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text if text.isascii() else ""
+
+
 def variant_key(folded: str) -> str:
     """Looser transliteration key of an already folded name ("" stays "")."""
     if not folded:

@@ -14,6 +14,7 @@ from etl.nlp import Analyzer
 from etl.spacy_model import CachedLemmatizer, FastAttributeRuler, load_spacy
 from etl.pipeline import Pipeline, to_article
 from etl.sources import RawDocument
+from geo.names import unaccented
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "pakistantoday-2025-11-20.txt"
 
@@ -278,3 +279,20 @@ def test_places_the_model_reads_as_one_organisation_are_each_a_place(pipeline):
 def test_a_small_place_named_before_the_word_valley_is_a_place(pipeline):
     text = "Gunmen killed two men near Kashmir's Zarkhel valley on Monday."
     assert "Zarkhel" in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+
+
+def test_a_place_name_written_without_its_diacritics_is_found_and_resolved(pipeline):
+    text = ("Seven people were killed when insurgents attacked a neighbourhood in "
+            "Mocimboa da Praia town on Sunday night.")
+    extraction = pipeline.extract(to_article(RawDocument(origin="t", text=text, published="2025-09-11")))
+    places = {r.mention.surface: r.place for r in extraction.resolutions}
+    assert places["Mocimboa da Praia"] is not None and places["Mocimboa da Praia"].country == "MOZ"
+    assert [e.country for e in extraction.events] == ["MOZ"]
+
+
+def test_unaccented_keeps_case_and_punctuation_and_drops_other_scripts():
+    assert unaccented("Mocímboa da Praia") == "Mocimboa da Praia"
+    assert unaccented("Łódź") == "Lodz"
+    assert unaccented("Bruay-la-Buissière") == "Bruay-la-Buissiere"
+    assert unaccented("Kabul") == "Kabul"
+    assert unaccented("کابل") == ""
