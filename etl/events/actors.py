@@ -109,6 +109,10 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
                 actor2 = actor2 or name(obj)
     if trigger.event_type in VIOLENT and (not actor1 or not actor2):
         actor1, actor2 = _sentence_actors(token, trigger, actor1, actor2)
+    if trigger.event_type in VIOLENT and actor1.startswith("Civilians"):
+        # civilians are the targets of violence, never its side ("a safe haven
+        # for civilians fleeing violence … destroyed in the attack")
+        actor1, actor2 = "", actor2 or actor1
     if actor2 == actor1:
         actor2 = ""
     return actor1, actor2

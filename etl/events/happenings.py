@@ -597,6 +597,8 @@ def happening_toll(happening: Happening) -> list[Toll]:
             first = _killed(base[0][0])
             best = next(([(t, m)] for t, m in base[1:] if m.draft.split_off
                          and _killed(t) + m.draft.split_off == first), best)
+        if kind == "killed" and not updates and best == base[:1] and len(base) > 1:
+            best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
         extra: list[tuple[TollMention, Mention]] = []
         for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
             if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
@@ -663,6 +665,23 @@ def _side(toll: TollMention) -> str:
         else:
             return ""
     return sides.pop() if len(sides) == 1 else ""
+
+
+def _refines(toll: TollMention, first: TollMention) -> bool:
+    """Does ``toll`` give the exact figure ``first`` only bounded ("more than
+    20 civilians were killed" in the lead, "22 people were killed" in the
+    body; "dozens" and then "36")?  Same victims or unnamed ones."""
+    [bound] = [c for c in first.casualties if c.kind == "killed"] or [None]
+    exact = [c for c in toll.casualties if c.kind == "killed"]
+    if bound is None or len(exact) != 1 or len([c for c in first.casualties if c.kind == "killed"]) != 1:
+        return False
+    figure = exact[0]
+    named = {_victims(toll), _victims(first)} - {"", "people", "person"}
+    if figure.low != figure.high or (len(named) > 1 and _side(toll) != _side(first)):
+        return False
+    if bound.high is None:  # "at least 20", "more than 20"
+        return bound.low <= figure.best <= bound.low * 1.5 + 2
+    return bound.low < bound.high and bound.low <= figure.best <= bound.high  # "dozens"
 
 
 def _killed(toll: TollMention) -> int:

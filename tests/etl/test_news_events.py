@@ -787,3 +787,23 @@ def test_the_countries_of_a_fight_are_no_actor_of_it(pipeline):
                                "launched unprovoked attacks on Pakistani posts.", published=date(2025, 11, 20))
     assert [(e.actor1, e.actor2) for e in events if e.event_type == "Battles"] == [
         ("Taliban (Afghanistan)", "Military Forces of Pakistan")]
+
+
+# --- stop 21: exact figures after bounds, civilians never a side -------------------------
+
+
+def test_an_exact_figure_told_after_a_bound_is_the_toll_and_the_attack_is_one_event(pipeline):
+    events = extract(pipeline, (
+        "More than 20 civilians were killed in an air strike on a monastery in Myanmar's Sagaing region on Friday.\n"
+        "The Buddhist monastery, long considered a safe haven for civilians fleeing violence, was completely "
+        "destroyed in the attack. A fighter reported that 22 people were killed and two others critically injured."),
+        published=date(2025, 7, 11))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 22)]
+    assert not events[0].actor1.startswith("Civilians")
+
+
+def test_a_later_figure_outside_the_bound_is_not_taken(pipeline):
+    events = extract(pipeline, (
+        "At least 20 people were killed in an air strike on a market in Myanmar's Sagaing region on Friday. "
+        "Residents said 70 people were killed."), published=date(2025, 7, 11))
+    assert [e.fatalities for e in events] == [20]
