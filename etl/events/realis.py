@@ -512,8 +512,13 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     dates something to a day ("on Wednesday"), which makes a perfect tense
     ("have been killed in protests on Wednesday") a report, not a tally."""
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.SAY_VERBS:
+        # "Since the campaign began, the ministry said 120 people have been killed":
+        # the time of the report's frame is the toll's
+        clause += [c for c in verb.head.children if c.dep_ in ("advcl", "prep") and c.i < verb.i]
     text = " " + " ".join(t.lower_ for c in clause for t in c.subtree) + " "
-    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in clause):
+    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+            m.lower_ == "since" and m.dep_ == "mark" for m in c.children) for c in clause):
         return True  # "since the war began", "since January"
     if _DATE_RANGE.search(text):
         return True  # "killed between October 5-8", "between June 1 and June 9"

@@ -56,6 +56,7 @@ def test_a_written_date_holds_no_head_count():
     "The war has killed thousands of people.",
     "At least 321 people have been killed and more than 436 injured in armed clashes in Sweida province.",
     "More than 1,200 people have been killed so far this year in Darfur.",
+    "Since the air campaign began almost a month ago, the health ministry said over 120 people have been killed in Yemen.",
 ])
 def test_running_and_cumulative_tolls_are_no_event_toll(pipeline, text):
     assert total(extract(pipeline, text)) == 0
