@@ -404,11 +404,19 @@ def _names_division(ent: Span) -> bool:
         held = ent.root.head
         return held.lower_ in _DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
             and held.head.lower_ in ("in", "near", "at")
-    return after.lower_ in _DIVISION_NOUNS and ent.root.dep_ == "compound" and ent.root.head.i == after.i
+    if ent.root.dep_ != "compound" or ent.root.head.i != after.i:
+        return False
+    # "in the Khan Younis area": a name before the word for a part of a
+    # place, where something is
+    return after.lower_ in _DIVISION_NOUNS or (
+        after.lower_ in _AREA_NOUNS and after.dep_ == "pobj" and after.head.lower_ in toponyms.LOCATIVE_PREPS)
 
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
                              "prefecture", "tehsil", "lga"})
+
+
+_AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outskirts", "suburb", "suburbs"})
 
 
 # The words after a settlement's name ("Pahalgam town", "Datta Khel village").

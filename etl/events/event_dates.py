@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention
-from etl.events.core import Draft, Trigger
+from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, sequel
@@ -187,6 +187,10 @@ def resolve_event_date(
         return own.value, own.precision, "report"
     if published is not None and own is None and going_on_now(trigger.token):
         return published, DAY, "own"  # "clashes are still ongoing": on the day of the report
+    if trigger.event_type in VIOLENT:
+        # "one of the deadliest days since the fragile ceasefire began five weeks ago":
+        # the date of an accord the text only refers to is no date of the fighting told next
+        drafts = [d for d in drafts if d.trigger.event_type in VIOLENT or not d.anaphor]
     if drafts and drafts[-1].date_value is not None:
         # the last event told; not one only recalled beside it ("the strike was a response to
         # the April 22 attack": the next sentence goes on from the strike)

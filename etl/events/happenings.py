@@ -61,6 +61,7 @@ from etl.events.syntax import doc_sentences, target_words
 from geo.records import Place
 
 NEAR_KM = 30.0
+SITE_KM = 10.0  # two towns each with a toll of its own: two happenings beyond this
 REPORT_DAYS = 3  # a report dates an event at most this many days before it
 RECENT_HAPPENINGS = 60  # a mention is compared with this many most recently told happenings
 # One crowd told as a protest and as a riot: lethal force against it types it
@@ -239,6 +240,7 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
                 happenings.append(Happening(mention))
     _type_siblings(happenings)
     _type_splits(happenings)
+    _type_tolls(happenings)
     return [h for h in happenings if not _consequence_of_violence(h, happenings)]
 
 
@@ -306,6 +308,31 @@ def _type_siblings(happenings: Sequence[Happening]) -> None:
                     break
             if happening.typed_as:
                 break
+
+
+def _type_tolls(happenings: Sequence[Happening]) -> None:
+    """"Israeli strikes hit several areas on Wednesday … In the Khan Younis
+    area, thirteen people were killed": a happening told only by a toll ("were
+    killed", "died", no killer named) is of the kind of the violent happening
+    told just before it on the same day."""
+    for i, happening in enumerate(happenings):
+        if happening.typed_as or not all(_agentless_toll(m) and not _cause_named(m) for m in happening.mentions):
+            continue
+        before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
+        if before is None:
+            continue
+        when, other = happening.dated().date_value, before.dated().date_value
+        if when is not None and other is not None and abs((when - other).days) <= 1:
+            happening.typed_as = (before.event_type, before.sub_event_type)
+
+
+def _cause_named(mention: Mention) -> bool:
+    """Does the toll name what killed ("killed in a separate attack") or say
+    it is another happening?"""
+    token = mention.draft.trigger.token
+    return mention.draft.another or any(
+        g.lemma_.lower() in lx.NOUN_TRIGGERS for c in token.children if c.dep_ == "prep"
+        for g in c.children if g.dep_ == "pobj")
 
 
 def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
@@ -472,18 +499,24 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
     if not mention.draft.own_place or not happening.own_place:
         other = happening.place
         return not mention.place.country or not other.country or mention.place.country == other.country
-    return any(same_or_near(mention.place, place) for place in happening.own_places.values())
+    draft = mention.draft
+    # "In the Khan Younis area, thirteen people were killed" after a strike in Gaza
+    # City: a toll told at a town of its own is that town's happening, unless the
+    # two are one place (a town and its quarter, a few km apart)
+    near_km = SITE_KM if (draft.place_from == "locative" and mention.place.kind == "populated_place"
+                          and any(c.kind == "killed" for c in draft.casualties)) else NEAR_KM
+    return any(same_or_near(mention.place, place, near_km=near_km) for place in happening.own_places.values())
 
 
-def same_or_near(a: Place, b: Place) -> bool:
-    """The same place, one inside the other, or two sites within ``NEAR_KM``."""
+def same_or_near(a: Place, b: Place, *, near_km: float = NEAR_KM) -> bool:
+    """The same place, one inside the other, or two sites within ``near_km``."""
     if a.place_id == b.place_id:
         return True
     if within(a, b) or within(b, a):
         return True
     if a.kind in ("country", "border", "region", "admin1") or b.kind in ("country", "border", "region", "admin1"):
         return False
-    return distance_km(a, b) <= NEAR_KM
+    return distance_km(a, b) <= near_km
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -808,3 +808,28 @@ def test_a_later_figure_outside_the_bound_is_not_taken(pipeline):
         "At least 20 people were killed in an air strike on a market in Myanmar's Sagaing region on Friday. "
         "Residents said 70 people were killed."), published=date(2025, 7, 11))
     assert [e.fatalities for e in events] == [20]
+
+
+def test_a_toll_told_at_another_town_is_that_towns_happening_of_the_same_kind(pipeline):
+    events = extract(pipeline, (
+        "Ten people died when a building in Gaza City was struck by Israeli aircraft on Wednesday. "
+        "In the Khan Younis area, thirteen people were killed."), published=date(2025, 11, 20))
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Gaza", "Air/drone strike", 10), ("Khān Yūnis", "Air/drone strike", 13)]
+
+
+def test_a_toll_at_the_same_town_stays_with_its_happening(pipeline):
+    events = extract(pipeline, (
+        "Israeli aircraft struck a building in Khan Younis on Wednesday. "
+        "In Khan Younis, thirteen people were killed."), published=date(2025, 11, 20))
+    assert [(e.location, e.fatalities) for e in events] == [("Khān Yūnis", 13)]
+
+
+def test_the_date_of_an_accord_referred_to_is_not_the_date_of_the_strikes_told_next(pipeline):
+    events = extract(pipeline, (
+        "At least 25 Palestinians were killed on Wednesday as Israeli strikes hit Gaza City. "
+        "It was one of the deadliest days since the fragile ceasefire began five weeks ago. "
+        "In the Khan Younis area, thirteen people were killed."),
+        published=date(2025, 11, 20))
+    strikes = [(e.location, e.event_date) for e in events if e.event_type == "Explosions/Remote violence"]
+    assert sorted(strikes) == [("Gaza", date(2025, 11, 19)), ("Khān Yūnis", date(2025, 11, 19))]
