@@ -22,6 +22,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
+from etl.dates import DAY, WEEK
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
@@ -165,7 +166,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
         if trig.event_type in VIOLENT and counted_trend(trig.token):
             continue  # "attacks surged by 42% in January", "a dramatic uptick in attacks"
-        if trig.event_type in VIOLENT and series_over_range(trig.token):
+        if trig.event_type in VIOLENT and series_over_range(trig.token, brief=_briefly_dated(sentence, published)):
             continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
@@ -343,6 +344,11 @@ def _particle_head(token: Token) -> str:
     head = token.head
     return head.lower_ if head.lower_ in lx.OBJECT_FRAMES or f"{head.lower_} {token.lower_}" in lx.OBJECT_FRAMES \
         else head.lemma_.lower()
+
+
+def _briefly_dated(sentence: Span, published: date | None) -> bool:
+    """Does the sentence date something to a day or a week ("last week")?"""
+    return any(d.precision in (DAY, WEEK) for d in facts_of(sentence, published=published).dates)
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

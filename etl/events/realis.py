@@ -372,15 +372,17 @@ _DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|
                          rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
 
 
-def series_over_range(token: Token) -> bool:
+def series_over_range(token: Token, *, brief: bool = False) -> bool:
     """A bare plural event noun in a sentence dated by a range of days
     ("53 civilians killed between October 5-8 alone in attacks across the
     locality"), or counted as a series ("have seen a series of attacks"): a
-    series of happenings summed up, not one of them."""
+    series of happenings summed up, not one of them.  ``brief``: the
+    sentence dates it to a day or a week ("killed in a series of gang attacks
+    last week"), which the text tells as one happening."""
     if token.tag_ != "NNS":
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SERIES_NOUNS:
-        return True
+        return not brief
     if token.lower_ not in _CONFLICT_NOUNS or any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
         return False
     return _DATE_RANGE.search(sent_of(token).text) is not None
@@ -393,11 +395,13 @@ _SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "spree", "number
 _SEVERAL_WORDS = frozenset({"separate", "distinct"})
 
 
-def summed_over_happenings(verb: Token) -> bool:
+def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
     """Is the toll told by ``verb`` a sum over several happenings the
     sentence counts ("killed 15 militants … during three separate
     engagements", "killed in two attacks", "in a series of raids")?  Each
-    happening is an event of its own, with its own toll; the sum is none."""
+    happening is an event of its own, with its own toll; the sum is none.
+    A series dated to a day or a week (``brief``: "in a series of gang
+    attacks last week") is told as one happening, its toll the event's."""
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
     for prep in (t for c in clause for t in c.subtree):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "across", "over", "from"):
@@ -408,7 +412,7 @@ def summed_over_happenings(verb: Token) -> bool:
             if noun.lemma_.lower() in _SERIES_NOUNS:
                 noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj"), noun)
-                if noun.tag_ == "NNS" and _happening_noun(noun):
+                if noun.tag_ == "NNS" and _happening_noun(noun) and not brief:
                     return True
                 continue
             if noun.tag_ != "NNS" or not _happening_noun(noun):

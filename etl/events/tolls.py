@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
+from etl.dates import DAY, WEEK
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
@@ -39,6 +40,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     kept: list[Casualty] = []
     facts = facts_of(sentence, published=published)
     day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
+    brief = any(d.precision in (DAY, WEEK) for d in facts.dates) if facts.casualties else False
     tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
         words, verb = _figure_words(sentence, casualty)
@@ -48,7 +50,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
-        if casualty.kind == "killed" and verb is not None and summed_over_happenings(verb):
+        if casualty.kind == "killed" and verb is not None and summed_over_happenings(verb, brief=brief):
             continue  # "killed 15 … during three separate engagements": each has its own toll
         if casualty.kind == "killed" and casualty.best >= _ECHO_MIN and casualty.best in tallies and \
                 not _finite(verb):

@@ -833,3 +833,17 @@ def test_the_date_of_an_accord_referred_to_is_not_the_date_of_the_strikes_told_n
         published=date(2025, 11, 20))
     strikes = [(e.location, e.event_date) for e in events if e.event_type == "Explosions/Remote violence"]
     assert sorted(strikes) == [("Gaza", date(2025, 11, 19)), ("Khān Yūnis", date(2025, 11, 19))]
+
+
+def test_a_series_of_attacks_dated_to_a_week_is_one_happening_with_its_toll(pipeline):
+    text = ("Over 50 people were killed in a series of gang attacks on the town of Cabaret last week, "
+            "a local human rights group reported Monday.")
+    events = extract(pipeline, text, published=date(2025, 9, 16))
+    assert [(e.location, e.event_type, e.fatalities) for e in events] == [
+        ("Cabaret", "Violence against civilians", 50)]
+
+
+def test_a_toll_in_a_wave_of_strikes_on_a_day_keeps_the_strikes_type(pipeline):
+    text = "Two people were killed in Tyre on Sunday in a separate wave of Israeli strikes."
+    events = extract(pipeline, text, published=date(2025, 9, 16))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 2)]
