@@ -678,13 +678,21 @@ def _confidence(draft: Draft, place: Place) -> float:
 def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
     """One event per (type, place, date): the happenings there, their tolls added."""
     lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
-                 and not all(m.draft.trigger.background for m in h.mentions)), None)
+                 and not all(m.draft.trigger.background or _presupposed(m.draft.trigger.token) for m in h.mentions)),
+                None)
     events: dict[tuple[str, str, date | None], Event] = {}
     for happening in happenings:
         event = _event(happening, article=article, role=role_of(happening, lead))
         key = (event.event_type, event.place_id, event.event_date)
         events[key] = _add(events[key], event) if key in events else event
     return list(events.values())
+
+
+def _presupposed(token: Token) -> bool:
+    """An event named as the setting of another ("despite a truce reached in
+    November 2024", "amid the ceasefire"): the article's news is elsewhere."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("despite", "amid", "amidst", "notwithstanding")
 
 
 def _event(happening: Happening, *, article: Article, role: str) -> Event:

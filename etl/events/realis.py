@@ -459,15 +459,21 @@ _TREND_WORDS = frozenset({"surge", "rise", "increase", "uptick", "spike", "jump"
                           "fall", "decrease", "double", "triple", "escalate", "upsurge", "resurgence", "spate"})
 
 
+_INTENSIFY_VERBS = frozenset({"intensify", "escalate", "increase", "expand", "redouble", "accelerate"})
+
+
 def counted_trend(token: Token) -> bool:
     """A plural event noun told as a trend ("attacks surged by 42%", "a
-    dramatic uptick in attacks", "a rise in militant attacks"): statistics
-    over a period, not a happening."""
+    dramatic uptick in attacks", "a rise in militant attacks", "has stepped
+    up strikes"): statistics over a period, not a happening."""
     if token.tag_ != "NNS":
         return False
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in _TREND_WORDS:
         return True
+    if token.dep_ == "dobj" and (head.lemma_.lower() in _INTENSIFY_VERBS or (
+            head.lemma_.lower() in ("step", "ramp", "scale") and any(c.lower_ == "up" for c in head.children))):
+        return True  # "Israel has stepped up strikes", "the RSF has intensified drone attacks"
     return token.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in _TREND_WORDS
 
 

@@ -847,3 +847,16 @@ def test_a_toll_in_a_wave_of_strikes_on_a_day_keeps_the_strikes_type(pipeline):
     text = "Two people were killed in Tyre on Sunday in a separate wave of Israeli strikes."
     events = extract(pipeline, text, published=date(2025, 9, 16))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 2)]
+
+
+@pytest.mark.parametrize("first", [
+    "Israel has stepped up strikes despite a truce reached in November 2024.",
+    "The army has intensified drone attacks in recent weeks.",
+])
+def test_stepped_up_strikes_are_a_trend_and_an_accord_named_as_setting_is_background(pipeline, first):
+    text = (first + " The health ministry said two brothers were killed in an Israeli strike on a sawmill "
+            "in the village of Deir Aames near Tyre on Monday.")
+    events = extract(pipeline, text, published=date(2025, 10, 27))
+    violent = [(e.sub_event_type, e.event_date, e.fatalities, e.role) for e in events if e.event_type in VIOLENT]
+    assert violent == [("Air/drone strike", date(2025, 10, 27), 2, "main")]
+    assert all(e.role == "background" for e in events if e.event_type == "Strategic developments")
