@@ -704,11 +704,11 @@ def _refines(toll: TollMention, first: TollMention) -> bool:
     """Does ``toll`` give the exact figure ``first`` only bounded ("more than
     20 civilians were killed" in the lead, "22 people were killed" in the
     body; "dozens" and then "36")?  Same victims or unnamed ones."""
-    [bound] = [c for c in first.casualties if c.kind == "killed"] or [None]
+    bounds = [c for c in first.casualties if c.kind == "killed"]
     exact = [c for c in toll.casualties if c.kind == "killed"]
-    if bound is None or len(exact) != 1 or len([c for c in first.casualties if c.kind == "killed"]) != 1:
+    if len(bounds) != 1 or len(exact) != 1:
         return False
-    figure = exact[0]
+    bound, figure = bounds[0], exact[0]
     named = {_victims(toll), _victims(first)} - {"", "people", "person"}
     if figure.low != figure.high or (len(named) > 1 and _side(toll) != _side(first)):
         return False

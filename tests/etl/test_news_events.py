@@ -860,3 +860,10 @@ def test_stepped_up_strikes_are_a_trend_and_an_accord_named_as_setting_is_backgr
     violent = [(e.sub_event_type, e.event_date, e.fatalities, e.role) for e in events if e.event_type in VIOLENT]
     assert violent == [("Air/drone strike", date(2025, 10, 27), 2, "main")]
     assert all(e.role == "background" for e in events if e.event_type == "Strategic developments")
+
+
+def test_a_lead_with_two_figures_and_a_later_figure_do_not_break_the_toll(pipeline):
+    text = ("At least 20 soldiers and more than 30 civilians were killed in an attack on a camp in El Fasher on Friday. "
+            "Residents said 25 people were killed.")
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    assert [e.fatalities for e in events] == [50]
