@@ -161,6 +161,18 @@ _NON_PERSON = re.compile(
     r"lakh|rupees|dollars?|million|billion|times|rounds?)\b", re.I)
 
 
+# The victims' words begin with a verb of another fate: the number is its subject.
+_OTHER_FATE = re.compile(
+    r"^(?:have\s+|had\s+|were\s+|are\s+)?(?:fled|flee|fleeing|displaced|evacuated|trapped|stranded|missing|"
+    r"arrested|detained|abducted|kidnapped|rescued|freed|released|returned|sheltering|besieged)\b", re.I)
+
+
+def _other_fate(victims: str) -> bool:
+    """"fled Zamzam" (not "displaced people", "abducted farmers")."""
+    return bool(_OTHER_FATE.search(victims)) and not re.search(
+        rf"\b(?:{_PERSON}|people|persons|men|women|children|civilians|villagers)\w*\s*$", victims, re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Casualty:
     """One reported casualty figure in a sentence (offsets into the sentence)."""
@@ -296,6 +308,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _NON_PERSON.search(victims):
                 continue
+            if victims and _other_fate(victims):
+                continue  # "400,000 fled Zamzam, 300-400 killed": the number has a verb of its own
             if _BREAKDOWN.match(victims):
                 continue  # "five of the victims had been shot dead": part of a toll told before
             if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
@@ -418,7 +432,7 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         match = _LIST_NEXT.search(sentence[end + place.end():] if place else sentence[end:])
         if match is not None and place is not None:
             end += place.end()
-        if match is None or _NON_PERSON.search(match.group("victim")):
+        if match is None or _NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
             break
         after = sentence[end + match.end():]
         placed_next = _PLACE_AFTER.match(after) is not None
@@ -450,7 +464,7 @@ def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) 
     end = start
     while True:
         match = _LIST_ITEM.search(sentence[:end])
-        if match is None or _NON_PERSON.search(match.group("victim")):
+        if match is None or _NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
             break
         if any(c.start < match.end() and match.start() < c.end for c in [*taken, *items]):
             break

@@ -29,7 +29,7 @@ from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict,
+    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict, is_tallied_since,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import ancestors, has_object, object_heads, sent_of, target_words, token_table
@@ -162,6 +162,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
+        if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and is_tallied_since(sentence):
+            continue  # "since March 18, the toll includes 13,598 killed"
         if trig.sub_event_type == "Agreement" and deal_ended(trig.token):
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
         if trig.event_type in VIOLENT and counted_trend(trig.token):

@@ -513,6 +513,20 @@ _STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "cont
                                 "frequent", "cross-border", "tribal", "communal", "the", "these", "those", "such"})
 
 
+_TALLY_NOUNS = frozenset({"toll", "tally", "total"})
+
+
+def is_tallied_since(sentence: Span) -> bool:
+    """A count since a point in time, in a perfect tense or as a toll ("67,194
+    Palestinians have been killed and 169,890 wounded since the beginning of
+    the war", "Since March 18, the toll includes 13,598 killed"): a running
+    total, whatever the parser attached "since" to."""
+    if not any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in sentence):
+        return False
+    return any((t.lemma_ == "have" and t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in _TOLL_VERBS)
+               or t.lemma_.lower() in _TALLY_NOUNS for t in sentence)
+
+
 def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     """Is the toll told by ``verb`` ("killed", "died") a running or
     cumulative total, not one happening's?  "Since Israel's initial attack,
@@ -527,14 +541,14 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         # the time of the report's frame is the toll's
         clause += [c for c in verb.head.children if c.dep_ in ("advcl", "prep") and c.i < verb.i]
     text = " " + " ".join(t.lower_ for c in clause for t in c.subtree) + " "
-    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or perfect and c.dep_ == "advcl" and any(
             m.lower_ == "since" and m.dep_ == "mark" for m in c.children) for c in clause):
-        return True  # "since the war began", "since January"
+        return True  # "since the war began" (with "have been killed"; not the "since" of a cause), "since January"
     if _DATE_RANGE.search(text):
         return True  # "killed between October 5-8", "between June 1 and June 9"
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
     # "over the past two months", "in recent weeks", "during the war"; with a
     # perfect tense also "this week" ("have been killed this week"; "was
     # raped last week" is a date)

@@ -23,7 +23,7 @@ from etl.dates import DAY, WEEK
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_unreal, summed_over_happenings, within_other_year
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_tallied_since, is_unreal, summed_over_happenings, within_other_year
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
 
@@ -41,6 +41,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     facts = facts_of(sentence, published=published)
     day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
     brief = any(d.precision in (DAY, WEEK) for d in facts.dates) if facts.casualties else False
+    tallied_since = is_tallied_since(sentence) if facts.casualties else False
     tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
         words, verb = _figure_words(sentence, casualty)
@@ -50,6 +51,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
+        if casualty.kind == "killed" and tallied_since:
+            continue  # "the toll includes 13,598 killed" since a date, however the sentence parses
         if casualty.kind == "killed" and verb is not None and summed_over_happenings(verb, brief=brief):
             continue  # "killed 15 … during three separate engagements": each has its own toll
         if casualty.kind == "killed" and casualty.best >= _ECHO_MIN and casualty.best in tallies and \
@@ -65,6 +68,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 
 _NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})
+
 
 
 def _named_dead(sentence: Span, *, covered: Sequence[Casualty], published: date | None) -> list[Casualty]:

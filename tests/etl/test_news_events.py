@@ -57,6 +57,9 @@ def test_a_written_date_holds_no_head_count():
     "At least 321 people have been killed and more than 436 injured in armed clashes in Sweida province.",
     "More than 1,200 people have been killed so far this year in Darfur.",
     "Since the air campaign began almost a month ago, the health ministry said over 120 people have been killed in Yemen.",
+    "Medical sources in Gaza report that 67,194 Palestinians have been killed and 169,890 wounded since the beginning "
+    "of the war on October 7, 2023.",
+    "Since March 18, 2025, following the violation of a ceasefire, the toll includes 13,598 killed and 57,849 wounded.",
 ])
 def test_running_and_cumulative_tolls_are_no_event_toll(pipeline, text):
     assert total(extract(pipeline, text)) == 0
@@ -867,3 +870,15 @@ def test_a_lead_with_two_figures_and_a_later_figure_do_not_break_the_toll(pipeli
             "Residents said 25 people were killed.")
     events = extract(pipeline, text, published=date(2025, 4, 14))
     assert [e.fatalities for e in events] == [50]
+
+
+def test_people_who_fled_are_not_counted_with_the_dead_of_the_same_headline():
+    found = find_casualties("UN reports 400,000 fled Zamzam, 300-400 killed in attack")
+    assert [(c.kind, c.low, c.high) for c in found] == [("killed", 300, 400)]
+    assert [c.victims for c in find_casualties("Gunmen killed five displaced people.")] == ["displaced people"]
+
+
+def test_a_since_of_cause_keeps_the_toll(pipeline):
+    events = extract(pipeline, "Two soldiers were killed on Monday in Bannu since militants attacked a post.",
+                     published=date(2025, 10, 10))
+    assert [e.fatalities for e in events] == [2]
