@@ -62,7 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
         r"\s+(?P<unit>week|month))\b", re.I)),
     ("relative_year", re.compile(r"\b(?P<rel>(?:this|last|previous|past))\s+year\b(?!s)", re.I)),
-    ("month_year", re.compile(rf"\b(?:(?:early|mid|late|in|since|during|from|of)[\s-]+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+|(?:in|since|during|from|of)[\s-]+)?"
+                              rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
     ("year", re.compile(rf"\b(?:in\s+)?{_YEAR_RE}\b(?!\s*(?:people|soldiers|troops|km|%))", re.I)),
 ]
 
@@ -89,6 +90,9 @@ class DateMention:
 
 
 FUTURE_DAYS = 14  # "talks on Aug. 4" in a July 29 report are ahead, not a year back
+
+
+_MONTH_PARTS = {"early": 1, "mid": 11, "late": 21}
 
 
 def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
@@ -133,10 +137,17 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
     if kind == "month_year":
         month = _MONTHS[groups["month"].rstrip(".")]
         if year is not None:
-            return date(year, month, 1), MONTH
-        if published is None:
+            first = date(year, month, 1)
+        elif published is None:
             return None, UNKNOWN
-        return _month_before(month, published), MONTH
+        else:
+            first = _month_before(month, published)
+        part = (groups.get("part") or "").lower()
+        if part:
+            # "early/mid/late September": a third of the month, dated by its first day
+            # at week precision (the nearest DESIGN has)
+            return first.replace(day=_MONTH_PARTS[part]), WEEK
+        return first, MONTH
     if kind == "year":
         return (date(year, 1, 1) if year else None), UNKNOWN
     if published is None:

@@ -28,10 +28,11 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty, vague
-from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
+from etl.dates import DAY, MONTH, WEEK, DateMention, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
+from etl.events.facts import facts_of
 from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
@@ -231,7 +232,10 @@ def extract_events(
                     *(replace(t, background=True) for t in choose_sentence_events(
                         recalled, _recalled_clause(recalled, sentence)))]
         sequels = _sequels(triggers, by_sentence.get(index, []))
-        triggers = [*triggers, *sequels]
+        # "attacks on a mosque in late September that killed 70 and a strike on a
+        # shelter in mid-October that killed 60": event nouns dated apart are two events
+        apart = _dated_apart(found, triggers, sentence, published=published)
+        triggers = [*triggers, *apart, *sequels]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             _specify_previous(drafts, trigger, sentence_index=index)
@@ -367,6 +371,8 @@ def extract_events(
                           another=distinct_happening(trigger.token), restates=restates)
             if takes_casualties(trigger) and not is_sequel:
                 figures = recalled_figures if trigger.background else casualties
+                if apart:
+                    figures = _own_figures(figures, trigger, [*triggers], sentence)
                 if figures:
                     draft.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
                 draft.claimed_by = claim or draft.claimed_by
@@ -433,6 +439,67 @@ def _sequels(triggers: Sequence[Trigger], candidates: Sequence[PlaceCandidate]) 
         if later is not None and any(_mention_in(c, later) for c in candidates):
             out.append(Trigger(later, trigger.event_type, trigger.sub_event_type, trigger.strong, trigger.background))
     return out
+
+
+def _dated_apart(found: Sequence[Trigger], chosen: Sequence[Trigger], sentence: Span, *,
+                 published: date | None) -> list[Trigger]:
+    """Violent event nouns of the sentence left out by the one-event choice
+    that carry a date of their own different from every chosen violent
+    trigger's own date ("attacks on a mosque in late September … and a
+    strike on a shelter in mid-October"): each is an event."""
+    violent = [t for t in chosen if t.event_type in VIOLENT]
+    if not violent:
+        return []
+    taken = {t.token.i for t in chosen}
+    nouns = [t for t in found if t.token.i not in taken and t.event_type in VIOLENT and t.token.pos_ == "NOUN"]
+    if not nouns:
+        return []
+    dates = [d for d in facts_of(sentence, published=published).dates if d.value is not None and d.kind != "year"]
+    every = [*violent, *nouns]
+    own = {t.token.i: _own_dates(t, every, dates, sentence) for t in every}
+    chosen_dates = [own[t.token.i] for t in violent]
+    if not all(chosen_dates):
+        return []
+    out: list[Trigger] = []
+    for noun in nouns:
+        mine = own[noun.token.i]
+        if mine and all(not (mine & other) for other in chosen_dates) and \
+                all(not (mine & own[t.token.i]) for t in out):
+            out.append(noun)
+    return out
+
+
+def _own_dates(trigger: Trigger, triggers: Sequence[Trigger], dates: Sequence[DateMention],
+               sentence: Span) -> set[tuple[date, int]]:
+    """The dates inside the trigger's phrase and not inside another trigger's phrase nested in it."""
+    token = trigger.token
+    if token.pos_ != "NOUN":
+        return set()
+    inner = [t.token for t in triggers if t.token.i != token.i and in_subtree(t.token, token)]
+    out: set[tuple[date, int]] = set()
+    for mention in dates:
+        start = sentence.start_char + mention.start
+        if not token.left_edge.idx <= start < token.right_edge.idx + len(token.right_edge):
+            continue
+        if any(t.left_edge.idx <= start < t.right_edge.idx + len(t.right_edge) for t in inner):
+            continue
+        out.add((mention.value, mention.precision))
+    return out
+
+
+def _own_figures(figures: Sequence[Casualty], trigger: Trigger, triggers: Sequence[Trigger],
+                 sentence: Span) -> list[Casualty]:
+    """The figures told inside the trigger's phrase ("attacks … that killed 70"),
+    or, for a trigger whose phrase holds none, those outside every trigger's phrase."""
+    def inside(casualty: Casualty, token: Token) -> bool:
+        start = sentence.start_char + casualty.start
+        return token.pos_ == "NOUN" and token.left_edge.idx <= start < token.right_edge.idx + len(token.right_edge)
+    own = [c for c in figures if inside(c, trigger.token)
+           and not any(t.token.i != trigger.token.i and in_subtree(t.token, trigger.token) and inside(c, t.token)
+                       for t in triggers)]
+    if own:
+        return own
+    return [c for c in figures if not any(inside(c, t.token) for t in triggers if t.event_type in VIOLENT)]
 
 
 def _mention_in(candidate: PlaceCandidate, root: Token) -> bool:

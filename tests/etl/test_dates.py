@@ -32,6 +32,9 @@ def one(text: str, published: date | None = PUBLISHED):
         ("Earlier this month, the FO said", date(2025, 11, 1), MONTH),
         ("last week", date(2025, 11, 10), WEEK),
         ("in December", date(2024, 12, 1), MONTH),
+        ("attacks on a mosque in late September", date(2025, 9, 21), WEEK),
+        ("a strike in mid-October", date(2025, 10, 11), WEEK),
+        ("in early March 2024", date(2024, 3, 1), WEEK),
     ],
 )
 def test_resolves_against_publication_date(text, expected, precision):

@@ -882,3 +882,20 @@ def test_a_since_of_cause_keeps_the_toll(pipeline):
     events = extract(pipeline, "Two soldiers were killed on Monday in Bannu since militants attacked a post.",
                      published=date(2025, 10, 10))
     assert [e.fatalities for e in events] == [2]
+
+
+def test_event_nouns_dated_apart_in_one_sentence_are_events_each_with_its_toll(pipeline):
+    text = ("An RSF drone strike on the central market of El Fasher killed five civilians on Thursday. "
+            "The group has intensified drone operations in recent weeks, including attacks on a mosque in "
+            "late September that killed approximately 70 people and a strike on a displacement center in "
+            "mid-October that killed about 60.")
+    events = extract(pipeline, text, published=date(2025, 10, 24))
+    assert sorted((e.event_date, e.fatalities, e.role) for e in events) == [
+        (date(2025, 9, 21), 70, "background"), (date(2025, 10, 11), 60, "background"),
+        (date(2025, 10, 23), 5, "main")]
+
+
+def test_event_nouns_of_one_date_stay_one_event(pipeline):
+    text = "Gunmen attacked a checkpoint in Bannu on Monday, and a bombing followed, killing four soldiers."
+    events = extract(pipeline, text, published=date(2025, 10, 24))
+    assert len([e for e in events if e.event_type in VIOLENT]) == 1
