@@ -40,7 +40,9 @@ from etl.events.places import (
     find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
 from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
-from etl.events.realis import anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset
+from etl.events.realis import (
+    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
+)
 from etl.events.syntax import doc_sentences, in_subtree, sequel
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
@@ -361,6 +363,8 @@ def extract_events(
                 anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
                 if anchor is not None:
                     date_value, precision, date_from = anchor - timedelta(days=offset), anchor_precision, "own"
+                    if offset >= MONTH_OFFSET_DAYS:  # "two months after": the month only
+                        date_value, precision = date_value.replace(day=1), MONTH
             actor1, actor2 = find_actors(trigger)
             if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
                     any(victim_actor(c) == actor1 for c in casualties if c.kind == "killed"):

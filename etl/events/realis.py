@@ -785,7 +785,9 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
     return False
 
 
-_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7, "year": 365}
+_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7, "month": 30, "months": 30,
+                "year": 365}
+MONTH_OFFSET_DAYS = 28  # an offset of this many days or more dates to the month only ("two months after")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "several": 3, "few": 3}
 

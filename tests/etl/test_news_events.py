@@ -899,3 +899,12 @@ def test_event_nouns_of_one_date_stay_one_event(pipeline):
     text = "Gunmen attacked a checkpoint in Bannu on Monday, and a bombing followed, killing four soldiers."
     events = extract(pipeline, text, published=date(2025, 10, 24))
     assert len([e for e in events if e.event_type in VIOLENT]) == 1
+
+
+def test_an_event_told_as_months_before_the_news_is_a_background_event_of_that_month(pipeline):
+    text = ("An air strike on a monastery in a village of Myanmar's Sagaing region killed 22 people on Friday. "
+            "This attack comes two months after an air strike on a school in the same region killed "
+            "20 students and two teachers.")
+    events = extract(pipeline, text, published=date(2025, 7, 11))
+    assert sorted((e.event_date, e.date_precision, e.fatalities, e.role) for e in events) == [
+        (date(2025, 5, 1), 3, 22, "background"), (date(2025, 7, 11), 1, 22, "main")]
