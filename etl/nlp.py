@@ -463,6 +463,9 @@ def _is_locative_object(ent: Span) -> bool:
     a place the model did not know."""
     root = ent.root
     head = root.head
+    if len(ent) <= 2 and root.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT_NOUNS and \
+            all(t.is_title or t.is_upper for t in ent):
+        return True  # "the rebel-held capital, Sanaa", "the border town, Chaman"
     return (
         len(ent) <= 2
         and root.dep_ == "pobj"

@@ -296,3 +296,8 @@ def test_unaccented_keeps_case_and_punctuation_and_drops_other_scripts():
     assert unaccented("Bruay-la-Buissière") == "Bruay-la-Buissiere"
     assert unaccented("Kabul") == "Kabul"
     assert unaccented("کابل") == ""
+
+
+def test_a_name_in_apposition_to_a_capital_or_town_is_a_place(pipeline):
+    text = ("The strikes targeted the al-Sabeen District in the south of the rebel-held capital, Sanaa.")
+    assert "Sanaa" in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
