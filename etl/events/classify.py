@@ -135,7 +135,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
 
 
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
-                         "died", "casualties"})
+                         "died", "casualties", "fatalities", "deaths", "injuries", "lives"})
 
 
 _INTERCEPTIONS = frozenset({"intercept", "down"})

@@ -134,8 +134,22 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue
             if published is not None and mention.value > published + timedelta(days=1):
                 continue  # "ahead of March 15, the day proposed for …": a date to come
+            if _starts_period(sentence, mention):
+                continue  # "since the campaign began almost a month ago": when a stretch began
             return mention
     return None
+
+
+def _starts_period(sentence: Span, mention: DateMention) -> bool:
+    """Does the date lie in a "since" phrase or clause (the start of a period)?"""
+    start = sentence.start_char + mention.start
+    span = sentence.doc.char_span(start, start + len(mention.text), alignment_mode="expand")
+    if span is None:
+        return False
+    for since in (t for t in sentence if t.lower_ == "since" and t.dep_ in ("prep", "mark")):
+        if in_subtree(span.root, since if since.dep_ == "prep" else since.head):
+            return True
+    return False
 
 
 _GOING_ON = lx.ONGOING_WORDS | {"continue", "rage"}

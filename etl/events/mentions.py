@@ -81,6 +81,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if i in taken:
             continue
         pos = coarse[i]
+        if pos == "VERB" and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS and \
+                sentence[i].dep_ in _NOMINAL_DEPS:
+            pos = "NOUN"  # "U.S. airstrikes near …" tagged a verb, parsed as the subject
         if pos in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
             etype, subtype = lx.NOUN_TRIGGERS[lemma]
             found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
@@ -346,6 +349,9 @@ def _particle_head(token: Token) -> str:
     head = token.head
     return head.lower_ if head.lower_ in lx.OBJECT_FRAMES or f"{head.lower_} {token.lower_}" in lx.OBJECT_FRAMES \
         else head.lemma_.lower()
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 def _briefly_dated(sentence: Span, published: date | None) -> bool:

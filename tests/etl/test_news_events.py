@@ -908,3 +908,14 @@ def test_an_event_told_as_months_before_the_news_is_a_background_event_of_that_m
     events = extract(pipeline, text, published=date(2025, 7, 11))
     assert sorted((e.event_date, e.date_precision, e.fatalities, e.role) for e in events) == [
         (date(2025, 5, 1), 3, 22, "background"), (date(2025, 7, 11), 1, 22, "main")]
+
+
+def test_an_interception_beside_a_deadly_strike_keeps_the_strike_and_a_since_date_is_no_lead_date(pipeline):
+    text = ("U.S. airstrikes near Yemen's Houthi-controlled capital resulted in at least seven fatalities and "
+            "29 injuries overnight, according to Houthi sources who also asserted they shot down another "
+            "American MQ-9 Reaper drone. Since the commencement of the U.S. airstrike campaign almost a month "
+            "ago, the Houthis' Health Ministry reported that over 120 individuals have been killed.")
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    strikes = [(e.location, e.event_date, e.fatalities) for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes == [("Sanaa", date(2025, 4, 14), 7)]
+    assert "Disrupted weapons use" in {e.sub_event_type for e in events}
