@@ -97,6 +97,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.I)),
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
+    # "two more lives were lost", "12 lives lost"
+    ("killed", re.compile(rf"\b{NUMBER}\s+(?:more\s+|other\s+)?(?P<victim>)lives\s+(?P<verb>(?:were\s+|have\s+been\s+"
+                          rf"|had\s+been\s+|was\s+)?lost)\b", re.I)),
 ]
 
 # One victim named without a number: "kills policeman", "killing a soldier",
@@ -515,8 +518,8 @@ _ASIDE = re.compile(
     r"all\s+of\s+them)\b(?:(?!as\s+well\s+as|plus|along\s+with|besides)[^;.()\"“”]){1,100}?,|(?<=\w)\s+\([^()]{1,100}\)"
     # "two soldiers — Lance Naik A and Sepoy B — embraced martyrdom" (their names), "two
     # soldiers, having fought gallantly, embraced martyrdom" (what they did first)
-    r"|(?<=\w)\s+[—–]\s+[^—–;.()]{1,100}?\s+[—–]|(?<=[\w—–]),?\s+having\s+[^,;.()—–]{1,60},)"
-    r"(?=\s+(?:(?:who|were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
+    r"|(?<=\w)\s*[—–]\s*[^—–;.()]{1,100}?\s*[—–]|(?<=[\w—–]),?\s+having\s+[^,;.()—–]{1,60},)"
+    r"(?=\s*(?:(?:who|were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
     r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished|embraced|laid\s+down|"
     r"lost\s+(?:their|his|her)\s+lives?)\b)", re.I)
 # Victims counted among the dead already told: "five of the victims", "most of

@@ -39,7 +39,7 @@ from etl.events.places import (
     GEO_PRECISION, KIND_LEVEL, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
     find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
-from etl.events.happenings import Happening, group_mentions, happening_toll, role_of
+from etl.events.happenings import SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
 )
@@ -281,6 +281,8 @@ def extract_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
         if not triggers and casualties:
+            triggers = _toll_at_own_town(drafts, casualties, sentence, by_sentence.get(index, []))
+        if not triggers and casualties:
             attach_casualties(drafts, casualties, sentence=sentence, sentence_index=index, claim=claim)
             continue
         if triggers and old_year(sentence, published=published):
@@ -363,7 +365,8 @@ def extract_events(
                 anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
                 if anchor is not None:
                     date_value, precision, date_from = anchor - timedelta(days=offset), anchor_precision, "own"
-                    if offset >= MONTH_OFFSET_DAYS:  # "two months after": the month only
+                    if MONTH_OFFSET_DAYS <= offset < 365:  # "two months after": the month only ("a year
+                        # after" is an anniversary, to the day)
                         date_value, precision = date_value.replace(day=1), MONTH
             actor1, actor2 = find_actors(trigger)
             if trigger.event_type in (lx.REMOTE, lx.VAC) and actor1 and \
@@ -443,6 +446,27 @@ def _sequels(triggers: Sequence[Trigger], candidates: Sequence[PlaceCandidate]) 
         if later is not None and any(_mention_in(c, later) for c in candidates):
             out.append(Trigger(later, trigger.event_type, trigger.sub_event_type, trigger.strong, trigger.background))
     return out
+
+
+def _toll_at_own_town(drafts: Sequence[Draft], casualties: Sequence[Casualty], sentence: Span,
+                      candidates: Sequence[PlaceCandidate]) -> list[Trigger]:
+    """"In Samar, near the regional capital, two more lives were lost": a toll
+    with no event word, told at a town of its own beyond ``SITE_KM`` of the
+    event just told, is a happening there of the same kind (its trigger the
+    toll's last word); ``[]`` when the toll belongs to that event."""
+    if not drafts or not takes_casualties(drafts[-1].trigger):
+        return []
+    killed = next((c for c in casualties if c.kind == "killed"), None)
+    if killed is None or not any(
+            c.locative and c.place.kind == "populated_place"
+            and not any(same_or_near(c.place, p, near_km=SITE_KM) for p in drafts[-1].places) for c in candidates):
+        return []
+    span = sentence.doc.char_span(sentence.start_char + killed.start, sentence.start_char + killed.end,
+                                  alignment_mode="expand")
+    if span is None:
+        return []
+    last = drafts[-1].trigger
+    return [Trigger(span[-1], last.event_type, last.sub_event_type, False, last.background)]
 
 
 def _dated_apart(found: Sequence[Trigger], chosen: Sequence[Trigger], sentence: Span, *,

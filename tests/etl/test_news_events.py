@@ -919,3 +919,17 @@ def test_an_interception_beside_a_deadly_strike_keeps_the_strike_and_a_since_dat
     strikes = [(e.location, e.event_date, e.fatalities) for e in events if e.sub_event_type == "Air/drone strike"]
     assert strikes == [("Sanaa", date(2025, 4, 14), 7)]
     assert "Disrupted weapons use" in {e.sub_event_type for e in events}
+
+
+def test_tolls_told_at_other_towns_without_an_event_word_are_their_towns_events(pipeline):
+    text = ("Russian missiles killed 17 people in the Ukrainian city of Dnipro on Tuesday. "
+            "In Samar, near the regional capital, two more lives were lost. "
+            "In the northeastern city of Sumy, three additional people—including a toddler—were killed "
+            "in separate Russian attacks.")
+    events = extract(pipeline, text, published=date(2025, 6, 24))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Dnipro", 17), ("Samar", 2), ("Sumy", 3)]
+    assert [e.sub_event_type for e in events if e.location == "Samar"] == ["Shelling/artillery/missile attack"]
+
+
+def test_lives_lost_are_a_toll():
+    assert [(c.kind, c.best) for c in find_casualties("In Samar, two more lives were lost.")] == [("killed", 2)]
