@@ -258,8 +258,12 @@ def extract_events(
                 recalled_figures = [c for c in every if _nearest(c, takers, sentence).background]
                 casualties = [c for c in every if c not in recalled_figures]
         another = ANOTHER.search(span_text(sentence)) is not None
+        own_sites = [c.place for c in by_sentence.get(index, []) if c.locative and not c.excluded]
+        elsewhere = (lambda d: not any(same_or_near(p, q, near_km=SITE_KM) for p in own_sites for q in d.places)) \
+            if own_sites else None
         restated = [(c, d) for c in casualties
-                    if (d := restated_in(c, drafts, sentence_index=index, another=another)) is not None]
+                    if (d := restated_in(c, drafts, sentence_index=index, another=another,
+                                         elsewhere=elsewhere)) is not None]
         casualties = [c for c in casualties if all(c is not r for r, _ in restated)]
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
                 and drafts and takes_casualties(drafts[-1].trigger) and index - drafts[-1].sentence_index <= 2 \
@@ -776,8 +780,13 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
                  and not all(m.draft.trigger.background or _presupposed(m.draft.trigger.token) for m in h.mentions)),
                 None)
     events: dict[tuple[str, str, date | None], Event] = {}
-    for happening in happenings:
-        event = _event(happening, article=article, role=role_of(happening, lead))
+    roles = [role_of(h, lead) for h in happenings]
+    killed = [sum(c.best for t in happening_toll(h) for c in t.killed if not vague(c))
+              if h.event_type in VIOLENT and role == "main" else 0 for h, role in zip(happenings, roles)]
+    for happening, role in zip(happenings, roles):
+        day = happening.dated().date_value
+        others = sum(k for h, k in zip(happenings, killed) if h is not happening and k and h.dated().date_value == day)
+        event = _event(happening, article=article, role=role, others_killed=others)
         key = (event.event_type, event.place_id, event.event_date)
         events[key] = _add(events[key], event) if key in events else event
     return list(events.values())
@@ -790,11 +799,11 @@ def _presupposed(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("despite", "amid", "amidst", "notwithstanding")
 
 
-def _event(happening: Happening, *, article: Article, role: str) -> Event:
+def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0) -> Event:
     anchor = happening.anchor
     place = happening.place
     dated = happening.dated()
-    tolls = happening_toll(happening)
+    tolls = happening_toll(happening, others_killed=others_killed)
     killed = [(c, t) for t in tolls for c in t.killed]
     # "dozens of soldiers were killed": a range, not a number (DESIGN §4) -- it
     # widens the high end and adds nothing to the count

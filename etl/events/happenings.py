@@ -503,9 +503,15 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
     # "In the Khan Younis area, thirteen people were killed" after a strike in Gaza
     # City: a toll told at a town of its own is that town's happening, unless the
     # two are one place (a town and its quarter, a few km apart)
-    near_km = SITE_KM if (draft.place_from == "locative" and mention.place.kind == "populated_place"
-                          and any(c.kind == "killed" for c in draft.casualties)) else NEAR_KM
-    return any(same_or_near(mention.place, place, near_km=near_km) for place in happening.own_places.values())
+    own_toll = draft.place_from == "locative" and any(c.kind == "killed" for c in draft.casualties)
+    near_km = SITE_KM if own_toll and mention.place.kind == "populated_place" else NEAR_KM
+    places = list(happening.own_places.values())
+    if own_toll:
+        # a toll at a place of its own is compared with the happening's finest places: "two
+        # killed in the Dnipropetrovsk region" is not the Kyiv strike of a lead told "in Ukraine"
+        finest = min(KIND_LEVEL.get(p.kind, 3) for p in places)
+        places = [p for p in places if KIND_LEVEL.get(p.kind, 3) == finest]
+    return any(same_or_near(mention.place, place, near_km=near_km) for place in places)
 
 
 def same_or_near(a: Place, b: Place, *, near_km: float = NEAR_KM) -> bool:
@@ -598,10 +604,13 @@ class Toll:
     evidence: Draft | None  # the mention whose figure was taken
 
 
-def happening_toll(happening: Happening) -> list[Toll]:
+def happening_toll(happening: Happening, *, others_killed: int = 0) -> list[Toll]:
     """The toll of the happening: its best mention's figures (the latest
     update, else the first figure given) plus figures told as additional
-    victims.  One toll mention per sentence."""
+    victims.  One toll mention per sentence.  ``others_killed``: the dead of
+    the article's other happenings of that day; a first figure that is a later
+    one of this happening plus those ("at least four dead" across the regions,
+    then "two people" here and two there) was their sum."""
     seen: set[int] = set()
     tolls: list[tuple[TollMention, Mention]] = []
     for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
@@ -632,6 +641,10 @@ def happening_toll(happening: Happening) -> list[Toll]:
                          and _killed(t) + m.draft.split_off == first), best)
         if kind == "killed" and not updates and best == base[:1] and len(base) > 1:
             best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
+        if kind == "killed" and not updates and best == base[:1] and len(base) > 1 and others_killed:
+            first = _killed(base[0][0])
+            best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),
+                        best)
         extra: list[tuple[TollMention, Mention]] = []
         for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
             if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):

@@ -22,14 +22,13 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.dates import DAY, WEEK
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict, is_tallied_since,
+    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict, is_tallied_since, told_as_one,
     is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.syntax import ancestors, has_object, object_heads, sent_of, target_words, token_table
@@ -171,7 +170,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
         if trig.event_type in VIOLENT and counted_trend(trig.token):
             continue  # "attacks surged by 42% in January", "a dramatic uptick in attacks"
-        if trig.event_type in VIOLENT and series_over_range(trig.token, brief=_briefly_dated(sentence, published)):
+        if trig.event_type in VIOLENT and series_over_range(trig.token, brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):
             continue  # "killed between October 5-8 in attacks across the locality"
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
@@ -352,11 +351,6 @@ def _particle_head(token: Token) -> str:
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-
-
-def _briefly_dated(sentence: Span, published: date | None) -> bool:
-    """Does the sentence date something to a day or a week ("last week")?"""
-    return any(d.precision in (DAY, WEEK) for d in facts_of(sentence, published=published).dates)
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

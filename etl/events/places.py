@@ -59,9 +59,10 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
-    if root.dep_ == "nsubj":
+    undergoes = _undergoes(root)
+    if root.dep_ == "nsubj" and not undergoes:
         excluded = True
-    for ancestor in [root, *ancestors(root, limit=3)]:
+    for ancestor in [root, *ancestors(root, limit=3)] if not undergoes else ():
         if ancestor.lemma_.lower() in lx.AGENT_VERBS:
             excluded = True
             break
@@ -76,7 +77,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         first = first.head.head  # "attacked the town of Gboko": the place noun's role
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
-        _listed_in_place(first)
+        _listed_in_place(first) or undergoes
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "nsubj" and first is not root:
@@ -87,6 +88,20 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
     return locative, excluded, first.i
+
+
+def _undergoes(root: Token) -> bool:
+    """A place that is the subject of what it suffered: "Kyiv bore the brunt of
+    the attack", "the town came under fire", "Sumy suffered heavy shelling"."""
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    if lemma == "bear":
+        return any(c.dep_ == "dobj" and c.lower_ == "brunt" for c in verb.children)
+    if lemma == "come":
+        return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+    return lemma in ("suffer", "endure", "sustain")
 
 
 def without_bare_regions(by_sentence: dict[int, list[PlaceCandidate]]) -> dict[int, list[PlaceCandidate]]:

@@ -20,12 +20,14 @@ movement ("sent troops to fight the rebels") is not an event either.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import parse_number
+from etl.dates import DAY, WEEK, DateMention
 from etl.events.core import Trigger
 from etl.events.facts import facts_of
 from etl.events.syntax import ancestors, sent_of, token_table
@@ -370,6 +372,15 @@ DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|"
                          rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
+
+
+def told_as_one(sentence: Span, dates: Sequence[DateMention]) -> bool:
+    """Is a series the sentence names ("a series of gang attacks last week", "killed
+    in a separate wave of strikes") told as one happening: dated to a day or a week or
+    not at all, and not in a perfect tense ("have seen a series of attacks this year")?"""
+    if any(d.precision not in (DAY, WEEK) for d in dates):
+        return False
+    return not any(t.lemma_ == "have" and t.dep_ in ("aux", "auxpass") for t in sentence)
 
 
 def series_over_range(token: Token, *, brief: bool = False) -> bool:

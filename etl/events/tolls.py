@@ -13,17 +13,16 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
-from etl.dates import DAY, WEEK
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_tallied_since, is_unreal, summed_over_happenings, within_other_year
+from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_tallied_since, told_as_one, is_unreal, summed_over_happenings, within_other_year
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
 
@@ -40,7 +39,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     kept: list[Casualty] = []
     facts = facts_of(sentence, published=published)
     day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
-    brief = any(d.precision in (DAY, WEEK) for d in facts.dates) if facts.casualties else False
+    brief = told_as_one(sentence, facts.dates) if facts.casualties else False
     tallied_since = is_tallied_since(sentence) if facts.casualties else False
     tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
@@ -170,15 +169,19 @@ def fits_event(draft: Draft, victims: str) -> bool:
 
 
 def restated_in(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: int,
-                another: bool = False) -> Draft | None:
+                another: bool = False, elsewhere: Callable[[Draft], bool] | None = None) -> Draft | None:
     """The draft whose toll the casualty tells again, or ``None``: the same
     toll told again a few sentences on ("killed several insurgents ... The team
     responded with air support, killing several insurgents") is one toll, not
-    two."""
+    two.  ``elsewhere(draft)``: the sentence tells its toll at a place apart
+    from the draft's ("two killed in Kyiv … In the Dnipropetrovsk region, two
+    people were killed"), so it is not that draft's toll again."""
     victims = victim_actor(casualty)
     for draft in reversed(drafts):
         if sentence_index - draft.sentence_index > 4:
             break
+        if elsewhere is not None and elsewhere(draft):
+            continue
         for seen in draft.casualties:
             seen_victims = victim_actor(seen)
             # "killing two" after "killed two armed insurgents": the same two

@@ -933,3 +933,23 @@ def test_tolls_told_at_other_towns_without_an_event_word_are_their_towns_events(
 
 def test_lives_lost_are_a_toll():
     assert [(c.kind, c.best) for c in find_casualties("In Samar, two more lives were lost.")] == [("killed", 2)]
+
+
+def test_a_lead_total_over_two_places_gives_each_place_its_own_toll(pipeline):
+    text = ("On Saturday, Russian missile and drone attacks struck multiple regions of Ukraine, leaving at least "
+            "four people dead. The capital city Kyiv bore the brunt of a ballistic missile attack that killed two "
+            "people. In the Dnipropetrovsk region, the governor confirmed that two people were killed and seven "
+            "wounded in a separate wave of strikes.")
+    events = extract(pipeline, text, published=date(2025, 10, 26))
+    assert sorted((e.location, e.event_type, e.fatalities) for e in events) == [
+        ("Dnipropetrovsk", "Explosions/Remote violence", 2), ("Kyiv", "Explosions/Remote violence", 2)]
+
+
+def test_a_series_in_a_perfect_tense_stays_no_event():
+    from etl.events.realis import told_as_one
+    from etl.spacy_model import load_spacy
+    nlp = load_spacy()
+    have = nlp("The districts have seen a series of attacks on police posts.")
+    plain = nlp("Two people were killed in a separate wave of strikes.")
+    assert not told_as_one(have[:], [])
+    assert told_as_one(plain[:], [])
