@@ -169,6 +169,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|outside|inside|across|around|into|towards?|via|through|"
     r"throughout|between|within|off|beyond|of)\s+(?:the\s+)?$", re.IGNORECASE)
 COMMA_TOWN_HINT_MAX_KM = 50.0
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province|district|county|region|governorate|territory|oblast|"
+                             r"department|prefecture)\b", re.I)
 ACRONYM_MAX_LETTERS = 5
 
 
@@ -402,12 +404,22 @@ class Resolver:
         units = [[chain[0]]]
         pair = len(chain) == 2
         for a, b in zip(chain, chain[1:]):
-            if _COMMA_SEPARATOR.fullmatch(text, mentions[a].end, mentions[b].start) and self._contains(
-                    mentions[b].surface, clean_surface(mentions[a].surface), pair=pair):
+            if _COMMA_SEPARATOR.fullmatch(text, mentions[a].end, mentions[b].start) and (self._contains(
+                    mentions[b].surface, clean_surface(mentions[a].surface), pair=pair)
+                    or self._unknown_in_division(mentions[a], mentions[b], text)):
                 units[-1].append(b)
             else:
                 units.append([b])
         return units
+
+    def _unknown_in_division(self, inner: Mention, outer: Mention, text: str) -> bool:
+        """"Nassir, Upper Nile state", "Brima Rashid, West Kordofan province": a name
+        the gazetteer does not know, followed by an admin area written with the word
+        for its division -- an address, not a list."""
+        if not _DIVISION_AFTER.match(text, outer.end) or any(
+                not e.is_variant for e in self._lookup(clean_surface(inner.surface))):
+            return False
+        return any(c.kind in ("admin1", "admin2") for c in self._top_containers(clean_surface(outer.surface)))
 
     def _contains(self, outer: str, inner: str, *, pair: bool = False) -> bool:
         """Is ``outer``, read as the area it most likely names, the container
@@ -487,6 +499,15 @@ class Resolver:
         hint = self._hint_entries(mention, text, cues=cues)
         ranked = (self._rank(surface, article=article, anchors=other_anchors, hint=hint, cues=cues)
                   if ranked_first else [])
+        if cues.hint_is_comma and hint and mention.label != "BORDER" and all(
+                _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
+            # "in Nassir, Upper Nile state": a place the gazetteer does not know, in an area it does
+            area = self._unknown_in_area(hint)
+            if area is not None:
+                return Resolution(mention=mention, status="ambiguous", place=area.place,
+                                  candidates=(Candidate(place=area.place, score=0.5, geocoder=GEOCODER_NAME,
+                                                        reasons=(f"a place in {area.place.name} the "
+                                                                 "gazetteer does not know",), raw=area),))
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         outside = (self._outside_container(ranked, hint)
@@ -501,6 +522,15 @@ class Resolver:
         candidates = tuple(self._candidate(item) for item in ranked[:10])
         return Resolution(mention=mention, status=status, place=ranked[0].entry.place,
                           candidates=candidates)
+
+    @staticmethod
+    def _unknown_in_area(hint: list[Entry]) -> Entry | None:
+        """The one admin area (province, district) an unknown name is placed
+        in by "X, Y" (not a country: "Nassir, South Sudan" says too little)."""
+        areas = {h.place.place_id: h for h in hint if h.place.kind in ("admin1", "admin2")}
+        if len(areas) != 1 or any(h.place.kind == "populated_place" for h in hint):
+            return None  # "X, Y" where Y is also a town: perhaps two items of a list
+        return next(iter(areas.values()))
 
     @staticmethod
     def _outside_container(ranked: list[_Scored], hint: list[Entry] | None) -> Entry | None:

@@ -164,3 +164,16 @@ def test_a_state_named_new_country_names_no_country(resolver: Resolver) -> None:
     context = resolver.article_context("Troops marched from New Mexico to Santa Fe and on to New Jersey.")
     assert "MEX" not in context.country_counts and "JEY" not in context.country_counts
     assert resolver.article_context("Troops crossed into Mexico.").country_counts == {"MEX": 1}
+
+
+def test_an_unknown_place_written_with_its_province_is_placed_in_the_province(resolver: Resolver) -> None:
+    text = "Fighting erupted between the army and armed youth in Nassir, Upper Nile state, on Friday."
+    found = resolved(resolver, text, ["Nassir"])["Nassir"]
+    assert found.status == "ambiguous"
+    assert found.place is not None and found.place.name == "Upper Nile" and found.place.kind == "admin1"
+
+
+def test_a_known_place_before_a_province_stays_the_town(resolver: Resolver) -> None:
+    text = "Gunmen attacked a checkpoint in Bannu, Khyber Pakhtunkhwa province, on Friday."
+    found = resolved(resolver, text, ["Bannu"])["Bannu"]
+    assert found.place is not None and found.place.kind == "populated_place" and found.place.country == "PAK"
