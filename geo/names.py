@@ -41,8 +41,10 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LATIN_FOLDED = re.compile(r"[0-9a-z]+(?: [0-9a-z]+)*")
 _VOWELS_RUN = re.compile(r"(?<=[a-z])[aeiou]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
-# The Arabic article, romanised "el" as often as "al" ("El Fasher", "Al Fasher").
-_ARABIC_ARTICLE = re.compile(r"\bel\b")
+# The Arabic article, romanised "el" as often as "al" ("El Fasher", "Al Fasher"),
+# and written assimilated to a following sun letter ("An Nuhud" for "al-Nahud",
+# "Ash Shifa", "Ar Raqqa").
+_ARABIC_ARTICLE = re.compile(r"\bel\b|\ba(?=(sh|th|dh|[tdrzsn]) \1)[a-z]{1,2}\b")
 MAX_NAME_CHARS = 200
 
 

@@ -131,6 +131,8 @@ BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
 PART_WORDS = frozenset({
     "upper", "lower", "central", "greater", "northern", "southern", "eastern", "western",
     "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"})
+_CARDINAL_FORMS = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+                   "northern": "North", "southern": "South", "eastern": "East", "western": "West"}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -623,6 +625,14 @@ class Resolver:
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]
+        if len(words) >= 2 and words[0].casefold() in _CARDINAL_FORMS:
+            # "North Darfur" for Natural Earth's "Northern Darfur", "South Kordofan" for
+            # "Southern Kordofan": the same area under the other form of its cardinal word
+            other = " ".join([_CARDINAL_FORMS[words[0].casefold()], *words[1:]])
+            areas = [e for e in self._gazetteer.lookup(other, limit=LOOKUP_LIMIT)
+                     if not e.is_variant and e.place.kind in ("admin1", "admin2")]
+            if areas:
+                return areas
         if len(words) >= 2 and words[0].casefold() in PART_WORDS:
             # "Upper Orakzai", "Central Kurram": a part of the area named after it.
             # A part of a country ("Western US", "South Venezuela") is neither the

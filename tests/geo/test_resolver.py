@@ -167,9 +167,14 @@ def test_bad_input_is_not_found_never_a_crash(resolver: Resolver, surface: str) 
 
 def test_a_spelling_variant_in_a_country_the_article_never_names_is_not_taken(resolver: Resolver) -> None:
     # "Tarnak" matches only Tárnok (Hungary) by its vowel-insensitive variant key
-    text = "Afghan forces detained a Taliban leader near Tarnak, Zabul province, in Afghanistan."
+    text = "Afghan forces detained a Taliban leader near Tarnak in Afghanistan's south."
     (tarnak,) = resolver.resolve(mentions_of(text, ["Tarnak"]), text=text)
     assert tarnak.status == "not_found" and tarnak.place is None
+    # written with its province, the unknown place is placed in the province (not in Hungary)
+    text = "Afghan forces detained a Taliban leader near Tarnak, Zabul province, in Afghanistan."
+    (tarnak,) = resolver.resolve(mentions_of(text, ["Tarnak"]), text=text)
+    assert tarnak.status == "ambiguous" and tarnak.place is not None
+    assert (tarnak.place.name, tarnak.place.kind, tarnak.place.country) == ("Zabul", "admin1", "AFG")
 
 
 def test_an_alternate_name_of_a_mid_sized_foreign_town_is_not_taken(resolver: Resolver) -> None:

@@ -177,3 +177,16 @@ def test_a_known_place_before_a_province_stays_the_town(resolver: Resolver) -> N
     text = "Gunmen attacked a checkpoint in Bannu, Khyber Pakhtunkhwa province, on Friday."
     found = resolved(resolver, text, ["Bannu"])["Bannu"]
     assert found.place is not None and found.place.kind == "populated_place" and found.place.country == "PAK"
+
+
+def test_north_and_northern_name_one_province(resolver: Resolver) -> None:
+    text = "Fighting spread across North Darfur and South Kordofan on Monday."
+    found = places(resolver, text, ["North Darfur", "South Kordofan"])
+    assert {(p.name, p.kind, p.country) for p in found.values()} == {  # type: ignore[union-attr]
+        ("Northern Darfur", "admin1", "SDN"), ("Southern Kordofan", "admin1", "SDN")}
+
+
+def test_an_assimilated_arabic_article_is_the_same_name(resolver: Resolver) -> None:
+    text = "The paramilitaries attacked the key town of al-Nahud in Sudan on Monday."
+    found = places(resolver, text, ["al-Nahud"])
+    assert (found["al-Nahud"].name, found["al-Nahud"].country) == ("An Nuhūd", "SDN")  # type: ignore[union-attr]
