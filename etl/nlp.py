@@ -467,13 +467,17 @@ def _is_locative_object(ent: Span) -> bool:
             all(t.is_title or t.is_upper for t in ent):
         return True  # "the rebel-held capital, Sanaa", "the border town, Chaman"
     return (
-        len(ent) <= 2
+        len([t for t in ent if t.text != "-" and t.lower_ not in _ARTICLES]) <= 2
         and root.dep_ == "pobj"
         and (head.lower_ in toponyms.LOCATIVE_PREPS
              or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
-        and all(t.is_title or t.is_upper for t in ent)
+        and all(t.is_title or t.is_upper or t.text == "-" or (t.lower_ in _ARTICLES and t.i < root.i) for t in ent)
     )
+
+
+# Arabic articles written in lower case before a place's name ("the key town of al-Nahud").
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az"})
 
 
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",

@@ -727,8 +727,15 @@ def _agency_credit(doc: Doc, mention: Mention) -> bool:
 
 
 def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:
-    """The trigger a figure belongs to: the nearest one before it, else the nearest."""
+    """The trigger a figure belongs to: the innermost one whose phrase holds it
+    ("attacked the village near al-Nahud, which they seized earlier this year,
+    killing 32": the attack's), else the nearest one before it, else the nearest."""
     at = sentence.start_char + casualty.start
+    span = sentence.doc.char_span(at, sentence.start_char + casualty.end, alignment_mode="expand")
+    if span is not None:
+        holding = [t for t in triggers if in_subtree(span[0], t.token)]
+        if holding:
+            return min(holding, key=lambda t: t.token.right_edge.i - t.token.left_edge.i)
     return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
 
 

@@ -129,6 +129,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             if recalled_date(trig.token, published=published) is None:
                 continue  # dated to an older year
             earlier.add(trig.token.i)
+        if _place_history(trig.token):
+            earlier.add(trig.token.i)  # "al-Nahud, which the paramilitaries seized earlier this year"
         if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
             continue  # "fire crews fighting to extinguish the blaze"
         if lemma == "capture" and object_heads(trig.token) & lx.NOT_CAPTURED:
@@ -351,6 +353,25 @@ def _particle_head(token: Token) -> str:
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+_EARLIER_WORDS = frozenset({"earlier", "previously", "already", "ago", "last", "since", "once", "formerly"})
+
+
+def _place_history(token: Token) -> bool:
+    """A verb in a relative clause on a place, told with a time of its own ("the
+    town of al-Nahud, which the paramilitaries seized earlier this year", "Goma,
+    which the rebels took in January"): the place's history, not the news."""
+    head = token.head
+    if token.pos_ != "VERB" or token.dep_ != "relcl":
+        return False
+    if not (head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN" or head.lemma_.lower() in _PLACE_HEADS):
+        return False
+    return any(t.lower_ in _EARLIER_WORDS or (t.ent_type_ == "DATE" and not t.lower_ in ("today", "tonight"))
+               for t in token.subtree if t.i != token.i)
+
+
+_PLACE_HEADS = frozenset({"town", "city", "village", "area", "district", "province", "region", "base", "camp"})
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

@@ -953,3 +953,12 @@ def test_a_series_in_a_perfect_tense_stays_no_event():
     plain = nlp("Two people were killed in a separate wave of strikes.")
     assert not told_as_one(have[:], [])
     assert told_as_one(plain[:], [])
+
+
+def test_a_place_s_history_in_a_relative_clause_is_background_and_the_toll_is_the_attack_s(pipeline):
+    text = ("The RSF on Wednesday attacked a village north of the key town of al-Nahud, which the paramilitaries "
+            "seized earlier this year, killing 32 people, activists said.")
+    events = extract(pipeline, text, published=date(2025, 7, 24))
+    main = [(e.event_type, e.location, e.fatalities) for e in events if e.role == "main"]
+    assert main == [("Violence against civilians", "An Nuhūd", 32)]
+    assert all(e.fatalities == 0 for e in events if e.role == "background")
