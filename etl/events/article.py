@@ -39,7 +39,7 @@ from etl.events.places import (
     GEO_PRECISION, KIND_LEVEL, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
     find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
-from etl.events.happenings import SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
+from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
 )
@@ -266,6 +266,7 @@ def extract_events(
                                          elsewhere=elsewhere)) is not None]
         casualties = [c for c in casualties if all(c is not r for r, _ in restated)]
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
+                and not any(distinct_happening(t.token) for t in triggers) \
                 and drafts and takes_casualties(drafts[-1].trigger) and index - drafts[-1].sentence_index <= 2 \
                 and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed"):
             triggers = []  # "Four policemen were killed": the toll of the event just reported
@@ -403,6 +404,10 @@ def extract_events(
             split.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
             origin.split_off += sum(c.best for c in figures)
             drafts.append(split)
+    if published is not None:
+        # a mention dated to an older year ("a civil war that has raged since April 2023")
+        # is dropped below; it must not take in the mentions told after it first
+        drafts = [d for d in drafts if not (d.own_date and d.date_value.year < published.year - 1)]
     happenings = group_mentions(drafts)
     if published is not None:
         # ANNOTATION: only events of the article's year or the year before are coded
@@ -790,10 +795,18 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
     roles = [role_of(h, lead) for h in happenings]
     killed = [sum(c.best for t in happening_toll(h) for c in t.killed if not vague(c))
               if h.event_type in VIOLENT and role == "main" else 0 for h, role in zip(happenings, roles)]
-    for happening, role in zip(happenings, roles):
+    for i, (happening, role) in enumerate(zip(happenings, roles)):
         day = happening.dated().date_value
         others = sum(k for h, k in zip(happenings, killed) if h is not happening and k and h.dated().date_value == day)
-        event = _event(happening, article=article, role=role, others_killed=others)
+        # the deadly happenings told after this one within a few days: their dead may be
+        # what its first figure summed up ("almost 300 killed in attacks that began on
+        # Saturday", then 200 in one village, 38 in the others, 46 the next day)
+        parts = [k for h, k in zip(happenings[i + 1:], killed[i + 1:]) if k and day is not None
+                 and h.dated().date_value is not None and 0 <= (h.dated().date_value - day).days <= REPORT_DAYS]
+        event = _event(happening, article=article, role=role, others_killed=others,
+                       parts_killed=sum(parts) if len(parts) >= 2 else 0)
+        if killed[i] and not event.fatalities and len(parts) >= 2:
+            continue  # its only figure summed up the happenings told next: they are the events
         key = (event.event_type, event.place_id, event.event_date)
         events[key] = _add(events[key], event) if key in events else event
     return list(events.values())
@@ -806,11 +819,12 @@ def _presupposed(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("despite", "amid", "amidst", "notwithstanding")
 
 
-def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0) -> Event:
+def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
+           parts_killed: int = 0) -> Event:
     anchor = happening.anchor
     place = happening.place
     dated = happening.dated()
-    tolls = happening_toll(happening, others_killed=others_killed)
+    tolls = happening_toll(happening, others_killed=others_killed, parts_killed=parts_killed)
     killed = [(c, t) for t in tolls for c in t.killed]
     # "dozens of soldiers were killed": a range, not a number (DESIGN §4) -- it
     # widens the high end and adds nothing to the count

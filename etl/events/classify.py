@@ -115,6 +115,12 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
                 # killed militants", "thwarted an attack" in which six died: the fight's spoils or
                 # outcome, not a weapon kept from use
                 continue
+            if t.sub_event_type == "Looting/property destruction" and violent and (
+                    _means_of_killing(t.token) or any(t.token.head.i == v.token.i and t.token.dep_ in ("compound", "amod")
+                                                      for v in violent)):
+                # "killed via arson or gunshot", "looting raids … killed 38": how they were
+                # killed, what the raid was, not a separate event
+                continue
             others.setdefault(t.sub_event_type, t)
     if "Agreement" in others:
         # "announced a new agreement mediated by Arab and American parties": the talks
@@ -132,6 +138,16 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
     chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+def _means_of_killing(token: Token) -> bool:
+    """Is the event noun the means of a killing ("killed via arson", "killed
+    by burning", "killed with arson or gunfire")?"""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("via", "by", "with", "through") and \
+        head.head.head.lemma_.lower() in HARM_VERBS
 
 
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",

@@ -193,10 +193,12 @@ def resolve_event_date(
     if own is not None and own.value is not None and not reporting:
         return own.value, own.precision, "own"
     later = _NEXT_DAY.search(span_text(sentence))
-    if later is not None and drafts and drafts[-1].own_date and drafts[-1].date_precision == DAY \
-            and drafts[-1].date_value is not None:
+    # "the next day", "two days later": after the last event told with a day of its own
+    base = next((d for d in reversed(drafts) if d.date_value is not None and d.date_precision == DAY
+                 and (d.own_date or d.date_from == "published")), None) if later is not None else None
+    if later is not None and base is not None and base.own_date:
         days = _NUMBER_OF_DAYS.get((later.group("w") or later.group("n")).lower(), 1)
-        return drafts[-1].date_value + timedelta(days=days), DAY, "own"  # "the next day", "two days later"
+        return base.date_value + timedelta(days=days), DAY, "own"
     if own is not None and own.value is not None:
         return own.value, own.precision, "report"
     if published is not None and own is None and going_on_now(trigger.token):

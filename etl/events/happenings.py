@@ -604,13 +604,16 @@ class Toll:
     evidence: Draft | None  # the mention whose figure was taken
 
 
-def happening_toll(happening: Happening, *, others_killed: int = 0) -> list[Toll]:
+def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed: int = 0) -> list[Toll]:
     """The toll of the happening: its best mention's figures (the latest
     update, else the first figure given) plus figures told as additional
     victims.  One toll mention per sentence.  ``others_killed``: the dead of
     the article's other happenings of that day; a first figure that is a later
     one of this happening plus those ("at least four dead" across the regions,
-    then "two people" here and two there) was their sum."""
+    then "two people" here and two there) was their sum.  ``parts_killed``: the
+    dead of two or more happenings told after this one within a few days; a
+    single first figure that about equals them ("almost 300", then 200, 38
+    and 46) summed them up, and is no toll of its own."""
     seen: set[int] = set()
     tolls: list[tuple[TollMention, Mention]] = []
     for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
@@ -641,6 +644,9 @@ def happening_toll(happening: Happening, *, others_killed: int = 0) -> list[Toll
                          and _killed(t) + m.draft.split_off == first), best)
         if kind == "killed" and not updates and best == base[:1] and len(base) > 1:
             best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
+        if kind == "killed" and not updates and len(base) == 1 and parts_killed and \
+                0.85 * _killed(base[0][0]) <= parts_killed <= 1.1 * _killed(base[0][0]):
+            best = []
         if kind == "killed" and not updates and best == base[:1] and len(base) > 1 and others_killed:
             first = _killed(base[0][0])
             best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),

@@ -666,9 +666,20 @@ def distinct_happening(token: Token) -> bool:
     if _distinct_words(token):
         return True
     # "two soldiers were killed in a separate attack": the happening a toll is told in
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-        o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)
-        for c in token.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)
+            for c in token.children):
+        return True
+    # "In one village, more than 200 were killed", "raids of the other villages killed 38":
+    # a site told apart from those told before
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "on") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _SITE_NOUNS and any(
+            (d.dep_ in ("det", "nummod") and d.lower_ in ("one", "another")) or (d.dep_ == "amod" and d.lower_ == "other")
+            for d in o.children) for o in c.children) for c in token.children)
+
+
+_SITE_NOUNS = frozenset({"village", "town", "city", "district", "area", "neighbourhood", "neighborhood", "camp",
+                         "locality", "hamlet", "settlement", "market", "site"})
 
 
 def _distinct_words(token: Token) -> bool:

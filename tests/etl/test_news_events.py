@@ -962,3 +962,18 @@ def test_a_place_s_history_in_a_relative_clause_is_background_and_the_toll_is_th
     main = [(e.event_type, e.location, e.fatalities) for e in events if e.role == "main"]
     assert main == [("Violence against civilians", "An Nuhūd", 32)]
     assert all(e.fatalities == 0 for e in events if e.role == "background")
+
+
+def test_a_lead_total_told_again_village_by_village_is_counted_once(pipeline):
+    text = ("Sudanese activists say the Rapid Support Forces have killed almost 300 people in attacks around "
+            "the city of Bara in Sudan that began on Saturday. The RSF has been fighting the army in that area, one of the key "
+            "frontlines of a civil war that has raged since April 2023. The group said the RSF had attacked "
+            "several villages around Bara on Saturday. In one village, more than 200 people were killed via arson "
+            "or gunshot. Raids on the other villages killed 38 civilians, they said. The next day, the group said, "
+            "the RSF attacked the village of Hilat Hamid killing 46 people.")
+    events = extract(pipeline, text, published=date(2025, 7, 14))
+    violent = [e for e in events if e.event_type in VIOLENT]
+    assert sum(e.fatalities for e in violent) == 284
+    assert sorted((e.event_date, e.fatalities) for e in violent) == [
+        (date(2025, 7, 12), 238), (date(2025, 7, 13), 46)]
+    assert "Looting/property destruction" not in {e.sub_event_type for e in events}
