@@ -41,7 +41,7 @@ from etl.events.places import (
 )
 from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
 from etl.events.realis import (
-    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
+    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, presupposed, reaction_frame, recalled_offset,
 )
 from etl.events.syntax import doc_sentences, in_subtree, sequel
 from etl.events.tolls import (
@@ -789,7 +789,7 @@ def _confidence(draft: Draft, place: Place) -> float:
 def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
     """One event per (type, place, date): the happenings there, their tolls added."""
     lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
-                 and not all(m.draft.trigger.background or _presupposed(m.draft.trigger.token) for m in h.mentions)),
+                 and not all(m.draft.trigger.background or presupposed(m.draft.trigger.token) for m in h.mentions)),
                 None)
     events: dict[tuple[str, str, date | None], Event] = {}
     roles = [role_of(h, lead) for h in happenings]
@@ -810,13 +810,6 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
         key = (event.event_type, event.place_id, event.event_date)
         events[key] = _add(events[key], event) if key in events else event
     return list(events.values())
-
-
-def _presupposed(token: Token) -> bool:
-    """An event named as the setting of another ("despite a truce reached in
-    November 2024", "amid the ceasefire"): the article's news is elsewhere."""
-    head = token.head
-    return token.dep_ == "pobj" and head.lower_ in ("despite", "amid", "amidst", "notwithstanding")
 
 
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,

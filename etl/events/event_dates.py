@@ -21,9 +21,12 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
-from etl.events.realis import CONTEMPORANEOUS, is_background, when_date_head
+from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, sequel
 from etl.spacy_model import span_text
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
 
 def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -> tuple[DateMention | None, bool]:
     """The date expression of the trigger's own clause, else the nearest
@@ -47,6 +50,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
     if verb is not None:
         clause.add(verb.i)
     later = sequel(trigger.token)  # "seized Goma in January, followed by Bukavu in February"
+    settings = [t for t in sentence if t.dep_ == "prep" and t.lower_ in ("despite", "amid", "amidst", "notwithstanding")]
     for mention in facts.dates:
         if mention.kind == "year" or mention.value is None:
             continue
@@ -60,6 +64,9 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # "the July 2 attack": the date of an event referred to
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
+        if any(p.idx < start and trigger.token.idx < p.idx and not _CLAUSE_BREAK.search(text, p.idx - sentence.start_char, mention.start)
+               for p in settings):
+            continue  # "striking Hezbollah, despite a truce reached in November 2024": the setting's date
         before = text[:mention.start].rstrip()
         after = text[mention.end:].lstrip()
         parenthesised = int(before.endswith("(") and after.startswith(")"))
@@ -206,7 +213,8 @@ def resolve_event_date(
     if trigger.event_type in VIOLENT:
         # "one of the deadliest days since the fragile ceasefire began five weeks ago":
         # the date of an accord the text only refers to is no date of the fighting told next
-        drafts = [d for d in drafts if d.trigger.event_type in VIOLENT or not d.anaphor]
+        drafts = [d for d in drafts if d.trigger.event_type in VIOLENT or not (
+            d.anaphor or presupposed(d.trigger.token))]  # "despite a truce reached in November 2024"
     if drafts and drafts[-1].date_value is not None:
         # the last event told; not one only recalled beside it ("the strike was a response to
         # the April 22 attack": the next sentence goes on from the strike)

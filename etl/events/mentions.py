@@ -166,7 +166,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
-        if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and is_tallied_since(sentence):
+        if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and is_tallied_since(sentence, at=trig.token):
             continue  # "since March 18, the toll includes 13,598 killed"
         if trig.sub_event_type == "Agreement" and deal_ended(trig.token):
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"

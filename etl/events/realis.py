@@ -524,13 +524,21 @@ _STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "cont
 _TALLY_NOUNS = frozenset({"toll", "tally", "total"})
 
 
-def is_tallied_since(sentence: Span) -> bool:
+def is_tallied_since(sentence: Span, *, at: Token | None = None) -> bool:
     """A count since a point in time, in a perfect tense or as a toll ("67,194
     Palestinians have been killed and 169,890 wounded since the beginning of
     the war", "Since March 18, the toll includes 13,598 killed"): a running
-    total, whatever the parser attached "since" to."""
+    total, whatever the parser attached "since" to.  ``at``: the figure's or
+    the trigger's token; then only it is asked about (in "Two brothers were
+    killed Monday …, bringing the total toll to 13 since Thursday" the two
+    are the event's, the 13 the tally)."""
     if not any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in sentence):
         return False
+    if at is not None:
+        perfect = any(c.lemma_ == "have" and c.dep_ in ("aux", "auxpass") for c in at.children) or (
+            at.head.lemma_.lower() in _TOLL_VERBS and any(c.lemma_ == "have" and c.dep_ in ("aux", "auxpass")
+                                                          for c in at.head.children))
+        return perfect or any(t.lemma_.lower() in _TALLY_NOUNS for t in sentence if t.i < at.i)
     return any((t.lemma_ == "have" and t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in _TOLL_VERBS)
                or t.lemma_.lower() in _TALLY_NOUNS for t in sentence)
 
@@ -657,6 +665,13 @@ def anaphoric(token: Token) -> bool:
     assault"): it names an event the text has told or assumes known."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in token.children)
+
+
+def presupposed(token: Token) -> bool:
+    """An event named as the setting of another ("despite a truce reached in
+    November 2024", "amid the ceasefire"): the article's news is elsewhere."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("despite", "amid", "amidst", "notwithstanding")
 
 
 def distinct_happening(token: Token) -> bool:

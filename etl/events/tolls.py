@@ -40,7 +40,6 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     facts = facts_of(sentence, published=published)
     day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
     brief = told_as_one(sentence, facts.dates) if facts.casualties else False
-    tallied_since = is_tallied_since(sentence) if facts.casualties else False
     tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
         words, verb = _figure_words(sentence, casualty)
@@ -50,7 +49,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if casualty.kind == "killed" and verb is not None and is_period_toll(verb, day_dated=day_dated):
             continue  # "since the war began, 639 people have been killed": a tally, no event's toll
-        if casualty.kind == "killed" and tallied_since:
+        if casualty.kind == "killed" and is_tallied_since(sentence, at=verb if verb is not None else (
+                words[0] if words else None)):
             continue  # "the toll includes 13,598 killed" since a date, however the sentence parses
         if casualty.kind == "killed" and verb is not None and summed_over_happenings(verb, brief=brief):
             continue  # "killed 15 … during three separate engagements": each has its own toll

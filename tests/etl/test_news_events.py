@@ -977,3 +977,14 @@ def test_a_lead_total_told_again_village_by_village_is_counted_once(pipeline):
     assert sorted((e.event_date, e.fatalities) for e in violent) == [
         (date(2025, 7, 12), 238), (date(2025, 7, 13), 46)]
     assert "Looting/property destruction" not in {e.sub_event_type for e in events}
+
+
+def test_a_tally_since_a_day_beside_a_toll_leaves_the_toll_and_a_setting_s_date_dates_nothing(pipeline):
+    text = ("Two brothers were killed Monday in an Israeli strike in southern Lebanon, officials said, bringing the "
+            "total toll from such attacks to 13 since Thursday. Israel's air force has stepped up bombings in "
+            "recent days, saying that it is striking members of Hezbollah, despite an ongoing truce in Lebanon "
+            "reached in November 2024. The health ministry said that two brothers were killed in the Israeli "
+            "strike on a village in the Tyre district.")
+    events = extract(pipeline, text, published=date(2025, 10, 27))
+    strikes = [(e.event_date, e.fatalities, e.role) for e in events if e.event_type in VIOLENT]
+    assert strikes == [(date(2025, 10, 27), 2, "main")]
