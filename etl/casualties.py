@@ -295,6 +295,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
     # A written date ("2025-06-25", "25/06/2025") holds no head count: blank it
     # out (same length, so offsets stay those of the sentence).
     sentence = _WRITTEN_DATE.sub(lambda m: " " * len(m.group()), sentence)
+    # Ages are no head counts: "22 civilians aged between 20 and 40 were shot dead".
+    sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     # An aside between the victims and their verb ("53 people, including 14
     # children, were killed") names part of them: it is skipped, so the verb
     # finds its figure and the part is not a second toll.
@@ -527,6 +529,7 @@ _ASIDE = re.compile(
 _BREAKDOWN = re.compile(r"of\s+those$|of\s+(?:the|those|these|whom)\s+(?:victims|dead|deceased|killed|fatalities|deaths|"
                         r"casualties|bodies)\b", re.I)
 _WRITTEN_DATE = re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b")
+_AGES = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+|from\s+)?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?\b", re.I)
 _LEFT_DEAD = re.compile(r"\b(?:dead|killed|lifeless)$", re.I)
 
 

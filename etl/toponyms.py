@@ -301,7 +301,7 @@ def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[
 # Prepositions whose object is where something is ("in Kabul", "near Quetta").
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "from"})
 # Words that join two places the model may read as one name ("Yelwata near Makurdi").
-PLACE_JOINERS = frozenset({"near", "outside"})
+PLACE_JOINERS = frozenset({"near", "outside", "’s", "'s"})  # "South Kivu’s Kabare": two places
 # Words that join the items of a list the model may read as one name ("Kharkiv, Odesa").
 LIST_WORDS = frozenset({",", "and", "&"})
 # Verbs whose object is a place taken or hit: people are not shelled or besieged as places are.

@@ -138,6 +138,11 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
+# "Mahanga in Masisi territory": in an area named with the word for its division
+_IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+                          r"(?:territory|district|province|state|county|region|governorate|oblast|department)\b")
+# "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
+_ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
 # Words next to a name that say which kind of place it is: "New York State",
 # "Zhari district", "Kabul city", "the state of Florida", "New York the state".
@@ -501,7 +506,7 @@ class Resolver:
         hint = self._hint_entries(mention, text, cues=cues)
         ranked = (self._rank(surface, article=article, anchors=other_anchors, hint=hint, cues=cues)
                   if ranked_first else [])
-        if cues.hint_is_comma and hint and mention.label != "BORDER" and all(
+        if (cues.hint_is_comma or _IN_DIVISION.match(text, mention.end)) and hint and mention.label != "BORDER" and all(
                 _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
             # "in Nassir, Upper Nile state": a place the gazetteer does not know, in an area it does
             area = self._unknown_in_area(hint)
@@ -513,8 +518,8 @@ class Resolver:
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         outside = (self._outside_container(ranked, hint)
-                   if cues.hint_is_comma and hint and _locating(_hint_word(mention, text),
-                                                                [h.place for h in hint]) else None)
+                   if cues.hint_is_comma and hint and not _ARTICLE_HINT.match(text, mention.end)
+                   and _locating(_hint_word(mention, text), [h.place for h in hint]) else None)
         if outside is not None:
             return Resolution(mention=mention, status="ambiguous", place=outside.place,
                               candidates=(Candidate(place=outside.place, score=0.5, geocoder=GEOCODER_NAME,
@@ -586,6 +591,11 @@ class Resolver:
             hint_name = clean_surface(" ".join(words[:size]))
             entries = [entry for entry in self._container_entries(hint_name)
                        if entry.place.kind in ("country", "admin1", "admin2", "populated_place", "region")]
+            if not entries and size == len(words) and \
+                    _DIVISION_AFTER.match(text, mention.end + match.end(1)):
+                # "in Masisi territory": the area under the name it is written with
+                entries = [e for e in self._gazetteer.lookup(hint_name, limit=20)
+                           if not e.is_variant and e.place.kind in ("admin1", "admin2")]
             if entries:
                 return entries
         return None

@@ -370,7 +370,7 @@ _PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "y
 _PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altogether", "overall"})
 DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_RANGE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\b|"
+_DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\b|"
                          rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
 
 
@@ -381,6 +381,12 @@ def told_as_one(sentence: Span, dates: Sequence[DateMention]) -> bool:
     if any(d.precision not in (DAY, WEEK) for d in dates):
         return False
     return not any(t.lemma_ == "have" and t.dep_ in ("aux", "auxpass") for t in sentence)
+
+
+def _one_night(match: re.Match[str]) -> bool:
+    """"Nov. 23-24": two days in a row, one night's happening, not a period."""
+    first, last = match.group("first"), match.group("last")
+    return first is not None and last is not None and int(last) - int(first) == 1
 
 
 def series_over_range(token: Token, *, brief: bool = False) -> bool:
@@ -396,7 +402,7 @@ def series_over_range(token: Token, *, brief: bool = False) -> bool:
         return not brief
     if token.lower_ not in _CONFLICT_NOUNS or any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
         return False
-    return _DATE_RANGE.search(sent_of(token).text) is not None
+    return any(not _one_night(m) for m in _DATE_RANGE.finditer(sent_of(token).text))
 
 
 # "a series of attacks", "a spate of killings", "a wave of strikes"
@@ -561,8 +567,8 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or perfect and c.dep_ == "advcl" and any(
             m.lower_ == "since" and m.dep_ == "mark" for m in c.children) for c in clause):
         return True  # "since the war began" (with "have been killed"; not the "since" of a cause), "since January"
-    if _DATE_RANGE.search(text):
-        return True  # "killed between October 5-8", "between June 1 and June 9"
+    if any(not _one_night(m) for m in _DATE_RANGE.finditer(text)):
+        return True  # "killed between October 5-8", "between June 1 and June 9" (not "overnight on Nov. 23-24")
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
     # "over the past two months", "in recent weeks", "during the war"; with a

@@ -988,3 +988,15 @@ def test_a_tally_since_a_day_beside_a_toll_leaves_the_toll_and_a_setting_s_date_
     events = extract(pipeline, text, published=date(2025, 10, 27))
     strikes = [(e.event_date, e.fatalities, e.role) for e in events if e.event_type in VIOLENT]
     assert strikes == [(date(2025, 10, 27), 2, "main")]
+
+
+def test_ages_are_no_toll_and_one_night_across_two_dates_is_no_period():
+    found = find_casualties("At least 22 civilians aged between 20 and 40 were shot dead overnight on Nov. 23-24.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 22)]
+
+
+def test_a_toll_over_one_night_of_two_dates_stays_the_event_s(pipeline):
+    text = ("In South Kivu's Kabare territory, at least 22 civilians were shot dead overnight on Nov. 23-24 "
+            "during clashes involving self-defense groups and M23 fighters.")
+    events = extract(pipeline, text, published=date(2025, 11, 28))
+    assert sum(e.fatalities for e in events) == 22

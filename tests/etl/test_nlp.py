@@ -301,3 +301,9 @@ def test_unaccented_keeps_case_and_punctuation_and_drops_other_scripts():
 def test_a_name_in_apposition_to_a_capital_or_town_is_a_place(pipeline):
     text = ("The strikes targeted the al-Sabeen District in the south of the rebel-held capital, Sanaa.")
     assert "Sanaa" in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+
+
+def test_a_curly_possessive_inside_an_entity_separates_two_places(pipeline):
+    text = "In South Kivu’s Kabare territory, at least 22 civilians were shot dead."
+    surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+    assert "Kabare" in surfaces and "South Kivu’s Kabare" not in surfaces

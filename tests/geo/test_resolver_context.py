@@ -190,3 +190,15 @@ def test_an_assimilated_arabic_article_is_the_same_name(resolver: Resolver) -> N
     text = "The paramilitaries attacked the key town of al-Nahud in Sudan on Monday."
     found = places(resolver, text, ["al-Nahud"])
     assert (found["al-Nahud"].name, found["al-Nahud"].country) == ("An Nuhūd", "SDN")  # type: ignore[union-attr]
+
+
+def test_an_unknown_place_in_a_named_territory_is_placed_there(resolver: Resolver) -> None:
+    text = "Media reports said M23 captured Mahanga in Masisi territory earlier this week."
+    found = resolved(resolver, text, ["Mahanga"])["Mahanga"]
+    assert found.place is not None and (found.place.country, found.place.kind) == ("COD", "admin2")
+
+
+def test_a_name_after_the_is_no_address_part(resolver: Resolver) -> None:
+    text = "Kinshasa, the UN, and several Western governments continue to accuse Rwanda."
+    found = resolved(resolver, text, ["Kinshasa"])["Kinshasa"]
+    assert found.place is not None and (found.place.name, found.place.country) == ("Kinshasa", "COD")
