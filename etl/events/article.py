@@ -802,7 +802,8 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
         # what its first figure summed up ("almost 300 killed in attacks that began on
         # Saturday", then 200 in one village, 38 in the others, 46 the next day)
         parts = [k for h, k in zip(happenings[i + 1:], killed[i + 1:]) if k and day is not None
-                 and h.dated().date_value is not None and 0 <= (h.dated().date_value - day).days <= REPORT_DAYS]
+                 and h.dated().date_value is not None and 0 <= (h.dated().date_value - day).days <= REPORT_DAYS
+                 and same_or_near(h.place, happening.place)]
         event = _event(happening, article=article, role=role, others_killed=others,
                        parts_killed=sum(parts) if len(parts) >= 2 else 0)
         if killed[i] and not event.fatalities and len(parts) >= 2:

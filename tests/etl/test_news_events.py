@@ -1000,3 +1000,10 @@ def test_a_toll_over_one_night_of_two_dates_stays_the_event_s(pipeline):
             "during clashes involving self-defense groups and M23 fighters.")
     events = extract(pipeline, text, published=date(2025, 11, 28))
     assert sum(e.fatalities for e in events) == 22
+
+
+def test_a_lead_toll_is_kept_when_the_tolls_told_next_are_elsewhere(pipeline):
+    text = ("A suicide bomber killed 12 people at a market in Quetta on Monday. On Tuesday, militants killed "
+            "five policemen in Bannu. Six soldiers were killed in a separate attack in Kurram the same day.")
+    events = extract(pipeline, text, published=date(2025, 6, 4))
+    assert sorted(e.fatalities for e in events) == [5, 6, 12]
