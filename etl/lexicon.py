@@ -690,3 +690,7 @@ NEWS_AGENCIES = frozenset({
     "interfax", "yonhap", "kyodo", "irna", "tasnim", "isna", "kuna", "qna", "wam", "spa", "efe", "ansa",
     "dpa", "sputnik", "pajhwok", "bss", "upi", "mena", "sana", "petra", "nna", "apa", "aa",
 })
+
+# "in retaliation for the April 22 attack", "in response to the bombing": a clause that
+# names the event another answers (a recalled cause)
+REPRISAL_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction"})

@@ -688,7 +688,8 @@ def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:
         parent = node.head
         if parent.i == node.i or parent.i < sentence.start or parent.i >= sentence.end:
             return sentence
-        if parent.lower_ in lx.BACKGROUND_PREPS and parent.dep_ in ("prep", "mark"):
+        if (parent.lower_ in lx.BACKGROUND_PREPS or (parent.lower_ in ("for", "to") and parent.head.lemma_.lower()
+                                                     in lx.REPRISAL_NOUNS)) and parent.dep_ in ("prep", "mark"):
             tokens = list(parent.subtree)
             start, end = tokens[0].i, tokens[-1].i + 1
             if all(start <= t.token.i < end for t in triggers):

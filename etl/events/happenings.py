@@ -665,11 +665,36 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
                     extra.append((t, m))
                     sides.add(side)
         picked = [*best, *extra]
+        lower = _lower_per_side(best[0][0], base) if kind == "killed" and best and not updates else {}
         for toll, mention in picked:
-            figures = tuple(c for c in toll.casualties if c.kind == kind)
+            figures = tuple(lower.get(id(c), c) for c in toll.casualties if c.kind == kind)
             chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
                                mention.part, mention.parts, toll.claim, mention.draft))
     return chosen
+
+
+def _lower_per_side(best: TollMention, base: Sequence[tuple[TollMention, Mention]]) -> dict[int, Casualty]:
+    """A toll that counts both sides' dead ("23 soldiers were killed and more
+    than 200 Taliban fighters died"), where a later report gives one side's
+    dead lower ("the Taliban said nine of its fighters were killed"): the
+    lower figure of that side, as ANNOTATION codes conflicting figures
+    (keyed by the id of the figure it replaces)."""
+    killed = [c for c in best.casualties if c.kind == "killed"]
+    sides = {_casualty_side(c) for c in killed}
+    if len(killed) < 2 or len(sides) < 2 or "" in sides:
+        return {}
+    out: dict[int, Casualty] = {}
+    for toll, _ in base:
+        if toll is best:
+            continue
+        figures = [c for c in toll.casualties if c.kind == "killed"]
+        if len(figures) != 1:
+            continue
+        side = _casualty_side(figures[0])
+        for c in killed:
+            if _casualty_side(c) == side and figures[0].best < out.get(id(c), c).best:
+                out[id(c)] = figures[0]
+    return out
 
 
 _CLAIM_WORDS = frozenset({"claim", "claims", "claimed", "claiming"})
@@ -706,17 +731,24 @@ def _side(toll: TollMention) -> str:
     for c in toll.casualties:
         if c.kind != "killed":
             continue
-        words = c.victims.lower().split()
-        noun = words[-1] if words else ""
-        if noun in lx.MILITANT_WORDS:
-            sides.add("armed")
-        elif noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
-            sides.add("state")
-        elif noun in lx.CIVILIAN_WORDS and noun not in ("people", "person", "persons"):
-            sides.add("civilian")
-        else:
+        side = _casualty_side(c)
+        if not side:
             return ""
+        sides.add(side)
     return sides.pop() if len(sides) == 1 else ""
+
+
+def _casualty_side(casualty: Casualty) -> str:
+    """"armed", "state", "civilian" or "" for one figure's victims."""
+    words = casualty.victims.lower().split()
+    noun = words[-1] if words else ""
+    if noun in lx.MILITANT_WORDS:
+        return "armed"
+    if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
+        return "state"
+    if noun in lx.CIVILIAN_WORDS and noun not in ("people", "person", "persons"):
+        return "civilian"
+    return ""
 
 
 def _refines(toll: TollMention, first: TollMention) -> bool:

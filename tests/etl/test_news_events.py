@@ -1007,3 +1007,21 @@ def test_a_lead_toll_is_kept_when_the_tolls_told_next_are_elsewhere(pipeline):
             "five policemen in Bannu. Six soldiers were killed in a separate attack in Kurram the same day.")
     events = extract(pipeline, text, published=date(2025, 6, 4))
     assert sorted(e.fatalities for e in events) == [5, 6, 12]
+
+
+def test_an_attack_recalled_as_the_cause_of_strikes_keeps_its_own_type_and_sides(pipeline):
+    text = ("India launched missile strikes on nine sites in Pakistan early on Wednesday, in retaliation for the "
+            "April 22 attack in Pahalgam that killed 26 tourists.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    recalled = [e for e in events if e.role == "background"]
+    assert [(e.location, e.event_type, e.fatalities) for e in recalled] == [
+        ("Pahalgam", "Violence against civilians", 26)]
+    assert "India" not in recalled[0].actor1 and recalled[0].actor2.startswith("Civilians")
+
+
+def test_one_side_s_dead_claimed_high_and_admitted_low_count_the_lower(pipeline):
+    text = ("Pakistani and Afghan forces clashed at several points along the border on Saturday night, including "
+            "near Chaman. Pakistan's military said 23 soldiers were killed and claimed that more than 200 Taliban "
+            "fighters died. The Taliban said nine of its fighters were killed.")
+    events = extract(pipeline, text, published=date(2025, 10, 13))
+    assert [e.fatalities for e in events if e.event_type == "Battles"] == [32]
