@@ -170,6 +170,9 @@ _OTHER_FATE = re.compile(
     r"arrested|detained|abducted|kidnapped|rescued|freed|released|returned|sheltering|besieged)\b", re.I)
 
 
+_NUMBER_GOES_ON = re.compile(r"(?:dozens?|hundreds?|thousands?|scores?)\b", re.I)
+
+
 def _other_fate(victims: str) -> bool:
     """"fled Zamzam" (not "displaced people", "abducted farmers")."""
     return bool(_OTHER_FATE.search(victims)) and not re.search(
@@ -315,6 +318,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue
             if victims and _other_fate(victims):
                 continue  # "400,000 fled Zamzam, 300-400 killed": the number has a verb of its own
+            if _NUMBER_GOES_ON.match(victims):
+                continue  # "several dozen troops": the figure goes on past the word read as it
             if _BREAKDOWN.match(victims):
                 continue  # "five of the victims had been shot dead": part of a toll told before
             if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
@@ -383,6 +388,10 @@ def _is_tally(sentence: str, start: int, end: int) -> bool:
 _JOINT_VICTIMS = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?\s+and\s+"
                             r"(?:(?:their|his|her|its|other)\s+)?"
                             r"(?!(?:were|was|killed|injured|wounded|dead|among|others)\b)"
+                            # "Taliban and affiliated terrorists": one more word before the noun
+                            r"(?:(?!(?:were|was|killed|injured|wounded|dead|among|others|a|an|one|two|three|four|"
+                            r"five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|dozens|scores|hundreds)\b)"
+                            r"[A-Za-z][\w'’-]*\s+)?"
                             r"[A-Za-z][\w'’-]*(?:s|men|people|children)$", re.I)
 
 

@@ -148,3 +148,14 @@ def test_figures_listed_with_a_place_each_are_all_counted():
     assert [(c.kind, c.best, c.victims) for c in found] == [("killed", 5, "people"), ("killed", 3, "people")]
     found = find_casualties("Gunmen killed two militants and three others were injured.")
     assert [(c.kind, c.best) for c in found] == [("killed", 2), ("injured", 3)]
+
+
+def test_victims_of_both_sides_joined_with_a_modifier_share_the_figure():
+    found = find_casualties("23 soldiers were martyred and over 200 Taliban and affiliated terrorists were killed.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 23), ("killed", 200)]
+    assert [(c.best, c.victims) for c in find_casualties("Five soldiers and two civilians were killed.")] == [
+        (5, "soldiers"), (2, "civilians")]
+
+
+def test_several_dozen_is_not_several():
+    assert [c.best for c in find_casualties("where several dozen troops and civilian volunteers were killed.")] != [3]
