@@ -4,6 +4,7 @@ who the sentence attributes its facts to (``claimed_by``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -148,7 +149,7 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
         found = actor_name(chunk.text, event_type=trigger.event_type)
         if not found:
             continue
-        if (root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "at")) or \
+        if (root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "at", "including", "among")) or \
                 (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HARM_VERBS):
             targets.append(found)
         else:
@@ -184,4 +185,22 @@ def find_claim(sentence: Span) -> str:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     return " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+    return ""
+
+
+def responsibility_claimant(sentences: Sequence[Span], index: int, *, event_type: str, window: int = 2) -> str:
+    """The group a sentence at or right after ``index`` says claimed the
+    attack ("The Pakistani Taliban claimed responsibility", "IS took credit
+    for the bombing"), as an actor name; "" when none does."""
+    for sentence in sentences[index:index + window + 1]:
+        for token in sentence:
+            if token.lemma_.lower() not in ("claim", "take", "accept") or token.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in token.children):
+                continue
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    name = actor_name(_phrase(child), event_type=event_type)
+                    if name and not name.startswith(("Civilians", "Police", "Military")):
+                        return name
     return ""

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK, DateMention, weekday_pinned_date
-from etl.events.actors import find_actors, find_claim
+from etl.events.actors import find_actors, find_claim, responsibility_claimant
 from etl.events.classify import choose_sentence_events
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
 from etl.events.facts import facts_of
@@ -835,6 +835,10 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     text = span_text(sentence)
     etype = happening.event_type  # the anchor's, or the type its sibling places took
     actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
+    if not actor1 and etype in VIOLENT:
+        # "… a suicide bomber rammed a convoy. The Pakistani Taliban claimed responsibility."
+        actor1 = responsibility_claimant(doc_sentences(sentence.doc), min(d.sentence_index for d in drafts),
+                                         event_type=etype)
     actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")

@@ -1025,3 +1025,12 @@ def test_one_side_s_dead_claimed_high_and_admitted_low_count_the_lower(pipeline)
             "fighters died. The Taliban said nine of its fighters were killed.")
     events = extract(pipeline, text, published=date(2025, 10, 13))
     assert [e.fatalities for e in events if e.event_type == "Battles"] == [32]
+
+
+def test_a_group_that_claims_the_attack_is_its_actor_and_victims_in_an_aside_are_no_side(pipeline):
+    text = ("At least 12 people, including five policemen, were killed when a suicide bomber rammed an "
+            "explosives-laden vehicle into a security convoy in Bannu district on Tuesday, officials said. "
+            "The Pakistani Taliban claimed responsibility.")
+    events = extract(pipeline, text, published=date(2025, 9, 3))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 12)]
+    assert "Taliban" in events[0].actor1 and not events[0].actor1.startswith("Police")
