@@ -209,6 +209,16 @@ def extract_events(
     fallback_country = main_country or find_main_country(resolutions, dateline_place, adjectives=True)
     sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
                                  country_place)
+    site_countries = {c.place.country for cs in by_sentence.values() for c in cs
+                      if c.place.kind not in ("country", "region", "border") and c.place.country}
+    if len(site_countries) == 1 and capital_of is not None:
+        # "Other strikes hit the capital as well": where all the report's sites are in one
+        # country, its capital
+        capital = capital_of(next(iter(site_countries)))
+        for mention in _bare_capitals(doc, article.article_id) if capital is not None else ():
+            head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            by_sentence.setdefault(mention.sentence_index, []).append(
+                PlaceCandidate(capital, mention, _capital_locative(head.root), False, head.root.i))
 
     place_tokens: set[int] = set()
     for mention in analysis.mentions:
@@ -575,6 +585,29 @@ def _capital_named(doc: Doc, mention: Mention, place: Place | None,
         return None, None
     head = _capital_head(doc, mention)
     return (capital_of(place.country), head) if head is not None else (None, None)
+
+
+def _bare_capitals(doc: Doc, article_id: str) -> list[Mention]:
+    """The words "the capital" that name no country and no city of their own
+    ("Other strikes hit the capital as well"; not "the capital, Sanaa",
+    "Yemen's capital", "the capital of Sudan", "the capital city Kyiv")."""
+    out: list[Mention] = []
+    sentence_of = {s.start: i for i, s in enumerate(doc_sentences(doc))}
+    for token in doc:
+        if token.lower_ != "capital" or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ in ("poss", "amod", "compound", "appos", "prep", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"
+               or c.lower_ == "of") for c in token.children) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in (
+               ",", "city") and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_:
+            continue
+        if not _capital_locative(token):
+            continue
+        start = sentence_of.get(token.sent.start, 0)
+        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
+                           surface=token.text, sentence_index=start, label="GPE"))
+    return out
 
 
 def _capital_locative(head: Token) -> bool:

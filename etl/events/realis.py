@@ -57,9 +57,13 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
     """Threatened, hypothetical, denied, negated or recalled from another
     year (more than a year before the report).  An event recalled from
     earlier weeks is real: see :func:`recalled_date`."""
-    if token.dep_ == "acl" and token.head.lemma_.lower() in _WILLED_NOUNS and \
-            any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
-        return True  # "gives the order to fire on hospitals", "a plan to attack the city"
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" else token
+    willed = verb.head.lemma_.lower() in _WILLED_NOUNS or (verb.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WILLED_NOUNS for c in verb.head.children))
+    if verb.dep_ in ("acl", "advcl") and willed and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # "gives the order to fire on hospitals", "a plan to attack the city", "has received
+        # authorization to execute strikes"
+        return True
     chain = [token, *ancestors(token, limit=5)]
     for node in chain:
         lemma = node.lemma_.lower()
@@ -216,6 +220,10 @@ def is_habitual(token: Token) -> bool:
         return False
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children):
         return True  # "a battleground, with regular clashes between the junta and resistance groups"
+    if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "for" and any(
+            t.lower_ in ("months", "years", "weeks", "decades") and t.head.lower_ in ("for", "over")
+            and t.i < token.i for t in token.head.head.subtree):
+        return True  # "a gathering point for months for Houthi demonstrations": what a place is for
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
     if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):

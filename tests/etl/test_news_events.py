@@ -1034,3 +1034,24 @@ def test_a_group_that_claims_the_attack_is_its_actor_and_victims_in_an_aside_are
     events = extract(pipeline, text, published=date(2025, 9, 3))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 12)]
     assert "Taliban" in events[0].actor1 and not events[0].actor1.startswith("Police")
+
+
+def test_strikes_authorised_to_be_carried_out_are_no_event(pipeline):
+    text = ("US airstrikes killed three people in Sanaa on Thursday. The command has received authorization "
+            "from the White House to execute strikes as needed.")
+    events = extract(pipeline, text, published=date(2025, 4, 10))
+    assert [(e.location, e.fatalities) for e in events] == [("Sanaa", 3)]
+
+
+def test_the_bare_capital_of_a_one_country_report_is_its_capital(pipeline):
+    text = ("US airstrikes killed three people in Yemen's Hodeida province on Thursday, the Houthis said. "
+            "Other strikes hit the capital as well.")
+    events = extract(pipeline, text, published=date(2025, 4, 10))
+    assert sorted(e.location for e in events) == ["Al Ḩudaydah", "Sanaa"]
+
+
+def test_what_a_place_has_been_for_months_is_no_event(pipeline):
+    text = ("US airstrikes killed three people in Sanaa on Thursday. The area is home to a major mosque that has "
+            "been a gathering point for months for Houthi demonstrations against the war in the Gaza Strip.")
+    events = extract(pipeline, text, published=date(2025, 4, 10))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
