@@ -198,7 +198,11 @@ def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, ancho
     Tárnok, Hungary; "Bolan" for Bolands) and the best lies in a country the
     article never names (nor holds a clearly resolved place of), while it
     names others: an unknown local name, not a far-away town."""
-    named = set(article.country_counts) | {place.country for place in anchors if place.country}
+    sites = {place.country for place in anchors if place.country}
+    # where the article's clearly resolved places are, when it has any ("Russian strikes …
+    # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
+    # Russia); else the countries it names
+    named = sites or set(article.country_counts)
     return (bool(named) and all(_weak(item.entry) for item in ranked)
             and ranked[0].entry.place.country not in named)
 

@@ -237,3 +237,12 @@ def test_a_small_towns_alternate_name_in_a_foreign_article_is_not_taken(resolver
     alone = resolved(resolver, "Tourists visited Raudten last summer.", ["Raudten"])["Raudten"]
     assert alone.place is not None and alone.place.country == "POL"  # type: ignore[attr-defined]
 
+
+
+def test_a_look_alike_spelling_in_the_attackers_country_is_not_taken_where_the_sites_are_elsewhere(
+        resolver: Resolver) -> None:
+    text = ("Russian missiles struck Kyiv and Dnipro overnight. One rescuer was killed during a repeated missile "
+            "strike on the Petropavlivska community.")
+    found = {r.mention.surface: r for r in resolver.resolve(mentions_of(text, ["Kyiv", "Dnipro", "Petropavlivska"]),
+                                                            text=text)}
+    assert found["Petropavlivska"].place is None or found["Petropavlivska"].place.country == "UKR"
