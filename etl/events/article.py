@@ -28,11 +28,12 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty, vague
-from etl.dates import DAY, MONTH, WEEK, DateMention, weekday_pinned_date
+from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim, responsibility_claimant
 from etl.events.classify import choose_sentence_events
-from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
-from etl.events.facts import facts_of
+from etl.events.capitals import bare_capitals, capital_locative, capital_named
+from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
+from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
@@ -43,7 +44,7 @@ from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mention
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, presupposed, reaction_frame, recalled_offset,
 )
-from etl.events.syntax import doc_sentences, in_subtree, sequel
+from etl.events.syntax import doc_sentences, in_subtree
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
@@ -185,11 +186,11 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     for resolution in resolutions:
         mention = resolution.mention
-        capital, head = _capital_named(doc, mention, resolution.place, capital_of)
+        capital, head = capital_named(doc, mention, resolution.place, capital_of)
         if capital is not None and head is not None:
             # "near Yemen's capital", "the Kenyan capital", "the capital of Sudan"
             by_sentence.setdefault(mention.sentence_index, []).append(
-                PlaceCandidate(capital, mention, _capital_locative(head), False, head.i))
+                PlaceCandidate(capital, mention, capital_locative(head), False, head.i))
             continue
         if mention.label == "NORP":
             continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
@@ -215,10 +216,10 @@ def extract_events(
         # "Other strikes hit the capital as well": where all the report's sites are in one
         # country, its capital
         capital = capital_of(next(iter(site_countries)))
-        for mention in _bare_capitals(doc, article.article_id) if capital is not None else ():
+        for mention in bare_capitals(doc, article.article_id) if capital is not None else ():
             head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             by_sentence.setdefault(mention.sentence_index, []).append(
-                PlaceCandidate(capital, mention, _capital_locative(head.root), False, head.root.i))
+                PlaceCandidate(capital, mention, capital_locative(head.root), False, head.root.i))
 
     place_tokens: set[int] = set()
     for mention in analysis.mentions:
@@ -243,10 +244,10 @@ def extract_events(
                                                                 sentence_index=index), sentence),
                     *(replace(t, background=True) for t in choose_sentence_events(
                         recalled, _recalled_clause(recalled, sentence)))]
-        sequels = _sequels(triggers, by_sentence.get(index, []))
+        sequels = sequel_triggers(triggers, by_sentence.get(index, []))
         # "attacks on a mosque in late September that killed 70 and a strike on a
         # shelter in mid-October that killed 60": event nouns dated apart are two events
-        apart = _dated_apart(found, triggers, sentence, published=published)
+        apart = dated_apart(found, triggers, sentence, published=published)
         triggers = [*triggers, *apart, *sequels]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
@@ -296,7 +297,7 @@ def extract_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
         if not triggers and casualties:
-            triggers = _toll_at_own_town(drafts, casualties, sentence, by_sentence.get(index, []))
+            triggers = toll_at_own_town(drafts, casualties, sentence, by_sentence.get(index, []))
         if not triggers and casualties:
             attach_casualties(drafts, casualties, sentence=sentence, sentence_index=index, claim=claim)
             continue
@@ -304,7 +305,7 @@ def extract_events(
             triggers = [t for t in triggers if t.event_type not in VIOLENT]
         # "17 were killed in Kathmandu, while two others died in Sunsari": a toll
         # told in a clause of its own at a place of its own is another happening
-        splits = _toll_clauses(sentence, triggers, casualties, by_sentence.get(index, []))
+        splits = toll_clauses(sentence, triggers, casualties, by_sentence.get(index, []))
         split_figures = [c for _, figures, _ in splits for c in figures]
         casualties = [c for c in casualties if c not in split_figures]
         split_places = {candidate.place.place_id for _, _, candidate in splits}
@@ -314,7 +315,7 @@ def extract_events(
             restates = None
             reaction = reaction_frame(trigger.token)
             is_sequel = trigger in sequels
-            candidates = _split_by_sequel(here, trigger.token, is_sequel=is_sequel)
+            candidates = split_by_sequel(here, trigger.token, is_sequel=is_sequel)
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
@@ -394,7 +395,7 @@ def extract_events(
             if takes_casualties(trigger) and not is_sequel:
                 figures = recalled_figures if trigger.background else casualties
                 if apart:
-                    figures = _own_figures(figures, trigger, [*triggers], sentence)
+                    figures = own_figures(figures, trigger, [*triggers], sentence)
                 if figures:
                     draft.tolls.append(toll_mention(sentence, figures, sentence_index=index, claim=claim))
                 draft.claimed_by = claim or draft.claimed_by
@@ -449,252 +450,6 @@ def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence
                     del earlier.tolls[i]
                 here.tolls.append(toll_mention(sentence, [casualty], sentence_index=sentence_index))
                 break
-
-
-_CLAUSE_EDGES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "ROOT"})
-
-
-def _sequels(triggers: Sequence[Trigger], candidates: Sequence[PlaceCandidate]) -> list[Trigger]:
-    """The same act told again at another place and time in a "followed by"
-    clause ("the rebels seized Goma in January, followed by Bukavu in
-    February"): a trigger of its own on the clause's participle, when a place
-    lies in it."""
-    out: list[Trigger] = []
-    for trigger in triggers:
-        later = sequel(trigger.token)
-        if later is not None and any(_mention_in(c, later) for c in candidates):
-            out.append(Trigger(later, trigger.event_type, trigger.sub_event_type, trigger.strong, trigger.background))
-    return out
-
-
-def _toll_at_own_town(drafts: Sequence[Draft], casualties: Sequence[Casualty], sentence: Span,
-                      candidates: Sequence[PlaceCandidate]) -> list[Trigger]:
-    """"In Samar, near the regional capital, two more lives were lost": a toll
-    with no event word, told at a town of its own beyond ``SITE_KM`` of the
-    event just told, is a happening there of the same kind (its trigger the
-    toll's last word); ``[]`` when the toll belongs to that event."""
-    if not drafts or not takes_casualties(drafts[-1].trigger):
-        return []
-    killed = next((c for c in casualties if c.kind == "killed"), None)
-    if killed is None or not any(
-            c.locative and c.place.kind == "populated_place"
-            and not any(same_or_near(c.place, p, near_km=SITE_KM) for p in drafts[-1].places) for c in candidates):
-        return []
-    span = sentence.doc.char_span(sentence.start_char + killed.start, sentence.start_char + killed.end,
-                                  alignment_mode="expand")
-    if span is None:
-        return []
-    last = drafts[-1].trigger
-    return [Trigger(span[-1], last.event_type, last.sub_event_type, False, last.background)]
-
-
-def _dated_apart(found: Sequence[Trigger], chosen: Sequence[Trigger], sentence: Span, *,
-                 published: date | None) -> list[Trigger]:
-    """Violent event nouns of the sentence left out by the one-event choice
-    that carry a date of their own different from every chosen violent
-    trigger's own date ("attacks on a mosque in late September … and a
-    strike on a shelter in mid-October"): each is an event."""
-    violent = [t for t in chosen if t.event_type in VIOLENT]
-    if not violent:
-        return []
-    taken = {t.token.i for t in chosen}
-    nouns = [t for t in found if t.token.i not in taken and t.event_type in VIOLENT and t.token.pos_ == "NOUN"]
-    if not nouns:
-        return []
-    dates = [d for d in facts_of(sentence, published=published).dates if d.value is not None and d.kind != "year"]
-    every = [*violent, *nouns]
-    own = {t.token.i: _own_dates(t, every, dates, sentence) for t in every}
-    chosen_dates = [own[t.token.i] for t in violent]
-    if not all(chosen_dates):
-        return []
-    out: list[Trigger] = []
-    for noun in nouns:
-        mine = own[noun.token.i]
-        if mine and all(not (mine & other) for other in chosen_dates) and \
-                all(not (mine & own[t.token.i]) for t in out):
-            out.append(noun)
-    return out
-
-
-def _own_dates(trigger: Trigger, triggers: Sequence[Trigger], dates: Sequence[DateMention],
-               sentence: Span) -> set[tuple[date, int]]:
-    """The dates inside the trigger's phrase and not inside another trigger's phrase nested in it."""
-    token = trigger.token
-    if token.pos_ != "NOUN":
-        return set()
-    inner = [t.token for t in triggers if t.token.i != token.i and in_subtree(t.token, token)]
-    out: set[tuple[date, int]] = set()
-    for mention in dates:
-        start = sentence.start_char + mention.start
-        if not token.left_edge.idx <= start < token.right_edge.idx + len(token.right_edge):
-            continue
-        if any(t.left_edge.idx <= start < t.right_edge.idx + len(t.right_edge) for t in inner):
-            continue
-        out.add((mention.value, mention.precision))
-    return out
-
-
-def _own_figures(figures: Sequence[Casualty], trigger: Trigger, triggers: Sequence[Trigger],
-                 sentence: Span) -> list[Casualty]:
-    """The figures told inside the trigger's phrase ("attacks … that killed 70"),
-    or, for a trigger whose phrase holds none, those outside every trigger's phrase."""
-    def inside(casualty: Casualty, token: Token) -> bool:
-        start = sentence.start_char + casualty.start
-        return token.pos_ == "NOUN" and token.left_edge.idx <= start < token.right_edge.idx + len(token.right_edge)
-    own = [c for c in figures if inside(c, trigger.token)
-           and not any(t.token.i != trigger.token.i and in_subtree(t.token, trigger.token) and inside(c, t.token)
-                       for t in triggers)]
-    if own:
-        return own
-    return [c for c in figures if not any(inside(c, t.token) for t in triggers if t.event_type in VIOLENT)]
-
-
-def _mention_in(candidate: PlaceCandidate, root: Token) -> bool:
-    span = root.doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
-    return span is not None and in_subtree(span.root, root)
-
-
-def _split_by_sequel(candidates: Sequence[PlaceCandidate], token: Token, *,
-                     is_sequel: bool) -> list[PlaceCandidate]:
-    """A sequel's places are those of its clause; the first act's are the others."""
-    if is_sequel:
-        return [c for c in candidates if _mention_in(c, token)]
-    later = sequel(token)
-    return list(candidates) if later is None else [c for c in candidates if not _mention_in(c, later)]
-
-
-def _capital_head(doc: Doc, mention: Mention) -> Token | None:
-    """The word "capital" a country name or adjective is said of ("Yemen's
-    capital", "the Kenyan capital", "the capital of Sudan"), or ``None``."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
-    if root.dep_ in ("poss", "amod", "compound") and root.head.lemma_.lower() == "capital":
-        return root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "capital":
-        return root.head.head
-    return None
-
-
-def _capital_named(doc: Doc, mention: Mention, place: Place | None,
-                   capital_of: CountryLookup | None) -> tuple[Place | None, Token | None]:
-    """The capital city a mention of its country names, and the word
-    "capital" (see :func:`_capital_head`); ``(None, None)`` when it names none."""
-    if capital_of is None or place is None or place.kind != "country":
-        return None, None
-    head = _capital_head(doc, mention)
-    return (capital_of(place.country), head) if head is not None else (None, None)
-
-
-def _bare_capitals(doc: Doc, article_id: str) -> list[Mention]:
-    """The words "the capital" that name no country and no city of their own
-    ("Other strikes hit the capital as well"; not "the capital, Sanaa",
-    "Yemen's capital", "the capital of Sudan", "the capital city Kyiv")."""
-    out: list[Mention] = []
-    sentence_of = {s.start: i for i, s in enumerate(doc_sentences(doc))}
-    for token in doc:
-        if token.lower_ != "capital" or token.pos_ != "NOUN":
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            continue
-        if any(c.dep_ in ("poss", "amod", "compound", "appos", "prep", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"
-               or c.lower_ == "of") for c in token.children) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in (
-               ",", "city") and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_:
-            continue
-        if not _capital_locative(token):
-            continue
-        start = sentence_of.get(token.sent.start, 0)
-        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
-                           surface=token.text, sentence_index=start, label="GPE"))
-    return out
-
-
-def _capital_locative(head: Token) -> bool:
-    """Is "the capital" where it happened ("strikes near Yemen's capital")?"""
-    return (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
-        (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS)
-
-
-def _clause_root(token: Token) -> Token:
-    """The verb heading the clause a token is in."""
-    node = token
-    for _ in range(10):
-        if node.dep_ in _CLAUSE_EDGES or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
-
-
-def _toll_clauses(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty],
-                  candidates: Sequence[PlaceCandidate]) -> list[tuple[Token, list[Casualty], PlaceCandidate]]:
-    """Death tolls told in a clause of their own, at a place of their own,
-    beside the sentence's event ("17 people were killed in Kathmandu, while
-    two others died in Sunsari district"; "three soldiers were martyred in
-    North Waziristan, while two policemen were killed in Bannu"): each is a
-    happening of the same kind at that place.  Returns (the clause's verb,
-    its figures, its place)."""
-    takers = [t for t in triggers if takes_casualties(t)]
-    if len(takers) != 1 or len(casualties) < 2:
-        return []
-    doc = sentence.doc
-    main_root = _clause_root(takers[0].token)
-    by_root: dict[int, list[Casualty]] = {}
-    verbs: dict[int, Token] = {}
-    for casualty in casualties:
-        if casualty.kind != "killed":
-            continue
-        span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
-                             alignment_mode="expand")
-        verb = next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
-        if verb is None:
-            listed = _listed_toll(span) if span is not None else None
-            if listed is not None:
-                by_root.setdefault(listed.i, []).append(casualty)
-                verbs[listed.i] = listed
-            continue
-        root = _clause_root(verb)
-        if root.i == main_root.i or root.dep_ not in ("conj", "advcl") or \
-                _clause_root(root.head).i != main_root.i:
-            continue
-        by_root.setdefault(root.i, []).append(casualty)
-        verbs[root.i] = root
-    if not by_root:
-        return []
-    split_nodes = list(verbs.values())
-    main_places = {c.place.place_id for c in candidates if c.locative and _in_clause_of(doc, c, main_root)
-                   and not any(_mention_in(c, node) for node in split_nodes if node.pos_ != "VERB")}
-    if not main_places:
-        return []
-    out: list[tuple[Token, list[Casualty], PlaceCandidate]] = []
-    for i, figures in by_root.items():
-        node = verbs[i]
-        own = [c for c in candidates if c.locative and (
-            _in_clause_of(doc, c, node) if node.pos_ == "VERB" else _mention_in(c, node))]
-        distinct = {c.place.place_id: c for c in own}
-        if len(distinct) == 1 and not set(distinct) & main_places:
-            out.append((node, figures, next(iter(distinct.values()))))
-    return out
-
-
-def _listed_toll(span: Span) -> Token | None:
-    """The conjunct that tells a toll at a place of its own inside the
-    event's clause ("killed two people in Kyiv and two others in the
-    Dnipropetrovsk region"; "killed five in Khan Younis and three in
-    Rafah"): the conjunct's word, when it has an "in/at/near" of its own."""
-    node = span.root
-    if node.dep_ != "conj" and node.head.dep_ == "conj" and node.dep_ == "nummod":
-        node = node.head
-    if node.dep_ != "conj" or node.pos_ not in ("NOUN", "NUM", "PRON"):
-        return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in node.children):
-        return None
-    return node
-
-
-def _in_clause_of(doc: Doc, candidate: PlaceCandidate, root: Token) -> bool:
-    span = doc.char_span(candidate.mention.start, candidate.mention.end, alignment_mode="expand")
-    return span is not None and _clause_root(span.root).i == root.i
 
 
 def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: date | None) -> bool:

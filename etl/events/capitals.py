@@ -1,0 +1,68 @@
+"""Capitals a text names without their name: "Yemen's capital", "the Kenyan
+capital", "the capital of Sudan", and the bare "the capital" of a report whose
+sites are all in one country.  Each is the capital city of the country
+(``Gazetteer.capital``); these helpers find the words and say whether the
+capital is where something happened."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from etl import lexicon as lx
+from etl.events.core import CountryLookup, HARM_VERBS
+from etl.events.syntax import doc_sentences
+from etl.nlp import Mention
+from geo.records import Place
+
+
+def _capital_head(doc: Doc, mention: Mention) -> Token | None:
+    """The word "capital" a country name or adjective is said of ("Yemen's
+    capital", "the Kenyan capital", "the capital of Sudan"), or ``None``."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("poss", "amod", "compound") and root.head.lemma_.lower() == "capital":
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "capital":
+        return root.head.head
+    return None
+
+
+def capital_named(doc: Doc, mention: Mention, place: Place | None,
+                   capital_of: CountryLookup | None) -> tuple[Place | None, Token | None]:
+    """The capital city a mention of its country names, and the word
+    "capital" (see :func:`_capital_head`); ``(None, None)`` when it names none."""
+    if capital_of is None or place is None or place.kind != "country":
+        return None, None
+    head = _capital_head(doc, mention)
+    return (capital_of(place.country), head) if head is not None else (None, None)
+
+
+def bare_capitals(doc: Doc, article_id: str) -> list[Mention]:
+    """The words "the capital" that name no country and no city of their own
+    ("Other strikes hit the capital as well"; not "the capital, Sanaa",
+    "Yemen's capital", "the capital of Sudan", "the capital city Kyiv")."""
+    out: list[Mention] = []
+    sentence_of = {s.start: i for i, s in enumerate(doc_sentences(doc))}
+    for token in doc:
+        if token.lower_ != "capital" or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ in ("poss", "amod", "compound", "appos", "prep", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"
+               or c.lower_ == "of") for c in token.children) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in (
+               ",", "city") and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_:
+            continue
+        if not capital_locative(token):
+            continue
+        start = sentence_of.get(token.sent.start, 0)
+        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
+                           surface=token.text, sentence_index=start, label="GPE"))
+    return out
+
+
+def capital_locative(head: Token) -> bool:
+    """Is "the capital" where it happened ("strikes near Yemen's capital")?"""
+    return (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
+        (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS)
