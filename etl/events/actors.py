@@ -41,10 +41,38 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     if words & lx.MILITANT_WORDS:
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     if not country:
+        # "security forces", "troops" with no nationality: a state's forces, whose
+        # country the event's place gives (``with_country``)
         return ""
     if event_type == lx.STRATEGIC and sub_event_type in ("Diplomacy", "Agreement"):
         return f"Government of {country}"
     return f"Military Forces of {country}"
+
+
+_STATE_PEOPLE = frozenset({"army", "troops", "military"})
+
+
+def state_forces_subject(token: Token) -> str:
+    """"Military Forces" when the subject of the event's verb is a state's
+    forces told without a nationality ("Security forces killed eight
+    terrorists", "troops repulsed the attack"), else ""."""
+    verbs = [token] if token.pos_ == "VERB" else subject_verbs(token)
+    for verb in verbs[:1]:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                lowered = " " + " ".join(t.lower_ for t in child.subtree) + " "
+                if set(lowered.split()) & _STATE_PEOPLE or " security forces " in lowered \
+                        or " security personnel " in lowered:
+                    return "Military Forces"
+    return ""
+
+
+def with_country(actor: str, country_name: str) -> str:
+    """"Military Forces" or "Police Forces" told without a nationality, as
+    the forces of the country the event is in."""
+    if actor in ("Military Forces", "Police Forces") and country_name:
+        return f"{actor} of {country_name}"
+    return actor
 
 
 _PLACE_PREPS = frozenset({"near", "in", "at", "along", "across"})
@@ -135,6 +163,8 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     actors: list[str] = []
     targets: list[str] = []
     scope = _recalled_scope(token) if trigger.background else None
+    victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] \
+        if token.pos_ == "VERB" and token.lemma_.lower() in HARM_VERBS else []
     for chunk in noun_chunks(sentence):
         if token in chunk:
             continue
@@ -148,6 +178,9 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
             continue  # "near the Venezuelan border", "in Tibu, Colombia": a place, not a side
         found = actor_name(chunk.text, event_type=trigger.event_type)
         if not found:
+            continue
+        if any(v.left_edge.i <= root.i <= v.right_edge.i for v in victims):
+            targets.append(found)  # "killed eight terrorists belonging to Fitna al Khawarij": the dead's group
             continue
         if (root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "at", "including", "among")) or \
                 (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HARM_VERBS):

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
-from etl.events.actors import find_actors, find_claim, responsibility_claimant
+from etl.events.actors import find_actors, find_claim, responsibility_claimant, state_forces_subject, with_country
 from etl.events.classify import choose_sentence_events
 from etl.events.capitals import bare_capitals, capital_locative, capital_named
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
@@ -628,6 +628,10 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         actor1 = responsibility_claimant(doc_sentences(sentence.doc), min(d.sentence_index for d in drafts),
                                          event_type=etype)
     actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
+    if not actor1 and etype in VIOLENT:
+        actor1 = state_forces_subject(anchor.draft.trigger.token)
+    country_name = lx.COUNTRY_NAMES.get(place.country, "") if place.country else ""
+    actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")
     event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value)

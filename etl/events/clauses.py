@@ -27,7 +27,8 @@ from etl.events.facts import facts_of
 from etl.events.happenings import SITE_KM, same_or_near
 from etl.events.places import PlaceCandidate
 from etl.events.syntax import in_subtree, sequel
-from etl.events.tolls import takes_casualties
+from etl.events.tolls import ANOTHER, takes_casualties
+from etl.spacy_model import span_text
 
 
 _CLAUSE_EDGES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "ROOT"})
@@ -51,12 +52,16 @@ def toll_at_own_town(drafts: Sequence[Draft], casualties: Sequence[Casualty], se
     """"In Samar, near the regional capital, two more lives were lost": a toll
     with no event word, told at a town of its own beyond ``SITE_KM`` of the
     event just told, is a happening there of the same kind (its trigger the
-    toll's last word); ``[]`` when the toll belongs to that event."""
+    toll's last word); so is one told as separate at a district of its own ("In
+    a separate engagement in Lakki Marwat, two soldiers embraced martyrdom");
+    ``[]`` when the toll belongs to that event."""
     if not drafts or not takes_casualties(drafts[-1].trigger):
         return []
+    separate = ANOTHER.search(span_text(sentence)) is not None
+    kinds = ("populated_place", "admin2") if separate else ("populated_place",)
     killed = next((c for c in casualties if c.kind == "killed"), None)
     if killed is None or not any(
-            c.locative and c.place.kind == "populated_place"
+            c.locative and c.place.kind in kinds
             and not any(same_or_near(c.place, p, near_km=SITE_KM) for p in drafts[-1].places) for c in candidates):
         return []
     span = sentence.doc.char_span(sentence.start_char + killed.start, sentence.start_char + killed.end,

@@ -186,8 +186,11 @@ def going_on_now(token: Token) -> bool:
                            if w.i == verb.i or w.dep_ in ("acomp", "xcomp"))
 
 
-_NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "next": 1, "following": 1}
-_NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following)\s+day\b|\b(?P<n>a|one|two|three)\s+days?\s+later\b", re.I)
+_NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "next": 1, "following": 1,
+                   "previous": -1}
+# "the next day", "two days later"; "the previous day", "two days earlier" count back
+_NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following|previous)\s+day\b|"
+                       r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>later|earlier|before)\b", re.I)
 
 
 def resolve_event_date(
@@ -205,6 +208,8 @@ def resolve_event_date(
                  and (d.own_date or d.date_from == "published")), None) if later is not None else None
     if later is not None and base is not None and base.own_date:
         days = _NUMBER_OF_DAYS.get((later.group("w") or later.group("n")).lower(), 1)
+        if (later.group("dir") or "").lower() in ("earlier", "before"):
+            days = -days
         return base.date_value + timedelta(days=days), DAY, "own"
     if own is not None and own.value is not None:
         return own.value, own.precision, "report"

@@ -1055,3 +1055,20 @@ def test_what_a_place_has_been_for_months_is_no_event(pipeline):
             "been a gathering point for months for Houthi demonstrations against the war in the Gaza Strip.")
     events = extract(pipeline, text, published=date(2025, 4, 10))
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_a_separate_engagement_in_a_district_is_its_own_event_and_security_forces_are_the_country_s(pipeline):
+    text = ("PESHAWAR: Security forces killed eight terrorists belonging to Fitna al Khawarij in an operation in "
+            "South Waziristan's Wana area, the ISPR said on Saturday. In a separate engagement in Lakki Marwat, "
+            "two soldiers embraced martyrdom while three terrorists were sent to hell.")
+    events = extract(pipeline, text, published=date(2025, 6, 8))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Lakki Marwat", 5), ("Wana", 8)]
+    wana = next(e for e in events if e.location == "Wana")
+    assert wana.actor1 == "Military Forces of Pakistan" and "Taliban" not in wana.actor1
+
+
+def test_days_earlier_count_back_from_the_event_told(pipeline):
+    text = ("Suspected rebels shot and killed a police officer in Sopore town in Kashmir on Sunday, police said. "
+            "Two days earlier, gunmen killed two migrant workers in Shopian.")
+    events = extract(pipeline, text, published=date(2025, 6, 9))
+    assert sorted((e.event_date, e.fatalities) for e in events) == [(date(2025, 6, 6), 2), (date(2025, 6, 8), 1)]
