@@ -694,3 +694,6 @@ NEWS_AGENCIES = frozenset({
 # "in retaliation for the April 22 attack", "in response to the bombing": a clause that
 # names the event another answers (a recalled cause)
 REPRISAL_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction"})
+# "despite a truce reached in November 2024", "amid the ceasefire": an event named as
+# the setting of another
+SETTING_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"})

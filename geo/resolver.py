@@ -139,8 +139,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 # "Mahanga in Masisi territory": in an area named with the word for its division
-_IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
-                          r"(?:territory|district|province|state|county|region|governorate|oblast|department)\b")
+_DIVISION_WORDS = r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture)"
+_IN_DIVISION = re.compile(rf"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
 # "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
 _ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
@@ -176,8 +176,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|outside|inside|across|around|into|towards?|via|through|"
     r"throughout|between|within|off|beyond|of)\s+(?:the\s+)?$", re.IGNORECASE)
 COMMA_TOWN_HINT_MAX_KM = 50.0
-_DIVISION_AFTER = re.compile(r"\s+(?:state|province|district|county|region|governorate|territory|oblast|"
-                             r"department|prefecture)\b", re.I)
+_DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
 ACRONYM_MAX_LETTERS = 5
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import ancestors, country_code, governing_verb, noun_chunks, sent_of
+from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, sent_of
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -118,7 +118,7 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
             if child.dep_ in ("amod", "compound", "nmod") and country_code(child.text) and "-" not in child.text:
                 actor1 = name(child)
                 break
-    scope = _recalled_scope(token) if trigger.background else None
+    scope = recalled_scope(token) if trigger.background else None
     for verb in subject_verbs(token):
         if scope is not None and not scope[0] <= verb.i < scope[1]:
             break  # the verb of the report's event ("India launched strikes in retaliation for the attack")
@@ -162,7 +162,7 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     sentence = sent_of(token)
     actors: list[str] = []
     targets: list[str] = []
-    scope = _recalled_scope(token) if trigger.background else None
+    scope = recalled_scope(token) if trigger.background else None
     victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] \
         if token.pos_ == "VERB" and token.lemma_.lower() in HARM_VERBS else []
     for chunk in noun_chunks(sentence):
@@ -192,16 +192,6 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     if not actor2:
         actor2 = next((a for a in [*targets, *actors] if a != actor1), "")
     return actor1, actor2
-
-
-def _recalled_scope(token: Token) -> tuple[int, int] | None:
-    """The token range of the clause that recalls an event ("after the attack
-    on …", "in retaliation for the April 22 attack in Pahalgam")."""
-    for node in ancestors(token, limit=8):
-        if node.dep_ in ("prep", "mark") and (node.lower_ in lx.BACKGROUND_PREPS or (
-                node.lower_ in ("for", "to") and node.head.lemma_.lower() in lx.REPRISAL_NOUNS)):
-            return node.left_edge.i, node.right_edge.i + 1
-    return None
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z(][\w’'.()-]*){0,4}|officials|police|sources|residents|locals)", re.I)

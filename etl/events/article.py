@@ -44,7 +44,7 @@ from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mention
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, presupposed, reaction_frame, recalled_offset,
 )
-from etl.events.syntax import doc_sentences, in_subtree
+from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, split_share, takes_casualties, toll_mention, victim_actor,
@@ -471,20 +471,10 @@ def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:
     triggers do not share one such clause."""
     if not triggers:
         return sentence
-    node = triggers[0].token
-    for _ in range(8):
-        parent = node.head
-        if parent.i == node.i or parent.i < sentence.start or parent.i >= sentence.end:
-            return sentence
-        if (parent.lower_ in lx.BACKGROUND_PREPS or (parent.lower_ in ("for", "to") and parent.head.lemma_.lower()
-                                                     in lx.REPRISAL_NOUNS)) and parent.dep_ in ("prep", "mark"):
-            tokens = list(parent.subtree)
-            start, end = tokens[0].i, tokens[-1].i + 1
-            if all(start <= t.token.i < end for t in triggers):
-                return sentence.doc[start:end]
-            return sentence
-        node = parent
-    return sentence
+    scope = recalled_scope(triggers[0].token)
+    if scope is None or not all(scope[0] <= t.token.i < scope[1] for t in triggers):
+        return sentence
+    return sentence.doc[scope[0]:scope[1]]
 
 
 def _here(trigger: Trigger) -> bool:

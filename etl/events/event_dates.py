@@ -50,7 +50,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
     if verb is not None:
         clause.add(verb.i)
     later = sequel(trigger.token)  # "seized Goma in January, followed by Bukavu in February"
-    settings = [t for t in sentence if t.dep_ == "prep" and t.lower_ in ("despite", "amid", "amidst", "notwithstanding")]
+    settings = [t for t in sentence if t.dep_ == "prep" and t.lower_ in lx.SETTING_PREPS]
     for mention in facts.dates:
         if mention.kind == "year" or mention.value is None:
             continue

@@ -629,28 +629,8 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
         base = [(t, m) for t, m in with_figure if not t.additive]
         updates = [(t, m) for t, m in base if t.update]
         best = updates[-1:] or base[:1]
-        if kind == "killed" and not updates and len(base) > 1 and best == base[:1]:
-            # the same victims counted differently by two sources ("killed over 200
-            # soldiers", "the earlier claim was of killing 60 soldiers"): the lower (ACLED)
-            victims = _victims(base[0][0])
-            rivals = [(t, m) for t, m in base if victims and _victims(t) == victims and _claimed(m.draft, t)]
-            if len(rivals) > 1:
-                best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
-        if kind == "killed" and not updates and len(base) > 1:
-            # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
-            # two others died in Sunsari": the first figure was the sum over places
-            first = _killed(base[0][0])
-            best = next(([(t, m)] for t, m in base[1:] if m.draft.split_off
-                         and _killed(t) + m.draft.split_off == first), best)
-        if kind == "killed" and not updates and best == base[:1] and len(base) > 1:
-            best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
-        if kind == "killed" and not updates and len(base) == 1 and parts_killed and \
-                0.85 * _killed(base[0][0]) <= parts_killed <= 1.1 * _killed(base[0][0]):
-            best = []
-        if kind == "killed" and not updates and best == base[:1] and len(base) > 1 and others_killed:
-            first = _killed(base[0][0])
-            best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),
-                        best)
+        if kind == "killed" and not updates:
+            best = _best_killed(base, best, others_killed=others_killed, parts_killed=parts_killed)
         extra: list[tuple[TollMention, Mention]] = []
         for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
             if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
@@ -671,6 +651,36 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
             chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
                                mention.part, mention.parts, toll.claim, mention.draft))
     return chosen
+
+
+def _best_killed(base: Sequence[tuple[TollMention, Mention]], best: list[tuple[TollMention, Mention]], *,
+                 others_killed: int, parts_killed: int) -> list[tuple[TollMention, Mention]]:
+    """The death toll among the happening's figures when none is told as an
+    update: by default the first (``best``); a later one when the first was a
+    rival claim, a sum over places or happenings, or a bound it makes exact;
+    none when the first only summed up the happenings told after it (see
+    :func:`happening_toll`)."""
+    first = _killed(base[0][0]) if base else 0
+    if len(base) > 1 and best == base[:1]:
+        # the same victims counted differently by two sources ("killed over 200
+        # soldiers", "the earlier claim was of killing 60 soldiers"): the lower (ACLED)
+        victims = _victims(base[0][0])
+        rivals = [(t, m) for t, m in base if victims and _victims(t) == victims and _claimed(m.draft, t)]
+        if len(rivals) > 1:
+            best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
+    if len(base) > 1:
+        # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
+        # two others died in Sunsari": the first figure was the sum over places
+        best = next(([(t, m)] for t, m in base[1:] if m.draft.split_off
+                     and _killed(t) + m.draft.split_off == first), best)
+    if len(base) > 1 and best == base[:1]:
+        best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
+    if len(base) == 1 and parts_killed and 0.85 * first <= parts_killed <= 1.1 * first:
+        return []
+    if len(base) > 1 and best == base[:1] and others_killed:
+        best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),
+                    best)
+    return best
 
 
 def _lower_per_side(best: TollMention, base: Sequence[tuple[TollMention, Mention]]) -> dict[int, Casualty]:

@@ -27,10 +27,11 @@ from etl.events.core import Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, anaphoric, dated_other_year, existing_agreement, in_the_past, in_period_toll, ongoing_since, planned_or_denied, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, series_over_range, deal_ended, counted_trend, is_attributed, is_background, is_habitual, is_non_conflict, is_tallied_since, told_as_one,
-    is_unreal, punished_for, purpose_of_movement, text_cues,
+    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, existing_agreement, in_the_past, ongoing_since,
+    planned_or_denied, recalled_date, recalled_earlier, recalled_offset, drop_background_clauses, deal_ended,
+    is_attributed, is_background, is_habitual, is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
 )
+from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import ancestors, has_object, object_heads, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -371,7 +372,7 @@ def _place_history(token: Token) -> bool:
                for t in token.subtree if t.i != token.i)
 
 
-_PLACE_HEADS = frozenset({"town", "city", "village", "area", "district", "province", "region", "base", "camp"})
+_PLACE_HEADS = SITE_NOUNS | {"province", "region", "base"}
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

@@ -177,3 +177,14 @@ def country_code(word: str) -> str:
     if code is None and key.endswith("s") and len(key) > 3:
         code = lx.COUNTRY_CODES.get(key[:-1])  # a plural: "Afghans"
     return code or ""
+
+
+def recalled_scope(token: Token) -> tuple[int, int] | None:
+    """The token range of the clause around ``token`` that recalls an event
+    ("after the attack on …", "in retaliation for the April 22 attack in
+    Pahalgam"), or ``None``."""
+    for node in ancestors(token, limit=8):
+        if node.dep_ in ("prep", "mark") and (node.lower_ in lx.BACKGROUND_PREPS or (
+                node.lower_ in ("for", "to") and node.head.lemma_.lower() in lx.REPRISAL_NOUNS)):
+            return node.left_edge.i, node.right_edge.i + 1
+    return None

@@ -22,7 +22,8 @@ from etl.casualties import Casualty
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_period_toll, is_tallied_since, told_as_one, is_unreal, summed_over_happenings, within_other_year
+from etl.events.realis import DAY_KINDS, is_background, is_unreal, within_other_year
+from etl.events.tallies import is_period_toll, is_tallied_since, summed_over_happenings, told_as_one
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
 

@@ -946,7 +946,7 @@ def test_a_lead_total_over_two_places_gives_each_place_its_own_toll(pipeline):
 
 
 def test_a_series_in_a_perfect_tense_stays_no_event():
-    from etl.events.realis import told_as_one
+    from etl.events.tallies import told_as_one
     from etl.spacy_model import load_spacy
     nlp = load_spacy()
     have = nlp("The districts have seen a series of attacks on police posts.")
