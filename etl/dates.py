@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
     ("weekday", re.compile(
-        rf"\b(?P<mod>last|this|past|late|early|on)?\s*{_WEEKDAY_RE}"
+        rf"\b(?P<mod>last|this|past|late|early|on|overnight\s+(?:into|to))?\s*{_WEEKDAY_RE}"
         r"(?:\s+(?P<part>night|morning|evening|afternoon))?(?P<lastweek>\s+(?:of\s+)?last\s+week)?\b", re.I)),
     ("relative_day", re.compile(
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
@@ -159,6 +159,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         back = (published.weekday() - target) % 7
         if groups.get("mod") in ("last", "past") and back == 0:
             back = 7
+        if (groups.get("mod") or "").startswith("overnight"):
+            # "overnight into Thursday": a night is dated by the day it began (ANNOTATION.md)
+            return published - timedelta(days=back + 1), DAY
         return published - timedelta(days=back), DAY
     if kind == "relative_day":
         rel = " ".join(groups["rel"].split())

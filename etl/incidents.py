@@ -226,6 +226,11 @@ def _inside(inner: Event, outer: Event) -> bool:
         return inner.country in outer.place_id.split(":", 1)[1].split("-")
     if outer.place_id.startswith("ne:"):
         return inner.country == outer.country
+    if outer.place_id.startswith("admin1:") and inner.place_id != outer.place_id and not \
+            inner.place_id.startswith(("admin1:", "ne:", "border:")):
+        # a district or town in its province ("Guma" in "Benue")
+        return inner.country == outer.country and bool(outer.admin1) and \
+            inner.admin1.lower() == outer.admin1.lower()
     if _level(outer) == 2 and _level(inner) == 1:
         names = {outer.location.lower(), outer.admin1.lower()} - {""}
         return inner.country == outer.country and bool(

@@ -161,6 +161,9 @@ STRATEGIC = "Strategic developments"
 
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "clash": (BATTLES, "Armed clash"), "skirmish": (BATTLES, "Armed clash"),
+    # armed resistance met by an attack ("they met strong resistance from the youths and
+    # security personnel"), only as what the attackers met or faced (see RESISTANCE_VERBS)
+    "resistance": (BATTLES, "Armed clash"),
     "firefight": (BATTLES, "Armed clash"), "gunfight": (BATTLES, "Armed clash"),
     "infighting": (BATTLES, "Armed clash"),
     "battle": (BATTLES, "Armed clash"), "fighting": (BATTLES, "Armed clash"),
@@ -214,7 +217,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
     "clash": (BATTLES, "Armed clash"), "attack": (BATTLES, "Armed clash"),
     "ambush": (BATTLES, "Armed clash"), "raid": (BATTLES, "Armed clash"),
-    "storm": (BATTLES, "Armed clash"), "fight": (BATTLES, "Armed clash"),
+    "storm": (BATTLES, "Armed clash"), "fight": (BATTLES, "Armed clash"), "besiege": (BATTLES, "Armed clash"),
     "kill": (BATTLES, "Armed clash"), "martyr": (BATTLES, "Armed clash"),
     "strike": (REMOTE, "Air/drone strike"), "bomb": (REMOTE, "Air/drone strike"),
     "shell": (REMOTE, "Shelling/artillery/missile attack"),
@@ -281,7 +284,15 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     # police who tried to engage them"), only with the attack or attackers as object
     # (see ATTACK_OBJECTS): a battle beside the attack on the people
     **dict.fromkeys(("repel", "repulse", "engage", "resist"), (BATTLES, "Armed clash")),
+    # "soldiers who died defending the town": a fight, only told with their deaths (see DEFENDERS_DIED)
+    "defend": (BATTLES, "Armed clash"),
 }
+# Armed resistance to an attack: a fight whatever the attackers' target (see classify._refine).
+RESISTANCE_LEMMAS = frozenset({"repel", "repulse", "engage", "resist", "defend", "resistance"})
+# What attackers meet or face when there is a fight ("met stiff resistance").
+RESISTANCE_VERBS = frozenset({"meet", "face", "encounter"})
+# Deaths told with "defending" ("died defending the town", "were killed while defending it").
+DEFENDERS_DIED = frozenset({"die", "kill", "lose", "fall", "perish", "martyr"})
 # Multi-word triggers matched on the lower-cased sentence (checked first).
 PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "suicide bombing": (REMOTE, "Suicide bomb"), "suicide attack": (REMOTE, "Suicide bomb"),

@@ -394,6 +394,11 @@ def _names_division(ent: Span) -> bool:
     district"), or its possessor in a place phrase ("in Kurram's Shalozan
     area"): a place."""
     doc = ent.doc
+    words = [t.lower_ for t in ent]
+    if 2 <= len(words) <= 5 and words[0] not in _LGA_WORDS and ent[0].is_title and (
+            words[-1] in _DIVISION_NOUNS - {"region"} or words[-3:] == ["local", "government", "area"]):
+        # the division word inside the name: "Guma Local Government Area", "Bokkos LGA"
+        return True
     if ent.end >= len(doc) or len(ent) > 3:
         return False
     after = doc[ent.end]
@@ -416,6 +421,8 @@ _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "o
                              "prefecture", "tehsil", "lga"})
 
 
+_LGA_WORDS = frozenset({"local", "government", "area", "the"})
+
 _AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outskirts", "suburb", "suburbs"})
 
 
@@ -423,10 +430,20 @@ _AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outsk
 _SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
 
 
+# "Guma Local Government Area", "Bokkos LGA": Nigeria's districts, named before the words
+_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) (?:Local Government Area|Local Government|LGA)\b")
+
+
 def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
     """Title-case proper nouns (outside any entity) compounded with a
-    settlement noun ("Pahalgam town", "Datta Khel village")."""
+    settlement noun ("Pahalgam town", "Datta Khel village") or named before
+    the words for a local government area."""
     spans = []
+    text = doc_text(doc)
+    for match in _LGA_NAME.finditer(text) if "L" in text else ():
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and not any(t.i in taken for t in span) and span[0].lower_ not in ("the", "a"):
+            spans.append((match.start(1), match.end(1), "GPE"))
     for token in doc:
         head = token.head
         if token.dep_ != "compound" or head.lemma_.lower() not in _SETTLEMENT_WORDS or head.i != token.i + 1:

@@ -139,7 +139,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 # "Mahanga in Masisi territory": in an area named with the word for its division
-_DIVISION_WORDS = r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture)"
+_DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"
+                   r"|LGA|Local Government Area|local government area)")
 _IN_DIVISION = re.compile(rf"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
 # "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
 _ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
@@ -599,6 +600,11 @@ class Resolver:
                 # "in Masisi territory": the area under the name it is written with
                 entries = [e for e in self._gazetteer.lookup(hint_name, limit=20)
                            if not e.is_variant and e.place.kind in ("admin1", "admin2")]
+            named_division = _DIVISION_AFTER.match(" " + " ".join(words[size:])) if size < len(words) else \
+                _DIVISION_AFTER.match(text, mention.end + match.end(1))
+            if entries and named_division:
+                # "Yelwata, Guma Local Government Area": the area, not a town of that name
+                entries = [e for e in entries if e.place.kind in ("admin1", "admin2")] or entries
             if entries:
                 return entries
         return None
@@ -633,8 +639,9 @@ class Resolver:
         words = name.split()
         for size in (3, 2):  # "Guma Local Government Area", "Guma Local Government" (Nigeria's LGAs)
             if len(words) > size and " ".join(words[-size:]).casefold() in _LONG_FEATURE_NAMES:
+                # a local government area is a district, not a town of that name elsewhere
                 return [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
-                        if not e.is_variant]
+                        if not e.is_variant and e.place.kind in ("admin1", "admin2")]
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
             return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
                     if not e.is_variant]

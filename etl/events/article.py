@@ -231,7 +231,7 @@ def extract_events(
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
     lead = lead_date(all_sentences, body_start=body_start, published=published)
-    focus = focus_place(by_sentence)
+    focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
@@ -311,11 +311,15 @@ def extract_events(
         split_places = {candidate.place.place_id for _, _, candidate in splits}
         here = [c for c in by_sentence.get(index, []) if c.place.place_id not in split_places]
         first_draft = len(drafts)
+        # the places of a clause that recalls an earlier event are its places, not the report's
+        recalled_spans = [scope for t in triggers if t.background and (scope := recalled_scope(t.token))]
         for trigger in triggers:
             restates = None
             reaction = reaction_frame(trigger.token)
             is_sequel = trigger in sequels
             candidates = split_by_sequel(here, trigger.token, is_sequel=is_sequel)
+            if not trigger.background and recalled_spans:
+                candidates = [c for c in candidates if not _in_spans(doc, c.mention, recalled_spans)]
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
@@ -354,6 +358,13 @@ def extract_events(
                 places, place_from = [country_place(focus.country)], "context"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"
+            if not places and trigger.event_type in PLACED:
+                # "gunmen stormed the community": the area the article's first event
+                # was told at, rather than anywhere in the country
+                site = next((d.places[0] for d in drafts if d.own_place and d.trigger.event_type in PLACED
+                             and d.places[0].kind in ("admin1", "admin2", "populated_place", "site")), None)
+                if site is not None and (sole_country is None or site.country == sole_country.country):
+                    places, place_from = [site], "context"
             if not places and trigger.event_type in PLACED and sole_country is not None:
                 places, place_from = [sole_country], "context"
             if not places and trigger.event_type in PLACED:
@@ -368,8 +379,8 @@ def extract_events(
             if not places:
                 logger.debug("no place for %s in sentence %d", trigger.sub_event_type, index)
                 continue
-            date_value, precision, date_from = resolve_event_date(sentence, trigger, drafts, published=published,
-                                                                  lead=lead)
+            date_value, precision, date_from, dated_by = resolve_event_date(sentence, trigger, drafts,
+                                                                            published=published, lead=lead)
             if date_from == "own" and published is not None and date_value is not None and \
                     date_value > published + timedelta(days=1):
                 continue  # "a meeting of the border committee on Aug. 4": ahead of the report, not a happening
@@ -391,7 +402,8 @@ def extract_events(
             draft = Draft(sentence, index, trigger, places, place_from, date_value, precision,
                           actor1, actor2, find_claim(sentence), date_from=date_from,
                           anaphor=anaphoric(trigger.token), reaction=reaction,
-                          another=distinct_happening(trigger.token), restates=restates)
+                          another=distinct_happening(trigger.token), restates=restates,
+                          dated_by=dated_by if date_from == "previous" else None)
             if takes_casualties(trigger) and not is_sequel:
                 figures = recalled_figures if trigger.background else casualties
                 if apart:
@@ -462,6 +474,12 @@ def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: 
         return False
     return previous.date_value is not None and previous.date_precision in (DAY, WEEK) and \
         abs((own.value - previous.date_value).days) > 1
+
+
+def _in_spans(doc: Doc, mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    """Does a place mention lie inside one of the token ranges?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(a <= span.start and span.end <= b for a, b in spans)
 
 
 def _recalled_clause(triggers: Sequence[Trigger], sentence: Span) -> Span:

@@ -558,7 +558,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
     if etype == lx.BATTLES and subtype == "Armed clash" and lemma not in ("clash", "fight", "fighting", "battle",
                                                                          "gunfight", "firefight", "skirmish",
                                                                          "exchange", "crossfire", "gunbattle",
-                                                                         "encounter", "shootout"):
+                                                                         "encounter", "shootout",
+                                                                         # armed resistance ("died
+                                                                         # defending the village")
+                                                                         *lx.RESISTANCE_LEMMAS):
         victims = target_words(trigger.token)
         armed_targets = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | {"security", "officers",
                                                                                     "checkpoint", "convoy"}

@@ -83,6 +83,7 @@ class Draft:
     split_from: "Draft | None" = None  # a toll told at a place of its own beside this draft's event
     restates: "Draft | None" = None  # the earlier draft whose toll this one tells again
     split_off: int = 0  # killed told at other places in this draft's sentence ("while two others died in …")
+    dated_by: "Draft | None" = None  # the draft told before whose date this one borrowed (date_from "previous")
 
     @property
     def casualties(self) -> list[Casualty]:

@@ -196,12 +196,13 @@ _NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following|previous)\s+day\b|"
 def resolve_event_date(
     sentence: Span, trigger: Trigger, drafts: Sequence[Draft], *, published: date | None,
     lead: DateMention | None = None,
-) -> tuple[date | None, int, str]:
-    """The date, its precision and where it comes from ("own", "previous",
-    "lead", "published" or "none")."""
+) -> tuple[date | None, int, str, Draft | None]:
+    """The date, its precision, where it comes from ("own", "previous",
+    "lead", "published" or "none") and, for "previous", the draft it was
+    borrowed from."""
     own, reporting = sentence_date(sentence, trigger, published=published)
     if own is not None and own.value is not None and not reporting:
-        return own.value, own.precision, "own"
+        return own.value, own.precision, "own", None
     later = _NEXT_DAY.search(span_text(sentence))
     # "the next day", "two days later": after the last event told with a day of its own
     base = next((d for d in reversed(drafts) if d.date_value is not None and d.date_precision == DAY
@@ -210,11 +211,11 @@ def resolve_event_date(
         days = _NUMBER_OF_DAYS.get((later.group("w") or later.group("n")).lower(), 1)
         if (later.group("dir") or "").lower() in ("earlier", "before"):
             days = -days
-        return base.date_value + timedelta(days=days), DAY, "own"
+        return base.date_value + timedelta(days=days), DAY, "own", None
     if own is not None and own.value is not None:
-        return own.value, own.precision, "report"
+        return own.value, own.precision, "report", None
     if published is not None and own is None and going_on_now(trigger.token):
-        return published, DAY, "own"  # "clashes are still ongoing": on the day of the report
+        return published, DAY, "own", None  # "clashes are still ongoing": on the day of the report
     if trigger.event_type in VIOLENT:
         # "one of the deadliest days since the fragile ceasefire began five weeks ago":
         # the date of an accord the text only refers to is no date of the fighting told next
@@ -227,9 +228,10 @@ def resolve_event_date(
         told = [d for d in drafts if d.sentence_index == last and not d.trigger.background
                 and d.date_value is not None]
         previous = told[-1] if told else drafts[-1]
-        return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous"
+        return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous", \
+            previous
     if lead is not None and lead.value is not None:
-        return lead.value, WEEK if lead.precision == DAY else lead.precision, "lead"
+        return lead.value, WEEK if lead.precision == DAY else lead.precision, "lead", None
     if published is not None:
-        return published, WEEK, "published"
-    return None, UNKNOWN, "none"
+        return published, WEEK, "published", None
+    return None, UNKNOWN, "none", None

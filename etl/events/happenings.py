@@ -49,14 +49,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.core import VIOLENT, Draft, TollMention
-from etl.events.places import KIND_LEVEL, within
+from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import doc_sentences, target_words
 from geo.records import Place
 
@@ -201,6 +201,11 @@ class Happening:
     def own_place(self) -> bool:
         return bool(self.own_places)
 
+    def redate(self, other: Draft) -> None:
+        """Take the date of ``other`` (another happening's), as borrowed."""
+        precision = WEEK if other.date_precision == DAY else other.date_precision
+        self._dated = replace(self._dated, date_value=other.date_value, date_precision=precision)
+
     def dated(self) -> Draft:
         """The draft that dates the happening: its own date at the finest
         precision, else the day of a report of it, else the first."""
@@ -238,10 +243,29 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
                 home.add(mention)
             elif _may_start(mention):
                 happenings.append(Happening(mention))
+    _borrowed_dates(happenings)
     _type_siblings(happenings)
     _type_splits(happenings)
     _type_tolls(happenings)
     return [h for h in happenings if not _consequence_of_violence(h, happenings)]
+
+
+def _borrowed_dates(happenings: Sequence[Happening]) -> None:
+    """A happening dated only by the sentence told before it takes the date
+    that sentence's happening was given in the end: "59 were killed, the
+    governor said on Sunday.  Among them were soldiers who died defending
+    the town.  The attack occurred on Friday" -- the defenders' fight is of
+    Friday, not of the day the governor spoke."""
+    for happening in happenings:
+        dated = happening.dated()
+        source = dated.dated_by
+        if dated.date_from != "previous" or source is None:
+            continue
+        home = next((h for h in happenings if h is not happening and id(source) in h.drafts), None)
+        better = home.dated() if home is not None else None
+        if better is None or better is source or better.date_value is None or not better.own_date:
+            continue
+        happening.redate(better)
 
 
 # Non-violent developments that an armed happening brings about or is made of:
@@ -363,6 +387,12 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         told = [h for h in fitting if id(mention.draft.restates) in h.drafts]
         if told:
             return told[0]
+    if (mention.draft.anaphor or mention.default_typed) and len(fitting) > 1:
+        # "The attack, which occurred on Friday": the happening told with that word
+        # ("a community attacked by herdsmen"), not the fight told since
+        lemma = mention.draft.trigger.token.lemma_.lower()
+        fitting = [h for h in fitting if any(t.lemma_.lower() == lemma for m in h.mentions
+                                             for t in m.draft.sentence)] or fitting
     # the most recent one; among those told as recently, the one told at this very
     # place ("explosions near Tel Aviv and Beersheba.  Three were killed in
     # Beersheba"), then the same type
@@ -496,10 +526,16 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
 
 
 def _places_fit(mention: Mention, happening: Happening) -> bool:
-    if not mention.draft.own_place or not happening.own_place:
-        other = happening.place
-        return not mention.place.country or not other.country or mention.place.country == other.country
     draft = mention.draft
+    if not draft.own_place or not happening.own_place:
+        other = happening.place
+        if draft.own_place and draft.place_from == "locative" and other.kind != "country" and \
+                other is not UNPLACED:
+            # "a woman was also killed on the Nasarawa side" after a fight placed by the
+            # sentence before it in Benue: a toll at a place of its own meets the place
+            # the happening was told at
+            return same_or_near(mention.place, other)
+        return not mention.place.country or not other.country or mention.place.country == other.country
     # "In the Khan Younis area, thirteen people were killed" after a strike in Gaza
     # City: a toll told at a town of its own is that town's happening, unless the
     # two are one place (a town and its quarter, a few km apart)

@@ -32,7 +32,7 @@ from etl.events.realis import (
     is_attributed, is_background, is_habitual, is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
-from etl.events.syntax import ancestors, has_object, object_heads, sent_of, target_words, token_table
+from etl.events.syntax import after_read_as_conj, ancestors, has_object, object_heads, sent_of, target_words, token_table
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 
@@ -215,6 +215,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the missile had targeted a meeting of commanders": the target, not an event
         if _any_kind(trig.token):
             continue  # "before any kind of negotiations", "no talks": none held
+        if lemma == "resistance" and not _armed_resistance(trig.token, sentence_words):
+            continue  # "the bill met resistance", "resistance groups", "met no resistance"
+        if lemma == "defend" and not _died_defending(trig.token):
+            continue  # "vowed to defend the city", "defended the decision"
         if lemma in ("unrest", "crackdown") and not sentence_words & _CROWD_CONTEXT:
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
@@ -226,6 +230,26 @@ _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "
                             "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
 _FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _armed_resistance(token: Token, sentence_words: set[str]) -> bool:
+    """"They met strong resistance from the youths and security personnel":
+    the object of meet/face/encounter, not negated, with armed people or
+    attackers in the sentence."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in lx.RESISTANCE_VERBS:
+        return False
+    if any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "little", "any") for c in token.children) or \
+            any(c.dep_ == "neg" for c in token.head.children):
+        return False
+    return bool(sentence_words & (_ARMED_PEOPLE | lx.ATTACK_OBJECTS | {"armed", "fierce", "stiff"}))
+
+
+def _died_defending(token: Token) -> bool:
+    """"Members of the military who died defending the town": defending
+    told as the way they died."""
+    head = token.head
+    return token.dep_ in ("advcl", "xcomp", "acl", "pcomp") and head.lemma_.lower() in lx.DEFENDERS_DIED or (
+        head.dep_ == "prep" and head.head.lemma_.lower() in lx.DEFENDERS_DIED)
 
 
 _ATTACK_VERBS = frozenset({"target", "hit", "strike", "attack", "bomb", "shell", "raid", "storm"})
@@ -411,6 +435,8 @@ def _in_earlier_clause(token: Token) -> bool:
     48 hours after two communities were attacked") and carries a date or an
     offset of its own?  Without them the clause is left to
     ``drop_background_clauses``."""
+    if after_read_as_conj(token) is not None:
+        return recalled_offset(token) is not None
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children) \

@@ -372,6 +372,10 @@ def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place 
     return None
 
 
+_CRAFT_WORDS = lx.AERIAL_WEAPON_WORDS | frozenset({
+    "aircraft", "jet", "jets", "plane", "planes", "warplane", "warplanes", "helicopter", "helicopters"})
+
+
 def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
     """The country of a demonym on the trigger's target ("Indian military
     sites", "Pakistani posts"), or on a clash's other side ("a skirmish with
@@ -394,6 +398,8 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
             if child.dep_ == "prep" and child.lower_ in preps:
                 objects.extend(c for c in child.children if c.dep_ == "pobj")
     for obj in objects:
+        if obj.lower_ in _CRAFT_WORDS:
+            continue  # "shot down an American drone": whose weapon, not where
         for t in obj.subtree:
             code = country_code(t.text)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -516,17 +522,32 @@ def border_country(place: Place, draft: Draft) -> str:
 _TOWN_KINDS = frozenset({"populated_place", "site", "admin2"})
 
 
-def focus_place(by_sentence: dict[int, list[PlaceCandidate]]) -> Place | None:
+_REFUGE_WORDS = frozenset({"evacuation", "evacuate", "flee", "relocate", "relocation", "take", "move",
+                           "escape", "evacuee", "refuge", "shelter", "transfer"})
+
+
+def _refuge(token: Token) -> bool:
+    """Where people go to be safe ("calls for evacuation to Makurdi", "take us
+    to Makurdi", "fled to Chad"): not where the violence is."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward") and \
+        prep.head.lemma_.lower() in _REFUGE_WORDS
+
+
+def focus_place(by_sentence: dict[int, list[PlaceCandidate]], doc: Doc | None = None) -> Place | None:
     """The town the article is about: the town-level place it names most
-    often (at least twice, more often than any other; not a possessor or an
-    agent).  Violence the text tells without a place of its own ("RSF
-    personnel stormed the division headquarters") happened there rather
-    than somewhere in the country."""
+    often (at least twice, more often than any other; not a possessor, an
+    agent or where people go: "calls for evacuation to Makurdi").  Violence
+    the text tells without a place of its own ("RSF personnel stormed the
+    division headquarters") happened there rather than somewhere in the
+    country."""
     counts: dict[str, int] = {}
     first: dict[str, Place] = {}
     for index in sorted(by_sentence):
         for c in by_sentence[index]:
             if c.excluded or c.place.kind not in _TOWN_KINDS:
+                continue
+            if doc is not None and 0 <= c.chain_root < len(doc) and _refuge(doc[c.chain_root]):
                 continue
             counts[c.place.place_id] = counts.get(c.place.place_id, 0) + 1
             first.setdefault(c.place.place_id, c.place)

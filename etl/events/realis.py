@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of
-from etl.events.syntax import ancestors, sent_of, token_table
+from etl.events.syntax import after_read_as_conj, ancestors, sent_of, token_table
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -631,7 +631,8 @@ def recalled_offset(token: Token) -> int | None:
     the envoy travelled to Moscow".  ``None`` when not told so."""
     chain = [token, *ancestors(token, limit=7)]
     marks = [c for n in chain for c in n.children if c.dep_ == "mark" and c.lower_ == "after"]
-    for node in [*chain, *marks]:
+    misread = after_read_as_conj(token)
+    for node in [*chain, *marks, *([misread] if misread is not None else [])]:
         if node.lower_ not in ("after", "following") or node.dep_ not in ("prep", "mark"):
             continue
         # "a day after X": the unit modifies "after", or "after" hangs on the unit

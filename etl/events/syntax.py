@@ -179,10 +179,32 @@ def country_code(word: str) -> str:
     return code or ""
 
 
+def after_read_as_conj(token: Token) -> Token | None:
+    """"… came barely 48 hours after two communities were attacked and 25
+    people killed", parsed as "came … and were attacked": the "after" of the
+    verb ``token`` is joined to, when ``token``'s subject stands after it
+    (the clause it heads is the one "after" introduces).  ``None`` otherwise."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "conj" or node.pos_ not in ("VERB", "AUX"):
+            return None
+        head = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("after", "following", "before") and \
+                    head.i < prep.i < node.i and (not subjects or subjects[0].i > prep.i):
+                return prep
+        node = head
+    return None
+
+
 def recalled_scope(token: Token) -> tuple[int, int] | None:
     """The token range of the clause around ``token`` that recalls an event
     ("after the attack on …", "in retaliation for the April 22 attack in
     Pahalgam"), or ``None``."""
+    misread = after_read_as_conj(token)
+    if misread is not None:
+        return misread.i, sent_of(token).end
     for node in ancestors(token, limit=8):
         if node.dep_ in ("prep", "mark") and (node.lower_ in lx.BACKGROUND_PREPS or (
                 node.lower_ in ("for", "to") and node.head.lemma_.lower() in lx.REPRISAL_NOUNS)):

@@ -35,6 +35,9 @@ def one(text: str, published: date | None = PUBLISHED):
         ("attacks on a mosque in late September", date(2025, 9, 21), WEEK),
         ("a strike in mid-October", date(2025, 10, 11), WEEK),
         ("in early March 2024", date(2024, 3, 1), WEEK),
+        # a night is dated by the day it began
+        ("airstrikes in Yemen overnight into Thursday killed", date(2025, 11, 19), DAY),
+        ("shelling overnight to Sunday", date(2025, 11, 15), DAY),
     ],
 )
 def test_resolves_against_publication_date(text, expected, precision):

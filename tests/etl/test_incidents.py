@@ -297,3 +297,17 @@ def test_an_articles_reports_take_the_incidents_of_their_own_places_first():
         assert frozenset({first[0].event_id, by_place["Tel Aviv"]}) in linked, order
         assert frozenset({first[1].event_id, by_place["Holon"]}) in linked, order
         assert frozenset({by_place["Ramat Gan"]}) in linked, order
+
+
+def test_a_report_placed_at_a_province_joins_one_placed_at_a_district_in_it():
+    # "59 killed in Benue" and "100 killed in Guma LGA" (a district of Benue, 53 km from
+    # the province's centre): one massacre
+    benue = ("admin1:NGA/benue", "Benue", "Benue", "NGA", 7.34, 8.82, 3)
+    guma = ("geonames:7729904", "Guma", "Benue", "NGA", 7.82, 8.86, 2)
+    nasarawa_town = ("geonames:2328925", "Nasarawa", "Nasarawa", "NGA", 8.54, 7.71, 1)
+    attack = dict(event_type="Violence against civilians", sub="Attack")
+    province = report("a1", benue, fatalities=59, **attack)
+    district = report("b1", guma, fatalities=100, **attack)
+    elsewhere = report("c1", nasarawa_town, fatalities=1, **attack)
+    assert groups(link_incidents([province, district, elsewhere])) == {
+        frozenset({province.event_id, district.event_id}), frozenset({elsewhere.event_id})}

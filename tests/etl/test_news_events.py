@@ -1072,3 +1072,77 @@ def test_days_earlier_count_back_from_the_event_told(pipeline):
             "Two days earlier, gunmen killed two migrant workers in Shopian.")
     events = extract(pipeline, text, published=date(2025, 6, 9))
     assert sorted((e.event_date, e.fatalities) for e in events) == [(date(2025, 6, 6), 2), (date(2025, 6, 8), 1)]
+
+
+# --- armed resistance to an attack is a fight beside it --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked Daudu in Benue State on Friday night. However, they met strong resistance from "
+    "the youths and security personnel, leading to the death of some of the security personnel.",
+    "Gunmen attacked a village in Benue State on Friday night, killing 59 people. Among those killed were "
+    "members of the military, who died defending the village.",
+])
+def test_resistance_met_by_attackers_is_a_battle(pipeline, text):
+    events = extract(pipeline, text)
+    assert "Battles" in {e.event_type for e in events}, events
+
+
+@pytest.mark.parametrize("text", [
+    "The bill met resistance in parliament on Friday.",
+    "Troops entered the town on Friday and met no resistance.",
+    "The army vowed on Friday to defend the city of Makurdi.",
+    "The minister in Abuja on Friday defended the decision to deploy troops.",
+])
+def test_resistance_without_a_fight_is_no_battle(pipeline, text):
+    assert [e for e in extract(pipeline, text) if e.event_type == "Battles"] == []
+
+
+def test_the_attack_told_again_joins_the_happening_told_with_that_word(pipeline):
+    # the fight of the defenders is told last, but "The attack" is the killing of the
+    # villagers told with "attacked": its date dates that happening
+    text = ("MAKURDI — The governor of Benue State on Sunday confirmed that at least 59 people were killed "
+            "in Yelwata, a community attacked by herdsmen.\n"
+            "Among those killed were members of the military, who died defending the town.\n"
+            "The attack, which occurred on Friday, targeted Yelwata.")
+    events = extract(pipeline, text)
+    vac = [e for e in events if e.event_type == "Violence against civilians"]
+    assert [(e.event_date, e.fatalities) for e in vac] == [(date(2025, 7, 18), 59)], events
+
+
+def test_the_country_of_a_downed_drone_does_not_place_the_shoot_down(pipeline):
+    events = extract(pipeline, "Houthi rebels in Yemen said they shot down an American MQ-9 Reaper drone on Friday.")
+    assert {e.country for e in events} == {"YEM"}, events
+
+
+# --- Nigeria's local government areas and villages the gazetteer does not know --------
+
+
+def test_a_village_in_a_local_government_area_is_placed_in_that_area(pipeline):
+    text = ("Over 200 persons were killed yesterday in Yelwata, Guma Local Government Area of Benue State, "
+            "by gunmen suspected to be herdsmen.")
+    events = extract(pipeline, text, published=date(2025, 6, 15))
+    assert [(e.location, e.admin1, e.fatalities) for e in events] == [("Guma", "Benue", 200)], events
+
+
+def test_an_earlier_attack_told_after_the_report_s_one_keeps_its_own_place_and_day(pipeline):
+    # parsed "came … and were attacked": the clause after "48 hours after" is another attack
+    text = ("No fewer than 100 persons were killed by gunmen who invaded Yelewata and Daudu communities in "
+            "Guma Local Government Area (LGA) of Benue State.\n\n"
+            "This latest attack, which lasted from Friday night till the early hours of yesterday, came barely "
+            "48 hours after two communities – Mtswenem and Akondotyough Bawa in Makurdi LGA were attacked "
+            "and 25 people killed.")
+    events = extract(pipeline, text, published=date(2025, 6, 15))
+    told = sorted((e.event_date, e.location, e.fatalities, e.role) for e in events)
+    assert told == [(date(2025, 6, 11), "Makurdi", 25, "background"),
+                    (date(2025, 6, 13), "Guma", 100, "main")], events
+
+
+def test_the_town_people_flee_to_is_not_where_the_article_s_violence_is(pipeline):
+    text = ("Tension has gripped Yelwata community in Benue State following a fresh attack by suspected "
+            "herders on Sunday.\n\nSome residents called for urgent evacuation to Makurdi.\n\n"
+            "\u201cThey should take us to Makurdi,\u201d one resident said.\n\n"
+            "It comes two months after a deadly raid on 13 June, when gunmen stormed the community, "
+            "killing 200 people.")
+    raid = [e for e in extract(pipeline, text, published=date(2025, 8, 11)) if e.event_date == date(2025, 6, 13)]
+    assert [(e.location, e.fatalities) for e in raid] == [("Benue", 200)], raid
