@@ -57,6 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
         r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<wmod>this|last|past))\s+weekend\b", re.I)),
     ("ago", re.compile(rf"\b{_NUM_RE}\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
     ("relative_period", re.compile(
         r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
@@ -163,6 +164,15 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
             # "overnight into Thursday": a night is dated by the day it began (ANNOTATION.md)
             return published - timedelta(days=back + 1), DAY
         return published - timedelta(days=back), DAY
+    if kind == "weekend":
+        # "over the weekend": the Saturday of the latest weekend on or before the report,
+        # at week precision (a weekend is two days)
+        if groups.get("wmod") == "this" and published.weekday() < 5:
+            return None, UNKNOWN  # "this weekend" told on a weekday: the one ahead
+        back = (published.weekday() - 5) % 7
+        if back == 0 and groups.get("wmod") in ("last", "past"):
+            back = 7
+        return published - timedelta(days=back), WEEK
     if kind == "relative_day":
         rel = " ".join(groups["rel"].split())
         back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(rel, 0)

@@ -279,8 +279,12 @@ def reports_fit(a: Event, b: Event) -> bool:
     if not places_fit(a, b) and not _country_on_border(a, b):
         return False
     if (_level(a) == 3 or _level(b) == 3) and _MONTH not in (a.date_precision, b.date_precision) and \
-            not _within_a_day(a, b):
-        return False  # a country says little of where: the day must say which happening
+            (not _within_a_day(a, b) or ((_level(a) == 3 and a.date_precision == _WEEK
+                                          or _level(b) == 3 and b.date_precision == _WEEK)
+                                         and (a.place_id, a.event_date) != (b.place_id, b.event_date))):
+        # a country says little of where: the day must say which happening ("strikes on
+        # Iranian nuclear sites over the weekend" names no day)
+        return False
     if a.event_type != b.event_type or (a.event_type == "Strategic developments"
                                         and a.sub_event_type != b.sub_event_type):
         # typed differently: the same day and place, and a place finer than a

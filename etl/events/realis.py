@@ -567,6 +567,9 @@ def in_the_past(token: Token) -> bool:
 _EXISTING = frozenset({"prior", "previous", "earlier", "existing", "old", "current"})
 _PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "implementation",
                        "violation", "breach", "framework", "spirit"})
+# Verbs that make a deal ("the agreement, which was initialed on June 18").
+_MAKING = frozenset({"sign", "initial", "initialle", "initialled", "initialed", "reach", "conclude", "broker",
+                     "strike", "seal", "agree", "announce"})
 _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
                       "abide", "observe", "enforce", "monitor", "build"})
 
@@ -580,6 +583,8 @@ def existing_agreement(token: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
         return True
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _MAKING for c in token.children):
+        return False  # "the elements of the agreement, which was initialed on June 18": its making told
     node = token
     for _ in range(3):
         head = node.head

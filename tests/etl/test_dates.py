@@ -38,6 +38,8 @@ def one(text: str, published: date | None = PUBLISHED):
         # a night is dated by the day it began
         ("airstrikes in Yemen overnight into Thursday killed", date(2025, 11, 19), DAY),
         ("shelling overnight to Sunday", date(2025, 11, 15), DAY),
+        ("Over the weekend, Israel had launched strikes", date(2025, 11, 15), WEEK),
+        ("protests last weekend", date(2025, 11, 15), WEEK),
     ],
 )
 def test_resolves_against_publication_date(text, expected, precision):

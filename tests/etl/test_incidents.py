@@ -311,3 +311,16 @@ def test_a_report_placed_at_a_province_joins_one_placed_at_a_district_in_it():
     elsewhere = report("c1", nasarawa_town, fatalities=1, **attack)
     assert groups(link_incidents([province, district, elsewhere])) == {
         frozenset({province.event_id, district.event_id}), frozenset({elsewhere.event_id})}
+
+
+def test_a_country_report_without_its_own_day_joins_no_town_s_incident():
+    # "over the weekend, strikes on Iranian nuclear sites": the weekend names no day, so
+    # it says neither which site nor which day; the same report twice still links
+    iran = ("ne:IRN", "Iran", "", "IRN", 32.4, 53.7, 3)
+    fordow = ("geonames:1", "Fordow", "Qom", "IRN", 34.88, 51.0, 1)
+    strike = dict(event_type="Explosions/Remote violence", sub="Air/drone strike")
+    site = report("a1", fordow, day=date(2025, 6, 22), **strike)
+    weekend = report("b1", iran, day=date(2025, 6, 21), precision=2, **strike)
+    again = report("c1", iran, day=date(2025, 6, 21), precision=2, **strike)
+    assert groups(link_incidents([site, weekend, again])) == {
+        frozenset({site.event_id}), frozenset({weekend.event_id, again.event_id})}

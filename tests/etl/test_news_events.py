@@ -1146,3 +1146,19 @@ def test_the_town_people_flee_to_is_not_where_the_article_s_violence_is(pipeline
             "killing 200 people.")
     raid = [e for e in extract(pipeline, text, published=date(2025, 8, 11)) if e.event_date == date(2025, 6, 13)]
     assert [(e.location, e.fatalities) for e in raid] == [("Benue", 200)], raid
+
+
+def test_a_deal_referred_to_with_the_day_it_was_made_is_a_background_agreement(pipeline):
+    text = ("The foreign ministers of Rwanda and the DR Congo signed a peace agreement in Washington on Friday.\n\n"
+            "Boulos said the plan is one of the elements of the agreement, which was initialed by the "
+            "two technical teams on June 18.")
+    deals = sorted((e.event_date, e.role) for e in extract(pipeline, text, published=date(2025, 6, 27))
+                   if e.sub_event_type == "Agreement")
+    assert deals == [(date(2025, 6, 18), "background"), (date(2025, 6, 27), "main")]
+
+
+def test_an_element_of_an_agreement_is_no_agreement_of_its_own(pipeline):
+    text = ("The foreign ministers of Rwanda and the DR Congo signed a peace agreement in Washington on Friday.\n\n"
+            "The withdrawal of troops is one of the elements of the agreement.")
+    deals = [e for e in extract(pipeline, text, published=date(2025, 6, 27)) if e.sub_event_type == "Agreement"]
+    assert len(deals) == 1, deals
