@@ -340,10 +340,16 @@ def _type_tolls(happenings: Sequence[Happening]) -> None:
     killed", "died", no killer named) is of the kind of the violent happening
     told just before it on the same day."""
     for i, happening in enumerate(happenings):
-        if happening.typed_as or not all(_agentless_toll(m) and not _cause_named(m) for m in happening.mentions):
+        if happening.typed_as or not all(_agentless_toll(m) for m in happening.mentions):
             continue
         before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
         if before is None:
+            continue
+        if any(_cause_named(m) for m in happening.mentions) and not (
+                before.event_type == lx.REMOTE and all(_generic_cause(m) for m in happening.mentions)):
+            # "killed in a separate attack" names its own cause; in a missile or drone
+            # article a generic one ("three more were killed in separate Russian
+            # attacks") is of the weapons told
             continue
         when, other = happening.dated().date_value, before.dated().date_value
         if when is not None and other is not None and abs((when - other).days) <= 1:
@@ -357,6 +363,14 @@ def _cause_named(mention: Mention) -> bool:
     return mention.draft.another or any(
         g.lemma_.lower() in lx.NOUN_TRIGGERS for c in token.children if c.dep_ == "prep"
         for g in c.children if g.dep_ == "pobj")
+
+
+def _generic_cause(mention: Mention) -> bool:
+    """Is every cause the toll names a generic word ("in separate attacks")?"""
+    token = mention.draft.trigger.token
+    causes = [g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj" and g.lemma_.lower() in lx.NOUN_TRIGGERS]
+    return all(cause in GENERIC_WORDS for cause in causes)
 
 
 def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None:
@@ -438,7 +452,8 @@ def _toll_report(mention: Mention) -> bool:
     token = mention.draft.trigger.token
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
-        c.dep_ == "nsubjpass" for c in token.children)))
+        c.dep_ == "nsubjpass" for c in token.children)) or (lemma == "lose" and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() == "life" for c in token.children)))
 
 
 def _agentless_toll(mention: Mention) -> bool:
@@ -547,6 +562,10 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
         # killed in the Dnipropetrovsk region" is not the Kyiv strike of a lead told "in Ukraine"
         finest = min(KIND_LEVEL.get(p.kind, 3) for p in places)
         places = [p for p in places if KIND_LEVEL.get(p.kind, 3) == finest]
+        if any(t.additive for t in draft.tolls) and KIND_LEVEL.get(mention.place.kind, 3) < finest:
+            # "17 killed in the Dnipropetrovsk region … In Samar, two more lives were lost":
+            # more dead at a town of a happening told only by its region are another site's
+            return False
     return any(same_or_near(mention.place, place, near_km=near_km) for place in places)
 
 

@@ -1162,3 +1162,17 @@ def test_an_element_of_an_agreement_is_no_agreement_of_its_own(pipeline):
             "The withdrawal of troops is one of the elements of the agreement.")
     deals = [e for e in extract(pipeline, text, published=date(2025, 6, 27)) if e.sub_event_type == "Agreement"]
     assert len(deals) == 1, deals
+
+
+def test_more_dead_at_other_towns_of_a_missile_wave_are_strikes_of_their_own(pipeline):
+    # "two more lives were lost" in a town of the region the lead gives; "separate
+    # attacks" in a missile article are missile or drone attacks (ACLED: remote violence)
+    text = ("A wave of Russian missile strikes hit the Dnipropetrovsk region on Tuesday, killing at least "
+            "17 people.\n\n"
+            "In the northeastern city of Sumy, three additional people were killed in separate Russian "
+            "attacks. In Samar, near the regional capital of Dnipro, two more lives were lost.")
+    events = extract(pipeline, text, published=date(2025, 6, 24))
+    told = sorted((e.location, e.event_type, e.fatalities) for e in events)
+    assert told == [("Dnipropetrovsk", "Explosions/Remote violence", 17),
+                    ("Samar", "Explosions/Remote violence", 2),
+                    ("Sumy", "Explosions/Remote violence", 3)], events
