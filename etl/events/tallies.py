@@ -115,10 +115,16 @@ _INTENSIFY_VERBS = frozenset({"intensify", "escalate", "increase", "expand", "re
 def counted_trend(token: Token) -> bool:
     """A plural event noun told as a trend ("attacks surged by 42%", "a
     dramatic uptick in attacks", "a rise in militant attacks", "has stepped
-    up strikes"): statistics over a period, not a happening."""
+    up strikes") or counted so far ("over 200 strikes have been conducted"):
+    statistics over a period, not a happening."""
     if token.tag_ != "NNS":
         return False
     head = token.head
+    count = next((c for c in token.children if c.dep_ == "nummod" and "-" not in c.text
+                  and not re.fullmatch(r"(?:19|20)\d\d", c.text)), None)  # not "2025-07-24 Clashes"
+    if count is not None and _count(count) >= 10 and head.pos_ in ("VERB", "AUX") and \
+            any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children):
+        return True  # "over 200 strikes have been conducted": a campaign's count so far
     if token.dep_ == "nsubj" and head.lemma_.lower() in _TREND_WORDS:
         return True
     if token.dep_ == "dobj" and (head.lemma_.lower() in _INTENSIFY_VERBS or (

@@ -1176,3 +1176,10 @@ def test_more_dead_at_other_towns_of_a_missile_wave_are_strikes_of_their_own(pip
     assert told == [("Dnipropetrovsk", "Explosions/Remote violence", 17),
                     ("Samar", "Explosions/Remote violence", 2),
                     ("Sumy", "Explosions/Remote violence", 3)], events
+
+
+def test_strikes_counted_so_far_in_a_campaign_are_no_event(pipeline):
+    text = ("The White House has indicated that over 200 strikes have been conducted in Yemen since "
+            "the campaign began on March 15.")
+    assert [e for e in extract(pipeline, text, published=date(2025, 4, 14))
+            if e.event_type == "Explosions/Remote violence"] == []
