@@ -132,6 +132,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             earlier.add(trig.token.i)
         if _place_history(trig.token):
             earlier.add(trig.token.i)  # "al-Nahud, which the paramilitaries seized earlier this year"
+        if _actor_history(trig.token):
+            continue  # "an armed group which has been accused of atrocities while fighting on both sides"
         if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
             continue  # "fire crews fighting to extinguish the blaze"
         if lemma == "capture" and object_heads(trig.token) & lx.NOT_CAPTURED:
@@ -397,6 +399,32 @@ def _place_history(token: Token) -> bool:
 
 
 _PLACE_HEADS = SITE_NOUNS | {"province", "region", "base"}
+
+_ACTOR_HEADS = lx.MILITARY_WORDS | lx.MILITANT_WORDS | frozenset({
+    "group", "groups", "forces", "force", "militia", "militias", "faction", "factions", "movement", "coalition",
+    "gang", "gangs", "organisation", "organization", "paramilitary", "paramilitaries", "commander", "leader"})
+_CHARACTERISING = frozenset({"accuse", "know", "blame", "suspect", "link", "tie"})
+
+
+def _actor_history(token: Token) -> bool:
+    """A trigger in a relative clause that describes an armed group by its
+    record ("an armed group which has been accused of atrocities while
+    fighting on both sides", "a militia that has fought the army for
+    years"): who the group is, not a happening."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            head = node.head
+            if head.lower_ not in _ACTOR_HEADS and head.ent_type_ not in ("ORG", "NORP"):
+                return False
+            if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in node.subtree):
+                return False  # "which has killed 50 people in El Fasher since Monday": news told in it
+            perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in node.children)
+            return perfect or node.lemma_.lower() in _CHARACTERISING
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

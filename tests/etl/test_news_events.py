@@ -1183,3 +1183,15 @@ def test_strikes_counted_so_far_in_a_campaign_are_no_event(pipeline):
             "the campaign began on March 15.")
     assert [e for e in extract(pipeline, text, published=date(2025, 4, 14))
             if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_a_group_described_by_its_record_is_no_event(pipeline):
+    text = ("Kaykal commands the Sudan Shield Forces, an armed group currently aligned with the regular army "
+            "which has been accused of atrocities while fighting on both sides of Sudan's devastating war.")
+    assert extract(pipeline, text, published=date(2025, 8, 13)) == ()
+
+
+def test_a_group_s_deed_told_with_its_day_in_a_relative_clause_is_still_news(pipeline):
+    text = "Residents fled the RSF, which has shelled the Abu Shouk camp in El Fasher on Monday."
+    events = extract(pipeline, text, published=date(2025, 8, 13))
+    assert [(e.location, e.sub_event_type) for e in events] == [("El Fasher", "Shelling/artillery/missile attack")]
