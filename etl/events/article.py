@@ -30,7 +30,7 @@ from etl import lexicon as lx
 from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim, responsibility_claimant, state_forces_subject, with_country
-from etl.events.classify import choose_sentence_events
+from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.capitals import bare_capitals, capital_locative, capital_named
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
@@ -247,7 +247,7 @@ def extract_events(
         sequels = sequel_triggers(triggers, by_sentence.get(index, []))
         # "attacks on a mosque in late September that killed 70 and a strike on a
         # shelter in mid-October that killed 60": event nouns dated apart are two events
-        apart = dated_apart(found, triggers, sentence, published=published)
+        apart = [refine_trigger(t, sentence) for t in dated_apart(found, triggers, sentence, published=published)]
         triggers = [*triggers, *apart, *sequels]
         _chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:

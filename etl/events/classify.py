@@ -140,6 +140,14 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     return chosen
 
 
+def refine_trigger(trigger: Trigger, sentence: Span) -> Trigger:
+    """A trigger chosen outside the one-event choice (an event noun dated
+    apart) typed as that choice types its event: by the weapons the sentence
+    names and by its target ("attacks on a mosque in late September" in a
+    sentence about drone operations are drone strikes)."""
+    return _refine(trigger, sentence, [trigger])
+
+
 def _means_of_killing(token: Token) -> bool:
     """Is the event noun the means of a killing ("killed via arson", "killed
     by burning", "killed with arson or gunfire")?"""

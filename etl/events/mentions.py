@@ -138,6 +138,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "fire crews fighting to extinguish the blaze"
         if lemma == "capture" and object_heads(trig.token) & lx.NOT_CAPTURED:
             continue  # "footage captured the terrifying moment of impact"
+        if lemma == "launch" and object_heads(trig.token) & {"campaign", "campaigns"}:
+            continue  # "launched a sustained drone campaign": a series told by its strikes, not one
         if lemma == "engage" and _engaged_in_other(trig.token):
             continue  # "engaged them in talks"
         if lemma == "march" and _is_month(trig.token):

@@ -1195,3 +1195,17 @@ def test_a_group_s_deed_told_with_its_day_in_a_relative_clause_is_still_news(pip
     text = "Residents fled the RSF, which has shelled the Abu Shouk camp in El Fasher on Monday."
     events = extract(pipeline, text, published=date(2025, 8, 13))
     assert [(e.location, e.sub_event_type) for e in events] == [("El Fasher", "Shelling/artillery/missile attack")]
+
+
+def test_launching_a_campaign_is_no_happening_of_its_own(pipeline):
+    text = "The RSF launched a sustained drone campaign against population centers in Sudan this month."
+    assert extract(pipeline, text, published=date(2025, 10, 24)) == ()
+
+
+def test_an_event_noun_dated_apart_is_typed_by_the_sentence_s_weapons(pipeline):
+    text = ("The paramilitary group has intensified drone operations in El Fasher in recent weeks, including "
+            "devastating attacks on a mosque in late September that killed approximately 70 people and a strike "
+            "on the Dar al-Arqam displacement center in mid-October that killed about 60.")
+    told = sorted((e.event_date, e.sub_event_type, e.fatalities)
+                  for e in extract(pipeline, text, published=date(2025, 10, 24)))
+    assert told == [(date(2025, 9, 21), "Air/drone strike", 70), (date(2025, 10, 11), "Air/drone strike", 60)]
