@@ -43,6 +43,7 @@ from etl.events.places import (
 from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, presupposed, reaction_frame, recalled_offset,
+    site_apart,
 )
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.tolls import (
@@ -568,8 +569,8 @@ def _body_start(text: str, analysis: Analysis) -> int:
     return start if start < len(text) else 0
 
 
-def event_id_for(article_id: str, event_type: str, place_id: str, when: date | None) -> str:
-    key = f"{article_id}|{event_type}|{place_id}|{when.isoformat() if when else ''}"
+def event_id_for(article_id: str, event_type: str, place_id: str, when: date | None, *, part: str = "") -> str:
+    key = f"{article_id}|{event_type}|{place_id}|{when.isoformat() if when else ''}" + (f"|{part}" if part else "")
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
@@ -588,7 +589,7 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
     lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
                  and not all(m.draft.trigger.background or presupposed(m.draft.trigger.token) for m in h.mentions)),
                 None)
-    events: dict[tuple[str, str, date | None], Event] = {}
+    events: dict[tuple[str, str, date | None, int], Event] = {}
     roles = [role_of(h, lead) for h in happenings]
     killed = [sum(c.best for t in happening_toll(h) for c in t.killed if not vague(c))
               if h.event_type in VIOLENT and role == "main" else 0 for h, role in zip(happenings, roles)]
@@ -601,17 +602,26 @@ def _emit(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
         parts = [k for h, k in zip(happenings[i + 1:], killed[i + 1:]) if k and day is not None
                  and h.dated().date_value is not None and 0 <= (h.dated().date_value - day).days <= REPORT_DAYS
                  and same_or_near(h.place, happening.place)]
+        # "In one village, 200 were killed … raids of the other villages killed 38": sites
+        # told apart stay apart where the gazetteer puts both at the town around them
+        apart = i if any(site_apart(m.draft.trigger.token) for m in happening.mentions) else -1
         event = _event(happening, article=article, role=role, others_killed=others,
-                       parts_killed=sum(parts) if len(parts) >= 2 else 0)
+                       parts_killed=sum(parts) if len(parts) >= 2 else 0, site_apart=apart >= 0)
         if killed[i] and not event.fatalities and len(parts) >= 2:
             continue  # its only figure summed up the happenings told next: they are the events
-        key = (event.event_type, event.place_id, event.event_date)
+        key = (event.event_type, event.place_id, event.event_date, apart)
         events[key] = _add(events[key], event) if key in events else event
+    for key in [k for k in events if k[3] < 0 and not events[k].fatalities]:
+        # "the RSF attacked several villages around Bara on Saturday" with no toll, then the
+        # villages told apart: the sites are the events, the umbrella is told in them
+        site = next((k for k in events if k[:3] == key[:3] and k[3] >= 0), None)
+        if site is not None:
+            events[site] = _add(events[site], events.pop(key))
     return list(events.values())
 
 
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
-           parts_killed: int = 0) -> Event:
+           parts_killed: int = 0, site_apart: bool = False) -> Event:
     anchor = happening.anchor
     place = happening.place
     dated = happening.dated()
@@ -642,7 +652,9 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")
-    event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value)
+    # a site told apart at the same place as another has an id of its own (where it is told)
+    event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value,
+                            part=str(anchor.draft.sentence.start_char) if site_apart else "")
     return Event(
         event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
         date_precision=dated.date_precision, event_type=etype,

@@ -117,7 +117,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
                 continue
             if t.sub_event_type == "Looting/property destruction" and violent and (
                     _means_of_killing(t.token) or any(t.token.head.i == v.token.i and t.token.dep_ in ("compound", "amod")
-                                                      for v in violent)):
+                                                      for v in violent)
+                    or any(v.token.i == t.token.i + 1 and v.token.head.i == t.token.i for v in violent)):
+                # ("Looting raids" read as a verb and its object)
                 # "killed via arson or gunshot", "looting raids … killed 38": how they were
                 # killed, what the raid was, not a separate event
                 continue

@@ -132,6 +132,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             earlier.add(trig.token.i)
         if _place_history(trig.token):
             earlier.add(trig.token.i)  # "al-Nahud, which the paramilitaries seized earlier this year"
+        if _generic_territory_held(trig.token):
+            continue  # "raids in territory it has taken control of": where, not a takeover told
         if _actor_history(trig.token):
             continue  # "an armed group which has been accused of atrocities while fighting on both sides"
         if lemma in ("fight", "battle", "combat") and _FIRE_WORDS & {t.lower_ for t in trig.token.subtree}:
@@ -177,8 +179,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
         if trig.event_type in VIOLENT and counted_trend(trig.token):
             continue  # "attacks surged by 42% in January", "a dramatic uptick in attacks"
-        if trig.event_type in VIOLENT and series_over_range(trig.token, brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):
-            continue  # "killed between October 5-8 in attacks across the locality"
+        if (trig.event_type in VIOLENT or trig.sub_event_type == "Looting/property destruction") and \
+                series_over_range(trig.token.head if trig.token.dep_ in ("amod", "compound") else trig.token,
+                                  brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):
+            # "killed between October 5-8 in attacks across the locality", "have carried out a
+            # series of violent looting raids"
+            continue
         if trig.event_type in VIOLENT | {lx.PROTESTS} and purpose_of_movement(trig.token):
             continue
         if lemma in lx.PRISON_BREAK_LEMMAS and not sentence_words & lx.PRISON_WORDS:
@@ -406,6 +412,23 @@ _ACTOR_HEADS = lx.MILITARY_WORDS | lx.MILITANT_WORDS | frozenset({
     "group", "groups", "forces", "force", "militia", "militias", "faction", "factions", "movement", "coalition",
     "gang", "gangs", "organisation", "organization", "paramilitary", "paramilitaries", "commander", "leader"})
 _CHARACTERISING = frozenset({"accuse", "know", "blame", "suspect", "link", "tie"})
+
+
+_GENERIC_TERRITORY = frozenset({"territory", "territories", "area", "areas", "region", "regions", "land", "lands"})
+
+
+def _generic_territory_held(token: Token) -> bool:
+    """"Raids in territory it has taken control of", "areas they have
+    seized": a relative clause in the perfect on an unnamed stretch of land
+    says which land, not that it changed hands now."""
+    node = token if token.dep_ == "relcl" else token.head if token.head.dep_ == "relcl" else None
+    if node is None or any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree):
+        return False
+    # the noun it hangs on, or the one just before it (a clause misattached further up)
+    before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else node.head
+    if not {node.head.lemma_.lower(), before.lemma_.lower()} & _GENERIC_TERRITORY:
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in node.children)
 
 
 def _actor_history(token: Token) -> bool:

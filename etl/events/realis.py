@@ -483,8 +483,12 @@ def distinct_happening(token: Token) -> bool:
             o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)
             for c in token.children):
         return True
-    # "In one village, more than 200 were killed", "raids of the other villages killed 38":
-    # a site told apart from those told before
+    return site_apart(token)
+
+
+def site_apart(token: Token) -> bool:
+    """"In one village, more than 200 were killed", "raids of the other
+    villages killed 38": a site told apart from those told before."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "on") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in SITE_NOUNS and any(
             (d.dep_ in ("det", "nummod") and d.lower_ in ("one", "another")) or (d.dep_ == "amod" and d.lower_ == "other")

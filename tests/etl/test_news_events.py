@@ -974,8 +974,9 @@ def test_a_lead_total_told_again_village_by_village_is_counted_once(pipeline):
     events = extract(pipeline, text, published=date(2025, 7, 14))
     violent = [e for e in events if e.event_type in VIOLENT]
     assert sum(e.fatalities for e in violent) == 284
+    # the village told apart and the other villages are two sites (ANNOTATION: one event per place)
     assert sorted((e.event_date, e.fatalities) for e in violent) == [
-        (date(2025, 7, 12), 238), (date(2025, 7, 13), 46)]
+        (date(2025, 7, 12), 38), (date(2025, 7, 12), 200), (date(2025, 7, 13), 46)]
     assert "Looting/property destruction" not in {e.sub_event_type for e in events}
 
 
@@ -1209,3 +1210,20 @@ def test_an_event_noun_dated_apart_is_typed_by_the_sentence_s_weapons(pipeline):
     told = sorted((e.event_date, e.sub_event_type, e.fatalities)
                   for e in extract(pipeline, text, published=date(2025, 10, 24)))
     assert told == [(date(2025, 9, 21), "Air/drone strike", 70), (date(2025, 10, 11), "Air/drone strike", 60)]
+
+
+def test_sites_told_apart_stay_two_events_where_both_fall_on_one_town(pipeline):
+    # neither village is in the gazetteer: both sit at Bara, yet they are two sites
+    text = ("The group said that the RSF had attacked several villages on Saturday around the city of Bara.\n"
+            "In one village, Shag Alnom, more than 200 people were killed via arson or gunshot.\n"
+            "Looting raids of the other villages killed 38 civilians, they said.")
+    events = extract(pipeline, text, published=date(2025, 7, 14))
+    tolls = sorted(e.fatalities for e in events if e.event_type == "Violence against civilians")
+    assert tolls == [38, 200], events
+    assert len({e.event_id for e in events}) == len(events)
+
+
+def test_a_series_of_raids_in_territory_held_is_no_event(pipeline):
+    text = ("Its soldiers have carried out a series of violent looting raids in territory it has taken "
+            "control of in North Kordofan.")
+    assert extract(pipeline, text, published=date(2025, 7, 14)) == ()
