@@ -232,6 +232,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "arrest": (STRATEGIC, "Arrests"), "detain": (STRATEGIC, "Arrests"),
     "apprehend": (STRATEGIC, "Arrests"),
     "mediate": (STRATEGIC, "Diplomacy"), "negotiate": (STRATEGIC, "Diplomacy"),
+    # leaders meeting or calling each other ("Witkoff met Putin", "Anwar contacted Hun
+    # Manet"), only with a leader on each side (see LEADER_WORDS)
+    **dict.fromkeys(("meet", "contact", "phone"), (STRATEGIC, "Diplomacy")),
     "capture": (STRATEGIC, "Arrests"), "nab": (STRATEGIC, "Arrests"),
     "seize": (STRATEGIC, "Disrupted weapons use"),
     "recapture": (BATTLES, "Government regains territory"),
@@ -289,6 +292,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
 }
 # Armed resistance to an attack: a fight whatever the attackers' target (see classify._refine).
 RESISTANCE_LEMMAS = frozenset({"repel", "repulse", "engage", "resist", "defend", "resistance"})
+# Who meets or calls whom in diplomacy: a named person, or one of these.
+LEADER_WORDS = frozenset({"president", "minister", "premier", "counterpart", "envoy", "leader", "leaders",
+                          "king", "chancellor", "emir", "secretary", "delegation", "delegations", "mediator",
+                          "mediators", "ambassador", "chairman", "negotiators"})
 # What attackers meet or face when there is a fight ("met stiff resistance").
 RESISTANCE_VERBS = frozenset({"meet", "face", "encounter"})
 # Deaths told with "defending" ("died defending the town", "were killed while defending it").

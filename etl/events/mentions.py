@@ -225,6 +225,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the missile had targeted a meeting of commanders": the target, not an event
         if _any_kind(trig.token):
             continue  # "before any kind of negotiations", "no talks": none held
+        if lemma in ("meet", "contact", "phone") and trig.token.pos_ == "VERB" and not _leaders_meet(trig.token):
+            continue  # "met resistance", "met with families of the victims", "contact the police"
         if lemma == "resistance" and not _armed_resistance(trig.token, sentence_words):
             continue  # "the bill met resistance", "resistance groups", "met no resistance"
         if lemma == "defend" and not _died_defending(trig.token):
@@ -240,6 +242,27 @@ _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "
                             "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
 _FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
+
+
+def _leader(token: Token) -> bool:
+    """A named person or a leader's title ("President Vladimir Putin", "his
+    Congolese counterpart", "Hun Manet")."""
+    return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or token.lemma_.lower() in lx.LEADER_WORDS or \
+        any(c.dep_ == "compound" and c.lower_ in lx.LEADER_WORDS for c in token.children)
+
+
+def _leaders_meet(token: Token) -> bool:
+    """"Witkoff travelled to Russia to meet President Vladimir Putin", "Anwar
+    contacted Puttan and Hun Manet": a leader on each side (the subject, or
+    the subject of the verb it is the purpose of, and the object or the
+    object of "with")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ in ("xcomp", "advcl"):
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    others = [c for c in token.children if c.dep_ == "dobj"] + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    others += [c for o in others for c in o.children if c.dep_ == "conj"]
+    return any(_leader(s) for s in subjects) and any(_leader(o) for o in others)
 
 
 def _armed_resistance(token: Token, sentence_words: set[str]) -> bool:

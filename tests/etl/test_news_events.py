@@ -1227,3 +1227,21 @@ def test_a_series_of_raids_in_territory_held_is_no_event(pipeline):
     text = ("Its soldiers have carried out a series of violent looting raids in territory it has taken "
             "control of in North Kordofan.")
     assert extract(pipeline, text, published=date(2025, 7, 14)) == ()
+
+
+def test_leaders_meeting_is_diplomacy_dated_by_its_offset(pipeline):
+    text = ("A Russian missile strike killed 35 people in Sumy on Sunday.\n\n"
+            "The Sumy strike came two days after US presidential envoy Steve Witkoff travelled to Russia to meet "
+            "President Vladimir Putin and push efforts to end the war.")
+    talks = [(e.event_date, e.country, e.role) for e in extract(pipeline, text, published=date(2025, 4, 14))
+             if e.sub_event_type == "Diplomacy"]
+    assert talks == [(date(2025, 4, 11), "RUS", "background")]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters in Kathmandu met resistance from the police on Monday.",
+    "The governor met with families of the victims in Makurdi on Monday.",
+    "Residents were told to contact the police in Goma on Monday.",
+])
+def test_meeting_without_a_leader_on_each_side_is_no_diplomacy(pipeline, text):
+    assert [e for e in extract(pipeline, text, published=date(2025, 4, 14)) if e.sub_event_type == "Diplomacy"] == []
