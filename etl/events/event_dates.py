@@ -64,6 +64,10 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # "the July 2 attack": the date of an event referred to
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
+        if span is not None and _in_other_relative_clause(span.root, trigger.token):
+            # "the gang coalition, which has been in control of Cabaret since March 2024,
+            # carried out a massacre": the date of what the clause says of the coalition
+            continue
         if any(p.idx < start and trigger.token.idx < p.idx and not _CLAUSE_BREAK.search(text, p.idx - sentence.start_char, mention.start)
                for p in settings):
             continue  # "striking Hezbollah, despite a truce reached in November 2024": the setting's date
@@ -92,6 +96,16 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
 
 
 _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
+
+
+def _in_other_relative_clause(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a relative clause on something other than the
+    trigger ("the coalition, which has been in control of Cabaret since March
+    2024", not "the attack, which occurred on Friday")?"""
+    for node in [token, *ancestors(token, limit=6)]:
+        if node.dep_ == "relcl":
+            return node.head.i != trigger.i and not in_subtree(trigger, node)
+    return False
 
 
 def _dates_report(span: Span, trigger: Token) -> bool:

@@ -1245,3 +1245,17 @@ def test_leaders_meeting_is_diplomacy_dated_by_its_offset(pipeline):
 ])
 def test_meeting_without_a_leader_on_each_side_is_no_diplomacy(pipeline, text):
     assert [e for e in extract(pipeline, text, published=date(2025, 4, 14)) if e.sub_event_type == "Diplomacy"] == []
+
+
+def test_a_date_said_of_the_actor_in_a_relative_clause_does_not_date_the_event(pipeline):
+    text = ("Gangs killed at least 50 people in Laboderie on September 11, a rights group said.\n\n"
+            "According to the group, the gang coalition, which has been in control of the town of Cabaret since "
+            "March 2024, carried out an extremely cruel massacre against the civilian population in the nearby "
+            "town of Laboderie.")
+    events = extract(pipeline, text, published=date(2025, 9, 16))
+    assert [e.event_date for e in events if e.event_type == "Violence against civilians"] == [date(2025, 9, 11)]
+
+
+def test_a_date_in_a_relative_clause_on_the_event_dates_it(pipeline):
+    text = "The attack, which occurred on Friday, targeted Yelwata in Guma Local Government Area of Benue State."
+    assert [e.event_date for e in extract(pipeline, text, published=date(2025, 6, 15))] == [date(2025, 6, 13)]
