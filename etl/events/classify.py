@@ -115,6 +115,11 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
                 # killed militants", "thwarted an attack" in which six died: the fight's spoils or
                 # outcome, not a weapon kept from use
                 continue
+            if t.sub_event_type == "Arrests" and any(c.dep_ == "auxpass" for c in t.token.children) and any(
+                    v.token.lemma_.lower() in _KILLED_AFTER_ARREST and (
+                        (v.token.dep_ in ("conj", "advcl") and v.token.head.i == t.token.i) or
+                        (t.token.dep_ in ("conj", "advcl") and t.token.head.i == v.token.i)) for v in violent):
+                continue  # "the men were arrested, then executed by M23 elements": the killing told
             if t.sub_event_type == "Looting/property destruction" and violent and (
                     _means_of_killing(t.token) or any(t.token.head.i == v.token.i and t.token.dep_ in ("compound", "amod")
                                                       for v in violent)
@@ -140,6 +145,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
     chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+_KILLED_AFTER_ARREST = frozenset({"execute", "kill", "murder", "torture", "shoot"})
 
 
 def refine_trigger(trigger: Trigger, sentence: Span) -> Trigger:

@@ -1259,3 +1259,16 @@ def test_a_date_said_of_the_actor_in_a_relative_clause_does_not_date_the_event(p
 def test_a_date_in_a_relative_clause_on_the_event_dates_it(pipeline):
     text = "The attack, which occurred on Friday, targeted Yelwata in Guma Local Government Area of Benue State."
     assert [e.event_date for e in extract(pipeline, text, published=date(2025, 6, 15))] == [date(2025, 6, 13)]
+
+
+def test_people_arrested_then_executed_by_an_armed_group_are_killed_not_arrested(pipeline):
+    text = ("M23 fighters killed 22 men in Kabare on Sunday.\n\nA doctor condemned the killings, saying that "
+            "the men were arrested, then executed by M23 elements.")
+    kinds = {e.sub_event_type for e in extract(pipeline, text, published=date(2025, 11, 28))}
+    assert "Arrests" not in kinds and kinds
+
+
+def test_soldiers_arresting_some_and_killing_others_is_both(pipeline):
+    text = "Soldiers arrested 12 suspected militants and killed two others in Bannu on Monday."
+    kinds = {e.sub_event_type for e in extract(pipeline, text, published=date(2025, 7, 8))}
+    assert "Arrests" in kinds
