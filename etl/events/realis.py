@@ -535,12 +535,17 @@ _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "prop
 _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal"})
 
 
+_ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
+
+
 def planned_or_denied(token: Token) -> bool:
     """Talks or a deal that are planned, attempted, negated, conditional or
     only talked about ("were scheduled to hold a sixth round of
     negotiations", "will not participate in the talks", "attempting to
     mediate a peace deal", "undermined Washington-led peace talks"); an
     offer to mediate is itself diplomacy (see ``is_unreal``)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _ARRIVALS:
+        return True  # "Zelensky's arrival in the Netherlands for a NATO summit": what he came for
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True

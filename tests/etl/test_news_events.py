@@ -1272,3 +1272,9 @@ def test_soldiers_arresting_some_and_killing_others_is_both(pipeline):
     text = "Soldiers arrested 12 suspected militants and killed two others in Bannu on Monday."
     kinds = {e.sub_event_type for e in extract(pipeline, text, published=date(2025, 7, 8))}
     assert "Arrests" in kinds
+
+
+def test_what_a_leader_arrives_for_is_not_yet_held(pipeline):
+    text = ("Russian missiles killed 17 people in Dnipro on Tuesday. The attacks coincided with President "
+            "Zelensky's arrival in the Netherlands for a NATO summit.")
+    assert [e for e in extract(pipeline, text, published=date(2025, 6, 24)) if e.sub_event_type == "Diplomacy"] == []
