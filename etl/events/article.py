@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import replace
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -357,6 +358,15 @@ def extract_events(
                     country_place(focus.country) is not None:
                 # talks with no venue: the country the article's events are in
                 places, place_from = [country_place(focus.country)], "context"
+            if not places and trigger.event_type == lx.STRATEGIC:
+                # "the rebels aired footage of shooting down an American drone" in a report of
+                # strikes on Sanaa and Hodeida: the country the violence told is in, before the
+                # country the article names most (the US, whose strikes they are)
+                sites = Counter(d.places[0].country for d in drafts if d.own_place and d.places
+                                and d.trigger.event_type in PLACED and d.places[0].country)
+                site_country = country_place(sites.most_common(1)[0][0]) if sites else None
+                if site_country is not None:
+                    places, place_from = [site_country], "context"
             if not places and trigger.event_type == lx.STRATEGIC and main_country is not None:
                 places, place_from = [main_country], "context"
             if not places and trigger.event_type in PLACED:

@@ -1278,3 +1278,15 @@ def test_what_a_leader_arrives_for_is_not_yet_held(pipeline):
     text = ("Russian missiles killed 17 people in Dnipro on Tuesday. The attacks coincided with President "
             "Zelensky's arrival in the Netherlands for a NATO summit.")
     assert [e for e in extract(pipeline, text, published=date(2025, 6, 24)) if e.sub_event_type == "Diplomacy"] == []
+
+
+def test_a_shoot_down_with_no_place_is_in_the_country_of_the_violence_told(pipeline):
+    # the article names the US more often than Yemen, and the shoot-down is told before any town
+    text = ("Suspected US airstrikes in Yemen overnight into Thursday killed at least three people, the "
+            "rebels said. The rebels meanwhile aired footage they said showed the debris left after shooting "
+            "down yet another American MQ-9 Reaper drone.\n\nThe US military's Central Command, which oversees "
+            "the United States' campaign, did not acknowledge the strikes, and officials in the United States "
+            "did not comment.\n\nThe US has struck the rebels since March.")
+    downed = [e.country for e in extract(pipeline, text, published=date(2025, 4, 10))
+              if e.sub_event_type == "Disrupted weapons use"]
+    assert downed == ["YEM"]
