@@ -358,7 +358,9 @@ def extract_events(
                     country_place(focus.country) is not None:
                 # talks with no venue: the country the article's events are in
                 places, place_from = [country_place(focus.country)], "context"
-            if not places and trigger.event_type == lx.STRATEGIC:
+            if not places and trigger.event_type == lx.STRATEGIC and \
+                    trigger.sub_event_type not in ("Agreement", "Diplomacy"):
+                # (talks and deals sit with their parties, below)
                 # "the rebels aired footage of shooting down an American drone" in a report of
                 # strikes on Sanaa and Hodeida: the country the violence told is in, before the
                 # country the article names most (the US, whose strikes they are)

@@ -1290,3 +1290,4 @@ def test_a_shoot_down_with_no_place_is_in_the_country_of_the_violence_told(pipel
     downed = [e.country for e in extract(pipeline, text, published=date(2025, 4, 10))
               if e.sub_event_type == "Disrupted weapons use"]
     assert downed == ["YEM"]
+
