@@ -18,6 +18,13 @@ from datetime import date, timedelta
 DAY, WEEK, MONTH = 1, 2, 3
 UNKNOWN = 0
 
+
+def borrowed_precision(precision: int) -> int:
+    """The precision of a date borrowed from another sentence or event: a day
+    is only near the happening's (week), coarser dates stay as they are."""
+    return WEEK if precision == DAY else precision
+
+
 _MONTHS = {
     name: number
     for number, names in enumerate(

@@ -217,7 +217,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "hurl": (REMOTE, "Grenade"), "lob": (REMOTE, "Grenade"), "throw": (REMOTE, "Grenade"),
     "clash": (BATTLES, "Armed clash"), "attack": (BATTLES, "Armed clash"),
     "ambush": (BATTLES, "Armed clash"), "raid": (BATTLES, "Armed clash"),
-    "storm": (BATTLES, "Armed clash"), "fight": (BATTLES, "Armed clash"), "besiege": (BATTLES, "Armed clash"),
+    "storm": (BATTLES, "Armed clash"), "fight": (BATTLES, "Armed clash"),
     "kill": (BATTLES, "Armed clash"), "martyr": (BATTLES, "Armed clash"),
     "strike": (REMOTE, "Air/drone strike"), "bomb": (REMOTE, "Air/drone strike"),
     "shell": (REMOTE, "Shelling/artillery/missile attack"),

@@ -18,11 +18,11 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.dates import DAY, UNKNOWN, WEEK, DateMention
+from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, when_date_head
-from etl.events.syntax import ancestors, governing_verb, in_subtree, sequel
+from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sequel
 from etl.spacy_model import span_text
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -102,10 +102,8 @@ def _in_other_relative_clause(token: Token, trigger: Token) -> bool:
     """Is ``token`` inside a relative clause on something other than the
     trigger ("the coalition, which has been in control of Cabaret since March
     2024", not "the attack, which occurred on Friday")?"""
-    for node in [token, *ancestors(token, limit=6)]:
-        if node.dep_ == "relcl":
-            return node.head.i != trigger.i and not in_subtree(trigger, node)
-    return False
+    clause = relative_clause_of(token, limit=6)
+    return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
 
 
 def _dates_report(span: Span, trigger: Token) -> bool:
@@ -242,10 +240,9 @@ def resolve_event_date(
         told = [d for d in drafts if d.sentence_index == last and not d.trigger.background
                 and d.date_value is not None]
         previous = told[-1] if told else drafts[-1]
-        return previous.date_value, WEEK if previous.date_precision == DAY else previous.date_precision, "previous", \
-            previous
+        return previous.date_value, borrowed_precision(previous.date_precision), "previous", previous
     if lead is not None and lead.value is not None:
-        return lead.value, WEEK if lead.precision == DAY else lead.precision, "lead", None
+        return lead.value, borrowed_precision(lead.precision), "lead", None
     if published is not None:
         return published, WEEK, "published", None
     return None, UNKNOWN, "none", None

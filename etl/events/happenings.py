@@ -54,7 +54,7 @@ from datetime import date, timedelta
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
-from etl.dates import DAY, MONTH, WEEK
+from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.core import VIOLENT, Draft, TollMention
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import doc_sentences, target_words
@@ -148,6 +148,7 @@ class Happening:
         self.dates: set[tuple[object, int, str]] = set()  # distinct own or reported dates
         self.actor2s: set[str] = set()
         self.killed_figures: set[int] = set()  # the killed figures its mentions give
+        self.lemmas: set[str] = set()  # the words of the sentences that tell it (see ``_home``)
         # the violent types its mentions give (not those typed for want of evidence):
         # subtypes, and whether a generic word gave the type
         self.kinds: dict[str, tuple[set[str], bool]] = {}
@@ -167,6 +168,7 @@ class Happening:
         if draft.actor2:
             self.actor2s.add(draft.actor2)
         self.killed_figures |= _killed_figures(draft)
+        self.lemmas.update(t.lemma_.lower() for t in draft.sentence)
         if draft.trigger.event_type in VIOLENT and not mention.default_typed:
             subtypes, generic = self.kinds.get(draft.trigger.event_type, (set(), False))
             subtypes.add(draft.trigger.sub_event_type)
@@ -203,8 +205,8 @@ class Happening:
 
     def redate(self, other: Draft) -> None:
         """Take the date of ``other`` (another happening's), as borrowed."""
-        precision = WEEK if other.date_precision == DAY else other.date_precision
-        self._dated = replace(self._dated, date_value=other.date_value, date_precision=precision)
+        self._dated = replace(self._dated, date_value=other.date_value,
+                              date_precision=borrowed_precision(other.date_precision))
 
     def dated(self) -> Draft:
         """The draft that dates the happening: its own date at the finest
@@ -256,13 +258,14 @@ def _borrowed_dates(happenings: Sequence[Happening]) -> None:
     governor said on Sunday.  Among them were soldiers who died defending
     the town.  The attack occurred on Friday" -- the defenders' fight is of
     Friday, not of the day the governor spoke."""
+    home_of = {draft_id: h for h in happenings for draft_id in h.drafts}
     for happening in happenings:
         dated = happening.dated()
         source = dated.dated_by
         if dated.date_from != "previous" or source is None:
             continue
-        home = next((h for h in happenings if h is not happening and id(source) in h.drafts), None)
-        better = home.dated() if home is not None else None
+        home = home_of.get(id(source))
+        better = home.dated() if home is not None and home is not happening else None
         if better is None or better is source or better.date_value is None or not better.own_date:
             continue
         happening.redate(better)
@@ -405,8 +408,7 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         # "The attack, which occurred on Friday": the happening told with that word
         # ("a community attacked by herdsmen"), not the fight told since
         lemma = mention.draft.trigger.token.lemma_.lower()
-        fitting = [h for h in fitting if any(t.lemma_.lower() == lemma for m in h.mentions
-                                             for t in m.draft.sentence)] or fitting
+        fitting = [h for h in fitting if lemma in h.lemmas] or fitting
     # the most recent one; among those told as recently, the one told at this very
     # place ("explosions near Tel Aviv and Beersheba.  Three were killed in
     # Beersheba"), then the same type

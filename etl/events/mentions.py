@@ -32,7 +32,9 @@ from etl.events.realis import (
     is_attributed, is_background, is_habitual, is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
-from etl.events.syntax import after_read_as_conj, ancestors, has_object, object_heads, sent_of, target_words, token_table
+from etl.events.syntax import (
+    after_read_as_conj, ancestors, has_object, object_heads, relative_clause_of, sent_of, target_words, token_table,
+)
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
 
@@ -431,10 +433,10 @@ def _place_history(token: Token) -> bool:
 
 _PLACE_HEADS = SITE_NOUNS | {"province", "region", "base"}
 
-_ACTOR_HEADS = lx.MILITARY_WORDS | lx.MILITANT_WORDS | frozenset({
-    "group", "groups", "forces", "force", "militia", "militias", "faction", "factions", "movement", "coalition",
-    "gang", "gangs", "organisation", "organization", "paramilitary", "paramilitaries", "commander", "leader"})
-_CHARACTERISING = frozenset({"accuse", "know", "blame", "suspect", "link", "tie"})
+
+def _perfect(verb: Token) -> bool:
+    """Told in the perfect ("has taken", "has been accused")?"""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in verb.children)
 
 
 _GENERIC_TERRITORY = frozenset({"territory", "territories", "area", "areas", "region", "regions", "land", "lands"})
@@ -444,14 +446,18 @@ def _generic_territory_held(token: Token) -> bool:
     """"Raids in territory it has taken control of", "areas they have
     seized": a relative clause in the perfect on an unnamed stretch of land
     says which land, not that it changed hands now."""
-    node = token if token.dep_ == "relcl" else token.head if token.head.dep_ == "relcl" else None
-    if node is None or any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree):
+    clause = relative_clause_of(token, limit=1)
+    if clause is None or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
         return False
     # the noun it hangs on, or the one just before it (a clause misattached further up)
-    before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else node.head
-    if not {node.head.lemma_.lower(), before.lemma_.lower()} & _GENERIC_TERRITORY:
-        return False
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in node.children)
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else clause.head
+    return bool({clause.head.lemma_.lower(), before.lemma_.lower()} & _GENERIC_TERRITORY) and _perfect(clause)
+
+
+_ACTOR_HEADS = lx.MILITARY_WORDS | lx.MILITANT_WORDS | frozenset({
+    "group", "groups", "forces", "force", "militia", "militias", "faction", "factions", "movement", "coalition",
+    "gang", "gangs", "organisation", "organization", "paramilitary", "paramilitaries", "commander", "leader"})
+_CHARACTERISING = frozenset({"accuse", "know", "blame", "suspect", "link", "tie"})
 
 
 def _actor_history(token: Token) -> bool:
@@ -459,20 +465,15 @@ def _actor_history(token: Token) -> bool:
     record ("an armed group which has been accused of atrocities while
     fighting on both sides", "a militia that has fought the army for
     years"): who the group is, not a happening."""
-    node = token
-    for _ in range(4):
-        if node.dep_ == "relcl":
-            head = node.head
-            if head.lower_ not in _ACTOR_HEADS and head.ent_type_ not in ("ORG", "NORP"):
-                return False
-            if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in node.subtree):
-                return False  # "which has killed 50 people in El Fasher since Monday": news told in it
-            perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in node.children)
-            return perfect or node.lemma_.lower() in _CHARACTERISING
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    clause = relative_clause_of(token, limit=3)
+    if clause is None:
+        return False
+    head = clause.head
+    if head.lower_ not in _ACTOR_HEADS and head.ent_type_ not in ("ORG", "NORP"):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in clause.subtree):
+        return False  # "which has killed 50 people in El Fasher since Monday": news told in it
+    return _perfect(clause) or clause.lemma_.lower() in _CHARACTERISING
 
 
 def _day_dated(sentence: Span, published: date | None) -> bool:

@@ -179,6 +179,15 @@ def country_code(word: str) -> str:
     return code or ""
 
 
+def relative_clause_of(token: Token, *, limit: int) -> Token | None:
+    """The verb of the nearest relative clause holding ``token`` (the token
+    itself or one of its first ``limit`` ancestors), or ``None``."""
+    for node in [token, *ancestors(token, limit=limit)]:
+        if node.dep_ == "relcl":
+            return node
+    return None
+
+
 def after_read_as_conj(token: Token) -> Token | None:
     """"… came barely 48 hours after two communities were attacked and 25
     people killed", parsed as "came … and were attacked": the "after" of the
