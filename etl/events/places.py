@@ -534,7 +534,7 @@ def _refuge(token: Token) -> bool:
         prep.head.lemma_.lower() in _REFUGE_WORDS
 
 
-def focus_place(by_sentence: dict[int, list[PlaceCandidate]], doc: Doc | None = None) -> Place | None:
+def focus_place(by_sentence: dict[int, list[PlaceCandidate]], doc: Doc) -> Place | None:
     """The town the article is about: the town-level place it names most
     often (at least twice, more often than any other; not a possessor, an
     agent or where people go: "calls for evacuation to Makurdi").  Violence
@@ -547,7 +547,7 @@ def focus_place(by_sentence: dict[int, list[PlaceCandidate]], doc: Doc | None = 
         for c in by_sentence[index]:
             if c.excluded or c.place.kind not in _TOWN_KINDS:
                 continue
-            if doc is not None and 0 <= c.chain_root < len(doc) and _refuge(doc[c.chain_root]):
+            if 0 <= c.chain_root < len(doc) and _refuge(doc[c.chain_root]):
                 continue
             counts[c.place.place_id] = counts.get(c.place.place_id, 0) + 1
             first.setdefault(c.place.place_id, c.place)
