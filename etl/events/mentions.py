@@ -24,12 +24,13 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
+from etl.events.deals import deal_ended, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, existing_agreement, in_the_past, ongoing_since,
-    planned_or_denied, recalled_date, recalled_earlier, recalled_offset, drop_background_clauses, deal_ended,
-    is_attributed, is_background, is_habitual, is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
+    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
+    recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
+    is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (

@@ -1,0 +1,114 @@
+"""Talks and deals: whether a mention of one tells it being made now.
+
+Pipeline position: a realis check of :func:`etl.events.mentions.find_triggers`
+for Diplomacy and Agreement triggers, split from :mod:`etl.events.realis`.  A
+deal that ends or breaks, one that is planned, attempted or denied, and one
+referred to as already in force are no event; talks a leader arrives for are
+not yet held.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from etl import lexicon as lx
+from etl.events.syntax import ancestors
+
+
+# Verbs and nouns that end a deal ("ended its ceasefire", "the truce collapsed",
+# "the breakdown of the ceasefire", "violated the ceasefire")
+_DEAL_ENDING_VERBS = frozenset({"end", "break", "violate", "abandon", "scrap", "collapse", "breach", "annul",
+                                "cancel", "suspend", "terminate", "withdraw", "abrogate", "renege", "unravel"})
+_DEAL_ENDING_NOUNS = frozenset({"breakdown", "collapse", "end", "violation", "violations", "breach", "breaches",
+                                "termination", "suspension", "cancellation"})
+
+
+def deal_ended(token: Token) -> bool:
+    """Is the deal noun told as ending or broken, not made ("the TTP ended its
+    ceasefire", "the truce collapsed", "the breakdown of the ceasefire",
+    "TTP's ceasefire collapse")?  That is no agreement."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _DEAL_ENDING_VERBS:
+        return True
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "the TTP called off its ceasefire"
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _DEAL_ENDING_VERBS | {"fail", "expire", "lapse"} and \
+            not any(c.dep_ == "dobj" for c in head.children):
+        return True  # "the truce collapsed" (not "a truce ended the fighting")
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from", "on") and (
+            head.head.lemma_.lower() in _DEAL_ENDING_NOUNS | _DEAL_ENDING_VERBS):
+        return True  # "the breakdown of the ceasefire", "withdrew from the deal"
+    if token.dep_ == "compound" and head.lemma_.lower() in _DEAL_ENDING_NOUNS:
+        return True  # "the ceasefire collapse"
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in ("collapse", "breakdown", "violation", "violations", "breach"):
+        return True  # "TTP's ceasefire collapse" (however it is parsed)
+    return any(c.dep_ == "compound" and c.lemma_.lower() in _DEAL_ENDING_NOUNS for c in token.children)
+
+
+_PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "propose", "intend", "prepare",
+                      "attempt", "try", "strive", "hope", "aim", "seek", "push", "work", "undermine", "derail",
+                      "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
+
+
+_AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal"})
+
+
+_ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
+
+
+def planned_or_denied(token: Token) -> bool:
+    """Talks or a deal that are planned, attempted, negated, conditional or
+    only talked about ("were scheduled to hold a sixth round of
+    negotiations", "will not participate in the talks", "attempting to
+    mediate a peace deal", "undermined Washington-led peace talks"); an
+    offer to mediate is itself diplomacy (see ``is_unreal``)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _ARRIVALS:
+        return True  # "Zelensky's arrival in the Netherlands for a NATO summit": what he came for
+    for node in [token, *ancestors(token, limit=4)]:
+        if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
+            return True
+        if node.i != token.i and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
+            return True  # "a meeting in an effort to reach a ceasefire agreement"
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
+                    return True
+            if node.dep_ not in ("xcomp", "pcomp", "acl"):
+                break
+    return False
+
+
+_EXISTING = frozenset({"prior", "previous", "earlier", "existing", "old", "current"})
+_PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "implementation",
+                       "violation", "breach", "framework", "spirit"})
+# Verbs that make a deal ("the agreement, which was initialed on June 18").
+_MAKING = frozenset({"sign", "initial", "initialle", "initialled", "initialed", "reach", "conclude", "broker",
+                     "strike", "seal", "agree", "announce"})
+_KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
+                      "abide", "observe", "enforce", "monitor", "build"})
+
+
+def existing_agreement(token: Token) -> bool:
+    """A deal referred to, not made now ("violated a prior agreement",
+    "one of the elements of the agreement", "urged both sides to implement
+    the ceasefire", "builds on the declaration"): an agreement noun that is
+    said to exist already, a part of one, or what someone keeps or breaks."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
+        return True
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _MAKING for c in token.children):
+        return False  # "the elements of the agreement, which was initialed on June 18": its making told
+    node = token
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in _KEEPING
+        if head.lower_ == "of" and head.head.lemma_.lower() in _PARTS_OF:
+            return True
+        node = head
+    return False
