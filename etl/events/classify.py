@@ -407,8 +407,7 @@ def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
     words = set(lower[sentence.start:sentence.end])
     # a clause that tells an earlier happening ("… a year after demonstrators stormed the
     # parliament"; not "police fired tear gas after protesters threw stones": that crowd's own act)
-    earlier = {d.i for m in sentence if m.dep_ == "mark" and m.lower_ in ("after", "before", "since")
-               and m.head.i != m.i and recalled_offset(m.head) is not None for d in m.head.subtree}
+    earlier = {d.i for m in sentence for d in _earlier_clause(m)}
     for i in range(sentence.start, sentence.end):
         if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
             continue  # only violence words are checked token by token
@@ -421,13 +420,42 @@ def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
                 lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
             words.discard(lower[i])
             words.add("non-" + lower[i])  # "non - violent" as three tokens
-        elif any(a.lower_ in _CAUSE_PREPS and a.dep_ == "prep" for a in ancestors(t, limit=4)):
+        elif _under_cause(t):
             words.discard(lower[i])
         elif lower[i] in _BURN_WORDS and object_words(t) & _SYMBOLS:
             words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
     if _protesters_violent(sentence):
         words.add("riot")
     return words
+
+
+def _under_cause(token: Token) -> bool:
+    """Does the word only name the protest's cause ("a protest against police
+    violence")?  Not when it is what the protest came to ("demonstrations
+    against a tax bill culminated in the storming of parliament", which the
+    parser may hang on the bill): an outcome verb on the way up keeps it."""
+    for node in ancestors(token, limit=4):
+        if node.lemma_.lower() in _OUTCOME_VERBS:
+            return False
+        if node.lower_ in _CAUSE_PREPS and node.dep_ == "prep":
+            return True
+    return False
+
+
+# What a protest turned into: "culminated in", "descended into", "escalated into"
+_OUTCOME_VERBS = frozenset({"culminate", "descend", "escalate", "degenerate", "spiral", "devolve", "turn"})
+
+
+def _earlier_clause(token: Token) -> list[Token]:
+    """The clause an "after" of a told time span introduces ("a year after
+    demonstrators stormed the parliament", "a year after deadly demonstrations
+    culminated in the storming of parliament"), or nothing."""
+    if token.lower_ not in ("after", "before", "since") or token.head.i == token.i:
+        return []
+    if token.dep_ == "mark":
+        return list(token.head.subtree) if recalled_offset(token.head) is not None else []
+    objects = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else []
+    return list(token.subtree) if objects and recalled_offset(objects[0]) is not None else []
 
 
 _BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})

@@ -263,6 +263,23 @@ def test_an_event_a_year_before_is_dated_a_year_back(pipeline):
                                                        (date(2025, 6, 25), "main")]
 
 
+def test_a_recalled_protest_is_typed_by_what_it_came_to_not_by_the_report(pipeline):
+    # the storming is what last year's demonstrations culminated in (a riot), however the
+    # parser hangs it; this year's protest, with its deaths, is force against protesters
+    text = ("Sixteen people died during protests in Kenya on Wednesday, a year after deadly demonstrations "
+            "against a tax bill culminated in the storming of parliament.")
+    events = sorted(extract(pipeline, text, published=date(2025, 6, 25)), key=lambda e: e.event_date)
+    assert [(e.event_date, e.event_type, e.sub_event_type, e.role) for e in events] == [
+        (date(2024, 6, 25), "Riots", "Violent demonstration", "background"),
+        (date(2025, 6, 25), "Protests", "Excessive force against protesters", "main")]
+
+
+def test_a_protest_against_violence_is_no_riot(pipeline):
+    text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
+        [("Protests", "Peaceful protest")]
+
+
 def test_an_event_dated_days_ahead_of_the_report_is_no_happening(pipeline):
     # not a rally on March 15 a year before the report
     text = "Police in Lahore said the opposition rally on March 15 had been banned."
