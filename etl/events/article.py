@@ -41,7 +41,8 @@ from etl.events.places import (
     GEO_PRECISION, KIND_LEVEL, PlaceCandidate, UNPLACED, border_country, choose_places, country_in_name, demonym_target,
     find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
 )
-from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mentions, happening_toll, role_of, same_or_near
+from etl.events.happening_tolls import happening_toll
+from etl.events.happenings import REPORT_DAYS, SITE_KM, Happening, group_mentions, role_of, same_or_near
 from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, presupposed, reaction_frame, recalled_offset,
     site_apart,

@@ -36,10 +36,7 @@ proportion to its mentions.
 
 A happening takes its most specific place and date, the type of its most
 specific mention (lethal force first for a crowd), and the toll of its best
-mention, never a sum over mentions: the latest update ("the toll rose to
-19") if any, else the first figure given; figures told as additional
-victims ("killing one more person", "six scientists were also killed") add
-to it, each once.  Happenings of one (type, place, date) are one event whose
+mention, never a sum over mentions (:mod:`~etl.events.happening_tolls`).  Happenings of one (type, place, date) are one event whose
 toll is their sum.  Its role is background when every mention recalls it
 ("after a deadly raid on 13 June") or it is dated before the article's
 first-told happening, else main.
@@ -53,11 +50,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from etl import lexicon as lx
-from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
-from etl.events.core import VIOLENT, Draft, TollMention
+from etl.events.core import VIOLENT, Draft
 from etl.events.places import KIND_LEVEL, UNPLACED, within
-from etl.events.syntax import doc_sentences, target_words
+from etl.events.syntax import target_words
 from geo.records import Place
 
 NEAR_KM = 30.0
@@ -643,205 +639,6 @@ def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: 
     if WEEK in (a_precision, b_precision):
         return abs((a - b).days) <= 6
     return a == b
-
-
-# --------------------------------------------------------------------------- attributes
-
-
-@dataclass(frozen=True, slots=True)
-class Toll:
-    """Figures of a happening from one toll mention (``part`` of ``parts``
-    when the figure was reported over several places)."""
-
-    killed: tuple[Casualty, ...]
-    injured: tuple[Casualty, ...]
-    part: int
-    parts: int
-    claim: str
-    evidence: Draft | None  # the mention whose figure was taken
-
-
-def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed: int = 0) -> list[Toll]:
-    """The toll of the happening: its best mention's figures (the latest
-    update, else the first figure given) plus figures told as additional
-    victims.  One toll mention per sentence.  ``others_killed``: the dead of
-    the article's other happenings of that day; a first figure that is a later
-    one of this happening plus those ("at least four dead" across the regions,
-    then "two people" here and two there) was their sum.  ``parts_killed``: the
-    dead of two or more happenings told after this one within a few days; a
-    single first figure that about equals them ("almost 300", then 200, 38
-    and 46) summed them up, and is no toll of its own."""
-    seen: set[int] = set()
-    tolls: list[tuple[TollMention, Mention]] = []
-    for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
-        for toll in mention.draft.tolls:
-            if toll.sentence_index in seen:
-                continue
-            seen.add(toll.sentence_index)
-            tolls.append((toll, mention))
-    tolls.sort(key=lambda pair: pair[0].sentence_index)
-    chosen: list[Toll] = []
-    for kind in ("killed", "injured"):
-        with_figure = [(t, m) for t, m in tolls if any(c.kind == kind for c in t.casualties)]
-        base = [(t, m) for t, m in with_figure if not t.additive]
-        updates = [(t, m) for t, m in base if t.update]
-        best = updates[-1:] or base[:1]
-        if kind == "killed" and not updates:
-            best = _best_killed(base, best, others_killed=others_killed, parts_killed=parts_killed)
-        extra: list[tuple[TollMention, Mention]] = []
-        for t, m in with_figure:  # additional victims, each group once ("killing one more" told twice)
-            if t.additive and not any(_same_figures(t, e, kind) for e, _ in extra):
-                extra.append((t, m))
-        if kind == "killed" and best:
-            # "four terrorists were killed" and "two soldiers embraced martyrdom" in the same
-            # fight: each side's dead once (ACLED counts attackers too)
-            sides = {_side(best[0][0]), *(_side(t) for t, _ in extra)}
-            for t, m in base:
-                side = _side(t)
-                if side and "" not in sides and side not in sides and (t, m) not in best:
-                    extra.append((t, m))
-                    sides.add(side)
-        picked = [*best, *extra]
-        lower = _lower_per_side(best[0][0], base) if kind == "killed" and best and not updates else {}
-        for toll, mention in picked:
-            figures = tuple(lower.get(id(c), c) for c in toll.casualties if c.kind == kind)
-            chosen.append(Toll(figures if kind == "killed" else (), figures if kind == "injured" else (),
-                               mention.part, mention.parts, toll.claim, mention.draft))
-    return chosen
-
-
-def _best_killed(base: Sequence[tuple[TollMention, Mention]], best: list[tuple[TollMention, Mention]], *,
-                 others_killed: int, parts_killed: int) -> list[tuple[TollMention, Mention]]:
-    """The death toll among the happening's figures when none is told as an
-    update: by default the first (``best``); a later one when the first was a
-    rival claim, a sum over places or happenings, or a bound it makes exact;
-    none when the first only summed up the happenings told after it (see
-    :func:`happening_toll`)."""
-    first = _killed(base[0][0]) if base else 0
-    if len(base) > 1 and best == base[:1]:
-        # the same victims counted differently by two sources ("killed over 200
-        # soldiers", "the earlier claim was of killing 60 soldiers"): the lower (ACLED)
-        victims = _victims(base[0][0])
-        rivals = [(t, m) for t, m in base if victims and _victims(t) == victims and _claimed(m.draft, t)]
-        if len(rivals) > 1:
-            best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
-    if len(base) > 1:
-        # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
-        # two others died in Sunsari": the first figure was the sum over places
-        best = next(([(t, m)] for t, m in base[1:] if m.draft.split_off
-                     and _killed(t) + m.draft.split_off == first), best)
-    if len(base) > 1 and best == base[:1]:
-        best = next(([(t, m)] for t, m in base[1:] if _refines(t, base[0][0])), best)
-    if len(base) == 1 and parts_killed and 0.85 * first <= parts_killed <= 1.1 * first:
-        return []
-    if len(base) > 1 and best == base[:1] and others_killed:
-        best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),
-                    best)
-    return best
-
-
-def _lower_per_side(best: TollMention, base: Sequence[tuple[TollMention, Mention]]) -> dict[int, Casualty]:
-    """A toll that counts both sides' dead ("23 soldiers were killed and more
-    than 200 Taliban fighters died"), where a later report gives one side's
-    dead lower ("the Taliban said nine of its fighters were killed"): the
-    lower figure of that side, as ANNOTATION codes conflicting figures
-    (keyed by the id of the figure it replaces)."""
-    killed = [c for c in best.casualties if c.kind == "killed"]
-    sides = {_casualty_side(c) for c in killed}
-    if len(killed) < 2 or len(sides) < 2 or "" in sides:
-        return {}
-    out: dict[int, Casualty] = {}
-    for toll, _ in base:
-        if toll is best:
-            continue
-        figures = [c for c in toll.casualties if c.kind == "killed"]
-        if len(figures) != 1:
-            continue
-        side = _casualty_side(figures[0])
-        for c in killed:
-            if _casualty_side(c) == side and figures[0].best < out.get(id(c), c).best:
-                out[id(c)] = figures[0]
-    return out
-
-
-_CLAIM_WORDS = frozenset({"claim", "claims", "claimed", "claiming"})
-
-
-def _claimed(draft: Draft, toll: TollMention) -> bool:
-    """Is the figure a claim ("JNIM claimed it killed over 200 soldiers")?
-    Claims that disagree are rivals, not a toll that grew."""
-    sentences = doc_sentences(draft.sentence.doc)
-    if toll.claim:
-        return True
-    if not 0 <= toll.sentence_index < len(sentences):
-        return False
-    return any(t.lower_ in _CLAIM_WORDS for t in sentences[toll.sentence_index])
-
-
-def _victims(toll: TollMention) -> str:
-    """The noun that names the toll's dead, when it names one ("over 200
-    soldiers" → "soldier"), else ""."""
-    names = {c.victims.lower().split()[-1].rstrip("s") for c in toll.casualties
-             if c.kind == "killed" and c.victims.strip()}
-    return names.pop() if len(names) == 1 else ""
-
-
-_STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramilitaries", "guards", "sepoys",
-                            "policeman", "officers", "officer", "servicemen"})
-
-
-def _side(toll: TollMention) -> str:
-    """Whose dead a toll mention counts, when all its figures name one side:
-    "armed" (militants, attackers), "state" (soldiers, police), "civilian";
-    else "" ("people", a mix, no noun)."""
-    sides = set()
-    for c in toll.casualties:
-        if c.kind != "killed":
-            continue
-        side = _casualty_side(c)
-        if not side:
-            return ""
-        sides.add(side)
-    return sides.pop() if len(sides) == 1 else ""
-
-
-def _casualty_side(casualty: Casualty) -> str:
-    """"armed", "state", "civilian" or "" for one figure's victims."""
-    words = casualty.victims.lower().split()
-    noun = words[-1] if words else ""
-    if noun in lx.MILITANT_WORDS:
-        return "armed"
-    if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
-        return "state"
-    if noun in lx.CIVILIAN_WORDS and noun not in ("people", "person", "persons"):
-        return "civilian"
-    return ""
-
-
-def _refines(toll: TollMention, first: TollMention) -> bool:
-    """Does ``toll`` give the exact figure ``first`` only bounded ("more than
-    20 civilians were killed" in the lead, "22 people were killed" in the
-    body; "dozens" and then "36")?  Same victims or unnamed ones."""
-    bounds = [c for c in first.casualties if c.kind == "killed"]
-    exact = [c for c in toll.casualties if c.kind == "killed"]
-    if len(bounds) != 1 or len(exact) != 1:
-        return False
-    bound, figure = bounds[0], exact[0]
-    named = {_victims(toll), _victims(first)} - {"", "people", "person"}
-    if figure.low != figure.high or (len(named) > 1 and _side(toll) != _side(first)):
-        return False
-    if bound.high is None:  # "at least 20", "more than 20"
-        return bound.low <= figure.best <= bound.low * 1.5 + 2
-    return bound.low < bound.high and bound.low <= figure.best <= bound.high  # "dozens"
-
-
-def _killed(toll: TollMention) -> int:
-    return sum(c.best for c in toll.casualties if c.kind == "killed")
-
-
-def _same_figures(a: TollMention, b: TollMention, kind: str) -> bool:
-    return sorted(c.best for c in a.casualties if c.kind == kind) == \
-        sorted(c.best for c in b.casualties if c.kind == kind)
 
 
 def role_of(happening: Happening, lead: date | None) -> str:
