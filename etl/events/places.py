@@ -77,7 +77,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         first = first.head.head  # "attacked the town of Gboko": the place noun's role
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
-        _listed_in_place(first) or undergoes
+        _listed_in_place(first) or undergoes or _taken_in_relative_clause(root)
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "nsubj" and first is not root:
@@ -88,6 +88,26 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
     return locative, excluded, first.i
+
+
+# Verbs whose object is a place taken or struck: "the town of al-Nahud, which the
+# paramilitaries seized earlier this year in West Kordofan province"
+_TAKING_VERBS = frozenset({"seize", "capture", "take", "overrun", "recapture", "retake", "regain", "liberate",
+                           "occupy", "storm", "besiege"})
+
+
+def _taken_in_relative_clause(root: Token) -> bool:
+    """Is the place what a relative clause on it tells was struck or taken
+    ("al-Nahud, which the paramilitaries seized …", "Kyiv, which was hit
+    overnight")?"""
+    for clause in root.children:
+        if clause.dep_ != "relcl":
+            continue
+        lemma = clause.lemma_.lower()
+        if (lemma in HARM_VERBS or lemma in _TAKING_VERBS) and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that") for c in clause.children):
+            return True
+    return False
 
 
 def _undergoes(root: Token) -> bool:
@@ -321,6 +341,8 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     wanted = {trigger.i} | ({verb.i} if verb is not None else set())
+    if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
+        return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
     for node in ancestors(span.root, limit=6):
         if node.i in wanted:
             return True

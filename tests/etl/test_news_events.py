@@ -274,6 +274,14 @@ def test_a_recalled_protest_is_typed_by_what_it_came_to_not_by_the_report(pipeli
         (date(2025, 6, 25), "Protests", "Excessive force against protesters", "main")]
 
 
+def test_a_town_taken_in_a_relative_clause_is_where_it_was_taken(pipeline):
+    # the relative clause is on the town: the province is only where the town lies
+    text = ("The RSF attacked a village in Sudan on Wednesday, north of the key town of Bara, which the "
+            "paramilitaries seized earlier this month in North Kordofan province.")
+    seized = [e for e in extract(pipeline, text, published=date(2025, 7, 24)) if e.event_type == "Battles"]
+    assert [(e.location, e.geo_precision) for e in seized] == [("Bārah", 1)]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \

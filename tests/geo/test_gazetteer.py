@@ -195,3 +195,26 @@ def test_a_countrys_capital_is_its_capital_city(gazetteer):
     assert gazetteer.capital("YEM").name == "Sanaa"
     assert gazetteer.capital("ken").name == "Nairobi"
     assert gazetteer.capital("XXX") is None
+
+
+@pytest.mark.parametrize(("name", "country", "area_name"), [
+    ("North Kordofan", "SDN", "Shamal Kurdufan"),        # GeoNames' English name of a derived area
+    ("North Kordofan State", "SDN", "Shamal Kurdufan"),  # and an alternate with its "State"
+    ("Kherson Oblast", "UKR", "Kherson"),
+    ("South Darfur", "SDN", "South Darfur"),    # no town of it had an admin1 name: an area of its own
+    ("West Kordofan", "SDN", "West Kordofan"),  # split from North Kordofan: not its old area
+])
+def test_first_order_divisions_go_by_their_english_names(gazetteer, name, country, area_name):
+    areas = [e.place for e in gazetteer.lookup(name) if e.place.kind == "admin1" and e.is_primary_name]
+    assert [(p.country, p.name) for p in areas] == [(country, area_name)]
+
+
+def test_the_towns_of_a_division_of_its_own_are_inside_it(gazetteer):
+    nyala = next(e.place for e in gazetteer.lookup("Nyala") if e.place.country == "SDN")
+    assert nyala.admin1 == "South Darfur"
+
+
+def test_a_division_name_that_is_a_towns_stays_the_towns(gazetteer):
+    # "Odesa" is also an alternate of Odesa Oblast: the city keeps it alone
+    found = [e.place for e in gazetteer.lookup("Odesa") if e.place.country == "UKR" and e.is_primary_name]
+    assert {p.kind for p in found} == {"populated_place"}
