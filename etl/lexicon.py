@@ -129,6 +129,10 @@ CIVILIAN_WORDS = frozenset({
     "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
     "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
     "person", "persons",  # "12 persons were killed by gunmen": no one armed is named so
+    # office holders and public figures, unarmed (ACLED: an assassinated mayor is a civilian;
+    # not "activists", which South Asian reports use for an armed group's cadres)
+    "mayor", "mayors", "councillor", "councillors", "councilor", "councilors", "lawmaker", "lawmakers",
+    "politician", "politicians", "candidate", "candidates",
 })
 # Places where an attack's targets are civilians (an attack on them is
 # Violence against civilians unless armed targets are named too).
@@ -391,7 +395,8 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"suicide", "kamikazes"}), REMOTE, "Suicide bomb"),  # not "kamikaze drones"
     (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
                 "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
-                "planes", "sorties", "barrel"}), REMOTE, "Air/drone strike"),
+                "planes", "sorties", "barrel", "paraglider", "paragliders", "paramotor", "paramotors"}), REMOTE,
+     "Air/drone strike"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mortar", "mortars",
                 "shelling", "shells", "howitzer"}), REMOTE, "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), REMOTE, "Grenade"),

@@ -53,6 +53,17 @@ def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
 _PHRASES_BY_FIRST = _phrase_index()
 
 
+# Words that offer an event only as a likeness of the one reported
+_LIKENESS_WORDS = frozenset({"similar", "comparable", "such"})
+
+
+def _likened(token: Token) -> bool:
+    """An event noun told as a likeness ("similar youth-led demonstrations
+    this summer in Nepal", "inspired by similar protests in Asia"): other
+    events named for comparison, not reported."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _LIKENESS_WORDS for c in token.children)
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -118,6 +129,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"
+        if _likened(trig.token):
+            continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
                 trig.token.head.lemma_.lower() in _HELD_PEOPLE:
             continue  # "all the prisoners who were detained came out": who they are, not an arrest

@@ -64,8 +64,10 @@ def target_words(token: Token) -> set[str]:
     break."""
     words: set[str] = set()
     heads = [token]
-    if token.head.i != token.i and token.dep_ in ("dobj", "compound", "pobj"):
-        heads.append(token.head)  # "opened fire on X": the preposition hangs on "opened"
+    if token.head.i != token.i and token.dep_ in ("dobj", "compound", "pobj", "oprd", "prt", "acomp"):
+        # "opened fire on X": the preposition hangs on "opened"; "X was shot dead",
+        # "X was gunned down": the victim is the verb's
+        heads.append(token.head)
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):

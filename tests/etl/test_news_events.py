@@ -282,6 +282,29 @@ def test_a_town_taken_in_a_relative_clause_is_where_it_was_taken(pipeline):
     assert [(e.location, e.geo_precision) for e in seized] == [("Bārah", 1)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A mayor was shot dead by gunmen in Uruapan on Saturday.", ("Violence against civilians", "Attack")),
+    ("A teacher was gunned down by gunmen in Uruapan on Saturday.", ("Violence against civilians", "Attack")),
+    ("Two soldiers were shot dead by gunmen in Uruapan on Saturday.", ("Battles", "Armed clash")),
+])
+def test_who_was_shot_dead_says_who_was_attacked(pipeline, text, expected):
+    # the victims of "shot dead" and "gunned down" are the verb's, not the gunmen after it
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 11, 2))] == \
+        [expected]
+
+
+def test_events_named_as_a_likeness_are_not_reported(pipeline):
+    text = ("Protesters clashed with police in Rabat on Wednesday. The uprising follows similar youth-led "
+            "demonstrations this summer in Nepal, Indonesia and the Philippines.")
+    assert {e.country for e in extract(pipeline, text, published=date(2025, 10, 2))} == {"MAR"}
+
+
+def test_a_paramotor_dropping_bombs_is_an_air_strike(pipeline):
+    text = "A military paraglider dropped bombs on a festival crowd in Sagaing region on Monday, killing 24 people."
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 10, 8))] == \
+        [("Explosions/Remote violence", "Air/drone strike")]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
