@@ -35,7 +35,7 @@ from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
-    ancestors, has_object, object_heads, object_words, sent_of, target_words, token_table,
+    ancestors, governing_verb, has_object, object_heads, object_words, sent_of, target_words, token_table,
 )
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
@@ -101,6 +101,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if _bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
+    triggers = [_force_on_crowd(t, sentence) for t in triggers]
     protest = _protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
@@ -396,6 +397,27 @@ def _riot_gear(token: Token) -> bool:
     """"riot police", "riot gear": not a riot."""
     doc = token.doc
     return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
+
+
+_SECURITY_DOERS = lx.POLICE_WORDS | lx.MILITARY_WORDS | frozenset({"security", "officers", "authorities"})
+_CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob"})
+
+
+def _force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
+    """Police or troops firing on, beating or killing protesters are the
+    protest's event, however it is worded ("police opened fire to prevent
+    protesters from storming a police station"): a crowd's event for
+    :func:`_protest_event` to type (a riot when the crowd was violent), not an
+    attack on civilians or a clash."""
+    if trigger.event_type not in (lx.BATTLES, lx.VAC) or trigger.sub_event_type not in ("Armed clash", "Attack"):
+        return trigger
+    verb = trigger.token if trigger.token.pos_ == "VERB" else governing_verb(trigger.token)
+    if verb is None:
+        return trigger
+    doers = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & _CROWD_WORDS:
+        return trigger
+    return Trigger(trigger.token, lx.PROTESTS, "Excessive force against protesters", trigger.strong)
 
 
 def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
