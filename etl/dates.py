@@ -289,14 +289,15 @@ _PIN_YEARS_BACK = 10
 
 
 def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
-    """For a text with no publication date: the latest date it fixes by
+    """For a text with no publication date: the latest date it fixes, by
     naming a day of the month with its weekday ("on Monday afternoon (July
     28)", "on Wednesday … the June 25 protests"), which stands in for the
     publication date.  The year is the one in which that day falls on that
     weekday: among the years the text names and the years after them
     ("Finance Bill 2024", "last year's protests"), with a weekday anywhere in
     the text; else, with the weekday in the same sentence, the latest such
-    year up to ``not_after`` (an article is never from the future).
+    year up to ``not_after`` (an article is never from the future).  A date
+    written in full ("on September 9, 2025", in a photo caption) pins itself.
     ``None`` when nothing pins a date."""
     years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
              if not _is_duration_or_count(text, m.start(), m.end())}
@@ -313,9 +314,18 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     pinned: list[date] = []
     for kind, pattern in _PATTERNS[1:3]:  # month_day, day_month
         for match in pattern.finditer(text):
-            if match.group("year") or _is_modal_may(text, match):
+            if _is_modal_may(text, match):
                 continue
             month, day = _MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+            if match.group("year"):
+                # written in full ("on September 9, 2025"): the text is of that day or later
+                try:
+                    value = date(int(match.group("year")), month, day)
+                except ValueError:
+                    continue
+                if value <= not_after:
+                    pinned.append(value)
+                continue
             same = weekdays.get(sentence_of(match.start()), set())
             if years:
                 candidates, wanted = sorted(years), same or anywhere

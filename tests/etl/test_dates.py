@@ -89,6 +89,15 @@ def test_a_year_named_in_the_text_and_a_weekday_elsewhere_fix_the_date():
     assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 6, 25)
 
 
+def test_a_date_written_in_full_stands_in_for_the_publication_date():
+    text = ("Israeli strikes in Doha kill Hamas negotiator's son\n"
+            "This frame grab shows smoke billowing after explosions in Doha on September 9, 2025.\n"
+            "The strikes came as Hamas leaders met to discuss a ceasefire proposal made on August 18, 2025.")
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 9, 9)
+    # never a date after the bound
+    assert weekday_pinned_date(text, not_after=date(2025, 9, 1)) == date(2025, 8, 18)
+
+
 @pytest.mark.parametrize("text", [
     "Police said 12 people were arrested after the protest on July 28.",   # no weekday
     "On Monday, police said 12 people were arrested.\nThe march was held on July 29.",  # not the same sentence
