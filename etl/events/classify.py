@@ -386,7 +386,7 @@ _PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"}
 
 _PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
                             "demonstration", "demonstrations", "rally", "rallies", "marchers", "sit-in",
-                            "agitation", "marches"})
+                            "agitation", "marches", "unrest"})
 
 
 _RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields", "control", "unit", "units",

@@ -53,6 +53,11 @@ def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
 _PHRASES_BY_FIRST = _phrase_index()
 
 
+# What an agreement noun may name without any agreement made: its people and plans
+_DEAL_PEOPLE_AND_PLANS = frozenset({"negotiator", "envoy", "mediator", "delegation", "delegate", "team", "monitor",
+                                    "proposal", "plan", "framework", "demand", "effort", "bid", "push", "draft"})
+
+
 # Words that offer an event only as a likeness of the one reported
 _LIKENESS_WORDS = frozenset({"similar", "comparable", "such"})
 
@@ -129,6 +134,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"
+        if trig.sub_event_type in ("Agreement", "Diplomacy") and trig.token.dep_ == "compound" and \
+                trig.token.head.lemma_.lower() in _DEAL_PEOPLE_AND_PLANS:
+            continue  # "the group's ceasefire negotiators", "a truce proposal": people or a plan, no deal
         if _likened(trig.token):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \

@@ -82,8 +82,14 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
-    if first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN"):
-        excluded = True  # "mercenaries from Colombia, Chad and South Sudan": where people come from
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.pos_ in ("NOUN", "PROPN") or
+                                                                 first.head.head.lemma_.lower() in _MOVING_VERBS):
+        # "mercenaries from Colombia, Chad and South Sudan", "hundreds of thousands of displaced
+        # people have relocated from Khartoum": where people come from
+        excluded = True
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "out") and \
+            first.head.head.lemma_.lower() in _BASED_VERBS and first.head.head.tag_ == "VBN":
+        excluded = True  # "JNIM, an al-Qaeda affiliate based in Mali": where a group is, not where it struck
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and \
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
@@ -108,6 +114,11 @@ def _taken_in_relative_clause(root: Token) -> bool:
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that") for c in clause.children):
             return True
     return False
+
+
+_MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return", "escape", "evacuate", "migrate",
+                           "travel", "displace"})
+_BASED_VERBS = frozenset({"base", "headquarter", "operate"})
 
 
 def _undergoes(root: Token) -> bool:

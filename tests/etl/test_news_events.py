@@ -305,6 +305,26 @@ def test_a_paramotor_dropping_bombs_is_an_air_strike(pipeline):
         [("Explosions/Remote violence", "Air/drone strike")]
 
 
+def test_where_a_group_is_based_is_not_where_it_struck(pipeline):
+    text = ("Fifty-four soldiers were killed in an attack in W National Park in northern Benin on Thursday. "
+            "JNIM, an al-Qaeda affiliate based in Mali, earlier claimed responsibility for the attack, saying it "
+            "killed 70 soldiers.")
+    assert {e.country for e in extract(pipeline, text, published=date(2025, 4, 20))} == {"BEN"}
+
+
+def test_where_displaced_people_came_from_is_not_the_site(pipeline):
+    text = ("Drones struck Port Sudan on Sunday. A third drone hit a fuel depot in the city centre, where "
+            "hundreds of thousands of displaced people have relocated from Khartoum.")
+    assert {e.location for e in extract(pipeline, text, published=date(2025, 5, 5))} == {"Port Sudan"}
+
+
+def test_negotiators_of_a_ceasefire_are_no_agreement(pipeline):
+    text = ("An Israeli air strike hit a building in Doha on Tuesday. A Hamas source said the attack "
+            "targeted the group's ceasefire negotiators.")
+    assert {e.event_type for e in extract(pipeline, text, published=date(2025, 9, 9))} == \
+        {"Explosions/Remote violence"}
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
