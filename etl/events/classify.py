@@ -586,6 +586,11 @@ def _armed_subject(token: Token) -> bool:
                for c in verb.children)
 
 
+def _militant_subject(token: Token) -> bool:
+    """Is the verb's subject a non-state armed group ("gunmen", "terrorists")?"""
+    return any(c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & lx.MILITANT_WORDS for c in token.children)
+
+
 def _crowd_subject(token: Token) -> bool:
     """Is the verb's subject a crowd of protesters ("protesters stormed …")?"""
     if token.pos_ != "VERB":
@@ -623,6 +628,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong
                 and weapon[1] == "Remote explosive/landmine/IED"):
             etype, subtype = weapon
+    if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and trigger.token.pos_ == "VERB" and \
+            _militant_subject(trigger.token):
+        # "suspected Boko Haram terrorists struck the community": a raid on the ground, no weapon told
+        etype, subtype = lx.BATTLES, "Armed clash"
     if etype == lx.BATTLES and subtype == "Armed clash" and lemma not in ("clash", "fight", "fighting", "battle",
                                                                          "gunfight", "firefight", "skirmish",
                                                                          "exchange", "crossfire", "gunbattle",

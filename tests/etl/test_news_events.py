@@ -325,6 +325,20 @@ def test_negotiators_of_a_ceasefire_are_no_agreement(pipeline):
         {"Explosions/Remote violence"}
 
 
+def test_militants_striking_a_village_is_no_air_strike(pipeline):
+    # "strike" with a non-state armed subject and no weapon told is a raid on the ground
+    text = ("Suspected Boko Haram terrorists struck the community of Darul Jamal in Borno State on Friday night, "
+            "killing 58 civilians.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 9, 7))] == \
+        [("Violence against civilians", "Attack")]
+
+
+def test_an_attack_in_the_red_sea_is_at_sea_not_in_egypt(pipeline):
+    text = "Houthi fighters attacked a cargo ship in the Red Sea on Sunday."
+    assert [(e.location, e.country) for e in extract(pipeline, text, published=date(2025, 7, 8))] == \
+        [("Red Sea", "")]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \

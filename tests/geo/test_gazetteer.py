@@ -218,3 +218,9 @@ def test_a_division_name_that_is_a_towns_stays_the_towns(gazetteer):
     # "Odesa" is also an alternate of Odesa Oblast: the city keeps it alone
     found = [e.place for e in gazetteer.lookup("Odesa") if e.place.country == "UKR" and e.is_primary_name]
     assert {p.kind for p in found} == {"populated_place"}
+
+
+@pytest.mark.parametrize("name", ["Red Sea", "Gulf of Aden", "Black Sea"])
+def test_a_sea_is_a_region_of_no_country_before_the_provinces_named_after_it(gazetteer, name):
+    first = gazetteer.lookup(name)[0].place
+    assert (first.kind, first.country) == ("region", "")
