@@ -101,7 +101,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if _bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
-    triggers = [_force_on_crowd(t, sentence) for t in triggers]
+    triggers = [_crowd_destruction(_force_on_crowd(t, sentence)) for t in triggers]
     protest = _protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
@@ -418,6 +418,28 @@ def _force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
     if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & _CROWD_WORDS:
         return trigger
     return Trigger(trigger.token, lx.PROTESTS, "Excessive force against protesters", trigger.strong)
+
+
+# Who, doing damage, is a crowd: "protesters", "rioters", "youths", "groups of young men"
+_CROWD_DOERS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob", "mobs",
+                          "youths", "young"})
+
+
+def _crowd_destruction(trigger: Trigger) -> Trigger:
+    """Looting and burning by a crowd ("groups of young men hurled stones at
+    police, looted shops and torched police vehicles") is a riot, not
+    property destruction by an armed group."""
+    if trigger.sub_event_type != "Looting/property destruction" or trigger.token.pos_ != "VERB":
+        return trigger
+    verb = trigger.token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "hurled stones, looted shops, and torched vehicles": the first verb's subject
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
+        [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
+    doers = {t.lower_ for c in subjects for t in c.subtree}
+    if not doers & _CROWD_DOERS or doers & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen"}):
+        return trigger
+    return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
 
 
 def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:

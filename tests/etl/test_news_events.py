@@ -339,6 +339,17 @@ def test_an_attack_in_the_red_sea_is_at_sea_not_in_egypt(pipeline):
         [("Red Sea", "")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Wednesday night, violence spread to Tangier, where groups of young men hurled stones at police, looted "
+     "shops, set banks ablaze, and torched police vehicles.", ("Riots", "Violent demonstration")),
+    ("Gunmen looted shops and torched houses in the village of Kauru on Wednesday.",
+     ("Strategic developments", "Looting/property destruction")),
+])
+def test_looting_by_a_crowd_is_a_riot(pipeline, text, expected):
+    events = extract(pipeline, text, published=date(2025, 10, 2))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [expected]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
