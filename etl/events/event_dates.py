@@ -168,7 +168,13 @@ def _starts_period(sentence: Span, mention: DateMention) -> bool:
     for since in (t for t in sentence if t.lower_ == "since" and t.dep_ in ("prep", "mark")):
         if in_subtree(span.root, since if since.dep_ == "prep" else since.head):
             return True
-    return False
+    # "the first deaths reported since protests broke out on Saturday", parsed as "are … and
+    # broke out": a subjectless verb joined to a clause whose "since" stands before it
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(t.lower_ == "since" and t.dep_ == "prep" and in_subtree(t, verb.head)
+               for t in sentence.doc[verb.head.i:verb.i])
 
 
 _GOING_ON = lx.ONGOING_WORDS | {"continue", "rage"}

@@ -190,7 +190,7 @@ def relative_clause_of(token: Token, *, limit: int) -> Token | None:
     return None
 
 
-def after_read_as_conj(token: Token) -> Token | None:
+def after_read_as_conj(token: Token, *, preps: tuple[str, ...] = ("after", "following", "before")) -> Token | None:
     """"… came barely 48 hours after two communities were attacked and 25
     people killed", parsed as "came … and were attacked": the "after" of the
     verb ``token`` is joined to, when ``token``'s subject stands after it
@@ -202,7 +202,7 @@ def after_read_as_conj(token: Token) -> Token | None:
         head = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("after", "following", "before") and \
+            if prep.dep_ == "prep" and prep.lower_ in preps and \
                     head.i < prep.i < node.i and (not subjects or subjects[0].i > prep.i):
                 return prep
         node = head

@@ -350,6 +350,17 @@ def test_looting_by_a_crowd_is_a_riot(pipeline, text, expected):
     assert [(e.event_type, e.sub_event_type) for e in events] == [expected]
 
 
+def test_a_lead_is_not_dated_by_when_the_wave_it_ended_began(pipeline):
+    # "since … broke out on Saturday" (parsed as "are … and broke out") dates the start of the
+    # protests, not the deaths the lead reports
+    text = ("At least two people have been killed after police opened fire to prevent protesters from storming a "
+            "police station near the coastal city of Agadir, state media says.\n\n"
+            "These are the first deaths reported since huge youth-led protests broke out across the country on "
+            "Saturday as anger grew over the government's spending.")
+    events = extract(pipeline, text, published=date(2025, 10, 2))
+    assert [e.event_date for e in events if e.location == "Agadir"] == [date(2025, 10, 2)]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
