@@ -204,12 +204,16 @@ def extract_events(
                 _name_initials(doc, mention) or dateline_start <= mention.start < analysis.dateline_end:
             continue
         locative, excluded, chain = mention_role(doc, mention)
+        if place.kind == "country" and _names_the_attacker(doc, mention):
+            excluded = True  # "in the United States airstrikes that hit an oil port": whose strikes
         by_sentence.setdefault(mention.sentence_index, []).append(
             PlaceCandidate(place, mention, locative, excluded, chain))
     by_sentence = without_bare_regions(by_sentence)
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
-    main_country = find_main_country(resolutions, dateline_place)
+    # (a country named as whose strikes or forces they are is not where the story is)
+    main_country = find_main_country([r for r in resolutions if not _names_the_attacker(doc, r.mention)],
+                                     dateline_place)
     fallback_country = main_country or find_main_country(resolutions, dateline_place, adjectives=True)
     sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
                                  country_place)
@@ -515,6 +519,24 @@ def _here(trigger: Trigger) -> bool:
     following a special meeting here"?"""
     sentence = trigger.token.sent
     return any(t.lower_ == "here" and t.dep_ == "advmod" for t in sentence)
+
+
+# Nouns of an armed act a country's name says whose it is: "US strikes", "the United States
+# airstrikes", "a U.S. strike on the Ras Isa fuel port"
+_ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air", "attack", "attacks", "bombing",
+                           "bombings", "raid", "raids", "shelling", "offensive", "invasion", "missile", "missiles",
+                           "drone", "drones", "bombardment", "incursion", "military", "forces", "troops", "warplanes",
+                           "jets", "navy"})
+
+
+def _names_the_attacker(doc: Doc, mention: Mention) -> bool:
+    """Does a country's name stand before a noun of its armed act or forces
+    ("US strikes", "the United States airstrikes", "U.S. forces")?  It says
+    whose they are, not where they were."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ in _ATTACK_NOUNS  # (whatever the tagger calls "airstrikes")
 
 
 def _name_initials(doc: Doc, mention: Mention) -> bool:

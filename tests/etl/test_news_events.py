@@ -361,6 +361,14 @@ def test_a_lead_is_not_dated_by_when_the_wave_it_ended_began(pipeline):
     assert [e.event_date for e in events if e.location == "Agadir"] == [date(2025, 10, 2)]
 
 
+def test_the_country_whose_strikes_they_were_is_not_where_they_hit(pipeline):
+    # one event in Yemen with its whole toll, not half of it in the United States
+    text = ("Around 20 people were killed on Thursday in the United States airstrikes that hit an oil port held "
+            "by Houthi rebels in Yemen.")
+    events = extract(pipeline, text, published=date(2025, 4, 18))
+    assert [(e.country, e.fatalities) for e in events] == [("YEM", 20)]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
