@@ -506,6 +506,9 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return True  # "protesters set the parliament ablaze" and "hundreds torched the main building"
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
+            if {subtype, happening.sub_event_type} == {"Diplomacy", "Agreement"} and (
+                    not draft.own_place or (draft.places and draft.places[0].kind == "country")):
+                return True  # "after the meeting, both countries agreed to exchange prisoners": the talks' deal
             return subtype == happening.sub_event_type
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
@@ -540,6 +543,9 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
 
 def _places_fit(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
+    if draft.trigger.sub_event_type in ("Diplomacy", "Agreement") and draft.place_from == "context" and \
+            happening.sub_event_type in ("Diplomacy", "Agreement"):
+        return True  # talks or a deal placed only by a party's country: wherever the talks told were
     if not draft.own_place or not happening.own_place:
         other = happening.place
         if draft.own_place and draft.place_from == "locative" and other.kind != "country" and \

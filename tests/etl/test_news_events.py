@@ -369,6 +369,14 @@ def test_the_country_whose_strikes_they_were_is_not_where_they_hit(pipeline):
     assert [(e.country, e.fatalities) for e in events] == [("YEM", 20)]
 
 
+def test_a_deal_told_by_its_parties_is_the_talks_deal(pipeline):
+    text = ("Russia and Ukraine held their first direct peace talks in three years in Istanbul on Friday.\n\n"
+            "After the meeting, the head of the Russian delegation said both countries agreed to exchange "
+            "1,000 prisoners of war each.")
+    events = extract(pipeline, text, published=date(2025, 5, 16))
+    assert [(e.location, e.event_type) for e in events] == [("Istanbul", "Strategic developments")]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
