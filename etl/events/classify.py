@@ -121,11 +121,15 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
                         (v.token.dep_ in ("conj", "advcl") and v.token.head.i == t.token.i) or
                         (t.token.dep_ in ("conj", "advcl") and t.token.head.i == v.token.i)) for v in violent):
                 continue  # "the men were arrested, then executed by M23 elements": the killing told
+            if t.sub_event_type == "Looting/property destruction" and _during_an_event(t.token):
+                continue  # "destroyed more than 20 houses during the rampage": part of the attack told
             if t.sub_event_type == "Looting/property destruction" and violent and (
-                    _means_of_killing(t.token) or any(t.token.head.i == v.token.i and t.token.dep_ in ("compound", "amod")
-                                                      for v in violent)
+                    _means_of_killing(t.token) or any(t.token.head.i == v.token.i and (
+                        t.token.dep_ in ("compound", "amod") or (t.token.dep_ == "advcl" and t.token.tag_ == "VBG"))
+                        for v in violent)
                     or any(v.token.i == t.token.i + 1 and v.token.head.i == t.token.i for v in violent)):
-                # ("Looting raids" read as a verb and its object)
+                # ("Looting raids" read as a verb and its object; "set fire to houses" as the
+                # attack's participle: "struck the community, burning down over 20 houses")
                 # "killed via arson or gunshot", "looting raids … killed 38": how they were
                 # killed, what the raid was, not a separate event
                 continue
@@ -157,6 +161,14 @@ def refine_trigger(trigger: Trigger, sentence: Span) -> Trigger:
     names and by its target ("attacks on a mosque in late September" in a
     sentence about drone operations are drone strikes)."""
     return _refine(trigger, sentence, [trigger])
+
+
+def _during_an_event(token: Token) -> bool:
+    """Is the act told as happening during an event ("during the rampage",
+    "during the attack")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "during" and any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in lx.NOUN_TRIGGERS or g.lemma_.lower() == "rampage")
+        for g in c.children) for c in token.children)
 
 
 def _means_of_killing(token: Token) -> bool:

@@ -63,6 +63,12 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         # "gives the order to fire on hospitals", "a plan to attack the city", "has received
         # authorization to execute strikes"
         return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
+            verb.head.tag_ == "VBN" and verb.head.dep_ == "acl" and \
+            lx.VERB_TRIGGERS.get(verb.lemma_.lower(), ("", ""))[0] in (lx.BATTLES, lx.REMOTE, lx.VAC):
+        # "volunteer militias established after the coup to fight the military": what a
+        # group was formed for, not a fight
+        return True
     chain = [token, *ancestors(token, limit=5)]
     for node in chain:
         lemma = node.lemma_.lower()

@@ -377,6 +377,23 @@ def test_a_deal_told_by_its_parties_is_the_talks_deal(pipeline):
     assert [(e.location, e.event_type) for e in events] == [("Istanbul", "Strategic developments")]
 
 
+@pytest.mark.parametrize("text", [
+    "Suspected Boko Haram terrorists struck the community of Darul Jamal in Borno State on Friday night, "
+    "burning down over 20 houses and killing 58 civilians.",
+    "Boko Haram fighters killed 58 civilians in Darul Jamal in Borno State on Friday night.\n\n"
+    "The militants destroyed more than 20 houses and 10 buses during the rampage.",
+])
+def test_houses_burned_in_an_attack_are_part_of_it(pipeline, text):
+    events = extract(pipeline, text, published=date(2025, 9, 7))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_what_a_group_was_formed_to_fight_is_no_fight(pipeline):
+    text = ("Large parts of Sagaing are under the control of volunteer militias established after the coup "
+            "to fight the military.")
+    assert extract(pipeline, text, published=date(2025, 10, 8)) == ()
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
