@@ -102,8 +102,18 @@ def _in_other_relative_clause(token: Token, trigger: Token) -> bool:
     """Is ``token`` inside a relative clause on something other than the
     trigger ("the coalition, which has been in control of Cabaret since March
     2024", not "the attack, which occurred on Friday")?"""
-    clause = relative_clause_of(token, limit=6)
+    clause = relative_clause_of(token, limit=6) or _noun_complement_of(token)
     return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
+
+
+def _noun_complement_of(token: Token) -> Token | None:
+    """The verb of a finite clause a noun holds ("reports that organizers were
+    still recovering remains a day later"), or ``None``."""
+    for node in [token, *ancestors(token, limit=6)]:
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+    return None
 
 
 def _dates_report(span: Span, trigger: Token) -> bool:
@@ -222,6 +232,13 @@ def resolve_event_date(
     if own is not None and own.value is not None and not reporting:
         return own.value, own.precision, "own", None
     later = _NEXT_DAY.search(span_text(sentence))
+    if later is not None:
+        # not in a clause on something else ("reports that organizers were still recovering
+        # remains a day later" says when the remains were recovered)
+        words = sentence.doc.char_span(sentence.start_char + later.start(), sentence.start_char + later.end(),
+                                       alignment_mode="expand")
+        if words is not None and _in_other_relative_clause(words.root, trigger.token):
+            later = None
     # "the next day", "two days later": after the last event told with a day of its own
     base = next((d for d in reversed(drafts) if d.date_value is not None and d.date_precision == DAY
                  and (d.own_date or d.date_from == "published")), None) if later is not None else None

@@ -394,6 +394,15 @@ def test_what_a_group_was_formed_to_fight_is_no_fight(pipeline):
     assert extract(pipeline, text, published=date(2025, 10, 8)) == ()
 
 
+def test_a_day_later_in_a_clause_on_something_else_dates_that_thing(pipeline):
+    # "a day later" is when the remains were still being recovered, not a second bombing
+    text = ("At least 24 people were killed in Sagaing region on Monday after bombs were dropped on a crowd.\n\n"
+            "The bombings left the scene in chaos, with witnesses describing reports that organizers were still "
+            "recovering remains a day later.")
+    events = extract(pipeline, text, published=date(2025, 10, 8))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 10, 6), 24)]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
