@@ -15,10 +15,8 @@ grave found, not the killings it holds.  Weapon words (not the target's:
 "in retaliation for a gas attack") refine a generic attack; an attack on
 civilians or civilian places is Violence against civilians; sexual violence
 is coded as such whatever else the sentence reports.  A sentence about a
-protest is one Protests/Riots event whatever violence it mentions:
-protesters' violence (attacking or beating someone, setting something on
-fire, pulling it down; not burning effigies or flags) makes a riot, force
-against them excessive force, arrests or dispersal an intervention.  A
+protest is one Protests/Riots event whatever violence it mentions
+(:mod:`~etl.events.crowds`).  A
 sentence about the *end* of fighting that names a ceasefire yields the
 Agreement only.
 """
@@ -33,10 +31,9 @@ from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
-from etl.events.realis import CONTEMPORANEOUS, is_attributed, is_background, recalled_offset
-from etl.events.syntax import (
-    ancestors, governing_verb, has_object, object_heads, object_words, sent_of, target_words, token_table,
-)
+from etl.events.crowds import PROTESTER_HEADS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
+from etl.events.realis import is_attributed, is_background
+from etl.events.syntax import has_object, object_heads, object_words, sent_of, target_words
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
 
@@ -98,11 +95,11 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
            for t in triggers):
         # "a mass grave holds the bodies of villagers killed by the militia": old killings, found now
         triggers = [t for t in triggers if t.event_type not in VIOLENT]
-    if _bombed_gathering(triggers, sentence):
+    if bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
-    triggers = [_crowd_destruction(_force_on_crowd(t, sentence)) for t in triggers]
-    protest = _protest_event(triggers, sentence)
+    triggers = [crowd_destruction(force_on_crowd(t, sentence)) for t in triggers]
+    protest = protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
@@ -370,244 +367,6 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
 
-_RIOT_WORDS = frozenset({"clashes", "clash", "scuffles", "scuffle", "projectiles", "thrown", "threw",
-                         "throwing", "petrol", "molotov", "barricades", "burning", "burned", "burnt",
-                         "arson", "smashed", "vandalism", "rampage", "looting",
-                         "stone", "stones", "stone-throwing", "stone-pelting", "rioters", "riot", "riots",
-                         "rioting", "violent", "violence", "vandalised", "vandalized", "hurled", "pelted",
-                         "torched", "ransacked", "looted", "clashed", "clashing", "fought", "stormed",
-                         "storming", "broke", "smashing", "pelting", "hurling", "rocks", "bottles", "ablaze",
-                         "blocked", "blocking", "blockade", "blockaded", "barricaded", "roadblocks", "tyres",
-                         "tires", "damaged", "damaging", "tore", "torn"})
-
-
-_INTERVENTION_WORDS = frozenset({"tear", "teargas", "dispersed", "disperse", "arrested", "detained", "baton",
-                                 "batons", "cannon", "lathi", "lathicharge", "rubber", "pellets", "arrests",
-                                 "detentions", "chase", "chased", "pepper", "pepper-sprayed", "kettled"})
-
-
-_FORCE_WORDS = frozenset({"killed", "shot", "live", "bullets", "killing", "beat", "beaten", "opened",
-                          "excessive", "suppressed", "suppress", "violently", "brutally", "injuries", "injured",
-                          "wounded", "wounding", "crackdown", "died", "dead", "attacks", "attacked"})
-
-
-_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "violent", "violence", "scuffle", "scuffles"})
-_DEATH_WORDS = frozenset({"killed", "killing", "died", "dead", "deaths", "death"})
-_PEACEFUL_WORDS = frozenset({"peaceful", "non-violent", "nonviolent", "unarmed"})
-
-
-_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators",
-                            "demonstration", "demonstrations", "rally", "rallies", "marchers", "sit-in",
-                            "agitation", "marches", "unrest"})
-
-
-_RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields", "control", "unit", "units",
-                              "officers", "troops", "vehicle", "vehicles"})
-
-
-def _riot_gear(token: Token) -> bool:
-    """"riot police", "riot gear": not a riot."""
-    doc = token.doc
-    return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
-
-
-_SECURITY_DOERS = lx.POLICE_WORDS | lx.MILITARY_WORDS | frozenset({"security", "officers", "authorities"})
-_CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob"})
-
-
-def _force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
-    """Police or troops firing on, beating or killing protesters are the
-    protest's event, however it is worded ("police opened fire to prevent
-    protesters from storming a police station"): a crowd's event for
-    :func:`_protest_event` to type (a riot when the crowd was violent), not an
-    attack on civilians or a clash."""
-    if trigger.event_type not in (lx.BATTLES, lx.VAC) or trigger.sub_event_type not in ("Armed clash", "Attack"):
-        return trigger
-    verb = trigger.token if trigger.token.pos_ == "VERB" else governing_verb(trigger.token)
-    if verb is None:
-        return trigger
-    doers = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & _CROWD_WORDS:
-        return trigger
-    return Trigger(trigger.token, lx.PROTESTS, "Excessive force against protesters", trigger.strong)
-
-
-# Who, doing damage, is a crowd: "protesters", "rioters", "youths", "groups of young men"
-_CROWD_DOERS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob", "mobs",
-                          "youths", "young"})
-
-
-def _crowd_destruction(trigger: Trigger) -> Trigger:
-    """Looting and burning by a crowd ("groups of young men hurled stones at
-    police, looted shops and torched police vehicles") is a riot, not
-    property destruction by an armed group."""
-    if trigger.sub_event_type != "Looting/property destruction" or trigger.token.pos_ != "VERB":
-        return trigger
-    verb = trigger.token
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "hurled stones, looted shops, and torched vehicles": the first verb's subject
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
-        [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
-    doers = {t.lower_ for c in subjects for t in c.subtree}
-    if not doers & _CROWD_DOERS or doers & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen"}):
-        return trigger
-    return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
-
-
-def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
-    """The sentence's words, less those that only name a cause or an earlier
-    event ("a protest against police violence", "after the killing of five
-    students"), deny violence ("non-violent") or name riot police ("riot
-    police")."""
-    lower = token_table(sentence.doc)[0]
-    words = set(lower[sentence.start:sentence.end])
-    # a clause that tells an earlier happening ("… a year after demonstrators stormed the
-    # parliament"; not "police fired tear gas after protesters threw stones": that crowd's own act)
-    earlier = {d.i for m in sentence for d in _earlier_clause(m)}
-    for i in range(sentence.start, sentence.end):
-        if lower[i] not in _RIOT_WORDS and lower[i] not in _FORCE_WORDS:
-            continue  # only violence words are checked token by token
-        t = sentence.doc[i]
-        if i in earlier and anchor is not None and anchor.i not in earlier:
-            words.discard(lower[i])  # the crowd told now did not do what the one before did
-        elif _riot_gear(t):
-            words.discard(lower[i])
-        elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
-                lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
-            words.discard(lower[i])
-            words.add("non-" + lower[i])  # "non - violent" as three tokens
-        elif _under_cause(t):
-            words.discard(lower[i])
-        elif lower[i] in _BURN_WORDS and object_words(t) & _SYMBOLS:
-            words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
-    if _protesters_violent(sentence):
-        words.add("riot")
-    return words
-
-
-def _under_cause(token: Token) -> bool:
-    """Does the word only name the protest's cause ("a protest against police
-    violence")?  Not when it is what the protest came to ("demonstrations
-    against a tax bill culminated in the storming of parliament", which the
-    parser may hang on the bill): an outcome verb on the way up keeps it."""
-    for node in ancestors(token, limit=4):
-        if node.lemma_.lower() in _OUTCOME_VERBS:
-            return False
-        if node.lower_ in _CAUSE_PREPS and node.dep_ == "prep":
-            return True
-    return False
-
-
-# What a protest turned into: "culminated in", "descended into", "escalated into"
-_OUTCOME_VERBS = frozenset({"culminate", "descend", "escalate", "degenerate", "spiral", "devolve", "turn"})
-
-
-def _earlier_clause(token: Token) -> list[Token]:
-    """The clause an "after" of a told time span introduces ("a year after
-    demonstrators stormed the parliament", "a year after deadly demonstrations
-    culminated in the storming of parliament"), or nothing."""
-    if token.lower_ not in ("after", "before", "since") or token.head.i == token.i:
-        return []
-    if token.dep_ == "mark":
-        return list(token.head.subtree) if recalled_offset(token.head) is not None else []
-    objects = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else []
-    return list(token.subtree) if objects and recalled_offset(objects[0]) is not None else []
-
-
-_BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
-
-
-_SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",
-                      "pictures", "photos", "photographs"})
-
-
-_PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "crowd", "crowds",
-                              "supporters", "activists", "mob"})
-
-
-def _protesters_violent(sentence: Span) -> bool:
-    """Protesters who attack, beat or injure someone, set something on fire
-    or pull it down ("protesters attacked police officers", "demonstrators
-    set cars on fire", "pulled down the barriers"): ACLED's violent
-    demonstration."""
-    for t in sentence:
-        lemma = t.lemma_.lower()
-        if lemma == "set" and any(c.lower_ == "fire" or (c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children))
-                                  for c in t.children):
-            return True
-        if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
-            return True  # "pulled down the walls", "tore down the fences"
-        if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
-            return True
-    return False
-
-
-# Prepositions whose object is the protest's cause or what came before it:
-# "a protest against police violence", "protests after the killing of five
-# students" (the killing is not force used against the protest).
-_CAUSE_PREPS = frozenset({"against", "over", "about", "condemning"}) | (lx.BACKGROUND_PREPS - CONTEMPORANEOUS)
-
-
-_BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
-
-
-_BOMB_WORDS = frozenset({"bomb", "blast", "explosion", "explode", "bomber", "ied"})
-
-
-def _bombed_gathering(triggers: Sequence[Trigger], sentence: Span) -> bool:
-    """A bomb went off at a protest or rally that the protesters did not
-    throw: a bombing trigger or bomb word, and no riot words ("hurled petrol
-    bombs")."""
-    if not any(t.event_type in (lx.PROTESTS, lx.RIOTS) for t in triggers):
-        return False
-    lemmas = {t.lemma_.lower() for t in sentence}
-    bombed = any(t.sub_event_type in _BOMBINGS for t in triggers) or bool(lemmas & _BOMB_WORDS)
-    return bombed and not (_protesters_words(sentence) & _RIOT_WORDS or lemmas & _THROW_LEMMAS)
-
-
-_THROW_LEMMAS = frozenset({"throw", "hurl", "lob", "petrol", "molotov"})
-
-
-def _protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
-    """A sentence about a protest is one Protests or Riots event, whatever
-    violence it reports (ACLED): protesters' violence or destruction makes a
-    riot, even when force is used against them; force against (peaceful)
-    protesters, or their dispersal or arrest, is coded as the protest's
-    sub-type."""
-    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
-    if not candidates:
-        return None
-    words = _protesters_words(sentence, candidates[0].token)
-    if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}) and \
-            not any(t.token.lemma_.lower() == "crackdown" for t in candidates):
-        return None  # (a crackdown is on a crowd: "after one of the deadliest crackdowns in years")
-    mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
-    if mob is not None:
-        return mob
-    crackdown = next((t for t in candidates if t.token.lemma_.lower() == "crackdown"), None)
-    if crackdown is not None:
-        return crackdown  # force against a crowd, whatever the crowd did
-    protest = candidates[0]
-    peaceful = bool(words & _PEACEFUL_WORDS)
-    security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
-    destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
-    # Protesters called peaceful are not rioters ("police clashed with peaceful
-    # protesters"); "some rallied peacefully, others clashed" describes a riot.
-    force = words & _FORCE_WORDS
-    # "police clashed with demonstrators, killing 10": lethal force, not the crowd's violence
-    lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
-        not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS
-    if (words & _RIOT_WORDS or destruction) and not peaceful and not lethal:
-        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
-    # people killed at a protest that was no riot: lethal force against it
-    if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:
-        return Trigger(protest.token, lx.PROTESTS, "Excessive force against protesters", True)
-    if words & _INTERVENTION_WORDS:
-        return Trigger(protest.token, lx.PROTESTS, "Protest with intervention", True)
-    return Trigger(protest.token, lx.PROTESTS, "Peaceful protest", True)
-
-
 # Triggers that name their own weapon ("pounded" and "bombardment" do not:
 # jets pound, artillery pounds).
 _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
@@ -629,7 +388,7 @@ def _crowd_subject(token: Token) -> bool:
     """Is the verb's subject a crowd of protesters ("protesters stormed …")?"""
     if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS - {"students", "supporters", "activists"}
+    return any(c.dep_ == "nsubj" and c.lower_ in PROTESTER_HEADS - {"students", "supporters", "activists"}
                for c in token.children)
 
 
