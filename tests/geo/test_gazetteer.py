@@ -163,7 +163,7 @@ def test_admin1_point_lies_in_its_country(gazetteer: Gazetteer) -> None:
 
 
 def test_airport_names_as_news_writes_them() -> None:
-    from geo.gazetteer import _airport_names
+    from geo.gazetteer_build import _airport_names
 
     assert _airport_names("Nur Khan Air Base") == [
         "Nur Khan Air Base", "Nur Khan Airbase", "Nur Khan Airfield", "Nur Khan Air Force Station"]
