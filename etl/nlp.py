@@ -293,7 +293,7 @@ class Analyzer:
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
             if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
-                    (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent))
+                    (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent) or _described_settlement(ent))
                     and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
@@ -458,6 +458,21 @@ def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int,
             continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name
         spans.append((words.start_char, words.end_char, "GPE"))
     return spans
+
+
+# Settlement nouns said of a name that follows them ("the capital Rabat", "tourist hub Marrakech")
+_DESCRIBED_SETTLEMENTS = frozenset({"capital", "city", "town", "village", "hub", "port"})
+
+
+def _described_settlement(ent: Span) -> bool:
+    """A name the settlement noun before it describes ("the capital Rabat",
+    "tourist hub Marrakech", "the port city Tangier"), whatever the model
+    called it."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.dep_ == "compound" and before.lemma_.lower() in _DESCRIBED_SETTLEMENTS and \
+        before.head.i in range(ent.start, ent.end)
 
 
 def _name_goes_on_before(doc: Doc, start: int) -> bool:

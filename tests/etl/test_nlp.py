@@ -258,6 +258,12 @@ def test_a_known_place_that_is_struck_or_shelled_is_a_place_whatever_the_model_s
     assert place in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
 
 
+def test_a_known_place_a_settlement_noun_describes_is_a_place(pipeline):
+    # the model tags Rabat here as a person
+    text = "Protests have also hit the capital Rabat, the main commercial city Casablanca, and Tangier."
+    assert "Rabat" in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+
+
 def test_a_person_who_is_struck_is_no_place(pipeline):
     text = "A car struck Ahmed Khan on Wednesday."
     assert [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions] == []
