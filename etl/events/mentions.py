@@ -62,6 +62,26 @@ _DEAL_PEOPLE_AND_PLANS = frozenset({"negotiator", "envoy", "mediator", "delegati
 _LIKENESS_WORDS = frozenset({"similar", "comparable", "such"})
 
 
+def _one_of_a_class(token: Token) -> bool:
+    """An event noun naming the class an event told as the subject is ranked
+    in ("The attack represents one of the deadliest strikes by the jihadist
+    group", "it was among the worst attacks"); not the event itself ("a day
+    after one of the deadliest crackdowns in years")."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in ("of", "among"):
+        return False
+    if not any(c.dep_ == "amod" and c.tag_ == "JJS" for c in token.children):
+        return False
+    ranked = token.head.head if token.head.lower_ == "of" and token.head.head.lower_ in ("one", "some") \
+        else token.head
+    verb = ranked.head
+    return ranked.dep_ in ("attr", "dobj", "prep", "acomp") and verb.lemma_.lower() in _RANKING_VERBS and any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+# Verbs that rank what their subject is ("The attack represents one of the deadliest …")
+_RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain", "constitute"})
+
+
 def _likened(token: Token) -> bool:
     """An event noun told as a likeness ("similar youth-led demonstrations
     this summer in Nepal", "inspired by similar protests in Asia"): other
@@ -137,6 +157,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if trig.sub_event_type in ("Agreement", "Diplomacy") and trig.token.dep_ == "compound" and \
                 trig.token.head.lemma_.lower() in _DEAL_PEOPLE_AND_PLANS:
             continue  # "the group's ceasefire negotiators", "a truce proposal": people or a plan, no deal
+        if _one_of_a_class(trig.token):
+            continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if _likened(trig.token):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \

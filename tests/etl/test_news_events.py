@@ -403,6 +403,17 @@ def test_a_day_later_in_a_clause_on_something_else_dates_that_thing(pipeline):
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 10, 6), 24)]
 
 
+def test_the_class_an_attack_is_ranked_in_does_not_type_it(pipeline):
+    # "one of the deadliest strikes by the group" ranks the raid; it names no air strike
+    text = ("Boko Haram militants have killed at least 63 people, including five soldiers, in an overnight attack "
+            "on the Nigerian village of Darul Jamal.\n\n"
+            "The assault occurred late Friday night in the Bama area of Borno State, targeting the border "
+            "community that houses a military base. The attack represents one of the deadliest strikes by the "
+            "jihadist group in recent months.")
+    events = extract(pipeline, text, published=date(2025, 9, 7))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 63)]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
