@@ -408,6 +408,13 @@ def extract_events(
                 base = next((d for d in reversed(drafts) if d.sentence_index == index and not d.trigger.background
                              and d.date_value is not None), None)
                 anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
+                source = base
+                while source is not None and source.dated_by is not None and source.dated_by.date_value == anchor:
+                    source = source.dated_by
+                if source is not None and source is not base:
+                    # the report's event dated by the sentences before ("One drone hit the airport, …
+                    # two days after the base was first attacked"): that day, not a week around it
+                    anchor_precision = source.date_precision
                 if anchor is not None:
                     date_value, precision, date_from = anchor - timedelta(days=offset), anchor_precision, "own"
                     if MONTH_OFFSET_DAYS <= offset < 365:  # "two months after": the month only ("a year

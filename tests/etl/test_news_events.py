@@ -414,6 +414,18 @@ def test_the_class_an_attack_is_ranked_in_does_not_type_it(pipeline):
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 63)]
 
 
+def test_days_after_counts_from_the_day_the_story_gave(pipeline):
+    # the sentence borrows Tuesday from the ones before; "two days after" is Sunday, not a week around it
+    text = ("Drones struck the airport in Port Sudan on Tuesday, officials said.\n\n"
+            "The strikes also targeted an army base.\n\n"
+            "A correspondent reported loud explosions at dawn over the coastal city.\n\n"
+            "One drone hit the civilian section of the airport, two days after the facility's military base "
+            "was first attacked in drone strikes.")
+    events = sorted(extract(pipeline, text, published=date(2025, 5, 6)), key=lambda e: e.event_date)
+    assert [(e.event_date, e.date_precision, e.role) for e in events] == [(date(2025, 5, 4), 1, "background"),
+                                                                         (date(2025, 5, 6), 1, "main")]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \
