@@ -343,15 +343,24 @@ def in_place_slot(ent: Span) -> bool:
         root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _PLACE_SLOT_VERBS)
 
 
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombing", "bombardment",
+                           "assault", "offensive", "incursion"})
+
+
 def is_struck_object(ent: Span) -> bool:
     """A one- or two-word name that a strike, shelling or capture takes as
-    its object ("missiles struck Bahawalpur", "the rebels overran Bukavu"):
-    a known place name there is the place, whatever the model says."""
+    its object ("missiles struck Bahawalpur", "the rebels overran Bukavu",
+    "US strikes on Sanaa"): a known place name there is the place, whatever
+    the model says."""
     root = ent.root
-    return (len(ent) <= 2 and root.dep_ in ("dobj", "nsubjpass")
-            and root.head.lemma_.lower() in _PLACE_TAKING_VERBS
-            and not any(child.dep_ == "case" for child in root.children)
-            and all(t.is_title or t.is_upper for t in ent))
+    if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent) or \
+            any(child.dep_ == "case" for child in root.children):
+        return False
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _PLACE_TAKING_VERBS:
+        return True
+    # "US strikes on Sanaa", "the attack against Kharkiv": the object of an attack noun
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_.lower() in _ATTACK_NOUNS
 
 
 def is_listed_place(ent: Span) -> bool:

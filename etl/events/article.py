@@ -215,8 +215,8 @@ def extract_events(
     main_country = find_main_country([r for r in resolutions if not _names_the_attacker(doc, r.mention)],
                                      dateline_place)
     fallback_country = main_country or find_main_country(resolutions, dateline_place, adjectives=True)
-    sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs], dateline_place,
-                                 country_place)
+    sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs
+                                      if not _names_the_attacker(doc, c.mention)], dateline_place, country_place)
     site_countries = {c.place.country for cs in by_sentence.values() for c in cs
                       if c.place.kind not in ("country", "region", "border") and c.place.country}
     if len(site_countries) == 1 and capital_of is not None:

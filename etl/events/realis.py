@@ -210,7 +210,7 @@ def _dated_earlier(child: Token, *, published: date | None) -> bool:
 
 # What makes a plural event noun a pattern, not a happening ("regular clashes").
 _HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nightly", "weekly", "constant",
-                                 "recurring", "recurrent", "periodic", "occasional", "near-daily"})
+                                 "recurring", "recurrent", "periodic", "occasional", "near-daily", "recent", "repeated"})
 
 
 def is_habitual(token: Token) -> bool:

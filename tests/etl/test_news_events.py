@@ -426,6 +426,14 @@ def test_days_after_counts_from_the_day_the_story_gave(pipeline):
                                                                          (date(2025, 5, 6), 1, "main")]
 
 
+def test_recent_strikes_summed_up_are_no_events(pipeline):
+    text = ("US strikes on Sanaa killed seven people on Sunday, the Houthis said.\n\n"
+            "The White House has said that over 200 strikes have been conducted, with recent intense airstrikes "
+            "impacting Hodeidah, al-Jawf and Marib.")
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    assert [e.location for e in events] == ["Sanaa"]
+
+
 def test_a_protest_against_violence_is_no_riot(pipeline):
     text = "Hundreds of people protested against police violence and the storming of homes in Nairobi on Wednesday."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 6, 25))] == \

@@ -253,6 +253,7 @@ def test_a_place_near_another_read_as_one_name_is_two_mentions(pipeline):
 @pytest.mark.parametrize("text, place", [
     ("Indian missiles struck Bahawalpur on Wednesday, killing 13 people.", "Bahawalpur"),
     ("Artillery shelled Kherson overnight.", "Kherson"),
+    ("US strikes on Sanaa killed seven people on Sunday.", "Sanaa"),  # tagged a person
 ])
 def test_a_known_place_that_is_struck_or_shelled_is_a_place_whatever_the_model_says(pipeline, text, place):
     assert place in [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
