@@ -31,7 +31,7 @@ from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
-from etl.events.crowds import PROTESTER_HEADS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
+from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
 from etl.events.realis import is_attributed, is_background
 from etl.events.syntax import has_object, object_heads, object_words, sent_of, target_words
 
@@ -388,7 +388,7 @@ def _crowd_subject(token: Token) -> bool:
     """Is the verb's subject a crowd of protesters ("protesters stormed …")?"""
     if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in PROTESTER_HEADS - {"students", "supporters", "activists"}
+    return any(c.dep_ == "nsubj" and c.lower_ in CROWD_WORDS
                for c in token.children)
 
 

@@ -66,7 +66,10 @@ def _riot_gear(token: Token) -> bool:
 
 
 _SECURITY_DOERS = lx.POLICE_WORDS | lx.MILITARY_WORDS | frozenset({"security", "officers", "authorities"})
-_CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob"})
+# Nouns of a crowd in the street (not "students" or "supporters", who may only be named)
+CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob"})
+# Heads of the subject of protesters' own acts ("protesters attacked police officers")
+_PROTESTER_HEADS = CROWD_WORDS | {"students", "supporters", "activists"}
 
 
 def force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
@@ -81,14 +84,13 @@ def force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
     if verb is None:
         return trigger
     doers = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & _CROWD_WORDS:
+    if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & CROWD_WORDS:
         return trigger
     return Trigger(trigger.token, lx.PROTESTS, "Excessive force against protesters", trigger.strong)
 
 
 # Who, doing damage, is a crowd: "protesters", "rioters", "youths", "groups of young men"
-_CROWD_DOERS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob", "mobs",
-                          "youths", "young"})
+_CROWD_DOERS = CROWD_WORDS | {"mobs", "youths", "young"}
 
 
 def crowd_destruction(trigger: Trigger) -> Trigger:
@@ -175,10 +177,6 @@ _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters"
                       "pictures", "photos", "photographs"})
 
 
-PROTESTER_HEADS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "crowd", "crowds",
-                              "supporters", "activists", "mob"})
-
-
 def _protesters_violent(sentence: Span) -> bool:
     """Protesters who attack, beat or injure someone, set something on fire
     or pull it down ("protesters attacked police officers", "demonstrators
@@ -192,7 +190,7 @@ def _protesters_violent(sentence: Span) -> bool:
         if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
             return True  # "pulled down the walls", "tore down the fences"
         if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and c.lower_ in PROTESTER_HEADS for c in t.children):
+                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
             return True
     return False
 

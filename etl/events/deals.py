@@ -52,7 +52,8 @@ _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "prop
                       "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
 
 
-_AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal"})
+_AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal", "demand",
+                   "draft"})
 
 
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
@@ -112,3 +113,14 @@ def existing_agreement(token: Token) -> bool:
             return True
         node = head
     return False
+
+
+# The people of talks or a deal an agreement noun may name ("ceasefire negotiators")
+_DEAL_PEOPLE = frozenset({"negotiator", "envoy", "mediator", "delegation", "delegate", "team", "monitor"})
+
+
+def deal_people(token: Token) -> bool:
+    """An agreement noun that only names the people of a deal ("the group's
+    ceasefire negotiators"); a plan ("a truce proposal") is an aim, see
+    :func:`planned_or_denied`."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in _DEAL_PEOPLE

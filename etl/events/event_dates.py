@@ -64,7 +64,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # "the July 2 attack": the date of an event referred to
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
-        if span is not None and _in_other_relative_clause(span.root, trigger.token):
+        if span is not None and _in_clause_on_other(span.root, trigger.token):
             # "the gang coalition, which has been in control of Cabaret since March 2024,
             # carried out a massacre": the date of what the clause says of the coalition
             continue
@@ -98,10 +98,12 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
 _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
 
 
-def _in_other_relative_clause(token: Token, trigger: Token) -> bool:
-    """Is ``token`` inside a relative clause on something other than the
-    trigger ("the coalition, which has been in control of Cabaret since March
-    2024", not "the attack, which occurred on Friday")?"""
+def _in_clause_on_other(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a relative clause, or a clause a noun holds, on
+    something other than the trigger ("the coalition, which has been in
+    control of Cabaret since March 2024", "reports that organizers were still
+    recovering remains a day later"; not "the attack, which occurred on
+    Friday")?"""
     clause = relative_clause_of(token, limit=6) or _noun_complement_of(token)
     return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
 
@@ -237,7 +239,7 @@ def resolve_event_date(
         # remains a day later" says when the remains were recovered)
         words = sentence.doc.char_span(sentence.start_char + later.start(), sentence.start_char + later.end(),
                                        alignment_mode="expand")
-        if words is not None and _in_other_relative_clause(words.root, trigger.token):
+        if words is not None and _in_clause_on_other(words.root, trigger.token):
             later = None
     # "the next day", "two days later": after the last event told with a day of its own
     base = next((d for d in reversed(drafts) if d.date_value is not None and d.date_precision == DAY

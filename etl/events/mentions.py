@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
-from etl.events.deals import deal_ended, existing_agreement, planned_or_denied
+from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.events.realis import (
@@ -51,11 +51,6 @@ def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
 
 
 _PHRASES_BY_FIRST = _phrase_index()
-
-
-# What an agreement noun may name without any agreement made: its people and plans
-_DEAL_PEOPLE_AND_PLANS = frozenset({"negotiator", "envoy", "mediator", "delegation", "delegate", "team", "monitor",
-                                    "proposal", "plan", "framework", "demand", "effort", "bid", "push", "draft"})
 
 
 # Words that offer an event only as a likeness of the one reported
@@ -154,9 +149,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"
-        if trig.sub_event_type in ("Agreement", "Diplomacy") and trig.token.dep_ == "compound" and \
-                trig.token.head.lemma_.lower() in _DEAL_PEOPLE_AND_PLANS:
-            continue  # "the group's ceasefire negotiators", "a truce proposal": people or a plan, no deal
+        if trig.sub_event_type in ("Agreement", "Diplomacy") and deal_people(trig.token):
+            continue  # "the group's ceasefire negotiators": who would make a deal, none made
         if _one_of_a_class(trig.token):
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if _likened(trig.token):
