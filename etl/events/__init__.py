@@ -14,9 +14,13 @@ resolver; before the store.  Its modules are its stages:
   date, toll and actors;
 * :mod:`~etl.events.happenings`: the drafts of one happening (headline,
   lead, quotes, recaps) grouped into one event, which takes its most
-  specific place and date and the toll of its best mention;
+  specific place and date and the toll of its best mention
+  (:mod:`~etl.events.happening_tolls`);
+* :mod:`~etl.events.emit`: the happenings as event records, one per
+  (type, place, date);
 * the attributes of each event: :mod:`~etl.events.classify` (ACLED type and
-  sub-type), :mod:`~etl.events.places`, :mod:`~etl.events.event_dates`,
+  sub-type, with :mod:`~etl.events.crowds` for protests and riots),
+  :mod:`~etl.events.places`, :mod:`~etl.events.event_dates`,
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
 * :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
   computed once and shared by the stages;
@@ -28,6 +32,7 @@ world) is :mod:`etl.incidents`, outside this package: the store links as it
 writes and must not import the NLP stack.
 """
 
-from etl.events.article import event_id_for, extract_events
+from etl.events.article import extract_events
+from etl.events.emit import event_id_for
 
 __all__ = ["event_id_for", "extract_events"]

@@ -1,0 +1,156 @@
+"""Stage 3c, events: the article's happenings as event records.
+
+One event per (type, place, date): the happenings there, their tolls added
+(a site told apart at the same place keeps an id of its own); a happening
+whose only figure summed up the happenings told next is none.  Each event
+takes its happening's most specific place and date, the type of its anchor
+mention, the toll of its best mention (:mod:`~etl.events.happening_tolls`),
+actors, the evidence sentence, a confidence and the role (main or
+background).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from etl import lexicon as lx
+from etl.casualties import vague
+from etl.dates import DAY, MONTH, WEEK
+from etl.events.actors import responsibility_claimant, state_forces_subject, with_country
+from etl.events.core import Draft, VIOLENT
+from etl.events.happening_tolls import happening_toll
+from etl.events.happenings import REPORT_DAYS, Happening, role_of, same_or_near
+from etl.events.places import GEO_PRECISION, UNPLACED, border_country
+from etl.events.realis import presupposed, site_apart
+from etl.events.syntax import doc_sentences
+from etl.events.tolls import split_share
+from etl.records import Article, Event
+from etl.spacy_model import span_text
+from geo.records import Place
+
+
+def event_id_for(article_id: str, event_type: str, place_id: str, when: date | None, *, part: str = "") -> str:
+    key = f"{article_id}|{event_type}|{place_id}|{when.isoformat() if when else ''}" + (f"|{part}" if part else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _confidence(draft: Draft, place: Place) -> float:
+    score = 0.45
+    score += 0.2 if draft.trigger.strong else 0.05
+    score += {1: 0.15, 2: 0.1}.get(GEO_PRECISION.get(place.kind, 3), 0.05)
+    score += {DAY: 0.1, WEEK: 0.07, MONTH: 0.04}.get(draft.date_precision, 0.0)
+    if draft.place_from in ("previous", "context", "demonym", "scene", "focus"):
+        score -= 0.1
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
+    """One event per (type, place, date): the happenings there, their tolls added."""
+    lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
+                 and not all(m.draft.trigger.background or presupposed(m.draft.trigger.token) for m in h.mentions)),
+                None)
+    events: dict[tuple[str, str, date | None, int], Event] = {}
+    roles = [role_of(h, lead) for h in happenings]
+    killed = [sum(c.best for t in happening_toll(h) for c in t.killed if not vague(c))
+              if h.event_type in VIOLENT and role == "main" else 0 for h, role in zip(happenings, roles)]
+    for i, (happening, role) in enumerate(zip(happenings, roles)):
+        day = happening.dated().date_value
+        others = sum(k for h, k in zip(happenings, killed) if h is not happening and k and h.dated().date_value == day)
+        # the deadly happenings told after this one within a few days: their dead may be
+        # what its first figure summed up ("almost 300 killed in attacks that began on
+        # Saturday", then 200 in one village, 38 in the others, 46 the next day)
+        parts = [k for h, k in zip(happenings[i + 1:], killed[i + 1:]) if k and day is not None
+                 and h.dated().date_value is not None and 0 <= (h.dated().date_value - day).days <= REPORT_DAYS
+                 and same_or_near(h.place, happening.place)]
+        # "In one village, 200 were killed … raids of the other villages killed 38": sites
+        # told apart stay apart where the gazetteer puts both at the town around them
+        apart = i if any(site_apart(m.draft.trigger.token) for m in happening.mentions) else -1
+        event = _event(happening, article=article, role=role, others_killed=others,
+                       parts_killed=sum(parts) if len(parts) >= 2 else 0, site_apart=apart >= 0)
+        if killed[i] and not event.fatalities and len(parts) >= 2:
+            continue  # its only figure summed up the happenings told next: they are the events
+        key = (event.event_type, event.place_id, event.event_date, apart)
+        events[key] = _add(events[key], event) if key in events else event
+    for key in [k for k in events if k[3] < 0 and not events[k].fatalities]:
+        # "the RSF attacked several villages around Bara on Saturday" with no toll, then the
+        # villages told apart: the sites are the events, the umbrella is told in them
+        site = next((k for k in events if k[:3] == key[:3] and k[3] >= 0), None)
+        if site is not None:
+            events[site] = _add(events[site], events.pop(key))
+    return list(events.values())
+
+
+def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
+           parts_killed: int = 0, site_apart: bool = False) -> Event:
+    anchor = happening.anchor
+    place = happening.place
+    dated = happening.dated()
+    tolls = happening_toll(happening, others_killed=others_killed, parts_killed=parts_killed)
+    killed = [(c, t) for t in tolls for c in t.killed]
+    # "dozens of soldiers were killed": a range, not a number (DESIGN §4) -- it
+    # widens the high end and adds nothing to the count
+    best = sum(split_share(c.best, t.parts, t.part) for c, t in killed if not vague(c))
+    low = sum(split_share(c.low, t.parts, t.part) for c, t in killed if not vague(c))
+    highs = [c.high for c, _ in killed]
+    high = 0 if not killed else None if any(h is None for h in highs) else \
+        sum(split_share(c.high or 0, t.parts, t.part) for c, t in killed)
+    hurt = sum(split_share(c.best, t.parts, t.part) for t in tolls for c in t.injured)
+    drafts = [m.draft for m in happening.mentions]
+    evidence = next((t.evidence for t in tolls if t.killed), None) or anchor.draft
+    sentence = evidence.sentence
+    text = span_text(sentence)
+    etype = happening.event_type  # the anchor's, or the type its sibling places took
+    actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
+    if not actor1 and etype in VIOLENT:
+        # "… a suicide bomber rammed a convoy. The Pakistani Taliban claimed responsibility."
+        actor1 = responsibility_claimant(doc_sentences(sentence.doc), min(d.sentence_index for d in drafts),
+                                         event_type=etype)
+    actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
+    if not actor1 and etype in VIOLENT:
+        actor1 = state_forces_subject(anchor.draft.trigger.token)
+    country_name = lx.COUNTRY_NAMES.get(place.country, "") if place.country else ""
+    actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
+    claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
+        (d.claimed_by for d in drafts if d.claimed_by), "")
+    # a site told apart at the same place as another has an id of its own (where it is told)
+    event_id = event_id_for(article.article_id, etype, place.place_id, dated.date_value,
+                            part=str(anchor.draft.sentence.start_char) if site_apart else "")
+    return Event(
+        event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
+        date_precision=dated.date_precision, event_type=etype,
+        sub_event_type=happening.sub_event_type, actor1=actor1, actor2=actor2,
+        country=place.country or border_country(place, anchor.draft), admin1=place.admin1,
+        admin2=place.admin2, location=place.name,
+        latitude=None if place is UNPLACED else place.lat,
+        longitude=None if place is UNPLACED else place.lon, geo_precision=GEO_PRECISION.get(place.kind, 3),
+        place_id=place.place_id, fatalities=best, fatalities_low=low,
+        fatalities_high=high, injured=hurt, evidence=text.strip(),
+        evidence_start=sentence.start_char, evidence_end=sentence.start_char + len(text.rstrip()),
+        claimed_by=claim, confidence=max(_confidence(m.draft, m.place) for m in happening.mentions),
+        incident_id=event_id, role=role,
+        source=article.source, url=article.url, published=article.published,
+        fatalities_reported="; ".join(c.figure or c.text.strip() for c, _ in killed),
+    )
+
+
+def _add(first: Event, second: Event) -> Event:
+    """Two happenings of one (type, place, date) in one article: one event
+    whose toll is theirs added (a strike and a follow-up drone attack on one
+    town that day)."""
+    high = None if first.fatalities_high is None or second.fatalities_high is None else \
+        first.fatalities_high + second.fatalities_high
+    reported = "; ".join(r for r in (first.fatalities_reported, second.fatalities_reported) if r)
+    keep = first if first.fatalities >= second.fatalities else second
+    return replace(
+        keep, date_precision=min(first.date_precision or 9, second.date_precision or 9) % 9,
+        actor1=first.actor1 or second.actor1, actor2=first.actor2 or second.actor2,
+        fatalities=first.fatalities + second.fatalities, fatalities_low=first.fatalities_low + second.fatalities_low,
+        fatalities_high=high, injured=first.injured + second.injured,
+        claimed_by=keep.claimed_by or first.claimed_by or second.claimed_by,
+        confidence=max(first.confidence, second.confidence), fatalities_reported=reported,
+        role="main" if "main" in (first.role, second.role) else "background",
+        sub_event_type=first.sub_event_type,
+    )
