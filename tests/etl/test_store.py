@@ -495,3 +495,23 @@ def test_a_nul_in_metadata_fails_no_write(store_url: str):
     cache.put("photon", "kab\x00ul", [{"name": "Kabul"}])
     assert cache.get("photon", "kab\x00ul") == [{"name": "Kabul"}]
     assert store.counts()["events"] == 1
+
+
+def test_a_new_store_opens_while_another_process_holds_its_write_lock(tmp_path: Path) -> None:
+    # a store not yet in WAL, write-locked by another connection (another ingest creating
+    # it): switching to WAL fails at once in SQLite; the store waits for the lock instead
+    import sqlite3
+
+    path = tmp_path / "store.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other_writer (x INTEGER)")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        store = Store(f"sqlite:///{path}")
+        assert store.counts()["articles"] == 0
+        store.close()
+    finally:
+        release.join()
+        holder.close()
