@@ -92,6 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(
         rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+    # "resulting in a death toll of at least 61 civilians"
+    ("killed", re.compile(rf"\b(?P<verb>(?:death\s+)?toll)\s+of\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}"
+                          rf"{_VICTIM_AFTER}", re.I)),
     # "claiming over 53 lives", "took 12 lives"
     ("killed", re.compile(rf"\b(?P<verb>claim(?:ed|ing|s)?|took|taking|takes)\s+{NUMBER}\s+(?P<victim>)lives\b",
                           re.I)),

@@ -133,6 +133,9 @@ CIVILIAN_WORDS = frozenset({
     # not "activists", which South Asian reports use for an armed group's cadres)
     "mayor", "mayors", "councillor", "councillors", "councilor", "councilors", "lawmaker", "lawmakers",
     "politician", "politicians", "candidate", "candidates",
+    # people at a place of custom or leisure
+    "customers", "customer", "diners", "guests", "mourners", "spectators", "bystanders", "pedestrians",
+    "partygoers", "revellers", "revelers",
 })
 # Places where an attack's targets are civilians (an attack on them is
 # Violence against civilians unless armed targets are named too).
@@ -145,6 +148,7 @@ CIVILIAN_SITES = frozenset({
     "car", "cars", "vehicle", "vehicles", "minibus", "van", "taxi", "train", "house", "home", "residence",
     "schools", "mosques",
     "churches", "temples", "markets", "hospitals", "kindergarten", "orphanage", "camp-goers", "beach",
+    "bar", "bars", "pub", "hall", "billiards", "party", "wake",
 })
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
@@ -624,7 +628,7 @@ PUNISH_VERBS = frozenset({
 # Heads that make an event hypothetical, denied or merely threatened.
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
-    "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want",
+    "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want", "aim",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
     # halted ("claiming to have paused attacks")
     "pause", "halt", "suspend", "stop", "cease",

@@ -292,6 +292,10 @@ class Analyzer:
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
+            if label == "PRODUCT" and toponyms.is_listed_place(ent):
+                # "Niono, Molodo, Sandaré": a village in a list of places, read as a product (the
+                # resolver, which knows villages, judges it; the name set here only knows towns)
+                label = "GPE"
             if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
                     (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent) or _described_settlement(ent))
                     and ent.text.lower() in self.place_name_set)):
@@ -498,14 +502,22 @@ def _is_locative_object(ent: Span) -> bool:
     if len(ent) <= 2 and root.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT_NOUNS and \
             all(t.is_title or t.is_upper for t in ent):
         return True  # "the rebel-held capital, Sanaa", "the border town, Chaman"
+    inner = ent[1:-1]
+    joined = {t.i for t in inner if t.lower_ in _NAME_PARTICLES}  # "Santo Domingo de los Tsachilas"
     return (
-        len([t for t in ent if t.text != "-" and t.lower_ not in _ARTICLES]) <= 2
+        len([t for t in ent if t.text != "-" and t.lower_ not in _ARTICLES and t.i not in joined])
+        <= (3 if joined else 2)
         and root.dep_ == "pobj"
         and (head.lower_ in toponyms.LOCATIVE_PREPS
              or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
-        and all(t.is_title or t.is_upper or t.text == "-" or (t.lower_ in _ARTICLES and t.i < root.i) for t in ent)
+        and all(t.is_title or t.is_upper or t.text == "-" or t.i in joined or (t.lower_ in _ARTICLES and t.i < root.i)
+                for t in ent)
     )
+
+
+# Lower-case words inside Romance place names ("Santo Domingo de los Tsachilas", "Nioro du Sahel").
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "du", "des", "di"})
 
 
 # Arabic articles written in lower case before a place's name ("the key town of al-Nahud").

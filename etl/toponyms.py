@@ -366,12 +366,17 @@ def is_struck_object(ent: Span) -> bool:
 def is_listed_place(ent: Span) -> bool:
     """A one- or two-word name listed after "including" or "like" on a noun
     for places or on a place ("neighbourhoods in Tel Aviv, including Holon
-    and Ramat Gan", "several towns like Kotli")."""
+    and Ramat Gan", "several towns like Kotli"), in apposition to such a noun,
+    or after a place in a list."""
     if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent):
         return False
     first = ent.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if first.dep_ == "appos" and first.head.lemma_.lower() in _LISTED_PLACE_NOUNS:
+        return True  # "targeted seven towns: Niono, Molodo, Sandaré"
+    if first.i != ent.root.i and first.ent_type_ in ("GPE", "LOC") and ent.label_ != "ORG":
+        return True  # "Niono, Molodo and Kayes" ("Molodo" read as a product; not "Israel and Hamas")
     holder = first.head.head
     return first.dep_ == "pobj" and first.head.lower_ in ("including", "like") and (
         holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC"))

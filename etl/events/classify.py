@@ -162,10 +162,11 @@ def refine_trigger(trigger: Trigger, sentence: Span) -> Trigger:
 
 def _during_an_event(token: Token) -> bool:
     """Is the act told as happening during an event ("during the rampage",
-    "during the attack")?"""
+    "during the attack", "were set ablaze during the attack")?"""
+    verbs = [token, token.head] if token.dep_ in ("advmod", "prt", "acomp", "oprd", "dobj") else [token]
     return any(c.dep_ == "prep" and c.lower_ == "during" and any(
         g.dep_ == "pobj" and (g.lemma_.lower() in lx.NOUN_TRIGGERS or g.lemma_.lower() == "rampage")
-        for g in c.children) for c in token.children)
+        for g in c.children) for verb in verbs for c in verb.children)
 
 
 def _means_of_killing(token: Token) -> bool:
@@ -442,6 +443,11 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             for other in violent:
                 if other is not trigger and other.token.lemma_.lower() in HARM_VERBS:
                     victims |= target_words(other.token)
+        if not victims & (civilian | armed_targets):
+            # "gunmen opened fire inside a pool hall": where they fired, when it is a venue
+            verb = trigger.token.head if trigger.token.dep_ == "dobj" else trigger.token
+            victims |= {t.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("inside", "in")
+                        for t in c.subtree} & lx.CIVILIAN_SITES
         if not victims & (civilian | armed_targets):
             # "100 persons were feared killed by gunmen", "460 patients were shot
             # dead": the toll's victims are the target

@@ -59,7 +59,7 @@ _RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields",
                               "officers", "troops", "vehicle", "vehicles"})
 
 
-def _riot_gear(token: Token) -> bool:
+def riot_gear(token: Token) -> bool:
     """"riot police", "riot gear": not a riot."""
     doc = token.doc
     return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
@@ -126,7 +126,7 @@ def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
         t = sentence.doc[i]
         if i in earlier and anchor is not None and anchor.i not in earlier:
             words.discard(lower[i])  # the crowd told now did not do what the one before did
-        elif _riot_gear(t):
+        elif riot_gear(t):
             words.discard(lower[i])
         elif i > sentence.start and (lower[i - 1] in ("non", "non-") or (
                 lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
@@ -227,7 +227,7 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
     riot, even when force is used against them; force against (peaceful)
     protesters, or their dispersal or arrest, is coded as the protest's
     sub-type."""
-    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not _riot_gear(t.token)]
+    candidates = [t for t in triggers if t.event_type in (lx.PROTESTS, lx.RIOTS) and not riot_gear(t.token)]
     if not candidates:
         return None
     words = _protesters_words(sentence, candidates[0].token)

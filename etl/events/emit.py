@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from etl import lexicon as lx
-from etl.casualties import vague
+from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.actors import responsibility_claimant, state_forces_subject, with_country
 from etl.events.core import Draft, VIOLENT
@@ -83,6 +83,16 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
     return list(events.values())
 
 
+_ANYONE = frozenset({"people", "person", "persons", "man", "woman", "family", "families"})
+
+
+def _civilian_dead(casualty: Casualty) -> bool:
+    """Are a figure's dead named as civilians ("61 civilians", "12 villagers"; not
+    "63 people", who may include soldiers)?"""
+    words = {w.lower() for w in casualty.victims.split()}
+    return bool(words & (lx.CIVILIAN_WORDS - _ANYONE)) and not words & (lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS)
+
+
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
            parts_killed: int = 0, site_apart: bool = False) -> Event:
     anchor = happening.anchor
@@ -103,6 +113,12 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     sentence = evidence.sentence
     text = span_text(sentence)
     etype = happening.event_type  # the anchor's, or the type its sibling places took
+    subtype = happening.sub_event_type
+    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and killed and \
+            all(_civilian_dead(c) for c, _ in killed):
+        # "a harrowing attack claimed by the ADF … resulting in a death toll of at least 61
+        # civilians": an attack told by no weapon and no target is typed by whom it killed
+        etype, subtype = lx.VAC, "Attack"
     actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
     if not actor1 and etype in VIOLENT:
         # "… a suicide bomber rammed a convoy. The Pakistani Taliban claimed responsibility."
@@ -121,7 +137,7 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     return Event(
         event_id=event_id, article_id=article.article_id, event_date=dated.date_value,
         date_precision=dated.date_precision, event_type=etype,
-        sub_event_type=happening.sub_event_type, actor1=actor1, actor2=actor2,
+        sub_event_type=subtype, actor1=actor1, actor2=actor2,
         country=place.country or border_country(place, anchor.draft), admin1=place.admin1,
         admin2=place.admin2, location=place.name,
         latitude=None if place is UNPLACED else place.lat,

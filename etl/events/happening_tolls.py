@@ -70,7 +70,8 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
             sides = {_side(best[0][0]), *(_side(t) for t, _ in extra)}
             for t, m in base:
                 side = _side(t)
-                if side and "" not in sides and side not in sides and (t, m) not in best:
+                if side and "" not in sides and side not in sides and (t, m) not in best \
+                        and not _disputed_between(best[0][0], t, m.draft):
                     extra.append((t, m))
                     sides.add(side)
         picked = [*best, *extra]
@@ -134,6 +135,19 @@ def _lower_per_side(best: TollMention, base: Sequence[tuple[TollMention, Mention
             if _casualty_side(c) == side and figures[0].best < out.get(id(c), c).best:
                 out[id(c)] = figures[0]
     return out
+
+
+_DISPUTE_LEMMAS = frozenset({"contradict", "dispute", "deny", "refute", "reject"})
+
+
+def _disputed_between(best: TollMention, other: TollMention, draft: Draft) -> bool:
+    """Does the text dispute the best toll before (or where) it tells the
+    other side's dead ("the rebels' spokesman contradicted the tally …; another
+    said 602 soldiers were killed")?  Then that figure is the other party's
+    rival claim, not more dead of the same fight."""
+    sentences = doc_sentences(draft.sentence.doc)
+    low, high = sorted((best.sentence_index, other.sentence_index))
+    return any(t.lemma_.lower() in _DISPUTE_LEMMAS for s in sentences[low + 1:high + 1] for t in s)
 
 
 _CLAIM_WORDS = frozenset({"claim", "claims", "claimed", "claiming"})

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
+from etl.events.crowds import riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
@@ -80,7 +81,8 @@ _RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain
 def _likened(token: Token) -> bool:
     """An event noun told as a likeness ("similar youth-led demonstrations
     this summer in Nepal", "inspired by similar protests in Asia"): other
-    events named for comparison, not reported."""
+    events named for comparison, not reported.  One with its own toll ("seven
+    people were killed in a similar attack") is reported (the caller checks)."""
     return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _LIKENESS_WORDS for c in token.children)
 
 
@@ -153,7 +155,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the group's ceasefire negotiators": who would make a deal, none made
         if _one_of_a_class(trig.token):
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
-        if _likened(trig.token):
+        if riot_gear(trig.token):
+            continue  # "riot police", "riot gear": no riot
+        if _likened(trig.token) and not any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
                 trig.token.head.lemma_.lower() in _HELD_PEOPLE:

@@ -59,6 +59,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
+    if root.dep_ == "compound" and root.head.lower_ in _COMBATANT_NOUNS:
+        excluded = True  # "317 Fano fighters were killed", "Tigray forces": whose fighters, not where
     undergoes = _undergoes(root)
     if root.dep_ == "nsubj" and not undergoes:
         excluded = True
@@ -71,8 +73,12 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     first = root
     if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
         first = first.head  # "in Sunsari district", "in Kurram district": the place noun's role
+    if first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.dep_ == "conj":
+        first = first.head  # "…, Sandaré, Nioro du Sahel, Diboli": a listed name the parse split
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if first.dep_ == "appos" and first.head.lemma_.lower() in _PLACE_NOUNS:
+        first = first.head  # "targeted seven towns: Niono, Molodo, …": the place noun's role
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PLACE_NOUNS:
         first = first.head.head  # "attacked the town of Gboko": the place noun's role
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
@@ -94,6 +100,10 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
     return locative, excluded, first.i
+
+
+# Nouns of armed men a name before them says whose they are ("Fano fighters")
+_COMBATANT_NOUNS = lx.MILITANT_WORDS | frozenset({"militia", "militias", "militiamen", "forces", "group"})
 
 
 # Verbs whose object is a place taken or struck: "the town of al-Nahud, which the

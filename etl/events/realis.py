@@ -429,7 +429,7 @@ def reaction_frame(token: Token) -> bool:
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _DISTINCT = frozenset({"another", "second", "third", "fourth", "separate", "fresh", "new", "further", "follow-up",
-                       "subsequent", "renewed", "additional"})
+                       "subsequent", "renewed", "additional", "similar"})
 
 
 def anaphoric(token: Token) -> bool:

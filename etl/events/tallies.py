@@ -38,8 +38,13 @@ _PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altog
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+
+
 _DATE_RANGE = re.compile(rf"\b{_MONTH}\s+(?P<first>\d{{1,2}})\s*(?:-|–|to)\s*(?P<last>\d{{1,2}})\b|"
-                         rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b", re.I)
+                         rf"\bbetween\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})[^.;]*?\band\b|"
+                         rf"\b(?:between\s+{_MONTH_NAME}\s+and|from\s+{_MONTH_NAME}\s+(?:to|until|through))"
+                         rf"\s+{_MONTH_NAME}\b", re.I)
 
 
 def told_as_one(sentence: Span, dates: Sequence[DateMention]) -> bool:
@@ -213,7 +218,11 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or perfect and c.dep_ == "advcl" and any(
             m.lower_ == "since" and m.dep_ == "mark" for m in c.children) for c in clause):
         return True  # "since the war began" (with "have been killed"; not the "since" of a cause), "since January"
-    if any(not _one_night(m) for m in _DATE_RANGE.finditer(text)):
+    # (a range may hang on a conjunct: "236 were killed and 223 injured in drone operations
+    # between April and June")
+    ranged = text + " ".join(t.lower_ for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             for g in c.children if g.dep_ == "prep" for t in g.subtree)
+    if any(not _one_night(m) for m in _DATE_RANGE.finditer(ranged)):
         return True  # "killed between October 5-8", "between June 1 and June 9" (not "overnight on Nov. 23-24")
     if any(f" {adverb} " in text for adverb in _PERIOD_ADVERBS):
         return True
