@@ -631,7 +631,7 @@ MODAL_HEADS = frozenset({
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want", "aim",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
     # halted ("claiming to have paused attacks")
-    "pause", "halt", "suspend", "stop", "cease",
+    "pause", "halt", "suspend", "stop", "cease", "delay", "postpone", "postponement",
 })
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").

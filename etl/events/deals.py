@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from etl import lexicon as lx
-from etl.events.syntax import ancestors
+from etl.events.syntax import ancestors, not_chosen
 
 
 # Verbs and nouns that end a deal ("ended its ceasefire", "the truce collapsed",
@@ -56,6 +56,10 @@ _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal
                    "draft"})
 
 
+# Nouns of talks put off ("announced a four-year delay in negotiations")
+_HELD_OFF = frozenset({"delay", "postponement", "suspension", "freeze", "halt", "pause"})
+
+
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
 
 
@@ -67,11 +71,15 @@ def planned_or_denied(token: Token) -> bool:
     offer to mediate is itself diplomacy (see ``is_unreal``)."""
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _ARRIVALS:
         return True  # "Zelensky's arrival in the Netherlands for a NATO summit": what he came for
+    if token.dep_ in ("compound", "amod") and not_chosen(token.head):
+        return True  # "instead of the negotiating table"
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True
-        if node.i != token.i and node.lemma_.lower() in _AIMS and node.pos_ == "NOUN":
-            return True  # "a meeting in an effort to reach a ceasefire agreement"
+        if node.i != token.i and node.lemma_.lower() in _AIMS | _HELD_OFF and node.pos_ == "NOUN":
+            return True  # "a meeting in an effort to reach a ceasefire agreement", "a delay in negotiations"
+        if not_chosen(node):
+            return True  # "chooses ballistics instead of the negotiating table": the choice not made
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of
-from etl.events.syntax import after_read_as_conj, ancestors, sent_of, token_table
+from etl.events.syntax import after_read_as_conj, ancestors, not_chosen, sent_of, token_table
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -76,6 +76,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             continue  # "100 were feared killed": a hedged report, not a fear of what may come
         if lemma in lx.MODAL_HEADS:
             return True
+        if not_chosen(node):
+            return True  # "chose to fight instead of negotiating": the choice not made
         if lemma in ("call", "appeal", "push", "press") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
             return True  # "calling for a ceasefire", "pressed for talks": a demand
@@ -209,6 +211,8 @@ def _dated_earlier(child: Token, *, published: date | None) -> bool:
 
 
 # What makes a plural event noun a pattern, not a happening ("regular clashes").
+_HABITUAL_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequently", "often", "constantly",
+                               "habitually", "persistently"})
 _HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nightly", "weekly", "constant",
                                  "recurring", "recurrent", "periodic", "occasional", "near-daily", "recent", "repeated"})
 
@@ -221,6 +225,9 @@ def is_habitual(token: Token) -> bool:
     if token.tag_ == "VB" and any(a.lower_ in lx.RECORD_HEADS or a.lemma_.lower() in lx.RECORD_HEADS
                                   for a in ancestors(token, limit=2)):
         return True  # "he is known to kidnap those who …", "suspected to plant bombs"
+    if token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children) \
+            and not facts_of(sent_of(token), published=None).dates:
+        return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children):

@@ -221,3 +221,10 @@ def recalled_scope(token: Token) -> tuple[int, int] | None:
                 node.lower_ in ("for", "to") and node.head.lemma_.lower() in lx.REPRISAL_NOUNS)):
             return node.left_edge.i, node.right_edge.i + 1
     return None
+
+
+def not_chosen(node: Token) -> bool:
+    """Is the phrase of ``node`` the alternative not taken ("chooses
+    ballistics instead of the negotiating table", "rather than talks")?"""
+    start = node.left_edge.i
+    return [t.lower_ for t in node.doc[max(0, start - 2):start]] in (["instead", "of"], ["rather", "than"])

@@ -1569,3 +1569,18 @@ def test_riot_police_are_no_riot(pipeline):
     text = "Riot police guarded the parliament in Jakarta on Friday as students marched peacefully."
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 8, 29))] == \
         [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Russia chooses ballistics instead of the negotiating table,” Ukraine's president said in Kyiv on Thursday.",
+    "In Tbilisi, Georgia's prime minister announced a four-year delay in negotiations on EU accession on Saturday.",
+])
+def test_talks_not_chosen_or_put_off_are_no_diplomacy(pipeline, sentence):
+    assert not extract(pipeline, sentence, published=date(2025, 8, 28))
+
+
+def test_attacks_told_as_repeated_with_no_day_are_a_record(pipeline):
+    text = ("An Israeli strike killed the Houthi prime minister in Sanaa on Thursday. The Houthis have escalated "
+            "attacks against Israel during its war with Hamas in Gaza, repeatedly launching missiles and drones "
+            "toward Israeli territory.")
+    assert [e.location for e in extract(pipeline, text, published=date(2025, 8, 30))] == ["Sanaa"]
