@@ -1584,3 +1584,10 @@ def test_attacks_told_as_repeated_with_no_day_are_a_record(pipeline):
             "attacks against Israel during its war with Hamas in Gaza, repeatedly launching missiles and drones "
             "toward Israeli territory.")
     assert [e.location for e in extract(pipeline, text, published=date(2025, 8, 30))] == ["Sanaa"]
+
+
+def test_an_explosion_only_heard_does_not_type_the_attack(pipeline):
+    text = ("Suspected jihadists attacked military installations in Kayes early Tuesday, the army said. "
+            "A military source said an explosion was first heard coming from the governor's residence.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 7, 1))] == \
+        [("Battles", "Armed clash")]
