@@ -172,6 +172,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
+        if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in trig.token.children):
+            continue  # "the overnight attack struck the town of Ntoyo": the attack is the event told
         if _only_heard(trig.token):
             continue  # "an explosion was first heard coming from the governor's residence": a sound
         if _likened(trig.token) and not any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):

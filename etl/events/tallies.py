@@ -163,7 +163,7 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in _TOLL_VERBS and is_period_toll(head, day_dated=day_dated)
 
 
-_TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave"})
+_TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave", "displace", "uproot"})
 
 
 # Nouns of violence that lasts, counted as a whole (not "an attack in which …").

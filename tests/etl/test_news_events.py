@@ -1591,3 +1591,18 @@ def test_an_explosion_only_heard_does_not_type_the_attack(pipeline):
             "A military source said an explosion was first heard coming from the governor's residence.")
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 7, 1))] == \
         [("Battles", "Armed clash")]
+
+
+def test_an_attack_that_struck_a_town_is_the_attack_not_an_air_strike(pipeline):
+    text = ("Armed fighters of the ADF killed more than 50 people at a funeral in eastern Congo, officials said on "
+            "Tuesday. The overnight attack struck the town of Lubero in North Kivu province as mourners attended a "
+            "ceremony late Monday.")
+    events = extract(pipeline, text, published=date(2025, 9, 9))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_clashes_that_have_displaced_thousands_are_a_running_total(pipeline):
+    text = ("ADF fighters killed 50 people at a funeral in Lubero on Monday. The group's violence destabilises the "
+            "east, where clashes with other militias, including M23 rebels, have already displaced thousands.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 9, 9))] == [50]
+
