@@ -22,7 +22,7 @@ from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, when_date_head
-from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sequel
+from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sent_of, sequel
 from etl.spacy_model import span_text
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -62,6 +62,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue
         if span is not None and _dates_other_event(span, trigger.token):
             continue  # "the July 2 attack": the date of an event referred to
+        if span is not None and _since_other(span, trigger.token):
+            continue  # "the most violent since the president took office in October": a reference point
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
         if span is not None and _in_clause_on_other(span.root, trigger.token):
@@ -169,6 +171,17 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue  # "since the campaign began almost a month ago": when a stretch began
             return mention
     return None
+
+
+def _since_other(span: Span, trigger: Token) -> bool:
+    """Is the date in a "since" phrase or clause that does not hold the trigger
+    ("the week's protests were the most violent since Prabowo took office in
+    October")?"""
+    for since in (t for t in sent_of(trigger) if t.lower_ == "since" and t.dep_ in ("prep", "mark")):
+        scope = since if since.dep_ == "prep" else since.head
+        if in_subtree(span.root, scope) and not in_subtree(trigger, scope):
+            return True
+    return False
 
 
 def _starts_period(sentence: Span, mention: DateMention) -> bool:

@@ -230,7 +230,10 @@ def is_habitual(token: Token) -> bool:
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
-    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children):
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children) \
+            and not (token.dep_ == "pobj" and token.head.lower_ == "during"):
+        # (not "seven people have been killed during recent anti-government protests": the
+        # happenings the toll is told of)
         return True  # "a battleground, with regular clashes between the junta and resistance groups"
     if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "for" and any(
             t.lower_ in ("months", "years", "weeks", "decades") and t.head.lower_ in ("for", "over")

@@ -1606,3 +1606,16 @@ def test_clashes_that_have_displaced_thousands_are_a_running_total(pipeline):
             "east, where clashes with other militias, including M23 rebels, have already displaced thousands.")
     assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 9, 9))] == [50]
 
+
+
+def test_a_toll_during_recent_protests_is_the_protests(pipeline):
+    text = ("At least seven people have been killed and many more injured during recent anti-government protests "
+            "in Lomé, according to figures provided by civic groups on Sunday.")
+    events = extract(pipeline, text, published=date(2025, 6, 30))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Protests", 7)]
+
+
+def test_a_date_in_a_since_clause_is_a_reference_point_not_the_events(pipeline):
+    text = ("Protesters set fire to a police post in Jakarta on Friday. The week's protests were the most violent "
+            "since President Prabowo Subianto took office in October.")
+    assert {e.event_date for e in extract(pipeline, text, published=date(2025, 8, 30))} == {date(2025, 8, 29)}
