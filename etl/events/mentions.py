@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
-from etl.events.crowds import riot_gear
+from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
@@ -76,6 +76,20 @@ def _one_of_a_class(token: Token) -> bool:
 
 # Verbs that rank what their subject is ("The attack represents one of the deadliest …")
 _RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain", "constitute"})
+
+
+_ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
+
+
+def _crowd_met_by_attempt(token: Token) -> bool:
+    """"Police sought to disperse demonstrators protesting about lawmakers' pay":
+    what the police tried may not have happened, the crowd did (the crowd noun or
+    its participle, the object of a verb under "seek", "try", "attempt")."""
+    crowd = token.head if token.dep_ in ("acl", "relcl") else token
+    if crowd.lower_ not in CROWD_WORDS or crowd.dep_ != "dobj":
+        return False
+    verb = crowd.head
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ATTEMPT_LEMMAS
 
 
 _SOUND_NOUNS = frozenset({"sound", "sounds", "noise", "noises"})
@@ -160,7 +174,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 earlier.add(trig.token.i)
             else:
                 continue
-        if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy":
+        if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy" and \
+                not _crowd_met_by_attempt(trig.token):
             continue
         if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
             continue  # "were scheduled to hold talks", "will not participate in negotiations"

@@ -1619,3 +1619,10 @@ def test_a_date_in_a_since_clause_is_a_reference_point_not_the_events(pipeline):
     text = ("Protesters set fire to a police post in Jakarta on Friday. The week's protests were the most violent "
             "since President Prabowo Subianto took office in October.")
     assert {e.event_date for e in extract(pipeline, text, published=date(2025, 8, 30))} == {date(2025, 8, 29)}
+
+
+def test_a_crowd_the_police_tried_to_disperse_was_there(pipeline):
+    text = ("A delivery driver was hit at the site of violent clashes on Thursday near parliament in Jakarta as "
+            "police sought to disperse demonstrators protesting about lawmakers' pay.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 8, 30))] == \
+        [("Riots", "Violent demonstration")]
