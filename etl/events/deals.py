@@ -49,7 +49,8 @@ def deal_ended(token: Token) -> bool:
 
 _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "propose", "intend", "prepare",
                       "attempt", "try", "strive", "hope", "aim", "seek", "push", "work", "undermine", "derail",
-                      "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse"})
+                      "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse",
+                      "avoid", "evade", "refuse"})
 
 
 _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal", "demand",
@@ -73,6 +74,12 @@ def planned_or_denied(token: Token) -> bool:
         return True  # "Zelensky's arrival in the Netherlands for a NATO summit": what he came for
     if token.dep_ in ("compound", "amod") and not_chosen(token.head):
         return True  # "instead of the negotiating table"
+    if lx.NOUN_TRIGGERS.get(token.lemma_.lower(), ("", ""))[1] == "Diplomacy" and any(
+            c.dep_ == "amod" and (c.lower_ in lx.UNREAL_MODIFIERS or c.lemma_.lower() in _PLANNED)
+            for c in token.children):
+        # "a potential bilateral meeting", "a proposed trilateral meeting" (not "agreed to a
+        # US-proposed ceasefire": a deal proposed and accepted is made)
+        return True
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True

@@ -1626,3 +1626,16 @@ def test_a_crowd_the_police_tried_to_disperse_was_there(pipeline):
             "police sought to disperse demonstrators protesting about lawmakers' pay.")
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 8, 30))] == \
         [("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Kyiv on Thursday, Zelensky spoke of a potential bilateral meeting with Putin.",
+    "In Kyiv on Thursday, Zelensky said Putin endangers civilians to avoid meaningful negotiations.",
+])
+def test_talks_only_possible_or_avoided_are_no_diplomacy(pipeline, sentence):
+    assert not extract(pipeline, sentence, published=date(2025, 8, 29))
+
+
+def test_a_proposed_ceasefire_that_was_agreed_is_an_agreement(pipeline):
+    text = "In Kyiv on Friday, Ukraine agreed to a US-proposed 30-day full ceasefire."
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 4, 5))] == ["Agreement"]
