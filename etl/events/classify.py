@@ -180,7 +180,8 @@ def _means_of_killing(token: Token) -> bool:
 
 
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
-                         "died", "casualties", "fatalities", "deaths", "injuries", "lives"})
+                         "died", "casualties", "fatalities", "deaths", "injuries", "lives", "losses", "neutralized",
+                         "neutralised"})
 
 
 _INTERCEPTIONS = frozenset({"intercept", "down"})

@@ -1639,3 +1639,9 @@ def test_talks_only_possible_or_avoided_are_no_diplomacy(pipeline, sentence):
 def test_a_proposed_ceasefire_that_was_agreed_is_an_agreement(pipeline):
     text = "In Kyiv on Friday, Ukraine agreed to a US-proposed 30-day full ceasefire."
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 4, 5))] == ["Agreement"]
+
+
+def test_weapons_seized_while_inflicting_losses_are_the_fights_spoils(pipeline):
+    text = ("Jihadists attacked army posts in Kayes on Tuesday. The Malian army claims to have inflicted heavy "
+            "losses on the armed groups, seizing a significant cache of weapons.")
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 7, 2))] == ["Armed clash"]
