@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.casualties import parse_number
 from etl.dates import DAY, WEEK, DateMention
-from etl.events.syntax import sent_of
+from etl.events.syntax import ancestors, sent_of
 
 
 # Nouns that name a whole conflict or a stretch of violence, not one happening.
@@ -243,6 +243,12 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     if not day_dated and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _STRETCH_NOUNS and \
             not any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in verb.head.children):
         return True  # "escalated into widespread violence in which more than 1,000 people were killed"
+    if not day_dated and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            a.pos_ == "NOUN" and a.lemma_.lower() in ("war", "conflict", "insurgency")
+            for a in ancestors(verb.head, limit=6)):
+        # "a five-year conflict between forces loyal to Kiir and Machar, which killed nearly
+        # 400,000 people": the parse hangs the clause on the last noun of the war's phrase
+        return True
     if not perfect or day_dated:
         return False
     # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"

@@ -60,6 +60,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "are among 321 killed": the figure told as a running total elsewhere in the text
         if verb is not None and within_other_year(verb, published=published):
             continue  # "last year's demonstrations, in which more than 60 people died"
+        if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
+            continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)
     if any(t.lemma_ in _NAMED_DEATH_VERBS for t in sentence):
         kept.extend(_named_dead(sentence, covered=facts.casualties, published=published))
@@ -68,6 +70,9 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 
 _NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})
+# No single happening ACLED codes kills this many: a figure this large counts a war or a
+# campaign, whatever the parse says it is the toll of.
+WAR_SCALE_DEAD = 10_000
 
 
 

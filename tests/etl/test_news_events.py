@@ -1645,3 +1645,17 @@ def test_weapons_seized_while_inflicting_losses_are_the_fights_spoils(pipeline):
     text = ("Jihadists attacked army posts in Kayes on Tuesday. The Malian army claims to have inflicted heavy "
             "losses on the armed groups, seizing a significant cache of weapons.")
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 7, 2))] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "South Sudan has been at peace since a 2018 agreement ended a five-year conflict between forces loyal to "
+    "President Salva Kiir and Machar, which killed nearly 400,000 people.",
+    "Security forces detained the vice president in Juba on Wednesday. The fighting that followed independence "
+    "killed some 400,000 people.",
+])
+@pytest.mark.parametrize("published", [date(2025, 3, 27), None])
+def test_a_wars_toll_is_no_events_however_parsed(pipeline, sentence, published):
+    # (an undated page cannot tell the war's 2018 from this year)
+    events = extract(pipeline, "Security forces detained the vice president in Juba on Wednesday. " + sentence,
+                     published=published)
+    assert total(events) == 0
