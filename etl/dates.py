@@ -293,10 +293,10 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     naming a day of the month with its weekday ("on Monday afternoon (July
     28)", "on Wednesday … the June 25 protests"), which stands in for the
     publication date.  The year is the one in which that day falls on that
-    weekday: among the years the text names and the years after them
-    ("Finance Bill 2024", "last year's protests"), with a weekday anywhere in
-    the text; else, with the weekday in the same sentence, the latest such
-    year up to ``not_after`` (an article is never from the future).  A date
+    weekday: with the weekday in the same sentence, the latest such year up
+    to ``not_after`` (an article is never from the future); else among the
+    years the text names and the years after them ("Finance Bill 2024",
+    "last year's protests"), with a weekday anywhere in the text.  A date
     written in full ("on September 9, 2025", in a photo caption) pins itself.
     ``None`` when nothing pins a date."""
     years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
@@ -327,8 +327,13 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                     pinned.append(value)
                 continue
             same = weekdays.get(sentence_of(match.start()), set())
-            if years:
-                candidates, wanted = sorted(years), same or anywhere
+            if years and same:
+                # "on Tuesday March 18" pins the year by itself: the latest such year (not a year
+                # the text recalls, "the first attempt on his life since 2014")
+                candidates, wanted = sorted(years | set(range(not_after.year - _PIN_YEARS_BACK,
+                                                                not_after.year + 1))), same
+            elif years:
+                candidates, wanted = sorted(years), anywhere
             else:
                 candidates, wanted = list(range(not_after.year - _PIN_YEARS_BACK, not_after.year + 1)), same
             for year in reversed(candidates):

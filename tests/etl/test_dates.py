@@ -82,6 +82,13 @@ def test_a_weekday_named_with_its_date_fixes_the_year():
     assert weekday_pinned_date(text, not_after=date(2024, 12, 31)) == date(2014, 7, 28)
 
 
+def test_a_weekday_in_the_dates_sentence_outranks_a_year_the_text_recalls():
+    # March 18 was a Tuesday in 2014 too, the year the text recalls
+    text = ("Al-Shabaab bombed the president's convoy in Mogadishu on Tuesday March 18. It was the first "
+            "attempt on his life since 2014, when the group bombed a hotel where he spoke.")
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 3, 18)
+
+
 def test_a_year_named_in_the_text_and_a_weekday_elsewhere_fix_the_date():
     text = ("16 killed in June 25 memorial protests\n"
             "The protests marked the anniversary of last year's protests over the Finance Bill 2024.\n"
