@@ -75,9 +75,12 @@ _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|in
 _VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
 
 # "gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres": the one named and the others
+# (also "killing Hezbollah's chief of staff Haytham Tabtabai along with four others", "killed
+# militant commander Abu Bakr and three others": the name first or last)
 _NAMED_AND_OTHERS = re.compile(
     rf"\b{_KILL_ACTIVE}\s+(?P<named>(?:(?:[A-Z][\w'’.-]*|alias|aka|bin|ibn|al|el|de),?\s+){{1,8}}?)"
-    rf"and\s+{NUMBER}\s+(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
+    rf"(?:and|along\s+with|together\s+with|as\s+well\s+as)\s+{NUMBER}\s+"
+    rf"(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Active first: "killing more than 200 Taliban", "killed five policemen and
@@ -343,9 +346,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
     for match in _NAMED_AND_OTHERS.finditer(sentence):
-        named = match.group("named")
-        if not named.strip() or not named.strip()[0].isupper():
-            continue
+        named = match.group("named").split()
+        if not named or not (named[0][0].isupper() or named[-1][0].isupper()):
+            continue  # (not "killing five soldiers and two others")
         start, end = match.span()
         if any(c.start < end and start < c.end for c in found):
             continue
@@ -551,3 +554,10 @@ def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:
         return True
     before = sentence[max(0, match.start("n1") - 12):match.start("n1")].lower()
     return bool(re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", before))
+
+
+def named_with_others(casualty: Casualty) -> bool:
+    """Is the figure one named person and the others killed with them ("killing
+    Haytham Tabtabai along with four others": five, not four more)?"""
+    return casualty.kind == "killed" and _NAMED_AND_OTHERS.fullmatch(casualty.text) is not None
+

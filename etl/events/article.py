@@ -132,7 +132,11 @@ def _without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sen
         return triggers
     other_types = VIOLENT - {t.event_type for t in again}
     fresh = [t for t in triggers if t not in again]
-    return fresh if any(t.event_type in other_types and not _definite(t.token) for t in fresh) else triggers
+    told = {t.token.i for t in again}
+    # (not "the strike … killed five people": what the event told again did)
+    return fresh if any(t.event_type in other_types and not _definite(t.token) and
+                        not any(c.dep_ == "nsubj" and c.i in told for c in t.token.children)
+                        for t in fresh) else triggers
 
 
 def _definite(token: Token) -> bool:

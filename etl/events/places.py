@@ -443,7 +443,11 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
     for obj in objects:
         if obj.lower_ in _CRAFT_WORDS:
             continue  # "shot down an American drone": whose weapon, not where
-        for t in obj.subtree:
+        # "killed in Israeli attacks": whose attacks, not where; "launched airstrikes on
+        # Cambodian military targets": where they hit
+        words = [t for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "inside", "into")
+                 for t in p.subtree] if obj.lemma_.lower() in lx.NOUN_TRIGGERS else obj.subtree
+        for t in words:
             code = country_code(t.text)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 place = country_place(code)

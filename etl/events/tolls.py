@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
-from etl.casualties import Casualty
+from etl.casualties import Casualty, named_with_others
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
@@ -312,7 +312,8 @@ def toll_mention(sentence: Span, casualties: Sequence[Casualty], *, sentence_ind
     text = span_text(sentence)
     # additional victims only when every figure is told as such ("killing one more"); "17 in
     # Kathmandu, while two others died in Sunsari" breaks down a toll told before
-    additive = bool(killed) and all(_MORE.search(c.text) or _also(sentence, c) for c in killed)
+    additive = bool(killed) and all((_MORE.search(c.text) and not named_with_others(c)) or _also(sentence, c)
+                                    for c in killed)
     update = any("toll" in c.text.lower() or _UPDATE.search(text[max(0, c.start - 40):c.end + 10]) for c in killed)
     return TollMention(sentence_index, tuple(kept), claim, additive and not update, update)
 

@@ -1659,3 +1659,23 @@ def test_a_wars_toll_is_no_events_however_parsed(pipeline, sentence, published):
     events = extract(pipeline, "Security forces detained the vice president in Juba on Wednesday. " + sentence,
                      published=published)
     assert total(events) == 0
+
+
+def test_one_named_along_with_others_counts_them_all():
+    assert [(c.kind, c.best) for c in find_casualties(
+        "Israel struck Beirut, killing Hezbollah's chief of staff Haytham Tabtabai along with four others.")] == \
+        [("killed", 5)]
+
+
+def test_what_the_strike_told_again_did_is_its_toll_not_another_event(pipeline):
+    text = ("Israel launched a rare strike on Beirut's southern suburb of Haret Hreik on Sunday, killing Hezbollah's "
+            "chief of staff Haytham Tabtabai along with four others. The strike in Beirut's southern suburbs killed "
+            "five people and wounded 25 others, Lebanon's Health Ministry said.")
+    events = extract(pipeline, text, published=date(2025, 11, 23))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 5)]
+
+
+def test_a_demonym_on_the_attacks_someone_died_in_is_the_attackers(pipeline):
+    text = ("Israel struck a building in Doha on Tuesday, killing five Hamas members. Qatar's interior ministry said "
+            "a member of its internal security forces was killed in the Israeli strike.")
+    assert {e.country for e in extract(pipeline, text, published=date(2025, 9, 9))} == {"QAT"}
