@@ -59,6 +59,9 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    if after[:1] == ["based"] or after == ["-", "based"]:
+        excluded = True  # "the Port-au-Prince based rights group", "a London-based monitor": whose seat
     if root.dep_ == "compound" and root.head.lower_ in _COMBATANT_NOUNS:
         excluded = True  # "317 Fano fighters were killed", "Tigray forces": whose fighters, not where
     undergoes = _undergoes(root)

@@ -1679,3 +1679,9 @@ def test_a_demonym_on_the_attacks_someone_died_in_is_the_attackers(pipeline):
     text = ("Israel struck a building in Doha on Tuesday, killing five Hamas members. Qatar's interior ministry said "
             "a member of its internal security forces was killed in the Israeli strike.")
     assert {e.country for e in extract(pipeline, text, published=date(2025, 9, 9))} == {"QAT"}
+
+
+def test_a_place_a_group_is_based_in_is_not_where_the_attack_was(pipeline):
+    text = ("Gangs stormed a prison in Haiti on Monday, releasing more than 500 inmates. The target of the attack "
+            "was the prison, according to the Port-au-Prince based rights group Eyes Wide Open.")
+    assert {e.location for e in extract(pipeline, text, published=date(2025, 4, 1))} == {"Haiti"}
