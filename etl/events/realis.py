@@ -230,6 +230,9 @@ def is_habitual(token: Token) -> bool:
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
+    if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "of" and any(
+            c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.head.head.children):
+        return True  # "Konduga has been a frequent target of suicide bombings": what a place often suffers
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in token.children) \
             and not (token.dep_ == "pobj" and token.head.lower_ == "during"):
         # (not "seven people have been killed during recent anti-government protests": the

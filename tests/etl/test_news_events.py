@@ -1685,3 +1685,9 @@ def test_a_place_a_group_is_based_in_is_not_where_the_attack_was(pipeline):
     text = ("Gangs stormed a prison in Haiti on Monday, releasing more than 500 inmates. The target of the attack "
             "was the prison, according to the Port-au-Prince based rights group Eyes Wide Open.")
     assert {e.location for e in extract(pipeline, text, published=date(2025, 4, 1))} == {"Haiti"}
+
+
+def test_a_place_often_targeted_is_a_record_not_an_event(pipeline):
+    text = ("A suicide bomber killed ten people at a fish market in Konduga on Friday. Konduga itself has been a "
+            "frequent target of suicide bombings due to its proximity to Maiduguri.")
+    assert [e.location for e in extract(pipeline, text, published=date(2025, 6, 21))] == ["Konduga"]
