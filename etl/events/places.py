@@ -59,6 +59,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
+    if _far_reference(doc, span.start):
+        excluded = True  # "Ramree, which is 340km northwest of Yangon": a bearing, not the site
     after = [t.lower_ for t in doc[span.end:span.end + 2]]
     if after[:1] == ["based"] or after == ["-", "based"]:
         excluded = True  # "the Port-au-Prince based rights group", "a London-based monitor": whose seat
@@ -103,6 +105,28 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
     return locative, excluded, first.i
+
+
+_DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilometres|kilometers|kilometre|kilometer|miles|mi)\b"
+                       r"(?:\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s*)?(?:to\s+the\s+)?"
+                       r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|"
+                       r"northwest|southeast|southwest))?\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_FAR_KM = 50.0
+
+
+def _far_reference(doc: Doc, start: int) -> bool:
+    """Is the place the reference point of a distance beyond ``_FAR_KM``
+    ("340km northwest of Yangon", "about 150 miles from the capital")?"""
+    before = doc_text(doc)[max(0, doc[start].idx - 60):doc[start].idx]
+    match = _DISTANCE.search(before)
+    if match is None:
+        return False
+    try:
+        value = float(match.group(1).replace(",", ""))
+    except ValueError:
+        return False
+    km = value * 1.609 if match.group(2).lower().startswith("mi") else value
+    return km > _FAR_KM
 
 
 # Nouns of armed men a name before them says whose they are ("Fano fighters")

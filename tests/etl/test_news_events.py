@@ -1691,3 +1691,15 @@ def test_a_place_often_targeted_is_a_record_not_an_event(pipeline):
     text = ("A suicide bomber killed ten people at a fish market in Konduga on Friday. Konduga itself has been a "
             "frequent target of suicide bombings due to its proximity to Maiduguri.")
     assert [e.location for e in extract(pipeline, text, published=date(2025, 6, 21))] == ["Konduga"]
+
+
+@pytest.mark.parametrize("bearing", ["340km northwest of", "about 210 miles from"])
+def test_a_far_reference_point_is_not_the_place(pipeline, bearing):
+    text = (f"Myanmar army jets bombed a village on Ramree island, {bearing} Yangon, on Wednesday, "
+            "killing 40 civilians.")
+    assert "Yangon" not in {e.location for e in extract(pipeline, text, published=date(2025, 1, 11))}
+
+
+def test_a_near_reference_point_still_places(pipeline):
+    text = "Militants ambushed a convoy 20 km north of Kabul on Wednesday, killing four soldiers."
+    assert [e.location for e in extract(pipeline, text, published=date(2025, 1, 11))] == ["Kabul"]
