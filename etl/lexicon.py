@@ -133,6 +133,9 @@ CIVILIAN_WORDS = frozenset({
     # not "activists", which South Asian reports use for an armed group's cadres)
     "mayor", "mayors", "councillor", "councillors", "councilor", "councilors", "lawmaker", "lawmakers",
     "politician", "politicians", "candidate", "candidates",
+    # kin, named as someone's (killed at home, "two of his brothers and his niece")
+    "brother", "brothers", "sister", "sisters", "niece", "nieces", "nephew", "nephews", "cousin", "cousins",
+    "relatives", "parents", "grandchildren", "grandson", "granddaughter", "grandmother", "grandfather",
     # people at a place of custom or leisure
     "customers", "customer", "diners", "guests", "mourners", "spectators", "bystanders", "pedestrians",
     "partygoers", "revellers", "revelers",

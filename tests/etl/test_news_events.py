@@ -1703,3 +1703,10 @@ def test_a_far_reference_point_is_not_the_place(pipeline, bearing):
 def test_a_near_reference_point_still_places(pipeline):
     text = "Militants ambushed a convoy 20 km north of Kabul on Wednesday, killing four soldiers."
     assert [e.location for e in extract(pipeline, text, published=date(2025, 1, 11))] == ["Kabul"]
+
+
+def test_kin_killed_by_armed_groups_are_civilians(pipeline):
+    text = ("A resident of Baniyas told AFP on Saturday that two of his brothers and his niece were killed by "
+            "armed groups that entered people's homes in Baniyas.")
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 3, 9))] == \
+        ["Violence against civilians"]
