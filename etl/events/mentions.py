@@ -92,21 +92,6 @@ def _crowd_met_by_attempt(token: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ATTEMPT_LEMMAS
 
 
-_SOUND_NOUNS = frozenset({"sound", "sounds", "noise", "noises"})
-
-
-def _only_heard(token: Token) -> bool:
-    """A blast or gunfire told only as heard ("explosions were heard", "residents
-    heard gunfire", "the sound of explosions"): a sound of whatever happened, not a
-    happening of its own."""
-    if token.pos_ != "NOUN":
-        return False
-    head = token.head
-    if token.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() == "hear":
-        return True
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOUND_NOUNS
-
-
 def _likened(token: Token) -> bool:
     """An event noun told as a likeness ("similar youth-led demonstrations
     this summer in Nepal", "inspired by similar protests in Asia"): other
@@ -190,8 +175,6 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in trig.token.children):
             continue  # "the overnight attack struck the town of Ntoyo": the attack is the event told
-        if _only_heard(trig.token):
-            continue  # "an explosion was first heard coming from the governor's residence": a sound
         if _likened(trig.token) and not any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \

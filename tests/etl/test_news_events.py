@@ -1586,13 +1586,6 @@ def test_attacks_told_as_repeated_with_no_day_are_a_record(pipeline):
     assert [e.location for e in extract(pipeline, text, published=date(2025, 8, 30))] == ["Sanaa"]
 
 
-def test_an_explosion_only_heard_does_not_type_the_attack(pipeline):
-    text = ("Suspected jihadists attacked military installations in Kayes early Tuesday, the army said. "
-            "A military source said an explosion was first heard coming from the governor's residence.")
-    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 7, 1))] == \
-        [("Battles", "Armed clash")]
-
-
 def test_an_attack_that_struck_a_town_is_the_attack_not_an_air_strike(pipeline):
     text = ("Armed fighters of the ADF killed more than 50 people at a funeral in eastern Congo, officials said on "
             "Tuesday. The overnight attack struck the town of Lubero in North Kivu province as mourners attended a "
