@@ -90,7 +90,8 @@ def _civilian_dead(casualty: Casualty) -> bool:
     """Are a figure's dead named as civilians ("61 civilians", "12 villagers"; not
     "63 people", who may include soldiers)?"""
     words = {w.lower() for w in casualty.victims.split()}
-    return bool(words & (lx.CIVILIAN_WORDS - _ANYONE)) and not words & (lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS)
+    armed = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS
+    return bool(words & (lx.CIVILIAN_WORDS - _ANYONE)) and not words & armed
 
 
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,

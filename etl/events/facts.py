@@ -69,9 +69,19 @@ def facts_of(sentence: Span, *, published: date | None) -> SentenceFacts:
     return facts
 
 
-def casualties_of(sentence: Span) -> tuple[Casualty, ...]:
-    """The sentence's casualty figures (they do not depend on the
-    publication date: any cached facts of the sentence serve)."""
+def _any_facts(sentence: Span) -> SentenceFacts:
+    """Facts of ``sentence`` for what does not depend on the publication
+    date: any cached facts of the sentence serve."""
     cache: dict[tuple[int, date | None], SentenceFacts] = sentence.doc.user_data.setdefault(_CACHE_KEY, {})
     facts = next((f for (start, _), f in cache.items() if start == sentence.start), None)
-    return (facts or facts_of(sentence, published=None)).casualties
+    return facts or facts_of(sentence, published=None)
+
+
+def casualties_of(sentence: Span) -> tuple[Casualty, ...]:
+    """The sentence's casualty figures."""
+    return _any_facts(sentence).casualties
+
+
+def writes_a_date(sentence: Span) -> bool:
+    """Does the sentence write any date expression (whatever day it resolves to)?"""
+    return bool(_any_facts(sentence).dates)

@@ -175,7 +175,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in trig.token.children):
             continue  # "the overnight attack struck the town of Ntoyo": the attack is the event told
-        if _likened(trig.token) and not any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
+        if _likened(trig.token) and not any(c.kind == "killed"
+                                            for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
                 trig.token.head.lemma_.lower() in _HELD_PEOPLE:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import Trigger
-from etl.events.facts import facts_of
+from etl.events.facts import facts_of, writes_a_date
 from etl.events.syntax import after_read_as_conj, ancestors, not_chosen, sent_of, token_table
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
@@ -226,7 +226,7 @@ def is_habitual(token: Token) -> bool:
                                   for a in ancestors(token, limit=2)):
         return True  # "he is known to kidnap those who …", "suspected to plant bombs"
     if token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children) \
-            and not facts_of(sent_of(token), published=None).dates:
+            and not writes_a_date(sent_of(token)):
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
