@@ -6,10 +6,8 @@ typed (:mod:`~etl.events.classify`), placed, dated and given actors and tolls
 drafts of one happening into one event.  Events the report recalls with a
 date ("after a deadly raid on 13 June", "a day after the crackdown") are
 drafts too, dated by themselves or from the report's event, with the
-figures told nearest them.  Some mentions are folded in while drafting: a definite "the attacks" that names the weapon gives the
-attack its sub-type, a chemical agent named for its munitions makes it a
-Chemical weapon attack, "the attack(s)" told again after a non-violent event
-is no new event, and a sentence whose only trigger is the casualty verb
+figures told nearest them.  Some mentions are folded in while drafting: an
+event told again (:mod:`~etl.events.told_again`), and a sentence whose only trigger is the casualty verb
 ("Four policemen were killed") gives its toll to the event just reported.  A
 text's first report cannot refer back, so there "15 dead after ambush" codes
 the ambush, with the toll it gives.
@@ -24,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
@@ -46,6 +44,7 @@ from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
 )
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
+from etl.events.told_again import chemical_told_later, refers_back, specify_previous, without_told_again
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, takes_casualties, toll_mention, victim_actor,
@@ -65,103 +64,6 @@ _LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s
 # Events that happen somewhere in particular: with no place of their own they
 # borrow the previous event's or the article's town.
 PLACED = VIOLENT | {lx.PROTESTS}
-
-_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
-
-
-_GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
-
-
-def _specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> None:
-    """"Attacks were launched in 11 places. The attacks, mostly with
-    grenades, …": a definite mention of the attack just reported that names
-    the weapon gives that event its sub-type (the two then merge)."""
-    token = trigger.token
-    if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
-            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
-        return
-    previous = next((d for d in reversed(drafts) if d.trigger.event_type in VIOLENT
-                     and sentence_index - d.sentence_index <= 2), None)
-    if previous is None or previous.sentence_index == sentence_index:
-        return
-    old = previous.trigger
-    if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
-            old.token.lemma_.lower() in _GENERIC_ATTACKS:
-        previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
-
-
-_CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")
-
-
-_MUNITIONS = lx.AERIAL_WEAPON_WORDS | {"shell", "bomb", "bombs", "attack", "attacks", "strike", "strikes"}
-
-
-def _chemical_told_later(drafts: Sequence[Draft], sentence: Span, *, sentence_index: int) -> None:
-    """"Rebels fired shells into the city.  Residents suspect the shells
-    carried poisonous gas": a chemical agent named for the munitions of the
-    attack just reported ("the shells", "the attack") makes it a Chemical
-    weapon attack (ACLED: any use of chemical agents)."""
-    words = {t.lower_ for t in sentence}
-    if not words & _CHEMICAL_WORDS or "tear" in words:
-        return
-    if not any(t.lower_ in _MUNITIONS and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
-               for t in sentence):
-        return
-    previous = next((d for d in reversed(drafts) if d.trigger.event_type in (lx.REMOTE, lx.BATTLES)
-                     and 0 < sentence_index - d.sentence_index <= 2), None)
-    if previous is not None:
-        old = previous.trigger
-        previous.trigger = Trigger(old.token, lx.REMOTE, "Chemical weapon", old.strong)
-
-
-# Not "the operation": after arrests, the operation is where a toll is told.
-_TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
-
-
-def _without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sentence_index: int) -> list[Trigger]:
-    """"Israel's bombing of the ministry comes amid ongoing clashes in
-    Sweida": a definite mention of the violent event the previous sentence
-    told ("the strike", "Israel's bombing") gives way to a new violent event
-    of another type in the sentence, so that one is not lost to
-    one-violent-event-per-sentence."""
-    told = {d.trigger.event_type for d in drafts if 0 < sentence_index - d.sentence_index <= 1}
-    again = [t for t in triggers if t.event_type in VIOLENT and t.event_type in told and _definite(t.token)]
-    # a new event of another type; one of the same type elaborates the one told
-    # again ("the strike on the hospital was part of a wider barrage")
-    if not again:
-        return triggers
-    other_types = VIOLENT - {t.event_type for t in again}
-    fresh = [t for t in triggers if t not in again]
-    told = {t.token.i for t in again}
-    # (not "the strike … killed five people": what the event told again did)
-    return fresh if any(t.event_type in other_types and not _definite(t.token) and
-                        not any(c.dep_ == "nsubj" and c.i in told for c in t.token.children)
-                        for t in fresh) else triggers
-
-
-def _definite(token: Token) -> bool:
-    """"The strike", "this attack", "Israel's bombing": an event told before."""
-    return anaphoric(token) or (token.pos_ == "NOUN" and any(
-        c.dep_ == "poss" and c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)
-        for c in token.children))
-
-
-def _refers_back(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> bool:
-    """"Air defences intercepted the missiles.  The attacks were launched
-    from the sea": a definite "the attack(s)" (the trigger, or what it
-    launched or carried out) in one of the two sentences after a
-    non-violent event is told again, not a new attack."""
-    token = trigger.token
-    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
-    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN
-               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
-        return False
-    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
-                     and d.trigger.sub_event_type != "Diplomacy"), None)
-    # after a violent event the mention merges with it (and brings its toll): only
-    # after a non-violent one would it become a new, violent main event
-    return previous is not None and previous.trigger.event_type not in VIOLENT
-
 
 def extract_events(
     analysis: Analysis,
@@ -266,7 +168,7 @@ def extract_events(
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         # one violent event per sentence among those it reports, and one among those it recalls
         recalled = [t for t in found if t.background]
-        triggers = [*choose_sentence_events(_without_told_again([t for t in found if not t.background], drafts,
+        triggers = [*choose_sentence_events(without_told_again([t for t in found if not t.background], drafts,
                                                                 sentence_index=index), sentence),
                     *(replace(t, background=True) for t in choose_sentence_events(
                         recalled, _recalled_clause(recalled, sentence)))]
@@ -275,10 +177,10 @@ def extract_events(
         # shelter in mid-October that killed 60": event nouns dated apart are two events
         apart = [refine_trigger(t, sentence) for t in dated_apart(found, triggers, sentence, published=published)]
         triggers = [*triggers, *apart, *sequels]
-        _chemical_told_later(drafts, sentence, sentence_index=index)
+        chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
-            _specify_previous(drafts, trigger, sentence_index=index)
-        triggers = [t for t in triggers if not _refers_back(drafts, t, sentence_index=index)]
+            specify_previous(drafts, trigger, sentence_index=index)
+        triggers = [t for t in triggers if not refers_back(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, casualties_in(sentence, published=published))
         recalled_figures: list[Casualty] = []
         if any(t.background for t in triggers):

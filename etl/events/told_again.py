@@ -1,0 +1,112 @@
+"""Mentions of an event told again in the sentences after it: a definite
+"the attacks" that names the weapon gives the attack its sub-type, a
+chemical agent named for the munitions makes it a Chemical weapon attack,
+the event told again gives way to a new one of another type in its
+sentence, and "the attack(s)" after a non-violent event is no new event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from etl import lexicon as lx
+from etl.events.core import Draft, Trigger, VIOLENT
+from etl.events.realis import anaphoric
+
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
+
+
+_GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
+
+
+def specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> None:
+    """"Attacks were launched in 11 places. The attacks, mostly with
+    grenades, …": a definite mention of the attack just reported that names
+    the weapon gives that event its sub-type (the two then merge)."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
+            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in VIOLENT
+                     and sentence_index - d.sentence_index <= 2), None)
+    if previous is None or previous.sentence_index == sentence_index:
+        return
+    old = previous.trigger
+    if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
+            old.token.lemma_.lower() in _GENERIC_ATTACKS:
+        previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
+
+
+_CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")
+
+
+_MUNITIONS = lx.AERIAL_WEAPON_WORDS | {"shell", "bomb", "bombs", "attack", "attacks", "strike", "strikes"}
+
+
+def chemical_told_later(drafts: Sequence[Draft], sentence: Span, *, sentence_index: int) -> None:
+    """"Rebels fired shells into the city.  Residents suspect the shells
+    carried poisonous gas": a chemical agent named for the munitions of the
+    attack just reported ("the shells", "the attack") makes it a Chemical
+    weapon attack (ACLED: any use of chemical agents)."""
+    words = {t.lower_ for t in sentence}
+    if not words & _CHEMICAL_WORDS or "tear" in words:
+        return
+    if not any(t.lower_ in _MUNITIONS and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
+               for t in sentence):
+        return
+    previous = next((d for d in reversed(drafts) if d.trigger.event_type in (lx.REMOTE, lx.BATTLES)
+                     and 0 < sentence_index - d.sentence_index <= 2), None)
+    if previous is not None:
+        old = previous.trigger
+        previous.trigger = Trigger(old.token, lx.REMOTE, "Chemical weapon", old.strong)
+
+
+# Not "the operation": after arrests, the operation is where a toll is told.
+_TOLD_AGAIN = frozenset({"attack", "assault", "raid", "strike"})
+
+
+def without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sentence_index: int) -> list[Trigger]:
+    """"Israel's bombing of the ministry comes amid ongoing clashes in
+    Sweida": a definite mention of the violent event the previous sentence
+    told ("the strike", "Israel's bombing") gives way to a new violent event
+    of another type in the sentence, so that one is not lost to
+    one-violent-event-per-sentence."""
+    told = {d.trigger.event_type for d in drafts if 0 < sentence_index - d.sentence_index <= 1}
+    again = [t for t in triggers if t.event_type in VIOLENT and t.event_type in told and _definite(t.token)]
+    # a new event of another type; one of the same type elaborates the one told
+    # again ("the strike on the hospital was part of a wider barrage")
+    if not again:
+        return triggers
+    other_types = VIOLENT - {t.event_type for t in again}
+    fresh = [t for t in triggers if t not in again]
+    told = {t.token.i for t in again}
+    # (not "the strike … killed five people": what the event told again did)
+    return fresh if any(t.event_type in other_types and not _definite(t.token) and
+                        not any(c.dep_ == "nsubj" and c.i in told for c in t.token.children)
+                        for t in fresh) else triggers
+
+
+def _definite(token: Token) -> bool:
+    """"The strike", "this attack", "Israel's bombing": an event told before."""
+    return anaphoric(token) or (token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)
+        for c in token.children))
+
+
+def refers_back(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> bool:
+    """"Air defences intercepted the missiles.  The attacks were launched
+    from the sea": a definite "the attack(s)" (the trigger, or what it
+    launched or carried out) in one of the two sentences after a
+    non-violent event is told again, not a new attack."""
+    token = trigger.token
+    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN
+               and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in n.children) for n in nouns):
+        return False
+    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
+                     and d.trigger.sub_event_type != "Diplomacy"), None)
+    # after a violent event the mention merges with it (and brings its toll): only
+    # after a non-violent one would it become a new, violent main event
+    return previous is not None and previous.trigger.event_type not in VIOLENT
