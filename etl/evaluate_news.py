@@ -331,6 +331,27 @@ def match_article(gold: Sequence[GoldNewsEvent], predicted: Sequence[Event]) -> 
 _NO_MATCH = 1e15  # more than any sum of real pairs' costs: the matching is first of all maximum
 
 
+MISS_REASONS = ("type", "place", "date", "absent")
+
+
+def miss_reason(gold: GoldNewsEvent, spare: Sequence[Event]) -> str:
+    """Why a gold event found no partner: the one test ("type", "place",
+    "date") that an unmatched predicted event of its article fails while
+    passing the other two, else "absent" (no such near miss).  Near misses
+    cost both precision and recall; "absent" is a happening not found."""
+    failed_alone: list[str] = []
+    for event in spare:
+        tests = {"type": event.event_type == gold.event_type,
+                 "place": same_place(gold, event), "date": same_date(gold, event)}
+        wrong = [name for name, ok in tests.items() if not ok]
+        if len(wrong) == 1:
+            failed_alone.append(wrong[0])
+    for reason in MISS_REASONS[:3]:
+        if reason in failed_alone:
+            return reason
+    return "absent"
+
+
 def gold_total(events: Sequence[GoldNewsEvent]) -> int:
     """An article's gold fatalities, each aggregate figure counted once."""
     total = 0
@@ -352,10 +373,13 @@ def score_events(articles: Sequence[GoldArticle],
     n_pred = sum(len(p) for p in predictions)
     tp = subtype_ok = exact = with_figure = totals_ok = 0
     main_gold = main_found = 0
+    misses: Counter[str] = Counter()
     for article, events in zip(articles, predictions):
         pairs = match_article(article.events, events)
         tp += len(pairs)
         matched = dict(pairs)
+        spare = [e for pi, e in enumerate(events) if pi not in set(matched.values())]
+        misses.update(miss_reason(g, spare) for gi, g in enumerate(article.events) if gi not in matched)
         subtype_ok += sum(events[pi].sub_event_type == article.events[gi].sub_event_type for gi, pi in pairs)
         groups: dict[str, list[int]] = defaultdict(list)
         for gi, g in enumerate(article.events):
@@ -383,6 +407,8 @@ def score_events(articles: Sequence[GoldArticle],
     out["article_total_exact"] = totals_ok / len(articles) if articles else 0.0
     out["fatalities_pred_events_sum"] = sum(e.fatalities for events in predictions for e in events)
     out["fatalities_gold_events_sum"] = sum(gold_total(a.events) for a in articles)
+    for reason in MISS_REASONS:  # unmatched gold events by the test a near miss fails
+        out[f"missed_{reason}"] = misses[reason]
     return out
 
 

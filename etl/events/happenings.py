@@ -54,6 +54,7 @@ from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.core import VIOLENT, Draft
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import target_words
+from etl.events.told_again import bare_reference
 from geo.records import Place
 
 NEAR_KM = 30.0
@@ -106,15 +107,9 @@ def _anchor_key(m: Mention) -> tuple[bool, bool, int, bool, float, int]:
 
 def _bare_strike(m: Mention) -> bool:
     """"Twenty were injured in the strike" after terrorists opened fire: a
-    definite "strike" with no weapon named refers back to the attack told; it
-    does not make it an air strike."""
-    token = m.draft.trigger.token
-    if token.lemma_.lower() != "strike" or token.pos_ != "NOUN" or m.draft.trigger.event_type != lx.REMOTE:
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
-        return False
-    words = {t.lower_ for t in m.draft.sentence}
-    return not any(words & vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES)
+    bare reference back does not type the attack (see
+    :func:`~etl.events.told_again.bare_reference`)."""
+    return m.draft.trigger.event_type == lx.REMOTE and bare_reference(m.draft.trigger.token, m.draft.sentence)
 
 
 def _told_by_victims(m: Mention) -> bool:

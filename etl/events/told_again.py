@@ -18,6 +18,23 @@ from etl.events.realis import anaphoric
 _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})
 
 
+_BARE_REFERENCES = frozenset({"strike", "bombing"})
+
+
+def bare_reference(token: Token, sentence: Span) -> bool:
+    """A definite "the strike" or "the bombing" in a sentence that names no
+    weapon ("Twenty were injured in the strike", "The bombing caused a huge
+    fire") refers back to the attack told: it does not make that attack an
+    air strike, nor an air strike a planted bomb (bombs fall from aircraft
+    as well)."""
+    if token.lemma_.lower() not in _BARE_REFERENCES or token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return False
+    words = {t.lower_ for t in sentence if t.i != token.i}
+    return not any(words & vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES)
+
+
 _GENERIC_ATTACKS = frozenset({"attack", "assault", "raid", "kill", "strike", "operation", "offensive"})
 
 
@@ -27,7 +44,8 @@ def specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_inde
     the weapon gives that event its sub-type (the two then merge)."""
     token = trigger.token
     if trigger.event_type != lx.REMOTE or token.pos_ != "NOUN" or \
-            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+            not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in token.children) or \
+            bare_reference(token, token.sent):
         return
     previous = next((d for d in reversed(drafts) if d.trigger.event_type in VIOLENT
                      and sentence_index - d.sentence_index <= 2), None)

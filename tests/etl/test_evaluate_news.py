@@ -196,6 +196,20 @@ def test_event_scores_on_a_hand_computed_example():
     # a1: 23 predicted against 20; a2: 4 against 5
     assert scores["article_total_exact"] == 0.0
     assert scores["recall_main"] == pytest.approx(1 / 2)
+    # a1's Lviv strike: the spare Battles event is in Kyiv (place and type wrong), no near miss
+    assert (scores["missed_type"], scores["missed_place"], scores["missed_date"], scores["missed_absent"]) == \
+        (0, 0, 0, 1)
+
+
+def test_a_miss_is_put_down_to_the_one_test_a_spare_event_fails():
+    g = gold_event()
+    assert en.miss_reason(g, [make_event(event_type="Battles")]) == "type"
+    assert en.miss_reason(g, [make_event(latitude=LVIV[0], longitude=LVIV[1])]) == "place"
+    assert en.miss_reason(g, [make_event(event_date=date(2025, 4, 9))]) == "date"
+    assert en.miss_reason(g, [make_event(event_type="Battles", event_date=date(2025, 4, 9))]) == "absent"
+    assert en.miss_reason(g, []) == "absent"
+    # several near misses: the type is named first
+    assert en.miss_reason(g, [make_event(event_date=date(2025, 4, 9)), make_event(event_type="Battles")]) == "type"
 
 
 def test_aggregate_figures_are_counted_once():

@@ -1703,3 +1703,19 @@ def test_kin_killed_by_armed_groups_are_civilians(pipeline):
             "armed groups that entered people's homes in Baniyas.")
     assert [e.event_type for e in extract(pipeline, text, published=date(2025, 3, 9))] == \
         ["Violence against civilians"]
+
+
+def test_the_bombing_told_after_an_air_strike_keeps_it_an_air_strike(pipeline):
+    text = ("At least 30 villagers were killed in an airstrike by the army on a village in Chin state, officials "
+            "said. The attack took place in the village of Lungler on Wednesday. The bombing caused a fire that "
+            "destroyed 200 houses.")
+    events = extract(pipeline, text, published=date(2025, 2, 7))
+    assert [(e.sub_event_type, e.fatalities) for e in events if e.event_type == "Explosions/Remote violence"] == \
+        [("Air/drone strike", 30)]
+
+
+def test_the_bombing_with_a_planted_device_is_still_a_bomb(pipeline):
+    text = ("A roadside bomb killed four soldiers near Mogadishu on Tuesday. The bombing, with an improvised "
+            "device planted by the road, was claimed by al-Shabaab.")
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 2, 7))] == \
+        ["Remote explosive/landmine/IED"]
