@@ -1719,3 +1719,11 @@ def test_the_bombing_with_a_planted_device_is_still_a_bomb(pipeline):
             "device planted by the road, was claimed by al-Shabaab.")
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 2, 7))] == \
         ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("told", ["have reclaimed most of the area from", "had reimposed control over areas held by",
+                                  "reasserted control over the towns seized by"])
+def test_forces_taking_back_ground_regain_territory(pipeline, told):
+    text = f"Libya's defence ministry said on Sunday that government forces {told} the militias in Zawiya."
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 3, 10))] == \
+        ["Government regains territory"]
