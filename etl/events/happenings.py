@@ -52,6 +52,7 @@ from datetime import date, timedelta
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.core import VIOLENT, Draft
+from etl.events.crowds import CROWD_WORDS
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import target_words
 from etl.events.told_again import bare_reference
@@ -99,9 +100,23 @@ class Mention:
         return self.generic and (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash")
 
 
-def _anchor_key(m: Mention) -> tuple[bool, bool, int, bool, float, int]:
-    return (m.default_typed or _bare_strike(m), _told_by_victims(m),
-            _CROWD_RANK.get(m.draft.trigger.sub_event_type, 4),
+def _crowd_rank(m: Mention) -> float:
+    """Lethal force against a crowd types it before the crowd's own
+    violence, unless the deaths are told as the outcome of that violence
+    ("demonstrators attacked police stations, leaving four people dead"):
+    then it was a riot the police met (ACLED keeps Excessive force for
+    force used on peaceful protesters)."""
+    subtype = m.draft.trigger.sub_event_type
+    token = m.draft.trigger.token
+    crowd_acts = (token.dep_ == "nsubj" and token.lower_ in CROWD_WORDS and token.head.pos_ == "VERB") or (
+        token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in CROWD_WORDS for c in token.children))
+    if subtype == "Violent demonstration" and crowd_acts and _killed_figures(m.draft) - {0}:
+        return -1
+    return _CROWD_RANK.get(subtype, 4)
+
+
+def _anchor_key(m: Mention) -> tuple[bool, bool, float, bool, float, int]:
+    return (m.default_typed or _bare_strike(m), _told_by_victims(m), _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
 
 

@@ -1727,3 +1727,18 @@ def test_forces_taking_back_ground_regain_territory(pipeline, told):
     text = f"Libya's defence ministry said on Sunday that government forces {told} the militias in Zawiya."
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 3, 10))] == \
         ["Government regains territory"]
+
+
+def test_deaths_left_by_a_crowds_attack_make_a_riot_though_police_fired(pipeline):
+    text = ("Three killed in Guinea unrest after the vote\n\nIn the port city of Kamsar, the prefect said "
+            "demonstrators attacked a police post and a town hall, leaving three people dead and ten officers "
+            "injured on Tuesday.\n\nWitnesses said police opened fire on the protesters after using tear gas.")
+    events = extract(pipeline, text, published=date(2025, 10, 1))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 3)]
+
+
+def test_protesters_shot_by_police_are_still_excessive_force(pipeline):
+    text = ("Protesters marched on parliament in Kathmandu on Monday. Police opened fire on the protesters, "
+            "killing 17 people, officials said.")
+    events = extract(pipeline, text, published=date(2025, 9, 9))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 17)]
