@@ -32,7 +32,7 @@ from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.capitals import bare_capitals, capital_locative, capital_named
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
-from etl.events.event_dates import lead_date, resolve_event_date, sentence_date
+from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, country_in_name, demonym_target,
@@ -377,6 +377,7 @@ def extract_events(
         # a mention dated to an older year ("a civil war that has raged since April 2023")
         # is dropped below; it must not take in the mentions told after it first
         drafts = [d for d in drafts if not (d.own_date and d.date_value.year < published.year - 1)]
+    dates_told_later(drafts, all_sentences, published=published)
     happenings = group_mentions(drafts)
     if published is not None:
         # ANNOTATION: only events of the article's year or the year before are coded

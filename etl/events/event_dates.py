@@ -284,3 +284,74 @@ def resolve_event_date(
     if published is not None:
         return published, WEEK, "published", None
     return None, UNKNOWN, "none", None
+
+
+_DAY_NAMED_DEPS = frozenset({"poss", "compound", "nmod"})
+_BORROWED_DATES = frozenset({"lead", "published", "previous"})
+
+
+def dates_told_later(drafts: Sequence[Draft], sentences: Sequence[Span], *, published: date | None) -> None:
+    """"Gunmen opened fire inside a pool hall, killing seven. … One of those
+    killed in Friday's shooting had criminal records": a later sentence that
+    names the happening by its day ("Friday's shooting", "the Thursday
+    attacks") dates the violent event told before it that had no date of its
+    own (only the lead's, the publication's or the sentence before's), with
+    the drafts that borrowed that date.  Only when the sentence tells no
+    event of its own with that noun."""
+    if published is None:
+        return
+    own_tokens = {d.trigger.token.i for d in drafts}
+    positions = {s.start: i for i, s in enumerate(sentences)}
+    for sentence in sentences:
+        facts = facts_of(sentence, published=published)
+        for mention in facts.dates:
+            if mention.value is None or mention.kind == "year" or mention.precision != DAY:
+                continue
+            if mention.value > published + timedelta(days=1):
+                continue
+            start = sentence.start_char + mention.start
+            span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+            if span is None or span.root.dep_ not in _DAY_NAMED_DEPS:
+                continue
+            noun = span.root.head
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or noun.i in own_tokens or (
+                    lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS):
+                continue
+            index = positions[sentence.start]
+            told = _undated_told_before(drafts, noun, sentence_index=index)
+            if told is None:
+                continue
+            while told.dated_by is not None:  # the draft whose date the told one borrowed
+                told = told.dated_by
+            for draft in [d for d in drafts if _borrows_from(d, told)]:
+                draft.date_value, draft.date_precision, draft.date_from = mention.value, DAY, "own"
+                draft.dated_by = None
+
+
+def _borrows_from(draft: Draft, source: Draft) -> bool:
+    node: Draft | None = draft
+    while node is not None:
+        if node is source:
+            return True
+        node = node.dated_by
+    return False
+
+
+def _undated_told_before(drafts: Sequence[Draft], noun: Token, *, sentence_index: int) -> Draft | None:
+    """The violent draft told last before ``sentence_index`` that the noun
+    can name (its type, or a word for any violence) and that has no date of
+    its own (one with its own date is another happening: "On August 17,
+    seven were killed in a similar attack")."""
+    lemma = noun.lemma_.lower()
+    kind = lx.NOUN_TRIGGERS.get(lemma)
+    generic = lemma in lx.SHOOTING_NOUNS or lemma in ("attack", "assault", "raid", "violence", "incident")
+    for draft in reversed(drafts):
+        if draft.sentence_index >= sentence_index or draft.trigger.event_type not in VIOLENT \
+                or draft.trigger.background:
+            continue
+        if not (generic or (kind is not None and kind[0] == draft.trigger.event_type)):
+            continue
+        if draft.date_from in _BORROWED_DATES:
+            return draft
+    return None

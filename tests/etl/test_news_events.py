@@ -1742,3 +1742,18 @@ def test_protesters_shot_by_police_are_still_excessive_force(pipeline):
             "killing 17 people, officials said.")
     events = extract(pipeline, text, published=date(2025, 9, 9))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 17)]
+
+
+def test_a_happening_named_by_its_day_later_is_dated_by_it(pipeline):
+    text = ("Gunmen opened fire inside a bar in the port city of Durres, killing five people, police said.\n\n"
+            "The attackers arrived in a car late at night and shot at the customers.\n\n"
+            "Two of the victims of Friday's shooting had criminal records, according to a police report.")
+    events = extract(pipeline, text, published=date(2025, 9, 14))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 9, 12), 5)]
+
+
+def test_a_day_named_later_does_not_redate_an_event_with_its_own_date(pipeline):
+    text = ("Gunmen opened fire inside a bar in the port city of Durres on Thursday, killing five people.\n\n"
+            "Two of the victims of Friday's shooting had criminal records, according to a police report.")
+    events = extract(pipeline, text, published=date(2025, 9, 14))
+    assert [e.event_date for e in events] == [date(2025, 9, 11)]
