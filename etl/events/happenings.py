@@ -289,9 +289,12 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
     army has withdrawn from El Fasher after the city's capture", "26,000
     people have fled the fighting")?  ACLED codes these as part of the
     violence, not as events of their own."""
-    if happening.event_type != lx.STRATEGIC or happening.sub_event_type not in _CONSEQUENCES:
+    if happening.event_type != lx.STRATEGIC or any(m.draft.trigger.event_type != lx.STRATEGIC
+                                                   for m in happening.mentions):
         return False
-    if any(m.draft.trigger.event_type != lx.STRATEGIC for m in happening.mentions):
+    if happening.sub_event_type == "Looting/property destruction":
+        return _damage_of_violence(happening, happenings)
+    if happening.sub_event_type not in _CONSEQUENCES:
         return False
     if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
                                                    for m in happening.mentions):
@@ -306,6 +309,38 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
         if when is None or other_when is None or abs((when - other_when).days) <= REPORT_DAYS:
             return True
     return False
+
+
+def _damage_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:
+    """"The bombing caused a huge fire that burned down 500 houses", "the
+    gang stormed the city, set fire to homes and raided the prison": property
+    destroyed in every sentence that tells it beside a violent happening at
+    that place is the damage that violence did (ACLED codes looting and
+    destruction as events of their own only without other violence)."""
+    when = happening.dated().date_value
+    for mention in happening.mentions:
+        index = mention.draft.sentence_index
+        refers = _names_violence_told(mention.draft)
+        if not any(other is not happening and other.event_type in VIOLENT and _places_fit(mention, other)
+                   and (refers or any(m.draft.sentence_index == index for m in other.mentions))
+                   and other.mentions[0].draft.sentence_index <= index and _days_fit(when, other)
+                   for other in happenings):
+            return False
+    return True
+
+
+def _days_fit(when: date | None, happening: Happening) -> bool:
+    other = happening.dated().date_value
+    return when is None or other is None or abs((when - other).days) <= REPORT_DAYS
+
+
+def _names_violence_told(draft: Draft) -> bool:
+    """Does the sentence name a violent event told before by a definite noun
+    ("The bombing caused a fire", "the attack destroyed 20 houses")?"""
+    return any(t.pos_ == "NOUN" and lx.NOUN_TRIGGERS.get(t.lemma_.lower(), ("",))[0] in VIOLENT
+               and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its")
+                       for c in t.children)
+               for t in draft.sentence if t.i != draft.trigger.token.i)
 
 
 def _type_splits(happenings: Sequence[Happening]) -> None:

@@ -1757,3 +1757,17 @@ def test_a_day_named_later_does_not_redate_an_event_with_its_own_date(pipeline):
             "Two of the victims of Friday's shooting had criminal records, according to a police report.")
     events = extract(pipeline, text, published=date(2025, 9, 14))
     assert [e.event_date for e in events] == [date(2025, 9, 11)]
+
+
+def test_houses_burned_by_the_bombing_told_are_its_damage(pipeline):
+    text = ("At least 30 villagers were killed in an airstrike by the army on the village of Lungler in Chin "
+            "state on Wednesday. The bombing caused a fire in the village that burned down 200 houses.")
+    events = extract(pipeline, text, published=date(2025, 2, 7))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_houses_burned_with_no_violence_told_beside_them_are_an_event(pipeline):
+    text = ("At least 30 villagers were killed in an airstrike by the army on the village of Lungler in Chin "
+            "state on Wednesday. On Friday, soldiers burned down 200 houses in the village of Hakha.")
+    events = extract(pipeline, text, published=date(2025, 2, 8))
+    assert "Looting/property destruction" in [e.sub_event_type for e in events]
