@@ -94,6 +94,17 @@ def _civilian_dead(casualty: Casualty) -> bool:
     return bool(words & (lx.CIVILIAN_WORDS - _ANYONE)) and not words & armed
 
 
+def _people_only(happening: Happening, killed: Sequence[Casualty]) -> bool:
+    """"Herders attacked the town on Sunday night.  At least 40 people were
+    killed": "people" killed by an attack whose sentences name no soldiers,
+    police or other armed side but the attackers are civilians; "more than
+    100 people, mostly soldiers" are not."""
+    if not all({w.lower() for w in c.victims.split()} & _ANYONE for c in killed):
+        return False
+    state = lx.MILITARY_WORDS | lx.POLICE_WORDS | {"security", "troops", "army", "forces", "fighters", "combatants"}
+    return not any({t.lower_ for t in m.draft.sentence} & state for m in happening.mentions)
+
+
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
            parts_killed: int = 0, site_apart: bool = False) -> Event:
     anchor = happening.anchor
@@ -115,8 +126,8 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     text = span_text(sentence)
     etype = happening.event_type  # the anchor's, or the type its sibling places took
     subtype = happening.sub_event_type
-    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and killed and \
-            all(_civilian_dead(c) for c, _ in killed):
+    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and killed and (
+            all(_civilian_dead(c) for c, _ in killed) or _people_only(happening, [c for c, _ in killed])):
         # "a harrowing attack claimed by the ADF … resulting in a death toll of at least 61
         # civilians": an attack told by no weapon and no target is typed by whom it killed
         etype, subtype = lx.VAC, "Attack"

@@ -1771,3 +1771,14 @@ def test_houses_burned_with_no_violence_told_beside_them_are_an_event(pipeline):
             "state on Wednesday. On Friday, soldiers burned down 200 houses in the village of Hakha.")
     events = extract(pipeline, text, published=date(2025, 2, 8))
     assert "Looting/property destruction" in [e.sub_event_type for e in events]
+
+
+def test_people_killed_by_an_attack_that_names_no_armed_side_are_civilians(pipeline):
+    text = "Armed herders attacked the town of Mangu on Sunday night. At least 25 people were killed, officials said."
+    assert [(e.event_type, e.fatalities) for e in extract(pipeline, text, published=date(2025, 6, 10))] == \
+        [("Violence against civilians", 25)]
+
+
+def test_people_killed_where_soldiers_are_named_stay_a_battle(pipeline):
+    text = "Jihadists attacked the town of Djibo on Sunday, killing more than 100 people, mostly soldiers."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 6, 10))] == ["Battles"]
