@@ -239,6 +239,9 @@ def _taker(token: Token) -> Token | None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+            if subject is None and current.dep_ == "ccomp" and \
+                    any(c.dep_ == "nsubjpass" for c in current.children):
+                break  # "the party announced that its leader has been arrested": by whom, not told
             if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
                 break
             current = current.head
@@ -252,6 +255,8 @@ def _state_taker(token: Token) -> bool | None:
     if taker is None:
         return None
     appositive = next((c for c in taker.children if c.dep_ == "appos"), None)
+    if appositive is not None and appositive.lower_ in lx.NON_STATE_WORDS:
+        return False  # "the White Army, a militia loyal to Machar": what the apposition calls it
     if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
         taker = appositive  # "Provinces, army units, …": the apposition names the taker
     modifiers = {t.lower_ for t in taker.subtree

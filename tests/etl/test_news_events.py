@@ -1782,3 +1782,16 @@ def test_people_killed_by_an_attack_that_names_no_armed_side_are_civilians(pipel
 def test_people_killed_where_soldiers_are_named_stay_a_battle(pipeline):
     text = "Jihadists attacked the town of Djibo on Sunday, killing more than 100 people, mostly soldiers."
     assert [e.event_type for e in extract(pipeline, text, published=date(2025, 6, 10))] == ["Battles"]
+
+
+def test_a_leader_announced_arrested_is_an_arrest_not_an_abduction_by_the_announcer(pipeline):
+    text = ("Chad's main opposition party has announced that its leader, Succes Masra, has been arrested "
+            "in N'Djamena on Friday, prompting concerns from the United Nations.")
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 5, 17))] == ["Arrests"]
+
+
+def test_a_group_called_a_militia_in_apposition_overtakes_territory(pipeline):
+    text = ("The Red Army, a militia loyal to the former governor, overran a government base in Upper Nile State "
+            "on Tuesday, officials in South Sudan said.")
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 3, 6))] == \
+        ["Non-state actor overtakes territory"]
