@@ -105,6 +105,21 @@ def _people_only(happening: Happening, killed: Sequence[Casualty]) -> bool:
     return not any({t.lower_ for t in m.draft.sentence} & state for m in happening.mentions)
 
 
+_GROUND_WORDS = frozenset({"troops", "soldiers", "ground", "raid", "raided", "incursion", "clash", "clashes",
+                           "clashed", "fighting", "fought", "battle", "stormed", "infantry", "tanks", "border",
+                           "gunmen", "ambush", "ambushed", "invasion", "invaded", "advance", "advanced"})
+
+
+def _from_abroad(happening: Happening, actor1: str, country_name: str) -> bool:
+    """Is the attack told by no weapon a foreign state's forces' attack in
+    the event's country, with nothing in its sentences of a fight on the
+    ground (troops, a raid, clashes, the border)?"""
+    prefix = "Military Forces of "
+    if not country_name or not actor1.startswith(prefix) or actor1[len(prefix):] == country_name:
+        return False
+    return not any({t.lower_ for t in m.draft.sentence} & _GROUND_WORDS for m in happening.mentions)
+
+
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
            parts_killed: int = 0, site_apart: bool = False) -> Event:
     anchor = happening.anchor
@@ -141,6 +156,11 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         actor1 = state_forces_subject(anchor.draft.trigger.token)
     country_name = lx.COUNTRY_NAMES.get(place.country, "") if place.country else ""
     actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
+    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and \
+            _from_abroad(happening, actor1, country_name):
+        # "Israel in July attacked the main Syrian military compounds": a state's forces
+        # attacking in another country with no ground fight told strike from the air
+        etype, subtype = lx.REMOTE, "Air/drone strike"
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")
     # a site told apart at the same place as another has an id of its own (where it is told)

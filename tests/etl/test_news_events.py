@@ -1795,3 +1795,14 @@ def test_a_group_called_a_militia_in_apposition_overtakes_territory(pipeline):
             "on Tuesday, officials in South Sudan said.")
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 3, 6))] == \
         ["Non-state actor overtakes territory"]
+
+
+def test_a_foreign_state_attacking_with_no_ground_fight_told_strikes_from_the_air(pipeline):
+    text = "Israel on Tuesday attacked the main Syrian military compounds in the heart of Damascus."
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 7, 17))] == \
+        [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_foreign_troops_attacking_on_the_ground_fight_a_battle(pipeline):
+    text = "Russian troops on Tuesday attacked Ukrainian positions near Pokrovsk in an attempt to advance."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 7, 17))] == ["Battles"]
