@@ -106,6 +106,30 @@ GROUP_ACTORS: dict[str, str] = {
     "maoists": "CPI (Maoist): Communist Party of India (Maoist)",
     "naxals": "CPI (Maoist): Communist Party of India (Maoist)",
     "naxalites": "CPI (Maoist): Communist Party of India (Maoist)",
+    # non-state armed groups active elsewhere in 2025, named as ACLED names them; some
+    # ("Rapid Support Forces", "Arakan Army") carry a word that would otherwise read as
+    # state forces
+    **dict.fromkeys(("rapid support forces", "rsf"), "RSF: Rapid Support Forces"),
+    **dict.fromkeys(("m23", "march 23 movement", "afc/m23"), "M23: March 23 Movement"),
+    **dict.fromkeys(("allied democratic forces", "adf"), "ADF: Allied Democratic Forces"),
+    "hamas": "Hamas Movement", **dict.fromkeys(("hezbollah", "hizbollah"), "Hezbollah"),
+    **dict.fromkeys(("houthis", "houthi rebels", "ansar allah"), "Ansar Allah (Houthis)"),
+    **dict.fromkeys(("al-shabaab", "al shabaab", "al-shabab", "al shabab", "shabaab"), "Al Shabaab"),
+    **dict.fromkeys(("jnim", "jama'at nusrat al-islam wal-muslimin", "jama’at nusrat al-islam wal-muslimin"),
+                    "JNIM: Jama'at Nusrat al-Islam wal-Muslimin"),
+    "boko haram": "Boko Haram",
+    **dict.fromkeys(("iswap", "islamic state west africa province"), "ISWAP: Islamic State West Africa Province"),
+    "arakan army": "AA: Arakan Army",
+    **dict.fromkeys(("eln", "national liberation army"), "ELN: National Liberation Army"),
+    "pkk": "PKK: Kurdistan Workers' Party",
+    **dict.fromkeys(("syrian democratic forces", "sdf"), "SDF: Syrian Democratic Forces"),
+    "viv ansanm": "Viv Ansanm", "white army": "White Army", "fano": "Fano Militia",
+    **dict.fromkeys(("ta'ang national liberation army", "tnla"), "TNLA: Ta'ang National Liberation Army"),
+    "kachin independence army": "KIA: Kachin Independence Army",
+    **dict.fromkeys(("people's defence force", "people's defense force"), "PDF: People's Defence Force"),
+    **dict.fromkeys(("jalisco new generation cartel", "cjng"), "CJNG: Jalisco New Generation Cartel"),
+    "sinaloa cartel": "Sinaloa Cartel",
+    "palestinian islamic jihad": "PIJ: Palestinian Islamic Jihad",
 }
 
 MILITARY_WORDS = frozenset({

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, sent_of
+from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -155,6 +155,22 @@ _PLACE_WORDS = frozenset({"border", "borders", "region", "area", "city", "town",
                           "waters"})
 
 
+def _with_owned(chunk: Span) -> str:
+    """A chunk's words, with what it owns when the parser cut a possessive
+    off ("Sudan" + "’s paramilitary Rapid Support Forces")."""
+    doc = chunk.doc
+    end = chunk.end
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        end += 1
+        while end < len(doc) and doc[end].pos_ in ("ADJ", "PROPN", "NOUN"):
+            end += 1
+        return doc[chunk.start:end].text
+    return chunk.text
+
+
+_NOT_SIDES = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "rebellion", "unrest"})
+
+
 def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:
     """Fill missing sides from the sentence's other noun phrases: a named
     group or subject acts; a phrase after "on/against/at" ("attacks on
@@ -176,7 +192,14 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
         if root.lemma_.lower() in _PLACE_WORDS or (
                 root.ent_type_ in ("GPE", "LOC") and root.dep_ in ("pobj", "appos", "conj")):
             continue  # "near the Venezuelan border", "in Tibu, Colombia": a place, not a side
-        found = actor_name(chunk.text, event_type=trigger.event_type)
+        if root.lemma_.lower() in _NOT_SIDES or root.lemma_.lower() in lx.NOUN_TRIGGERS:
+            continue  # "tracking the Sudanese civil war": a war, not a side
+        clause = relative_clause_of(root, limit=6)
+        if clause is not None and not (clause.left_edge.i <= token.i <= clause.right_edge.i) and \
+                clause.head.i != token.i and clause.head.ent_type_ not in ("DATE", "TIME") and \
+                clause.head.lemma_.lower() not in lx.NOUN_TRIGGERS:
+            continue  # "the RSF, which has been at war with the Sudanese army, attacked …": not the target
+        found = actor_name(_with_owned(chunk), event_type=trigger.event_type)
         if not found:
             continue
         if any(v.left_edge.i <= root.i <= v.right_edge.i for v in victims):

@@ -239,6 +239,13 @@ def _taker(token: Token) -> Token | None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+            if subject is not None and subject.lower_ in ("it", "they"):
+                # "the army recaptured it …, in the offensive that saw it retake Khartoum": the
+                # subject told before it in the sentence
+                told = [t for t in sent_of(subject) if t.i < subject.i and t.dep_ == "nsubj"
+                        and t.pos_ in ("NOUN", "PROPN")]
+                if told:
+                    return told[-1]
             if subject is None and current.dep_ == "ccomp" and \
                     any(c.dep_ == "nsubjpass" for c in current.children):
                 break  # "the party announced that its leader has been arrested": by whom, not told
@@ -264,7 +271,11 @@ def _state_taker(token: Token) -> bool | None:
     modifiers -= {t.lower_ for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep")
                   for t in c.subtree}
     phrase = " ".join(sorted(modifiers))
-    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in GROUP_KEYS if " " not in key):
+    left = {t.i for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep") for t in c.subtree}
+    written = " ".join(t.lower_ for t in taker.subtree if t.i not in left)  # in order: "the rapid support forces"
+    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in GROUP_KEYS if " " not in key) \
+            or any(f" {key} " in f" {written} " for key in GROUP_KEYS if " " in key and
+                   not lx.GROUP_ACTORS[key].startswith(("Military Forces", "Police Forces"))):
         return False
     if taker.lower_ in lx.STATE_HEADS:
         return True

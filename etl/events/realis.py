@@ -76,6 +76,11 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             continue  # "100 were feared killed": a hedged report, not a fear of what may come
         if lemma in lx.MODAL_HEADS:
             return True
+        if node.pos_ == "ADP" and any(c.dep_ == "neg" for c in node.children):
+            return True  # "ready for defense, but not for attack"
+        if node.pos_ == "AUX" and node.i != token.i and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in lx.MODAL_HEADS for c in node.children):
+            return True  # "we are ready for …", the event hanging on the copula
         if not_chosen(node):
             return True  # "chose to fight instead of negotiating": the choice not made
         if lemma in ("call", "appeal", "push", "press") and any(

@@ -949,7 +949,7 @@ def test_a_toll_listed_at_each_of_several_places_is_an_event_at_each(pipeline, t
     ("Suspected US airstrikes in Yemen overnight into Thursday killed at least three people, the Houthis said.",
      ("Military Forces of United States", "Civilians")),
     ("ELN guerrillas attacked a military base near the Venezuelan border in Tibu, Colombia, on Thursday night, "
-     "killing five Colombian soldiers.", ("Unidentified Armed Group", "Military Forces of Colombia")),
+     "killing five Colombian soldiers.", ("ELN: National Liberation Army", "Military Forces of Colombia")),
 ])
 def test_the_actor_is_who_acted_not_who_told_it_or_a_place_near_it(pipeline, text, actors):
     assert [(e.actor1, e.actor2) for e in extract(pipeline, text)] == [actors]
@@ -1806,3 +1806,31 @@ def test_a_foreign_state_attacking_with_no_ground_fight_told_strikes_from_the_ai
 def test_foreign_troops_attacking_on_the_ground_fight_a_battle(pipeline):
     text = "Russian troops on Tuesday attacked Ukrainian positions near Pokrovsk in an attempt to advance."
     assert [e.event_type for e in extract(pipeline, text, published=date(2025, 7, 17))] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Rapid Support Forces captured the city of El Fasher in North Darfur on Sunday.", "RSF: Rapid Support Forces"),
+    ("Media reports said M23 captured the town of Masisi in North Kivu on Monday.", "M23: March 23 Movement"),
+    ("The Arakan Army captured the town of Ramree in Rakhine state on Monday.", "AA: Arakan Army"),
+])
+def test_a_named_armed_group_overtakes_territory_whatever_its_name_says(pipeline, text, actor):
+    events = extract(pipeline, text, published=date(2025, 10, 28))
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Non-state actor overtakes territory", actor)]
+
+
+def test_it_retaking_a_city_is_the_subject_told_before_it(pipeline):
+    text = ("The state had been calm since the army recaptured it from the Rapid Support Forces in January, in the "
+            "same counteroffensive that saw it retake the city of Omdurman in March.")
+    events = extract(pipeline, text, published=date(2025, 8, 13))
+    assert {e.sub_event_type for e in events} == {"Government regains territory"}
+
+
+def test_an_attack_one_is_not_ready_for_is_no_event(pipeline):
+    text = "\u201cWe are ready for defense, but not for attack,\u201d the group's leader said in Beirut on Monday."
+    assert extract(pipeline, text, published=date(2025, 10, 27)) == ()
+
+
+def test_a_group_named_with_its_country_s_possessive_is_the_group(pipeline):
+    text = ("At least 53 people were killed when Sudan\u2019s paramilitary Rapid Support Forces attacked a "
+            "displacement shelter in El Fasher on Friday, medics said.")
+    assert [e.actor1 for e in extract(pipeline, text, published=date(2025, 10, 11))] == ["RSF: Rapid Support Forces"]
