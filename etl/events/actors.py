@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of
+from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of, token_country
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -24,14 +24,17 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
         if f" {key} " in lowered:
             return lx.GROUP_ACTORS[key]
     words = set(lowered.split())
+    if lowered.split() and lowered.split()[-1] in _PLACE_WORDS:
+        return ""  # "South Sudan’s Fangak county": a place, not a side
     code = ""
-    for word in re.findall(r"[\w'’.-]+", phrase):
-        if code := country_code(word):
+    for name, iso in lx.COUNTRY_CODES.items():
+        # a name of several words first: "South Sudan", not "Sudan"
+        if " " in name and (f" {name} " in lowered or f" {name}’s " in lowered or f" {name}'s " in lowered):
+            code = iso
             break
     if not code:
-        for name, iso in lx.COUNTRY_CODES.items():
-            if " " in name and f" {name} " in lowered:
-                code = iso
+        for word in re.findall(r"[\w'’.-]+", phrase):
+            if code := country_code(word):
                 break
     country = lx.COUNTRY_NAMES.get(code, code)
     if words & lx.CIVILIAN_WORDS:
@@ -115,7 +118,7 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
         # "an Israeli drone strike", "U.S. airstrikes": the nationality of the act is its actor's
         # (not of a fight, which has two: "the Pakistan-Afghanistan border clashes")
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and country_code(child.text) and "-" not in child.text:
+            if child.dep_ in ("amod", "compound", "nmod") and token_country(child) and "-" not in child.text:
                 actor1 = name(child)
                 break
     scope = recalled_scope(token) if trigger.background else None

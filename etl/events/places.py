@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import ancestors, country_code, governing_verb
+from etl.events.syntax import ancestors, country_code, governing_verb, token_country
 from etl.spacy_model import doc_text
 from geo.records import Mention, Place, Resolution
 
@@ -434,8 +434,11 @@ def victims_country(casualties: Sequence[Casualty], country_place: CountryLookup
 def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place | None:
     """The country of the first word that names one ("Pak", "Pakistani",
     "Afghans"; "US" only in capitals, never the pronoun)."""
-    for word in words:
-        code = country_code(word)
+    words = list(words)
+    for i, word in enumerate(words):
+        # "South Sudanese soldiers": a country word read with the one before it
+        code = country_code(f"{word} {words[i + 1]}") if i + 1 < len(words) and country_code(words[i + 1]) else ""
+        code = code or country_code(word)
         place = country_place(code) if code else None
         if place is not None:
             return place
@@ -475,7 +478,7 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         words = [t for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "inside", "into")
                  for t in p.subtree] if obj.lemma_.lower() in lx.NOUN_TRIGGERS else obj.subtree
         for t in words:
-            code = country_code(t.text)
+            code = token_country(t)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 place = country_place(code)
                 if place is not None:
@@ -525,8 +528,17 @@ def _sets_scene(doc: Doc, mention: Mention) -> bool:
 def sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:
     """The first country the sentence names by a word the place finder does
     not take as a place ("Pak forces kill 13 militants"): a country-level
-    place for a violent event that has nothing better."""
-    return _first_country((token.text for token in sentence), country_place)
+    place for a violent event that has nothing better.  Not the nationality
+    of a strike ("a U.S. strike on the Ras Isa fuel port"): whose, not where."""
+    return _first_country((token.text for token in sentence if not _strike_nationality(token)), country_place)
+
+
+def _strike_nationality(token: Token) -> bool:
+    head = token.head
+    while token.dep_ == "compound" and head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "U.S. drone strike"
+    return token.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ == "NOUN" and \
+        lx.NOUN_TRIGGERS.get(head.lemma_.lower(), ("",))[0] == lx.REMOTE
 
 
 UNPLACED = Place(place_id="", name="", kind="country", country="", lat=0.0, lon=0.0)

@@ -181,6 +181,16 @@ def country_code(word: str) -> str:
     return code or ""
 
 
+def token_country(token: Token) -> str:
+    """The ISO3 code the token names with the proper nouns before it: "South
+    Sudan’s" is South Sudan, not Sudan; a name that is no country with them
+    ("Upper Nile") names none."""
+    before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"]
+    if before:
+        return country_code(" ".join(t.text for t in [*before, token]))
+    return country_code(token.text)
+
+
 def relative_clause_of(token: Token, *, limit: int) -> Token | None:
     """The verb of the nearest relative clause holding ``token`` (the token
     itself or one of its first ``limit`` ancestors), or ``None``."""

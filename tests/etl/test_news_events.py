@@ -1834,3 +1834,16 @@ def test_a_group_named_with_its_country_s_possessive_is_the_group(pipeline):
     text = ("At least 53 people were killed when Sudan\u2019s paramilitary Rapid Support Forces attacked a "
             "displacement shelter in El Fasher on Friday, medics said.")
     assert [e.actor1 for e in extract(pipeline, text, published=date(2025, 10, 11))] == ["RSF: Rapid Support Forces"]
+
+
+def test_a_country_of_two_words_is_not_its_last_word(pipeline):
+    text = ("At least seven people have been killed in a series of bombings that struck South Sudan\u2019s Fangak "
+            "county, according to MSF.")
+    events = extract(pipeline, text, published=date(2025, 5, 4))
+    assert [(e.country, e.actor2) for e in events] == [("SSD", "Civilians")]
+
+
+def test_the_nationality_of_a_strike_is_not_where_it_hit(pipeline):
+    text = ("Fire and smoke rise following what Al Masirah TV said was a U.S. strike on the Ras Isa fuel port on "
+            "Thursday, in this screengrab.")
+    assert "USA" not in {e.country for e in extract(pipeline, text, published=date(2025, 4, 18))}
