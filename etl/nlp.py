@@ -285,6 +285,7 @@ class Analyzer:
         matches = self.matcher(doc)
         match_chars = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
                        for start, end in matches]
+        full_names = toponyms.person_name_words(doc.ents)
         for ent in doc.ents:
             label = ent.label_
             if label in ("PERSON", "ORG") and toponyms.in_place_slot(ent):
@@ -314,6 +315,9 @@ class Analyzer:
                 continue
             if label in PLACE_LABELS and _is_event_word(ent):
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
+            if label in PLACE_LABELS and len(ent) == 1 and ent.text.lower() in full_names and \
+                    ent.text.lower() not in self.prominent_names:
+                continue  # "Ruiz was shot in the chest" after "rapper Eduardo Ruiz": the person
             for part_start, part_end in toponyms.entity_pieces(ent, toponyms.PLACE_JOINERS) \
                     if label in PLACE_LABELS else ():
                 start, end = toponyms.trim_entity(text, part_start, part_end,

@@ -135,6 +135,12 @@ _CARDINAL_FORMS = {"north": "Northern", "south": "Southern", "east": "Eastern", 
                    "northern": "North", "southern": "South", "eastern": "East", "western": "West"}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# a proper name with a possessive right before a mention, with at most two words between that
+# describe a place ("Yemen's western Hodeidah", "Sudan's besieged city of"), not "Russia's
+# ambassador to Turkey"
+_OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
+                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
+                    r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
@@ -250,6 +256,7 @@ class _Cues:
     comma_hint: bool = True
     hint_is_comma: bool = False
     list_country: str = ""
+    owner_country: str = ""
     acronym: bool = False
 
 
@@ -382,8 +389,18 @@ class Resolver:
         for i, mention in enumerate(mentions):
             cues.append(_Cues(kind=_kind_cue(text, mention), comma_hint=i not in no_comma_hint,
                               hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
-                              acronym=_is_acronym(text, mention)))
+                              acronym=_is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
         return cues
+
+    def _owner_country(self, text: str, mention: Mention) -> str:
+        """The country a possessive before the mention says it belongs to
+        ("Peru's Congress", "South Sudan’s Fangak county", "Yemen’s western
+        Hodeidah"): its ISO3 code, or ""."""
+        match = _OWNER.search(text, max(0, mention.start - 60), mention.start)
+        if match is None:
+            return ""
+        countries = [e.place for e in self._container_entries(match.group(1)) if e.place.kind == "country"]
+        return countries[0].country if countries else ""
 
     @staticmethod
     def _chains(mentions: Sequence[Mention], text: str, order: list[int]) -> list[list[int]]:
@@ -676,6 +693,11 @@ class Resolver:
         if cues.acronym:  # "BLA" is no town called Bla; "UK", "KP", "UAE" are curated names
             entries = [e for e in entries if e.is_curated or e.place.kind == "country"
                        or e.place.name.isupper()]
+        if cues.owner_country:
+            # "Peru's Congress": a place of Peru, not the town of Congress, Arizona; an area
+            # two countries claim may still be meant ("India's Kashmir")
+            inside = [e for e in entries if e.place.country == cues.owner_country]
+            entries = inside or [e for e in entries if e.place.kind in ("region", "border")]
         if not entries:
             return []
         seat_priors = {} if cues.kind else self._seat_priors(entries)

@@ -307,7 +307,7 @@ def extract_events(
             if not places and trigger.event_type in PLACED and sole_country is not None:
                 places, place_from = [sole_country], "context"
             if not places and trigger.event_type in PLACED:
-                named = sentence_country(sentence, country_place)
+                named = sentence_country(sentence, country_place, story_country=main_country)
                 if named is not None:
                     places, place_from = [named], "context"
             if not places and trigger.event_type in PLACED and fallback_country is not None:

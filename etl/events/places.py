@@ -525,12 +525,20 @@ def _sets_scene(doc: Doc, mention: Mention) -> bool:
     return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
 
 
-def sentence_country(sentence: Span, country_place: CountryLookup) -> Place | None:
+def sentence_country(sentence: Span, country_place: CountryLookup, *,
+                     story_country: Place | None = None) -> Place | None:
     """The first country the sentence names by a word the place finder does
     not take as a place ("Pak forces kill 13 militants"): a country-level
-    place for a violent event that has nothing better.  Not the nationality
-    of a strike ("a U.S. strike on the Ras Isa fuel port"): whose, not where."""
-    return _first_country((token.text for token in sentence if not _strike_nationality(token)), country_place)
+    place for a violent event that has nothing better.  The nationality of a
+    strike ("a U.S. strike on the Ras Isa fuel port") only when the story is
+    in no other country (``story_country``): whose, not where."""
+    named = _first_country((token.text for token in sentence if not _strike_nationality(token)), country_place)
+    if named is not None:
+        return named
+    striker = _first_country((token.text for token in sentence), country_place)
+    if striker is not None and story_country is not None and striker.country != story_country.country:
+        return None
+    return striker
 
 
 def _strike_nationality(token: Token) -> bool:

@@ -246,3 +246,14 @@ def test_a_look_alike_spelling_in_the_attackers_country_is_not_taken_where_the_s
     found = {r.mention.surface: r for r in resolver.resolve(mentions_of(text, ["Kyiv", "Dnipro", "Petropavlivska"]),
                                                             text=text)}
     assert found["Petropavlivska"].place is None or found["Petropavlivska"].place.country == "UKR"
+
+
+
+def test_a_possessive_country_keeps_a_name_in_that_country(resolver: Resolver) -> None:
+    """"Peru's Congress" is no town of Congress, Arizona; "Pakistan's Hyderabad" is Pakistan's."""
+    text = "Protesters clashed with police near Peru's Congress on Wednesday."
+    assert resolved(resolver, text, ["Congress"])["Congress"].place is None  # type: ignore[attr-defined]
+    text = "Floods hit Pakistan's Hyderabad on Monday."
+    assert resolved(resolver, text, ["Hyderabad"])["Hyderabad"].place.country == "PAK"  # type: ignore[attr-defined]
+    text = "Floods hit India's Hyderabad on Monday."
+    assert resolved(resolver, text, ["Hyderabad"])["Hyderabad"].place.country == "IND"  # type: ignore[attr-defined]
