@@ -387,6 +387,17 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
 
 # Triggers that name their own weapon ("pounded" and "bombardment" do not:
 # jets pound, artillery pounds).
+_GUNFIRE = frozenset({"gunfire", "gunshots", "rifles", "firearms", "bullets", "gunmen", "shooting"})  # not "anti-aircraft guns"
+
+
+def _with_gunfire(token: Token, sentence: Span) -> bool:
+    """Does the attack's own phrase or sentence tell of shooting beside its
+    explosives ("a barrage of bombs and gunfire", "attacked with grenades and
+    rifles")?"""
+    words = {t.lower_ for t in token.subtree} | {t.lower_ for t in sentence if t.head.i == token.head.i}
+    return bool(words & _GUNFIRE) or "opened fire" in sentence.text.lower()
+
+
 _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
 
 
@@ -439,6 +450,13 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong
                 and weapon[1] == "Remote explosive/landmine/IED"):
             etype, subtype = weapon
+    if etype == lx.REMOTE and subtype in ("Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                          "Grenade") \
+            and lemma in ("barrage", "attack", "assault", "raid", "throw", "hurl", "lob") and \
+            _with_gunfire(trigger.token, sentence):
+        # "attackers unleashed a barrage of bombs and gunfire, killing two defence volunteers":
+        # attackers on the ground, shooting as well as bombing, fight a battle (ACLED)
+        etype, subtype = lx.BATTLES, "Armed clash"
     if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and trigger.token.pos_ == "VERB" and \
             _militant_subject(trigger.token):
         # "suspected Boko Haram terrorists struck the community": a raid on the ground, no weapon told

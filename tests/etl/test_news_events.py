@@ -1854,3 +1854,16 @@ def test_a_surname_told_alone_after_the_full_name_is_no_place(pipeline):
             "during Wednesday night\u2019s protests in Lima, Peru.\n\nLeft-wing Congress member Ruth Luque said "
             "preliminary reports indicated that Ruiz was shot in the chest.")
     assert "MEX" not in {e.country for e in extract(pipeline, text, published=date(2025, 10, 17))}
+
+
+@pytest.mark.parametrize("told", ["unleashed a barrage of bombs and gunfire at the district office",
+                                  "threw bombs and opened fire at the district office"])
+def test_attackers_bombing_and_shooting_on_the_ground_fight_a_battle(pipeline, told):
+    text = f"Insurgents {told} in Yala on Saturday night, killing two defence volunteers."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 3, 9))] == ["Battles"]
+
+
+def test_bombs_thrown_with_no_shooting_stay_explosions(pipeline):
+    text = "Insurgents threw bombs at the district office in Yala on Saturday night, killing two defence volunteers."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 3, 9))] == \
+        ["Explosions/Remote violence"]
