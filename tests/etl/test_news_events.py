@@ -1867,3 +1867,13 @@ def test_bombs_thrown_with_no_shooting_stay_explosions(pipeline):
     text = "Insurgents threw bombs at the district office in Yala on Saturday night, killing two defence volunteers."
     assert [e.event_type for e in extract(pipeline, text, published=date(2025, 3, 9))] == \
         ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "On May 12, the group announced its dissolution in Turkey, ending more than four decades of conflict that "
+    "killed over 40,000 people.",
+    "The initiative could pave the way for Ankara to end an insurgency that has killed over 40,000 people in "
+    "Turkey, officials said on Friday.",
+])
+def test_a_war_s_toll_in_a_clause_on_it_is_no_event_whatever_day_the_sentence_tells(pipeline, text):
+    assert [e for e in extract(pipeline, text, published=date(2025, 7, 11)) if e.event_type in VIOLENT] == []
