@@ -128,3 +128,29 @@ def refers_back(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: in
     # after a violent event the mention merges with it (and brings its toll): only
     # after a non-violent one would it become a new, violent main event
     return previous is not None and previous.trigger.event_type not in VIOLENT
+
+
+def during_event_told(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> bool:
+    """"A riot broke out in the prison.  Explosions and gunfire took place
+    during the riots": violence told as happening during an event just told
+    ("during the riots", "during the attack") is part of it, not another
+    happening (its toll, if any, is that event's)."""
+    token = trigger.token
+    if trigger.event_type not in VIOLENT or trigger.sub_event_type in _TERRITORY_TAKEN:
+        return False  # ("seizing control of an army base during the attack": what the attack won)
+    holders = {token.i, token.sent.root.i, *(a.i for a in token.ancestors)}
+    for prep in token.sent:
+        if prep.dep_ != "prep" or prep.lower_ != "during" or prep.head.i not in holders:
+            continue
+        for noun in prep.children:
+            kind = lx.NOUN_TRIGGERS.get(noun.lemma_.lower())
+            if noun.dep_ != "pobj" or kind is None or kind[0] == trigger.event_type or not any(
+                    c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS | {"its", "their"}
+                    for c in noun.children):
+                continue
+            if any(0 < sentence_index - d.sentence_index <= 3 and d.trigger.event_type == kind[0] for d in drafts):
+                return True
+    return False
+
+
+_TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})

@@ -1877,3 +1877,18 @@ def test_bombs_thrown_with_no_shooting_stay_explosions(pipeline):
 ])
 def test_a_war_s_toll_in_a_clause_on_it_is_no_event_whatever_day_the_sentence_tells(pipeline, text):
     assert [e for e in extract(pipeline, text, published=date(2025, 7, 11)) if e.event_type in VIOLENT] == []
+
+
+def test_violence_told_during_the_event_just_told_is_part_of_it(pipeline):
+    text = ("A violent riot erupted at a prison in Guayaquil, Ecuador, on Sunday, leaving 31 inmates dead.\n\n"
+            "As reported by AFP, explosions and gunfire took place during the riots.")
+    assert [(e.event_type, e.fatalities) for e in extract(pipeline, text, published=date(2025, 11, 10))] == \
+        [("Riots", 31)]
+
+
+def test_a_base_seized_during_the_attack_is_still_taken(pipeline):
+    text = ("A significant attack by an al-Qaeda-linked group hit Malian soldiers on Sunday.\n\nJNIM claimed "
+            "responsibility for an assault on the army in the town of Boulkessi, seizing control of an army base "
+            "during the attack.")
+    assert "Non-state actor overtakes territory" in \
+        {e.sub_event_type for e in extract(pipeline, text, published=date(2025, 6, 2))}
