@@ -63,6 +63,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         # "gives the order to fire on hospitals", "a plan to attack the city", "has received
         # authorization to execute strikes"
         return True
+    if token.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ("take", "bring") and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True  # "develops long-range drones to take the battle to Russia": what it is for
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
             verb.head.tag_ == "VBN" and verb.head.dep_ == "acl" and \
             lx.VERB_TRIGGERS.get(verb.lemma_.lower(), ("", ""))[0] in (lx.BATTLES, lx.REMOTE, lx.VAC):

@@ -148,8 +148,8 @@ def during_event_told(drafts: Sequence[Draft], trigger: Trigger, *, sentence_ind
                     c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS | {"its", "their"}
                     for c in noun.children):
                 continue
-            if any(0 < sentence_index - d.sentence_index <= 3 and d.trigger.event_type == kind[0] for d in drafts):
-                return True
+            if any(d.sentence_index < sentence_index and d.trigger.event_type == kind[0] for d in drafts):
+                return True  # ("the riots": the ones the article told)
     return False
 
 

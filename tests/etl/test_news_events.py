@@ -1892,3 +1892,17 @@ def test_a_base_seized_during_the_attack_is_still_taken(pipeline):
             "during the attack.")
     assert "Non-state actor overtakes territory" in \
         {e.sub_event_type for e in extract(pipeline, text, published=date(2025, 6, 2))}
+
+
+def test_violence_during_events_told_paragraphs_before_is_still_part_of_them(pipeline):
+    text = ("A violent riot erupted at a prison in Guayaquil, Ecuador, on Sunday, leaving 31 inmates dead.\n\n"
+            "Initially, four deaths were reported. Dozens were injured.\n\nThe police regained control inside the "
+            "prison. Families gathered outside.\n\nAs reported by AFP, explosions and gunfire took place during the "
+            "riots.")
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 11, 10))
+            if e.event_type != "Battles"] == ["Riots"]
+
+
+def test_a_battle_something_is_made_to_take_somewhere_is_no_battle(pipeline):
+    text = "A Ukrainian startup develops long-range drones and missiles to take the battle to Russia."
+    assert extract(pipeline, text, published=date(2025, 9, 20)) == ()
