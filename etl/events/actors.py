@@ -16,6 +16,11 @@ from etl.spacy_model import span_text
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
 
 
+_SEVERAL_WORD_COUNTRY = re.compile(
+    r" (" + "|".join(sorted((re.escape(n) for n in lx.COUNTRY_CODES if " " in n), key=len, reverse=True))
+    + r")(?:['’]s)? ")
+
+
 def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str:
     """ACLED-style actor name for a noun phrase ("Pakistani soldiers" →
     "Military Forces of Pakistan"); "" when the phrase names no actor."""
@@ -26,12 +31,9 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     words = set(lowered.split())
     if lowered.split() and lowered.split()[-1] in _PLACE_WORDS:
         return ""  # "South Sudan’s Fangak county": a place, not a side
-    code = ""
-    for name, iso in lx.COUNTRY_CODES.items():
-        # a name of several words first: "South Sudan", not "Sudan"
-        if " " in name and (f" {name} " in lowered or f" {name}’s " in lowered or f" {name}'s " in lowered):
-            code = iso
-            break
+    # a name of several words first: "South Sudan", not "Sudan"
+    several = _SEVERAL_WORD_COUNTRY.search(lowered)
+    code = lx.COUNTRY_CODES[several.group(1)] if several else ""
     if not code:
         for word in re.findall(r"[\w'’.-]+", phrase):
             if code := country_code(word):

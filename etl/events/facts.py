@@ -23,6 +23,7 @@ from etl.dates import DateMention, find_dates
 from etl.spacy_model import span_text
 
 _CACHE_KEY = "sitrep_sentence_facts"
+_ANY_KEY = "sitrep_sentence_facts_by_start"  # the first facts made of each sentence, by its start
 
 
 class SentenceFacts:
@@ -66,14 +67,15 @@ def facts_of(sentence: Span, *, published: date | None) -> SentenceFacts:
     if facts is None:
         facts = SentenceFacts(span_text(sentence), start_char=sentence.start_char, published=published)
         cache[key] = facts
+        sentence.doc.user_data.setdefault(_ANY_KEY, {}).setdefault(sentence.start, facts)
     return facts
 
 
 def _any_facts(sentence: Span) -> SentenceFacts:
     """Facts of ``sentence`` for what does not depend on the publication
-    date: any cached facts of the sentence serve."""
-    cache: dict[tuple[int, date | None], SentenceFacts] = sentence.doc.user_data.setdefault(_CACHE_KEY, {})
-    facts = next((f for (start, _), f in cache.items() if start == sentence.start), None)
+    date: any cached facts of the sentence serve (looked up by the
+    sentence's start, so a long text costs no scan of the cache)."""
+    facts = sentence.doc.user_data.get(_ANY_KEY, {}).get(sentence.start)
     return facts or facts_of(sentence, published=None)
 
 

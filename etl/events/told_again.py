@@ -91,7 +91,12 @@ def without_told_again(triggers: list[Trigger], drafts: Sequence[Draft], *, sent
     told ("the strike", "Israel's bombing") gives way to a new violent event
     of another type in the sentence, so that one is not lost to
     one-violent-event-per-sentence."""
-    told = {d.trigger.event_type for d in drafts if 0 < sentence_index - d.sentence_index <= 1}
+    told: set[str] = set()
+    for d in reversed(drafts):  # the drafts are in text order: only the last ones can be that recent
+        if sentence_index - d.sentence_index > 1:
+            break
+        if d.sentence_index < sentence_index:
+            told.add(d.trigger.event_type)
     again = [t for t in triggers if t.event_type in VIOLENT and t.event_type in told and _definite(t.token)]
     # a new event of another type; one of the same type elaborates the one told
     # again ("the strike on the hospital was part of a wider barrage")
