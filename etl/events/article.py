@@ -276,7 +276,10 @@ def extract_events(
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
                 if scene is not None:
                     places, place_from = [scene], "scene"
-            if not places and trigger.event_type in PLACED and focus is not None:
+            if not places and (trigger.event_type in PLACED or trigger.sub_event_type == "Arrests") and \
+                    focus is not None:
+                # (arrests told with no place: where the article's events are, "Seven people were
+                # arrested" after a prison riot in Machala)
                 places, place_from = [focus], "focus"
             if not places and trigger.sub_event_type == "Agreement" and focus is not None:
                 # a ceasefire or deal with no venue: the place of the fighting it is
