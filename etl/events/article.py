@@ -511,6 +511,9 @@ def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) ->
     return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
 
 
+_NAVIGATION = re.compile(r"^(?:[•·▪►»*]\s|.*\|\s*$)")
+
+
 def _body_start(text: str, analysis: Analysis) -> int:
     """Where the report proper begins: at the dateline when there is one,
     else after a first line that looks like a headline (short, no final
@@ -525,7 +528,8 @@ def _body_start(text: str, analysis: Analysis) -> int:
     while (end := text.find("\n", start)) >= 0:
         line = text[start:end]
         key = line.strip()
-        if key and key not in seen:
+        if key and key not in seen and not _NAVIGATION.match(key):
+            # (a ticker or menu line of other stories, "• Cyclone Montha forms in Bay |", is passed over)
             if len(line) >= 200 or key.endswith((".", "!", "?", '"', "”")):
                 break
             span = analysis.doc.char_span(start, start + len(line), alignment_mode="expand")

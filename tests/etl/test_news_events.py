@@ -1915,3 +1915,12 @@ def test_arrests_told_with_no_place_are_where_the_article_s_events_are(pipeline)
             "prosecuted.")
     events = extract(pipeline, text, published=date(2025, 11, 10))
     assert {e.location for e in events if e.sub_event_type == "Arrests"} == {"Machala"}
+
+
+def test_a_ticker_of_other_stories_above_the_headline_is_not_the_story(pipeline):
+    text = ("News update\n  \u2022 Walton installs country\u2019s largest floating solar power plant     |     \n"
+            "  \u2022 Dhaka in heat trap; shining skyline overlooks viable designs     |     \n\n"
+            "Four killed in Cameroon unrest ahead of poll results\n\n"
+            "Police fired tear gas to disperse hundreds of demonstrators in Garoua, Cameroon, on Sunday.")
+    events = extract(pipeline, text, published=date(2025, 10, 27))
+    assert [(e.location, e.fatalities) for e in events] == [("Garoua", 0)]
