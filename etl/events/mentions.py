@@ -27,7 +27,7 @@ from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
-from etl.events.facts import facts_of
+from etl.events.facts import facts_of, writes_a_date
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
@@ -236,6 +236,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
+        if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.sub_event_type == "Looting/property destruction") \
+                and _counted_in_perfect(trig.token) and not writes_a_date(sentence):
+            continue  # "20 protesters have been injured, while 40 police vehicles have been torched": a tally
         if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and is_tallied_since(sentence, at=trig.token):
             continue  # "since March 18, the toll includes 13,598 killed"
         if trig.sub_event_type == "Agreement" and deal_ended(trig.token):
@@ -303,6 +306,22 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
                             "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
+def _counted_in_perfect(token: Token) -> bool:
+    """Is the word a counted subject of a passive perfect ("20 protesters
+    have been injured") or such a verb with a counted subject ("40 vehicles
+    have been torched")?  Numbers told so, with no day, are a running tally."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ in ("nsubjpass", "conj") else None
+    if token.dep_ == "conj" and verb is not None and verb.pos_ != "VERB":
+        verb = verb.head if verb.dep_ == "nsubjpass" else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children) and \
+        any(c.dep_ == "auxpass" for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    counted = any(any(g.dep_ == "nummod" for g in subject.children) for subject in subjects)
+    return perfect and counted
+
+
 _FIRE_WORDS = frozenset({"extinguish", "fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires"})
 _ARMED_PEOPLE = lx.MILITANT_WORDS | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.TROOP_WORDS
 

@@ -75,17 +75,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             break
     if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
         excluded = True
-    first = root
-    if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
-        first = first.head  # "in Sunsari district", "in Kurram district": the place noun's role
-    if first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.dep_ == "conj":
-        first = first.head  # "…, Sandaré, Nioro du Sahel, Diboli": a listed name the parse split
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    if first.dep_ == "appos" and first.head.lemma_.lower() in _PLACE_NOUNS:
-        first = first.head  # "targeted seven towns: Niono, Molodo, …": the place noun's role
-    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PLACE_NOUNS:
-        first = first.head.head  # "attacked the town of Gboko": the place noun's role
+    first = _first_conjunct(root)
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root)
@@ -200,6 +190,33 @@ def _listed_in_place(token: Token) -> bool:
             noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HARM_VERBS)):
         return True  # "struck nine sites in Pakistan, including Muridke and Kotli": the sites hit
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
+
+
+def _first_conjunct(root: Token) -> Token:
+    """The token whose role a place name plays: through its place noun ("in
+    Sunsari district", "the town of Gboko", "seven towns: Niono, …"), a listed
+    name the parse split ("Nioro du Sahel"), and the conjuncts of a list, to
+    the first item; a place noun in apposition to a listed place ("the
+    capital Rabat, the main commercial city Casablanca, …, and the port city
+    of Tangier") is an item of that list."""
+    first = root
+    for _ in range(8):
+        before = first
+        if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
+            first = first.head
+        if first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.dep_ == "conj":
+            first = first.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "appos" and first.head.lemma_.lower() in _PLACE_NOUNS:
+            first = first.head
+        elif first.dep_ == "appos" and first.lemma_.lower() in _PLACE_NOUNS and first.head.pos_ == "PROPN":
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PLACE_NOUNS:
+            first = first.head.head
+        if first is before:
+            break
+    return first
 
 
 _PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",

@@ -1924,3 +1924,21 @@ def test_a_ticker_of_other_stories_above_the_headline_is_not_the_story(pipeline)
             "Police fired tear gas to disperse hundreds of demonstrators in Garoua, Cameroon, on Sunday.")
     events = extract(pipeline, text, published=date(2025, 10, 27))
     assert [(e.location, e.fatalities) for e in events] == [("Garoua", 0)]
+
+
+def test_counts_of_hurt_and_damage_told_in_the_perfect_with_no_day_are_a_tally(pipeline):
+    text = ("More than 260 police officers and 20 protesters have been injured in Morocco, while 40 police vehicles "
+            "and 20 private cars have been torched.")
+    assert extract(pipeline, text, published=date(2025, 10, 2)) == ()
+
+
+def test_protesters_hurt_on_a_day_are_still_a_protest(pipeline):
+    text = "Twenty protesters were injured in Rabat, Morocco, on Tuesday when police charged the crowd."
+    assert [e.event_type for e in extract(pipeline, text, published=date(2025, 10, 2))] == ["Protests"]
+
+
+def test_places_listed_in_apposition_are_each_a_site(pipeline):
+    text = ("Protests have also hit the capital Rabat, the main commercial city Casablanca, and the port city of "
+            "Tangier, Morocco, on Tuesday.")
+    assert {e.location for e in extract(pipeline, text, published=date(2025, 10, 2))} == \
+        {"Rabat", "Casablanca", "Tangier"}
