@@ -285,7 +285,7 @@ class Analyzer:
         matches = self.matcher(doc)
         match_chars = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
                        for start, end in matches]
-        full_names = toponyms.person_name_words(doc.ents)
+        person_words = toponyms.person_name_words(doc.ents)
         for ent in doc.ents:
             label = ent.label_
             if label in ("PERSON", "ORG") and toponyms.in_place_slot(ent):
@@ -315,7 +315,7 @@ class Analyzer:
                 continue
             if label in PLACE_LABELS and _is_event_word(ent):
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
-            if label in PLACE_LABELS and len(ent) == 1 and ent.text.lower() in full_names and \
+            if label in PLACE_LABELS and len(ent) == 1 and ent.text.lower() in person_words and \
                     ent.text.lower() not in self.prominent_names:
                 continue  # "Ruiz was shot in the chest" after "rapper Eduardo Ruiz": the person
             for part_start, part_end in toponyms.entity_pieces(ent, toponyms.PLACE_JOINERS) \
@@ -335,7 +335,6 @@ class Analyzer:
         #     Kashmir's Pahalgam town", "in Datta Khel village"): a place, small
         #     as it may be (the matcher above only knows towns of 15,000 people).
         spans += _named_settlements(doc, entity_tokens)
-        person_words = toponyms.person_name_words(doc.ents)
         lowercase_doc = mostly_lowercase(text)
         parsed = parsed_text(doc)
         for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of, token_country
+from etl.events.syntax import (country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of,
+                               token_country)
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -28,8 +29,9 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     for key in GROUP_KEYS:
         if f" {key} " in lowered:
             return lx.GROUP_ACTORS[key]
-    words = set(lowered.split())
-    if lowered.split() and lowered.split()[-1] in _PLACE_WORDS:
+    listed = lowered.split()
+    words = set(listed)
+    if listed and listed[-1] in _PLACE_WORDS:
         return ""  # "South Sudan’s Fangak county": a place, not a side
     # a name of several words first: "South Sudan", not "Sudan"
     several = _SEVERAL_WORD_COUNTRY.search(lowered)

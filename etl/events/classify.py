@@ -221,7 +221,7 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     return violent
 
 
-_TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def _taker(token: Token) -> Token | None:
@@ -266,12 +266,11 @@ def _state_taker(token: Token) -> bool | None:
         return False  # "the White Army, a militia loyal to Machar": what the apposition calls it
     if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
         taker = appositive  # "Provinces, army units, …": the apposition names the taker
+    left = {t.i for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep") for t in c.subtree}
     modifiers = {t.lower_ for t in taker.subtree
                  if t.i < taker.i or t is taker or t.dep_ in ("compound", "amod", "poss", "nmod")}
-    modifiers -= {t.lower_ for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep")
-                  for t in c.subtree}
+    modifiers -= {taker.doc[i].lower_ for i in left}
     phrase = " ".join(sorted(modifiers))
-    left = {t.i for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep") for t in c.subtree}
     written = " ".join(t.lower_ for t in taker.subtree if t.i not in left)  # in order: "the rapid support forces"
     if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in GROUP_KEYS if " " not in key) \
             or any(f" {key} " in f" {written} " for key in GROUP_KEYS if " " in key and
@@ -287,7 +286,7 @@ def _territory_side(trigger: Trigger) -> Trigger:
     overtakes it ("Taliban fighters recaptured the district"); taken after
     the other side withdrew, or without a fight, it changed hands without
     violence."""
-    if trigger.sub_event_type not in _TERRITORY_TAKEN:
+    if trigger.sub_event_type not in TERRITORY_TAKEN:
         return trigger
     if uncontested({t.lower_ for t in sent_of(trigger.token)}):
         return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
@@ -385,9 +384,8 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
 
-# Triggers that name their own weapon ("pounded" and "bombardment" do not:
-# jets pound, artillery pounds).
-_GUNFIRE = frozenset({"gunfire", "gunshots", "rifles", "firearms", "bullets", "gunmen", "shooting"})  # not "anti-aircraft guns"
+# Words of shooting (not "guns": "anti-aircraft guns" are heavy weapons).
+_GUNFIRE = frozenset({"gunfire", "gunshots", "rifles", "firearms", "bullets", "gunmen", "shooting"})
 
 
 def _with_gunfire(token: Token, sentence: Span) -> bool:
@@ -398,6 +396,8 @@ def _with_gunfire(token: Token, sentence: Span) -> bool:
     return bool(words & _GUNFIRE) or "opened fire" in sentence.text.lower()
 
 
+# Triggers that name their own weapon ("pounded" and "bombardment" do not:
+# jets pound, artillery pounds).
 _SPECIFIC_REMOTE = frozenset({"airstrike", "shelling", "barrage", "ied", "shell", "chlorine", "sarin"})
 
 

@@ -94,6 +94,10 @@ def _civilian_dead(casualty: Casualty) -> bool:
     return bool(words & (lx.CIVILIAN_WORDS - _ANYONE)) and not words & armed
 
 
+_ARMED_SIDES = lx.MILITARY_WORDS | lx.POLICE_WORDS | frozenset({"security", "troops", "army", "forces", "fighters",
+                                                             "combatants"})
+
+
 def _people_only(happening: Happening, killed: Sequence[Casualty]) -> bool:
     """"Herders attacked the town on Sunday night.  At least 40 people were
     killed": "people" killed by an attack whose sentences name no soldiers,
@@ -101,8 +105,7 @@ def _people_only(happening: Happening, killed: Sequence[Casualty]) -> bool:
     100 people, mostly soldiers" are not."""
     if not all({w.lower() for w in c.victims.split()} & _ANYONE for c in killed):
         return False
-    state = lx.MILITARY_WORDS | lx.POLICE_WORDS | {"security", "troops", "army", "forces", "fighters", "combatants"}
-    return not any({t.lower_ for t in m.draft.sentence} & state for m in happening.mentions)
+    return not any({t.lower_ for t in m.draft.sentence} & _ARMED_SIDES for m in happening.mentions)
 
 
 _GROUND_WORDS = frozenset({"troops", "soldiers", "ground", "raid", "raided", "incursion", "clash", "clashes",

@@ -301,8 +301,7 @@ def dates_told_later(drafts: Sequence[Draft], sentences: Sequence[Span], *, publ
     if published is None:
         return
     own_tokens = {d.trigger.token.i for d in drafts}
-    positions = {s.start: i for i, s in enumerate(sentences)}
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         facts = facts_of(sentence, published=published)
         for mention in facts.dates:
             if mention.value is None or mention.kind == "year" or mention.precision != DAY:
@@ -318,7 +317,6 @@ def dates_told_later(drafts: Sequence[Draft], sentences: Sequence[Span], *, publ
             if noun.pos_ != "NOUN" or noun.i in own_tokens or (
                     lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS):
                 continue
-            index = positions[sentence.start]
             told = _undated_told_before(drafts, noun, sentence_index=index)
             if told is None:
                 continue

@@ -300,15 +300,8 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
                                                    for m in happening.mentions):
         return False  # a prison break in the fighting is news of its own
     when = happening.dated().date_value
-    for other in happenings:
-        if other is happening or other.event_type not in VIOLENT:
-            continue
-        if not _places_fit(happening.anchor, other):
-            continue
-        other_when = other.dated().date_value
-        if when is None or other_when is None or abs((when - other_when).days) <= REPORT_DAYS:
-            return True
-    return False
+    return any(other is not happening and other.event_type in VIOLENT and _places_fit(happening.anchor, other)
+               and _days_fit(when, other) for other in happenings)
 
 
 def _damage_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:

@@ -306,13 +306,16 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
                             "demonstrations", "youths", "youth", "students", "curfew", "crowds", "rally", "rallies"})
+
+
 def _counted_in_perfect(token: Token) -> bool:
     """Is the word a counted subject of a passive perfect ("20 protesters
     have been injured") or such a verb with a counted subject ("40 vehicles
     have been torched")?  Numbers told so, with no day, are a running tally."""
-    verb = token if token.pos_ == "VERB" else token.head if token.dep_ in ("nsubjpass", "conj") else None
-    if token.dep_ == "conj" and verb is not None and verb.pos_ != "VERB":
-        verb = verb.head if verb.dep_ == "nsubjpass" else None
+    node = token
+    while node.pos_ != "VERB" and node.dep_ == "conj":  # "260 officers and 20 protesters": the first conjunct
+        node = node.head
+    verb = node if node.pos_ == "VERB" else node.head if node.dep_ == "nsubjpass" else None
     if verb is None or verb.pos_ != "VERB":
         return False
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children) and \

@@ -241,15 +241,14 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
                 or (perfect and {"this", "past", "last", "recent"} & set(tokens))):
             return True
         if c.lower_ in ("during", "throughout", "in") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in ("war", "conflict", "insurgency") for g in c.children):
+                g.dep_ == "pobj" and g.lemma_.lower() in _WAR_NOUNS for g in c.children):
             return True
     war_of = verb.head.lemma_.lower() in _WAR_NOUNS or any(  # "four decades of conflict that killed"
         g.lemma_.lower() in _WAR_NOUNS for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj")
     if verb.dep_ == "relcl" and war_of:
         return True  # "an insurgency that has killed over 40,000 people"
-    if (not day_dated or verb.head.lemma_.lower() in _WAR_NOUNS) and verb.dep_ == "relcl" and \
-            verb.head.lemma_.lower() in _STRETCH_NOUNS and \
+    if not day_dated and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _STRETCH_NOUNS and \
             not any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one") for d in verb.head.children):
         # "escalated into widespread violence in which more than 1,000 people were killed"; a war's
         # toll whatever day the sentence tells ("On May 12, the PKK announced its dissolution,

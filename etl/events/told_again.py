@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
+from etl.events.classify import TERRITORY_TAKEN
 from etl.events.core import Draft, Trigger, VIOLENT
 from etl.events.realis import anaphoric
 
@@ -141,7 +142,7 @@ def during_event_told(drafts: Sequence[Draft], trigger: Trigger, *, sentence_ind
     ("during the riots", "during the attack") is part of it, not another
     happening (its toll, if any, is that event's)."""
     token = trigger.token
-    if trigger.event_type not in VIOLENT or trigger.sub_event_type in _TERRITORY_TAKEN:
+    if trigger.event_type not in VIOLENT or trigger.sub_event_type in TERRITORY_TAKEN:
         return False  # ("seizing control of an army base during the attack": what the attack won)
     holders = {token.i, token.sent.root.i, *(a.i for a in token.ancestors)}
     for prep in token.sent:
@@ -157,5 +158,3 @@ def during_event_told(drafts: Sequence[Draft], trigger: Trigger, *, sentence_ind
                 return True  # ("the riots": the ones the article told)
     return False
 
-
-_TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
