@@ -129,6 +129,8 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     for verb in subject_verbs(token):
         if scope is not None and not scope[0] <= verb.i < scope[1]:
             break  # the verb of the report's event ("India launched strikes in retaliation for the attack")
+        if verb.i != token.i and verb.lemma_.lower() in lx.SAY_VERBS:
+            break  # who tells it ("Lebanon's health ministry said in a statement that two were killed")
         for child in verb.children:
             if child.i == token.i:
                 continue

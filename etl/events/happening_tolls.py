@@ -43,13 +43,14 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
     dead of two or more happenings told after this one within a few days; a
     single first figure that about equals them ("almost 300", then 200, 38
     and 46) summed them up, and is no toll of its own."""
-    seen: set[int] = set()
+    told_by: dict[int, int] = {}  # sentence -> the draft whose tolls stand for it
     tolls: list[tuple[TollMention, Mention]] = []
     for mention in sorted(happening.mentions, key=lambda m: m.draft.sentence_index):
         for toll in mention.draft.tolls:
-            if toll.sentence_index in seen:
+            # two drafts of one sentence tell its figures twice; one draft's two tolls
+            # ("four people were killed …, adding that one person was injured") are both
+            if told_by.setdefault(toll.sentence_index, id(mention.draft)) != id(mention.draft):
                 continue
-            seen.add(toll.sentence_index)
             tolls.append((toll, mention))
     tolls.sort(key=lambda pair: pair[0].sentence_index)
     chosen: list[Toll] = []

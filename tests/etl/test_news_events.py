@@ -1942,3 +1942,24 @@ def test_places_listed_in_apposition_are_each_a_site(pipeline):
             "Tangier, Morocco, on Tuesday.")
     assert {e.location for e in extract(pipeline, text, published=date(2025, 10, 2))} == \
         {"Rabat", "Casablanca", "Tangier"}
+
+
+def test_a_quote_that_retells_the_lead_s_toll_is_the_same_strike_with_its_dead_and_hurt(pipeline):
+    # the lead's toll moves to the quote, which places it at the town; the quote's dead
+    # and the injured the governor added are two figures of one sentence (the dead were
+    # dropped as a second figure of it), and a lead with no figure left is not another
+    # toll's happening (it was split off as "dated only by its report")
+    text = ("Drone attack on Belgorod kills three: Governor\n\n"
+            "MOSCOW: A drone attack on Russia's Belgorod region killed three people, the local governor said "
+            "Saturday.\n\n"
+            "\"It is with deep sorrow that I report that three people were killed in an enemy drone attack last "
+            "night,\" Belgorod governor Peter Vane said on social media, adding that one person was injured.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities, e.injured) for e in events] == [("Explosions/Remote violence", 3, 1)]
+
+
+def test_who_tells_a_killing_is_not_its_side(pipeline):
+    text = ("The health ministry of Lebanon said in a statement that two brothers were killed "
+            "in the strike on the village of Al-Bayyad in the Tyre district on Monday.")
+    events = extract(pipeline, text)
+    assert events and all("Lebanon" not in e.actor1 for e in events)
