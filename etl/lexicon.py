@@ -498,7 +498,8 @@ LABOUR_STRIKE_WORDS = frozenset({
     "general", "hunger", "labour", "labor", "workers", "indefinite", "nationwide", "national", "transport",
     "teachers", "doctors", "nurses", "sit-down", "token", "wildcat", "employees", "union", "unions",
     "staff", "drivers", "traders", "shopkeepers", "transporters", "lawyers", "students", "miners",
-    "wage", "wages", "salaries", "pay", "pension", "pensions",
+    "wage", "wages", "salaries", "pay", "pension", "pensions", "taxi", "taxis", "bus", "minibus", "truck",
+    "truckers", "lorry", "rail", "railway", "metro", "dockers", "farmers", "fuel",
 })
 # What a group mobilises, sends, moves or forms (Change to group/activity).
 TROOP_WORDS = frozenset({

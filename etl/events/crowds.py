@@ -93,11 +93,34 @@ def force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
 _CROWD_DOERS = CROWD_WORDS | {"mobs", "youths", "young"}
 
 
+# Words of a text about crowds in the streets: looting it tells without naming the
+# looters is theirs.
+_UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "riot", "riots", "unrest", "strikers",
+                                         "demonstration", "demonstrations", "protestor", "protester"})
+
+
+def _unrest_text(doc) -> bool:
+    found = doc.user_data.get("sitrep_unrest")
+    if found is None:
+        found = bool(set(token_table(doc)[0]) & _UNREST_WORDS)
+        doc.user_data["sitrep_unrest"] = found
+    return found
+
+
 def crowd_destruction(trigger: Trigger) -> Trigger:
     """Looting and burning by a crowd ("groups of young men hurled stones at
     police, looted shops and torched police vehicles") is a riot, not
-    property destruction by an armed group."""
-    if trigger.sub_event_type != "Looting/property destruction" or trigger.token.pos_ != "VERB":
+    property destruction by an armed group; so is looting told with no
+    looter ("a second day of looting", "shops were looted") in a text about
+    protests or unrest, when the sentence names no armed group or army."""
+    if trigger.sub_event_type != "Looting/property destruction":
+        return trigger
+    if trigger.token.lemma_.lower() in ("loot", "looting") and _unrest_text(trigger.token.doc) and (
+            trigger.token.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in trigger.token.children)):
+        words = {t.lower_ for t in sent_of(trigger.token)}
+        if not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen", "troops", "soldiers"}):
+            return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
+    if trigger.token.pos_ != "VERB":
         return trigger
     verb = trigger.token
     while verb.dep_ == "conj" and verb.head.i != verb.i:

@@ -454,19 +454,24 @@ def _fired_at(token: Token) -> bool:
 
 def _labour_strike(token: Token, words: set[str]) -> bool:
     """"Went on strike", "a general strike", "teachers staged a strike over
-    pay": a labour protest, unless weapons are named."""
+    pay": a labour protest, unless weapons are named (a strike named by its
+    strikers, "a taxi strike", is one even when people were killed in the
+    unrest it led to)."""
+    if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
     if weapon_subtype(words) or words & {"killed", "killing", "targeted", "targeting", "hit"}:
         return False
     if token.head.lower_ == "on" and token.dep_ == "pobj":
-        return True
-    if any(c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.children if c.dep_ in ("amod", "compound", "poss")):
         return True
     if any(c.ent_type_ in ("NORP", "GPE") or c.lower_ in lx.NEWS_AGENCIES
            for c in token.children if c.dep_ in ("amod", "compound", "poss")) or \
             any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
         return False  # "the Russian strike", "a strike on the city": an attack
-    if token.head.lemma_.lower() in ("launch", "conduct", "carry") and token.dep_ == "dobj":
-        return False  # "India launched 24 strikes": attacks are launched, labour strikes called
+    if token.head.lemma_.lower() in ("launch", "conduct", "carry") and token.dep_ == "dobj" and not any(
+            c.dep_ == "nsubj" and c.lower_ in lx.LABOUR_STRIKE_WORDS for c in token.head.children):
+        # "India launched 24 strikes": attacks are launched, labour strikes called (unless
+        # strikers launch them: "drivers launched a three-day strike")
+        return False
     # the labour words of the sentence outside names and titles ("the National Security
     # Council", "Lieutenant General Ahmed Sharif Chaudhry")
     sentence = sent_of(token)

@@ -1963,3 +1963,26 @@ def test_who_tells_a_killing_is_not_its_side(pipeline):
             "in the strike on the village of Al-Bayyad in the Tyre district on Monday.")
     events = extract(pipeline, text)
     assert events and all("Lebanon" not in e.actor1 for e in events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least five people were killed in Kano on Monday after a taxi strike over fuel prices turned violent.",
+    "The unrest began in Kano on Monday when the city's minibus drivers launched a three-day strike.",
+])
+def test_a_strike_named_by_its_strikers_is_no_attack(pipeline, sentence):
+    events = extract(pipeline, sentence)
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_looting_told_without_its_looters_in_a_text_about_unrest_is_a_riot(pipeline):
+    text = ("Protesters angry at a rise in bus fares blocked roads in Kano on Monday.\n\n"
+            "Shops were looted in the city's main market on Tuesday, a second day of unrest.")
+    events = extract(pipeline, text)
+    assert "Looting/property destruction" not in {e.sub_event_type for e in events}
+    assert ("Riots", date(2025, 7, 15)) in {(e.event_type, e.event_date) for e in events}
+
+
+def test_looting_by_soldiers_stays_property_destruction(pipeline):
+    text = ("Protesters blocked roads in Kano on Monday.\n\n"
+            "Soldiers looted shops in the city's main market on Tuesday, witnesses said.")
+    assert "Riots" not in {e.event_type for e in extract(pipeline, text) if e.event_date == date(2025, 7, 15)}
