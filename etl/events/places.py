@@ -206,6 +206,9 @@ def _first_conjunct(root: Token) -> Token:
             first = first.head
         if first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.dep_ == "conj":
             first = first.head
+        if first.dep_ in ("nmod", "compound") and first.head.lemma_.lower() in _PLACE_NOUNS and \
+                first.i + 1 < len(first.doc) and first.doc[first.i + 1].text == "," and first.i < first.head.i:
+            first = first.head  # "in Mrauk-U, western Rakhine state" parsed as one noun: the town, then its state
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if first.dep_ == "appos" and first.head.lemma_.lower() in _PLACE_NOUNS:

@@ -1986,3 +1986,11 @@ def test_looting_by_soldiers_stays_property_destruction(pipeline):
     text = ("Protesters blocked roads in Kano on Monday.\n\n"
             "Soldiers looted shops in the city's main market on Tuesday, witnesses said.")
     assert "Riots" not in {e.event_type for e in extract(pipeline, text) if e.event_date == date(2025, 7, 15)}
+
+
+def test_a_town_then_its_state_after_a_comma_places_the_event_at_the_town(pipeline):
+    # the parser reads "Mrauk-U, western Rakhine state" as one noun phrase whose head is the state
+    text = ("A Myanmar military air strike killed at least 31 people at a hospital in Mrauk-U, western Rakhine "
+            "state, on Wednesday.")
+    events = extract(pipeline, text, published=date(2025, 12, 11))
+    assert [(e.location, e.fatalities) for e in events] == [("Mrauk-U", 31)]
