@@ -307,7 +307,8 @@ class Analyzer:
                 label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG, "El-Fasher": the gazetteer knows them
             if label == "NORP":
                 wide = toponyms.widest_known(ent.start_char, ent.end_char, match_chars, text=text)
-                if wide != (ent.start_char, ent.end_char):
+                if wide != (ent.start_char, ent.end_char) and \
+                        not toponyms.demonym_and_kind(text[wide[0]:wide[1]], self.demonym_keys):
                     spans.append((*wide, "GPE"))  # "Pakistani tribal areas": a known name
                     continue
             if label == "NORP" and toponyms.is_place_adjective(ent, self.demonym_keys):

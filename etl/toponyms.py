@@ -136,6 +136,18 @@ def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:
             and ent.text[:1].isupper() and fold(ent.text) in demonyms)
 
 
+_KIND_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital", "state"})
+
+
+def demonym_and_kind(name: str, demonyms: Collection[str]) -> bool:
+    """"A Spanish town has been rocked by violence": a country's adjective
+    and a lowercase word for a kind of place describe a place, they are not
+    its name (Spanish Town is in Jamaica; "Gaza city" starts with a name)."""
+    words = name.split()
+    return len(words) == 2 and words[0][:1].isupper() and fold(words[0]) in demonyms and \
+        words[1].islower() and words[1] in _KIND_NOUNS
+
+
 def demonym_keys(demonyms: Iterable[str]) -> frozenset[str]:
     """Folded demonyms as ``is_place_adjective`` wants them."""
     return frozenset(key for key in (fold(d) for d in demonyms) if key)

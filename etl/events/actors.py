@@ -10,8 +10,8 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import (country_code, governing_verb, noun_chunks, recalled_scope, relative_clause_of, sent_of,
-                               token_country)
+from etl.events.syntax import (country_code, governing_verb, nation_people, noun_chunks, recalled_scope,
+                               relative_clause_of, sent_of, token_country)
 from etl.spacy_model import span_text
 
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
@@ -36,9 +36,11 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     # a name of several words first: "South Sudan", not "Sudan"
     several = _SEVERAL_WORD_COUNTRY.search(lowered)
     code = lx.COUNTRY_CODES[several.group(1)] if several else ""
+    people = False  # "three Palestinians": a nation's people, not its state
     if not code:
         for word in re.findall(r"[\w'’.-]+", phrase):
             if code := country_code(word):
+                people = nation_people(word)
                 break
     country = lx.COUNTRY_NAMES.get(code, code)
     if words & lx.CIVILIAN_WORDS:
@@ -47,6 +49,8 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
         return f"Police Forces of {country}" if country else "Police Forces"
     if words & lx.MILITANT_WORDS:
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    if people and not words & (lx.MILITARY_WORDS | {"security"}):
+        return f"Civilians ({country})"
     if not country:
         # "security forces", "troops" with no nationality: a state's forces, whose
         # country the event's place gives (``with_country``)

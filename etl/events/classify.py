@@ -33,7 +33,7 @@ from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
 from etl.events.realis import is_attributed, is_background
-from etl.events.syntax import has_object, object_heads, object_words, sent_of, target_words
+from etl.events.syntax import has_object, nation_people, object_heads, object_words, sent_of, target_words
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
 
@@ -490,6 +490,7 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # "militants ambushed their vehicle, killing two Assam Rifles personnel": the dead say
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
-        if victims & civilian and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}):
+        civilian_victims = bool(victims & civilian) or any(nation_people(w) for w in victims)  # "three Palestinians"
+        if civilian_victims and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}):
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)

@@ -181,6 +181,13 @@ def country_code(word: str) -> str:
     return code or ""
 
 
+def nation_people(word: str) -> bool:
+    """Does a word name a nation's people ("Palestinians", "Afghans"), not
+    its state ("Pakistan") or its adjective ("Pakistani")?"""
+    key = word.lower()
+    return key not in lx.COUNTRY_CODES and key.endswith("s") and len(key) > 3 and key[:-1] in lx.COUNTRY_CODES
+
+
 def token_country(token: Token) -> str:
     """The ISO3 code the token names with the proper nouns before it: "South
     Sudan’s" is South Sudan, not Sudan; a name that is no country with them

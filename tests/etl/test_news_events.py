@@ -1994,3 +1994,20 @@ def test_a_town_then_its_state_after_a_comma_places_the_event_at_the_town(pipeli
             "state, on Wednesday.")
     events = extract(pipeline, text, published=date(2025, 12, 11))
     assert [(e.location, e.fatalities) for e in events] == [("Mrauk-U", 31)]
+
+
+def test_a_nation_s_people_killed_are_civilians_not_its_forces(pipeline):
+    text = ("Three Palestinians were killed and seven others injured on Wednesday by live bullets during a settler "
+            "attack on the town of Sinjil, north of Ramallah.")
+    events = extract(pipeline, text, published=date(2025, 6, 26))
+    assert [(e.event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Civilians (Palestine)", 3)]
+
+
+def test_a_country_s_adjective_and_a_kind_of_place_is_no_place_name(pipeline):
+    # Spanish Town is in Jamaica; "a Spanish town" is some town in Spain
+    mentions = pipeline.analyzer.analyse("A Spanish town has been rocked by a second night of violence.",
+                                         article_id="t").mentions
+    assert "Spanish town" not in {m.surface for m in mentions}
+    assert "Spanish Town" in {m.surface for m in pipeline.analyzer.analyse(
+        "Gunmen killed two men in Spanish Town, St Catherine.", article_id="t").mentions}
