@@ -425,6 +425,22 @@ _GROUND_PUSH = frozenset({"push", "offensive", "assault", "raid", "incursion", "
                           "counter-offensive", "ground"})
 
 
+_ANYONE = frozenset({"people", "persons", "person"})  # victims who may be of any side
+_ARMED_GROUP_WORDS = lx.MILITANT_WORDS | frozenset({"gang", "gangs", "cartel", "cartels", "militia", "militias",
+                                                    "criminal", "traffickers", "group"})
+
+
+def _against_armed(sentence: Span) -> bool:
+    """Does the sentence tell an operation, raid or offensive against an
+    armed group ("a security operation against the Comando Vermelho criminal
+    group")?"""
+    return any(t.dep_ == "prep" and t.lower_ == "against" and t.head.lemma_.lower() in _OPERATION_WORDS
+               and {w.lower_ for c in t.children for w in c.subtree} & _ARMED_GROUP_WORDS for t in sentence)
+
+
+_OPERATION_WORDS = frozenset({"operation", "raid", "offensive", "crackdown", "assault", "campaign", "sweep"})
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -491,6 +507,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
         civilian_victims = bool(victims & civilian) or any(nation_people(w) for w in victims)  # "three Palestinians"
+        if civilian_victims and victims & civilian <= _ANYONE and _against_armed(sentence):
+            # "64 people were killed … in a security operation against the Comando Vermelho
+            # gang": "people" who fell in a fight with an armed group
+            civilian_victims = False
         if civilian_victims and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}):
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)

@@ -76,8 +76,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
         before = text[:mention.start].rstrip()
         after = text[mention.end:].lstrip()
         parenthesised = int(before.endswith("(") and after.startswith(")"))
-        if _FILED.search(before):
-            continue
+        if _FILED.search(before) or (_DATELINE_BEFORE.search(before) and after[:1] in ("—", "–", "-", ":")):
+            continue  # "date 2025-10-11 …", "RIO DE JANEIRO, Oct. 29 — …": the filing date
         attached = 0
         if span is not None:
             # up to the first verb: "the coalition, which has controlled Cabaret since
@@ -98,6 +98,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
 
 
 _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .’'-]{2,},\s*$")  # "RIO DE JANEIRO, " before the date
 
 
 def _in_clause_on_other(token: Token, trigger: Token) -> bool:

@@ -2011,3 +2011,17 @@ def test_a_country_s_adjective_and_a_kind_of_place_is_no_place_name(pipeline):
     assert "Spanish town" not in {m.surface for m in mentions}
     assert "Spanish Town" in {m.surface for m in pipeline.analyzer.analyse(
         "Gunmen killed two men in Spanish Town, St Catherine.", article_id="t").mentions}
+
+
+def test_the_dateline_s_date_is_the_filing_day_not_the_event_s(pipeline):
+    text = ("RIO DE JANEIRO, Oct. 29 — At least 12 people were killed and 30 were arrested Tuesday in a police "
+            "operation against the Comando Vermelho criminal group in Rio de Janeiro, officials said.")
+    events = extract(pipeline, text, published=date(2025, 10, 29))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 10, 28), 12)]
+
+
+def test_people_killed_in_an_operation_against_an_armed_group_fell_in_a_fight(pipeline):
+    text = ("At least 12 people were killed on Tuesday in a police operation against the Comando Vermelho criminal "
+            "group in Rio de Janeiro.")
+    events = extract(pipeline, text, published=date(2025, 10, 29))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 12)]
