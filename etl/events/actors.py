@@ -51,6 +51,10 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
     if people and not words & (lx.MILITARY_WORDS | {"security"}):
         return f"Civilians ({country})"
+    identity = words & _IDENTITY_GROUPS
+    if identity and not words & lx.MILITARY_WORDS:
+        # "Israeli settlers", "Fulani herders": a communal group of that country, not its army
+        return f"{min(identity).capitalize()} ({country})"
     if not country:
         # "security forces", "troops" with no nationality: a state's forces, whose
         # country the event's place gives (``with_country``)
@@ -61,6 +65,10 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
 
 
 _STATE_PEOPLE = frozenset({"army", "troops", "military"})
+# Communal and identity groups that act in violence but are no state's forces (ACLED
+# "Settlers (Israel)", "Fulani Ethnic Militia" style sides)
+_IDENTITY_GROUPS = frozenset({"settlers", "herders", "herdsmen", "farmers", "fishermen", "tribesmen", "clansmen",
+                              "vigilantes"})
 
 
 def state_forces_subject(token: Token) -> str:

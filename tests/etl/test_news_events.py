@@ -2025,3 +2025,10 @@ def test_people_killed_in_an_operation_against_an_armed_group_fell_in_a_fight(pi
             "group in Rio de Janeiro.")
     events = extract(pipeline, text, published=date(2025, 10, 29))
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 12)]
+
+
+def test_a_country_s_settlers_are_not_its_army(pipeline):
+    text = ("Three men died in the village of Sinjil on Wednesday in an attack by Israeli settlers, the Palestinian "
+            "health ministry said.")
+    events = extract(pipeline, text, published=date(2025, 6, 26))
+    assert events and all(e.actor1 == "Settlers (Israel)" for e in events)
