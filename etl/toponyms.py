@@ -124,8 +124,16 @@ def person_name_words(entities: Iterable[Span]) -> frozenset[str]:
 
 def is_person_name_token(span: Span, person_words: Collection[str]) -> bool:
     """A one-token gazetteer hit that is a word of a person named in the
-    article ("Modi", "Buhari", "Salah" after their full names)."""
-    return len(span) == 1 and span.text.lower() in person_words
+    article ("Modi", "Buhari", "Salah" after their full names), or the first
+    name of a person the model found without it ("Wai" of "Wai Hun Aung",
+    where the model's person is "Hun Aung")."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return span.text.lower() in person_words or (
+        following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
+        and token.dep_ == "compound" and token.head.ent_type_ == "PERSON")
 
 
 def is_place_adjective(ent: Span, demonyms: Collection[str]) -> bool:

@@ -2032,3 +2032,11 @@ def test_a_country_s_settlers_are_not_its_army(pipeline):
             "health ministry said.")
     events = extract(pipeline, text, published=date(2025, 6, 26))
     assert events and all(e.actor1 == "Settlers (Israel)" for e in events)
+
+
+def test_a_first_name_the_model_left_out_of_a_person_is_no_place(pipeline):
+    # the model's person is "Hun Aung"; Wai is also a town in India
+    mentions = pipeline.analyzer.analyse("Aid worker Wai Hun Aung said a military jet struck the hospital in Sittwe.",
+                                         article_id="t").mentions
+    assert "Wai" not in {m.surface for m in mentions}
+    assert "Sittwe" in {m.surface for m in mentions}
