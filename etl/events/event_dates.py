@@ -58,7 +58,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
         span = doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
         # "during an operation Monday" dates the event itself
         if span is not None and is_background(span.root, preps=lx.BACKGROUND_PREPS - CONTEMPORANEOUS) and \
-                not (trigger.background and span.root.i in own):
+                not ((trigger.background or trigger.token.pos_ == "NOUN") and span.root.i in own):
             continue
         if span is not None and _dates_other_event(span, trigger.token):
             continue  # "the July 2 attack": the date of an event referred to

@@ -2040,3 +2040,13 @@ def test_a_first_name_the_model_left_out_of_a_person_is_no_place(pipeline):
                                          article_id="t").mentions
     assert "Wai" not in {m.surface for m in mentions}
     assert "Sittwe" in {m.surface for m in mentions}
+
+
+def test_a_recalled_event_noun_keeps_the_date_of_its_own_phrase(pipeline):
+    # "following the ceasefire in November 2024": the date hangs in the "following" phrase,
+    # but it is the ceasefire's own (it was dated by the sentence before)
+    text = ("Israel struck the camp in Sidon in October 2024. The camp was disarmed by the Lebanese government "
+            "following the Israel-Hezbollah ceasefire in November 2024.")
+    events = extract(pipeline, text, published=date(2025, 11, 18))
+    deals = [e for e in events if e.sub_event_type == "Agreement"]
+    assert [(e.event_date, e.date_precision) for e in deals] == [(date(2024, 11, 1), 3)]
