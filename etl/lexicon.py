@@ -391,6 +391,13 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "established control": (BATTLES, "Government regains territory"),
     "assumed control": (BATTLES, "Government regains territory"),
     "handed over": (STRATEGIC, "Non-violent transfer of territory"),
+    # a group giving up armed activity: disarming, dissolving (ACLED Change to group/activity)
+    **dict.fromkeys(("lay down their arms", "laid down their arms", "lay down their weapons", "laid down their weapons",
+                     "lay down arms", "laid down arms", "handed over their weapons", "hand over their weapons",
+                     "handed over their arms", "surrendered their weapons", "burned their weapons",
+                     "burnt their weapons", "disarmament ceremony", "announced its dissolution",
+                     "announced their dissolution", "renounced armed struggle", "renounced the armed struggle"),
+                    (STRATEGIC, "Change to group/activity")),
     "sexual assault": (VAC, "Sexual violence"), "sexually assaulted": (VAC, "Sexual violence"),
     # spaCy's lemmatiser turns "raped" into "rap": the inflected forms are matched as words
     "retook": (BATTLES, "Government regains territory"),  # lemmatised as "retook"

@@ -52,6 +52,9 @@ def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
     return False
 
 
+_DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})
+
+
 def is_unreal(token: Token, *, published: date | None) -> bool:
     """Threatened, hypothetical, denied, negated or recalled from another
     year (more than a year before the report).  An event recalled from
@@ -89,6 +92,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if lemma in ("call", "appeal", "push", "press") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
             return True  # "calling for a ceasefire", "pressed for talks": a demand
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _DEMAND_VERBS and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand
         if node.pos_ in ("VERB", "AUX") or node.i == token.i:
             for child in node.children:
                 if child.dep_ == "neg":

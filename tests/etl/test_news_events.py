@@ -2050,3 +2050,21 @@ def test_a_recalled_event_noun_keeps_the_date_of_its_own_phrase(pipeline):
     events = extract(pipeline, text, published=date(2025, 11, 18))
     deals = [e for e in events if e.sub_event_type == "Agreement"]
     assert [(e.event_date, e.date_precision) for e in deals] == [(date(2024, 11, 1), 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dozens of PKK fighters handed over their weapons in a ceremony in Sulaymaniyah on Friday.",
+    "Dozens of PKK fighters burned their weapons in a symbolic ceremony in Sulaymaniyah on Friday.",
+    "A group of PKK fighters laid down their arms on Friday during a disarmament ceremony in Sulaymaniyah.",
+])
+def test_a_group_giving_up_its_arms_changes_its_activity(pipeline, sentence):
+    events = extract(pipeline, sentence, published=date(2025, 7, 12))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Change to group/activity", date(2025, 7, 11))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Erdogan called on the PKK to lay down their arms in Sulaymaniyah on Friday.",
+    "The commander ordered troops to shell the town of Bakhmut on Monday.",
+])
+def test_what_someone_is_asked_to_do_has_not_happened(pipeline, sentence):
+    assert extract(pipeline, sentence, published=date(2025, 7, 12)) == ()
