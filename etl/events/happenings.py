@@ -53,6 +53,7 @@ from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.core import VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
+from etl.events.facts import casualties_of
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import target_words
 from etl.events.told_again import bare_reference
@@ -294,6 +295,8 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
         return False
     if happening.sub_event_type == "Looting/property destruction":
         return _damage_of_violence(happening, happenings)
+    if happening.sub_event_type == "Arrests":
+        return all(_arrests_in_violence(m.draft) for m in happening.mentions)
     if happening.sub_event_type not in _CONSEQUENCES:
         return False
     if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
@@ -302,6 +305,21 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
     when = happening.dated().date_value
     return any(other is not happening and other.event_type in VIOLENT and _places_fit(happening.anchor, other)
                and _days_fit(when, other) for other in happenings)
+
+
+_UNREST_WORDS = CROWD_WORDS | frozenset({"unrest", "riot", "riots", "rioting", "clashes", "violence", "protest",
+                                         "protests", "gathering", "demonstration", "demonstrations"})
+
+
+def _arrests_in_violence(draft: Draft) -> bool:
+    """Arrests told in a sentence that tells the dead or hurt of violence, or
+    the unrest they followed ("At least five people have been killed and
+    more than 1,200 arrested", "409 people have been detained following the
+    unrest", "dispersed the gathering, and six settlers were arrested"): part
+    of that violence, as ACLED codes them, not an event of their own."""
+    words = {t.lower_ for t in draft.sentence}
+    return bool(words & _UNREST_WORDS) or any(c.kind in ("killed", "injured")
+                                              for c in casualties_of(draft.sentence))
 
 
 def _damage_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:

@@ -2068,3 +2068,20 @@ def test_a_group_giving_up_its_arms_changes_its_activity(pipeline, sentence):
 ])
 def test_what_someone_is_asked_to_do_has_not_happened(pipeline, sentence):
     assert extract(pipeline, sentence, published=date(2025, 7, 12)) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least five people were killed and more than 1,200 arrested in Luanda on Monday after the protests "
+    "turned violent.",
+    "Police said 409 people were detained across Morocco on Tuesday following the unrest.",
+    "Soldiers dispersed the gathering near Sinjil on Friday, and six settlers were arrested.",
+])
+def test_arrests_told_with_the_violence_or_unrest_they_followed_are_part_of_it(pipeline, sentence):
+    events = extract(pipeline, sentence, published=date(2025, 7, 30))
+    assert "Arrests" not in {e.sub_event_type for e in events}
+
+
+def test_arrests_told_on_their_own_are_an_event(pipeline):
+    text = "Seven people were arrested in Machala on Sunday after police regained control of the prison."
+    events = extract(pipeline, text, published=date(2025, 11, 10))
+    assert "Arrests" in {e.sub_event_type for e in events}
