@@ -668,6 +668,8 @@ MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want", "aim",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
+    # expected ("more strikes are expected on Monday")
+    "expect", "anticipate", "predict",
     # halted ("claiming to have paused attacks")
     "pause", "halt", "suspend", "stop", "cease", "delay", "postpone", "postponement",
 })

@@ -2085,3 +2085,16 @@ def test_arrests_told_on_their_own_are_an_event(pipeline):
     text = "Seven people were arrested in Machala on Sunday after police regained control of the prison."
     events = extract(pipeline, text, published=date(2025, 11, 10))
     assert "Arrests" in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Further arrests are expected in Murcia on Sunday.",
+    "More strikes on Gaza City are expected on Monday.",
+])
+def test_what_is_expected_has_not_happened(pipeline, sentence):
+    assert extract(pipeline, sentence, published=date(2025, 7, 12)) == ()
+
+
+def test_an_event_as_expected_still_happened(pipeline):
+    events = extract(pipeline, "As expected, Israeli jets struck Gaza City on Monday.", published=date(2025, 7, 12))
+    assert [(e.event_type, e.event_date) for e in events] == [("Explosions/Remote violence", date(2025, 7, 7))]
