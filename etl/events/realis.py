@@ -242,6 +242,10 @@ def is_habitual(token: Token) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children) \
             and not writes_a_date(sent_of(token)):
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
+    if token.tag_ == "VBG" and token.lemma_.lower() == "fight" and not writes_a_date(sent_of(token)) and (
+            (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
+            or (token.dep_ == "advcl" and token.head.lemma_.lower() in ("be", "become", "remain"))):
+        return True  # "a militia fighting for regional autonomy", "has become a foe, fighting alongside …"
     if token.pos_ not in ("NOUN", "PROPN") and token.tag_ != "VBG":
         return False
     if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "of" and any(

@@ -2098,3 +2098,16 @@ def test_what_is_expected_has_not_happened(pipeline, sentence):
 def test_an_event_as_expected_still_happened(pipeline):
     events = extract(pipeline, "As expected, Israeli jets struck Gaza City on Monday.", published=date(2025, 7, 12))
     assert [(e.event_type, e.event_date) for e in events] == [("Explosions/Remote violence", date(2025, 7, 7))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The AA has become one of the junta's most formidable opponents in Rakhine, fighting alongside other militias.",
+    "The Arakan Army, a prominent ethnic militia fighting for regional autonomy in Rakhine, has grown stronger.",
+])
+def test_fighting_that_describes_a_group_is_no_battle(pipeline, sentence):
+    assert extract(pipeline, sentence, published=date(2025, 7, 12)) == ()
+
+
+def test_fighters_told_on_a_day_still_fought(pipeline):
+    events = extract(pipeline, "Rebels fighting in Sittwe on Monday killed three soldiers.", published=date(2025, 7, 12))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 3)]
