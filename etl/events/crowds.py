@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import Trigger
@@ -99,7 +99,8 @@ _UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "r
                                          "demonstration", "demonstrations", "protestor", "protester"})
 
 
-def _unrest_text(doc) -> bool:
+def unrest_text(doc: Doc) -> bool:
+    """Does the text speak of protests, riots or unrest anywhere?"""
     found = doc.user_data.get("sitrep_unrest")
     if found is None:
         found = bool(set(token_table(doc)[0]) & _UNREST_WORDS)
@@ -115,7 +116,7 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     protests or unrest, when the sentence names no armed group or army."""
     if trigger.sub_event_type != "Looting/property destruction":
         return trigger
-    if trigger.token.lemma_.lower() in ("loot", "looting") and _unrest_text(trigger.token.doc) and (
+    if trigger.token.lemma_.lower() in ("loot", "looting") and unrest_text(trigger.token.doc) and (
             trigger.token.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in trigger.token.children)):
         words = {t.lower_ for t in sent_of(trigger.token)}
         if not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen", "troops", "soldiers"}):

@@ -52,10 +52,10 @@ from datetime import date, timedelta
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.core import VIOLENT, Draft
-from etl.events.crowds import CROWD_WORDS
+from etl.events.crowds import CROWD_WORDS, unrest_text
 from etl.events.facts import casualties_of
 from etl.events.places import KIND_LEVEL, UNPLACED, within
-from etl.events.syntax import target_words
+from etl.events.syntax import ancestors, target_words
 from etl.events.told_again import bare_reference
 from geo.records import Place
 
@@ -309,17 +309,24 @@ def _consequence_of_violence(happening: Happening, happenings: Sequence[Happenin
 
 _UNREST_WORDS = CROWD_WORDS | frozenset({"unrest", "riot", "riots", "rioting", "clashes", "violence", "protest",
                                          "protests", "gathering", "demonstration", "demonstrations"})
+_BEFORE_OR_AFTER = frozenset({"after", "following", "before", "ahead", "since", "anticipation"})
 
 
 def _arrests_in_violence(draft: Draft) -> bool:
-    """Arrests told in a sentence that tells the dead or hurt of violence, or
-    the unrest they followed ("At least five people have been killed and
-    more than 1,200 arrested", "409 people have been detained following the
-    unrest", "dispersed the gathering, and six settlers were arrested"): part
-    of that violence, as ACLED codes them, not an event of their own."""
-    words = {t.lower_ for t in draft.sentence}
-    return bool(words & _UNREST_WORDS) or any(c.kind in ("killed", "injured")
-                                              for c in casualties_of(draft.sentence))
+    """Arrests told in a sentence that tells the unrest they were part of
+    ("dispersed the gathering, and six settlers were arrested", "the
+    officer, who was attacked by the crowd, has been detained"), or, in a
+    text about protests or unrest, its dead or hurt ("At least five people
+    have been killed and more than 1,200 arrested"): part of that event, as
+    ACLED codes them, not an event of their own.  Not unrest told as what
+    came before or is to come ("rounded up suspects after the riot", "in
+    anticipation of mass protests next week"), nor soldiers who "arrested 12
+    suspected militants and killed two others"."""
+    sentence = draft.sentence
+    if any(t.lower_ in _UNREST_WORDS and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
+           for t in sentence):
+        return True
+    return unrest_text(sentence.doc) and any(c.kind in ("killed", "injured") for c in casualties_of(sentence))
 
 
 def _damage_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:

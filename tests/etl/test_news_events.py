@@ -2073,10 +2073,10 @@ def test_what_someone_is_asked_to_do_has_not_happened(pipeline, sentence):
 @pytest.mark.parametrize("sentence", [
     "At least five people were killed and more than 1,200 arrested in Luanda on Monday after the protests "
     "turned violent.",
-    "Police said 409 people were detained across Morocco on Tuesday following the unrest.",
-    "Soldiers dispersed the gathering near Sinjil on Friday, and six settlers were arrested.",
+    "Six people were injured and one person was arrested in Torre Pacheco on Saturday as the riots went on.",
+    "Soldiers dispersed the protest near Sinjil on Friday, and six settlers were arrested.",
 ])
-def test_arrests_told_with_the_violence_or_unrest_they_followed_are_part_of_it(pipeline, sentence):
+def test_arrests_told_with_the_dead_or_hurt_of_unrest_are_part_of_it(pipeline, sentence):
     events = extract(pipeline, sentence, published=date(2025, 7, 30))
     assert "Arrests" not in {e.sub_event_type for e in events}
 
