@@ -18,6 +18,7 @@ CountryLookup = Callable[[str], "Place | None"]
 
 
 VIOLENT = {lx.BATTLES, lx.REMOTE, lx.VAC, lx.RIOTS}
+REPORT_DAYS = 3  # a report dates an event at most this many days before it
 
 
 TYPE_PRIORITY = {lx.REMOTE: 0, lx.BATTLES: 1, lx.VAC: 2, lx.RIOTS: 3, lx.PROTESTS: 4, lx.STRATEGIC: 5}

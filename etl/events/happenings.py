@@ -51,17 +51,16 @@ from datetime import date, timedelta
 
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
-from etl.events.core import VIOLENT, Draft
-from etl.events.crowds import CROWD_WORDS, unrest_text
-from etl.events.facts import casualties_of
+from etl.events.consequences import consequence_of_violence
+from etl.events.core import REPORT_DAYS, VIOLENT, Draft
+from etl.events.crowds import CROWD_WORDS
 from etl.events.places import KIND_LEVEL, UNPLACED, within
-from etl.events.syntax import ancestors, target_words
+from etl.events.syntax import target_words
 from etl.events.told_again import bare_reference
 from geo.records import Place
 
 NEAR_KM = 30.0
 SITE_KM = 10.0  # two towns each with a toll of its own: two happenings beyond this
-REPORT_DAYS = 3  # a report dates an event at most this many days before it
 RECENT_HAPPENINGS = 60  # a mention is compared with this many most recently told happenings
 # One crowd told as a protest and as a riot: lethal force against it types it
 # first, then the protesters' violence.
@@ -256,7 +255,7 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
     _type_siblings(happenings)
     _type_splits(happenings)
     _type_tolls(happenings)
-    return [h for h in happenings if not _consequence_of_violence(h, happenings)]
+    return [h for h in happenings if not consequence_of_violence(h, happenings, places_fit=_places_fit)]
 
 
 def _borrowed_dates(happenings: Sequence[Happening]) -> None:
@@ -276,89 +275,6 @@ def _borrowed_dates(happenings: Sequence[Happening]) -> None:
         if better is None or better is source or better.date_value is None or not better.own_date:
             continue
         happening.redate(better)
-
-
-# Non-violent developments that an armed happening brings about or is made of:
-# troops sent, withdrawn or retreating, people fleeing (burnt houses stay: SATP and
-# ACLED code arson beside an attack).
-_CONSEQUENCES = frozenset({"Change to group/activity", "Other"})
-
-
-def _consequence_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:
-    """Is the happening a troop movement or a flight told around a violent
-    happening of the article, in its country and within a few days ("the
-    army has withdrawn from El Fasher after the city's capture", "26,000
-    people have fled the fighting")?  ACLED codes these as part of the
-    violence, not as events of their own."""
-    if happening.event_type != lx.STRATEGIC or any(m.draft.trigger.event_type != lx.STRATEGIC
-                                                   for m in happening.mentions):
-        return False
-    if happening.sub_event_type == "Looting/property destruction":
-        return _damage_of_violence(happening, happenings)
-    if happening.sub_event_type == "Arrests":
-        return all(_arrests_in_violence(m.draft) for m in happening.mentions)
-    if happening.sub_event_type not in _CONSEQUENCES:
-        return False
-    if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
-                                                   for m in happening.mentions):
-        return False  # a prison break in the fighting is news of its own
-    when = happening.dated().date_value
-    return any(other is not happening and other.event_type in VIOLENT and _places_fit(happening.anchor, other)
-               and _days_fit(when, other) for other in happenings)
-
-
-_UNREST_WORDS = CROWD_WORDS | frozenset({"unrest", "riot", "riots", "rioting", "clashes", "violence", "protest",
-                                         "protests", "gathering", "demonstration", "demonstrations"})
-_BEFORE_OR_AFTER = frozenset({"after", "following", "before", "ahead", "since", "anticipation"})
-
-
-def _arrests_in_violence(draft: Draft) -> bool:
-    """Arrests told in a sentence that tells the unrest they were part of
-    ("dispersed the gathering, and six settlers were arrested", "the
-    officer, who was attacked by the crowd, has been detained"), or, in a
-    text about protests or unrest, its dead or hurt ("At least five people
-    have been killed and more than 1,200 arrested"): part of that event, as
-    ACLED codes them, not an event of their own.  Not unrest told as what
-    came before or is to come ("rounded up suspects after the riot", "in
-    anticipation of mass protests next week"), nor soldiers who "arrested 12
-    suspected militants and killed two others"."""
-    sentence = draft.sentence
-    if any(t.lower_ in _UNREST_WORDS and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
-           for t in sentence):
-        return True
-    return unrest_text(sentence.doc) and any(c.kind in ("killed", "injured") for c in casualties_of(sentence))
-
-
-def _damage_of_violence(happening: Happening, happenings: Sequence[Happening]) -> bool:
-    """"The bombing caused a huge fire that burned down 500 houses", "the
-    gang stormed the city, set fire to homes and raided the prison": property
-    destroyed in every sentence that tells it beside a violent happening at
-    that place is the damage that violence did (ACLED codes looting and
-    destruction as events of their own only without other violence)."""
-    when = happening.dated().date_value
-    for mention in happening.mentions:
-        index = mention.draft.sentence_index
-        refers = _names_violence_told(mention.draft)
-        if not any(other is not happening and other.event_type in VIOLENT and _places_fit(mention, other)
-                   and (refers or any(m.draft.sentence_index == index for m in other.mentions))
-                   and other.mentions[0].draft.sentence_index <= index and _days_fit(when, other)
-                   for other in happenings):
-            return False
-    return True
-
-
-def _days_fit(when: date | None, happening: Happening) -> bool:
-    other = happening.dated().date_value
-    return when is None or other is None or abs((when - other).days) <= REPORT_DAYS
-
-
-def _names_violence_told(draft: Draft) -> bool:
-    """Does the sentence name a violent event told before by a definite noun
-    ("The bombing caused a fire", "the attack destroyed 20 houses")?"""
-    return any(t.pos_ == "NOUN" and lx.NOUN_TRIGGERS.get(t.lemma_.lower(), ("",))[0] in VIOLENT
-               and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its")
-                       for c in t.children)
-               for t in draft.sentence if t.i != draft.trigger.token.i)
 
 
 def _type_splits(happenings: Sequence[Happening]) -> None:
