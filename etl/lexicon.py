@@ -145,7 +145,7 @@ CIVILIAN_WORDS = frozenset({
     "infrastructure", "homes", "houses", "mosque", "school", "market",
     "population", "farmers", "doctor", "doctors", "teacher", "teachers", "passenger", "bus",
     "man", "woman", "boy", "girl", "villages", "village", "hospital", "traders", "shopkeepers",
-    "herders", "fishermen", "voters", "churchgoers", "church", "temple", "civillians", "locals",
+    "herders", "fishermen", "miners", "miner", "voters", "churchgoers", "church", "temple", "civillians", "locals",
     "motorists", "nurse", "nurses", "aid", "patients", "refugees", "teenage", "teenager",
     # one person of the groups above, and others unarmed by trade or age
     "resident", "villager", "worshipper", "pilgrim", "tourist", "journalist", "labourer", "laborer", "worker",

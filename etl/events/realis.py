@@ -598,6 +598,8 @@ def recalled_offset(token: Token) -> int | None:
                 continue
             count = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")
                           and (c.like_num or c.lower_ in _NUMBER_WORDS)), None)
+            if count is None and unit.lower_ in ("days", "weeks", "months"):
+                return 3 * _OFFSET_DAYS[unit.lower_]  # "just weeks after": as "a few weeks after"
             if count is None:
                 return None
             number = _NUMBER_WORDS.get(count.lower_)

@@ -2111,3 +2111,14 @@ def test_fighting_that_describes_a_group_is_no_battle(pipeline, sentence):
 def test_fighters_told_on_a_day_still_fought(pipeline):
     events = extract(pipeline, "Rebels fighting in Sittwe on Monday killed three soldiers.", published=date(2025, 7, 12))
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 3)]
+
+
+def test_an_attack_told_weeks_before_is_its_own_earlier_happening(pipeline):
+    # "just weeks after", with no count, is read as "a few weeks after"; miners are civilians
+    text = ("Rebels killed 11 gold miners near Jayapura on Sunday.\n\n"
+            "The violence comes just weeks after rebels launched an attack in Jayapura, killing a teacher and "
+            "injuring six others.")
+    events = extract(pipeline, text, published=date(2025, 4, 9))
+    assert [(e.event_type, e.fatalities, e.role) for e in events] == [
+        ("Violence against civilians", 11, "main"), ("Violence against civilians", 1, "background")]
+    assert events[1].event_date < date(2025, 4, 1)
