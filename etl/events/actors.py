@@ -53,7 +53,7 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
         return f"Civilians ({country})"
     identity = words & _IDENTITY_GROUPS
     if identity and not words & lx.MILITARY_WORDS:
-        # "Israeli settlers", "Fulani herders": a communal group of that country, not its army
+        # "Israeli settlers": a communal group of that country, not its army
         return f"{min(identity).capitalize()} ({country})"
     if not country:
         # "security forces", "troops" with no nationality: a state's forces, whose
@@ -66,9 +66,9 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
 
 _STATE_PEOPLE = frozenset({"army", "troops", "military"})
 # Communal and identity groups that act in violence but are no state's forces (ACLED
-# "Settlers (Israel)", "Fulani Ethnic Militia" style sides)
-_IDENTITY_GROUPS = frozenset({"settlers", "herders", "herdsmen", "farmers", "fishermen", "tribesmen", "clansmen",
-                              "vigilantes"})
+# "Settlers (Israel)" style sides; herders, farmers and fishermen are civilian words,
+# answered before)
+_IDENTITY_GROUPS = frozenset({"settlers", "herdsmen", "tribesmen", "clansmen", "vigilantes"})
 
 
 def state_forces_subject(token: Token) -> str:

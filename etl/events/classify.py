@@ -428,6 +428,7 @@ _GROUND_PUSH = frozenset({"push", "offensive", "assault", "raid", "incursion", "
 _ANYONE = frozenset({"people", "persons", "person"})  # victims who may be of any side
 _ARMED_GROUP_WORDS = lx.MILITANT_WORDS | frozenset({"gang", "gangs", "cartel", "cartels", "militia", "militias",
                                                     "criminal", "traffickers", "group"})
+_OPERATION_WORDS = frozenset({"operation", "raid", "offensive", "crackdown", "assault", "campaign", "sweep"})
 
 
 def _against_armed(sentence: Span) -> bool:
@@ -436,9 +437,6 @@ def _against_armed(sentence: Span) -> bool:
     group")?"""
     return any(t.dep_ == "prep" and t.lower_ == "against" and t.head.lemma_.lower() in _OPERATION_WORDS
                and {w.lower_ for c in t.children for w in c.subtree} & _ARMED_GROUP_WORDS for t in sentence)
-
-
-_OPERATION_WORDS = frozenset({"operation", "raid", "offensive", "crackdown", "assault", "campaign", "sweep"})
 
 
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:

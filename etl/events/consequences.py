@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from etl import lexicon as lx
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
-from etl.events.crowds import CROWD_WORDS, unrest_text
+from etl.events.crowds import UNREST_WORDS, unrest_text
 from etl.events.facts import casualties_of
 from etl.events.syntax import ancestors
 
@@ -51,8 +51,8 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
                and _days_fit(when, other) for other in happenings)
 
 
-_UNREST_WORDS = CROWD_WORDS | frozenset({"unrest", "riot", "riots", "rioting", "clashes", "violence", "protest",
-                                         "protests", "gathering", "demonstration", "demonstrations"})
+# the unrest a sentence tells beside arrests: a text's unrest words, and its violence
+_UNREST_HERE = UNREST_WORDS | frozenset({"rioting", "clashes", "violence", "gathering"})
 _BEFORE_OR_AFTER = frozenset({"after", "following", "before", "ahead", "since", "anticipation"})
 
 
@@ -67,7 +67,7 @@ def _arrests_in_violence(draft: Draft) -> bool:
     anticipation of mass protests next week"), nor soldiers who "arrested 12
     suspected militants and killed two others"."""
     sentence = draft.sentence
-    if any(t.lower_ in _UNREST_WORDS and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
+    if any(t.lower_ in _UNREST_HERE and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
            for t in sentence):
         return True
     return unrest_text(sentence.doc) and any(c.kind in ("killed", "injured") for c in casualties_of(sentence))

@@ -95,15 +95,17 @@ _CROWD_DOERS = CROWD_WORDS | {"mobs", "youths", "young"}
 
 # Words of a text about crowds in the streets: looting it tells without naming the
 # looters is theirs.
-_UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "riot", "riots", "unrest", "strikers",
-                                         "demonstration", "demonstrations", "protestor", "protester"})
+UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "riot", "riots", "unrest", "strikers",
+                                        "demonstration", "demonstrations", "protestor", "protester"})
+# Doers whose looting or burning is no crowd's
+_ARMED_DOERS = lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed"}
 
 
 def unrest_text(doc: Doc) -> bool:
     """Does the text speak of protests, riots or unrest anywhere?"""
     found = doc.user_data.get("sitrep_unrest")
     if found is None:
-        found = bool(set(token_table(doc)[0]) & _UNREST_WORDS)
+        found = bool(set(token_table(doc)[0]) & UNREST_WORDS)
         doc.user_data["sitrep_unrest"] = found
     return found
 
@@ -118,8 +120,7 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
         return trigger
     if trigger.token.lemma_.lower() in ("loot", "looting") and unrest_text(trigger.token.doc) and (
             trigger.token.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in trigger.token.children)):
-        words = {t.lower_ for t in sent_of(trigger.token)}
-        if not words & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen", "troops", "soldiers"}):
+        if not {t.lower_ for t in sent_of(trigger.token)} & _ARMED_DOERS:
             return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
     if trigger.token.pos_ != "VERB":
         return trigger
@@ -129,7 +130,7 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
         [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
     doers = {t.lower_ for c in subjects for t in c.subtree}
-    if not doers & _CROWD_DOERS or doers & (lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed", "gunmen"}):
+    if not doers & _CROWD_DOERS or doers & _ARMED_DOERS:
         return trigger
     return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
 

@@ -20,9 +20,9 @@ from etl import lexicon as lx
 from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.actors import responsibility_claimant, state_forces_subject, with_country
-from etl.events.core import Draft, VIOLENT
+from etl.events.core import REPORT_DAYS, Draft, VIOLENT
 from etl.events.happening_tolls import happening_toll
-from etl.events.happenings import REPORT_DAYS, Happening, role_of, same_or_near
+from etl.events.happenings import Happening, role_of, same_or_near
 from etl.events.places import GEO_PRECISION, UNPLACED, border_country
 from etl.events.realis import presupposed, site_apart
 from etl.events.syntax import doc_sentences

@@ -588,8 +588,8 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             if not (-REPORT_DAYS <= gap <= 0 if dated.date_from == "report" else abs(gap) <= 1):
                 return False
     killed = _killed_figures(draft)
-    if draft.own_date and killed and happening.dates and happening.killed_figures and killed != happening.killed_figures and \
-            all(source == "report" for _, _, source in happening.dates):
+    if draft.own_date and killed and happening.dates and happening.killed_figures and \
+            killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates):
         # dated only by the day it was reported, the happening takes a dated mention of
         # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
         # as another happening
