@@ -33,6 +33,7 @@ from etl.spacy_model import doc_text
 from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
+from etl.undated import borrowed_dates, publication_guess
 from geo.boundaries import Boundaries
 from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
@@ -209,6 +210,13 @@ class Pipeline:
     def extract_raw(self, raw: RawDocument, *, published: date | None = None) -> Extraction:
         return self.extract(to_article(raw, published=published))
 
+    def extract_as_of(self, article: Article, day: date) -> Extraction:
+        """Code an undated article as if published on ``day`` (a day guessed
+        by :mod:`etl.undated`): its events' dates are borrowed, and the
+        article's own publication date stays unknown."""
+        found = self.extract(replace(article, published=day))
+        return Extraction(article, found.resolutions, borrowed_dates(found.events))
+
 
 # --- ingest ----------------------------------------------------------------------
 
@@ -223,6 +231,9 @@ class IngestReport:
     """Files of unsupported types met in folders (they do not fail the run)."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    dated: int = 0
+    """Undated articles coded again as of the day the incidents their main
+    events fit were first reported (:func:`date_undated`)."""
     unasked_mentions: int = 0
     """Place mentions of stored articles that the online geocoder could not
     be asked about (status ``failed``): ``retry_unresolved`` asks again."""
@@ -234,7 +245,8 @@ class IngestReport:
     def summary(self) -> str:
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (f"{self.stored} stored, {self.duplicate} duplicate, {len(self.rejected)} rejected, "
-                f"{len(self.failed)} failed{skipped}; {self.events} events")
+                f"{len(self.failed)} failed{skipped}; {self.events} events"
+                + (f"; {self.dated} undated articles dated by their incidents" if self.dated else ""))
 
 
 _WORKER: Pipeline | None = None
@@ -414,17 +426,47 @@ def ingest(
             record(origin, outcome)
 
     chunks = _chunks(paths, store=store, published=published, size=BATCH_SIZE)
+    active = pipeline
     if workers > 1:
         _ingest_parallel(chunks, workers=workers, flush=flush)
-        return report
-    active = pipeline
-    for chunk in chunks:
-        if chunk.todo:
-            if active is None:
-                active = Pipeline()
-            chunk.fill(active.extract_articles(chunk.articles))
-        flush(chunk)
+    else:
+        for chunk in chunks:
+            if chunk.todo:
+                if active is None:
+                    active = Pipeline()
+                chunk.fill(active.extract_articles(chunk.articles))
+            flush(chunk)
+    if report.stored:
+        report.dated = len(date_undated(store, pipeline=active))
     return report
+
+
+def date_undated(store: Store, *, pipeline: Pipeline | None = None) -> list[str]:
+    """Code again each stored undated article whose main events fit dated
+    incidents first reported on one day, as of that day
+    (:mod:`etl.undated`): its events are dated (borrowed dates) and linked.
+    Returns the ids of the articles coded again; a failure is logged and
+    leaves the article as it was."""
+    done: list[str] = []
+    for article_id in store.undated_articles():
+        found = store.article_events(article_id)
+        day = publication_guess(found, store.incidents_for_undated(found))
+        row = store.article(article_id) if day is not None else None
+        if day is None or row is None:
+            continue
+        if pipeline is None:
+            pipeline = Pipeline()
+        article = Article(**{name: row[name] for name in ARTICLE_FIELDS})
+        try:
+            extraction = pipeline.extract_as_of(article, day)
+            store.replace_extraction(article_id, resolutions=extraction.resolutions, events_=extraction.events)
+        except Exception:  # per-article isolation: log, go on
+            logger.exception("dating undated article %s failed", article_id[:12])
+            continue
+        logger.info("%s: no publication date; coded as of %s, when the incidents it tells were first reported",
+                    article_id[:12], day.isoformat())
+        done.append(article_id)
+    return done
 
 
 class _WorkerPool:

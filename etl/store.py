@@ -41,7 +41,10 @@ from sqlalchemy.ext.compiler import compiles
 
 from etl.errors import StoreError
 from etl.records import EVENT_FIELDS, Article, Event, Resolution
-from etl.store_linking import _MOVE_REPORTS, _across_query, _candidate_query, _fit_form, _incident_upsert
+from etl.store_linking import (
+    _MOVE_REPORTS, _across_query, _candidate_query, _fit_form, _incident_upsert, undated_articles_query,
+    undated_fit_form, undated_query,
+)
 from etl.store_schema import (  # noqa: F401  (callers import the tables and INCIDENT_FIELDS from here)
     INCIDENT_EVENTS, INCIDENT_FIELDS, REVISION, articles, events, geocode_cache, incident_aliases, incidents,
     ingest_log, mentions, metadata, places, store_meta,
@@ -750,7 +753,6 @@ class Store:
         from etl import incidents as linking
 
         found: set[str] = set()
-        c = events.c
         for event in new_events:
             fit = _fit_form(event)
             if fit is None:
@@ -761,7 +763,13 @@ class Store:
                 window = timedelta(days=linking.LINK_DAYS_COARSE)
                 found.update(r[0] for r in conn.execute(_across_query(form), {
                     **values, "day_first": event.event_date - window, "day_last": event.event_date + window}))
-        ids = sorted(found)
+        return self._incidents_by_id(conn, sorted(found))
+
+    def _incidents_by_id(self, conn: sa.Connection, ids: Sequence[str]) -> list[Any]:
+        """The stored incidents of ``ids``, each with all its reports and aliases."""
+        from etl import incidents as linking
+
+        c = events.c
         members: dict[str, list[Event]] = {}
         aliases: dict[str, list[str]] = {}
         for start in range(0, len(ids), 500):
@@ -775,6 +783,33 @@ class Store:
                 aliases.setdefault(target, []).append(alias)
         return [linking.summarize(iid, group, aliases=aliases.get(iid, ()))
                 for iid, group in sorted(members.items())]
+
+    def undated_articles(self) -> list[str]:
+        """The ids of the stored articles with no publication date none of
+        whose events is dated (:mod:`etl.undated` may date them)."""
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(undated_articles_query())]
+
+    def article_events(self, article_id: str) -> list[Event]:
+        """The stored events of one article, in id order."""
+        with self.engine.connect() as conn:
+            return [event_from_row(r._mapping) for r in conn.execute(
+                sa.select(events).where(events.c.article_id == article_id).order_by(events.c.event_id))]
+
+    def incidents_for_undated(self, events_: Sequence[Event]) -> list[Any]:
+        """The stored incidents with a day-dated report that an undated
+        article's main events may fit by type and place, whatever its day
+        (``etl.undated.publication_guess`` decides)."""
+        found: set[str] = set()
+        try:
+            with self.engine.connect() as conn:
+                for event in events_:
+                    fit = undated_fit_form(event) if event.role == "main" else None
+                    if fit is not None:
+                        found.update(r[0] for r in conn.execute(undated_query(fit[0]), fit[1]))
+                return self._incidents_by_id(conn, sorted(found))
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot read the incidents of {self.url}: {_reason(error)}") from error
 
     def _write_incidents(self, conn: sa.Connection, before: Sequence[Any], after: Sequence[Any],
                          *, new_ids: set[str]) -> None:

@@ -7,6 +7,7 @@ incidents and the move of reports between them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from etl.records import Event
-from etl.store_schema import events, incidents
+from etl.store_schema import articles, events, incidents
 
 @dataclass(frozen=True, slots=True)
 class _FitForm:
@@ -269,3 +270,45 @@ def _incident_upsert(dialect: str, columns: tuple[str, ...]) -> Any:
 _MOVE_REPORTS = events.update().where(
     events.c.event_id.in_(sa.bindparam("ids", expanding=True)),
     events.c.incident_id != sa.bindparam("target")).values(incident_id=sa.bindparam("target"))
+
+
+# --------------------------------------------------------------------------- undated articles
+#
+# An undated article is dated by the dated incidents its main events fit
+# (etl.undated); these find them whatever the day.
+
+
+def undated_fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
+    """The place part of :func:`_fit_form` for an undated event (its day
+    put aside): ``None`` for an event placed at a country or border, or
+    nowhere, which says too little of where (``etl.undated.fits_undated``)."""
+    from etl import incidents as linking
+
+    if not event.country or linking.level(event) == 3:
+        return None
+    fit = _fit_form(dataclasses.replace(event, event_date=date(2000, 1, 1), date_precision=1))
+    if fit is None:
+        return None
+    form, values = fit
+    return form, {**values, "article_id": event.article_id}
+
+
+@functools.lru_cache(maxsize=None)
+def undated_query(form: _FitForm) -> sa.Select[Any]:
+    """The ids of the incidents with a day-dated report of another article
+    that may fit an undated event of this form by type and place (a
+    superset of ``etl.undated.fits_undated``)."""
+    c = events.c
+    return sa.select(c.incident_id).distinct().where(
+        c.incident_id != "", c.event_date.is_not(None), c.date_precision == 1,
+        c.article_id != sa.bindparam("article_id"),
+        c.event_type.in_(sa.bindparam("types", expanding=True)), _place_clause(form, c))
+
+
+def undated_articles_query() -> sa.Select[Any]:
+    """Stored articles with no publication date none of whose events is dated."""
+    dated = sa.select(events.c.event_id).where(
+        events.c.article_id == articles.c.article_id, events.c.event_date.is_not(None)).exists()
+    coded = sa.select(events.c.event_id).where(events.c.article_id == articles.c.article_id).exists()
+    return sa.select(articles.c.article_id).where(
+        articles.c.published.is_(None), coded, ~dated).order_by(articles.c.article_id)

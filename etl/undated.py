@@ -1,0 +1,68 @@
+"""Dating an undated article by the happening it reports.
+
+A page that gives no publication date, and names no day of the month with its
+weekday (:func:`etl.dates.weekday_pinned_date`), leaves every relative date
+("the attack, which occurred on Sunday") unresolved: its events have no date,
+so they are neither placed in time nor linked to the other reports of their
+happening.  Such a page was written while its happening was news.  When its
+main events fit the reports of dated incidents by type and place, and those
+incidents were all first reported on one day, that day stands in for the
+page's publication day: the page is coded again as of that day.
+
+The day is a borrowed one, and the record says so: the article's own
+publication date stays unknown, and its events' dates are at week precision
+(:func:`etl.dates.borrowed_precision`), as a date taken from another sentence
+is.  Nothing is guessed when no incident fits, or when the fitting incidents
+were first reported on different days.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from etl.dates import DAY, borrowed_precision
+from etl.incidents import Incident, level, places_fit, types_fit
+from etl.records import Event
+
+__all__ = ["needs_date", "fits_undated", "publication_guess", "borrowed_dates"]
+
+
+def needs_date(published: date | None, events: Sequence[Event]) -> bool:
+    """An article with no publication date none of whose events is dated
+    (a pinned weekday or a full date in the text dates them already)."""
+    return published is None and bool(events) and all(e.event_date is None for e in events)
+
+
+def fits_undated(event: Event, report: Event) -> bool:
+    """Could an undated ``event`` be of the happening a dated ``report`` of
+    another article tells: a type that fits and the same place or one
+    inside the other (or near it)?  A country-wide event says too little of
+    where to pick one happening."""
+    if report.article_id == event.article_id or report.event_date is None or report.date_precision != DAY:
+        return False
+    if level(event) == 3 or not types_fit(event, report):
+        return False
+    return places_fit(event, report)
+
+
+def publication_guess(events: Sequence[Event], incidents: Iterable[Incident]) -> date | None:
+    """The day an undated article's main events were news: the first
+    report day shared by every dated incident they fit (``None`` when none
+    fits, or the fitting incidents were first reported on different days)."""
+    mains = [e for e in events if e.role == "main"]
+    days: set[date] = set()
+    for incident in incidents:
+        if incident.first_reported is None:
+            continue
+        if any(fits_undated(e, r) for e in mains for r in incident.reports):
+            days.add(incident.first_reported)
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def borrowed_dates(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Events coded as of a guessed publication day, as the record keeps
+    them: the publication date unknown, each date borrowed."""
+    return tuple(dataclasses.replace(e, published=None, date_precision=borrowed_precision(e.date_precision))
+                 if e.event_date is not None else dataclasses.replace(e, published=None) for e in events)

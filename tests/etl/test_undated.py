@@ -1,0 +1,145 @@
+"""Undated articles dated by the happening they report (etl/undated.py): a
+page with no publication date whose main event fits a dated incident is
+coded again as of the day that incident was first reported; its dates are
+borrowed (week precision), its own publication date stays unknown.  The
+pure rule on hand-made reports; then the whole way through ``ingest`` into a
+real store (both backends) and through the news evaluation."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+from etl.incidents import link_incidents
+from etl.pipeline import ingest
+from etl.records import Event
+from etl.store import Store
+from etl.undated import borrowed_dates, needs_date, publication_guess
+from tests.etl.test_incidents import KHARKIV, KHARKIV_OBLAST, SUMY, UKRAINE, report
+
+SUNDAY = date(2025, 5, 11)
+
+
+def undated(article: str, place=KHARKIV, **kwargs) -> Event:
+    event = report(article, place, **kwargs)
+    return dataclasses.replace(event, event_date=None, date_precision=0, published=None)
+
+
+def test_an_undated_report_takes_the_first_report_day_of_the_one_incident_it_fits():
+    dated = link_incidents([report("a1", published=date(2025, 4, 14)), report("a2", published=date(2025, 4, 15))])
+    assert publication_guess([undated("u1")], dated) == date(2025, 4, 14)
+    # inside the incident's place, or holding it
+    assert publication_guess([undated("u1", KHARKIV_OBLAST)], dated) == date(2025, 4, 14)
+
+
+def test_nothing_is_guessed_without_a_fit_or_with_two_days():
+    one = link_incidents([report("a1", published=date(2025, 4, 14))])
+    assert publication_guess([undated("u1", SUMY)], one) is None                        # elsewhere
+    assert publication_guess([undated("u1", event_type="Riots", sub="Mob violence")], one) is None
+    assert publication_guess([undated("u1", UKRAINE)], one) is None                     # a country says too little
+    background = dataclasses.replace(undated("u1"), role="background")
+    assert publication_guess([background], one) is None                                # the page is not about it
+    two = link_incidents([report("a1", published=date(2025, 4, 14)),
+                          report("b1", day=date(2025, 4, 20), published=date(2025, 4, 21))])
+    assert publication_guess([undated("u1")], two) is None                             # which of the two?
+
+
+def test_needs_date_and_borrowed_dates():
+    assert needs_date(None, [undated("u1")])
+    assert not needs_date(date(2025, 4, 14), [undated("u1")])
+    assert not needs_date(None, [undated("u1"), report("u1")])  # a pinned weekday dated the page already
+    assert not needs_date(None, [])
+    (event,) = borrowed_dates([report("u1", published=date(2025, 4, 14))])
+    assert (event.event_date, event.date_precision, event.published) == (date(2025, 4, 13), 2, None)
+
+
+DATED = {
+    "title": "Gunmen kill 15 soldiers in attack on army base in Djibo", "url": "https://example.org/djibo-dated",
+    "source": "Example Wire", "published": "2025-05-13",
+    "text": "Gunmen kill 15 soldiers in attack on army base in Djibo\n\n"
+            "Suspected jihadists attacked an army base in the town of Djibo in northern Burkina Faso on Sunday, "
+            "killing 15 soldiers, security sources said on Tuesday.\n\n"
+            "The attackers arrived on motorcycles at dawn and fought the troops for several hours before "
+            "withdrawing, the sources said.\n\nThe government has not commented on the attack."}
+UNDATED = {
+    "title": "Jihadists claim raid on Djibo army base", "url": "https://example.org/djibo-undated",
+    "source": "Example Blog",
+    "text": "Jihadists claim raid on Djibo army base\n\n"
+            "An armed group has claimed responsibility for an assault on a military base in Djibo, in northern "
+            "Burkina Faso, which took place on Sunday.\n\n"
+            "The group said in a statement that its fighters killed 30 soldiers and seized weapons and vehicles "
+            "during the raid.\n\nThe claim could not be independently verified."}
+ELSEWHERE = {
+    "title": "Bandits attack village in Zamfara", "url": "https://example.org/zamfara-undated",
+    "source": "Example Blog",
+    "text": "Bandits attack village in Zamfara\n\nArmed bandits attacked the village of Kaura Namoda in Zamfara "
+            "state, Nigeria, on Sunday, killing seven villagers, residents said.\n\n"
+            "The attackers also abducted several women, the residents said."}
+
+
+def write(folder: Path, name: str, *records: dict) -> Path:
+    path = folder / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def by_url(store: Store) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for e in store.query_events():
+        out.setdefault(e["url"], []).append(e)
+    return out
+
+
+def test_ingest_dates_an_undated_page_once_its_incident_is_stored(store_url, tmp_path, pipeline):
+    store = Store(store_url)
+    # the undated pages first: nothing to date them by yet
+    first = ingest([write(tmp_path, "undated", UNDATED, ELSEWHERE)], store=store, pipeline=pipeline)
+    assert first.stored == 2 and first.dated == 0
+    assert all(e["event_date"] is None for events in by_url(store).values() for e in events)
+    second = ingest([write(tmp_path, "dated", DATED)], store=store, pipeline=pipeline)
+    assert second.stored == 1 and second.dated == 1
+    assert "1 undated articles dated by their incidents" in second.summary()
+    events = by_url(store)
+    (told,) = events[DATED["url"]]
+    (claim,) = events[UNDATED["url"]]
+    assert told["event_date"] == SUNDAY and told["date_precision"] == 1
+    assert claim["event_date"] == SUNDAY and claim["date_precision"] == 2   # borrowed
+    assert claim["incident_id"] == told["incident_id"]
+    assert claim["fatalities"] == 30
+    (bandits,) = events[ELSEWHERE["url"]]
+    assert bandits["event_date"] is None                                    # no incident to date it by
+    article = store.article(claim["article_id"])
+    assert article is not None and article["published"] is None and article["published_precision"] == "unknown"
+    (incident,) = [i for i in store.query_incidents() if i["incident_id"] == told["incident_id"]]
+    assert incident["n_reports"] == 2
+    # a later run finds nothing more to date, and changes nothing
+    again = ingest([write(tmp_path, "again", ELSEWHERE)], store=store, pipeline=pipeline)
+    assert again.dated == 0 and by_url(store)[UNDATED["url"]][0]["event_date"] == SUNDAY
+
+
+def test_the_news_evaluation_dates_undated_pages_the_same_way(tmp_path, pipeline):
+    from etl import evaluate_news as en
+
+    gold = [
+        en.GoldArticle(article_id=name, url=record["url"], outlet=record["source"],
+                       published=date.fromisoformat(record["published"]) if "published" in record else None,
+                       events=())
+        for name, record in (("dated", DATED), ("undated", UNDATED))]
+    texts = {"dated": DATED["text"], "undated": UNDATED["text"]}
+    told, claim = en.extract_articles(gold, texts, pipeline=pipeline)
+    assert [(e.event_date, e.date_precision) for e in told] == [(SUNDAY, 1)]
+    assert [(e.event_date, e.date_precision, e.published) for e in claim] == [(SUNDAY, 2, None)]
+    links, _ = en.link([told, claim])
+    assert links[0] == links[1]
+
+
+def test_an_undated_page_ingested_with_or_after_its_incident_is_dated(store_url, tmp_path, pipeline):
+    store = Store(store_url)
+    ingest([write(tmp_path, "dated", DATED)], store=store, pipeline=pipeline)
+    report = ingest([write(tmp_path, "undated", UNDATED)], store=store, pipeline=pipeline)
+    assert report.dated == 1
+    events = by_url(store)
+    assert events[UNDATED["url"]][0]["event_date"] == SUNDAY
+    assert events[UNDATED["url"]][0]["incident_id"] == events[DATED["url"]][0]["incident_id"]
