@@ -261,7 +261,24 @@ def _safe_href(url: Any) -> str | None:
     return None
 
 
-def _event_summary(event: Mapping[str, Any]) -> html.Dl:
+def _undated_note(article: Mapping[str, Any], event: Mapping[str, Any]) -> str:
+    """How an event of an article with no publication date got its date
+    (``""`` when the article is dated or the event is not): a day the text
+    names with its weekday, or the day the other reports of its happening
+    were first published (a borrowed date, at week precision; etl.undated)."""
+    published = article.get("published")
+    if not (published is None or (not isinstance(published, date) and pd.isna(published))):
+        return ""
+    when = event.get("event_date")
+    if when is None or (not isinstance(when, date) and pd.isna(when)):
+        return ""
+    if int(event.get("date_precision") or 0) == 2:
+        return ("publication date unknown: dated as of the day other reports of this happening "
+                "were first published")
+    return "publication date unknown: dated by a day the text names with its weekday"
+
+
+def _event_summary(event: Mapping[str, Any], *, dated_by: str = "") -> html.Dl:
     def row(term: str, value: Any) -> list[Component]:
         return [html.Dt(term), html.Dd(str(value), title=str(value))]
 
@@ -278,6 +295,8 @@ def _event_summary(event: Mapping[str, Any]) -> html.Dl:
     items += row("Event", f"{kind} — {sub}" if sub else kind)
     items += row("Date", format_event_date(event.get("event_date"), event.get("date_precision"),
                                            long=True))
+    if dated_by:
+        items += row("Dated by", dated_by)
     items += row("Place", place)
     items += row("Fatalities", fatalities)
     actors = " vs ".join(
@@ -360,7 +379,7 @@ def build_article_panel(
         html.P(meta, className="article-meta"),
     ]
     if event is not None:
-        head.append(_event_summary(event))
+        head.append(_event_summary(event, dated_by=_undated_note(article, event)))
     if incident is not None:
         from dashboard.incident_panel import incident_link
 

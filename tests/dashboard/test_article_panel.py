@@ -149,3 +149,18 @@ def test_missing_article_is_an_alert_and_no_selection_a_placeholder() -> None:
     panel = build_article_panel(None)
     assert panel.role == "alert"
     assert "Select an event" in _text_of(placeholder())
+
+
+def test_an_event_of_an_undated_article_says_how_it_was_dated() -> None:
+    art = seed_article()
+    article = {**{f: getattr(art, f) for f in art.__slots__}, "published": None, "published_precision": "unknown"}
+    event = next(e for e in seed_events() if e.location == "Kabul").to_dict()
+    borrowed = build_article_panel(article, event={**event, "date_precision": 2})
+    assert "publication date unknown" in _text_of(borrowed)
+    assert "Dated by" in _text_of(borrowed) and "other reports of this happening" in _text_of(borrowed)
+    pinned = build_article_panel(article, event={**event, "date_precision": 1})
+    assert "names with its weekday" in _text_of(pinned)
+    undated = build_article_panel(article, event={**event, "event_date": None})
+    assert "Dated by" not in _text_of(undated)
+    dated = build_article_panel({**article, "published": art.published}, event=event)
+    assert "Dated by" not in _text_of(dated)
