@@ -383,6 +383,7 @@ def ingest(
     the same stored rows, lines, log and exit code with one process or many.
     Worker processes end with this one, even when it is killed."""
     report = IngestReport()
+    countries: set[str] = set()  # of the events stored: the undated articles these may date
 
     def note(origin: str, status: str, reason: str = "", **log: Any) -> None:
         store.log_ingest(origin=origin, status=status, reason=reason, **log)
@@ -412,6 +413,7 @@ def ingest(
                 return
             if stored:
                 report.stored += 1
+                countries.update(e.country for e in outcome.events if e.country)
                 report.events += len(outcome.events)
                 report.unasked_mentions += sum(r.status == "failed" for r in outcome.resolutions)
                 note(origin, "stored", article_id=outcome.article.article_id,
@@ -436,19 +438,22 @@ def ingest(
                     active = Pipeline()
                 chunk.fill(active.extract_articles(chunk.articles))
             flush(chunk)
-    if report.stored:
-        report.dated = len(date_undated(store, pipeline=active))
+    if countries:
+        report.dated = len(date_undated(store, pipeline=active, countries=countries))
     return report
 
 
-def date_undated(store: Store, *, pipeline: Pipeline | None = None) -> list[str]:
+def date_undated(store: Store, *, pipeline: Pipeline | None = None,
+                 countries: Iterable[str] | None = None) -> list[str]:
     """Code again each stored undated article whose main events fit dated
     incidents first reported on one day, as of that day
     (:mod:`etl.undated`): its events are dated (borrowed dates) and linked.
-    Returns the ids of the articles coded again; a failure is logged and
-    leaves the article as it was."""
+    ``countries``: look only at undated articles with an event in one of
+    them (those of a run's new reports: no other can have found an
+    incident).  Returns the ids of the articles coded again; a failure is
+    logged and leaves the article as it was."""
     done: list[str] = []
-    for article_id in store.undated_articles():
+    for article_id in store.undated_articles(countries=countries):
         found = store.article_events(article_id)
         day = publication_guess(found, store.incidents_for_undated(found))
         row = store.article(article_id) if day is not None else None

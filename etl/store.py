@@ -784,11 +784,19 @@ class Store:
         return [linking.summarize(iid, group, aliases=aliases.get(iid, ()))
                 for iid, group in sorted(members.items())]
 
-    def undated_articles(self) -> list[str]:
+    def undated_articles(self, *, countries: Iterable[str] | None = None) -> list[str]:
         """The ids of the stored articles with no publication date none of
-        whose events is dated (:mod:`etl.undated` may date them)."""
-        with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(undated_articles_query())]
+        whose events is dated (:mod:`etl.undated` may date them); with
+        ``countries``, only those with an event in one of them."""
+        wanted = None if countries is None else sorted(set(countries))
+        if wanted is not None and not wanted:
+            return []
+        try:
+            with self.engine.connect() as conn:
+                query = undated_articles_query(by_country=wanted is not None)
+                return [r[0] for r in conn.execute(query, {"countries": wanted} if wanted is not None else {})]
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"cannot read the articles of {self.url}: {_reason(error)}") from error
 
     def article_events(self, article_id: str) -> list[Event]:
         """The stored events of one article, in id order."""

@@ -305,10 +305,15 @@ def undated_query(form: _FitForm) -> sa.Select[Any]:
         c.event_type.in_(sa.bindparam("types", expanding=True)), _place_clause(form, c))
 
 
-def undated_articles_query() -> sa.Select[Any]:
-    """Stored articles with no publication date none of whose events is dated."""
+@functools.lru_cache(maxsize=None)
+def undated_articles_query(*, by_country: bool) -> sa.Select[Any]:
+    """Stored articles with no publication date none of whose events is
+    dated; ``by_country``: only those with an event in one of the bound
+    ``countries``."""
     dated = sa.select(events.c.event_id).where(
         events.c.article_id == articles.c.article_id, events.c.event_date.is_not(None)).exists()
-    coded = sa.select(events.c.event_id).where(events.c.article_id == articles.c.article_id).exists()
+    coded = sa.select(events.c.event_id).where(
+        events.c.article_id == articles.c.article_id,
+        events.c.country.in_(sa.bindparam("countries", expanding=True)) if by_country else sa.true()).exists()
     return sa.select(articles.c.article_id).where(
         articles.c.published.is_(None), coded, ~dated).order_by(articles.c.article_id)
