@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of, writes_a_date
-from etl.events.syntax import after_read_as_conj, ancestors, not_chosen, sent_of, token_table
+from etl.events.syntax import after_read_as_conj, ancestors, governing_verb, not_chosen, sent_of, token_table
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -231,6 +231,11 @@ _HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nig
                                  "recurring", "recurrent", "periodic", "occasional", "near-daily", "recent", "repeated"})
 
 
+def _same_verb(a: Token, b: Token) -> bool:
+    verb_a, verb_b = governing_verb(a), governing_verb(b)
+    return (verb_a.i if verb_a is not None else -1) == (verb_b.i if verb_b is not None else -1)
+
+
 def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
     for attacks", "involved in IED attacks", "engaged in kidnapping", "he
@@ -262,7 +267,10 @@ def is_habitual(token: Token) -> bool:
         return True  # "a gathering point for months for Houthi demonstrations": what a place is for
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
-    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS for t in sent_of(token) if t.i < token.i):
+    if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS and (
+            t.pos_ != "NOUN" or _same_verb(t, token)) for t in sent_of(token) if t.i < token.i):
+        # (a noun "suspects" only under its own verb, "arrested three suspects in bombings";
+        # not "arresting 81 suspects and sparking shootouts")
         return True
     below = token
     for node in ancestors(token, limit=5):

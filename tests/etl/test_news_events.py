@@ -2131,3 +2131,14 @@ def test_a_sentence_the_parser_would_break_at_a_foreign_word_keeps_its_places(pi
     events = extract(pipeline, text, published=date(2025, 10, 30))
     assert [(e.location, e.fatalities, e.event_date) for e in events if e.fatalities] == [
         ("Rio de Janeiro", 30, date(2025, 10, 29))]
+
+
+def test_suspects_arrested_beside_a_fight_make_no_record_of_it(pipeline):
+    # "suspects" (people arrested) is no record of the shootouts the raid sparked
+    text = ("Hundreds of police and soldiers launched a raid on an armed gang in Salvador on Friday, arresting 30 suspects "
+            "and sparking shootouts that left at least 12 people dead, officials said.")
+    fights = [e for e in extract(pipeline, text, published=date(2025, 9, 6)) if e.event_type == "Battles"]
+    assert [(e.location, e.fatalities) for e in fights] == [("Salvador", 12)]
+    # the suspects of an attack told under the same verb are still its record
+    record = "Police arrested three suspects in bombings of churches in the city of Kaduna on Monday."
+    assert {e.sub_event_type for e in extract(pipeline, record, published=date(2025, 10, 29))} == {"Arrests"}
