@@ -196,6 +196,22 @@ def _earlier_clause(token: Token) -> list[Token]:
 
 
 _BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
+_VIOLENT_OUTCOMES = frozenset({"violent", "deadly", "bloody", "violence", "clash", "clashes", "riot", "riots",
+                               "chaos", "unrest", "bloodshed", "mayhem"})
+
+
+def turned_violent(token: Token) -> bool:
+    """Is the crowd's event said to have turned violent ("after a taxi strike
+    over fuel prices turned violent", "protests that descended into
+    clashes")?  Then the violence the sentence tells is that event's, not
+    something that came after it."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in _OUTCOME_VERBS:
+        return False
+    verb = token.head
+    return any((c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in _VIOLENT_OUTCOMES) or
+               (c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                   g.dep_ == "pobj" and g.lower_ in _VIOLENT_OUTCOMES for g in c.children))
+               for c in verb.children)
 
 
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",
@@ -257,8 +273,10 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
         return None
     words = _protesters_words(sentence, candidates[0].token)
     if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}) and \
-            not any(t.token.lemma_.lower() == "crackdown" for t in candidates):
-        return None  # (a crackdown is on a crowd: "after one of the deadliest crackdowns in years")
+            not any(t.token.lemma_.lower() == "crackdown" or turned_violent(t.token) for t in candidates):
+        # (a crackdown is on a crowd: "after one of the deadliest crackdowns in years"; a
+        # strike that turned violent was a crowd's: "after a taxi strike turned violent")
+        return None
     mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
     if mob is not None:
         return mob
@@ -275,7 +293,7 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
     # "police clashed with demonstrators, killing 10": lethal force, not the crowd's violence
     lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
         not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS
-    if (words & _RIOT_WORDS or destruction) and not peaceful and not lethal:
+    if (words & _RIOT_WORDS or destruction or turned_violent(protest.token)) and not peaceful and not lethal:
         return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
     # people killed at a protest that was no riot: lethal force against it
     if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:

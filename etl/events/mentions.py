@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
-from etl.events.crowds import CROWD_WORDS, riot_gear
+from etl.events.crowds import CROWD_WORDS, riot_gear, turned_violent
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
@@ -301,7 +301,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
     kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
-    return drop_background_clauses(kept, sentence)
+    # (a crowd's event that "turned violent" in an "after" clause is the violence's own)
+    remaining = {t.token.i for t in drop_background_clauses(kept, sentence)}
+    return [t for t in kept if t.token.i in remaining or (t.event_type in (lx.PROTESTS, lx.RIOTS)
+                                                        and turned_violent(t.token))]
 
 
 _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
@@ -589,6 +592,9 @@ def _told_back(trig: Trigger, *, harm_reports: bool) -> bool:
         return False
     if told_ongoing(trig.token):
         return False  # "comes amid ongoing clashes in Sweida": going on as the report is written
+    if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.token.lemma_.lower() == "strike") and \
+            turned_violent(trig.token):
+        return False  # "killed after a taxi strike turned violent": the strike is where they died
     # "arrested during a protest": the protest is happening, not recalled
     preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
         else lx.BACKGROUND_PREPS

@@ -2142,3 +2142,12 @@ def test_suspects_arrested_beside_a_fight_make_no_record_of_it(pipeline):
     # the suspects of an attack told under the same verb are still its record
     record = "Police arrested three suspects in bombings of churches in the city of Kaduna on Monday."
     assert {e.sub_event_type for e in extract(pipeline, record, published=date(2025, 10, 29))} == {"Arrests"}
+
+
+def test_deaths_after_a_strike_turned_violent_are_the_riot(pipeline):
+    text = ("At least eight people have been killed and hundreds arrested in Kisumu after a bus drivers' strike over "
+            "tolls turned violent on Tuesday. Shops were looted and roads were blocked across the city.")
+    events = extract(pipeline, text, published=date(2025, 9, 4))
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in events if e.fatalities] == [
+        ("Riots", "Violent demonstration", "Kisumu", 8)]
+    assert not [e for e in events if e.event_type == "Violence against civilians"]
