@@ -593,6 +593,7 @@ def retry_unresolved(
     elif pipeline.geocoder is not geocoder:
         pipeline = Pipeline(gazetteer=pipeline.gazetteer, boundaries=pipeline.boundaries,
                             analyzer=pipeline.analyzer, geocoder=geocoder)
+    countries: set[str] = set()
     for article_id in to_recode:
         row = store.article(article_id)
         if row is None:
@@ -606,9 +607,12 @@ def retry_unresolved(
             logger.exception("re-coding failed for %s", article_id[:12])
             report.errors.append((article_id, f"{type(error).__name__}: {error}"))
             continue
+        countries.update(e.country for e in extraction.events if e.country)
         report.articles += 1
         if on_article:
             on_article(article_id)
+    if countries:  # an undated article coded again is dated again by its incidents
+        date_undated(store, pipeline=pipeline, countries=countries)
     return report
 
 

@@ -143,3 +143,39 @@ def test_an_undated_page_ingested_with_or_after_its_incident_is_dated(store_url,
     events = by_url(store)
     assert events[UNDATED["url"]][0]["event_date"] == SUNDAY
     assert events[UNDATED["url"]][0]["incident_id"] == events[DATED["url"]][0]["incident_id"]
+
+
+def test_an_undated_page_coded_again_after_a_geocoder_retry_is_dated(pipeline, tmp_path):
+    # the place of both reports is found only online; the service asked us to wait at first
+    from etl.pipeline import retry_unresolved
+    from etl.store import SqlGeocodeCache
+    from geo.online import make_geocoder
+    from tests.etl.test_retry_unresolved import USER_AGENT, _online, spinwam_answer
+    from tests.geo import fake_geocoding_server as fake
+
+    running = fake.FakeGeocodingServer().start()
+    try:
+        store = Store(str(tmp_path / "s.db"))
+
+        def nominatim():
+            return make_geocoder("nominatim", user_agent=USER_AGENT, domain=running.domain, scheme="http",
+                                 cache=SqlGeocodeCache(store), min_delay_s=0.0, timeout_s=2.0,
+                                 max_wait_s=120.0, max_retries=1)
+
+        running.script("Spinwam", fake.status(429, retry_after="600"))
+        told = {"text": "Gunmen ambushed a police convoy near Spinwam on Monday, killing four policemen, "
+                        "officials said.", "url": "https://example.org/spinwam", "published": "2025-09-02"}
+        claim = {"text": "A militant group said its fighters ambushed a police convoy near Spinwam on Monday "
+                         "and killed four policemen.", "url": "https://example.org/spinwam-claim"}
+        ingest([write(tmp_path, "in", told, claim)], store=store, pipeline=_online(pipeline, nominatim()))
+        assert claim["url"] not in by_url(store)  # no place, no event yet
+        running.reset()
+        running.script("Spinwam", fake.json_body(spinwam_answer()))
+        retried = retry_unresolved(store, geocoder=nominatim(), pipeline=pipeline)
+        assert retried.articles == 2
+        events = by_url(store)
+        assert events[claim["url"]][0]["location"] == "Spinwam"
+        assert events[claim["url"]][0]["event_date"] == date(2025, 9, 1)
+        assert events[claim["url"]][0]["incident_id"] == events[told["url"]][0]["incident_id"]
+    finally:
+        running.stop()
