@@ -143,6 +143,9 @@ def _dates_other_event(span: Span, trigger: Token) -> bool:
     """The date modifies an event noun other than the trigger ("connected to
     the July 2 attack", "responsible for Tuesday's attack")."""
     head = span.root.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
+            any(a.i == trigger.i for a in ancestors(head, limit=5)):
+        return False  # "killed in Thursday's attacks": the attacks the killing was, its own day
     return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
             and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
             {t.i for t in head.subtree})

@@ -2151,3 +2151,14 @@ def test_deaths_after_a_strike_turned_violent_are_the_riot(pipeline):
     assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in events if e.fatalities] == [
         ("Riots", "Violent demonstration", "Kisumu", 8)]
     assert not [e for e in events if e.event_type == "Violence against civilians"]
+
+
+def test_a_killing_in_a_days_attacks_is_dated_by_that_day(pipeline):
+    text = ("The president suspended peace talks with the rebels on Friday after accusing them of war crimes.\n\n"
+            "More than 30 people were killed and over 20 injured in Thursday’s attacks in Cucuta, the governor said.")
+    killed = [e for e in extract(pipeline, text, published=date(2025, 1, 17)) if e.fatalities]
+    assert [(e.event_date, e.date_precision, e.fatalities) for e in killed] == [(date(2025, 1, 16), 1, 30)]
+    # a day that names another event than the killing is still not its day
+    other = "Two men were killed on Saturday in Cucuta, police said, in revenge for Thursday's attack."
+    assert [e.event_date for e in extract(pipeline, other, published=date(2025, 1, 19)) if e.fatalities] == [
+        date(2025, 1, 18)]
