@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import (country_code, governing_verb, nation_people, noun_chunks, recalled_scope,
+from etl.events.syntax import (ancestors, country_code, governing_verb, nation_people, noun_chunks, recalled_scope,
                                relative_clause_of, sent_of, token_country)
 from etl.spacy_model import span_text
 
@@ -208,8 +208,11 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
         if scope is not None and not scope[0] <= chunk.start < scope[1]:
             continue  # "India struck … in retaliation for the attack in Pahalgam": not the attack's sides
         root = chunk.root
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.SAY_VERBS:
-            continue  # "Lebanese officials said …": who tells it, not who did it
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.SAY_VERBS or any(
+                a.dep_ == "nsubj" and a.head.lemma_.lower() in lx.SAY_VERBS for a in ancestors(root, limit=4)):
+            # "Lebanese officials said …", "Khaing Thukha, a spokesperson for the Arakan
+            # Army, told the AP": who tells it, not who did it
+            continue
         if root.lemma_.lower() in _PLACE_WORDS or (
                 root.ent_type_ in ("GPE", "LOC") and root.dep_ in ("pobj", "appos", "conj")):
             continue  # "near the Venezuelan border", "in Tibu, Colombia": a place, not a side
@@ -220,6 +223,9 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
                 clause.head.i != token.i and clause.head.ent_type_ not in ("DATE", "TIME") and \
                 clause.head.lemma_.lower() not in lx.NOUN_TRIGGERS:
             continue  # "the RSF, which has been at war with the Sudanese army, attacked …": not the target
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" and \
+                root.head.head.head.i != token.i:
+            continue  # "a township held by the Arakan Army": who holds a place, not a side of the attack
         found = actor_name(_with_owned(chunk), event_type=trigger.event_type)
         if not found:
             continue

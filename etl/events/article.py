@@ -44,7 +44,7 @@ from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
 )
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
-from etl.events.told_again import (chemical_told_later, during_event_told, refers_back, specify_previous,
+from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back, specify_previous,
                                    without_told_again)
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
@@ -181,6 +181,7 @@ def extract_events(
         chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:
             specify_previous(drafts, trigger, sentence_index=index)
+        triggers = [as_told_before(drafts, t, sentence_index=index) for t in triggers]
         triggers = [t for t in triggers if not refers_back(drafts, t, sentence_index=index)
                     and not during_event_told(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, casualties_in(sentence, published=published))

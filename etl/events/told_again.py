@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.classify import TERRITORY_TAKEN
-from etl.events.core import Draft, Trigger, VIOLENT
+from etl.events.core import HARM_VERBS, Draft, Trigger, VIOLENT
 from etl.events.realis import anaphoric
 
 
@@ -56,6 +56,30 @@ def specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_inde
     if (old.event_type, old.sub_event_type) == (lx.BATTLES, "Armed clash") and \
             old.token.lemma_.lower() in _GENERIC_ATTACKS:
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
+
+
+def as_told_before(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> Trigger:
+    """"At least 40 civilians were killed in an airstrike … The attack
+    reportedly occurred in the village of X on Wednesday": a definite
+    "the attack" or "the assault", with no weapon of its own, in one of the
+    two sentences after a violent event of another type is that event told
+    again, and takes its type (the two then merge, the place and day told
+    here with them)."""
+    token = trigger.token
+    if (trigger.event_type, trigger.sub_event_type) not in ((lx.BATTLES, "Armed clash"), (lx.VAC, "Attack")):
+        return trigger
+    # the noun itself, or what a harm verb says it did ("The attack killed five people")
+    nouns = [token] if token.pos_ == "NOUN" else \
+        [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_.lower() in HARM_VERBS else []
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in ("attack", "assault") and n.tag_ == "NN" and
+               any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns):
+        return trigger
+    previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2
+                     and not d.trigger.background), None)
+    if previous is None or previous.trigger.event_type not in VIOLENT or previous.trigger.event_type == lx.BATTLES:
+        return trigger
+    return Trigger(token, previous.trigger.event_type, previous.trigger.sub_event_type, trigger.strong,
+                   trigger.background)
 
 
 _CHEMICAL_WORDS = next(vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES if subtype == "Chemical weapon")

@@ -2162,3 +2162,22 @@ def test_a_killing_in_a_days_attacks_is_dated_by_that_day(pipeline):
     other = "Two men were killed on Saturday in Cucuta, police said, in revenge for Thursday's attack."
     assert [e.event_date for e in extract(pipeline, other, published=date(2025, 1, 19)) if e.fatalities] == [
         date(2025, 1, 18)]
+
+
+def test_the_attack_told_after_a_drone_strike_is_that_strike(pipeline):
+    text = ("A drone strike hit a market in the town of Kalay on Monday, officials said. The attack killed five "
+            "people and wounded 20 others, a local official said.")
+    events = extract(pipeline, text, published=date(2025, 2, 11))
+    assert [(e.event_type, e.sub_event_type, e.fatalities, e.event_date) for e in events] == [
+        ("Explosions/Remote violence", "Air/drone strike", 5, date(2025, 2, 10))]
+
+
+def test_who_holds_the_place_or_tells_the_news_is_no_side(pipeline):
+    text = ("At least 12 civilians have been killed in an airstrike on a village near Kyaukphyu, a township "
+            "currently held by the Arakan Army in Rakhine state, on Wednesday.")
+    (event,) = extract(pipeline, text, published=date(2025, 2, 14))
+    assert "Arakan" not in event.actor1
+    told = ("An airstrike on a market in Mandalay killed 12 civilians on Wednesday, Khaing Thukha, a "
+            "spokesperson for the Arakan Army, told reporters.")
+    (event,) = extract(pipeline, told, published=date(2025, 2, 14))
+    assert "Arakan" not in event.actor1
