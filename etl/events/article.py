@@ -62,6 +62,13 @@ logger = logging.getLogger(__name__)
 _LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
                         r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
 
+# A photo's caption ("In this photo provided by …, a damaged building is seen at the
+# hospital hit by an air strike …, Thursday, Dec. 11"; "… in this screengrab"): it
+# shows what the story tells, on the day the picture was taken.
+_CAPTION = re.compile(r"\bthis (?:photo(?:graph)?|picture|image|screengrab|screen grab|handout(?: photo)?|"
+                      r"file photo|video grab|still image)\b|\bphoto(?:graph)? (?:taken|provided|released) by\b",
+                      re.I)
+
 # Events that happen somewhere in particular: with no place of their own they
 # borrow the previous event's or the article's town.
 PLACED = VIOLENT | {lx.PROTESTS}
@@ -159,13 +166,16 @@ def extract_events(
     drafts: list[Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
-    lead = lead_date(all_sentences, body_start=body_start, published=published)
+    lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s))],
+                     body_start=body_start, published=published)
     focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
         if _LINK_LINE.match(span_text(sentence)):
             continue  # "ALSO READ: …", "Related: …": another article's headline
+        if _CAPTION.search(span_text(sentence)):
+            continue  # a photo's caption tells nothing new, and dates the picture
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
         # one violent event per sentence among those it reports, and one among those it recalls
         recalled = [t for t in found if t.background]

@@ -124,6 +124,9 @@ def _noun_complement_of(token: Token) -> Token | None:
 def _dates_report(span: Span, trigger: Token) -> bool:
     """Does the date hang on a verb of saying whose clause holds the trigger
     ("Police on Monday said militants attacked …")?"""
+    if any(a.lower_ == "according" and a.i != trigger.i and not in_subtree(trigger, a)
+           for a in ancestors(span.root, limit=5)):
+        return True  # "killed 31 people, according to an aid worker on Thursday": the day it was told
     # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
     # confirmed …"), a few steps below the verb
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)

@@ -611,7 +611,8 @@ def _killed_figures(draft: Draft) -> set[int]:
 
 
 def _two_dates_fit(a: date, a_precision: int, a_source: str, b: date, b_precision: int, b_source: str) -> bool:
-    if a_source == b_source == "own":
+    if a_source == b_source == "own" or MONTH in (a_precision, b_precision):
+        # (a month holds any day of it, whoever tells the day)
         return _same_period(a, a_precision, b, b_precision)
     return abs((a - b).days) <= REPORT_DAYS
 

@@ -2181,3 +2181,23 @@ def test_who_holds_the_place_or_tells_the_news_is_no_side(pipeline):
             "spokesperson for the Arakan Army, told reporters.")
     (event,) = extract(pipeline, told, published=date(2025, 2, 14))
     assert "Arakan" not in event.actor1
+
+
+def test_the_day_an_aid_worker_told_it_is_not_the_strikes_day(pipeline):
+    text = ("A deadly airstrike by the military on a hospital in Mrauk-U, western Rakhine state, killed at least 20 "
+            "people, according to an aid worker on Thursday (December 11, 2025). The attack comes ahead of "
+            "elections scheduled to begin later this month.\n\n"
+            "The aid worker said a military jet struck the hospital on Wednesday evening.")
+    events = extract(pipeline, text, published=date(2025, 12, 11))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 12, 10), 20)]
+
+
+def test_a_photo_caption_is_no_event_and_dates_nothing(pipeline):
+    text = ("Airstrike on hospital kills 20\n\n"
+            "In this photo provided by a rescue worker, a damaged building is seen at the hospital that was hit by "
+            "a military air strike in Mrauk-U township in Rakhine state, Thursday, Dec. 11, 2025.\n\n"
+            "An airstrike by the military destroyed a hospital in Mrauk-U, killing 20 patients and staff, rescue "
+            "workers said. The attack struck the hospital on Wednesday night.")
+    events = extract(pipeline, text, published=date(2025, 12, 12))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 12, 10), 20)]
+    assert not any("this photo" in e.evidence for e in events)
