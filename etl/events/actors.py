@@ -226,6 +226,9 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
         if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" and \
                 root.head.head.head.i != token.i:
             continue  # "a township held by the Arakan Army": who holds a place, not a side of the attack
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("control", "hands") \
+                and root.head.head.head.lower_ in ("under", "in"):
+            continue  # "an area under the control of the Arakan Army", "in the hands of the rebels"
         found = actor_name(_with_owned(chunk), event_type=trigger.event_type)
         if not found:
             continue
