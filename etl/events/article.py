@@ -44,8 +44,8 @@ from etl.events.realis import (
     MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
 )
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
-from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back, specify_previous,
-                                   without_told_again)
+from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back,
+                                   specify_previous, without_told_again)
 from etl.events.tolls import (
     ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
     reconcile_claims, takes_casualties, toll_mention, victim_actor,
