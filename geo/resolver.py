@@ -143,6 +143,7 @@ _OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?
                     r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
+                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
                    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 # "Mahanga in Masisi territory": in an area named with the word for its division
 _DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"
@@ -249,12 +250,15 @@ class _Cues:
     the mention's list share ("" when it is in no list or they share none).
     ``acronym``: the surface is a short all-capitals word outside a dateline
     or an all-capitals line ("BLA", "OAS"): only a curated or country name,
-    or a place whose own name is in capitals, can be meant.
+    or a place whose own name is in capitals, can be meant.  ``hint_is_in``:
+    "in" follows the mention ("Blida in southern Lebanon": a place of that
+    country, if the Y is one).
     """
 
     kind: str = ""
     comma_hint: bool = True
     hint_is_comma: bool = False
+    hint_is_in: bool = False
     list_country: str = ""
     owner_country: str = ""
     acronym: bool = False
@@ -389,6 +393,7 @@ class Resolver:
         for i, mention in enumerate(mentions):
             cues.append(_Cues(kind=_kind_cue(text, mention), comma_hint=i not in no_comma_hint,
                               hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
+                              hint_is_in=text[mention.end:mention.end + 4] == " in ",
                               acronym=_is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
         return cues
 
@@ -538,9 +543,11 @@ class Resolver:
                                                                  "gazetteer does not know",), raw=area),))
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
+        # "Aleppo, USA", "Blida in southern Lebanon" (the gazetteer knows only Algeria's Blida)
+        in_country = cues.hint_is_in and any(h.place.kind == "country" for h in hint or ())
         outside = (self._outside_container(ranked, hint)
-                   if cues.hint_is_comma and hint and not _ARTICLE_HINT.match(text, mention.end)
-                   and _locating(_hint_word(mention, text), [h.place for h in hint]) else None)
+                   if (in_country or cues.hint_is_comma and hint and not _ARTICLE_HINT.match(text, mention.end)
+                       and _locating(_hint_word(mention, text), [h.place for h in hint])) else None)
         if outside is not None:
             return Resolution(mention=mention, status="ambiguous", place=outside.place,
                               candidates=(Candidate(place=outside.place, score=0.5, geocoder=GEOCODER_NAME,

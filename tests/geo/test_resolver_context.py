@@ -202,3 +202,15 @@ def test_a_name_after_the_is_no_address_part(resolver: Resolver) -> None:
     text = "Kinshasa, the UN, and several Western governments continue to accuse Rwanda."
     found = resolved(resolver, text, ["Kinshasa"])["Kinshasa"]
     assert found.place is not None and (found.place.name, found.place.country) == ("Kinshasa", "COD")
+
+
+def test_a_name_in_a_country_is_never_placed_in_another(resolver: Resolver) -> None:
+    # the gazetteer knows only Algeria's Blida: "in southern Lebanon" says it is another
+    text = "Two people were killed in drone strikes on Blida in southern Lebanon on Tuesday."
+    found = places(resolver, text, ["Blida"])
+    assert found["Blida"] is not None and found["Blida"].place_id == "ne:LBN"  # type: ignore[union-attr]
+    text = "Two people were killed in a bombing in Blida in northern Algeria on Tuesday."
+    assert places(resolver, text, ["Blida"])["Blida"].country == "DZA"  # type: ignore[union-attr]
+    # a country in another is itself ("Ukraine in Nigeria": its embassy there)
+    text = "The embassy of Ukraine in Nigeria issued a statement."
+    assert places(resolver, text, ["Ukraine"])["Ukraine"].place_id == "ne:UKR"  # type: ignore[union-attr]
