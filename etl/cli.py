@@ -301,7 +301,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
 # --- extract -------------------------------------------------------------------
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from etl.pipeline import Extraction, Pipeline, extract_documents
+    from etl.pipeline import Extraction, Pipeline, date_by_each_other, extract_documents
     from etl.sources import RawDocument, read_file
 
     if args.file == "-":
@@ -316,9 +316,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             items = [rejected]
     pipeline = Pipeline()
     docs = [i for i in items if not isinstance(i, RejectedInput)]
-    results: dict[str, Any] = {}
-    for raw, result in zip(docs, extract_documents(docs, pipeline=pipeline, published=args.published)):
-        results[raw.origin] = (raw, result)
+    # undated documents dated by the incidents of the others (as ingest does)
+    extracted = date_by_each_other(list(extract_documents(docs, pipeline=pipeline, published=args.published)),
+                                   pipeline=pipeline)
+    results: dict[str, Any] = {raw.origin: (raw, result) for raw, result in zip(docs, extracted)}
     status = 0
     for item in items:
         if isinstance(item, RejectedInput):

@@ -64,7 +64,7 @@ from etl.evaluate_events import ACC_KM, haversine_km, prf
 if TYPE_CHECKING:  # the pipeline loads spaCy: import it only when running
     from etl.incidents import Incident
     from etl.pipeline import Pipeline
-    from etl.records import Article, Event
+    from etl.records import Event
 
 logger = logging.getLogger(__name__)
 
@@ -501,34 +501,23 @@ def extract_articles(articles: Sequence[GoldArticle], texts: Mapping[str, str], 
                      pipeline: Pipeline) -> list[tuple[Event, ...]]:
     """The ETL's events per article (``Pipeline.extract``), in order; an
     undated article whose main events fit dated incidents of the others is
-    coded again as of their first report day (:mod:`etl.undated`)."""
+    coded again as of their first report day
+    (:func:`etl.pipeline.date_by_each_other`)."""
     from etl.errors import RejectedInput
-    from etl.incidents import link_incidents
-    from etl.pipeline import to_article
+    from etl.pipeline import date_by_each_other, to_article
     from etl.sources import RawDocument
-    from etl.undated import needs_date, publication_guess
 
-    cleaned: list[Article | None] = []
-    out: list[tuple[Event, ...]] = []
+    results: list[Any] = []
     for article in articles:
         raw = RawDocument(origin=article.article_id, text=texts[article.article_id], url=article.url,
                           source=article.outlet,
                           published=article.published.isoformat() if article.published else None)
         try:
-            cleaned.append(to_article(raw))
-            out.append(pipeline.extract(cleaned[-1]).events)
+            results.append(pipeline.extract(to_article(raw)))
         except RejectedInput as rejected:
             logger.warning("%s rejected: %s", article.article_id, rejected.reason)
-            cleaned.append(None)
-            out.append(())
-    undated = [k for k, a in enumerate(cleaned) if a is not None and needs_date(a.published, out[k])]
-    if undated:
-        incidents = link_incidents([e for k, events in enumerate(out) if k not in undated for e in events])
-        for k in undated:
-            day = publication_guess(out[k], incidents)
-            if day is not None:
-                out[k] = pipeline.extract_as_of(cleaned[k], day).events  # type: ignore[arg-type]
-    return out
+            results.append(None)
+    return [r.events if r is not None else () for r in date_by_each_other(results, pipeline=pipeline)]
 
 
 def link(predictions: Sequence[Sequence[Event]]) -> tuple[list[list[str]], list[PredictedIncident]]:

@@ -33,7 +33,7 @@ from etl.spacy_model import doc_text
 from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
-from etl.undated import borrowed_dates, publication_guess
+from etl.undated import borrowed_dates, needs_date, publication_guess
 from geo.boundaries import Boundaries
 from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
@@ -441,6 +441,27 @@ def ingest(
     if countries:
         report.dated = len(date_undated(store, pipeline=active, countries=countries))
     return report
+
+
+def date_by_each_other(results: Sequence[Any], *, pipeline: Pipeline) -> list[Any]:
+    """The results of extracting several documents together (``sitrep
+    extract``, ``sitrep eval news``), each undated article among them coded
+    again as of the day the incidents of the dated ones that its main
+    events fit were first reported (:mod:`etl.undated`); anything else as
+    it was."""
+    from etl.incidents import link_incidents
+
+    out = list(results)
+    undated = {k for k, x in enumerate(out) if isinstance(x, Extraction) and needs_date(x.article.published, x.events)}
+    if not undated:
+        return out
+    incidents = link_incidents([e for k, x in enumerate(out) if isinstance(x, Extraction) and k not in undated
+                                for e in x.events])
+    for k in sorted(undated):
+        day = publication_guess(out[k].events, incidents)
+        if day is not None:
+            out[k] = pipeline.extract_as_of(out[k].article, day)
+    return out
 
 
 def date_undated(store: Store, *, pipeline: Pipeline | None = None,

@@ -179,3 +179,20 @@ def test_an_undated_page_coded_again_after_a_geocoder_retry_is_dated(pipeline, t
         assert events[claim["url"]][0]["incident_id"] == events[told["url"]][0]["incident_id"]
     finally:
         running.stop()
+
+
+def test_sitrep_extract_dates_an_undated_document_by_the_others(tmp_path):
+    import io
+    from contextlib import redirect_stdout
+
+    from etl.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["extract", str(write(tmp_path, "both", UNDATED, DATED, ELSEWHERE))]) == 0
+    events = [json.loads(line)["events"] for line in out.getvalue().splitlines()]
+    assert len(events) == 3
+    by_date = sorted(((e["event_date"], e["date_precision"]) for found in events for e in found),
+                     key=lambda pair: (pair[0] or "", pair[1]))
+    assert by_date.count(("2025-05-11", 1)) == 1 and by_date.count(("2025-05-11", 2)) == 1  # told, claimed
+    assert (None, 0) in by_date  # the bandits' page: no incident to date it by
