@@ -242,10 +242,15 @@ def placeholder() -> html.Div:
     return html.Div(PLACEHOLDER_TEXT, className="article-placeholder")
 
 
+def _unknown(value: Any) -> bool:
+    """No date: ``None``, or a missing value of a DataFrame row."""
+    return value is None or (not isinstance(value, date) and bool(pd.isna(value)))
+
+
 def _published_text(article: Mapping[str, Any]) -> str:
     published = article.get("published")
     precision = str(article.get("published_precision") or "")
-    if published is None or (not isinstance(published, date) and pd.isna(published)):
+    if _unknown(published):
         return "publication date unknown"
     day = pd.Timestamp(published)
     if precision == "month":
@@ -266,11 +271,7 @@ def _undated_note(article: Mapping[str, Any], event: Mapping[str, Any]) -> str:
     (``""`` when the article is dated or the event is not): a day the text
     names with its weekday, or the day the other reports of its happening
     were first published (a borrowed date, at week precision; etl.undated)."""
-    published = article.get("published")
-    if not (published is None or (not isinstance(published, date) and pd.isna(published))):
-        return ""
-    when = event.get("event_date")
-    if when is None or (not isinstance(when, date) and pd.isna(when)):
+    if not _unknown(article.get("published")) or _unknown(event.get("event_date")):
         return ""
     if int(event.get("date_precision") or 0) == 2:
         return ("publication date unknown: dated as of the day other reports of this happening "

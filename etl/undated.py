@@ -65,4 +65,4 @@ def borrowed_dates(events: Iterable[Event]) -> tuple[Event, ...]:
     """Events coded as of a guessed publication day, as the record keeps
     them: the publication date unknown, each date borrowed."""
     return tuple(dataclasses.replace(e, published=None, date_precision=borrowed_precision(e.date_precision))
-                 if e.event_date is not None else dataclasses.replace(e, published=None) for e in events)
+                 for e in events)  # (an undated event's precision 0 stays 0)

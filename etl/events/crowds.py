@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import Trigger
-from etl.events.realis import CONTEMPORANEOUS, recalled_offset
+from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, recalled_offset, turned_violent
 from etl.events.syntax import ancestors, governing_verb, object_words, sent_of, token_table
 
 
@@ -172,15 +172,11 @@ def _under_cause(token: Token) -> bool:
     against a tax bill culminated in the storming of parliament", which the
     parser may hang on the bill): an outcome verb on the way up keeps it."""
     for node in ancestors(token, limit=4):
-        if node.lemma_.lower() in _OUTCOME_VERBS:
+        if node.lemma_.lower() in OUTCOME_VERBS:
             return False
         if node.lower_ in _CAUSE_PREPS and node.dep_ == "prep":
             return True
     return False
-
-
-# What a protest turned into: "culminated in", "descended into", "escalated into"
-_OUTCOME_VERBS = frozenset({"culminate", "descend", "escalate", "degenerate", "spiral", "devolve", "turn"})
 
 
 def _earlier_clause(token: Token) -> list[Token]:
@@ -196,22 +192,6 @@ def _earlier_clause(token: Token) -> list[Token]:
 
 
 _BURN_WORDS = frozenset({"burning", "burned", "burnt", "torched"})
-_VIOLENT_OUTCOMES = frozenset({"violent", "deadly", "bloody", "violence", "clash", "clashes", "riot", "riots",
-                               "chaos", "unrest", "bloodshed", "mayhem"})
-
-
-def turned_violent(token: Token) -> bool:
-    """Is the crowd's event said to have turned violent ("after a taxi strike
-    over fuel prices turned violent", "protests that descended into
-    clashes")?  Then the violence the sentence tells is that event's, not
-    something that came after it."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in _OUTCOME_VERBS:
-        return False
-    verb = token.head
-    return any((c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in _VIOLENT_OUTCOMES) or
-               (c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
-                   g.dep_ == "pobj" and g.lower_ in _VIOLENT_OUTCOMES for g in c.children))
-               for c in verb.children)
 
 
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copies", "portrait", "portraits",

@@ -24,14 +24,14 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
-from etl.events.crowds import CROWD_WORDS, riot_gear, turned_violent
+from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
-    is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues,
+    is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues, turned_violent,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (
@@ -301,10 +301,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
     kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
-    # (a crowd's event that "turned violent" in an "after" clause is the violence's own)
-    remaining = {t.token.i for t in drop_background_clauses(kept, sentence)}
-    return [t for t in kept if t.token.i in remaining or (t.event_type in (lx.PROTESTS, lx.RIOTS)
-                                                        and turned_violent(t.token))]
+    return drop_background_clauses(kept, sentence)
 
 
 _CROWD_CONTEXT = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",

@@ -339,13 +339,34 @@ def text_cues(doc: Doc) -> set[str]:
 _EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
 
 
+# What a crowd's event turned into: "culminated in", "descended into", "escalated into"
+OUTCOME_VERBS = frozenset({"culminate", "descend", "escalate", "degenerate", "spiral", "devolve", "turn"})
+_VIOLENT_OUTCOMES = frozenset({"violent", "deadly", "bloody", "violence", "clash", "clashes", "riot", "riots",
+                               "chaos", "unrest", "bloodshed", "mayhem"})
+
+
+def turned_violent(token: Token) -> bool:
+    """Is the crowd's event said to have turned violent ("after a taxi strike
+    over fuel prices turned violent", "protests that descended into
+    clashes")?  Then the violence the sentence tells is that event's, not
+    something that came after it."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in OUTCOME_VERBS:
+        return False
+    verb = token.head
+    return any((c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in _VIOLENT_OUTCOMES) or
+               (c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                   g.dep_ == "pobj" and g.lower_ in _VIOLENT_OUTCOMES for g in c.children))
+               for c in verb.children)
+
+
 def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
     """"A day after police detained protesters, the opposition said two of
     its leaders were abducted": a clause dated by another event ("after
     …", "since …") tells that event as background when the main clause
     reports an event of another type.  A toll ("six were killed after
     troops opened fire") and an event that grew out of the earlier one (a
-    riot after a lynching) are the same event."""
+    riot after a lynching; "killed after a taxi strike turned violent") are
+    the same event."""
     background = {t.i for m in sentence if m.dep_ == "mark" and m.lower_ in _EARLIER_MARKS
                   and m.head.dep_ == "advcl" for t in m.head.subtree}
     main = {t.event_type for t in triggers if t.token.i not in background and t.sub_event_type != "Diplomacy"
@@ -353,7 +374,8 @@ def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Tri
             and not (t.token.lemma_.lower() in ("kill", "martyr") and t.token.pos_ == "VERB")}
     if not background or not main:
         return triggers
-    return [t for t in triggers if t.token.i not in background or t.event_type in main or t.background]
+    return [t for t in triggers if t.token.i not in background or t.event_type in main or t.background
+            or (t.event_type in (lx.PROTESTS, lx.RIOTS) and turned_violent(t.token))]
 
 
 _MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()
