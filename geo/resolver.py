@@ -51,7 +51,8 @@ list                   0.20    1 when the candidate lies in the country the
                                of a list of three or more names)
 =====================  ======  ==============================================
 
-Context cues, read before ranking (``_cues``): a kind word next to the name
+Context cues, read before ranking (``_cues``, with the text's words read by
+:mod:`geo.text_cues`): a kind word next to the name
 ("Zhari district", "New York the state", "the city of Kandahar") replaces
 the kind feature (the named kind 1, related kinds less, others 0.2) and the
 seat rule; a chain of names joined by commas, "and", "or" is split into
@@ -92,6 +93,10 @@ from geo.geocoders import (KIND_PRIOR, kind_score, name_match_score, notability_
                            size_score)
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
+from geo.text_cues import (
+    ARTICLE_HINT, DIVISION_AFTER, HINT, IN_DIVISION, NO_CUES, OWNER, Cues, cued_kind_score,
+    hint_word, is_acronym, kind_cue, locating,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -135,43 +140,8 @@ _CARDINAL_FORMS = {"north": "Northern", "south": "Southern", "east": "Eastern", 
                    "northern": "North", "southern": "South", "eastern": "East", "western": "West"}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# a proper name with a possessive right before a mention, with at most two words between that
-# describe a place ("Yemen's western Hodeidah", "Sudan's besieged city of"), not "Russia's
-# ambassador to Turkey"
-_OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
-                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
-                    r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
-                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
-                   r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
-# "Mahanga in Masisi territory": in an area named with the word for its division
-_DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"
-                   r"|LGA|Local Government Area|local government area)")
-_IN_DIVISION = re.compile(rf"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
-# "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
-_ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
 _BORDER_WORDS = re.compile(r"\b(border|borders|frontier|boundary|line)\b", re.IGNORECASE)
-# Words next to a name that say which kind of place it is: "New York State",
-# "Zhari district", "Kabul city", "the state of Florida", "New York the state".
-CUE_KINDS: dict[str, str] = {
-    **dict.fromkeys(("state", "province", "governorate", "region", "oblast", "prefecture",
-                     "department", "emirate"), "admin1"),
-    # LGA: a Nigerian local government area; raion/rayon: a district of Ukraine, Russia, Belarus
-    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality", "lga", "raion",
-                     "rayon"), "admin2"),
-    **dict.fromkeys(("city", "town", "village", "township"), "populated_place"),
-}
-_CUE_WORDS = "|".join(CUE_KINDS)
-_CUE_AFTER = re.compile(rf"(?:\s+|\s*,\s+the\s+|\s+the\s+)(?P<word>{_CUE_WORDS})\b(?!-)", re.IGNORECASE)
-_CUE_BEFORE = re.compile(rf"\b(?P<word>{_CUE_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# The kind feature of a candidate when the text names the kind (see ``_kind_feature``).
-CUED_KIND_SCORE: dict[str, dict[str, float]] = {
-    "admin1": {"admin1": 1.0, "admin2": 0.85, "region": 0.85, "country": 0.6},
-    "admin2": {"admin2": 1.0, "admin1": 0.8, "region": 0.7, "country": 0.5},
-    "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
-}
-CUED_OTHER_KIND_SCORE = 0.2
 # Between two names of a list: "A, B", "A and B", "A, B, and the C", "A/B".
 _COMMA_SEPARATOR = re.compile(r"\s*,\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:the\s+)?|(?:,\s*)?(?:and|or|&|/)\s*(?:the\s+)?)",
@@ -179,13 +149,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:the\s+)?|(?:,\s*)?(?:and|or|&|/)\s*(
 LIST_MIN_SHARE = 0.75
 LIST_MIN_ITEMS = 3
 CONTAINER_SCORE_MARGIN = 0.1
-# "in", "near", "from" ... right before a name: the text treats it as a place.
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|to|outside|inside|across|around|into|towards?|via|through|"
-    r"throughout|between|within|off|beyond|of)\s+(?:the\s+)?$", re.IGNORECASE)
 COMMA_TOWN_HINT_MAX_KM = 50.0
-_DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
-ACRONYM_MAX_LETTERS = 5
 
 
 WEAK_ALIAS_MAX_POPULATION = 100_000
@@ -236,35 +200,6 @@ class _Scored:
     entry: Entry
     score: float
     reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    """What the text around one mention says, read before ranking.
-
-    ``kind``: the kind a neighbouring word names ("province", "city"), or "".
-    ``comma_hint``: "X, Y" may be read as X in Y (not when the comma separates
-    two items of a list); ``hint_is_comma``: a comma follows the mention (a
-    town Y then holds only what lies within ``COMMA_TOWN_HINT_MAX_KM``:
-    "Gulshan, Karachi").  ``list_country``: the country the other items of
-    the mention's list share ("" when it is in no list or they share none).
-    ``acronym``: the surface is a short all-capitals word outside a dateline
-    or an all-capitals line ("BLA", "OAS"): only a curated or country name,
-    or a place whose own name is in capitals, can be meant.  ``hint_is_in``:
-    "in" follows the mention ("Blida in southern Lebanon": a place of that
-    country, if the Y is one).
-    """
-
-    kind: str = ""
-    comma_hint: bool = True
-    hint_is_comma: bool = False
-    hint_is_in: bool = False
-    list_country: str = ""
-    owner_country: str = ""
-    acronym: bool = False
-
-
-NO_CUES = _Cues()
 
 
 def clean_surface(surface: str) -> str:
@@ -380,9 +315,9 @@ class Resolver:
 
     # ------------------------------------------------------------------ context cues
 
-    def _cues(self, mentions: Sequence[Mention], text: str) -> list[_Cues]:
+    def _cues(self, mentions: Sequence[Mention], text: str) -> list[Cues]:
         """Per mention: the kind its neighbouring words name, whether "X, Y"
-        may be read as X in Y, whether it is an acronym (see ``_Cues``)."""
+        may be read as X in Y, whether it is an acronym (see ``Cues``)."""
         order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
         no_comma_hint: set[int] = set()
         for chain in self._chains(mentions, text, order):
@@ -391,17 +326,17 @@ class Resolver:
                 no_comma_hint.update(unit[-1] for unit in units)
         cues = []
         for i, mention in enumerate(mentions):
-            cues.append(_Cues(kind=_kind_cue(text, mention), comma_hint=i not in no_comma_hint,
+            cues.append(Cues(kind=kind_cue(text, mention), comma_hint=i not in no_comma_hint,
                               hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
                               hint_is_in=text[mention.end:mention.end + 4] == " in ",
-                              acronym=_is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
+                              acronym=is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
         return cues
 
     def _owner_country(self, text: str, mention: Mention) -> str:
         """The country a possessive before the mention says it belongs to
         ("Peru's Congress", "South Sudan’s Fangak county", "Yemen’s western
         Hodeidah"): its ISO3 code, or ""."""
-        match = _OWNER.search(text, max(0, mention.start - 60), mention.start)
+        match = OWNER.search(text, max(0, mention.start - 60), mention.start)
         if match is None:
             return ""
         countries = [e.place for e in self._container_entries(match.group(1)) if e.place.kind == "country"]
@@ -449,7 +384,7 @@ class Resolver:
         """"Nassir, Upper Nile state", "Brima Rashid, West Kordofan province": a name
         the gazetteer does not know, followed by an admin area written with the word
         for its division -- an address, not a list."""
-        if not _DIVISION_AFTER.match(text, outer.end) or any(
+        if not DIVISION_AFTER.match(text, outer.end) or any(
                 not e.is_variant for e in self._lookup(clean_surface(inner.surface))):
             return False
         return any(c.kind in ("admin1", "admin2") for c in self._top_containers(clean_surface(outer.surface)))
@@ -470,7 +405,7 @@ class Resolver:
         entries = [e for e in self._lookup(inner) if not e.is_variant]
         if any(_holds(container, e.place) for container in containers for e in entries):
             return True
-        if not pair or not _locating(outer, containers):
+        if not pair or not locating(outer, containers):
             return False
         return not any(e.is_primary_name and (e.place.kind == "country" or (
             e.place.kind == "admin1" and all(c.kind != "country" for c in containers)))
@@ -497,8 +432,8 @@ class Resolver:
             entries += self._gazetteer.hint_code(name)
         return entries
 
-    def _with_list_countries(self, mentions: Sequence[Mention], text: str, cues: list[_Cues],
-                             first: list[list[_Scored]]) -> list[_Cues]:
+    def _with_list_countries(self, mentions: Sequence[Mention], text: str, cues: list[Cues],
+                             first: list[list[_Scored]]) -> list[Cues]:
         """The country each list shares (``_list_country``) on its items' cues."""
         order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
         cues = list(cues)
@@ -519,7 +454,7 @@ class Resolver:
 
     def _resolve_one(self, mention: Mention, ranked_first: list[_Scored], *,
                      article: ArticleContext, anchors: list[tuple[str, Place]],
-                     text: str, cues: _Cues = NO_CUES) -> Resolution:
+                     text: str, cues: Cues = NO_CUES) -> Resolution:
         surface = clean_surface(mention.surface)
         is_border = mention.label == "BORDER" or (
             bool(_BORDER_WORDS.search(surface)) and not ranked_first)
@@ -532,7 +467,7 @@ class Resolver:
         hint = self._hint_entries(mention, text, cues=cues)
         ranked = (self._rank(surface, article=article, anchors=other_anchors, hint=hint, cues=cues)
                   if ranked_first else [])
-        if (cues.hint_is_comma or _IN_DIVISION.match(text, mention.end)) and hint and mention.label != "BORDER" and all(
+        if (cues.hint_is_comma or IN_DIVISION.match(text, mention.end)) and hint and mention.label != "BORDER" and all(
                 _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
             # "in Nassir, Upper Nile state": a place the gazetteer does not know, in an area it does
             area = self._unknown_in_area(hint)
@@ -546,8 +481,8 @@ class Resolver:
         # "Aleppo, USA", "Blida in southern Lebanon" (the gazetteer knows only Algeria's Blida)
         in_country = cues.hint_is_in and any(h.place.kind == "country" for h in hint or ())
         outside = (self._outside_container(ranked, hint)
-                   if (in_country or cues.hint_is_comma and hint and not _ARTICLE_HINT.match(text, mention.end)
-                       and _locating(_hint_word(mention, text), [h.place for h in hint])) else None)
+                   if (in_country or cues.hint_is_comma and hint and not ARTICLE_HINT.match(text, mention.end)
+                       and locating(hint_word(mention, text), [h.place for h in hint])) else None)
         if outside is not None:
             return Resolution(mention=mention, status="ambiguous", place=outside.place,
                               candidates=(Candidate(place=outside.place, score=0.5, geocoder=GEOCODER_NAME,
@@ -603,12 +538,12 @@ class Resolver:
             return "ambiguous" if top.score - other.score < margin else "resolved"
         return "resolved"
 
-    def _hint_entries(self, mention: Mention, text: str, *, cues: _Cues = NO_CUES) -> list[Entry] | None:
+    def _hint_entries(self, mention: Mention, text: str, *, cues: Cues = NO_CUES) -> list[Entry] | None:
         """Places named right after the mention: "X in Y", "X, Y", "X near Y"
         ("X, Y" only when the comma does not separate two items of a list)."""
         if not text or mention.end > len(text):
             return None
-        match = _HINT.match(text[mention.end:mention.end + 80])
+        match = HINT.match(text[mention.end:mention.end + 80])
         if not match:
             return None
         is_comma = match.group(0).lstrip().startswith(",")
@@ -620,12 +555,12 @@ class Resolver:
             entries = [entry for entry in self._container_entries(hint_name)
                        if entry.place.kind in ("country", "admin1", "admin2", "populated_place", "region")]
             if not entries and size == len(words) and \
-                    _DIVISION_AFTER.match(text, mention.end + match.end(1)):
+                    DIVISION_AFTER.match(text, mention.end + match.end(1)):
                 # "in Masisi territory": the area under the name it is written with
                 entries = [e for e in self._gazetteer.lookup(hint_name, limit=20)
                            if not e.is_variant and e.place.kind in ("admin1", "admin2")]
-            named_division = _DIVISION_AFTER.match(" " + " ".join(words[size:])) if size < len(words) else \
-                _DIVISION_AFTER.match(text, mention.end + match.end(1))
+            named_division = DIVISION_AFTER.match(" " + " ".join(words[size:])) if size < len(words) else \
+                DIVISION_AFTER.match(text, mention.end + match.end(1))
             if entries and named_division:
                 # "Yelwata, Guma Local Government Area": the area, not a town of that name
                 entries = [e for e in entries if e.place.kind in ("admin1", "admin2")] or entries
@@ -689,7 +624,7 @@ class Resolver:
         return []
 
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
-              hint: list[Entry] | None, cues: _Cues = NO_CUES) -> list[_Scored]:
+              hint: list[Entry] | None, cues: Cues = NO_CUES) -> list[_Scored]:
         entries = self._lookup(name)
         demonym = self._demonym_entries(name)
         if demonym and not any(e.is_curated for e in entries):
@@ -723,7 +658,7 @@ class Resolver:
             reasons: list[str] = []
             features = {
                 "name": name_match_score(entry),
-                "kind": (_cued_kind_score(cues.kind, place.kind) if cues.kind
+                "kind": (cued_kind_score(cues.kind, place.kind) if cues.kind
                          else seat_priors.get(place.place_id, kind_score(entry))),
                 "size": size_score(entry),
                 "notability": notability_score(entry),
@@ -897,63 +832,6 @@ class Resolver:
         codes = place.place_id.split(":", 1)[1].split("-")
         derived = self._boundaries.border(codes[0], codes[1]) if len(codes) == 2 else None
         return dataclasses.replace(place, geometry=derived.geometry) if derived else place
-
-
-def _hint_word(mention: Mention, text: str) -> str:
-    """The words of "X, Y" / "X in Y" after the mention (its Y), or ""."""
-    match = _HINT.match(text[mention.end:mention.end + 80]) if text and mention.end <= len(text) else None
-    return match.group(1) if match else ""
-
-
-def _locating(word: str, containers: Sequence[Place]) -> bool:
-    """Does the Y of "X, Y" read as an address part: a country, or a state
-    written as an address abbreviates it ("Mo.", "Va.", "ON", "KP")?"""
-    word = word.strip()
-    if any(place.kind == "country" for place in containers):
-        return True
-    letters = word.replace(".", "")
-    return any(place.kind == "admin1" for place in containers) and (
-        "." in word or (letters.isupper() and len(letters) <= 3))
-
-
-def _kind_cue(text: str, mention: Mention) -> str:
-    """The kind of place the words next to the mention name ("Zhari
-    district", "New York the state", "the city of Kandahar"), or ""."""
-    if not text or mention.end > len(text) or mention.start < 0:
-        return ""
-    after = _CUE_AFTER.match(text, mention.end, min(len(text), mention.end + 24))
-    if after:
-        return CUE_KINDS[after.group("word").lower()]
-    before = _CUE_BEFORE.search(text[max(0, mention.start - 30):mention.start])
-    return CUE_KINDS[before.group("word").lower()] if before else ""
-
-
-def _cued_kind_score(cue: str, kind: str) -> float:
-    """The kind feature when the text names the kind: the named kind 1,
-    related kinds less, the rest ``CUED_OTHER_KIND_SCORE``."""
-    return CUED_KIND_SCORE.get(cue, {}).get(kind, CUED_OTHER_KIND_SCORE)
-
-
-def _is_acronym(text: str, mention: Mention) -> bool:
-    """A short all-capitals surface ("BLA", "OAS") that is not a dateline
-    ("DOHA:") or part of a line written in capitals."""
-    letters = [ch for ch in mention.surface if ch.isalpha()]
-    if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
-        return False
-    if not text or mention.end > len(text):
-        return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if mention.start == line_start and text[mention.end:mention.end + 2].lstrip()[:1] in (":", ",", "(", "—", "–", "-"):
-        return False  # a dateline
-    line_letters = [ch for ch in line if ch.isalpha()]
-    if sum(ch.isupper() for ch in line_letters) >= 0.6 * len(line_letters):
-        return False  # a line in capitals
-    before = text[max(0, mention.start - 30):mention.start].split()
-    after = text[mention.end:mention.end + 30].split()
-    neighbours = [w.strip(".,:;!?\"'()") for w in before[-1:] + after[:1]]
-    return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)  # "MARINE ENERGY WALES"
 
 
 def _list_country(items: list[list[_Scored]]) -> str:

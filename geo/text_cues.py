@@ -1,0 +1,140 @@
+"""What the words around a place name say, read before the resolver ranks
+its candidates (:mod:`geo.resolver`): the Y of "X in Y" / "X, Y" / "X near
+Y" (a direction word allowed: "in southern Lebanon"), a kind word next to
+the name ("Zhari district", "the city of Kandahar"), an owner ("Yemen's
+western Hodeidah"), and whether the surface is an acronym ("BLA").  Regular expressions and plain functions of the text;
+no gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.records import Mention, Place
+
+# a proper name with a possessive right before a mention, with at most two words between that
+# describe a place ("Yemen's western Hodeidah", "Sudan's besieged city of"), not "Russia's
+# ambassador to Turkey"
+OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
+                   r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
+                   r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
+HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
+                  r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
+                  r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
+# "Mahanga in Masisi territory": in an area named with the word for its division
+_DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"
+                   r"|LGA|Local Government Area|local government area)")
+IN_DIVISION = re.compile(rf"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
+# "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
+ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
+# Words next to a name that say which kind of place it is: "New York State",
+# "Zhari district", "Kabul city", "the state of Florida", "New York the state".
+CUE_KINDS: dict[str, str] = {
+    **dict.fromkeys(("state", "province", "governorate", "region", "oblast", "prefecture",
+                     "department", "emirate"), "admin1"),
+    # LGA: a Nigerian local government area; raion/rayon: a district of Ukraine, Russia, Belarus
+    **dict.fromkeys(("county", "district", "tehsil", "agency", "division", "municipality", "lga", "raion",
+                     "rayon"), "admin2"),
+    **dict.fromkeys(("city", "town", "village", "township"), "populated_place"),
+}
+_CUE_WORDS = "|".join(CUE_KINDS)
+_CUE_AFTER = re.compile(rf"(?:\s+|\s*,\s+the\s+|\s+the\s+)(?P<word>{_CUE_WORDS})\b(?!-)", re.IGNORECASE)
+_CUE_BEFORE = re.compile(rf"\b(?P<word>{_CUE_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# The kind feature of a candidate when the text names the kind (see ``cued_kind_score``).
+CUED_KIND_SCORE: dict[str, dict[str, float]] = {
+    "admin1": {"admin1": 1.0, "admin2": 0.85, "region": 0.85, "country": 0.6},
+    "admin2": {"admin2": 1.0, "admin1": 0.8, "region": 0.7, "country": 0.5},
+    "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
+}
+CUED_OTHER_KIND_SCORE = 0.2
+DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
+ACRONYM_MAX_LETTERS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the text around one mention says, read before ranking.
+
+    ``kind``: the kind a neighbouring word names ("province", "city"), or "".
+    ``comma_hint``: "X, Y" may be read as X in Y (not when the comma separates
+    two items of a list); ``hint_is_comma``: a comma follows the mention (a
+    town Y then holds only what lies within the resolver's ``COMMA_TOWN_HINT_MAX_KM``:
+    "Gulshan, Karachi").  ``list_country``: the country the other items of
+    the mention's list share ("" when it is in no list or they share none).
+    ``acronym``: the surface is a short all-capitals word outside a dateline
+    or an all-capitals line ("BLA", "OAS"): only a curated or country name,
+    or a place whose own name is in capitals, can be meant.  ``hint_is_in``:
+    "in" follows the mention ("Blida in southern Lebanon": a place of that
+    country, if the Y is one).
+    """
+
+    kind: str = ""
+    comma_hint: bool = True
+    hint_is_comma: bool = False
+    hint_is_in: bool = False
+    list_country: str = ""
+    owner_country: str = ""
+    acronym: bool = False
+
+
+NO_CUES = Cues()
+
+
+def hint_word(mention: Mention, text: str) -> str:
+    """The words of "X, Y" / "X in Y" after the mention (its Y), or ""."""
+    match = HINT.match(text[mention.end:mention.end + 80]) if text and mention.end <= len(text) else None
+    return match.group(1) if match else ""
+
+
+def locating(word: str, containers: Sequence[Place]) -> bool:
+    """Does the Y of "X, Y" read as an address part: a country, or a state
+    written as an address abbreviates it ("Mo.", "Va.", "ON", "KP")?"""
+    word = word.strip()
+    if any(place.kind == "country" for place in containers):
+        return True
+    letters = word.replace(".", "")
+    return any(place.kind == "admin1" for place in containers) and (
+        "." in word or (letters.isupper() and len(letters) <= 3))
+
+
+def kind_cue(text: str, mention: Mention) -> str:
+    """The kind of place the words next to the mention name ("Zhari
+    district", "New York the state", "the city of Kandahar"), or ""."""
+    if not text or mention.end > len(text) or mention.start < 0:
+        return ""
+    after = _CUE_AFTER.match(text, mention.end, min(len(text), mention.end + 24))
+    if after:
+        return CUE_KINDS[after.group("word").lower()]
+    before = _CUE_BEFORE.search(text[max(0, mention.start - 30):mention.start])
+    return CUE_KINDS[before.group("word").lower()] if before else ""
+
+
+def cued_kind_score(cue: str, kind: str) -> float:
+    """The kind feature when the text names the kind: the named kind 1,
+    related kinds less, the rest ``CUED_OTHER_KIND_SCORE``."""
+    return CUED_KIND_SCORE.get(cue, {}).get(kind, CUED_OTHER_KIND_SCORE)
+
+
+def is_acronym(text: str, mention: Mention) -> bool:
+    """A short all-capitals surface ("BLA", "OAS") that is not a dateline
+    ("DOHA:") or part of a line written in capitals."""
+    letters = [ch for ch in mention.surface if ch.isalpha()]
+    if not 2 <= len(letters) <= ACRONYM_MAX_LETTERS or not all(ch.isupper() for ch in letters):
+        return False
+    if not text or mention.end > len(text):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if mention.start == line_start and \
+            text[mention.end:mention.end + 2].lstrip()[:1] in (":", ",", "(", "—", "–", "-"):
+        return False  # a dateline
+    line_letters = [ch for ch in line if ch.isalpha()]
+    if sum(ch.isupper() for ch in line_letters) >= 0.6 * len(line_letters):
+        return False  # a line in capitals
+    before = text[max(0, mention.start - 30):mention.start].split()
+    after = text[mention.end:mention.end + 30].split()
+    neighbours = [w.strip(".,:;!?\"'()") for w in before[-1:] + after[:1]]
+    return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)  # "MARINE ENERGY WALES"
