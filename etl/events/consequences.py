@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from etl import lexicon as lx
-from etl.events.core import REPORT_DAYS, VIOLENT, Draft
+from etl.events.core import HARM_VERBS, REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import UNREST_WORDS, unrest_text
 from etl.events.facts import casualties_of
 from etl.events.syntax import ancestors
@@ -40,7 +40,12 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
     if happening.sub_event_type == "Looting/property destruction":
         return _damage_of_violence(happening, happenings, places_fit=places_fit)
     if happening.sub_event_type == "Arrests":
-        return all(_arrests_in_violence(m.draft) for m in happening.mentions)
+        if all(_arrests_in_violence(m.draft) for m in happening.mentions):
+            return True
+        when = happening.dated().date_value
+        return not any(_names_whom(m.draft) or _beside_killing(m.draft) for m in happening.mentions) and any(
+            other is not happening and other.event_type in _UNREST_OR_VIOLENT and places_fit(happening.anchor, other)
+            and _days_fit(when, other) for other in happenings)
     if happening.sub_event_type not in _CONSEQUENCES:
         return False
     if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
@@ -71,6 +76,45 @@ def _arrests_in_violence(draft: Draft) -> bool:
            for t in sentence):
         return True
     return unrest_text(sentence.doc) and any(c.kind in ("killed", "injured") for c in casualties_of(sentence))
+
+
+# what arrests of people no text names are part of, told in the same article
+_UNREST_OR_VIOLENT = VIOLENT | {lx.PROTESTS}
+# who is arrested: the object of "arrested", the subject of "were arrested"
+_ARRESTED = frozenset({"dobj", "nsubjpass", "nsubj", "appos", "attr"})
+
+
+def _names_whom(draft: Draft) -> bool:
+    """Does the mention name whom it arrests ("placed Riek Machar under house
+    arrest", "officer Luis Magallanes had been detained", "Machar's arrest")?
+    Not "1,214 people had been arrested", "arresting 81 suspects", "two of
+    those arrested": people no one names, whose arrest is part of the unrest
+    or the raid the article tells (ACLED codes a mass arrest at a
+    demonstration or in an operation with that event; an arrest of its own is
+    of someone named)."""
+    token = draft.trigger.token
+    people = [c for c in token.children if c.dep_ in _ARRESTED or c.dep_ == "poss"]
+    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        people.append(token.head)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        # "placed Riek Machar under house arrest", "Machar, who is under house arrest"
+        verb = token.head.head
+        people += [c for c in verb.children if c.dep_ in _ARRESTED]
+        if verb.dep_ == "relcl":
+            people.append(verb.head)
+    for person in people:
+        words = list(person.subtree)
+        if any(w.ent_type_ in ("PERSON", "ORG", "NORP") or w.pos_ == "PROPN" for w in words):
+            return True
+    return False
+
+
+def _beside_killing(draft: Draft) -> bool:
+    """Is the arrest one of two acts of the same people, the other a killing
+    ("Soldiers arrested 12 suspected militants and killed two others")?
+    Then it is an act of its own, not a part of the violence."""
+    token = draft.trigger.token
+    return any(c.lemma_.lower() in HARM_VERBS for c in token.conjuncts)
 
 
 def _damage_of_violence(happening: Happening, happenings: Sequence[Happening], *, places_fit: PlacesFit) -> bool:

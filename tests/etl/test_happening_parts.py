@@ -382,3 +382,24 @@ def test_the_seat_of_a_government_is_not_where_troops_were_sent(pipeline, text):
 def test_a_district_that_holds_an_unknown_area_is_where_it_happened(pipeline, text, place):
     events = extract(pipeline, text, published=date(2025, 6, 2))
     assert [(e.location, e.fatalities) for e in events] == [(place, 2)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("At least five people were killed in riots in Luanda on Monday after a taxi strike turned violent.\n\n"
+     "By Tuesday evening, a police spokesperson said 1,214 people had been arrested.", date(2025, 7, 30)),
+    ("About 2,500 police launched a raid on a gang in Rio de Janeiro on Tuesday, arresting 81 suspects and "
+     "sparking shootouts that left 64 people dead.", date(2025, 10, 29)),
+    ("Thousands protested against the fuel price rise in Rabat on Tuesday.\n\n"
+     "The interior ministry said 409 people have been detained following the unrest.", date(2025, 10, 2)),
+])
+def test_people_no_one_names_arrested_in_the_unrest_or_raid_told_are_part_of_it(pipeline, text, published):
+    # ACLED codes a mass arrest at a demonstration, a riot or an operation with that event
+    events = extract(pipeline, text, published=published)
+    assert events and "Arrests" not in {e.sub_event_type for e in events}
+
+
+def test_a_named_person_arrested_beside_the_unrest_is_an_arrest_of_its_own(pipeline):
+    text = ("Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+            "Opposition leader John Mbadi was arrested in Nairobi on Tuesday evening.")
+    events = extract(pipeline, text, published=date(2025, 7, 9))
+    assert "Arrests" in {e.sub_event_type for e in events}

@@ -1911,8 +1911,8 @@ def test_a_battle_something_is_made_to_take_somewhere_is_no_battle(pipeline):
 def test_arrests_told_with_no_place_are_where_the_article_s_events_are(pipeline):
     text = ("A riot broke out in a prison in Machala, Ecuador, on Sunday, leaving 31 inmates dead.\n\n"
             "Initially, four deaths were reported. Dozens were injured.\n\nThe families waited outside the prison "
-            "in Machala for news. The authorities gave few details.\n\nSeven people were arrested and will be "
-            "prosecuted.")
+            "in Machala for news. The authorities gave few details.\n\nThe prison's director, Juan Salazar, was "
+            "arrested and will be prosecuted.")
     events = extract(pipeline, text, published=date(2025, 11, 10))
     assert {e.location for e in events if e.sub_event_type == "Arrests"} == {"Machala"}
 
