@@ -29,7 +29,7 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events, refine_trigger
-from etl.events.capitals import bare_capitals, capital_locative, capital_named
+from etl.events.capitals import bare_capitals, capital_locative, capital_named, seat_locative, seats_of_government
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
@@ -152,10 +152,11 @@ def extract_events(
         # "Other strikes hit the capital as well": where all the report's sites are in one
         # country, its capital
         capital = capital_of(next(iter(site_countries)))
-        for mention in bare_capitals(doc, article.article_id) if capital is not None else ():
+        for mention in bare_capitals(doc, article.article_id) + seats_of_government(doc, article.article_id) \
+                if capital is not None else ():
             head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             by_sentence.setdefault(mention.sentence_index, []).append(
-                PlaceCandidate(capital, mention, capital_locative(head.root), False, head.root.i))
+                PlaceCandidate(capital, mention, seat_locative(head.root), False, head.root.i))
 
     place_tokens: set[int] = set()
     for mention in analysis.mentions:

@@ -1,6 +1,7 @@
 """Capitals a text names without their name: "Yemen's capital", "the Kenyan
 capital", "the capital of Sudan", and the bare "the capital" of a report whose
-sites are all in one country.  Each is the capital city of the country
+sites are all in one country, and its seat of government ("stormed
+parliament", "the presidential palace").  Each is the capital city of the country
 (``Gazetteer.capital``); these helpers find the words and say whether the
 capital is where something happened."""
 
@@ -60,6 +61,40 @@ def bare_capitals(doc: Doc, article_id: str) -> list[Mention]:
         out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
                            surface=token.text, sentence_index=start, label="GPE"))
     return out
+
+
+def _seat_word(token: Token) -> bool:
+    """"parliament", "the presidential palace": a seat of government the
+    text names without its city."""
+    lower = token.lower_
+    if lower == "parliament":
+        return not any(c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
+                       for c in token.children)  # "Kenya's parliament" is the same; "Punjab's parliament" is not
+    return lower == "palace" and any(c.lower_ == "presidential" for c in token.children)
+
+
+def seats_of_government(doc: Doc, article_id: str) -> list[Mention]:
+    """Where a text says something happened at its country's seat of
+    government without naming the city ("protesters stormed parliament",
+    "the convoy left the grounds of the presidential palace"): in the
+    capital, as with :func:`bare_capitals`."""
+    out: list[Mention] = []
+    sentence_of = {s.start: i for i, s in enumerate(doc_sentences(doc))}
+    for token in doc:
+        if not _seat_word(token) or not seat_locative(token):
+            continue
+        start = sentence_of.get(token.sent.start, 0)
+        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
+                           surface=token.text, sentence_index=start, label="GPE"))
+    return out
+
+
+def seat_locative(head: Token) -> bool:
+    """Is "the capital" or "parliament" where it happened ("strikes on the
+    capital", "the storming of parliament", "the grounds of the presidential
+    palace")?"""
+    return capital_locative(head) or (head.dep_ == "pobj" and head.head.lower_ == "of"
+                                      and head.head.head.pos_ == "NOUN")
 
 
 def capital_locative(head: Token) -> bool:

@@ -1228,6 +1228,18 @@ def test_the_bare_capital_of_a_one_country_report_is_its_capital(pipeline):
     assert sorted(e.location for e in events) == ["Al Ḩudaydah", "Sanaa"]
 
 
+@pytest.mark.parametrize("text, published, city", [
+    ("Soon after president Hassan Sheikh Mohamud's convoy left the grounds of the presidential palace, the "
+     "motorcade was rocked by a bomb blast on Tuesday.\n\nThe president was unharmed and headed to Middle "
+     "Shabelle in southern Somalia.", date(2025, 3, 19), "Mogadishu"),
+    ("Police fired tear gas at protesters in Nakuru, Kenya, on Tuesday.\n\nIn Kenya, hundreds of protesters "
+     "stormed parliament on Tuesday afternoon and set part of it ablaze.", date(2024, 6, 25), "Nairobi"),
+])
+def test_a_seat_of_government_named_without_its_city_is_the_capital(pipeline, text, published, city):
+    events = extract(pipeline, text, published=published)
+    assert city in {e.location for e in events}
+
+
 def test_what_a_place_has_been_for_months_is_no_event(pipeline):
     text = ("US airstrikes killed three people in Sanaa on Thursday. The area is home to a major mosque that has "
             "been a gathering point for months for Houthi demonstrations against the war in the Gaza Strip.")
