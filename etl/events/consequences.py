@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     PlacesFit = Callable[[Mention, Happening], bool]
 
 
+# Weapons taken: the spoils of a raid or fight told beside them.
+_SEIZURES = frozenset({"seize", "seizure", "confiscate", "confiscation", "recover", "recovery", "haul"})
 # Non-violent developments that an armed happening brings about or is made of:
 # troops sent, withdrawn or retreating, people fleeing (burnt houses stay: SATP and
 # ACLED code arson beside an attack).
@@ -29,11 +31,12 @@ _CONSEQUENCES = frozenset({"Change to group/activity", "Other"})
 
 
 def consequence_of_violence(happening: Happening, happenings: Sequence[Happening], *, places_fit: PlacesFit) -> bool:
-    """Is the happening a troop movement or a flight told around a violent
-    happening of the article, in its country and within a few days ("the
-    army has withdrawn from El Fasher after the city's capture", "26,000
-    people have fled the fighting")?  ACLED codes these as part of the
-    violence, not as events of their own."""
+    """Is the happening a troop movement, a flight or weapons seized, told
+    around a violent happening of the article, in its country and within a
+    few days ("the army has withdrawn from El Fasher after the city's
+    capture", "26,000 people have fled the fighting", "authorities seized 31
+    rifles"), property destroyed in the violence, or arrests in the unrest?
+    ACLED codes these as part of the violence, not as events of their own."""
     if happening.event_type != lx.STRATEGIC or any(m.draft.trigger.event_type != lx.STRATEGIC
                                                    for m in happening.mentions):
         return False
@@ -46,7 +49,12 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
         return not any(_names_whom(m.draft) or _beside_killing(m.draft) for m in happening.mentions) and any(
             other is not happening and other.event_type in _UNREST_OR_VIOLENT and places_fit(happening.anchor, other)
             and _days_fit(when, other) for other in happenings)
-    if happening.sub_event_type not in _CONSEQUENCES:
+    if happening.sub_event_type == "Disrupted weapons use":
+        # "Authorities seized 31 rifles" after the raid that killed 64: its spoils (a
+        # shoot-down or a bomb defused is a happening of its own)
+        if any(m.draft.trigger.token.lemma_.lower() not in _SEIZURES for m in happening.mentions):
+            return False
+    elif happening.sub_event_type not in _CONSEQUENCES:
         return False
     if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
                                                    for m in happening.mentions):

@@ -403,3 +403,20 @@ def test_a_named_person_arrested_beside_the_unrest_is_an_arrest_of_its_own(pipel
             "Opposition leader John Mbadi was arrested in Nairobi on Tuesday evening.")
     events = extract(pipeline, text, published=date(2025, 7, 9))
     assert "Arrests" in {e.sub_event_type for e in events}
+
+
+def test_weapons_seized_after_the_raid_told_are_its_spoils_not_an_event(pipeline):
+    text = ("Police raided a gang hideout in Rio de Janeiro on Tuesday, leaving 64 dead.\n\n"
+            "Authorities seized 31 rifles as well as other weapons, ammunition and explosives.")
+    events = extract(pipeline, text, published=date(2025, 10, 29))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_weapons_seized_elsewhere_or_with_no_violence_are_an_event(pipeline):
+    alone = extract(pipeline, "Police seized 31 rifles and explosives in a raid on a warehouse in Karachi on Tuesday.",
+                    published=date(2025, 6, 25))
+    assert [e.sub_event_type for e in alone] == ["Disrupted weapons use"]
+    text = ("Militants attacked a checkpoint in Bannu on Monday, killing three soldiers.\n\n"
+            "In a separate operation in Karachi on Monday, police seized 31 rifles.")
+    events = extract(pipeline, text, published=date(2025, 6, 25))
+    assert ("Disrupted weapons use", "Karachi") in {(e.sub_event_type, e.location) for e in events}
