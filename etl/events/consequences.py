@@ -127,31 +127,26 @@ def _beside_killing(draft: Draft) -> bool:
 
 def _damage_of_violence(happening: Happening, happenings: Sequence[Happening], *, places_fit: PlacesFit) -> bool:
     """"The bombing caused a huge fire that burned down 500 houses", "the
-    gang stormed the city, set fire to homes and raided the prison": property
-    destroyed in every sentence that tells it beside a violent happening at
-    that place is the damage that violence did (ACLED codes looting and
+    gang stormed the city, set fire to homes and raided the prison",
+    "Three were killed in a settler attack on Kafr Malik … settlers burned
+    vehicles and houses in the town": property destroyed, in every sentence
+    that tells it, at the place of a violent happening told by then (within a
+    few days of it in the same sentence, a day in another) is the damage that
+    violence did (ACLED codes looting and
     destruction as events of their own only without other violence)."""
     when = happening.dated().date_value
     for mention in happening.mentions:
         index = mention.draft.sentence_index
-        refers = _names_violence_told(mention.draft)
         if not any(other is not happening and other.event_type in VIOLENT and places_fit(mention, other)
-                   and (refers or any(m.draft.sentence_index == index for m in other.mentions))
-                   and other.mentions[0].draft.sentence_index <= index and _days_fit(when, other)
+                   and other.mentions[0].draft.sentence_index <= index
+                   and _days_fit(when, other, days=REPORT_DAYS if any(
+                       m.draft.sentence_index == index for m in other.mentions) else 1)
                    for other in happenings):
             return False
     return True
 
 
-def _days_fit(when: date | None, happening: Happening) -> bool:
+def _days_fit(when: date | None, happening: Happening, *, days: int = REPORT_DAYS) -> bool:
     other = happening.dated().date_value
-    return when is None or other is None or abs((when - other).days) <= REPORT_DAYS
+    return when is None or other is None or abs((when - other).days) <= days
 
-
-def _names_violence_told(draft: Draft) -> bool:
-    """Does the sentence name a violent event told before by a definite noun
-    ("The bombing caused a fire", "the attack destroyed 20 houses")?"""
-    return any(t.pos_ == "NOUN" and lx.NOUN_TRIGGERS.get(t.lemma_.lower(), ("",))[0] in VIOLENT
-               and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its")
-                       for c in t.children)
-               for t in draft.sentence if t.i != draft.trigger.token.i)

@@ -1778,6 +1778,14 @@ def test_houses_burned_by_the_bombing_told_are_its_damage(pipeline):
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
+def test_houses_burned_at_the_place_of_an_attack_told_before_are_its_damage(pipeline):
+    text = ("Three Palestinians were killed on Wednesday during a settler attack on the town of Kafr Malik, east "
+            "of Ramallah, the health ministry said.\n\n"
+            "Residents said dozens of settlers entered Kafr Malik and burned vehicles and houses in the town.")
+    events = extract(pipeline, text, published=date(2025, 6, 26))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 3)]
+
+
 def test_houses_burned_with_no_violence_told_beside_them_are_an_event(pipeline):
     text = ("At least 30 villagers were killed in an airstrike by the army on the village of Lungler in Chin "
             "state on Wednesday. On Friday, soldiers burned down 200 houses in the village of Hakha.")
