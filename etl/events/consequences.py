@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import UNREST_WORDS, unrest_text
@@ -80,6 +82,12 @@ def _arrests_in_violence(draft: Draft) -> bool:
     anticipation of mass protests next week"), nor soldiers who "arrested 12
     suspected militants and killed two others"."""
     sentence = draft.sentence
+    if any(c.dep_ == "prep" and c.lower_ == "during" and any(
+            o.dep_ == "pobj" and _violence_noun(o) and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that")
+                                                           for d in o.children)
+            for o in c.children) for c in draft.trigger.token.children):
+        return True  # "five suspects were arrested during the incident": the violence told
+                     # (not "during the search the force detained one suspected insurgent")
     if any(t.lower_ in _UNREST_HERE and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
            for t in sentence):
         return True
@@ -88,8 +96,18 @@ def _arrests_in_violence(draft: Draft) -> bool:
 
 # what arrests of people no text names are part of, told in the same article
 _UNREST_OR_VIOLENT = VIOLENT | {lx.PROTESTS}
+# a nationality or group adjective ("Israeli suspects"), not a name of whom it arrests
+_GROUP_ENTITIES = frozenset({"NORP"})
 # who is arrested: the object of "arrested", the subject of "were arrested"
 _ARRESTED = frozenset({"dobj", "nsubjpass", "nsubj", "appos", "attr"})
+
+
+def _violence_noun(token: Token) -> bool:
+    """"the incident", "the attack", "the clashes", "the riot": a noun for
+    violence or unrest."""
+    lower = token.lower_
+    return lower == "incident" or lower in _UNREST_HERE or \
+        lx.NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in _UNREST_OR_VIOLENT
 
 
 def _names_whom(draft: Draft) -> bool:
@@ -112,8 +130,9 @@ def _names_whom(draft: Draft) -> bool:
             people.append(verb.head)
     for person in people:
         words = list(person.subtree)
-        if any(w.ent_type_ in ("PERSON", "ORG", "NORP") or w.pos_ == "PROPN" for w in words):
-            return True
+        if any(w.ent_type_ == "PERSON" or (w.pos_ == "PROPN" and w.ent_type_ not in _GROUP_ENTITIES)
+               for w in words):
+            return True  # (not "five Israeli suspects": people of a nationality)
     return False
 
 

@@ -391,6 +391,8 @@ def test_a_district_that_holds_an_unknown_area_is_where_it_happened(pipeline, te
      "sparking shootouts that left 64 people dead.", date(2025, 10, 29)),
     ("Thousands protested against the fuel price rise in Rabat on Tuesday.\n\n"
      "The interior ministry said 409 people have been detained following the unrest.", date(2025, 10, 2)),
+    ("Three Palestinians were killed on Wednesday in a settler attack on Kafr Malik, east of Ramallah.\n\n"
+     "The army said five Israeli suspects were arrested during the incident.", date(2025, 6, 26)),
 ])
 def test_people_no_one_names_arrested_in_the_unrest_or_raid_told_are_part_of_it(pipeline, text, published):
     # ACLED codes a mass arrest at a demonstration, a riot or an operation with that event
