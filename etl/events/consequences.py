@@ -49,8 +49,8 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
             return True
         when = happening.dated().date_value
         return not any(_names_whom(m.draft) or _beside_killing(m.draft) for m in happening.mentions) and any(
-            other is not happening and other.event_type in _UNREST_OR_VIOLENT and places_fit(happening.anchor, other)
-            and _days_fit(when, other) for other in happenings)
+            other is not happening and other.event_type in _UNREST_OR_VIOLENT and _more_than_an_operation(other)
+            and places_fit(happening.anchor, other) and _days_fit(when, other) for other in happenings)
     if happening.sub_event_type == "Disrupted weapons use":
         # "Authorities seized 31 rifles" after the raid that killed 64: its spoils (a
         # shoot-down or a bomb defused is a happening of its own)
@@ -96,6 +96,8 @@ def _arrests_in_violence(draft: Draft) -> bool:
 
 # what arrests of people no text names are part of, told in the same article
 _UNREST_OR_VIOLENT = VIOLENT | {lx.PROTESTS}
+# security operations that may be nothing but the arrests they made
+_OPERATIONS = frozenset({"operation", "raid", "search", "sweep", "crackdown", "patrol"})
 # a nationality or group adjective ("Israeli suspects"), not a name of whom it arrests
 _GROUP_ENTITIES = frozenset({"NORP"})
 # who is arrested: the object of "arrested", the subject of "were arrested"
@@ -106,8 +108,18 @@ def _violence_noun(token: Token) -> bool:
     """"the incident", "the attack", "the clashes", "the riot": a noun for
     violence or unrest."""
     lower = token.lower_
+    if token.lemma_.lower() in _OPERATIONS:
+        return False  # "during the operation, the force detained two suspects": the arrests are the operation
     return lower == "incident" or lower in _UNREST_HERE or \
         lx.NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in _UNREST_OR_VIOLENT
+
+
+def _more_than_an_operation(happening: Happening) -> bool:
+    """Is the happening told as more than a security operation ("conducted an
+    operation targeting a Taliban leader", whose arrests are the event): a
+    word of violence, or someone killed or hurt?"""
+    return any(m.draft.trigger.token.lemma_.lower() not in _OPERATIONS or m.draft.casualties
+               for m in happening.mentions)
 
 
 def _names_whom(draft: Draft) -> bool:

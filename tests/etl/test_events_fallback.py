@@ -97,3 +97,10 @@ def test_officials_somewhere_do_not_set_the_scene(pipeline):
             "Militants attacked a checkpoint, killing four policemen.")
     events = violent(pipeline, text)
     assert events and all(e.location != "Islamabad" for e in events)
+
+
+def test_arrests_during_the_operation_are_the_operation_s_event(pipeline):
+    text = ("In Kunduz last night, an Afghan and coalition security force conducted an operation targeting a "
+            "Taliban leader. During the operation, the force detained two suspected insurgents.")
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    assert "Arrests" in {e.sub_event_type for e in pipeline.extract(article).events}
