@@ -435,11 +435,13 @@ _AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outsk
 
 
 # The words after a settlement's name ("Pahalgam town", "Datta Khel village").
-_SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision"})
+_SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision", "territory",
+                               "county", "township", "municipality", "commune", "governorate"})
 
 
-# "Guma Local Government Area", "Bokkos LGA": Nigeria's districts, named before the words
-_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) (?:Local Government Area|Local Government|LGA)\b")
+# "Guma Local Government Area", "Guma local government area", "Bokkos LGA": Nigeria's districts,
+# named before the words
+_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) (?:[Ll]ocal [Gg]overnment [Aa]rea|[Ll]ocal [Gg]overnment|LGA)\b")
 
 
 def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
@@ -448,7 +450,7 @@ def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int,
     the words for a local government area."""
     spans = []
     text = doc_text(doc)
-    for match in _LGA_NAME.finditer(text) if "L" in text else ():
+    for match in _LGA_NAME.finditer(text) if "LGA" in text or "ocal" in text else ():
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None and not any(t.i in taken for t in span) and span[0].lower_ not in ("the", "a"):
             spans.append((match.start(1), match.end(1), "GPE"))
@@ -460,7 +462,9 @@ def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int,
         while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
             start -= 1
         words = doc[start:token.i + 1]
-        if any(t.i in taken for t in words) or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        if any(t.i in taken and t.ent_type_ != "NORP" for t in words) or \
+                not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            # (a name the model calls a nationality, "Masisi territory", is still the territory's)
             continue
         if _name_goes_on_before(doc, words.start):
             continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name

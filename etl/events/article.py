@@ -36,7 +36,8 @@ from etl.events.event_dates import dates_told_later, lead_date, resolve_event_da
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, country_in_name, demonym_target,
-    find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place, sentence_country, victims_country,
+    country_wide, find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place,
+    sentence_country, victims_country,
 )
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
@@ -265,6 +266,12 @@ def extract_events(
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
+            if not places and trigger.event_type in PLACED and country_wide(trigger.token):
+                # "Ukraine said three people were killed in overnight attacks across the
+                # country": the country the sentence names, not the town told before
+                named = sentence_country(sentence, country_place, story_country=main_country)
+                if named is not None:
+                    places, place_from = [named], "mention"
             if not places and trigger.event_type in VIOLENT:
                 target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
                 if target is not None:

@@ -202,8 +202,8 @@ def _first_conjunct(root: Token) -> Token:
     first = root
     for _ in range(8):
         before = first
-        if first.dep_ == "compound" and first.head.lemma_.lower() in _PLACE_NOUNS:
-            first = first.head
+        if first.dep_ in ("compound", "nmod") and first.head.lemma_.lower() in _PLACE_NOUNS:
+            first = first.head  # ("Guma local government area": "Guma" hangs on "area")
         if first.dep_ == "compound" and first.head.pos_ == "PROPN" and first.head.dep_ == "conj":
             first = first.head
         if first.dep_ in ("nmod", "compound") and first.head.lemma_.lower() in _PLACE_NOUNS and \
@@ -223,7 +223,7 @@ def _first_conjunct(root: Token) -> Token:
 
 
 _PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
-                          "area", "governorate", "oblast"})
+                          "area", "governorate", "oblast", "territory", "township", "municipality", "commune"})
 _CONTAINED_NOUNS = _PLACE_NOUNS | frozenset({"outskirts", "suburb", "suburbs", "tehsil", "valley", "capital"})
 
 
@@ -559,6 +559,31 @@ def sentence_country(sentence: Span, country_place: CountryLookup, *,
     if striker is not None and story_country is not None and striker.country != story_country.country:
         return None
     return striker
+
+
+def country_wide(trigger: Token) -> bool:
+    """Is the event told as happening all over a country ("killed in
+    overnight attacks across the country", "nationwide protests", "strikes
+    throughout the nation")?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    for node in {trigger, verb} - {None}:
+        if any(c.lower_ == "nationwide" and c.dep_ in ("amod", "advmod") for c in node.children):
+            return True
+        for token in node.subtree:
+            if token.dep_ == "pobj" and token.lower_ in ("country", "nation") and token.head.lower_ in (
+                    "across", "throughout") and not any(a.pos_ in ("VERB", "AUX") for a in _between(token, node)):
+                return True
+    return False
+
+
+def _between(token: Token, top: Token) -> list[Token]:
+    """The words on the way up from ``token`` to ``top`` (neither included)."""
+    out = []
+    for node in ancestors(token, limit=12):
+        if node.i == top.i:
+            return out
+        out.append(node)
+    return out
 
 
 def _strike_nationality(token: Token) -> bool:

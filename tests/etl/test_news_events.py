@@ -1240,6 +1240,13 @@ def test_a_seat_of_government_named_without_its_city_is_the_capital(pipeline, te
     assert city in {e.location for e in events}
 
 
+def test_a_toll_told_across_a_country_is_that_country_s_not_the_town_told_before(pipeline):
+    text = ("A drone strike hit an oil refinery in Samara, Russia, on Friday night.\n\n"
+            "Ukraine said three people were killed in overnight attacks across the country.")
+    events = extract(pipeline, text, published=date(2025, 9, 20))
+    assert ("Ukraine", 3) in {(e.location, e.fatalities) for e in events}
+
+
 def test_what_a_place_has_been_for_months_is_no_event(pipeline):
     text = ("US airstrikes killed three people in Sanaa on Thursday. The area is home to a major mosque that has "
             "been a gathering point for months for Houthi demonstrations against the war in the Gaza Strip.")
