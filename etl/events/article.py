@@ -149,12 +149,14 @@ def extract_events(
             sole_country = None
     site_countries = {c.place.country for cs in by_sentence.values() for c in cs
                       if c.place.kind not in ("country", "region", "border") and c.place.country}
-    if len(site_countries) == 1 and capital_of is not None:
-        # "Other strikes hit the capital as well": where all the report's sites are in one
-        # country, its capital
-        capital = capital_of(next(iter(site_countries)))
-        for mention in bare_capitals(doc, article.article_id) + seats_of_government(doc, article.article_id) \
-                if capital is not None else ():
+    # "Other strikes hit the capital as well", "protesters stormed parliament": where all the
+    # report's sites are in one country, its capital; the seat of government of the country
+    # the report is about, by name or adjective ("Georgian police"; not Brussels, named for the
+    # EU), else of its sites' country
+    site_capital = capital_of(next(iter(site_countries))) if len(site_countries) == 1 and capital_of else None
+    seat = capital_of(fallback_country.country) if fallback_country is not None and capital_of else site_capital
+    for capital, found in ((site_capital, bare_capitals), (seat, seats_of_government)):
+        for mention in found(doc, article.article_id) if capital is not None else ():
             head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             by_sentence.setdefault(mention.sentence_index, []).append(
                 PlaceCandidate(capital, mention, seat_locative(head.root), False, head.root.i))

@@ -92,9 +92,15 @@ def seats_of_government(doc: Doc, article_id: str) -> list[Mention]:
 def seat_locative(head: Token) -> bool:
     """Is "the capital" or "parliament" where it happened ("strikes on the
     capital", "the storming of parliament", "the grounds of the presidential
-    palace")?"""
+    palace", "marched toward the presidential palace and tried to enter it")?"""
     return capital_locative(head) or (head.dep_ == "pobj" and head.head.lower_ == "of"
-                                      and head.head.head.pos_ == "NOUN")
+                                      and head.head.head.pos_ == "NOUN") or \
+        (head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards")) or \
+        (head.dep_ == "dobj" and head.head.lemma_.lower() in _ENTERED)
+
+
+# what a crowd does to a seat of government ("tried to enter the presidential palace")
+_ENTERED = frozenset({"enter", "breach", "surround", "besiege", "occupy"})
 
 
 def capital_locative(head: Token) -> bool:

@@ -58,10 +58,14 @@ def specify_previous(drafts: Sequence[Draft], trigger: Trigger, *, sentence_inde
         previous.trigger = Trigger(old.token, trigger.event_type, trigger.sub_event_type, old.strong)
 
 
+# what a violent event told just before is called when told again
+_TOLD_AGAIN_NOUNS = frozenset({"attack", "assault", "attempt"})
+
+
 def as_told_before(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index: int) -> Trigger:
     """"At least 40 civilians were killed in an airstrike … The attack
     reportedly occurred in the village of X on Wednesday": a definite
-    "the attack" or "the assault", with no weapon of its own, in one of the
+    "the attack", "the assault" or "the assassination attempt", with no weapon of its own, in one of the
     two sentences after a violent event of another type is that event told
     again, and takes its type (the two then merge, the place and day told
     here with them)."""
@@ -71,7 +75,9 @@ def as_told_before(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index:
     # the noun itself, or what a harm verb says it did ("The attack killed five people")
     nouns = [token] if token.pos_ == "NOUN" else \
         [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_.lower() in HARM_VERBS else []
-    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in ("attack", "assault") and n.tag_ == "NN" and
+    # ("the cowardly assassination attempt": the article and the head noun may be the compound's)
+    nouns += [n.head for n in nouns if n.dep_ == "compound" and n.head.lemma_.lower() == "attempt"]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _TOLD_AGAIN_NOUNS and n.tag_ == "NN" and
                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns):
         return trigger
     previous = next((d for d in reversed(drafts) if 0 < sentence_index - d.sentence_index <= 2

@@ -1234,6 +1234,10 @@ def test_the_bare_capital_of_a_one_country_report_is_its_capital(pipeline):
      "Shabelle in southern Somalia.", date(2025, 3, 19), "Mogadishu"),
     ("Police fired tear gas at protesters in Nakuru, Kenya, on Tuesday.\n\nIn Kenya, hundreds of protesters "
      "stormed parliament on Tuesday afternoon and set part of it ablaze.", date(2024, 6, 25), "Nairobi"),
+    # the seat of the country the report is about (by adjective), not of Brussels, named for the EU
+    ("Georgian police on Saturday fired tear gas at anti-government protesters who tried to enter the "
+     "presidential palace.\n\nA disputed poll a year ago prompted Brussels to freeze the country's accession "
+     "process.", date(2025, 10, 4), "Tbilisi"),
 ])
 def test_a_seat_of_government_named_without_its_city_is_the_capital(pipeline, text, published, city):
     events = extract(pipeline, text, published=published)
@@ -2197,6 +2201,14 @@ def test_the_attack_told_after_a_drone_strike_is_that_strike(pipeline):
     events = extract(pipeline, text, published=date(2025, 2, 11))
     assert [(e.event_type, e.sub_event_type, e.fatalities, e.event_date) for e in events] == [
         ("Explosions/Remote violence", "Air/drone strike", 5, date(2025, 2, 10))]
+
+
+def test_the_assassination_attempt_told_after_the_strikes_is_those_strikes(pipeline):
+    text = ("Israeli strikes on Doha on Tuesday killed several people, a Hamas official said.\n\n"
+            "\u201cThe Hamas leadership survived the cowardly assassination attempt,\u201d a Hamas official told "
+            "the broadcaster.")
+    events = extract(pipeline, text, published=date(2025, 9, 10))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
 def test_who_holds_the_place_or_tells_the_news_is_no_side(pipeline):
