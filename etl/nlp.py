@@ -441,7 +441,8 @@ _SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", 
 
 # "Guma Local Government Area", "Guma local government area", "Bokkos LGA": Nigeria's districts,
 # named before the words
-_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) (?:[Ll]ocal [Gg]overnment [Aa]rea|[Ll]ocal [Gg]overnment|LGA)\b")
+_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) "
+                       r"(?:[Ll]ocal [Gg]overnment [Aa]rea|[Ll]ocal [Gg]overnment|LGA)\b")
 
 
 def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:

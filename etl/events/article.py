@@ -287,9 +287,14 @@ def extract_events(
                 # the event told before, or the one whose toll this sentence tells again ("an
                 # officer and three other soldiers lost their lives in the assault")
                 told = restated_toll(drafts, casualties) if trigger.event_type in VIOLENT else None
+                # (not an event a sentence recalls beside the one it tells: "clashed near Chaman
+                # on Saturday, days after airstrikes in Kabul. 23 soldiers were martyred")
+                recent = [d for d in reversed(drafts)
+                          if d.trigger.event_type in PLACED and index - d.sentence_index <= 2]
+                told_now = {d.sentence_index for d in recent if not d.trigger.background}
                 previous = drafts[told] if told is not None else next(
-                    (d for d in reversed(drafts) if d.trigger.event_type in PLACED and index - d.sentence_index <= 2),
-                    None)
+                    (d for d in recent if not (d.trigger.background and d.sentence_index in told_now)),
+                    recent[0] if recent else None)
                 if previous is not None and not _other_day(sentence, trigger, previous, published=published):
                     places, place_from = list(previous.places), "previous"
                     restates = previous if told is not None else None

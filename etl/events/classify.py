@@ -32,13 +32,13 @@ from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
-from etl.events.realis import is_attributed, is_background
+from etl.events.realis import is_attributed, is_background, recalled_offset
 from etl.events.syntax import has_object, nation_people, object_heads, object_words, sent_of, target_words
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
 
 
-def _weapon_words(sentence: Span) -> set[str]:
+def _weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
     """The sentence's words that can name the weapon used: not the target
     ("destroying several helicopters", "targeting chemical weapons
     facilities"), an "anti-aircraft" gun, nor the weapon of another attack
@@ -46,12 +46,14 @@ def _weapon_words(sentence: Span) -> set[str]:
     attack", "accused of a chlorine attack")."""
     words: set[str] = set()
     for t in sentence:
-        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or is_attributed(t)):
-            continue
+        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or is_attributed(t) or (
+                trigger is not None and recalled_offset(t) is not None and recalled_offset(trigger) is None)):
+            continue  # (and "days after Pakistan carried out airstrikes in Kabul": an earlier event's)
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
             continue
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange":
-            continue  # "killed in an exchange of bombs": both sides fired, a battle
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange" or \
+                t.dep_ == "dobj" and t.head.lemma_.lower() in ("exchange", "trade"):
+            continue  # "killed in an exchange of bombs", "traded artillery fire": both sides fired, a battle
         if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
                 t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
             continue
@@ -458,7 +460,7 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         return Trigger(trigger.token, lx.BATTLES, "Armed clash", trigger.strong)
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
-    weapon = weapon_subtype(_weapon_words(sentence))
+    weapon = weapon_subtype(_weapon_words(sentence, trigger.token))
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong

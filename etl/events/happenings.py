@@ -296,11 +296,13 @@ def _type_splits(happenings: Sequence[Happening]) -> None:
 def _type_siblings(happenings: Sequence[Happening]) -> None:
     """"Attacks took place on its Fordo, Isfahan and Natanz sites": when one
     of the places joined a happening of a known type (the US air strikes),
-    the others, typed a clash for want of evidence, are strikes too."""
+    the others, typed a clash for want of evidence, are strikes too; so are
+    the other places of a toll that names no killer ("26 civilians were
+    killed in the Indian strikes, including in Muzaffarabad and Bahawalpur")."""
     home = {(id(m.draft), m.part): h for h in happenings for m in h.mentions}
     for happening in happenings:
-        if not all(m.default_typed for m in happening.mentions):
-            continue
+        if not all(m.default_typed or (m.parts > 1 and _agentless_toll(m)) for m in happening.mentions):
+            continue  # (nor a toll that names no killer: "26 were killed in the strikes, in A and B")
         for mention in happening.mentions:
             for part in range(mention.parts):
                 other = home.get((id(mention.draft), part))

@@ -100,6 +100,11 @@ def _likened(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _LIKENESS_WORDS for c in token.children)
 
 
+# fire traded between two sides: a clash, whatever words come between ("exchanged heavy fire")
+_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+_FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "salvo", "salvoes", "barrage", "blow", "blows"})
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -127,6 +132,13 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 found.append(Trigger(sentence[i + n - 1], etype, subtype, True))
                 taken.update(range(i, i + n))
                 matched.add((i, n, subtype))
+    for i, lemma in enumerate(lemmas):
+        if lemma in _EXCHANGE_VERBS and coarse[i] == "VERB" and i not in taken:
+            # "exchanged heavy fire", "traded gunfire across the border": fire both ways is a clash
+            for obj in sentence[i].children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in _FIRE_NOUNS and obj.i - sentence.start not in taken:
+                    found.append(Trigger(obj, lx.BATTLES, "Armed clash", True))
+                    taken.update({i, obj.i - sentence.start})
     for i, lemma in enumerate(lemmas):
         if i in taken:
             continue

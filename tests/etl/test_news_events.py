@@ -2244,3 +2244,29 @@ def test_a_photo_caption_is_no_event_and_dates_nothing(pipeline):
     events = extract(pipeline, text, published=date(2025, 12, 12))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 12, 10), 20)]
     assert not any("this photo" in e.evidence for e in events)
+
+
+def test_forces_that_exchanged_heavy_fire_clashed_whatever_came_before_the_fire(pipeline):
+    for text in ("Pakistani and Afghan forces exchanged heavy fire along the border near Chaman on Saturday.",
+                 "Troops traded gunfire with militants near Chaman on Saturday."):
+        events = extract(pipeline, text, published=date(2025, 10, 13))
+        assert [(e.event_type, e.sub_event_type, e.location) for e in events] == [
+            ("Battles", "Armed clash", "Chaman")], text
+
+
+def test_a_clash_told_days_after_airstrikes_stays_a_clash_and_keeps_the_toll_told_next(pipeline):
+    text = ("Pakistani and Afghan forces exchanged heavy fire along the border near Chaman late on Saturday, "
+            "officials said, days after Pakistan carried out airstrikes in Kabul. Pakistan's military said 23 of "
+            "its soldiers were martyred.")
+    events = extract(pipeline, text, published=date(2025, 10, 13))
+    assert {(e.event_type, e.location, e.fatalities) for e in events} == {
+        ("Battles", "Chaman", 23), ("Explosions/Remote violence", "Kabul", 0)}
+
+
+def test_a_toll_over_places_of_the_strikes_told_is_of_those_strikes_at_every_place(pipeline):
+    text = ("India carried out missile strikes on nine sites in Pakistan and Pakistan-administered Kashmir early "
+            "on Wednesday. Pakistan said 26 civilians were killed in the Indian strikes, including in "
+            "Muzaffarabad and Bahawalpur.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}
+    assert sum(e.fatalities or 0 for e in events) == 26
