@@ -33,7 +33,7 @@ from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
 from etl.events.realis import is_attributed, is_background, recalled_offset
-from etl.events.syntax import has_object, nation_people, object_heads, object_words, sent_of, target_words
+from etl.events.syntax import governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
 
@@ -494,6 +494,12 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             for other in violent:
                 if other is not trigger and other.token.lemma_.lower() in HARM_VERBS:
                     victims |= target_words(other.token)
+        if not victims & (civilian | armed_targets) and victims & {"them", "those"}:
+            # "forced passengers off a bus and shot dead nine of them": whom the pronoun stands for,
+            # the object of the verb it is coordinated with
+            own = trigger.token if trigger.token.pos_ == "VERB" else governing_verb(trigger.token)
+            for verb in own.conjuncts if own is not None else ():
+                victims |= {t.lower_ for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         if not victims & (civilian | armed_targets):
             # "gunmen opened fire inside a pool hall": where they fired, when it is a venue
             verb = trigger.token.head if trigger.token.dep_ == "dobj" else trigger.token

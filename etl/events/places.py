@@ -273,6 +273,12 @@ def choose_places(
                        and _object_of(sentence.doc, c.mention, trigger.token)]
             if objects:
                 usable = objects
+    if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
+        # "protested in Srinagar against the killing of tourists in Pahalgam": where the
+        # crowd was, not where what it protests happened
+        causes = [c for c in usable if _under_violence(sentence.doc, c.mention, trigger.token)]
+        if causes and len(causes) < len(usable):
+            usable = [c for c in usable if c not in causes]
     statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]
     source = "locative"
@@ -386,6 +392,13 @@ def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by another event noun of the sentence ("the
     attack on Sumy")?"""
     return _governing_event(doc, mention, trigger, limit=4) is not None
+
+
+def _under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by a noun of violence other than the trigger
+    ("against the killing of tourists in Pahalgam")?"""
+    event = _governing_event(doc, mention, trigger, limit=4)
+    return event is not None and lx.NOUN_TRIGGERS.get(event.lemma_.lower(), ("",))[0] in VIOLENT
 
 
 def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) -> Token | None:

@@ -2270,3 +2270,17 @@ def test_a_toll_over_places_of_the_strikes_told_is_of_those_strikes_at_every_pla
     events = extract(pipeline, text, published=date(2025, 5, 7))
     assert {e.event_type for e in events} == {"Explosions/Remote violence"}
     assert sum(e.fatalities or 0 for e in events) == 26
+
+
+def test_passengers_forced_off_a_bus_and_shot_are_civilians_attacked(pipeline):
+    text = ("Gunmen forced passengers off a bus on the N-70 highway near Kalat on Thursday night and shot dead "
+            "nine of them after checking their identity cards, officials said.")
+    events = extract(pipeline, text, published=date(2025, 7, 11))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 9)]
+
+
+def test_a_protest_against_a_killing_elsewhere_is_where_the_crowd_was(pipeline):
+    text = ("Thousands of people took to the streets in Srinagar on Friday to protest against the killing of "
+            "tourists in Pahalgam, shouting slogans against Pakistan.")
+    events = extract(pipeline, text, published=date(2025, 4, 26))
+    assert [(e.event_type, e.location) for e in events] == [("Protests", "Srinagar")]
