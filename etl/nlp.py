@@ -417,12 +417,14 @@ def _names_division(ent: Span) -> bool:
         held = ent.root.head
         return held.lower_ in _DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
             and held.head.lower_ in ("in", "near", "at")
-    if ent.root.dep_ != "compound" or ent.root.head.i != after.i:
+    if ent.root.dep_ not in ("compound", "nmod") or ent.root.head.i < after.i or ent.root.head.i - after.i > 2 or \
+            any(t.dep_ != "amod" for t in doc[after.i:ent.root.head.i]):
         return False
     # "in the Khan Younis area": a name before the word for a part of a
-    # place, where something is
-    return after.lower_ in _DIVISION_NOUNS or (
-        after.lower_ in _AREA_NOUNS and after.dep_ == "pobj" and after.head.lower_ in toponyms.LOCATIVE_PREPS)
+    # place, where something is ("the Bajaur tribal district": a word may describe it)
+    division = ent.root.head
+    return division.lower_ in _DIVISION_NOUNS or (
+        division.lower_ in _AREA_NOUNS and division.dep_ == "pobj" and division.head.lower_ in toponyms.LOCATIVE_PREPS)
 
 
 _DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",

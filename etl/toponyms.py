@@ -63,6 +63,13 @@ _TRAILING_PUNCTUATION = " .,;:’'\"”)"
 ADJECTIVE_DEPS = frozenset({"amod", "compound"})
 
 
+# lower-case words closing an entity before the word for its division: description, not
+# name ("the Bajaur tribal district")
+_DIVISION_WORDS = frozenset({"district", "province", "agency", "region", "county", "state", "tehsil", "division",
+                             "territory", "governorate"})
+_TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
+
+
 def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str],
                 countries: Collection[str] = ()) -> tuple[int, int]:
     """The place-name part of the entity ``text[start:end]`` (see module doc).
@@ -86,6 +93,11 @@ def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]
         end += 1
     if text[start:end].endswith(("’s", "'s")):
         end -= 2
+    tail = _TRAILING_LOWER_WORDS.search(text, start, end)
+    if tail and tail.start() > start and text[start].isupper() and (
+            tail.group(0).split()[-1] in _DIVISION_WORDS
+            or text[end:end + 20].lstrip().split(" ", 1)[0].lower().rstrip(",.") in _DIVISION_WORDS):
+        end = tail.start()  # "Bajaur tribal" (district): a word that describes the division, not its name
     feature = _TRAILING_FEATURE.search(text, start, end)
     if feature and feature.start() > start and not (
             feature.group(0).strip().lower() in _NAME_PART_FEATURES

@@ -342,3 +342,9 @@ def test_a_curly_possessive_inside_an_entity_separates_two_places(pipeline):
     text = "In South Kivu’s Kabare territory, at least 22 civilians were shot dead."
     surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
     assert "Kabare" in surfaces and "South Kivu’s Kabare" not in surfaces
+
+
+def test_a_word_describing_a_division_is_not_part_of_its_name(pipeline):
+    text = "A remote-controlled bomb targeted a police van in the Bajaur tribal district on Monday morning."
+    surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
+    assert "Bajaur" in surfaces and "Bajaur tribal" not in surfaces
