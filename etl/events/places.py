@@ -245,7 +245,8 @@ def choose_places(
         usable = [c for c in usable if not _at_a_visit(sentence.doc, c.mention, trigger.token)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
-    recalled = [c for c in usable if _in_recalled_event(sentence.doc, c.mention, trigger.token)]
+    talks = trigger.sub_event_type in _TALKS
+    recalled = [c for c in usable if _in_recalled_event(sentence.doc, c.mention, trigger.token, talks=talks)]
     if recalled and len(recalled) < len(usable):
         usable = [c for c in usable if c not in recalled]
     elif recalled:
@@ -357,15 +358,21 @@ def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
 _CAUSE_PREPS = frozenset({"following", "after", "since"})
 
 
-def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
+_TALKS = frozenset({"Diplomacy", "Agreement"})
+
+
+def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool = False) -> bool:
     """Is the place governed by another event noun that the sentence recalls
     as a cause ("in response to the attack in Pahalgam", "following clashes in
-    Sweida"), not by the trigger?"""
+    Sweida"), not by the trigger?  (Talks a deal or talks follow are where
+    they were made: ``talks``.)"""
     if trigger.lemma_.lower() in lx.HARMED_VERBS:
         return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
     node = _governing_event(doc, mention, trigger, limit=5)
     if node is None or node.dep_ != "pobj":
         return False
+    if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in _TALKS:
+        return False  # "agreed to a ceasefire after talks in Doha": the talks that made it, its venue
     prep = node.head
     return prep.lower_ in _CAUSE_PREPS or (
         prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)

@@ -2284,3 +2284,10 @@ def test_a_protest_against_a_killing_elsewhere_is_where_the_crowd_was(pipeline):
             "tourists in Pahalgam, shouting slogans against Pakistan.")
     events = extract(pipeline, text, published=date(2025, 4, 26))
     assert [(e.event_type, e.location) for e in events] == [("Protests", "Srinagar")]
+
+
+def test_a_ceasefire_agreed_after_talks_in_a_city_sits_at_the_talks_venue(pipeline):
+    text = ("Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar and "
+            "Turkey on Sunday, the Qatari foreign ministry said.")
+    events = extract(pipeline, text, published=date(2025, 10, 19))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
