@@ -55,12 +55,16 @@ def bare_capitals(doc: Doc, article_id: str) -> list[Mention]:
                or c.lower_ == "of") for c in token.children) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in (
                ",", "city") and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_:
             continue
-        if not capital_locative(token):
-            continue
-        start = sentence_of.get(token.sent.start, 0)
-        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
-                           surface=token.text, sentence_index=start, label="GPE"))
+        if capital_locative(token):
+            out.append(_word_mention(token, article_id, sentence_of))
     return out
+
+
+def _word_mention(token: Token, article_id: str, sentence_of: dict[int, int]) -> Mention:
+    """A place mention of one word that names no place by itself ("the
+    capital", "parliament")."""
+    return Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text), surface=token.text,
+                   sentence_index=sentence_of.get(token.sent.start, 0), label="GPE")
 
 
 def _seat_word(token: Token) -> bool:
@@ -78,15 +82,9 @@ def seats_of_government(doc: Doc, article_id: str) -> list[Mention]:
     government without naming the city ("protesters stormed parliament",
     "the convoy left the grounds of the presidential palace"): in the
     capital, as with :func:`bare_capitals`."""
-    out: list[Mention] = []
     sentence_of = {s.start: i for i, s in enumerate(doc_sentences(doc))}
-    for token in doc:
-        if not _seat_word(token) or not seat_locative(token):
-            continue
-        start = sentence_of.get(token.sent.start, 0)
-        out.append(Mention(article_id=article_id, start=token.idx, end=token.idx + len(token.text),
-                           surface=token.text, sentence_index=start, label="GPE"))
-    return out
+    return [_word_mention(token, article_id, sentence_of) for token in doc
+            if _seat_word(token) and seat_locative(token)]
 
 
 def seat_locative(head: Token) -> bool:

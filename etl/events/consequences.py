@@ -163,11 +163,15 @@ def _damage_of_violence(happening: Happening, happenings: Sequence[Happening], *
     vehicles and houses in the town": property destroyed, in every sentence
     that tells it, at the place of a violent happening told by then (within a
     few days of it in the same sentence, a day in another) is the damage that
-    violence did (ACLED codes looting and
-    destruction as events of their own only without other violence)."""
+    violence did (ACLED codes looting and destruction as events of their own
+    only without other violence).  Not a further act told as one ("They also
+    set ablaze two vehicles", "the Maoists then set ablaze a number of
+    homes"), which SATP codes beside the attack."""
     when = happening.dated().date_value
     for mention in happening.mentions:
         index = mention.draft.sentence_index
+        if _further_act(mention.draft):
+            return False
         if not any(other is not happening and other.event_type in VIOLENT and places_fit(mention, other)
                    and other.mentions[0].draft.sentence_index <= index
                    and _days_fit(when, other, days=REPORT_DAYS if any(
@@ -175,6 +179,18 @@ def _damage_of_violence(happening: Happening, happenings: Sequence[Happening], *
                    for other in happenings):
             return False
     return True
+
+
+# adverbs that tell an act as one more beside those told
+_FURTHER = frozenset({"also", "then", "later", "additionally", "subsequently"})
+
+
+def _further_act(draft: Draft) -> bool:
+    """"They also set ablaze two vehicles": the destruction told as an act of
+    its own after the violence."""
+    token = draft.trigger.token
+    verb = token if token.pos_ == "VERB" else token.head
+    return any(c.dep_ == "advmod" and c.lower_ in _FURTHER for c in verb.children)
 
 
 def _days_fit(when: date | None, happening: Happening, *, days: int = REPORT_DAYS) -> bool:

@@ -1797,6 +1797,14 @@ def test_houses_burned_at_the_place_of_an_attack_told_before_are_its_damage(pipe
     assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 3)]
 
 
+def test_vehicles_also_set_ablaze_after_a_killing_are_an_act_of_their_own(pipeline):
+    # SATP codes arson told as one more act beside the attack
+    text = ("The Maoists killed a quarry owner in Chitragadia village in Dumka district on Monday. More than 15 "
+            "cadres attacked his house and shot him dead. They also set ablaze two vehicles parked near his house.")
+    events = extract(pipeline, text, published=date(2025, 6, 10))
+    assert "Looting/property destruction" in {e.sub_event_type for e in events}
+
+
 def test_houses_burned_with_no_violence_told_beside_them_are_an_event(pipeline):
     text = ("At least 30 villagers were killed in an airstrike by the army on the village of Lungler in Chin "
             "state on Wednesday. On Friday, soldiers burned down 200 houses in the village of Hakha.")
