@@ -350,7 +350,7 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "mortar attack": (REMOTE, "Shelling/artillery/missile attack"),
     "grenade attack": (REMOTE, "Grenade"), "roadside bomb": (REMOTE, "Remote explosive/landmine/IED"),
     "bomb blast": (REMOTE, "Remote explosive/landmine/IED"),
-    "exchange of fire": (BATTLES, "Armed clash"), "exchanged fire": (BATTLES, "Armed clash"),
+    "exchange of fire": (BATTLES, "Armed clash"),
     "opened fire": (BATTLES, "Armed clash"), "cross-border firing": (BATTLES, "Armed clash"),
     "peace deal": (STRATEGIC, "Agreement"), "peace agreement": (STRATEGIC, "Agreement"),
     # ACLED's Agreement covers peace talks between the parties, not only signed deals
@@ -446,6 +446,8 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
      "Remote explosive/landmine/IED"),
 )
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
+# verbs of fire traded by two sides ("exchanged heavy fire", "traded gunfire"): a clash
+FIRE_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
 # Verbs that describe a standing state when used as a participle ("the
 # occupied territories").

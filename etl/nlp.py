@@ -404,7 +404,7 @@ def _names_division(ent: Span) -> bool:
     doc = ent.doc
     words = [t.lower_ for t in ent]
     if 2 <= len(words) <= 5 and words[0] not in _LGA_WORDS and ent[0].is_title and (
-            words[-1] in _DIVISION_NOUNS - {"region"} or words[-3:] == ["local", "government", "area"]):
+            words[-1] in toponyms.DIVISION_NOUNS - {"region"} or words[-3:] == ["local", "government", "area"]):
         # the division word inside the name: "Guma Local Government Area", "Bokkos LGA"
         return True
     if ent.end >= len(doc) or len(ent) > 3:
@@ -415,7 +415,7 @@ def _names_division(ent: Span) -> bool:
     if after.lower_ in ("'s", "’s") and ent.root.dep_ == "poss":
         # "in Kurram's Shalozan area": the possessor of a place noun that is where something is
         held = ent.root.head
-        return held.lower_ in _DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
+        return held.lower_ in toponyms.DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
             and held.head.lower_ in ("in", "near", "at")
     if ent.root.dep_ not in ("compound", "nmod") or ent.root.head.i < after.i or ent.root.head.i - after.i > 2 or \
             any(t.dep_ != "amod" for t in doc[after.i:ent.root.head.i]):
@@ -423,12 +423,8 @@ def _names_division(ent: Span) -> bool:
     # "in the Khan Younis area": a name before the word for a part of a
     # place, where something is ("the Bajaur tribal district": a word may describe it)
     division = ent.root.head
-    return division.lower_ in _DIVISION_NOUNS or (
+    return division.lower_ in toponyms.DIVISION_NOUNS or (
         division.lower_ in _AREA_NOUNS and division.dep_ == "pobj" and division.head.lower_ in toponyms.LOCATIVE_PREPS)
-
-
-_DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
-                             "prefecture", "tehsil", "lga"})
 
 
 _LGA_WORDS = frozenset({"local", "government", "area", "the"})

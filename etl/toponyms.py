@@ -63,11 +63,14 @@ _TRAILING_PUNCTUATION = " .,;:’'\"”)"
 ADJECTIVE_DEPS = frozenset({"amod", "compound"})
 
 
+# Words for an administrative division said after its name ("Kurram district").
+DIVISION_NOUNS = frozenset({"province", "district", "governorate", "county", "oblast", "raion", "region",
+                            "prefecture", "tehsil", "lga"})
 # lower-case words closing an entity before the word for its division: description, not
 # name ("the Bajaur tribal district")
-_DIVISION_WORDS = frozenset({"district", "province", "agency", "region", "county", "state", "tehsil", "division",
-                             "territory", "governorate"})
+_DIVISION_WORDS = DIVISION_NOUNS | {"agency", "state", "division", "territory"}
 _TRAILING_LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str],
@@ -96,7 +99,7 @@ def trim_entity(text: str, start: int, end: int, *, known_names: Collection[str]
     tail = _TRAILING_LOWER_WORDS.search(text, start, end)
     if tail and tail.start() > start and text[start].isupper() and (
             tail.group(0).split()[-1] in _DIVISION_WORDS
-            or text[end:end + 20].lstrip().split(" ", 1)[0].lower().rstrip(",.") in _DIVISION_WORDS):
+            or ((after := _NEXT_WORD.match(text, end)) is not None and after.group(1).lower() in _DIVISION_WORDS)):
         end = tail.start()  # "Bajaur tribal" (district): a word that describes the division, not its name
     feature = _TRAILING_FEATURE.search(text, start, end)
     if feature and feature.start() > start and not (

@@ -33,7 +33,9 @@ from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
 from etl.events.realis import is_attributed, is_background, recalled_offset
-from etl.events.syntax import governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words
+from etl.events.syntax import (
+    governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words,
+)
 
 _TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
 
@@ -45,14 +47,15 @@ def _weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
     the sentence refers back to or blames ("in retaliation for a gas
     attack", "accused of a chlorine attack")."""
     words: set[str] = set()
+    told_now = trigger is not None and recalled_offset(trigger) is None
     for t in sentence:
         if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or is_attributed(t) or (
-                trigger is not None and recalled_offset(t) is not None and recalled_offset(trigger) is None)):
+                told_now and recalled_offset(t) is not None)):
             continue  # (and "days after Pakistan carried out airstrikes in Kabul": an earlier event's)
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
             continue
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange" or \
-                t.dep_ == "dobj" and t.head.lemma_.lower() in ("exchange", "trade"):
+                t.dep_ == "dobj" and t.head.lemma_.lower() in lx.FIRE_EXCHANGE_VERBS:
             continue  # "killed in an exchange of bombs", "traded artillery fire": both sides fired, a battle
         if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
                 t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:

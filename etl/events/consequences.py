@@ -6,7 +6,7 @@ fits a happening's places (:func:`etl.events.happenings._places_fit`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 # Weapons taken: the spoils of a raid or fight told beside them.
 _SEIZURES = frozenset({"seize", "seizure", "confiscate", "confiscation", "recover", "recovery", "haul"})
 # Non-violent developments that an armed happening brings about or is made of:
-# troops sent, withdrawn or retreating, people fleeing (burnt houses stay: SATP and
-# ACLED code arson beside an attack).
+# troops sent, withdrawn or retreating, people fleeing (property destroyed: see
+# _damage_of_violence).
 _CONSEQUENCES = frozenset({"Change to group/activity", "Other"})
 
 
@@ -47,10 +47,10 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
     if happening.sub_event_type == "Arrests":
         if all(_arrests_in_violence(m.draft) for m in happening.mentions):
             return True
-        when = happening.dated().date_value
-        return not any(_names_whom(m.draft) or _beside_killing(m.draft) for m in happening.mentions) and any(
-            other is not happening and other.event_type in _UNREST_OR_VIOLENT and _more_than_an_operation(other)
-            and places_fit(happening.anchor, other) and _days_fit(when, other) for other in happenings)
+        if any(_names_whom(m.draft) or _beside_killing(m.draft) for m in happening.mentions):
+            return False
+        return _told_beside(happening, happenings, places_fit=places_fit, types=_UNREST_OR_VIOLENT,
+                            counts=_more_than_an_operation)
     if happening.sub_event_type == "Disrupted weapons use":
         # "Authorities seized 31 rifles" after the raid that killed 64: its spoils (a
         # shoot-down or a bomb defused is a happening of its own)
@@ -61,9 +61,16 @@ def consequence_of_violence(happening: Happening, happenings: Sequence[Happening
     if happening.sub_event_type == "Other" and any(m.draft.trigger.token.lemma_.lower() not in lx.DISPLACEMENT_LEMMAS
                                                    for m in happening.mentions):
         return False  # a prison break in the fighting is news of its own
+    return _told_beside(happening, happenings, places_fit=places_fit, types=VIOLENT)
+
+
+def _told_beside(happening: Happening, happenings: Sequence[Happening], *, places_fit: PlacesFit,
+                 types: Collection[str], counts: Callable[[Happening], bool] = lambda h: True) -> bool:
+    """Is another happening of ``types`` (that ``counts``) told in the
+    article at the happening's place, within a few days of it?"""
     when = happening.dated().date_value
-    return any(other is not happening and other.event_type in VIOLENT and places_fit(happening.anchor, other)
-               and _days_fit(when, other) for other in happenings)
+    return any(other is not happening and other.event_type in types and counts(other)
+               and places_fit(happening.anchor, other) and _days_fit(when, other) for other in happenings)
 
 
 # the unrest a sentence tells beside arrests: a text's unrest words, and its violence
@@ -98,8 +105,6 @@ def _arrests_in_violence(draft: Draft) -> bool:
 _UNREST_OR_VIOLENT = VIOLENT | {lx.PROTESTS}
 # security operations that may be nothing but the arrests they made
 _OPERATIONS = frozenset({"operation", "raid", "search", "sweep", "crackdown", "patrol"})
-# a nationality or group adjective ("Israeli suspects"), not a name of whom it arrests
-_GROUP_ENTITIES = frozenset({"NORP"})
 # who is arrested: the object of "arrested", the subject of "were arrested"
 _ARRESTED = frozenset({"dobj", "nsubjpass", "nsubj", "appos", "attr"})
 
@@ -142,8 +147,7 @@ def _names_whom(draft: Draft) -> bool:
             people.append(verb.head)
     for person in people:
         words = list(person.subtree)
-        if any(w.ent_type_ == "PERSON" or (w.pos_ == "PROPN" and w.ent_type_ not in _GROUP_ENTITIES)
-               for w in words):
+        if any(w.ent_type_ == "PERSON" or (w.pos_ == "PROPN" and w.ent_type_ != "NORP") for w in words):
             return True  # (not "five Israeli suspects": people of a nationality)
     return False
 

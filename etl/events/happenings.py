@@ -74,6 +74,10 @@ GENERIC_WORDS = frozenset({"attack", "assault", "raid", "kill", "strike", "hit",
                            "martyr", "die", "death", "incident"})
 
 
+# "returned fire", "exchanged fire", "traded fire": two sides fired
+_FIRE_RETURNED = lx.FIRE_EXCHANGE_VERBS | {"return"}
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One draft at one of its places (``part``/``parts``: the share of a
@@ -87,7 +91,7 @@ class Mention:
     @property
     def generic(self) -> bool:
         token = self.draft.trigger.token
-        if token.lemma_.lower() == "fire" and token.head.lemma_.lower() in ("return", "exchange"):
+        if token.lemma_.lower() == "fire" and token.head.lemma_.lower() in _FIRE_RETURNED:
             return False  # "returned fire", "exchanged fire": an armed clash
         return token.lemma_.lower() in GENERIC_WORDS
 

@@ -101,7 +101,6 @@ def _likened(token: Token) -> bool:
 
 
 # fire traded between two sides: a clash, whatever words come between ("exchanged heavy fire")
-_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
 _FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "salvo", "salvoes", "barrage", "blow", "blows"})
 
 
@@ -133,7 +132,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 taken.update(range(i, i + n))
                 matched.add((i, n, subtype))
     for i, lemma in enumerate(lemmas):
-        if lemma in _EXCHANGE_VERBS and coarse[i] == "VERB" and i not in taken:
+        if lemma in lx.FIRE_EXCHANGE_VERBS and coarse[i] == "VERB" and i not in taken:
             # "exchanged heavy fire", "traded gunfire across the border": fire both ways is a clash
             for obj in sentence[i].children:
                 if obj.dep_ == "dobj" and obj.lemma_.lower() in _FIRE_NOUNS and obj.i - sentence.start not in taken:

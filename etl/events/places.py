@@ -280,10 +280,9 @@ def choose_places(
         causes = [c for c in usable if _under_violence(sentence.doc, c.mention, trigger.token)]
         if causes and len(causes) < len(usable):
             usable = [c for c in usable if c not in causes]
-    statement = trigger.sub_event_type in ("Diplomacy", "Agreement")
     pool = [c for c in usable if c.locative]
     source = "locative"
-    if not pool and not statement:
+    if not pool and not talks:
         pool = [c for c in usable if c.place.kind != "country" or c.mention.label == "BORDER"]
         source = "mention"
     if not pool:
