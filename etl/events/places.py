@@ -428,6 +428,9 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     wanted = {trigger.i} | ({verb.i} if verb is not None else set())
+    harmed = _harm_told_of(trigger)
+    if harmed is not None:
+        wanted.add(harmed.i)  # "shelling across the Line of Control killed 12 civilians in Poonch"
     if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
         return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
     for node in ancestors(span.root, limit=6):
@@ -438,6 +441,20 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
             return False
     return False
+
+
+def _harm_told_of(trigger: Token) -> Token | None:
+    """The verb of harm an event word is the subject of ("Pakistani shelling
+    across the Line of Control killed 12 civilians in Poonch", "Indian firing
+    ... killed five civilians in Kotli"): what it did, in the same clause, even
+    when the parser reads the "-ing" word as a verb of its own or hangs it on
+    its adjective ("Pakistani" <- "shelling")."""
+    node = trigger
+    if node.dep_ == "acl" and node.head.dep_ in ("nsubj", "nsubjpass"):
+        node = node.head
+    if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in lx.HARMED_VERBS | HARM_VERBS:
+        return node.head
+    return None
 
 
 def _drop_containing(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:

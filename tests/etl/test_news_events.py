@@ -760,6 +760,25 @@ def test_a_strike_told_as_the_response_to_an_earlier_attack_keeps_its_own_place_
     ]
 
 
+def test_fire_across_a_line_that_killed_people_in_a_town_sits_in_the_town(pipeline):
+    # the line is the path of the shells, the town where they killed: the event word is
+    # the subject of "killed", so the town is in its clause
+    shelling = extract(pipeline, "Pakistani shelling across the Line of Control killed 12 civilians in Poonch "
+                       "on Wednesday, Indian officials said.", published=date(2025, 5, 8))
+    assert [(e.location, e.geo_precision, e.fatalities) for e in shelling] == [("Pūnch", 1, 12)]
+    firing = extract(pipeline, "Indian firing across the Line of Control killed five civilians in Kotli and "
+                     "Bagh districts of Azad Kashmir, the ISPR said on Wednesday.", published=date(2025, 5, 8))
+    assert sorted(e.location for e in firing) == ["Bagh", "Kotli"]
+    assert sum(e.fatalities for e in firing) == 5
+
+
+def test_rajouri_as_the_news_spells_it_is_a_place(pipeline):
+    events = extract(pipeline, "Pakistani troops resorted to heavy shelling along the LoC in Poonch and Rajouri "
+                     "districts on Wednesday, killing 15 civilians.", published=date(2025, 5, 8))
+    assert len(events) == 2 and any(e.admin1 == "Kashmir" and e.country == "IND" for e in events)
+    assert sum(e.fatalities for e in events) == 15
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")

@@ -189,6 +189,11 @@ def test_curated_spellings_of_pakistani_and_indian_districts(gazetteer: Gazettee
     assert gazetteer.lookup("Musakhel")[0].place.country == "PAK"
     assert gazetteer.lookup("D.I. Khan")[0].place.name == "Dera Ismail Khan"
     assert gazetteer.lookup("Dantewada")[0].place.country == "IND"
+    # Indian Kashmir as its press spells it (GeoNames: Rajaori, Bāramūla, Akhnūr)
+    for name, admin2 in (("Rajouri", "Rajauri"), ("Baramulla", "Baramula"), ("Akhnoor", "Reasi")):
+        place = gazetteer.lookup(name)[0].place
+        assert (place.country, place.admin1, place.admin2) == ("IND", "Kashmir", admin2), name
+    assert gazetteer.lookup("Rajouri district")[0].place.kind == "admin2"
 
 
 def test_a_countrys_capital_is_its_capital_city(gazetteer):
