@@ -434,7 +434,8 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
 WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"chlorine", "sarin", "chemical", "poisonous", "mustard", "poison"}), REMOTE, "Chemical weapon"),
     (frozenset({"suicide", "kamikazes"}), REMOTE, "Suicide bomb"),  # not "kamikaze drones"
-    (frozenset({"drone", "drones", "airstrike", "airstrikes", "jets", "jet", "aircraft",
+    (frozenset({"drone", "drones", "quadcopter", "quadcopters", "uav", "uavs", "airstrike", "airstrikes",
+                "jets", "jet", "aircraft",
                 "warplanes", "warplane", "helicopter", "gunship", "air", "aerial", "helicopters", "gunships",
                 "planes", "sorties", "barrel", "paraglider", "paragliders", "paramotor", "paramotors"}), REMOTE,
      "Air/drone strike"),
@@ -485,7 +486,8 @@ DETONATED = frozenset({
 # What air defences intercept or shoot down (unmanned: a downed warplane is
 # a battle).
 AERIAL_WEAPON_WORDS = frozenset({
-    "missile", "missiles", "rocket", "rockets", "drone", "drones", "uav", "uavs", "projectile",
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "uav", "uavs", "quadcopter", "quadcopters",
+    "projectile",
     "projectiles", "shells",
 })
 # Security operations that are coded by their outcome when they report one

@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geo.names import fold
 from geo.records import Mention
@@ -412,6 +412,23 @@ def is_listed_place(ent: Span) -> bool:
         return True  # "targeted seven towns: Niono, Molodo, Sandaré"
     if first.i != ent.root.i and first.ent_type_ in ("GPE", "LOC") and ent.label_ != "ORG":
         return True  # "Niono, Molodo and Kayes" ("Molodo" read as a product; not "Israel and Hamas")
+    if first.dep_ != "pobj" or first.head.lower_ not in ("including", "like"):
+        return False
     holder = first.head.head
-    return first.dep_ == "pobj" and first.head.lower_ in ("including", "like") and (
-        holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC"))
+    return holder.lemma_.lower() in _LISTED_PLACE_NOUNS or holder.ent_type_ in ("GPE", "LOC") or \
+        verb_listing_places(holder) is not None
+
+
+def verb_listing_places(holder: Token) -> Token | None:
+    """"Indian forces struck nine sites in Pakistan early Wednesday under
+    Operation Sindoor, including Bahawalpur and Muridke": the list the parse
+    hung on the nearest noun ("Sindoor") lists the sites the verb took as its
+    object; that verb, else ``None``."""
+    node = holder
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    listing = node.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LISTED_PLACE_NOUNS
+                                          for c in node.children)
+    return node if listing else None

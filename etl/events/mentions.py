@@ -43,8 +43,11 @@ _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "b
 
 def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
     index: dict[str, list[tuple[list[str], list[str], str, str]]] = {}
-    for phrase, (etype, subtype) in lx.PHRASE_TRIGGERS.items():
-        words = phrase.split()
+    # a hyphenated word is three tokens to the parser ("sit-in": "sit", "-", "in"), so a
+    # noun trigger written with a hyphen is a phrase
+    hyphenated = {word: kind for word, kind in lx.NOUN_TRIGGERS.items() if "-" in word}
+    for phrase, (etype, subtype) in {**lx.PHRASE_TRIGGERS, **hyphenated}.items():
+        words = phrase.replace("-", " - ").split()
         singular = [w.rstrip("s") for w in words]
         for first in {words[0], singular[0]}:
             index.setdefault(first, []).append((words, singular, etype, subtype))

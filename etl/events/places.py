@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from etl import lexicon as lx
+from etl import lexicon as lx, toponyms
 from etl.casualties import Casualty
 from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
 from etl.events.syntax import ancestors, country_code, governing_verb, token_country
@@ -189,6 +189,9 @@ def _listed_in_place(token: Token) -> bool:
     if head.lower_ != "of" and (noun.lemma_.lower() in HARM_VERBS or (
             noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HARM_VERBS)):
         return True  # "struck nine sites in Pakistan, including Muridke and Kotli": the sites hit
+    verb = toponyms.verb_listing_places(noun) if head.lower_ != "of" else None
+    if verb is not None and verb.lemma_.lower() in HARM_VERBS:
+        return True  # "struck nine sites ... under Operation Sindoor, including Bahawalpur"
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
 
 

@@ -779,6 +779,32 @@ def test_rajouri_as_the_news_spells_it_is_a_place(pipeline):
     assert sum(e.fatalities for e in events) == 15
 
 
+def test_a_list_of_sites_the_parse_hangs_on_another_noun_is_still_the_sites_struck(pipeline):
+    # "including" hangs on "Sindoor", and the small model calls both towns persons
+    text = ("Indian forces struck nine sites in Pakistan and Pakistan-administered Kashmir early Wednesday "
+            "under Operation Sindoor, including Bahawalpur and Muridke, the defence ministry said.")
+    events = extract(pipeline, text, published=date(2025, 5, 8))
+    assert sorted(e.location for e in events) == ["Bahawalpur", "Muridke"]
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}
+
+
+def test_a_quadcopter_is_a_drone(pipeline):
+    events = extract(pipeline, "A quadcopter attack on a house in Bannu killed four children on Wednesday, "
+                     "residents said.", published=date(2025, 5, 8))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Bannu", 4)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hundreds of people staged a sit-in in Bannu on Wednesday.", ("Protests", "Peaceful protest")),
+    ("Traders staged sit-ins in Bannu on Wednesday.", ("Protests", "Peaceful protest")),
+    ("Two soldiers were killed in cross-border firing in Kurram on Wednesday.", ("Battles", "Armed clash")),
+])
+def test_a_trigger_written_with_a_hyphen_is_found(pipeline, text, kind):
+    # the parser splits "sit-in" into "sit", "-", "in": a hyphenated trigger is a phrase
+    events = extract(pipeline, text, published=date(2025, 5, 8))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [kind]
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
