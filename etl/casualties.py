@@ -129,7 +129,7 @@ _SINGLE_INJURED_ACTIVE = re.compile(
     rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_PASSIVE = re.compile(
-    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})"
+    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})"
     # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"
     rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
     rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly)\s+){{0,2}})"
@@ -475,7 +475,23 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         items.append(Casualty(kind, low, best, high, victim, start, stop,
                               sentence[start:stop], _figure_text(sentence[end:], match)))
         end = stop
+    single = _SINGLE_NEXT.match(sentence[end:])
+    if single is not None and not any(c.start < end + single.end() and end + single.start("n1") < c.end
+                                      for c in [*taken, *items]):
+        # "shot dead a polio worker and a police constable", "killed two teachers and a student"
+        items.append(Casualty(kind, 1, 1, 1, single.group("victim").strip(), end + single.start("n1"),
+                              end + single.end(), single.group(0).strip(), single.group("n1")))
     return items
+
+
+# One more person joined to an active figure with no number of its own ("and a
+# police constable", "and his son"); not one given a fate of its own ("and a
+# woman was injured").
+_SINGLE_NEXT = re.compile(
+    rf"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+(?P<n1>a|an|one|his|her|their)\s+"
+    rf"(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))"
+    rf"(?!\s+(?:(?:was|were|is|are|had|has|have|got)\b|(?:also\s+)?(?:injured|wounded|hurt|arrested|detained|"
+    rf"rescued|missing)\b))", re.I)
 
 
 def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) -> list[Casualty]:

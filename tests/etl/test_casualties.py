@@ -159,3 +159,22 @@ def test_victims_of_both_sides_joined_with_a_modifier_share_the_figure():
 
 def test_several_dozen_is_not_several():
     assert [c.best for c in find_casualties("where several dozen troops and civilian volunteers were killed.")] != [3]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Unidentified gunmen shot dead a polio worker and a police constable escorting her in Bajaur.", 2),
+    ("Gunmen killed a teacher and his son in Bajaur on Monday.", 2),
+    ("Gunmen killed two teachers and a student in Bajaur on Monday.", 3),
+    ("Militants killed three soldiers and their commander.", 4),
+    # a person given a fate of their own is not one more killed
+    ("Gunmen killed a policeman and a woman was injured in the attack.", 1),
+    ("The blast killed a soldier and wounded a civilian.", 1),
+    ("The attack killed a soldier and a civilian's house was damaged.", 1),
+])
+def test_one_more_person_joined_to_an_active_figure_is_counted(sentence, expected):
+    assert sum(c.best for c in find_casualties(sentence) if c.kind == "killed") == expected
+
+
+def test_a_victim_named_by_a_three_word_unit_is_one_killed():
+    found = find_casualties("A District Reserve Guard jawan was also killed in the gunfight.")
+    assert [(c.kind, c.best) for c in found] == [("killed", 1)]
