@@ -362,6 +362,10 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "offered to mediate": (STRATEGIC, "Diplomacy"),
     "tear gas": (PROTESTS, "Protest with intervention"),
     "teargas": (PROTESTS, "Protest with intervention"),
+    "baton-charged": (PROTESTS, "Protest with intervention"),
+    "lathi-charged": (PROTESTS, "Protest with intervention"),
+    "lathi charge": (PROTESTS, "Protest with intervention"),
+    "lathi-charge": (PROTESTS, "Protest with intervention"),
     "shot dead": (BATTLES, "Armed clash"), "gunned down": (BATTLES, "Armed clash"),
     "gun down": (BATTLES, "Armed clash"), "guns down": (BATTLES, "Armed clash"),
     "blew up": (REMOTE, "Remote explosive/landmine/IED"),
@@ -449,6 +453,10 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
 # verbs of fire traded by two sides ("exchanged heavy fire", "traded gunfire"): a clash
 FIRE_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+# What police fire at a crowd to disperse it ("fired tear gas shells", "rubber bullets",
+# "water cannon"): the intervention in a protest, not an attack
+CROWD_CONTROL_WORDS = frozenset({"gas", "teargas", "cannon", "cannons", "rubber", "pellet", "pellets",
+                                 "canister", "canisters", "stun", "pepper"})
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
 # Verbs that describe a standing state when used as a participle ("the
 # occupied territories").

@@ -74,7 +74,9 @@ def _told_beside(happening: Happening, happenings: Sequence[Happening], *, place
 
 
 # the unrest a sentence tells beside arrests: a text's unrest words, and its violence
-_UNREST_HERE = UNREST_WORDS | frozenset({"rioting", "clashes", "violence", "gathering"})
+# (and the police's means against a crowd: "fired tear gas ..., arresting dozens")
+_UNREST_HERE = UNREST_WORDS | frozenset({"rioting", "clashes", "violence", "gathering", "gas", "teargas", "baton",
+                                         "lathi"})
 _BEFORE_OR_AFTER = frozenset({"after", "following", "before", "ahead", "since", "anticipation"})
 
 
@@ -95,7 +97,8 @@ def _arrests_in_violence(draft: Draft) -> bool:
             for o in c.children) for c in draft.trigger.token.children):
         return True  # "five suspects were arrested during the incident": the violence told
                      # (not "during the search the force detained one suspected insurgent")
-    if any(t.lower_ in _UNREST_HERE and not any(a.lower_ in _BEFORE_OR_AFTER for a in ancestors(t, limit=3))
+    if any(t.lower_ in _UNREST_HERE and not any(a.lower_ in _BEFORE_OR_AFTER or any(
+            m.dep_ == "mark" and m.lower_ in _BEFORE_OR_AFTER for m in a.children) for a in ancestors(t, limit=3))
            for t in sentence):
         return True
     return unrest_text(sentence.doc) and any(c.kind in ("killed", "injured") for c in casualties_of(sentence))

@@ -270,6 +270,8 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
     # Protesters called peaceful are not rioters ("police clashed with peaceful
     # protesters"); "some rallied peacefully, others clashed" describes a riot.
     force = words & _FORCE_WORDS
+    if "rubber" in words:
+        force -= {"bullets"}  # rubber bullets disperse a crowd: intervention, not force that kills
     # "police clashed with demonstrators, killing 10": lethal force, not the crowd's violence
     lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
         not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS

@@ -233,6 +233,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the alarm went off", "the storm tore through the town"
         if lemma in lx.NEEDS_WEAPON and trig.token.dep_ in ("amod", "compound"):
             continue  # "a rocket-launching site", "firing positions": a kind of thing, not an act
+        if lemma == "fire" and trig.token.pos_ == "VERB" and any(
+                w.lower_ in lx.CROWD_CONTROL_WORDS for c in trig.token.children if c.dep_ == "dobj" for w in c.subtree):
+            continue  # "police fired tear gas shells at the crowd": the crowd's event, not an attack
         if lemma in lx.NEEDS_WEAPON and trig.token.pos_ == "VERB" and not weapon_subtype(sentence_words):
             if lemma == "destroy" and has_object(trig.token, lx.PROPERTY_WORDS):
                 kept.append(Trigger(trig.token, lx.STRATEGIC, "Looting/property destruction", True))

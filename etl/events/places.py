@@ -55,7 +55,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     # "in North Waziristan's Shawal area", "Khyber Pakhtunkhwa's Bannu district": a place
     # that holds the place it is said of is where that is (not "Pakistan's minister")
     container = root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
-                                         or root.head.ent_type_ in ("GPE", "LOC", "FAC"))
+                                         or root.head.ent_type_ in ("GPE", "LOC", "FAC")
+                                         or _named_site_in_slot(root.head))
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
@@ -458,6 +459,13 @@ def _harm_told_of(trigger: Token) -> Token | None:
     if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in lx.HARMED_VERBS | HARM_VERBS:
         return node.head
     return None
+
+
+def _named_site_in_slot(head: Token) -> bool:
+    """"a shop in Karachi's Lyari", "in Quetta's Hazara Town", "in Peshawar's
+    Qissa Khwani Bazaar": a name the possessive place holds, standing where a
+    place stands, whatever the model calls it (not "Pakistan's prime minister")."""
+    return head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS
 
 
 def _drop_containing(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:

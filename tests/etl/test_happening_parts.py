@@ -407,6 +407,37 @@ def test_a_named_person_arrested_beside_the_unrest_is_an_arrest_of_its_own(pipel
     assert "Arrests" in {e.sub_event_type for e in events}
 
 
+@pytest.mark.parametrize("text", [
+    # the police who arrest are no one arrested
+    "Police baton-charged and fired tear gas at PTI workers in Lahore on Sunday, arresting dozens.",
+    # hurt people and an arrest told side by side are not arrests beside a killing
+    "Rioters clashed with police in Torre-Pacheco on Saturday. Officials said at least six people were injured, "
+    "and one person has been arrested.",
+])
+def test_arrests_of_people_no_one_names_in_a_crowds_event_are_part_of_it(pipeline, text):
+    events = extract(pipeline, text, published=date(2025, 7, 14))
+    assert events and "Arrests" not in {e.sub_event_type for e in events}
+
+
+def test_a_named_person_arrested_after_unrest_told_in_passing_is_an_arrest(pipeline):
+    # "after protesters clashed" is what came before: the arrest of a named leader is the news
+    events = extract(pipeline, "Police arrested PTI leader Hammad Azhar in Lahore on Sunday after protesters clashed "
+                     "with police.", published=date(2025, 10, 1))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Lahore")]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Police fired tear gas shells at protesters in Lahore on Sunday.", "Protest with intervention"),
+    ("Police fired rubber bullets at protesters in Lahore on Sunday.", "Protest with intervention"),
+    ("Police baton-charged and fired tear gas at PTI workers in Lahore on Sunday.", "Protest with intervention"),
+    ("Police fired live bullets at protesters in Lahore on Sunday, killing two.",
+     "Excessive force against protesters"),
+])
+def test_what_police_fire_to_disperse_a_crowd_is_no_attack(pipeline, text, subtype):
+    events = extract(pipeline, text, published=date(2025, 10, 1))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", subtype)]
+
+
 def test_weapons_seized_after_the_raid_told_are_its_spoils_not_an_event(pipeline):
     text = ("Police raided a gang hideout in Rio de Janeiro on Tuesday, leaving 64 dead.\n\n"
             "Authorities seized 31 rifles as well as other weapons, ammunition and explosives.")

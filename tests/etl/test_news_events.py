@@ -805,6 +805,15 @@ def test_a_trigger_written_with_a_hyphen_is_found(pipeline, text, kind):
     assert [(e.event_type, e.sub_event_type) for e in events] == [kind]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("A grenade attack hit a shop in Karachi's Lyari on Saturday, injuring five people.", "Karachi"),
+    ("A bomb exploded in Peshawar's Qissa Khwani Bazaar on Friday, killing two people.", "Peshawar"),
+])
+def test_a_city_that_holds_a_named_quarter_the_gazetteer_lacks_is_where_it_happened(pipeline, text, place):
+    events = extract(pipeline, text, published=date(2025, 10, 1))
+    assert [(e.location, e.geo_precision) for e in events] == [(place, 1)]
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
