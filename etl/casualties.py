@@ -61,7 +61,7 @@ _INJURED_PASSIVE = (
 )
 _KILL_ACTIVE = (
     r"(?P<verb>killings?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
-    r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|"
+    r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|execut(?:ed|ing)|"
     r"death\s+of|deaths\s+of|bodies\s+of)"
 )
 _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
@@ -85,7 +85,8 @@ _NAMED_AND_OTHERS = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Active first: "killing more than 200 Taliban", "killed five policemen and
     # wounded 12 others", "left 5 dead".
-    ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}{_VICTIM_AFTER}", re.I)),
+    ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{_VICTIM_AFTER}",
+                          re.I)),
     ("injured", re.compile(rf"\b{_INJURE_ACTIVE}\s+{NUMBER}{_VICTIM_AFTER}", re.I)),
     # Passive: "23 Pakistani soldiers were killed", "Twenty-three soldiers
     # embraced martyrdom", "30 injured".
@@ -93,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("injured", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_INJURED_PASSIVE}\b", re.I)),
     # "the death toll rose to 12", "toll climbed to 40"
     ("killed", re.compile(
-        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:\w+\s+){{0,7}}?(?:rose|climbed|reached|reaches|stood|jumped|"
+        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
     # "resulting in a death toll of at least 61 civilians"
     ("killed", re.compile(rf"\b(?P<verb>(?:death\s+)?toll)\s+of\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}"
@@ -123,7 +124,7 @@ _PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|off
            r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
 _SINGLE_ACTIVE = re.compile(
     rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?|"
-    rf"death\s+of)\s+"
+    rf"execut(?:ed|ing|es)|death\s+of)\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_INJURED_ACTIVE = re.compile(
     rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"

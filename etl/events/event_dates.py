@@ -270,6 +270,10 @@ def resolve_event_date(
             days = -days
         return base.date_value + timedelta(days=days), DAY, "own", None
     if own is not None and own.value is not None:
+        if own.precision == DAY and _named_before(trigger.token):
+            # "the death toll from the Jaffar Express hijacking rose to 31, officials said on
+            # Friday": the happening named as known news was on or before the day it was told
+            return own.value, WEEK, "report", None
         return own.value, own.precision, "report", None
     if published is not None and own is None and going_on_now(trigger.token):
         return published, DAY, "own", None  # "clashes are still ongoing": on the day of the report
@@ -291,6 +295,12 @@ def resolve_event_date(
     if published is not None:
         return published, WEEK, "published", None
     return None, UNKNOWN, "none", None
+
+
+def _named_before(token: Token) -> bool:
+    """An event noun told as a happening the reader knows ("the hijacking",
+    "the Jaffar Express hijacking"): with "the" and no date of its own."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 _DAY_NAMED_DEPS = frozenset({"poss", "compound", "nmod"})

@@ -68,13 +68,15 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
         if kind == "killed" and best:
             # "four terrorists were killed" and "two soldiers embraced martyrdom" in the same
             # fight: each side's dead once (ACLED counts attackers too)
-            sides = {_side(best[0][0]), *(_side(t) for t, _ in extra)}
+            # ("all 33 attackers" and "21 hostages and four soldiers": sides none counted yet)
+            sides = _sides(best[0][0]).union(*(_sides(t) for t, _ in extra))
+            known = all(_sides(t) for t in [best[0][0], *(t for t, _ in extra)])
             for t, m in base:
-                side = _side(t)
-                if side and "" not in sides and side not in sides and (t, m) not in best \
+                told = _sides(t)
+                if told and known and not told & sides and (t, m) not in best \
                         and not _disputed_between(best[0][0], t, m.draft):
                     extra.append((t, m))
-                    sides.add(side)
+                    sides |= told
         picked = [*best, *extra]
         lower = _lower_per_side(best[0][0], base) if kind == "killed" and best and not updates else {}
         for toll, mention in picked:
@@ -192,6 +194,13 @@ def _side(toll: TollMention) -> str:
     return sides.pop() if len(sides) == 1 else ""
 
 
+def _sides(toll: TollMention) -> frozenset[str]:
+    """The sides whose dead a toll mention counts ("21 hostages and four
+    soldiers": civilian and state); empty when a figure names none."""
+    sides = [_casualty_side(c) for c in toll.casualties if c.kind == "killed"]
+    return frozenset(sides) if sides and all(sides) else frozenset()
+
+
 def _casualty_side(casualty: Casualty) -> str:
     """"armed", "state", "civilian" or "" for one figure's victims."""
     words = casualty.victims.lower().split()
@@ -200,9 +209,12 @@ def _casualty_side(casualty: Casualty) -> str:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
         return "state"
-    if noun in lx.CIVILIAN_WORDS and noun not in ("people", "person", "persons"):
+    if (noun in lx.CIVILIAN_WORDS or noun in _CAPTIVES) and noun not in ("people", "person", "persons"):
         return "civilian"
     return ""
+
+
+_CAPTIVES = frozenset({"hostage", "hostages", "captive", "captives"})
 
 
 def _refines(toll: TollMention, first: TollMention) -> bool:

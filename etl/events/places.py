@@ -147,6 +147,8 @@ def _taken_in_relative_clause(root: Token) -> bool:
 _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return", "escape", "evacuate", "migrate",
                            "travel", "displace"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
+# going somewhere: where a train, a bus or a traveller was bound is not where violence hit
+_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go"})
 
 
 def _undergoes(root: Token) -> bool:
@@ -388,12 +390,15 @@ _VISIT_NOUNS = frozenset({"arrival", "visit", "trip", "tour", "summit", "speech"
 
 def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place where a visit, trip or summit is ("arrival in the
-    Netherlands", "a visit to Kyiv"), not under the trigger itself?"""
+    Netherlands", "a visit to Kyiv"), not under the trigger itself, or where
+    a journey went ("travelling from Quetta to Peshawar")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _JOURNEY_VERBS:
+        return True  # "the train was travelling from Quetta to Peshawar when militants blew up the track"
     return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
         and prep.head.i != trigger.i
 

@@ -178,3 +178,15 @@ def test_one_more_person_joined_to_an_active_figure_is_counted(sentence, expecte
 def test_a_victim_named_by_a_three_word_unit_is_one_killed():
     found = find_casualties("A District Reserve Guard jawan was also killed in the gunfight.")
     assert [(c.kind, c.best) for c in found] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll from the Jaffar Express hijacking in Balochistan's Kachhi district rose to 31, officials "
+     "said on Friday.", 31),
+    ("Security forces ended the siege on Wednesday, killing all 33 attackers, the military said.", 33),
+    ("The Taliban publicly executed a man convicted of murder in Khost province on Thursday.", 1),
+    ("The militants executed two men in Khost.", 2),
+    ("The militants executed a plan to attack the base.", 0),
+])
+def test_tolls_told_far_from_their_verb_all_of_them_or_by_execution(sentence, expected):
+    assert sum(c.best for c in find_casualties(sentence) if c.kind == "killed") == expected

@@ -814,6 +814,48 @@ def test_a_city_that_holds_a_named_quarter_the_gazetteer_lacks_is_where_it_happe
     assert [(e.location, e.geo_precision) for e in events] == [(place, 1)]
 
 
+def test_a_train_taken_with_its_passengers_hostage_in_a_pass_is_an_abduction_there(pipeline):
+    # "taking ... hostage" with the people between; "the Bolan Pass" read as an event's name;
+    # the ends of the train's journey are not where it was attacked
+    text = ("QUETTA: Militants attacked the Jaffar Express in the Bolan Pass on Tuesday, taking hundreds of "
+            "passengers hostage, officials said. The train was travelling from Quetta to Peshawar when the "
+            "attackers blew up the track near a tunnel.")
+    events = extract(pipeline, text, published=date(2025, 3, 12))
+    assert ("Violence against civilians", "Abduction/forced disappearance", "Kachhi") in {
+        (e.event_type, e.sub_event_type, e.location) for e in events}
+    assert not {"Peshawar", "Quetta"} & {e.location for e in events}
+
+
+def test_the_dead_of_each_side_told_in_two_sentences_are_both_counted(pipeline):
+    # the attackers, then the hostages and soldiers: no side counted twice, none left out
+    text = ("ISLAMABAD: Security forces ended the siege of a hijacked train in Balochistan on Wednesday, killing all "
+            "33 attackers, the military said. Twenty-one hostages and four soldiers were killed during the standoff "
+            "near Mashkaf tunnel in Bolan district.")
+    events = extract(pipeline, text, published=date(2025, 3, 13))
+    assert [(e.location, e.fatalities) for e in events] == [("Kachhi", 58)]
+
+
+def test_reports_of_one_hijacking_over_three_days_are_one_incident(pipeline):
+    from etl.incidents import link_incidents
+
+    reports = [
+        ("QUETTA: Militants attacked the Jaffar Express in the Bolan Pass on Tuesday, taking hundreds of "
+         "passengers hostage, officials said.", date(2025, 3, 12)),
+        ("ISLAMABAD: Security forces ended the siege of a hijacked train in Balochistan on Wednesday, killing all "
+         "33 attackers, the military said. Twenty-one hostages and four soldiers were killed during the standoff "
+         "near Mashkaf tunnel in Bolan district.", date(2025, 3, 13)),
+        # no day of the hijacking: "said on Friday" dates the telling, the hijacking was before
+        ("KARACHI: The death toll from the Jaffar Express hijacking in Balochistan's Kachhi district rose to 31, "
+         "officials said on Friday.", date(2025, 3, 14)),
+    ]
+    events = [e for i, (text, published) in enumerate(reports)
+              for e in pipeline.extract(to_article(RawDocument(origin=f"r{i}", text=text, url=f"https://x.org/{i}",
+                                                               source=f"s{i}"), published=published)).events
+              if e.sub_event_type == "Abduction/forced disappearance"]
+    assert len({e.article_id for e in events}) == 3
+    assert len({i.incident_id for i in link_incidents(events)}) == 1
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
