@@ -174,9 +174,11 @@ class Analyzer:
     """Finds place mentions (and keeps the parse) for the event stage."""
 
     def __init__(self, *, place_names: Iterable[str] = (), demonyms: Iterable[str] = (),
-                 nlp: Language | None = None) -> None:
+                 nlp: Language | None = None, town_names: Iterable[str] = ()) -> None:
         """``demonyms``: nationality adjectives that name a country
-        ("Pakistani"); used as modifiers they are adjectival place mentions."""
+        ("Pakistani"); used as modifiers they are adjectival place mentions.
+        ``town_names``: names of smaller towns, taken only where the syntax
+        says place ("near Pahalgam") and the model saw no name."""
         self.nlp = nlp if nlp is not None else load_spacy()
         names = {name for name in place_names if name.strip()}
         # ("Mocimboa da Praia" for GeoNames' "Mocímboa da Praia": texts often
@@ -188,6 +190,7 @@ class Analyzer:
         lowered = {n.lower() for n in names}
         self.place_name_set = frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))}) \
             - frozenset(COUNTRY_CODES)
+        self.town_name_set = frozenset(n.lower() for n in town_names if n.strip()) | self.place_name_set
         # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
         # only all-capitals words taken for places (see ``toponyms.is_acronym``).
         self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
@@ -340,6 +343,9 @@ class Analyzer:
         #     Kashmir's Pahalgam town", "in Datta Khel village"): a place, small
         #     as it may be (the matcher above only knows towns of 15,000 people).
         spans += _named_settlements(doc, entity_tokens)
+        # 2c. A town's name the model saw as no name, where only a place stands ("tourists
+        #     at a meadow near Pahalgam"): a place when the gazetteer knows the town.
+        spans += _towns_in_place_slots(doc, entity_tokens, self.town_name_set, person_words)
         lowercase_doc = mostly_lowercase(text)
         parsed = parsed_text(doc)
         for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
@@ -473,6 +479,32 @@ def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int,
             continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name
         spans.append((words.start_char, words.end_char, "GPE"))
     return spans
+
+
+def _towns_in_place_slots(doc: Doc, taken: Collection[int], names: Collection[str],
+                          person_words: Collection[str]) -> list[tuple[int, int, str]]:
+    """Title-case proper nouns outside any entity that are the object of
+    "in/near/at/outside" ("near Pahalgam", "in Mir Ali") and name a town of
+    the gazetteer."""
+    spans = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in _TOWN_SLOT_PREPS or token.pos_ != "PROPN" or \
+                not token.is_title or token.i in taken:
+            continue
+        start = token.i
+        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and \
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        words = doc[start:token.i + 1]
+        if any(t.i in taken for t in words) or all(t.lower_ in person_words for t in words) or \
+                (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            continue
+        if words.text.lower() in names:
+            spans.append((words.start_char, words.end_char, "GPE"))
+    return spans
+
+
+_TOWN_SLOT_PREPS = frozenset({"in", "near", "at", "outside"})
 
 
 # Settlement nouns said of a name that follows them ("the capital Rabat", "tourist hub Marrakech")

@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 20
 BATCH_SIZE = 16  # articles parsed together
 MIN_LATIN_SHARE = 0.6
+# towns this big are taken where the syntax says place and the model saw no name ("near Pahalgam")
+TOWN_MIN_POPULATION = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,8 @@ class Pipeline:
         self.resolver = Resolver(self.gazetteer, boundaries=self.boundaries)
         self.analyzer = analyzer if analyzer is not None else Analyzer(
             place_names=self.gazetteer.ruler_names(),
-            demonyms=self.resolver.demonyms())
+            demonyms=self.resolver.demonyms(),
+            town_names=self.gazetteer.ruler_names(min_population=TOWN_MIN_POPULATION))
 
     def extract(self, article: Article) -> Extraction:
         return self._finish(article, analyse(article, analyzer=self.analyzer))

@@ -99,6 +99,12 @@ def _best_killed(base: Sequence[tuple[TollMention, Mention]], best: list[tuple[T
         # soldiers", "the earlier claim was of killing 60 soldiers"): the lower (ACLED)
         victims = _victims(base[0][0])
         rivals = [(t, m) for t, m in base if victims and _victims(t) == victims and _claimed(m.draft, t)]
+        if len(rivals) < 2 and victims:
+            # "killed 19 Taliban fighters, Pakistani officials said. The Taliban said nine of its
+            # fighters were killed": the same dead told by two sides, each its own figure
+            first_speakers = _speakers(base[0][1].draft, base[0][0])
+            rivals = [base[0], *((t, m) for t, m in base[1:] if _victims(t) == victims and first_speakers
+                                 and (told := _speakers(m.draft, t)) and not told & first_speakers)]
         if len(rivals) > 1:
             best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
     if len(base) > 1:
@@ -154,6 +160,18 @@ def _disputed_between(best: TollMention, other: TollMention, draft: Draft) -> bo
 
 
 _CLAIM_WORDS = frozenset({"claim", "claims", "claimed", "claiming"})
+
+
+def _speakers(draft: Draft, toll: TollMention) -> frozenset[str]:
+    """The words of whoever the toll's sentence says said it ("Pakistani
+    security officials said" -> {"pakistani", "security", "officials"}), minus
+    articles; empty when no one is said to have said it."""
+    sentences = doc_sentences(draft.sentence.doc)
+    if not 0 <= toll.sentence_index < len(sentences):
+        return frozenset()
+    return frozenset(w.lower_ for t in sentences[toll.sentence_index] if t.lemma_.lower() in lx.SAY_VERBS
+                     for c in t.children if c.dep_ == "nsubj" for w in c.subtree
+                     if w.is_alpha and w.lower_ not in ("the", "a", "an", "its", "their"))
 
 
 def _claimed(draft: Draft, toll: TollMention) -> bool:

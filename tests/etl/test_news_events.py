@@ -835,6 +835,22 @@ def test_the_dead_of_each_side_told_in_two_sentences_are_both_counted(pipeline):
     assert [(e.location, e.fatalities) for e in events] == [("Kachhi", 58)]
 
 
+def test_the_same_dead_told_by_two_sides_take_the_lower_figure(pipeline):
+    # ANNOTATION: conflicting figures, the lower is the toll
+    text = ("PESHAWAR: Afghan Taliban forces fired on Pakistani border posts in Kurram on Saturday night, prompting "
+            "retaliation that killed 19 Taliban fighters, Pakistani security officials said. The Taliban said nine "
+            "of its fighters were killed.")
+    events = extract(pipeline, text, published=date(2025, 5, 8))
+    assert [(e.location, e.fatalities) for e in events] == [("Kurram", 9)]
+
+
+def test_a_small_town_the_model_does_not_tag_is_a_place_where_the_syntax_says_place(pipeline):
+    text = ("SRINAGAR: Terrorists opened fire on tourists at Baisaran meadow near Pahalgam on Tuesday, killing 26 "
+            "people, mostly tourists.")
+    events = extract(pipeline, text, published=date(2025, 4, 23))
+    assert [(e.location, e.country, e.fatalities) for e in events] == [("Pahalgam", "IND", 26)]
+
+
 def test_reports_of_one_hijacking_over_three_days_are_one_incident(pipeline):
     from etl.incidents import link_incidents
 
