@@ -83,6 +83,13 @@ _NAMED_AND_OTHERS = re.compile(
     rf"(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "abducted three labourers from a construction site and later killed them": the
+    # people taken, then killed by a pronoun
+    ("killed", re.compile(
+        rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
+        rf"(?P<victim>[A-Za-z][\w'’-]*(?:\s+(?!(?:from|in|at|on|near|and|to|hostage)\b)[A-Za-z][\w'’-]*){{0,2}})"
+        rf"\b[^.;]{{0,120}}?\b(?:(?P<verb>killed|executed|murdered|beheaded)\s+(?:all\s+of\s+)?them\b|"
+        rf"(?:shot|gunned)\s+(?:all\s+of\s+)?them\s+(?:dead|down)\b)", re.I)),
     # Active first: "killing more than 200 Taliban", "killed five policemen and
     # wounded 12 others", "left 5 dead".
     ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{_VICTIM_AFTER}",

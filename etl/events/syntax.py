@@ -31,7 +31,9 @@ def object_words(token: Token) -> set[str]:
     the troops seized")."""
     sentence = sent_of(token)
     window = list(sentence.doc[token.i + 1:min(sentence.end, token.i + 9)])
-    for child in token.children:
+    # a particle's verb holds the object ("drones were shot down": "drones" hangs on "shot")
+    verbs = [token, token.head] if token.dep_ == "prt" else [token]
+    for child in (c for verb in verbs for c in verb.children):
         if child.dep_ in ("nsubjpass", "dobj"):
             window.extend(child.subtree)
     if token.dep_ == "acl":

@@ -190,3 +190,14 @@ def test_a_victim_named_by_a_three_word_unit_is_one_killed():
 ])
 def test_tolls_told_far_from_their_verb_all_of_them_or_by_execution(sentence, expected):
     assert sum(c.best for c in find_casualties(sentence) if c.kind == "killed") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armed men abducted three Punjabi labourers from a construction site in Kech district on Sunday and later "
+     "killed them, officials said.", 3),
+    ("Gunmen offloaded nine passengers from a bus and shot them dead.", 9),
+    ("Gunmen took 20 people hostage and killed all of them.", 20),
+    ("Militants kidnapped two teachers and released them later.", 0),
+])
+def test_people_taken_then_killed_by_a_pronoun_are_counted(sentence, expected):
+    assert sum(c.best for c in find_casualties(sentence) if c.kind == "killed") == expected

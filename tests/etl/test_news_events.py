@@ -851,6 +851,12 @@ def test_a_small_town_the_model_does_not_tag_is_a_place_where_the_syntax_says_pl
     assert [(e.location, e.country, e.fatalities) for e in events] == [("Pahalgam", "IND", 26)]
 
 
+def test_drones_told_shot_down_in_the_passive_are_a_disrupted_weapons_use(pipeline):
+    # the drones hang on "shot", the trigger is its particle "down"
+    events = extract(pipeline, "Two Indian drones were shot down over Lahore on Thursday.", published=date(2025, 5, 8))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Lahore")]
+
+
 def test_reports_of_one_hijacking_over_three_days_are_one_incident(pipeline):
     from etl.incidents import link_incidents
 
