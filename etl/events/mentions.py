@@ -326,6 +326,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("unrest", "crackdown") and not sentence_words & _CROWD_CONTEXT:
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)
+    # "the April 22 attack in Pahalgam, in which gunmen killed 26 men": what a relative clause
+    # tells of an event recalled is recalled too
+    earlier |= {t.token.i for t in kept if (clause := relative_clause_of(t.token, limit=3)) is not None
+                and clause.head.i in earlier}
     kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
     return drop_background_clauses(kept, sentence)
 

@@ -364,6 +364,8 @@ _CAUSE_PREPS = frozenset({"following", "after", "since"})
 
 
 _TALKS = frozenset({"Diplomacy", "Agreement"})
+# verbs that tell the trigger as coming after another event (its object)
+_FOLLOWING_VERBS = frozenset({"follow", "succeed"})
 
 
 def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool = False) -> bool:
@@ -374,6 +376,9 @@ def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: boo
     if trigger.lemma_.lower() in lx.HARMED_VERBS:
         return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
     node = _governing_event(doc, mention, trigger, limit=5)
+    if node is not None and node.dep_ == "dobj" and node.head.lemma_.lower() in _FOLLOWING_VERBS and \
+            any(c.dep_ == "nsubj" and c.i == trigger.i for c in node.head.children):
+        return True  # "The strikes followed the April 22 attack in Pahalgam": what came before
     if node is None or node.dep_ != "pobj":
         return False
     if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in _TALKS:

@@ -878,6 +878,19 @@ def test_reports_of_one_hijacking_over_three_days_are_one_incident(pipeline):
     assert len({i.incident_id for i in link_incidents(events)}) == 1
 
 
+def test_history_recalled_with_its_own_day_dates_nothing_told_after_it(pipeline):
+    # the strikes "followed" the attack: its place is not theirs; the exchange of fire told
+    # next is news of this week, not of the day of the attack recalled
+    text = ("ISLAMABAD: Pakistan's military said 31 civilians were killed in Indian missile strikes on Wednesday.\n\n"
+            "The strikes followed the April 22 attack in Pahalgam, in which gunmen killed 26 men.\n\n"
+            "Meanwhile, Pakistani and Indian troops exchanged fire along the Line of Control overnight, "
+            "Pakistani officials said.")
+    events = extract(pipeline, text, published=date(2025, 5, 8))
+    clash = [e for e in events if e.location == "Line of Control"]
+    assert [(e.event_type, e.event_date >= date(2025, 5, 6)) for e in clash] == [("Battles", True)]
+    assert [(e.event_date, e.fatalities) for e in events if e.location == "Pahalgam"] == [(date(2025, 4, 22), 26)]
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
