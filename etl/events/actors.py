@@ -156,6 +156,18 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
                 actor2 = name(child)
         if actor1:
             break
+    if not actor1:
+        # "31 civilians were killed in Indian attacks on Bahawalpur": the nationality of the
+        # act the killing was "in" is its actor's
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.lemma_.lower() in lx.NOUN_TRIGGERS and \
+                            noun.lemma_.lower() not in _TWO_SIDED:
+                        actor1 = next((name(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                                       and token_country(c) and "-" not in c.text), "")
+                if actor1:
+                    break
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
             for obj in child.children:

@@ -144,7 +144,8 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     text = span_text(sentence)
     etype = happening.event_type  # the anchor's, or the type its sibling places took
     subtype = happening.sub_event_type
-    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and killed and (
+    default_clash = happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash")
+    if default_clash and killed and (
             all(_civilian_dead(c) for c, _ in killed) or _people_only(happening, [c for c, _ in killed])):
         # "a harrowing attack claimed by the ADF … resulting in a death toll of at least 61
         # civilians": an attack told by no weapon and no target is typed by whom it killed
@@ -159,10 +160,10 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         actor1 = state_forces_subject(anchor.draft.trigger.token)
     country_name = lx.COUNTRY_NAMES.get(place.country, "") if place.country else ""
     actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
-    if happening.all_default_typed and (etype, subtype) == (lx.BATTLES, "Armed clash") and \
-            _from_abroad(happening, actor1, country_name):
-        # "Israel in July attacked the main Syrian military compounds": a state's forces
-        # attacking in another country with no ground fight told strike from the air
+    if default_clash and _from_abroad(happening, actor1, country_name):
+        # "Israel in July attacked the main Syrian military compounds", "31 civilians were killed
+        # in Indian attacks on Bahawalpur": a state's forces attacking in another country with
+        # no ground fight told strike from the air, whoever died
         etype, subtype = lx.REMOTE, "Air/drone strike"
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")

@@ -311,6 +311,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
                 not (sentence_words & lx.CONTEXT_WORDS):
             continue
+        if lemma == "meeting" and _a_bodys_own_meeting(trig.token):
+            continue  # "chaired a meeting of the National Security Committee": no talks between parties
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trig.token.children):
             continue  # "their actions demonstrate a clear disregard": shows, not protests
         if trig.event_type in (lx.STRATEGIC, lx.PROTESTS) and _target_of_attack(trig.token):
@@ -364,6 +366,22 @@ def _leader(token: Token) -> bool:
     Congolese counterpart", "Hun Manet")."""
     return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or token.lemma_.lower() in lx.LEADER_WORDS or \
         any(c.dep_ == "compound" and c.lower_ in lx.LEADER_WORDS for c in token.children)
+
+
+# Bodies whose own meetings are no talks between parties ("a meeting of the federal cabinet")
+_BODY_NOUNS = frozenset({"committee", "cabinet", "council", "commission", "assembly", "parliament", "board",
+                         "commanders", "leadership", "party", "corps", "senate", "jirga", "shura", "apex"})
+
+
+def _a_bodys_own_meeting(token: Token) -> bool:
+    """A meeting "of" a body ("of the National Security Committee", "of the
+    corps commanders") with no one "with" or "between" it: the body's own."""
+    children = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in _BODY_NOUNS or any(w.lower_ in _BODY_NOUNS for w in g.subtree))
+        for g in c.children) for c in children)
 
 
 def _leaders_meet(token: Token) -> bool:

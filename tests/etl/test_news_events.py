@@ -891,6 +891,24 @@ def test_history_recalled_with_its_own_day_dates_nothing_told_after_it(pipeline)
     assert [(e.event_date, e.fatalities) for e in events if e.location == "Pahalgam"] == [(date(2025, 4, 22), 26)]
 
 
+def test_a_bodys_own_meeting_is_no_diplomacy(pipeline):
+    # ANNOTATION: meetings about security are not events; talks need a party to talk with
+    text = ("Prime Minister Shehbaz Sharif chaired a meeting of the National Security Committee on Thursday, "
+            "which condemned the Indian strikes as an act of war.")
+    events = extract(pipeline, text, published=date(2025, 5, 8))
+    assert "Diplomacy" not in {e.sub_event_type for e in events}
+    talks = extract(pipeline, "The foreign ministers of Pakistan and Afghanistan held a meeting in Kabul on "
+                    "Saturday on border security.", published=date(2025, 5, 8))
+    assert "Diplomacy" in {e.sub_event_type for e in talks}
+
+
+def test_the_nationality_of_the_attacks_people_were_killed_in_is_the_actor(pipeline):
+    events = extract(pipeline, "Thirty-one civilians were killed in Indian attacks on Bahawalpur on Wednesday.",
+                     published=date(2025, 5, 8))
+    assert [(e.location, e.actor1, e.fatalities) for e in events] == [
+        ("Bahawalpur", "Military Forces of India", 31)]
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
