@@ -72,6 +72,8 @@ def as_told_before(drafts: Sequence[Draft], trigger: Trigger, *, sentence_index:
     token = trigger.token
     if (trigger.event_type, trigger.sub_event_type) not in ((lx.BATTLES, "Armed clash"), (lx.VAC, "Attack")):
         return trigger
+    if trigger.background:
+        return trigger  # "The strikes followed the April 22 attack in Pahalgam": an earlier happening recalled
     # the noun itself, or what a harm verb says it did ("The attack killed five people")
     nouns = [token] if token.pos_ == "NOUN" else \
         [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_.lower() in HARM_VERBS else []

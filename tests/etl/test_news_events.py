@@ -889,6 +889,8 @@ def test_history_recalled_with_its_own_day_dates_nothing_told_after_it(pipeline)
     clash = [e for e in events if e.location == "Line of Control"]
     assert [(e.event_type, e.event_date >= date(2025, 5, 6)) for e in clash] == [("Battles", True)]
     assert [(e.event_date, e.fatalities) for e in events if e.location == "Pahalgam"] == [(date(2025, 4, 22), 26)]
+    # the attack recalled is not the strikes told again: their weapon is not its
+    assert all(e.event_type != "Explosions/Remote violence" for e in events if e.location == "Pahalgam")
 
 
 def test_a_bodys_own_meeting_is_no_diplomacy(pipeline):
