@@ -83,7 +83,7 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
     return list(events.values())
 
 
-_ANYONE = frozenset({"people", "person", "persons", "man", "woman", "family", "families"})
+_ANYONE = frozenset({"people", "person", "persons", "man", "woman", "men", "women", "family", "families"})
 
 
 def _civilian_dead(casualty: Casualty) -> bool:

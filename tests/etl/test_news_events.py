@@ -911,6 +911,17 @@ def test_the_nationality_of_the_attacks_people_were_killed_in_is_the_actor(pipel
         ("Bahawalpur", "Military Forces of India", 31)]
 
 
+def test_men_killed_by_an_attack_that_names_no_armed_side_are_civilians_attacked(pipeline):
+    # "men", like "people", may be anyone: with no soldiers or police told, an attack on them
+    # is violence against civilians; with soldiers among them, a battle
+    events = extract(pipeline, "Gunmen killed 12 men in an attack on a village in Zamfara on Monday.",
+                     published=date(2025, 5, 8))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 12)]
+    mixed = extract(pipeline, "Militants killed 12 men, including five soldiers, in an attack on a checkpoint in "
+                    "Borno on Monday.", published=date(2025, 5, 8))
+    assert [e.event_type for e in mixed] == ["Battles"]
+
+
 def test_the_place_of_the_attack_a_strike_retaliates_for_is_not_the_strikes(pipeline):
     text = ("India struck nine sites in Pakistan on Wednesday in retaliation for the April 22 attack in "
             "Pahalgam, in which 26 tourists were killed.")
