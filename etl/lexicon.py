@@ -453,6 +453,8 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
 # Verbs that need a weapon word to count ("destroyed" alone is not an attack).
 # verbs of fire traded by two sides ("exchanged heavy fire", "traded gunfire"): a clash
 FIRE_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+# People held by their captors ("taking hundreds of passengers hostage"; their dead are civilians)
+CAPTIVE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
 # What police fire at a crowd to disperse it ("fired tear gas shells", "rubber bullets",
 # "water cannon"): the intervention in a protest, not an attack
 CROWD_CONTROL_WORDS = frozenset({"gas", "teargas", "cannon", "cannons", "rubber", "pellet", "pellets",

@@ -46,7 +46,6 @@ from geo.records import Mention
 logger = logging.getLogger(__name__)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-_LEADING_THE = re.compile(r"^the\s+", re.I)
 MAX_PARSE_CHARS = 200_000  # longer articles are parsed in paragraph batches
 
 _COUNTRY_ALT = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
@@ -305,8 +304,8 @@ class Analyzer:
                     (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent) or _described_settlement(ent))
                     and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
-            elif label == "EVENT" and _is_locative_object(ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent) \
-                    and _LEADING_THE.sub("", ent.text).lower() in self.place_name_set:
+            elif label == "EVENT" and _is_locative_object(core := ent[1:] if ent[0].lower_ == "the" and len(ent) > 1
+                                                          else ent) and core.text.lower() in self.place_name_set:
                 label = "GPE"  # "attacked the train in the Bolan Pass" (read as an event's name)
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set

@@ -4,7 +4,7 @@ who the sentence attributes its facts to (``claimed_by``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -130,13 +130,9 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     name = lambda t: actor_name(_phrase(t), event_type=trigger.event_type,  # noqa: E731
                                 sub_event_type=trigger.sub_event_type)
     actor1 = actor2 = ""
-    if token.pos_ == "NOUN" and token.lemma_.lower() not in _TWO_SIDED:
+    if token.pos_ == "NOUN":
         # "an Israeli drone strike", "U.S. airstrikes": the nationality of the act is its actor's
-        # (not of a fight, which has two: "the Pakistan-Afghanistan border clashes")
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and token_country(child) and "-" not in child.text:
-                actor1 = name(child)
-                break
+        actor1 = _nationality_actor(token, name)
     scope = recalled_scope(token) if trigger.background else None
     for verb in subject_verbs(token):
         if scope is not None and not scope[0] <= verb.i < scope[1]:
@@ -159,15 +155,9 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     if not actor1:
         # "31 civilians were killed in Indian attacks on Bahawalpur": the nationality of the
         # act the killing was "in" is its actor's
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
-                for noun in prep.children:
-                    if noun.dep_ == "pobj" and noun.lemma_.lower() in lx.NOUN_TRIGGERS and \
-                            noun.lemma_.lower() not in _TWO_SIDED:
-                        actor1 = next((name(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                                       and token_country(c) and "-" not in c.text), "")
-                if actor1:
-                    break
+        actor1 = next((found for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                       for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in lx.NOUN_TRIGGERS
+                       if (found := _nationality_actor(noun, name))), "")
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
             for obj in child.children:
@@ -181,6 +171,16 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     if actor2 == actor1:
         actor2 = ""
     return actor1, actor2
+
+
+def _nationality_actor(noun: Token, name: Callable[[Token], str]) -> str:
+    """The actor a nationality said of an event noun names ("Israeli strikes"),
+    else "" (and "" for a fight, which has two sides: "the Pakistan-Afghanistan
+    border clashes")."""
+    if noun.lemma_.lower() in _TWO_SIDED:
+        return ""
+    return next((name(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                 and token_country(c) and "-" not in c.text), "")
 
 
 _PLACE_WORDS = frozenset({"border", "borders", "region", "area", "city", "town", "village", "province", "district",

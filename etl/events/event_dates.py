@@ -288,19 +288,15 @@ def resolve_event_date(
         last = drafts[-1].sentence_index
         told = [d for d in drafts if d.sentence_index == last and not d.trigger.background
                 and d.date_value is not None]
-        previous = told[-1] if told else drafts[-1]
+        previous: Draft | None = told[-1] if told else drafts[-1]
         if previous.trigger.background and previous.own_date and not trigger.background:
             # "The strikes followed the April 22 attack in Pahalgam ... Meanwhile, troops exchanged
             # fire along the Line of Control": history recalled with its own day dates nothing
-            # told after it; the last event told as news does
-            news = [d for d in drafts if not d.trigger.background and d.date_value is not None]
-            if news:
-                previous = news[-1]
-            elif lead is not None and lead.value is not None:
-                return lead.value, borrowed_precision(lead.precision), "lead", None
-            elif published is not None:
-                return published, WEEK, "published", None
-        return previous.date_value, borrowed_precision(previous.date_precision), "previous", previous
+            # told after it; the last event told as news does, else the lead or the report's day
+            previous = next((d for d in reversed(drafts) if not d.trigger.background and d.date_value is not None),
+                            None)
+        if previous is not None:
+            return previous.date_value, borrowed_precision(previous.date_precision), "previous", previous
     if lead is not None and lead.value is not None:
         return lead.value, borrowed_precision(lead.precision), "lead", None
     if published is not None:

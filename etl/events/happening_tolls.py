@@ -201,15 +201,8 @@ def _side(toll: TollMention) -> str:
     """Whose dead a toll mention counts, when all its figures name one side:
     "armed" (militants, attackers), "state" (soldiers, police), "civilian";
     else "" ("people", a mix, no noun)."""
-    sides = set()
-    for c in toll.casualties:
-        if c.kind != "killed":
-            continue
-        side = _casualty_side(c)
-        if not side:
-            return ""
-        sides.add(side)
-    return sides.pop() if len(sides) == 1 else ""
+    sides = _sides(toll)
+    return next(iter(sides)) if len(sides) == 1 else ""
 
 
 def _sides(toll: TollMention) -> frozenset[str]:
@@ -227,12 +220,9 @@ def _casualty_side(casualty: Casualty) -> str:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
         return "state"
-    if (noun in lx.CIVILIAN_WORDS or noun in _CAPTIVES) and noun not in ("people", "person", "persons"):
+    if (noun in lx.CIVILIAN_WORDS or noun in lx.CAPTIVE_WORDS) and noun not in ("people", "person", "persons"):
         return "civilian"
     return ""
-
-
-_CAPTIVES = frozenset({"hostage", "hostages", "captive", "captives"})
 
 
 def _refines(toll: TollMention, first: TollMention) -> bool:

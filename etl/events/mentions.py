@@ -35,7 +35,8 @@ from etl.events.realis import (
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (
-    after_read_as_conj, ancestors, governing_verb, has_object, object_heads, relative_clause_of, sent_of, target_words, token_table,
+    after_read_as_conj, ancestors, governing_verb, has_object, object_heads, relative_clause_of, sent_of, target_words,
+    token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -139,7 +140,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             # (not "rescued 250 cadets who were held as hostages": who they were, told of a rescue)
             # "taking hundreds of passengers hostage", "held dozens hostage": the words apart
             for word in sentence[i].subtree:  # (the parse may hang "hostage" on the people taken)
-                if word.lower_ in ("hostage", "hostages", "captive") and word.i - sentence.start not in taken and \
+                if word.lower_ in lx.CAPTIVE_WORDS and word.i - sentence.start not in taken and \
                         governing_verb(word) == sentence[i]:
                     found.append(Trigger(word, lx.VAC, "Abduction/forced disappearance", True))
                     taken.update({i, word.i - sentence.start})

@@ -457,6 +457,9 @@ def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     return False
 
 
+_HARM_LEMMAS = lx.HARMED_VERBS | HARM_VERBS
+
+
 def _harm_told_of(trigger: Token) -> Token | None:
     """The verb of harm an event word is the subject of ("Pakistani shelling
     across the Line of Control killed 12 civilians in Poonch", "Indian firing
@@ -466,7 +469,7 @@ def _harm_told_of(trigger: Token) -> Token | None:
     node = trigger
     if node.dep_ == "acl" and node.head.dep_ in ("nsubj", "nsubjpass"):
         node = node.head
-    if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in lx.HARMED_VERBS | HARM_VERBS:
+    if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
         return node.head
     return None
 
