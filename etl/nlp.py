@@ -24,7 +24,7 @@ import os
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from etl.dates import find_dates
-from etl import lexicon, toponyms
+from etl import lexicon, name_slots, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from etl.spacy_model import doc_text, keep_text, load_spacy, mostly_lowercase, parsed_text
 from geo.gazetteer import prominent_names
@@ -300,12 +300,15 @@ class Analyzer:
                 # "Niono, Molodo, Sandaré": a village in a list of places, read as a product (the
                 # resolver, which knows villages, judges it; the name set here only knows towns)
                 label = "GPE"
-            if label in ("PERSON", "ORG") and (_is_locative_object(ent) or _names_division(ent) or (
-                    (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent) or _described_settlement(ent))
-                    and ent.text.lower() in self.place_name_set)):
+            if label in ("PERSON", "ORG") and (
+                    name_slots.is_locative_object(ent) or name_slots.names_division(ent) or (
+                        (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent)
+                         or name_slots.described_settlement(ent))
+                        and ent.text.lower() in self.place_name_set)):
                 label = "GPE"
-            elif label == "EVENT" and _is_locative_object(core := ent[1:] if ent[0].lower_ == "the" and len(ent) > 1
-                                                          else ent) and core.text.lower() in self.place_name_set:
+            elif label == "EVENT" and name_slots.is_locative_object(
+                    core := ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent) \
+                    and core.text.lower() in self.place_name_set:
                 label = "GPE"  # "attacked the train in the Bolan Pass" (read as an event's name)
             elif label in ("NORP", "ORG") and len(ent) <= 3 and (
                     ent.text.lower() in self.place_name_set
@@ -341,10 +344,10 @@ class Analyzer:
         # 2b. A name the model missed before the word for a settlement ("near
         #     Kashmir's Pahalgam town", "in Datta Khel village"): a place, small
         #     as it may be (the matcher above only knows towns of 15,000 people).
-        spans += _named_settlements(doc, entity_tokens)
+        spans += name_slots.named_settlements(doc, entity_tokens)
         # 2c. A town's name the model saw as no name, where only a place stands ("tourists
         #     at a meadow near Pahalgam"): a place when the gazetteer knows the town.
-        spans += _towns_in_place_slots(doc, entity_tokens, self.town_name_set, person_words)
+        spans += name_slots.towns_in_place_slots(doc, entity_tokens, self.town_name_set, person_words)
         lowercase_doc = mostly_lowercase(text)
         parsed = parsed_text(doc)
         for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
@@ -403,174 +406,6 @@ def _misread_date(ent: Span) -> bool:
 
 def _is_event_word(span: Span) -> bool:
     return len(span) == 1 and (span[0].lower_ in _EVENT_WORDS or span[0].lemma_.lower() in _EVENT_WORDS)
-
-
-def _names_division(ent: Span) -> bool:
-    """A name the model calls a person or an organisation, followed by the
-    word for the division it names ("in eastern Gnagna province", "Kurram
-    district"), or its possessor in a place phrase ("in Kurram's Shalozan
-    area"): a place."""
-    doc = ent.doc
-    words = [t.lower_ for t in ent]
-    if 2 <= len(words) <= 5 and words[0] not in _LGA_WORDS and ent[0].is_title and (
-            words[-1] in toponyms.DIVISION_NOUNS - {"region"} or words[-3:] == ["local", "government", "area"]):
-        # the division word inside the name: "Guma Local Government Area", "Bokkos LGA"
-        return True
-    if ent.end >= len(doc) or len(ent) > 3:
-        return False
-    after = doc[ent.end]
-    if not all(t.is_title or t.is_upper for t in ent):
-        return False
-    if after.lower_ in ("'s", "’s") and ent.root.dep_ == "poss":
-        # "in Kurram's Shalozan area": the possessor of a place noun that is where something is
-        held = ent.root.head
-        return held.lower_ in toponyms.DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
-            and held.head.lower_ in ("in", "near", "at")
-    if ent.root.dep_ not in ("compound", "nmod") or ent.root.head.i < after.i or ent.root.head.i - after.i > 2 or \
-            any(t.dep_ != "amod" for t in doc[after.i:ent.root.head.i]):
-        return False
-    # "in the Khan Younis area": a name before the word for a part of a
-    # place, where something is ("the Bajaur tribal district": a word may describe it)
-    division = ent.root.head
-    return division.lower_ in toponyms.DIVISION_NOUNS or (
-        division.lower_ in _AREA_NOUNS and division.dep_ == "pobj" and division.head.lower_ in toponyms.LOCATIVE_PREPS)
-
-
-_LGA_WORDS = frozenset({"local", "government", "area", "the"})
-
-_AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outskirts", "suburb", "suburbs"})
-
-
-# The words after a settlement's name ("Pahalgam town", "Datta Khel village").
-_SETTLEMENT_WORDS = frozenset({"town", "village", "city", "tehsil", "district", "valley", "subdivision", "territory",
-                               "county", "township", "municipality", "commune", "governorate"})
-
-
-# "Guma Local Government Area", "Guma local government area", "Bokkos LGA": Nigeria's districts,
-# named before the words
-_LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) "
-                       r"(?:[Ll]ocal [Gg]overnment [Aa]rea|[Ll]ocal [Gg]overnment|LGA)\b")
-
-
-def _named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
-    """Title-case proper nouns (outside any entity) compounded with a
-    settlement noun ("Pahalgam town", "Datta Khel village") or named before
-    the words for a local government area."""
-    spans = []
-    text = doc_text(doc)
-    for match in _LGA_NAME.finditer(text) if "LGA" in text or "ocal" in text else ():
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is not None and not any(t.i in taken for t in span) and span[0].lower_ not in ("the", "a"):
-            spans.append((match.start(1), match.end(1), "GPE"))
-    for token in doc:
-        head = token.head
-        if token.dep_ != "compound" or head.lemma_.lower() not in _SETTLEMENT_WORDS or head.i != token.i + 1:
-            continue
-        start = token.i
-        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
-            start -= 1
-        words = doc[start:token.i + 1]
-        if any(t.i in taken and t.ent_type_ != "NORP" for t in words) or \
-                not all(t.pos_ == "PROPN" and t.is_title for t in words):
-            # (a name the model calls a nationality, "Masisi territory", is still the territory's)
-            continue
-        if _name_goes_on_before(doc, words.start):
-            continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name
-        spans.append((words.start_char, words.end_char, "GPE"))
-    return spans
-
-
-def _towns_in_place_slots(doc: Doc, taken: Collection[int], names: Collection[str],
-                          person_words: Collection[str]) -> list[tuple[int, int, str]]:
-    """Title-case proper nouns outside any entity that are the object of
-    "in/near/at/outside" ("near Pahalgam", "in Mir Ali") and name a town of
-    the gazetteer."""
-    spans = []
-    for token in doc:
-        if token.dep_ != "pobj" or token.head.lower_ not in _TOWN_SLOT_PREPS or token.pos_ != "PROPN" or \
-                not token.is_title or token.i in taken:
-            continue
-        start = token.i
-        while start - 1 >= 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and \
-                doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            start -= 1
-        words = doc[start:token.i + 1]
-        if any(t.i in taken for t in words) or all(t.lower_ in person_words for t in words) or \
-                (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
-            continue
-        if words.text.lower() in names:
-            spans.append((words.start_char, words.end_char, "GPE"))
-    return spans
-
-
-_TOWN_SLOT_PREPS = frozenset({"in", "near", "at", "outside"})
-
-
-# Settlement nouns said of a name that follows them ("the capital Rabat", "tourist hub Marrakech")
-_DESCRIBED_SETTLEMENTS = frozenset({"capital", "city", "town", "village", "hub", "port"})
-
-
-def _described_settlement(ent: Span) -> bool:
-    """A name the settlement noun before it describes ("the capital Rabat",
-    "tourist hub Marrakech", "the port city Tangier"), whatever the model
-    called it."""
-    if ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return before.dep_ == "compound" and before.lemma_.lower() in _DESCRIBED_SETTLEMENTS and \
-        before.head.i in range(ent.start, ent.end)
-
-
-def _name_goes_on_before(doc: Doc, start: int) -> bool:
-    """Does the name beginning at token ``start`` begin earlier ("Nad ‘Ali",
-    "Sar-e Pul", "Kash Rod")?  A possessive before it ("Kashmir's") ends
-    another name."""
-    if start == 0:
-        return False
-    before = doc[start - 1]
-    if not before.whitespace_ or before.text in ("-", "‘", "’", "'") or "-" in before.text:
-        return True
-    if before.tag_ == "POS":
-        return False
-    return before.pos_ == "PROPN" or (before.i >= 1 and doc[before.i - 1].text == "-")
-
-
-def _is_locative_object(ent: Span) -> bool:
-    """A one- or two-word name that is the object of "in/near/at …" or names
-    a settlement ("the city of Sumy") and is not a possessor: almost always
-    a place the model did not know."""
-    root = ent.root
-    head = root.head
-    if len(ent) <= 2 and root.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT_NOUNS and \
-            all(t.is_title or t.is_upper for t in ent):
-        return True  # "the rebel-held capital, Sanaa", "the border town, Chaman"
-    inner = ent[1:-1]
-    joined = {t.i for t in inner if t.lower_ in _NAME_PARTICLES}  # "Santo Domingo de los Tsachilas"
-    return (
-        len([t for t in ent if t.text != "-" and t.lower_ not in _ARTICLES and t.i not in joined])
-        <= (3 if joined else 2)
-        and root.dep_ == "pobj"
-        and (head.lower_ in toponyms.LOCATIVE_PREPS
-             or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
-        and not any(child.dep_ == "case" for child in root.children)
-        and all(t.is_title or t.is_upper or t.text == "-" or t.i in joined or (t.lower_ in _ARTICLES and t.i < root.i)
-                for t in ent)
-    )
-
-
-# Lower-case words inside Romance place names ("Santo Domingo de los Tsachilas", "Nioro du Sahel").
-_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "du", "des", "di"})
-
-
-# Arabic articles written in lower case before a place's name ("the key town of al-Nahud").
-_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az"})
-
-
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",
-                               "county", "capital", "port", "municipality", "governorate", "oblast",
-                               "hometown", "birthplace"})
-
-
 
 
 def _without_overlaps(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
