@@ -49,15 +49,17 @@ _MONTH_RE = (r"(?P<month>january|february|march|april|may|june|july|august|septe
 _WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+# the year a day or month is told in: "12 October 2025", "June 25 last year"
+_YEAR_PART = rf"(?:,?\s+{_YEAR_RE}|\s+(?P<yrel>last|this|next|previous)\s+year\b)"
 _NUM_RE = r"(?P<num>\d+|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
 # Order matters: longer, more specific patterns first.  Each has a kind.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month_day", re.compile(
-        rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE})?(?!\s*(?:%|per|km|kilomet|miles?|people|dead|killed|soldiers))",
+        rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_PART}?(?!\s*(?:%|per|km|kilomet|miles?|people|dead|killed|soldiers))",
         re.I)),
-    ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}{_YEAR_PART}?\b", re.I)),
     ("weekday", re.compile(
         rf"\b(?P<mod>last|this|past|late|early|on|overnight\s+(?:into|to))?\s*{_WEEKDAY_RE}"
         r"(?:\s+(?P<part>night|morning|evening|afternoon))?(?P<lastweek>\s+(?:of\s+)?last\s+week)?\b", re.I)),
@@ -69,9 +71,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_period", re.compile(
         r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
         r"\s+(?P<unit>week|month))\b", re.I)),
-    ("relative_year", re.compile(r"\b(?P<rel>(?:this|last|previous|past))\s+year\b(?!s)", re.I)),
     ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+|(?:in|since|during|from|of)[\s-]+)?"
-                              rf"{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I)),
+                              rf"{_MONTH_RE}{_YEAR_PART}?\b", re.I)),
+    ("relative_year", re.compile(r"\b(?P<rel>(?:this|last|previous|past))\s+year\b(?!s)", re.I)),
     ("year", re.compile(rf"\b(?:in\s+)?{_YEAR_RE}\b(?!\s*(?:people|soldiers|troops|km|%))", re.I)),
 ]
 
@@ -126,6 +128,10 @@ def _month_before(month: int, published: date) -> date:
 def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date | None, int]:
     groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in match.groupdict().items()}
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("yrel"):  # "June 25 last year", "in March this year"
+        if published is None:
+            return None, UNKNOWN
+        year = published.year + {"last": -1, "previous": -1, "next": 1}.get(groups["yrel"], 0)
     if kind == "iso":
         try:
             return date(int(groups["year"]), int(groups["mnum"]), int(groups["day"])), DAY
@@ -266,7 +272,7 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
 def _is_bare_month(text: str, match: re.Match[str]) -> bool:
     """A month name with neither a year nor a preposition ("Fayez Jan", "the
     March on Washington") is a name, not a date."""
-    if match.groupdict().get("year"):
+    if match.groupdict().get("year") or match.groupdict().get("yrel"):
         return False
     month = match.group("month")
     if month.islower() and month in ("march", "may") and any(c.isupper() for c in text):

@@ -35,6 +35,11 @@ def one(text: str, published: date | None = PUBLISHED):
         ("attacks on a mosque in late September", date(2025, 9, 21), WEEK),
         ("a strike in mid-October", date(2025, 10, 11), WEEK),
         ("in early March 2024", date(2024, 3, 1), WEEK),
+        # a day or month told with the year it fell in, relative to the report
+        ("parliament was stormed on June 25 last year", date(2024, 6, 25), DAY),
+        ("on 12 March this year", date(2025, 3, 12), DAY),
+        ("in June last year", date(2024, 6, 1), MONTH),
+        ("in late June last year", date(2024, 6, 21), WEEK),
         # a night is dated by the day it began
         ("airstrikes in Yemen overnight into Thursday killed", date(2025, 11, 19), DAY),
         ("shelling overnight to Sunday", date(2025, 11, 15), DAY),
