@@ -106,7 +106,10 @@ def _phrase(token: Token) -> str:
     skipped = {t.i for c in token.children
                if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)
                for t in c.subtree}
-    return " ".join(t.text for t in token.subtree if t.i not in skipped and t.dep_ != "punct")[:120]
+    # written as in the text, so a hyphenated name stays one ("Tehreek-e-Taliban Pakistan")
+    kept = "".join(t.text_with_ws if t.dep_ != "punct" or t.text == "-" else " "
+                   for t in token.subtree if t.i not in skipped)
+    return " ".join(kept.split())[:120]
 
 
 def subject_verbs(token: Token) -> list[Token]:
@@ -204,6 +207,10 @@ def _with_owned(chunk: Span) -> str:
 _NOT_SIDES = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "rebellion", "unrest"})
 
 
+# what a group says when it disowns an attack: its subject is no side of it
+_DISOWNING_VERBS = frozenset({"deny", "disown", "reject", "condemn", "distance"})
+
+
 def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:
     """Fill missing sides from the sentence's other noun phrases: a named
     group or subject acts; a phrase after "on/against/at" ("attacks on
@@ -225,6 +232,8 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
             # "Lebanese officials said …", "Khaing Thukha, a spokesperson for the Arakan
             # Army, told the AP": who tells it, not who did it
             continue
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in _DISOWNING_VERBS:
+            continue  # "The TTP denied involvement, while Jamaat-ul-Ahrar claimed the attack"
         if root.lemma_.lower() in _PLACE_WORDS or (
                 root.ent_type_ in ("GPE", "LOC") and root.dep_ in ("pobj", "appos", "conj")):
             continue  # "near the Venezuelan border", "in Tibu, Colombia": a place, not a side
@@ -284,11 +293,20 @@ def responsibility_claimant(sentences: Sequence[Span], index: int, *, event_type
         for token in sentence:
             if token.lemma_.lower() not in ("claim", "take", "accept") or token.pos_ != "VERB":
                 continue
-            if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in token.children):
+            if not any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit") or (
+                    token.lemma_.lower() == "claim" and _violence_noun(c))) for c in token.children):
                 continue
             for child in token.children:
-                if child.dep_ == "nsubj":
-                    name = actor_name(_phrase(child), event_type=event_type)
+                if child.dep_ != "nsubj":
+                    continue
+                # "a splinter faction, Jamaat-ul-Ahrar, claimed the attack": the name in apposition
+                for side in (child, *(c for c in child.children if c.dep_ == "appos")):
+                    name = actor_name(_phrase(side), event_type=event_type)
                     if name and not name.startswith(("Civilians", "Police", "Military")):
                         return name
     return ""
+
+
+def _violence_noun(token: Token) -> bool:
+    """"the attack", "the bombing": a noun of violence a group claims."""
+    return lx.NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in VIOLENT

@@ -201,7 +201,8 @@ _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters"
 def _protesters_violent(sentence: Span) -> bool:
     """Protesters who attack, beat or injure someone, set something on fire
     or pull it down ("protesters attacked police officers", "demonstrators
-    set cars on fire", "pulled down the barriers"): ACLED's violent
+    set cars on fire", "pulled down the barriers", "opened fire on
+    officers"): ACLED's violent
     demonstration."""
     for t in sentence:
         lemma = t.lemma_.lower()
@@ -210,9 +211,13 @@ def _protesters_violent(sentence: Span) -> bool:
             return True
         if lemma in ("pull", "tear", "knock") and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
             return True  # "pulled down the walls", "tore down the fences"
-        if lemma in ("attack", "assault", "beat", "injure", "damage") and t.pos_ == "VERB" and any(
+        if lemma in ("attack", "assault", "beat", "injure", "damage", "shoot") and t.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
             return True
+        if lemma in ("open", "fire") and t.pos_ == "VERB" and (lemma == "fire" or any(
+                c.dep_ == "dobj" and c.lower_ == "fire" for c in t.children)) and any(
+                c.dep_ == "nsubj" and c.lower_ in _PROTESTER_HEADS for c in t.children):
+            return True  # "the protesters opened fire on officers": the crowd's own shooting
     return False
 
 

@@ -56,7 +56,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     # that holds the place it is said of is where that is (not "Pakistan's minister")
     container = root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
                                          or root.head.ent_type_ in ("GPE", "LOC", "FAC")
-                                         or _named_site_in_slot(root.head))
+                                         or _named_site_in_slot(root.head) or _quarter_in_slot(root.head))
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
@@ -281,6 +281,9 @@ def choose_places(
             if objects:
                 usable = objects
     if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
+        # "trying to disperse their march towards Islamabad": where a crowd was heading,
+        # not where it was
+        usable = [c for c in usable if not _headed_for(sentence.doc, c.mention)]
         # "protested in Srinagar against the killing of tourists in Pahalgam": where the
         # crowd was, not where what it protests happened
         causes = [c for c in usable if _under_violence(sentence.doc, c.mention, trigger.token)]
@@ -408,6 +411,13 @@ def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
         and prep.head.i != trigger.i
 
 
+def _headed_for(doc: Doc, mention: Mention) -> bool:
+    """Is the place only where someone was heading ("a march towards
+    Islamabad")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("towards", "toward")
+
+
 def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by another event noun of the sentence ("the
     attack on Sumy")?"""
@@ -472,6 +482,17 @@ def _harm_told_of(trigger: Token) -> Token | None:
     if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
         return node.head
     return None
+
+
+# Words for a part of a city, which name a place only where a place stands ("in
+# Islamabad's G-11 sector", not "Pakistan's energy sector")
+_QUARTER_NOUNS = frozenset({"sector", "neighbourhood", "neighborhood", "quarter", "locality", "colony", "ward"})
+
+
+def _quarter_in_slot(head: Token) -> bool:
+    """"in Islamabad's G-11 sector", "at Delhi's Seelampur locality": a part
+    of the possessive city, standing where a place stands."""
+    return head.lemma_.lower() in _QUARTER_NOUNS and head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS
 
 
 def _named_site_in_slot(head: Token) -> bool:

@@ -44,12 +44,24 @@ def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
     for node, parent in zip(chain, chain[1:]):
         if parent.lower_ in preps and parent.dep_ in ("prep", "mark") and node.dep_ in ("pobj", "pcomp", "dobj"):
             # "were treated after a gas attack": the harm told is this attack's, not a later event's
+            if _arrests_aftermath(node, parent):
+                return False
             return not harm_reports or parent.head.lemma_.lower() not in lx.HARMED_VERBS
         if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
             return True
         if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):
             return False
     return False
+
+
+def _arrests_aftermath(event: Token, prep: Token) -> bool:
+    """"Police arrested 200 workers after clashes in Muridke on Monday, in
+    which a police officer was killed": arrests told as the aftermath of an
+    event given a day of its own tell that event, not refer back to it."""
+    if prep.lower_ != "after" or lx.VERB_TRIGGERS.get(prep.head.lemma_.lower(), ("", ""))[1] != "Arrests":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(o.ent_type_ == "DATE" for o in c.children)
+               for c in event.children)
 
 
 _DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})

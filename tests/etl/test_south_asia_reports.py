@@ -1,0 +1,79 @@
+"""Events of short self-written reports in the wording of the Pakistani and
+Indian press (places told as a city's sector, groups that claim or deny an
+attack, arrests after a day's clashes, a march told by where it was heading),
+through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 11, 11)  # a Tuesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def test_a_sector_of_a_city_is_in_that_city(pipeline):
+    text = ("A suicide bomber blew himself up outside the district judicial complex in Islamabad's G-11 sector "
+            "on Tuesday, killing 12 people, the interior minister said.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location, e.geo_precision, e.fatalities) for e in events] == [
+        ("Suicide bomb", "Islamabad", 1, 12)]
+
+
+def test_a_policy_sector_of_a_country_is_no_place():
+    from etl.events.places import mention_role
+    from etl.nlp import Mention
+    from etl.spacy_model import load_spacy
+
+    doc = load_spacy()("Pakistan's energy sector lost millions after militants attacked a grid station.")
+    start = doc.text.index("Pakistan")
+    locative, excluded, _ = mention_role(doc, Mention(article_id="t", start=start, end=start + 8,
+                                                      surface="Pakistan", sentence_index=0, label="GPE"))
+    assert excluded and not locative
+
+
+def test_the_group_that_claimed_the_attack_is_its_actor_not_the_one_that_denied_it(pipeline):
+    text = ("A suicide bomber blew himself up outside a court in Islamabad on Tuesday, killing 12 people. "
+            "The Tehreek-e-Taliban Pakistan denied involvement, while a splinter faction, Jamaat-ul-Ahrar, "
+            "claimed the attack.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Suicide bomb", "JuA: Jamaat-ul-Ahrar")]
+
+
+def test_a_hyphenated_group_name_parsed_in_pieces_is_still_the_group():
+    from etl.events.actors import _phrase, actor_name
+    from etl.spacy_model import load_spacy
+
+    doc = load_spacy()("The Tehreek-e-Taliban Pakistan claimed responsibility for the attack.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert actor_name(_phrase(subject), event_type="Battles") == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_arrests_after_a_days_clashes_tell_those_clashes_and_their_toll(pipeline):
+    text = ("Police arrested more than 200 workers of the Tehreek-e-Labbaik Pakistan after clashes in Muridke "
+            "on Monday, in which a police officer was killed, officials said.")
+    events = extract(pipeline, text)
+    clashes = [e for e in events if e.event_type in ("Battles", "Riots")]
+    assert [(e.event_date, e.location, e.fatalities) for e in clashes] == [(date(2025, 11, 10), "Muridke", 1)]
+    assert sum(e.fatalities for e in events) == 1
+
+
+def test_arrests_after_an_undated_event_only_refer_to_it(pipeline):
+    text = ("Three suicide bombers attacked a police station in Bannu on Monday, killing three policemen. "
+            "Police later arrested six suspects after the attack.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [
+        ("Explosions/Remote violence", "Bannu", 3)]
+
+
+def test_protesters_who_opened_fire_on_police_rioted_where_they_were_not_where_they_were_heading(pipeline):
+    text = ("Thousands of TLP supporters staged a protest in Muridke on Monday. Police said the protesters opened "
+            "fire on officers trying to disperse their march towards Islamabad.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type, e.location) for e in events] == [
+        ("Riots", "Violent demonstration", "Muridke")]
