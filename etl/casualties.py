@@ -68,7 +68,9 @@ _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
 # A victim word may sit in quotes ("six 'militants' killed", scare quotes).
 _Q = "[\"'‘’“”]?"
 _SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
-_VICTIM = rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,5}}?)"  # "16 TTP (Pakistani Taliban) terrorists"
+# "16 TTP (Pakistani Taliban) terrorists", "two jawans of the District Reserve Guard"
+_VICTIM = (rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,5}}?"
+           rf"(?:of\s+the\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,4}})?)")
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
          r"was|were|is|are|has|have|had|will|would)\b")

@@ -563,12 +563,15 @@ NOT_CAPTURED = frozenset({
     "mood", "scene", "scenes", "footage", "video", "videos", "photo", "photos", "picture", "pictures", "sound",
     "audio", "view", "views", "glimpse", "feeling", "title", "championship", "market", "vote", "votes", "record",
     "data", "instant", "aftermath", "devastation", "destruction", "panic", "horror", "chaos"})
+# What carries people, who are held when it is seized ("seized the Jaffar Express"; not
+# "seized weapons and vehicles", which is loot)
+CARRIER_WORDS = frozenset({"train", "bus", "plane", "aircraft", "airliner", "flight", "ship", "vessel", "ferry",
+                           "passengers", "express"})
 OBJECT_FRAMES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("repel", "repulse", "engage", "resist"), ATTACK_OBJECTS),
     **dict.fromkeys(("eliminate", "neutralise", "neutralize"), KILLED_FIGHTERS),
-    "hijack": frozenset({"train", "bus", "plane", "aircraft", "flight", "vehicle", "vehicles", "ship", "vessel",
-                         "truck", "trucks", "convoy", "passengers", "express"}),
-    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
+    "hijack": CARRIER_WORDS | {"vehicle", "vehicles", "truck", "trucks", "convoy"},
+    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS | CARRIER_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
     "set": BASE_WORDS,

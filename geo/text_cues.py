@@ -20,13 +20,16 @@ from geo.records import Mention, Place
 OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
                    r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
-HINT = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
+# a word for a part of an area between a name and its container: "the Chatroo area of Kishtwar
+# district", "Spin Tangi village in North Waziristan"
+_LOCALITY = r"(?:(?:area|areas|locality|village|town|belt|valley|tehsil|sector)\s+)?"
+HINT = re.compile(rf"^\s*{_LOCALITY}(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
                   r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 # "Mahanga in Masisi territory": in an area named with the word for its division
 _DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"
                    r"|LGA|Local Government Area|local government area)")
-IN_DIVISION = re.compile(rf"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
+IN_DIVISION = re.compile(rf"\s+(?:in|{_LOCALITY}(?:in|of))\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_DIVISION_WORDS}\b")
 # "Kinshasa, the UN, and …": a name after "the" is no address part ("Aleppo, USA" is)
 ARTICLE_HINT = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
 # Words next to a name that say which kind of place it is: "New York State",

@@ -29,6 +29,9 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     for key in GROUP_KEYS:
         if f" {key} " in lowered:
             return lx.GROUP_ACTORS[key]
+    # past the names, a hyphen joins words to be read apart ("an Afghan-international force")
+    phrase = phrase.replace("-", " ")
+    lowered = lowered.replace("-", " ")
     listed = lowered.split()
     words = set(listed)
     if listed and listed[-1] in _PLACE_WORDS:

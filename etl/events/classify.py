@@ -254,6 +254,8 @@ def _taker(token: Token) -> Token | None:
             if subject is None and current.dep_ == "ccomp" and \
                     any(c.dep_ == "nsubjpass" for c in current.children):
                 break  # "the party announced that its leader has been arrested": by whom, not told
+            if subject is None and current.dep_ == "conj" and any(c.dep_ == "auxpass" for c in current.children):
+                return None  # "the leader identified himself and was detained": the subject is who was taken
             if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
                 break
             current = current.head
@@ -374,6 +376,10 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
         return trigger
     window = object_words(trigger.token)
     heads = object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
+    if lemma in ("seize", "capture") and heads & lx.CARRIER_WORDS and not heads & lx.WEAPON_CACHE_WORDS and \
+            _state_taker(trigger.token) is False:
+        # "BLA militants seized the Jaffar Express": a hijacking, its passengers held
+        return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
     if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
             (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
         if _state_taker(trigger.token) is False:

@@ -212,10 +212,17 @@ def _sides(toll: TollMention) -> frozenset[str]:
     return frozenset(sides) if sides and all(sides) else frozenset()
 
 
+# words that begin what is said of the victims after their noun
+_AFTER_THE_NOUN = frozenset({"belonging", "affiliated", "linked", "of", "from", "in", "at", "on", "who", "which",
+                             "that", "including", "during", "with"})
+
+
 def _casualty_side(casualty: Casualty) -> str:
     """"armed", "state", "civilian" or "" for one figure's victims."""
     words = casualty.victims.lower().split()
-    noun = words[-1] if words else ""
+    # the noun before what describes it: "terrorists belonging to the …", "soldiers of the …"
+    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_THE_NOUN), len(words))
+    noun = words[cut - 1] if cut else ""
     if noun in lx.MILITANT_WORDS:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:

@@ -77,3 +77,47 @@ def test_protesters_who_opened_fire_on_police_rioted_where_they_were_not_where_t
     events = extract(pipeline, text)
     assert [(e.event_type, e.sub_event_type, e.location) for e in events] == [
         ("Riots", "Violent demonstration", "Muridke")]
+
+
+def test_militants_who_seized_a_train_hijacked_it(pipeline):
+    text = ("In March, BLA militants seized the Jaffar Express in Bolan, leading to the deaths of 26 hostages. "
+            "Officials said on Tuesday that the line had reopened.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Abduction/forced disappearance", "BLA: Balochistan Liberation Army")]
+
+
+def test_weapons_and_vehicles_seized_in_an_attack_are_no_hijacking(pipeline):
+    text = ("Militants attacked an army post in Kalat on Monday, killing four soldiers and seizing weapons, "
+            "vehicles and ammunition.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)]
+
+
+def test_each_sides_dead_told_in_two_sentences_count_once_each(pipeline):
+    text = ("At least 12 soldiers were martyred when militants ambushed a convoy in Wana on Saturday, the ISPR "
+            "said. In the ensuing exchange of fire, troops killed 11 terrorists belonging to Fitna al Khawarij.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Wana", 23)]
+
+
+def test_a_unit_of_the_victims_named_with_capitals_keeps_the_toll(pipeline):
+    text = ("Security forces killed 31 Maoists in a gunfight in Bijapur district on Sunday. Two jawans of the "
+            "District Reserve Guard were also killed in the encounter.")
+    events = extract(pipeline, text)
+    assert [e.fatalities for e in events] == [33]
+
+
+def test_who_was_detained_after_identifying_himself_took_no_one():
+    from etl.events.classify import _taker
+    from etl.spacy_model import load_spacy
+
+    doc = load_spacy()("The Haqqani Network leader identified himself to the security force and was detained.")
+    assert _taker(next(t for t in doc if t.lower_ == "detained")) is None
+
+
+def test_a_hyphen_joining_a_nationality_to_another_word_keeps_the_nationality():
+    from etl.events.actors import actor_name
+
+    assert actor_name("A separate Afghan-international security force", event_type="Battles") == \
+        "Military Forces of Afghanistan"

@@ -173,6 +173,13 @@ def test_an_unknown_place_written_with_its_province_is_placed_in_the_province(re
     assert found.place is not None and found.place.name == "Upper Nile" and found.place.kind == "admin1"
 
 
+def test_an_unknown_area_of_a_district_is_placed_in_the_district(resolver: Resolver) -> None:
+    # "Chatroo" is no gazetteer name; a spelling variant (Chatra, Jharkhand, 1,300 km off) is not it
+    text = "Two militants were killed in an encounter in the Chatroo area of Kishtwar district on Friday."
+    found = resolved(resolver, text, ["Chatroo"])["Chatroo"]
+    assert found.place is not None and found.place.name == "Kishtwar" and found.place.kind == "admin2"
+
+
 def test_a_known_place_before_a_province_stays_the_town(resolver: Resolver) -> None:
     text = "Gunmen attacked a checkpoint in Bannu, Khyber Pakhtunkhwa province, on Friday."
     found = resolved(resolver, text, ["Bannu"])["Bannu"]
