@@ -96,6 +96,7 @@ GROUP_ACTORS: dict[str, str] = {
     "fitna al khawarij": "TTP: Tehreek-i-Taliban Pakistan",
     "khawarij": "TTP: Tehreek-i-Taliban Pakistan",
     "afghan taliban": "Taliban (Afghanistan)", "taliban": "Taliban (Afghanistan)",
+    "islamic emirate": "Taliban (Afghanistan)",  # the Taliban government's name for itself
     "balochistan liberation army": "BLA: Balochistan Liberation Army",
     "bla": "BLA: Balochistan Liberation Army",
     "fitna al hindustan": "BLA: Balochistan Liberation Army",

@@ -189,7 +189,9 @@ class Analyzer:
         lowered = {n.lower() for n in names}
         self.place_name_set = frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))}) \
             - frozenset(COUNTRY_CODES)
-        self.town_name_set = frozenset(n.lower() for n in town_names if n.strip()) | self.place_name_set
+        towns = {n.lower() for n in town_names if n.strip()}
+        self.town_name_set = frozenset(towns | {f for n in towns if not n.isascii() and (f := fold(n))}) \
+            | self.place_name_set
         # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
         # only all-capitals words taken for places (see ``toponyms.is_acronym``).
         self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
@@ -304,7 +306,10 @@ class Analyzer:
                     name_slots.is_locative_object(ent) or name_slots.names_division(ent) or (
                         (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent)
                          or name_slots.described_settlement(ent))
-                        and ent.text.lower() in self.place_name_set)):
+                        and ent.text.lower() in self.place_name_set)
+                    or label == "PERSON" and toponyms.is_listed_place(ent) and ent.text.lower() in self.town_name_set
+                    and ent.text.lower() not in COUNTRY_CODES):
+                # (a smaller town listed with places: "in Poonch and Kupwara", Kupwara read as a person)
                 label = "GPE"
             elif label == "EVENT" and name_slots.is_locative_object(
                     core := ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent) \

@@ -110,7 +110,10 @@ def _people_only(happening: Happening, killed: Sequence[Casualty]) -> bool:
 
 _GROUND_WORDS = frozenset({"troops", "soldiers", "ground", "raid", "raided", "incursion", "clash", "clashes",
                            "clashed", "fighting", "fought", "battle", "stormed", "infantry", "tanks", "border",
-                           "gunmen", "ambush", "ambushed", "invasion", "invaded", "advance", "advanced"})
+                           "gunmen", "ambush", "ambushed", "invasion", "invaded", "advance", "advanced",
+                           # fire both ways across a line ("a fierce exchange of fire along the LoC")
+                           "exchange", "exchanged", "gunfight", "firefight", "encounter", "skirmish", "skirmishes",
+                           "sniper", "infiltration", "frontier", "loc"})
 
 
 def _from_abroad(happening: Happening, actor1: str, country_name: str) -> bool:

@@ -121,3 +121,18 @@ def test_a_hyphen_joining_a_nationality_to_another_word_keeps_the_nationality():
 
     assert actor_name("A separate Afghan-international security force", event_type="Battles") == \
         "Military Forces of Afghanistan"
+
+
+def test_a_ceasefire_violation_with_an_exchange_of_fire_is_a_clash_at_each_town(pipeline):
+    # (Kupwara, a town the model reads as a person, listed with a place)
+    text = ("Pakistan violated the ceasefire along the Line of Control in Poonch and Kupwara on Saturday night, "
+            "triggering a fierce exchange of fire, officials said.")
+    events = extract(pipeline, text)
+    assert len(events) == 2 and {e.event_type for e in events} == {"Battles"}
+    assert "Kupwāra" in {e.location for e in events}
+
+
+def test_the_islamic_emirate_is_the_taliban():
+    from etl.events.actors import actor_name
+
+    assert actor_name("Islamic Emirate forces", event_type="Battles") == "Taliban (Afghanistan)"
