@@ -79,7 +79,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     first = _first_conjunct(root)
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
-        _listed_in_place(first) or undergoes or _taken_in_relative_clause(root)
+        _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "nsubj" and first is not root:
@@ -179,6 +179,14 @@ def without_bare_regions(by_sentence: dict[int, list[PlaceCandidate]]) -> dict[i
             for index, candidates in by_sentence.items()}
 
 
+def _names_the_part(token: Token) -> bool:
+    """"in the Uri sector", "in the Kurram belt": a name said of the word for
+    a part of an area that stands where a place stands."""
+    head = token.head
+    return token.dep_ == "compound" and head.lemma_.lower() in _PART_NOUNS and head.dep_ == "pobj" and \
+        head.head.lower_ in lx.LOCATIVE_PREPS
+
+
 def _listed_in_place(token: Token) -> bool:
     """"Rallies in cities including Nairobi, Nakuru and Eldoret", "killed in
     the provinces of Surin, Ubon and Si Sa Ket": places listed after a
@@ -231,6 +239,10 @@ def _first_conjunct(root: Token) -> Token:
 _PLACE_NOUNS = frozenset({"province", "district", "city", "town", "village", "region", "state", "county",
                           "area", "governorate", "oblast", "territory", "township", "municipality", "commune"})
 _CONTAINED_NOUNS = _PLACE_NOUNS | frozenset({"outskirts", "suburb", "suburbs", "tehsil", "valley", "capital"})
+# Words for a part of a city, which name a place only where a place stands ("in
+# Islamabad's G-11 sector", not "Pakistan's energy sector")
+_QUARTER_NOUNS = frozenset({"sector", "neighbourhood", "neighborhood", "quarter", "locality", "colony", "ward"})
+_PART_NOUNS = _PLACE_NOUNS | _QUARTER_NOUNS | frozenset({"belt", "tehsil", "valley"})
 
 
 def choose_places(
@@ -482,11 +494,6 @@ def _harm_told_of(trigger: Token) -> Token | None:
     if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
         return node.head
     return None
-
-
-# Words for a part of a city, which name a place only where a place stands ("in
-# Islamabad's G-11 sector", not "Pakistan's energy sector")
-_QUARTER_NOUNS = frozenset({"sector", "neighbourhood", "neighborhood", "quarter", "locality", "colony", "ward"})
 
 
 def _quarter_in_slot(head: Token) -> bool:

@@ -136,3 +136,10 @@ def test_the_islamic_emirate_is_the_taliban():
     from etl.events.actors import actor_name
 
     assert actor_name("Islamic Emirate forces", event_type="Battles") == "Taliban (Afghanistan)"
+
+
+def test_a_named_sector_on_the_line_of_control_is_the_place_not_the_line(pipeline):
+    text = ("An infiltration bid was foiled along the Line of Control in the Uri sector of Baramulla district on "
+            "Sunday, with two intruders killed by alert troops, the Army said.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.country, e.geo_precision, e.fatalities) for e in events] == [("Uri", "IND", 1, 2)]
