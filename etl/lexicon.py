@@ -171,6 +171,7 @@ CIVILIAN_WORDS = frozenset({
     "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
     "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
     "person", "persons",  # "12 persons were killed by gunmen": no one armed is named so
+    "nationals", "engineers",  # "two Chinese nationals were killed"
     # office holders and public figures, unarmed (ACLED: an assassinated mayor is a civilian;
     # not "activists", which South Asian reports use for an armed group's cadres)
     "mayor", "mayors", "councillor", "councillors", "councilor", "councilors", "lawmaker", "lawmakers",
@@ -305,6 +306,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "burn": (STRATEGIC, "Looting/property destruction"), "drop": (REMOTE, "Air/drone strike"),
     "loot": (STRATEGIC, "Looting/property destruction"),
     "torch": (STRATEGIC, "Looting/property destruction"),
+    # homes of suspects or of a community pulled down by the authorities or a mob (a building's
+    # object is needed: see OBJECT_FRAMES)
+    "demolish": (STRATEGIC, "Looting/property destruction"), "bulldoze": (STRATEGIC, "Looting/property destruction"),
+    "raze": (STRATEGIC, "Looting/property destruction"),
     "ransack": (STRATEGIC, "Looting/property destruction"),
     "vandalise": (STRATEGIC, "Looting/property destruction"),
     "vandalize": (STRATEGIC, "Looting/property destruction"),
@@ -572,7 +577,11 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("repel", "repulse", "engage", "resist"), ATTACK_OBJECTS),
     **dict.fromkeys(("eliminate", "neutralise", "neutralize"), KILLED_FIGHTERS),
     "hijack": CARRIER_WORDS | {"vehicle", "vehicles", "truck", "trucks", "convoy"},
-    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS | CARRIER_WORDS, "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
+    "seize": TERRITORY_WORDS | WEAPON_CACHE_WORDS | CARRIER_WORDS,
+    **dict.fromkeys(("demolish", "bulldoze", "raze"), frozenset({
+        "house", "houses", "home", "homes", "shop", "shops", "building", "buildings", "residence", "residences",
+        "property", "properties", "structures", "mosque", "mosques", "church", "churches", "temple", "temples",
+        "village", "villages", "settlement", "settlements", "camp", "camps", "market"})), "recover": TERRITORY_WORDS | WEAPON_CACHE_WORDS,
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
     "set": BASE_WORDS,

@@ -298,7 +298,9 @@ class Analyzer:
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
-            if label == "PRODUCT" and toponyms.is_listed_place(ent):
+            if label == "PRODUCT" and (toponyms.is_listed_place(ent) or (
+                    name_slots.names_division(ent) and ent.text.lower() in self.place_name_set)):
+                # ("in the Kurram district", read as a product: a known name with its division word)
                 # "Niono, Molodo, Sandaré": a village in a list of places, read as a product (the
                 # resolver, which knows villages, judges it; the name set here only knows towns)
                 label = "GPE"

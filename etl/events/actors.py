@@ -143,8 +143,10 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
     for verb in subject_verbs(token):
         if scope is not None and not scope[0] <= verb.i < scope[1]:
             break  # the verb of the report's event ("India launched strikes in retaliation for the attack")
-        if verb.i != token.i and verb.lemma_.lower() in lx.SAY_VERBS:
-            break  # who tells it ("Lebanon's health ministry said in a statement that two were killed")
+        if verb.i != token.i and verb.lemma_.lower() in lx.SAY_VERBS | _CONDEMNING_VERBS:
+            # who tells it ("Lebanon's health ministry said in a statement that two were killed"), or
+            # condemns it ("Pakistan's Foreign Office strongly condemned the attack")
+            break
         for child in verb.children:
             if child.i == token.i:
                 continue
@@ -211,7 +213,8 @@ _NOT_SIDES = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "
 
 
 # what a group says when it disowns an attack: its subject is no side of it
-_DISOWNING_VERBS = frozenset({"deny", "disown", "reject", "condemn", "distance"})
+_CONDEMNING_VERBS = frozenset({"condemn", "denounce", "deplore"})
+_DISOWNING_VERBS = frozenset({"deny", "disown", "reject", "distance"}) | _CONDEMNING_VERBS
 
 
 def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:

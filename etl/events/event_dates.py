@@ -46,6 +46,9 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
     head = when_date_head(trigger.token)  # "since May 28, when the two armies clashed"
     if head is not None:
         own |= {t.i for t in head.subtree if t.ent_type_ == "DATE"}
+    if trigger.token.dep_ == "relcl" and trigger.token.head.lemma_.lower() in lx.NOUN_TRIGGERS:
+        # "the April 22 massacre in which 26 tourists were killed": the date of the event noun
+        own |= {t.i for t in trigger.token.head.children if t.ent_type_ == "DATE" for t in t.subtree}
     verb = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else governing_verb(trigger.token)
     if verb is not None:
         clause.add(verb.i)

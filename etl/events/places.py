@@ -316,10 +316,12 @@ def choose_places(
         distinct.setdefault(c.place.place_id, c)
     chosen = list(distinct.values())
     crowd = trigger.event_type in (lx.PROTESTS, lx.RIOTS)
-    if len(chosen) > 1 and not ((violent or crowd) and all(c.locative for c in chosen)):
+    # "demolished the houses of two suspects in Tral and Bijbehara": each town's houses
+    damage = trigger.sub_event_type == "Looting/property destruction"
+    if len(chosen) > 1 and not ((violent or crowd or damage) and all(c.locative for c in chosen)):
         chosen.sort(key=lambda c: abs(c.mention.start - trigger.token.idx))
         chosen = chosen[:1]
-    if (violent or trigger.event_type in (lx.PROTESTS, lx.RIOTS)) and len(chosen) == 1 and chosen[0].chain_root >= 0:
+    if (violent or crowd or damage) and len(chosen) == 1 and chosen[0].chain_root >= 0:
         # Coordinated places ("hit Khost and Paktika", "protests spread to
         # Pokhara, Butwal and Damak") are each a site.
         chain = [c for c in pool if c.chain_root == chosen[0].chain_root]

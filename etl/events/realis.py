@@ -151,7 +151,10 @@ def recalled_date(token: Token, *, published: date | None) -> date | None:
     if published is None:
         return None
     found: date | None = None
-    for child in token.children:
+    # "the April 22 massacre in which 26 tourists were killed": the date of the noun the
+    # relative clause tells of
+    owners = [token, token.head] if token.dep_ == "relcl" and token.head.pos_ == "NOUN" else [token]
+    for child in (c for owner in owners for c in owner.children if c.i != token.i):
         found = found or _earlier_date(child, published=published)
         if child.dep_ == "nsubj" and token.pos_ == "VERB":
             for c in child.children:

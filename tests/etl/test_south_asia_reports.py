@@ -143,3 +143,31 @@ def test_a_named_sector_on_the_line_of_control_is_the_place_not_the_line(pipelin
             "Sunday, with two intruders killed by alert troops, the Army said.")
     events = extract(pipeline, text)
     assert [(e.location, e.country, e.geo_precision, e.fatalities) for e in events] == [("Uri", "IND", 1, 2)]
+
+
+def test_who_condemned_the_attack_is_no_side_and_foreign_nationals_are_civilians(pipeline):
+    text = ("Two Chinese nationals were killed and eight others injured in a suicide bombing targeting a convoy "
+            "near Karachi airport late Sunday. The Balochistan Liberation Army claimed the attack. Pakistan's "
+            "Foreign Office strongly condemned the attack.")
+    events = extract(pipeline, text)
+    assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("BLA: Balochistan Liberation Army", "Civilians (China)", 2)]
+
+
+def test_an_event_noun_dated_before_its_relative_clause_gives_the_clause_its_date(pipeline):
+    text = ("Authorities demolished the houses of two suspected militants linked to the Pahalgam attack in Tral "
+            "and Bijbehara on Friday, officials said. The suspects are believed to have been involved in the "
+            "April 22 massacre in which 26 tourists were killed.")
+    events = extract(pipeline, text)
+    demolitions = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert sorted(e.location for e in demolitions) == ["Bijbehara", "Trāl"]
+    assert {e.event_date for e in demolitions} == {date(2025, 11, 7)}
+    massacre = [e for e in events if e.fatalities == 26]
+    assert [(e.event_date, e.role) for e in massacre] == [(date(2025, 4, 22), "background")]
+
+
+def test_a_district_the_model_reads_as_a_product_is_a_place(pipeline):
+    text = ("At least 42 people were killed and 20 injured when gunmen opened fire on a convoy of passenger "
+            "vehicles in the Kurram district on Thursday, police said.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Kurram", 2, 42)]
