@@ -36,8 +36,8 @@ from etl.events.event_dates import dates_told_later, lead_date, resolve_event_da
 from etl.events.mentions import find_triggers
 from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, country_in_name, demonym_target,
-    country_wide, find_main_country, find_sole_country, focus_place, without_bare_regions, mention_role, scene_place,
-    sentence_country, victims_country,
+    country_wide, find_main_country, find_sole_country, focus_place, without_bare_regions, mediator_mention,
+    mention_role, scene_place, sentence_country, victims_country,
 )
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
@@ -134,7 +134,10 @@ def extract_events(
     by_sentence = without_bare_regions(by_sentence)
     dateline_place = next((r.place for r in resolutions
                            if analysis.dateline and r.mention.start == dateline_start and r.place), None)
-    main_country = find_main_country([r for r in resolutions if r.mention.start not in attackers], dateline_place)
+    # "talks in Doha mediated by Qatar and Turkey": a mediator is no party, its country not the story's
+    mediators = {r.mention.start for r in resolutions if mediator_mention(doc, r.mention)}
+    main_country = find_main_country([r for r in resolutions if r.mention.start not in attackers | mediators],
+                                     dateline_place)
     fallback_country = main_country or find_main_country(resolutions, dateline_place, adjectives=True)
     sole_country = find_sole_country([c.place for cs in by_sentence.values() for c in cs
                                       if c.mention.start not in attackers], dateline_place, country_place)

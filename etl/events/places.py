@@ -713,6 +713,20 @@ def find_sole_country(places: Sequence[Place], dateline: Place | None,
     return country_place(countries.pop())
 
 
+# verbs of a third party's part in talks ("mediated by Qatar", "hosted by Turkey")
+_MEDIATING = frozenset({"mediate", "broker", "host", "facilitate", "sponsor"})
+
+
+def mediator_mention(doc: Doc, mention: Mention) -> bool:
+    """Is the place named as who mediated or hosted talks ("mediated by
+    Qatar and Turkey")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = _first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ == "by" and first.head.head.lemma_.lower() in _MEDIATING
+
+
 def find_main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
                   adjectives: bool = False) -> Place | None:
     """The country the article names most often (the dateline's, if it names

@@ -324,12 +324,29 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
         return True
     if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
         return False  # "shops were looted during the flood": looting, whatever the setting
-    if words & lx.DISASTER_WORDS and not armed:
-        return True
+    if words & lx.DISASTER_WORDS and (not armed or _disaster_did_it(trigger.token)):
+        return True  # (also "an earthquake struck ..., killing 800, the Taliban government said")
     if words & lx.ACCIDENT_WORDS and not armed and \
             (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
              or (whole_text and trigger.token.lemma_.lower() == "kill")):
         return True
+    return False
+
+
+def _disaster_did_it(token: Token) -> bool:
+    """Is a disaster the subject of the trigger's verb, or of the verb it hangs
+    on ("a magnitude 6.0 earthquake struck ..., killing more than 800",
+    "floods killed 320")?"""
+    verb: Token | None = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(3):
+        if verb is None:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and {t.lower_ for t in c.subtree} & lx.DISASTER_WORDS
+               for c in verb.children):
+            return True
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
     return False
 
 

@@ -171,3 +171,19 @@ def test_a_district_the_model_reads_as_a_product_is_a_place(pipeline):
             "vehicles in the Kurram district on Thursday, police said.")
     events = extract(pipeline, text)
     assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Kurram", 2, 42)]
+
+
+def test_an_earthquake_that_struck_is_no_strike_whoever_reports_its_dead(pipeline):
+    text = ("A magnitude 6.0 earthquake struck eastern Afghanistan late Sunday, killing more than 800 people and "
+            "injuring 2,500 in Kunar province, the Taliban government said.")
+    assert list(extract(pipeline, text, published=date(2025, 9, 1))) == []
+
+
+def test_fighting_told_with_talks_is_not_placed_in_the_mediators_country(pipeline):
+    text = ("DOHA: Afghanistan and Pakistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar "
+            "and Turkey, the Qatari foreign ministry said on Sunday. The agreement followed a week of deadly "
+            "border clashes in which dozens of soldiers and civilians were killed.")
+    events = extract(pipeline, text, published=date(2025, 10, 19))
+    assert [(e.sub_event_type, e.location) for e in events if e.sub_event_type == "Agreement"] == [
+        ("Agreement", "Doha")]
+    assert {e.country for e in events if e.event_type == "Battles"} <= {"AFG", "PAK"}
