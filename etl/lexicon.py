@@ -746,6 +746,12 @@ DISASTER_WORDS = frozenset({
     "rains", "hurricane", "typhoon", "wildfire", "wildfires", "drought", "magnitude", "eruption",
     "volcano", "lightning", "heatwave", "monsoon", "covid-19", "coronavirus", "pandemic", "epidemic",
 })
+# Words of sport: "the bowlers destroyed the batting line-up", "the spin attack"
+SPORT_WORDS = frozenset({
+    "cricket", "wicket", "wickets", "batsman", "batsmen", "batter", "batters", "bowler", "bowlers", "bowling",
+    "batting", "innings", "t20", "odi", "football", "footballer", "footballers", "goalkeeper", "hockey",
+    "olympic", "olympics", "tournament", "semi-final", "semi-finals", "semifinal", "quarter-final", "half-century",
+})
 ACCIDENT_WORDS = frozenset({
     "gas", "cylinder", "cylinders", "plant", "factory", "furnace", "tanker", "boiler", "fertilizer",
     "fertiliser", "ammonium", "warehouse", "refinery", "pipeline", "leak", "leakage", "accident",

@@ -196,6 +196,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
+        if _in_words(trig.token, sentence_words):
+            continue  # "the PTI launched a fierce attack on the government over inflation": words
         if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in trig.token.children):
             continue  # "the overnight attack struck the town of Ntoyo": the attack is the event told
@@ -616,6 +618,29 @@ def _actor_history(token: Token) -> bool:
 def _day_dated(sentence: Span, published: date | None) -> bool:
     """Does the sentence date something to a day ("on Wednesday")?"""
     return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)
+
+
+# What a politician attacks in words ("a fierce attack on the government over inflation")
+_VERBAL_TARGETS = frozenset({"government", "opposition", "policy", "policies", "budget", "decision", "remarks",
+                             "statement", "statements", "leadership", "minister", "premier", "party", "critics",
+                             "judiciary", "establishment", "media"})
+
+
+def _in_words(token: Token, sentence_words: set[str]) -> bool:
+    """Is the attack one of words: on a government, a party or a policy, with
+    nothing of harm or weapons in the sentence?"""
+    if token.lemma_.lower() not in ("attack", "assault", "offensive") or token.pos_ != "NOUN":
+        return False
+    targets = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for o in c.children if o.dep_ == "pobj"}
+    return bool(targets) and targets <= _VERBAL_TARGETS and not sentence_words & _VIOLENCE_WORDS
+
+
+# words that make an attack on a government more than words
+_VIOLENCE_WORDS = frozenset({"killed", "killing", "dead", "died", "injured", "wounded", "gunmen", "militants",
+                             "bomb", "blast", "explosion", "fire", "fired", "shot", "rocket", "rockets", "drone",
+                             "drones", "missile", "missiles", "troops", "soldiers", "forces", "offices", "building",
+                             "buildings", "convoy", "headquarters", "compound"})
 
 
 def _after_only(token: Token) -> bool:

@@ -322,6 +322,8 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
         return False  # people protest, also about a flood; a mob lynches a suspected thief
     if words & lx.CRIME_WORDS and not armed:
         return True
+    if words & lx.SPORT_WORDS and not words & _STRONG_ARMED_CUES and not words & _HARM_WORDS:
+        return True  # "the bowlers destroyed the Pakistani batting line-up", "the spin attack"
     if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
         return False  # "shops were looted during the flood": looting, whatever the setting
     if words & lx.DISASTER_WORDS and (not armed or _disaster_did_it(trigger.token)):
@@ -352,7 +354,10 @@ def _disaster_did_it(token: Token) -> bool:
 
 # Crime words are not taken from the rest of the text: reports of political
 # violence often name a murder, a ransom or extortion.
-_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS
+_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS | lx.SPORT_WORDS
+# armed cues a game's report uses too ("the spin attack", "attacked the bowling")
+_STRONG_ARMED_CUES = lx.ARMED_CUES - {"attack", "attacks", "attacked", "attackers", "armed"}
+_HARM_WORDS = frozenset({"killed", "dead", "died", "killing", "wounded", "injured", "shot", "bomb", "blast"})
 
 
 def text_cues(doc: Doc) -> set[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from etl.pipeline import to_article
 from etl.sources import RawDocument
 
@@ -187,3 +189,20 @@ def test_fighting_told_with_talks_is_not_placed_in_the_mediators_country(pipelin
     assert [(e.sub_event_type, e.location) for e in events if e.sub_event_type == "Agreement"] == [
         ("Agreement", "Doha")]
     assert {e.country for e in events if e.event_type == "Battles"} <= {"AFG", "PAK"}
+
+
+@pytest.mark.parametrize("text", [
+    "India crushed Pakistan by seven wickets in the Asia Cup on Sunday. Pakistan's batsmen struggled against the "
+    "spin attack. Shaheen Afridi fought back with a late blitz, but the bowlers destroyed the Pakistani batting "
+    "line-up.",
+    "LAHORE: The PTI on Monday launched a fierce attack on the government over rising inflation, accusing it of "
+    "targeting opposition leaders.",
+])
+def test_a_game_or_a_war_of_words_is_no_event(pipeline, text):
+    assert list(extract(pipeline, text, published=date(2025, 9, 15))) == []
+
+
+def test_an_attack_on_government_offices_is_still_an_attack(pipeline):
+    text = "Militants launched an attack on the government offices in Bannu on Monday, killing two policemen."
+    events = extract(pipeline, text, published=date(2025, 9, 15))
+    assert [(e.location, e.fatalities) for e in events] == [("Bannu", 2)]
