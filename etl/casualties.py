@@ -74,7 +74,7 @@ _VICTIM = (rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,5}}?"
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
          r"was|were|is|are|has|have|had|will|would)\b")
-_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+the|of\s+them|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
+_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+them\b|of\s+the\b|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
 
 # "gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres": the one named and the others
 # (also "killing Hezbollah's chief of staff Haytham Tabtabai along with four others", "killed

@@ -291,7 +291,7 @@ def find_claim(sentence: Span) -> str:
     return ""
 
 
-def responsibility_claimant(sentences: Sequence[Span], index: int, *, event_type: str, window: int = 2) -> str:
+def responsibility_claimant(sentences: Sequence[Span], index: int, *, event_type: str, window: int = 3) -> str:
     """The group a sentence at or right after ``index`` says claimed the
     attack ("The Pakistani Taliban claimed responsibility", "IS took credit
     for the bombing"), as an actor name; "" when none does."""

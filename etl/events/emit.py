@@ -154,10 +154,11 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         # civilians": an attack told by no weapon and no target is typed by whom it killed
         etype, subtype = lx.VAC, "Attack"
     actor1 = next((d.actor1 for d in [anchor.draft, *drafts] if d.actor1), "")
-    if not actor1 and etype in VIOLENT:
+    if (not actor1 or actor1.startswith("Unidentified Armed Group")) and etype in VIOLENT:
         # "… a suicide bomber rammed a convoy. The Pakistani Taliban claimed responsibility."
+        # (the group that claims it names the "militants" and "gunmen" the report told of)
         actor1 = responsibility_claimant(doc_sentences(sentence.doc), min(d.sentence_index for d in drafts),
-                                         event_type=etype)
+                                         event_type=etype) or actor1
     actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
     if not actor1 and etype in VIOLENT:
         actor1 = state_forces_subject(anchor.draft.trigger.token)

@@ -110,7 +110,20 @@ def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
             if any(d.dep_ == "nummod" and _count(d) >= 2 for d in noun.children):
                 return True  # "in four separate clashes", "in two attacks" ("in separate attacks" at
                 # one place, uncounted, is told as one toll there)
+            if not brief and _across_a_country(noun):
+                return True  # "more than 1,600 people killed in attacks across the country"
     return False
+
+
+# the wide areas a plural of happenings is spread over ("attacks across the country")
+_WIDE_AREAS = frozenset({"country", "nation", "province", "provinces", "region", "regions", "state", "states"})
+
+
+def _across_a_country(noun: Token) -> bool:
+    """Are the happenings spread "across the country" (or "nationwide")?"""
+    return any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
+        g.dep_ == "pobj" and g.lower_ in _WIDE_AREAS for g in c.children) or c.lower_ == "nationwide"
+               for c in noun.children)
 
 
 _TREND_WORDS = frozenset({"surge", "rise", "increase", "uptick", "spike", "jump", "soar", "decline", "drop",

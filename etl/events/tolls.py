@@ -191,11 +191,17 @@ def restated_in(casualty: Casualty, drafts: Sequence[Draft], *, sentence_index: 
         for seen in draft.casualties:
             seen_victims = victim_actor(seen)
             # "killing two" after "killed two armed insurgents": the same two
-            same_victims = seen_victims == victims or (not casualty.victims.strip() and not another)
+            # ("killed all 16 of them": the ones told before)
+            same_victims = seen_victims == victims or (not casualty.victims.strip() and not another) or \
+                casualty.victims.strip().lower() in _BACK_REFERENCES
             if seen.kind == casualty.kind and seen.best == casualty.best and same_victims \
                     and (seen.figure or seen.text).lower() == (casualty.figure or casualty.text).lower():
                 return draft
     return None
+
+
+# victims told by a pronoun: the ones a figure before named
+_BACK_REFERENCES = frozenset({"them", "of them", "of those", "of these"})
 
 
 ANOTHER = re.compile(r"\b(?:another|separate|second|third|also|earlier|later|meanwhile|elsewhere)\b", re.I)

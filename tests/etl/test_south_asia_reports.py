@@ -206,3 +206,47 @@ def test_an_attack_on_government_offices_is_still_an_attack(pipeline):
     text = "Militants launched an attack on the government offices in Bannu on Monday, killing two policemen."
     events = extract(pipeline, text, published=date(2025, 9, 15))
     assert [(e.location, e.fatalities) for e in events] == [("Bannu", 2)]
+
+
+BANNU_REPORT = """BANNU: Two soldiers were martyred and 16 militants killed when a group of terrorists tried to storm \
+the Bannu Cantonment on Tuesday, the military's media wing said.
+
+According to the Inter-Services Public Relations (ISPR), the attackers rammed two explosive-laden vehicles into the \
+cantonment's perimeter wall at around 6pm, followed by several suicide bombers who tried to enter the compound. \
+Troops engaged the attackers and killed all 16 of them, including four suicide bombers, the ISPR said.
+
+Five civilians were also killed when the blasts caused the roof of a nearby mosque to collapse, police said, while \
+32 people were injured.
+
+The Hafiz Gul Bahadur group claimed responsibility for the attack. Prime Minister Shehbaz Sharif praised the \
+security forces for thwarting the attack. "The nation stands with its armed forces," he said.
+
+Khyber Pakhtunkhwa has seen a surge in militant violence since the Pakistani Taliban ended a ceasefire with the \
+government in November 2022. Last year was the deadliest in a decade, with more than 1,600 people killed in \
+attacks across the country.
+
+Earlier this month, a suicide attack on a paramilitary convoy in North Waziristan killed 16 soldiers.
+"""
+
+
+def test_a_years_toll_over_attacks_across_the_country_is_no_event(pipeline):
+    events = extract(pipeline, BANNU_REPORT, published=date(2024, 12, 11))
+    assert all(e.fatalities < 100 for e in events)
+
+
+def test_the_attackers_killed_again_by_a_pronoun_are_counted_once(pipeline):
+    text = ("Two soldiers were martyred and 16 militants killed when terrorists tried to storm the Bannu "
+            "Cantonment on Tuesday. The attackers rammed two explosive-laden vehicles into the wall, followed "
+            "by several suicide bombers. Troops engaged the attackers and killed all 16 of them, including four "
+            "suicide bombers. Five civilians were also killed when the blasts caused the roof of a nearby "
+            "mosque to collapse.")
+    events = extract(pipeline, text, published=date(2024, 12, 11))
+    assert sum(e.fatalities for e in events) == 23
+
+
+def test_the_group_that_claimed_an_attack_names_the_militants_who_carried_it_out(pipeline):
+    text = ("At least 26 people, most of them tourists, were killed when militants opened fire at a meadow near "
+            "Pahalgam on Tuesday, officials said. Witnesses said the gunmen emerged from the forest. At least 17 "
+            "others were injured. The Resistance Front claimed responsibility.")
+    events = extract(pipeline, text, published=date(2025, 4, 23))
+    assert [(e.location, e.actor1) for e in events] == [("Pahalgam", "TRF: The Resistance Front")]
