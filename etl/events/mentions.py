@@ -272,8 +272,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "since March 18, the toll includes 13,598 killed"
         if trig.sub_event_type == "Agreement" and deal_ended(trig.token):
             continue  # "the TTP ended its ceasefire", "the breakdown of the ceasefire"
-        if trig.event_type in VIOLENT and counted_trend(trig.token):
-            continue  # "attacks surged by 42% in January", "a dramatic uptick in attacks"
+        if trig.event_type in VIOLENT and (counted_trend(trig.token) or (
+                trig.token.dep_ == "relcl" and counted_trend(trig.token.head))):
+            continue  # "attacks surged by 42% in January", "2024 saw 856 attacks that killed 1,524"
         if (trig.event_type in VIOLENT or trig.sub_event_type == "Looting/property destruction") and \
                 series_over_range(trig.token.head if trig.token.dep_ in ("amod", "compound") else trig.token,
                                   brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):

@@ -148,7 +148,7 @@ _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return
                            "travel", "displace"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
 # going somewhere: where a train, a bus or a traveller was bound is not where violence hit
-_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go"})
+_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go", "carry", "run", "ferry", "transport"})
 
 
 def _undergoes(root: Token) -> bool:
@@ -419,8 +419,11 @@ def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return False
     root = span.root
     prep = root.head
-    if root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _JOURNEY_VERBS:
-        return True  # "the train was travelling from Quetta to Peshawar when militants blew up the track"
+    if root.dep_ == "pobj" and prep.lower_ == "to" and (prep.head.lemma_.lower() in _JOURNEY_VERBS or (
+            prep.head.lower_ == "from" and prep.head.dep_ == "prep")):
+        # "the train was travelling from Quetta to Peshawar when militants blew up the track",
+        # "the train, carrying 400 passengers from Quetta to Peshawar": a route's end
+        return True
     return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
         and prep.head.i != trigger.i
 

@@ -92,6 +92,9 @@ def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
     happening is an event of its own, with its own toll; the sum is none.
     A series dated to a day or a week (``brief``: "in a series of gang
     attacks last week") is told as one happening, its toll the event's."""
+    if verb.dep_ == "relcl" and verb.head.tag_ == "NNS" and _happening_noun(verb.head) and any(
+            d.dep_ == "nummod" and _count(d) >= 2 for d in verb.head.children):
+        return True  # "2024 saw 856 attacks that killed 1,524 people"
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
     for prep in (t for c in clause for t in c.subtree):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "across", "over", "from"):
@@ -146,6 +149,8 @@ def counted_trend(token: Token) -> bool:
     if count is not None and _count(count) >= 10 and head.pos_ in ("VERB", "AUX") and \
             any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children):
         return True  # "over 200 strikes have been conducted": a campaign's count so far
+    if count is not None and _count(count) >= 10 and token.dep_ == "dobj" and head.lemma_.lower() in _SAW_VERBS:
+        return True  # "2024 saw 856 attacks", "the province recorded 300 attacks": a year's count
     if token.dep_ == "nsubj" and head.lemma_.lower() in _TREND_WORDS:
         return True
     if token.dep_ == "dobj" and (head.lemma_.lower() in _INTENSIFY_VERBS or (
@@ -156,6 +161,10 @@ def counted_trend(token: Token) -> bool:
 
 def _happening_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in lx.NOUN_TRIGGERS or noun.lemma_.lower() in ("engagement", "incident")
+
+
+# verbs a period or a place "has" its count of happenings with ("2024 saw 856 attacks")
+_SAW_VERBS = frozenset({"see", "witness", "record", "register", "experience", "suffer", "report", "document"})
 
 
 def _count(token: Token) -> int:

@@ -261,8 +261,15 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
         drafts[restated].tolls.append(toll_mention(sentence, casualties, sentence_index=sentence_index, claim=claim))
         return
     given: dict[int, list[Casualty]] = {}
+    claimed = bool(claim) or any(t.lemma_.lower() == "claim" and t.pos_ == "VERB" for t in sentence)
     for casualty in casualties:
         victims = victim_actor(casualty)
+        rival = _claim_rivalling(drafts, casualty, sentence_index=sentence_index) if claimed else None
+        if rival is not None:
+            # "the BLA had claimed to have killed 50 passengers" after "21 passengers ... were
+            # killed": a rival figure for the same dead, of the event that told them
+            given.setdefault(rival, []).append(casualty)
+            continue
         for k in range(len(drafts) - 1, -1, -1):
             draft = drafts[k]
             if sentence_index - draft.sentence_index > 3:
@@ -278,6 +285,26 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
             logger.debug("casualty figure %r matched no event", casualty.text)
     for k, found in given.items():
         drafts[k].tolls.append(toll_mention(sentence, found, sentence_index=sentence_index, claim=claim))
+
+
+def _claim_rivalling(drafts: Sequence[Draft], casualty: Casualty, *, sentence_index: int) -> int | None:
+    """The index of the draft (within four sentences) whose killed figure names
+    the same dead as a claimed figure ("passengers"), if any."""
+    noun = _victim_noun(casualty)
+    if casualty.kind != "killed" or not noun:
+        return None
+    for k in range(len(drafts) - 1, -1, -1):
+        if sentence_index - drafts[k].sentence_index > 4:
+            break
+        if any(c.kind == "killed" and c.best != casualty.best and _victim_noun(c) == noun
+               for toll in drafts[k].tolls for c in toll.casualties):
+            return k
+    return None
+
+
+def _victim_noun(casualty: Casualty) -> str:
+    words = casualty.victims.lower().split()
+    return words[-1].rstrip("s") if words and words[-1].isalpha() else ""
 
 
 def restated_toll(drafts: Sequence[Draft], casualties: Sequence[Casualty]) -> int | None:

@@ -250,3 +250,29 @@ def test_the_group_that_claimed_an_attack_names_the_militants_who_carried_it_out
             "others were injured. The Resistance Front claimed responsibility.")
     events = extract(pipeline, text, published=date(2025, 4, 23))
     assert [(e.location, e.actor1) for e in events] == [("Pahalgam", "TRF: The Resistance Front")]
+
+
+def test_a_years_count_of_attacks_and_their_dead_is_no_event(pipeline):
+    text = ("According to the Pakistan Institute for Conflict and Security Studies, 2024 saw 856 attacks that "
+            "killed 1,524 people, the highest toll in nearly a decade.")
+    assert list(extract(pipeline, text, published=date(2025, 2, 5))) == []
+
+
+JAFFAR_REPORT = """QUETTA: Security forces on Wednesday ended a 30-hour siege of the Jaffar Express, killing all 33 \
+militants who had hijacked the train in Balochistan's Bolan district, the military said, adding that 21 passengers \
+and four Frontier Corps soldiers were killed by the attackers.
+
+Militants of the banned Balochistan Liberation Army blew up the railway track near the Mashkaf tunnel on Tuesday \
+afternoon and opened fire on the train, which was carrying more than 400 passengers from Quetta to Peshawar.
+
+The BLA had claimed to have killed 50 passengers and threatened to execute more hostages.
+"""
+
+
+def test_a_trains_destination_is_not_where_it_was_attacked_and_a_claim_neither_types_nor_adds(pipeline):
+    events = extract(pipeline, JAFFAR_REPORT, published=date(2025, 3, 12))
+    assert "Peshawar" not in {e.location for e in events}
+    main = [e for e in events if e.fatalities == 58]
+    assert [(e.event_type, e.location) for e in main] == [("Battles", "Kachhi")]
+    # the 50 passengers the BLA claimed are a rival figure for the 21 told as fact, not more dead
+    assert sum(e.fatalities for e in events) == 58
