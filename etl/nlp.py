@@ -372,6 +372,9 @@ class Analyzer:
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)
         spans += self._same_name_elsewhere(doc, spans)
+        # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
+        named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
+        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -413,6 +416,11 @@ def _misread_date(ent: Span) -> bool:
 
 def _is_event_word(span: Span) -> bool:
     return len(span) == 1 and (span[0].lower_ in _EVENT_WORDS or span[0].lemma_.lower() in _EVENT_WORDS)
+
+
+# Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")
+_GROUP_NAMES = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in lexicon.GROUP_ACTORS
+                                                         if " " in k), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _without_overlaps(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -348,3 +348,8 @@ def test_a_word_describing_a_division_is_not_part_of_its_name(pipeline):
     text = "A remote-controlled bomb targeted a police van in the Bajaur tribal district on Monday morning."
     surfaces = [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions]
     assert "Bajaur" in surfaces and "Bajaur tribal" not in surfaces
+
+
+def test_a_country_in_an_armed_groups_or_partys_name_is_no_place(pipeline):
+    text = "Police arrested 200 workers of the Tehreek-e-Labbaik Pakistan in Lahore on Monday."
+    assert [m.surface for m in pipeline.analyzer.analyse(text, article_id="t").mentions] == ["Lahore"]
