@@ -57,7 +57,8 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     identity = words & _IDENTITY_GROUPS
     if identity and not words & lx.MILITARY_WORDS:
         # "Israeli settlers": a communal group of that country, not its army
-        return f"{min(identity).capitalize()} ({country})"
+        group = min(identity).capitalize()
+        return f"{group} ({country})" if country else group
     if not country:
         # "security forces", "troops" with no nationality: a state's forces, whose
         # country the event's place gives (``with_country``)

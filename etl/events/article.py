@@ -301,6 +301,12 @@ def extract_events(
                 if previous is not None and not _other_day(sentence, trigger, previous, published=published):
                     places, place_from = list(previous.places), "previous"
                     restates = previous if told is not None else None
+            if not places and trigger.event_type in PLACED and _same_place(sentence):
+                # "a woman was shot dead in the same district": the place of the last event told
+                # with a place of its own, whatever its type
+                prior = next((d for d in reversed(drafts) if d.own_place and d.places), None)
+                if prior is not None:
+                    places, place_from = list(prior.places), "previous"
             if not places and trigger.sub_event_type != "Diplomacy":
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
                 if scene is not None:
@@ -443,6 +449,17 @@ def _localise_restated(restated: Sequence[tuple[Casualty, Draft]], new: Sequence
                     del earlier.tolls[i]
                 here.tolls.append(toll_mention(sentence, [casualty], sentence_index=sentence_index))
                 break
+
+
+_SAME_PLACE_NOUNS = frozenset({"district", "area", "village", "town", "city", "province", "region", "locality",
+                               "neighbourhood", "neighborhood", "place", "spot", "site"})
+
+
+def _same_place(sentence: Span) -> bool:
+    """Does the sentence place its event "in the same district" (or area,
+    village, town ...) as one told before?"""
+    return any(t.lower_ == "same" and t.head.lower_ in _SAME_PLACE_NOUNS and t.head.dep_ == "pobj"
+               for t in sentence)
 
 
 def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: date | None) -> bool:

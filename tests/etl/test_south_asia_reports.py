@@ -276,3 +276,18 @@ def test_a_trains_destination_is_not_where_it_was_attacked_and_a_claim_neither_t
     assert [(e.event_type, e.location) for e in main] == [("Battles", "Kachhi")]
     # the 50 passengers the BLA claimed are a rival figure for the 21 told as fact, not more dead
     assert sum(e.fatalities for e in events) == 58
+
+
+def test_an_event_in_the_same_district_is_placed_where_the_last_event_was(pipeline):
+    text = ("IMPHAL: Suspected militants torched at least 15 houses in a village in Manipur's Jiribam district on "
+            "Saturday night, police said. No casualties were reported. Security forces were rushed to the area "
+            "and a curfew was imposed.\n\nThe violence came a day after a woman was shot dead in the same "
+            "district, allegedly by Meitei militants.")
+    events = extract(pipeline, text, published=date(2024, 11, 10))
+    assert {e.location for e in events} == {"Jiribam"}
+
+
+def test_a_communal_group_with_no_country_named_has_no_empty_brackets():
+    from etl.events.actors import actor_name
+
+    assert actor_name("Hundreds of tribesmen", event_type="Protests") == "Tribesmen"
