@@ -22,7 +22,8 @@ resolver; before the store.  Its modules are its stages:
   (type, place, date);
 * the attributes of each event: :mod:`~etl.events.classify` (ACLED type and
   sub-type, with :mod:`~etl.events.crowds` for protests and riots),
-  :mod:`~etl.events.places`, :mod:`~etl.events.event_dates`,
+  :mod:`~etl.events.places` (with :mod:`~etl.events.fallback_places` for an
+  event whose sentence names no place), :mod:`~etl.events.event_dates`,
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
 * :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
   computed once and shared by the stages;

@@ -34,11 +34,11 @@ from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
-from etl.events.places import (
-    KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, country_in_name, demonym_target,
-    country_wide, find_main_country, find_sole_country, focus_place, without_bare_regions, mediator_mention,
-    mention_role, scene_place, sentence_country, victims_country,
+from etl.events.fallback_places import (
+    country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
+    mediator_mention, scene_place, sentence_country, victims_country,
 )
+from etl.events.places import KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, without_bare_regions
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
 from etl.events.realis import (

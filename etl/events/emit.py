@@ -23,7 +23,8 @@ from etl.events.actors import responsibility_claimant, state_forces_subject, wit
 from etl.events.core import REPORT_DAYS, Draft, VIOLENT
 from etl.events.happening_tolls import happening_toll
 from etl.events.happenings import Happening, role_of, same_or_near
-from etl.events.places import GEO_PRECISION, UNPLACED, border_country
+from etl.events.fallback_places import border_country
+from etl.events.places import GEO_PRECISION, UNPLACED
 from etl.events.realis import presupposed, site_apart
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import split_share

@@ -7,26 +7,24 @@ Qatar", "US-brokered") and sentence subjects ("Pakistan retaliated") are
 parties, not places; a place inside the trigger's own clause beats one
 hanging on another verb ("at talks in Doha, officials said drones struck
 Paktika").  The dateline is used only for statements (Diplomacy), never for
-violence.  Violence with no place of its own falls back to the scene set by
-the previous sentences, the victims' country ("Pak Army officer killed") or
-the article's only country, at geo_precision 3.
+violence.  Where an event with no place of its own in its sentence goes (the
+scene set before, the victims' country, the article's country) is
+:mod:`~etl.events.fallback_places`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx, toponyms
-from etl.casualties import Casualty
-from etl.events.core import CountryLookup, Draft, HARM_VERBS, Trigger, VIOLENT
-from etl.events.syntax import ancestors, country_code, governing_verb, token_country
+from etl.events.core import HARM_VERBS, Trigger, VIOLENT
+from etl.events.syntax import ancestors, governing_verb
 from etl.spacy_model import doc_text
-from geo.records import Mention, Place, Resolution
+from geo.records import Mention, Place
 
 KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
                "region": 3.5, "country": 4}
@@ -34,6 +32,10 @@ KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admi
 
 GEO_PRECISION = {"site": 1, "populated_place": 1, "admin2": 2, "border": 3, "admin1": 3,
                   "region": 3, "country": 3}
+
+
+# the place of an event kept with none (``keep_unplaced``)
+UNPLACED = Place(place_id="", name="", kind="country", country="", lat=0.0, lon=0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
             break
     if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
         excluded = True
-    first = _first_conjunct(root)
+    first = first_conjunct(root)
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
@@ -206,7 +208,7 @@ def _listed_in_place(token: Token) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
 
 
-def _first_conjunct(root: Token) -> Token:
+def first_conjunct(root: Token) -> Token:
     """The token whose role a place name plays: through its place noun ("in
     Sunsari district", "the town of Gboko", "seven towns: Niono, …"), a listed
     name the parse split ("Nioro du Sahel"), and the conjuncts of a list, to
@@ -535,269 +537,3 @@ def within(inner: Place, outer: Place) -> bool:
     if outer.kind == "admin2":
         return inner.country == outer.country and inner.admin2 == outer.name
     return False
-
-
-def victims_country(casualties: Sequence[Casualty], country_place: CountryLookup) -> Place | None:
-    """The country of the victims when the text names it ("Pak Army officer
-    killed in IED blast", "two Pakistani soldiers died")."""
-    words = [word for casualty in casualties for word in re.findall(r"[\w.]+", casualty.victims)]
-    return _first_country(words, country_place)
-
-
-def _first_country(words: Iterable[str], country_place: CountryLookup) -> Place | None:
-    """The country of the first word that names one ("Pak", "Pakistani",
-    "Afghans"; "US" only in capitals, never the pronoun)."""
-    words = list(words)
-    for i, word in enumerate(words):
-        # "South Sudanese soldiers": a country word read with the one before it
-        code = country_code(f"{word} {words[i + 1]}") if i + 1 < len(words) and country_code(words[i + 1]) else ""
-        code = code or country_code(word)
-        place = country_place(code) if code else None
-        if place is not None:
-            return place
-    return None
-
-
-_CRAFT_WORDS = lx.AERIAL_WEAPON_WORDS | frozenset({
-    "aircraft", "jet", "jets", "plane", "planes", "warplane", "warplanes", "helicopter", "helicopters"})
-
-
-def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
-    """The country of a demonym on the trigger's target ("Indian military
-    sites", "Pakistani posts"), or on a clash's other side ("a skirmish with
-    the Afghan Taliban")."""
-    token = trigger.token
-    verb = token if token.pos_ == "VERB" else None
-    objects: list[Token] = []
-    heads = [token]
-    if verb is not None:
-        # also a verb it shares its subject with ("launched an operation and
-        # launched air strikes on Iranian sites")
-        heads += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-        objects = [c for v in heads for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    # a clash "with the Afghan Taliban": the other side's country, when nothing else places it
-    preps = ("on", "against", "inside", "into", "in", "with") if trigger.event_type == lx.BATTLES else \
-        ("on", "against", "inside", "into", "in")
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                objects.extend(c for c in child.children if c.dep_ == "pobj")
-    for obj in objects:
-        if obj.lower_ in _CRAFT_WORDS:
-            continue  # "shot down an American drone": whose weapon, not where
-        # "killed in Israeli attacks": whose attacks, not where; "launched airstrikes on
-        # Cambodian military targets": where they hit
-        words = [t for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "inside", "into")
-                 for t in p.subtree] if obj.lemma_.lower() in lx.NOUN_TRIGGERS else obj.subtree
-        for t in words:
-            code = token_country(t)
-            if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
-                place = country_place(code)
-                if place is not None:
-                    return place
-    return None
-
-
-def scene_place(by_sentence: dict[int, list[PlaceCandidate]], index: int, *,
-                 sentences: Sequence[Span], body_start: int) -> Place | None:
-    """The place the previous sentence or the one before set the scene in,
-    within the same paragraph: "In Kunduz last night, a security force
-    searched a compound.  During the search the force detained one suspected
-    insurgent." -- the finest place named there as the object of "in/at/near"
-    (the nearest one on a tie), never a country."""
-    for back in (1, 2):
-        j = index - back
-        if j < 0 or sentences[j].end_char <= body_start:
-            return None
-        between = doc_text(sentences[j].doc)[sentences[j].start_char:sentences[index].start_char]
-        if "\n\n" in between:
-            return None  # another paragraph
-        pool = [c for c in by_sentence.get(j, []) if c.locative and not c.excluded and c.place.kind != "country"
-                and _sets_scene(sentences[j].doc, c.mention)]
-        if pool:
-            best = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
-            return [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best][-1].place
-    return None
-
-
-def _sets_scene(doc: Doc, mention: Mention) -> bool:
-    """Does "in/at/near <place>" locate an action (a verb or an event noun:
-    "In Kunduz, a force searched", "a raid in Kunduz") rather than a person or
-    a body ("officials in Islamabad said", "talks in Doha")?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    prep = span.root.head
-    if prep.dep_ != "prep" and span.root.dep_ != "pobj":
-        return True  # the object of a harm verb ("struck Kunduz")
-    head = prep.head
-    if head.pos_ in ("VERB", "AUX"):
-        return True
-    lemma = head.lemma_.lower()
-    return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
-
-
-def sentence_country(sentence: Span, country_place: CountryLookup, *,
-                     story_country: Place | None = None) -> Place | None:
-    """The first country the sentence names by a word the place finder does
-    not take as a place ("Pak forces kill 13 militants"): a country-level
-    place for a violent event that has nothing better.  The nationality of a
-    strike ("a U.S. strike on the Ras Isa fuel port") only when the story is
-    in no other country (``story_country``): whose, not where."""
-    named = _first_country((token.text for token in sentence if not _strike_nationality(token)), country_place)
-    if named is not None:
-        return named
-    striker = _first_country((token.text for token in sentence), country_place)
-    if striker is not None and story_country is not None and striker.country != story_country.country:
-        return None
-    return striker
-
-
-def country_wide(trigger: Token) -> bool:
-    """Is the event told as happening all over a country ("killed in
-    overnight attacks across the country", "nationwide protests", "strikes
-    throughout the nation")?"""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    for node in {trigger, verb} - {None}:
-        if any(c.lower_ == "nationwide" and c.dep_ in ("amod", "advmod") for c in node.children):
-            return True
-        for token in node.subtree:
-            if token.dep_ == "pobj" and token.lower_ in ("country", "nation") and token.head.lower_ in (
-                    "across", "throughout") and not any(a.pos_ in ("VERB", "AUX") for a in _between(token, node)):
-                return True
-    return False
-
-
-def _between(token: Token, top: Token) -> list[Token]:
-    """The words on the way up from ``token`` to ``top`` (neither included)."""
-    out = []
-    for node in ancestors(token, limit=12):
-        if node.i == top.i:
-            return out
-        out.append(node)
-    return out
-
-
-def _strike_nationality(token: Token) -> bool:
-    head = token.head
-    while token.dep_ == "compound" and head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head  # "U.S. drone strike"
-    return token.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ == "NOUN" and \
-        lx.NOUN_TRIGGERS.get(head.lemma_.lower(), ("",))[0] == lx.REMOTE
-
-
-UNPLACED = Place(place_id="", name="", kind="country", country="", lat=0.0, lon=0.0)
-
-
-_COUNTRY_IN_NAME = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in lx.COUNTRY_CODES if len(k) > 3),
-                                                       key=len, reverse=True)) + r")\b", re.I)
-
-
-def country_in_name(surface: str, country_place: CountryLookup) -> Place | None:
-    """The country inside a name the gazetteer does not know ("NW Pakistan",
-    "northern Afghanistan", "Pakistani Kashmir"): a country-level place."""
-    match = _COUNTRY_IN_NAME.search(surface)
-    if match is None:
-        return None
-    return country_place(lx.COUNTRY_CODES[match.group(1).lower()])
-
-
-def find_sole_country(places: Sequence[Place], dateline: Place | None,
-                  country_place: CountryLookup) -> Place | None:
-    """The country an article is about when it can be nothing else: every
-    place it names (and the dateline) lies in one country.  Violence with no
-    place of its own is coded there at country precision."""
-    countries = {p.country for p in places if p.country}
-    if dateline is not None and dateline.country:
-        countries.add(dateline.country)
-    if len(countries) != 1:
-        return None
-    return country_place(countries.pop())
-
-
-# verbs of a third party's part in talks ("mediated by Qatar", "hosted by Turkey")
-_MEDIATING = frozenset({"mediate", "broker", "host", "facilitate", "sponsor"})
-
-
-def mediator_mention(doc: Doc, mention: Mention) -> bool:
-    """Is the place named as who mediated or hosted talks ("mediated by
-    Qatar and Turkey")?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    first = _first_conjunct(span.root)
-    return first.dep_ == "pobj" and first.head.lower_ == "by" and first.head.head.lemma_.lower() in _MEDIATING
-
-
-def find_main_country(resolutions: Sequence[Resolution], dateline: Place | None, *,
-                  adjectives: bool = False) -> Place | None:
-    """The country the article names most often (the dateline's, if it names
-    it at all).  ``adjectives``: count only nationality adjectives ("Pakistani
-    tribal areas"), the last resort for a violent event with no place."""
-    if dateline is not None and dateline.kind == "country":
-        return dateline
-    counts: Counter[str] = Counter()
-    places: dict[str, Place] = {}
-    for r in resolutions:
-        if r.place is not None and r.place.kind == "country" and (r.mention.label == "NORP") == adjectives:
-            counts[r.place.country] += 1
-            places[r.place.country] = r.place
-    if dateline is not None and dateline.country in places:
-        return places[dateline.country]
-    if not counts:
-        return None
-    return places[counts.most_common(1)[0][0]]
-
-
-def border_country(place: Place, draft: Draft) -> str:
-    """A border event is coded to the side it hit: the target's country when
-    the text names it (actor2 "… of Pakistan", "Pakistani posts"), else the
-    first of the two countries."""
-    if not place.place_id.startswith("border:"):
-        return ""
-    codes = place.place_id.split(":", 1)[1].split("-")
-    for actor in (draft.actor2, draft.actor1):
-        for code in codes:
-            name = lx.COUNTRY_NAMES.get(code, code)
-            if actor and name in actor:
-                return code
-    return codes[0] if codes else ""
-
-
-_TOWN_KINDS = frozenset({"populated_place", "site", "admin2"})
-
-
-_REFUGE_WORDS = frozenset({"evacuation", "evacuate", "flee", "relocate", "relocation", "take", "move",
-                           "escape", "evacuee", "refuge", "shelter", "transfer"})
-
-
-def _refuge(token: Token) -> bool:
-    """Where people go to be safe ("calls for evacuation to Makurdi", "take us
-    to Makurdi", "fled to Chad"): not where the violence is."""
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward") and \
-        prep.head.lemma_.lower() in _REFUGE_WORDS
-
-
-def focus_place(by_sentence: dict[int, list[PlaceCandidate]], doc: Doc) -> Place | None:
-    """The town the article is about: the town-level place it names most
-    often (at least twice, more often than any other; not a possessor, an
-    agent or where people go: "calls for evacuation to Makurdi").  Violence
-    the text tells without a place of its own ("RSF personnel stormed the
-    division headquarters") happened there rather than somewhere in the
-    country."""
-    counts: dict[str, int] = {}
-    first: dict[str, Place] = {}
-    for index in sorted(by_sentence):
-        for c in by_sentence[index]:
-            if c.excluded or c.place.kind not in _TOWN_KINDS:
-                continue
-            if 0 <= c.chain_root < len(doc) and _refuge(doc[c.chain_root]):
-                continue
-            counts[c.place.place_id] = counts.get(c.place.place_id, 0) + 1
-            first.setdefault(c.place.place_id, c.place)
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return first[ranked[0][0]]
