@@ -147,6 +147,8 @@ _COMMA_SEPARATOR = re.compile(r"\s*,\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:the\s+)?|(?:,\s*)?(?:and|or|&|/)\s*(?:the\s+)?)",
                              re.IGNORECASE)
 LIST_MIN_SHARE = 0.75
+_PLURAL_DIVISION = re.compile(r"\s+(?:districts|provinces|states|counties|regions|governorates|tehsils|"
+                              r"municipalities|prefectures|departments)\b", re.I)
 LIST_MIN_ITEMS = 3
 CONTAINER_SCORE_MARGIN = 0.1
 COMMA_TOWN_HINT_MAX_KM = 50.0
@@ -441,7 +443,9 @@ class Resolver:
             units = self._address_units(mentions, text, chain)
             if len(units) < 2:
                 continue
-            if len(units) < LIST_MIN_ITEMS:  # "London and Amsterdam": two names share nothing
+            # "London and Amsterdam": two names share nothing, unless a plural word for their
+            # division follows ("in Poonch and Rajouri districts": two districts of one country)
+            if len(units) < LIST_MIN_ITEMS and not _PLURAL_DIVISION.match(text, mentions[chain[-1]].end):
                 continue
             heads = [unit[0] for unit in units if len(unit) == 1]  # an address has its own container
             country = _list_country([first[i] for i in heads])

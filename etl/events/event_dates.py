@@ -69,6 +69,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # "the most violent since the president took office in October": a reference point
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
+        if span is not None and not trigger.background and _in_earlier_clause(span.root, trigger.token):
+            continue  # "The clashes erupted after Pakistan carried out airstrikes on Thursday": its date
         if span is not None and _in_clause_on_other(span.root, trigger.token):
             # "the gang coalition, which has been in control of Cabaret since March 2024,
             # carried out a massacre": the date of what the clause says of the coalition
@@ -112,6 +114,20 @@ def _in_clause_on_other(token: Token, trigger: Token) -> bool:
     Friday")?"""
     clause = relative_clause_of(token, limit=6) or _noun_complement_of(token)
     return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
+
+
+_EARLIER_MARKS = frozenset({"after", "following", "since"})
+
+
+def _in_earlier_clause(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a clause that tells what came before ("after
+    Pakistan carried out airstrikes ... on Thursday") that does not hold the
+    trigger?"""
+    for node in ancestors(token, limit=5):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS
+                                                for c in node.children):
+            return not in_subtree(trigger, node)
+    return False
 
 
 def _noun_complement_of(token: Token) -> Token | None:

@@ -398,6 +398,12 @@ def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: boo
     if node is not None and node.dep_ == "dobj" and node.head.lemma_.lower() in _FOLLOWING_VERBS and \
             any(c.dep_ == "nsubj" and c.i == trigger.i for c in node.head.children):
         return True  # "The strikes followed the April 22 attack in Pahalgam": what came before
+    if node is not None and node.dep_ in ("dobj", "nsubj", "nsubjpass") and not talks and \
+            any(c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in node.head.children) and \
+            not any(t.i == trigger.i for t in node.head.subtree):
+        # "The shelling began hours after India carried out strikes on nine sites in Pakistan":
+        # the places of the clause that tells what came before are that event's
+        return True
     if node is None or node.dep_ != "pobj":
         return False
     if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in _TALKS:

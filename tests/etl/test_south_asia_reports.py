@@ -291,3 +291,32 @@ def test_a_communal_group_with_no_country_named_has_no_empty_brackets():
     from etl.events.actors import actor_name
 
     assert actor_name("Hundreds of tribesmen", event_type="Protests") == "Tribesmen"
+
+
+POONCH_REPORT = """JAMMU: At least 16 civilians, including three women and five children, were killed and 43 injured \
+in heavy Pakistani shelling along the Line of Control in Poonch and Rajouri districts on Wednesday, officials said.
+
+The shelling began hours after India carried out precision strikes on nine terror sites in Pakistan and \
+Pakistan-occupied Kashmir under Operation Sindoor early on Wednesday.
+
+A soldier, Lance Naik Dinesh Kumar, was also killed in the Pakistani firing, the Army said.
+"""
+
+
+def test_the_places_of_what_came_before_are_not_the_told_again_events(pipeline):
+    events = extract(pipeline, POONCH_REPORT, published=date(2025, 5, 8))
+    assert {e.country for e in events} == {"IND"}
+    assert sum(e.fatalities for e in events) == 17
+
+
+KURRAM_REPORT = """KABUL: Afghan Taliban forces and Pakistani troops exchanged heavy fire along the Durand Line in \
+the Kurram district overnight, Taliban officials said on Sunday. The clashes erupted after Pakistan carried out \
+airstrikes in Kabul and Paktika province on Thursday, according to the Taliban government.
+"""
+
+
+def test_the_date_of_what_came_before_is_not_the_told_again_events(pipeline):
+    events = extract(pipeline, KURRAM_REPORT, published=date(2025, 11, 11))
+    # the clashes told again are the Kurram fight, not a fight in Kabul and Paktika on Thursday
+    assert {e.location for e in events if e.event_type == "Battles"} == {"Kurram"}
+    assert date(2025, 11, 6) not in {e.event_date for e in events if e.event_type == "Battles"}

@@ -180,6 +180,13 @@ def test_an_unknown_area_of_a_district_is_placed_in_the_district(resolver: Resol
     assert found.place is not None and found.place.name == "Kishtwar" and found.place.kind == "admin2"
 
 
+def test_two_names_before_a_plural_division_word_share_a_country(resolver: Resolver) -> None:
+    # Poonch is a town in India and a district in Pakistan; Rajouri is only Indian
+    text = "Pakistani shelling hit Poonch and Rajouri districts on Wednesday, Pakistani officials said."
+    found = places(resolver, text, ["Poonch", "Rajouri"])
+    assert found["Poonch"].country == "IND"  # type: ignore[union-attr]
+
+
 def test_a_known_place_before_a_province_stays_the_town(resolver: Resolver) -> None:
     text = "Gunmen attacked a checkpoint in Bannu, Khyber Pakhtunkhwa province, on Friday."
     found = resolved(resolver, text, ["Bannu"])["Bannu"]
