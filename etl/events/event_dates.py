@@ -117,6 +117,7 @@ def _in_clause_on_other(token: Token, trigger: Token) -> bool:
 
 
 _EARLIER_MARKS = frozenset({"after", "following", "since"})
+_HARM_TOLD = lx.HARMED_VERBS | {"martyr"}
 
 
 def _in_earlier_clause(token: Token, trigger: Token) -> bool:
@@ -126,7 +127,9 @@ def _in_earlier_clause(token: Token, trigger: Token) -> bool:
     for node in ancestors(token, limit=5):
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS
                                                 for c in node.children):
-            return not in_subtree(trigger, node)
+            # (not "nine passengers were martyred after gunmen offloaded them ... late on
+            # Thursday": the harm told is what the clause did)
+            return not in_subtree(trigger, node) and node.head.lemma_.lower() not in _HARM_TOLD
     return False
 
 

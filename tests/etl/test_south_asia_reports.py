@@ -320,3 +320,10 @@ def test_the_date_of_what_came_before_is_not_the_told_again_events(pipeline):
     # the clashes told again are the Kurram fight, not a fight in Kabul and Paktika on Thursday
     assert {e.location for e in events if e.event_type == "Battles"} == {"Kurram"}
     assert date(2025, 11, 6) not in {e.event_date for e in events if e.event_type == "Battles"}
+
+
+def test_the_date_of_an_after_clause_that_tells_the_harm_is_the_events(pipeline):
+    text = ("At least nine passengers were martyred after gunmen offloaded them from two buses on the N-40 highway "
+            "near Kalat late on Thursday, officials said.")
+    events = extract(pipeline, text, published=date(2025, 6, 15))
+    assert [(e.event_date, e.date_precision) for e in events] == [(date(2025, 6, 12), 1)]
