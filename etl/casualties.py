@@ -210,6 +210,20 @@ class Casualty:
     figure: str = ""  # the number as written: "more than 200"
 
 
+# words that begin what is said of the victims after their noun ("terrorists belonging to …")
+_AFTER_THE_NOUN = frozenset({"belonging", "affiliated", "linked", "of", "from", "in", "at", "on", "who", "which",
+                             "that", "including", "during", "with"})
+
+
+def victim_noun(casualty: Casualty) -> str:
+    """The noun that names a figure's victims, lower-cased, before what
+    describes them ("terrorists belonging to the" → "terrorists", "jawans of
+    the District Reserve Guard" → "jawans"); "" when none is named."""
+    words = casualty.victims.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_THE_NOUN), len(words))
+    return words[cut - 1] if cut else ""
+
+
 _VAGUE_FIGURE = re.compile(rf"^(?:{_QUAL})?(?:dozens|scores|hundreds|thousands)(?:\s+of)?$", re.I)
 
 

@@ -186,12 +186,8 @@ class Analyzer:
         # Lower-cased place names for relabelling model entities; demonyms
         # ("Russian") stay nationalities.
         # ("Holon" for GeoNames' "H̱olon": the folded spelling too, as a text writes it)
-        lowered = {n.lower() for n in names}
-        self.place_name_set = frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))}) \
-            - frozenset(COUNTRY_CODES)
-        towns = {n.lower() for n in town_names if n.strip()}
-        self.town_name_set = frozenset(towns | {f for n in towns if not n.isascii() and (f := fold(n))}) \
-            | self.place_name_set
+        self.place_name_set = _with_folded(names) - frozenset(COUNTRY_CODES)
+        self.town_name_set = _with_folded(n for n in town_names if n.strip()) | self.place_name_set
         # Place names written in capitals ("UK", "UAE", "KP", "FATA"): the
         # only all-capitals words taken for places (see ``toponyms.is_acronym``).
         self.acronym_names = frozenset(fold(n) for n in names if n.isupper() or (
@@ -416,6 +412,13 @@ def _misread_date(ent: Span) -> bool:
 
 def _is_event_word(span: Span) -> bool:
     return len(span) == 1 and (span[0].lower_ in _EVENT_WORDS or span[0].lemma_.lower() in _EVENT_WORDS)
+
+
+def _with_folded(names: Iterable[str]) -> frozenset[str]:
+    """Lower-cased names and the folded spelling of those written with
+    diacritics, as a text writes them ("holon" for GeoNames' "H̱olon")."""
+    lowered = {n.lower() for n in names}
+    return frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))})
 
 
 # Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")

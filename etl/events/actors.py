@@ -131,6 +131,11 @@ def subject_verbs(token: Token) -> list[Token]:
     return verbs
 
 
+# what a group says when it disowns an attack: its subject is no side of it
+_CONDEMNING_VERBS = frozenset({"condemn", "denounce", "deplore"})
+_DISOWNING_VERBS = frozenset({"deny", "disown", "reject", "distance"}) | _CONDEMNING_VERBS
+
+
 def find_actors(trigger: Trigger) -> tuple[str, str]:
     """actor1 (who acted) and actor2 (the target) in ACLED style."""
     token = trigger.token
@@ -211,11 +216,6 @@ def _with_owned(chunk: Span) -> str:
 
 
 _NOT_SIDES = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "rebellion", "unrest"})
-
-
-# what a group says when it disowns an attack: its subject is no side of it
-_CONDEMNING_VERBS = frozenset({"condemn", "denounce", "deplore"})
-_DISOWNING_VERBS = frozenset({"deny", "disown", "reject", "distance"}) | _CONDEMNING_VERBS
 
 
 def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
-from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, when_date_head
+from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, told_in_earlier_clause, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sent_of, sequel
 from etl.spacy_model import span_text
 
@@ -69,7 +69,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # "the most violent since the president took office in October": a reference point
         if span is not None and in_subtree(span.root, later):
             continue  # the date of the act told again at another place
-        if span is not None and not trigger.background and _in_earlier_clause(span.root, trigger.token):
+        if span is not None and not trigger.background and told_in_earlier_clause(span.root, trigger.token):
             continue  # "The clashes erupted after Pakistan carried out airstrikes on Thursday": its date
         if span is not None and _in_clause_on_other(span.root, trigger.token):
             # "the gang coalition, which has been in control of Cabaret since March 2024,
@@ -114,23 +114,6 @@ def _in_clause_on_other(token: Token, trigger: Token) -> bool:
     Friday")?"""
     clause = relative_clause_of(token, limit=6) or _noun_complement_of(token)
     return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
-
-
-_EARLIER_MARKS = frozenset({"after", "following", "since"})
-_HARM_TOLD = lx.HARMED_VERBS | {"martyr"}
-
-
-def _in_earlier_clause(token: Token, trigger: Token) -> bool:
-    """Is ``token`` inside a clause that tells what came before ("after
-    Pakistan carried out airstrikes ... on Thursday") that does not hold the
-    trigger?"""
-    for node in ancestors(token, limit=5):
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS
-                                                for c in node.children):
-            # (not "nine passengers were martyred after gunmen offloaded them ... late on
-            # Thursday": the harm told is what the clause did)
-            return not in_subtree(trigger, node) and node.head.lemma_.lower() not in _HARM_TOLD
-    return False
 
 
 def _noun_complement_of(token: Token) -> Token | None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etl import lexicon as lx
-from etl.casualties import Casualty
+from etl.casualties import Casualty, victim_noun
 from etl.events.core import Draft, TollMention
 from etl.events.happenings import Happening, Mention
 from etl.events.syntax import doc_sentences
@@ -188,8 +188,7 @@ def _claimed(draft: Draft, toll: TollMention) -> bool:
 def _victims(toll: TollMention) -> str:
     """The noun that names the toll's dead, when it names one ("over 200
     soldiers" → "soldier"), else ""."""
-    names = {c.victims.lower().split()[-1].rstrip("s") for c in toll.casualties
-             if c.kind == "killed" and c.victims.strip()}
+    names = {victim_noun(c).rstrip("s") for c in toll.casualties if c.kind == "killed" and c.victims.strip()}
     return names.pop() if len(names) == 1 else ""
 
 
@@ -212,17 +211,9 @@ def _sides(toll: TollMention) -> frozenset[str]:
     return frozenset(sides) if sides and all(sides) else frozenset()
 
 
-# words that begin what is said of the victims after their noun
-_AFTER_THE_NOUN = frozenset({"belonging", "affiliated", "linked", "of", "from", "in", "at", "on", "who", "which",
-                             "that", "including", "during", "with"})
-
-
 def _casualty_side(casualty: Casualty) -> str:
     """"armed", "state", "civilian" or "" for one figure's victims."""
-    words = casualty.victims.lower().split()
-    # the noun before what describes it: "terrorists belonging to the …", "soldiers of the …"
-    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_THE_NOUN), len(words))
-    noun = words[cut - 1] if cut else ""
+    noun = victim_noun(casualty)
     if noun in lx.MILITANT_WORDS:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:

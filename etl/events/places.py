@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
+from etl.events.realis import told_in_earlier_clause
 from etl.events.syntax import ancestors, governing_verb
 from etl.spacy_model import doc_text
 from geo.records import Mention, Place
@@ -398,9 +399,7 @@ def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: boo
     if node is not None and node.dep_ == "dobj" and node.head.lemma_.lower() in _FOLLOWING_VERBS and \
             any(c.dep_ == "nsubj" and c.i == trigger.i for c in node.head.children):
         return True  # "The strikes followed the April 22 attack in Pahalgam": what came before
-    if node is not None and node.dep_ in ("dobj", "nsubj", "nsubjpass") and not talks and \
-            any(c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in node.head.children) and \
-            not any(t.i == trigger.i for t in node.head.subtree):
+    if node is not None and not talks and told_in_earlier_clause(node, trigger):
         # "The shelling began hours after India carried out strikes on nine sites in Pakistan":
         # the places of the clause that tells what came before are that event's
         return True

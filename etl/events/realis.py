@@ -29,7 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of, writes_a_date
-from etl.events.syntax import after_read_as_conj, ancestors, governing_verb, not_chosen, sent_of, token_table
+from etl.events.syntax import (
+    after_read_as_conj, ancestors, governing_verb, in_subtree, not_chosen, sent_of, token_table,
+)
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -374,6 +376,24 @@ def text_cues(doc: Doc) -> set[str]:
 
 
 _EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+_BEFORE_MARKS = frozenset({"after", "following", "since"})
+_HARM_TOLD = lx.HARMED_VERBS | {"martyr"}
+
+
+def told_in_earlier_clause(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a clause that tells what came before the trigger
+    and does not hold it ("The clashes erupted after Pakistan carried out
+    airstrikes in Kabul on Thursday": Kabul and Thursday are the airstrikes')?
+    Not a clause hung on a verb of harm, which tells that harm ("nine
+    passengers were martyred after gunmen offloaded them ... late on
+    Thursday")."""
+    for node in ancestors(token, limit=5):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKS
+                                                for c in node.children):
+            return not in_subtree(trigger, node) and node.head.lemma_.lower() not in _HARM_TOLD
+    return False
 
 
 # What a crowd's event turned into: "culminated in", "descended into", "escalated into"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
-from etl.casualties import Casualty, named_with_others
+from etl.casualties import Casualty, named_with_others, victim_noun
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
@@ -290,21 +290,16 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
 def _claim_rivalling(drafts: Sequence[Draft], casualty: Casualty, *, sentence_index: int) -> int | None:
     """The index of the draft (within four sentences) whose killed figure names
     the same dead as a claimed figure ("passengers"), if any."""
-    noun = _victim_noun(casualty)
-    if casualty.kind != "killed" or not noun:
+    noun = victim_noun(casualty).rstrip("s")
+    if casualty.kind != "killed" or not noun.isalpha():
         return None
     for k in range(len(drafts) - 1, -1, -1):
         if sentence_index - drafts[k].sentence_index > 4:
             break
-        if any(c.kind == "killed" and c.best != casualty.best and _victim_noun(c) == noun
+        if any(c.kind == "killed" and c.best != casualty.best and victim_noun(c).rstrip("s") == noun
                for toll in drafts[k].tolls for c in toll.casualties):
             return k
     return None
-
-
-def _victim_noun(casualty: Casualty) -> str:
-    words = casualty.victims.lower().split()
-    return words[-1].rstrip("s") if words and words[-1].isalpha() else ""
 
 
 def restated_toll(drafts: Sequence[Draft], casualties: Sequence[Casualty]) -> int | None:
