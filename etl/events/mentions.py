@@ -28,10 +28,11 @@ from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
+from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
-    is_non_conflict, is_unreal, punished_for, purpose_of_movement, text_cues, turned_violent,
+    is_unreal, punished_for, purpose_of_movement, turned_violent,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (

@@ -9,11 +9,10 @@ denied or negated, or when it recalls another year or a day weeks before the
 report ("the 2019 attack", "the Aug. 7 attack" in a September report).  So is
 a trigger that profiles someone's record ("responsible for attacks", "he
 directs ambushes"), a claim of responsibility for an attack reported before,
-and a violent word in news about a disaster, an accident or ordinary crime
-that names no armed actor ("the quake struck", "a gas cylinder exploded"; an
-accident named anywhere in a text with no armed actor covers all its
-sentences), and an attack claimed, blamed, attributed or accused ("blamed the
-rebels for the bombing", "accused the army of shelling").  The aim of a troop
+and an attack claimed, blamed, attributed or accused ("blamed the rebels for
+the bombing", "accused the army of shelling").  A violent word in news about a
+disaster, an accident, ordinary crime or sport is told apart in
+:mod:`etl.events.non_conflict`.  The aim of a troop
 movement ("sent troops to fight the rebels") is not an event either.
 Running totals, sums over happenings and trends are told apart in
 :mod:`etl.events.tallies`.
@@ -24,14 +23,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of, writes_a_date
-from etl.events.syntax import (
-    after_read_as_conj, ancestors, governing_verb, in_subtree, not_chosen, sent_of, token_table,
-)
+from etl.events.syntax import after_read_as_conj, ancestors, governing_verb, in_subtree, not_chosen, sent_of
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -307,78 +304,10 @@ def is_habitual(token: Token) -> bool:
     return False
 
 
-_EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
-                              "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
-
-
-def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = False) -> bool:
-    """Disasters, accidents and ordinary crime that look violent: "the quake
-    struck", "a gas cylinder exploded", "police arrested drug smugglers";
-    never a protest, a mob's violence (often against a suspected thief), nor
-    looting in a disaster's wake.
-    With ``whole_text`` (``words`` then hold the cues of the whole text, which
-    names no armed actor at all) deaths in an accident count too ("killed
-    when their bus plunged …")."""
-    armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
-    if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
-        return False  # people protest, also about a flood; a mob lynches a suspected thief
-    if words & lx.CRIME_WORDS and not armed:
-        return True
-    if words & lx.SPORT_WORDS and not words & _STRONG_ARMED_CUES and not words & _HARM_WORDS:
-        return True  # "the bowlers destroyed the Pakistani batting line-up", "the spin attack"
-    if trigger.token.lemma_.lower() in lx.LOOTING_VERBS:
-        return False  # "shops were looted during the flood": looting, whatever the setting
-    if words & lx.DISASTER_WORDS and (not armed or _disaster_did_it(trigger.token)):
-        return True  # (also "an earthquake struck ..., killing 800, the Taliban government said")
-    if words & lx.ACCIDENT_WORDS and not armed and \
-            (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
-             or (whole_text and trigger.token.lemma_.lower() == "kill")):
-        return True
-    return False
-
-
-def _disaster_did_it(token: Token) -> bool:
-    """Is a disaster the subject of the trigger's verb, or of the verb it hangs
-    on ("a magnitude 6.0 earthquake struck ..., killing more than 800",
-    "floods killed 320")?"""
-    verb: Token | None = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    for _ in range(3):
-        if verb is None:
-            return False
-        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and {t.lower_ for t in c.subtree} & lx.DISASTER_WORDS
-               for c in verb.children):
-            return True
-        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
-
-
-# Crime words are not taken from the rest of the text: reports of political
-# violence often name a murder, a ransom or extortion.
-_CONTEXT_CUES = lx.DISASTER_WORDS | lx.ACCIDENT_WORDS | lx.ARMED_CUES | _EXPLOSION_WORDS | lx.SPORT_WORDS
-# armed cues a game's report uses too ("the spin attack", "attacked the bowling")
-_STRONG_ARMED_CUES = lx.ARMED_CUES - {"attack", "attacks", "attacked", "attackers", "armed"}
-_HARM_WORDS = frozenset({"killed", "dead", "died", "killing", "wounded", "injured", "shot", "bomb", "blast"})
-
-
-def text_cues(doc: Doc) -> set[str]:
-    """The disaster, accident and armed-conflict words of the whole
-    text (one set intersection per document, cached): "The explosion
-    occurred at the plant's warehouse" is the accident the previous sentence
-    reported, "19 people were killed when their bus plunged …" the accident
-    the next one names."""
-    cues = doc.user_data.get("sitrep_context_cues")
-    if cues is None:
-        cues = set(token_table(doc)[0]) & _CONTEXT_CUES
-        doc.user_data["sitrep_context_cues"] = cues
-    return cues
-
-
 _EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
 
 
-_BEFORE_MARKS = frozenset({"after", "following", "since"})
+_BEFORE_MARKS = _EARLIER_MARKS - {"before"}
 _HARM_TOLD = lx.HARMED_VERBS | {"martyr"}
 
 
