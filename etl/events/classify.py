@@ -31,7 +31,8 @@ from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS, find_actors, subject_verbs
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
-from etl.events.crowds import CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event
+from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
+                               street_clash)
 from etl.events.realis import is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
     governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words,
@@ -103,7 +104,7 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
-    triggers = [crowd_destruction(force_on_crowd(t, sentence)) for t in triggers]
+    triggers = [street_clash(crowd_destruction(force_on_crowd(t, sentence)), sentence) for t in triggers]
     protest = protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC

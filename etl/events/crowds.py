@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
+from etl.events.actors import GROUP_KEYS
 from etl.events.core import Trigger
 from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, recalled_offset, turned_violent
 from etl.events.syntax import ancestors, governing_verb, object_words, sent_of, token_table
@@ -133,6 +134,49 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     if not doers & _CROWD_DOERS or doers & _ARMED_DOERS:
         return trigger
     return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
+
+
+# Words of fighting that say nothing of who fought: "clashes", "fighting", "violent confrontations"
+_FIGHT_LEMMAS = frozenset({"clash", "fight", "fighting", "skirmish", "confrontation", "scuffle", "brawl",
+                           "violence"})
+# Who makes a fight a battle: an army or an armed group (police facing a crowd do not)
+_ARMED_SIDES = lx.MILITANT_WORDS | (lx.MILITARY_WORDS - {"forces", "force", "security forces", "personnel"}) | {
+    "armed", "militia", "militias", "militiamen", "gangs", "gang", "factions", "faction", "tribesmen",
+    "paramilitary", "paramilitaries", "separatists", "combatants", "soldiers"}
+
+
+# Who fights in the street: a crowd, youths, bands, supporters
+_STREET_SIDES = _CROWD_DOERS | frozenset({"bands", "groups", "supporters", "residents", "migrants", "fans",
+                                          "locals", "villagers", "police"})
+
+
+def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
+    """Clashes in a text about protests, riots or unrest between sides of
+    the street (a crowd, youths, bands, supporters, the police) that name no
+    army and no armed group ("violence continued into Saturday night, with
+    reports of clashes with police", "roaming bands clashed with nationalist
+    groups"), and an attack by a crowd ("the officer, who was attacked by
+    the crowd"), are the crowd's riot, not a battle: ACLED's Battles are
+    fought by organised armed sides, and police meeting a violent crowd is a
+    riot.  Deaths told with no act of the crowd's stay for the happening's
+    other mentions to type (force against a crowd, :func:`protest_event`)."""
+    if (trigger.event_type, trigger.sub_event_type) != (lx.BATTLES, "Armed clash"):
+        return trigger
+    token = trigger.token
+    lemma = token.lemma_.lower()
+    by_crowd = lemma in ("attack", "assault", "beat") and any(
+        c.dep_ in ("nsubj", "agent") and {t.lower_ for t in c.subtree} & _CROWD_DOERS for c in token.children)
+    if not by_crowd and (lemma not in _FIGHT_LEMMAS or not unrest_text(token.doc)):
+        return trigger
+    words = [t.lower_ for t in sentence]
+    if not by_crowd and not set(words) & _STREET_SIDES:
+        return trigger
+    spaced = " " + " ".join(words) + " "
+    if set(words) & _ARMED_SIDES or any(f" {key} " in spaced for key in GROUP_KEYS):
+        return trigger
+    if not by_crowd and set(words) & _DEATH_WORDS and not set(words) & (_RIOT_WORDS - _CLASH_WORDS):
+        return trigger  # "17 people were killed in various clashes"
+    return Trigger(token, lx.RIOTS, "Violent demonstration", trigger.strong)
 
 
 def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:

@@ -239,6 +239,40 @@ def test_protesters_attacking_or_setting_fire_riot_but_burning_effigies_does_not
     assert coded(pipeline, text)[0] == expected
 
 
+
+def _typed_in_unrest(pipeline, sentence: str) -> tuple[str, str]:
+    """The type of ``sentence`` told in a text about protests (its other
+    sentence names a demonstration, so it is a text about unrest)."""
+    article = to_article(RawDocument(origin="t", text="Thousands joined a demonstration in the town on Friday. "
+                                     + sentence), published=date(2025, 7, 13))
+    analysis = analyse(article, analyzer=pipeline.analyzer)
+    resolutions = resolve(analysis, resolver=pipeline.resolver)
+    events = extract_events(analysis, resolutions, article=article,
+                            country_place=pipeline.gazetteer.country, keep_unplaced=True)
+    told = [e for e in events if e.evidence.startswith(sentence[:20])]
+    return (told[0].event_type, told[0].sub_event_type) if told else ("NONE", "NONE")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # no army and no armed group: the crowd's riot
+    ("Violence continued into Saturday night, with reports of clashes with police and damage to cars.",
+     ("Riots", "Violent demonstration")),
+    ("Bands of youths clashed with far-right groups in the square on Saturday.",
+     ("Riots", "Violent demonstration")),
+    ("An officer was attacked by the crowd on Saturday.", ("Riots", "Violent demonstration")),
+    # an army or an armed group named: a battle
+    ("Soldiers clashed with armed men in the hills on Saturday.", ("Battles", "Armed clash")),
+    ("Clashes between the army and rebel fighters went on outside the town on Saturday.",
+     ("Battles", "Armed clash")),
+])
+def test_clashes_in_a_text_about_unrest_with_no_armed_side_are_a_riot(pipeline, sentence, expected):
+    assert _typed_in_unrest(pipeline, sentence) == expected
+
+
+def test_clashes_in_a_text_about_no_unrest_stay_a_battle(pipeline):
+    text = "Violence continued into Saturday night, with reports of clashes with police near the border."
+    assert coded(pipeline, text)[0] == "Battles"
+
 # --- not conflict events --------------------------------------------------------------------
 
 
