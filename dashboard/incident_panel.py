@@ -42,11 +42,20 @@ def best_text(incident: Mapping[str, Any]) -> str:
     return f"{text}: {reason}" if reason else text
 
 
+def counted_figure(report: Mapping[str, Any]) -> bool:
+    """Does the report give a number of dead (``etl.incidents``' rule)?  A
+    vague multitude alone ("scores") is told, but counts nothing."""
+    reported = str(report.get("fatalities_reported") or "").strip()
+    return bool(report.get("fatalities")) or (bool(reported) and report.get("fatalities_high") == 0)
+
+
 def _figure_of(report: Mapping[str, Any]) -> str:
     reported = str(report.get("fatalities_reported") or "").strip()
     fatalities = report.get("fatalities")
     if not reported and not fatalities:
         return "no figure"
+    if not counted_figure(report):
+        return f"no number (says: {reported})"
     text = f"{int(fatalities or 0):,} killed"
     if reported and reported != str(int(fatalities or 0)):
         text += f" (says: {reported})"
@@ -57,7 +66,7 @@ def _report_item(report: Mapping[str, Any], *, best_ids: set[str],
                  counted_ids: set[str]) -> html.Li:
     event_id = str(report.get("event_id") or "")
     is_best = event_id in best_ids
-    has_figure = bool(str(report.get("fatalities_reported") or "").strip() or report.get("fatalities"))
+    has_figure = counted_figure(report)
     tags: list[Component] = []
     if is_best:
         tags.append(html.Span("best figure", className="report-tag report-best"))

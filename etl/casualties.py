@@ -186,6 +186,8 @@ _OTHER_FATE = re.compile(
     r"arrested|detained|abducted|kidnapped|rescued|freed|released|returned|sheltering|besieged)\b", re.I)
 
 
+# "no one was killed", "not one soldier died": the word "one" after a negation
+_NO_ONE = re.compile(r"\b(?:no|not|none)\s+(?:one\s+)?(?:of\s+(?:the\s+)?)?$", re.I)
 _NUMBER_GOES_ON = re.compile(r"(?:dozens?|hundreds?|thousands?|scores?)\b", re.I)
 
 
@@ -357,6 +359,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue  # "left 5 dead", not "left 260,000 civilians trapped" nor "left 21 injured"
             if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end) or _is_age(sentence, match):
                 continue
+            if _NO_ONE.search(sentence[max(0, match.start("n1") - 16):match.start("n1")]):
+                continue  # "no one was killed", "none of the 12 hostages died": nobody
             figure = _figure(match)
             if figure is None:
                 continue
@@ -388,6 +392,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
             if any(c.start < end and start < c.end for c in found):
                 continue
             victims = match.group("victim").strip()
+            if _NO_ONE.search(sentence[max(0, match.start("victim") - 16):match.start("victim")]) or \
+                    re.match(r"(?:no|not)\s+one\b", victims, re.I):
+                continue  # "not one person was killed", "no one soldier died"
             if re.match(r"(?:the|his|her|their|its|this|that|whose|every|each|no)\b", victims, re.I) \
                     and pattern not in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
                 continue

@@ -880,7 +880,11 @@ def link_incidents(events: Iterable[Event]) -> list[Incident]:
 
 
 def _has_figure(event: Event) -> bool:
-    return bool(event.fatalities_reported) or event.fatalities > 0
+    """Does the report give a number of dead?  A vague multitude alone
+    ("killed scores of people": a range whose count adds nothing) is no
+    number: it must not become the incident's lowest figure and outvote
+    another report's 1,000."""
+    return event.fatalities > 0 or (bool(event.fatalities_reported) and event.fatalities_high == 0)
 
 
 def summarize(incident_id: str, members: Sequence[Event], *, aliases: Sequence[str] = ()) -> Incident:

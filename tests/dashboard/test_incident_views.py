@@ -370,3 +370,26 @@ def test_the_leaflet_page_shows_incidents_or_reports(tmp_path: Path) -> None:
     reports = page("country=AFG&unit=reports")
     assert "Source: Dawn" in reports and "Source: Reuters" in reports
     assert "Reported by" not in reports
+
+
+def test_a_vague_report_says_it_gives_no_number() -> None:
+    # "clashes killed scores of people" beside "more than 1,000 were killed": the panel
+    # shows what the vague report says, not "0 killed", and does not call it revised
+    from dashboard.incident_panel import build_incident_panel
+
+    incident = {
+        "incident_id": "i1", "event_type": "Battles", "location": "Latakia", "country": "SYR",
+        "fatalities_low": 1000, "fatalities_best": 1000, "fatalities_high": 1000,
+        "best_reason": "the only report with a figure", "n_reports": 2, "n_sources": 2,
+        "best_event_ids": ["e1"], "figures": [{"event_id": "e1"}],
+        "reports": [
+            {"event_id": "e1", "source": "The National", "fatalities": 1000, "fatalities_high": None,
+             "fatalities_reported": "More than 1,000"},
+            {"event_id": "e2", "source": "Stripes", "fatalities": 0, "fatalities_high": 99,
+             "fatalities_reported": "scores"},
+        ],
+    }
+    text = text_of(build_incident_panel(incident))
+    assert "1,000 killed (says: More than 1,000)" in text
+    assert "no number (says: scores)" in text
+    assert "· 0 killed" not in text and "revised" not in text

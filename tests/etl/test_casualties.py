@@ -41,6 +41,20 @@ def test_dozens_is_a_range_not_a_number():
     assert figures("Dozens of civilians were killed") == [("killed", 24, 24, 99)]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A rocket hit a house, but no one was killed.", []),
+    ("Not one person was killed, but one soldier was wounded.", [("injured", 1, 1, 1)]),
+    ("No one soldier was killed, officials said.", []),
+    ("Police said none of the 12 hostages was killed.", []),
+    ("Police said not one of the 12 hostages died.", []),
+    # "one" with no negation stays one
+    ("One person was killed and one soldier was hurt.", [("killed", 1, 1, 1), ("injured", 1, 1, 1)]),
+    ("The blast killed one and injured no one.", [("killed", 1, 1, 1)]),
+])
+def test_no_one_killed_is_no_death(sentence, expected):
+    assert figures(sentence) == expected
+
+
 def test_non_person_counts_and_dates_are_not_casualties():
     assert figures("striking over 20 Indian military sites.") == []
     assert figures("The jets destroyed 5 drones, killed nobody.") == []

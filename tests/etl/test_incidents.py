@@ -4,6 +4,7 @@ the same incidents whatever order the articles come in."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from datetime import date, timedelta
@@ -197,6 +198,21 @@ def test_best_figure_is_the_one_most_reports_give_else_the_lowest():
                                report("a3", fatalities=59), report("a4", fatalities=200)])[0]
     assert (incident.fatalities_low, incident.fatalities_best, incident.fatalities_high) == (59, 59, 200)
     assert "lowest of 4" in incident.best_reason
+
+
+def test_a_vague_multitude_is_no_figure_and_never_the_lowest():
+    # "More than 1,000 people were killed" and "clashes killed scores of people": the vague
+    # report is a range that counts nothing (its best is 0), so the 1,000 is the best
+    counted = report("a1", fatalities=1000)
+    scores = dataclasses.replace(report("a2"), fatalities=0, fatalities_low=0, fatalities_high=99,
+                                 fatalities_reported="scores")
+    incident = link_incidents([counted, scores])[0]
+    assert incident.n_reports == 2
+    assert (incident.fatalities_low, incident.fatalities_best) == (1000, 1000)
+    assert [f.article_id for f in incident.figures] == ["a1"]
+    # a report that says no one died is a figure: 0
+    none_died = report("a3", fatalities=0)
+    assert link_incidents([none_died, scores])[0].fatalities_best == 0
 
 
 def test_a_revised_report_replaces_its_own_earlier_figure():
