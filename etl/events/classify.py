@@ -451,6 +451,19 @@ def _against_armed(sentence: Span) -> bool:
                and {w.lower_ for c in t.children for w in c.subtree} & _ARMED_GROUP_WORDS for t in sentence)
 
 
+def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
+    """Does an aside on the dead name armed men among them ("at least 132
+    people, four of whom were police officers")?
+    Then they fell on both sides of a fight, not in an attack on civilians."""
+    for token in sentence:
+        if token.lower_ == "whom" and token.head.lower_ == "of":
+            verb = token.head.head.head if token.head.head.dep_ == "nsubj" else token.head.head
+            clause = {t.lower_ for t in verb.subtree} if verb is not None else set()
+            if clause & armed:
+                return True
+    return False
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -527,6 +540,7 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             # "64 people were killed … in a security operation against the Comando Vermelho
             # gang": "people" who fell in a fight with an armed group
             civilian_victims = False
-        if civilian_victims and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}):
+        if civilian_victims and not victims & armed_targets and not dead & (armed_targets | {"jawans", "jawan"}) \
+                and not _armed_among_dead(sentence, armed_targets):
             etype, subtype = lx.VAC, "Attack"
     return Trigger(trigger.token, etype, subtype, trigger.strong)

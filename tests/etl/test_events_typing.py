@@ -679,3 +679,14 @@ def test_things_that_go_off_or_tear_through_without_a_bomb_are_not_events(pipeli
 ])
 def test_killings_by_hand_and_single_civilian_victims(pipeline, text, expected):
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # police among the dead: a fight, not an attack on civilians
+    ("A large-scale raid conducted by the police in the city resulted in the death of at least 132 people, "
+     "four of whom were police officers.", "Battles"),
+    ("A large-scale raid conducted by the police in the city resulted in the death of at least 132 people.",
+     "Violence against civilians"),
+])
+def test_armed_men_named_among_the_dead_make_a_raid_a_fight(pipeline, text, expected):
+    assert coded(pipeline, text)[0] == expected
