@@ -71,6 +71,9 @@ COUNTRY_NAMES: dict[str, str] = {
     "ARM": "Armenia",
 }
 
+# Nouns of documents that are a deal only when signed (see NOUN_TRIGGERS)
+SIGNED_DOCUMENTS = frozenset({"declaration", "memorandum", "roadmap"})
+
 # Armed groups → ACLED-style actor names.  Keys are lower-case phrases matched
 # on word boundaries; longer keys win.
 GROUP_ACTORS: dict[str, str] = {
@@ -253,6 +256,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "unrest": (PROTESTS, "Peaceful protest"), "crackdown": (PROTESTS, "Excessive force against protesters"),
     "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
     "pact": (STRATEGIC, "Agreement"), "treaty": (STRATEGIC, "Agreement"),
+    # documents of a deal, only as what was signed ("signed a declaration of principles")
+    "declaration": (STRATEGIC, "Agreement"), "memorandum": (STRATEGIC, "Agreement"),
+    "roadmap": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
     "protester": (PROTESTS, "Peaceful protest"), "protestor": (PROTESTS, "Peaceful protest"),
     "demonstrator": (PROTESTS, "Peaceful protest"),

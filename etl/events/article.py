@@ -35,7 +35,7 @@ from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
-    country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
+    adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
     mediator_mention, scene_place, sentence_country, victims_country,
 )
 from etl.events.places import KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, without_bare_regions
@@ -100,6 +100,9 @@ def extract_events(
                         "its weekday", article.article_id[:12], published.isoformat())
     by_sentence: dict[int, list[PlaceCandidate]] = {}
     dateline_start = analysis.dateline.start if analysis.dateline else -1
+    # "a flag from the Japanese manga series", "brandishing Palestinian flags": an adjective
+    # of a thing says nothing of where the story is
+    resolutions = [r for r in resolutions if not (r.mention.label == "NORP" and _names_a_thing(doc, r.mention))]
     # countries named as whose strikes or forces they are ("in the United States airstrikes that
     # hit an oil port"): not where anything happened, nor where the story is
     attackers = {r.mention.start for r in resolutions
@@ -122,6 +125,8 @@ def extract_events(
             continue
         if mention.label == "NORP":
             continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
+        if mention.surface.lower() in _LEGISLATURES:
+            continue  # "a protest outside Congress": the seat of government (see seats_of_government)
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = country_in_name(mention.surface, country_place)
@@ -517,6 +522,16 @@ def _names_the_attacker(doc: Doc, mention: Mention) -> bool:
     if span is None or span.end >= len(doc):
         return False
     return doc[span.end].lower_ in _ARMED_NOUNS  # (whatever the tagger calls "airstrikes")
+
+
+# A legislature named alone, which a small town may be called after
+_LEGISLATURES = frozenset({"congress", "parliament", "senate"})
+
+
+def _names_a_thing(doc: Doc, mention: Mention) -> bool:
+    """Is the nationality adjective said of a thing ("Palestinian flags")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and adjective_of_a_thing(span.root)
 
 
 def _name_initials(doc: Doc, mention: Mention) -> bool:

@@ -71,6 +71,8 @@ def _seat_word(token: Token) -> bool:
     """"parliament", "the presidential palace": a seat of government the
     text names without its city."""
     lower = token.lower_
+    if lower == "congress" and token.text == "Congress" and token.ent_type_ in ("ORG", "GPE", "FAC", "LOC", ""):
+        lower = "parliament"  # "a protest outside Congress": the legislature's seat
     if lower == "parliament":
         return not any(c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
                        for c in token.children)  # "Kenya's parliament" is the same; "Punjab's parliament" is not

@@ -106,6 +106,12 @@ _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "hon
                       "abide", "observe", "enforce", "monitor", "build"})
 
 
+def signed(token: Token) -> bool:
+    """Is the document told as signed or initialled ("signed a declaration of
+    principles", "the memorandum was signed on Saturday")?"""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _MAKING - {"announce", "agree"}
+
+
 def existing_agreement(token: Token) -> bool:
     """A deal referred to, not made now ("violated a prior agreement",
     "one of the elements of the agreement", "urged both sides to implement

@@ -126,6 +126,23 @@ def _sets_scene(doc: Doc, mention: Mention) -> bool:
     return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
 
 
+# Things a nationality adjective may describe that are no people and no place:
+# flags, works, media, goods ("the Japanese manga series", "Palestinian flags")
+_THING_NOUNS = frozenset({
+    "flag", "flags", "banner", "banners", "pennant", "pennants", "colours", "colors", "manga", "anime", "series",
+    "film", "films", "movie", "movies", "song", "songs", "music", "band", "cuisine", "food", "dish", "brand",
+    "brands", "language", "newspaper", "channel", "broadcaster", "television", "tv", "car", "cars", "goods",
+    "products", "product", "style", "novel", "book", "game", "games", "artist", "singer", "actor", "actress",
+    "club", "team", "league", "football", "cricket", "rapper"})
+
+
+def adjective_of_a_thing(token: Token) -> bool:
+    """Is the word a nationality said of a thing ("brandishing Palestinian
+    flags", "a flag from the Japanese manga series")?  It says nothing of
+    where the story is."""
+    return token.dep_ in ("amod", "compound", "nmod") and token.head.lower_ in _THING_NOUNS
+
+
 def sentence_country(sentence: Span, country_place: CountryLookup, *,
                      story_country: Place | None = None) -> Place | None:
     """The first country the sentence names by a word the place finder does
@@ -133,10 +150,11 @@ def sentence_country(sentence: Span, country_place: CountryLookup, *,
     place for a violent event that has nothing better.  The nationality of a
     strike ("a U.S. strike on the Ras Isa fuel port") only when the story is
     in no other country (``story_country``): whose, not where."""
-    named = _first_country((token.text for token in sentence if not _strike_nationality(token)), country_place)
+    named = _first_country((token.text for token in sentence if not _strike_nationality(token)
+                            and not adjective_of_a_thing(token)), country_place)
     if named is not None:
         return named
-    striker = _first_country((token.text for token in sentence), country_place)
+    striker = _first_country((token.text for token in sentence if not adjective_of_a_thing(token)), country_place)
     if striker is not None and story_country is not None and striker.country != story_country.country:
         return None
     return striker

@@ -25,7 +25,7 @@ from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
-from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied
+from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
@@ -208,6 +208,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
                 trig.token.head.lemma_.lower() in _HELD_PEOPLE:
             continue  # "all the prisoners who were detained came out": who they are, not an arrest
+        if lemma in lx.SIGNED_DOCUMENTS and not signed(trig.token):
+            continue  # "a joint declaration condemning the attack": a statement, not a deal
         if trig.sub_event_type == "Agreement" and existing_agreement(trig.token):
             continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:

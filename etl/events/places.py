@@ -98,7 +98,17 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and \
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
+    if first.dep_ == "pobj" and first.head.lower_ in ("on", "against") and \
+            first.head.head.lemma_.lower() in _LEVERAGE_NOUNS:
+        # "urged allies to increase pressure on Moscow", "sanctions on Russia": a government
+        # pressed, not a place struck
+        locative, excluded = False, True
     return locative, excluded, first.i
+
+
+# What is put on a government, not a place ("pressure on Moscow", "sanctions against Russia")
+_LEVERAGE_NOUNS = frozenset({"pressure", "sanction", "sanctions", "embargo", "tariff", "tariffs", "demand",
+                             "call", "restriction", "curb", "ban", "influence", "leverage", "stance", "position"})
 
 
 _DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilometres|kilometers|kilometre|kilometer|miles|mi)\b"

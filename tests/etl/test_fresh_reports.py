@@ -1,0 +1,70 @@
+"""Places and deals that a fresh set of news reports (live check J) showed
+wrong, on self-written texts through the real pipeline: a capital pressed
+is not a place struck, a legislature is not a town named after it, a
+nationality said of a flag or a comic says nothing of where the story is,
+and a signed declaration is a deal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.events.fallback_places import adjective_of_a_thing
+from etl.pipeline import analyse, to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 9, 10)  # a Wednesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def test_a_capital_pressed_is_not_where_the_strike_hit(pipeline):
+    text = ("A Russian glide bomb killed 19 people queueing for their pensions in a village in eastern "
+            "Ukraine on Tuesday, officials said, and the president urged allies to increase pressure on "
+            "Moscow to stop the war.")
+    events = extract(pipeline, text)
+    assert [(e.country, e.location) for e in events] == [("UKR", "Ukraine")]
+    assert events[0].fatalities == 19
+
+
+def test_sanctions_against_a_country_are_no_place(pipeline):
+    text = ("Drones struck a fuel depot in Odesa on Tuesday, killing two workers, as the government "
+            "called for new sanctions against Russia.")
+    assert [e.location for e in extract(pipeline, text)] == ["Odesa"]
+
+
+def test_a_protest_outside_congress_is_in_the_capital_not_a_town_called_congress(pipeline):
+    text = ("Pensioners and football supporters clashed with police on Wednesday at a rally outside "
+            "Congress in Buenos Aires, and officers fired tear gas.")
+    events = extract(pipeline, text)
+    assert events and {e.country for e in events} == {"ARG"}
+    assert {e.location for e in events} == {"Buenos Aires"}
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Some protesters brandished Palestinian flags outside the building.", "Palestinian", True),
+    ("They carried a flag from the Japanese manga series One Piece.", "Japanese", True),
+    ("Palestinian civilians were killed in the strike.", "Palestinian", False),
+    ("Japanese troops arrived in the port.", "Japanese", False),
+])
+def test_a_nationality_said_of_a_thing_is_told_apart(pipeline, text, word, expected):
+    article = to_article(RawDocument(origin="t", text=text), published=PUBLISHED)
+    doc = analyse(article, analyzer=pipeline.analyzer).doc
+    token = next(t for t in doc if t.text == word)
+    assert adjective_of_a_thing(token) is expected
+
+
+def test_a_signed_declaration_is_a_deal_at_its_venue(pipeline):
+    text = ("The government and the rebels on Saturday signed a declaration of principles in Doha to end "
+            "years of fighting in the east of the country.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
+
+
+def test_a_joint_declaration_that_condemns_is_no_deal(pipeline):
+    text = "The two ministers issued a joint declaration in Doha on Saturday condemning the violence."
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert all(e.sub_event_type != "Agreement" for e in events)
