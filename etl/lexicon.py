@@ -233,6 +233,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     # Shooting nouns of South Asian and wire copy ("Indian firing kills two",
     # "claims killing of eight"); they need an armed word in the sentence.
     "firing": (BATTLES, "Armed clash"), "gunfire": (BATTLES, "Armed clash"), "killing": (BATTLES, "Armed clash"),
+    "shooting": (BATTLES, "Armed clash"),
     "strike": (REMOTE, "Air/drone strike"), "airstrike": (REMOTE, "Air/drone strike"),
     "bombardment": (REMOTE, "Air/drone strike"), "bombing": (REMOTE, "Remote explosive/landmine/IED"),
     "shelling": (REMOTE, "Shelling/artillery/missile attack"),
@@ -686,7 +687,9 @@ SHOOTING_NOUNS = frozenset({"firing", "gunfire", "shooting", "killing"})
 SHOOTING_CONTEXT = frozenset({
     "killed", "dead", "death", "deaths", "injured", "wounded", "militants", "terrorists", "troops",
     "forces", "soldiers", "army", "police", "security", "armed", "gunmen", "militant", "terrorist",
-    "civilians", "civilian", "border", "loc", "insurgents", "rebels", "sniper", "cross-border"})
+    "civilians", "civilian", "border", "loc", "insurgents", "rebels", "sniper", "cross-border",
+    # "a shooting … claimed the lives of 10 people", "five people died in the shooting"
+    "lives", "died", "victims", "gunman", "gunmen", "shooter", "shooters"})
 # Nouns too generic to stand alone: need a violent context word in the sentence.
 NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
 CONTEXT_WORDS = frozenset({

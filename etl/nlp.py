@@ -295,7 +295,10 @@ class Analyzer:
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
             if label == "PRODUCT" and (toponyms.is_listed_place(ent) or (
-                    name_slots.names_division(ent) and ent.text.lower() in self.place_name_set)):
+                    name_slots.names_division(ent) and ent.text.lower() in self.place_name_set) or (
+                    name_slots.is_locative_object(ent) and ent.text.lower() in self.town_name_set
+                    and not (ent.start and doc[ent.start - 1].lower_ == "the"))):
+                # ("fire on a crowd in Irapuato", read as a product: where, and a town the gazetteer knows)
                 # ("in the Kurram district", read as a product: a known name with its division word)
                 # "Niono, Molodo, Sandaré": a village in a list of places, read as a product (the
                 # resolver, which knows villages, judges it; the name set here only knows towns)

@@ -63,6 +63,28 @@ logger = logging.getLogger(__name__)
 _LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
                         r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
 
+# A heading over a list of other articles ("More To Read" then "- Eight killed in …" lines)
+_LINK_LIST_HEAD = re.compile(r"^[ \t]*(?:more\s+to\s+read|read\s+more|also\s+read|related(?:\s+(?:stories|articles|news))?|"
+                             r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|"
+                             r"you\s+may\s+also\s+like|more\s+stories|trending(?:\s+now)?)[ \t]*:?[ \t]*$",
+                             re.I | re.M)
+_LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+\S[^\n]*(?:\n|$)")
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """The character spans of lists of other articles' headlines under a
+    heading of their own ("More To Read" and its "- …" lines)."""
+    spans: list[tuple[int, int]] = []
+    for head in _LINK_LIST_HEAD.finditer(text):
+        pos = head.end() + 1 if text[head.end():head.end() + 1] == "\n" else head.end()
+        start = pos
+        while (item := _LIST_ITEM_LINE.match(text, pos)) is not None and item.end() > pos:
+            pos = item.end()
+        if pos > start:
+            spans.append((head.start(), pos))
+    return spans
+
+
 # A photo's caption ("In this photo provided by …, a damaged building is seen at the
 # hospital hit by an air strike …, Thursday, Dec. 11"; "… in this screengrab"): it
 # shows what the story tells, on the day the picture was taken.
@@ -178,13 +200,14 @@ def extract_events(
     drafts: list[Draft] = []
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
+    listed_links = link_lists(doc_text(doc))
     lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s))],
                      body_start=body_start, published=published)
     focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
-        if _LINK_LINE.match(span_text(sentence)):
+        if _LINK_LINE.match(span_text(sentence)) or any(a <= sentence.start_char < b for a, b in listed_links):
             continue  # "ALSO READ: …", "Related: …": another article's headline
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture

@@ -71,7 +71,7 @@ _CROWD_RANK = {"Excessive force against protesters": 0, "Violent demonstration":
 # violent type.
 GENERIC_WORDS = frozenset({"attack", "assault", "raid", "kill", "strike", "hit", "target", "violence",
                            "massacre", "killing", "operation", "offensive", "fire", "shoot", "destroy",
-                           "martyr", "die", "death", "incident"})
+                           "martyr", "die", "death", "incident", "shooting"})
 
 
 # "returned fire", "exchanged fire", "traded fire": two sides fired

@@ -109,6 +109,10 @@ def _likened(token: Token) -> bool:
 _FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "salvo", "salvoes", "barrage", "blow", "blows"})
 
 
+# What a breakdown of the dead is said of ("the deaths included five shootings")
+_TOLL_NOUNS = frozenset({"death", "toll", "victim", "casualty", "fatality", "killing", "dead"})
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -306,6 +310,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
                 and (place_object(trig.token) or taken_unopposed(trig.token))):
             continue
+        if trig.token.pos_ == "NOUN" and trig.token.dep_ == "dobj" and \
+                trig.token.head.lemma_.lower() in ("include", "comprise") and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_NOUNS for c in trig.token.head.children):
+            continue  # "the deaths verified by Wednesday included five shootings": how the dead died
         if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
                 not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
                 or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")

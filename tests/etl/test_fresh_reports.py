@@ -68,3 +68,41 @@ def test_a_joint_declaration_that_condemns_is_no_deal(pipeline):
     text = "The two ministers issued a joint declaration in Doha on Saturday condemning the violence."
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert all(e.sub_event_type != "Agreement" for e in events)
+
+
+def test_a_shooting_that_claimed_lives_is_an_attack(pipeline):
+    text = "A shooting at a street party in the city of Celaya claimed the lives of at least nine people on Tuesday."
+    events = extract(pipeline, text, published=date(2025, 6, 25))
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == \
+        [("Violence against civilians", "Celaya", 9)]
+
+
+def test_the_shooting_of_a_film_is_no_event(pipeline):
+    assert extract(pipeline, "The shooting of the film resumed in Mexico City on Tuesday.",
+                   published=date(2025, 6, 25)) == ()
+
+
+def test_a_town_the_model_reads_as_a_product_is_a_place_where_it_is_told(pipeline):
+    # the small English model tags "Irapuato" a product here
+    text = "Gunmen opened fire on a crowd in Irapuato on Tuesday, killing 10 people."
+    events = extract(pipeline, text, published=date(2025, 6, 25))
+    assert [(e.location, e.fatalities) for e in events] == [("Irapuato", 10)]
+
+
+def test_how_the_dead_died_is_no_event_of_its_own(pipeline):
+    text = ("Sixteen people were killed during protests in Nairobi on Wednesday, most of them by police. "
+            "The deaths verified by Wednesday night included five shootings, the rights group said.")
+    events = extract(pipeline, text, published=date(2025, 6, 26))
+    assert len(events) == 1 and events[0].fatalities == 16
+
+
+def test_a_list_of_other_articles_under_its_heading_tells_nothing(pipeline):
+    text = ("Sixteen people were killed during protests in Nairobi on Wednesday, most of them by police.\n"
+            "More To Read\n"
+            "- Lawyers condemn police brutality during the memorial protests\n"
+            "- Eight killed, 400 injured in protest anniversary in Mombasa\n"
+            "\n"
+            "The protests marked the anniversary of last year's demonstrations.")
+    events = extract(pipeline, text, published=date(2025, 6, 26))
+    assert [e.location for e in events] == ["Nairobi"]
+    assert sum(e.fatalities for e in events) == 16
