@@ -57,7 +57,9 @@ _NUM_RE = r"(?P<num>\d+|a couple of|a few|one|two|three|four|five|six|seven|eigh
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month_day", re.compile(
-        rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_PART}?(?!\s*(?:%|per|km|kilomet|miles?|people|dead|killed|soldiers))",
+        rf"\b{_MONTH_RE}\s+{_DAY_RE}\b{_YEAR_PART}?(?!\s*(?:%|per|km|kilomet|miles?|people|dead|killed|soldiers))"
+        # "the March 23 Movement" (M23), "the May 4th Movement": a name, not a day
+        r"(?!(?:st|nd|rd|th)?\s+(?-i:Movement|Alliance|Brigades?|Front|Coalition|Revolution|Party)\b)",
         re.I)),
     ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}{_YEAR_PART}?\b", re.I)),
     ("weekday", re.compile(

@@ -91,6 +91,9 @@ def planned_or_denied(token: Token) -> bool:
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
                     return True
+                if node.lemma_.lower() == "be" and child.dep_ == "xcomp" and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                    return True  # "a final peace deal is to be signed by August 18": still to come
             if node.dep_ not in ("xcomp", "pcomp", "acl"):
                 break
     return False

@@ -124,3 +124,12 @@ def test_a_day_just_ahead_of_the_report_is_ahead_not_a_year_back():
     assert one("a meeting on Aug. 4", published=published).value == date(2025, 8, 4)
     assert one("on July 30", published=published).value == date(2025, 7, 30)
     assert one("on September 20", published=published).value == date(2024, 9, 20)  # weeks ahead: last year's
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the government signed a declaration with the March 23 Movement (M23)", []),
+    ("students of the May 4th Movement marched", []),
+    ("on March 23 Israel struck the port", [date(2025, 3, 23)]),
+])
+def test_a_movement_named_after_a_day_is_no_date(text, expected):
+    assert [d.value for d in find_dates(text, published=date(2025, 7, 19))] == expected

@@ -106,3 +106,11 @@ def test_a_list_of_other_articles_under_its_heading_tells_nothing(pipeline):
     events = extract(pipeline, text, published=date(2025, 6, 26))
     assert [e.location for e in events] == ["Nairobi"]
     assert sum(e.fatalities for e in events) == 16
+
+
+def test_a_deal_still_to_be_signed_is_no_agreement(pipeline):
+    text = ("The government and the rebels agreed on Saturday in Doha to keep talking. A final peace deal "
+            "is to be signed no later than August 18, the statement said.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert all(e.event_date is None or e.event_date <= date(2025, 7, 19) for e in events)
+    assert not [e for e in events if e.sub_event_type == "Agreement" and e.evidence.startswith("A final")]
