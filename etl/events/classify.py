@@ -33,6 +33,7 @@ from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
                                street_clash)
+from etl.events.deals import signed
 from etl.events.realis import is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
     governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words,
@@ -87,7 +88,8 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if not triggers:
         return []
     lemmas = {t.lemma_.lower() for t in sentence}
-    agreements = [t for t in triggers if t.sub_event_type == "Agreement"]
+    # the deal signed first ("signed a declaration … that commits them to a permanent ceasefire")
+    agreements = sorted((t for t in triggers if t.sub_event_type == "Agreement"), key=lambda t: not signed(t.token))
     if agreements and lemmas & lx.ENDING_VERBS:
         # "territory was handed over as part of a deal ending the fighting": the handover is the event
         transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
@@ -464,6 +466,12 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
     return False
 
 
+def _weapon_named(noun: Token) -> tuple[str, str] | None:
+    """The type a weapon word said of the noun itself gives ("aerial
+    assault", "drone raid", "missile barrage"), or ``None``."""
+    return weapon_subtype({c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")})
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -478,12 +486,16 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         civilian = targets & (lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"})
         etype, subtype = (lx.VAC, "Attack") if civilian else (lx.BATTLES, "Armed clash")
     if etype == lx.REMOTE and lemma == "launch" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_PUSH for c in trigger.token.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_PUSH and not _weapon_named(c)
+            for c in trigger.token.children):
         # "launched a push employing infantry, armored vehicles, artillery and drones": a ground battle
         return Trigger(trigger.token, lx.BATTLES, "Armed clash", trigger.strong)
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
     weapon = weapon_subtype(_weapon_words(sentence, trigger.token))
+    if lemma in ("assault", "offensive", "raid", "barrage") and _weapon_named(trigger.token):
+        # "its biggest aerial assault on Kyiv", "a drone raid": the weapon says what it was
+        generic, weapon = True, _weapon_named(trigger.token)
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong

@@ -319,6 +319,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                          for c in trig.token.children))):
             continue  # "the firing of the coach"; "no one was injured in the firing" (told before)
+        if lemma in ("fight", "battle", "vie") and trig.token.tag_ in ("VBP", "VBZ") and \
+                not any(c.dep_ == "aux" for c in trig.token.children):
+            continue  # "as various crime groups fight for control": what goes on, no event
         if lemma in ("enter", "control") and trig.token.pos_ == "VERB" and (
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
@@ -449,7 +452,11 @@ def _target_of_attack(token: Token) -> bool:
 
 def _any_kind(token: Token) -> bool:
     """An event noun under "any" or "no" ("any negotiations", "any kind of
-    talks", "no attack"): none held."""
+    talks", "no attack"), or an act that is "any attempt" ("prohibits any
+    attempt to seize new positions"): none held."""
+    if token.pos_ == "VERB" and token.dep_ in ("acl", "xcomp") and token.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("any", "no") for c in token.head.children):
+        return True
     node = token
     for _ in range(4):
         if node.pos_ not in ("NOUN", "PROPN"):

@@ -116,12 +116,18 @@ _DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilometres|kilometers|kilometre|kilom
                        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|"
                        r"northwest|southeast|southwest))?\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 _FAR_KM = 50.0
+# A place said to lie in a direction from this one ("which is northwest of", "located south of")
+_BEARING_DESCRIBED = re.compile(r"\b(?:is|are|lies|lie|located|situated|sits)\s+(?:just\s+|about\s+|some\s+)?"
+                                r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                                r"(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _far_reference(doc: Doc, start: int) -> bool:
     """Is the place the reference point of a distance beyond ``_FAR_KM``
     ("340km northwest of Yangon", "about 150 miles from the capital")?"""
     before = doc_text(doc)[max(0, doc[start].idx - 60):doc[start].idx]
+    if _BEARING_DESCRIBED.search(before):
+        return True  # "Guanajuato, which is northwest of Mexico City": where the other place lies
     match = _DISTANCE.search(before)
     if match is None:
         return False

@@ -114,3 +114,27 @@ def test_a_deal_still_to_be_signed_is_no_agreement(pipeline):
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert all(e.event_date is None or e.event_date <= date(2025, 7, 19) for e in events)
     assert not [e for e in events if e.sub_event_type == "Agreement" and e.evidence.startswith("A final")]
+
+
+def test_a_deal_signed_in_a_sentence_that_names_its_ceasefire_sits_at_its_venue(pipeline):
+    text = ("Congo and the rebels on Saturday signed a declaration of principles in Qatar to end years of "
+            "fighting in eastern Congo that commits them to a permanent ceasefire and a comprehensive peace "
+            "agreement to be signed in one month.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert [(e.sub_event_type, e.country) for e in events] == [("Agreement", "QAT")]
+
+
+def test_an_aerial_assault_is_an_air_strike_and_a_ground_assault_a_battle(pipeline):
+    aerial = extract(pipeline, "Russia launched a huge aerial assault on Kyiv on Sunday, striking government "
+                     "buildings.")
+    ground = extract(pipeline, "Troops launched a ground assault on the town of Bakhmut on Sunday.")
+    assert [e.event_type for e in aerial] == ["Explosions/Remote violence"]
+    assert [e.event_type for e in ground] == ["Battles"]
+
+
+def test_what_is_forbidden_or_goes_on_is_no_event(pipeline):
+    text = ("The two sides signed a peace deal in Doha on Saturday. It prohibits any attempt to seize new positions by force. "
+            "Guanajuato, which is northwest of Mexico City, has long been violent as crime groups fight for "
+            "control.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
