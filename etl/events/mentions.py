@@ -316,9 +316,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the deaths verified by Wednesday included five shootings": how the dead died
         if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
                 not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
-                or (not recalled and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                or (not recalled and any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                                         or (c.dep_ == "poss" and c.ent_type_ == "DATE"
+                                             and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "of")
                                          for c in trig.token.children))):
-            continue  # "the firing of the coach"; "no one was injured in the firing" (told before)
+            continue  # "the firing of the coach"; "no one was injured in the firing", "victims of Friday's
+            # shooting" (told before)
         if lemma in ("fight", "battle", "vie") and trig.token.tag_ in ("VBP", "VBZ") and \
                 not any(c.dep_ == "aux" for c in trig.token.children):
             continue  # "as various crime groups fight for control": what goes on, no event

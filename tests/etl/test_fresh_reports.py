@@ -138,3 +138,4 @@ def test_what_is_forbidden_or_goes_on_is_no_event(pipeline):
             "control.")
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
+
