@@ -597,8 +597,11 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
         if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision):
             gap = (draft.date_value - dated.date_value).days
             # the day of a report of it ("the governor on Sunday confirmed that 59 were
-            # killed") is on or a few days after the happening's own
-            if not (-REPORT_DAYS <= gap <= 0 if dated.date_from == "report" else abs(gap) <= 1):
+            # killed") is on or a few days after the happening's own, and a happening dated
+            # only by the report's publication ("Drone strikes in Kalogi have killed dozens")
+            # happened within the week before it ("The incident occurred Thursday morning")
+            earliest = -REPORT_DAYS if dated.date_from == "report" else -6 if dated.date_from == "published" else -1
+            if not (earliest <= gap <= (0 if dated.date_from in ("report", "published") else 1)):
                 return False
     killed = _killed_figures(draft)
     if draft.own_date and killed and happening.dates and happening.killed_figures and \

@@ -139,3 +139,11 @@ def test_what_is_forbidden_or_goes_on_is_no_event(pipeline):
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
 
+
+
+def test_a_lead_dated_only_by_its_publication_takes_a_day_told_in_the_week_before(pipeline):
+    text = ("Drone strikes in Kadugli, a town in South Kordofan, have killed dozens of people including "
+            "children, according to medical groups.\n\n"
+            "The incident occurred Thursday morning when several drones hit a kindergarten in the town.")
+    events = extract(pipeline, text, published=date(2025, 12, 8))  # a Monday
+    assert [(e.event_type, e.event_date) for e in events] == [("Explosions/Remote violence", date(2025, 12, 4))]
