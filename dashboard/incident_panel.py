@@ -20,6 +20,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.alerts import alert
 from dashboard.figures import format_event_date
+from etl.incidents import counts_dead
 
 __all__ = ["build_incident_panel", "incident_link", "best_text"]
 
@@ -43,10 +44,10 @@ def best_text(incident: Mapping[str, Any]) -> str:
 
 
 def counted_figure(report: Mapping[str, Any]) -> bool:
-    """Does the report give a number of dead (``etl.incidents``' rule)?  A
-    vague multitude alone ("scores") is told, but counts nothing."""
-    reported = str(report.get("fatalities_reported") or "").strip()
-    return bool(report.get("fatalities")) or (bool(reported) and report.get("fatalities_high") == 0)
+    """Does the stored report give a number of dead (:func:`etl.incidents.counts_dead`)?
+    A vague multitude alone ("scores") is told, but counts nothing."""
+    return counts_dead(report.get("fatalities"), str(report.get("fatalities_reported") or ""),
+                       report.get("fatalities_high"))
 
 
 def _figure_of(report: Mapping[str, Any]) -> str:

@@ -879,12 +879,18 @@ def link_incidents(events: Iterable[Event]) -> list[Incident]:
 # --------------------------------------------------------------------------- figures
 
 
-def _has_figure(event: Event) -> bool:
-    """Does the report give a number of dead?  A vague multitude alone
-    ("killed scores of people": a range whose count adds nothing) is no
+def counts_dead(fatalities: int | None, reported: str | None, high: int | None) -> bool:
+    """Does a report with these fields give a number of dead?  A figure, or
+    "no one was killed" (0 told, high 0); a vague multitude alone ("killed
+    scores of people": best 0, a range whose count adds nothing) is no
     number: it must not become the incident's lowest figure and outvote
-    another report's 1,000."""
-    return event.fatalities > 0 or (bool(event.fatalities_reported) and event.fatalities_high == 0)
+    another report's 1,000.  (The dashboard reads its stored reports by
+    this rule too.)"""
+    return bool(fatalities) or (bool((reported or "").strip()) and high == 0)
+
+
+def _has_figure(event: Event) -> bool:
+    return counts_dead(event.fatalities, event.fatalities_reported, event.fatalities_high)
 
 
 def summarize(incident_id: str, members: Sequence[Event], *, aliases: Sequence[str] = ()) -> Incident:

@@ -29,7 +29,8 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events, refine_trigger
-from etl.events.capitals import bare_capitals, capital_locative, capital_named, seat_locative, seats_of_government
+from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
+                                 seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
@@ -60,14 +61,14 @@ logger = logging.getLogger(__name__)
 
 
 # A line that points to another article ("ALSO READ: Washington talks start June 15").
-_LINK_LINE = re.compile(r"\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|see\s+also|"
-                        r"more\s+on\s+this|recommended)\b\s*[:|-]", re.I)
+_LINK_WORDS = (r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:stories|articles|news))?|"
+               r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|"
+               r"more\s+stories|trending(?:\s+now)?)")
+_LINK_LINE = re.compile(rf"\s*{_LINK_WORDS}\b\s*[:|-]", re.I)
 
-# A heading over a list of other articles ("More To Read" then "- Eight killed in …" lines)
-_LINK_LIST_HEAD = re.compile(r"^[ \t]*(?:more\s+to\s+read|read\s+more|also\s+read|related(?:\s+(?:stories|articles|news))?|"
-                             r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|"
-                             r"you\s+may\s+also\s+like|more\s+stories|trending(?:\s+now)?)[ \t]*:?[ \t]*$",
-                             re.I | re.M)
+# The same words as a heading over a list of other articles ("More To Read" then "- Eight
+# killed in …" lines)
+_LINK_LIST_HEAD = re.compile(rf"^[ \t]*{_LINK_WORDS}[ \t]*:?[ \t]*$", re.I | re.M)
 _LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+\S[^\n]*(?:\n|$)")
 
 
@@ -147,7 +148,7 @@ def extract_events(
             continue
         if mention.label == "NORP":
             continue  # "Pakistani troops": an adjective, never a site (see demonym_target)
-        if mention.surface.lower() in _LEGISLATURES:
+        if mention.surface.lower() in LEGISLATURES:
             continue  # "a protest outside Congress": the seat of government (see seats_of_government)
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
@@ -545,10 +546,6 @@ def _names_the_attacker(doc: Doc, mention: Mention) -> bool:
     if span is None or span.end >= len(doc):
         return False
     return doc[span.end].lower_ in _ARMED_NOUNS  # (whatever the tagger calls "airstrikes")
-
-
-# A legislature named alone, which a small town may be called after
-_LEGISLATURES = frozenset({"congress", "parliament", "senate"})
 
 
 def _names_a_thing(doc: Doc, mention: Mention) -> bool:

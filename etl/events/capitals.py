@@ -67,13 +67,17 @@ def _word_mention(token: Token, article_id: str, sentence_of: dict[int, int]) ->
                    sentence_index=sentence_of.get(token.sent.start, 0), label="GPE")
 
 
+# A legislature named alone ("stormed parliament", "a protest outside Congress"), which a
+# small town may be called after: its seat, never that town
+LEGISLATURES = frozenset({"parliament", "congress"})
+
+
 def _seat_word(token: Token) -> bool:
-    """"parliament", "the presidential palace": a seat of government the
-    text names without its city."""
+    """"parliament", "Congress", "the presidential palace": a seat of
+    government the text names without its city ("a party congress" is a
+    meeting)."""
     lower = token.lower_
-    if lower == "congress" and token.text == "Congress" and token.ent_type_ in ("ORG", "GPE", "FAC", "LOC", ""):
-        lower = "parliament"  # "a protest outside Congress": the legislature's seat
-    if lower == "parliament":
+    if lower in LEGISLATURES and (lower != "congress" or token.text == "Congress"):
         return not any(c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
                        for c in token.children)  # "Kenya's parliament" is the same; "Punjab's parliament" is not
     return lower == "palace" and any(c.lower_ == "presidential" for c in token.children)

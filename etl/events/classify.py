@@ -493,9 +493,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
     weapon = weapon_subtype(_weapon_words(sentence, trigger.token))
-    if lemma in ("assault", "offensive", "raid", "barrage") and _weapon_named(trigger.token):
+    named = _weapon_named(trigger.token) if lemma in ("assault", "offensive", "raid", "barrage") else None
+    if named is not None:
         # "its biggest aerial assault on Kyiv", "a drone raid": the weapon says what it was
-        generic, weapon = True, _weapon_named(trigger.token)
+        generic, weapon = True, named
     if weapon and (generic or etype == lx.REMOTE) and subtype not in ("Suicide bomb", "Chemical weapon") \
             and lemma not in _SPECIFIC_REMOTE:
         if not (etype == lx.REMOTE and lemma in ("strike", "bomb") and trigger.strong

@@ -168,13 +168,14 @@ def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
         c.dep_ in ("nsubj", "agent") and {t.lower_ for t in c.subtree} & _CROWD_DOERS for c in token.children)
     if not by_crowd and (lemma not in _FIGHT_LEMMAS or not unrest_text(token.doc)):
         return trigger
-    words = [t.lower_ for t in sentence]
-    if not by_crowd and not set(words) & _STREET_SIDES:
+    listed = [t.lower_ for t in sentence]
+    words = set(listed)
+    if not by_crowd and not words & _STREET_SIDES:
         return trigger
-    spaced = " " + " ".join(words) + " "
-    if set(words) & _ARMED_SIDES or any(f" {key} " in spaced for key in GROUP_KEYS):
+    spaced = " " + " ".join(listed) + " "
+    if words & _ARMED_SIDES or any(f" {key} " in spaced for key in GROUP_KEYS):
         return trigger
-    if not by_crowd and set(words) & _DEATH_WORDS and not set(words) & (_RIOT_WORDS - _CLASH_WORDS):
+    if not by_crowd and words & _DEATH_WORDS and not words & (_RIOT_WORDS - _CLASH_WORDS):
         return trigger  # "17 people were killed in various clashes"
     return Trigger(token, lx.RIOTS, "Violent demonstration", trigger.strong)
 

@@ -600,8 +600,8 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             # killed") is on or a few days after the happening's own, and a happening dated
             # only by the report's publication ("Drone strikes in Kalogi have killed dozens")
             # happened within the week before it ("The incident occurred Thursday morning")
-            earliest = -REPORT_DAYS if dated.date_from == "report" else -6 if dated.date_from == "published" else -1
-            if not (earliest <= gap <= (0 if dated.date_from in ("report", "published") else 1)):
+            earliest, latest = _GAPS.get(dated.date_from, (-1, 1))
+            if not earliest <= gap <= latest:
                 return False
     killed = _killed_figures(draft)
     if draft.own_date and killed and happening.dates and happening.killed_figures and \
@@ -613,6 +613,11 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
+
+
+# Days a mention's own date may lie from the date of the happening it joins, by where
+# that date came from: a report's day, the publication's, else another own date
+_GAPS = {"report": (-REPORT_DAYS, 0), "published": (-6, 0)}
 
 
 def _date_source(draft: Draft) -> str:
