@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.casualties import parse_number
+from etl.numbers import parse_number
 from etl.dates import DAY, WEEK, DateMention
 from etl.events.syntax import ancestors, sent_of
 
