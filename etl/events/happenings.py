@@ -120,8 +120,17 @@ def _crowd_rank(m: Mention) -> float:
 
 
 def _anchor_key(m: Mention) -> tuple[bool, bool, float, bool, float, int]:
-    return (m.default_typed or _bare_strike(m) or _only_claimed(m), _told_by_victims(m), _crowd_rank(m),
+    return (m.default_typed or _bare_strike(m) or _only_claimed(m) or _sideless_toll(m), _told_by_victims(m),
+            _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
+
+
+def _sideless_toll(m: Mention) -> bool:
+    """"Many were shot dead", naming no side: typed a clash for want of
+    evidence, it does not type the happening it joins."""
+    trigger = m.draft.trigger
+    return (trigger.event_type, trigger.sub_event_type) == (lx.BATTLES, "Armed clash") and \
+        not m.draft.actor1 and not m.draft.actor2 and _agentless_toll(m)
 
 
 def _only_claimed(m: Mention) -> bool:
@@ -437,12 +446,15 @@ _CROWD_VIOLENCE = frozenset({"clash", "fire", "shoot", "kill", "gunfire", "firin
 
 
 def _toll_report(mention: Mention) -> bool:
-    """"Three people were killed in Beersheba", "two others died": a toll
-    told of whatever happening killed them."""
+    """"Three people were killed in Beersheba", "two others died", "many
+    were shot dead": a toll told of whatever happening killed them."""
     token = mention.draft.trigger.token
+    if token.lower_ == "dead" and token.dep_ in ("oprd", "acomp", "advmod") and token.head.lemma_.lower() == "shoot":
+        token = token.head  # "many were shot dead"
     lemma = token.lemma_.lower()
-    return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr") and any(
-        c.dep_ == "nsubjpass" for c in token.children)) or (lemma == "lose" and any(
+    return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr", "shoot") and any(
+        c.dep_ == "nsubjpass" for c in token.children) and (lemma != "shoot" or any(
+            c.lower_ == "dead" for c in token.children))) or (lemma == "lose" and any(
             c.dep_ == "nsubjpass" and c.lemma_.lower() == "life" for c in token.children)))
 
 

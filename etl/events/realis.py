@@ -245,6 +245,32 @@ _HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nig
                                  "recurring", "recurrent", "periodic", "occasional", "near-daily", "recent", "repeated"})
 
 
+# What a side fights for when "fight" names a cause, not a battle ("rebels continuing to
+# fight for independence")
+_STRUGGLE_AIMS = frozenset({"independence", "autonomy", "freedom", "liberation", "self-determination",
+                            "sovereignty", "rights", "justice", "democracy", "equality", "recognition",
+                            "secession", "statehood", "survival"})
+# A time noun that "every" or "each" makes a recurrence ("every evening", "each week")
+_RECURRING_TIMES = frozenset({"day", "night", "evening", "morning", "afternoon", "week", "weekend", "month",
+                              "year", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday",
+                              "thursday"})
+
+
+def _recurring(verb: Token) -> bool:
+    """A verb told with "every evening", "each Friday": a pattern, not a day."""
+    return any(c.lower_ in _RECURRING_TIMES and any(d.dep_ == "det" and d.lower_ in ("every", "each")
+                                                    for d in c.children)
+               for c in verb.children if c.dep_ in ("npadvmod", "advmod", "obl", "dobj"))
+
+
+def _struggle(token: Token) -> bool:
+    """ "fight for independence": a cause fought for over years, not one battle."""
+    return token.lemma_.lower() in ("fight", "struggle") and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in _STRUGGLE_AIMS for p in c.children)
+        for c in token.children)
+
+
 def _same_verb(a: Token, b: Token) -> bool:
     verb_a, verb_b = governing_verb(a), governing_verb(b)
     return (verb_a.i if verb_a is not None else -1) == (verb_b.i if verb_b is not None else -1)
@@ -261,6 +287,13 @@ def is_habitual(token: Token) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children) \
             and not writes_a_date(sent_of(token)):
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
+    if _struggle(token):
+        return True  # "rebel groups continuing to fight for independence"
+    if token.pos_ in ("VERB", "AUX") and _recurring(token):
+        return True  # "protesters have blocked the central avenue every evening"
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and token.head.pos_ == "VERB" and _recurring(token.head):
+        return True  # "protesters have blocked the avenue every evening": the doers of a pattern
     if token.tag_ == "VBG" and token.lemma_.lower() == "fight" and not writes_a_date(sent_of(token)) and (
             (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
             or (token.dep_ == "advcl" and token.head.lemma_.lower() in ("be", "become", "remain"))):

@@ -1,0 +1,52 @@
+"""What a fresh reading of the live checks showed wrong, on self-written texts
+through the real pipeline: a cause fought for over years is no battle, what a
+crowd does "every evening" is a pattern, not a day's event, and a bare toll
+("others were shot dead") is told of the attack before it without retyping
+it as a clash."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 9, 10)  # a Wednesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def test_a_cause_fought_for_is_no_battle(pipeline):
+    text = ("Gunmen killed two teachers in Yahukimo on Tuesday. Rebel groups in Papua continue to fight "
+            "for independence.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 2)]
+
+
+def test_a_battle_fought_on_a_day_is_still_one(pipeline):
+    text = "Separatist fighters fought soldiers near Wamena on Monday, killing three."
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location) for e in events] == [("Battles", "Wamena")]
+
+
+def test_what_a_crowd_does_every_evening_is_a_pattern(pipeline):
+    text = ("Since the disputed election, demonstrators have blocked the main avenue of Tbilisi "
+            "every evening.")
+    assert list(extract(pipeline, text)) == []
+
+
+def test_a_crowd_told_on_one_evening_is_an_event(pipeline):
+    text = "On Saturday evening, demonstrators blocked the main avenue of Tbilisi."
+    events = extract(pipeline, text)
+    assert [(e.location, e.event_date) for e in events] == [("Tbilisi", date(2025, 9, 6))]
+    assert events[0].event_type in ("Protests", "Riots")
+
+
+def test_others_shot_dead_are_the_attacks_toll_not_a_clash(pipeline):
+    text = ("Militants killed at least 40 villagers at a wedding in Beni, North Kivu, late Sunday. "
+            "Most were hacked to death with machetes. Others were shot dead.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Beni", 40)]
