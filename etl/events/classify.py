@@ -422,9 +422,21 @@ def _armed_subject(token: Token) -> bool:
                for c in verb.children)
 
 
+# People on foot who carry arms without being named a group ("armed men", "bandits")
+_ARMED_PEOPLE_HEADS = frozenset({"men", "man", "individuals", "persons", "people", "youths"})
+_RAIDERS = frozenset({"bandits", "kidnappers", "herdsmen", "raiders"})
+
+
 def _militant_subject(token: Token) -> bool:
-    """Is the verb's subject a non-state armed group ("gunmen", "terrorists")?"""
-    return any(c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & lx.MILITANT_WORDS for c in token.children)
+    """Is the verb's subject a non-state armed group ("gunmen", "terrorists",
+    "armed men", "bandits")?"""
+    for c in token.children:
+        if c.dep_ != "nsubj":
+            continue
+        words = {t.lower_ for t in c.subtree}
+        if words & (lx.MILITANT_WORDS | _RAIDERS) or (c.lower_ in _ARMED_PEOPLE_HEADS and "armed" in words):
+            return True
+    return False
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -509,6 +521,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # "attackers unleashed a barrage of bombs and gunfire, killing two defence volunteers":
         # attackers on the ground, shooting as well as bombing, fight a battle (ACLED)
         etype, subtype = lx.BATTLES, "Armed clash"
+    if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and (_crowd_subject(trigger.token) or (
+            trigger.token.dep_ == "xcomp" and _crowd_subject(trigger.token.head))):
+        # "protesters began to strike the metal barriers": the crowd's own violence
+        return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
     if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and trigger.token.pos_ == "VERB" and \
             _militant_subject(trigger.token):
         # "suspected Boko Haram terrorists struck the community": a raid on the ground, no weapon told

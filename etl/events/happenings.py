@@ -56,6 +56,7 @@ from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import target_words
+from etl.events.realis import told_before
 from etl.events.told_again import bare_reference
 from geo.records import Place
 
@@ -487,6 +488,10 @@ def _fits(mention: Mention, happening: Happening) -> bool:
         return False  # one draft's places are distinct sites
     if draft.split_from is not None and id(draft.split_from) in happening.drafts:
         return False  # "…, while two others died in Sunsari": told as another place's toll
+    if draft.trigger.background and any(
+            m.draft.sentence_index == draft.sentence_index and not m.draft.trigger.background
+            and told_before(draft.trigger.token, m.draft.trigger.token) for m in happening.mentions):
+        return False  # "the attack occurred five days after armed men struck a school": an earlier one
     if not _types_fit(mention, happening):
         return False
     if not _places_fit(mention, happening):

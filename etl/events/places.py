@@ -25,6 +25,7 @@ from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.realis import told_in_earlier_clause
 from etl.events.syntax import ancestors, governing_verb
 from etl.spacy_model import doc_text
+from geo.gazetteer import haversine_km
 from geo.records import Mention, Place
 
 KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
@@ -320,6 +321,7 @@ def choose_places(
         causes = [c for c in usable if _under_violence(sentence.doc, c.mention, trigger.token)]
         if causes and len(causes) < len(usable):
             usable = [c for c in usable if c not in causes]
+    usable = _sites_in_places(sentence.doc, usable)
     pool = [c for c in usable if c.locative]
     source = "locative"
     if not pool and not talks:
@@ -352,6 +354,46 @@ def choose_places(
     if chosen and chosen[0].place.kind == "border":
         source = "border"
     return [c.place for c in chosen], source
+
+
+# How far a place said to be "in" a town may lie from it and still be read as inside it
+SITE_IN_TOWN_KM = 40.0
+
+
+def _sites_in_places(doc: Doc, usable: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """"The Zócalo in Mexico City", "Kwitang in Jakarta": a name said to be
+    "in" a town is one site with it.  The finer name is kept when it lies in
+    or near the town; when it resolves far away it was a wrong reading of a
+    name the gazetteer lacks (a square, a street, a church), and the town
+    is kept instead."""
+    dropped: set[int] = set()
+    for inner in usable:
+        for outer in usable:
+            if inner is outer or outer.place.kind not in ("populated_place", "admin2") or \
+                    not _said_in(doc, inner.mention, outer.mention):
+                continue
+            if inner.place.place_id == outer.place.place_id:
+                continue
+            if haversine_km(inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon) <= SITE_IN_TOWN_KM \
+                    or within(inner.place, outer.place):
+                dropped.add(id(outer))
+            else:
+                dropped.add(id(inner))
+    return [c for c in usable if id(c) not in dropped] if dropped else usable
+
+
+def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
+    """Is ``outer`` the object of an "in" that hangs on ``inner`` ("the
+    Zócalo in Mexico City")?"""
+    if outer.start <= inner.end:
+        return False
+    inner_span = doc.char_span(inner.start, inner.end, alignment_mode="expand")
+    outer_span = doc.char_span(outer.start, outer.end, alignment_mode="expand")
+    if inner_span is None or outer_span is None:
+        return False
+    prep = outer_span.root.head
+    return outer_span.root.dep_ == "pobj" and prep.lower_ == "in" and \
+        inner_span.start <= prep.head.i < inner_span.end
 
 
 def _without_list_containers(doc: Doc, pool: list[PlaceCandidate]) -> list[PlaceCandidate]:

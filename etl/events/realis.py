@@ -351,7 +351,18 @@ def told_in_earlier_clause(token: Token, trigger: Token) -> bool:
     Not a clause hung on a verb of harm, which tells that harm ("nine
     passengers were martyred after gunmen offloaded them ... late on
     Thursday")."""
-    for node in ancestors(token, limit=5):
+    return _earlier_clause_of(ancestors(token, limit=5), trigger)
+
+
+def told_before(event: Token, trigger: Token) -> bool:
+    """Is the event word ``event`` (or the clause it heads) told as what came
+    before ``trigger`` ("the attack occurred five days after armed men struck
+    a school": the striking came before the attack)?"""
+    return _earlier_clause_of([event, *ancestors(event, limit=5)], trigger)
+
+
+def _earlier_clause_of(nodes: list[Token], trigger: Token) -> bool:
+    for node in nodes:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKS
                                                 for c in node.children):
             return not in_subtree(trigger, node) and node.head.lemma_.lower() not in _HARM_TOLD

@@ -50,3 +50,33 @@ def test_others_shot_dead_are_the_attacks_toll_not_a_clash(pipeline):
     events = extract(pipeline, text)
     assert [(e.event_type, e.location, e.fatalities) for e in events] == [
         ("Violence against civilians", "Beni", 40)]
+
+
+def test_a_square_in_a_city_is_the_city_not_a_village_of_a_like_name(pipeline):
+    # the gazetteer has no Zócalo, and its loose spelling key reads a village
+    # called Zacaola, 100 km away, into it: "in Mexico City" says where it is
+    text = "Protesters tore down the metal barriers at the Zócalo in Mexico City on Saturday."
+    events = extract(pipeline, text)
+    assert events and {e.location for e in events} == {"Mexico City"}
+
+
+def test_armed_men_who_struck_a_school_raided_it(pipeline):
+    text = ("Armed men struck a girls' secondary school in Maga, Kebbi State, on Monday, killing the "
+            "vice principal and kidnapping 25 students.")
+    events = extract(pipeline, text)
+    assert events and all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_protesters_striking_barriers_are_no_air_strike(pipeline):
+    text = ("Young protesters began to strike the metal barriers outside the National Palace in "
+            "Mexico City on Saturday.")
+    events = extract(pipeline, text)
+    assert events and all(e.event_type in ("Protests", "Riots") for e in events)
+
+
+def test_a_raid_told_as_what_came_days_before_the_attack_is_another_event(pipeline):
+    text = ("Gunmen abducted dozens of students from a Catholic boarding school in Papiri, Agwara, "
+            "on Friday. The attack occurred just five days after armed men struck a girls' school in "
+            "Maga, killing the vice principal.")
+    events = sorted(extract(pipeline, text), key=lambda e: e.event_date)
+    assert [e.event_date for e in events] == [date(2025, 8, 31), date(2025, 9, 5)]
