@@ -373,7 +373,8 @@ class Analyzer:
         spans += self._same_name_elsewhere(doc, spans)
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
-        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)]
+        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
+                 and not _named_body(doc, sp)]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -404,6 +405,26 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
 # Words that name an event (the event stage's triggers), never a place, though
 # GeoNames lists some as variant names ("Shelling" for Shillong).
 _EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGGERS) if w.isalpha())
+
+
+# Nouns that make the name beside them a body's ("the Morena party", "the group Bayan")
+_BODY_AFTER = frozenset({"party", "movement", "alliance", "coalition", "bloc", "cartel", "faction"})
+_BODY_BEFORE = frozenset({"party", "movement", "group", "alliance", "coalition", "bloc", "cartel", "faction"})
+
+
+def _named_body(doc: Doc, span: tuple[int, int, str]) -> bool:
+    """A name written with the word for the body it names, right after it
+    ("Sheinbaum's Morena party") or right before ("the progressive group
+    Bayan"): the body, not the town that shares its name."""
+    start, end, label = span
+    if label == "BORDER":
+        return False
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or len(tokens) > 3:
+        return False
+    after = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    return after in _BODY_AFTER or before in _BODY_BEFORE
 
 
 def _misread_date(ent: Span) -> bool:

@@ -50,6 +50,9 @@ _CRAFT_WORDS = lx.AERIAL_WEAPON_WORDS | frozenset({
     "aircraft", "jet", "jets", "plane", "planes", "warplane", "warplanes", "helicopter", "helicopters"})
 
 
+_AIM_VERBS = frozenset({"target", "hit", "strike", "attack", "bomb", "pound"})
+
+
 def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | None:
     """The country of a demonym on the trigger's target ("Indian military
     sites", "Pakistani posts"), or on a clash's other side ("a skirmish with
@@ -64,6 +67,11 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         heads += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         objects = [c for v in heads for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "launched its largest drone assault, targeting Russian bomber airbases": what the
+    # participle of aim hung on the trigger or its verb hit
+    aims = [c for h in (token, token.head) for c in h.children
+            if c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in _AIM_VERBS]
+    objects += [c for v in aims for c in v.children if c.dep_ == "dobj"]
     # a clash "with the Afghan Taliban": the other side's country, when nothing else places it
     preps = ("on", "against", "inside", "into", "in", "with") if trigger.event_type == lx.BATTLES else \
         ("on", "against", "inside", "into", "in")

@@ -407,15 +407,18 @@ def _a_bodys_own_meeting(token: Token) -> bool:
 
 def _leaders_meet(token: Token) -> bool:
     """"Witkoff travelled to Russia to meet President Vladimir Putin", "Anwar
-    contacted Puttan and Hun Manet": a leader on each side (the subject, or
-    the subject of the verb it is the purpose of, and the object or the
-    object of "with")."""
+    contacted Puttan and Hun Manet", "Trump and Putin met": a leader on each
+    side (the subject, or the subject of the verb it is the purpose of, and
+    the object, the object of "with" or the subject's conjunct)."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ in ("xcomp", "advcl"):
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     others = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     others += [c for o in others for c in o.children if c.dep_ == "conj"]
+    if not others and token.pos_ == "VERB":
+        # "Trump and Putin met in Anchorage": the two sides are the subject
+        others = [c for s in subjects for c in s.children if c.dep_ == "conj"]
     return any(_leader(s) for s in subjects) and any(_leader(o) for o in others)
 
 

@@ -303,7 +303,10 @@ def choose_places(
         mine = [c for c in usable if _under(sentence.doc, c.mention, trigger.token)
                 and not _under_other_event(sentence.doc, c.mention, trigger.token)]
         others = [c for c in usable if c not in mine]
-        if mine and others and all(_under_other_event(sentence.doc, c.mention, trigger.token) for c in others):
+        if mine and others and (own_clause or all(_under_other_event(sentence.doc, c.mention, trigger.token)
+                                                  for c in others)):
+            # (and "the Patriarchate in Jerusalem condemned the strike at the church in Gaza
+            # City": a reaction's own places are the reacting side's)
             usable = mine
         if trigger.token.pos_ == "NOUN":
             # "the capture of Al Fasher gives the RSF ... its administration in

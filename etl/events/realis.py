@@ -106,6 +106,13 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _DEMAND_VERBS and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand
+        if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULED and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # "negotiators are set to meet on Monday", "due to sign": what is still to come
+        if node.pos_ == "ADP" and node.lower_ == "without" and node.i != token.i:
+            return True  # "the meeting concluded without an agreement"
+        if node.pos_ in ("VERB", "AUX") and _inverted_condition(node):
+            return True  # "had they mentioned a ceasefire, it would have …": what did not happen
         if node.pos_ in ("VERB", "AUX") or node.i == token.i:
             for child in node.children:
                 if child.dep_ == "neg":
@@ -121,7 +128,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                     and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
                 break
     # "signed the much-anticipated agreement": what was expected happened
-    done = token.dep_ in ("dobj", "nsubjpass") and token.head.tag_ == "VBD"
+    # ("the highly anticipated meeting concluded on Friday": so did what was anticipated)
+    done = token.dep_ in ("dobj", "nsubjpass", "nsubj") and token.head.tag_ == "VBD"
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ in lx.UNREAL_MODIFIERS and not done:
             return True
@@ -130,6 +138,21 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if published is None or year < published.year - 1:
                 return True
     return False
+
+
+# Participles and adjectives of a plan fixed for later ("set to meet", "due to sign")
+_SCHEDULED = frozenset({"set", "due", "scheduled", "slated", "poised"})
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """"Had they mentioned …", "were it to collapse": a condition written
+    with the auxiliary before the subject, in a clause hung on another."""
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should") and c.i < subject.i
+        and c.i == verb.left_edge.i for c in verb.children)
 
 
 # Nouns whose "to" clause is willed, not done.

@@ -80,3 +80,43 @@ def test_a_raid_told_as_what_came_days_before_the_attack_is_another_event(pipeli
             "Maga, killing the vice principal.")
     events = sorted(extract(pipeline, text), key=lambda e: e.event_date)
     assert [e.event_date for e in events] == [date(2025, 8, 31), date(2025, 9, 5)]
+
+
+def test_talks_negotiators_are_set_to_hold_are_still_to_come(pipeline):
+    text = ("Despite the escalation, the two sides' negotiators are set to meet in Istanbul on Monday "
+            "for a new round of peace talks.")
+    assert list(extract(pipeline, text)) == []
+
+
+def test_a_summit_that_ended_without_an_agreement_is_talks_not_a_deal(pipeline):
+    text = ("Donald Trump and Vladimir Putin met in Anchorage on Friday; the summit ended without an "
+            "agreement on a ceasefire in Ukraine.")
+    events = extract(pipeline, text)
+    assert events and {(e.sub_event_type, e.location) for e in events} == {("Diplomacy", "Anchorage")}
+
+
+def test_a_ceasefire_in_an_inverted_condition_did_not_happen(pipeline):
+    text = ("Had the two leaders agreed a ceasefire in Anchorage, it would have changed the course of "
+            "the war, a correspondent said.")
+    assert all(e.sub_event_type != "Agreement" for e in extract(pipeline, text))
+
+
+def test_a_reaction_from_elsewhere_leaves_the_strike_where_it_hit(pipeline):
+    text = ("On Thursday the Latin Patriarchate in Jerusalem condemned the strike on the Holy Family "
+            "Church in Gaza City, which killed three people.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Gaza", 3)]
+
+
+def test_a_strike_aimed_at_another_countrys_bases_is_in_that_country(pipeline):
+    text = ("Ukraine launched its largest drone assault of the war on Sunday, targeting Russian "
+            "strategic bomber airbases.")
+    events = extract(pipeline, text)
+    assert [e.country for e in events] == ["RUS"]
+
+
+def test_a_party_named_like_a_town_is_no_place(pipeline):
+    # Morena is also a city in India: the party's name is not where the mayor was killed
+    text = "A Mexican mayor who had left the ruling Morena party in 2024 was shot dead on Saturday."
+    events = extract(pipeline, text)
+    assert [(e.country, e.location) for e in events] == [("MEX", "Mexico")]
