@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -363,26 +363,36 @@ def choose_places(
 SITE_IN_TOWN_KM = 40.0
 
 
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "port",
+                               "capital", "hub", "settlement", "municipality", "neighbourhood", "neighborhood"})
+
+
 def _sites_in_places(doc: Doc, usable: list[PlaceCandidate]) -> list[PlaceCandidate]:
-    """"The Zócalo in Mexico City", "Kwitang in Jakarta": a name said to be
-    "in" a town is one site with it.  The finer name is kept when it lies in
-    or near the town; when it resolves far away it was a wrong reading of a
-    name the gazetteer lacks (a square, a street, a church), and the town
-    is kept instead."""
+    """"The Zócalo in Mexico City", "the city of Uvira in eastern Congo": a
+    name said to be "in" a place is one site with it, and where the event
+    was when that place is.  The finer name is kept (as locative as the
+    place it is in) when it lies within that area or near that town; when it
+    resolves far from the town it was a wrong reading of a name the
+    gazetteer lacks (a square, a street, a church), and the town is kept."""
     dropped: set[int] = set()
+    promoted: set[int] = set()
     for inner in usable:
         for outer in usable:
-            if inner is outer or outer.place.kind not in ("populated_place", "admin2") or \
+            if inner is outer or inner.place.place_id == outer.place.place_id or \
+                    KIND_LEVEL.get(inner.place.kind, 3) > KIND_LEVEL.get(outer.place.kind, 3) or \
                     not _said_in(doc, inner.mention, outer.mention):
                 continue
-            if inner.place.place_id == outer.place.place_id:
-                continue
-            if haversine_km(inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon) <= SITE_IN_TOWN_KM \
-                    or within(inner.place, outer.place):
+            town = outer.place.kind in ("populated_place", "admin2")
+            if within(inner.place, outer.place) or (town and haversine_km(
+                    inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon) <= SITE_IN_TOWN_KM):
                 dropped.add(id(outer))
-            else:
+                if outer.locative:
+                    promoted.add(id(inner))
+            elif town:
                 dropped.add(id(inner))
-    return [c for c in usable if id(c) not in dropped] if dropped else usable
+    if not dropped:
+        return usable
+    return [replace(c, locative=True) if id(c) in promoted else c for c in usable if id(c) not in dropped]
 
 
 def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
@@ -395,8 +405,14 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     if inner_span is None or outer_span is None:
         return False
     prep = outer_span.root.head
-    return outer_span.root.dep_ == "pobj" and prep.lower_ == "in" and \
-        inner_span.start <= prep.head.i < inner_span.end
+    if outer_span.root.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    if inner_span.start <= prep.head.i < inner_span.end:
+        return True
+    # "the strategic city of Uvira in eastern Congo": "in" hangs on the noun the name is "of"
+    root = inner_span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and prep.head.i == root.head.head.i and \
+        prep.head.lemma_.lower() in _SETTLEMENT_NOUNS
 
 
 def _without_list_containers(doc: Doc, pool: list[PlaceCandidate]) -> list[PlaceCandidate]:

@@ -120,3 +120,10 @@ def test_a_party_named_like_a_town_is_no_place(pipeline):
     text = "A Mexican mayor who had left the ruling Morena party in 2024 was shot dead on Saturday."
     events = extract(pipeline, text)
     assert [(e.country, e.location) for e in events] == [("MEX", "Mexico")]
+
+
+def test_the_city_of_a_name_in_a_region_is_that_city(pipeline):
+    text = ("The rebels said they took control of the strategic city of Uvira in eastern Congo on "
+            "Wednesday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.geo_precision) for e in events] == [("Uvira", 1)]
