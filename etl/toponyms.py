@@ -343,6 +343,8 @@ LIST_WORDS = frozenset({",", "and", "&"})
 _PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
                                  "besiege", "encircle", "liberate", "raze"})
 _PLACE_SLOT_VERBS = _PLACE_TAKING_VERBS | {"hit", "attack", "target"}
+# Verbs that take a town or a person: the object is a place only when the gazetteer knows the name
+_CAPTURE_VERBS = frozenset({"capture", "seize", "take"})
 # Nouns for places a list after "including" or "like" names ("neighbourhoods …, including Holon").
 _LISTED_PLACE_NOUNS = frozenset({
     "neighbourhood", "neighborhood", "area", "town", "city", "village", "district", "province", "region",
@@ -385,14 +387,18 @@ _ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", 
 def is_struck_object(ent: Span) -> bool:
     """A one- or two-word name that a strike, shelling or capture takes as
     its object ("missiles struck Bahawalpur", "the rebels overran Bukavu",
-    "US strikes on Sanaa"): a known place name there is the place, whatever
-    the model says."""
+    "captured Goma", "seized control of Goma and Bukavu", "US strikes on
+    Sanaa"): a known place name there is the place, whatever the model says."""
     root = ent.root
     if len(ent) > 2 or not all(t.is_title or t.is_upper for t in ent) or \
             any(child.dep_ == "case" for child in root.children):
         return False
-    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _PLACE_TAKING_VERBS:
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "seized Goma and Bukavu": the list's first name takes the slot
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _PLACE_TAKING_VERBS | _CAPTURE_VERBS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "control":
+        return True  # "seized control of Goma"
     # "US strikes on Sanaa", "the attack against Kharkiv": the object of an attack noun
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_.lower() in _ATTACK_NOUNS

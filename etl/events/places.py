@@ -451,8 +451,9 @@ def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    prep = span.root.head
-    return (span.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == trigger.i)
+    root = first_conjunct(span.root)  # "control of Goma and Bukavu": each is what was taken
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == trigger.i)
 
 
 # An event told as what came before and caused the trigger's ("during an operation in

@@ -109,6 +109,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULED and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "negotiators are set to meet on Monday", "due to sign": what is still to come
+        if node.dep_ == "xcomp" and any(c.lower_ == "yet" for c in node.head.children) and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # "the last town it had yet to capture": not captured
         if node.pos_ == "ADP" and node.lower_ == "without" and node.i != token.i:
             return True  # "the meeting concluded without an agreement"
         if node.pos_ in ("VERB", "AUX") and _inverted_condition(node):
@@ -655,6 +658,7 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
 _OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7, "month": 30, "months": 30,
                 "year": 365}
 MONTH_OFFSET_DAYS = 28  # an offset of this many days or more dates to the month only ("two months after")
+NEARLY = 0.9  # the share of an offset that "nearly" or "almost" leaves ("nearly a year": about 11 months)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "several": 3, "few": 3}
 
@@ -695,6 +699,10 @@ def recalled_offset(token: Token) -> int | None:
                 return max(1, round(number / 24))
             if unit.lower_ == "year" and number != 1:
                 return None  # events of older years are not coded
-            return number * _OFFSET_DAYS[unit.lower_]
+            days = number * _OFFSET_DAYS[unit.lower_]
+            if any(c.lower_ in ("nearly", "almost") for c in [*unit.children, *count.children]):
+                # "nearly a year after": somewhat less, and no anniversary to the day
+                return max(1, round(days * NEARLY))
+            return days
         return None
     return None

@@ -127,3 +127,26 @@ def test_the_city_of_a_name_in_a_region_is_that_city(pipeline):
             "Wednesday.")
     events = extract(pipeline, text)
     assert [(e.location, e.geo_precision) for e in events] == [("Uvira", 1)]
+
+
+def test_a_town_still_to_be_captured_is_no_capture(pipeline):
+    text = "Uvira is the last major settlement in South Kivu province that the rebels have yet to capture."
+    assert list(extract(pipeline, text)) == []
+
+
+def test_a_town_captured_is_the_place_however_the_model_reads_the_name(pipeline):
+    # the small model reads "Goma" as a person; the gazetteer knows the town
+    text = "M23 fighters captured Goma in January and pushed deeper into North and South Kivu."
+    events = extract(pipeline, text, published=date(2025, 7, 20))
+    assert [(e.sub_event_type, e.location, e.event_date, e.date_precision) for e in events] == [
+        ("Non-state actor overtakes territory", "Goma", date(2025, 1, 1), 3)]
+
+
+def test_control_seized_of_two_towns_is_an_event_at_each_nearly_a_year_before(pipeline):
+    text = ("The rebels' latest offensive comes nearly a year after the group seized control of Goma and "
+            "Bukavu, two provincial capitals in eastern Congo.")
+    events = extract(pipeline, text, published=date(2025, 12, 10))
+    taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert sorted(e.location for e in taken) == ["Bukavu", "Goma"]
+    # "nearly a year": some eleven months before, to the month (no anniversary to the day)
+    assert {(e.event_date, e.date_precision) for e in taken} == {(date(2025, 1, 1), 3)}
