@@ -696,6 +696,8 @@ CONTEXT_WORDS = frozenset({
     "killed", "militants", "terrorists", "fire", "firing", "troops", "forces", "soldiers",
     "army", "police", "security", "armed", "gunmen", "militant", "terrorist", "military", "terror",
     "peace", "ceasefire", "delegation", "foreign", "minister", "envoy", "bilateral",
+    # weapons of war ("117 drones in a massive offensive")
+    "drone", "drones", "missile", "missiles", "rockets", "artillery",
 })
 
 # "amid ongoing clashes": fighting going on as the report is written, not told back

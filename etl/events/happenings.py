@@ -322,8 +322,12 @@ def _type_siblings(happenings: Sequence[Happening]) -> None:
     killed in the Indian strikes, including in Muzaffarabad and Bahawalpur")."""
     home = {(id(m.draft), m.part): h for h in happenings for m in h.mentions}
     for happening in happenings:
-        if not all(m.default_typed or (m.parts > 1 and _agentless_toll(m)) for m in happening.mentions):
-            continue  # (nor a toll that names no killer: "26 were killed in the strikes, in A and B")
+        anchor = happening.anchor
+        if not (anchor.default_typed or (anchor.parts > 1 and _agentless_toll(anchor))):
+            # (nor a toll that names no killer: "26 were killed in the strikes, in A and B"; a
+            # mention that does not type the happening, "Kyiv claims to have hit 41 aircraft",
+            # leaves it untyped)
+            continue
         for mention in happening.mentions:
             for part in range(mention.parts):
                 other = home.get((id(mention.draft), part))

@@ -160,9 +160,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if i in taken:
             continue
         pos = coarse[i]
-        if pos == "VERB" and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS and \
+        if pos in ("VERB", "ADJ") and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS and \
                 sentence[i].dep_ in _NOMINAL_DEPS:
-            pos = "NOUN"  # "U.S. airstrikes near …" tagged a verb, parsed as the subject
+            # "U.S. airstrikes near …" tagged a verb, parsed as the subject; "in a massive
+            # offensive targeting airbases" tagged an adjective, parsed as the object
+            pos = "NOUN"
         if pos in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
             etype, subtype = lx.NOUN_TRIGGERS[lemma]
             found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))

@@ -150,3 +150,20 @@ def test_control_seized_of_two_towns_is_an_event_at_each_nearly_a_year_before(pi
     assert sorted(e.location for e in taken) == ["Bukavu", "Goma"]
     # "nearly a year": some eleven months before, to the month (no anniversary to the day)
     assert {(e.event_date, e.date_precision) for e in taken} == {(date(2025, 1, 1), 3)}
+
+
+def test_an_offensive_the_model_tags_an_adjective_is_still_an_offensive(pipeline):
+    text = ("Ukraine deployed 117 drones in a massive offensive targeting airbases in Murmansk and "
+            "Irkutsk regions on Sunday.")
+    events = extract(pipeline, text)
+    assert sorted(e.location for e in events) == ["Irkutsk", "Murmansk"]
+
+
+def test_every_site_of_a_drone_strike_is_a_strike_though_a_claim_joins_them(pipeline):
+    text = ("Ukraine has struck Russian military airbases deep inside Russian territory using drones "
+            "hidden in trucks. Ukraine deployed 117 drones in a massive offensive targeting airbases in "
+            "Murmansk, Irkutsk and Ivanovo regions. Officials claim to have hit 41 aircraft.")
+    events = extract(pipeline, text, published=date(2025, 6, 2))
+    placed = [e for e in events if e.location in ("Murmansk", "Irkutsk", "Ivanovo")]
+    assert len(placed) == 3
+    assert {(e.event_type, e.sub_event_type) for e in placed} == {("Explosions/Remote violence", "Air/drone strike")}
