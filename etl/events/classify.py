@@ -106,7 +106,8 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
-    triggers = [street_clash(crowd_destruction(force_on_crowd(t, sentence)), sentence) for t in triggers]
+    triggers = [street_clash(crowd_destruction(force_on_crowd(_crowd_blow(t, sentence), sentence)), sentence)
+                for t in triggers]
     protest = protest_event(triggers, sentence)
     if protest is not None:
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
@@ -439,12 +440,45 @@ def _militant_subject(token: Token) -> bool:
     return False
 
 
+def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
+    """"Protesters began to strike the metal barriers", "young people taking
+    part in the march … hit the gates": a crowd's blows, its riot, not an air
+    strike (no weapon named)."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.lemma_.lower() not in ("strike", "hit") or token.pos_ != "VERB" \
+            or weapon_subtype(_weapon_words(sentence, token)):
+        return trigger
+    if not _crowd_subject(_subject_bearer(token)):
+        return trigger
+    return Trigger(token, lx.RIOTS, "Violent demonstration", trigger.strong)
+
+
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject is ``verb``'s: itself, or up through "began to
+    strike" and "arrived … and began" to the verb that has one."""
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.dep_ not in ("xcomp", "conj"):
+            return verb
+        verb = verb.head
+    return verb
+
+
 def _crowd_subject(token: Token) -> bool:
     """Is the verb's subject a crowd of protesters ("protesters stormed …")?"""
     if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in CROWD_WORDS
+    return any(c.dep_ == "nsubj" and (c.lower_ in CROWD_WORDS or _in_a_march(c))
                for c in token.children)
+
+
+_MARCH_NOUNS = frozenset({"march", "protest", "protests", "rally", "demonstration", "demonstrations"})
+
+
+def _in_a_march(subject: Token) -> bool:
+    """"Young people participating in the march", "those taking part in the
+    protest": a crowd named by the march it is in."""
+    return any(c.dep_ in ("acl", "relcl") and any(t.lower_ in _MARCH_NOUNS for t in c.subtree)
+               for c in subject.children)
 
 
 _GROUND_PUSH = frozenset({"push", "offensive", "assault", "raid", "incursion", "advance", "counteroffensive",
@@ -521,10 +555,6 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # "attackers unleashed a barrage of bombs and gunfire, killing two defence volunteers":
         # attackers on the ground, shooting as well as bombing, fight a battle (ACLED)
         etype, subtype = lx.BATTLES, "Armed clash"
-    if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and (_crowd_subject(trigger.token) or (
-            trigger.token.dep_ == "xcomp" and _crowd_subject(trigger.token.head))):
-        # "protesters began to strike the metal barriers": the crowd's own violence
-        return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
     if not weapon and etype == lx.REMOTE and lemma in ("strike", "hit") and trigger.token.pos_ == "VERB" and \
             _militant_subject(trigger.token):
         # "suspected Boko Haram terrorists struck the community": a raid on the ground, no weapon told

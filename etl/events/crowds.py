@@ -292,6 +292,28 @@ def bombed_gathering(triggers: Sequence[Trigger], sentence: Span) -> bool:
 _THROW_LEMMAS = frozenset({"throw", "hurl", "lob", "petrol", "molotov"})
 
 
+_HURT_WORDS = frozenset({"injured", "wounded", "hurt", "hospitalised", "hospitalized"})
+_OFFICER_WORDS = lx.POLICE_WORDS | {"officers", "officer", "policemen", "policeman", "agents"}
+
+
+def _police_hurt(sentence: Span) -> bool:
+    """Are police officers among those the sentence says were hurt ("100
+    police officers and 20 protesters were injured", "injuring dozens of
+    officers")?"""
+    for token in sentence:
+        if token.lower_ not in _HURT_WORDS:
+            continue
+        hurt = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+        if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            hurt.append(token.head)  # "injured officers", "officers injured in the clashes"
+        for who in hurt:
+            names = {who.lower_} | {c.lower_ for c in who.conjuncts} | {
+                t.lower_ for t in who.subtree if t.dep_ in ("pobj", "compound", "conj")}
+            if names & _OFFICER_WORDS:
+                return True
+    return False
+
+
 def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None:
     """A sentence about a protest is one Protests or Riots event, whatever
     violence it reports (ACLED): protesters' violence or destruction makes a
@@ -315,8 +337,11 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
         return crackdown  # force against a crowd, whatever the crowd did
     protest = candidates[0]
     peaceful = bool(words & _PEACEFUL_WORDS)
-    security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
     destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
+    # a crowd's act already read as rioting ("protesters began to strike the barriers")
+    destruction = destruction or any(t.event_type == lx.RIOTS and t.sub_event_type == "Violent demonstration"
+                                     for t in candidates)
+    security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
     # Protesters called peaceful are not rioters ("police clashed with peaceful
     # protesters"); "some rallied peacefully, others clashed" describes a riot.
     force = words & _FORCE_WORDS
@@ -326,6 +351,10 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
     lethal = bool(security and force & _DEATH_WORDS) and not words & {"riot", "rioters"} and \
         not destruction and (words & _RIOT_WORDS) <= _CLASH_WORDS
     if (words & _RIOT_WORDS or destruction or turned_violent(protest.token)) and not peaceful and not lethal:
+        return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
+    if not peaceful and not force & _DEATH_WORDS and _police_hurt(sentence):
+        # "100 police officers and 20 protesters were injured": officers hurt at a protest
+        # were hurt by the crowd, a riot (ACLED), whatever force met it
         return Trigger(protest.token, lx.RIOTS, "Violent demonstration", True)
     # people killed at a protest that was no riot: lethal force against it
     if (security and force - {"attacks", "attacked"}) or (peaceful and force) or force & _DEATH_WORDS:

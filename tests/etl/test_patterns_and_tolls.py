@@ -167,3 +167,17 @@ def test_every_site_of_a_drone_strike_is_a_strike_though_a_claim_joins_them(pipe
     placed = [e for e in events if e.location in ("Murmansk", "Irkutsk", "Ivanovo")]
     assert len(placed) == 3
     assert {(e.event_type, e.sub_event_type) for e in placed} == {("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_officers_hurt_at_a_march_make_it_a_riot(pipeline):
+    text = ("The city's security chief confirmed that 100 police officers and 20 protesters were injured "
+            "at the march in Mexico City on Saturday.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+def test_people_taking_part_in_a_march_who_strike_barriers_riot(pipeline):
+    text = ("Young people participating in the Generation Z march arrived at the square in Mexico City on "
+            "Saturday and began to strike the metal barriers.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
