@@ -113,6 +113,26 @@ _FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "salvo", "salvoes",
 _TOLL_NOUNS = frozenset({"death", "toll", "victim", "casualty", "fatality", "killing", "dead"})
 
 
+# A vehicle driven into people ("plowed into a crowd", "rammed his car into shoppers")
+_RAMMING_VERBS = frozenset({"plow", "plough", "ram", "drive", "slam", "smash", "barrel", "crash", "mow"})
+_RAMMED_PEOPLE = frozenset({"crowd", "crowds", "people", "pedestrians", "shoppers", "revellers", "revelers",
+                            "worshippers", "protesters", "marchers", "fans", "spectators", "partygoers",
+                            "tourists", "passers-by", "bystanders", "mourners", "students", "children"})
+
+
+def _rams_people(verb: Token) -> bool:
+    """Is the verb a vehicle's drive "into" (or "through") people, or "down"
+    on them ("mowed down pedestrians")?"""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("into", "through"):
+            if any(c.dep_ == "pobj" and (c.lower_ in _RAMMED_PEOPLE or any(
+                    g.dep_ == "prep" and g.lower_ == "of" and any(p.lower_ in _RAMMED_PEOPLE for p in g.children)
+                    for g in c.children)) for c in prep.children):
+                return True
+    return verb.lemma_.lower() == "mow" and any(c.dep_ == "dobj" and c.lower_ in _RAMMED_PEOPLE
+                                                for c in verb.children)
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -149,6 +169,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                         governing_verb(word) == sentence[i]:
                     found.append(Trigger(word, lx.VAC, "Abduction/forced disappearance", True))
                     taken.update({i, word.i - sentence.start})
+    for i, lemma in enumerate(lemmas):
+        if lemma in _RAMMING_VERBS and coarse[i] == "VERB" and i not in taken and _rams_people(sentence[i]):
+            # "a truck plowed into a crowd on Bourbon Street": a vehicle driven into people
+            found.append(Trigger(sentence[i], lx.VAC, "Attack", True))
+            taken.add(i)
     for i, lemma in enumerate(lemmas):
         if lemma in lx.FIRE_EXCHANGE_VERBS and coarse[i] == "VERB" and i not in taken:
             # "exchanged heavy fire", "traded gunfire across the border": fire both ways is a clash

@@ -58,9 +58,10 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     excluded = False
     # "in North Waziristan's Shawal area", "Khyber Pakhtunkhwa's Bannu district": a place
     # that holds the place it is said of is where that is (not "Pakistan's minister")
-    container = root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
-                                         or root.head.ent_type_ in ("GPE", "LOC", "FAC")
-                                         or _named_site_in_slot(root.head) or _quarter_in_slot(root.head))
+    container = (root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
+                                          or root.head.ent_type_ in ("GPE", "LOC", "FAC")
+                                          or _named_site_in_slot(root.head) or _quarter_in_slot(root.head))
+                 ) or _holds_named_street(doc, span)
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
@@ -590,6 +591,27 @@ def _quarter_in_slot(head: Token) -> bool:
     """"in Islamabad's G-11 sector", "at Delhi's Seelampur locality": a part
     of the possessive city, standing where a place stands."""
     return head.lemma_.lower() in _QUARTER_NOUNS and head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS
+
+
+# The last word of a named street, square or site ("Bourbon Street", "Tahrir Square")
+_STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "square", "bridge", "market", "bazaar",
+                           "plaza", "highway", "lane", "park"})
+
+
+def _holds_named_street(doc: Doc, span: Span) -> bool:
+    """"New Orleans' famed Bourbon Street", "Cairo's Tahrir Square": the
+    possessive place holds the named street or square after it, whatever
+    the parse made of the apostrophe."""
+    i = span.end
+    if i >= len(doc) or doc[i].text not in ("’s", "'s", "’", "'"):
+        return False
+    i += 1
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1  # "famed", "iconic"
+    start = i
+    while i < len(doc) and doc[i].is_title:
+        i += 1
+    return i - start >= 2 and doc[i - 1].lower_ in _STREET_WORDS
 
 
 def _named_site_in_slot(head: Token) -> bool:

@@ -181,3 +181,24 @@ def test_people_taking_part_in_a_march_who_strike_barriers_riot(pipeline):
             "Saturday and began to strike the metal barriers.")
     events = extract(pipeline, text)
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+def test_a_vehicle_driven_into_a_crowd_is_an_attack(pipeline):
+    text = ("A pickup truck plowed into a crowd of revellers in the French Quarter of New Orleans on "
+            "Wednesday, leaving at least 15 people dead.")
+    events = extract(pipeline, text, published=date(2025, 1, 2))
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", "New Orleans", 15)]
+
+
+def test_a_bus_that_crashed_into_a_wall_is_no_attack(pipeline):
+    text = "A bus crashed into a wall in Lahore on Friday, killing five passengers."
+    assert all(e.event_type != "Violence against civilians" for e in extract(pipeline, text))
+
+
+def test_a_city_holding_a_named_street_is_where_the_street_is(pipeline):
+    # the apostrophe after "Orleans" is read as a possessive of a government elsewhere
+    text = ("New Orleans’ famed Bourbon Street turned into a scene of devastation on Wednesday as a driver "
+            "rammed a pickup truck into revellers, killing ten. A Georgia student was among the injured.")
+    events = extract(pipeline, text, published=date(2025, 1, 2))
+    assert [(e.location, e.fatalities) for e in events] == [("New Orleans", 10)]
