@@ -113,7 +113,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
         return [protest, *[t for t in triggers if t.event_type == lx.STRATEGIC
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
     violent = _drop_outcome_operations([t for t in triggers if t.event_type in VIOLENT], triggers, sentence)
-    harm = bool({t.lower_ for t in sentence} & _HARM_WORDS)
+    # (not "neutralized other IEDs": weapons made safe, no one harmed)
+    harm = any(t.lower_ in _HARM_WORDS and not (t.lower_ in ("neutralized", "neutralised") and any(
+        c.dep_ == "dobj" and c.lower_ in lx.WEAPON_CACHE_WORDS for c in t.children)) for t in sentence)
     others: dict[str, Trigger] = {}
     for t in triggers:
         if t.event_type not in VIOLENT:
@@ -216,8 +218,10 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     if not outcomes:
         return violent
     # "cleared 500 landmines", "an IED was defused": the weapon named as the object is not used
-    objects = {w.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
-               if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
+    # (and "found and neutralized other IEDs": the object of the verb joined to it)
+    holders = [v for t in outcomes if t.sub_event_type == "Disrupted weapons use"
+               for v in (t.token, *(c for c in t.token.children if c.dep_ == "conj" and c.pos_ == "VERB"))]
+    objects = {w.i for v in holders for c in v.children if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree}
     # "cleared the mines and destroyed them", "defused and detonated the bombs": disposal, not use
     disposal = {c.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
                 if c.dep_ == "conj" and c.lemma_.lower() in _DISPOSAL_VERBS}

@@ -202,3 +202,10 @@ def test_a_city_holding_a_named_street_is_where_the_street_is(pipeline):
             "rammed a pickup truck into revellers, killing ten. A Georgia student was among the injured.")
     events = extract(pipeline, text, published=date(2025, 1, 2))
     assert [(e.location, e.fatalities) for e in events] == [("New Orleans", 10)]
+
+
+def test_bombs_found_and_neutralized_are_weapons_kept_from_use(pipeline):
+    text = "Investigators found and neutralized two more IEDs in Kabul on Wednesday."
+    events = extract(pipeline, text, published=date(2025, 1, 2))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Strategic developments", "Disrupted weapons use")]
