@@ -305,9 +305,10 @@ class Analyzer:
                 label = "GPE"
             if label in ("PERSON", "ORG") and (
                     name_slots.is_locative_object(ent) or name_slots.names_division(ent) or (
-                        (toponyms.is_struck_object(ent) or toponyms.is_listed_place(ent)
-                         or name_slots.described_settlement(ent))
+                        (toponyms.is_listed_place(ent) or name_slots.described_settlement(ent))
                         and ent.text.lower() in self.place_name_set)
+                    # ("tanks shelled Khan Younis": a spelling of a known town, Khan Yunis, counts)
+                    or (toponyms.is_struck_object(ent) and self._known_name(ent.text))
                     or label == "PERSON" and toponyms.is_listed_place(ent) and ent.text.lower() in self.town_name_set
                     and ent.text.lower() not in COUNTRY_CODES):
                 # (a smaller town listed with places: "in Poonch and Kupwara", Kupwara read as a person)

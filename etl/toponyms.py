@@ -343,6 +343,9 @@ LIST_WORDS = frozenset({",", "and", "&"})
 _PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
                                  "besiege", "encircle", "liberate", "raze"})
 _PLACE_SLOT_VERBS = _PLACE_TAKING_VERBS | {"hit", "attack", "target"}
+# Nouns for a town or a part of one whose "of" names it ("the outskirts of Khan Younis")
+_PART_OF_TOWN = frozenset({"outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village",
+                           "heart", "edge", "district", "camp"})
 # Verbs that take a town or a person: the object is a place only when the gazetteer knows the name
 _CAPTURE_VERBS = frozenset({"capture", "seize", "take"})
 # Nouns for places a list after "including" or "like" names ("neighbourhoods …, including Holon").
@@ -395,6 +398,8 @@ def is_struck_object(ent: Span) -> bool:
         return False
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "seized Goma and Bukavu": the list's first name takes the slot
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PART_OF_TOWN:
+        root = root.head.head  # "shelled the outskirts of Khan Younis", "seized the town of Uvira"
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _PLACE_TAKING_VERBS | _CAPTURE_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "control":

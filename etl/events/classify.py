@@ -67,8 +67,22 @@ def _weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
             continue
         if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in ("force", "forces"):
             continue  # "the Burkina Faso air force": an armed service, not a weapon used
+        if t.lower_ in ("tank", "tanks") and not _tank_fired(t):
+            continue  # "a think tank", "a fuel tank": a tank only fires in "a tank strike", "tanks shelled"
         words.add(t.lower_)
     return words
+
+
+_TANK_FIRE = frozenset({"strike", "strikes", "fire", "shell", "shells", "shelling", "round", "rounds", "attack",
+                        "attacks"})
+
+
+def _tank_fired(tank: Token) -> bool:
+    """"A tank strike", "tank fire", "tanks shelled the town": a tank's gun."""
+    following = tank.doc[tank.i + 1] if tank.i + 1 < len(tank.doc) else None
+    if following is not None and following.lower_ in _TANK_FIRE and tank.dep_ in ("compound", "nmod", "amod"):
+        return True
+    return tank.dep_ == "nsubj" and tank.head.lemma_.lower() in ("fire", "shell", "strike", "hit", "pound")
 
 
 _ALL_WEAPON_WORDS = frozenset().union(*(vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES))

@@ -100,6 +100,9 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "at") and \
             first.head.head.lower_ in lx.GOVERNMENT_SEAT_NOUNS:
         excluded = True  # "distrust the authorities in Damascus": a government's seat
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and \
+            first.head.head.lemma_.lower() in _TITLE_NOUNS:
+        excluded = True  # "the Latin Patriarch of Jerusalem", "the Patriarchate of Jerusalem": a title
     if first.dep_ == "pobj" and first.head.lower_ in ("on", "against") and \
             first.head.head.lemma_.lower() in _LEVERAGE_NOUNS:
         # "urged allies to increase pressure on Moscow", "sanctions on Russia": a government
@@ -108,6 +111,11 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     return locative, excluded, first.i
 
 
+# Titles and offices named after the place they serve ("the mayor of Kharkiv", "the
+# Patriarch of Jerusalem"): whose office, not where
+_TITLE_NOUNS = lx.LEADER_WORDS | frozenset({
+    "mayor", "governor", "patriarch", "patriarchate", "archbishop", "bishop", "diocese", "archdiocese",
+    "cardinal", "imam", "mufti", "rabbi", "sultan", "prince", "duke", "emirate", "caliph", "metropolitan"})
 # What is put on a government, not a place ("pressure on Moscow", "sanctions against Russia")
 _LEVERAGE_NOUNS = frozenset({"pressure", "sanction", "sanctions", "embargo", "tariff", "tariffs", "demand",
                              "call", "restriction", "curb", "ban", "influence", "leverage", "stance", "position"})

@@ -209,3 +209,27 @@ def test_bombs_found_and_neutralized_are_weapons_kept_from_use(pipeline):
     events = extract(pipeline, text, published=date(2025, 1, 2))
     assert [(e.event_type, e.sub_event_type) for e in events] == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_tank_strike_is_shelling_and_a_think_tank_no_weapon(pipeline):
+    events = extract(pipeline, "A tank strike on the only Catholic church in Gaza City killed three people on "
+                               "Thursday.", published=date(2025, 7, 18))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Gaza")]
+    events = extract(pipeline, "An analyst at a think tank said drones struck Kharkiv on Thursday, killing two.",
+                     published=date(2025, 7, 18))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_shelled_town_spelt_another_way_is_still_the_place(pipeline):
+    # the model reads "Khan Younis" as a person; the gazetteer spells it Khan Yunis
+    events = extract(pipeline, "Israeli tanks shelled Khan Younis on Thursday, killing four.",
+                     published=date(2025, 7, 18))
+    assert [(e.country, e.geo_precision) for e in events] == [("PSE", 1)]
+
+
+def test_a_see_named_after_a_city_is_a_title_not_the_place(pipeline):
+    text = ("The Israeli military said it was looking into reports of a strike on a church in Gaza City on "
+            "Thursday. Cardinal Pierbattista Pizzaballa, the Latin Patriarch of Jerusalem, told reporters that "
+            "a tank shell had hit the church, killing three.")
+    events = extract(pipeline, text, published=date(2025, 7, 18))
+    assert [(e.location, e.fatalities) for e in events] == [("Gaza", 3)]
