@@ -21,7 +21,8 @@ resolver; before the store.  Its modules are its stages:
 * :mod:`~etl.events.emit`: the happenings as event records, one per
   (type, place, date);
 * the attributes of each event: :mod:`~etl.events.classify` (ACLED type and
-  sub-type, with :mod:`~etl.events.crowds` for protests and riots),
+  sub-type, with :mod:`~etl.events.crowds` for protests and riots and
+  :mod:`~etl.events.weapons` for the weapon a sentence names),
   :mod:`~etl.events.places` (with :mod:`~etl.events.fallback_places` for an
   event whose sentence names no place), :mod:`~etl.events.event_dates`,
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;

@@ -34,66 +34,10 @@ from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
                                street_clash)
 from etl.events.deals import signed
-from etl.events.realis import is_attributed, is_background, recalled_offset
 from etl.events.syntax import (
     governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words,
 )
-
-_TARGETING_VERBS = frozenset({"destroy", "damage", "target", "down", "intercept", "seize", "capture"})
-
-
-def _weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
-    """The sentence's words that can name the weapon used: not the target
-    ("destroying several helicopters", "targeting chemical weapons
-    facilities"), an "anti-aircraft" gun, nor the weapon of another attack
-    the sentence refers back to or blames ("in retaliation for a gas
-    attack", "accused of a chlorine attack")."""
-    words: set[str] = set()
-    told_now = trigger is not None and recalled_offset(trigger) is None
-    for t in sentence:
-        if t.lower_ in _ALL_WEAPON_WORDS and (is_background(t) or is_attributed(t) or (
-                told_now and recalled_offset(t) is not None)):
-            continue  # (and "days after Pakistan carried out airstrikes in Kabul": an earlier event's)
-        if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _TARGETING_VERBS:
-            continue
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "exchange" or \
-                t.dep_ == "dobj" and t.head.lemma_.lower() in lx.FIRE_EXCHANGE_VERBS:
-            continue  # "killed in an exchange of bombs", "traded artillery fire": both sides fired, a battle
-        if t.dep_ in ("compound", "amod") and t.head.dep_ in ("dobj", "nsubjpass") and \
-                t.head.head.pos_ == "VERB" and t.head.head.lemma_.lower() in _TARGETING_VERBS:
-            continue
-        if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
-                sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
-            continue
-        if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in ("force", "forces"):
-            continue  # "the Burkina Faso air force": an armed service, not a weapon used
-        if t.lower_ in ("tank", "tanks") and not _tank_fired(t):
-            continue  # "a think tank", "a fuel tank": a tank only fires in "a tank strike", "tanks shelled"
-        words.add(t.lower_)
-    return words
-
-
-_TANK_FIRE = frozenset({"strike", "strikes", "fire", "shell", "shells", "shelling", "round", "rounds", "attack",
-                        "attacks"})
-
-
-def _tank_fired(tank: Token) -> bool:
-    """"A tank strike", "tank fire", "tanks shelled the town": a tank's gun."""
-    following = tank.doc[tank.i + 1] if tank.i + 1 < len(tank.doc) else None
-    if following is not None and following.lower_ in _TANK_FIRE and tank.dep_ in ("compound", "nmod", "amod"):
-        return True
-    return tank.dep_ == "nsubj" and tank.head.lemma_.lower() in ("fire", "shell", "strike", "hit", "pound")
-
-
-_ALL_WEAPON_WORDS = frozenset().union(*(vocabulary for vocabulary, _, _ in lx.WEAPON_SUBTYPES))
-
-
-def weapon_subtype(words: set[str]) -> tuple[str, str] | None:
-    for vocabulary, etype, subtype in lx.WEAPON_SUBTYPES:
-        if words & vocabulary:
-            return etype, subtype
-    return None
-
+from etl.events.weapons import weapon_named, weapon_subtype, weapon_words
 
 def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
     """One violent event per sentence (the most specific trigger) plus its
@@ -464,7 +408,7 @@ def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
     strike (no weapon named)."""
     token = trigger.token
     if trigger.event_type != lx.REMOTE or token.lemma_.lower() not in ("strike", "hit") or token.pos_ != "VERB" \
-            or weapon_subtype(_weapon_words(sentence, token)):
+            or weapon_subtype(weapon_words(sentence, token)):
         return trigger
     if not _crowd_subject(_subject_bearer(token)):
         return trigger
@@ -530,12 +474,6 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
     return False
 
 
-def _weapon_named(noun: Token) -> tuple[str, str] | None:
-    """The type a weapon word said of the noun itself gives ("aerial
-    assault", "drone raid", "missile barrage"), or ``None``."""
-    return weapon_subtype({c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")})
-
-
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -550,14 +488,14 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         civilian = targets & (lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"})
         etype, subtype = (lx.VAC, "Attack") if civilian else (lx.BATTLES, "Armed clash")
     if etype == lx.REMOTE and lemma == "launch" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_PUSH and not _weapon_named(c)
+            c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_PUSH and not weapon_named(c)
             for c in trigger.token.children):
         # "launched a push employing infantry, armored vehicles, artillery and drones": a ground battle
         return Trigger(trigger.token, lx.BATTLES, "Armed clash", trigger.strong)
     # (not a ground assault, raid or offensive: its artillery and drones support a battle)
     generic = lemma in ("attack", "kill", "martyr", "strike", "destroy", "shoot", "fire", "hit", "launch")
-    weapon = weapon_subtype(_weapon_words(sentence, trigger.token))
-    named = _weapon_named(trigger.token) if lemma in ("assault", "offensive", "raid", "barrage") else None
+    weapon = weapon_subtype(weapon_words(sentence, trigger.token))
+    named = weapon_named(trigger.token) if lemma in ("assault", "offensive", "raid", "barrage") else None
     if named is not None:
         # "its biggest aerial assault on Kyiv", "a drone raid": the weapon says what it was
         generic, weapon = True, named

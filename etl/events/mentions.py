@@ -22,7 +22,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.classify import place_object, taken_unopposed, uncontested, weapon_subtype
+from etl.events.classify import place_object, taken_unopposed, uncontested
+from etl.events.weapons import weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed
