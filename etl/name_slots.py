@@ -42,12 +42,12 @@ def names_division(ent: Span) -> bool:
     # place, where something is ("the Bajaur tribal district": a word may describe it)
     division = ent.root.head
     return division.lower_ in toponyms.DIVISION_NOUNS or (
-        division.lower_ in _AREA_NOUNS and division.dep_ == "pobj" and division.head.lower_ in toponyms.LOCATIVE_PREPS)
+        division.lower_ in toponyms.AREA_NOUNS and division.dep_ == "pobj"
+        and division.head.lower_ in toponyms.LOCATIVE_PREPS)
 
 
 _LGA_WORDS = frozenset({"local", "government", "area", "the"})
 
-_AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outskirts", "suburb", "suburbs"})
 
 
 # The words after a settlement's name ("Pahalgam town", "Datta Khel village").
@@ -150,7 +150,7 @@ def is_locative_object(ent: Span) -> bool:
     a place the model did not know."""
     root = ent.root
     head = root.head
-    if len(ent) <= 2 and root.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT_NOUNS and \
+    if len(ent) <= 2 and root.dep_ == "appos" and head.lemma_.lower() in toponyms.SETTLEMENT_NOUNS and \
             all(t.is_title or t.is_upper for t in ent):
         return True  # "the rebel-held capital, Sanaa", "the border town, Chaman"
     inner = ent[1:-1]
@@ -160,7 +160,7 @@ def is_locative_object(ent: Span) -> bool:
         <= (3 if joined else 2)
         and root.dep_ == "pobj"
         and (head.lower_ in toponyms.LOCATIVE_PREPS
-             or (head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT_NOUNS))
+             or (head.lower_ == "of" and head.head.lemma_.lower() in toponyms.SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper or t.text == "-" or t.i in joined or (t.lower_ in _ARTICLES and t.i < root.i)
                 for t in ent)
@@ -175,6 +175,3 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos",
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az"})
 
 
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",
-                               "county", "capital", "port", "municipality", "governorate", "oblast",
-                               "hometown", "birthplace"})

@@ -343,9 +343,13 @@ LIST_WORDS = frozenset({",", "and", "&"})
 _PLACE_TAKING_VERBS = frozenset({"strike", "shell", "bomb", "pound", "bombard", "overrun", "recapture", "retake",
                                  "besiege", "encircle", "liberate", "raze"})
 _PLACE_SLOT_VERBS = _PLACE_TAKING_VERBS | {"hit", "attack", "target"}
-# Nouns for a town or a part of one whose "of" names it ("the outskirts of Khan Younis")
-_PART_OF_TOWN = frozenset({"outskirts", "suburb", "suburbs", "centre", "center", "city", "town", "village",
-                           "heart", "edge", "district", "camp"})
+# Nouns for a settlement or an area whose "of" or apposition names it ("the city of Sumy",
+# "the border town, Chaman"), and for parts of a town ("the outskirts of Khan Younis")
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state",
+                              "county", "capital", "port", "municipality", "governorate", "oblast",
+                              "hometown", "birthplace", "settlement"})
+AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outskirts", "suburb", "suburbs"})
+_PART_OF_TOWN = SETTLEMENT_NOUNS | AREA_NOUNS | {"centre", "center", "heart", "edge"}
 # Verbs that take a town or a person: the object is a place only when the gazetteer knows the name
 _CAPTURE_VERBS = frozenset({"capture", "seize", "take"})
 # Nouns for places a list after "including" or "like" names ("neighbourhoods …, including Holon").

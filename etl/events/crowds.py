@@ -293,7 +293,7 @@ _THROW_LEMMAS = frozenset({"throw", "hurl", "lob", "petrol", "molotov"})
 
 
 _HURT_WORDS = frozenset({"injured", "wounded", "hurt", "hospitalised", "hospitalized"})
-_OFFICER_WORDS = lx.POLICE_WORDS | {"officers", "officer", "policemen", "policeman", "agents"}
+_OFFICER_WORDS = lx.POLICE_WORDS | {"officers", "officer", "agents"}
 
 
 def _police_hurt(sentence: Span) -> bool:

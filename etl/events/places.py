@@ -370,10 +370,8 @@ def choose_places(
 
 # How far a place said to be "in" a town may lie from it and still be read as inside it
 SITE_IN_TOWN_KM = 40.0
-
-
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "port",
-                               "capital", "hub", "settlement", "municipality", "neighbourhood", "neighborhood"})
+# Nouns a name is "of" that an "in" phrase may hang on ("the strategic city of Uvira in eastern Congo")
+_SETTLEMENT_NOUNS = toponyms.SETTLEMENT_NOUNS | toponyms.AREA_NOUNS
 
 
 def _sites_in_places(doc: Doc, usable: list[PlaceCandidate]) -> list[PlaceCandidate]:
