@@ -33,7 +33,7 @@ import sys
 import time
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -379,7 +379,14 @@ class Gazetteer:
         kinds, population = self._data["kinds"], self._data["population"]
         ranked = sorted(postings, key=lambda p: (
             -(p & CURATED_FLAG), -(p & PRIMARY_FLAG), kinds[p >> 2] > 2, -population[p >> 2]))
-        return [self._entry(posting, is_variant=is_variant) for posting in ranked[:max(limit, 0)]]
+        entries = [self._entry(posting, is_variant=is_variant) for posting in ranked[:max(limit, 0)]]
+        if is_variant:
+            # "Banibangou", "Bani-bangou" for Bani Bangou: the same letters written
+            # joined or hyphenated are the place's own name, not a looser spelling
+            squeezed = key.replace(" ", "")
+            entries = [replace(e, is_variant=False) if fold(e.place.name).replace(" ", "") == squeezed else e
+                       for e in entries]
+        return entries
 
     def hint_code(self, code: str) -> list[Entry]:
         """The admin1 areas whose ISO 3166-2 subdivision code is ``code``

@@ -229,3 +229,17 @@ def test_a_division_name_that_is_a_towns_stays_the_towns(gazetteer):
 def test_a_sea_is_a_region_of_no_country_before_the_provinces_named_after_it(gazetteer, name):
     first = gazetteer.lookup(name)[0].place
     assert (first.kind, first.country) == ("region", "")
+
+
+@pytest.mark.parametrize("written", ["Banibangou", "Bani-bangou", "BANI-BANGOU"])
+def test_a_name_written_joined_or_hyphenated_is_no_variant(gazetteer: Gazetteer, written: str) -> None:
+    # Niger's Bani Bangou: the same letters, joined or hyphenated, are its own name
+    found = gazetteer.lookup(written)
+    assert found[0].place.name == "Bani Bangou"
+    assert not found[0].is_variant
+
+
+def test_a_looser_spelling_stays_a_variant(gazetteer: Gazetteer) -> None:
+    # "Peshawer" for Peshawar differs in a letter, not in spacing
+    assert gazetteer.lookup("Peshawer")[0].is_variant
+    assert gazetteer.lookup("Bani Bangu")[0].is_variant

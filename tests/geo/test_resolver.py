@@ -257,3 +257,13 @@ def test_a_possessive_country_keeps_a_name_in_that_country(resolver: Resolver) -
     assert resolved(resolver, text, ["Hyderabad"])["Hyderabad"].place.country == "PAK"  # type: ignore[attr-defined]
     text = "Floods hit India's Hyderabad on Monday."
     assert resolved(resolver, text, ["Hyderabad"])["Hyderabad"].place.country == "IND"  # type: ignore[attr-defined]
+
+
+def test_a_joined_small_town_beside_a_region_of_another_country(resolver: Resolver) -> None:
+    # the only clearly placed area ("the Sahel region") lies in Burkina Faso; a town of
+    # Niger, the country the text is about, written joined, is still found
+    text = ("Niger's defence ministry said gunmen attacked the army base in the western town of "
+            "Banibangou. Jihadist groups across the Sahel region have killed thousands in Niger.")
+    found = resolved(resolver, text, ["Niger", "Banibangou", "Sahel"])
+    assert found["Banibangou"].status == "resolved"
+    assert found["Banibangou"].place.name == "Bani Bangou"
