@@ -199,6 +199,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
     kept: list[Trigger] = []
     sentence_words = set(lower_words)
+    context_words = sentence_words | set(lemmas)  # "delegations held talks": the plural of a context word
     article_cues = text_cues(sentence.doc) if found else set()
     earlier: set[int] = set()  # events recalled from earlier days or weeks: kept as background
     told_back = set() if recalled else {t.token.i for t in found if _told_back(t, harm_reports=harm_reports)}
@@ -358,7 +359,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
-                not (sentence_words & lx.CONTEXT_WORDS):
+                not (context_words & lx.CONTEXT_WORDS):
             continue
         if lemma == "meeting" and _a_bodys_own_meeting(trig.token):
             continue  # "chaired a meeting of the National Security Committee": no talks between parties

@@ -1,0 +1,29 @@
+"""What the held-out live check L showed wrong once it was read, on
+self-written texts through the real pipeline: talks held by delegations
+(the plural of a word that makes "talks" diplomatic), a police raid that is
+no air raid, and a diplomatic protest that is no crowd in the street."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 5, 10)  # a Saturday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def test_talks_held_by_delegations_are_diplomacy_where_held(pipeline):
+    text = ("Chinese and Japanese delegations held talks in the Omani capital, Muscat, on Saturday to "
+            "discuss fishing rights.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Diplomacy", "Muscat")]
+
+
+def test_talks_of_a_firm_are_no_event(pipeline):
+    text = "Two carmakers held talks in Muscat on Saturday to discuss a merger."
+    assert list(extract(pipeline, text)) == []
