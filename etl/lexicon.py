@@ -691,6 +691,9 @@ SHOOTING_CONTEXT = frozenset({
     # "a shooting … claimed the lives of 10 people", "five people died in the shooting"
     "lives", "died", "victims", "gunman", "gunmen", "shooter", "shooters"})
 # Nouns too generic to stand alone: need a violent context word in the sentence.
+# Operations that fight no one: "search operations", "a rescue operation", "cordon-and-search"
+SEARCH_AND_RESCUE = frozenset({"search", "rescue", "relief", "evacuation", "recovery", "salvage", "humanitarian",
+                               "demining", "firefighting", "cleanup", "clearance"})
 NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
 CONTEXT_WORDS = frozenset({
     "killed", "militants", "terrorists", "fire", "firing", "troops", "forces", "soldiers",

@@ -163,6 +163,7 @@ def is_locative_object(ent: Span) -> bool:
              or (head.lower_ == "of" and head.head.lemma_.lower() in toponyms.SETTLEMENT_NOUNS))
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper or t.text == "-" or t.i in joined or (t.lower_ in _ARTICLES and t.i < root.i)
+                or (t.i > ent.start and ent.doc[t.i - 1].text == "-")  # "in Bani-bangou"
                 for t in ent)
     )
 

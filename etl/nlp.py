@@ -245,6 +245,21 @@ class Analyzer:
             [(s, e) for s, e, label in kept if label in ("GPE", "LOC")], text=text)
         return kept + [(s, e, "GPE") for s, e in listed]
 
+    def _hyphen_joined(self, doc: Doc) -> list[Span]:
+        """The model's entities, each widened over a hyphenated tail of its
+        word when the whole is a known place ("in Bani-bangou", read as the
+        person "Bani"); "Israel-Hamas" and "Kyiv-based" stay as they are."""
+        ents = list(doc.ents)
+        taken = {t.i for ent in ents for t in ent}
+        for n, ent in enumerate(ents):
+            end = ent.end
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                    not doc[end].whitespace_ and doc[end + 1].is_alpha and end not in taken and end + 1 not in taken:
+                end += 2
+            if end > ent.end and fold(doc[ent.start:end].text) in self.town_name_set:
+                ents[n] = Span(doc, ent.start, end, label=ent.label_)
+        return ents
+
     def _known_name(self, name: str) -> bool:
         """A place name of the gazetteer, or a spelling variant of one ("Al
         Fasher" for "El Fasher")."""
@@ -274,6 +289,7 @@ class Analyzer:
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
+        doc.ents = self._hyphen_joined(doc)
         spans: list[tuple[int, int, str]] = []
         # 1. Border phrases first: they contain country names.
         for pattern in _BORDER_PATTERNS if _BORDER_WORD.search(text) else ():

@@ -361,6 +361,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
                 not (context_words & lx.CONTEXT_WORDS):
             continue
+        if lemma == "operation" and any(c.dep_ in ("compound", "amod", "conj", "nmod") and c.lemma_.lower() in
+                                        lx.SEARCH_AND_RESCUE for c in trig.token.subtree if c.i < trig.token.i):
+            continue  # "troops carried out search operations after the attack", "a rescue operation": no fighting
         if lemma == "meeting" and _a_bodys_own_meeting(trig.token):
             continue  # "chaired a meeting of the National Security Committee": no talks between parties
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trig.token.children):

@@ -27,3 +27,24 @@ def test_talks_held_by_delegations_are_diplomacy_where_held(pipeline):
 def test_talks_of_a_firm_are_no_event(pipeline):
     text = "Two carmakers held talks in Muscat on Saturday to discuss a merger."
     assert list(extract(pipeline, text)) == []
+
+
+def test_a_town_written_with_a_hyphen_is_found_where_the_model_sees_a_person(pipeline):
+    # the small model reads "Bani-bangou" as the person "Bani"; the whole word is Niger's Bani Bangou
+    text = ("Gunmen on motorbikes attacked an army post in Bani-bangou on Thursday, killing 12 soldiers, "
+            "Niger's defence ministry said.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.country, e.fatalities) for e in events] == [("Bani Bangou", "NER", 12)]
+
+
+def test_a_search_operation_after_an_attack_is_no_second_battle(pipeline):
+    text = ("Gunmen attacked an army post in Banibangou on Thursday, killing 12 soldiers. Troops carried "
+            "out aerial and ground search operations across the Sahel region on Friday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Bani Bangou", 12)]
+
+
+def test_a_military_operation_is_still_one(pipeline):
+    text = "The army launched a military operation against militants in Bannu on Friday, killing four."
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [("Battles", "Bannu", 4)]
