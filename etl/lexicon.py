@@ -489,6 +489,9 @@ CAPTIVE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
 # "water cannon"): the intervention in a protest, not an attack
 CROWD_CONTROL_WORDS = frozenset({"gas", "teargas", "cannon", "cannons", "rubber", "pellet", "pellets",
                                  "canister", "canisters", "stun", "pepper"})
+# What a beating is done with ("struck with a blunt object", "hit with iron rods")
+HAND_WEAPONS = frozenset({"object", "stick", "rod", "bat", "baton", "club", "hammer", "stone", "rock", "brick",
+                          "pipe", "fist", "knife", "machete", "axe", "whip", "cane", "butt", "chain", "belt"})
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
 # Verbs that describe a standing state when used as a participle ("the
 # occupied territories").
@@ -691,6 +694,11 @@ SHOOTING_CONTEXT = frozenset({
     # "a shooting … claimed the lives of 10 people", "five people died in the shooting"
     "lives", "died", "victims", "gunman", "gunmen", "shooter", "shooters"})
 # Nouns too generic to stand alone: need a violent context word in the sentence.
+# "a heart attack", "a cyber attack": attacks no armed group makes
+NOT_ARMED_ATTACKS = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "cyber", "ransomware",
+                               "phishing", "hacker"})
+# What a government does with a protest it makes to another ("lodged a strong protest with India")
+DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "convey", "deliver", "send", "hand"})
 # Operations that fight no one: "search operations", "a rescue operation", "cordon-and-search"
 SEARCH_AND_RESCUE = frozenset({"search", "rescue", "relief", "evacuation", "recovery", "salvage", "humanitarian",
                                "demining", "firefighting", "cleanup", "clearance"})

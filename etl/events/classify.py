@@ -64,7 +64,8 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if bombed_gathering(triggers, sentence):
         # "blast near a poll rally": the bombing is the event, the rally its target
         triggers = [t for t in triggers if t.event_type not in (lx.PROTESTS, lx.RIOTS)]
-    triggers = [street_clash(crowd_destruction(force_on_crowd(_crowd_blow(t, sentence), sentence)), sentence)
+    triggers = [street_clash(crowd_destruction(force_on_crowd(_hand_blow(_crowd_blow(t, sentence), sentence),
+                                                              sentence)), sentence)
                 for t in triggers]
     protest = protest_event(triggers, sentence)
     if protest is not None:
@@ -413,6 +414,19 @@ def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
     if not _crowd_subject(_subject_bearer(token)):
         return trigger
     return Trigger(token, lx.RIOTS, "Violent demonstration", trigger.strong)
+
+
+def _hand_blow(trigger: Trigger, sentence: Span) -> Trigger:
+    """"They were struck with a blunt object", "hit with iron rods": a
+    beating by hand, an attack on the victims, not an air strike."""
+    token = trigger.token
+    if trigger.event_type != lx.REMOTE or token.lemma_.lower() not in ("strike", "hit") or token.pos_ != "VERB" \
+            or weapon_subtype(weapon_words(sentence, token)):
+        return trigger
+    if not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in lx.HAND_WEAPONS for o in c.children) for c in token.children):
+        return trigger
+    return Trigger(token, lx.VAC, "Attack", trigger.strong, trigger.background)
 
 
 def _subject_bearer(verb: Token) -> Token:

@@ -361,6 +361,13 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
                 not (context_words & lx.CONTEXT_WORDS):
             continue
+        if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
+                                     for c in trig.token.children):
+            continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
+        if lemma == "protest" and trig.token.pos_ == "NOUN" and (
+                trig.token.dep_ == "dobj" and trig.token.head.lemma_.lower() in lx.DIPLOMATIC_PROTEST_VERBS
+                or trig.token.dep_ == "compound" and trig.token.head.lemma_.lower() in ("note", "letter")):
+            continue  # "lodged a strong protest with India", "handed over a protest note": diplomacy, no crowd
         if lemma == "operation" and any(c.dep_ in ("compound", "amod", "conj", "nmod") and c.lemma_.lower() in
                                         lx.SEARCH_AND_RESCUE for c in trig.token.subtree if c.i < trig.token.i):
             continue  # "troops carried out search operations after the attack", "a rescue operation": no fighting

@@ -48,3 +48,28 @@ def test_a_military_operation_is_still_one(pipeline):
     text = "The army launched a military operation against militants in Bannu on Friday, killing four."
     events = extract(pipeline, text)
     assert [(e.event_type, e.location, e.fatalities) for e in events] == [("Battles", "Bannu", 4)]
+
+
+def test_a_protest_lodged_by_a_government_is_no_crowd(pipeline):
+    text = ("Pakistan's Foreign Office lodged a strong protest with India on Friday over the shelling, and "
+            "handed over a protest note to its envoy in Islamabad.")
+    assert [e for e in extract(pipeline, text) if e.event_type == "Protests"] == []
+
+
+def test_a_protest_staged_by_a_crowd_is_still_one(pipeline):
+    text = "Thousands of traders staged a protest in Lahore on Friday against the new tax."
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location) for e in events] == [("Protests", "Lahore")]
+
+
+def test_a_heart_attack_in_custody_is_no_armed_attack(pipeline):
+    text = ("Police detained 50 people in a raid in Yekaterinburg on Friday. Officials claimed one man "
+            "had died of a heart attack.")
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Arrests"]
+
+
+def test_a_man_struck_with_a_blunt_object_was_beaten_not_bombed(pipeline):
+    text = ("Two brothers detained by police in Yekaterinburg on Friday died in custody. They were struck "
+            "with a blunt object, the medical examiner said.")
+    events = extract(pipeline, text)
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
