@@ -324,6 +324,12 @@ def choose_places(
                        and _object_of(sentence.doc, c.mention, trigger.token)]
             if objects:
                 usable = objects
+    if trigger.token.pos_ == "VERB" and trigger.sub_event_type in _TAKEN_TERRITORY:
+        # "recaptured Kyaukme on October 1 … on the Mandalay-Lashio-Muse highway": the town
+        # taken is where, not the road it lies on
+        taken = [c for c in usable if c.place.kind != "country" and _taken(sentence.doc, c.mention, trigger.token)]
+        if taken:
+            usable = taken
     if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
         # "trying to disperse their march towards Islamabad": where a crowd was heading,
         # not where it was
@@ -461,6 +467,19 @@ def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
     root = first_conjunct(span.root)  # "control of Goma and Bukavu": each is what was taken
     prep = root.head
     return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == trigger.i)
+
+
+_TAKEN_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                              "Non-violent transfer of territory"})
+
+
+def _taken(doc: Doc, mention: Mention, verb: Token) -> bool:
+    """Is the place what the verb took ("recaptured Kyaukme and Nawnghkio")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = first_conjunct(span.root)
+    return root.dep_ == "dobj" and root.head.i == verb.i
 
 
 # An event told as what came before and caused the trigger's ("during an operation in

@@ -73,3 +73,10 @@ def test_a_man_struck_with_a_blunt_object_was_beaten_not_bombed(pipeline):
             "with a blunt object, the medical examiner said.")
     events = extract(pipeline, text)
     assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_town_taken_is_the_place_not_the_highway_it_lies_on(pipeline):
+    text = "The army recaptured Kyaukme on Wednesday, on the Mandalay-Lashio highway, after weeks of fighting."
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location.split()[0]) for e in events] == [
+        ("Government regains territory", "Kyaukme")]
