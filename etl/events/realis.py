@@ -120,6 +120,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             for child in node.children:
                 if child.dep_ == "neg":
                     return True
+                if child.dep_ in ("nsubj", "nsubjpass") and node.i == token.i and node.pos_ == "VERB" and (
+                        child.lower_ in ("nobody", "none") or any(
+                            c.dep_ in ("det", "neg") and c.lower_ == "no" for c in child.children)):
+                    return True  # "no prisoners escaped", "nobody was arrested": none did
                 if child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX:
                     return True
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):

@@ -80,3 +80,16 @@ def test_a_town_taken_is_the_place_not_the_highway_it_lies_on(pipeline):
     events = extract(pipeline, text)
     assert [(e.sub_event_type, e.location.split()[0]) for e in events] == [
         ("Government regains territory", "Kyaukme")]
+
+
+def test_what_no_one_did_is_no_event(pipeline):
+    text = ("Al-Shabaab fighters stormed a prison in Mogadishu on Saturday; all seven attackers were killed. "
+            "Officials said no prisoners escaped and nobody was arrested.")
+    events = extract(pipeline, text)
+    assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_a_bombing_no_group_claimed_still_happened(pipeline):
+    text = "No group has claimed the bombing in Quetta on Friday that killed nine people."
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Quetta", 9)]
