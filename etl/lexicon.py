@@ -698,7 +698,7 @@ SHOOTING_CONTEXT = frozenset({
 NOT_ARMED_ATTACKS = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "cyber", "ransomware",
                                "phishing", "hacker"})
 # What a government does with a protest it makes to another ("lodged a strong protest with India")
-DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "convey", "deliver", "send", "hand"})
+DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "convey", "deliver", "send", "hand", "express"})
 # Operations that fight no one: "search operations", "a rescue operation", "cordon-and-search"
 SEARCH_AND_RESCUE = frozenset({"search", "rescue", "relief", "evacuation", "recovery", "salvage", "humanitarian",
                                "demining", "firefighting", "cleanup", "clearance"})

@@ -52,7 +52,8 @@ def test_a_military_operation_is_still_one(pipeline):
 
 def test_a_protest_lodged_by_a_government_is_no_crowd(pipeline):
     text = ("Pakistan's Foreign Office lodged a strong protest with India on Friday over the shelling, and "
-            "handed over a protest note to its envoy in Islamabad.")
+            "handed over a protest note to its envoy in Islamabad. The ministry also expressed a strong "
+            "protest to the Indian ambassador.")
     assert [e for e in extract(pipeline, text) if e.event_type == "Protests"] == []
 
 
