@@ -484,7 +484,7 @@ def _taken(doc: Doc, mention: Mention, verb: Token) -> bool:
 
 # An event told as what came before and caused the trigger's ("during an operation in
 # X" is the trigger's own setting)
-_CAUSE_PREPS = frozenset({"following", "after", "since"})
+_CAUSE_PREPS = frozenset({"following", "after", "since", "despite"})
 
 
 _TALKS = frozenset({"Diplomacy", "Agreement"})

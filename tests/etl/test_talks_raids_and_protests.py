@@ -94,3 +94,10 @@ def test_a_bombing_no_group_claimed_still_happened(pipeline):
     text = "No group has claimed the bombing in Quetta on Friday that killed nine people."
     events = extract(pipeline, text)
     assert [(e.location, e.fatalities) for e in events] == [("Quetta", 9)]
+
+
+def test_the_venue_of_a_deal_an_attack_came_despite_is_not_the_attacks_place(pipeline):
+    text = ("Rebels shelled Uvira on Wednesday. The rebels' latest assault comes despite a peace agreement "
+            "signed last week in Washington.")
+    events = extract(pipeline, text)
+    assert "Washington" not in {e.location for e in events if e.event_type != "Strategic developments"}
