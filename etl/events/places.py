@@ -288,8 +288,10 @@ def choose_places(
     usable = [c for c in candidates if not c.excluded]
     if trigger.event_type in VIOLENT:
         # "the attack coincided with the president's arrival in the Netherlands": where
-        # someone went, not where the violence was
-        usable = [c for c in usable if not _at_a_visit(sentence.doc, c.mention, trigger.token)]
+        # someone went, not where the violence was; "launched just before Kinshasa and Kigali
+        # signed a peace deal in Washington": where the talks were
+        usable = [c for c in usable if not _at_a_visit(sentence.doc, c.mention, trigger.token)
+                  and not _in_talks_clause(sentence.doc, c.mention, trigger.token)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
     talks = trigger.sub_event_type in _TALKS
@@ -537,6 +539,44 @@ def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return True
     return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
         and prep.head.i != trigger.i
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "ccomp", "acl", "xcomp"})
+
+
+def _in_talks_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place where talks or a deal were ("just before Kinshasa and
+    Kigali signed a peace deal in Washington"): the event word nearest above
+    it tells talks, and the trigger governs it only through a clause of its
+    own (not "attacked a peace meeting in Bannu", the attack's target)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first_event: Token | None = None
+    talks_clause = False
+    for node in ancestors(span.root, limit=8):
+        if node.i == trigger.i:
+            return talks_clause
+        if first_event is None and node.pos_ in ("NOUN", "VERB") and _subtype_of(node):
+            first_event = node
+        talks = first_event is not None and _subtype_of(first_event) in _TALKS
+        talks_clause = talks_clause or (talks and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
+    return first_event is not None and _subtype_of(first_event) in _TALKS
+
+
+# What a party signs or reaches ("signed a peace deal in Washington")
+_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce", "memorandum"})
+
+
+def _subtype_of(word: Token) -> str:
+    """The sub-type the event word tells; a verb with no type of its own tells
+    its object's ("signed a peace deal", "held talks")."""
+    table = lx.NOUN_TRIGGERS if word.pos_ == "NOUN" else lx.VERB_TRIGGERS
+    if word.pos_ == "VERB" and word.lemma_.lower() not in table:
+        return next(("Agreement" if c.lemma_.lower() in _DEAL_NOUNS else lx.NOUN_TRIGGERS[c.lemma_.lower()][1]
+                     for c in word.children if c.dep_ == "dobj" and (
+                         c.lemma_.lower() in lx.NOUN_TRIGGERS or c.lemma_.lower() in _DEAL_NOUNS)), "")
+    return table.get(word.lemma_.lower(), ("", ""))[1]
 
 
 def _headed_for(doc: Doc, mention: Mention) -> bool:

@@ -101,3 +101,18 @@ def test_the_venue_of_a_deal_an_attack_came_despite_is_not_the_attacks_place(pip
             "signed last week in Washington.")
     events = extract(pipeline, text)
     assert "Washington" not in {e.location for e in events if e.event_type != "Strategic developments"}
+
+
+def test_where_a_deal_was_signed_is_not_where_the_offensive_was(pipeline):
+    text = ("Rebels seized parts of Uvira on Wednesday. The latest offensive, launched at the beginning of "
+            "December just before Kinshasa and Kigali signed a peace deal in Washington, was condemned by "
+            "Burundi.")
+    events = extract(pipeline, text)
+    violent = [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence")]
+    assert violent and "Washington" not in {e.location for e in violent}
+
+
+def test_a_peace_meeting_attacked_is_where_the_attack_was(pipeline):
+    text = "Gunmen attacked a peace meeting in Bannu on Friday, killing three elders."
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events if e.fatalities] == [("Bannu", 3)]
