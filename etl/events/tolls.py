@@ -66,7 +66,28 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     if any(t.lemma_ in _NAMED_DEATH_VERBS for t in sentence):
         kept.extend(_named_dead(sentence, covered=facts.casualties, published=published))
         kept.sort(key=lambda c: c.start)
-    return kept
+    return _without_breakdown(span_text(sentence), kept)
+
+
+# What opens the parts of a toll just told ("over 180 were killed, with at least 60 shot
+# on the first day and 50 more killed on the second"), and words that add to it instead
+_PARTS_MARK = re.compile(r",\s+(?:with|including|among\s+(?:them|whom)|of\s+whom)\b", re.I)
+_ADDED = re.compile(r"\b(?:also|additional|another|besides|plus|as\s+well\s+as|in\s+addition)\b", re.I)
+
+
+def _without_breakdown(text: str, casualties: list[Casualty]) -> list[Casualty]:
+    """The figures without those told as parts of the toll before them in
+    the sentence, when they add up to no more than it: one toll of 180, not
+    180 + 60 + 50."""
+    killed = [c for c in casualties if c.kind == "killed"]
+    if len(killed) < 2:
+        return casualties
+    total, parts = killed[0], killed[1:]
+    between = text[total.end:parts[0].start]
+    told = text[total.end:parts[-1].end]
+    if not _PARTS_MARK.search(between) or _ADDED.search(told) or sum(c.best for c in parts) > total.best:
+        return casualties
+    return [c for c in casualties if all(c is not p for p in parts)]
 
 
 _NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})

@@ -116,3 +116,17 @@ def test_a_peace_meeting_attacked_is_where_the_attack_was(pipeline):
     text = "Gunmen attacked a peace meeting in Bannu on Friday, killing three elders."
     events = extract(pipeline, text)
     assert [(e.location, e.fatalities) for e in events if e.fatalities] == [("Bannu", 3)]
+
+
+def test_parts_of_a_toll_told_after_it_are_not_added(pipeline):
+    text = ("Gangs killed over 180 people in Cite Soleil, Port-au-Prince, on December 6 and 7, with at least 60 "
+            "elderly people shot dead on the first day and 50 more killed with machetes on the second.")
+    events = extract(pipeline, text, published=date(2024, 12, 10))
+    assert sum(e.fatalities for e in events) == 180
+
+
+def test_figures_told_as_added_to_a_toll_still_add(pipeline):
+    text = ("Militants killed 10 soldiers at a checkpoint in Bannu on Friday, with five civilians also "
+            "killed in the crossfire.")
+    events = extract(pipeline, text)
+    assert sum(e.fatalities for e in events) == 15
