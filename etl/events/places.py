@@ -419,8 +419,11 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     outer_span = doc.char_span(outer.start, outer.end, alignment_mode="expand")
     if inner_span is None or outer_span is None:
         return False
-    prep = outer_span.root.head
-    if outer_span.root.dep_ != "pobj" or prep.lower_ != "in":
+    outer_root = outer_span.root
+    if outer_root.dep_ == "compound" and outer_root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+        outer_root = outer_root.head  # "near Uri in Baramulla district"
+    prep = outer_root.head
+    if outer_root.dep_ != "pobj" or prep.lower_ != "in":
         return False
     if inner_span.start <= prep.head.i < inner_span.end:
         return True
@@ -559,6 +562,8 @@ def _in_talks_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
             return talks_clause
         if first_event is None and node.pos_ in ("NOUN", "VERB") and _subtype_of(node):
             first_event = node
+            if node.pos_ == "NOUN" and _subtype_of(node) != "Diplomacy":
+                return False  # "violated the ceasefire along the LoC in Poonch": a deal is no venue by itself
         talks = first_event is not None and _subtype_of(first_event) in _TALKS
         talks_clause = talks_clause or (talks and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
     return first_event is not None and _subtype_of(first_event) in _TALKS

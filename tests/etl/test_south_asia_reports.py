@@ -327,3 +327,11 @@ def test_the_date_of_an_after_clause_that_tells_the_harm_is_the_events(pipeline)
             "near Kalat late on Thursday, officials said.")
     events = extract(pipeline, text, published=date(2025, 6, 15))
     assert [(e.event_date, e.date_precision) for e in events] == [(date(2025, 6, 12), 1)]
+
+
+def test_a_town_in_a_named_district_is_one_site_with_the_whole_toll(pipeline):
+    # "Baramulla district": the name is a compound of "district", the object of "in"
+    text = ("Indian troops shelled villages near Uri in Baramulla district on Wednesday, killing two "
+            "civilians, officials said.")
+    events = pipeline.extract(to_article(RawDocument(origin="t", text=text), published=date(2025, 5, 9))).events
+    assert [(e.location, e.fatalities) for e in events] == [("Uri", 2)]
