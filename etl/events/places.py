@@ -411,8 +411,8 @@ def _sites_in_places(doc: Doc, usable: list[PlaceCandidate]) -> list[PlaceCandid
 
 
 def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
-    """Is ``outer`` the object of an "in" that hangs on ``inner`` ("the
-    Zócalo in Mexico City")?"""
+    """Is ``outer`` the object of an "in" or "near" that hangs on ``inner``
+    ("the Zócalo in Mexico City", "the Nur Khan airbase near Rawalpindi")?"""
     if outer.start <= inner.end:
         return False
     inner_span = doc.char_span(inner.start, inner.end, alignment_mode="expand")
@@ -423,8 +423,8 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     if outer_root.dep_ == "compound" and outer_root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
         outer_root = outer_root.head  # "near Uri in Baramulla district"
     prep = outer_root.head
-    if outer_root.dep_ != "pobj" or prep.lower_ != "in":
-        return False
+    if outer_root.dep_ != "pobj" or prep.lower_ not in ("in", "near"):
+        return False  # ("the Nur Khan airbase near Rawalpindi": one site, by the town)
     if inner_span.start <= prep.head.i < inner_span.end:
         return True
     # "the strategic city of Uvira in eastern Congo": "in" hangs on the noun the name is "of"

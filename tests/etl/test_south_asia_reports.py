@@ -335,3 +335,10 @@ def test_a_town_in_a_named_district_is_one_site_with_the_whole_toll(pipeline):
             "civilians, officials said.")
     events = pipeline.extract(to_article(RawDocument(origin="t", text=text), published=date(2025, 5, 9))).events
     assert [(e.location, e.fatalities) for e in events] == [("Uri", 2)]
+
+
+def test_an_airbase_near_a_city_is_one_site(pipeline):
+    text = ("Indian missiles struck the Nur Khan airbase near Rawalpindi early on Saturday, the Pakistani "
+            "military said.")
+    events = extract(pipeline, text)
+    assert [e.location for e in events] == ["Nur Khan Air Base"]
