@@ -248,6 +248,16 @@ _NEXT_DAY = re.compile(r"\bthe\s+(?P<w>next|following|previous)\s+day\b|"
                        r"\b(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>later|earlier|before)\b", re.I)
 
 
+def _dates_the_telling(words: Token, trigger: Token) -> bool:
+    """Does a "the next day" phrase hang on a verb of saying that tells the
+    trigger in its clause ("announced the following day that ... stormed")?"""
+    verb = words.head if words.dep_ in ("npadvmod", "advmod", "obl", "pobj", "dobj") else None
+    while verb is not None and verb.pos_ == "ADP":
+        verb = verb.head
+    return verb is not None and verb.i != trigger.i and verb.lemma_.lower() in lx.SAY_VERBS and \
+        any(node.i == verb.i for node in ancestors(trigger, limit=6))
+
+
 def resolve_event_date(
     sentence: Span, trigger: Trigger, drafts: Sequence[Draft], *, published: date | None,
     lead: DateMention | None = None,
@@ -273,6 +283,10 @@ def resolve_event_date(
         days = _NUMBER_OF_DAYS.get((later.group("w") or later.group("n")).lower(), 1)
         if (later.group("dir") or "").lower() in ("earlier", "before"):
             days = -days
+        if words is not None and _dates_the_telling(words.root, trigger.token):
+            # "the government announced the following day that all seven attackers who
+            # stormed the prison had been killed": the day it was told, not of the storming
+            return base.date_value + timedelta(days=days), DAY, "report", None
         return base.date_value + timedelta(days=days), DAY, "own", None
     if own is not None and own.value is not None:
         if own.precision == DAY and _named_before(trigger.token):

@@ -130,3 +130,18 @@ def test_figures_told_as_added_to_a_toll_still_add(pipeline):
             "killed in the crossfire.")
     events = extract(pipeline, text)
     assert sum(e.fatalities for e in events) == 15
+
+
+def test_the_day_after_on_a_verb_of_saying_dates_the_telling_not_the_event(pipeline):
+    text = ("Al-Shabaab fighters stormed a prison in Mogadishu on Saturday evening. The government announced "
+            "the following day that all seven attackers who stormed the prison had been killed after an "
+            "hours-long gun battle.")
+    events = extract(pipeline, text, published=date(2025, 10, 6))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 10, 4), 7)]
+
+
+def test_the_next_day_told_of_the_event_still_dates_it(pipeline):
+    text = ("Gunmen attacked a checkpoint in Bannu on Saturday. The next day, militants stormed a police "
+            "station in Lakki Marwat, killing three officers.")
+    events = extract(pipeline, text, published=date(2025, 10, 6))
+    assert {(e.location, e.event_date) for e in events} >= {("Lakki Marwat", date(2025, 10, 5))}
