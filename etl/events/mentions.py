@@ -134,6 +134,10 @@ def _rams_people(verb: Token) -> bool:
                                                 for c in verb.children)
 
 
+# What authorities do to gatherings before any is held ("banned street protests")
+_FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -364,6 +368,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
+        if trig.event_type in (lx.PROTESTS, lx.RIOTS) and trig.token.pos_ == "NOUN" and \
+                trig.token.dep_ in ("dobj", "nsubjpass") and trig.token.head.lemma_.lower() in _FORBIDDING:
+            continue  # "the authorities banned street protests for four days": none held by the ban
         if lemma == "protest" and trig.token.pos_ == "NOUN" and (
                 trig.token.dep_ == "dobj" and trig.token.head.lemma_.lower() in lx.DIPLOMATIC_PROTEST_VERBS
                 or trig.token.dep_ == "compound" and trig.token.head.lemma_.lower() in ("note", "letter")):

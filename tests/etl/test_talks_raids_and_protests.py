@@ -145,3 +145,9 @@ def test_the_next_day_told_of_the_event_still_dates_it(pipeline):
             "station in Lakki Marwat, killing three officers.")
     events = extract(pipeline, text, published=date(2025, 10, 6))
     assert {(e.location, e.event_date) for e in events} >= {("Lakki Marwat", date(2025, 10, 5))}
+
+
+def test_protests_the_authorities_banned_are_no_riot(pipeline):
+    text = ("After the mayor's detention, the authorities banned street protests for four days, and police "
+            "blocked the central square of Istanbul on Wednesday.")
+    assert [e for e in extract(pipeline, text) if e.event_type in ("Protests", "Riots")] == []
