@@ -308,7 +308,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "find": (STRATEGIC, "Disrupted weapons use"), "unearth": (STRATEGIC, "Disrupted weapons use"),
     "defuse": (STRATEGIC, "Disrupted weapons use"), "clear": (STRATEGIC, "Disrupted weapons use"),
     "dismantle": (STRATEGIC, "Disrupted weapons use"),
-    "shoot": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
+    "shoot": (BATTLES, "Armed clash"), "gun": (BATTLES, "Armed clash"), "behead": (VAC, "Attack"), "execute": (VAC, "Attack"),
     "torture": (VAC, "Attack"), "massacre": (VAC, "Attack"), "assassinate": (VAC, "Attack"),
     "burn": (STRATEGIC, "Looting/property destruction"), "drop": (REMOTE, "Air/drone strike"),
     "loot": (STRATEGIC, "Looting/property destruction"),

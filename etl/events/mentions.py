@@ -368,6 +368,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
+        if lemma == "gun" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.token.children):
+            continue  # "gunned her down" is a shooting; "gunned the engine" is not
         if trig.event_type in (lx.PROTESTS, lx.RIOTS) and trig.token.pos_ == "NOUN" and \
                 trig.token.dep_ in ("dobj", "nsubjpass") and trig.token.head.lemma_.lower() in _FORBIDDING:
             continue  # "the authorities banned street protests for four days": none held by the ban

@@ -151,3 +151,11 @@ def test_protests_the_authorities_banned_are_no_riot(pipeline):
     text = ("After the mayor's detention, the authorities banned street protests for four days, and police "
             "blocked the central square of Istanbul on Wednesday.")
     assert [e for e in extract(pipeline, text) if e.event_type in ("Protests", "Riots")] == []
+
+
+def test_gunned_her_down_is_a_shooting_and_gunning_an_engine_is_not(pipeline):
+    text = ("Armed gang members, who had been stockpiling rifles in the hamlet, gunned her down in Kenscoff "
+            "on Monday as her husband watched.")
+    events = extract(pipeline, text, published=date(2025, 1, 28))
+    assert [e.location for e in events] == ["Kenscoff"]
+    assert list(extract(pipeline, "The driver gunned the engine in Kenscoff on Monday and drove off.")) == []
