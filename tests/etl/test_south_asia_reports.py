@@ -342,3 +342,13 @@ def test_an_airbase_near_a_city_is_one_site(pipeline):
             "military said.")
     events = extract(pipeline, text)
     assert [e.location for e in events] == ["Nur Khan Air Base"]
+
+
+@pytest.mark.parametrize(("written", "name", "iso3"), [
+    ("Mir Ali in North Waziristan", "Mir Ali", "PAK"), ("Razmak in North Waziristan", "Razmak", "PAK"),
+    ("Darra Adam Khel in Kohat", "Darra Adam Khel", "PAK"), ("Noshki in Balochistan", "Nushki", "PAK"),
+    ("Mendhar in Jammu and Kashmir", "Mendhar", "IND")])
+def test_frequent_towns_of_the_first_case_are_in_the_gazetteer(pipeline, written, name, iso3):
+    text = f"Security forces repulsed an attack near {written} on Sunday, killing four militants."
+    events = extract(pipeline, text)
+    assert [(e.location, e.country, e.fatalities) for e in events] == [(name, iso3, 4)]
