@@ -408,10 +408,7 @@ def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
     part in the march … hit the gates": a crowd's blows, its riot, not an air
     strike (no weapon named)."""
     token = trigger.token
-    if trigger.event_type != lx.REMOTE or token.lemma_.lower() not in ("strike", "hit") or token.pos_ != "VERB" \
-            or weapon_subtype(weapon_words(sentence, token)):
-        return trigger
-    if not _crowd_subject(_subject_bearer(token)):
+    if not _bare_blow(trigger, sentence) or not _crowd_subject(_subject_bearer(token)):
         return trigger
     return Trigger(token, lx.RIOTS, "Violent demonstration", trigger.strong)
 
@@ -420,13 +417,18 @@ def _hand_blow(trigger: Trigger, sentence: Span) -> Trigger:
     """"They were struck with a blunt object", "hit with iron rods": a
     beating by hand, an attack on the victims, not an air strike."""
     token = trigger.token
-    if trigger.event_type != lx.REMOTE or token.lemma_.lower() not in ("strike", "hit") or token.pos_ != "VERB" \
-            or weapon_subtype(weapon_words(sentence, token)):
-        return trigger
-    if not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+    if not _bare_blow(trigger, sentence) or not any(c.dep_ == "prep" and c.lower_ == "with" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in lx.HAND_WEAPONS for o in c.children) for c in token.children):
         return trigger
     return Trigger(token, lx.VAC, "Attack", trigger.strong, trigger.background)
+
+
+def _bare_blow(trigger: Trigger, sentence: Span) -> bool:
+    """A "strike" or "hit" verb typed a remote strike though the sentence
+    names no weapon: whose blow it was decides its type."""
+    token = trigger.token
+    return trigger.event_type == lx.REMOTE and token.lemma_.lower() in ("strike", "hit") and \
+        token.pos_ == "VERB" and not weapon_subtype(weapon_words(sentence, token))
 
 
 def _subject_bearer(verb: Token) -> Token:

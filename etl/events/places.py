@@ -555,18 +555,16 @@ def _in_talks_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    first_event: Token | None = None
-    talks_clause = False
+    nearest = ""  # the sub-type the event word nearest above the place tells
+    through_clause = False
     for node in ancestors(span.root, limit=8):
         if node.i == trigger.i:
-            return talks_clause
-        if first_event is None and node.pos_ in ("NOUN", "VERB") and _subtype_of(node):
-            first_event = node
-            if node.pos_ == "NOUN" and _subtype_of(node) != "Diplomacy":
-                return False  # "violated the ceasefire along the LoC in Poonch": a deal is no venue by itself
-        talks = first_event is not None and _subtype_of(first_event) in _TALKS
-        talks_clause = talks_clause or (talks and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
-    return first_event is not None and _subtype_of(first_event) in _TALKS
+            return through_clause
+        if not nearest and node.pos_ in ("NOUN", "VERB") and (nearest := _subtype_of(node)) and \
+                node.pos_ == "NOUN" and nearest != "Diplomacy":
+            return False  # "violated the ceasefire along the LoC in Poonch": a deal is no venue by itself
+        through_clause = through_clause or (nearest in _TALKS and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
+    return nearest in _TALKS
 
 
 # What a party signs or reaches ("signed a peace deal in Washington")
