@@ -49,7 +49,7 @@ from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back,
                                    specify_previous, without_told_again)
 from etl.events.tolls import (
-    ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, restated_in, restated_toll,
+    ANOTHER, attach_casualties, casualties_in, fits_event, only_casualty_verbs, own_act, restated_in, restated_toll,
     reconcile_claims, takes_casualties, toll_mention, victim_actor,
 )
 from etl.nlp import Analysis, Mention
@@ -231,6 +231,10 @@ def extract_events(
         triggers = [t for t in triggers if not refers_back(drafts, t, sentence_index=index)
                     and not during_event_told(drafts, t, sentence_index=index)]
         casualties, claim = reconcile_claims(sentence, casualties_in(sentence, published=published))
+        # "… killed four, the governor said, while Ukraine said Russia had fired hundreds of
+        # drones and three people had died": the three are the toll of the act told beside
+        casualties = [c for c in casualties if (act := own_act(sentence, c)) is None
+                      or any(t.token.i == act.i for t in triggers)]
         recalled_figures: list[Casualty] = []
         if any(t.background for t in triggers):
             # what the sentence recalls takes the figures told nearest after it

@@ -250,6 +250,27 @@ def _claimant(sentence: Span, casualty: Casualty) -> str:
     return ""
 
 
+def own_act(sentence: Span, casualty: Casualty) -> Token | None:
+    """The act a reported figure is told as the outcome of, in the clause of
+    a verb of saying ("Ukraine said Russia had fired hundreds of drones and
+    three people had died": "fired"), else ``None``.  The figure is that
+    act's toll, not a rival count of another happening's."""
+    doc = sentence.doc
+    span = doc.char_span(sentence.start_char + casualty.start, sentence.start_char + casualty.end,
+                         alignment_mode="expand")
+    if span is None:
+        return None
+    node, act = span.root, None
+    for parent in ancestors(span.root, limit=6):
+        if parent.lemma_.lower() in lx.SAY_VERBS and parent.pos_ == "VERB":
+            return act
+        if act is None and node.dep_ == "conj" and parent.pos_ == "VERB" and \
+                parent.lemma_.lower() in lx.VERB_TRIGGERS and parent.lemma_.lower() not in lx.HARMED_VERBS:
+            act = parent
+        node = parent
+    return None
+
+
 def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[Casualty], str]:
     """Conflicting death tolls claimed by different sources in one sentence
     ("The ISPR said 30 were killed, while the Taliban said 12") become one
@@ -261,6 +282,8 @@ def reconcile_claims(sentence: Span, casualties: list[Casualty]) -> tuple[list[C
     sources = [_claimant(sentence, c) for c in killed]
     if len({s for s in sources if s}) < 2 or not all(sources):
         return casualties, ""
+    if any(own_act(sentence, c) is not None for c in killed):
+        return casualties, ""  # two happenings' tolls, each told by its own source
     lowest = min(killed, key=lambda c: c.best)
     highest = max((c.high if c.high is not None else c.best) for c in killed)
     figure = "; ".join(f"{c.figure or c.text.strip()} ({source})" for c, source in zip(killed, sources))

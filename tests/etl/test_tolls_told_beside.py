@@ -1,0 +1,39 @@
+"""Figures one sentence tells for two happenings, on self-written texts
+through the real pipeline: a toll told beside another side's act ("while
+Ukraine said Russia had fired drones and three people had died") is that
+act's, not a rival count of the first happening's dead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 9, 21)  # a Sunday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def test_a_toll_told_beside_another_act_is_not_a_rival_claim(pipeline):
+    text = ("A drone attack on the Belgorod region killed five people, the regional governor said on Sunday, "
+            "while Kyiv said Russia had launched dozens of missiles overnight and two people had died.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Belgorod", 5)]
+
+
+def test_rival_claims_of_one_toll_still_take_the_lower(pipeline):
+    text = ("Troops clashed with militants in Bannu on Saturday. The army said 30 militants were killed, "
+            "while the militants said 12 of their men died.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities, e.fatalities_high) for e in events] == [("Bannu", 12, 30)]
+
+
+def test_the_toll_of_an_act_told_later_in_its_own_sentence_is_kept(pipeline):
+    text = ("A drone attack on the Belgorod region killed five people, the regional governor said on Sunday, "
+            "while Kyiv said Russia had launched dozens of missiles overnight and two people had died. "
+            "Ukraine's air force said two people were killed in overnight missile strikes on Kharkiv.")
+    events = extract(pipeline, text)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Belgorod", 5), ("Kharkiv", 2)]
