@@ -37,3 +37,17 @@ def test_the_toll_of_an_act_told_later_in_its_own_sentence_is_kept(pipeline):
             "Ukraine's air force said two people were killed in overnight missile strikes on Kharkiv.")
     events = extract(pipeline, text)
     assert sorted((e.location, e.fatalities) for e in events) == [("Belgorod", 5), ("Kharkiv", 2)]
+
+
+def test_a_town_and_its_province_told_by_two_outlets_are_one_incident(pipeline):
+    # "North Kivu" is the province (admin1 "Nord Kivu"), so a report placed at the province
+    # holds the attack told at Lubero inside it the same day
+    from etl.incidents import link_incidents
+    first = pipeline.extract(to_article(RawDocument(
+        origin="a", text="Rebels killed 60 mourners at a funeral in Lubero territory on Monday, officials said."),
+        published=date(2025, 9, 9))).events
+    second = pipeline.extract(to_article(RawDocument(
+        origin="b", text="Rebels killed 60 mourners at a funeral in North Kivu province on Monday night."),
+        published=date(2025, 9, 9))).events
+    assert [e.admin1 for e in second] == ["Nord Kivu"]
+    assert len(link_incidents([*first, *second])) == 1

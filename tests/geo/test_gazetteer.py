@@ -78,7 +78,8 @@ def test_curated_country_aliases(gazetteer: Gazetteer, alias: str, iso3: str) ->
 
 
 @pytest.mark.parametrize("alias,name", [("J&K", "Kashmir"), ("AJK", "Azad Kashmir"),
-                                        ("PoK", "Azad Kashmir"), ("KP", "Khyber Pakhtunkhwa")])
+                                        ("PoK", "Azad Kashmir"), ("KP", "Khyber Pakhtunkhwa"),
+                                        ("North Kivu", "Nord Kivu")])
 def test_curated_region_aliases(gazetteer: Gazetteer, alias: str, name: str) -> None:
     assert gazetteer.lookup(alias)[0].place.name == name
 
