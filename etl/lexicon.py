@@ -757,6 +757,9 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "at", "near", "on", "across", "along
 # "X said", "according to X": who a claim is attributed to.
 SAY_VERBS = frozenset({"say", "claim", "report", "confirm", "state", "announce", "tell",
                        "allege", "assert", "add", "disclose", "reveal", "insist"})
+# Nouns of telling: a date on one ("reports tonight of the detention", "news on
+# Friday of the killing") is the day it was told, not the day of what it tells.
+TELLING_NOUNS = frozenset({"report", "news", "word", "announcement", "confirmation", "statement"})
 
 # --- non-conflict news ---------------------------------------------------------
 # A violent-looking word is not a conflict event when the sentence is about a

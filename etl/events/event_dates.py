@@ -132,6 +132,10 @@ def _dates_report(span: Span, trigger: Token) -> bool:
     if any(a.lower_ == "according" and a.i != trigger.i and not in_subtree(trigger, a)
            for a in ancestors(span.root, limit=5)):
         return True  # "killed 31 people, according to an aid worker on Thursday": the day it was told
+    noun = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in lx.TELLING_NOUNS and noun.i != trigger.i and \
+            in_subtree(trigger, noun):
+        return True  # "reports tonight of the detention of Riek Machar": the day of the reports
     # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
     # confirmed …"), a few steps below the verb
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)

@@ -51,3 +51,13 @@ def test_a_town_and_its_province_told_by_two_outlets_are_one_incident(pipeline):
         published=date(2025, 9, 9))).events
     assert [e.admin1 for e in second] == ["Nord Kivu"]
     assert len(link_incidents([*first, *second])) == 1
+
+
+def test_a_date_on_reports_of_an_arrest_dates_the_reports(pipeline):
+    # "tonight" is when the reports came, a statement published the next day: one arrest
+    text = ("Opposition leader John Okello was placed under house arrest in Kampala on Wednesday night. "
+            "\"Following reports tonight of the detention of opposition leader John Okello, the UN Mission in "
+            "Uganda calls on all parties to exercise restraint,\" the envoy said in a statement.")
+    events = extract(pipeline, text, published=date(2025, 3, 27))
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == [
+        ("Arrests", "Kampala", date(2025, 3, 26))]
