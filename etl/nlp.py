@@ -39,6 +39,7 @@ from etl import lexicon, name_slots, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from etl.spacy_model import doc_text, keep_text, load_spacy, mostly_lowercase, parsed_text
 from geo.gazetteer import prominent_names
+from geo.text_cues import AIRBASE_ENDINGS, airbase_list_items
 from geo.names import fold, unaccented, variant_key
 from geo.packed import PackedFormatError, read_packed, write_packed
 from geo.records import Mention
@@ -295,6 +296,11 @@ class Analyzer:
         for pattern in _BORDER_PATTERNS if _BORDER_WORD.search(text) else ():
             for match in pattern.finditer(text):
                 spans.append((match.start(), match.end(), "BORDER"))
+        # 1b. Air bases listed under the plural word ("strikes on four airbases: Belaya,
+        #     Dyagilevo and Olenya"): the model reads such stems as persons.
+        for start, end in airbase_list_items(text):
+            if any(f"{text[start:end]} {ending}".lower() in self.place_name_set for ending in AIRBASE_ENDINGS):
+                spans.append((start, end, "FAC"))
         # 2. Model entities (and names the small model calls a person or an
         #    organisation where the syntax says place: "attacked a post in
         #    Zorbakhel"), cut to the place name (``etl.toponyms``) and widened

@@ -94,8 +94,8 @@ from geo.geocoders import (KIND_PRIOR, kind_score, name_match_score, notability_
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
-    ARTICLE_HINT, DIVISION_AFTER, HINT, IN_DIVISION, NO_CUES, OWNER, Cues, cued_kind_score,
-    hint_word, is_acronym, kind_cue, locating,
+    AIRBASE_ENDINGS, ARTICLE_HINT, DIVISION_AFTER, HINT, IN_DIVISION, NO_CUES, OWNER, Cues, airbase_list_items,
+    cued_kind_score, hint_word, is_acronym, kind_cue, locating,
 )
 
 logger = logging.getLogger(__name__)
@@ -326,9 +326,11 @@ class Resolver:
             units = self._address_units(mentions, text, chain)
             if len(units) >= 2:  # a list: a comma separates items, it does not locate one in the next
                 no_comma_hint.update(unit[-1] for unit in units)
+        airbases = set(airbase_list_items(text))
         cues = []
         for i, mention in enumerate(mentions):
             cues.append(Cues(kind=kind_cue(text, mention), comma_hint=i not in no_comma_hint,
+                              airbase=(mention.start, mention.end) in airbases,
                               hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
                               hint_is_in=text[mention.end:mention.end + 4] == " in ",
                               acronym=is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
@@ -630,6 +632,11 @@ class Resolver:
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
               hint: list[Entry] | None, cues: Cues = NO_CUES) -> list[_Scored]:
         entries = self._lookup(name)
+        if cues.airbase:
+            # "strikes on four airbases: Belaya, ...": the air base, not the village of Belaya
+            based = [e for ending in AIRBASE_ENDINGS for e in self._lookup(f"{name} {ending}")
+                     if e.place.kind == "site" and not e.is_variant]
+            entries = list({e.place.place_id: e for e in based}.values()) or entries
         demonym = self._demonym_entries(name)
         if demonym and not any(e.is_curated for e in entries):
             own = {e.place.place_id for e in demonym}

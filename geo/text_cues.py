@@ -70,7 +70,8 @@ class Cues:
     or an all-capitals line ("BLA", "OAS"): only a curated or country name,
     or a place whose own name is in capitals, can be meant.  ``hint_is_in``:
     "in" follows the mention ("Blida in southern Lebanon": a place of that
-    country, if the Y is one).
+    country, if the Y is one).  ``airbase``: the mention is an item of a list
+    of air bases ("four airbases: Belaya, Dyagilevo and Olenya"): "X Air Base".
     """
 
     kind: str = ""
@@ -80,6 +81,7 @@ class Cues:
     list_country: str = ""
     owner_country: str = ""
     acronym: bool = False
+    airbase: bool = False
 
 
 NO_CUES = Cues()
@@ -141,3 +143,70 @@ def is_acronym(text: str, mention: Mention) -> bool:
     after = text[mention.end:mention.end + 30].split()
     neighbours = [w.strip(".,:;!?\"'()") for w in before[-1:] + after[:1]]
     return not any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)  # "MARINE ENERGY WALES"
+
+
+# Air bases named in a list under the plural word ("strikes on four airbases: Belaya,
+# Dyagilevo and Olenya", "the airbases hit were Belaya (Irkutsk), Olenya (Murmansk)", "the
+# Nur Khan, Murid and Rafiqui airbases"): each item is "X Air Base", whose bare stem is
+# otherwise no name of its own (a person, a village).
+AIRBASE_ENDINGS = ("Air Base", "Airbase", "Air Force Station", "Airfield")
+_AIRBASES = r"(?:air\s*bases|airbases|air\s+force\s+stations|airfields|air\s+stations)"
+_ITEM = re.compile(r"(?!(?:The|These|Those|This|That|Its|Their|Both|All|Some|Several|Many|Two|Three|Four|Five|Six"
+                   r"|Seven|Eight|Nine|Ten)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+_NOTE = re.compile(r"\s*\([^()\n]{0,80}\)")
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_OPENS = re.compile(
+    rf"\b{_AIRBASES}\b[^.;:\n]{{0,40}}?(?::|\s(?:were|are|including|include|includes|such\s+as|namely|at)\s|\s?[—–]\s?)\s*",
+    re.IGNORECASE)
+_LIST_CLOSES = re.compile(rf"\s+{_AIRBASES}\b", re.IGNORECASE)
+_LIST_START = re.compile(r"(?:^|[.;:!?\n]|\b(?:the|on|at|struck|hit|targeted|attacked|including)\s)\s*$",
+                         re.IGNORECASE)
+
+
+def _items_from(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
+    """The capitalised names listed from ``at`` ("Belaya (Irkutsk), Olenya and
+    Ivanovo"), each without its note in parentheses, and where the list ends."""
+    items: list[tuple[int, int]] = []
+    while True:
+        item = _ITEM.match(text, at)
+        if item is None:
+            break
+        items.append(item.span())
+        at = item.end()
+        note = _NOTE.match(text, at)
+        if note is not None:
+            at = note.end()
+        separator = _ITEM_SEPARATOR.match(text, at)
+        if separator is None or _ITEM.match(text, separator.end()) is None:
+            break
+        at = separator.end()
+    return items, at
+
+
+def airbase_lists(text: str) -> list[list[tuple[int, int]]]:
+    """The lists of names a text gives as air bases (see ``AIRBASE_ENDINGS``):
+    per list, the spans of its names."""
+    if not re.search(_AIRBASES, text, re.IGNORECASE):
+        return []
+    lists: list[list[tuple[int, int]]] = []
+    for opening in _LIST_OPENS.finditer(text):
+        items, end = _items_from(text, opening.end())
+        if items and not DIVISION_AFTER.match(text, end):  # "airbases in the Murmansk and Amur regions"
+            lists.append(items)
+    for closing in _LIST_CLOSES.finditer(text):
+        # the list that ends right before the word: scan back to where it starts
+        before = text[max(0, closing.start() - 160):closing.start()]
+        base = closing.start() - len(before)
+        for start in (m.start() for m in _ITEM.finditer(before)):
+            if not _LIST_START.search(before[:start]):
+                continue
+            items, end = _items_from(text, base + start)
+            if items and end == closing.start():
+                lists.append(items)
+                break
+    return lists
+
+
+def airbase_list_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the names a text lists as air bases."""
+    return sorted({item for items in airbase_lists(text) for item in items})

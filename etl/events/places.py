@@ -24,9 +24,10 @@ from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.realis import told_in_earlier_clause
 from etl.events.syntax import ancestors, governing_verb
-from etl.spacy_model import doc_text
+from etl.spacy_model import doc_text, span_text
 from geo.gazetteer import haversine_km
 from geo.records import Mention, Place
+from geo.text_cues import airbase_lists
 
 KIND_LEVEL = {"site": 1, "populated_place": 1, "admin2": 2, "border": 2.5, "admin1": 3,
                "region": 3.5, "country": 4}
@@ -55,6 +56,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if span is None or len(span) == 0:
         return False, False, -1
     root = span.root
+    if _in_airbase_list(span):
+        return True, False, -1  # "struck the Nur Khan, Murid and Rafiqui airbases", however parsed
     excluded = False
     # "in North Waziristan's Shawal area", "Khyber Pakhtunkhwa's Bannu district": a place
     # that holds the place it is said of is where that is (not "Pakistan's minister")
@@ -362,6 +365,12 @@ def choose_places(
     if len(chosen) > 1 and not ((violent or crowd or damage) and all(c.locative for c in chosen)):
         chosen.sort(key=lambda c: abs(c.mention.start - trigger.token.idx))
         chosen = chosen[:1]
+    if violent and len(chosen) == 1:
+        # "strikes on four airbases: Belaya, Dyagilevo, Ivanovo Severny and Olenya": each base
+        # listed is a site (the small model seldom parses such a list as one)
+        listed = _listed_airbases(sentence, chosen[0], pool)
+        if len(listed) > 1:
+            chosen = listed
     if (violent or crowd or damage) and len(chosen) == 1 and chosen[0].chain_root >= 0:
         # Coordinated places ("hit Khost and Paktika", "protests spread to
         # Pokhara, Butwal and Damak") are each a site.
@@ -374,6 +383,25 @@ def choose_places(
     if chosen and chosen[0].place.kind == "border":
         source = "border"
     return [c.place for c in chosen], source
+
+
+def _in_airbase_list(span: Span) -> bool:
+    """Is the name one of a list of air bases ("four airbases: Belaya, Olenya …")?"""
+    sentence = span.sent
+    at = sentence.start_char
+    return any((span.start_char - at, span.end_char - at) in items for items in airbase_lists(span_text(sentence)))
+
+
+def _listed_airbases(sentence: Span, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The candidates of the list of air bases ``chosen`` is named in, one per place."""
+    at = sentence.start_char
+    for items in airbase_lists(span_text(sentence)):
+        spans = {(at + a, at + b) for a, b in items}
+        if (chosen.mention.start, chosen.mention.end) in spans:
+            members = {c.place.place_id: c for c in sorted(pool, key=lambda c: c.mention.start)
+                       if (c.mention.start, c.mention.end) in spans and c.place.kind == "site"}
+            return list(members.values())
+    return []
 
 
 # How far a place said to be "in" a town may lie from it and still be read as inside it

@@ -345,14 +345,15 @@ def is_habitual(token: Token) -> bool:
     bare_plural = token.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children)
     if bare_plural and any(t.lemma_.lower() in lx.RECORD_HEADS and (
-            t.pos_ != "NOUN" or _same_verb(t, token)) for t in sent_of(token) if t.i < token.i):
+            t.pos_ != "NOUN" or _same_verb(t, token)) and not (token.head.i == t.i and _event_involves(t, token))
+            for t in sent_of(token) if t.i < token.i):
         # (a noun "suspects" only under its own verb, "arrested three suspects in bombings";
         # not "arresting 81 suspects and sparking shootouts")
         return True
     below = token
     for node in ancestors(token, limit=5):
         lemma = node.lemma_.lower()
-        if lemma in lx.RECORD_HEADS:
+        if lemma in lx.RECORD_HEADS and not _event_involves(node, below):
             return True
         if lemma == "engage" and below.lower_ == "in":
             return True  # "members engaged in kidnapping" (not "troops engaged the militants")
@@ -365,6 +366,13 @@ def is_habitual(token: Token) -> bool:
                                                               "relcl", "conj"):
             break
     return False
+
+
+def _event_involves(verb: Token, below: Token) -> bool:
+    """"The operation involved drone strikes on four airbases": what an event
+    told consisted of (not "a man involved in IED attacks", a person's record)."""
+    return verb.lemma_.lower() == "involve" and verb.pos_ == "VERB" and below.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in verb.children)
 
 
 _EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
