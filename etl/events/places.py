@@ -380,9 +380,49 @@ def choose_places(
             members.setdefault(c.place.place_id, c)
         if len(members) > 1:
             chosen = _drop_containing(list(members.values()))
+    if (violent or crowd) and chosen and (len(chosen) > 1 or chosen[0].chain_root >= 0 or chosen[0].locative):
+        # "in Istanbul, Izmir and the capital Ankara": a list the text writes plainly, however
+        # the small model parses it
+        members = {c.place.place_id: c for c in chosen}
+        for c in list(chosen):
+            for other in _written_list(sentence.doc, c, usable):
+                members.setdefault(other.place.place_id, other)
+        if len(members) > len(chosen):
+            chosen = _drop_containing(sorted(members.values(), key=lambda c: c.mention.start))
     if chosen and chosen[0].place.kind == "border":
         source = "border"
     return [c.place for c in chosen], source
+
+
+# What joins two items of a list of places as a text writes it ("Kharkiv, Odesa and Sumy",
+# "Istanbul and the capital Ankara")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                        r"(?:the\s+(?:capital|(?:port\s+)?city\s+of|town\s+of)\s+)?")
+_LIST_AND = re.compile(r"\b(?:and|or)\b")
+
+
+def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The places of the plain list ``chosen`` is an item of: neighbours in the
+    text joined only by commas and "and" (the last two by "and" or "or", so an
+    address, "Gulshan, Karachi", is no list), of its level and country."""
+    text = doc_text(doc)
+    level = KIND_LEVEL.get(chosen.place.kind, 3)
+    items = sorted((c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == level
+                    and c.place.country == chosen.place.country), key=lambda c: c.mention.start)
+    at = next((i for i, c in enumerate(items) if c is chosen), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _LIST_JOIN.fullmatch(text, items[first - 1].mention.end, items[first].mention.start):
+        first -= 1
+    while last + 1 < len(items) and _LIST_JOIN.fullmatch(text, items[last].mention.end, items[last + 1].mention.start):
+        last += 1
+    if last == first or not _LIST_AND.search(text, items[last - 1].mention.end, items[last].mention.start):
+        return []
+    members: dict[str, PlaceCandidate] = {}
+    for c in items[first:last + 1]:
+        members.setdefault(c.place.place_id, c)
+    return list(members.values())
 
 
 def _in_airbase_list(span: Span) -> bool:
