@@ -805,7 +805,7 @@ class Store:
                 sa.select(events).where(events.c.article_id == article_id).order_by(events.c.event_id))]
 
     def incidents_for_undated(self, events_: Sequence[Event]) -> list[Any]:
-        """The stored incidents with a day-dated report that an undated
+        """The stored incidents with a report dated to the day or week that an undated
         article's main events may fit by type and place, whatever its day
         (``etl.undated.publication_guess`` decides)."""
         found: set[str] = set()

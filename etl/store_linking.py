@@ -295,12 +295,12 @@ def undated_fit_form(event: Event) -> tuple[_FitForm, dict[str, Any]] | None:
 
 @functools.lru_cache(maxsize=None)
 def undated_query(form: _FitForm) -> sa.Select[Any]:
-    """The ids of the incidents with a day-dated report of another article
-    that may fit an undated event of this form by type and place (a
-    superset of ``etl.undated.fits_undated``)."""
+    """The ids of the incidents with a report of another article dated to
+    the day or the week that may fit an undated event of this form by type
+    and place (a superset of ``etl.undated.fits_undated``)."""
     c = events.c
     return sa.select(c.incident_id).distinct().where(
-        c.incident_id != "", c.event_date.is_not(None), c.date_precision == 1,
+        c.incident_id != "", c.event_date.is_not(None), c.date_precision.in_((1, 2)),
         c.article_id != sa.bindparam("article_id"),
         c.event_type.in_(sa.bindparam("types", expanding=True)), _place_clause(form, c))
 

@@ -22,7 +22,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from etl.dates import DAY, borrowed_precision
+from etl.dates import DAY, WEEK, borrowed_precision
 from etl.incidents import Incident, level, places_fit, types_fit
 from etl.records import Event
 
@@ -40,7 +40,8 @@ def fits_undated(event: Event, report: Event) -> bool:
     another article tells: a type that fits and the same place or one
     inside the other (or near it)?  A country-wide event says too little of
     where to pick one happening."""
-    if report.article_id == event.article_id or report.event_date is None or report.date_precision != DAY:
+    if report.article_id == event.article_id or report.event_date is None or \
+            report.date_precision not in (DAY, WEEK):
         return False
     if level(event) == 3 or not types_fit(event, report):
         return False

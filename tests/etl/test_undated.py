@@ -196,3 +196,31 @@ def test_sitrep_extract_dates_an_undated_document_by_the_others(tmp_path):
                      key=lambda pair: (pair[0] or "", pair[1]))
     assert by_date.count(("2025-05-11", 1)) == 1 and by_date.count(("2025-05-11", 2)) == 1  # told, claimed
     assert (None, 0) in by_date  # the bandits' page: no incident to date it by
+
+
+def test_a_report_dated_to_the_week_dates_an_undated_page_too():
+    # "this week", a date borrowed from the text around: the incident was still news that day
+    week = link_incidents([report("a1", precision=2, published=date(2025, 4, 14))])
+    assert publication_guess([undated("u1")], week) == date(2025, 4, 14)
+    month = link_incidents([report("a1", precision=3, published=date(2025, 4, 14))])
+    assert publication_guess([undated("u1")], month) is None                   # a month says too little
+
+
+WEEK_DATED = {
+    "title": "Gunmen kill 15 soldiers at army base in Djibo", "url": "https://example.org/djibo-week",
+    "source": "Example Wire", "published": "2025-05-13",
+    "text": "Gunmen kill 15 soldiers at army base in Djibo\n\n"
+            "Suspected jihadists attacked an army base in the town of Djibo in northern Burkina Faso, "
+            "killing 15 soldiers, security sources said.\n\n"
+            "The attackers arrived on motorcycles at dawn and fought the troops for several hours."}
+
+
+def test_ingest_dates_an_undated_page_by_a_report_dated_to_the_week(store_url, tmp_path, pipeline):
+    store = Store(store_url)
+    ingest([write(tmp_path, "undated", UNDATED)], store=store, pipeline=pipeline)
+    second = ingest([write(tmp_path, "dated", WEEK_DATED)], store=store, pipeline=pipeline)
+    events = by_url(store)
+    (told,) = events[WEEK_DATED["url"]]
+    (claim,) = events[UNDATED["url"]]
+    assert told["date_precision"] == 2 and second.dated == 1
+    assert claim["event_date"] is not None and claim["incident_id"] == told["incident_id"]
