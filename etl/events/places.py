@@ -6,7 +6,8 @@ split the event.  Possessives ("Moscow's readiness"), agents ("mediated by
 Qatar", "US-brokered") and sentence subjects ("Pakistan retaliated") are
 parties, not places; a place inside the trigger's own clause beats one
 hanging on another verb ("at talks in Doha, officials said drones struck
-Paktika").  The dateline is used only for statements (Diplomacy), never for
+Paktika"); which clause a name hangs in, seen from the event word, is
+:mod:`~etl.events.place_scope`.  The dateline is used only for statements (Diplomacy), never for
 violence.  Where an event with no place of its own in its sentence goes (the
 scene set before, the victims' country, the article's country) is
 :mod:`~etl.events.fallback_places`.
@@ -22,8 +23,11 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
-from etl.events.realis import told_in_earlier_clause
-from etl.events.syntax import ancestors, governing_verb
+from etl.events.place_scope import (
+    TALKS, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under, under_other_event,
+    under_violence,
+)
+from etl.events.syntax import ancestors
 from etl.spacy_model import doc_text, span_text
 from geo.gazetteer import haversine_km
 from geo.records import Mention, Place
@@ -179,8 +183,6 @@ def _taken_in_relative_clause(root: Token) -> bool:
 _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return", "escape", "evacuate", "migrate",
                            "travel", "displace"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
-# going somewhere: where a train, a bus or a traveller was bound is not where violence hit
-_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go", "carry", "run", "ferry", "transport"})
 
 
 def _undergoes(root: Token) -> bool:
@@ -293,12 +295,12 @@ def choose_places(
         # "the attack coincided with the president's arrival in the Netherlands": where
         # someone went, not where the violence was; "launched just before Kinshasa and Kigali
         # signed a peace deal in Washington": where the talks were
-        usable = [c for c in usable if not _at_a_visit(sentence.doc, c.mention, trigger.token)
-                  and not _in_talks_clause(sentence.doc, c.mention, trigger.token)]
+        usable = [c for c in usable if not at_a_visit(sentence.doc, c.mention, trigger.token)
+                  and not in_talks_clause(sentence.doc, c.mention, trigger.token)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
-    talks = trigger.sub_event_type in _TALKS
-    recalled = [c for c in usable if _in_recalled_event(sentence.doc, c.mention, trigger.token, talks=talks)]
+    talks = trigger.sub_event_type in TALKS
+    recalled = [c for c in usable if in_recalled_event(sentence.doc, c.mention, trigger.token, talks=talks)]
     if recalled and len(recalled) < len(usable):
         usable = [c for c in usable if c not in recalled]
     elif recalled:
@@ -307,17 +309,17 @@ def choose_places(
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":
         # a place inside the trigger's own clause beats one hanging elsewhere.
-        own = [c for c in usable if _in_clause(sentence.doc, c.mention, trigger.token)]
+        own = [c for c in usable if in_clause(sentence.doc, c.mention, trigger.token)]
         if own or own_clause:
             usable = own
         # "the attack on Sumy followed a strike on the hometown of Kryvyi Rih": the
         # strike's own place is the one it governs, not its clause-mate's
         # (and "India struck nine sites in Pakistan in retaliation for the attack in
         # Pahalgam": a place another event noun governs is that event's)
-        mine = [c for c in usable if _under(sentence.doc, c.mention, trigger.token)
-                and not _under_other_event(sentence.doc, c.mention, trigger.token)]
+        mine = [c for c in usable if under(sentence.doc, c.mention, trigger.token)
+                and not under_other_event(sentence.doc, c.mention, trigger.token)]
         others = [c for c in usable if c not in mine]
-        if mine and others and (own_clause or all(_under_other_event(sentence.doc, c.mention, trigger.token)
+        if mine and others and (own_clause or all(under_other_event(sentence.doc, c.mention, trigger.token)
                                                   for c in others)):
             # (and "the Patriarchate in Jerusalem condemned the strike at the church in Gaza
             # City": a reaction's own places are the reacting side's)
@@ -338,10 +340,10 @@ def choose_places(
     if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
         # "trying to disperse their march towards Islamabad": where a crowd was heading,
         # not where it was
-        usable = [c for c in usable if not _headed_for(sentence.doc, c.mention)]
+        usable = [c for c in usable if not headed_for(sentence.doc, c.mention)]
         # "protested in Srinagar against the killing of tourists in Pahalgam": where the
         # crowd was, not where what it protests happened
-        causes = [c for c in usable if _under_violence(sentence.doc, c.mention, trigger.token)]
+        causes = [c for c in usable if under_violence(sentence.doc, c.mention, trigger.token)]
         if causes and len(causes) < len(usable):
             usable = [c for c in usable if c not in causes]
     usable = _sites_in_places(sentence.doc, usable)
@@ -526,12 +528,6 @@ def _without_list_containers(doc: Doc, pool: list[PlaceCandidate]) -> list[Place
     return kept or pool
 
 
-def _under(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Does the trigger govern the place (the place lies in its subtree)?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(node.i == trigger.i for node in ancestors(span.root, limit=6))
-
-
 def _object_of(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place the object of the event noun's "of" ("the fall of Kabul")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -553,174 +549,6 @@ def _taken(doc: Doc, mention: Mention, verb: Token) -> bool:
         return False
     root = first_conjunct(span.root)
     return root.dep_ == "dobj" and root.head.i == verb.i
-
-
-# An event told as what came before and caused the trigger's ("during an operation in
-# X" is the trigger's own setting)
-_CAUSE_PREPS = frozenset({"following", "after", "since", "despite"})
-
-
-_TALKS = frozenset({"Diplomacy", "Agreement"})
-# verbs that tell the trigger as coming after another event (its object)
-_FOLLOWING_VERBS = frozenset({"follow", "succeed"})
-
-
-def _in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool = False) -> bool:
-    """Is the place governed by another event noun that the sentence recalls
-    as a cause ("in response to the attack in Pahalgam", "following clashes in
-    Sweida"), not by the trigger?  (Talks a deal or talks follow are where
-    they were made: ``talks``.)"""
-    if trigger.lemma_.lower() in lx.HARMED_VERBS:
-        return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
-    node = _governing_event(doc, mention, trigger, limit=5)
-    if node is not None and node.dep_ == "dobj" and node.head.lemma_.lower() in _FOLLOWING_VERBS and \
-            any(c.dep_ == "nsubj" and c.i == trigger.i for c in node.head.children):
-        return True  # "The strikes followed the April 22 attack in Pahalgam": what came before
-    if node is not None and not talks and told_in_earlier_clause(node, trigger):
-        # "The shelling began hours after India carried out strikes on nine sites in Pakistan":
-        # the places of the clause that tells what came before are that event's
-        return True
-    if node is None or node.dep_ != "pobj":
-        return False
-    if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in _TALKS:
-        return False  # "agreed to a ceasefire after talks in Doha": the talks that made it, its venue
-    prep = node.head
-    return prep.lower_ in _CAUSE_PREPS or (
-        prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)
-
-
-# Nouns of someone's going somewhere: the place "in/to/at" them is theirs.
-_VISIT_NOUNS = frozenset({"arrival", "visit", "trip", "tour", "summit", "speech", "stay", "return", "departure",
-                          "journey", "stopover", "address"})
-
-
-def _at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place where a visit, trip or summit is ("arrival in the
-    Netherlands", "a visit to Kyiv"), not under the trigger itself, or where
-    a journey went ("travelling from Quetta to Peshawar")?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    prep = root.head
-    if root.dep_ == "pobj" and prep.lower_ == "to" and (prep.head.lemma_.lower() in _JOURNEY_VERBS or (
-            prep.head.lower_ == "from" and prep.head.dep_ == "prep")):
-        # "the train was travelling from Quetta to Peshawar when militants blew up the track",
-        # "the train, carrying 400 passengers from Quetta to Peshawar": a route's end
-        return True
-    return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
-        and prep.head.i != trigger.i
-
-
-_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "ccomp", "acl", "xcomp"})
-
-
-def _in_talks_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place where talks or a deal were ("just before Kinshasa and
-    Kigali signed a peace deal in Washington"): the event word nearest above
-    it tells talks, and the trigger governs it only through a clause of its
-    own (not "attacked a peace meeting in Bannu", the attack's target)?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    nearest = ""  # the sub-type the event word nearest above the place tells
-    through_clause = False
-    for node in ancestors(span.root, limit=8):
-        if node.i == trigger.i:
-            return through_clause
-        if not nearest and node.pos_ in ("NOUN", "VERB") and (nearest := _subtype_of(node)) and \
-                node.pos_ == "NOUN" and nearest != "Diplomacy":
-            return False  # "violated the ceasefire along the LoC in Poonch": a deal is no venue by itself
-        through_clause = through_clause or (nearest in _TALKS and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
-    return nearest in _TALKS
-
-
-# What a party signs or reaches ("signed a peace deal in Washington")
-_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce", "memorandum"})
-
-
-def _subtype_of(word: Token) -> str:
-    """The sub-type the event word tells; a verb with no type of its own tells
-    its object's ("signed a peace deal", "held talks")."""
-    table = lx.NOUN_TRIGGERS if word.pos_ == "NOUN" else lx.VERB_TRIGGERS
-    if word.pos_ == "VERB" and word.lemma_.lower() not in table:
-        return next(("Agreement" if c.lemma_.lower() in _DEAL_NOUNS else lx.NOUN_TRIGGERS[c.lemma_.lower()][1]
-                     for c in word.children if c.dep_ == "dobj" and (
-                         c.lemma_.lower() in lx.NOUN_TRIGGERS or c.lemma_.lower() in _DEAL_NOUNS)), "")
-    return table.get(word.lemma_.lower(), ("", ""))[1]
-
-
-def _headed_for(doc: Doc, mention: Mention) -> bool:
-    """Is the place only where someone was heading ("a march towards
-    Islamabad")?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("towards", "toward")
-
-
-def _under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place governed by another event noun of the sentence ("the
-    attack on Sumy")?"""
-    return _governing_event(doc, mention, trigger, limit=4) is not None
-
-
-def _under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place governed by a noun of violence other than the trigger
-    ("against the killing of tourists in Pahalgam")?"""
-    event = _governing_event(doc, mention, trigger, limit=4)
-    return event is not None and lx.NOUN_TRIGGERS.get(event.lemma_.lower(), ("",))[0] in VIOLENT
-
-
-def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) -> Token | None:
-    """The nearest event noun above the place, if it comes before the trigger."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for node in ancestors(span.root, limit=limit):
-        if node.i == trigger.i:
-            return None
-        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS:
-            return node
-    return None
-
-
-def _in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place governed by the trigger or the trigger's verb, before
-    any other verb intervenes?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    wanted = {trigger.i} | ({verb.i} if verb is not None else set())
-    harmed = _harm_told_of(trigger)
-    if harmed is not None:
-        wanted.add(harmed.i)  # "shelling across the Line of Control killed 12 civilians in Poonch"
-    if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
-        return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
-    for node in ancestors(span.root, limit=6):
-        if node.i in wanted:
-            return True
-        if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
-            continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
-            return False
-    return False
-
-
-_HARM_LEMMAS = lx.HARMED_VERBS | HARM_VERBS
-
-
-def _harm_told_of(trigger: Token) -> Token | None:
-    """The verb of harm an event word is the subject of ("Pakistani shelling
-    across the Line of Control killed 12 civilians in Poonch", "Indian firing
-    ... killed five civilians in Kotli"): what it did, in the same clause, even
-    when the parser reads the "-ing" word as a verb of its own or hangs it on
-    its adjective ("Pakistani" <- "shelling")."""
-    node = trigger
-    if node.dep_ == "acl" and node.head.dep_ in ("nsubj", "nsubjpass"):
-        node = node.head
-    if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
-        return node.head
-    return None
 
 
 def _quarter_in_slot(head: Token) -> bool:

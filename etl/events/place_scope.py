@@ -1,0 +1,194 @@
+"""Whose place a name in a sentence is, seen from the event word it may
+place: the trigger's own clause (:func:`in_clause`, :func:`under`), another
+event the sentence recalls as a cause (:func:`in_recalled_event`) or names
+beside it (:func:`under_other_event`, :func:`under_violence`), the venue of
+talks told in a clause of their own (:func:`in_talks_clause`), where someone
+went (:func:`at_a_visit`) or was heading (:func:`headed_for`).  Plain tests
+of the parse, used by :func:`etl.events.places.choose_places`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from etl import lexicon as lx
+from etl.events.core import HARM_VERBS, VIOLENT
+from etl.events.realis import told_in_earlier_clause
+from etl.events.syntax import ancestors, governing_verb
+from geo.records import Mention
+
+# going somewhere: where a train, a bus or a traveller was bound is not where violence hit
+_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go", "carry", "run", "ferry", "transport"})
+
+
+def under(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Does the trigger govern the place (the place lies in its subtree)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(node.i == trigger.i for node in ancestors(span.root, limit=6))
+
+
+# An event told as what came before and caused the trigger's ("during an operation in
+# X" is the trigger's own setting)
+_CAUSE_PREPS = frozenset({"following", "after", "since", "despite"})
+
+
+TALKS = frozenset({"Diplomacy", "Agreement"})
+# verbs that tell the trigger as coming after another event (its object)
+_FOLLOWING_VERBS = frozenset({"follow", "succeed"})
+
+
+def in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool = False) -> bool:
+    """Is the place governed by another event noun that the sentence recalls
+    as a cause ("in response to the attack in Pahalgam", "following clashes in
+    Sweida"), not by the trigger?  (Talks a deal or talks follow are where
+    they were made: ``talks``.)"""
+    if trigger.lemma_.lower() in lx.HARMED_VERBS:
+        return False  # "the number killed after the missile strike on Kryvyi Rih": its own toll
+    node = _governing_event(doc, mention, trigger, limit=5)
+    if node is not None and node.dep_ == "dobj" and node.head.lemma_.lower() in _FOLLOWING_VERBS and \
+            any(c.dep_ == "nsubj" and c.i == trigger.i for c in node.head.children):
+        return True  # "The strikes followed the April 22 attack in Pahalgam": what came before
+    if node is not None and not talks and told_in_earlier_clause(node, trigger):
+        # "The shelling began hours after India carried out strikes on nine sites in Pakistan":
+        # the places of the clause that tells what came before are that event's
+        return True
+    if node is None or node.dep_ != "pobj":
+        return False
+    if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in TALKS:
+        return False  # "agreed to a ceasefire after talks in Doha": the talks that made it, its venue
+    prep = node.head
+    return prep.lower_ in _CAUSE_PREPS or (
+        prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)
+
+
+# Nouns of someone's going somewhere: the place "in/to/at" them is theirs.
+_VISIT_NOUNS = frozenset({"arrival", "visit", "trip", "tour", "summit", "speech", "stay", "return", "departure",
+                          "journey", "stopover", "address"})
+
+
+def at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place where a visit, trip or summit is ("arrival in the
+    Netherlands", "a visit to Kyiv"), not under the trigger itself, or where
+    a journey went ("travelling from Quetta to Peshawar")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "to" and (prep.head.lemma_.lower() in _JOURNEY_VERBS or (
+            prep.head.lower_ == "from" and prep.head.dep_ == "prep")):
+        # "the train was travelling from Quetta to Peshawar when militants blew up the track",
+        # "the train, carrying 400 passengers from Quetta to Peshawar": a route's end
+        return True
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
+        and prep.head.i != trigger.i
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "ccomp", "acl", "xcomp"})
+
+
+def in_talks_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place where talks or a deal were ("just before Kinshasa and
+    Kigali signed a peace deal in Washington"): the event word nearest above
+    it tells talks, and the trigger governs it only through a clause of its
+    own (not "attacked a peace meeting in Bannu", the attack's target)?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    nearest = ""  # the sub-type the event word nearest above the place tells
+    through_clause = False
+    for node in ancestors(span.root, limit=8):
+        if node.i == trigger.i:
+            return through_clause
+        if not nearest and node.pos_ in ("NOUN", "VERB") and (nearest := _subtype_of(node)) and \
+                node.pos_ == "NOUN" and nearest != "Diplomacy":
+            return False  # "violated the ceasefire along the LoC in Poonch": a deal is no venue by itself
+        through_clause = through_clause or (nearest in TALKS and node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS)
+    return nearest in TALKS
+
+
+# What a party signs or reaches ("signed a peace deal in Washington")
+_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce", "memorandum"})
+
+
+def _subtype_of(word: Token) -> str:
+    """The sub-type the event word tells; a verb with no type of its own tells
+    its object's ("signed a peace deal", "held talks")."""
+    table = lx.NOUN_TRIGGERS if word.pos_ == "NOUN" else lx.VERB_TRIGGERS
+    if word.pos_ == "VERB" and word.lemma_.lower() not in table:
+        return next(("Agreement" if c.lemma_.lower() in _DEAL_NOUNS else lx.NOUN_TRIGGERS[c.lemma_.lower()][1]
+                     for c in word.children if c.dep_ == "dobj" and (
+                         c.lemma_.lower() in lx.NOUN_TRIGGERS or c.lemma_.lower() in _DEAL_NOUNS)), "")
+    return table.get(word.lemma_.lower(), ("", ""))[1]
+
+
+def headed_for(doc: Doc, mention: Mention) -> bool:
+    """Is the place only where someone was heading ("a march towards
+    Islamabad")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("towards", "toward")
+
+
+def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by another event noun of the sentence ("the
+    attack on Sumy")?"""
+    return _governing_event(doc, mention, trigger, limit=4) is not None
+
+
+def under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by a noun of violence other than the trigger
+    ("against the killing of tourists in Pahalgam")?"""
+    event = _governing_event(doc, mention, trigger, limit=4)
+    return event is not None and lx.NOUN_TRIGGERS.get(event.lemma_.lower(), ("",))[0] in VIOLENT
+
+
+def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) -> Token | None:
+    """The nearest event noun above the place, if it comes before the trigger."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for node in ancestors(span.root, limit=limit):
+        if node.i == trigger.i:
+            return None
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS:
+            return node
+    return None
+
+
+def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by the trigger or the trigger's verb, before
+    any other verb intervenes?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    wanted = {trigger.i} | ({verb.i} if verb is not None else set())
+    harmed = _harm_told_of(trigger)
+    if harmed is not None:
+        wanted.add(harmed.i)  # "shelling across the Line of Control killed 12 civilians in Poonch"
+    if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
+        return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
+    for node in ancestors(span.root, limit=6):
+        if node.i in wanted:
+            return True
+        if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
+            continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
+            return False
+    return False
+
+
+_HARM_LEMMAS = lx.HARMED_VERBS | HARM_VERBS
+
+
+def _harm_told_of(trigger: Token) -> Token | None:
+    """The verb of harm an event word is the subject of ("Pakistani shelling
+    across the Line of Control killed 12 civilians in Poonch", "Indian firing
+    ... killed five civilians in Kotli"): what it did, in the same clause, even
+    when the parser reads the "-ing" word as a verb of its own or hangs it on
+    its adjective ("Pakistani" <- "shelling")."""
+    node = trigger
+    if node.dep_ == "acl" and node.head.dep_ in ("nsubj", "nsubjpass"):
+        node = node.head
+    if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
+        return node.head
+    return None
