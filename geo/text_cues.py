@@ -154,6 +154,9 @@ _AIRBASES = r"(?:air\s*bases|airbases|air\s+force\s+stations|airfields|air\s+sta
 _ITEM = re.compile(r"(?!(?:The|These|Those|This|That|Its|Their|Both|All|Some|Several|Many|Two|Three|Four|Five|Six"
                    r"|Seven|Eight|Nine|Ten)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 _NOTE = re.compile(r"\s*\([^()\n]{0,80}\)")
+# where a listed base is ("Murid in Chakwal", "Rafiqui in Shorkot district of Jhang")
+_ITEM_PLACE = re.compile(r"\s+(?:in|near|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                         r"(?:\s+(?:district|province|region|city)(?:\s+of\s+[A-Z][\w’'-]*)?)?")
 _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_OPENS = re.compile(
     rf"\b{_AIRBASES}\b[^.;:\n]{{0,40}}?(?::|\s(?:were|are|including|include|includes|such\s+as|namely|at)\s|\s?[—–]\s?)\s*",
@@ -173,9 +176,10 @@ def _items_from(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
             break
         items.append(item.span())
         at = item.end()
-        note = _NOTE.match(text, at)
-        if note is not None:
-            at = note.end()
+        for tail in (_NOTE, _ITEM_PLACE):
+            found = tail.match(text, at)
+            if found is not None:
+                at = found.end()
         separator = _ITEM_SEPARATOR.match(text, at)
         if separator is None or _ITEM.match(text, separator.end()) is None:
             break
@@ -183,16 +187,17 @@ def _items_from(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
     return items, at
 
 
-def airbase_lists(text: str) -> list[list[tuple[int, int]]]:
+def airbase_lists(text: str) -> list[tuple[list[tuple[int, int]], int]]:
     """The lists of names a text gives as air bases (see ``AIRBASE_ENDINGS``):
-    per list, the spans of its names."""
+    per list, the spans of its names and where the list ends (after the
+    last name's note or place: "Rafiqui in Shorkot district of Jhang")."""
     if not re.search(_AIRBASES, text, re.IGNORECASE):
         return []
-    lists: list[list[tuple[int, int]]] = []
+    lists: list[tuple[list[tuple[int, int]], int]] = []
     for opening in _LIST_OPENS.finditer(text):
         items, end = _items_from(text, opening.end())
         if items and not DIVISION_AFTER.match(text, end):  # "airbases in the Murmansk and Amur regions"
-            lists.append(items)
+            lists.append((items, end))
     for closing in _LIST_CLOSES.finditer(text):
         # the list that ends right before the word: scan back to where it starts
         before = text[max(0, closing.start() - 160):closing.start()]
@@ -202,11 +207,11 @@ def airbase_lists(text: str) -> list[list[tuple[int, int]]]:
                 continue
             items, end = _items_from(text, base + start)
             if items and end == closing.start():
-                lists.append(items)
+                lists.append((items, end))
                 break
     return lists
 
 
 def airbase_list_items(text: str) -> list[tuple[int, int]]:
     """Spans of the names a text lists as air bases."""
-    return sorted({item for items in airbase_lists(text) for item in items})
+    return sorted({item for items, _ in airbase_lists(text) for item in items})

@@ -367,12 +367,10 @@ def choose_places(
     if len(chosen) > 1 and not ((violent or crowd or damage) and all(c.locative for c in chosen)):
         chosen.sort(key=lambda c: abs(c.mention.start - trigger.token.idx))
         chosen = chosen[:1]
-    if violent and len(chosen) == 1:
+    if violent:
         # "strikes on four airbases: Belaya, Dyagilevo, Ivanovo Severny and Olenya": each base
         # listed is a site (the small model seldom parses such a list as one)
-        listed = _listed_airbases(sentence, chosen[0], pool)
-        if len(listed) > 1:
-            chosen = listed
+        chosen = _listed_airbases(sentence, chosen, [c for c in candidates if not c.excluded])
     if (violent or crowd or damage) and len(chosen) == 1 and chosen[0].chain_root >= 0:
         # Coordinated places ("hit Khost and Paktika", "protests spread to
         # Pokhara, Butwal and Damak") are each a site.
@@ -431,19 +429,27 @@ def _in_airbase_list(span: Span) -> bool:
     """Is the name one of a list of air bases ("four airbases: Belaya, Olenya …")?"""
     sentence = span.sent
     at = sentence.start_char
-    return any((span.start_char - at, span.end_char - at) in items for items in airbase_lists(span_text(sentence)))
+    return any((span.start_char - at, span.end_char - at) in items
+               for items, _ in airbase_lists(span_text(sentence)))
 
 
-def _listed_airbases(sentence: Span, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
-    """The candidates of the list of air bases ``chosen`` is named in, one per place."""
+def _listed_airbases(sentence: Span, chosen: Sequence[PlaceCandidate],
+                     usable: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The places of a list of air bases a chosen place is named in ("three of
+    its air bases: Nur Khan in Rawalpindi, Murid in Chakwal and Rafiqui"), one
+    per base, in place of everything the list names (the towns that locate the
+    bases are no sites of their own); the other chosen places stay."""
     at = sentence.start_char
-    for items in airbase_lists(span_text(sentence)):
+    for items, end in airbase_lists(span_text(sentence)):
         spans = {(at + a, at + b) for a, b in items}
-        if (chosen.mention.start, chosen.mention.end) in spans:
-            members = {c.place.place_id: c for c in sorted(pool, key=lambda c: c.mention.start)
-                       if (c.mention.start, c.mention.end) in spans and c.place.kind == "site"}
-            return list(members.values())
-    return []
+        if not any((c.mention.start, c.mention.end) in spans for c in chosen):
+            continue
+        bases = {c.place.place_id: c for c in sorted(usable, key=lambda c: c.mention.start)
+                 if (c.mention.start, c.mention.end) in spans and c.place.kind == "site"}
+        first = at + items[0][0]
+        rest = [c for c in chosen if not first <= c.mention.start < at + end]
+        return [*bases.values(), *(c for c in rest if c.place.place_id not in bases)]
+    return list(chosen)
 
 
 # How far a place said to be "in" a town may lie from it and still be read as inside it

@@ -42,14 +42,17 @@ def weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
         if t.i > sentence.start and sentence.doc[t.i - 1].lower_ in ("anti", "anti-", "-") and \
                 sentence.doc[max(sentence.start, t.i - 2)].lower_ in ("anti", "anti-"):
             continue
-        if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in ("force", "forces"):
-            continue  # "the Burkina Faso air force": an armed service, not a weapon used
+        if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in _AIR_NOT_WEAPON:
+            continue  # "the Burkina Faso air force", "fired missiles at three air bases": not a weapon used
         if t.lower_ in ("tank", "tanks") and not _tank_fired(t):
             continue  # "a think tank", "a fuel tank": a tank only fires in "a tank strike", "tanks shelled"
         words.add(t.lower_)
     return words
 
 
+# "air" before these words names a service, a place or a shield, not an attack from the air
+_AIR_NOT_WEAPON = frozenset({"force", "forces", "base", "bases", "station", "stations", "field", "fields",
+                             "defence", "defense", "defences", "defenses", "space"})
 _TANK_FIRE = frozenset({"strike", "strikes", "fire", "shell", "shells", "shelling", "round", "rounds", "attack",
                         "attacks"})
 

@@ -44,3 +44,20 @@ def test_an_operation_that_involved_strikes_is_a_report_not_a_record(pipeline):
 def test_a_person_involved_in_attacks_is_still_no_event(pipeline):
     text = "The suspect, who was arrested on Sunday, had been involved in drone strikes on airbases."
     assert [e for e in extract(pipeline, text) if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_bases_listed_with_their_towns_are_the_sites_not_the_towns(pipeline):
+    text = ("Pakistan's military said on Saturday that India had fired missiles at three of its air bases: "
+            "Nur Khan in Rawalpindi, Murid in Chakwal and Rafiqui in Shorkot district of Jhang.")
+    events = extract(pipeline, text, published=date(2025, 5, 10))
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Nur Khan Air Base", "Shelling/artillery/missile attack"),
+        ("Murid Air Base", "Shelling/artillery/missile attack"),
+        ("Rafiqui Air Base", "Shelling/artillery/missile attack")]
+
+
+def test_air_in_air_base_is_no_air_strike(pipeline):
+    # missiles fired at an air base are a missile attack, not an attack from the air
+    text = "Russia fired missiles at the Starokostiantyniv air base on Sunday, Ukraine's air force said."
+    events = extract(pipeline, text)
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}

@@ -38,7 +38,7 @@ def test_no_list_of_air_bases(text: str) -> None:
 def test_each_list_is_kept_apart() -> None:
     text = ("Drones hit two airbases: Belaya and Olenya. Missiles struck the Nur Khan and Rafiqui "
             "airbases the next day.")
-    assert [[text[a:b] for a, b in items] for items in airbase_lists(text)] == [
+    assert [[text[a:b] for a, b in items] for items, _ in airbase_lists(text)] == [
         ["Belaya", "Olenya"], ["Nur Khan", "Rafiqui"]]
 
 
@@ -65,3 +65,8 @@ def test_a_bare_stem_outside_a_list_stays_what_it_was(resolver: Resolver) -> Non
 def test_siberia_is_the_russian_region(resolver: Resolver) -> None:
     resolution = _resolve(resolver, "Belaya Air Base lies near Irkutsk, Siberia.", "Siberia")
     assert resolution.place is not None and resolution.place.country == "RUS"
+
+
+def test_a_listed_base_may_say_where_it_is() -> None:
+    text = "India fired missiles at three air bases: Nur Khan in Rawalpindi, Murid in Chakwal and Rafiqui."
+    assert _named(text) == ["Nur Khan", "Murid", "Rafiqui"]
