@@ -150,6 +150,8 @@ def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) 
         if node.i == trigger.i:
             return None
         if node.pos_ == "NOUN" and node.lemma_.lower() in lx.NOUN_TRIGGERS:
+            if node.dep_ == "dobj" and node.head.i == trigger.i:
+                return None  # "repelled an attack on a college in Wana": the trigger's own happening
             return node
     return None
 

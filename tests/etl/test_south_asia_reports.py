@@ -352,3 +352,11 @@ def test_frequent_towns_of_the_first_case_are_in_the_gazetteer(pipeline, written
     text = f"Security forces repulsed an attack near {written} on Sunday, killing four militants."
     events = extract(pipeline, text)
     assert [(e.location, e.country, e.fatalities) for e in events] == [(name, iso3, 4)]
+
+
+def test_an_attack_repelled_is_placed_where_it_was_aimed(pipeline):
+    # the attack the forces repelled is their own happening, not another event recalled
+    text = ("Security forces repelled an attack on a cadet college in Wana, South Waziristan, on Monday, "
+            "killing all five attackers.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Wana", 1, 5)]
