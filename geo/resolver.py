@@ -84,7 +84,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from geo.boundaries import Boundaries
@@ -164,6 +164,13 @@ def _weak(entry: Entry) -> bool:
     return entry.is_variant or (
         not entry.is_primary_name and not entry.is_curated and entry.place.kind == "populated_place"
         and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
+
+
+def _weak_outside(ranked: Sequence[_Scored], hint: Sequence[Entry] | None) -> bool:
+    """Only weak matches, none inside the area the text puts the name in
+    ("the Chatroo area of Kishtwar district": not Chatra, Jharkhand)."""
+    return bool(hint) and bool(ranked) and all(
+        _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint or ()) for item in ranked)
 
 
 def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = ()) -> bool:
@@ -304,11 +311,12 @@ class Resolver:
         except Exception:
             logger.exception("reading the lists of %d mentions failed", len(mentions))
         anchors = self._anchors(mentions, first)
+        doubted = self._doubted_names(mentions, first, text, cues)
         resolutions = []
         for mention, ranked, cue in zip(mentions, first, cues):
             try:
                 resolutions.append(self._resolve_one(mention, ranked, article=article,
-                                                     anchors=anchors, text=text, cues=cue))
+                                                     anchors=anchors, text=text, cues=cue, doubted=doubted))
             except Exception:  # reported as status "failed", logged with its traceback
                 logger.exception("resolution failed for mention %r", mention.surface)
                 resolutions.append(Resolution(mention=mention, status="failed", place=None,
@@ -460,7 +468,8 @@ class Resolver:
 
     def _resolve_one(self, mention: Mention, ranked_first: list[_Scored], *,
                      article: ArticleContext, anchors: list[tuple[str, Place]],
-                     text: str, cues: Cues = NO_CUES) -> Resolution:
+                     text: str, cues: Cues = NO_CUES,
+                     doubted: Mapping[str, Entry | None] | None = None) -> Resolution:
         surface = clean_surface(mention.surface)
         is_border = mention.label == "BORDER" or (
             bool(_BORDER_WORDS.search(surface)) and not ranked_first)
@@ -484,6 +493,19 @@ class Resolver:
                                                                  "gazetteer does not know",), raw=area),))
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
+        doubted = doubted or {}
+        if mention.label != "BORDER" and (_weak_outside(ranked, hint) or (
+                own_key in doubted and all(_weak(item.entry) for item in ranked))):
+            # "the Chatroo area of Jammu and Kashmir's Kishtwar district": a spelling variant of
+            # a town outside the area the text puts the name in (Chatra, Jharkhand) is not meant,
+            # there or anywhere else in the text ("in the Chatroo belt": the same area)
+            area = self._unknown_in_area(hint) if _weak_outside(ranked, hint) else doubted.get(own_key)
+            if area is None:
+                return Resolution(mention=mention, status="not_found", place=None, candidates=())
+            return Resolution(mention=mention, status="ambiguous", place=area.place,
+                              candidates=(Candidate(place=area.place, score=0.5, geocoder=GEOCODER_NAME,
+                                                    reasons=(f"a place in {area.place.name} the "
+                                                             "gazetteer does not know",), raw=area),))
         # "Aleppo, USA", "Blida in southern Lebanon" (the gazetteer knows only Algeria's Blida)
         in_country = cues.hint_is_in and any(h.place.kind == "country" for h in hint or ())
         outside = (self._outside_container(ranked, hint)
@@ -498,6 +520,25 @@ class Resolver:
         candidates = tuple(self._candidate(item) for item in ranked[:10])
         return Resolution(mention=mention, status=status, place=ranked[0].entry.place,
                           candidates=candidates)
+
+    def _doubted_names(self, mentions: Sequence[Mention], ranked: Sequence[list[_Scored]], text: str,
+                       cues: Sequence[Cues]) -> dict[str, Entry | None]:
+        """Names the text places, somewhere, in an area that holds none of
+        their weak matches (see ``_weak_outside``), with that area when it is
+        one admin area: one name, one sense."""
+        doubted: dict[str, Entry | None] = {}
+        for mention, items, cue in zip(mentions, ranked, cues):
+            if items and mention.label != "BORDER" and all(_weak(item.entry) for item in items):
+                try:
+                    hint = self._hint_entries(mention, text, cues=cue)
+                except Exception:  # a refinement: never worth the article
+                    logger.exception("reading the hint of %r failed", mention.surface)
+                    continue
+                if hint and _weak_outside(items, hint):
+                    key = fold(clean_surface(mention.surface))
+                    if doubted.get(key) is None:
+                        doubted[key] = self._unknown_in_area(hint)
+        return doubted
 
     @staticmethod
     def _unknown_in_area(hint: list[Entry]) -> Entry | None:
@@ -556,6 +597,10 @@ class Resolver:
         if is_comma and not cues.comma_hint:
             return None
         words = match.group(1).split()
+        owner = next((k for k, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))), None)
+        if owner is not None:
+            # "the Chatroo area of Jammu and Kashmir's Kishtwar district": the owned area is the finer
+            words = words[owner + 1:]
         for size in range(len(words), 0, -1):  # longest known prefix ("Khyber Pakhtunkhwa")
             hint_name = clean_surface(" ".join(words[:size]))
             entries = [entry for entry in self._container_entries(hint_name)

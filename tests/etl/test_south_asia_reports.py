@@ -360,3 +360,15 @@ def test_an_attack_repelled_is_placed_where_it_was_aimed(pipeline):
             "killing all five attackers.")
     events = extract(pipeline, text)
     assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Wana", 1, 5)]
+
+
+def test_a_name_the_gazetteer_lacks_in_a_district_named_after_it_is_in_that_district(pipeline):
+    # "Chatroo" is only a spelling variant of Chatra, Jharkhand, 1,300 km away: the text puts
+    # it in Kishtwar district, so the district it is said to be in is the best place known,
+    # here and where the text names it again without its district
+    text = ("Two terrorists were killed in an encounter with security forces in the Chatroo area of Jammu "
+            "and Kashmir's Kishtwar district on Tuesday, officials said. It was the third encounter in the "
+            "Chatroo belt this month. On September 8, two soldiers were killed in a gunfight there.")
+    events = extract(pipeline, text)
+    assert {(e.admin1, e.location) for e in events} == {("Kashmir", "Kishtwar")}
+    assert all(e.latitude is not None and e.latitude > 32.5 for e in events)

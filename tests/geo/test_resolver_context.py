@@ -228,3 +228,16 @@ def test_a_name_in_a_country_is_never_placed_in_another(resolver: Resolver) -> N
     # a country in another is itself ("Ukraine in Nigeria": its embassy there)
     text = "The embassy of Ukraine in Nigeria issued a statement."
     assert places(resolver, text, ["Ukraine"])["Ukraine"].place_id == "ne:UKR"  # type: ignore[union-attr]
+
+
+# --- a spelling variant outside the area the text names ----------------------------
+
+def test_a_variant_outside_the_named_area_is_not_the_place(resolver: Resolver) -> None:
+    # "Chatroo" spells Chatra (Jharkhand) only loosely; the text puts it in Kishtwar district
+    text = "Troops killed two militants in the Chatroo area of Jammu and Kashmir's Kishtwar district."
+    found = places(resolver, text, ["Chatroo"])["Chatroo"]
+    assert found is None or (found.admin1 == "Kashmir" and "Kishtwar" in found.name)  # type: ignore[union-attr]
+    # one name, one sense: named again without its area, it is still not Chatra
+    text += " It was the third encounter in the Chatroo belt this month."
+    results = resolved(resolver, text, ["Chatroo"])
+    assert all(r.place is None or r.place.admin1 == "Kashmir" for r in results.values())  # type: ignore[attr-defined]
