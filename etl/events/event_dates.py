@@ -305,6 +305,11 @@ def resolve_event_date(
         # the date of an accord the text only refers to is no date of the fighting told next
         drafts = [d for d in drafts if d.trigger.event_type in VIOLENT or not (
             d.anaphor or presupposed(d.trigger.token))]  # "despite a truce reached in November 2024"
+    if lead is not None and lead.value is not None and _meanwhile(sentence) and drafts and \
+            drafts[-1].own_date and drafts[-1].date_value != lead.value:
+        # "On September 8, two soldiers were killed there. Meanwhile, in Srinagar, police
+        # arrested three people": back to the story's day, not the day just recalled
+        return lead.value, borrowed_precision(lead.precision), "lead", None
     if drafts and drafts[-1].date_value is not None:
         # the last event told; not one only recalled beside it ("the strike was a response to
         # the April 22 attack": the next sentence goes on from the strike)
@@ -325,6 +330,12 @@ def resolve_event_date(
     if published is not None:
         return published, WEEK, "published", None
     return None, UNKNOWN, "none", None
+
+
+def _meanwhile(sentence: Span) -> bool:
+    """Does the sentence open with "Meanwhile" (at the time of the story told)?"""
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    return first is not None and first.lower_ in ("meanwhile", "meantime")
 
 
 def _named_before(token: Token) -> bool:

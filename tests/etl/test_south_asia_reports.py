@@ -372,3 +372,12 @@ def test_a_name_the_gazetteer_lacks_in_a_district_named_after_it_is_in_that_dist
     events = extract(pipeline, text)
     assert {(e.admin1, e.location) for e in events} == {("Kashmir", "Kishtwar")}
     assert all(e.latitude is not None and e.latitude > 32.5 for e in events)
+
+
+def test_meanwhile_goes_back_to_the_day_of_the_story(pipeline):
+    text = ("Two terrorists were killed in an encounter with security forces in Kishtwar district on "
+            "Tuesday, officials said. On September 8, two soldiers were killed in a gunfight in the same area. "
+            "Meanwhile, in Srinagar, police arrested three people for providing logistic support to terrorists.")
+    events = extract(pipeline, text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(e.location, e.event_date) for e in arrests] == [("Srinagar", PUBLISHED)]
