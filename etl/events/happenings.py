@@ -120,8 +120,13 @@ def _crowd_rank(m: Mention) -> float:
     return _CROWD_RANK.get(subtype, 4)
 
 
-def _anchor_key(m: Mention) -> tuple[bool, bool, float, bool, float, int]:
-    return (m.default_typed or _bare_strike(m) or _only_claimed(m) or _sideless_toll(m), _told_by_victims(m),
+def _anchor_key(m: Mention) -> tuple[int, bool, float, bool, float, int]:
+    # a bare "the strikes" still names remote violence: it types a happening before a
+    # generic word typed by its victims ("The strikes hit Bahawalpur ... 26 people were
+    # killed"), though after any mention that names the weapon
+    victims = _told_by_victims(m)
+    weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m)
+    return (2 if weakest else 1 if _bare_strike(m) or victims else 0, victims,
             _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
 

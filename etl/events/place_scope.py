@@ -174,6 +174,10 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
             return True
         if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
             continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
+        if node.pos_ == "VERB" and node.dep_ in ("xcomp", "conj") and node.head.i in wanted and \
+                node.lemma_.lower() in _HARM_LEMMAS:
+            continue  # "shelling across the Line of Control killed 10 civilians in Poonch", parsed
+            # with "shelling" as a verb: what the shelling did
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep" and node.lower_ not in ("including", "includes"):
             return False
     return False

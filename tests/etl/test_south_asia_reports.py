@@ -381,3 +381,22 @@ def test_meanwhile_goes_back_to_the_day_of_the_story(pipeline):
     events = extract(pipeline, text)
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert [(e.location, e.event_date) for e in arrests] == [("Srinagar", PUBLISHED)]
+
+
+def test_shelling_parsed_as_a_verb_is_placed_where_it_killed(pipeline):
+    text = ("In Indian Kashmir, Pakistani shelling across the Line of Control killed at least 10 civilians in "
+            "Poonch district, Indian officials said.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert [(e.admin1, e.geo_precision, e.fatalities) for e in events] == [("Kashmir", 2, 10)]
+    assert events[0].place_id != "curated:line-of-control"
+
+
+def test_strikes_told_again_at_towns_type_them_before_the_victims(pipeline):
+    text = ("India said it struck nine sites in Pakistan and Pakistan-administered Kashmir early on Wednesday, "
+            "while Pakistan said 26 civilians were killed and vowed to respond.\n\nThe strikes hit Bahawalpur, "
+            "Muridke and Kotli among other places, officials on both sides said. Pakistan's military said 26 "
+            "people, including women and children, were killed and 46 wounded at six locations.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    towns = {e.location: e.sub_event_type for e in events if e.location in ("Bahawalpur", "Muridke", "Kotli")}
+    assert set(towns) == {"Bahawalpur", "Muridke", "Kotli"}
+    assert {sub for sub in towns.values()} <= {"Air/drone strike", "Shelling/artillery/missile attack"}
