@@ -145,6 +145,14 @@ _SINGLE_LIST_ITEM = re.compile(
     rf"(?:^|(?<=:))\s*(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})"
     rf"\s*(?:,|\s+and)\s*$", re.I)
 
+# "forced nine passengers off the bus and shot them dead": people counted, then killed by
+# a pronoun in the same sentence
+_PRONOUN_KILLED = re.compile(
+    rf"\b{NUMBER}\s+(?P<victim>(?:[a-z][\w'’-]*\s+){{0,2}}?(?:(?:{_PERSON})(?:s|es)?|people|persons|men|women|"
+    rf"children|policemen|tribesmen))\b(?P<gap>[^.;:!?\d]{{0,120}}?)\b"
+    r"(?P<verb>shot\s+them\s+(?:all\s+)?dead|gunned\s+them\s+(?:all\s+)?down|"
+    r"(?:killed|executed|murdered|beheaded|slaughtered|massacred)\s+(?:them|all\s+of\s+them)\b)", re.I)
+
 _NON_PERSON = re.compile(
     r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
     r"vehicles?|tanks?|posts?|years?|days?|hours?|minutes?|km|kilomet\w*|miles?|percent|%|"
@@ -328,6 +336,18 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   match.groupdict().get("n1") or "1"))
             if pattern in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
                 found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
+    for match in _PRONOUN_KILLED.finditer(sentence):
+        start, end = match.span()
+        if any(c.start < end and start < c.end for c in found) or re.search(r"\b(?:killed|died|dead)\b",
+                                                                            match.group("gap"), re.I):
+            continue
+        figure = _figure(match)
+        if figure is not None and not _is_year_or_date(sentence, match):
+            low, best, high = figure
+            # (the span is the people counted: what lies between, "after checking their identity
+            # cards", is no clause the figure hangs on)
+            found.append(Casualty("killed", low, best, high, match.group("victim"), start, match.end("victim"),
+                                  match.group(0), _figure_text(sentence, match)))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -220,3 +220,20 @@ def test_tolls_told_far_from_their_verb_all_of_them_or_by_execution(sentence, ex
 ])
 def test_people_taken_then_killed_by_a_pronoun_are_counted(sentence, expected):
     assert killed(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,best", [
+    ("Gunmen stopped a bus near Kalat, forced nine passengers off after checking their identity cards and "
+     "shot them dead.", 9),
+    ("Militants abducted five workers from the site and later killed them.", 5),
+])
+def test_people_counted_then_killed_by_a_pronoun(sentence, best):
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == [("killed", best)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested 20 people and questioned them.",
+    "They seized 12 soldiers and later released them.",
+])
+def test_people_counted_and_not_killed_are_no_toll(sentence):
+    assert [c for c in find_casualties(sentence) if c.kind == "killed"] == []

@@ -400,3 +400,10 @@ def test_strikes_told_again_at_towns_type_them_before_the_victims(pipeline):
     towns = {e.location: e.sub_event_type for e in events if e.location in ("Bahawalpur", "Muridke", "Kotli")}
     assert set(towns) == {"Bahawalpur", "Muridke", "Kotli"}
     assert {sub for sub in towns.values()} <= {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def test_passengers_shot_dead_by_a_pronoun_are_the_toll(pipeline):
+    text = ("QUETTA: Gunmen stopped a passenger bus on the N-40 highway near Kalat on Thursday night, forced "
+            "nine passengers off after checking their identity cards and shot them dead, officials said on Friday.")
+    events = extract(pipeline, text, published=date(2025, 7, 11))
+    assert [(e.sub_event_type, e.fatalities, e.event_date) for e in events] == [("Attack", 9, date(2025, 7, 10))]
