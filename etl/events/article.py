@@ -349,6 +349,12 @@ def extract_events(
                 # (arrests told with no place: where the article's events are, "Seven people were
                 # arrested" after a prison riot in Machala)
                 places, place_from = [focus], "focus"
+            if not places and trigger.sub_event_type in ("Diplomacy", "Agreement") and anaphoric(trigger.token):
+                # "The talks came after …": the talks told before, where they were held
+                told = next((d for d in reversed(drafts) if d.trigger.sub_event_type in ("Diplomacy", "Agreement")
+                             and d.own_place), None)
+                if told is not None:
+                    places, place_from = list(told.places), "previous"
             if not places and trigger.sub_event_type == "Agreement" and focus is not None:
                 # a ceasefire or deal with no venue: the place of the fighting it is
                 # about, the town the article's events are in

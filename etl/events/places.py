@@ -82,10 +82,13 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     undergoes = _undergoes(root)
     if root.dep_ == "nsubj" and not undergoes:
         excluded = True
+    below = root
     for ancestor in [root, *ancestors(root, limit=3)] if not undergoes else ():
         if ancestor.lemma_.lower() in lx.AGENT_VERBS:
-            excluded = True
+            # (not "after talks in Doha mediated by Qatar": the place of what was mediated)
+            excluded = not (ancestor is not root and below.dep_ in ("nsubj", "nsubjpass"))
             break
+        below = ancestor
     if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
         excluded = True
     first = first_conjunct(root)
@@ -305,6 +308,10 @@ def choose_places(
         usable = [c for c in usable if c not in recalled]
     elif recalled:
         usable = []
+    if talks:
+        # "The talks came after Pakistani airstrikes in Paktika killed 10": the place a violent
+        # event of the sentence governs is that event's, not where the talks were
+        usable = [c for c in usable if not under_violence(sentence.doc, c.mention, trigger.token)]
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":

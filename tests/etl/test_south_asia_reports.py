@@ -407,3 +407,15 @@ def test_passengers_shot_dead_by_a_pronoun_are_the_toll(pipeline):
             "nine passengers off after checking their identity cards and shot them dead, officials said on Friday.")
     events = extract(pipeline, text, published=date(2025, 7, 11))
     assert [(e.sub_event_type, e.fatalities, e.event_date) for e in events] == [("Attack", 9, date(2025, 7, 10))]
+
+
+def test_talks_mediated_by_others_are_at_their_venue_and_told_again_there(pipeline):
+    text = ("DOHA: Pakistan and Afghanistan agreed to an immediate ceasefire early on Sunday after talks in Doha "
+            "mediated by Qatar and Turkey, Qatar's foreign ministry said.\n\nThe talks came after Pakistani "
+            "airstrikes in Afghanistan's Paktika province on Friday killed at least 10 people, according to the "
+            "Taliban.")
+    events = extract(pipeline, text, published=date(2025, 10, 19))
+    talks = [(e.sub_event_type, e.location) for e in events if e.event_type == "Strategic developments"]
+    assert talks == [("Agreement", "Doha")]
+    strikes = [(e.location, e.fatalities) for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes == [("Paktika", 10)]
