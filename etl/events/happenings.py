@@ -121,12 +121,14 @@ def _crowd_rank(m: Mention) -> float:
 
 
 def _anchor_key(m: Mention) -> tuple[int, bool, float, bool, float, int]:
-    # a bare "the strikes" still names remote violence: it types a happening before a
-    # generic word typed by its victims ("The strikes hit Bahawalpur ... 26 people were
-    # killed"), though after any mention that names the weapon
+    # a bare "the strikes" told at places of its own ("The strikes hit Bahawalpur, Muridke
+    # and Kotli") still names remote violence: it types a happening before a generic word
+    # typed by its victims ("26 people were killed"), though after any mention that names
+    # the weapon; a bare reference back ("ten were injured in the strike") types nothing
     victims = _told_by_victims(m)
-    weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m)
-    return (2 if weakest else 1 if _bare_strike(m) or victims else 0, victims,
+    bare = _bare_strike(m)
+    weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m) or (bare and not m.draft.own_place)
+    return (2 if weakest else 1 if bare or victims else 0, victims,
             _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
 

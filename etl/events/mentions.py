@@ -442,12 +442,22 @@ _BODY_NOUNS = frozenset({"committee", "cabinet", "council", "commission", "assem
                          "commanders", "leadership", "party", "corps", "senate", "jirga", "shura", "apex"})
 
 
+# Who convenes or presides over a meeting holds it with their own (a review, a cabinet)
+_CONVENING_VERBS = frozenset({"chair", "preside", "convene", "summon"})
+_INTERNAL_MEETINGS = frozenset({"security", "review", "cabinet", "emergency", "committee", "party", "core",
+                                "internal", "departmental", "staff", "board", "apex", "corps"})
+
+
 def _a_bodys_own_meeting(token: Token) -> bool:
     """A meeting "of" a body ("of the National Security Committee", "of the
     corps commanders") with no one "with" or "between" it: the body's own."""
     children = list(token.children)
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in children):
         return False
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _CONVENING_VERBS:
+        return True  # "Amit Shah chaired a security review meeting": one side's own
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _INTERNAL_MEETINGS for c in children):
+        return True  # "a cabinet meeting", "an emergency security meeting"
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.dep_ == "pobj" and (g.lemma_.lower() in _BODY_NOUNS or any(w.lower_ in _BODY_NOUNS for w in g.subtree))
         for g in c.children) for c in children)

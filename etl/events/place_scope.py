@@ -1,7 +1,8 @@
 """Whose place a name in a sentence is, seen from the event word it may
 place: the trigger's own clause (:func:`in_clause`, :func:`under`), another
 event the sentence recalls as a cause (:func:`in_recalled_event`) or names
-beside it (:func:`under_other_event`, :func:`under_violence`), the venue of
+beside it (:func:`under_other_event`, :func:`under_violence`) or before it
+(:func:`after_violence`), the venue of
 talks told in a clause of their own (:func:`in_talks_clause`), where someone
 went (:func:`at_a_visit`) or was heading (:func:`headed_for`).  Plain tests
 of the parse, used by :func:`etl.events.places.choose_places`."""
@@ -139,6 +140,23 @@ def under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
     ("against the killing of tourists in Pahalgam")?"""
     event = _governing_event(doc, mention, trigger, limit=4)
     return event is not None and lx.NOUN_TRIGGERS.get(event.lemma_.lower(), ("",))[0] in VIOLENT
+
+
+def after_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place governed by a noun of violence told as what came before
+    the trigger ("The talks came after Pakistani airstrikes in Paktika
+    killed 10"), not as what the trigger is about ("a ceasefire ended the
+    fighting in Sweida")?"""
+    event = _governing_event(doc, mention, trigger, limit=4)
+    if event is None or lx.NOUN_TRIGGERS.get(event.lemma_.lower(), ("",))[0] not in VIOLENT:
+        return False
+    for node in [event, *ancestors(event, limit=4)]:
+        if node.i == trigger.i:
+            return False
+        if any(c.dep_ in ("mark", "prep") and c.lower_ in _CAUSE_PREPS for c in node.children) or (
+                node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _CAUSE_PREPS):
+            return True
+    return False
 
 
 def _governing_event(doc: Doc, mention: Mention, trigger: Token, *, limit: int) -> Token | None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_scope import (
-    TALKS, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under, under_other_event,
+    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under, under_other_event,
     under_violence,
 )
 from etl.events.syntax import ancestors
@@ -311,7 +311,7 @@ def choose_places(
     if talks:
         # "The talks came after Pakistani airstrikes in Paktika killed 10": the place a violent
         # event of the sentence governs is that event's, not where the talks were
-        usable = [c for c in usable if not under_violence(sentence.doc, c.mention, trigger.token)]
+        usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)]
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":

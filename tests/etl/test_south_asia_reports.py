@@ -419,3 +419,17 @@ def test_talks_mediated_by_others_are_at_their_venue_and_told_again_there(pipeli
     assert talks == [("Agreement", "Doha")]
     strikes = [(e.location, e.fatalities) for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes == [("Paktika", 10)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Home Minister Amit Shah reached Srinagar on Tuesday night and chaired a security review meeting.",
+    "Prime Minister Shehbaz Sharif convened a meeting of the federal cabinet in Islamabad on Tuesday.",
+    "The army held an emergency corps commanders meeting in Rawalpindi on Tuesday.",
+])
+def test_a_meeting_one_side_holds_about_security_is_no_event(pipeline, sentence):
+    assert [e for e in extract(pipeline, sentence) if e.sub_event_type == "Diplomacy"] == []
+
+
+def test_a_meeting_with_the_other_side_is_still_diplomacy(pipeline):
+    text = "Pakistan's foreign minister held a meeting with his Afghan counterpart in Kabul on Tuesday."
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Diplomacy", "Kabul")]
