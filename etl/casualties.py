@@ -145,6 +145,11 @@ _SINGLE_LIST_ITEM = re.compile(
     rf"(?:^|(?<=:))\s*(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})"
     rf"\s*(?:,|\s+and)\s*$", re.I)
 
+# Victims are a noun phrase: words read as them that open with a preposition are not
+_PREPOSITION_FIRST = re.compile(r"(?:on|in|at|after|before|during|since|from|with|by|following)\s", re.I)
+_TIME_PREPOSITION = re.compile(r"(?:after|before|during|since|following)\s", re.I)
+_A_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                       r"hundreds?|scores?)\b", re.I)
 # "forced nine passengers off the bus and shot them dead": people counted, then killed by
 # a pronoun in the same sentence
 _PRONOUN_KILLED = re.compile(
@@ -286,6 +291,11 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue  # "400,000 fled Zamzam, 300-400 killed": the number has a verb of its own
             if _NUMBER_GOES_ON.match(victims):
                 continue  # "several dozen troops": the figure goes on past the word read as it
+            if _PREPOSITION_FIRST.match(victims) and (_TIME_PREPOSITION.match(victims) or _A_NUMBER.search(victims)):
+                # "the death toll rose to eight on Thursday after three more injured": no victims
+                # (but "12 in Kathmandu were killed")
+                continue
+
             if _BREAKDOWN.match(victims):
                 continue  # "five of the victims had been shot dead": part of a toll told before
             if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \

@@ -306,7 +306,11 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
         return
     given: dict[int, list[Casualty]] = {}
     claimed = bool(claim) or any(t.lemma_.lower() == "claim" and t.pos_ == "VERB" for t in sentence)
+    text = span_text(sentence)
     for casualty in casualties:
+        # "The death toll rose to eight on Thursday": an update reaches back to the event whose
+        # toll it updates, however far the text has gone on
+        reach = _UPDATE_REACH if "toll" in casualty.text.lower() and _UPDATE.search(text) else 3
         victims = victim_actor(casualty)
         rival = _claim_rivalling(drafts, casualty, sentence_index=sentence_index) if claimed else None
         if rival is not None:
@@ -316,8 +320,10 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
             continue
         for k in range(len(drafts) - 1, -1, -1):
             draft = drafts[k]
-            if sentence_index - draft.sentence_index > 3:
+            if sentence_index - draft.sentence_index > reach:
                 break
+            if reach > 3 and not any(c.kind == "killed" for c in draft.casualties):
+                continue  # (an update is of a toll told before)
             if fits_event(draft, victims):
                 given.setdefault(k, []).append(casualty)
                 if claim and casualty.kind == "killed":
@@ -329,6 +335,10 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
             logger.debug("casualty figure %r matched no event", casualty.text)
     for k, found in given.items():
         drafts[k].tolls.append(toll_mention(sentence, found, sentence_index=sentence_index, claim=claim))
+
+
+# How many sentences back a toll update may reach for the toll it updates
+_UPDATE_REACH = 12
 
 
 def _claim_rivalling(drafts: Sequence[Draft], casualty: Casualty, *, sentence_index: int) -> int | None:

@@ -237,3 +237,10 @@ def test_people_counted_then_killed_by_a_pronoun(sentence, best):
 ])
 def test_people_counted_and_not_killed_are_no_toll(sentence):
     assert [c for c in find_casualties(sentence) if c.kind == "killed"] == []
+
+
+def test_a_toll_update_with_a_later_figure_is_no_injured_count():
+    sentence = "The death toll rose to eight on Thursday after three more injured children died in hospital."
+    assert [(c.kind, c.best) for c in find_casualties(sentence)] == [("killed", 8)]
+    # (a place between the figure and its verb still tells the victims)
+    assert [(c.kind, c.best) for c in find_casualties("12 in Kathmandu were killed")] == [("killed", 12)]

@@ -433,3 +433,15 @@ def test_a_meeting_one_side_holds_about_security_is_no_event(pipeline, sentence)
 def test_a_meeting_with_the_other_side_is_still_diplomacy(pipeline):
     text = "Pakistan's foreign minister held a meeting with his Afghan counterpart in Kabul on Tuesday."
     assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Diplomacy", "Kabul")]
+
+
+def test_a_toll_update_at_the_end_of_a_report_updates_its_event(pipeline):
+    text = ("KHUZDAR: At least five people, including three children, were killed and 38 others injured when a "
+            "suicide bomber rammed an explosives-laden vehicle into a school bus in Balochistan's Khuzdar district "
+            "on Wednesday morning, officials said.\n\nThe bus was carrying students to their school when it was "
+            "targeted on the highway, police said.\n\nThe military blamed militants for the attack. Police said "
+            "they had cordoned off the area.\n\nThe provincial government announced three days of mourning.\n\n"
+            "The death toll rose to eight on Thursday after three more injured children died in hospital, a "
+            "hospital official said.")
+    events = extract(pipeline, text, published=date(2025, 5, 22))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 8)]
