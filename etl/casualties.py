@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.numbers import NUMBER, QUAL, parse_number
+from etl.numbers import BASE_NUMBER, NUMBER, QUAL, parse_number
 
 _KILLED_PASSIVE = (
     r"(?:(?:who|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "abducted three labourers from a construction site and later killed them": the
     # people taken, then killed by a pronoun
     ("killed", re.compile(
-        rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
+        rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull|forc)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
         rf"(?P<victim>[A-Za-z][\w'’-]*(?:\s+(?!(?:from|in|at|on|near|and|to|hostage)\b)[A-Za-z][\w'’-]*){{0,2}})"
         rf"\b[^.;]{{0,120}}?\b(?:(?P<verb>killed|executed|murdered|beheaded)\s+(?:all\s+of\s+)?them\b|"
         rf"(?:shot|gunned)\s+(?:all\s+of\s+)?them\s+(?:dead|down)\b)", re.I)),
@@ -150,13 +150,15 @@ _PREPOSITION_FIRST = re.compile(r"(?:on|in|at|after|before|during|since|from|wit
 _TIME_PREPOSITION = re.compile(r"(?:after|before|during|since|following)\s", re.I)
 _A_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
                        r"hundreds?|scores?)\b", re.I)
-# "forced nine passengers off the bus and shot them dead": people counted, then killed by
-# a pronoun in the same sentence
-_PRONOUN_KILLED = re.compile(
-    rf"\b{NUMBER}\s+(?P<victim>(?:[a-z][\w'’-]*\s+){{0,2}}?(?:(?:{_PERSON})(?:s|es)?|people|persons|men|women|"
-    rf"children|policemen|tribesmen))\b(?P<gap>[^.;:!?\d]{{0,120}}?)\b"
-    r"(?P<verb>shot\s+them\s+(?:all\s+)?dead|gunned\s+them\s+(?:all\s+)?down|"
-    r"(?:killed|executed|murdered|beheaded|slaughtered|massacred)\s+(?:them|all\s+of\s+them)\b)", re.I)
+# "Eight soldiers and a civilian driver were killed", "two policemen, three militants and a
+# passer-by were killed": counted groups listed before one verb, each a figure of its own
+_GROUP = rf"(?:(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+(?:[A-Za-z][\w'’-]*\s+){{0,2}}?[A-Za-z][\w'’-]*"
+_LEADING_LIST = re.compile(
+    rf"\b(?P<items>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+{_KILLED_PASSIVE}\b", re.I)
+_GROUP_ITEM = re.compile(rf"(?P<n1>(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}"
+                         rf"[A-Za-z][\w'’-]*)", re.I)
+_GROUP_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
 
 _NON_PERSON = re.compile(
     r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
@@ -309,6 +311,10 @@ def find_casualties(sentence: str) -> list[Casualty]:
             if figure is None:
                 continue
             low, best, high = figure
+            if pattern is _PRONOUN_PATTERN:
+                # "forced nine passengers off after checking their identity cards and shot them
+                # dead": the people counted are the figure's words, not the clauses between
+                start, end = match.start("n1"), match.end("victim")
             found.append(Casualty(kind, low, best, high, victims, start, end, match.group(0),
                                   _figure_text(sentence, match)))
             if pattern.pattern.startswith(r"\b" + NUMBER):
@@ -346,22 +352,32 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   match.groupdict().get("n1") or "1"))
             if pattern in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
                 found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
-    for match in _PRONOUN_KILLED.finditer(sentence):
-        start, end = match.span()
-        if any(c.start < end and start < c.end for c in found) or re.search(r"\b(?:killed|died|dead)\b",
-                                                                            match.group("gap"), re.I):
+    for match in _LEADING_LIST.finditer(sentence):
+        text, base = match.group("items"), match.start("items")
+        bounds = [0, *(x for sep in _GROUP_SEPARATOR.finditer(text) for x in sep.span()), len(text)]
+        items = [item for a, b in zip(bounds[::2], bounds[1::2])
+                 if (item := _GROUP_ITEM.fullmatch(text, a, b)) is not None]
+        if len(items) < 2 or any(c.start < match.end() and match.start() < c.end for c in found if c.kind == "killed"
+                                 and c.best > 1 and not (base + items[-1].start() <= c.start)):
             continue
-        figure = _figure(match)
-        if figure is not None and not _is_year_or_date(sentence, match):
-            low, best, high = figure
-            # (the span is the people counted: what lies between, "after checking their identity
-            # cards", is no clause the figure hangs on)
-            found.append(Casualty("killed", low, best, high, match.group("victim"), start, match.end("victim"),
-                                  match.group(0), _figure_text(sentence, match)))
+        if not all(re.search(rf"\b(?:{_PERSON}|people|persons|men|women|children|personnel|policemen|militants|"
+                             r"terrorists|rebels|insurgents|fighters|jawans|troops|tribesmen)\w*$",
+                             m.group("victim"), re.I) for m in items):
+            continue  # groups of people only ("two houses and a car were destroyed" is no toll)
+        for item in items:
+            number = re.sub(r"^at\s+least\s+", "", item.group("n1"), flags=re.I)
+            parsed = (1, 1) if number.lower() in ("a", "an", "one") else parse_number(number)
+            if parsed is None:
+                continue
+            start, end = base + item.start(), base + item.end()
+            found = [c for c in found if not (c.start < end and start < c.end)]
+            found.append(Casualty("killed", parsed[0], parsed[0], parsed[1], item.group("victim"), start, end,
+                                  sentence[start:end], number))
     found.sort(key=lambda c: c.start)
     return found
 
 
+_PRONOUN_PATTERN = _PATTERNS[0][1]
 _TALLY_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:since|so\s+far|to\s+date|in\s+total|this\s+year|"
                           r"last\s+year|over\s+the\s+past|in\s+the\s+past|during\s+the\s+past)\b", re.I)
 

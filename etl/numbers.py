@@ -31,6 +31,7 @@ _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE_RE = r"dozens|scores|several|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple(?:\s+of)?|a\s+few|a\s+score\s+of"
 _BASE = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?(?!\w)|{_VAGUE_RE})"  # not "hundred" of "hundreds"
+BASE_NUMBER = _BASE  # one number, no named groups (for patterns that repeat it)
 QUAL = (r"(?P<qual>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|nearly|almost|"
         r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|about|around|approximately|some|"
         r"roughly|an\s+estimated|at\s+most|no\s+fewer\s+than|no\s+less\s+than)\s+")

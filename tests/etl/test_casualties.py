@@ -244,3 +244,15 @@ def test_a_toll_update_with_a_later_figure_is_no_injured_count():
     assert [(c.kind, c.best) for c in find_casualties(sentence)] == [("killed", 8)]
     # (a place between the figure and its verb still tells the victims)
     assert [(c.kind, c.best) for c in find_casualties("12 in Kathmandu were killed")] == [("killed", 12)]
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("Eight security personnel and a civilian driver were killed on Monday.", [8, 1]),
+    ("Three policemen and two civilians were killed and five injured.", [3, 2]),
+])
+def test_counted_groups_listed_before_one_verb_are_each_a_figure(sentence, figures):
+    assert [c.best for c in find_casualties(sentence) if c.kind == "killed"] == figures
+
+
+def test_listed_things_are_no_toll():
+    assert find_casualties("Two houses and a car were destroyed.") == []

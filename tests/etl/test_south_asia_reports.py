@@ -445,3 +445,11 @@ def test_a_toll_update_at_the_end_of_a_report_updates_its_event(pipeline):
             "hospital official said.")
     events = extract(pipeline, text, published=date(2025, 5, 22))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 8)]
+
+
+def test_jawans_and_a_driver_killed_by_an_ied_are_one_toll(pipeline):
+    text = ("Raipur: Eight security personnel and a civilian driver were killed on Monday when Maoists blew up "
+            "their vehicle with an improvised explosive device (IED) in Chhattisgarh's Bijapur district, police "
+            "said.")
+    events = extract(pipeline, text, published=date(2025, 1, 6))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 9)]
