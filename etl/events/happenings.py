@@ -45,6 +45,7 @@ first-told happening, else main.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -58,6 +59,7 @@ from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import target_words
 from etl.events.realis import told_before
 from etl.events.told_again import bare_reference
+from etl.spacy_model import span_text
 from geo.records import Place
 
 NEAR_KM = 30.0
@@ -631,6 +633,11 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             earliest, latest = _GAPS.get(dated.date_from, (-1, 1))
             if not earliest <= gap <= latest:
                 return False
+    if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
+            any(precision == DAY for _, precision, _ in happening.dates):
+        # "Earlier this month, five soldiers were martyred in Mir Ali": before the day the
+        # happening told was, so another happening
+        return False
     killed = _killed_figures(draft)
     if draft.own_date and killed and happening.dates and happening.killed_figures and \
             killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates):
@@ -643,6 +650,7 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
                for value, precision, other in happening.dates)
 
 
+_EARLIER_THIS = re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b", re.I)
 # Days a mention's own date may lie from the date of the happening it joins, by where
 # that date came from: a report's day, the publication's, else another own date
 _GAPS = {"report": (-REPORT_DAYS, 0), "published": (-6, 0)}

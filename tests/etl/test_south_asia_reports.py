@@ -453,3 +453,12 @@ def test_jawans_and_a_driver_killed_by_an_ied_are_one_toll(pipeline):
             "said.")
     events = extract(pipeline, text, published=date(2025, 1, 6))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 9)]
+
+
+def test_an_attack_earlier_this_month_is_not_the_operation_told_today(pipeline):
+    text = ("RAWALPINDI: Security forces killed 30 militants who were trying to infiltrate into Pakistan from "
+            "Afghanistan in the Hassan Khel area of North Waziristan district, the military said on Sunday.\n\n"
+            "The operation was conducted on the night of April 26-27.\n\nEarlier this month, five soldiers were "
+            "martyred in an attack in the Mir Ali area of North Waziristan.")
+    events = extract(pipeline, text, published=date(2025, 4, 27))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Mir Ali", 5), ("North Waziristan", 30)]
