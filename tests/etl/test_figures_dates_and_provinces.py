@@ -1,7 +1,10 @@
-"""Figures one sentence tells for two happenings, on self-written texts
+"""What the live checks H, D and F showed once read, on self-written texts
 through the real pipeline: a toll told beside another side's act ("while
-Ukraine said Russia had fired drones and three people had died") is that
-act's, not a rival count of the first happening's dead."""
+Kyiv said Russia had fired drones and three people had died") is that act's,
+not a rival count of the first happening's dead; a province named in
+English ("North Kivu") holds the towns inside it, so two reports link; and a
+date on the reports of an arrest ("reports tonight of the detention") dates
+the reports, not the arrest."""
 
 from __future__ import annotations
 
