@@ -56,14 +56,15 @@ _NAMED_AND_OTHERS = re.compile(
     rf"(?:and|along\s+with|together\s+with|as\s+well\s+as)\s+{NUMBER}\s+"
     rf"(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
 
+_PRONOUN_PATTERN = re.compile(
+    rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull|forc)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
+    rf"(?P<victim>[A-Za-z][\w'’-]*(?:\s+(?!(?:from|in|at|on|near|and|to|hostage)\b)[A-Za-z][\w'’-]*){{0,2}})"
+    rf"\b[^.;]{{0,120}}?\b(?:(?P<verb>killed|executed|murdered|beheaded)\s+(?:all\s+of\s+)?them\b|"
+    rf"(?:shot|gunned)\s+(?:all\s+of\s+)?them\s+(?:dead|down)\b)", re.I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "abducted three labourers from a construction site and later killed them": the
     # people taken, then killed by a pronoun
-    ("killed", re.compile(
-        rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull|forc)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
-        rf"(?P<victim>[A-Za-z][\w'’-]*(?:\s+(?!(?:from|in|at|on|near|and|to|hostage)\b)[A-Za-z][\w'’-]*){{0,2}})"
-        rf"\b[^.;]{{0,120}}?\b(?:(?P<verb>killed|executed|murdered|beheaded)\s+(?:all\s+of\s+)?them\b|"
-        rf"(?:shot|gunned)\s+(?:all\s+of\s+)?them\s+(?:dead|down)\b)", re.I)),
+    ("killed", _PRONOUN_PATTERN),
     # Active first: "killing more than 200 Taliban", "killed five policemen and
     # wounded 12 others", "left 5 dead".
     ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{_VICTIM_AFTER}",
@@ -148,15 +149,14 @@ _SINGLE_LIST_ITEM = re.compile(
 # Victims are a noun phrase: words read as them that open with a preposition are not
 _PREPOSITION_FIRST = re.compile(r"(?:on|in|at|after|before|during|since|from|with|by|following)\s", re.I)
 _TIME_PREPOSITION = re.compile(r"(?:after|before|during|since|following)\s", re.I)
-_A_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-                       r"hundreds?|scores?)\b", re.I)
+_A_NUMBER = re.compile(rf"\b(?:{BASE_NUMBER})", re.I)
 # "Eight soldiers and a civilian driver were killed", "two policemen, three militants and a
 # passer-by were killed": counted groups listed before one verb, each a figure of its own
 _GROUP = rf"(?:(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+(?:[A-Za-z][\w'’-]*\s+){{0,2}}?[A-Za-z][\w'’-]*"
 _LEADING_LIST = re.compile(
     rf"\b(?P<items>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+{_KILLED_PASSIVE}\b", re.I)
-_GROUP_ITEM = re.compile(rf"(?P<n1>(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}"
-                         rf"[A-Za-z][\w'’-]*)", re.I)
+_GROUP_ITEM = re.compile(rf"(?P<n1>(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+"
+                         rf"(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}[A-Za-z][\w'’-]*)", re.I)
 _GROUP_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
 
@@ -178,10 +178,15 @@ _NO_ONE = re.compile(r"\b(?:no|not|none)\s+(?:one\s+)?(?:of\s+(?:the\s+)?)?$", r
 _NUMBER_GOES_ON = re.compile(r"(?:dozens?|hundreds?|thousands?|scores?)\b", re.I)
 
 
+# Victims ending on a word for people ("displaced people", "a civilian driver", "jawans")
+_PEOPLE_LAST = re.compile(rf"\b(?:{_PERSON}|people|persons|men|women|children|civilians|villagers|personnel|"
+                          r"policemen|militants|terrorists|rebels|insurgents|fighters|jawans|troops|tribesmen)\w*\s*$",
+                          re.I)
+
+
 def _other_fate(victims: str) -> bool:
     """"fled Zamzam" (not "displaced people", "abducted farmers")."""
-    return bool(_OTHER_FATE.search(victims)) and not re.search(
-        rf"\b(?:{_PERSON}|people|persons|men|women|children|civilians|villagers)\w*\s*$", victims, re.I)
+    return bool(_OTHER_FATE.search(victims)) and not _PEOPLE_LAST.search(victims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +302,6 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 # "the death toll rose to eight on Thursday after three more injured": no victims
                 # (but "12 in Kathmandu were killed")
                 continue
-
             if _BREAKDOWN.match(victims):
                 continue  # "five of the victims had been shot dead": part of a toll told before
             if (match.groupdict().get("verb") or "").lower().startswith(("left", "leav")) and \
@@ -357,12 +361,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
         bounds = [0, *(x for sep in _GROUP_SEPARATOR.finditer(text) for x in sep.span()), len(text)]
         items = [item for a, b in zip(bounds[::2], bounds[1::2])
                  if (item := _GROUP_ITEM.fullmatch(text, a, b)) is not None]
-        if len(items) < 2 or any(c.start < match.end() and match.start() < c.end for c in found if c.kind == "killed"
-                                 and c.best > 1 and not (base + items[-1].start() <= c.start)):
-            continue
-        if not all(re.search(rf"\b(?:{_PERSON}|people|persons|men|women|children|personnel|policemen|militants|"
-                             r"terrorists|rebels|insurgents|fighters|jawans|troops|tribesmen)\w*$",
-                             m.group("victim"), re.I) for m in items):
+        if len(items) < 2 or any(c.kind == "killed" and c.start <= base < c.end for c in found):
+            continue  # ("Two soldiers and three militants were killed": read already, item by item)
+        if not all(_PEOPLE_LAST.search(m.group("victim")) for m in items):
             continue  # groups of people only ("two houses and a car were destroyed" is no toll)
         for item in items:
             number = re.sub(r"^at\s+least\s+", "", item.group("n1"), flags=re.I)
@@ -377,7 +378,6 @@ def find_casualties(sentence: str) -> list[Casualty]:
     return found
 
 
-_PRONOUN_PATTERN = _PATTERNS[0][1]
 _TALLY_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:since|so\s+far|to\s+date|in\s+total|this\s+year|"
                           r"last\s+year|over\s+the\s+past|in\s+the\s+past|during\s+the\s+past)\b", re.I)
 

@@ -494,12 +494,13 @@ class Resolver:
         if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         doubted = doubted or {}
-        if mention.label != "BORDER" and (_weak_outside(ranked, hint) or (
+        outside_hint = _weak_outside(ranked, hint)
+        if mention.label != "BORDER" and (outside_hint or (
                 own_key in doubted and all(_weak(item.entry) for item in ranked))):
             # "the Chatroo area of Jammu and Kashmir's Kishtwar district": a spelling variant of
             # a town outside the area the text puts the name in (Chatra, Jharkhand) is not meant,
             # there or anywhere else in the text ("in the Chatroo belt": the same area)
-            area = self._unknown_in_area(hint) if _weak_outside(ranked, hint) else doubted.get(own_key)
+            area = self._unknown_in_area(hint or []) if outside_hint else doubted.get(own_key)
             if area is None:
                 return Resolution(mention=mention, status="not_found", place=None, candidates=())
             return Resolution(mention=mention, status="ambiguous", place=area.place,

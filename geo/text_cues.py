@@ -8,6 +8,7 @@ no gazetteer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -159,8 +160,9 @@ _ITEM_PLACE = re.compile(r"\s+(?:in|near|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'
                          r"(?:\s+(?:district|province|region|city)(?:\s+of\s+[A-Z][\w’'-]*)?)?")
 _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_OPENS = re.compile(
-    rf"\b{_AIRBASES}\b[^.;:\n]{{0,40}}?(?::|\s(?:were|are|including|include|includes|such\s+as|namely|at)\s|\s?[—–]\s?)\s*",
-    re.IGNORECASE)
+    rf"\b{_AIRBASES}\b[^.;:\n]{{0,40}}?"
+    r"(?::|\s(?:were|are|including|include|includes|such\s+as|namely|at)\s|\s?[—–]\s?)\s*", re.IGNORECASE)
+_ANY_AIRBASES = re.compile(_AIRBASES, re.IGNORECASE)
 _LIST_CLOSES = re.compile(rf"\s+{_AIRBASES}\b", re.IGNORECASE)
 _LIST_START = re.compile(r"(?:^|[.;:!?\n]|\b(?:the|on|at|struck|hit|targeted|attacked|including)\s)\s*$",
                          re.IGNORECASE)
@@ -187,17 +189,24 @@ def _items_from(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
     return items, at
 
 
-def airbase_lists(text: str) -> list[tuple[list[tuple[int, int]], int]]:
+AirbaseList = tuple[tuple[tuple[int, int], ...], int]
+
+
+def airbase_lists(text: str) -> tuple[AirbaseList, ...]:
     """The lists of names a text gives as air bases (see ``AIRBASE_ENDINGS``):
     per list, the spans of its names and where the list ends (after the
     last name's note or place: "Rafiqui in Shorkot district of Jhang")."""
-    if not re.search(_AIRBASES, text, re.IGNORECASE):
-        return []
-    lists: list[tuple[list[tuple[int, int]], int]] = []
+    return _airbase_lists(text) if _ANY_AIRBASES.search(text) else ()
+
+
+@functools.lru_cache(maxsize=16)
+def _airbase_lists(text: str) -> tuple[AirbaseList, ...]:
+    # (cached: the analyser, the resolver and the event stage ask of the same texts in turn)
+    lists: list[AirbaseList] = []
     for opening in _LIST_OPENS.finditer(text):
         items, end = _items_from(text, opening.end())
         if items and not DIVISION_AFTER.match(text, end):  # "airbases in the Murmansk and Amur regions"
-            lists.append((items, end))
+            lists.append((tuple(items), end))
     for closing in _LIST_CLOSES.finditer(text):
         # the list that ends right before the word: scan back to where it starts
         before = text[max(0, closing.start() - 160):closing.start()]
@@ -207,9 +216,9 @@ def airbase_lists(text: str) -> list[tuple[list[tuple[int, int]], int]]:
                 continue
             items, end = _items_from(text, base + start)
             if items and end == closing.start():
-                lists.append((items, end))
+                lists.append((tuple(items), end))
                 break
-    return lists
+    return tuple(lists)
 
 
 def airbase_list_items(text: str) -> list[tuple[int, int]]:

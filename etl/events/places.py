@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_scope import (
-    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under, under_other_event,
-    under_violence,
+    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under,
+    under_other_event, under_violence,
 )
 from etl.events.syntax import ancestors
 from etl.spacy_model import doc_text, span_text

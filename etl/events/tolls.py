@@ -306,11 +306,11 @@ def attach_casualties(drafts: list[Draft], casualties: Sequence[Casualty], *, se
         return
     given: dict[int, list[Casualty]] = {}
     claimed = bool(claim) or any(t.lemma_.lower() == "claim" and t.pos_ == "VERB" for t in sentence)
-    text = span_text(sentence)
+    updating = _UPDATE.search(span_text(sentence)) is not None
     for casualty in casualties:
         # "The death toll rose to eight on Thursday": an update reaches back to the event whose
         # toll it updates, however far the text has gone on
-        reach = _UPDATE_REACH if "toll" in casualty.text.lower() and _UPDATE.search(text) else 3
+        reach = _UPDATE_REACH if updating and "toll" in casualty.text.lower() else 3
         victims = victim_actor(casualty)
         rival = _claim_rivalling(drafts, casualty, sentence_index=sentence_index) if claimed else None
         if rival is not None:
