@@ -113,8 +113,11 @@ _SINGLE_INJURED_ACTIVE = re.compile(
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_PASSIVE = re.compile(
     rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})"
-    # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"
-    rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
+    # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"; so does the
+    # victim's town: "an official in Herat was shot dead"
+    rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)"
+    rf"|\s+(?:in|from)\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){{0,2}}\s+"
+    rf"(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
     rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly)\s+){{0,2}})"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
@@ -130,6 +133,14 @@ _BARE_PASSIVE = re.compile(
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|slain|beheaded|dies|died)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
     rf"amid|following|and)\b))", re.I)
+# One named soldier or policeman by rank: "Sepoy Muhammad Ali, 24, embraced shahadat",
+# "Lance Naik Dinesh Kumar was killed" (ISPR and Indian Army style).
+_RANKED_NAME = re.compile(
+    r"\b(?P<victim>(?:Lance\s+|Naib\s+|Sub-)?(?:Sepoy|Naik|Havildar|Subedar|Sipahi|Constable|Captain|Major|"
+    r"Lieutenant|Colonel|Sergeant|Corporal|Rifleman|Gunner|Trooper|Agniveer|Inspector|Lance\s+Naik)"
+    r"(?:\s+[A-Z][\w'’.-]*){1,4})(?:\s*,\s*(?:aged\s+)?\d{1,2}\s*,|\s*\(\d{1,2}\))?\s+"
+    r"(?P<verb>embraced\s+(?:shahadat|martyrdom)|(?:was\s+|were\s+)?martyred|was\s+(?:also\s+)?(?:killed|shot\s+dead)|"
+    r"laid\s+down\s+(?:his|her)\s+life)\b")
 _SINGLE_INJURED = re.compile(
     rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
     rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got)\s+)?(?P<verb>injured|wounded|hurt)\b"
@@ -340,7 +351,7 @@ def find_casualties(sentence: str) -> list[Casualty]:
             found.append(Casualty("killed", low + 1, best + 1, None if high is None else high + 1,
                                   match.group("victim"), start, end, match.group(0), _figure_text(sentence, match)))
     for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
-                          ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
+                          ("killed", _RANKED_NAME), ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
         for match in pattern.finditer(sentence):
             start, end = match.start(), match.end("verb")
             if any(c.start < end and start < c.end for c in found):

@@ -309,8 +309,14 @@ class Analyzer:
         match_chars = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
                        for start, end in matches]
         person_words = toponyms.person_name_words(doc.ents)
+        lowercase_doc = mostly_lowercase(text)
         for ent in doc.ents:
             label = ent.label_
+            if label in PLACE_LABELS and not lowercase_doc and ent.text.islower():
+                continue  # "of the metro station": a common noun in a text that capitalises names
+            if label in ("ORG", "FAC") and (town := toponyms.town_of_site(ent, self.town_name_set)):
+                spans.append((*town, "GPE"))  # "the Bannu Cantonment", "Quetta Railway Station": in the town
+                continue
             if label in ("PERSON", "ORG") and toponyms.in_place_slot(ent):
                 listed = toponyms.entity_pieces(ent, toponyms.LIST_WORDS)
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
@@ -377,8 +383,9 @@ class Analyzer:
         # 2c. A town's name the model saw as no name, where only a place stands ("tourists
         #     at a meadow near Pahalgam"): a place when the gazetteer knows the town.
         spans += name_slots.towns_in_place_slots(doc, entity_tokens, self.town_name_set, person_words)
-        lowercase_doc = mostly_lowercase(text)
         parsed = parsed_text(doc)
+        # one sense per article: a name the text already uses as a place
+        placed = {text[s:e].lower() for s, e, label in spans if label in ("GPE", "LOC")}
         for start, end in sorted(matches, key=lambda m: (m[0], m[0] - m[1])):  # longest first
             span = doc[start:end]
             if any(i in entity_tokens for i in range(start, end)):
@@ -387,7 +394,7 @@ class Analyzer:
                 continue
             if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
                 continue
-            if span.text.lower() not in self.prominent_names and \
+            if span.text.lower() not in self.prominent_names and span.text.lower() not in placed and \
                     not toponyms.has_place_support(span, lowercase_doc=lowercase_doc,
                                                      parsed=parsed):
                 continue  # "Anju said", "carrying swords": a gazetteer word the text does not use as a place

@@ -307,6 +307,29 @@ def in_facility_name(text: str, start: int, end: int) -> bool:
                 or _FACILITY_BEFORE.search(text[max(0, start - 12):start]))
 
 
+# Last words of a site named after the town it is in ("Bannu Cantonment",
+# "Quetta Railway Station", "Peshawar Central Jail"); not a bank, party or club
+# named after a town, which may stand anywhere ("Kabul Bank" in Kunduz)
+_TOWN_SITE_WORDS = frozenset({"cantonment", "cantt", "airport", "bazaar", "jail", "prison", "station", "checkpost",
+                              "garrison", "stadium"})
+
+
+def town_of_site(ent: Span, towns: Collection[str]) -> tuple[int, int] | None:
+    """The town's name in a site named after it ("the Bannu Cantonment"):
+    its character span, or ``None``."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not 2 <= len(words) <= 4 or words[-1].lower_ not in _TOWN_SITE_WORDS:
+        return None
+    name = words[:-1]
+    if len(name) > 1 and name[-1].lower_ in ("railway", "police", "central", "district", "international", "cricket"):
+        name = name[:-1]  # "Quetta Railway Station", "Peshawar Central Jail"
+    if not name or not all(t.is_title or t.is_upper for t in name):
+        return None
+    if fold(ent.doc[name[0].i:name[-1].i + 1].text) not in towns:
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
+
+
 def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]], *,
                   text: str) -> list[tuple[int, int]]:
     """The ``candidates`` (known place names the model tagged as a person

@@ -39,7 +39,9 @@ from etl.events.fallback_places import (
     adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
     mediator_mention, scene_place, sentence_country, victims_country,
 )
-from etl.events.places import KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, without_bare_regions
+from etl.events.places import (
+    KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, speaker_place, within, without_bare_regions,
+)
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
 from etl.events.realis import (
@@ -157,6 +159,8 @@ def extract_events(
                 _name_initials(doc, mention) or dateline_start <= mention.start < analysis.dateline_end:
             continue
         locative, excluded, chain = mention_role(doc, mention)
+        if capital_of is not None and capital_of(place.country) == place and speaker_place(doc, mention):
+            excluded = True  # "a security official in Islamabad said jets had struck": the state speaking
         by_sentence.setdefault(mention.sentence_index, []).append(
             PlaceCandidate(place, mention, locative, excluded or mention.start in attackers, chain))
     by_sentence = without_bare_regions(by_sentence)
@@ -334,6 +338,13 @@ def extract_events(
                 if previous is not None and not _other_day(sentence, trigger, previous, published=published):
                     places, place_from = list(previous.places), "previous"
                     restates = previous if told is not None else None
+                    # "Troops raided hideouts in Khyber Pakhtunkhwa. The first operation was
+                    # conducted in Datta Khel. Eight militants were killed": the place a sentence
+                    # since set the scene in, inside the one told before
+                    scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start,
+                                        after=previous.sentence_index)
+                    if scene is not None and len(places) == 1 and within(scene, places[0]):
+                        places, place_from = [scene], "refined"
             if not places and trigger.event_type in PLACED and _same_place(sentence):
                 # "a woman was shot dead in the same district": the place of the last event told
                 # with a place of its own, whatever its type

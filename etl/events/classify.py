@@ -563,6 +563,8 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             # "100 persons were feared killed by gunmen", "460 patients were shot
             # dead": the toll's victims are the target
             victims |= {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
+        if "convoy" in victims and victims & civilian and not victims & (armed_targets - {"convoy"}):
+            victims = victims - {"convoy"}  # "a convoy of passenger vehicles": whose convoy its vehicles say
         # "militants ambushed their vehicle, killing two Assam Rifles personnel": the dead say
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}

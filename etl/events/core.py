@@ -59,7 +59,9 @@ class TollMention:
 # Where a draft's place and date come from.  Its own: the sentence names
 # them; else they are borrowed (an earlier event, the lead, the article's
 # country, the publication date) and only fill in.
-OWN_PLACES = frozenset({"locative", "mention", "border", "demonym", "dateline", "none"})
+# ("refined": the finer place a sentence since set the scene in, inside the place the
+# event was told at: see ``etl.events.article``)
+OWN_PLACES = frozenset({"locative", "mention", "border", "demonym", "dateline", "none", "refined"})
 
 
 @dataclass
@@ -70,7 +72,7 @@ class Draft:
     sentence_index: int
     trigger: Trigger
     places: list[Place]
-    place_from: str  # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous" | "scene"
+    place_from: str  # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous" | "scene" | "refined"
     date_value: date | None
     date_precision: int
     actor1: str = ""

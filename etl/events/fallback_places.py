@@ -96,15 +96,16 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
 
 
 def scene_place(by_sentence: dict[int, list[PlaceCandidate]], index: int, *,
-                 sentences: Sequence[Span], body_start: int) -> Place | None:
+                 sentences: Sequence[Span], body_start: int, after: int = -1) -> Place | None:
     """The place the previous sentence or the one before set the scene in,
     within the same paragraph: "In Kunduz last night, a security force
     searched a compound.  During the search the force detained one suspected
     insurgent." -- the finest place named there as the object of "in/at/near"
-    (the nearest one on a tie), never a country."""
+    (the nearest one on a tie), never a country.  ``after``: only sentences
+    after this one."""
     for back in (1, 2):
         j = index - back
-        if j < 0 or sentences[j].end_char <= body_start:
+        if j <= after or sentences[j].end_char <= body_start:
             return None
         between = doc_text(sentences[j].doc)[sentences[j].start_char:sentences[index].start_char]
         if "\n\n" in between:

@@ -187,7 +187,7 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         wanted.add(harmed.i)  # "shelling across the Line of Control killed 12 civilians in Poonch"
     if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
         return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
-    for node in ancestors(span.root, limit=6):
+    for node in ancestors(span.root, limit=9):
         if node.i in wanted:
             return True
         if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:

@@ -67,7 +67,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     # that holds the place it is said of is where that is (not "Pakistan's minister")
     container = (root.dep_ == "poss" and (root.head.lemma_.lower() in _CONTAINED_NOUNS
                                           or root.head.ent_type_ in ("GPE", "LOC", "FAC")
-                                          or _named_site_in_slot(root.head) or _quarter_in_slot(root.head))
+                                          or _named_site_in_slot(root.head) or _quarter_in_slot(root.head)
+                                          or _site_in_slot(root.head))
                  ) or _holds_named_street(doc, span)
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
@@ -119,6 +120,33 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         # pressed, not a place struck
         locative, excluded = False, True
     return locative, excluded, first.i
+
+
+# People who tell news rather than undergo it
+_SPEAKER_NOUNS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson", "correspondent",
+                            "reporter", "journalist", "diplomat", "analyst"})
+
+
+def speaker_place(doc: Doc, mention: Mention) -> bool:
+    """Is the place where an official or source who tells is ("a security
+    official in Islamabad said jets had struck", "according to sources in
+    Kabul")?  The caller decides whether that rules it out (a capital's
+    officials speak for the state; police in a town tell of their town)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ in ("in", "at", "from") and _speaker(first.head.head)
+
+
+def _speaker(noun: Token) -> bool:
+    """Is ``noun`` an official or source who tells ("an official in Islamabad
+    said", "sources in Kabul told Reuters"), not one who was harmed ("an
+    official in Kabul was shot")?"""
+    if noun.lemma_.lower() not in _SPEAKER_NOUNS or noun.dep_ in ("nsubjpass", "dobj") or \
+            noun.head.lemma_.lower() in HARM_VERBS:
+        return False
+    return noun.dep_ != "pobj" or noun.head.head.lower_ == "according"  # "according to sources in Kabul"
 
 
 # Titles and offices named after the place they serve ("the mayor of Kharkiv", "the
@@ -568,6 +596,28 @@ def _quarter_in_slot(head: Token) -> bool:
     """"in Islamabad's G-11 sector", "at Delhi's Seelampur locality": a part
     of the possessive city, standing where a place stands."""
     return head.lemma_.lower() in _QUARTER_NOUNS and head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS
+
+
+# Common nouns for a site in a town ("at Quetta's railway station"); not a
+# country's embassy or a nation's history, which stand anywhere
+_HELD_SITES = frozenset({
+    "station", "airport", "market", "bazaar", "mosque", "church", "temple", "shrine", "hospital", "school",
+    "college", "university", "jail", "prison", "cantonment", "stadium", "hotel", "court", "courthouse",
+    "checkpoint", "checkpost", "camp", "base", "garrison", "bridge", "port", "highway", "road", "square",
+    "hostel", "seminary", "madrasa", "madrassa", "mall", "restaurant", "cafe", "café", "headquarters",
+    "compound", "complex", "neighbourhood", "neighborhood", "airbase", "terminal", "park", "graveyard",
+})
+
+
+def _site_in_slot(head: Token) -> bool:
+    """"at Quetta's railway station", "attacked Kabul's main market": a site
+    of the possessive town, standing where a place stands (not "Pakistan's
+    army" nor "in Pakistan's history")."""
+    if head.lemma_.lower() not in _HELD_SITES and head.lower_ not in _HELD_SITES:
+        return False
+    if head.dep_ == "pobj":
+        return head.head.lower_ in lx.LOCATIVE_PREPS
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS
 
 
 # The last word of a named street, square or site ("Bourbon Street", "Tahrir Square")

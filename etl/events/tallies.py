@@ -204,6 +204,8 @@ _STRETCH_MODIFIERS = frozenset({"armed", "ongoing", "recent", "continued", "cont
 
 
 _TALLY_NOUNS = frozenset({"toll", "tally", "total"})
+# Verbs that tell when a stretch of violence began ("the fighting that erupted in April")
+_BEGIN_VERBS = frozenset({"begin", "start", "erupt", "break", "flare", "escalate"})
 
 
 def is_tallied_since(sentence: Span, *, at: Token | None = None) -> bool:
@@ -282,6 +284,9 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         # "a five-year conflict between forces loyal to Kiir and Machar, which killed nearly
         # 400,000 people": the parse hangs the clause on the last noun of the war's phrase
         return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRETCH_NOUNS and any(
+            r.dep_ == "relcl" and r.lemma_.lower() in _BEGIN_VERBS for r in c.subtree) for c in verb.children):
+        return True  # "ethnic violence that began in May 2023 killed more than 260 people": its whole toll
     if not perfect or day_dated:
         return False
     # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"

@@ -1,0 +1,147 @@
+"""Events of short self-written reports in the wording of the Pakistani and
+Indian press, second batch: sites named after or held by their town, where
+officials speak from, a named soldier's death, the scene an operation was
+conducted in, and the whole toll of a stretch of violence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.casualties import find_casualties
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def rows(events):
+    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+def test_a_station_held_by_its_town_places_the_attack_there(pipeline):
+    text = ("KARACHI: A bomb exploded in Sibi on Tuesday, killing three people, police said.\n\n"
+            "In November last year, a suicide bomber killed 26 people, including 14 soldiers, "
+            "at Quetta's railway station.")
+    events = extract(pipeline, text)
+    assert ("Suicide bomb", "Quetta", 26) in rows(events)
+    assert ("Suicide bomb", "Sibi", 26) not in rows(events)
+
+
+def test_a_country_held_history_or_army_is_no_place(pipeline):
+    from etl.events.places import mention_role
+    from etl.nlp import Mention
+
+    doc = pipeline.analyzer.parse("It was the deadliest attack in Pakistan's history, and Pakistan's army "
+                                  "attacked the camp.")
+    for start in (doc.text.index("Pakistan"), doc.text.rindex("Pakistan")):
+        locative, excluded, _ = mention_role(doc, Mention(article_id="t", start=start, end=start + 8,
+                                                          surface="Pakistan", sentence_index=0, label="GPE"))
+        assert excluded and not locative
+
+
+def test_a_cantonment_named_after_its_town_is_in_that_town(pipeline):
+    text = ("BANNU: At least 18 people, including five soldiers, were martyred when two suicide bombers rammed "
+            "explosive-laden vehicles into the boundary wall of the Bannu Cantonment on Tuesday evening.\n\n"
+            "Bannu has been hit repeatedly in recent months: in July last year, militants attacked the same "
+            "cantonment, killing eight soldiers.")
+    events = extract(pipeline, text, published=date(2025, 3, 5))
+    assert [(e.sub_event_type, e.location, e.fatalities, e.role) for e in events] == [
+        ("Suicide bomb", "Bannu", 18, "main"), ("Armed clash", "Bannu", 8, "background")]
+
+
+def test_a_bank_named_after_a_city_is_no_place(pipeline):
+    analysis = pipeline.analyzer.analyse("A suicide bomber struck a branch of Kabul Bank in Kunduz on Tuesday.",
+                                         article_id="t")
+    assert [m.surface for m in analysis.mentions] == ["Kunduz"]
+
+
+def test_a_lowercase_common_noun_is_no_place_in_a_capitalised_text(pipeline):
+    text = ("NEW DELHI: At least eight people were killed when a car exploded near the Red Fort in Old Delhi on "
+            "Monday evening. The blast took place near gate number 1 of the metro station, police said.")
+    analysis = pipeline.analyzer.analyse(text, article_id="t")
+    assert "metro" not in [m.surface for m in analysis.mentions]
+    events = extract(pipeline, text, published=date(2025, 11, 10))
+    assert {e.country for e in events} == {"IND"}
+
+
+def test_the_capitals_official_is_where_the_state_speaks_not_where_jets_struck(pipeline):
+    text = ("KABUL: Pakistani airstrikes on Tuesday night killed at least 46 people in the Barmal district of "
+            "Afghanistan's eastern Paktika province, a Taliban government spokesman said on Wednesday.\n\n"
+            "Pakistan's military did not confirm the strikes, but a security official in Islamabad, speaking on "
+            "condition of anonymity, said jets had targeted hideouts of the Tehreek-e-Taliban Pakistan (TTP) "
+            "and that \"dozens of terrorists\" were killed.")
+    events = extract(pipeline, text, published=date(2024, 12, 25))
+    assert [(e.sub_event_type, e.country, e.fatalities) for e in events] == [("Air/drone strike", "AFG", 46)]
+
+
+def test_police_in_a_town_tell_of_their_town(pipeline):
+    text = "A bomb exploded at a market on Monday, killing four people, police officials in Kunduz said."
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Kunduz", 4)]
+
+
+def test_a_victim_named_with_the_town_he_served_in_is_one_dead():
+    figures = find_casualties("An official in Herat was shot dead on Sunday, police said.")
+    assert [(c.kind, c.best) for c in figures] == [("killed", 1)]
+
+
+def test_a_soldier_named_by_rank_who_embraced_shahadat_is_one_dead():
+    figures = find_casualties("In another engagement in South Waziristan, four more khwarij were neutralised, "
+                              "while Sepoy Muhammad Ali, 24, embraced shahadat after fighting gallantly.")
+    assert [(c.kind, c.best) for c in figures] == [("killed", 4), ("killed", 1)]
+    assert find_casualties("Captain Ahmed Khan was martyred in the exchange of fire.")[0].best == 1
+    assert find_casualties("Major General Ahmed Sharif Chaudhry said the operation had ended.") == []
+
+
+def test_the_whole_toll_of_violence_since_it_began_is_no_event(pipeline):
+    text = ("IMPHAL: Two Assam Rifles personnel were killed and five others injured when gunmen ambushed their "
+            "vehicle in Manipur's Bishnupur district on Friday evening, officials said.\n\n"
+            "Manipur has been under President's Rule since February, after ethnic violence between the Meitei "
+            "and Kuki-Zo communities that began in May 2023 killed more than 260 people and displaced about "
+            "60,000.")
+    events = extract(pipeline, text, published=date(2025, 9, 20))
+    assert [(e.location, e.fatalities) for e in events] == [("Bishnupur", 2)]
+
+
+def test_shelling_of_villages_along_the_line_of_control_is_in_the_districts_named(pipeline):
+    text = ("JAMMU: At least 12 civilians were killed and 57 others injured as Pakistani troops carried out "
+            "heavy artillery shelling on villages along the Line of Control in Poonch and Rajouri districts of "
+            "Jammu and Kashmir on Wednesday, officials said.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert {e.country for e in events} == {"IND"}
+    assert sorted(e.admin1 for e in events) == ["Kashmir", "Kashmir"]
+    assert sum(e.fatalities for e in events) == 12
+
+
+def test_the_scene_an_operation_was_conducted_in_places_its_toll(pipeline):
+    text = ("RAWALPINDI: Security forces killed 12 terrorists in two separate intelligence-based operations in "
+            "Khyber Pakhtunkhwa, the military's media wing said on Saturday.\n\n"
+            "The first operation was conducted in the Datta Khel area of North Waziristan district on the "
+            "reported presence of khwarij. \"During the conduct of the operation, own troops effectively engaged "
+            "the khwarij location and, resultantly, eight khwarij were sent to hell,\" the ISPR said.")
+    events = extract(pipeline, text, published=date(2025, 8, 16))
+    assert ("Armed clash", "Datta Khel", 8) in rows(events)
+    assert all(e.location != "Khyber Pakhtunkhwa" for e in events)
+
+
+def test_gunmen_firing_on_a_convoy_of_passenger_vehicles_attack_civilians(pipeline):
+    text = ("42 killed as gunmen attack passenger convoy in Kurram\n\n"
+            "PESHAWAR: At least 42 people, including women and children, were killed and dozens injured when gunmen "
+            "opened fire on a convoy of passenger vehicles travelling from Parachinar to Peshawar in Lower Kurram "
+            "on Thursday, officials said.\n\n"
+            "The convoy of around 200 vehicles was escorted by police when it came under attack in the Mandori "
+            "Ochut area, the deputy commissioner said.")
+    events = extract(pipeline, text, published=date(2024, 11, 22))
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", 42)]
+
+
+def test_gunmen_firing_on_a_military_convoy_fight_a_battle(pipeline):
+    text = ("PESHAWAR: Four soldiers were killed when gunmen opened fire on a military convoy in North "
+            "Waziristan on Thursday.")
+    events = extract(pipeline, text, published=date(2024, 11, 22))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
