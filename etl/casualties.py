@@ -41,7 +41,7 @@ _INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
 _Q = "[\"'‘’“”]?"
 _SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
 # "16 TTP (Pakistani Taliban) terrorists", "two jawans of the District Reserve Guard"
-_VICTIM = (rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,5}}?"
+_VICTIM = (rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,6}}?"
            rf"(?:of\s+the\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,4}})?)")
 _STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
@@ -104,6 +104,12 @@ _PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|off
            r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|"
            r"national|passenger|"
            r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
+# "five Chinese engineers and their Pakistani driver were killed": a counted group and one
+# more person, killed together
+_GROUP_AND_ONE = re.compile(
+    rf"\b{NUMBER}\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}[A-Za-z][\w'’-]*)\s+and\s+"
+    rf"(?:their|his|her|its)\s+(?:[A-Za-z][\w'’-]*\s+)?(?:{_PERSON})\s+{_KILLED_PASSIVE}\b", re.I)
+
 _SINGLE_ACTIVE = re.compile(
     rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?|"
     rf"execut(?:ed|ing|es)|death\s+of)\s+"
@@ -193,6 +199,21 @@ _NUMBER_GOES_ON = re.compile(r"(?:dozens?|hundreds?|thousands?|scores?)\b", re.I
 _PEOPLE_LAST = re.compile(rf"\b(?:{_PERSON}|people|persons|men|women|children|civilians|villagers|personnel|"
                           r"policemen|militants|terrorists|rebels|insurgents|fighters|jawans|troops|tribesmen)\w*\s*$",
                           re.I)
+
+
+# "two policemen escorting a polio team", "three soldiers deployed at the post": people,
+# then a participle phrase saying what they were doing (its nouns are no victims)
+_PARTICIPLE_AFTER = re.compile(r"^(?P<head>(?:[\w'’.()-]+\s+){0,2}?[\w'’.()-]+?)\s+(?=(?:[a-z]+ing|deployed|stationed|"
+                               r"posted|assigned|aboard|onboard)\b)")
+
+
+def _people_doing(victims: str) -> str:
+    """The people of a victim phrase that goes on with what they were doing
+    ("policemen escorting a polio team" -> "policemen"), else ``victims``."""
+    match = _PARTICIPLE_AFTER.match(victims)
+    if match is None or not _PEOPLE_LAST.search(match.group("head")):
+        return victims
+    return match.group("head")
 
 
 def _other_fate(victims: str) -> bool:
@@ -303,6 +324,9 @@ def find_casualties(sentence: str) -> list[Casualty]:
             victims = _SCARE_QUOTES.sub("", match.groupdict().get("victim") or "").strip(" .,;:")
             if re.search(r"\b(?:and|or|but)$", victims):
                 continue
+            if match.groupdict().get("verb") and match.groupdict().get("victim") and \
+                    match.start("verb") > match.start("victim"):
+                victims = _people_doing(victims)  # (a passive figure: "two policemen escorting a team were")
             if victims and _NON_PERSON.search(victims):
                 continue
             if victims and _other_fate(victims):
@@ -338,6 +362,15 @@ def find_casualties(sentence: str) -> list[Casualty]:
                     found.extend(_one_before_others(sentence, start, kind=kind, taken=found))
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
+    for match in _GROUP_AND_ONE.finditer(sentence):
+        start, end = match.span()
+        if any(c.start < end and start < c.end for c in found) or not _PEOPLE_LAST.search(match.group("victim")):
+            continue
+        figure = _figure(match)
+        if figure is not None:
+            low, best, high = figure
+            found.append(Casualty("killed", low + 1, best + 1, None if high is None else high + 1,
+                                  match.group("victim"), start, end, match.group(0), _figure_text(sentence, match)))
     for match in _NAMED_AND_OTHERS.finditer(sentence):
         named = match.group("named").split()
         if not named or not (named[0][0].isupper() or named[-1][0].isupper()):

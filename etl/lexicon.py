@@ -784,7 +784,7 @@ ACCIDENT_WORDS = frozenset({
     "accidental", "accidentally", "collision", "collided", "crash", "crashed", "derailed", "fireworks",
     "firecracker", "firecrackers", "short-circuit", "circuit", "mine", "colliery", "blaze", "reactor",
     "chemicals", "carrier", "vessel", "ship", "plunged", "overturned", "capsized", "derailment",
-    "industrial", "storage", "solvents",
+    "industrial", "storage", "solvents", "stampede", "stampedes",
 })
 CRIME_WORDS = frozenset({
     "robbery", "robbers", "robber", "robbed", "dacoits", "dacoity", "smuggle", "smuggling", "smugglers",

@@ -33,7 +33,7 @@ def names_division(ent: Span) -> bool:
     if after.lower_ in ("'s", "’s") and ent.root.dep_ == "poss":
         # "in Kurram's Shalozan area": the possessor of a place noun that is where something is
         held = ent.root.head
-        return held.lower_ in toponyms.DIVISION_NOUNS | {"area", "valley"} and held.dep_ == "pobj" \
+        return held.lower_ in toponyms.DIVISION_NOUNS | _HELD_PARTS and held.dep_ == "pobj" \
             and held.head.lower_ in ("in", "near", "at")
     if ent.root.dep_ not in ("compound", "nmod") or ent.root.head.i < after.i or ent.root.head.i - after.i > 2 or \
             any(t.dep_ != "amod" for t in doc[after.i:ent.root.head.i]):
@@ -47,6 +47,8 @@ def names_division(ent: Span) -> bool:
 
 
 _LGA_WORDS = frozenset({"local", "government", "area", "the"})
+# Parts of a district its name holds ("in Kupwara's Machil sector", "in Bajaur's Mamund area")
+_HELD_PARTS = frozenset({"area", "valley", "sector", "belt", "forest", "forests", "outskirts", "hills"})
 
 
 

@@ -318,6 +318,9 @@ def extract_events(
                 target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
                 if target is not None:
                     places, place_from = [target], "demonym"
+            if not places and trigger.sub_event_type == "Diplomacy" and anaphoric(trigger.token) and any(
+                    d.trigger.sub_event_type in ("Diplomacy", "Agreement") and d.own_place for d in drafts):
+                continue  # "The talks followed clashes in October": the talks told before, told again
             if not places and dateline_place is not None and (
                     trigger.sub_event_type == "Diplomacy" or _here(trigger)):
                 # statements are made where the report was filed; "a special meeting

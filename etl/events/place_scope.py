@@ -52,6 +52,14 @@ def in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool
         # "The shelling began hours after India carried out strikes on nine sites in Pakistan":
         # the places of the clause that tells what came before are that event's
         return True
+    if node is None and not talks:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        # "The clashes came after explosions were heard in Kabul": a clause that tells an
+        # event before the trigger (not "soon after the convoy left the palace, the motorcade
+        # was rocked by a blast": where it began)
+        return span is not None and told_in_earlier_clause(span.root, trigger) and any(
+            t.lemma_.lower() in lx.NOUN_TRIGGERS or t.lemma_.lower() in lx.VERB_TRIGGERS
+            for t in _clause_words(span.root))
     if node is None or node.dep_ != "pobj":
         return False
     if talks and lx.NOUN_TRIGGERS.get(node.lemma_.lower(), ("", ""))[1] in TALKS:
@@ -59,6 +67,14 @@ def in_recalled_event(doc: Doc, mention: Mention, trigger: Token, *, talks: bool
     prep = node.head
     return prep.lower_ in _CAUSE_PREPS or (
         prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in lx.BACKGROUND_NOUNS)
+
+
+def _clause_words(token: Token) -> list[Token]:
+    """The words of the nearest clause above ``token`` (its verb's subtree)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return list(node.subtree)
 
 
 # Nouns of someone's going somewhere: the place "in/to/at" them is theirs.

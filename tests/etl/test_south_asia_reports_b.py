@@ -145,3 +145,59 @@ def test_gunmen_firing_on_a_military_convoy_fight_a_battle(pipeline):
             "Waziristan on Thursday.")
     events = extract(pipeline, text, published=date(2024, 11, 22))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
+
+
+def test_people_counted_with_what_they_were_doing_are_the_dead():
+    figures = find_casualties("Two policemen escorting a polio vaccination team were martyred when unidentified "
+                              "motorcyclists opened fire on them.")
+    assert [(c.kind, c.best, c.victims) for c in figures] == [("killed", 2, "policemen")]
+    assert [c.best for c in find_casualties("Three soldiers deployed at the post were martyred.")] == [3]
+    assert find_casualties("Three posts were destroyed and two houses were damaged.") == []
+    # (an active figure keeps its words: "neutralized 80 terrorists following attacks")
+    assert find_casualties("The army said it had neutralized more than 80 terrorists following coordinated "
+                           "attacks.")[0].victims.startswith("terrorists following")
+
+
+def test_a_counted_group_and_their_one_companion_are_added():
+    figures = find_casualties("In March, five Chinese engineers and their Pakistani driver were killed when a "
+                              "suicide bomber struck their convoy in Besham.")
+    assert [(c.kind, c.best) for c in figures] == [("killed", 6)]
+    assert [(c.best, c.victims) for c in find_casualties("Three soldiers and a civilian were killed.")] == [
+        (3, "soldiers"), (1, "civilian")]
+
+
+def test_a_place_in_a_clause_that_tells_an_earlier_event_is_not_the_clashes(pipeline):
+    text = ("ISLAMABAD: Pakistan's military said on Sunday that 23 of its soldiers were martyred when Afghan "
+            "Taliban forces attacked border posts in Angoor Adda overnight.\n\n"
+            "The clashes came after explosions were heard in Kabul on Thursday night, which the Taliban blamed "
+            "on Pakistan.")
+    events = extract(pipeline, text, published=date(2025, 10, 12))
+    assert all(e.location != "Kabul" or e.event_type != "Battles" for e in events)
+    assert ("Armed clash", "Angoor Adda", 23) in rows(events)
+
+
+def test_a_district_holding_a_named_sector_is_a_place_though_read_as_a_person(pipeline):
+    text = ("SRINAGAR: Two terrorists were killed as the Army foiled an infiltration bid in the Uri sector of "
+            "Baramulla district on Saturday, officials said.\n\n"
+            "In a separate operation in Kupwara's Machil sector, a soldier was injured in an exchange of fire with "
+            "terrorists on Friday night.")
+    events = extract(pipeline, text, published=date(2025, 5, 24))
+    assert [(e.location, e.injured) for e in events if e.injured] == [("Kupwāra", 1)]
+
+
+def test_a_stampede_at_a_celebration_is_no_conflict_event(pipeline):
+    text = ("11 killed in stampede outside Bengaluru stadium during victory celebrations\n\n"
+            "BENGALURU: Eleven people were killed and more than 30 injured in a stampede outside the M Chinnaswamy "
+            "Stadium on Wednesday as huge crowds gathered to celebrate the team's first title, police said. Police "
+            "used mild force to control the crowd.")
+    assert list(extract(pipeline, text, published=date(2025, 6, 5))) == []
+
+
+def test_the_talks_told_again_before_what_preceded_them_are_no_new_talks(pipeline):
+    text = ("ISTANBUL: Pakistan and Afghanistan agreed on Thursday to maintain a ceasefire and set up a monitoring "
+            "mechanism after four days of talks in Istanbul mediated by Turkey and Qatar, the Turkish foreign "
+            "ministry said.\n\n"
+            "The talks followed deadly border clashes in October, in which dozens of soldiers and civilians were "
+            "killed.")
+    events = extract(pipeline, text, published=date(2025, 10, 31))
+    assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == ["Agreement"]
