@@ -555,6 +555,8 @@ LABOUR_STRIKE_WORDS = frozenset({
     "staff", "drivers", "traders", "shopkeepers", "transporters", "lawyers", "students", "miners",
     "wage", "wages", "salaries", "pay", "pension", "pensions", "taxi", "taxis", "bus", "minibus", "truck",
     "truckers", "lorry", "rail", "railway", "metro", "dockers", "farmers", "fuel",
+    # South Asian closures: "a wheel-jam and shutter-down strike", "a lockdown and wheel-jam strike"
+    "wheel-jam", "shutter-down", "lockdown", "bandh", "hartal", "shutdown",
 })
 # What a group mobilises, sends, moves or forms (Change to group/activity).
 TROOP_WORDS = frozenset({

@@ -454,7 +454,24 @@ def _named_body(doc: Doc, span: tuple[int, int, str]) -> bool:
         return False
     after = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
     before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
-    return after in _BODY_AFTER or before in _BODY_BEFORE
+    return after in _BODY_AFTER or before in _BODY_BEFORE or _heads_a_body_name(doc, tokens.end)
+
+
+# Last words of an organisation's name written in capitals after a place ("the Jammu
+# Kashmir Joint Awami Action Committee", "Balochistan National Party")
+_BODY_NAME_ENDS = _BODY_AFTER | frozenset({"committee", "council", "front", "association", "union", "federation",
+                                           "league", "forum", "organisation", "organization", "society", "assembly",
+                                           "congress", "conference", "jirga"})
+
+
+def _heads_a_body_name(doc: Doc, end: int) -> bool:
+    """Do capitalised words after the place (two to six) end in the word for a body?"""
+    words = []
+    for token in doc[end:end + 6]:
+        if not (token.is_alpha and (token.is_title or token.is_upper)):
+            break
+        words.append(token)
+    return len(words) >= 2 and words[-1].lower_ in _BODY_NAME_ENDS
 
 
 def _misread_date(ent: Span) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
@@ -39,6 +39,7 @@ from etl.events.fallback_places import (
     adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
     mediator_mention, scene_place, sentence_country, victims_country,
 )
+from etl.events.place_scope import under
 from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, speaker_place, within, without_bare_regions,
 )
@@ -305,6 +306,12 @@ def extract_events(
             candidates = split_by_sequel(here, trigger.token, is_sequel=is_sequel)
             if not trigger.background and recalled_spans:
                 candidates = [c for c in candidates if not _in_spans(doc, c.mention, recalled_spans)]
+            if trigger.sub_event_type in ("Agreement", "Diplomacy") and anaphoric(trigger.token) and \
+                    _in_a_phrase(trigger.token):
+                # a deal told again in a phrase of another verb ("within hours of the truce,
+                # explosions were heard in Srinagar"): only a place under its own word is its
+                # venue (not so "the ceasefire meeting was hosted in Putrajaya")
+                candidates = [c for c in candidates if under(doc, c.mention, trigger.token)]
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
@@ -525,6 +532,21 @@ def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: 
         return False
     return previous.date_value is not None and previous.date_precision in (DAY, WEEK) and \
         abs((own.value - previous.date_value).days) > 1
+
+
+def _in_a_phrase(token: Token) -> bool:
+    """Does the word hang on its clause's verb through a preposition ("within
+    hours of the truce", "accused Pakistan of violating the agreement")?"""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "prep":
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("pcomp", "acl"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_spans(doc: Doc, mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:

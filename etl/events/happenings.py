@@ -476,7 +476,9 @@ def _agentless_toll(mention: Mention) -> bool:
     """"Israel's ambulance service said three people were killed in Beersheba":
     a toll that names no killer (its actor is a guess from the sentence)."""
     token = mention.draft.trigger.token
-    return _toll_report(mention) and not any(c.dep_ == "agent" for c in token.children)
+    # (the agent of "shot dead by gunmen" hangs on "shot")
+    verbs = [token, token.head] if token.dep_ in ("oprd", "acomp", "advmod") else [token]
+    return _toll_report(mention) and not any(c.dep_ == "agent" for v in verbs for c in v.children)
 
 
 def _may_start(mention: Mention) -> bool:

@@ -581,6 +581,12 @@ def distinct_happening(token: Token) -> bool:
     those told before."""
     if _distinct_words(token):
         return True
+    # "Separately, two Levies personnel were shot dead": a happening the sentence sets apart
+    # first thing (not "rebels negotiating separately with the DRC": how they negotiate)
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ in ("oprd", "acomp") else None
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in ("separately", "elsewhere") and c.i == c.sent.start
+                                for c in [*verb.children, *verb.head.children]):
+        return True
     # "two soldiers were killed in a separate attack": the happening a toll is told in
     if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
             o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)

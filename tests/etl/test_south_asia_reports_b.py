@@ -201,3 +201,36 @@ def test_the_talks_told_again_before_what_preceded_them_are_no_new_talks(pipelin
             "killed.")
     events = extract(pipeline, text, published=date(2025, 10, 31))
     assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == ["Agreement"]
+
+
+def test_a_place_heading_an_organisations_name_is_no_place(pipeline):
+    analysis = pipeline.analyzer.analyse(
+        "The Jammu Kashmir Joint Awami Action Committee (JKJAAC) had called a lockdown across the region.",
+        article_id="t")
+    assert analysis.mentions == ()
+
+
+def test_a_wheel_jam_strike_is_no_air_strike(pipeline):
+    text = ("MUZAFFARABAD: The action committee had called a lockdown and wheel-jam strike in Muzaffarabad on "
+            "Monday, organisers said.")
+    events = extract(pipeline, text, published=date(2025, 9, 29))
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_a_truce_named_as_a_time_is_not_placed_where_later_explosions_were_heard(pipeline):
+    text = ("NEW DELHI/ISLAMABAD: India and Pakistan agreed to a full and immediate ceasefire on Saturday after "
+            "four days of cross-border missile, drone and artillery attacks, the two countries said.\n\n"
+            "Within hours of the truce, explosions were heard in Srinagar and Jammu, and India accused Pakistan "
+            "of violating the agreement.")
+    events = extract(pipeline, text, published=date(2025, 5, 10))
+    deals = [e for e in events if e.sub_event_type == "Agreement"]
+    assert deals and all(e.location != "Srinagar" for e in deals)
+
+
+def test_a_killing_told_separately_is_not_typed_as_the_bombing_before_it(pipeline):
+    text = ("KHUZDAR: The death toll from Wednesday's suicide attack on a school bus in Khuzdar rose to eight on "
+            "Friday after two more children succumbed to their injuries, officials said.\n\n"
+            "Separately, two Levies personnel were shot dead by unidentified gunmen in Kalat district on Thursday "
+            "night, police said.")
+    events = extract(pipeline, text, published=date(2025, 5, 23))
+    assert [(e.sub_event_type, e.fatalities) for e in events if e.location == "Kalat"] == [("Armed clash", 2)]
