@@ -24,6 +24,7 @@ _KILLED_PASSIVE = (
     r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
     r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell|"
+    r"attain(?:ed)?\s+martyrdom|made\s+the\s+supreme\s+sacrifice|"
     r"eliminated|neutrali[sz]ed)"
 )
 _INJURED_PASSIVE = (
@@ -76,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("injured", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_INJURED_PASSIVE}\b", re.I)),
     # "the death toll rose to 12", "toll climbed to 40"
     ("killed", re.compile(
-        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
+        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
     # "resulting in a death toll of at least 61 civilians"
     ("killed", re.compile(rf"\b(?P<verb>(?:death\s+)?toll)\s+of\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}"
@@ -107,7 +108,7 @@ _PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|off
 # "five Chinese engineers and their Pakistani driver were killed": a counted group and one
 # more person, killed together
 _GROUP_AND_ONE = re.compile(
-    rf"\b{NUMBER}\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}[A-Za-z][\w'’-]*)\s+and\s+"
+    rf"\b{NUMBER}\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,4}}[A-Za-z][\w'’-]*)\s+and\s+"
     rf"(?:their|his|her|its)\s+(?:[A-Za-z][\w'’-]*\s+)?(?:{_PERSON})\s+{_KILLED_PASSIVE}\b", re.I)
 
 _SINGLE_ACTIVE = re.compile(

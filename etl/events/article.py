@@ -46,7 +46,7 @@ from etl.events.places import (
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
 from etl.events.realis import (
-    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset,
+    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset, when_older_year,
 )
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back,
@@ -299,6 +299,10 @@ def extract_events(
         first_draft = len(drafts)
         # the places of a clause that recalls an earlier event are its places, not the report's
         recalled_spans = [scope for t in triggers if t.background and (scope := recalled_scope(t.token))]
+        # "the biggest attack since April 2023, when 10 policemen were killed in Dantewada": the
+        # places of a clause told of an older year are not this sentence's events
+        recalled_spans += [(t.left_edge.i, t.right_edge.i + 1) for t in sentence
+                           if t.dep_ == "relcl" and when_older_year(t, published=published)]
         for trigger in triggers:
             restates = None
             reaction = reaction_frame(trigger.token)

@@ -343,6 +343,11 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
         return trigger
     window = object_words(trigger.token)
     heads = object_heads(trigger.token)  # "seized rifles in a town north of the capital": rifles
+    token = trigger.token
+    if lemma in ("recover", "take") and (heads | {c.lower_ for c in token.children if c.dep_ in ("nsubjpass", "dobj")}
+                                         | {t.lower_ for t in token.doc[max(token.sent.start, token.i - 3):token.i]}
+                                         ) & _REMAINS:
+        return None  # "more bodies were recovered from the site": the dead found, no event
     if lemma in ("seize", "capture") and heads & lx.CARRIER_WORDS and not heads & lx.WEAPON_CACHE_WORDS and \
             _state_taker(trigger.token) is False:
         # "BLA militants seized the Jaffar Express": a hijacking, its passengers held
@@ -360,6 +365,9 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
         # people abduct them ("militants captured two soldiers")
         return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
+
+
+_REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 
 
 # Words of shooting (not "guns": "anti-aircraft guns" are heavy weapons).

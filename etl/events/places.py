@@ -98,6 +98,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
+    if first.dep_ == "dobj" and first.head.dep_ == "xcomp" and first.head.head.lemma_.lower() in _INTENT_VERBS:
+        locative, excluded = False, True  # "militants who were preparing to attack Pakistan": not done
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
     if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.pos_ in ("NOUN", "PROPN") or
@@ -122,6 +124,9 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     return locative, excluded, first.i
 
 
+# Verbs of an act intended, not done ("preparing to attack Pakistan", "plotting to strike Kabul")
+_INTENT_VERBS = frozenset({"prepare", "plan", "plot", "try", "attempt", "seek", "intend", "want", "aim",
+                           "threaten", "vow", "conspire"})
 # People who tell news rather than undergo it
 _SPEAKER_NOUNS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson", "correspondent",
                             "reporter", "journalist", "diplomat", "analyst"})

@@ -630,6 +630,17 @@ def dated_other_year(token: Token, *, published: date | None) -> bool:
     return False
 
 
+def when_older_year(token: Token, *, published: date | None) -> bool:
+    """Is the trigger told in a "when" clause on a date of an older year
+    ("since April 2023, when 10 policemen and a driver were killed")?  Events
+    of older years are not coded."""
+    head = when_date_head(token) if published is not None else None
+    if head is None or published is None:
+        return False
+    value = _dated_value(head, published=published)
+    return value is not None and value.year < published.year - 1
+
+
 def within_other_year(token: Token, *, published: date | None) -> bool:
     """Does the token tell part of an event dated only by an earlier year
     ("last year's demonstrations, in which more than 60 people died")?"""

@@ -22,7 +22,7 @@ from etl.casualties import Casualty, named_with_others, victim_noun
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import DAY_KINDS, is_background, is_unreal, within_other_year
+from etl.events.realis import DAY_KINDS, is_background, is_unreal, when_older_year, within_other_year
 from etl.events.tallies import is_period_toll, is_tallied_since, summed_over_happenings, told_as_one
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
@@ -58,8 +58,10 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
         if casualty.kind == "killed" and casualty.best >= _ECHO_MIN and casualty.best in tallies and \
                 not _finite(verb):
             continue  # "are among 321 killed": the figure told as a running total elsewhere in the text
-        if verb is not None and within_other_year(verb, published=published):
-            continue  # "last year's demonstrations, in which more than 60 people died"
+        if verb is not None and (within_other_year(verb, published=published)
+                                 or when_older_year(verb, published=published)):
+            continue  # "last year's demonstrations, in which more than 60 people died", "since April 2023, when
+            # 10 policemen were killed"
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
             continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)

@@ -234,3 +234,37 @@ def test_a_killing_told_separately_is_not_typed_as_the_bombing_before_it(pipelin
             "night, police said.")
     events = extract(pipeline, text, published=date(2025, 5, 23))
     assert [(e.sub_event_type, e.fatalities) for e in events if e.location == "Kalat"] == [("Armed clash", 2)]
+
+
+def test_jawans_who_attained_martyrdom_are_dead():
+    figures = find_casualties("Three Army jawans attained martyrdom and two terrorists were neutralised in a "
+                              "fierce gunfight.")
+    assert [(c.kind, c.best) for c in figures] == [("killed", 3), ("killed", 2)]
+
+
+def test_a_toll_first_put_lower_then_risen_is_the_risen_figure():
+    figures = find_casualties("The initial death toll was put at five, but it rose to nine as more bodies "
+                              "were recovered from the site.")
+    assert [(c.kind, c.best) for c in figures] == [("killed", 9)]
+
+
+def test_an_ied_toll_of_jawans_and_their_driver_and_no_old_blast_or_recovered_site(pipeline):
+    text = ("RAIPUR: Eight District Reserve Guard jawans and their driver were killed when Maoists triggered an "
+            "improvised explosive device under their vehicle in Bijapur district of Chhattisgarh on Monday, "
+            "police said.\n\n"
+            "The initial death toll was put at five, but it rose to nine as more bodies were recovered from the "
+            "site, which was left with a 10-feet-deep crater.\n\n"
+            "This was the biggest attack on security personnel in the state since April 2023, when 10 policemen "
+            "and a driver were killed in a similar blast in Dantewada district.")
+    events = extract(pipeline, text, published=date(2025, 1, 7))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Bijapur", 9)]
+
+
+def test_a_country_militants_were_preparing_to_attack_is_no_place_of_the_strike(pipeline):
+    text = ("KABUL: Taliban authorities said on Wednesday that Pakistani drone strikes overnight killed at least "
+            "10 civilians in Afghanistan's Paktika province.\n\n"
+            "Pakistan's military said its forces had targeted camps of the Gul Bahadur group and killed \"dozens "
+            "of khwarij\" who were preparing to attack Pakistan.")
+    events = extract(pipeline, text, published=date(2025, 10, 22))
+    assert {e.country for e in events} == {"AFG"}
