@@ -314,10 +314,18 @@ _TOWN_SITE_WORDS = frozenset({"cantonment", "cantt", "airport", "bazaar", "jail"
                               "garrison", "stadium"})
 
 
+# Sites named before the town they are in ("Cadet College Wana", "Army Public School Peshawar")
+_SITE_BEFORE_TOWN = frozenset({"college", "school", "cantonment", "cantt", "jail", "prison", "hospital", "camp",
+                               "academy", "university", "airport", "garrison"})
+
+
 def town_of_site(ent: Span, towns: Collection[str]) -> tuple[int, int] | None:
-    """The town's name in a site named after it ("the Bannu Cantonment"):
-    its character span, or ``None``."""
+    """The town's name in a site named after it ("the Bannu Cantonment",
+    "the Cadet College Wana"): its character span, or ``None``."""
     words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if 3 <= len(words) <= 5 and words[-2].lower_ in _SITE_BEFORE_TOWN and words[-1].is_title and \
+            fold(words[-1].text) in towns:
+        return words[-1].idx, words[-1].idx + len(words[-1].text)
     if not 2 <= len(words) <= 4 or words[-1].lower_ not in _TOWN_SITE_WORDS:
         return None
     name = words[:-1]

@@ -319,6 +319,11 @@ def extract_events(
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
             if is_sequel and not places:
                 continue
+            if trigger.event_type in VIOLENT and anaphoric(trigger.token) and drafts and \
+                    trigger.token.dep_ == "nsubj" and trigger.token.head.lemma_.lower() in _CAUSING_VERBS and \
+                    not any(under(doc, c.mention, trigger.token) for c in candidates):
+                continue  # "The attack triggered a military conflict between India and Pakistan in May": the
+                # attack told before, and what it caused
             if not places and trigger.event_type in PLACED and country_wide(trigger.token):
                 # "Ukraine said three people were killed in overnight attacks across the
                 # country": the country the sentence names, not the town told before
@@ -536,6 +541,10 @@ def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: 
         return False
     return previous.date_value is not None and previous.date_precision in (DAY, WEEK) and \
         abs((own.value - previous.date_value).days) > 1
+
+
+# Verbs an event causes what follows with ("The attack triggered a conflict")
+_CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "provoke", "cause", "lead", "unleash", "ignite", "fuel"})
 
 
 def _in_a_phrase(token: Token) -> bool:

@@ -51,7 +51,10 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
     if agreements and lemmas & lx.ENDING_VERBS:
         # "territory was handed over as part of a deal ending the fighting": the handover is the event
         transfers = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"]
-        return [*transfers[:1], *agreements[:1]]
+        # (the main clause's own violence is news besides: "India struck nine sites on May 7,
+        # leading to four days of clashes that ended with a ceasefire on May 10")
+        struck = [t for t in triggers if t.event_type in VIOLENT and t.token.dep_ == "ROOT" and t.token.pos_ == "VERB"]
+        return [*transfers[:1], *agreements[:1], *(_refine(t, sentence, struck) for t in struck[:1])]
     triggers = [typed for typed in map(_object_subtype, triggers) if typed is not None]
     # "thousands were displaced by fighting": the fighting is the cause told, the displacement the news
     causes = {w.i for t in triggers if t.sub_event_type == "Other" for c in t.token.children

@@ -33,7 +33,7 @@ from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.realis import (
     CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
-    is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year,
+    is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (
@@ -253,8 +253,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
         if ongoing_since(trig.token, published=published):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
-        if dated_other_year(trig.token, published=published) or when_older_year(trig.token, published=published):
-            continue  # "last year's demonstrations", "since April 2023, when 10 policemen were killed"
+        if dated_other_year(trig.token, published=published) or when_older_year(trig.token, published=published) \
+                or within_other_year(trig.token, published=published):
+            # "last year's demonstrations", "since April 2023, when 10 policemen were killed", "the 2014
+            # attack on the Army Public School in which 149 people were killed"
+            continue
         if recalled_earlier(trig.token, published=published):
             if recalled_date(trig.token, published=published) is None:
                 continue  # dated to an older year

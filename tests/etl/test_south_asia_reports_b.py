@@ -268,3 +268,25 @@ def test_a_country_militants_were_preparing_to_attack_is_no_place_of_the_strike(
             "of khwarij\" who were preparing to attack Pakistan.")
     events = extract(pipeline, text, published=date(2025, 10, 22))
     assert {e.country for e in events} == {"AFG"}
+
+
+def test_a_college_named_before_its_town_is_in_the_town_and_an_old_year_attack_is_no_event(pipeline):
+    text = ("WANA: Security forces on Tuesday repulsed a terrorist attack on the Cadet College Wana in South "
+            "Waziristan, killing all five attackers, the military's media wing said.\n\n"
+            "The interior minister praised the security forces for averting what he called \"an APS-like "
+            "tragedy\", referring to the 2014 attack on the Army Public School in Peshawar in which 149 people, "
+            "mostly children, were killed.")
+    events = extract(pipeline, text, published=date(2025, 11, 11))
+    assert [(e.location, e.fatalities) for e in events] == [("Wana", 5)]
+
+
+def test_strikes_told_in_the_main_clause_beside_a_ceasefire_ending_the_clashes_are_an_event(pipeline):
+    text = ("NEW DELHI: The NIA on Sunday arrested two men for harbouring the terrorists who killed 26 people at "
+            "Pahalgam on April 22, officials said.\n\n"
+            "The attack triggered a military conflict between India and Pakistan in May. India struck nine terror "
+            "sites in Pakistan and Pakistan-occupied Kashmir on May 7 under Operation Sindoor, leading to four "
+            "days of clashes that ended with a ceasefire on May 10.")
+    events = extract(pipeline, text, published=date(2025, 6, 22))
+    kinds = [(e.sub_event_type, e.event_date) for e in events]
+    assert ("Air/drone strike", date(2025, 5, 7)) in kinds and ("Agreement", date(2025, 5, 10)) in kinds
+    assert not [e for e in events if e.event_type == "Battles"]  # (what the attack triggered: no clash of its own)
