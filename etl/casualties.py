@@ -114,7 +114,9 @@ _GROUP_AND_ONE = re.compile(
 _SINGLE_ACTIVE = re.compile(
     rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?|"
     rf"execut(?:ed|ing|es)|death\s+of)\s+"
-    rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
+    # (not a preposition first: "people killed in militant attacks" names no militant killed)
+    rf"(?:(?P<n1>a|an|one)\s+)?(?!(?:in|at|on|by|during|near|from|with|for|after|before|since|over|across|along|"
+    rf"inside|outside|amid|while|when)\s)(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
 _SINGLE_INJURED_ACTIVE = re.compile(
     rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"
     rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)

@@ -290,3 +290,19 @@ def test_strikes_told_in_the_main_clause_beside_a_ceasefire_ending_the_clashes_a
     kinds = [(e.sub_event_type, e.event_date) for e in events]
     assert ("Air/drone strike", date(2025, 5, 7)) in kinds and ("Agreement", date(2025, 5, 10)) in kinds
     assert not [e for e in events if e.event_type == "Battles"]  # (what the attack triggered: no clash of its own)
+
+
+def test_people_killed_in_militant_attacks_is_no_militant_killed():
+    assert find_casualties("The attack brought the number of people killed in militant attacks in Balochistan "
+                           "this month to more than 60.") == []
+    assert [(c.best, c.victims) for c in find_casualties("Gunmen killed a teacher in Turbat.")] == [(1, "teacher")]
+
+
+def test_a_risen_toll_with_its_first_figure_is_the_risen_toll(pipeline):
+    text = ("QUETTA: The death toll from Sunday's bomb attack on a Frontier Corps convoy in Mastung rose to 15 on "
+            "Tuesday after three more injured soldiers died in hospital, officials said, bringing the number of "
+            "people killed in militant attacks in Balochistan this month to more than 60.\n\n"
+            "The roadside bomb struck a vehicle carrying FC personnel near Dasht. Twelve soldiers had been "
+            "killed on the spot.")
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [e.fatalities for e in events] == [15]
