@@ -132,6 +132,12 @@ def _dates_report(span: Span, trigger: Token) -> bool:
     if any(a.lower_ == "according" and a.i != trigger.i and not in_subtree(trigger, a)
            for a in ancestors(span.root, limit=5)):
         return True  # "killed 31 people, according to an aid worker on Thursday": the day it was told
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "on" and span.start > 1:
+        before = span.doc[span.start - 2]
+    if before is not None and before.i != trigger.i and before.lemma_.lower() in lx.SAY_VERBS and \
+            before.tag_ in ("VBD", "VBZ", "VBP") and before.i < trigger.i:
+        return True  # "said on Monday its fighters had killed …" (however parsed): the day it was told
     noun = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in lx.TELLING_NOUNS and noun.i != trigger.i and \
             in_subtree(trigger, noun):

@@ -306,3 +306,11 @@ def test_a_risen_toll_with_its_first_figure_is_the_risen_toll(pipeline):
             "killed on the spot.")
     events = extract(pipeline, text, published=date(2025, 6, 3))
     assert [e.fatalities for e in events] == [15]
+
+
+def test_the_day_a_group_said_it_killed_is_not_the_day_it_killed(pipeline):
+    text = ("KABUL: The National Resistance Front (NRF), an anti-Taliban armed group, said on Monday its fighters "
+            "had killed 12 Taliban members and wounded several others in attacks on two Taliban checkpoints in the "
+            "Dara district of Panjshir province on Sunday night.")
+    events = extract(pipeline, text, published=date(2025, 4, 14))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 4, 13), 12)]
