@@ -13,6 +13,7 @@ Euphemisms count: "martyred", "embraced martyrdom", "laid down their lives",
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etl.numbers import BASE_NUMBER, NUMBER, QUAL, parse_number
@@ -206,8 +207,8 @@ _PEOPLE_LAST = re.compile(rf"\b(?:{_PERSON}|people|persons|men|women|children|ci
 
 # "two policemen escorting a polio team", "three soldiers deployed at the post": people,
 # then a participle phrase saying what they were doing (its nouns are no victims)
-_PARTICIPLE_AFTER = re.compile(r"^(?P<head>(?:[\w'’.()-]+\s+){0,2}?[\w'’.()-]+?)\s+(?=(?:[a-z]+ing|deployed|stationed|"
-                               r"posted|assigned|aboard|onboard)\b)")
+_PARTICIPLE_AFTER = re.compile(r"^(?P<head>(?:[\w'’.()-]+\s+){0,2}?[\w'’.()-]+?)\s+"
+                               r"(?=(?:[a-z]+ing|deployed|stationed|posted|assigned|aboard|onboard)\b)")
 
 
 def _people_doing(victims: str) -> str:
@@ -366,26 +367,13 @@ def find_casualties(sentence: str) -> list[Casualty]:
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
     for match in _GROUP_AND_ONE.finditer(sentence):
-        start, end = match.span()
-        if any(c.start < end and start < c.end for c in found) or not _PEOPLE_LAST.search(match.group("victim")):
-            continue
-        figure = _figure(match)
-        if figure is not None:
-            low, best, high = figure
-            found.append(Casualty("killed", low + 1, best + 1, None if high is None else high + 1,
-                                  match.group("victim"), start, end, match.group(0), _figure_text(sentence, match)))
+        if _PEOPLE_LAST.search(match.group("victim")):
+            found.extend(_figure_and_one(sentence, match, taken=found))
     for match in _NAMED_AND_OTHERS.finditer(sentence):
         named = match.group("named").split()
         if not named or not (named[0][0].isupper() or named[-1][0].isupper()):
             continue  # (not "killing five soldiers and two others")
-        start, end = match.span()
-        if any(c.start < end and start < c.end for c in found):
-            continue
-        figure = _figure(match)
-        if figure is not None:
-            low, best, high = figure
-            found.append(Casualty("killed", low + 1, best + 1, None if high is None else high + 1,
-                                  match.group("victim"), start, end, match.group(0), _figure_text(sentence, match)))
+        found.extend(_figure_and_one(sentence, match, taken=found))
     for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
                           ("killed", _RANKED_NAME), ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
         for match in pattern.finditer(sentence):
@@ -423,6 +411,18 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   sentence[start:end], number))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _figure_and_one(sentence: str, match: re.Match[str], *, taken: Sequence[Casualty]) -> list[Casualty]:
+    """The match's figure and one more person killed ("five engineers and their
+    driver", "Basavaraju and 26 other cadres"), unless read already."""
+    start, end = match.span()
+    figure = _figure(match)
+    if figure is None or any(c.start < end and start < c.end for c in taken):
+        return []
+    low, best, high = figure
+    return [Casualty("killed", low + 1, best + 1, None if high is None else high + 1, match.group("victim"),
+                     start, end, match.group(0), _figure_text(sentence, match))]
 
 
 _TALLY_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:since|so\s+far|to\s+date|in\s+total|this\s+year|"

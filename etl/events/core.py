@@ -72,7 +72,8 @@ class Draft:
     sentence_index: int
     trigger: Trigger
     places: list[Place]
-    place_from: str  # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous" | "scene" | "refined"
+    # "locative" | "mention" | "border" | "demonym" | "dateline" | "context" | "previous" | "scene" | "refined"
+    place_from: str
     date_value: date | None
     date_precision: int
     actor1: str = ""
