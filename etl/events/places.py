@@ -427,6 +427,11 @@ def choose_places(
         for c in list(chosen):
             for other in _written_list(sentence.doc, c, usable):
                 members.setdefault(other.place.place_id, other)
+        # "the towns of Bahawalpur and Muridke in Pakistan's Punjab province, and Muzaffarabad
+        # and Kotli in Pakistani Kashmir": the list goes on after the province that holds it
+        # (however the parser reads its second half)
+        for other in _located_list_sequel(sentence.doc, list(members.values()), candidates):
+            members.setdefault(other.place.place_id, other)
         if len(members) > len(chosen):
             chosen = _drop_containing(sorted(members.values(), key=lambda c: c.mention.start))
     if chosen and chosen[0].place.kind == "border":
@@ -463,6 +468,43 @@ def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidat
     for c in items[first:last + 1]:
         members.setdefault(c.place.place_id, c)
     return list(members.values())
+
+
+# After a list's last item: "in <the places that hold it>, and "
+_LOCATED_THEN = re.compile(r"\s+in\s+(?P<where>[^,;.]{1,80}?)\s*,\s*and\s+")
+
+
+def _located_list_sequel(doc: Doc, members: Sequence[PlaceCandidate],
+                         candidates: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The items of a list that goes on after the places holding its first
+    part ("Bahawalpur and Muridke in Pakistan's Punjab province, and
+    Muzaffarabad and Kotli in Pakistani Kashmir"): towns of the list's level and
+    country named right after ", and ", joined among themselves as a plain
+    list; ``[]`` when the text between is not only the first part's containers."""
+    if len(members) < 2:
+        return []
+    text = doc_text(doc)
+    last = max(members, key=lambda c: c.mention.start)
+    match = _LOCATED_THEN.match(text, last.mention.end)
+    if match is None:
+        return []
+    where = [c for c in candidates if match.start("where") <= c.mention.start < match.end("where")]
+    if not where or not all(within(last.place, c.place) for c in where):
+        return []
+    level = KIND_LEVEL.get(last.place.kind, 3)
+    items = sorted((c for c in candidates if c.mention.start >= match.end() and c.place.country == last.place.country
+                    and KIND_LEVEL.get(c.place.kind, 3) == level), key=lambda c: c.mention.start)
+    out: list[PlaceCandidate] = []
+    at = match.end()
+    for c in items:
+        if c.mention.start != at:
+            break
+        out.append(c)
+        join = _LIST_JOIN.match(text, c.mention.end)
+        if join is None:
+            break
+        at = join.end()
+    return out
 
 
 def _in_airbase_list(span: Span) -> bool:

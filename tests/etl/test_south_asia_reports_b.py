@@ -314,3 +314,13 @@ def test_the_day_a_group_said_it_killed_is_not_the_day_it_killed(pipeline):
             "Dara district of Panjshir province on Sunday night.")
     events = extract(pipeline, text, published=date(2025, 4, 14))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 4, 13), 12)]
+
+
+def test_a_list_of_towns_goes_on_after_the_province_holding_its_first_part(pipeline):
+    text = ("NEW DELHI/ISLAMABAD, May 7 (Reuters) - India said it struck nine sites in Pakistan early on "
+            "Wednesday.\n\n"
+            "The strikes hit the towns of Bahawalpur and Muridke in Pakistan's Punjab province, and Muzaffarabad "
+            "and Kotli in Pakistani Kashmir, Pakistan's military said.")
+    events = extract(pipeline, text, published=date(2025, 5, 7))
+    assert {"Bahawalpur", "Muridke", "Kotli"} <= {e.location for e in events}
+    assert any(e.location.startswith("Muzaffar") for e in events)
