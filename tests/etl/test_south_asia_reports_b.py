@@ -324,3 +324,12 @@ def test_a_list_of_towns_goes_on_after_the_province_holding_its_first_part(pipel
     events = extract(pipeline, text, published=date(2025, 5, 7))
     assert {"Bahawalpur", "Muridke", "Kotli"} <= {e.location for e in events}
     assert any(e.location.startswith("Muzaffar") for e in events)
+
+
+def test_the_baisaran_meadow_is_a_site_near_pahalgam(pipeline):
+    text = ("NEW DELHI: The NIA on Sunday arrested two men for harbouring the three terrorists who killed 26 "
+            "people, mostly tourists, at Baisaran meadow on April 22, officials said.")
+    events = extract(pipeline, text, published=date(2025, 6, 22))
+    attack = [e for e in events if e.fatalities == 26]
+    assert [(e.location, e.country, e.geo_precision) for e in attack] == [("Baisaran", "IND", 1)]
+    assert abs(attack[0].latitude - 34.016) < 0.1 and abs(attack[0].longitude - 75.319) < 0.1
