@@ -8,6 +8,7 @@ read by :mod:`etl.numbers`; a qualifier sets the range ("more than 200" → low
 always the conservative end, as ACLED and UCDP code it.
 Euphemisms count: "martyred", "embraced martyrdom", "laid down their lives",
 "sent to hell" (Pakistan's military statements on militants killed).
+The phrases themselves are :mod:`etl.casualty_grammar`'s patterns.
 """
 
 from __future__ import annotations
@@ -16,213 +17,27 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from etl.numbers import BASE_NUMBER, NUMBER, QUAL, parse_number
-
-_KILLED_PASSIVE = (
-    r"(?:(?:who|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
-    r"also|all|later|each|said|reported|feared|believed|confirmed)\s+)*"
-    r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
-    r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
-    r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
-    r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell|"
-    r"attain(?:ed)?\s+martyrdom|made\s+the\s+supreme\s+sacrifice|"
-    r"eliminated|neutrali[sz]ed)"
+from etl.casualty_grammar import (
+    A_NUMBER, BARE_PASSIVE, GROUP_AND_ONE, GROUP_ITEM, GROUP_SEPARATOR, LEADING_LIST, LIST_ITEM, NAMED_AND_OTHERS,
+    NON_PERSON, NO_ONE, NUMBER_GOES_ON, OTHER_FATE, PARTICIPLE_AFTER, PATTERNS, PEOPLE_LAST, PERSON,
+    PREPOSITION_FIRST, PRONOUN_PATTERN, RANKED_NAME, SCARE_QUOTES, SINGLE_ACTIVE, SINGLE_INJURED,
+    SINGLE_INJURED_ACTIVE, SINGLE_LIST_ITEM, SINGLE_PASSIVE, TIME_PREPOSITION,
 )
-_INJURED_PASSIVE = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|"
-    r"critically|seriously|severely|badly|slightly|all)\s+)*"
-    r"(?P<verb>injured|wounded|hurt|sustained\s+(?:serious\s+)?injuries)"
-)
-_KILL_ACTIVE = (
-    r"(?P<verb>killings?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
-    r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|execut(?:ed|ing)|"
-    r"death\s+of|deaths\s+of|bodies\s+of)"
-)
-_INJURE_ACTIVE = r"(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)"
-# A victim word may sit in quotes ("six 'militants' killed", scare quotes).
-_Q = "[\"'‘’“”]?"
-_SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
-# "16 TTP (Pakistani Taliban) terrorists", "two jawans of the District Reserve Guard"
-_VICTIM = (rf"(?P<victim>(?:{_Q}\(?[A-Za-z][\w'’.-]*\)?{_Q}\s+){{0,6}}?"
-           rf"(?:of\s+the\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,4}})?)")
-_STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
-         r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
-         r"was|were|is|are|has|have|had|will|would)\b")
-_VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{_STOP})(?:of\s+them\b|of\s+the\b|{_Q}[A-Za-z][\w'’-]*{_Q})){{0,4}})"
-
-# "gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres": the one named and the others
-# (also "killing Hezbollah's chief of staff Haytham Tabtabai along with four others", "killed
-# militant commander Abu Bakr and three others": the name first or last)
-_NAMED_AND_OTHERS = re.compile(
-    rf"\b{_KILL_ACTIVE}\s+(?P<named>(?:(?:[A-Z][\w'’.-]*|alias|aka|bin|ibn|al|el|de),?\s+){{1,8}}?)"
-    rf"(?:and|along\s+with|together\s+with|as\s+well\s+as)\s+{NUMBER}\s+"
-    rf"(?P<victim>others?(?:\s+(?!{_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
-
-_PRONOUN_PATTERN = re.compile(
-    rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull|forc)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"
-    rf"(?P<victim>[A-Za-z][\w'’-]*(?:\s+(?!(?:from|in|at|on|near|and|to|hostage)\b)[A-Za-z][\w'’-]*){{0,2}})"
-    rf"\b[^.;]{{0,120}}?\b(?:(?P<verb>killed|executed|murdered|beheaded)\s+(?:all\s+of\s+)?them\b|"
-    rf"(?:shot|gunned)\s+(?:all\s+of\s+)?them\s+(?:dead|down)\b)", re.I)
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "abducted three labourers from a construction site and later killed them": the
-    # people taken, then killed by a pronoun
-    ("killed", _PRONOUN_PATTERN),
-    # Active first: "killing more than 200 Taliban", "killed five policemen and
-    # wounded 12 others", "left 5 dead".
-    ("killed", re.compile(rf"\b{_KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{_VICTIM_AFTER}",
-                          re.I)),
-    ("injured", re.compile(rf"\b{_INJURE_ACTIVE}\s+{NUMBER}{_VICTIM_AFTER}", re.I)),
-    # Passive: "23 Pakistani soldiers were killed", "Twenty-three soldiers
-    # embraced martyrdom", "30 injured".
-    ("killed", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_KILLED_PASSIVE}\b", re.I)),
-    ("injured", re.compile(rf"\b{NUMBER}\s+{_VICTIM}{_INJURED_PASSIVE}\b", re.I)),
-    # "the death toll rose to 12", "toll climbed to 40"
-    ("killed", re.compile(
-        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
-        rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
-    # "resulting in a death toll of at least 61 civilians"
-    ("killed", re.compile(rf"\b(?P<verb>(?:death\s+)?toll)\s+of\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}"
-                          rf"{_VICTIM_AFTER}", re.I)),
-    # "claiming over 53 lives", "took 12 lives"
-    ("killed", re.compile(rf"\b(?P<verb>claim(?:ed|ing|s)?|took|taking|takes)\s+{NUMBER}\s+(?P<victim>)lives\b",
-                          re.I)),
-    # "12 deaths", "40 fatalities"
-    ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
-    # "two more lives were lost", "12 lives lost"
-    ("killed", re.compile(rf"\b{NUMBER}\s+(?:more\s+|other\s+)?(?P<victim>)lives\s+(?P<verb>(?:were\s+|have\s+been\s+"
-                          rf"|had\s+been\s+|was\s+)?lost)\b", re.I)),
-]
-
-# One victim named without a number: "kills policeman", "killing a soldier",
-# "a journalist was shot dead in ...".
-_PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|officer|"
-           r"constable|journalist|worker|teacher|student|leader|commander|insurgent|terrorist|"
-           r"trooper|jawan|villager|cleric|politician|elder|person|guard|official|resident|"
-           r"farmer|driver|shopkeeper|trader|lawyer|judge|doctor|activist|cop|tribesman|youth|"
-           r"son|daughter|father|mother|brother|sister|wife|husband|uncle|nephew|niece|infant|baby|"
-           r"vaccinator|nurse|medic|paramedic|reporter|photographer|cameraman|scholar|imam|"
-           r"teenager|fighter|gunman|pilgrim|worshipper|priest|chief|councillor|councilor|"
-           r"legislator|lawmaker|minister|mayor|businessman|contractor|labourer|laborer|"
-           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|"
-           r"national|passenger|"
-           r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
-# "five Chinese engineers and their Pakistani driver were killed": a counted group and one
-# more person, killed together
-_GROUP_AND_ONE = re.compile(
-    rf"\b{NUMBER}\s+(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,4}}[A-Za-z][\w'’-]*)\s+and\s+"
-    rf"(?:their|his|her|its)\s+(?:[A-Za-z][\w'’-]*\s+)?(?:{_PERSON})\s+{_KILLED_PASSIVE}\b", re.I)
-
-_SINGLE_ACTIVE = re.compile(
-    rf"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|martyr(?:ed|ing|s)?|behead(?:ed|ing|s)?|"
-    rf"execut(?:ed|ing|es)|death\s+of)\s+"
-    # (not a preposition first: "people killed in militant attacks" names no militant killed)
-    rf"(?:(?P<n1>a|an|one)\s+)?(?!(?:in|at|on|by|during|near|from|with|for|after|before|since|over|across|along|"
-    rf"inside|outside|amid|while|when)\s)(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
-_SINGLE_INJURED_ACTIVE = re.compile(
-    rf"\b(?P<verb>injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+"
-    rf"(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))", re.I)
-_SINGLE_PASSIVE = re.compile(
-    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})"
-    # an appositive name needs "was": "a boy, Ranjit Paswan, was shot dead"; so does the
-    # victim's town: "an official in Herat was shot dead"
-    rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)"
-    rf"|\s+(?:in|from)\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){{0,2}}\s+"
-    rf"(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
-    rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly)\s+){{0,2}})"
-    rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
-    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
-    rf"amid|following|and)\b))", re.I)
-# A headline's bare singular victim: "Pakistan says soldier killed in Kashmir",
-# "envoy summoned after man killed in LoC firing", "suspect militant killed".
-# Only when no determiner or number comes before the noun ("the soldier
-# killed" refers back; "two soldier killed" is a figure found above).
-_BARE_PASSIVE = re.compile(
-    rf"(?<![\w'’.-])(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bthis\s)"
-    rf"(?<!\bthat\s)(?<!\bno\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bwhose\s)"
-    rf"(?P<victim>{_PERSON})\s+(?P<aux>(?:was|has\s+been|had\s+been|is|got|reportedly)\s+)?"
-    rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|slain|beheaded|dies|died)\b"
-    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
-    rf"amid|following|and)\b))", re.I)
-# One named soldier or policeman by rank: "Sepoy Muhammad Ali, 24, embraced shahadat",
-# "Lance Naik Dinesh Kumar was killed" (ISPR and Indian Army style).
-_RANKED_NAME = re.compile(
-    r"\b(?P<victim>(?:Lance\s+|Naib\s+|Sub-)?(?:Sepoy|Naik|Havildar|Subedar|Sipahi|Constable|Captain|Major|"
-    r"Lieutenant|Colonel|Sergeant|Corporal|Rifleman|Gunner|Trooper|Agniveer|Inspector|Lance\s+Naik)"
-    r"(?:\s+[A-Z][\w'’.-]*){1,4})(?:\s*,\s*(?:aged\s+)?\d{1,2}\s*,|\s*\(\d{1,2}\))?\s+"
-    r"(?P<verb>embraced\s+(?:shahadat|martyrdom)|(?:was\s+|were\s+)?martyred|was\s+(?:also\s+)?(?:killed|shot\s+dead)|"
-    r"laid\s+down\s+(?:his|her)\s+life)\b")
-_SINGLE_INJURED = re.compile(
-    rf"(?:\b(?P<n1>a|an|one)\s+|^|(?<=[:;,]\s))(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\s+"
-    rf"(?P<aux>(?:was|has\s+been|had\s+been|is|got)\s+)?(?P<verb>injured|wounded|hurt)\b"
-    rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|and)\b))", re.I)
-# An earlier item of a list ending in a passive figure: "30 militants, 23
-# soldiers killed" -- the text before "23 soldiers killed" ends in "30 militants,".
-_LIST_ITEM = re.compile(rf"(?:^|(?<=[\s(]))(?:{NUMBER})\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?"
-                        rf"[A-Za-z][\w'’.-]*)\s*(?:,|\s+and)\s*$", re.I)
-
-# One person opening such a list: "Senior army officer, five militants
-# killed", "A soldier and two civilians were killed".  Only at the start of the
-# sentence (or after a colon), where the list cannot be a prepositional object.
-_SINGLE_LIST_ITEM = re.compile(
-    rf"(?:^|(?<=:))\s*(?:(?P<n1>a|an|one)\s+)?(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})"
-    rf"\s*(?:,|\s+and)\s*$", re.I)
-
-# Victims are a noun phrase: words read as them that open with a preposition are not
-_PREPOSITION_FIRST = re.compile(r"(?:on|in|at|after|before|during|since|from|with|by|following)\s", re.I)
-_TIME_PREPOSITION = re.compile(r"(?:after|before|during|since|following)\s", re.I)
-_A_NUMBER = re.compile(rf"\b(?:{BASE_NUMBER})", re.I)
-# "Eight soldiers and a civilian driver were killed", "two policemen, three militants and a
-# passer-by were killed": counted groups listed before one verb, each a figure of its own
-_GROUP = rf"(?:(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+(?:[A-Za-z][\w'’-]*\s+){{0,2}}?[A-Za-z][\w'’-]*"
-_LEADING_LIST = re.compile(
-    rf"\b(?P<items>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+{_KILLED_PASSIVE}\b", re.I)
-_GROUP_ITEM = re.compile(rf"(?P<n1>(?:at\s+least\s+)?(?:{BASE_NUMBER})|an?|one)\s+"
-                         rf"(?P<victim>(?:[A-Za-z][\w'’-]*\s+){{0,2}}[A-Za-z][\w'’-]*)", re.I)
-_GROUP_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
-
-
-_NON_PERSON = re.compile(
-    r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
-    r"vehicles?|tanks?|posts?|years?|days?|hours?|minutes?|km|kilomet\w*|miles?|percent|%|"
-    r"targets?|camps?|villages?|hideouts?|bunkers?|facilities|infrastructure|acres?|crore|"
-    r"lakh|rupees|dollars?|million|billion|times|rounds?)\b", re.I)
-
-
-# The victims' words begin with a verb of another fate: the number is its subject.
-_OTHER_FATE = re.compile(
-    r"^(?:have\s+|had\s+|were\s+|are\s+)?(?:fled|flee|fleeing|displaced|evacuated|trapped|stranded|missing|"
-    r"arrested|detained|abducted|kidnapped|rescued|freed|released|returned|sheltering|besieged)\b", re.I)
-
-
-# "no one was killed", "not one soldier died": the word "one" after a negation
-_NO_ONE = re.compile(r"\b(?:no|not|none)\s+(?:one\s+)?(?:of\s+(?:the\s+)?)?$", re.I)
-_NUMBER_GOES_ON = re.compile(r"(?:dozens?|hundreds?|thousands?|scores?)\b", re.I)
-
-
-# Victims ending on a word for people ("displaced people", "a civilian driver", "jawans")
-_PEOPLE_LAST = re.compile(rf"\b(?:{_PERSON}|people|persons|men|women|children|civilians|villagers|personnel|"
-                          r"policemen|militants|terrorists|rebels|insurgents|fighters|jawans|troops|tribesmen)\w*\s*$",
-                          re.I)
-
-
-# "two policemen escorting a polio team", "three soldiers deployed at the post": people,
-# then a participle phrase saying what they were doing (its nouns are no victims)
-_PARTICIPLE_AFTER = re.compile(r"^(?P<head>(?:[\w'’.()-]+\s+){0,2}?[\w'’.()-]+?)\s+"
-                               r"(?=(?:[a-z]+ing|deployed|stationed|posted|assigned|aboard|onboard)\b)")
+from etl.numbers import NUMBER, QUAL, parse_number
 
 
 def _people_doing(victims: str) -> str:
     """The people of a victim phrase that goes on with what they were doing
     ("policemen escorting a polio team" -> "policemen"), else ``victims``."""
-    match = _PARTICIPLE_AFTER.match(victims)
-    if match is None or not _PEOPLE_LAST.search(match.group("head")):
+    match = PARTICIPLE_AFTER.match(victims)
+    if match is None or not PEOPLE_LAST.search(match.group("head")):
         return victims
     return match.group("head")
 
 
 def _other_fate(victims: str) -> bool:
     """"fled Zamzam" (not "displaced people", "abducted farmers")."""
-    return bool(_OTHER_FATE.search(victims)) and not _PEOPLE_LAST.search(victims)
+    return bool(OTHER_FATE.search(victims)) and not PEOPLE_LAST.search(victims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,24 +135,24 @@ def find_casualties(sentence: str) -> list[Casualty]:
     for _ in range(2):  # an aside may follow another ("— A and B — having fought, …")
         sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[Casualty] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in PATTERNS:
         for match in _matches(pattern, sentence):
             start, end = match.span()
             if any(c.start < end and start < c.end for c in found):
                 continue
-            victims = _SCARE_QUOTES.sub("", match.groupdict().get("victim") or "").strip(" .,;:")
+            victims = SCARE_QUOTES.sub("", match.groupdict().get("victim") or "").strip(" .,;:")
             if re.search(r"\b(?:and|or|but)$", victims):
                 continue
             if match.groupdict().get("verb") and match.groupdict().get("victim") and \
                     match.start("verb") > match.start("victim"):
                 victims = _people_doing(victims)  # (a passive figure: "two policemen escorting a team were")
-            if victims and _NON_PERSON.search(victims):
+            if victims and NON_PERSON.search(victims):
                 continue
             if victims and _other_fate(victims):
                 continue  # "400,000 fled Zamzam, 300-400 killed": the number has a verb of its own
-            if _NUMBER_GOES_ON.match(victims):
+            if NUMBER_GOES_ON.match(victims):
                 continue  # "several dozen troops": the figure goes on past the word read as it
-            if _PREPOSITION_FIRST.match(victims) and (_TIME_PREPOSITION.match(victims) or _A_NUMBER.search(victims)):
+            if PREPOSITION_FIRST.match(victims) and (TIME_PREPOSITION.match(victims) or A_NUMBER.search(victims)):
                 # "the death toll rose to eight on Thursday after three more injured": no victims
                 # (but "12 in Kathmandu were killed")
                 continue
@@ -348,13 +163,13 @@ def find_casualties(sentence: str) -> list[Casualty]:
                 continue  # "left 5 dead", not "left 260,000 civilians trapped" nor "left 21 injured"
             if _is_year_or_date(sentence, match) or _is_tally(sentence, start, end) or _is_age(sentence, match):
                 continue
-            if _NO_ONE.search(sentence[max(0, match.start("n1") - 16):match.start("n1")]):
+            if NO_ONE.search(sentence[max(0, match.start("n1") - 16):match.start("n1")]):
                 continue  # "no one was killed", "none of the 12 hostages died": nobody
             figure = _figure(match)
             if figure is None:
                 continue
             low, best, high = figure
-            if pattern is _PRONOUN_PATTERN:
+            if pattern is PRONOUN_PATTERN:
                 # "forced nine passengers off after checking their identity cards and shot them
                 # dead": the people counted are the figure's words, not the clauses between
                 start, end = match.start("n1"), match.end("victim")
@@ -366,39 +181,39 @@ def find_casualties(sentence: str) -> list[Casualty]:
                     found.extend(_one_before_others(sentence, start, kind=kind, taken=found))
             elif match.groupdict().get("verb") and match.start("verb") == start:
                 found.extend(_list_after(sentence, end, kind=kind, taken=found))
-    for match in _GROUP_AND_ONE.finditer(sentence):
-        if _PEOPLE_LAST.search(match.group("victim")):
+    for match in GROUP_AND_ONE.finditer(sentence):
+        if PEOPLE_LAST.search(match.group("victim")):
             found.extend(_figure_and_one(sentence, match, taken=found))
-    for match in _NAMED_AND_OTHERS.finditer(sentence):
+    for match in NAMED_AND_OTHERS.finditer(sentence):
         named = match.group("named").split()
         if not named or not (named[0][0].isupper() or named[-1][0].isupper()):
             continue  # (not "killing five soldiers and two others")
         found.extend(_figure_and_one(sentence, match, taken=found))
-    for kind, pattern in (("killed", _SINGLE_ACTIVE), ("killed", _SINGLE_PASSIVE), ("killed", _BARE_PASSIVE),
-                          ("killed", _RANKED_NAME), ("injured", _SINGLE_INJURED_ACTIVE), ("injured", _SINGLE_INJURED)):
+    for kind, pattern in (("killed", SINGLE_ACTIVE), ("killed", SINGLE_PASSIVE), ("killed", BARE_PASSIVE),
+                          ("killed", RANKED_NAME), ("injured", SINGLE_INJURED_ACTIVE), ("injured", SINGLE_INJURED)):
         for match in pattern.finditer(sentence):
             start, end = match.start(), match.end("verb")
             if any(c.start < end and start < c.end for c in found):
                 continue
             victims = match.group("victim").strip()
-            if _NO_ONE.search(sentence[max(0, match.start("victim") - 16):match.start("victim")]) or \
+            if NO_ONE.search(sentence[max(0, match.start("victim") - 16):match.start("victim")]) or \
                     re.match(r"(?:no|not)\s+one\b", victims, re.I):
                 continue  # "not one person was killed", "no one soldier died"
             if re.match(r"(?:the|his|her|their|its|this|that|whose|every|each|no)\b", victims, re.I) \
-                    and pattern not in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
+                    and pattern not in (SINGLE_ACTIVE, SINGLE_INJURED_ACTIVE):
                 continue
             found.append(Casualty(kind, 1, 1, 1, victims, start, end, sentence[start:end],
                                   match.groupdict().get("n1") or "1"))
-            if pattern in (_SINGLE_ACTIVE, _SINGLE_INJURED_ACTIVE):
+            if pattern in (SINGLE_ACTIVE, SINGLE_INJURED_ACTIVE):
                 found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
-    for match in _LEADING_LIST.finditer(sentence):
+    for match in LEADING_LIST.finditer(sentence):
         text, base = match.group("items"), match.start("items")
-        bounds = [0, *(x for sep in _GROUP_SEPARATOR.finditer(text) for x in sep.span()), len(text)]
+        bounds = [0, *(x for sep in GROUP_SEPARATOR.finditer(text) for x in sep.span()), len(text)]
         items = [item for a, b in zip(bounds[::2], bounds[1::2])
-                 if (item := _GROUP_ITEM.fullmatch(text, a, b)) is not None]
+                 if (item := GROUP_ITEM.fullmatch(text, a, b)) is not None]
         if len(items) < 2 or any(c.kind == "killed" and c.start <= base < c.end for c in found):
             continue  # ("Two soldiers and three militants were killed": read already, item by item)
-        if not all(_PEOPLE_LAST.search(m.group("victim")) for m in items):
+        if not all(PEOPLE_LAST.search(m.group("victim")) for m in items):
             continue  # groups of people only ("two houses and a car were destroyed" is no toll)
         for item in items:
             number = re.sub(r"^at\s+least\s+", "", item.group("n1"), flags=re.I)
@@ -502,7 +317,7 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
         match = _LIST_NEXT.search(sentence[end + place.end():] if place else sentence[end:])
         if match is not None and place is not None:
             end += place.end()
-        if match is None or _NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
+        if match is None or NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
             break
         after = sentence[end + match.end():]
         placed_next = _PLACE_AFTER.match(after) is not None
@@ -539,7 +354,7 @@ def _list_after(sentence: str, end: int, *, kind: str, taken: list[Casualty]) ->
 # woman was injured").
 _SINGLE_NEXT = re.compile(
     rf"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+(?P<n1>a|an|one|his|her|their)\s+"
-    rf"(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{_PERSON})\b(?!\s*(?:'s|’s))"
+    rf"(?P<victim>(?:[\w'’.-]+\s+){{0,2}}?{PERSON})\b(?!\s*(?:'s|’s))"
     rf"(?!\s+(?:(?:was|were|is|are|had|has|have|got)\b|(?:also\s+)?(?:injured|wounded|hurt|arrested|detained|"
     rf"rescued|missing)\b))", re.I)
 
@@ -549,8 +364,8 @@ def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) 
     items: list[Casualty] = []
     end = start
     while True:
-        match = _LIST_ITEM.search(sentence[:end])
-        if match is None or _NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
+        match = LIST_ITEM.search(sentence[:end])
+        if match is None or NON_PERSON.search(match.group("victim")) or _other_fate(match.group("victim")):
             break
         if any(c.start < match.end() and match.start() < c.end for c in [*taken, *items]):
             break
@@ -561,7 +376,7 @@ def _list_items(sentence: str, start: int, *, kind: str, taken: list[Casualty]) 
         items.append(Casualty(kind, low, best, high, match.group("victim").strip(), match.start(),
                               match.end(), match.group(0), _figure_text(sentence, match)))
         end = match.start()
-    single = _SINGLE_LIST_ITEM.search(sentence[:end])
+    single = SINGLE_LIST_ITEM.search(sentence[:end])
     if single is not None and not any(c.start < single.end() and single.start() < c.end for c in [*taken, *items]):
         items.append(Casualty(kind, 1, 1, 1, single.group("victim").strip(), single.start("victim"),
                               single.end(), single.group(0).strip(), single.group("n1") or "1"))
@@ -579,7 +394,7 @@ def _one_before_others(sentence: str, start: int, *, kind: str, taken: list[Casu
 
 
 _ONE_AND_OTHERS = re.compile(
-    rf"\b(?P<n1>a|an|one)\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{_PERSON})\s+and\s*$", re.I)
+    rf"\b(?P<n1>a|an|one)\s+(?P<victim>(?:[A-Za-z][\w'’.-]*\s+){{0,2}}?{PERSON})\s+and\s*$", re.I)
 
 
 def _figure_text(sentence: str, match: re.Match[str]) -> str:
@@ -625,5 +440,5 @@ def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:
 def named_with_others(casualty: Casualty) -> bool:
     """Is the figure one named person and the others killed with them ("killing
     Haytham Tabtabai along with four others": five, not four more)?"""
-    return casualty.kind == "killed" and _NAMED_AND_OTHERS.fullmatch(casualty.text) is not None
+    return casualty.kind == "killed" and NAMED_AND_OTHERS.fullmatch(casualty.text) is not None
 

@@ -379,8 +379,9 @@ def extract_events(
                 # (arrests told with no place: where the article's events are, "Seven people were
                 # arrested" after a prison riot in Machala)
                 places, place_from = [focus], "focus"
-            if not places and trigger.sub_event_type in ("Diplomacy", "Agreement") and anaphoric(trigger.token):
-                # "The talks came after …": the talks told before, where they were held
+            if not places and trigger.sub_event_type == "Agreement" and anaphoric(trigger.token):
+                # "The agreement came after …": the talks or deal told before, where they were
+                # held (anaphoric talks told again were skipped above)
                 told = next((d for d in reversed(drafts) if d.trigger.sub_event_type in ("Diplomacy", "Agreement")
                              and d.own_place), None)
                 if told is not None:

@@ -31,7 +31,7 @@ from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, dated_other_year, in_the_past, ongoing_since, recalled_date,
+    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, in_the_past, ongoing_since, recalled_date,
     recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
     is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
@@ -253,8 +253,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
         if ongoing_since(trig.token, published=published):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
-        if dated_other_year(trig.token, published=published) or when_older_year(trig.token, published=published) \
-                or within_other_year(trig.token, published=published):
+        if within_other_year(trig.token, published=published) or when_older_year(trig.token, published=published):
             # "last year's demonstrations", "since April 2023, when 10 policemen were killed", "the 2014
             # attack on the Army Public School in which 149 people were killed"
             continue
