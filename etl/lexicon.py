@@ -725,6 +725,10 @@ HARMED_VERBS = frozenset({"treat", "hospitalize", "hospitalise", "admit", "suffe
                           "kill", "hurt"})
 BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "reprisal",
                               "revenge", "memory", "anniversary", "anticipation"})
+# The bereaved: "relatives of the 57 people killed", "families of those killed in the
+# attack" name victims of a happening told elsewhere (or long ago), not a new toll.
+BEREAVED_NOUNS = frozenset({"relative", "relatives", "family", "families", "kin", "widow", "widows", "widower",
+                            "orphan", "orphans", "mourner", "mourners", "parent", "parents"})
 # Verbs of punishment or sanction: an event in their "for …" phrase is the
 # reason given, told before ("expelled diplomats for taking part in rallies",
 # "sentenced for the bombing").

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS
 from etl.events.core import Trigger
-from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, recalled_offset, turned_violent
+from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, is_background, recalled_offset, turned_violent
 from etl.events.syntax import ancestors, governing_verb, object_words, sent_of, token_table
 
 
@@ -150,6 +150,16 @@ _STREET_SIDES = _CROWD_DOERS | frozenset({"bands", "groups", "supporters", "resi
                                           "locals", "villagers", "police"})
 
 
+def _by_crowd(token: Token) -> bool:
+    """An attack by a crowd ("attacked by the crowd"), or a storming by
+    supporters or protesters ("supporters of the president stormed the
+    court")."""
+    lemma = token.lemma_.lower()
+    doers = _CROWD_DOERS | _PROTESTER_HEADS if lemma == "storm" else _CROWD_DOERS
+    return lemma in ("attack", "assault", "beat", "storm") and any(
+        c.dep_ in ("nsubj", "agent") and {t.lower_ for t in c.subtree} & doers for c in token.children)
+
+
 def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
     """Clashes in a text about protests, riots or unrest between sides of
     the street (a crowd, youths, bands, supporters, the police) that name no
@@ -158,15 +168,16 @@ def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
     groups"), and an attack by a crowd ("the officer, who was attacked by
     the crowd"), are the crowd's riot, not a battle: ACLED's Battles are
     fought by organised armed sides, and police meeting a violent crowd is a
-    riot.  Deaths told with no act of the crowd's stay for the happening's
+    riot ("supporters of the president stormed the court" too).  Deaths told
+    with no act of the crowd's stay for the happening's
     other mentions to type (force against a crowd, :func:`protest_event`)."""
     if (trigger.event_type, trigger.sub_event_type) != (lx.BATTLES, "Armed clash"):
         return trigger
     token = trigger.token
     lemma = token.lemma_.lower()
-    by_crowd = lemma in ("attack", "assault", "beat") and any(
-        c.dep_ in ("nsubj", "agent") and {t.lower_ for t in c.subtree} & _CROWD_DOERS for c in token.children)
-    if not by_crowd and (lemma not in _FIGHT_LEMMAS or not unrest_text(token.doc)):
+    by_crowd = _by_crowd(token)
+    if not by_crowd and (lemma not in _FIGHT_LEMMAS or not (unrest_text(token.doc) or any(
+            _by_crowd(t) for t in sentence if t.lemma_.lower() == "storm"))):
         return trigger
     listed = [t.lower_ for t in sentence]
     words = set(listed)
@@ -202,13 +213,22 @@ def _protesters_words(sentence: Span, anchor: Token | None = None) -> set[str]:
                 lower[i - 1] == "-" and i - 1 > sentence.start and lower[i - 2] == "non")):
             words.discard(lower[i])
             words.add("non-" + lower[i])  # "non - violent" as three tokens
-        elif _under_cause(t):
-            words.discard(lower[i])
+        elif _under_cause(t) or is_background(t, preps=frozenset()) or _of_recalled_noun(t):
+            words.discard(lower[i])  # (or in memory of the dead, or the dead whose kin marched)
         elif lower[i] in _BURN_WORDS and object_words(t) & _SYMBOLS:
             words.discard(lower[i])  # burning effigies or flags is a symbolic act, not violence (ACLED)
     if _protesters_violent(sentence):
         words.add("riot")
     return words
+
+
+def _of_recalled_noun(token: Token) -> bool:
+    """Is the word in a clause that describes a happening the sentence only
+    recalls ("to mark the anniversary of the train crash which left 57 people
+    dead")?"""
+    verb = token if token.pos_ == "VERB" else governing_verb(token)
+    return verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and \
+        is_background(verb.head, preps=frozenset())
 
 
 def _under_cause(token: Token) -> bool:
@@ -333,14 +353,17 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
     if mob is not None:
         return mob
     crackdown = next((t for t in candidates if t.token.lemma_.lower() == "crackdown"), None)
-    if crackdown is not None:
-        return crackdown  # force against a crowd, whatever the crowd did
     protest = candidates[0]
     peaceful = bool(words & _PEACEFUL_WORDS)
     destruction = any(t.sub_event_type == "Looting/property destruction" for t in triggers)
     # a crowd's act already read as rioting ("protesters began to strike the barriers")
     destruction = destruction or any(t.event_type == lx.RIOTS and t.sub_event_type == "Violent demonstration"
                                      for t in candidates)
+    if crackdown is not None and not (destruction or _protesters_violent(sentence) or (
+            crackdown is not protest and (words - {"crackdown"}) & _RIOT_WORDS and not peaceful)):
+        # force against a crowd, whatever it was told to have done, unless the sentence tells the
+        # crowd's own violence ("protesters smashed windows, prompting a police crackdown": a riot)
+        return crackdown
     security = words & (lx.POLICE_WORDS | lx.MILITARY_WORDS | {"security", "officers", "officer", "authorities"})
     # Protesters called peaceful are not rioters ("police clashed with peaceful
     # protesters"); "some rallied peacefully, others clashed" describes a riot.

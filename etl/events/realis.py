@@ -46,11 +46,21 @@ def is_background(token: Token, *, preps: frozenset[str] = lx.BACKGROUND_PREPS,
             if _arrests_aftermath(node, parent):
                 return False
             return not harm_reports or parent.head.lemma_.lower() not in lx.HARMED_VERBS
-        if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ == "pobj":
+        if parent.lemma_.lower() in lx.BACKGROUND_NOUNS and parent.dep_ in ("pobj", "dobj"):
+            return True  # "in response to the attack", "to mark the anniversary of the crash"
+        if bereaved_of(node, parent):
             return True
         if parent.pos_ == "VERB" and parent.lower_ not in lx.BACKGROUND_PREPS and node.dep_ in ("nsubj", "dobj", "nsubjpass"):
             return False
     return False
+
+
+def bereaved_of(node: Token, parent: Token) -> bool:
+    """Is ``node`` the victims whose kin ``parent`` ("of") names ("led by
+    relatives of the 57 people killed", "families of those killed")?  Not a
+    family's size ("a family of five was killed")."""
+    return parent.lower_ == "of" and node.dep_ == "pobj" and node.pos_ != "NUM" and \
+        parent.head.lower_ in lx.BEREAVED_NOUNS and parent.head.pos_ in ("NOUN", "PROPN")
 
 
 def _arrests_aftermath(event: Token, prep: Token) -> bool:
