@@ -94,7 +94,8 @@ from geo.geocoders import (KIND_PRIOR, kind_score, name_match_score, notability_
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
-    AIRBASE_ENDINGS, ARTICLE_HINT, DIVISION_AFTER, HINT, IN_DIVISION, NO_CUES, OWNER, Cues, airbase_list_items,
+    AIRBASE_ENDINGS, ARTICLE_HINT, DIVISION_AFTER, FRAME, HINT, IN_DIVISION, NO_CUES, OWNER, Cues,
+    airbase_list_items,
     cued_kind_score, hint_word, is_acronym, kind_cue, locating,
 )
 
@@ -301,8 +302,8 @@ class Resolver:
         for mention, cue in zip(mentions, cues):
             try:
                 first.append(self._rank(clean_surface(mention.surface), article=article,
-                                        anchors=(), hint=self._hint_entries(mention, text, cues=cue),
-                                        cues=cue))
+                                        anchors=(), hint=self._hint_entries(mention, text, cues=cue)
+                                        or self._frame_entries(mention, text), cues=cue))
             except Exception:  # one bad mention must not sink the article
                 logger.exception("ranking failed for mention %r", mention.surface)
                 first.append([])
@@ -480,7 +481,10 @@ class Resolver:
         own_key = fold(surface)
         other_anchors = tuple(place for key, place in anchors if key != own_key)
         hint = self._hint_entries(mention, text, cues=cues)
-        ranked = (self._rank(surface, article=article, anchors=other_anchors, hint=hint, cues=cues)
+        # the area the sentence opens on ranks like a hint, but is no address: a name outside it
+        # is still meant ("In Indian Kashmir, … Pakistan's army said")
+        ranked = (self._rank(surface, article=article, anchors=other_anchors,
+                             hint=hint or self._frame_entries(mention, text), cues=cues)
                   if ranked_first else [])
         if (cues.hint_is_comma or IN_DIVISION.match(text, mention.end)) and hint and mention.label != "BORDER" and all(
                 _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
@@ -619,6 +623,20 @@ class Resolver:
             if entries:
                 return entries
         return None
+
+    def _frame_entries(self, mention: Mention, text: str) -> list[Entry] | None:
+        """The area the mention's sentence opens on ("In Indian Kashmir, …
+        killed 10 in Poonch district": Poonch of Indian Kashmir when it has
+        one), for a mention after it with no hint of its own."""
+        window_start = max(0, mention.start - 300)
+        frame = None
+        for match in FRAME.finditer(text, window_start, mention.start):
+            frame = match
+        if frame is None or frame.end() > mention.start or re.search(r"[.!?]\s", text[frame.end():mention.start]):
+            return None
+        entries = [e for e in self._container_entries(clean_surface(frame.group(1)))
+                   if e.place.kind in ("country", "admin1", "admin2", "region")]
+        return entries or None
 
     def _demonym_entries(self, name: str) -> list[Entry]:
         """The country of a capitalised demonym ("Russian", "Afghans"), as a curated-name entry.
