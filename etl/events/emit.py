@@ -21,7 +21,7 @@ from etl.casualties import Casualty, vague
 from etl.dates import DAY, MONTH, WEEK
 from etl.events.actors import responsibility_claimant, state_forces_subject, with_country
 from etl.events.core import REPORT_DAYS, Draft, VIOLENT
-from etl.events.happening_tolls import happening_toll
+from etl.events.happening_tolls import happening_toll, spans_sites
 from etl.events.happenings import Happening, role_of, same_or_near
 from etl.events.fallback_places import border_country
 from etl.events.places import GEO_PRECISION, UNPLACED
@@ -73,6 +73,16 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
                        parts_killed=sum(parts) if len(parts) >= 2 else 0, site_apart=apart >= 0)
         if killed[i] and not event.fatalities and len(parts) >= 2:
             continue  # its only figure summed up the happenings told next: they are the events
+        told_apart = _site_tolls(happening, happenings[i + 1:], killed[i + 1:])
+        if told_apart and event.fatalities == killed[i] and told_apart < killed[i]:
+            # "struck nine sites …, 26 people were killed", then "13 were killed in Bahawalpur":
+            # the sites told apart keep their dead, the first figure the rest (counted once)
+            event = replace(event, fatalities=killed[i] - told_apart,
+                            fatalities_low=max(0, (event.fatalities_low or 0) - told_apart),
+                            fatalities_high=None if event.fatalities_high is None
+                            else max(0, event.fatalities_high - told_apart),
+                            fatalities_reported=f"{event.fatalities_reported} over all sites, "
+                                                f"less {told_apart} told at their own")
         key = (event.event_type, event.place_id, event.event_date, apart)
         events[key] = _add(events[key], event) if key in events else event
     for key in [k for k in events if k[3] < 0 and not events[k].fatalities]:
@@ -82,6 +92,24 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
         if site is not None:
             events[site] = _add(events[site], events.pop(key))
     return list(events.values())
+
+
+def _over_sites(happening: Happening) -> bool:
+    """Does a sentence that gives the happening a toll tell it over several
+    counted sites (see :func:`~etl.events.happening_tolls.spans_sites`)?"""
+    return any(spans_sites(m.draft.sentence) for m in happening.mentions if m.draft.tolls)
+
+
+def _site_tolls(happening: Happening, later: Sequence[Happening], killed: Sequence[int]) -> int:
+    """The dead of the sites a figure over several sites covers that the
+    text tells apart after it: happenings of its sub-type, day and country at
+    other places, with a toll (0 when the figure spans no counted sites)."""
+    day = happening.dated().date_value
+    if day is None or not happening.place.country or not _over_sites(happening):
+        return 0
+    return sum(k for h, k in zip(later, killed) if k and h.sub_event_type == happening.sub_event_type
+               and h.dated().date_value == day and h.place.country == happening.place.country
+               and h.place.place_id != happening.place.place_id)
 
 
 _ANYONE = frozenset({"people", "person", "persons", "man", "woman", "men", "women", "family", "families"})

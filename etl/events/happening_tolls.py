@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from etl import lexicon as lx
 from etl.casualties import Casualty, victim_noun
 from etl.events.core import Draft, TollMention
@@ -105,7 +107,8 @@ def _best_killed(base: Sequence[tuple[TollMention, Mention]], best: list[tuple[T
             first_speakers = _speakers(base[0][1].draft, base[0][0])
             rivals = [base[0], *((t, m) for t, m in base[1:] if _victims(t) == victims and first_speakers
                                  and (told := _speakers(m.draft, t)) and not told & first_speakers)]
-        if len(rivals) > 1:
+        if len(rivals) > 1 and not spans_sites(base[0][1].draft.sentence):
+            # (a figure over several sites, then one site's: a part, not a rival count)
             best = [min(rivals, key=lambda pair: (_killed(pair[0]), pair[0].sentence_index))]
     if len(base) > 1:
         # "At least 19 were killed" in the lead, then "17 were killed in Kathmandu, while
@@ -120,6 +123,20 @@ def _best_killed(base: Sequence[tuple[TollMention, Mention]], best: list[tuple[T
         best = next(([(t, m)] for t, m in base[1:] if 0 < _killed(t) and _killed(t) + others_killed == first),
                     best)
     return best
+
+
+# Counted sites a figure may span: "struck nine sites", "attacks on several villages"
+_SITE_NOUNS = frozenset({"sites", "locations", "places", "targets", "villages", "towns", "cities", "areas",
+                         "districts", "camps", "positions", "bases", "facilities"})
+_SOME = frozenset({"several", "multiple", "various", "numerous"})
+
+
+def spans_sites(sentence: Span) -> bool:
+    """Does the sentence tell of several counted sites ("India said it
+    struck nine sites …, and Pakistan said 26 people were killed", "drones
+    struck several villages")?  A figure it gives is the sum over them."""
+    return any(t.lower_ in _SITE_NOUNS and any(c.dep_ in ("nummod", "amod") and (c.like_num or c.lower_ in _SOME)
+                                               for c in t.children) for t in sentence)
 
 
 def _lower_per_side(best: TollMention, base: Sequence[tuple[TollMention, Mention]]) -> dict[int, Casualty]:
