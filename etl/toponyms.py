@@ -311,7 +311,7 @@ def in_facility_name(text: str, start: int, end: int) -> bool:
 # "Quetta Railway Station", "Peshawar Central Jail"); not a bank, party or club
 # named after a town, which may stand anywhere ("Kabul Bank" in Kunduz)
 _TOWN_SITE_WORDS = frozenset({"cantonment", "cantt", "airport", "bazaar", "jail", "prison", "station", "checkpost",
-                              "garrison", "stadium"})
+                              "garrison", "stadium", "court"})
 
 
 # Sites named before the town they are in ("Cadet College Wana", "Army Public School Peshawar")
@@ -326,16 +326,25 @@ def town_of_site(ent: Span, towns: Collection[str]) -> tuple[int, int] | None:
     if 3 <= len(words) <= 5 and words[-2].lower_ in _SITE_BEFORE_TOWN and words[-1].is_title and \
             fold(words[-1].text) in towns:
         return words[-1].idx, words[-1].idx + len(words[-1].text)
-    if not 2 <= len(words) <= 4 or words[-1].lower_ not in _TOWN_SITE_WORDS:
+    if not 2 <= len(words) <= 5 or words[-1].lower_ not in _TOWN_SITE_WORDS:
         return None
     name = words[:-1]
-    if len(name) > 1 and name[-1].lower_ in ("railway", "police", "central", "district", "international", "cricket"):
-        name = name[:-1]  # "Quetta Railway Station", "Peshawar Central Jail"
-    if not name or not all(t.is_title or t.is_upper for t in name):
+    if not all(t.is_title or t.is_upper for t in name):
         return None
-    if fold(ent.doc[name[0].i:name[-1].i + 1].text) not in towns:
-        return None
-    return name[0].idx, name[-1].idx + len(name[-1].text)
+    # the town, then words that say which of its sites ("Quetta Railway Station", "Peshawar
+    # Central Jail", "Islamabad High Court", "the Seoul Western District Court"; not "King
+    # Abdulaziz International Airport", named after a man)
+    for size in range(len(name), 0, -1):
+        if all(t.lower_ in _SITE_KINDS for t in name[size:]) and \
+                fold(ent.doc[name[0].i:name[size - 1].i + 1].text) in towns:
+            return name[0].idx, name[size - 1].idx + len(name[size - 1].text)
+    return None
+
+
+# Words between a town and its site's word that say which site ("Peshawar Central Jail")
+_SITE_KINDS = frozenset({"railway", "police", "central", "district", "international", "cricket", "high", "city",
+                         "main", "civil", "bus", "metro", "session", "sessions", "northern", "southern", "eastern",
+                         "western", "north", "south", "east", "west"})
 
 
 def listed_places(candidates: Sequence[tuple[int, int]], places: Sequence[tuple[int, int]], *,

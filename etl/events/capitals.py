@@ -27,7 +27,15 @@ def _capital_head(doc: Doc, mention: Mention) -> Token | None:
         return root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "capital":
         return root.head.head
+    if root.dep_ in ("poss", "amod", "compound") and _legislature(root.head) and seat_locative(root.head):
+        return root.head  # "outside Kenya's parliament", "in front of the Greek parliament building"
     return None
+
+
+def _legislature(token: Token) -> bool:
+    """"parliament", or a building named by it ("the parliament building")."""
+    return token.lower_ in LEGISLATURES or (token.lower_ in ("building", "buildings", "house") and any(
+        c.dep_ == "compound" and c.lower_ in LEGISLATURES for c in token.children))
 
 
 def capital_named(doc: Doc, mention: Mention, place: Place | None,

@@ -64,6 +64,22 @@ _HELD_OFF = frozenset({"delay", "postponement", "suspension", "freeze", "halt", 
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
 
 
+# Going from or to a place ("was returning to London from a meeting in Denmark")
+_RETURNS = frozenset({"return", "fly", "come", "leave", "rush", "hurry", "head", "cut"})
+
+
+def whereabouts(token: Token) -> bool:
+    """Talks told only as where someone was when the news broke ("Starmer,
+    who was attending a European summit in Copenhagen, said he was returning
+    to London", "returning to Britain from a meeting in Denmark"): no event."""
+    if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in _RETURNS:
+        return True
+    verb = token.head if token.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_.lower() == "attend" and (
+        verb.dep_ == "relcl" or verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+        or any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in verb.children))
+
+
 def planned_or_denied(token: Token) -> bool:
     """Talks or a deal that are planned, attempted, negated, conditional or
     only talked about ("were scheduled to hold a sixth round of

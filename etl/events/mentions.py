@@ -26,7 +26,7 @@ from etl.events.classify import place_object, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
-from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed
+from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
@@ -224,7 +224,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if is_unreal(trig.token, published=published) and trig.sub_event_type != "Diplomacy" and \
                 not _crowd_met_by_attempt(trig.token):
             continue
-        if trig.sub_event_type in ("Diplomacy", "Agreement") and planned_or_denied(trig.token):
+        if trig.sub_event_type in ("Diplomacy", "Agreement") and (planned_or_denied(trig.token)
+                                                                   or whereabouts(trig.token)):
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, VIOLENT
+from etl.events.deals import whereabouts
 from etl.events.realis import told_in_earlier_clause
 from etl.events.syntax import ancestors, governing_verb
 from geo.records import Mention
@@ -96,6 +97,8 @@ def at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
         # "the train was travelling from Quetta to Peshawar when militants blew up the track",
         # "the train, carrying 400 passengers from Quetta to Peshawar": a route's end
         return True
+    if root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.i != trigger.i and whereabouts(prep.head):
+        return True  # "returning to Britain from a meeting in Denmark": where the speaker was
     return root.dep_ == "pobj" and prep.lower_ in ("in", "to", "at") and prep.head.lemma_.lower() in _VISIT_NOUNS \
         and prep.head.i != trigger.i
 
