@@ -1,0 +1,142 @@
+"""Events of short self-written reports, third batch: the dead a protest
+remembers (its kin march, an anniversary), one figure over several struck
+sites and the sites told apart, a sentence that opens on its area, a
+country's parliament, and where a leader was when the news broke."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 5, 7)  # a Wednesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def rows(events):
+    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+def test_kin_of_the_dead_marching_is_a_peaceful_protest_without_their_toll(pipeline):
+    text = ("Families protest in Srinagar\n\n"
+            "Families of the 26 people killed in the Pahalgam attack staged a protest in Srinagar on Monday, "
+            "demanding justice.")
+    assert rows(extract(pipeline, text)) == [("Peaceful protest", "Srinagar", 0)]
+
+
+def test_a_march_led_by_relatives_of_the_dead_is_no_force_against_it(pipeline):
+    text = ("Rail crash anniversary\n\n"
+            "Tens of thousands of protesters flooded the streets of Lahore on Monday in a mass rally, led by "
+            "relatives of the 57 people killed.\n\n"
+            "The disaster in 2023 was the country's worst railway crash.")
+    assert rows(extract(pipeline, text)) == [("Peaceful protest", "Lahore", 0)]
+
+
+def test_a_rally_marking_an_old_crash_takes_neither_its_toll_nor_its_violence(pipeline):
+    text = ("Rallies mark train crash anniversary\n\n"
+            "At least 300 rallies and protests were held in Karachi on Monday to mark the second anniversary of "
+            "the train crash which left 57 mostly young people dead.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Protests", "Peaceful protest", 0)]
+
+
+def test_a_family_of_five_keeps_its_toll(pipeline):
+    text = ("Family of five killed in Quetta blast\n\n"
+            "QUETTA: A family of five was killed when a bomb planted on a motorcycle exploded near their house "
+            "in Quetta on Tuesday, police said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [5]
+
+
+_NINE_SITES = (
+    "India strikes Pakistan, Pakistan says 26 killed\n\n"
+    "NEW DELHI/ISLAMABAD, May 7 (Reuters) - India said it struck nine sites in Pakistan and Pakistan-administered "
+    "Kashmir early on Wednesday, and Pakistan said 26 people were killed and 46 wounded, vowing to retaliate.\n\n"
+    "The strikes hit the towns of Bahawalpur and Muridke in Pakistan's Punjab province, and Muzaffarabad and "
+    "Kotli in Pakistani Kashmir, Pakistan's military said. At least 13 people, including a child, were killed "
+    "in a mosque complex in Bahawalpur, it said.\n\n"
+    "In Indian Kashmir, at least 10 civilians were killed by Pakistani shelling across the Line of Control in "
+    "Poonch district, Indian officials said.")
+
+
+def test_one_figure_over_several_sites_counts_a_site_told_apart_once(pipeline):
+    events = extract(pipeline, _NINE_SITES)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert ("Air/drone strike", "Bahawalpur", 13) in rows(strikes)
+    assert sum(e.fatalities for e in strikes) == 26  # not 26 + 13
+    # shelling across the LoC is another act: it takes nothing from the strikes' figure
+    assert [(e.country, e.fatalities) for e in events if e.sub_event_type.startswith("Shelling")] == [("IND", 10)]
+
+
+def test_a_sentence_opening_on_its_area_places_an_ambiguous_district_there(pipeline):
+    shelling = [e for e in extract(pipeline, _NINE_SITES) if e.sub_event_type.startswith("Shelling")]
+    assert [(e.country, e.admin1) for e in shelling] == [("IND", "Kashmir")]  # not Poonch of Azad Kashmir
+
+
+def test_the_frame_is_no_address_for_a_name_outside_it(pipeline):
+    from geo.records import Mention
+
+    text = "In Indian Kashmir, officials said Pakistan's army had fired first from Kotli."
+    start = text.index("Kotli")
+    [resolution] = pipeline.resolver.resolve([Mention(article_id="t", start=start, end=start + 5, surface="Kotli",
+                                             sentence_index=0, label="GPE")], text=text)
+    assert resolution.place is not None and resolution.place.country == "PAK"
+
+
+def test_a_figure_over_several_villages_is_not_a_rival_of_one_villages_figure(pipeline):
+    text = ("Drones strike several villages in Kurram\n\n"
+            "Drones struck several villages in Kurram district on Monday, killing 18 people, officials said. "
+            "In Sadda, eight people were killed when a drone hit a house, a police official said.")
+    assert sum(e.fatalities for e in extract(pipeline, text)) == 18
+
+
+def test_a_countrys_parliament_is_in_its_capital(pipeline):
+    text = ("Riot in Athens\n\n"
+            "Scores of rioters hurled rocks and petrol bombs at police in front of Greece's parliament building "
+            "on Friday.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text, published=date(2025, 2, 28))] == [
+        ("Violent demonstration", "Athens")]
+
+
+def test_where_a_leader_was_when_the_news_broke_is_no_talks(pipeline):
+    text = ("Sharif returns after Peshawar blast\n\n"
+            "A suicide bomber killed 12 people at a police station in Peshawar on Tuesday, officials said. "
+            "Prime Minister Shehbaz Sharif, who was attending a summit in Baku, said he was returning to "
+            "Islamabad.\n\n"
+            "The interior minister said he was flying back to Pakistan from a meeting in Doha.")
+    assert rows(extract(pipeline, text)) == [("Suicide bomb", "Peshawar", 12)]
+
+
+def test_supporters_storming_a_court_named_after_its_city_riot_there(pipeline):
+    text = ("Supporters of the former prime minister stormed the Islamabad High Court on Tuesday after his "
+            "arrest, smashing windows and clashing with police.")
+    assert [(e.event_type, e.sub_event_type, e.location) for e in extract(pipeline, text)] == [
+        ("Riots", "Violent demonstration", "Islamabad")]
+
+
+def test_a_site_named_after_a_man_is_not_in_a_town_of_his_name(pipeline):
+    from etl.toponyms import town_of_site
+
+    doc = pipeline.analyzer.parse("Flights resumed at King Abdulaziz International Airport and at the "
+                                  "Quetta Railway Station.")
+    airport, station = doc[3:7], doc[10:13]
+    assert town_of_site(airport, {"king", "quetta"}) is None
+    assert station.text == "Quetta Railway Station"
+    assert doc.text[slice(*town_of_site(station, {"king", "quetta"}))] == "Quetta"
+
+
+def test_a_crackdown_prompted_by_rioters_leaves_a_riot(pipeline):
+    text = ("Protesters smashed windows and torched a police van in Lahore on Monday, prompting a police "
+            "crackdown in which 46 people were arrested.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text, published=date(2025, 5, 6))] == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_a_crackdown_on_peaceful_protesters_is_force_against_them(pipeline):
+    text = "Police launched a crackdown on peaceful protesters in Quetta on Monday, killing two of them."
+    assert [(e.sub_event_type, e.fatalities) for e in extract(pipeline, text, published=date(2025, 5, 6))] == [
+        ("Excessive force against protesters", 2)]
