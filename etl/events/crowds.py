@@ -61,9 +61,17 @@ _RIOT_GEAR_HEADS = frozenset({"police", "policemen", "gear", "squad", "shields",
 
 
 def riot_gear(token: Token) -> bool:
-    """"riot police", "riot gear": not a riot."""
+    """"riot police", "riot gear": not a riot; "a police picket": a post,
+    not a protest."""
     doc = token.doc
+    if token.lemma_.lower() == "picket" and token.pos_ == "NOUN":
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in _PICKET_KEEPERS for c in token.children)
     return token.lower_ == "riot" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _RIOT_GEAR_HEADS
+
+
+# Who keeps a picket that is a post ("a police picket", "an army picket")
+_PICKET_KEEPERS = lx.POLICE_WORDS | lx.MILITARY_WORDS | frozenset({"security", "checkpost", "border", "levies",
+                                                                  "fc", "frontier"})
 
 
 _SECURITY_DOERS = lx.POLICE_WORDS | lx.MILITARY_WORDS | frozenset({"security", "officers", "authorities"})
@@ -111,13 +119,20 @@ def unrest_text(doc: Doc) -> bool:
     return found
 
 
+# Bombs a crowd makes and throws
+_FIREBOMB_WORDS = frozenset({"petrol", "molotov", "molotovs", "firebomb", "firebombs", "fire-bombs", "cocktails"})
+
+
 def crowd_destruction(trigger: Trigger) -> Trigger:
     """Looting and burning by a crowd ("groups of young men hurled stones at
-    police, looted shops and torched police vehicles") is a riot, not
-    property destruction by an armed group; so is looting told with no
+    police, looted shops and torched police vehicles") and its petrol bombs
+    ("masked youths threw petrol bombs") are a riot, not property
+    destruction or a grenade attack by an armed group; so is looting told with no
     looter ("a second day of looting", "shops were looted") in a text about
     protests or unrest, when the sentence names no armed group or army."""
-    if trigger.sub_event_type != "Looting/property destruction":
+    firebombs = trigger.sub_event_type == "Grenade" and trigger.token.pos_ == "VERB" and \
+        bool(object_words(trigger.token) & _FIREBOMB_WORDS)
+    if trigger.sub_event_type != "Looting/property destruction" and not firebombs:
         return trigger
     if trigger.token.lemma_.lower() in ("loot", "looting") and unrest_text(trigger.token.doc) and (
             trigger.token.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in trigger.token.children)):
@@ -131,7 +146,9 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
         [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
     doers = {t.lower_ for c in subjects for t in c.subtree}
-    if not doers & _CROWD_DOERS or doers & _ARMED_DOERS:
+    # (petrol bombs hurled in a text about protests are the crowd's, whoever threw them)
+    armed = doers & _ARMED_DOERS - ({"attackers", "assailants"} if firebombs else set())
+    if not (doers & _CROWD_DOERS or firebombs and unrest_text(verb.doc)) or armed:
         return trigger
     return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
 
@@ -345,9 +362,13 @@ def protest_event(triggers: Sequence[Trigger], sentence: Span) -> Trigger | None
         return None
     words = _protesters_words(sentence, candidates[0].token)
     if not words & (_PROTEST_WORDS | {"protester", "mob", "riot", "rioters"}) and \
-            not any(t.token.lemma_.lower() == "crackdown" or turned_violent(t.token) for t in candidates):
+            not any(t.token.lemma_.lower() == "crackdown" or turned_violent(t.token) for t in candidates) and \
+            not (any(t.event_type == lx.RIOTS for t in candidates) and all(
+                t.event_type in (lx.PROTESTS, lx.RIOTS, lx.STRATEGIC) for t in triggers)):
         # (a crackdown is on a crowd: "after one of the deadliest crackdowns in years"; a
-        # strike that turned violent was a crowd's: "after a taxi strike turned violent")
+        # strike that turned violent was a crowd's: "after a taxi strike turned violent"; so is
+        # a crowd's violence told with nothing else violent: "attackers hurled petrol bombs,
+        # prompting riot police to fire teargas")
         return None
     mob = next((t for t in candidates if t.sub_event_type == "Mob violence"), None)
     if mob is not None:

@@ -140,3 +140,19 @@ def test_a_crackdown_on_peaceful_protesters_is_force_against_them(pipeline):
     text = "Police launched a crackdown on peaceful protesters in Quetta on Monday, killing two of them."
     assert [(e.sub_event_type, e.fatalities) for e in extract(pipeline, text, published=date(2025, 5, 6))] == [
         ("Excessive force against protesters", 2)]
+
+
+def test_petrol_bombs_a_crowd_throws_are_a_riot_not_a_grenade_attack(pipeline):
+    text = ("Clashes at Lahore protest\n\n"
+            "Thousands protested outside the Punjab Assembly in Lahore on Monday. Masked youths threw petrol "
+            "bombs at police, who fired teargas.\n\n"
+            "Later, hooded attackers hurled petrol bombs and rocks, prompting riot police to fire teargas and "
+            "stun grenades in response.")
+    events = extract(pipeline, text, published=date(2025, 5, 6))
+    assert {e.event_type for e in events} <= {"Protests", "Riots"}
+    assert "Violent demonstration" in {e.sub_event_type for e in events}
+
+
+def test_a_grenade_militants_hurl_stays_a_grenade_attack(pipeline):
+    text = "Militants hurled a grenade at a police picket in Sopore on Monday, injuring two policemen."
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 5, 6))] == ["Grenade"]
