@@ -509,6 +509,7 @@ TERRITORY_WORDS = frozenset({
     "neighbourhoods", "neighborhoods", "crossings", "cities", "highway", "oilfield", "oilfields",
     "outposts", "foothold", "enclave", "barracks", "regions", "provinces", "countryside", "site", "sites",
     "hub", "mansion", "compound", "palace", "airfield", "bridge", "junction", "stronghold",
+    "settlement", "settlements", "hamlet", "hamlets",
 })
 WEAPON_CACHE_WORDS = frozenset({
     "weapons", "weapon", "arms", "ammunition", "ammo", "explosives", "explosive", "cache",

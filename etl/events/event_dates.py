@@ -21,7 +21,8 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
-from etl.events.realis import CONTEMPORANEOUS, is_background, presupposed, told_in_earlier_clause, when_date_head
+from etl.events.realis import (CONTEMPORANEOUS, REACTION_VERBS, is_background, presupposed, told_in_earlier_clause,
+                                when_date_head)
 from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sent_of, sequel
 from etl.spacy_model import span_text
 
@@ -145,8 +146,9 @@ def _dates_report(span: Span, trigger: Token) -> bool:
     # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
     # confirmed …"), a few steps below the verb
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)
-    if verb is None or verb.lemma_.lower() not in lx.SAY_VERBS or verb.i == trigger.i:
+    if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in lx.SAY_VERBS | REACTION_VERBS:
         return False
+    # ("On Sunday, he condemned the attack in the Cabaret commune": the day of the condemning)
     node = trigger
     for _ in range(8):
         if node.head.i == node.i:

@@ -653,7 +653,13 @@ def when_older_year(token: Token, *, published: date | None) -> bool:
 
 def within_other_year(token: Token, *, published: date | None) -> bool:
     """Does the token tell part of an event dated only by an earlier year
-    ("last year's demonstrations, in which more than 60 people died")?"""
+    ("last year's demonstrations, in which more than 60 people died"), or an
+    act done during one ("the largest town captured by Ukrainian forces
+    during last year's offensive")?"""
+    if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
+            o.dep_ == "pobj" and dated_other_year(o, published=published) for o in c.children)
+            for c in token.children):
+        return True
     return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
 
 

@@ -156,3 +156,28 @@ def test_petrol_bombs_a_crowd_throws_are_a_riot_not_a_grenade_attack(pipeline):
 def test_a_grenade_militants_hurl_stays_a_grenade_attack(pipeline):
     text = "Militants hurled a grenade at a police picket in Sopore on Monday, injuring two policemen."
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 5, 6))] == ["Grenade"]
+
+
+def test_settlements_regained_are_territory(pipeline):
+    text = ("Pakistani troops regained control of several settlements in Kurram district on Monday, the military "
+            "said.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text, published=date(2025, 5, 6))] == [
+        ("Government regains territory", "Kurram")]
+
+
+def test_a_town_captured_during_last_years_offensive_is_no_event_of_this_year(pipeline):
+    text = ("Troops retake Bagh\n\n"
+            "Pakistani troops retook Bagh on Monday, the military said. Bagh was the largest town captured by "
+            "militants during last year's offensive in the region, making its recapture a symbolic victory for "
+            "Islamabad.")
+    events = extract(pipeline, text, published=date(2025, 5, 6))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Government regains territory", date(2025, 5, 5))]
+
+
+def test_the_day_an_attack_was_condemned_is_not_its_day(pipeline):
+    text = ("Gunmen kill 12 near Peshawar\n\n"
+            "Gunmen killed 12 villagers in a village north of Peshawar on Thursday, police said.\n\n"
+            "On Sunday, the prime minister condemned the attack in Charsadda district and ordered an inquiry.")
+    events = extract(pipeline, text, published=date(2025, 5, 6))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 5, 1), 12)]
