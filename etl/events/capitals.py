@@ -116,6 +116,9 @@ _ENTERED = frozenset({"enter", "breach", "surround", "besiege", "occupy"})
 
 
 def capital_locative(head: Token) -> bool:
-    """Is "the capital" where it happened ("strikes near Yemen's capital")?"""
+    """Is "the capital" where it happened ("strikes near Yemen's capital",
+    "outside a court in the capital's G-11 sector")?"""
+    if head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+        head = head.head  # the capital's part: where the part is
     return (head.dep_ == "pobj" and head.head.lower_ in lx.LOCATIVE_PREPS) or \
         (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS)

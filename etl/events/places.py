@@ -141,6 +141,9 @@ def speaker_place(doc: Doc, mention: Mention) -> bool:
     if span is None or len(span) == 0:
         return False
     first = first_conjunct(span.root)
+    if first.dep_ == "pobj" and first.head.lower_ in ("in", "from") and first.head.dep_ == "prep" and \
+            first.head.head.lemma_.lower() in lx.SAY_VERBS and first.head.head.pos_ == "VERB":
+        return True  # "In Kabul, Taliban spokesman Zabihullah Mujahid claimed that 58 soldiers …"
     return first.dep_ == "pobj" and first.head.lower_ in ("in", "at", "from") and _speaker(first.head.head)
 
 

@@ -725,6 +725,8 @@ def recalled_offset(token: Token) -> int | None:
             units.append(node.head)
         if node.dep_ == "mark":  # "a year after protesters stormed …": the unit may hang on the verb
             units.extend(c for c in node.head.children if c.dep_ == "npadvmod" and c.i < node.i)
+            # or on the main verb, right before the mark ("the blast came a day after militants attacked")
+            units.extend(c for c in node.head.head.children if c.dep_ == "npadvmod" and c.right_edge.i == node.i - 1)
         for unit in units:
             if unit.lower_ not in _OFFSET_DAYS:
                 continue
