@@ -127,6 +127,9 @@ def _noun_complement_of(token: Token) -> Token | None:
     return None
 
 
+_TOLL_RISES = frozenset({"rise", "climb", "reach", "increase", "jump", "mount", "grow", "surge"})
+
+
 def _dates_report(span: Span, trigger: Token) -> bool:
     """Does the date hang on a verb of saying whose clause holds the trigger
     ("Police on Monday said militants attacked …")?"""
@@ -146,6 +149,10 @@ def _dates_report(span: Span, trigger: Token) -> bool:
     # the date may hang on the speaker ("Governor Alia of Benue State on Sunday, June 15,
     # confirmed …"), a few steps below the verb
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else governing_verb(span.root, limit=7)
+    if verb is not None and verb.lemma_.lower() in _TOLL_RISES and verb.i != trigger.i and \
+            not any(a.i == trigger.i for a in ancestors(span.root, limit=7)) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in ("toll", "number", "count", "tally") for c in verb.children):
+        return True  # "the death toll in the car explosion rose to 13 on Wednesday": the day of the count
     if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in lx.SAY_VERBS | REACTION_VERBS:
         return False
     # ("On Sunday, he condemned the attack in the Cabaret commune": the day of the condemning)

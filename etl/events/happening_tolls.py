@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from etl import lexicon as lx
-from etl.casualties import Casualty, victim_noun
+from etl.casualties import Casualty, vague, victim_noun
 from etl.events.core import Draft, TollMention
 from etl.events.happenings import Happening, Mention
 from etl.events.syntax import doc_sentences
@@ -77,6 +77,12 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
                 told = _sides(t)
                 if told and known and not told & sides and (t, m) not in best \
                         and not _disputed_between(best[0][0], t, m.draft):
+                    extra.append((t, m))
+                elif told == {"armed"} and not known and _victims(best[0][0]) in _ANYONE and \
+                        (t, m) not in best and (t, m) not in extra and not _disputed_between(best[0][0], t, m.draft) \
+                        and not any(vague(c) for c in t.casualties):
+                    # "ten people, including two FC personnel, were martyred", then "all six
+                    # terrorists were killed": the people are the attack's victims, the attackers apart
                     extra.append((t, m))
                     sides |= told
         picked = [*best, *extra]
@@ -211,6 +217,9 @@ def _victims(toll: TollMention) -> str:
 
 _STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramilitaries", "guards", "sepoys",
                             "policeman", "officers", "officer", "servicemen"})
+
+
+_ANYONE = frozenset({"people", "persons", "person"})
 
 
 def _side(toll: TollMention) -> str:

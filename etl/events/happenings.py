@@ -642,7 +642,8 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
         return False
     killed = _killed_figures(draft)
     if draft.own_date and killed and happening.dates and happening.killed_figures and \
-            killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates):
+            killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates) and \
+            not _updated_from(killed, happening):
         # dated only by the day it was reported, the happening takes a dated mention of
         # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
         # as another happening
@@ -663,6 +664,14 @@ def _date_source(draft: Draft) -> str:
     of it, and for any date a reaction gives ("condolences to the victims of
     today's attack on Sumy", said a day later): near the happening's, no surer."""
     return "own" if draft.own_date and not draft.reaction else "report"
+
+
+def _updated_from(killed: set[int], happening: Happening) -> bool:
+    """Does the happening's toll rise from the mention's ("the death toll in
+    the car explosion rose to 13 on Wednesday", then "eight people were
+    killed on the spot" on Monday): the first count of the same dead?"""
+    return max(killed) < max(happening.killed_figures) and any(
+        toll.update for m in happening.mentions for toll in m.draft.tolls)
 
 
 def _killed_figures(draft: Draft) -> set[int]:
@@ -697,5 +706,8 @@ def role_of(happening: Happening, lead: date | None) -> str:
         return "main"
     value = dated.date_value
     if dated.date_precision == MONTH:
+        if (value.year, value.month) == (lead.year, lead.month) and lead.day > 1 and all(
+                _EARLIER_THIS.search(span_text(m.draft.sentence)) for m in happening.mentions):
+            return "background"  # "Earlier this month, a suicide bomber killed 15 …": before the news
         return "background" if (value.year, value.month) < (lead.year, lead.month) else "main"
     return "background" if value < lead - timedelta(days=0 if dated.date_precision == DAY else 6) else "main"

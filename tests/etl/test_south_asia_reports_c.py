@@ -181,3 +181,59 @@ def test_the_day_an_attack_was_condemned_is_not_its_day(pipeline):
             "On Sunday, the prime minister condemned the attack in Charsadda district and ordered an inquiry.")
     events = extract(pipeline, text, published=date(2025, 5, 6))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 5, 1), 12)]
+
+
+_COURT_BOMBING = (
+    "12 killed in suicide blast outside Islamabad district court\n\n"
+    "ISLAMABAD: At least 12 people were killed and 27 others injured on Tuesday when a suicide bomber blew "
+    "himself up outside the district and sessions court in the capital's G-11 sector, the interior minister "
+    "said.\n\n"
+    "The blast came a day after militants attacked a college in Wana in South Waziristan.\n\n"
+    "The prime minister blamed proxies operating from Afghanistan.")
+
+
+def test_the_capitals_sector_is_in_the_capital(pipeline):
+    events = extract(pipeline, _COURT_BOMBING, published=date(2025, 11, 11))
+    assert ("Suicide bomb", "Islamabad", 12) in rows(events)
+    assert "Afghanistan" not in {e.location for e in events}
+
+
+def test_an_attack_told_a_day_before_the_news_is_kept_as_background(pipeline):
+    events = extract(pipeline, _COURT_BOMBING, published=date(2025, 11, 11))
+    assert [(e.location, e.event_date, e.role) for e in events if e.location == "Wana"] == [
+        ("Wana", date(2025, 11, 10), "background")]
+
+
+def test_the_city_a_spokesman_claims_from_is_not_where_the_fighting_was(pipeline):
+    text = ("Border clashes\n\n"
+            "PESHAWAR: Pakistani and Afghan forces clashed along the border in Kurram district on Saturday night, "
+            "officials said.\n\n"
+            "In Kabul, Taliban spokesman Zabihullah Mujahid claimed that 58 Pakistani soldiers had been killed.")
+    events = extract(pipeline, text, published=date(2025, 10, 12))
+    assert "Kabul" not in {e.location for e in events}
+
+
+def test_a_rising_toll_dated_by_its_count_joins_the_explosion_told_by_its_day(pipeline):
+    text = ("Delhi blast toll rises to 13\n\n"
+            "NEW DELHI: The death toll in the car explosion near the Red Fort rose to 13 on Wednesday after two "
+            "more injured persons died in hospital, officials said.\n\n"
+            "A slow-moving car exploded at a traffic signal near the Red Fort Metro Station at around 6:52pm on "
+            "Monday, setting several vehicles ablaze. Eight people were killed on the spot.")
+    events = extract(pipeline, text, published=date(2025, 11, 12))
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Red Fort", date(2025, 11, 10), 13)]
+
+
+def test_a_toll_date_inside_the_toll_noun_stays_the_events(pipeline):
+    text = ("QUETTA: The death toll from Sunday's bomb attack on a convoy in Mastung rose to 15 on Tuesday, "
+            "bringing the number of people killed in militant attacks in Balochistan this month to more than 60.")
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [(e.event_date, e.date_precision, e.fatalities) for e in events] == [(date(2025, 6, 1), 1, 15)]
+
+
+def test_attackers_killed_are_added_to_the_people_they_killed(pipeline):
+    text = ("QUETTA: Ten people, including two FC personnel, were martyred and 32 others injured when terrorists "
+            "attacked the Frontier Corps headquarters in Quetta on Tuesday morning, officials said. Security "
+            "forces responded swiftly and all six terrorists were killed in the ensuing exchange of fire.\n\n"
+            "Earlier this month, a suicide bomber killed 15 people at a political rally in Quetta.")
+    events = extract(pipeline, text, published=date(2025, 9, 30))
+    assert [(e.fatalities, e.role) for e in events] == [(16, "main"), (15, "background")]
