@@ -62,7 +62,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
         span = doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
         # "during an operation Monday" dates the event itself
         if span is not None and is_background(span.root, preps=lx.BACKGROUND_PREPS - CONTEMPORANEOUS) and \
-                not ((trigger.background or trigger.token.pos_ == "NOUN") and span.root.i in own):
+                not ((trigger.background or trigger.token.pos_ == "NOUN") and _owned(span, own)):
             continue
         if span is not None and _dates_other_event(span, trigger.token):
             continue  # "the July 2 attack": the date of an event referred to
@@ -94,13 +94,19 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
                 if node.pos_ in ("VERB", "AUX") and node.i != span.root.i:
                     break
             attached = 0 if heads & clause else 1
-        if trigger.background and (span is None or span.root.i not in own):
+        if trigger.background and (span is None or not _owned(span, own)):
             continue  # a recalled event takes only a date of its own ("a raid on 13 June")
         reporting = int(span is not None and _dates_report(span, trigger.token))
         rank = (reporting, parenthesised, attached, abs(start - trigger.token.idx))
         if rank < best_rank:
             best, best_rank = mention, rank
     return best, best_rank[0] == 1
+
+
+def _owned(span: Span, own: set[int]) -> bool:
+    """Is the date expression the event's own ("since January, when 31 were
+    killed": the date read with its "since", the month the trigger's)?"""
+    return any(t.i in own for t in span)
 
 
 _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)

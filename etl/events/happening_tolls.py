@@ -220,6 +220,8 @@ _STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramil
 
 
 _ANYONE = frozenset({"people", "persons", "person"})
+# Members of an insurgency named by its movement ("27 Maoists", "Naxal cadres")
+_REBEL_MEMBERS = frozenset({"maoists", "maoist", "naxals", "naxal", "naxalites", "naxalite", "cadres"})
 
 
 def _side(toll: TollMention) -> str:
@@ -240,7 +242,7 @@ def _sides(toll: TollMention) -> frozenset[str]:
 def _casualty_side(casualty: Casualty) -> str:
     """"armed", "state", "civilian" or "" for one figure's victims."""
     noun = victim_noun(casualty)
-    if noun in lx.MILITANT_WORDS:
+    if noun in lx.MILITANT_WORDS or noun in _REBEL_MEMBERS:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
         return "state"

@@ -237,3 +237,20 @@ def test_attackers_killed_are_added_to_the_people_they_killed(pipeline):
             "Earlier this month, a suicide bomber killed 15 people at a political rally in Quetta.")
     events = extract(pipeline, text, published=date(2025, 9, 30))
     assert [(e.fatalities, e.role) for e in events] == [(16, "main"), (15, "background")]
+
+
+def test_rebels_named_by_their_movement_and_a_soldier_are_both_counted(pipeline):
+    text = ("RAIPUR: Security forces killed 27 Maoists in an encounter in the forests of Narayanpur district in "
+            "Chhattisgarh on Wednesday, officials said.\n\n"
+            "A District Reserve Guard (DRG) jawan was killed and several others were injured in the gunfight.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 5, 21))] == [28]
+
+
+def test_an_encounter_recalled_by_its_month_since_when_is_background_of_that_month(pipeline):
+    text = ("Encounter in Narayanpur\n\n"
+            "Security forces killed 27 Maoists in Narayanpur district in Chhattisgarh on Wednesday.\n\n"
+            "This is the biggest single encounter in the state since January, when 31 Maoists were killed in "
+            "Bijapur district.")
+    events = extract(pipeline, text, published=date(2025, 5, 21))
+    assert [(e.event_date, e.date_precision, e.fatalities, e.role) for e in events] == [
+        (date(2025, 5, 21), 1, 27, "main"), (date(2025, 1, 1), 3, 31, "background")]
