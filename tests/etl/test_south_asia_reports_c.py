@@ -254,3 +254,11 @@ def test_an_encounter_recalled_by_its_month_since_when_is_background_of_that_mon
     events = extract(pipeline, text, published=date(2025, 5, 21))
     assert [(e.event_date, e.date_precision, e.fatalities, e.role) for e in events] == [
         (date(2025, 5, 21), 1, 27, "main"), (date(2025, 1, 1), 3, 31, "background")]
+
+
+def test_men_shot_dead_after_an_identity_check_are_attacked_civilians(pipeline):
+    text = ("QUETTA: Gunmen stopped two passenger buses on the N-70 highway in Zhob district late on Thursday, "
+            "checked the identity cards of passengers and shot dead nine men hailing from Punjab, officials said.")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in extract(pipeline, text,
+                                                                             published=date(2025, 7, 11))] == [
+        ("Violence against civilians", "Attack", 9)]
