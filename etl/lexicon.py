@@ -475,7 +475,7 @@ WEAPON_SUBTYPES: tuple[tuple[frozenset[str], str, str], ...] = (
                 "planes", "sorties", "barrel", "paraglider", "paragliders", "paramotor", "paramotors"}), REMOTE,
      "Air/drone strike"),
     (frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mortar", "mortars",
-                "shelling", "shells", "howitzer", "tank", "tanks"}), REMOTE, "Shelling/artillery/missile attack"),
+                "shelling", "shells", "shell", "howitzer", "tank", "tanks"}), REMOTE, "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), REMOTE, "Grenade"),
     (frozenset({"ied", "ieds", "landmine", "landmines", "bomb", "bombs", "explosive",
                 "explosives", "blast", "explosion", "mine", "mines", "improvised"}), REMOTE,

@@ -33,7 +33,7 @@ from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, 
                                  seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
-from etl.events.event_dates import dates_told_later, lead_date, resolve_event_date, sentence_date
+from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
     adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
@@ -438,7 +438,10 @@ def extract_events(
                 # "a day after one of the deadliest crackdowns": dated from the report's event
                 base = next((d for d in reversed(drafts) if d.sentence_index == index and not d.trigger.background
                              and d.date_value is not None), None)
-                anchor, anchor_precision = (base.date_value, base.date_precision) if base else (published, DAY)
+                # (with no event of the report's own here, the day the sentence gives: "India on
+                # Wednesday suspended the treaty, a day after gunmen killed 26 people")
+                anchor, anchor_precision = (base.date_value, base.date_precision) if base else (
+                    day_outside(sentence, trigger.token, published=published) or published, DAY)
                 source = base
                 while source is not None and source.dated_by is not None and source.dated_by.date_value == anchor:
                     source = source.dated_by

@@ -23,7 +23,7 @@ from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
 from etl.events.realis import (CONTEMPORANEOUS, REACTION_VERBS, is_background, presupposed, told_in_earlier_clause,
                                 when_date_head)
-from etl.events.syntax import ancestors, governing_verb, in_subtree, relative_clause_of, sent_of, sequel
+from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
 from etl.spacy_model import span_text
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -101,6 +101,23 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
         if rank < best_rank:
             best, best_rank = mention, rank
     return best, best_rank[0] == 1
+
+
+def day_outside(sentence: Span, token: Token, *, published: date | None) -> date | None:
+    """The day the sentence gives outside the clause or phrase that holds
+    ``token`` ("India on Wednesday suspended the treaty, a day after gunmen
+    killed 26": Wednesday, from which the killing is dated), or ``None``."""
+    scope = recalled_scope(token)
+    facts = facts_of(sentence, published=published)
+    for mention in facts.dates:
+        if mention.value is None or mention.precision != DAY:
+            continue
+        start = sentence.start_char + mention.start
+        last = sentence.doc[scope[1] - 1] if scope is not None else None
+        if scope is not None and last is not None and sentence.doc[scope[0]].idx <= start < last.idx + len(last):
+            continue
+        return mention.value
+    return None
 
 
 def _owned(span: Span, own: set[int]) -> bool:

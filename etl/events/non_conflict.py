@@ -49,14 +49,15 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
 def _disaster_did_it(token: Token) -> bool:
     """Is a disaster the subject of the trigger's verb, or of the verb it hangs
     on ("a magnitude 6.0 earthquake struck ..., killing more than 800",
-    "floods killed 320")?"""
+    "floods killed 320"), or of a "when" clause on it ("800 were killed when
+    an earthquake struck")?"""
     verb: Token | None = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     for _ in range(3):
         if verb is None:
             return False
-        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and {t.lower_ for t in c.subtree} & lx.DISASTER_WORDS
-               for c in verb.children):
-            return True
+        told = [verb, *(c for c in verb.children if c.dep_ == "conj")]  # "killed and 2,500 injured when …"
+        if _disaster_subject(verb) or any(c.dep_ == "advcl" and _disaster_subject(c) for v in told for c in v.children):
+            return True  # (or "800 people were killed when an earthquake struck …")
         if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
@@ -82,3 +83,8 @@ def text_cues(doc: Doc) -> set[str]:
         cues = set(token_table(doc)[0]) & _CONTEXT_CUES
         doc.user_data["sitrep_context_cues"] = cues
     return cues
+
+
+def _disaster_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and {t.lower_ for t in c.subtree} & lx.DISASTER_WORDS
+               for c in verb.children)

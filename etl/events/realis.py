@@ -21,6 +21,7 @@ Running totals, sums over happenings and trends are told apart in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -63,6 +64,17 @@ def bereaved_of(node: Token, parent: Token) -> bool:
         parent.head.lower_ in lx.BEREAVED_NOUNS and parent.head.pos_ in ("NOUN", "PROPN")
 
 
+_TIME_MARKS = frozenset({"after", "before", "since", "when"})  # (not "while": often "although")
+
+
+def _in_time_clause(below: Sequence[Token]) -> bool:
+    """Is the way up to a head through a clause of time ("India suspended
+    the treaty, a day after gunmen killed 26": the killing is no suspended
+    act, "vowed to retaliate after militants killed five")?"""
+    return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in node.children)
+               for node in below)
+
+
 def _arrests_aftermath(event: Token, prep: Token) -> bool:
     """"Police arrested 200 workers after clashes in Muridke on Monday, in
     which a police officer was killed": arrests told as the aftermath of an
@@ -97,11 +109,11 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         # group was formed for, not a fight
         return True
     chain = [token, *ancestors(token, limit=5)]
-    for node in chain:
+    for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if lemma == "fear" and any(c.dep_ == "auxpass" for c in node.children):
             continue  # "100 were feared killed": a hedged report, not a fear of what may come
-        if lemma in lx.MODAL_HEADS:
+        if lemma in lx.MODAL_HEADS and not _in_time_clause(chain[:n]):
             return True
         if node.pos_ == "ADP" and any(c.dep_ == "neg" for c in node.children):
             return True  # "ready for defense, but not for attack"

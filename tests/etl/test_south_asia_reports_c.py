@@ -262,3 +262,27 @@ def test_men_shot_dead_after_an_identity_check_are_attacked_civilians(pipeline):
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in extract(pipeline, text,
                                                                              published=date(2025, 7, 11))] == [
         ("Violence against civilians", "Attack", 9)]
+
+
+def test_deaths_in_a_when_clause_of_an_earthquake_are_no_conflict_event(pipeline):
+    text = ("Over 800 killed as powerful earthquake strikes eastern Afghanistan\n\n"
+            "KABUL: More than 800 people were killed and over 2,500 injured when a magnitude 6.0 earthquake struck "
+            "eastern Afghanistan late on Sunday, flattening villages in Kunar province, the Taliban government "
+            "said.")
+    assert not extract(pipeline, text, published=date(2025, 9, 1))
+
+
+def test_a_day_after_is_counted_from_the_day_the_sentence_gives(pipeline):
+    text = ("India suspends treaty after Pahalgam attack\n\n"
+            "NEW DELHI: India on Wednesday suspended the Indus Waters Treaty with Pakistan and closed the Attari "
+            "border crossing, a day after gunmen killed 26 people, mostly tourists, near Pahalgam in Jammu and "
+            "Kashmir.")
+    events = extract(pipeline, text, published=date(2025, 4, 24))
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Pahalgam", date(2025, 4, 22), 26)]
+
+
+def test_a_shell_that_hit_a_house_is_shelling(pipeline):
+    text = ("Jammu, May 10: A senior government official was killed when a shell hit his residence in Rajouri on "
+            "Saturday morning, officials said.")
+    assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 5, 10))] == [
+        "Shelling/artillery/missile attack"]
