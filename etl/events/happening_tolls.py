@@ -78,9 +78,10 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
                 if told and known and not told & sides and (t, m) not in best \
                         and not _disputed_between(best[0][0], t, m.draft):
                     extra.append((t, m))
-                elif told == {"armed"} and not known and _victims(best[0][0]) in _ANYONE and \
-                        (t, m) not in best and (t, m) not in extra and not _disputed_between(best[0][0], t, m.draft) \
-                        and not any(vague(c) for c in t.casualties):
+                    sides |= told
+                elif told == {"armed"} and not known and not told & sides and _victims(best[0][0]) in _ANYONE \
+                        and (t, m) not in best and (t, m) not in extra and not any(vague(c) for c in t.casualties) \
+                        and not _disputed_between(best[0][0], t, m.draft):
                     # "ten people, including two FC personnel, were martyred", then "all six
                     # terrorists were killed": the people are the attack's victims, the attackers apart
                     extra.append((t, m))

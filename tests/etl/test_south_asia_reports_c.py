@@ -286,3 +286,11 @@ def test_a_shell_that_hit_a_house_is_shelling(pipeline):
             "Saturday morning, officials said.")
     assert [e.sub_event_type for e in extract(pipeline, text, published=date(2025, 5, 10))] == [
         "Shelling/artillery/missile attack"]
+
+
+def test_attackers_told_twice_are_counted_once(pipeline):
+    text = ("QUETTA: Ten people, including two FC personnel, were martyred when terrorists attacked the Frontier "
+            "Corps headquarters in Quetta on Tuesday. All six terrorists were killed in the exchange of fire, the "
+            "ISPR said.\n\n"
+            "The six terrorists were killed after a three-hour gunfight, police said.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 9, 30))] == [16]
