@@ -29,8 +29,8 @@ HINT = re.compile(rf"^\s*{_LOCALITY}(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                   r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
 # A sentence that opens on the area it is told in: "In Indian Kashmir, shelling killed 10 in
 # Poonch district", "In Pakistan's Khyber Pakhtunkhwa province, …" (the name is group 1)
-FRAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))\s*In\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?"
-                   r"((?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3})"
+FRAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))\s*In\s+(?:the\s+)?"
+                   r"(?:[A-Z][\w.-]*(?:'s|’s)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3})"
                    r"(?:\s+(?:province|state|region|district|territory))?\s*,")
 # "Mahanga in Masisi territory": in an area named with the word for its division
 _DIVISION_WORDS = (r"(?:state|province|district|county|region|governorate|territory|oblast|department|prefecture"

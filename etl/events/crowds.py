@@ -186,8 +186,8 @@ def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
     the crowd"), are the crowd's riot, not a battle: ACLED's Battles are
     fought by organised armed sides, and police meeting a violent crowd is a
     riot ("supporters of the president stormed the court" too).  Deaths told
-    with no act of the crowd's stay for the happening's
-    other mentions to type (force against a crowd, :func:`protest_event`)."""
+    with no act of the crowd's stay for the happening's other mentions to
+    type (force against a crowd, :func:`protest_event`)."""
     if (trigger.event_type, trigger.sub_event_type) != (lx.BATTLES, "Armed clash"):
         return trigger
     token = trigger.token

@@ -177,9 +177,9 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
     etype = happening.event_type  # the anchor's, or the type its sibling places took
     subtype = happening.sub_event_type
     # ("shot dead" names a killing, not who fought: typed Armed clash for want of evidence too)
-    default_clash = (happening.all_default_typed or all(m.draft.trigger.token.lower_ == "dead" for m in happening.mentions
-                                                        if m.draft.trigger.event_type in VIOLENT)) and \
-        (etype, subtype) == (lx.BATTLES, "Armed clash")
+    shot_dead = all(m.draft.trigger.token.lower_ == "dead" for m in happening.mentions
+                    if m.draft.trigger.event_type in VIOLENT)
+    default_clash = (happening.all_default_typed or shot_dead) and (etype, subtype) == (lx.BATTLES, "Armed clash")
     if default_clash and killed and (
             all(_civilian_dead(c) for c, _ in killed) or _people_only(happening, [c for c, _ in killed])):
         # "a harrowing attack claimed by the ADF … resulting in a death toll of at least 61
