@@ -270,6 +270,23 @@ class Analyzer:
             self._variant_keys = frozenset(variant_key(fold(n)) for n in self.place_name_set)
         return variant_key(fold(name)) in self._variant_keys
 
+    def _possessive_place(self, ent: Span) -> list[tuple[int, int, str]]:
+        """A known place name and the part it holds, read as one name
+        ("Paktika's Barmal" before "district"): the place, and the part when
+        it is a known place too; nothing when the words before the
+        possessive are no known place."""
+        marks = [t for t in ent if t.lower_ in ("'s", "’s") and ent.start < t.i < ent.end - 1]
+        if len(marks) != 1:
+            return []
+        owner = ent.doc[ent.start:marks[0].i]
+        part = ent.doc[marks[0].i + 1:ent.end]
+        if owner.text.lower() not in self.place_name_set or not all(t.is_title for t in part if t.is_alpha):
+            return []
+        spans = [(owner.start_char, owner.end_char, "GPE")]
+        if fold(part.text) in self.town_name_set:
+            spans.append((part.start_char, part.end_char, "GPE"))
+        return spans
+
     def _same_name_elsewhere(self, doc: Doc, spans: Sequence[tuple[int, int, str]],
                              ) -> list[tuple[int, int, str]]:
         """One sense per article: a name the model called a person or an
@@ -317,6 +334,9 @@ class Analyzer:
             if label in ("ORG", "FAC") and (town := toponyms.town_of_site(ent, self.town_name_set)):
                 spans.append((*town, "GPE"))  # "the Bannu Cantonment", "Quetta Railway Station": in the town
                 continue
+            if label in ("ORG", "PERSON") and (owned := self._possessive_place(ent)):
+                spans += owned  # "in Paktika's Barmal district" read as one organisation: the province,
+                continue  # and the part it holds when the gazetteer knows it
             if label in ("PERSON", "ORG") and toponyms.in_place_slot(ent):
                 listed = toponyms.entity_pieces(ent, toponyms.LIST_WORDS)
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):

@@ -294,3 +294,10 @@ def test_attackers_told_twice_are_counted_once(pipeline):
             "ISPR said.\n\n"
             "The six terrorists were killed after a three-hour gunfight, police said.")
     assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 9, 30))] == [16]
+
+
+def test_a_province_read_with_the_district_it_holds_as_one_name_is_the_place(pipeline):
+    text = ("KABUL: Pakistani drones struck a market in Paktika's Barmal district on Tuesday, killing five "
+            "civilians, local officials said.")
+    assert [(e.location, e.fatalities) for e in extract(pipeline, text, published=date(2025, 10, 10))] == [
+        ("Paktika", 5)]
