@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 DAY, WEEK, MONTH = 1, 2, 3
+# Kinds of date expressions that name a day ("on Wednesday", "June 3"), not a stretch.
+DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
 UNKNOWN = 0
 
 

@@ -729,6 +729,8 @@ BACKGROUND_NOUNS = frozenset({"response", "retaliation", "wake", "aftermath", "r
                               "revenge", "memory", "anniversary", "anticipation"})
 # The bereaved: "relatives of the 57 people killed", "families of those killed in the
 # attack" name victims of a happening told elsewhere (or long ago), not a new toll.
+# Victims named by no side ("63 people"): they may be civilians, soldiers or both
+ANY_SIDE_VICTIMS = frozenset({"people", "persons", "person"})
 BEREAVED_NOUNS = frozenset({"relative", "relatives", "family", "families", "kin", "widow", "widows", "widower",
                             "orphan", "orphans", "mourner", "mourners", "parent", "parents"})
 # Verbs of punishment or sanction: an event in their "for …" phrase is the

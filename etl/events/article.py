@@ -45,9 +45,9 @@ from etl.events.places import (
 )
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near
-from etl.events.realis import (
-    MONTH_OFFSET_DAYS, anaphoric, distinct_happening, old_year, reaction_frame, recalled_offset, when_older_year,
-)
+from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame
+from etl.events.offsets import MONTH_OFFSET_DAYS, recalled_offset
+from etl.events.realis import old_year, when_older_year
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back,
                                    specify_previous, without_told_again)

@@ -474,7 +474,6 @@ _GROUND_PUSH = frozenset({"push", "offensive", "assault", "raid", "incursion", "
                           "counter-offensive", "ground"})
 
 
-_ANYONE = frozenset({"people", "persons", "person"})  # victims who may be of any side
 _ARMED_GROUP_WORDS = lx.MILITANT_WORDS | frozenset({"gang", "gangs", "cartel", "cartels", "militia", "militias",
                                                     "criminal", "traffickers", "group"})
 _OPERATION_WORDS = frozenset({"operation", "raid", "offensive", "crackdown", "assault", "campaign", "sweep"})
@@ -580,7 +579,7 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
         civilian_victims = bool(victims & civilian) or any(nation_people(w) for w in victims)  # "three Palestinians"
-        if civilian_victims and victims & civilian <= _ANYONE and _against_armed(sentence):
+        if civilian_victims and victims & civilian <= lx.ANY_SIDE_VICTIMS and _against_armed(sentence):
             # "64 people were killed … in a security operation against the Comando Vermelho
             # gang": "people" who fell in a fight with an armed group
             civilian_victims = False

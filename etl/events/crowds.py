@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.events.actors import GROUP_KEYS
 from etl.events.core import Trigger
-from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, is_background, recalled_offset, turned_violent
+from etl.events.offsets import recalled_offset
+from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, is_background, turned_violent
 from etl.events.syntax import ancestors, governing_verb, object_words, sent_of, token_table
 
 

@@ -25,7 +25,7 @@ from etl.events.happening_tolls import happening_toll, spans_sites
 from etl.events.happenings import Happening, role_of, same_or_near
 from etl.events.fallback_places import border_country
 from etl.events.places import GEO_PRECISION, UNPLACED
-from etl.events.realis import presupposed, site_apart
+from etl.events.anaphora import presupposed, site_apart
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import split_share
 from etl.records import Article, Event

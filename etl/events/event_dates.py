@@ -21,8 +21,8 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of
-from etl.events.realis import (CONTEMPORANEOUS, REACTION_VERBS, is_background, presupposed, told_in_earlier_clause,
-                                when_date_head)
+from etl.events.anaphora import REACTION_VERBS, presupposed
+from etl.events.realis import CONTEMPORANEOUS, is_background, told_in_earlier_clause, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
 from etl.spacy_model import span_text
 

@@ -79,7 +79,7 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
                         and not _disputed_between(best[0][0], t, m.draft):
                     extra.append((t, m))
                     sides |= told
-                elif told == {"armed"} and not known and not told & sides and _victims(best[0][0]) in _ANYONE \
+                elif told == {"armed"} and not known and not told & sides and _victims(best[0][0]) in lx.ANY_SIDE_VICTIMS \
                         and (t, m) not in best and (t, m) not in extra and not any(vague(c) for c in t.casualties) \
                         and not _disputed_between(best[0][0], t, m.draft):
                     # "ten people, including two FC personnel, were martyred", then "all six
@@ -220,7 +220,6 @@ _STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramil
                             "policeman", "officers", "officer", "servicemen"})
 
 
-_ANYONE = frozenset({"people", "persons", "person"})
 # Members of an insurgency named by its movement ("27 Maoists", "Naxal cadres")
 _REBEL_MEMBERS = frozenset({"maoists", "maoist", "naxals", "naxal", "naxalites", "naxalite", "cadres"})
 
@@ -247,7 +246,7 @@ def _casualty_side(casualty: Casualty) -> str:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
         return "state"
-    if (noun in lx.CIVILIAN_WORDS or noun in lx.CAPTIVE_WORDS) and noun not in ("people", "person", "persons"):
+    if (noun in lx.CIVILIAN_WORDS or noun in lx.CAPTIVE_WORDS) and noun not in lx.ANY_SIDE_VICTIMS:
         return "civilian"
     return ""
 

@@ -22,6 +22,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
+from etl.dates import DAY_KINDS
 from etl.events.classify import place_object, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
 from etl.events.core import Trigger, VIOLENT
@@ -30,9 +31,11 @@ from etl.events.deals import deal_ended, deal_people, existing_agreement, planne
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
+from etl.events.anaphora import SITE_NOUNS, anaphoric
+from etl.events.offsets import recalled_offset
 from etl.events.realis import (
-    CONTEMPORANEOUS, DAY_KINDS, SITE_NOUNS, anaphoric, in_the_past, ongoing_since, recalled_date,
-    recalled_earlier, recalled_offset, drop_background_clauses, is_attributed, is_background, is_habitual,
+    CONTEMPORANEOUS, in_the_past, ongoing_since, recalled_date,
+    recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual,
     is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one

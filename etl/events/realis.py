@@ -12,10 +12,10 @@ directs ambushes"), a claim of responsibility for an attack reported before,
 and an attack claimed, blamed, attributed or accused ("blamed the rebels for
 the bombing", "accused the army of shelling").  A violent word in news about a
 disaster, an accident, ordinary crime or sport is told apart in
-:mod:`etl.events.non_conflict`.  The aim of a troop
-movement ("sent troops to fight the rebels") is not an event either.
-Running totals, sums over happenings and trends are told apart in
-:mod:`etl.events.tallies`.
+:mod:`etl.events.non_conflict`.  The aim of a troop movement ("sent troops to
+fight the rebels") is not an event either.  Running totals and trends are in
+:mod:`etl.events.tallies`, reactions and definite mentions of an event told
+before in :mod:`etl.events.anaphora`, recalled offsets in :mod:`etl.events.offsets`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import facts_of, writes_a_date
-from etl.events.syntax import after_read_as_conj, ancestors, governing_verb, in_subtree, not_chosen, sent_of
+from etl.events.syntax import ancestors, governing_verb, in_subtree, not_chosen, sent_of
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -62,9 +62,6 @@ def bereaved_of(node: Token, parent: Token) -> bool:
     family's size ("a family of five was killed")."""
     return parent.lower_ == "of" and node.dep_ == "pobj" and node.pos_ != "NUM" and \
         parent.head.lower_ in lx.BEREAVED_NOUNS and parent.head.pos_ in ("NOUN", "PROPN")
-
-
-_TIME_MARKS = frozenset({"after", "before", "since", "when"})  # (not "while": often "although")
 
 
 def _in_time_clause(below: Sequence[Token]) -> bool:
@@ -401,6 +398,7 @@ _EARLIER_MARKS = frozenset({"after", "following", "since", "before"})
 
 
 _BEFORE_MARKS = _EARLIER_MARKS - {"before"}
+_TIME_MARKS = _EARLIER_MARKS | {"when"}  # (not "while": often "although")
 _HARM_TOLD = lx.HARMED_VERBS | {"martyr"}
 
 
@@ -524,116 +522,6 @@ def old_year(sentence: Span, *, published: date | None) -> bool:
 
 # --- dates of a day (deals: ``etl.events.deals``; running totals and sums: ``etl.events.tallies``) ----
 
-# Date expressions that name a day ("on Wednesday", "June 3"), not a stretch.
-DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
-
-
-# --- reactions and anaphors: mentions of an event told before ----------------------
-
-# Verbs whose object is an event only reacted to, looked into or talked about
-# ("condemned the attack", "visited the site of the blast", "described the
-# strike as horrific"): the event, if real, is told elsewhere.
-REACTION_VERBS = frozenset({
-    "condemn", "denounce", "decry", "deplore", "mourn", "slam", "criticize", "criticise", "lament",
-    "regret", "describe", "term", "label", "investigate", "probe", "discuss", "visit", "tour",
-    "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome",
-    "mark", "analyse", "analyze", "discuss", "debate",
-})
-# Nouns of reactions and ceremonies ("condolences to the victims of the
-# attack", "funeral prayers for those killed").
-REACTION_NOUNS = frozenset({
-    "condemnation", "condolence", "condolences", "sympathy", "sympathies", "shock", "outrage", "grief",
-    "mourning", "funeral", "funerals", "burial", "vigil", "prayer", "prayers", "memorial", "tribute",
-    "investigation", "probe", "inquiry", "reaction", "reactions", "commemoration", "pattern",
-})
-_CONTENT_MARKS = frozenset({"that", "whether", "if"})
-
-
-def reaction_frame(token: Token) -> bool:
-    """Is the trigger what a reaction, a ceremony or an analysis is about
-    ("I strongly condemn the terror attack", "funeral prayers were held for
-    those killed in the attack", "the latest in a pattern of strikes"),
-    rather than a report of it?  A reported clause ("appalled by reports
-    that 460 patients were shot dead") still reports the event."""
-    node = token
-    for parent in ancestors(token, limit=7):
-        if node.dep_ in ("ccomp", "advcl", "parataxis") or any(
-                c.dep_ == "mark" and c.lower_ in _CONTENT_MARKS for c in node.children):
-            return False  # a clause of its own: "said that …", "reports that …"
-        lemma = parent.lemma_.lower()
-        if parent.pos_ in ("NOUN", "PROPN") and (lemma in REACTION_NOUNS or parent.lower_ in REACTION_NOUNS):
-            return True
-        if parent.pos_ in ("VERB", "AUX"):
-            if lemma in REACTION_VERBS:
-                return True
-            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in REACTION_NOUNS
-                                                                 or c.lower_ in REACTION_NOUNS)
-                   for c in parent.children):
-                # "funeral prayers were held for those killed in the attack", "offered
-                # condolences to the victims of the attack"
-                return True
-            if parent.dep_ not in ("xcomp", "acl", "relcl", "conj", "pcomp", "advcl"):
-                return False
-        node = parent
-    return False
-
-
-_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
-_DISTINCT = frozenset({"another", "second", "third", "fourth", "separate", "fresh", "new", "further", "follow-up",
-                       "subsequent", "renewed", "additional", "similar"})
-
-
-def anaphoric(token: Token) -> bool:
-    """A definite mention of an event ("the attack", "this strike", "their
-    assault"): it names an event the text has told or assumes known."""
-    return token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in token.children)
-
-
-def presupposed(token: Token) -> bool:
-    """An event named as the setting of another ("despite a truce reached in
-    November 2024", "amid the ceasefire"): the article's news is elsewhere."""
-    head = token.head
-    return token.dep_ == "pobj" and head.lower_ in lx.SETTING_PREPS
-
-
-def distinct_happening(token: Token) -> bool:
-    """"Another attack", "a second strike", "a follow-up drone attack",
-    "fresh clashes", "killed in a separate attack": a happening other than
-    those told before."""
-    if _distinct_words(token):
-        return True
-    # "Separately, two Levies personnel were shot dead": a happening the sentence sets apart
-    # first thing (not "rebels negotiating separately with the DRC": how they negotiate)
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ in ("oprd", "acomp") else None
-    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in ("separately", "elsewhere") and c.i == c.sent.start
-                                for c in [*verb.children, *verb.head.children]):
-        return True
-    # "two soldiers were killed in a separate attack": the happening a toll is told in
-    if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-            o.dep_ == "pobj" and o.pos_ == "NOUN" and _distinct_words(o) for o in c.children)
-            for c in token.children):
-        return True
-    return site_apart(token)
-
-
-def site_apart(token: Token) -> bool:
-    """"In one village, more than 200 were killed", "raids of the other
-    villages killed 38": a site told apart from those told before."""
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "on") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in SITE_NOUNS and any(
-            (d.dep_ in ("det", "nummod") and d.lower_ in ("one", "another")) or (d.dep_ == "amod" and d.lower_ == "other")
-            for d in o.children) for o in c.children) for c in token.children)
-
-
-SITE_NOUNS = frozenset({"village", "town", "city", "district", "area", "neighbourhood", "neighborhood", "camp",
-                        "locality", "hamlet", "settlement", "market", "site"})
-
-
-def _distinct_words(token: Token) -> bool:
-    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
-    return bool(words & _DISTINCT) or any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
-
 
 def dated_other_year(token: Token, *, published: date | None) -> bool:
     """An event noun dated only by an earlier year ("last year's
@@ -710,58 +598,3 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
             if mention.value is not None and (published - mention.value).days > 31:
                 return True
     return False
-
-
-_OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7, "month": 30, "months": 30,
-                "year": 365}
-MONTH_OFFSET_DAYS = 28  # an offset of this many days or more dates to the month only ("two months after")
-NEARLY = 0.9  # the share of an offset that "nearly" or "almost" leaves ("nearly a year": about 11 months)
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "several": 3, "few": 3}
-
-
-def recalled_offset(token: Token) -> int | None:
-    """How many days before the report's event a background event is told
-    to have happened: "a day after one of the deadliest crackdowns",
-    "barely 48 hours after two communities were attacked", "two days after
-    the envoy travelled to Moscow".  ``None`` when not told so."""
-    chain = [token, *ancestors(token, limit=7)]
-    marks = [c for n in chain for c in n.children if c.dep_ == "mark" and c.lower_ == "after"]
-    misread = after_read_as_conj(token)
-    for node in [*chain, *marks, *([misread] if misread is not None else [])]:
-        if node.lower_ not in ("after", "following") or node.dep_ not in ("prep", "mark"):
-            continue
-        # "a day after X": the unit modifies "after", or "after" hangs on the unit
-        units = [c for c in node.children if c.dep_ == "npadvmod"]
-        if node.head.lower_ in _OFFSET_DAYS and node.dep_ == "prep":
-            units.append(node.head)
-        if node.dep_ == "mark":  # "a year after protesters stormed …": the unit may hang on the verb
-            units.extend(c for c in node.head.children if c.dep_ == "npadvmod" and c.i < node.i)
-            # or on the main verb, right before the mark ("the blast came a day after militants attacked")
-            units.extend(c for c in node.head.head.children if c.dep_ == "npadvmod" and c.right_edge.i == node.i - 1)
-        for unit in units:
-            if unit.lower_ not in _OFFSET_DAYS:
-                continue
-            count = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")
-                          and (c.like_num or c.lower_ in _NUMBER_WORDS)), None)
-            if count is None and unit.lower_ in ("days", "weeks", "months"):
-                return 3 * _OFFSET_DAYS[unit.lower_]  # "just weeks after": as "a few weeks after"
-            if count is None:
-                return None
-            number = _NUMBER_WORDS.get(count.lower_)
-            if number is None:
-                try:
-                    number = int(count.text.replace(",", ""))
-                except ValueError:
-                    return None
-            if unit.lower_.startswith("hour"):
-                return max(1, round(number / 24))
-            if unit.lower_ == "year" and number != 1:
-                return None  # events of older years are not coded
-            days = number * _OFFSET_DAYS[unit.lower_]
-            if any(c.lower_ in ("nearly", "almost") for c in [*unit.children, *count.children]):
-                # "nearly a year after": somewhat less, and no anniversary to the day
-                return max(1, round(days * NEARLY))
-            return days
-        return None
-    return None

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import TERRITORY_TAKEN
 from etl.events.core import HARM_VERBS, Draft, Trigger, VIOLENT
-from etl.events.realis import anaphoric
+from etl.events.anaphora import anaphoric
 
 
 _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "both"})

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.realis import is_attributed, is_background, recalled_offset
+from etl.events.offsets import recalled_offset
+from etl.events.realis import is_attributed, is_background
 
 __all__ = ["weapon_named", "weapon_subtype", "weapon_words"]
 
