@@ -536,6 +536,12 @@ AERIAL_WEAPON_WORDS = frozenset({
     "projectile",
     "projectiles", "shells",
 })
+# Crewed aircraft: one shot down is a fight, not a weapon stopped ("a police
+# Black Hawk helicopter was shot down"; ACLED codes an armed group downing a
+# state aircraft as a battle).
+MANNED_AIRCRAFT_WORDS = frozenset({
+    "helicopter", "helicopters", "chopper", "choppers", "jet", "jets", "warplane", "warplanes", "plane", "planes",
+    "aircraft", "airliner", "gunship", "gunships", "fighter", "fighters"})
 # Security operations that are coded by their outcome when they report one
 # without fighting: "weapons were seized in a joint operation" is a seizure,
 # "detained in overnight raids" are arrests (ACLED).

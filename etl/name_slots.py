@@ -124,10 +124,13 @@ _DESCRIBED_SETTLEMENTS = frozenset({"capital", "city", "town", "village", "hub",
 def described_settlement(ent: Span) -> bool:
     """A name the settlement noun before it describes ("the capital Rabat",
     "tourist hub Marrakech", "the port city Tangier"), whatever the model
-    called it."""
+    called it; or the name a place noun is "of" ("the island of Mauritius")."""
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
+    if before.lower_ == "of" and ent.root.dep_ == "pobj" and ent.root.head.i == before.i:
+        # "the city of Ternopil", "the Indian Ocean island of Mauritius"
+        return before.head.lemma_.lower() in _DESCRIBED_SETTLEMENTS | {"island"}
     return before.dep_ == "compound" and before.lemma_.lower() in _DESCRIBED_SETTLEMENTS and \
         before.head.i in range(ent.start, ent.end)
 

@@ -39,6 +39,7 @@ from etl import lexicon, name_slots, toponyms
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from etl.spacy_model import doc_text, keep_text, load_spacy, mostly_lowercase, parsed_text
 from geo.gazetteer import prominent_names
+from geo.text_cues import DIVISION_AFTER
 from geo.text_cues import AIRBASE_ENDINGS, airbase_list_items
 from geo.names import fold, unaccented, variant_key
 from geo.packed import PackedFormatError, read_packed, write_packed
@@ -168,6 +169,10 @@ def _read_token_keys(path: Path) -> list[tuple[int, ...]]:
         out.append(tuple(keys[start:start + length]))
         start += length
     return out
+
+
+# "Amalfi in Antioquia": a place in the area that holds it, read as one name
+_NESTING_WORDS = frozenset({"in"})
 
 
 class Analyzer:
@@ -342,6 +347,12 @@ class Analyzer:
                 if len(listed) > 1 and all(text[a:b].lower() in self.place_name_set for a, b in listed):
                     spans += [(a, b, "GPE") for a, b in listed]  # "Kharkiv, Odesa" read as one organisation
                     continue
+            if label in ("PERSON", "ORG", "FAC"):
+                nested = toponyms.entity_pieces(ent, _NESTING_WORDS)
+                if len(nested) == 2 and all(text[a:b].lower() in self.town_name_set or self._known_name(text[a:b])
+                                            for a, b in nested):
+                    spans += [(a, b, "GPE") for a, b in nested]  # "Amalfi in Antioquia" read as one organisation
+                    continue
             if label == "PRODUCT" and (toponyms.is_listed_place(ent) or (
                     name_slots.names_division(ent) and ent.text.lower() in self.place_name_set) or (
                     name_slots.is_locative_object(ent) and ent.text.lower() in self.town_name_set
@@ -358,7 +369,11 @@ class Analyzer:
                     # ("tanks shelled Khan Younis": a spelling of a known town, Khan Yunis, counts)
                     or (toponyms.is_struck_object(ent) and self._known_name(ent.text))
                     or label == "PERSON" and toponyms.is_listed_place(ent) and ent.text.lower() in self.town_name_set
-                    and ent.text.lower() not in COUNTRY_CODES):
+                    and ent.text.lower() not in COUNTRY_CODES
+                    # ("Madagascar's government", "the island of Mauritius" read as a person: a country or
+                    # capital is no one's name unless the text names a person with it)
+                    or label == "PERSON" and ent.text.lower() in self.prominent_names
+                    and not any(t.lower_ in person_words for t in ent)):
                 # (a smaller town listed with places: "in Poonch and Kupwara", Kupwara read as a person)
                 label = "GPE"
             elif label == "EVENT" and name_slots.is_locative_object(
@@ -380,6 +395,12 @@ class Analyzer:
                 continue
             if label in PLACE_LABELS and _is_event_word(ent):
                 continue  # "Shelling" in a title-case headline (a GeoNames variant of Shillong)
+            if label in PLACE_LABELS and any(
+                    c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i >= ent.end
+                    and len(sub := [t for t in c.subtree if t.ent_type_ == "PERSON"]) >= 2
+                    and (name := " ".join(t.lower_ for t in sub)) not in COUNTRY_CODES and not self._known_name(name)
+                    and not DIVISION_AFTER.match(" " + sub[-1].text) for c in ent.root.children):
+                continue  # "killed the school's Vice Principal, Malam Hassan Makuku": a title, the person's
             if label in PLACE_LABELS and len(ent) == 1 and ent.text.lower() in person_words and \
                     ent.text.lower() not in self.prominent_names:
                 continue  # "Ruiz was shot in the chest" after "rapper Eduardo Ruiz": the person

@@ -174,17 +174,28 @@ def _weak_outside(ranked: Sequence[_Scored], hint: Sequence[Entry] | None) -> bo
         _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint or ()) for item in ranked)
 
 
-def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = ()) -> bool:
+def _alias_of_town(entry: Entry) -> bool:
+    """A town matched by one of its alternate names only (of any size)."""
+    return entry.is_variant or (not entry.is_primary_name and not entry.is_curated
+                                and entry.place.kind == "populated_place")
+
+
+def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = (),
+                        division: bool = False) -> bool:
     """Only weak matches (``_weak``: "Zharay" ~ Zhourui, China; "Tarnak" ~
     Tárnok, Hungary; "Bolan" for Bolands) and the best lies in a country the
     article never names (nor holds a clearly resolved place of), while it
-    names others: an unknown local name, not a far-away town."""
+    names others: an unknown local name, not a far-away town.  A name
+    written as a division (``division``: "in Mambasa territory", in a report
+    on Ituri) is an area, so any town matched only by an alternate name is
+    weak (Mombasa, Kenya, lists "Mambasa")."""
+    weak = _alias_of_town if division else _weak
     sites = {place.country for place in anchors if place.country}
     # where the article's clearly resolved places are, when it has any ("Russian strikes …
     # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
     # Russia); else the countries it names
     named = sites or set(article.country_counts)
-    return (bool(named) and all(_weak(item.entry) for item in ranked)
+    return (bool(named) and all(weak(item.entry) for item in ranked)
             and ranked[0].entry.place.country not in named)
 
 
@@ -495,7 +506,8 @@ class Resolver:
                                   candidates=(Candidate(place=area.place, score=0.5, geocoder=GEOCODER_NAME,
                                                         reasons=(f"a place in {area.place.name} the "
                                                                  "gazetteer does not know",), raw=area),))
-        if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors):
+        if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors,
+                                             division=bool(DIVISION_AFTER.match(text, mention.end))):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         doubted = doubted or {}
         outside_hint = _weak_outside(ranked, hint)

@@ -401,7 +401,9 @@ def extract_events(
                 # strikes on Sanaa and Hodeida: the country the violence told is in, before the
                 # country the article names most (the US, whose strikes they are)
                 sites = Counter(d.places[0].country for d in drafts if d.own_place and d.places
-                                and d.trigger.event_type in PLACED and d.places[0].country)
+                                and d.trigger.event_type in PLACED and d.places[0].country) or \
+                    Counter(d.places[0].country for d in drafts if d.places and d.trigger.event_type in PLACED
+                            and d.places[0].country)  # (else where the violence told was placed at all)
                 site_country = country_place(sites.most_common(1)[0][0]) if sites else None
                 if site_country is not None:
                     places, place_from = [site_country], "context"
@@ -417,7 +419,13 @@ def extract_events(
             if not places and trigger.event_type in PLACED and sole_country is not None:
                 places, place_from = [sole_country], "context"
             if not places and trigger.event_type in PLACED:
-                named = sentence_country(sentence, country_place, story_country=main_country)
+                # "The government of Madagascar imposed a curfew following protests": a country
+                # the sentence names as no site of the event, before the words the lexicon knows
+                # ("Madagascar's government ...": a possessor too, not an attacker's country)
+                named = next((c.place for c in sorted(by_sentence.get(index, []), key=lambda c: c.mention.start)
+                              if c.place.kind == "country" and c.mention.start not in attackers
+                              and c.mention.label != "BORDER"),
+                             None) or sentence_country(sentence, country_place, story_country=main_country)
                 if named is not None:
                     places, place_from = [named], "context"
             if not places and trigger.event_type in PLACED and fallback_country is not None:

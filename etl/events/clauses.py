@@ -27,7 +27,7 @@ from etl.events.facts import facts_of
 from etl.events.happenings import SITE_KM, same_or_near
 from etl.events.places import PlaceCandidate
 from etl.events.syntax import in_subtree, sequel
-from etl.events.tolls import ANOTHER, takes_casualties
+from etl.events.tolls import ANOTHER, restated_toll, takes_casualties
 from etl.spacy_model import span_text
 
 
@@ -58,6 +58,11 @@ def toll_at_own_town(drafts: Sequence[Draft], casualties: Sequence[Casualty], se
     if not drafts or not takes_casualties(drafts[-1].trigger):
         return []
     separate = ANOTHER.search(span_text(sentence)) is not None
+    told = restated_toll(drafts, casualties)
+    if told is not None and not separate and any(
+            c.locative and any(same_or_near(c.place, p, near_km=SITE_KM) for p in drafts[told].places)
+            for c in candidates):
+        return []  # "… were hit in Ternopil, leaving 26 dead": the toll of the strike told there, again
     kinds = ("populated_place", "admin2") if separate else ("populated_place",)
     killed = next((c for c in casualties if c.kind == "killed"), None)
     if killed is None or not any(

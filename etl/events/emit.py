@@ -193,7 +193,9 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
                                          event_type=etype) or actor1
     actor2 = next((d.actor2 for d in [anchor.draft, *drafts] if d.actor2 and d.actor2 != actor1), "")
     if not actor1 and etype in VIOLENT:
-        actor1 = state_forces_subject(anchor.draft.trigger.token)
+        # (the anchor's verb first, then any mention's: "Security forces gunned down 27 Maoists")
+        actor1 = next((found for d in [anchor.draft, *drafts]
+                       if (found := state_forces_subject(d.trigger.token))), "")
     country_name = lx.COUNTRY_NAMES.get(place.country, "") if place.country else ""
     actor1, actor2 = with_country(actor1, country_name), with_country(actor2, country_name)
     if default_clash and _from_abroad(happening, actor1, country_name):

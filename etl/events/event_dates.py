@@ -178,6 +178,9 @@ def _dates_report(span: Span, trigger: Token) -> bool:
         return True  # "the death toll in the car explosion rose to 13 on Wednesday": the day of the count
     if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in lx.SAY_VERBS | REACTION_VERBS:
         return False
+    if verb.i > trigger.i and verb.dep_ in ("conj", "parataxis") and any(c.dep_ == "nsubj" for c in verb.children) \
+            and any(a.i == verb.head.i for a in (trigger, *ancestors(trigger, limit=6))):
+        return True  # "Overnight clashes killed six people, a medical service said Tuesday" (parsed as two verbs)
     # ("On Sunday, he condemned the attack in the Cabaret commune": the day of the condemning)
     node = trigger
     for _ in range(8):
@@ -331,6 +334,10 @@ def resolve_event_date(
             return base.date_value + timedelta(days=days), DAY, "report", None
         return base.date_value + timedelta(days=days), DAY, "own", None
     if own is not None and own.value is not None:
+        if own.precision == DAY and _overnight(trigger.token):
+            # "Overnight clashes killed six people, a medical service said Tuesday": a night is
+            # dated by the day it began (ANNOTATION.md), the eve of the day it was told
+            return own.value - timedelta(days=1), DAY, "report", None
         if own.precision == DAY and _named_before(trigger.token):
             # "the death toll from the Jaffar Express hijacking rose to 31, officials said on
             # Friday": the happening named as known news was on or before the day it was told
@@ -368,6 +375,15 @@ def resolve_event_date(
     if published is not None:
         return published, WEEK, "published", None
     return None, UNKNOWN, "none", None
+
+
+def _overnight(token: Token) -> bool:
+    """Is the event told as one of the night ("overnight clashes", "were
+    killed overnight", "Russia attacked overnight")?"""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    nodes = [token] + ([verb] if verb is not None else [])
+    return any(c.lower_ == "overnight" and c.dep_ in ("amod", "advmod", "npadvmod", "compound")
+               for node in nodes for c in node.children)
 
 
 def _meanwhile(sentence: Span) -> bool:

@@ -142,7 +142,9 @@ _THING_NOUNS = frozenset({
     "film", "films", "movie", "movies", "song", "songs", "music", "band", "cuisine", "food", "dish", "brand",
     "brands", "language", "newspaper", "channel", "broadcaster", "television", "tv", "car", "cars", "goods",
     "products", "product", "style", "novel", "book", "game", "games", "artist", "singer", "actor", "actress",
-    "club", "team", "league", "football", "cricket", "rapper"})
+    "club", "team", "league", "football", "cricket", "rapper",
+    # a sea named for a land ("the Indian Ocean island of Madagascar", "the Arabian Sea")
+    "ocean", "sea", "gulf", "bay", "strait", "straits"})
 
 
 def adjective_of_a_thing(token: Token) -> bool:
@@ -206,11 +208,16 @@ _COUNTRY_IN_NAME = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in lx
                                                        key=len, reverse=True)) + r")\b", re.I)
 
 
+_WATER_NAME = re.compile(r"\b(?:ocean|seas?|gulf|bay|straits?)\b", re.I)
+
+
 def country_in_name(surface: str, country_place: CountryLookup) -> Place | None:
     """The country inside a name the gazetteer does not know ("NW Pakistan",
-    "northern Afghanistan", "Pakistani Kashmir"): a country-level place."""
+    "northern Afghanistan", "Pakistani Kashmir"): a country-level place.
+    Not a sea's name ("the Indian Ocean", "the Arabian Sea", "the Gulf of
+    Mexico"): water, no country's land."""
     match = _COUNTRY_IN_NAME.search(surface)
-    if match is None:
+    if match is None or _WATER_NAME.search(surface):
         return None
     return country_place(lx.COUNTRY_CODES[match.group(1).lower()])
 

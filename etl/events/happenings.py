@@ -74,7 +74,8 @@ _CROWD_RANK = {"Excessive force against protesters": 0, "Violent demonstration":
 # violent type.
 GENERIC_WORDS = frozenset({"attack", "assault", "raid", "kill", "strike", "hit", "target", "violence",
                            "massacre", "killing", "operation", "offensive", "fire", "shoot", "destroy",
-                           "martyr", "die", "death", "incident", "shooting"})
+                           "martyr", "die", "death", "incident", "shooting",
+                           "down"})  # "gunned down", "a helicopter was shot down"
 
 
 # "returned fire", "exchanged fire", "traded fire": two sides fired

@@ -38,10 +38,13 @@ from etl.events.realis import (
     recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual,
     is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
-from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
+from etl.events.tallies import (
+    counted_apart, counted_trend, in_period_toll, is_tallied_since, series_over_range, summed_over_happenings,
+    told_as_one,
+)
 from etl.events.syntax import (
-    after_read_as_conj, ancestors, governing_verb, has_object, object_heads, relative_clause_of, sent_of, target_words,
-    token_table,
+    after_read_as_conj, ancestors, governing_verb, has_object, in_subtree, object_heads, relative_clause_of, sent_of,
+    target_words, token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -141,6 +144,43 @@ def _rams_people(verb: Token) -> bool:
 _FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
 
 
+def _setting_of_violence(token: Token) -> bool:
+    """Is the talk the setting of violence told in the clause above it ("was
+    shot while attending a meeting for mediation")?"""
+    for node in (token, *ancestors(token, limit=5)):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in node.children):
+            head = node.head
+            return head.pos_ == "VERB" and lx.VERB_TRIGGERS.get(head.lemma_.lower(), ("",))[0] in VIOLENT
+    return False
+
+
+_BLAST_NOUNS = frozenset({"explosion", "blast", "detonation", "bang"})
+_FIGHT_NOUNS = frozenset({"clash", "fire", "gunfire", "firefight", "fighting", "battle", "shootout", "gunbattle"})
+
+
+def _heard(token: Token) -> Token | None:
+    """The verb "heard" when the noun (or the list it is in) is what was
+    heard ("explosions were heard"), else ``None``."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.head if node.dep_ in ("nsubjpass", "dobj") and node.head.lemma_.lower() == "hear" else None
+
+
+# Nouns of the people an act of a crowd is known by ("protester", "vigilante")
+_CROWD_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "rioter", "vigilante", "mob"})
+
+
+def _crewed_aircraft_downed(token: Token) -> bool:
+    """Is what "shot down" brought down a crewed aircraft ("a police Black
+    Hawk helicopter was shot down", "shot down a fighter jet"), not a drone
+    or missile?"""
+    verb = token.head if token.dep_ == "prt" else token
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(h.lower_ in lx.MANNED_AIRCRAFT_WORDS and not any(
+        w.lower_ in ("unmanned", "pilotless", "drone", "drones") for w in h.subtree) for h in heads)
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -232,12 +272,21 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
         if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
             continue  # "have in the past held peace talks"
+        if trig.sub_event_type == "Diplomacy" and _setting_of_violence(trig.token):
+            continue  # "he was shot at a base while attending a meeting for mediation": where it happened
         if trig.sub_event_type in ("Agreement", "Diplomacy") and deal_people(trig.token):
             continue  # "the group's ceasefire negotiators": who would make a deal, none made
         if _one_of_a_class(trig.token):
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
+        if lemma in _BLAST_NOUNS and (heard := _heard(trig.token)) is not None and any(
+                t.token.lemma_.lower() in _FIGHT_NOUNS and t.token.i != trig.token.i
+                and in_subtree(t.token, heard) for t in found):
+            continue  # "arms fire and explosions were heard as clashes rocked the capital": the fight's sound
+        if lemma in _CROWD_PEOPLE and trig.token.dep_ in ("compound", "amod") and \
+                trig.token.head.lemma_.lower() not in lx.NOUN_TRIGGERS:
+            continue  # "local vigilante groups launched a search operation": who, not an act
         if _in_words(trig.token, sentence_words):
             continue  # "the PTI launched a fierce attack on the government over inflation": words
         if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
@@ -309,6 +358,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token) or punished_for(trig.token):
             continue
+        if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and summed_over_happenings(
+                trig.token, brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):
+            continue  # "18 people were killed and 40 injured in two separate attacks": a sum of events
+        if trig.event_type in VIOLENT and counted_apart(trig.token):
+            continue  # (and "two separate attacks" itself)
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
         if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.sub_event_type == "Looting/property destruction") \
@@ -345,6 +399,14 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             if trig.token.lower_ in ("up", "out", "over", "control", "down") else ""
         if f"{frame_key} {trig.token.lower_}" in lx.OBJECT_FRAMES:
             frame_key = f"{frame_key} {trig.token.lower_}"  # "took over" needs a place, "took control" not
+        if frame_key == "shot" and _crewed_aircraft_downed(trig.token):
+            # "a police helicopter was shot down": a crewed aircraft downed is a fight; "by a
+            # drone": the weapon that downed it types it
+            verb = trig.token.head if trig.token.dep_ == "prt" else trig.token
+            by = weapon_subtype({w.lower_ for c in verb.children if c.dep_ == "agent" for w in c.subtree})
+            kept.append(Trigger(trig.token, *(by if by and by[0] == lx.REMOTE else (lx.BATTLES, "Armed clash")),
+                                True))
+            continue
         if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
                 and (place_object(trig.token) or taken_unopposed(trig.token))):

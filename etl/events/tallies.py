@@ -95,6 +95,13 @@ def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
     if verb.dep_ == "relcl" and verb.head.tag_ == "NNS" and _happening_noun(verb.head) and any(
             d.dep_ == "nummod" and _count(d) >= 2 for d in verb.head.children):
         return True  # "2024 saw 856 attacks that killed 1,524 people"
+    # "18 people were killed and 40 others injured in two separate attacks": the count the
+    # coordinated participle holds is said of both
+    shared = [noun for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" for g in c.children
+              if g.dep_ == "acl" and g.tag_ == "VBN" for p in g.children if p.dep_ == "prep"
+              for noun in p.children if noun.dep_ == "pobj"]
+    if any(counted_apart(noun) for noun in shared):
+        return True
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
     for prep in (t for c in clause for t in c.subtree):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "across", "over", "from"):
@@ -157,6 +164,16 @@ def counted_trend(token: Token) -> bool:
             head.lemma_.lower() in ("step", "ramp", "scale") and any(c.lower_ == "up" for c in head.children))):
         return True  # "Israel has stepped up strikes", "the RSF has intensified drone attacks"
     return token.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in _TREND_WORDS
+
+
+def counted_apart(noun: Token) -> bool:
+    """Is the event noun a count of happenings told as separate ("in two
+    separate attacks")?  The count sums events told one by one, or not at
+    all: it is no event of its own.  (Not "two explosions were heard in
+    Kabul": twin blasts may be one happening.)"""
+    return noun.tag_ == "NNS" and _happening_noun(noun) and any(
+        d.dep_ == "nummod" and _count(d) >= 2 for d in noun.children) and any(
+        c.dep_ == "amod" and c.lower_ in ("separate", "different", "distinct") for c in noun.children)
 
 
 def _happening_noun(noun: Token) -> bool:

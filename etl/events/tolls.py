@@ -369,8 +369,10 @@ def restated_toll(drafts: Sequence[Draft], casualties: Sequence[Casualty]) -> in
     for k in range(len(drafts) - 1, -1, -1):
         for toll in drafts[k].tolls:
             told = [c for c in toll.casualties if c.kind == "killed"]
-            if told and sum(c.best for c in told) == total and {victim_actor(c) for c in told} == victims:
-                return k
+            told_victims = {victim_actor(c) for c in told}
+            if told and sum(c.best for c in told) == total and (
+                    told_victims == victims or victims == {""} or told_victims == {""}):
+                return k  # (or the same figure told again with no victims named: "leaving 26 dead")
     return None
 
 

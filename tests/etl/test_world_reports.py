@@ -1,0 +1,155 @@
+"""Events of short self-written reports from outside South Asia: a sea named
+for a land, a country the sentence names as no site, an area written as a
+division, a crewed aircraft shot down, the people a crowd word names, a
+title read as a town, a night told on the next day, explosions heard in a
+fight, talks as the setting of a shooting, a toll told again without its
+victims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 5, 13)  # a Tuesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def rows(events):
+    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+def test_a_sea_named_for_a_country_is_not_that_country(pipeline):
+    text = ("Curfew after protests\n\n"
+            "The government of the Indian Ocean island of Mauritius on Monday imposed a curfew following protests, "
+            "which saw police fire tear gas to break up demonstrations over fuel prices.\n\n"
+            "Protesters blocked roads with burning tyres.")
+    events = extract(pipeline, text)
+    assert events and {e.country for e in events} == {"MUS"}
+
+
+def test_property_burnt_in_a_riot_is_placed_with_the_riot_not_the_country_named_most(pipeline):
+    text = ("Riots over power cuts\n\n"
+            "Readers in the US and American donors keep our reporting free. US readers can give monthly.\n\n"
+            "Madagascar's government on Thursday imposed a curfew after protests, which saw police fire rubber "
+            "bullets at crowds.\n\n"
+            "Several stations of the country's cable car were also set on fire.")
+    events = extract(pipeline, text, published=date(2025, 9, 26))
+    assert events and {e.country for e in events} == {"MDG"}
+
+
+def test_a_name_written_as_a_division_is_not_a_far_town_listing_it_as_an_alias(pipeline):
+    text = ("Militants kill villagers in Ituri\n\n"
+            "BUNIA, DR Congo: Militants of the ADF killed 30 villagers near Bunia in Ituri province on Sunday, "
+            "officials said. The last major attack by the ADF was in February, leaving 23 dead in Mambasa "
+            "territory.")
+    events = extract(pipeline, text, published=date(2025, 7, 28))
+    assert events and all(e.country == "COD" for e in events)  # not Mombasa, Kenya
+
+
+def test_a_crewed_aircraft_shot_down_is_a_fight_with_its_toll(pipeline):
+    text = ("Police helicopter downed\n\n"
+            "A police helicopter was shot down over the town of Amalfi in Antioquia on Monday, killing 12 officers, "
+            "the defence minister said.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 12)]
+
+
+def test_the_weapon_that_downed_a_crewed_aircraft_types_it(pipeline):
+    text = ("Police helicopter downed\n\n"
+            "A police helicopter was shot down by a drone over the town of Amalfi in Antioquia on Monday, killing "
+            "12 officers, the defence minister said.")
+    assert [(e.sub_event_type, e.fatalities) for e in extract(pipeline, text)] == [("Air/drone strike", 12)]
+
+
+def test_drones_shot_down_stay_a_weapon_stopped(pipeline):
+    text = "Air defences shot down 40 drones in the Kursk region on Monday, the defence ministry said."
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Disrupted weapons use"]
+
+
+def test_vigilante_groups_searching_are_no_mob_violence(pipeline):
+    text = ("Gunmen abduct students\n\n"
+            "Gunmen abducted 25 students from a school in Maga, Kebbi State, on Sunday night, police said.\n\n"
+            "In the aftermath, police, soldiers and local vigilante groups launched a search operation, combing "
+            "the forest for the students.")
+    events = extract(pipeline, text, published=date(2025, 11, 17))
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_a_title_before_a_persons_name_is_no_place(pipeline):
+    text = ("Gunmen kill teacher\n\n"
+            "Gunmen stormed a school in Maga, Kebbi State, in northwestern Nigeria on Sunday night. The attackers "
+            "killed the school's "
+            "Vice Principal, Malam Hassan Makuku, before abducting several students.")
+    events = extract(pipeline, text, published=date(2025, 11, 17))
+    assert events and {e.country for e in events} == {"NGA"}  # not Principal, Cape Verde
+
+
+def test_a_night_told_on_the_next_day_is_dated_by_its_eve(pipeline):
+    text = ("Clashes in Tripoli\n\n"
+            "Overnight clashes in the Libyan capital Tripoli killed at least six people, an emergency medical "
+            "service said Tuesday.")
+    assert [(e.sub_event_type, str(e.event_date), e.fatalities) for e in extract(pipeline, text)] == [
+        ("Armed clash", "2025-05-12", 6)]
+
+
+def test_explosions_heard_as_clashes_rocked_a_city_are_the_fight(pipeline):
+    text = ("Clashes in Tripoli\n\n"
+            "Heavy arms fire and explosions were heard in several areas of Tripoli on Monday night as violent "
+            "clashes between rival armed groups rocked the capital.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Battles"]
+
+
+def test_explosions_heard_days_before_clashes_stay_their_own_event(pipeline):
+    text = ("Border clashes\n\n"
+            "Afghan and Pakistani forces clashed along the border near Chaman on Sunday. The clashes came days "
+            "after explosions were heard in Kabul on Thursday, which the Taliban blamed on Pakistan.")
+    events = extract(pipeline, text, published=date(2025, 10, 13))
+    assert {e.event_type for e in events} == {"Battles", "Explosions/Remote violence"}
+
+
+def test_talks_a_man_was_shot_at_are_the_setting_not_talks(pipeline):
+    text = ("Militia leader killed\n\n"
+            "A militia leader was killed in Tripoli on Monday. He was shot at a base of a rival brigade while "
+            "attending a meeting for mediation, local media said.")
+    assert all(e.sub_event_type != "Diplomacy" for e in extract(pipeline, text))
+
+
+def test_a_toll_told_again_without_its_victims_stays_with_its_strike(pipeline):
+    text = ("Missile strike on Ternopil\n\n"
+            "Russian missiles hit two apartment buildings in the Ukrainian city of Ternopil on Wednesday, killing "
+            "at least 26 people.\n\n"
+            "Blasts were heard across the Lviv, Rivne and Khmelnytskyi regions as the attacks targeted western "
+            "Ukraine. The latest attacks came amid efforts to restart peace talks.\n\n"
+            "Emergency services said two high-rise buildings were hit in Ternopil, leaving at least 26 dead.")
+    events = extract(pipeline, text, published=date(2025, 11, 19))
+    assert [e.fatalities for e in events if e.location == "Ternopil"] == [26]
+    assert sum(e.fatalities for e in events) == 26  # not spread over the regions the blasts were heard in
+
+
+def test_state_forces_told_by_any_mention_are_the_first_actor(pipeline):
+    text = ("27 Maoists killed\n\n"
+            "Security forces gunned down 27 Maoists in a fierce encounter in the forests of Narayanpur district "
+            "in Chhattisgarh on Wednesday. One jawan was killed in the encounter.")
+    events = extract(pipeline, text, published=date(2025, 5, 21))
+    assert [e.actor1 for e in events] == ["Military Forces of India"]
+
+
+def test_a_person_killed_by_title_is_one_dead(pipeline):
+    text = ("Village head killed\n\n"
+            "Gunmen killed the village head in Bannu on Monday, police said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [1]
+
+
+def test_a_toll_over_two_separate_attacks_is_no_event_of_its_own(pipeline):
+    text = ("Two attacks in Colombia\n\n"
+            "In Colombia, at least 18 people were killed and over 40 others injured in two separate attacks on "
+            "Monday.\n\n"
+            "A truck loaded with explosives detonated near an air force base in Cali, killing six people. Earlier "
+            "the same day, a police helicopter was shot down in the municipality of Amalfi, killing 12 officers.")
+    events = extract(pipeline, text)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Amalfi", 12), ("Cali", 6)]
