@@ -379,6 +379,13 @@ def extract_events(
                 # (arrests told with no place: where the article's events are, "Seven people were
                 # arrested" after a prison riot in Machala)
                 places, place_from = [focus], "focus"
+            if not places and trigger.sub_event_type == "Diplomacy" and not reaction:
+                # "an expanded round of talks was held on Wednesday" after "negotiations in Sharm
+                # El-Sheikh": talks with no venue of their own are held where the talks told were
+                venue = next((d for d in reversed(drafts) if d.trigger.sub_event_type in ("Diplomacy", "Agreement")
+                              and d.place_from == "locative" and d.places and d.places[0].kind != "country"), None)
+                if venue is not None:
+                    places, place_from = list(venue.places), "previous"
             if not places and trigger.sub_event_type == "Agreement" and anaphoric(trigger.token):
                 # "The agreement came after …": the talks or deal told before, where they were
                 # held (anaphoric talks told again were skipped above)

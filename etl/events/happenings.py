@@ -532,8 +532,10 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
             if {subtype, happening.sub_event_type} == {"Diplomacy", "Agreement"} and (
-                    not draft.own_place or (draft.places and draft.places[0].kind == "country")):
+                    not draft.own_place or (draft.places and draft.places[0].kind == "country")) and \
+                    not _other_day(draft, happening):
                 return True  # "after the meeting, both countries agreed to exchange prisoners": the talks' deal
+                # (not talks held "on Wednesday" before a deal told of Thursday: two events)
             return subtype == happening.sub_event_type
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
@@ -566,11 +568,23 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     return False
 
 
+def _other_day(draft: Draft, happening: Happening) -> bool:
+    """Does the draft tell a day of its own that is none of the happening's
+    own days (or the happening has none)?"""
+    if not (draft.own_date and draft.date_precision == DAY and draft.date_value is not None):
+        return False
+    return draft.date_value not in {value for value, precision, source in happening.dates
+                                    if precision == DAY and source != "report"}
+
+
 def _places_fit(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
-    if draft.trigger.sub_event_type in ("Diplomacy", "Agreement") and draft.place_from == "context" and \
-            happening.sub_event_type in ("Diplomacy", "Agreement"):
-        return True  # talks or a deal placed only by a party's country: wherever the talks told were
+    if draft.trigger.sub_event_type in ("Diplomacy", "Agreement") and \
+            happening.sub_event_type in ("Diplomacy", "Agreement") and (
+                draft.place_from == "context" or all(m.draft.place_from == "context" for m in happening.mentions)):
+        # talks or a deal placed only by a party's country or the fighting it is about: wherever
+        # the talks told were (and the venue told later of a deal told first without one)
+        return True
     if not draft.own_place or not happening.own_place:
         other = happening.place
         if draft.own_place and draft.place_from == "locative" and other.kind != "country" and \

@@ -154,6 +154,28 @@ def _setting_of_violence(token: Token) -> bool:
     return False
 
 
+_MANY_WORDS = frozenset({"hundreds", "dozens", "scores", "thousands", "numerous", "many", "several", "countless"})
+
+
+_STOPPING = frozenset({"thwart", "foil", "prevent", "avert"})
+
+
+def _many_stopped(token: Token) -> bool:
+    """Is the word "thwarted" told of many acts, or one of those acts
+    ("thwarted hundreds of attacks", "foiled numerous plots")?  A tally of
+    acts stopped, not one act."""
+    verb = token
+    while verb.lemma_.lower() not in _STOPPING and verb.head.i != verb.i and verb.dep_ in ("pobj", "prep", "dobj"):
+        verb = verb.head
+    if verb.lemma_.lower() not in _STOPPING:
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lower_ in _MANY_WORDS or (obj.tag_ == "NNS" and any(
+                d.dep_ == "amod" and d.lower_ in _MANY_WORDS for d in obj.children)):
+            return True
+    return False
+
+
 _BLAST_NOUNS = frozenset({"explosion", "blast", "detonation", "bang"})
 _FIGHT_NOUNS = frozenset({"clash", "fire", "gunfire", "firefight", "fighting", "battle", "shootout", "gunbattle"})
 
@@ -363,6 +385,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "18 people were killed and 40 injured in two separate attacks": a sum of events
         if trig.event_type in VIOLENT and counted_apart(trig.token):
             continue  # (and "two separate attacks" itself)
+        if _many_stopped(trig.token):
+            continue  # "forces had thwarted hundreds of attacks this year": a tally, no event
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
             continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
         if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.sub_event_type == "Looting/property destruction") \

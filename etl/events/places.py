@@ -279,6 +279,15 @@ def _listed_in_place(token: Token) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in lx.LOCATIVE_PREPS
 
 
+def _among_parties(doc: Doc, mention: Mention) -> bool:
+    """Is the place one of those talks are held "between" or "among"?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ in ("between", "among", "amongst")
+
+
 def first_conjunct(root: Token) -> Token:
     """The token whose role a place name plays: through its place noun ("in
     Sunsari district", "the town of Gboko", "seven towns: Niono, …"), a listed
@@ -346,8 +355,10 @@ def choose_places(
         usable = []
     if talks:
         # "The talks came after Pakistani airstrikes in Paktika killed 10": the place a violent
-        # event of the sentence governs is that event's, not where the talks were
-        usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)]
+        # event of the sentence governs is that event's, not where the talks were; "talks held
+        # between Egyptian officials and senior U.S. envoys": the parties, not the venue
+        usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)
+                  and not _among_parties(sentence.doc, c.mention)]
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":

@@ -153,3 +153,30 @@ def test_a_toll_over_two_separate_attacks_is_no_event_of_its_own(pipeline):
             "the same day, a police helicopter was shot down in the municipality of Amalfi, killing 12 officers.")
     events = extract(pipeline, text)
     assert sorted((e.location, e.fatalities) for e in events) == [("Amalfi", 12), ("Cali", 6)]
+
+
+def test_hundreds_of_attacks_thwarted_in_a_year_are_a_tally(pipeline):
+    text = ("Shooting in Jerusalem\n\n"
+            "Gunmen killed six people at a bus stop in Jerusalem on Monday, police said. Security forces had "
+            "thwarted hundreds of attacks in the West Bank this year, the army said.")
+    events = extract(pipeline, text, published=date(2025, 9, 8))
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+_DEAL = ("Ceasefire deal\n\n"
+         "Israel and Hamas have agreed on the first phase of a ceasefire deal for Gaza, the US president announced "
+         "on Thursday.\n\n"
+         "Hamas has also agreed to the deal, which was reached following days of negotiations in the Egyptian "
+         "resort city of Sharm El-Sheikh.\n\n"
+         "On Wednesday morning, an expanded round of talks was held between Egyptian intelligence officials, "
+         "Qatari mediators and senior U.S., Turkish and Israeli envoys.")
+
+
+def test_a_deal_told_first_without_its_venue_is_one_event_at_the_venue_told_later(pipeline):
+    deals = [e for e in extract(pipeline, _DEAL, published=date(2025, 10, 9)) if e.sub_event_type == "Agreement"]
+    assert [(e.location, str(e.event_date)) for e in deals] == [("Sharm el-Sheikh", "2025-10-09")]
+
+
+def test_talks_of_another_day_are_their_own_event_at_the_venue_of_the_talks_told(pipeline):
+    talks = [e for e in extract(pipeline, _DEAL, published=date(2025, 10, 9)) if e.sub_event_type == "Diplomacy"]
+    assert [(e.location, str(e.event_date)) for e in talks] == [("Sharm el-Sheikh", "2025-10-08")]
