@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from etl import lexicon
+
 DAY, WEEK, MONTH = 1, 2, 3
 # Kinds of date expressions that name a day ("on Wednesday", "June 3"), not a stretch.
 DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day"})
@@ -285,6 +287,11 @@ def _is_bare_month(text: str, match: re.Match[str]) -> bool:
     if matched:  # "in", "since", "early", ...
         return False
     before = text[max(0, match.start() - 12):match.start()].lower()
+    if re.search(r"\b(?:a|an|the)\s+$", before) and month[:1].isupper():
+        # "a June attack on Nasser Hospital", "the March offensive": the month of the event it names
+        after = re.match(r"\s+([a-z]+)", text[match.end():])
+        if after is not None and after.group(1) in lexicon.NOUN_TRIGGERS:
+            return False
     return not re.search(r"\b(?:of|last|this|next|until|till|by|before|after|through|between|and|to)\s+$", before)
 
 

@@ -56,7 +56,7 @@ from etl.events.consequences import consequence_of_violence
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
 from etl.events.places import KIND_LEVEL, UNPLACED, within
-from etl.events.syntax import target_words
+from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
 from etl.events.told_again import bare_reference
 from etl.spacy_model import span_text
@@ -130,7 +130,8 @@ def _anchor_key(m: Mention) -> tuple[int, bool, float, bool, float, int]:
     # the weapon; a bare reference back ("ten were injured in the strike") types nothing
     victims = _told_by_victims(m)
     bare = _bare_strike(m)
-    weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m) or (bare and not m.draft.own_place)
+    weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m) or (bare and not m.draft.own_place) or \
+        m.draft.trigger.sub_event_type == "Looting/property destruction"  # (the burning an attack did)
     return (2 if weakest else 1 if bare or victims else 0, victims,
             _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
@@ -529,6 +530,8 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     if lx.RIOTS in (etype, happening.event_type) and \
             "Looting/property destruction" in (subtype, happening.sub_event_type):
         return True  # "protesters set the parliament ablaze" and "hundreds torched the main building"
+    if subtype == "Looting/property destruction" and happening.event_type in VIOLENT and _by_attackers(draft):
+        return True  # "victims were hacked to death, while the attackers set fire to the church hall": the attack
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
             if {subtype, happening.sub_event_type} == {"Diplomacy", "Agreement"} and (
@@ -566,6 +569,18 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return mention.generic and not draft.own_place and not draft.own_date and \
             not any(c.kind == "killed" for c in draft.casualties)
     return False
+
+
+def _by_attackers(draft: Draft) -> bool:
+    """Is the destruction told as done by the attackers of a violent event
+    ("the attackers also set fire to the church hall", "the assailants
+    burnt homes")?"""
+    token = draft.trigger.token
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return False
+    return any(c.dep_ in ("nsubj", "agent") and any(
+        w.lower_ in lx.MILITANT_WORDS for w in (c, *(g for g in c.children if g.dep_ == "pobj"))) for c in verb.children)
 
 
 def _other_day(draft: Draft, happening: Happening) -> bool:

@@ -211,6 +211,8 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
             return True
         if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
             continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i == trigger.i:
+            continue  # "an attack carried out by ADF rebels in Komanda": the event noun's own participle
         if node.pos_ == "VERB" and node.dep_ in ("xcomp", "conj") and node.head.i in wanted and \
                 node.lemma_.lower() in _HARM_LEMMAS:
             continue  # "shelling across the Line of Control killed 10 civilians in Poonch", parsed

@@ -180,3 +180,28 @@ def test_a_deal_told_first_without_its_venue_is_one_event_at_the_venue_told_late
 def test_talks_of_another_day_are_their_own_event_at_the_venue_of_the_talks_told(pipeline):
     talks = [e for e in extract(pipeline, _DEAL, published=date(2025, 10, 9)) if e.sub_event_type == "Diplomacy"]
     assert [(e.location, str(e.event_date)) for e in talks] == [("Sharm el-Sheikh", "2025-10-08")]
+
+
+def test_an_attack_named_by_its_month_is_of_that_month(pipeline):
+    text = ("Strike on hospital\n\n"
+            "Israeli strikes on the Nasser hospital in Khan Younis killed at least 19 people on Monday. A June "
+            "attack on the hospital had killed three people, according to the Health Ministry.")
+    events = extract(pipeline, text, published=date(2025, 8, 25))
+    assert ("2025-06-01", 3) in [(str(e.event_date), e.fatalities) for e in events]
+
+
+def test_the_burning_the_attackers_did_is_part_of_their_attack(pipeline):
+    text = ("Church attack\n\n"
+            "Rebels of the ADF killed 43 civilians in an attack on a church in Bunia, Ituri province, on Sunday. "
+            "Victims were hacked and shot to death, while the attackers also set fire to the church hall and "
+            "neighbouring homes.")
+    events = extract(pipeline, text, published=date(2025, 7, 28))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 43)]
+
+
+def test_a_condemned_attack_is_where_its_participle_puts_it_not_where_the_condemners_are(pipeline):
+    text = ("Attack condemned\n\n"
+            "Authorities in the Democratic Republic of Congo have strongly condemned a brutal attack carried out by "
+            "ADF rebels in Komanda, Irumu Territory, Ituri Province, which left 43 civilians dead.")
+    events = extract(pipeline, text, published=date(2025, 7, 28))
+    assert [(e.admin1, e.fatalities) for e in events] == [("Ituri", 43)]
