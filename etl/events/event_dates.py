@@ -96,6 +96,9 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             attached = 0 if heads & clause else 1
         if trigger.background and (span is None or not _owned(span, own)):
             continue  # a recalled event takes only a date of its own ("a raid on 13 June")
+        if attached and trigger.token.dep_ == "acl" and trigger.token.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in trigger.token.children):
+            continue  # "on Tuesday intensified a search for 25 girls abducted by gunmen": the search's day
         reporting = int(span is not None and _dates_report(span, trigger.token))
         rank = (reporting, parenthesised, attached, abs(start - trigger.token.idx))
         if rank < best_rank:

@@ -45,6 +45,9 @@ def weapon_words(sentence: Span, trigger: Token | None = None) -> set[str]:
             continue
         if t.lower_ == "air" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].lower_ in _AIR_NOT_WEAPON:
             continue  # "the Burkina Faso air force", "fired missiles at three air bases": not a weapon used
+        if t.lower_ == "air" and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and t.i > sentence.start and \
+                sentence.doc[t.i - 1].lower_ == "the":
+            continue  # "a smell of smoke lingering in the air", "fired into the air": the sky, no weapon
         if t.lower_ in ("tank", "tanks") and not _tank_fired(t):
             continue  # "a think tank", "a fuel tank": a tank only fires in "a tank strike", "tanks shelled"
         words.add(t.lower_)

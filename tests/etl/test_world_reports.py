@@ -205,3 +205,22 @@ def test_a_condemned_attack_is_where_its_participle_puts_it_not_where_the_condem
             "ADF rebels in Komanda, Irumu Territory, Ituri Province, which left 43 civilians dead.")
     events = extract(pipeline, text, published=date(2025, 7, 28))
     assert [(e.admin1, e.fatalities) for e in events] == [("Ituri", 43)]
+
+
+def test_the_day_of_a_search_is_not_the_day_of_the_abduction_it_is_for(pipeline):
+    text = ("Search for schoolgirls\n\n"
+            "Gunmen abducted 25 schoolgirls from a boarding school in Maga, Kebbi State, on Monday, police said. "
+            "Nigerian security forces on Wednesday intensified a search for the 25 girls abducted by gunmen from "
+            "the school.")
+    events = extract(pipeline, text, published=date(2025, 11, 19))
+    assert [str(e.event_date) for e in events if e.sub_event_type == "Abduction/forced disappearance"] == [
+        "2025-11-17"]
+
+
+def test_the_air_smoke_lingers_in_names_no_air_strike(pipeline):
+    text = ("Unrest in Antananarivo\n\n"
+            "Protesters erected barricades of burning tyres and ransacked shops in Antananarivo on Thursday. "
+            "Loud blasts were heard near the city centre until about 2 a.m. on Friday, with a strong smell of "
+            "smoke lingering in the air.")
+    events = extract(pipeline, text, published=date(2025, 9, 26))
+    assert "Air/drone strike" not in [e.sub_event_type for e in events]
