@@ -429,11 +429,17 @@ _AGES = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+|from\s+)?\d{1,3}(?:\s*(?:a
 _LEFT_DEAD = re.compile(r"\b(?:dead|killed|lifeless)$", re.I)
 
 
+_MONTH_FIRST = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+
+
 def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:
     n1 = match.group("n1")
     if n1.isdigit() and len(n1) == 4 and 1900 <= int(n1) <= 2100:
         return True
     before = sentence[max(0, match.start("n1") - 12):match.start("n1")].lower()
+    if _MONTH_FIRST.match((match.groupdict().get("victim") or "").strip()):
+        return True  # "On Tuesday, 3 June, at least 27 … were killed": a day, not three dead
     return bool(re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", before))
 
 

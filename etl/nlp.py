@@ -65,7 +65,10 @@ _BORDER_WORD = re.compile(r"border|frontier|boundary", re.I)
 # 2025-04-14 ", if any).
 _DATELINE = re.compile(
     r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s"
+    # "Gaza, June 3, 2025: …": a name in title case is a dateline when a full date follows it
+    r"|^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<titled>[A-Z][a-z'’.\-]+(?: [A-Z][a-z'’.\-]+){0,2})"
+    r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s",
     re.M,
 )
 
@@ -592,7 +595,7 @@ def _find_dateline(text: str, mentions: Sequence[Mention]) -> tuple[Mention | No
     for match in _DATELINE.finditer(text[:2000]):
         if match.start() > story:
             break
-        start, end = match.span("place")
+        start, end = match.span("place" if match.group("place") is not None else "titled")
         start, end = toponyms.trim_entity(text, start, end, known_names=())
         for mention in mentions:
             if mention.start >= start and mention.end <= end:

@@ -94,9 +94,18 @@ def force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
     if verb is None:
         return trigger
     doers = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    if not doers & _SECURITY_DOERS or not {t.lower_ for t in sentence} & CROWD_WORDS:
+    words = {t.lower_ for t in sentence}
+    if not doers & _SECURITY_DOERS or not words & CROWD_WORDS:
         return trigger
+    if words & _AID_WORDS and not words & _PROTEST_WORDS:
+        return trigger  # "opened fire on the crowd, which was gathered to receive aid": no protest
     return Trigger(trigger.token, lx.PROTESTS, "Excessive force against protesters", trigger.strong)
+
+
+# A crowd gathered for aid, not to protest
+_AID_WORDS = frozenset({"aid", "food", "distribution", "rations", "relief", "humanitarian"})
+_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+                            "demonstrations", "rally", "rallies", "march", "marchers"})
 
 
 # Who, doing damage, is a crowd: "protesters", "rioters", "youths", "groups of young men"

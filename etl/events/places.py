@@ -54,6 +54,19 @@ class PlaceCandidate:
     chain_root: int  # token index of the first conjunct (for "in Kabul and Kandahar")
 
 
+_TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital"})
+
+
+def _names_the_area_of_a_named_town(root: Token) -> bool:
+    """"the southern Gaza city of Rafah", "the Darfur town of Tawila": the
+    name that describes the town ("Gaza") holds it; the town named after
+    "of" is the place."""
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _TOWN_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in head.children)
+
+
 def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     """(locative, excluded, first-conjunct index) of a mention in the parse."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -69,7 +82,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
                                           or root.head.ent_type_ in ("GPE", "LOC", "FAC")
                                           or _named_site_in_slot(root.head) or _quarter_in_slot(root.head)
                                           or _site_in_slot(root.head))
-                 ) or _holds_named_street(doc, span)
+                 ) or _holds_named_street(doc, span) or _names_the_area_of_a_named_town(root)
     if not container and (root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children) or
                           (span.end < len(doc) and doc[span.end].text in ("’s", "'s", "’", "'"))):
         excluded = True
@@ -408,7 +421,7 @@ def choose_places(
         source = "mention"
     if not pool:
         return [], ""
-    pool = _without_list_containers(sentence.doc, pool)
+    pool = _without_address_areas(sentence.doc, _without_list_containers(sentence.doc, pool))
     best_level = min(KIND_LEVEL.get(c.place.kind, 3) for c in pool)
     top = [c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == best_level]
     distinct: dict[str, PlaceCandidate] = {}
@@ -603,6 +616,28 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     root = inner_span.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and prep.head.i == root.head.head.i and \
         prep.head.lemma_.lower() in _SETTLEMENT_NOUNS
+
+
+_ADDRESS_KM = 60.0
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*,\s*$")
+
+
+def _without_address_areas(doc: Doc, pool: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """"near a distribution site in Rafah, Gaza": two names joined by a comma
+    alone, the second a bigger place close by, are an address; the first is
+    where it happened (a list of two says "and": "in Kharkiv and Odesa")."""
+    text = doc_text(doc)
+    dropped: set[int] = set()
+    for a in pool:
+        for b in pool:
+            if a is b or text[a.mention.end:b.mention.start].strip() != "," or \
+                    _LIST_GOES_ON.match(text, b.mention.end) or _LIST_BEFORE.search(text, 0, a.mention.start):
+                continue
+            if a.place.kind == b.place.kind == "populated_place" and b.place.population > a.place.population and \
+                    haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _ADDRESS_KM:
+                dropped.add(id(b))
+    return [c for c in pool if id(c) not in dropped] or pool
 
 
 def _without_list_containers(doc: Doc, pool: list[PlaceCandidate]) -> list[PlaceCandidate]:

@@ -224,3 +224,33 @@ def test_the_air_smoke_lingers_in_names_no_air_strike(pipeline):
             "smoke lingering in the air.")
     events = extract(pipeline, text, published=date(2025, 9, 26))
     assert "Air/drone strike" not in [e.sub_event_type for e in events]
+
+
+def test_a_day_before_its_month_is_no_toll(pipeline):
+    text = ("Shooting near aid site\n\n"
+            "On Tuesday, 3 June, at least 27 Palestinians were killed by Israeli fire near an aid distribution "
+            "site in Rafah.")
+    assert [e.fatalities for e in extract(pipeline, text, published=date(2025, 6, 3))] == [27]
+
+
+def test_a_title_case_dateline_with_its_date_is_no_site(pipeline):
+    text = ("Gaza, June 3, 2025: At least 27 Palestinians were killed early Tuesday when Israeli forces opened "
+            "fire near an aid distribution site in the southern Gaza city of Rafah, health officials said.")
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [(e.location, e.fatalities) for e in events] == [("Rafaḩ", 27)]
+
+
+def test_a_town_and_the_bigger_place_after_its_comma_are_an_address(pipeline):
+    text = ("Shooting near aid site\n\n"
+            "On Tuesday, at least 27 Palestinians were killed by Israeli fire while waiting to collect aid near a "
+            "distribution site in Rafah, Gaza as cited by the BBC.")
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert [(e.location, e.fatalities) for e in events] == [("Rafaḩ", 27)]
+
+
+def test_a_crowd_gathered_for_aid_is_no_protest(pipeline):
+    text = ("Shooting near aid site\n\n"
+            "Israeli troops opened fire on the crowd, which was gathered to receive aid near a distribution site "
+            "in Rafah on Tuesday, killing 27 people, health officials said.")
+    events = extract(pipeline, text, published=date(2025, 6, 3))
+    assert events and all(e.event_type != "Protests" for e in events)
