@@ -182,8 +182,12 @@ def _by_crowd(token: Token) -> bool:
     supporters or protesters ("supporters of the president stormed the
     court")."""
     lemma = token.lemma_.lower()
-    doers = _CROWD_DOERS | _PROTESTER_HEADS if lemma == "storm" else _CROWD_DOERS
-    return lemma in ("attack", "assault", "beat", "storm") and any(
+    doers = _CROWD_DOERS | _PROTESTER_HEADS if lemma in ("storm", "clash") else _CROWD_DOERS
+    if lemma == "clash" and not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            w.lower_ in lx.POLICE_WORDS | {"enforcement"} for g in c.children for w in g.subtree)
+                                    for c in token.children):
+        return False  # (supporters clashing "with law enforcement": the crowd met by police)
+    return lemma in ("attack", "assault", "beat", "storm", "clash") and any(
         c.dep_ in ("nsubj", "agent") and {t.lower_ for t in c.subtree} & doers for c in token.children)
 
 

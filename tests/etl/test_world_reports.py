@@ -254,3 +254,11 @@ def test_a_crowd_gathered_for_aid_is_no_protest(pipeline):
             "in Rafah on Tuesday, killing 27 people, health officials said.")
     events = extract(pipeline, text, published=date(2025, 6, 3))
     assert events and all(e.event_type != "Protests" for e in events)
+
+
+def test_party_supporters_clashing_with_law_enforcement_riot(pipeline):
+    text = ("Clashes in Gopalganj\n\n"
+            "At least four people were killed in Gopalganj on Wednesday after supporters of the banned party "
+            "clashed with law enforcement, police said.")
+    events = extract(pipeline, text, published=date(2025, 7, 16))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Riots", 4)]
