@@ -124,6 +124,10 @@ GROUP_ACTORS: dict[str, str] = {
     "cobra commandos": "Police Forces of India",
     "frontier corps": "Military Forces of Pakistan", "counter terrorism department": "Police Forces of Pakistan",
     "counter-terrorism department": "Police Forces of Pakistan",
+    # state forces of other wars, named by the acronym the news uses
+    **dict.fromkeys(("saf", "sudanese armed forces"), "Military Forces of Sudan"),
+    **dict.fromkeys(("fardc", "armed forces of the democratic republic of congo"),
+                    "Military Forces of Democratic Republic of Congo"),
     "maoists": "CPI (Maoist): Communist Party of India (Maoist)",
     "naxals": "CPI (Maoist): Communist Party of India (Maoist)",
     "naxalites": "CPI (Maoist): Communist Party of India (Maoist)",

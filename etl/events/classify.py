@@ -249,12 +249,13 @@ def _state_taker(token: Token) -> bool | None:
     modifiers -= {taker.doc[i].lower_ for i in left}
     phrase = " ".join(sorted(modifiers))
     written = " ".join(t.lower_ for t in taker.subtree if t.i not in left)  # in order: "the rapid support forces"
-    if modifiers & lx.NON_STATE_WORDS or any(f" {key} " in f" {phrase} " for key in GROUP_KEYS if " " not in key) \
-            or any(f" {key} " in f" {written} " for key in GROUP_KEYS if " " in key and
-                   not lx.GROUP_ACTORS[key].startswith(("Military Forces", "Police Forces"))):
+    named = [key for key in GROUP_KEYS if (" " not in key and f" {key} " in f" {phrase} ")
+             or (" " in key and f" {key} " in f" {written} ")]
+    state = [key for key in named if lx.GROUP_ACTORS[key].startswith(("Military Forces", "Police Forces"))]
+    if modifiers & lx.NON_STATE_WORDS or len(state) < len(named):
         return False
-    if taker.lower_ in lx.STATE_HEADS:
-        return True
+    if taker.lower_ in lx.STATE_HEADS or state:
+        return True  # (and "the SAF", "the FARDC": a state's forces by name)
     return None
 
 

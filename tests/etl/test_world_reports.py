@@ -262,3 +262,11 @@ def test_party_supporters_clashing_with_law_enforcement_riot(pipeline):
             "clashed with law enforcement, police said.")
     events = extract(pipeline, text, published=date(2025, 7, 16))
     assert [(e.event_type, e.fatalities) for e in events] == [("Riots", 4)]
+
+
+def test_a_states_forces_named_by_acronym_regain_territory(pipeline):
+    text = ("Army advances in Khartoum\n\n"
+            "The SAF on Saturday recaptured the Bahri district of Khartoum from the RSF, the army said.")
+    events = extract(pipeline, text, published=date(2025, 2, 1))
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Government regains territory", "Military Forces of Sudan")]
