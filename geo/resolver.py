@@ -195,8 +195,18 @@ def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, ancho
     # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
     # Russia); else the countries it names
     named = sites or set(article.country_counts)
-    return (bool(named) and all(weak(item.entry) for item in ranked)
-            and ranked[0].entry.place.country not in named)
+    if not (named and all(weak(item.entry) for item in ranked)):
+        return False
+    if ranked[0].entry.place.country not in named:
+        return True
+    # ("four were killed in Manguna" in a report whose places all lie in Plateau State: not
+    # Monguno, Borno, by spelling) a spelling variant outside the one province the article's
+    # clearly resolved places are in
+    areas = {place.admin1 for place in anchors if place.kind != "country" and place.admin1}
+    inner = [place for place in anchors if place.kind != "country"]
+    top = ranked[0].entry
+    return len(areas) == 1 and len(inner) >= 1 and top.is_variant and bool(top.place.admin1) and \
+        top.place.admin1 not in areas
 
 
 @dataclass(frozen=True, slots=True)

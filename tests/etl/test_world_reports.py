@@ -270,3 +270,11 @@ def test_a_states_forces_named_by_acronym_regain_territory(pipeline):
     events = extract(pipeline, text, published=date(2025, 2, 1))
     assert [(e.sub_event_type, e.actor1) for e in events] == [
         ("Government regains territory", "Military Forces of Sudan")]
+
+
+def test_a_spelling_variant_outside_the_province_of_the_articles_places_is_unknown(pipeline):
+    text = ("Gunmen kill villagers in Plateau\n\n"
+            "Gunmen killed ten villagers in Bokkos Local Government Area of Plateau State on Wednesday. Four people "
+            "were killed in Manguna and one other in Dafo, the council chairman said.")
+    events = extract(pipeline, text, published=date(2025, 4, 3))
+    assert events and all(e.admin1 != "Borno" for e in events)  # not Monguno, Borno
