@@ -72,6 +72,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(
         rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
+    # "raising the death toll to 31", "bringing the toll to 40"
+    ("killed", re.compile(
+        rf"\b(?:rais(?:ing|ed|es)|bring(?:ing|s)?|brought|push(?:ing|ed|es)|tak(?:ing|es))\s+the\s+"
+        rf"(?:overall\s+|total\s+)?(?P<verb>(?:death\s+)?toll)\s+(?:to|at)\s+{NUMBER}", re.I)),
     # "resulting in a death toll of at least 61 civilians"
     ("killed", re.compile(rf"\b(?P<verb>(?:death\s+)?toll)\s+of\s+(?:at\s+least\s+|as\s+many\s+as\s+)?{NUMBER}"
                           rf"{VICTIM_AFTER}", re.I)),

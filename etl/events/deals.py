@@ -59,6 +59,7 @@ _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal
 
 # Nouns of talks put off ("announced a four-year delay in negotiations")
 _HELD_OFF = frozenset({"delay", "postponement", "suspension", "freeze", "halt", "pause"})
+_STUCK = frozenset({"stall", "stalled", "deadlock", "deadlocked", "frozen", "stuck", "suspended"})
 
 
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
@@ -107,6 +108,9 @@ def planned_or_denied(token: Token) -> bool:
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX):
                     return True
+                if child.dep_ in ("acomp", "xcomp", "oprd") and (child.lemma_.lower() in _STUCK
+                                                                 or child.lower_ in _STUCK):
+                    return True  # "diplomatic negotiations remain stalled": a state, no talks held
                 if node.lemma_.lower() == "be" and child.dep_ == "xcomp" and any(
                         g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                     return True  # "a final peace deal is to be signed by August 18": still to come

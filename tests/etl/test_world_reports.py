@@ -278,3 +278,19 @@ def test_a_spelling_variant_outside_the_province_of_the_articles_places_is_unkno
             "were killed in Manguna and one other in Dafo, the council chairman said.")
     events = extract(pipeline, text, published=date(2025, 4, 3))
     assert events and all(e.admin1 != "Borno" for e in events)  # not Monguno, Borno
+
+
+def test_a_toll_raised_to_a_figure_is_the_strikes_toll(pipeline):
+    text = ("Kyiv mourns\n\n"
+            "Emergency teams pulled a dozen more bodies from the debris of a collapsed apartment building in Kyiv "
+            "overnight, raising the death toll to 31 from Thursday's Russian missile strike.")
+    events = extract(pipeline, text, published=date(2025, 8, 1))
+    assert [e.fatalities for e in events] == [31]
+
+
+def test_talks_that_remain_stalled_are_no_talks(pipeline):
+    text = ("Kyiv mourns\n\n"
+            "A Russian missile strike killed 31 people in Kyiv on Thursday. Diplomatic negotiations remain "
+            "stalled, as Moscow insists on its demands.")
+    events = extract(pipeline, text, published=date(2025, 8, 1))
+    assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
