@@ -530,6 +530,9 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     if lx.RIOTS in (etype, happening.event_type) and \
             "Looting/property destruction" in (subtype, happening.sub_event_type):
         return True  # "protesters set the parliament ablaze" and "hundreds torched the main building"
+    if happening.event_type == lx.PROTESTS and subtype == "Looting/property destruction" and not draft.actor1 \
+            and not draft.own_place:
+        return True  # "many polling stations were set ablaze" in a report of the protests: in the unrest
     if subtype == "Looting/property destruction" and happening.event_type in VIOLENT and _by_attackers(draft):
         return True  # "victims were hacked to death, while the attackers set fire to the church hall": the attack
     if etype == happening.event_type:

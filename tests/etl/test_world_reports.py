@@ -294,3 +294,12 @@ def test_talks_that_remain_stalled_are_no_talks(pipeline):
             "stalled, as Moscow insists on its demands.")
     events = extract(pipeline, text, published=date(2025, 8, 1))
     assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
+
+
+def test_property_burnt_by_no_one_named_in_a_report_of_protests_is_the_unrest(pipeline):
+    text = ("Election unrest\n\n"
+            "Police in Dar es Salaam fired gunshots and tear gas at protesters on Thursday, leaving at least two "
+            "people dead, Amnesty International said. Many polling stations were set ablaze, and internet access "
+            "was cut across the city.")
+    events = extract(pipeline, text, published=date(2025, 10, 30))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Protests", 2)]
