@@ -194,7 +194,12 @@ def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, ancho
     # where the article's clearly resolved places are, when it has any ("Russian strikes …
     # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
     # Russia); else the countries it names
-    named = sites or set(article.country_counts)
+    counts = article.country_counts
+    if sites and max(counts.get(code, 0) for code in sites) <= 1 and \
+            counts.get(ranked[0].entry.place.country, 0) >= 3:
+        sites = set()  # the resolved places are in a country named once in passing ("Gaza" in a
+        # report on Yemen, which it names again and again): the countries the text names decide
+    named = sites or set(counts)
     if not (named and all(weak(item.entry) for item in ranked)):
         return False
     if ranked[0].entry.place.country not in named:
@@ -202,11 +207,11 @@ def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, ancho
     # ("four were killed in Manguna" in a report whose places all lie in Plateau State: not
     # Monguno, Borno, by spelling) a spelling variant outside the one province the article's
     # clearly resolved places are in
-    areas = {place.admin1 for place in anchors if place.kind != "country" and place.admin1}
-    inner = [place for place in anchors if place.kind != "country"]
     top = ranked[0].entry
+    inner = [place for place in anchors if place.kind != "country" and place.country == top.place.country]
+    areas = {place.admin1 for place in inner if place.admin1}
     return len(areas) == 1 and len(inner) >= 1 and top.is_variant and bool(top.place.admin1) and \
-        top.place.admin1 not in areas
+        top.place.kind in ("populated_place", "admin2") and top.place.admin1 not in areas
 
 
 @dataclass(frozen=True, slots=True)

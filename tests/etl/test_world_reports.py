@@ -303,3 +303,12 @@ def test_property_burnt_by_no_one_named_in_a_report_of_protests_is_the_unrest(pi
             "was cut across the city.")
     events = extract(pipeline, text, published=date(2025, 10, 30))
     assert [(e.event_type, e.fatalities) for e in events] == [("Protests", 2)]
+
+
+def test_a_town_of_the_country_a_report_keeps_naming_is_not_doubted_for_a_place_named_in_passing(pipeline):
+    text = ("Strike on Saada\n\n"
+            "Sixty-eight bodies were recovered in Yemen after a U.S. strike hit a detention centre in Saada on "
+            "Monday. Yemen's Houthis said the centre housed migrants. The strikes on Yemen followed Houthi attacks "
+            "on ships linked to Israel amid the war in Gaza, Yemeni officials said.")
+    events = extract(pipeline, text, published=date(2025, 4, 28))
+    assert [(e.location, e.fatalities) for e in events if e.fatalities] == [("Sa'dah", 68)]
