@@ -104,8 +104,6 @@ def force_on_crowd(trigger: Trigger, sentence: Span) -> Trigger:
 
 # A crowd gathered for aid, not to protest
 _AID_WORDS = frozenset({"aid", "food", "distribution", "rations", "relief", "humanitarian"})
-_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
-                            "demonstrations", "rally", "rallies", "march", "marchers"})
 
 
 # Who, doing damage, is a crowd: "protesters", "rioters", "youths", "groups of young men"

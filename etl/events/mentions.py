@@ -39,7 +39,7 @@ from etl.events.realis import (
     is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
 from etl.events.tallies import (
-    counted_apart, counted_trend, in_period_toll, is_tallied_since, series_over_range, summed_over_happenings,
+    counted_apart, counted_trend, in_period_toll, is_tallied_since, over_separate_happenings, series_over_range,
     told_as_one,
 )
 from etl.events.syntax import (
@@ -190,7 +190,7 @@ def _heard(token: Token) -> Token | None:
 
 
 # Nouns of the people an act of a crowd is known by ("protester", "vigilante")
-_CROWD_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "rioter", "vigilante", "mob"})
+_CROWD_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "rioter", "vigilante"})
 
 
 def _crewed_aircraft_downed(token: Token) -> bool:
@@ -307,7 +307,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 and in_subtree(t.token, heard) for t in found):
             continue  # "arms fire and explosions were heard as clashes rocked the capital": the fight's sound
         if lemma in _CROWD_PEOPLE and trig.token.dep_ in ("compound", "amod") and \
-                trig.token.head.lemma_.lower() not in lx.NOUN_TRIGGERS:
+                trig.token.head.lemma_.lower() not in lx.NOUN_TRIGGERS and not any(
+                    c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
             continue  # "local vigilante groups launched a search operation": who, not an act
         if _in_words(trig.token, sentence_words):
             continue  # "the PTI launched a fierce attack on the government over inflation": words
@@ -380,11 +381,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token) or punished_for(trig.token):
             continue
-        if trig.event_type in VIOLENT and trig.token.pos_ == "VERB" and summed_over_happenings(
-                trig.token, brief=told_as_one(sentence, facts_of(sentence, published=published).dates)):
-            continue  # "18 people were killed and 40 injured in two separate attacks": a sum of events
-        if trig.event_type in VIOLENT and counted_apart(trig.token):
-            continue  # (and "two separate attacks" itself)
+        if trig.event_type in VIOLENT and (
+                (trig.token.pos_ == "VERB" and over_separate_happenings(trig.token)) or counted_apart(trig.token)) \
+                and any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
+            continue  # "18 people were killed and 40 injured in two separate attacks": a toll summed over
+            # events (and "two separate attacks" itself), no event of its own
         if _many_stopped(trig.token):
             continue  # "forces had thwarted hundreds of attacks this year": a tally, no event
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
