@@ -174,6 +174,12 @@ def _weak_outside(ranked: Sequence[_Scored], hint: Sequence[Entry] | None) -> bo
         _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint or ()) for item in ranked)
 
 
+# A spelling variant this far from every place the article resolves in its country, and in
+# another province, is an unknown local name (El Fasher is 190 km from Nyala; Monguno 520
+# km from Bokkos)
+_VARIANT_FAR_KM = 300.0
+
+
 def _alias_of_town(entry: Entry) -> bool:
     """A town matched by one of its alternate names only (of any size)."""
     return entry.is_variant or (not entry.is_primary_name and not entry.is_curated
@@ -211,7 +217,8 @@ def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, ancho
     inner = [place for place in anchors if place.kind != "country" and place.country == top.place.country]
     areas = {place.admin1 for place in inner if place.admin1}
     return len(areas) == 1 and len(inner) >= 1 and top.is_variant and bool(top.place.admin1) and \
-        top.place.kind in ("populated_place", "admin2") and top.place.admin1 not in areas
+        top.place.kind in ("populated_place", "admin2") and top.place.admin1 not in areas and all(
+            haversine_km(top.place.lat, top.place.lon, place.lat, place.lon) > _VARIANT_FAR_KM for place in inner)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,10 +38,7 @@ from etl.events.realis import (
     recalled_earlier, drop_background_clauses, is_attributed, is_background, is_habitual,
     is_unreal, punished_for, purpose_of_movement, turned_violent, when_older_year, within_other_year,
 )
-from etl.events.tallies import (
-    counted_apart, counted_trend, in_period_toll, is_tallied_since, over_separate_happenings, series_over_range,
-    told_as_one,
-)
+from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.syntax import (
     after_read_as_conj, ancestors, governing_verb, has_object, in_subtree, object_heads, relative_clause_of, sent_of,
     target_words, token_table,
@@ -381,11 +378,6 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the occupied city", "areas occupied by the rebels": a state, not an event
         if is_habitual(trig.token) or punished_for(trig.token):
             continue
-        if trig.event_type in VIOLENT and (
-                (trig.token.pos_ == "VERB" and over_separate_happenings(trig.token)) or counted_apart(trig.token)) \
-                and any(c.kind == "killed" for c in facts_of(sentence, published=published).casualties):
-            continue  # "18 people were killed and 40 injured in two separate attacks": a toll summed over
-            # events (and "two separate attacks" itself), no event of its own
         if _many_stopped(trig.token):
             continue  # "forces had thwarted hundreds of attacks this year": a tally, no event
         if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=_day_dated(sentence, published)):
