@@ -582,8 +582,8 @@ def _by_attackers(draft: Draft) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return False
-    return any(c.dep_ in ("nsubj", "agent") and any(
-        w.lower_ in lx.MILITANT_WORDS for w in (c, *(g for g in c.children if g.dep_ == "pobj"))) for c in verb.children)
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    return any(w.lower_ in lx.MILITANT_WORDS for c in doers for w in (c, *(g for g in c.children if g.dep_ == "pobj")))
 
 
 def _other_day(draft: Draft, happening: Happening) -> bool:

@@ -95,7 +95,7 @@ def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
     if verb.dep_ == "relcl" and verb.head.tag_ == "NNS" and _happening_noun(verb.head) and any(
             d.dep_ == "nummod" and _count(d) >= 2 for d in verb.head.children):
         return True  # "2024 saw 856 attacks that killed 1,524 people"
-    if over_separate_happenings(verb):
+    if _over_separate_happenings(verb):
         return True  # (also the count a coordinated participle holds: "… and 40 others injured in two
         # separate attacks")
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
@@ -162,7 +162,7 @@ def counted_trend(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in _TREND_WORDS
 
 
-def over_separate_happenings(verb: Token) -> bool:
+def _over_separate_happenings(verb: Token) -> bool:
     """Is the verb told of several happenings it counts as separate ("18
     were killed and 40 others injured in two separate attacks")?  (Not "in a
     series of raids": a series may be reported as one.)"""
@@ -170,10 +170,10 @@ def over_separate_happenings(verb: Token) -> bool:
     nouns += [noun for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" for g in c.children
               if g.dep_ == "acl" and g.tag_ == "VBN" for p in g.children if p.dep_ == "prep"
               for noun in p.children if noun.dep_ == "pobj"]
-    return any(counted_apart(noun) for noun in nouns)
+    return any(_counted_apart(noun) for noun in nouns)
 
 
-def counted_apart(noun: Token) -> bool:
+def _counted_apart(noun: Token) -> bool:
     """Is the event noun a count of happenings told as separate ("in two
     separate attacks")?  The count sums events told one by one, or not at
     all: it is no event of its own.  (Not "two explosions were heard in
