@@ -132,12 +132,15 @@ def _raw(served: Served, head: bytes, body_parts: list[bytes] = ()) -> bytes:  #
 
 def test_oversized_requests_get_4xx_not_500(served: Served) -> None:
     too_big = MAX_REQUEST_BYTES + 1024
-    # a declared length over the limit
-    status, headers, body = served.request(
-        "POST", "/_dash-update-component", b"{" + b" " * too_big + b"}",
-        {"Content-Type": "application/json"})
-    assert status == 413 and b"too large" in body
-    assert headers["X-Content-Type-Options"] == "nosniff"
+    # a declared length over the limit (sent by hand: the server may answer and close before the
+    # whole body is sent, which http.client reports as a broken pipe)
+    body = b"{" + b" " * too_big + b"}"
+    answer = _raw(served, b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\n"
+                          b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body),
+                  [body[i:i + 65536] for i in range(0, len(body), 65536)])
+    head, _, text = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413") and b"too large" in text, answer[:200]
+    assert b"x-content-type-options: nosniff" in head.lower()
     # a chunked body (no length given) that grows over the limit
     chunk = b" " * 65536
     parts = [b"%x\r\n%s\r\n" % (len(chunk), chunk)] * (too_big // len(chunk) + 1) + [b"0\r\n\r\n"]
