@@ -98,6 +98,7 @@ from geo.text_cues import (
     airbase_list_items,
     cued_kind_score, hint_word, is_acronym, kind_cue, locating,
 )
+from geo.weak_matches import foreign_weak_match, weak
 
 logger = logging.getLogger(__name__)
 
@@ -155,70 +156,11 @@ CONTAINER_SCORE_MARGIN = 0.1
 COMMA_TOWN_HINT_MAX_KM = 50.0
 
 
-WEAK_ALIAS_MAX_POPULATION = 100_000
-
-
-def _weak(entry: Entry) -> bool:
-    """A match through a spelling variant, or through an alternate name of a
-    town below a city's size ("Bolan" is listed for Bolands, Antigua, pop.
-    1,657; "Sole" for Cholet, France, pop. 53,000)."""
-    return entry.is_variant or (
-        not entry.is_primary_name and not entry.is_curated and entry.place.kind == "populated_place"
-        and entry.place.population < WEAK_ALIAS_MAX_POPULATION)
-
-
 def _weak_outside(ranked: Sequence[_Scored], hint: Sequence[Entry] | None) -> bool:
     """Only weak matches, none inside the area the text puts the name in
     ("the Chatroo area of Kishtwar district": not Chatra, Jharkhand)."""
     return bool(hint) and bool(ranked) and all(
-        _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint or ()) for item in ranked)
-
-
-# A spelling variant this far from every place the article resolves in its country, and in
-# another province, is an unknown local name (El Fasher is 190 km from Nyala; Monguno 520
-# km from Bokkos)
-_VARIANT_FAR_KM = 300.0
-
-
-def _alias_of_town(entry: Entry) -> bool:
-    """A town matched by one of its alternate names only (of any size)."""
-    return entry.is_variant or (not entry.is_primary_name and not entry.is_curated
-                                and entry.place.kind == "populated_place")
-
-
-def _foreign_weak_match(ranked: list[_Scored], article: ArticleContext, *, anchors: Sequence[Place] = (),
-                        division: bool = False) -> bool:
-    """Only weak matches (``_weak``: "Zharay" ~ Zhourui, China; "Tarnak" ~
-    Tárnok, Hungary; "Bolan" for Bolands) and the best lies in a country the
-    article never names (nor holds a clearly resolved place of), while it
-    names others: an unknown local name, not a far-away town.  A name
-    written as a division (``division``: "in Mambasa territory", in a report
-    on Ituri) is an area, so any town matched only by an alternate name is
-    weak (Mombasa, Kenya, lists "Mambasa")."""
-    weak = _alias_of_town if division else _weak
-    sites = {place.country for place in anchors if place.country}
-    # where the article's clearly resolved places are, when it has any ("Russian strikes …
-    # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
-    # Russia); else the countries it names
-    counts = article.country_counts
-    if sites and max(counts.get(code, 0) for code in sites) <= 1 and \
-            counts.get(ranked[0].entry.place.country, 0) >= 3:
-        sites = set()  # the resolved places are in a country named once in passing ("Gaza" in a
-        # report on Yemen, which it names again and again): the countries the text names decide
-    named = sites or set(counts)
-    if not (named and all(weak(item.entry) for item in ranked)):
-        return False
-    if ranked[0].entry.place.country not in named:
-        return True
-    # ("four were killed in Manguna" in a report whose places all lie in Plateau State: not
-    # Monguno, Borno, by spelling) a spelling variant outside the one province the article's
-    # clearly resolved places are in
-    top = ranked[0].entry
-    inner = [place for place in anchors if place.kind != "country" and place.country == top.place.country]
-    areas = {place.admin1 for place in inner if place.admin1}
-    return len(areas) == 1 and len(inner) >= 1 and top.is_variant and bool(top.place.admin1) and \
-        top.place.kind in ("populated_place", "admin2") and top.place.admin1 not in areas and all(
-            haversine_km(top.place.lat, top.place.lon, place.lat, place.lon) > _VARIANT_FAR_KM for place in inner)
+        weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint or ()) for item in ranked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +462,7 @@ class Resolver:
                              hint=hint or self._frame_entries(mention, text), cues=cues)
                   if ranked_first else [])
         if (cues.hint_is_comma or IN_DIVISION.match(text, mention.end)) and hint and mention.label != "BORDER" and all(
-                _weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
+                weak(item.entry) and not any(_holds(h.place, item.entry.place) for h in hint) for item in ranked):
             # "in Nassir, Upper Nile state": a place the gazetteer does not know, in an area it does
             area = self._unknown_in_area(hint)
             if area is not None:
@@ -528,13 +470,14 @@ class Resolver:
                                   candidates=(Candidate(place=area.place, score=0.5, geocoder=GEOCODER_NAME,
                                                         reasons=(f"a place in {area.place.name} the "
                                                                  "gazetteer does not know",), raw=area),))
-        if not ranked or _foreign_weak_match(ranked, article, anchors=other_anchors,
-                                             division=bool(DIVISION_AFTER.match(text, mention.end))):
+        if not ranked or foreign_weak_match([item.entry for item in ranked], article.country_counts,
+                                            anchors=other_anchors,
+                                            division=bool(DIVISION_AFTER.match(text, mention.end))):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         doubted = doubted or {}
         outside_hint = _weak_outside(ranked, hint)
         if mention.label != "BORDER" and (outside_hint or (
-                own_key in doubted and all(_weak(item.entry) for item in ranked))):
+                own_key in doubted and all(weak(item.entry) for item in ranked))):
             # "the Chatroo area of Jammu and Kashmir's Kishtwar district": a spelling variant of
             # a town outside the area the text puts the name in (Chatra, Jharkhand) is not meant,
             # there or anywhere else in the text ("in the Chatroo belt": the same area)
@@ -567,7 +510,7 @@ class Resolver:
         one admin area: one name, one sense."""
         doubted: dict[str, Entry | None] = {}
         for mention, items, cue in zip(mentions, ranked, cues):
-            if items and mention.label != "BORDER" and all(_weak(item.entry) for item in items):
+            if items and mention.label != "BORDER" and all(weak(item.entry) for item in items):
                 try:
                     hint = self._hint_entries(mention, text, cues=cue)
                 except Exception:  # a refinement: never worth the article

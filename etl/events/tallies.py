@@ -95,9 +95,9 @@ def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:
     if verb.dep_ == "relcl" and verb.head.tag_ == "NNS" and _happening_noun(verb.head) and any(
             d.dep_ == "nummod" and _count(d) >= 2 for d in verb.head.children):
         return True  # "2024 saw 856 attacks that killed 1,524 people"
-    if _over_separate_happenings(verb):
-        return True  # (also the count a coordinated participle holds: "… and 40 others injured in two
-        # separate attacks")
+    if any(_counted_apart(noun) for noun in _conjunct_participle_objects(verb)):
+        return True  # "18 were killed and 40 others injured in two separate attacks": the count the
+        # coordinated participle holds is said of both
     clause = [c for c in verb.children if c.dep_ not in ("relcl", "ccomp", "conj", "parataxis")]
     for prep in (t for c in clause for t in c.subtree):
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "across", "over", "from"):
@@ -162,15 +162,12 @@ def counted_trend(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in _TREND_WORDS
 
 
-def _over_separate_happenings(verb: Token) -> bool:
-    """Is the verb told of several happenings it counts as separate ("18
-    were killed and 40 others injured in two separate attacks")?  (Not "in a
-    series of raids": a series may be reported as one.)"""
-    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    nouns += [noun for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" for g in c.children
-              if g.dep_ == "acl" and g.tag_ == "VBN" for p in g.children if p.dep_ == "prep"
-              for noun in p.children if noun.dep_ == "pobj"]
-    return any(_counted_apart(noun) for noun in nouns)
+def _conjunct_participle_objects(verb: Token) -> list[Token]:
+    """The nouns of the phrases a participle coordinated with the verb holds
+    ("… and 40 others injured in two separate attacks": "attacks")."""
+    return [noun for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" for g in c.children
+            if g.dep_ == "acl" and g.tag_ == "VBN" for p in g.children if p.dep_ == "prep"
+            for noun in p.children if noun.dep_ == "pobj"]
 
 
 def _counted_apart(noun: Token) -> bool:
