@@ -182,7 +182,8 @@ CIVILIAN_WORDS = frozenset({
     # office holders and public figures, unarmed (ACLED: an assassinated mayor is a civilian;
     # not "activists", which South Asian reports use for an armed group's cadres)
     "mayor", "mayors", "councillor", "councillors", "councilor", "councilors", "lawmaker", "lawmakers",
-    "politician", "politicians", "candidate", "candidates",
+    "politician", "politicians", "candidate", "candidates", "senator", "senators", "legislator", "legislators",
+    "parliamentarian", "parliamentarians",
     # kin, named as someone's (killed at home, "two of his brothers and his niece")
     "brother", "brothers", "sister", "sisters", "niece", "nieces", "nephew", "nephews", "cousin", "cousins",
     "relatives", "parents", "grandchildren", "grandson", "granddaughter", "grandmother", "grandfather",
@@ -252,7 +253,8 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "protest": (PROTESTS, "Peaceful protest"), "demonstration": (PROTESTS, "Peaceful protest"),
     "rally": (PROTESTS, "Peaceful protest"), "sit-in": (PROTESTS, "Peaceful protest"),
     "dharna": (PROTESTS, "Peaceful protest"), "strike_protest": (PROTESTS, "Peaceful protest"),
-    "riot": (RIOTS, "Violent demonstration"), "lynching": (RIOTS, "Mob violence"),
+    "riot": (RIOTS, "Violent demonstration"), "rioting": (RIOTS, "Violent demonstration"),
+    "lynching": (RIOTS, "Mob violence"),
     "ceasefire": (STRATEGIC, "Agreement"), "truce": (STRATEGIC, "Agreement"),
     "accord": (STRATEGIC, "Agreement"), "arrest": (STRATEGIC, "Arrests"),
     "mediation": (STRATEGIC, "Diplomacy"), "talk": (STRATEGIC, "Diplomacy"),

@@ -307,13 +307,14 @@ def undated_query(form: _FitForm) -> sa.Select[Any]:
 
 @functools.lru_cache(maxsize=None)
 def undated_articles_query(*, by_country: bool) -> sa.Select[Any]:
-    """Stored articles with no publication date none of whose events is
-    dated; ``by_country``: only those with an event in one of the bound
-    ``countries``."""
+    """Stored articles with no publication date none of whose main events
+    is dated (``etl.undated.needs_date``); ``by_country``: only those with
+    an event in one of the bound ``countries``."""
     dated = sa.select(events.c.event_id).where(
-        events.c.article_id == articles.c.article_id, events.c.event_date.is_not(None)).exists()
+        events.c.article_id == articles.c.article_id, events.c.role == "main",
+        events.c.event_date.is_not(None)).exists()
     coded = sa.select(events.c.event_id).where(
-        events.c.article_id == articles.c.article_id,
+        events.c.article_id == articles.c.article_id, events.c.role == "main",
         events.c.country.in_(sa.bindparam("countries", expanding=True)) if by_country else sa.true()).exists()
     return sa.select(articles.c.article_id).where(
         articles.c.published.is_(None), coded, ~dated).order_by(articles.c.article_id)

@@ -30,9 +30,12 @@ __all__ = ["needs_date", "fits_undated", "publication_guess", "borrowed_dates"]
 
 
 def needs_date(published: date | None, events: Sequence[Event]) -> bool:
-    """An article with no publication date none of whose events is dated
-    (a pinned weekday or a full date in the text dates them already)."""
-    return published is None and bool(events) and all(e.event_date is None for e in events)
+    """An article with no publication date none of whose main events is
+    dated (a pinned weekday or a full date in the text dates them already;
+    a background event dated by its year, "finalized in March 2025", does
+    not date the happening the page reports)."""
+    mains = [e for e in events if e.role == "main"]
+    return published is None and bool(mains) and all(e.event_date is None for e in mains)
 
 
 def fits_undated(event: Event, report: Event) -> bool:

@@ -47,14 +47,19 @@ def foreign_weak_match(entries: Sequence[Entry], country_counts: Mapping[str, in
     the article names each country (ISO3)."""
     is_weak = alias_of_town if division else weak
     top = entries[0]
+    # (the same match reached through another spelling, "Solomianskyi" beside "Solomyanskiyi",
+    # is no evidence of where the article is)
+    anchors = [place for place in anchors if place.place_id != top.place.place_id]
     sites = {place.country for place in anchors if place.country}
     # where the article's clearly resolved places are, when it has any ("Russian strikes …
     # on the Petropavlivska community" in a report of Ukrainian towns: not Petropavlovskaya,
     # Russia); else the countries it names
     if sites and max(country_counts.get(code, 0) for code in sites) <= 1 and \
-            country_counts.get(top.place.country, 0) >= 3:
-        sites = set()  # the resolved places are in a country named once in passing ("Gaza" in a
-        # report on Yemen, which it names again and again): the countries the text names decide
+            country_counts.get(top.place.country, 0) >= 3 and \
+            sum(1 for place in anchors if place.kind != "country" and place.country in sites) <= 1:
+        sites = set()  # the resolved place is one in a country named once in passing ("Gaza" in a
+        # report on Yemen, which it names again and again; not Kyiv and its districts in a report
+        # of Russian strikes): the countries the text names decide
     named = sites or set(country_counts)
     if not (named and all(is_weak(entry) for entry in entries)):
         return False

@@ -228,9 +228,14 @@ def _sentence_actors(token: Token, trigger: Trigger, actor1: str, actor2: str) -
     scope = recalled_scope(token) if trigger.background else None
     victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] \
         if token.pos_ == "VERB" and token.lemma_.lower() in HARM_VERBS else []
+    setting = relative_clause_of(token, limit=3)
+    if setting is not None and not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in setting.children):
+        setting = None
     for chunk in noun_chunks(sentence):
         if token in chunk:
             continue
+        if setting is not None and not setting.left_edge.i <= chunk.root.i <= setting.right_edge.i:
+            continue  # "Police officers guard the area where the senator was shot": who stands there now
         if scope is not None and not scope[0] <= chunk.start < scope[1]:
             continue  # "India struck … in retaliation for the attack in Pahalgam": not the attack's sides
         root = chunk.root

@@ -58,7 +58,7 @@ from etl.events.tolls import (
 from etl.nlp import Analysis, Mention
 from etl.spacy_model import doc_text, span_text
 from etl.records import Article, Event
-from geo.records import Resolution
+from geo.records import Place, Resolution
 
 logger = logging.getLogger(__name__)
 
@@ -372,6 +372,9 @@ def extract_events(
                     places, place_from = list(prior.places), "previous"
             if not places and trigger.sub_event_type != "Diplomacy":
                 scene = scene_place(by_sentence, index, sentences=all_sentences, body_start=body_start)
+                if scene is not None and trigger.sub_event_type == "Agreement" and \
+                        _deal_of_other_day(sentence, trigger, scene, drafts, published=published):
+                    scene = None  # "The text of the agreement was finalized in March": not at August's signing
                 if scene is not None:
                     places, place_from = [scene], "scene"
             if not places and (trigger.event_type in PLACED or trigger.sub_event_type == "Arrests") and \
@@ -391,7 +394,7 @@ def extract_events(
                 # held (anaphoric talks told again were skipped above)
                 told = next((d for d in reversed(drafts) if d.trigger.sub_event_type in ("Diplomacy", "Agreement")
                              and d.own_place), None)
-                if told is not None:
+                if told is not None and not _other_day(sentence, trigger, told, published=published):
                     places, place_from = list(told.places), "previous"
             if not places and trigger.sub_event_type == "Agreement" and focus is not None:
                 # a ceasefire or deal with no venue: the place of the fighting it is
@@ -556,10 +559,20 @@ def _other_day(sentence: Span, trigger: Trigger, previous: Draft, *, published: 
     on Friday last week when Israel launched air strikes")?  Then it tells
     another happening, and the previous event's places are not its places."""
     own, reporting = sentence_date(sentence, trigger, published=published)
-    if own is None or own.value is None or reporting or own.precision != DAY:
+    if own is None or own.value is None or reporting or own.precision not in (DAY, MONTH):
         return False
-    return previous.date_value is not None and previous.date_precision in (DAY, WEEK) and \
-        abs((own.value - previous.date_value).days) > 1
+    return _apart(own.value, own.precision, previous)
+
+
+def _apart(value: date, precision: int, draft: Draft) -> bool:
+    """Is a day (or a month, at month precision) another than the day or
+    week a draft is dated to ("finalized in March" beside "signed on August
+    8")?"""
+    if draft.date_value is None or draft.date_precision not in (DAY, WEEK):
+        return False
+    if precision == MONTH:
+        return (value.year, value.month) != (draft.date_value.year, draft.date_value.month)
+    return abs((value - draft.date_value).days) > 1
 
 
 # Verbs an event causes what follows with ("The attack triggered a conflict")
@@ -671,6 +684,18 @@ def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) ->
 
 
 _NAVIGATION = re.compile(r"^(?:[•·▪►»*]\s|.*\|\s*$)")
+
+
+def _deal_of_other_day(sentence: Span, trigger: Trigger, scene: Place, drafts: Sequence[Draft], *,
+                       published: date | None) -> bool:
+    """Is a deal the sentence dates itself ("finalized in March 2025") of
+    another day or month than the talks or deal told before at ``scene``
+    (a deal with no venue of its own is not at another day's venue)?"""
+    own, reporting = sentence_date(sentence, trigger, published=published)
+    if own is None or own.value is None or reporting or own.precision not in (DAY, MONTH):
+        return False
+    return any(_apart(own.value, own.precision, d) for d in drafts
+               if d.trigger.sub_event_type in ("Diplomacy", "Agreement") and scene in d.places)
 
 
 def _body_start(text: str, analysis: Analysis) -> int:

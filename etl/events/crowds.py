@@ -112,8 +112,8 @@ _CROWD_DOERS = CROWD_WORDS | {"mobs", "youths", "young"}
 
 # Words of a text about crowds in the streets: looting it tells without naming the
 # looters is theirs.
-UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "riot", "riots", "unrest", "strikers",
-                                        "demonstration", "demonstrations", "protestor", "protester"})
+UNREST_WORDS = CROWD_WORDS | frozenset({"protest", "protests", "protesting", "riot", "riots", "rioting", "unrest",
+                                        "strikers", "demonstration", "demonstrations", "protestor", "protester"})
 # Doers whose looting or burning is no crowd's
 _ARMED_DOERS = lx.MILITANT_WORDS | lx.MILITARY_WORDS | {"armed"}
 
@@ -151,8 +151,13 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     verb = trigger.token
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "hurled stones, looted shops, and torched vehicles": the first verb's subject
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
-        [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
+    if verb.dep_ == "acl":
+        # "petrol bombs thrown at police": the participle's doer is its agent, if any, never the
+        # sentence's subject (the police came under attack)
+        subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or \
+            [t for t in sent_of(verb) if t.dep_ == "nsubj"]  # a misparse that leaves the verb no subject
     doers = {t.lower_ for c in subjects for t in c.subtree}
     # (petrol bombs hurled in a text about protests are the crowd's, whoever threw them)
     armed = doers & _ARMED_DOERS - ({"attackers", "assailants"} if firebombs else set())

@@ -125,6 +125,8 @@ _PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "i
 # Verbs that make a deal ("the agreement, which was initialed on June 18").
 _MAKING = frozenset({"sign", "initial", "initialle", "initialled", "initialed", "reach", "conclude", "broker",
                      "strike", "seal", "agree", "announce"})
+# what a deal already in force is the setting of
+_STANDING_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
 _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
                       "abide", "observe", "enforce", "monitor", "build"})
 
@@ -132,7 +134,10 @@ _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "hon
 def signed(token: Token) -> bool:
     """Is the document told as signed or initialled ("signed a declaration of
     principles", "the memorandum was signed on Saturday")?"""
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _MAKING - {"announce", "agree"}
+    made = _MAKING - {"announce", "agree"}
+    # (also told by a participle: "a declaration signed on August 8")
+    return (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in made) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in made for c in token.children)
 
 
 def existing_agreement(token: Token) -> bool:
@@ -144,8 +149,10 @@ def existing_agreement(token: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
         return True
-    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _MAKING for c in token.children):
-        return False  # "the elements of the agreement, which was initialed on June 18": its making told
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _MAKING for c in token.subtree):
+        # "the elements of the agreement, which was initialed on June 18": its making told (also
+        # "a truce in Lebanon reached in November 2024", the participle hung on the place)
+        return False
     node = token
     for _ in range(3):
         head = node.head
@@ -155,6 +162,8 @@ def existing_agreement(token: Token) -> bool:
             return head.lemma_.lower() in _KEEPING
         if head.lower_ == "of" and head.head.lemma_.lower() in _PARTS_OF:
             return True
+        if head.lower_ in _STANDING_PREPS and node.dep_ == "pobj" and head.head.lemma_.lower() not in _MAKING:
+            return True  # "despite a purported ceasefire", "amid a fragile truce": a deal in force
         node = head
     return False
 

@@ -543,6 +543,12 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
                 return True  # "after the meeting, both countries agreed to exchange prisoners": the talks' deal
                 # (not talks held "on Wednesday" before a deal told of Thursday: two events)
             return subtype == happening.sub_event_type
+        if etype == lx.VAC and "Sexual violence" in (subtype, happening.sub_event_type) and \
+                subtype != happening.sub_event_type and (_killed_figures(draft) or happening.killed_figures) - {0} and \
+                all(m.draft.sentence_index != draft.sentence_index for m in happening.mentions):
+            # "40 civilians were killed in an attack on a funeral" and, paragraphs on, "abuse,
+            # including rape, at the hands of the RSF": rape told apart from a killing is another act
+            return False
         # two weapons named: a missile strike and a drone attack are two happenings
         return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
     if etype in VIOLENT and happening.event_type in VIOLENT:
@@ -627,7 +633,23 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
             # "17 killed in the Dnipropetrovsk region … In Samar, two more lives were lost":
             # more dead at a town of a happening told only by its region are another site's
             return False
-    return any(same_or_near(mention.place, place, near_km=near_km) for place in places)
+    return any(same_or_near(mention.place, place, near_km=max(near_km, city_extent_km(place)) if own_toll else near_km)
+               for place in places)
+
+
+# A city of a million people or more spreads beyond SITE_KM: its districts ("three deaths in
+# Darnytsia district", 13 km from the centre of Kyiv) are the city, up to this far
+CITY_MIN_POPULATION = 1_000_000
+CITY_MAX_EXTENT_KM = 20.0
+
+
+def city_extent_km(place: Place) -> float:
+    """How far from its point a big city's own districts lie (the square
+    root of its population over 100, in km: Kyiv, 2.9 million, 17 km;
+    capped at 20 km); 0 for any other place."""
+    if place.kind != "populated_place" or place.population < CITY_MIN_POPULATION:
+        return 0.0
+    return min(CITY_MAX_EXTENT_KM, math.sqrt(place.population) / 100.0)
 
 
 def same_or_near(a: Place, b: Place, *, near_km: float = NEAR_KM) -> bool:

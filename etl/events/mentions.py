@@ -41,11 +41,11 @@ from etl.events.surroundings import (
     NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
     counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
     generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
-    mass_displacement, nominal_gerund, is_participle, particle_head, place_history, setting_of_violence,
-    target_of_attack, refers_back,
+    mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,
+    setting_of_violence, target_of_attack, refers_back,
 )
 from etl.events.syntax import (
-    governing_verb, has_object, in_subtree, object_heads, relative_clause_of, target_words, token_table,
+    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, target_words, token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -143,6 +143,10 @@ def _rams_people(verb: Token) -> bool:
 
 # What authorities do to gatherings before any is held ("banned street protests")
 _FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
+
+
+# What is left of weapons fired, found after an attack (no cache)
+_FIRED_ORDNANCE = frozenset({"cluster", "remnants", "fragments", "debris", "shrapnel", "unexploded"})
 
 
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
@@ -369,6 +373,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             kept.append(Trigger(trig.token, *(by if by and by[0] == lx.REMOTE else (lx.BATTLES, "Armed clash")),
                                 True))
             continue
+        if trig.sub_event_type == "Disrupted weapons use" and lemma in ("find", "discover") and \
+                object_words(trig.token) & _FIRED_ORDNANCE:
+            continue  # "cluster munitions had been found in one area of the city": what was fired, no cache
         if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
                 and (place_object(trig.token) or taken_unopposed(trig.token))):
@@ -393,7 +400,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
         if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
-                not (context_words & lx.CONTEXT_WORDS):
+                not (context_words & lx.CONTEXT_WORDS) and \
+                not (lemma == "meeting" and meeting_between_leaders(trig.token)):  # (a meeting between two leaders
+            # is talks, whatever the sentence's words)
             continue
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):

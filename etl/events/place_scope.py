@@ -213,6 +213,9 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
             continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i == trigger.i:
             continue  # "an attack carried out by ADF rebels in Komanda": the event noun's own participle
+        if node.dep_ == "relcl" and (node.head.i == trigger.i or _where_held(node)):
+            continue  # "a drone strike that targeted a funeral that was taking place outside el-Obeid":
+            # the event noun's own clause, and where what it struck was held
         if node.pos_ == "VERB" and node.dep_ in ("xcomp", "conj") and node.head.i in wanted and \
                 node.lemma_.lower() in _HARM_LEMMAS:
             continue  # "shelling across the Line of Control killed 10 civilians in Poonch", parsed
@@ -223,6 +226,14 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
 
 
 _HARM_LEMMAS = lx.HARMED_VERBS | HARM_VERBS
+
+
+def _where_held(verb: Token) -> bool:
+    """A relative clause that says where a gathering was ("a funeral that
+    was taking place outside el-Obeid", "a wedding that was held in ...")."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)) or \
+        (lemma == "hold" and any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _harm_told_of(trigger: Token) -> Token | None:

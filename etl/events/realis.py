@@ -576,6 +576,9 @@ def in_the_past(token: Token) -> bool:
     return False
 
 
+_LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
+
+
 def ongoing_since(token: Token, *, published: date | None) -> bool:
     """A state of war told by how long it has lasted ("has been fighting
     the army since April 2023", "fighting since 2023"), not a happening: a
@@ -584,6 +587,9 @@ def ongoing_since(token: Token, *, published: date | None) -> bool:
     verb = token if token.pos_ == "VERB" else None
     if verb is None:
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _LONG_SPANS for g in c.children) for c in verb.children):
+        return True  # "They fought for 35 years": a war told by its length (not "fought for hours")
     since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
     if not since:
         return False

@@ -140,6 +140,11 @@ def a_bodys_own_meeting(token: Token) -> bool:
         return True  # "Amit Shah chaired a security review meeting": one side's own
     if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _INTERNAL_MEETINGS for c in children):
         return True  # "a cabinet meeting", "an emergency security meeting"
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in ("hold", "have") and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children) and any(
+            c.dep_ == "nsubj" and {t.lower_ for t in c.subtree} & (_BODY_NOUNS | ARMED_PEOPLE) for c in verb.children):
+        return True  # "the military and police leadership were holding a meeting": their own
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.dep_ == "pobj" and (g.lemma_.lower() in _BODY_NOUNS or any(w.lower_ in _BODY_NOUNS for w in g.subtree))
         for g in c.children) for c in children)
@@ -160,6 +165,14 @@ def leaders_meet(token: Token) -> bool:
         # "Trump and Putin met in Anchorage": the two sides are the subject
         others = [c for s in subjects for c in s.children if c.dep_ == "conj"]
     return any(_leader(s) for s in subjects) and any(_leader(o) for o in others)
+
+
+def meeting_between_leaders(token: Token) -> bool:
+    """"a July meeting between Ilham Aliyev and Nikol Pashinyan": a meeting
+    "between" two named leaders (or leaders' titles) is talks."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(
+        g.dep_ == "pobj" and _leader(g) and any(_leader(o) for o in g.conjuncts) for g in c.children)
+        for c in token.children)
 
 
 def armed_resistance(token: Token, sentence_words: set[str]) -> bool:

@@ -38,6 +38,11 @@ def object_words(token: Token) -> set[str]:
             window.extend(child.subtree)
     if token.dep_ == "acl":
         window.extend(sentence.doc[max(sentence.start, token.i - 8):token.i])
+        before = sentence.doc[token.i - 1] if token.i > sentence.start else None
+        while before is not None and before.dep_ == "conj" and before.head.i < before.i:
+            before = before.head  # "petrol bombs, masonry, bricks and fireworks thrown at police": the list
+        if before is not None and before.pos_ in ("NOUN", "PROPN"):
+            window.extend(t for t in before.subtree if t.i < token.i)
     elif token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
         window.extend(t for t in token.head.subtree if t.i < token.i)
     return {t.lower_ for t in window}

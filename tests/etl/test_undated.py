@@ -51,6 +51,9 @@ def test_needs_date_and_borrowed_dates():
     assert not needs_date(date(2025, 4, 14), [undated("u1")])
     assert not needs_date(None, [undated("u1"), report("u1")])  # a pinned weekday dated the page already
     assert not needs_date(None, [])
+    recalled = dataclasses.replace(report("u1"), role="background")
+    assert needs_date(None, [undated("u1"), recalled])  # "finalized in March 2025": not the page's happening
+    assert not needs_date(None, [recalled])
     (event,) = borrowed_dates([report("u1", published=date(2025, 4, 14))])
     assert (event.event_date, event.date_precision, event.published) == (date(2025, 4, 13), 2, None)
 

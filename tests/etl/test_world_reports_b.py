@@ -1,0 +1,145 @@
+"""Events of short self-written reports from outside South Asia (stop 38):
+a night of rioting with petrol bombs, the people who stand where a shooting
+was, a leadership's own meeting, a deal in force as the setting, a deal
+signed told by a participle, a war told by its length, a meeting between two
+leaders, a deal finalized months before the signing, a city's districts, a
+weak match reached through two spellings, munitions found after an attack,
+rape told apart from a killing, the place where what a strike hit was held."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.pipeline import to_article
+from etl.sources import RawDocument
+
+PUBLISHED = date(2025, 5, 13)  # a Tuesday
+
+
+def extract(pipeline, text: str, *, published: date = PUBLISHED):
+    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
+
+
+def rows(events):
+    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+def test_a_night_of_rioting_with_petrol_bombs_thrown_is_a_riot(pipeline):
+    text = ("Police hurt in Larne\n\n"
+            "Twelve officers were hurt on Monday night. In a third night of rioting in Larne, police came under "
+            "attack for hours with petrol bombs, bricks and bottles thrown at their lines.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location) for e in events] == [("Riots", "Larne")]
+
+
+def test_who_stands_where_a_shooting_was_is_no_side_of_it(pipeline):
+    text = ("Mayor shot\n\n"
+            "Soldiers guard the square where the town's mayor, a Peruvian senator's brother, was shot in Cusco "
+            "on Sunday.\n\n"
+            "The mayor was wounded and taken to hospital.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Attack", "Cusco")]
+
+
+def test_a_senator_is_no_army(pipeline):
+    from etl.events.actors import actor_name
+    assert actor_name("a Colombian opposition senator", event_type="Violence against civilians",
+                      sub_event_type="Attack") == "Civilians (Colombia)"
+
+
+def test_a_meeting_the_military_leadership_holds_is_no_talks(pipeline):
+    text = ("Bomb in Quito\n\n"
+            "A car bomb exploded outside a police station in Quito on Monday, wounding three officers. "
+            "The army and police leadership were holding a meeting to plan their response, the minister said.")
+    events = extract(pipeline, text)
+    assert "Diplomacy" not in {e.sub_event_type for e in events}
+
+
+def test_a_ceasefire_in_force_is_the_setting_not_a_new_deal(pipeline):
+    text = ("Strike on a market\n\n"
+            "An army air strike hit a market in Mindat on Sunday, killing nine people, residents said, despite a "
+            "supposed truce called after the floods.")
+    events = extract(pipeline, text)
+    assert "Agreement" not in {e.sub_event_type for e in events}
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_truce_reached_on_a_day_and_named_as_the_setting_is_still_that_deal(pipeline):
+    text = ("Strikes go on\n\n"
+            "Drones struck two cars near Tyre on Monday, killing three people, despite a ceasefire agreed in "
+            "Lebanon in November 2024.")
+    events = extract(pipeline, text, published=date(2025, 10, 28))
+    assert "Agreement" in {e.sub_event_type for e in events}
+
+
+def test_a_declaration_signed_on_a_day_is_a_deal(pipeline):
+    text = ("Neighbours make peace\n\n"
+            "Eritrea and Ethiopia have formally given up armed confrontation, enshrining the decision in a "
+            "declaration signed on May 9 in Nairobi with the help of Kenya's president.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == [
+        ("Agreement", "Nairobi", date(2025, 5, 9))]
+
+
+def test_a_war_told_by_its_length_is_no_fight(pipeline):
+    text = ("Neighbours make peace\n\n"
+            "Eritrea and Ethiopia signed a peace declaration in Nairobi on Friday. \"They fought for twenty years, "
+            "and now they shake hands,\" the Kenyan president said.")
+    events = extract(pipeline, text)
+    assert "Battles" not in {e.event_type for e in events}
+
+
+def test_a_meeting_between_two_leaders_is_talks_and_a_deal_of_another_month_is_not_at_the_signing(pipeline):
+    text = ("Neighbours make peace\n\n"
+            "Eritrea and Ethiopia signed a peace declaration in Nairobi on May 9. The draft of the agreement was "
+            "agreed in January 2025, but a March meeting between Abiy Ahmed and Isaias Afwerki in Djibouti "
+            "brought nothing.")
+    events = extract(pipeline, text)
+    found = {(e.sub_event_type, e.location, e.event_date.month if e.event_date else None) for e in events}
+    assert ("Agreement", "Nairobi", 5) in found
+    assert ("Diplomacy", "Djibouti", 3) in found
+    assert not any(sub == "Agreement" and place == "Nairobi" and month == 1 for sub, place, month in found)
+
+
+def test_a_toll_in_a_district_of_a_big_city_is_part_of_the_citys_attack(pipeline):
+    text = ("Missiles hit Kyiv\n\n"
+            "At least 20 people were killed in Kyiv overnight when Russian forces fired missiles and drones at the "
+            "capital, officials said on Tuesday. Four deaths were confirmed in Darnytsia district on the left bank "
+            "of the river, the mayor added.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Kyiv", 20)]
+
+
+def test_a_name_reached_through_two_spellings_of_a_far_town_is_no_evidence_for_it(pipeline):
+    text = ("Missiles hit Kyiv\n\n"
+            "A missile hit a house in Kyiv's Solomyanskiyi district on Tuesday. Russian forces fired 300 drones "
+            "at Ukraine overnight, Russia's enemies said, and Russian officials denied it. Three people were "
+            "killed in Solomianskyi district and two in Darnytsia, the mayor said.")
+    events = extract(pipeline, text, published=date(2025, 6, 17))
+    assert events and all(e.country == "UKR" for e in events)
+
+
+def test_cluster_munitions_found_after_an_attack_are_no_cache(pipeline):
+    text = ("Missiles hit Odesa\n\n"
+            "Russian missiles struck Odesa on Monday, killing four people. The governor said cluster munitions "
+            "had been found in one part of the city.")
+    events = extract(pipeline, text)
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}
+
+
+def test_rape_told_apart_from_a_killing_does_not_retype_the_attack(pipeline):
+    text = ("Attack on a wedding\n\n"
+            "Gunmen killed 25 guests in an attack on a wedding in Kadugli on Sunday, the UN said.\n\n"
+            "The conflict has spread to new regions in recent weeks.\n\n"
+            "People who fled Dilling have described abuse, including rape, at the hands of the fighters.")
+    events = extract(pipeline, text, published=date(2025, 11, 4))
+    main = [e for e in events if e.fatalities == 25]
+    assert [e.sub_event_type for e in main] == ["Attack"]
+
+
+def test_a_strike_on_a_gathering_is_where_the_gathering_was_held(pipeline):
+    text = ("Drone strike on a funeral\n\n"
+            "At least 30 people in Sudan have been killed in a drone strike that targeted a wedding that was "
+            "taking place outside the city of Kadugli on Monday, officials said.")
+    events = extract(pipeline, text, published=date(2025, 11, 4))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Kadugli", 30)]
