@@ -34,6 +34,7 @@ from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, 
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
+from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
     adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
@@ -44,7 +45,7 @@ from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, speaker_place, within, without_bare_regions,
 )
 from etl.events.emit import emit_events
-from etl.events.happenings import SITE_KM, group_mentions, same_or_near
+from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline
 from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame
 from etl.events.offsets import MONTH_OFFSET_DAYS, recalled_offset
 from etl.events.realis import old_year, when_older_year
@@ -510,6 +511,9 @@ def extract_events(
         drafts = [d for d in drafts if not (d.own_date and d.date_value.year < published.year - 1)]
     dates_told_later(drafts, all_sentences, published=published)
     happenings = group_mentions(drafts)
+    headline = _headline_weapon([s for s in all_sentences if s.end_char <= body_start], published=published)
+    if headline is not None:
+        type_by_headline(happenings, *headline)
     if published is not None:
         # ANNOTATION: only events of the article's year or the year before are coded
         # ("the TTP ended its ceasefire in November 2022" told in 2025 is history)
@@ -696,6 +700,22 @@ def _deal_of_other_day(sentence: Span, trigger: Trigger, scene: Place, drafts: S
         return False
     return any(_apart(own.value, own.precision, d) for d in drafts
                if d.trigger.sub_event_type in ("Diplomacy", "Agreement") and scene in d.places)
+
+
+def _headline_weapon(head: Sequence[Span], *,
+                     published: date | None) -> tuple[tuple[str, str], set[int]] | None:
+    """The one kind of remote violence the headline and standfirst name
+    ("RSF drone strike on Sudan funeral kills 40 mourners"), with the
+    killed figures they give; ``None`` when they name none, or several."""
+    weapons: set[tuple[str, str]] = set()
+    killed: set[int] = set()
+    for sentence in head:
+        for trigger in find_triggers(sentence, published=published, recalled=True):
+            trigger = refine_trigger(trigger, sentence)
+            if trigger.event_type == lx.REMOTE:
+                weapons.add((trigger.event_type, trigger.sub_event_type))
+        killed |= {c.best for c in facts_of(sentence, published=published).casualties if c.kind == "killed"}
+    return (next(iter(weapons)), killed) if len(weapons) == 1 and killed else None
 
 
 def _body_start(text: str, analysis: Analysis) -> int:

@@ -309,6 +309,20 @@ def _borrowed_dates(happenings: Sequence[Happening]) -> None:
         happening.redate(better)
 
 
+def type_by_headline(happenings: Sequence[Happening], weapon: tuple[str, str], killed: set[int]) -> None:
+    """"RSF drone strike on Sudan funeral kills 40 mourners" over a body that
+    says only "an attack on a funeral killed 40 people": the weapon the
+    headline names types the happening whose toll it gives, when every
+    mention of it was typed an attack on civilians by its victims.  Only the
+    story's first happening told as news is the headline's (not "the April 22
+    attack in Pahalgam killed 26", recalled under "India strikes nine sites,
+    Pakistan says 26 civilians killed")."""
+    first = next((h for h in happenings if not all(m.draft.trigger.background for m in h.mentions)), None)
+    if first is not None and first.typed_as is None and first.killed_figures & killed and \
+            all(_told_by_victims(m) for m in first.mentions):
+        first.typed_as = weapon
+
+
 def _type_splits(happenings: Sequence[Happening]) -> None:
     """"17 were killed in clashes in Kathmandu, while two others died in
     Sunsari": the toll told at another place is a happening of the same kind
@@ -441,6 +455,9 @@ def _targets(mention: Mention) -> set[str]:
     words = set(target_words(token))
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         words |= target_words(token.head)
+    for noun in (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lx.NOUN_TRIGGERS):
+        words |= set(target_words(noun))  # "killed in an attack on a tent": the attack's target
     doc = token.doc
     nouns = {t.lemma_.lower() for t in doc[max(0, token.i - 12):token.i + 16] if t.lower_ in words
              and t.pos_ in ("NOUN", "PROPN")}

@@ -143,3 +143,27 @@ def test_a_strike_on_a_gathering_is_where_the_gathering_was_held(pipeline):
             "taking place outside the city of Kadugli on Monday, officials said.")
     events = extract(pipeline, text, published=date(2025, 11, 4))
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Kadugli", 30)]
+
+
+def test_killed_in_an_attack_on_a_tent_and_died_in_a_strike_on_it_are_one_strike(pipeline):
+    text = ("Reporters killed\n\n"
+            "Six reporters were killed in an attack on a tent housing the press outside a hospital in Khan Younis "
+            "late on Sunday. The reporters died in a strike on the tent, health officials said.")
+    events = extract(pipeline, text, published=date(2025, 8, 11))
+    assert [(e.sub_event_type, e.country, e.fatalities) for e in events] == [("Air/drone strike", "PSE", 6)]
+
+
+def test_the_weapon_a_headline_names_types_the_attack_the_body_tells_by_its_victims(pipeline):
+    text = ("Drone strike on a wedding in Kordofan kills 33 guests\n\n"
+            "An attack on a wedding in the city of Kadugli killed 33 people, the UN said on Wednesday. "
+            "The UN did not say who was responsible.")
+    events = extract(pipeline, text, published=date(2025, 11, 5))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Kadugli", 33)]
+
+
+def test_a_headline_weapon_does_not_retype_an_older_attack_the_body_recalls(pipeline):
+    text = ("Drones strike two towns, 12 civilians killed\n\n"
+            "Drones struck Kadugli and Dilling early on Wednesday, killing 12 civilians, officials said. "
+            "The strikes came weeks after the March 2 attack in Babanusa, in which gunmen killed 12 people.")
+    events = extract(pipeline, text, published=date(2025, 5, 14))
+    assert [e.event_type for e in events if e.event_date == date(2025, 3, 2)] == ["Violence against civilians"]
