@@ -319,6 +319,9 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
              if not _is_duration_or_count(text, m.start(), m.end())}
     years = {y for year in years for y in (year, year + 1) if y <= not_after.year}
+    month_years = [int(m.group("year")) for m in dict(_PATTERNS)["month_year"].finditer(text) if m.group("year")
+                   and not _is_modal_may(text, m)]
+    dated_year = max(month_years) if month_years and max(month_years) >= not_after.year - 1 else None
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]
 
     def sentence_of(position: int) -> int:
@@ -349,6 +352,11 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                 # the text recalls, "the first attempt on his life since 2014")
                 candidates, wanted = sorted(years | set(range(not_after.year - _PIN_YEARS_BACK,
                                                                 not_after.year + 1))), same
+            elif years and not anywhere and dated_year is not None:
+                # no weekday anywhere, and a month written with a recent year ("the text was
+                # finalized in March 2025, ... signed on August 8"): that year, the latest the
+                # text dates a month in
+                candidates, wanted = [dated_year], set(range(7))
             elif years:
                 candidates, wanted = sorted(years), anywhere
             else:

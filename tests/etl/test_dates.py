@@ -110,6 +110,15 @@ def test_a_date_written_in_full_stands_in_for_the_publication_date():
     assert weekday_pinned_date(text, not_after=date(2025, 9, 1)) == date(2025, 8, 18)
 
 
+def test_with_no_weekday_anywhere_a_recent_year_dating_a_month_dates_the_day():
+    text = ("The two states signed the accord on May 9 in Nairobi. Its text was agreed in January 2025, "
+            "after talks that began in 2023.")
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) == date(2025, 5, 9)
+    # an old year dates no day: the page may be of any later year
+    text = "The two states signed the accord on May 9 in Nairobi. Its text was agreed in January 2019."
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 3)) is None
+
+
 @pytest.mark.parametrize("text", [
     "Police said 12 people were arrested after the protest on July 28.",   # no weekday
     "On Monday, police said 12 people were arrested.\nThe march was held on July 29.",  # not the same sentence
