@@ -131,6 +131,10 @@ def unrest_text(doc: Doc) -> bool:
 _FIREBOMB_WORDS = frozenset({"petrol", "molotov", "molotovs", "firebomb", "firebombs", "fire-bombs", "cocktails"})
 
 
+# What a crowd throws by hand besides its firebombs
+_THROWN_WORDS = frozenset({"stones", "rocks", "bricks", "masonry", "bottles", "fireworks"})
+
+
 def crowd_destruction(trigger: Trigger) -> Trigger:
     """Looting and burning by a crowd ("groups of young men hurled stones at
     police, looted shops and torched police vehicles") and its petrol bombs
@@ -140,6 +144,12 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     protests or unrest, when the sentence names no armed group or army."""
     firebombs = trigger.sub_event_type == "Grenade" and trigger.token.pos_ == "VERB" and \
         bool(object_words(trigger.token) & _FIREBOMB_WORDS)
+    act = trigger.token.head if trigger.token.dep_ == "dobj" else trigger.token  # "launched an attack"
+    if trigger.event_type in (lx.BATTLES, lx.REMOTE) and act.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lower_ in _CROWD_DOERS for c in act.children) and \
+            {t.lower_ for t in act.subtree} & (_FIREBOMB_WORDS | _THROWN_WORDS):
+        # "a crowd launched an attack on officers by hurling petrol bombs": the crowd's own act
+        return Trigger(trigger.token, lx.RIOTS, "Violent demonstration", trigger.strong)
     if trigger.sub_event_type != "Looting/property destruction" and not firebombs:
         return trigger
     if trigger.token.lemma_.lower() in ("loot", "looting") and unrest_text(trigger.token.doc) and (

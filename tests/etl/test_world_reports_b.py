@@ -167,3 +167,11 @@ def test_a_headline_weapon_does_not_retype_an_older_attack_the_body_recalls(pipe
             "The strikes came weeks after the March 2 attack in Babanusa, in which gunmen killed 12 people.")
     events = extract(pipeline, text, published=date(2025, 5, 14))
     assert [e.event_type for e in events if e.event_date == date(2025, 3, 2)] == ["Violence against civilians"]
+
+
+def test_a_crowds_attack_with_petrol_bombs_and_bricks_is_a_riot(pipeline):
+    text = ("Officers hurt in Portadown\n\n"
+            "A crowd launched an attack on officers in Portadown on Monday night by hurling petrol bombs, bricks "
+            "and bottles, police said. Nine officers were injured.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location) for e in events] == [("Riots", "Portadown")]
