@@ -72,7 +72,7 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 # Nouns of documents that are a deal only when signed (see NOUN_TRIGGERS)
-SIGNED_DOCUMENTS = frozenset({"declaration", "memorandum", "roadmap"})
+SIGNED_DOCUMENTS = frozenset({"declaration", "memorandum", "roadmap", "charter"})
 
 # Armed groups → ACLED-style actor names.  Keys are lower-case phrases matched
 # on word boundaries; longer keys win.
@@ -265,7 +265,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "pact": (STRATEGIC, "Agreement"), "treaty": (STRATEGIC, "Agreement"),
     # documents of a deal, only as what was signed ("signed a declaration of principles")
     "declaration": (STRATEGIC, "Agreement"), "memorandum": (STRATEGIC, "Agreement"),
-    "roadmap": (STRATEGIC, "Agreement"),
+    "roadmap": (STRATEGIC, "Agreement"), "charter": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
     "protester": (PROTESTS, "Peaceful protest"), "protestor": (PROTESTS, "Peaceful protest"),
     "demonstrator": (PROTESTS, "Peaceful protest"),

@@ -137,7 +137,9 @@ def signed(token: Token) -> bool:
     made = _MAKING - {"announce", "agree"}
     # (also told by a participle: "a declaration signed on August 8")
     return (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in made) or any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in made for c in token.children)
+        (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and any(g.dep_ == "auxpass" for g in c.children))
+        and c.lemma_.lower() in made and not any(g.dep_ == "aux" for g in c.children)
+        for c in token.children)  # (or "the charter, which was signed in Nairobi"; not "a deal to be signed")
 
 
 def existing_agreement(token: Token) -> bool:

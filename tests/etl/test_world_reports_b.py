@@ -175,3 +175,21 @@ def test_a_crowds_attack_with_petrol_bombs_and_bricks_is_a_riot(pipeline):
             "and bottles, police said. Nine officers were injured.")
     events = extract(pipeline, text)
     assert [(e.event_type, e.location) for e in events] == [("Riots", "Portadown")]
+
+
+def test_a_charter_signed_is_a_deal_at_its_venue(pipeline):
+    text = ("Rebels sign charter\n\n"
+            "Chad's rebel coalition and allied parties signed a founding charter in Addis Ababa on Saturday to set "
+            "up a rival government, sources said. The charter, which was signed behind closed doors, names a "
+            "presidential council.")
+    events = extract(pipeline, text, published=date(2025, 5, 11))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Addis Ababa")]
+
+
+def test_a_deal_signed_now_is_told_before_one_still_to_be_signed(pipeline):
+    from etl.events.deals import signed
+    from etl.spacy_model import load_spacy
+    doc = load_spacy()("The rebels signed a declaration of principles in Doha that commits them to a peace agreement to be "
+              "signed in one month.")
+    words = {t.lower_: t for t in doc}
+    assert signed(words["declaration"]) and not signed(words["agreement"])
