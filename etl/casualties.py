@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from etl.casualty_grammar import (
     A_NUMBER, BARE_PASSIVE, GROUP_AND_ONE, GROUP_ITEM, GROUP_SEPARATOR, LEADING_LIST, LIST_ITEM, NAMED_AND_OTHERS,
-    NON_PERSON, NO_ONE, NUMBER_GOES_ON, OTHER_FATE, PARTICIPLE_AFTER, PATTERNS, PEOPLE_LAST, PERSON,
+    NAMED_KILLED_WITH_OTHERS, NON_PERSON, NO_ONE, NUMBER_GOES_ON, OTHER_FATE, PARTICIPLE_AFTER, PATTERNS, PEOPLE_LAST, PERSON,
     PREPOSITION_FIRST, PRONOUN_PATTERN, RANKED_NAME, SCARE_QUOTES, SINGLE_ACTIVE, SINGLE_INJURED,
     SINGLE_INJURED_ACTIVE, SINGLE_LIST_ITEM, SINGLE_PASSIVE, TIME_PREPOSITION,
 )
@@ -188,6 +188,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
         named = match.group("named").split()
         if not named or not (named[0][0].isupper() or named[-1][0].isupper()):
             continue  # (not "killing five soldiers and two others")
+        found.extend(_figure_and_one(sentence, match, taken=found))
+    for match in NAMED_KILLED_WITH_OTHERS.finditer(sentence):
         found.extend(_figure_and_one(sentence, match, taken=found))
     for kind, pattern in (("killed", SINGLE_ACTIVE), ("killed", SINGLE_PASSIVE), ("killed", BARE_PASSIVE),
                           ("killed", RANKED_NAME), ("injured", SINGLE_INJURED_ACTIVE), ("injured", SINGLE_INJURED)):
@@ -446,5 +448,6 @@ def _is_year_or_date(sentence: str, match: re.Match[str]) -> bool:
 def named_with_others(casualty: Casualty) -> bool:
     """Is the figure one named person and the others killed with them ("killing
     Haytham Tabtabai along with four others": five, not four more)?"""
-    return casualty.kind == "killed" and NAMED_AND_OTHERS.fullmatch(casualty.text) is not None
+    return casualty.kind == "killed" and (NAMED_AND_OTHERS.fullmatch(casualty.text) is not None
+                                          or NAMED_KILLED_WITH_OTHERS.fullmatch(casualty.text) is not None)
 

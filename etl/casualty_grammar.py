@@ -49,6 +49,12 @@ NAMED_AND_OTHERS = re.compile(
     rf"\b{KILL_ACTIVE}\s+(?P<named>(?:(?:[A-Z][\w'’.-]*|alias|aka|bin|ibn|al|el|de),?\s+){{1,8}}?)"
     rf"(?:and|along\s+with|together\s+with|as\s+well\s+as)\s+{NUMBER}\s+"
     rf"(?P<victim>others?(?:\s+(?!{VICTIM_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
+# "Photojournalist Ismail Abu Hatab was killed along with 23 others": the one named and the others
+NAMED_KILLED_WITH_OTHERS = re.compile(
+    rf"(?P<named>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,4}}|\b(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?)"
+    rf"\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:killed|shot\s+dead|martyred)\s+(?:along|together)\s+with\s+{NUMBER}\s+"
+    rf"(?P<victim>others?(?:\s+(?!{VICTIM_STOP})[A-Za-z][\w'’-]*){{0,2}})", re.I)
 
 PRONOUN_PATTERN = re.compile(
     rf"\b(?:abduct|kidnap|seiz|offload|off-load|captur|took|dragg|pull|forc)\w*\s+(?:at\s+least\s+)?{NUMBER}\s+"

@@ -256,3 +256,9 @@ def test_counted_groups_listed_before_one_verb_are_each_a_figure(sentence, figur
 
 def test_listed_things_are_no_toll():
     assert find_casualties("Two houses and a car were destroyed.") == []
+
+
+def test_one_named_killed_along_with_others_is_one_more():
+    assert figures("Reporter Amal Haddad was killed along with 14 others on Monday in the strike.") == [
+        ("killed", 15, 15, 15)]
+    assert figures("The commander was killed along with three others.") == [("killed", 4, 4, 4)]
