@@ -142,8 +142,11 @@ def crowd_destruction(trigger: Trigger) -> Trigger:
     destruction or a grenade attack by an armed group; so is looting told with no
     looter ("a second day of looting", "shops were looted") in a text about
     protests or unrest, when the sentence names no armed group or army."""
+    # (and, in a text about protests or riots, what a crowd throws by hand: "masked men threw
+    # missiles and fireworks at gardaí")
     firebombs = trigger.sub_event_type == "Grenade" and trigger.token.pos_ == "VERB" and \
-        bool(object_words(trigger.token) & _FIREBOMB_WORDS)
+        bool(object_words(trigger.token) & (_FIREBOMB_WORDS | (
+            _THROWN_WORDS | {"missiles", "projectiles"} if unrest_text(trigger.token.doc) else set())))
     act = trigger.token.head if trigger.token.dep_ == "dobj" else trigger.token  # "launched an attack"
     if trigger.event_type in (lx.BATTLES, lx.REMOTE) and act.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.lower_ in _CROWD_DOERS for c in act.children) and \

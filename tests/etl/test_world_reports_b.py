@@ -193,3 +193,12 @@ def test_a_deal_signed_now_is_told_before_one_still_to_be_signed(pipeline):
               "signed in one month.")
     words = {t.lower_: t for t in doc}
     assert signed(words["declaration"]) and not signed(words["agreement"])
+
+
+def test_missiles_a_crowd_throws_at_police_in_a_protest_are_a_riot(pipeline):
+    text = ("Protest at asylum centre turns violent\n\n"
+            "A protest outside an asylum centre in Limerick turned violent on Monday night. Masked men threw "
+            "missiles and fireworks at gardaí, police said.")
+    events = extract(pipeline, text)
+    assert "Explosions/Remote violence" not in {e.event_type for e in events}
+    assert "Riots" in {e.event_type for e in events}
