@@ -145,6 +145,16 @@ def _rams_people(verb: Token) -> bool:
 _FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
 
 
+# What asks for an arrest without making one
+_ARREST_ASKED = frozenset({"warrant", "order", "call", "demand", "request", "appeal", "ask", "press", "push",
+                           "urge"})
+
+
+def _asks(head: Token) -> bool:
+    """Is what a "for" hangs on a call for something ("a warrant for", "calls
+    for", "renewed their calls for", "pressed for")?"""
+    return head.lemma_.lower() in _ARREST_ASKED or (
+        head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _ARREST_ASKED for c in head.children))
 # What is left of weapons fired, found after an attack (no cache)
 _FIRED_ORDNANCE = frozenset({"cluster", "remnants", "fragments", "debris", "shrapnel", "unexploded"})
 
@@ -264,6 +274,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if _likened(trig.token) and not any(c.kind == "killed"
                                             for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
+        if trig.sub_event_type == "Arrests" and trig.token.pos_ == "NOUN" and (
+                (trig.token.dep_ == "compound" and trig.token.head.lemma_.lower() in _ARREST_ASKED) or (
+                    trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for" and _asks(trig.token.head.head))):
+            continue  # "an arrest warrant", "a warrant for his arrest", "calls for their arrest": not made
         if trig.sub_event_type == "Arrests" and trig.token.dep_ in ("relcl", "acl") and \
                 trig.token.head.lemma_.lower() in HELD_PEOPLE:
             continue  # "all the prisoners who were detained came out": who they are, not an arrest

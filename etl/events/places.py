@@ -352,6 +352,9 @@ def choose_places(
     an event: "named no suspect in Islamabad, though the minister offered
     condolences to the victims of the attack" names no place of the attack)."""
     usable = [c for c in candidates if not c.excluded]
+    # "arrested Duterte has left Manila and he will be turned over to the ICC in The Hague": where
+    # something is still to happen is not where the event was
+    usable = [c for c in usable if not _in_future_clause(sentence.doc, c.mention, trigger.token)]
     if trigger.event_type in VIOLENT:
         # "the attack coincided with the president's arrival in the Netherlands": where
         # someone went, not where the violence was; "launched just before Kinshasa and Kigali
@@ -471,6 +474,21 @@ def choose_places(
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
                         r"(?:the\s+(?:capital|(?:port\s+)?city\s+of|town\s+of)\s+)?")
 _LIST_AND = re.compile(r"\b(?:and|or)\b")
+
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place in a clause of its own whose verb is told as still to
+    come ("he will be turned over ... in The Hague"), not the trigger's?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in ancestors(span.root, limit=6) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == trigger.i or any(a.i == verb.i for a in ancestors(trigger, limit=6)):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

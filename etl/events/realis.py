@@ -540,6 +540,13 @@ def dated_other_year(token: Token, *, published: date | None) -> bool:
     return False
 
 
+def _older_bare_year(token: Token, *, published: date | None) -> bool:
+    """A year written alone, before the year before the report's ("in 2019"
+    told in 2025): events that old are not coded."""
+    return published is not None and token.like_num and len(token.text) == 4 and token.text.isdigit() and \
+        1900 < int(token.text) < published.year - 1
+
+
 def when_older_year(token: Token, *, published: date | None) -> bool:
     """Is the trigger told in a "when" clause on a date of an older year
     ("since April 2023, when 10 policemen and a driver were killed")?  Events
@@ -557,9 +564,9 @@ def within_other_year(token: Token, *, published: date | None) -> bool:
     act done during one ("the largest town captured by Ukrainian forces
     during last year's offensive")?"""
     if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
-            o.dep_ == "pobj" and dated_other_year(o, published=published) for o in c.children)
-            for c in token.children):
-        return True
+            o.dep_ == "pobj" and (dated_other_year(o, published=published) or _older_bare_year(o, published=published))
+            for o in c.children) for c in token.children):
+        return True  # (also "withdrew the country from the treaty in 2019")
     return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
 
 

@@ -202,3 +202,27 @@ def test_missiles_a_crowd_throws_at_police_in_a_protest_are_a_riot(pipeline):
     events = extract(pipeline, text)
     assert "Explosions/Remote violence" not in {e.event_type for e in events}
     assert "Riots" in {e.event_type for e in events}
+
+
+def test_a_warrant_for_an_arrest_is_no_arrest(pipeline):
+    text = ("Court issues warrant\n\n"
+            "The court in Arusha issued a warrant for the arrest of the former minister on Monday, and rights "
+            "groups renewed their calls for his arrest.")
+    events = extract(pipeline, text)
+    assert "Arrests" not in {e.sub_event_type for e in events}
+
+
+def test_where_the_arrested_man_will_be_taken_is_not_where_he_was_arrested(pipeline):
+    text = ("Former leader held\n\n"
+            "Officials say arrested former president Joseph Kabore has left Lome on a plane and he will be handed "
+            "over to the court in The Hague. He was arrested at Lome airport on Tuesday morning.")
+    events = extract(pipeline, text)
+    assert events and all(e.country == "TGO" for e in events)
+
+
+def test_an_act_of_a_year_long_before_the_report_is_not_coded(pipeline):
+    text = ("Leader arrested\n\n"
+            "Police arrested the former president in Lome on Tuesday. He withdrew the country from the regional "
+            "court's treaty in 2019 when it began an inquiry.")
+    events = extract(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]
