@@ -33,7 +33,7 @@ from etl.spacy_model import doc_text
 from etl.records import ARTICLE_FIELDS, Article, Event
 from etl.sources import MAX_ARTICLE_CHARS, RawDocument, parse_published, read_inputs
 from etl.store import Store
-from etl.undated import borrowed_dates, needs_date, publication_guess
+from etl.undated import as_of_day, borrowed_dates, needs_date, publication_guess
 from geo.boundaries import Boundaries
 from geo.errors import GeocoderError
 from geo.gazetteer import Gazetteer
@@ -217,7 +217,7 @@ class Pipeline:
         """Code an undated article as if published on ``day`` (a day guessed
         by :mod:`etl.undated`): its events' dates are borrowed, and the
         article's own publication date stays unknown."""
-        found = self.extract(replace(article, published=day))
+        found = self.extract(replace(article, published=as_of_day(article.text, day)))
         return Extraction(article, found.resolutions, borrowed_dates(found.events))
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from etl.dates import DAY, WEEK, borrowed_precision
+from etl.dates import DAY, WEEK, borrowed_precision, find_dates
 from etl.incidents import Incident, level, places_fit, types_fit
 from etl.records import Event
 
-__all__ = ["needs_date", "fits_undated", "publication_guess", "borrowed_dates"]
+__all__ = ["needs_date", "fits_undated", "publication_guess", "as_of_day", "borrowed_dates"]
 
 
 def needs_date(published: date | None, events: Sequence[Event]) -> bool:
@@ -63,6 +63,25 @@ def publication_guess(events: Sequence[Event], incidents: Iterable[Incident]) ->
         if any(fits_undated(e, r) for e in mains for r in incident.reports):
             days.add(incident.first_reported)
     return next(iter(days)) if len(days) == 1 else None
+
+
+# A page about a happening is written within a few days of its first report
+AS_OF_DAYS = 3
+
+
+def as_of_day(text: str, first_reported: date) -> date:
+    """The day to code an undated page as of, given the day its happening
+    was first reported: that day, or the first of the few days after it on
+    which every weekday the page names falls on or after the day before
+    the first report (a page that tells the happening "on Wednesday" when
+    it was first reported on a Tuesday was written on the Wednesday, not
+    six days after the Wednesday before)."""
+    for shift in range(AS_OF_DAYS + 1):
+        day = first_reported + timedelta(days=shift)
+        told = [m.value for m in find_dates(text, published=day) if m.kind == "weekday" and m.value is not None]
+        if all(value >= first_reported - timedelta(days=1) for value in told):
+            return day
+    return first_reported
 
 
 def borrowed_dates(events: Iterable[Event]) -> tuple[Event, ...]:

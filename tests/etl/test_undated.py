@@ -16,7 +16,7 @@ from etl.incidents import link_incidents
 from etl.pipeline import ingest
 from etl.records import Event
 from etl.store import Store
-from etl.undated import borrowed_dates, needs_date, publication_guess
+from etl.undated import as_of_day, borrowed_dates, needs_date, publication_guess
 from tests.etl.test_incidents import KHARKIV, KHARKIV_OBLAST, SUMY, UKRAINE, report
 
 SUNDAY = date(2025, 5, 11)
@@ -227,3 +227,12 @@ def test_ingest_dates_an_undated_page_by_a_report_dated_to_the_week(store_url, t
     (claim,) = events[UNDATED["url"]]
     assert told["date_precision"] == 2 and second.dated == 1
     assert claim["event_date"] is not None and claim["incident_id"] == told["incident_id"]
+
+
+def test_a_page_that_tells_its_happening_by_a_later_weekday_is_coded_as_of_that_day():
+    tuesday = date(2025, 4, 29)
+    # first reported on Tuesday; the page tells "on Wednesday": written on the Wednesday after
+    assert as_of_day("Gunmen opened fire on a vehicle early on Wednesday, killing six.", tuesday) == date(2025, 4, 30)
+    # "on Monday": the day before the first report, as of that report's day
+    assert as_of_day("Gunmen opened fire on a vehicle on Monday, killing six.", tuesday) == tuesday
+    assert as_of_day("Gunmen opened fire on a vehicle, killing six.", tuesday) == tuesday
