@@ -178,6 +178,7 @@ CIVILIAN_WORDS = frozenset({
     "voter", "motorist", "patient", "refugee", "child", "elder", "elders", "cleric", "clerics", "imam",
     "priest", "priests", "pastor", "lawyer", "lawyers", "judge", "shepherd", "shepherds",
     "person", "persons",  # "12 persons were killed by gunmen": no one armed is named so
+    "victims",  # "the victims were ambushed while tending their farms"
     "nationals", "engineers",  # "two Chinese nationals were killed"
     # office holders and public figures, unarmed (ACLED: an assassinated mayor is a civilian;
     # not "activists", which South Asian reports use for an armed group's cadres)

@@ -226,3 +226,11 @@ def test_an_act_of_a_year_long_before_the_report_is_not_coded(pipeline):
             "court's treaty in 2019 when it began an inquiry.")
     events = extract(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_victims_ambushed_on_their_farms_are_the_attack_on_them(pipeline):
+    text = ("Gunmen kill nine farmers\n\n"
+            "Gunmen killed nine farmers in Jangebe, Zamfara State, on Friday, residents said. The victims were "
+            "reportedly ambushed while tending to their farmland.")
+    events = extract(pipeline, text, published=date(2025, 7, 19))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9)]
