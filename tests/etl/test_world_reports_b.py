@@ -10,18 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from etl.pipeline import to_article
-from etl.sources import RawDocument
-
-PUBLISHED = date(2025, 5, 13)  # a Tuesday
-
-
-def extract(pipeline, text: str, *, published: date = PUBLISHED):
-    return pipeline.extract(to_article(RawDocument(origin="t", text=text), published=published)).events
-
-
-def rows(events):
-    return [(e.sub_event_type, e.location, e.fatalities) for e in events]
+from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
 
 
 def test_a_night_of_rioting_with_petrol_bombs_thrown_is_a_riot(pipeline):
