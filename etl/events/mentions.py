@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
+from etl.events.actors import GROUP_KEYS
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
@@ -274,6 +275,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if _likened(trig.token) and not any(c.kind == "killed"
                                             for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
+        if trig.sub_event_type == "Sexual violence" and sentence_words & {"alleged", "allegedly"} and \
+                not sentence_words & (lx.ARMED_CUES | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS) and \
+                not any(f" {key} " in f" {' '.join(lower_words)} " for key in GROUP_KEYS):
+            continue  # "after an alleged sexual assault of a girl in the area": a crime told, no armed side
         if trig.sub_event_type == "Arrests" and trig.token.pos_ == "NOUN" and (
                 (trig.token.dep_ == "compound" and trig.token.head.lemma_.lower() in _ARREST_ASKED) or (
                     trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for" and _asks(trig.token.head.head))):

@@ -492,6 +492,9 @@ def punished_for(token: Token) -> bool:
     for node in ancestors(token, limit=5):
         if node.lower_ == "for" and node.dep_ == "prep" and node.head.lemma_.lower() in lx.PUNISH_VERBS:
             return True
+        if node.lower_ == "with" and node.dep_ == "prep" and node.head.lemma_.lower() == "charge" and \
+                node.head.tag_ == "VBN":
+            return True  # "the boys had appeared in court charged with attempted rape": the charge
     return False
 
 

@@ -223,3 +223,20 @@ def test_victims_ambushed_on_their_farms_are_the_attack_on_them(pipeline):
             "reportedly ambushed while tending to their farmland.")
     events = extract(pipeline, text, published=date(2025, 7, 19))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9)]
+
+
+def test_an_alleged_assault_by_no_armed_side_and_a_charge_in_court_are_no_events(pipeline):
+    text = ("Riot in Larne\n\n"
+            "Rioters threw petrol bombs at police in Larne on Monday night, police said. The rioting began "
+            "after a vigil for a girl allegedly sexually assaulted by two teenagers. The teenagers had appeared "
+            "in court earlier that day charged with attempted rape.")
+    events = extract(pipeline, text)
+    assert "Violence against civilians" not in {e.event_type for e in events}
+    assert "Riots" in {e.event_type for e in events}
+
+
+def test_rape_by_fighters_is_still_an_event(pipeline):
+    text = ("Abuses in Darfur\n\n"
+            "RSF fighters allegedly raped dozens of women in Tawila on Sunday, a UN official said.")
+    events = extract(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Sexual violence"]
