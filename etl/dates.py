@@ -82,6 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_year", re.compile(r"\b(?P<rel>(?:this|last|previous|past))\s+year\b(?!s)", re.I)),
     ("year", re.compile(rf"\b(?:in\s+)?{_YEAR_RE}\b(?!\s*(?:people|soldiers|troops|km|%))", re.I)),
 ]
+_MONTH_YEAR = dict(_PATTERNS)["month_year"]
 
 # A capitalised "May" is a month; a lowercase "may" is a modal verb unless a
 # day or year follows or a preposition precedes ("in may" in lower-cased text).
@@ -319,7 +320,7 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
              if not _is_duration_or_count(text, m.start(), m.end())}
     years = {y for year in years for y in (year, year + 1) if y <= not_after.year}
-    month_years = [int(m.group("year")) for m in dict(_PATTERNS)["month_year"].finditer(text) if m.group("year")
+    month_years = [int(m.group("year")) for m in _MONTH_YEAR.finditer(text) if m.group("year")
                    and not _is_modal_may(text, m)]
     dated_year = max(month_years) if month_years and max(month_years) >= not_after.year - 1 else None
     bounds = [m.start() for m in _SENTENCE_END.finditer(text)]

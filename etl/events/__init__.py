@@ -7,8 +7,9 @@ resolver; before the store.  Its modules are its stages:
   (triggers), in their event sense only;
 * :mod:`~etl.events.realis`: is the mention a happening (not a threat, a
   denial, a back-reference, a record)?, with :mod:`~etl.events.non_conflict`
-  (a disaster, an accident, crime or sport) and :mod:`~etl.events.deals` for
-  talks and deals (ended, planned, already in force);
+  (a disaster, an accident, crime or sport), :mod:`~etl.events.eras` (too old
+  a year, a war told by its length) and :mod:`~etl.events.deals` for talks and
+  deals (ended, planned, already in force);
 * :mod:`~etl.events.article`: the article's drafts, built sentence by
   sentence from the mentions that pass, one per trigger, with its place,
   date, toll and actors;

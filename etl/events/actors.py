@@ -17,6 +17,13 @@ from etl.spacy_model import span_text
 GROUP_KEYS = sorted(lx.GROUP_ACTORS, key=len, reverse=True)
 
 
+def names_group(words: Sequence[str]) -> bool:
+    """Do the (lower-case) words name an armed group the lexicon knows ("the
+    RSF", "boko haram")?"""
+    spaced = " " + " ".join(words) + " "
+    return any(f" {key} " in spaced for key in GROUP_KEYS)
+
+
 _SEVERAL_WORD_COUNTRY = re.compile(
     r" (" + "|".join(sorted((re.escape(n) for n in lx.COUNTRY_CODES if " " in n), key=len, reverse=True))
     + r")(?:['’]s)? ")

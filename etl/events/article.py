@@ -45,10 +45,10 @@ from etl.events.places import (
     KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, speaker_place, within, without_bare_regions,
 )
 from etl.events.emit import emit_events
-from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline
+from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline, typed_only_by_victims
 from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame
 from etl.events.offsets import MONTH_OFFSET_DAYS, recalled_offset
-from etl.events.realis import old_year, when_older_year
+from etl.events.eras import old_year, when_older_year
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
 from etl.events.told_again import (as_told_before, chemical_told_later, during_event_told, refers_back,
                                    specify_previous, without_told_again)
@@ -511,9 +511,11 @@ def extract_events(
         drafts = [d for d in drafts if not (d.own_date and d.date_value.year < published.year - 1)]
     dates_told_later(drafts, all_sentences, published=published)
     happenings = group_mentions(drafts)
-    headline = _headline_weapon([s for s in all_sentences if s.end_char <= body_start], published=published)
-    if headline is not None:
-        type_by_headline(happenings, *headline)
+    untyped = typed_only_by_victims(happenings)
+    if untyped is not None:  # (the headline is read only when a happening may take its weapon)
+        headline = _headline_weapon([s for s in all_sentences if s.end_char <= body_start], published=published)
+        if headline is not None:
+            type_by_headline(untyped, *headline)
     if published is not None:
         # ANNOTATION: only events of the article's year or the year before are coded
         # ("the TTP ended its ceasefire in November 2022" told in 2025 is history)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
-from etl.events.actors import GROUP_KEYS
+from etl.events.actors import names_group
 from etl.events.core import Trigger
 from etl.events.offsets import recalled_offset
 from etl.events.realis import CONTEMPORANEOUS, OUTCOME_VERBS, is_background, turned_violent
@@ -230,8 +230,7 @@ def street_clash(trigger: Trigger, sentence: Span) -> Trigger:
     words = set(listed)
     if not by_crowd and not words & _STREET_SIDES:
         return trigger
-    spaced = " " + " ".join(listed) + " "
-    if words & _ARMED_SIDES or any(f" {key} " in spaced for key in GROUP_KEYS):
+    if words & _ARMED_SIDES or names_group(listed):
         return trigger
     if not by_crowd and words & _DEATH_WORDS and not words & (_RIOT_WORDS - _CLASH_WORDS):
         return trigger  # "17 people were killed in various clashes"

@@ -125,8 +125,6 @@ _PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "i
 # Verbs that make a deal ("the agreement, which was initialed on June 18").
 _MAKING = frozenset({"sign", "initial", "initialle", "initialled", "initialed", "reach", "conclude", "broker",
                      "strike", "seal", "agree", "announce"})
-# what a deal already in force is the setting of
-_STANDING_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst"})
 _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
                       "abide", "observe", "enforce", "monitor", "build"})
 
@@ -164,7 +162,7 @@ def existing_agreement(token: Token) -> bool:
             return head.lemma_.lower() in _KEEPING
         if head.lower_ == "of" and head.head.lemma_.lower() in _PARTS_OF:
             return True
-        if head.lower_ in _STANDING_PREPS and node.dep_ == "pobj" and head.head.lemma_.lower() not in _MAKING:
+        if head.lower_ in lx.SETTING_PREPS and node.dep_ == "pobj" and head.head.lemma_.lower() not in _MAKING:
             return True  # "despite a purported ceasefire", "amid a fragile truce": a deal in force
         node = head
     return False

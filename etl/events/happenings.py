@@ -309,18 +309,25 @@ def _borrowed_dates(happenings: Sequence[Happening]) -> None:
         happening.redate(better)
 
 
-def type_by_headline(happenings: Sequence[Happening], weapon: tuple[str, str], killed: set[int]) -> None:
+def typed_only_by_victims(happenings: Sequence[Happening]) -> Happening | None:
+    """The story's first happening told as news, when every mention of it
+    was typed an attack on civilians by its victims ("an attack on a funeral
+    killed 40 people"): the one a weapon the headline names may type
+    (:func:`type_by_headline`); not "the April 22 attack in Pahalgam killed
+    26", recalled under "India strikes nine sites, Pakistan says 26 civilians
+    killed"."""
+    first = next((h for h in happenings if not all(m.draft.trigger.background for m in h.mentions)), None)
+    if first is None or first.typed_as is not None or not all(_told_by_victims(m) for m in first.mentions):
+        return None
+    return first
+
+
+def type_by_headline(happening: Happening, weapon: tuple[str, str], killed: set[int]) -> None:
     """"RSF drone strike on Sudan funeral kills 40 mourners" over a body that
     says only "an attack on a funeral killed 40 people": the weapon the
-    headline names types the happening whose toll it gives, when every
-    mention of it was typed an attack on civilians by its victims.  Only the
-    story's first happening told as news is the headline's (not "the April 22
-    attack in Pahalgam killed 26", recalled under "India strikes nine sites,
-    Pakistan says 26 civilians killed")."""
-    first = next((h for h in happenings if not all(m.draft.trigger.background for m in h.mentions)), None)
-    if first is not None and first.typed_as is None and first.killed_figures & killed and \
-            all(_told_by_victims(m) for m in first.mentions):
-        first.typed_as = weapon
+    headline names types the happening whose toll it gives."""
+    if happening.killed_figures & killed:
+        happening.typed_as = weapon
 
 
 def _type_splits(happenings: Sequence[Happening]) -> None:

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.classify import place_object, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
-from etl.events.actors import GROUP_KEYS
+from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
@@ -32,9 +32,10 @@ from etl.events.facts import facts_of, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric
 from etl.events.offsets import recalled_offset
+from etl.events.eras import in_the_past, ongoing_since, when_older_year, within_other_year
 from etl.events.realis import (
-    in_the_past, ongoing_since, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual,
-    is_unreal, punished_for, purpose_of_movement, when_older_year, within_other_year,
+    DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal, punished_for,
+    purpose_of_movement,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.surroundings import (
@@ -147,8 +148,7 @@ _FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
 
 
 # What asks for an arrest without making one
-_ARREST_ASKED = frozenset({"warrant", "order", "call", "demand", "request", "appeal", "ask", "press", "push",
-                           "urge"})
+_ARREST_ASKED = DEMAND_VERBS | {"warrant", "request", "push"}
 
 
 def _asks(head: Token) -> bool:
@@ -277,7 +277,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison
         if trig.sub_event_type == "Sexual violence" and sentence_words & {"alleged", "allegedly"} and \
                 not sentence_words & (lx.ARMED_CUES | lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS) and \
-                not any(f" {key} " in f" {' '.join(lower_words)} " for key in GROUP_KEYS):
+                not names_group(lower_words):
             continue  # "after an alleged sexual assault of a girl in the area": a crime told, no armed side
         if trig.sub_event_type == "Arrests" and trig.token.pos_ == "NOUN" and (
                 (trig.token.dep_ == "compound" and trig.token.head.lemma_.lower() in _ARREST_ASKED) or (

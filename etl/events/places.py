@@ -476,19 +476,17 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_AND = re.compile(r"\b(?:and|or)\b")
 
 
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-
-
 def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """Is the place in a clause of its own whose verb is told as still to
-    come ("he will be turned over ... in The Hague"), not the trigger's?"""
+    """Is the place in a clause of its own whose verb is told with a modal,
+    as still to come or only possible ("he will be turned over ... in The
+    Hague"), not the trigger's?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     verb = next((a for a in ancestors(span.root, limit=6) if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i == trigger.i or any(a.i == verb.i for a in ancestors(trigger, limit=6)):
         return False
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children)
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

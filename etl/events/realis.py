@@ -82,7 +82,7 @@ def _arrests_aftermath(event: Token, prep: Token) -> bool:
                for c in event.children)
 
 
-_DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})
+DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})
 
 
 def is_unreal(token: Token, *, published: date | None) -> bool:
@@ -122,7 +122,7 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if lemma in ("call", "appeal", "push", "press") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
             return True  # "calling for a ceasefire", "pressed for talks": a demand
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _DEMAND_VERBS and any(
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in DEMAND_VERBS and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand
         if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULED and any(
@@ -219,7 +219,7 @@ def recalled_date(token: Token, *, published: date | None) -> date | None:
     if found is None:
         head = when_date_head(token)
         if head is not None:
-            found = _dated_value(head, published=published)
+            found = dated_value(head, published=published)
     if found is None or found.year < published.year - 1:
         return None
     return found
@@ -244,10 +244,11 @@ def when_date_head(token: Token) -> Token | None:
 
 
 def _earlier_date(child: Token, *, published: date) -> date | None:
-    return _dated_value(child, published=published) if _dated_earlier(child, published=published) else None
+    return dated_value(child, published=published) if _dated_earlier(child, published=published) else None
 
 
-def _dated_value(child: Token, *, published: date) -> date | None:
+def dated_value(child: Token, *, published: date) -> date | None:
+    """The date the date entity holding ``child`` writes, or ``None``."""
     doc = child.doc
     start = end = child.i
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -510,107 +511,4 @@ def is_attributed(token: Token) -> bool:
         below = a
         if a.lower_ == "for" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIM_NOUNS for c in a.head.children):
             return True
-    return False
-
-
-def old_year(sentence: Span, *, published: date | None) -> bool:
-    """The sentence dates itself only by a year well before publication."""
-    mentions = facts_of(sentence, published=published).dates
-    years = [m for m in mentions if m.kind == "year" and m.value is not None]
-    others = [m for m in mentions if m.kind != "year"]
-    if not years or others or published is None:
-        return False
-    return all(m.value.year < published.year - 1 for m in years if m.value is not None)
-
-
-# --- dates of a day (deals: ``etl.events.deals``; running totals and sums: ``etl.events.tallies``) ----
-
-
-def dated_other_year(token: Token, *, published: date | None) -> bool:
-    """An event noun dated only by an earlier year ("last year's
-    demonstrations", "the 2024 protests"): too coarse to date, and not the
-    report's news."""
-    if published is None or token.pos_ not in ("NOUN", "PROPN"):
-        return False
-    facts = facts_of(sent_of(token), published=published)
-    for child in token.children:
-        if child.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod") or child.i > token.i:
-            continue
-        subtree = list(child.subtree)
-        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
-            if mention.kind == "year" and mention.value is not None and mention.value.year < published.year:
-                return True
-    return False
-
-
-def _older_bare_year(token: Token, *, published: date | None) -> bool:
-    """A year written alone, before the year before the report's ("in 2019"
-    told in 2025): events that old are not coded."""
-    return published is not None and token.like_num and len(token.text) == 4 and token.text.isdigit() and \
-        1900 < int(token.text) < published.year - 1
-
-
-def when_older_year(token: Token, *, published: date | None) -> bool:
-    """Is the trigger told in a "when" clause on a date of an older year
-    ("since April 2023, when 10 policemen and a driver were killed")?  Events
-    of older years are not coded."""
-    head = when_date_head(token) if published is not None else None
-    if head is None or published is None:
-        return False
-    value = _dated_value(head, published=published)
-    return value is not None and value.year < published.year - 1
-
-
-def within_other_year(token: Token, *, published: date | None) -> bool:
-    """Does the token tell part of an event dated only by an earlier year
-    ("last year's demonstrations, in which more than 60 people died"), or an
-    act done during one ("the largest town captured by Ukrainian forces
-    during last year's offensive")?"""
-    if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
-            o.dep_ == "pobj" and (dated_other_year(o, published=published) or _older_bare_year(o, published=published))
-            for o in c.children) for c in token.children):
-        return True  # (also "withdrew the country from the treaty in 2019")
-    return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
-
-
-def in_the_past(token: Token) -> bool:
-    """Told as having happened at some time before, with no time given
-    ("both countries have in the past held peace talks", "talks held over
-    the years"): no event can be coded without a date."""
-    for node in [token, *ancestors(token, limit=5)]:
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "over") and any(
-                    g.dep_ == "pobj" and g.lower_ in ("past", "years", "decades") and
-                    any(d.lower_ == "the" for d in g.children) for g in child.children):
-                return True
-    return False
-
-
-_LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
-
-
-def ongoing_since(token: Token, *, published: date | None) -> bool:
-    """A state of war told by how long it has lasted ("has been fighting
-    the army since April 2023", "fighting since 2023"), not a happening: a
-    progressive perfect, or "since" a date more than a month before the
-    report."""
-    verb = token if token.pos_ == "VERB" else None
-    if verb is None:
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _LONG_SPANS for g in c.children) for c in verb.children):
-        return True  # "They fought for 35 years": a war told by its length (not "fought for hours")
-    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
-    if not since:
-        return False
-    if any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG":
-        return True
-    if published is None:
-        return False
-    facts = facts_of(sent_of(token), published=published)
-    for prep in since:
-        subtree = list(prep.subtree)
-        for mention in facts.dates_within(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)):
-            if mention.value is not None and (published - mention.value).days > 31:
-                return True
     return False

@@ -23,7 +23,8 @@ from etl.dates import DAY_KINDS
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
-from etl.events.realis import is_background, is_unreal, when_older_year, within_other_year
+from etl.events.eras import when_older_year, within_other_year
+from etl.events.realis import is_background, is_unreal
 from etl.events.tallies import is_period_toll, is_tallied_since, summed_over_happenings, told_as_one
 from etl.events.syntax import ancestors, doc_sentences, governing_verb
 from etl.spacy_model import span_text
