@@ -34,8 +34,8 @@ from etl.events.anaphora import anaphoric
 from etl.events.offsets import recalled_offset
 from etl.events.eras import in_the_past, ongoing_since, when_older_year, within_other_year
 from etl.events.realis import (
-    DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal, punished_for,
-    purpose_of_movement,
+    DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
+    punished_for, purpose_of_movement,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.surroundings import (
