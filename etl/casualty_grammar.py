@@ -131,7 +131,8 @@ SINGLE_PASSIVE = re.compile(
     rf"(?:,\s+(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+,\s+(?=(?:was|had\s+been|has\s+been)\s)"
     rf"|\s+(?:in|from)\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){{0,2}}\s+"
     rf"(?=(?:was|had\s+been|has\s+been)\s)|\s+)"
-    rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly)\s+){{0,2}})"
+    rf"(?P<aux>(?:(?:was|has\s+been|had\s+been|is|got|said|reported|reportedly|also|later|allegedly|"
+    rf"ha[sd](?=\s+died\b))\s+){{0,2}})"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|dies|died|slain|beheaded)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
     rf"amid|following|and)\b))", re.I)
@@ -142,7 +143,7 @@ SINGLE_PASSIVE = re.compile(
 BARE_PASSIVE = re.compile(
     rf"(?<![\w'’.-])(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bthis\s)"
     rf"(?<!\bthat\s)(?<!\bno\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bwhose\s)"
-    rf"(?P<victim>{PERSON})\s+(?P<aux>(?:was|has\s+been|had\s+been|is|got|reportedly)\s+)?"
+    rf"(?P<victim>{PERSON})\s+(?P<aux>(?:was|has\s+been|had\s+been|is|got|reportedly|ha[sd](?=\s+died\b))\s+)?"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|martyred|slain|beheaded|dies|died)\b"
     rf"(?P<after>\s*(?:$|[,.;:]|\s(?:in|at|near|on|as|after|while|by|during|when|outside|inside|"
     rf"amid|following|and)\b))", re.I)

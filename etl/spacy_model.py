@@ -52,14 +52,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     text's line breaks and the token start offsets.)"""
     text = doc_text(doc)
     cased = not mostly_lowercase(text)
+    breaks: set[int] = set()
+    if (label := _DATE_LABEL.match(text)) is not None:
+        # "date 2025-09-10 Charlie Kirk … has died": a filing-date label before the story is
+        # no word of its first sentence
+        after = next((t for t in doc if t.idx >= label.end()), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+            breaks.add(after.i)
     if "\n" not in text:
         if cased:
-            _no_lowercase_starts(doc, set())
+            _no_lowercase_starts(doc, breaks)
         return doc
     starts = doc.to_array(IDX).tolist()
     last = len(doc) - 1
     previous = -1
-    breaks: set[int] = set()
     for match in _LINE_BREAK.finditer(text):
         if _is_wrap(text, match.start(), cased=cased):
             continue
@@ -72,6 +79,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
         _no_lowercase_starts(doc, breaks)
     return doc
 
+
+# A filing-date label that opens a stored page ("date 2025-09-10 ")
+_DATE_LABEL = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+(?=\S)")
 
 # Words no sentence ends on: articles, prepositions, conjunctions, and the
 # particles of names ("Valle del Cauca", "Complexo do Alemao", "bin Laden").

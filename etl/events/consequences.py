@@ -132,7 +132,8 @@ def _more_than_an_operation(happening: Happening) -> bool:
 
 def _names_whom(draft: Draft) -> bool:
     """Does the mention name whom it arrests ("placed Riek Machar under house
-    arrest", "officer Luis Magallanes had been detained", "Machar's arrest")?
+    arrest", "officer Luis Magallanes had been detained", "Machar's arrest", "the
+    arrest of Tyler Robinson")?
     Not "1,214 people had been arrested", "arresting 81 suspects", "two of
     those arrested": people no one names, whose arrest is part of the unrest
     or the raid the article tells (ACLED codes a mass arrest at a
@@ -140,6 +141,10 @@ def _names_whom(draft: Draft) -> bool:
     of someone named)."""
     token = draft.trigger.token
     people = [c for c in token.children if c.dep_ in _ARRESTED or c.dep_ == "poss"]
+    if token.pos_ == "NOUN":
+        # "announced the arrest of Tyler Robinson"
+        people += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
     if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         people.append(token.head)
     if token.dep_ == "pobj" and token.head.dep_ == "prep":

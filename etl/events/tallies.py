@@ -212,6 +212,16 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
 _TOLL_VERBS = frozenset({"kill", "die", "martyr", "claim", "leave", "displace", "uproot"})
 
 
+def _one_victim(verb: Token) -> bool:
+    """Does the verb tell one person's death ("Ahmed al-Rahawi, the prime minister,
+    has been killed in Israeli airstrikes", "a soldier has died in clashes")?  One
+    death is no running total, whatever the tense."""
+    target = next((c for c in verb.children if c.dep_ in (
+        ("nsubj", "nsubjpass") if verb.lemma_.lower() == "die" else ("nsubjpass", "dobj"))), None)
+    return target is not None and target.tag_ in ("NN", "NNP") and target.lemma_.lower() not in _TALLY_NOUNS \
+        and not any(c.dep_ in ("conj", "nummod") for c in target.children)
+
+
 # Nouns of violence that lasts, counted as a whole (not "an attack in which …").
 _STRETCH_NOUNS = frozenset({"violence", "fighting", "war", "conflict", "unrest", "bloodshed", "hostilities",
                             "insurgency", "bombardment", "campaign", "offensive", "crackdown", "siege"})
@@ -308,7 +318,7 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRETCH_NOUNS and any(
             r.dep_ == "relcl" and r.lemma_.lower() in _BEGIN_VERBS for r in c.subtree) for c in verb.children):
         return True  # "ethnic violence that began in May 2023 killed more than 260 people": its whole toll
-    if not perfect or day_dated:
+    if not perfect or day_dated or _one_victim(verb):
         return False
     # "clashes have killed 250", "the war has killed thousands", "have been killed in attacks"
     # (also "killed and 436 injured in armed clashes": the cause shared with a conjunct)

@@ -67,7 +67,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
             continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)
-    if any(t.lemma_ in _NAMED_DEATH_VERBS for t in sentence):
+    if any(t.lemma_ in _NAMED_DEATH_VERBS or t.lemma_ in _NAMED_DEATH_PHRASES or t.lemma_ == "die" for t in sentence):
         kept.extend(_named_dead(sentence, covered=facts.casualties, published=published))
         kept.sort(key=lambda c: c.start)
     return _without_breakdown(span_text(sentence), kept)
@@ -95,6 +95,8 @@ def _without_breakdown(text: str, casualties: list[Casualty]) -> list[Casualty]:
 
 
 _NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})
+# Verbs that tell a death with the word after them: "was shot dead", "was gunned down"
+_NAMED_DEATH_PHRASES = {"shoot": ("dead",), "gun": ("down",), "stab": ("death", "dead")}
 # No single happening ACLED codes kills this many: a figure this large counts a war or a
 # campaign, whatever the parse says it is the toll of.
 WAR_SCALE_DEAD = 10_000
@@ -103,14 +105,21 @@ WAR_SCALE_DEAD = 10_000
 
 def _named_dead(sentence: Span, *, covered: Sequence[Casualty], published: date | None) -> list[Casualty]:
     """People killed by name, with no figure ("the army chief, Mohammad
-    Bagheri and Hossein Salami, were killed"): one death for each person
-    named as the subject of a passive killing verb."""
+    Bagheri and Hossein Salami, were killed", "Charlie Kirk was shot dead",
+    "the activist has died after he was shot"): one death for each person
+    named as the subject of a passive killing verb or of "died", or as the
+    object of an active one ("the gunman killed Kirk with a single shot")."""
     out: list[Casualty] = []
     for verb in sentence:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMED_DEATH_VERBS or \
-                not any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.pos_ != "VERB":
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if _tells_named_death(verb):
+            subject = next((c for c in verb.children if c.dep_ == ("nsubj" if verb.lemma_ == "die" else "nsubjpass")),
+                           None)
+        elif verb.lemma_.lower() in _NAMED_DEATH_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        else:
+            continue
         if subject is None or is_unreal(verb, published=None) or is_background(verb) or \
                 within_other_year(verb, published=published):
             continue
@@ -122,14 +131,31 @@ def _named_dead(sentence: Span, *, covered: Sequence[Casualty], published: date 
                   and (e.root.i == subject.i or e.root.dep_ in ("appos", "conj"))]
         if not people:
             continue
-        start = sentence.doc[first].idx - sentence.start_char
-        end = verb.idx + len(verb.text) - sentence.start_char
+        # (from the name to the verb; for an active verb's object, from the verb to the name)
+        told = (sentence.doc[first], verb) if subject.i < verb.i else (verb, sentence.doc[last])
+        start = told[0].idx - sentence.start_char
+        end = told[1].idx + len(told[1].text) - sentence.start_char
         if any(c.start < end and start < c.end for c in covered):
             continue
         n = len(people)
         text = sentence.text[start:end]
         out.append(Casualty("killed", n, n, n, ", ".join(e.text for e in people), start, end, text, str(n)))
     return out
+
+
+def _tells_named_death(verb: Token) -> bool:
+    """Does the verb tell its subject's death: a passive killing verb ("was
+    killed", "was shot dead", "was gunned down") or "died"?"""
+    lemma = verb.lemma_.lower()
+    if lemma == "die":
+        return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if lemma in _NAMED_DEATH_VERBS:
+        return True
+    words = _NAMED_DEATH_PHRASES.get(lemma, ())
+    return any(c.lower_ in words or (c.dep_ == "prep" and any(g.lower_ in words for g in c.children))
+               for c in verb.children)
 
 
 _ECHO_MIN = 20  # smaller figures recur by chance

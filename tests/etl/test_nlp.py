@@ -96,6 +96,15 @@ def test_a_line_break_starts_a_sentence(fast):
     assert all(doc[t.i + 1].is_sent_start for t in doc[:-1] if "\n" in t.text), after_breaks
 
 
+def test_a_filing_date_label_is_no_word_of_the_first_sentence(fast):
+    doc = fast(" date 2025-04-02 the mayor of Arequipa has been shot dead outside his office, police said.")
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "date 2025-04-02", "the mayor of Arequipa has been shot dead outside his office, police said."]
+    # (a date written inside a sentence is not cut off from it)
+    inside = fast("Police said on date 2025-04-02 that two men were held.")
+    assert len(list(inside.sents)) == 1
+
+
 def test_kept_text_is_the_doc_text(fast, monkeypatch):
     from etl import nlp as nlp_module
     from etl.spacy_model import doc_text, parsed_text, span_text

@@ -1,0 +1,74 @@
+"""Events of short self-written reports from outside South Asia (stop 39):
+one person killed by name (a passive killing verb with "dead" or "down",
+or "has died after he was shot"), counted as one death and, with no armed
+side named for the victim, an attack on a civilian; one death told in a
+perfect tense is no running total."""
+
+from __future__ import annotations
+
+from tests.etl.test_world_reports import extract, rows  # published on a Tuesday, 2025-05-13 by default
+
+
+def test_a_person_named_and_shot_dead_is_one_civilian_killed(pipeline):
+    text = ("Radio host killed\n\n"
+            "Miguel Herrera, a radio host known for his reports on city politics, was shot dead outside his "
+            "home in Tijuana on Sunday night, prosecutors said.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", "Tijuana", 1)]
+
+
+def test_a_person_who_died_after_being_shot_is_one_death(pipeline):
+    text = ("Councillor dies\n\n"
+            "Ana Ribeiro, a councillor and campaigner for tenants, has died after she was shot at a market in "
+            "Recife on Saturday.")
+    assert rows(extract(pipeline, text)) == [("Attack", "Recife", 1)]
+
+
+def test_an_officer_who_has_died_after_being_shot_is_one_death(pipeline):
+    text = ("Officer dies\n\n"
+            "A police officer has died after he was shot during a patrol in Lurgan on Monday night, police said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [1]
+
+
+def test_a_named_commander_gunned_down_is_no_civilian(pipeline):
+    text = ("Commander killed\n\n"
+            "Rebel commander Joseph Kabila Mutombo was gunned down in Bunia on Sunday, the army said.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 1)]
+
+
+def test_a_named_leader_ambushed_is_no_attack_on_a_civilian(pipeline):
+    text = ("Militia chief ambushed\n\n"
+            "Analysts said Gedi was likely ambushed at the barracks in Kismayo on Monday, citing his relatives.")
+    assert all(e.event_type != "Violence against civilians" for e in extract(pipeline, text))
+
+
+def test_one_death_in_a_perfect_tense_is_no_running_total(pipeline):
+    text = ("Minister killed in strikes\n\n"
+            "Abdul Karim Nasser, the rebels' finance minister, has been killed in Israeli airstrikes on the "
+            "capital, Sanaa, officials said.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Sanaa", 1)]
+
+
+def test_a_count_in_a_perfect_tense_is_still_a_running_total(pipeline):
+    text = ("Strikes on Sanaa\n\n"
+            "Israeli jets struck the airport of Sanaa on Monday, killing three workers.\n\n"
+            "Airstrikes have killed 240 people in Sanaa province, officials said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [3]
+
+
+def test_the_arrest_of_a_named_suspect_is_an_arrest_of_its_own(pipeline):
+    text = ("Suspect held\n\n"
+            "The state governor on Tuesday announced the arrest of Daniel Okafor, whom police suspect of "
+            "murdering the trade unionist Grace Adeyemi in Ibadan.\n\n"
+            "Adeyemi was shot dead outside her office in Ibadan on Friday.")
+    events = extract(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
+
+
+def test_a_gunman_who_killed_a_named_person_killed_one(pipeline):
+    text = ("Campus shooting\n\n"
+            "Police said a gunman killed Tomas Berg with a single shot at a campus in Uppsala on Wednesday.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [1]
