@@ -19,7 +19,8 @@ from etl.events.syntax import ancestors, governing_verb
 from geo.records import Mention
 
 # going somewhere: where a train, a bus or a traveller was bound is not where violence hit
-_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go", "carry", "run", "ferry", "transport"})
+_JOURNEY_VERBS = frozenset({"travel", "head", "ply", "bind", "go", "carry", "run", "ferry", "transport", "evacuate",
+                            "commute"})
 
 
 def under(doc: Doc, mention: Mention, trigger: Token) -> bool:
@@ -95,6 +96,7 @@ def at_a_visit(doc: Doc, mention: Mention, trigger: Token) -> bool:
     if root.dep_ == "pobj" and prep.lower_ == "to" and (prep.head.lemma_.lower() in _JOURNEY_VERBS or (
             prep.head.lower_ == "from" and prep.head.dep_ == "prep")):
         # "the train was travelling from Quetta to Peshawar when militants blew up the track",
+        # "a bus carrying residents evacuating to Sumy",
         # "the train, carrying 400 passengers from Quetta to Peshawar": a route's end
         return True
     if root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.i != trigger.i and whereabouts(prep.head):

@@ -72,3 +72,12 @@ def test_a_gunman_who_killed_a_named_person_killed_one(pipeline):
     text = ("Campus shooting\n\n"
             "Police said a gunman killed Tomas Berg with a single shot at a campus in Uppsala on Wednesday.")
     assert [e.fatalities for e in extract(pipeline, text)] == [1]
+
+
+def test_where_evacuees_were_going_is_not_where_their_bus_was_hit(pipeline):
+    text = ("Bus hit near Vovchansk\n\n"
+            "Four civilians were killed on Sunday when a Russian drone struck a minibus near the town of Vovchansk. "
+            "The regional administration reported the strike on the minibus, which was carrying residents "
+            "evacuating to Kharkiv.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Vovchansk", 4)]
