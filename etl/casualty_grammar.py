@@ -67,8 +67,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", PRONOUN_PATTERN),
     # Active first: "killing more than 200 Taliban", "killed five policemen and
     # wounded 12 others", "left 5 dead".
-    ("killed", re.compile(rf"\b{KILL_ACTIVE}\s+(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{VICTIM_AFTER}",
-                          re.I)),
+    # (whose they were first: "killed his three sons", "killed a couple's nine children")
+    ("killed", re.compile(rf"\b{KILL_ACTIVE}\s+(?:(?:his|her|their|(?:(?:the|a|an)\s+)?[\w-]+['’]s)\s+)?"
+                          rf"(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{VICTIM_AFTER}", re.I)),
     ("injured", re.compile(rf"\b{INJURE_ACTIVE}\s+{NUMBER}{VICTIM_AFTER}", re.I)),
     # Passive: "23 Pakistani soldiers were killed", "Twenty-three soldiers
     # embraced martyrdom", "30 injured".

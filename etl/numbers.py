@@ -29,7 +29,7 @@ _VAGUE = {
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)) + r")"
 _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE_RE = r"dozens|scores|several|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple(?:\s+of)?|a\s+few|a\s+score\s+of"
+_VAGUE_RE = r"dozens|scores|several|hundreds|thousands|a\s+dozen|a\s+handful|a\s+couple(?![\'’]s\b)(?:\s+of)?|a\s+few|a\s+score\s+of"
 _BASE = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?(?!\w)|{_VAGUE_RE})"  # not "hundred" of "hundreds"
 BASE_NUMBER = _BASE  # one number, no named groups (for patterns that repeat it)
 QUAL = (r"(?P<qual>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|nearly|almost|"

@@ -2,7 +2,9 @@
 one person killed by name (a passive killing verb with "dead" or "down",
 or "has died after he was shot"), counted as one death and, with no armed
 side named for the victim, an attack on a civilian; one death told in a
-perfect tense is no running total."""
+perfect tense is no running total; "the arrest of" a named person is an
+arrest of its own; where evacuees were going is no place of their bus being
+hit; "a couple's nine children" are nine."""
 
 from __future__ import annotations
 
@@ -81,3 +83,11 @@ def test_where_evacuees_were_going_is_not_where_their_bus_was_hit(pipeline):
             "evacuating to Kharkiv.")
     events = extract(pipeline, text)
     assert [(e.location, e.fatalities) for e in events] == [("Vovchansk", 4)]
+
+
+def test_a_couples_children_are_counted_not_the_couple():
+    from etl.casualties import find_casualties
+    assert [(c.best, c.victims) for c in find_casualties(
+        "An airstrike in Rafah killed a couple’s four children, the civil defence said.")] == [(4, "children")]
+    assert [c.best for c in find_casualties("Gunmen killed his two brothers at a checkpoint.")] == [2]
+
