@@ -720,12 +720,12 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
         # happening told was, so another happening
         return False
     killed = _killed_figures(draft)
-    if draft.own_date and killed and happening.dates and happening.killed_figures and \
+    if draft.own_date and killed and happening.dates and happening.killed_figures and not draft.anaphor and \
             killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates) and \
             not _updated_from(killed, happening):
         # dated only by the day it was reported, the happening takes a dated mention of
         # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
-        # as another happening
+        # as another happening (not "the attack, which occurred overnight Friday": the one told)
         return False
     source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)

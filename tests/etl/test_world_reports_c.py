@@ -8,6 +8,8 @@ hit; "a couple's nine children" are nine."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.etl.test_world_reports import extract, rows  # published on a Tuesday, 2025-05-13 by default
 
 
@@ -91,3 +93,13 @@ def test_a_couples_children_are_counted_not_the_couple():
         "An airstrike in Rafah killed a couple’s four children, the civil defence said.")] == [(4, "children")]
     assert [c.best for c in find_casualties("Gunmen killed his two brothers at a checkpoint.")] == [2]
 
+
+
+def test_the_attack_told_again_with_its_day_is_the_one_the_lead_counted(pipeline):
+    text = ("Villagers killed in eastern Congo\n\n"
+            "At least 19 people were killed in the latest attack blamed on ADF rebels on a clinic and two villages in "
+            "eastern Congo, local authorities said Monday.\n\n"
+            "Residents recovered 15 bodies from the clinic in Beni territory following the attack, which occurred "
+            "overnight Friday, the territory's administrator said.")
+    events = extract(pipeline, text, published=date(2025, 11, 18))
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 11, 14), 19)]
