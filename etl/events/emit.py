@@ -22,7 +22,7 @@ from etl.dates import DAY, MONTH, WEEK
 from etl.events.actors import responsibility_claimant, state_forces_subject, with_country
 from etl.events.core import REPORT_DAYS, Draft, VIOLENT
 from etl.events.happening_tolls import happening_toll, spans_sites
-from etl.events.happenings import Happening, role_of, same_or_near
+from etl.events.happenings import Happening, role_of, same_or_near, weekday_news
 from etl.events.fallback_places import border_country
 from etl.events.places import GEO_PRECISION, UNPLACED
 from etl.events.anaphora import presupposed, site_apart
@@ -54,7 +54,8 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
                  and not all(m.draft.trigger.background or presupposed(m.draft.trigger.token) for m in h.mentions)),
                 None)
     events: dict[tuple[str, str, date | None, int], Event] = {}
-    roles = [role_of(h, lead) for h in happenings]
+    weekday_lead = article.published is None and weekday_news(happenings)
+    roles = [role_of(h, lead, weekday_lead=weekday_lead) for h in happenings]
     killed = [sum(c.best for t in happening_toll(h) for c in t.killed if not vague(c))
               if h.event_type in VIOLENT and role == "main" else 0 for h, role in zip(happenings, roles)]
     for i, (happening, role) in enumerate(zip(happenings, roles)):

@@ -358,6 +358,11 @@ def resolve_event_date(
         # "On September 8, two soldiers were killed there. Meanwhile, in Srinagar, police
         # arrested three people": back to the story's day, not the day just recalled
         return lead.value, borrowed_precision(lead.precision), "lead", None
+    if published is None and any(d.kind == "weekday" and d.value is None
+                                 for d in facts_of(sentence, published=None).dates):
+        # an undated page's "from Monday night into Tuesday": a day of its own the page does
+        # not let us pin, no date to borrow from the sentence before ("In Nov. 2023, …")
+        return None, UNKNOWN, "none", None
     if drafts and drafts[-1].date_value is not None:
         # the last event told; not one only recalled beside it ("the strike was a response to
         # the April 22 attack": the next sentence goes on from the strike)

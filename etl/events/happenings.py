@@ -52,6 +52,7 @@ from datetime import date, timedelta
 
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
+from etl.events.facts import facts_of
 from etl.events.consequences import consequence_of_violence
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
@@ -698,7 +699,15 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     """The mention's date fits every date the happening's mentions give
     (a borrowed date fits any; the day of a report -- "the ministry on
     Thursday said …" -- is within a few days of the event's)."""
-    if draft.date_value is None or not (draft.own_date or draft.date_from == "report"):
+    if draft.date_value is None:
+        # on an undated page, "on Monday" is the news and "In Nov. 2023" history: a mention told
+        # by a weekday alone is no mention of a happening dated by its month, and back
+        return not (_weekday_only(draft) and any(source == "own" and precision >= MONTH
+                                                 for _, precision, source in happening.dates))
+    if draft.own_date and draft.date_precision >= MONTH and happening.mentions and \
+            any(_weekday_only(m.draft) for m in happening.mentions):
+        return False
+    if not (draft.own_date or draft.date_from == "report"):
         return True
     if draft.own_date and not draft.own_place and not draft.reaction:
         # a place borrowed from the sentences before and a date of its own ("it all started on
@@ -730,6 +739,13 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
+
+
+def _weekday_only(draft: Draft) -> bool:
+    """Is the mention dated by nothing but a weekday the text cannot pin (an
+    undated page's "on Monday")?"""
+    return draft.date_value is None and draft.date_from == "none" and any(
+        d.kind == "weekday" for d in facts_of(draft.sentence, published=None).dates)
 
 
 _EARLIER_THIS = re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b", re.I)
@@ -774,13 +790,25 @@ def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: 
     return a == b
 
 
-def role_of(happening: Happening, lead: date | None) -> str:
+def weekday_news(happenings: Sequence[Happening]) -> bool:
+    """Is the first happening an undated page tells as news told by a weekday
+    it cannot pin ("was killed on Monday")?  Then a happening dated by its
+    month ("In Nov. 2023, …") is history, whatever its date."""
+    first = next((h for h in happenings if not all(m.draft.trigger.background for m in h.mentions)), None)
+    return first is not None and first.dated().date_value is None and any(_weekday_only(m.draft)
+                                                                          for m in first.mentions)
+
+
+def role_of(happening: Happening, lead: date | None, *, weekday_lead: bool = False) -> str:
     """``main`` for what the article is about, ``background`` for what it
     recalls: a happening told only as recalled ("after a raid on 13 June")
-    or dated before the article's first-told one."""
+    or dated before the article's first-told one (or, with ``weekday_lead``,
+    dated by a month at all)."""
     if all(m.draft.trigger.background for m in happening.mentions):
         return "background"
     dated = happening.dated()
+    if weekday_lead and dated.date_value is not None and dated.date_precision >= MONTH:
+        return "background"
     if lead is None or dated.date_value is None:
         return "main"
     value = dated.date_value

@@ -103,3 +103,16 @@ def test_the_attack_told_again_with_its_day_is_the_one_the_lead_counted(pipeline
             "overnight Friday, the territory's administrator said.")
     events = extract(pipeline, text, published=date(2025, 11, 18))
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2025, 11, 14), 19)]
+
+
+def test_an_undated_page_tells_its_news_by_weekday_and_its_history_by_month(pipeline):
+    text = ("Reporter killed in Gaza cafe strike\n\n"
+            "Reporter Samir Haddad was killed along with 14 others on Monday in an Israeli missile strike on a "
+            "seafront cafe in Gaza City.\n\n"
+            "In Oct. 2023, early in the war, he was wounded by an artillery shell while filming Israeli "
+            "bombardments in northern Gaza.\n\n"
+            "Israeli strikes intensified from Monday night into Tuesday, killing over 60 people in Khan Younis.")
+    events = extract(pipeline, text, published=None)
+    assert [(e.event_date, e.role, e.fatalities) for e in events if e.fatalities] == [
+        (None, "main", 15), (None, "main", 60)]
+    assert all(e.role == "background" for e in events if e.event_date is not None)
