@@ -87,21 +87,3 @@ def casualties_of(sentence: Span) -> tuple[Casualty, ...]:
 def writes_a_date(sentence: Span) -> bool:
     """Does the sentence write any date expression (whatever day it resolves to)?"""
     return bool(_any_facts(sentence).dates)
-
-
-_LEAD_KEY = "sitrep_lead_sentence_start"
-_LEAD_MIN_TOKENS = 12  # shorter lines are headlines, bylines and labels
-
-
-def is_lead(sentence: Span) -> bool:
-    """Is the sentence the story's lead: the first full sentence of the text
-    (a dozen words or more, ending in a full stop)?  A lead tells the news of
-    the day it was filed, in a perfect tense too ("Clashes ... have resulted in
-    the deaths of at least 12 people")."""
-    doc = sentence.doc
-    start = doc.user_data.get(_LEAD_KEY)
-    if start is None:
-        start = next((s.start for s in doc.sents if sum(not t.is_punct and not t.is_space for t in s) >= _LEAD_MIN_TOKENS
-                      and span_text(s).rstrip().endswith((".", "”", '"'))), -1)
-        doc.user_data[_LEAD_KEY] = start
-    return sentence.start == start

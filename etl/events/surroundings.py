@@ -21,7 +21,7 @@ from etl.dates import DAY_KINDS
 from etl.events.weapons import weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
-from etl.events.facts import facts_of, is_lead
+from etl.events.facts import facts_of
 from etl.events.anaphora import SITE_NOUNS
 from etl.events.offsets import recalled_offset
 from etl.events.realis import CONTEMPORANEOUS, is_background, turned_violent
@@ -394,10 +394,8 @@ def actor_history(token: Token) -> bool:
 
 
 def dated_to_a_day(sentence: Span, published: date | None) -> bool:
-    """Does the sentence date something to a day ("on Wednesday"), or is it a
-    dated report's lead, dated by the report?"""
-    return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates) or (
-        published is not None and is_lead(sentence))
+    """Does the sentence date something to a day ("on Wednesday")?"""
+    return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=published).dates)
 
 
 # What a politician attacks in words ("a fierce attack on the government over inflation")

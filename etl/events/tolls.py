@@ -22,7 +22,7 @@ from etl.casualties import Casualty, named_with_others, victim_noun
 from etl.dates import DAY_KINDS
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
-from etl.events.facts import facts_of, is_lead
+from etl.events.facts import facts_of
 from etl.events.eras import when_older_year, within_other_year
 from etl.events.realis import is_background, is_unreal
 from etl.events.tallies import is_period_toll, is_tallied_since, summed_over_happenings, told_as_one
@@ -41,8 +41,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     doc = sentence.doc
     kept: list[Casualty] = []
     facts = facts_of(sentence, published=published)
-    day_dated = (any(d.kind in DAY_KINDS for d in facts.dates) or (published is not None and is_lead(sentence))) \
-        if facts.casualties else False
+    day_dated = any(d.kind in DAY_KINDS for d in facts.dates) if facts.casualties else False
     brief = told_as_one(sentence, facts.dates) if facts.casualties else False
     tallies = _tally_figures(doc, published=published) if facts.casualties else set()
     for casualty in facts.casualties:
@@ -193,7 +192,7 @@ def _tally_figures(doc: Doc, *, published: date | None) -> set[int]:
         facts = facts_of(sentence, published=published)
         if not facts.casualties:
             continue
-        day_dated = any(d.kind in DAY_KINDS for d in facts.dates) or (published is not None and is_lead(sentence))
+        day_dated = any(d.kind in DAY_KINDS for d in facts.dates)
         for casualty in facts.casualties:
             if casualty.kind != "killed" or casualty.best < _ECHO_MIN:
                 continue

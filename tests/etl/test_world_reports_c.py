@@ -116,18 +116,3 @@ def test_an_undated_page_tells_its_news_by_weekday_and_its_history_by_month(pipe
     assert [(e.event_date, e.role, e.fatalities) for e in events if e.fatalities] == [
         (None, "main", 15), (None, "main", 60)]
     assert all(e.role == "background" for e in events if e.event_date is not None)
-
-
-def test_a_dated_reports_lead_tells_its_days_toll_in_a_perfect_tense(pipeline):
-    text = ("Border clashes\n\n"
-            "Clashes between Ecuadorian and Peruvian troops near the border town of Huaquillas have resulted in "
-            "the deaths of at least nine people, with dozens wounded.\n\n"
-            "The fighting marks an escalation of a long dispute between the two neighbours.")
-    assert [e.fatalities for e in extract(pipeline, text)] == [9]
-
-
-def test_a_perfect_tense_toll_told_after_the_lead_is_still_a_running_total(pipeline):
-    text = ("Border clashes\n\n"
-            "Troops from Ecuador and Peru exchanged fire at the border on Monday, killing two soldiers.\n\n"
-            "A monitor says sectarian clashes have killed nearly 250 people in the region.")
-    assert [e.fatalities for e in extract(pipeline, text)] == [2]
