@@ -506,6 +506,7 @@ _ARMED_TITLES = frozenset({"commander", "commanders", "general", "gen", "gen.", 
                            "captain", "lieutenant", "lt", "lt.", "sergeant", "sgt", "sgt.", "brigadier", "corporal",
                            "admiral", "marshal", "officer", "officers", "soldier", "fighter", "militant", "agent",
                            "guard", "bodyguard", "warlord", "kingpin", "gang", "cartel"})
+_ARMED_PERSON_WORDS = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | _ARMED_TITLES
 _NAMED_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Words of a killing done to one person (not "ambushed", "attacked": a fight told by its start)
 _KILLING_LEMMAS = frozenset({"kill", "shoot", "dead", "gun", "assassinate", "stab", "murder", "slay"})
@@ -528,8 +529,7 @@ def _named_person_hit(token: Token) -> bool:
             _person(target) or any(c.dep_ == "appos" and _person(c) for c in target.children)):
         return False  # (one person by name: "the activist Maria Lopez" too)
     words = [t.lower_ for t in target.subtree]
-    armed = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | _ARMED_TITLES
-    return not set(words) & armed and not names_group(words)
+    return not set(words) & _ARMED_PERSON_WORDS and not names_group(words)
 
 
 def _person(token: Token) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
-from etl.events.facts import facts_of
+from etl.events.facts import facts_of, unpinned_weekday
 from etl.events.anaphora import REACTION_VERBS, presupposed
 from etl.events.realis import CONTEMPORANEOUS, is_background, told_in_earlier_clause, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
@@ -358,8 +358,7 @@ def resolve_event_date(
         # "On September 8, two soldiers were killed there. Meanwhile, in Srinagar, police
         # arrested three people": back to the story's day, not the day just recalled
         return lead.value, borrowed_precision(lead.precision), "lead", None
-    if published is None and any(d.kind == "weekday" and d.value is None
-                                 for d in facts_of(sentence, published=None).dates):
+    if published is None and unpinned_weekday(sentence):
         # an undated page's "from Monday night into Tuesday": a day of its own the page does
         # not let us pin, no date to borrow from the sentence before ("In Nov. 2023, …")
         return None, UNKNOWN, "none", None

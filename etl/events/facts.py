@@ -87,3 +87,9 @@ def casualties_of(sentence: Span) -> tuple[Casualty, ...]:
 def writes_a_date(sentence: Span) -> bool:
     """Does the sentence write any date expression (whatever day it resolves to)?"""
     return bool(_any_facts(sentence).dates)
+
+
+def unpinned_weekday(sentence: Span) -> bool:
+    """Does the sentence name a weekday it gives no date to pin it by (an
+    undated page's "on Monday")?"""
+    return any(d.kind == "weekday" and d.value is None for d in facts_of(sentence, published=None).dates)

@@ -52,10 +52,10 @@ from datetime import date, timedelta
 
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
-from etl.events.facts import facts_of
 from etl.events.consequences import consequence_of_violence
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
+from etl.events.facts import unpinned_weekday
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
@@ -704,8 +704,7 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
         # by a weekday alone is no mention of a happening dated by its month, and back
         return not (_weekday_only(draft) and any(source == "own" and precision >= MONTH
                                                  for _, precision, source in happening.dates))
-    if draft.own_date and draft.date_precision >= MONTH and happening.mentions and \
-            any(_weekday_only(m.draft) for m in happening.mentions):
+    if draft.own_date and draft.date_precision >= MONTH and any(_weekday_only(m.draft) for m in happening.mentions):
         return False
     if not (draft.own_date or draft.date_from == "report"):
         return True
@@ -744,8 +743,7 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
 def _weekday_only(draft: Draft) -> bool:
     """Is the mention dated by nothing but a weekday the text cannot pin (an
     undated page's "on Monday")?"""
-    return draft.date_value is None and draft.date_from == "none" and any(
-        d.kind == "weekday" for d in facts_of(draft.sentence, published=None).dates)
+    return draft.date_value is None and draft.date_from == "none" and unpinned_weekday(draft.sentence)
 
 
 _EARLIER_THIS = re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b", re.I)
