@@ -24,6 +24,46 @@ def names_group(words: Sequence[str]) -> bool:
     return any(f" {key} " in spaced for key in GROUP_KEYS)
 
 
+# Titles and ranks that make a named person one of an armed side ("Hamas commander X", "Gen. Y")
+_ARMED_TITLES = frozenset({"commander", "commanders", "general", "gen", "gen.", "colonel", "col", "col.", "major",
+                           "captain", "lieutenant", "lt", "lt.", "sergeant", "sgt", "sgt.", "brigadier", "corporal",
+                           "admiral", "marshal", "officer", "officers", "soldier", "fighter", "militant", "agent",
+                           "guard", "bodyguard", "warlord", "kingpin", "gang", "cartel"})
+_ARMED_PERSON_WORDS = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | _ARMED_TITLES
+_NAMED_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words of a killing done to one person (not "ambushed", "attacked": a fight told by its start)
+_KILLING_LEMMAS = frozenset({"kill", "shoot", "dead", "gun", "assassinate", "stab", "murder", "slay"})
+
+
+def named_person_hit(token: Token) -> bool:
+    """Is the trigger's target one person named and no more ("Charlie Kirk, a
+    conservative activist, was shot dead", "the activist has died after he was
+    shot"), with no word of an armed side, rank or group?  ACLED codes such a
+    killing as an attack on a civilian (the caller asks whether the text is
+    about unrest, where whoever is shot is shot in the unrest)."""
+    if token.lemma_.lower() not in _KILLING_LEMMAS:
+        return False
+    verb = token.head if token.dep_ in ("oprd", "acomp", "prt", "dobj") and token.head.i != token.i else token
+    target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if target is not None and target.lower_ in _NAMED_PRONOUNS and verb.dep_ in ("advcl", "conj"):
+        # "X has died after he was shot": the pronoun stands for the subject it hangs on
+        target = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if target is None or any(c.dep_ == "conj" for c in target.children) or not (
+            _person(target) or any(c.dep_ == "appos" and _person(c) for c in target.children)):
+        return False  # (one person by name: "the activist Maria Lopez" too)
+    words = [t.lower_ for t in target.subtree]
+    return not set(words) & _ARMED_PERSON_WORDS and not names_group(words)
+
+
+def _person(token: Token) -> bool:
+    """Is the word a person's name: in a PERSON entity, or a name the text
+    gives a person elsewhere ("Adeyemi was shot dead" after "Grace Adeyemi")?"""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.pos_ == "PROPN" and any(e.label_ == "PERSON" and token.text in e.text.split()
+                                         for e in token.doc.ents)
+
+
 _SEVERAL_WORD_COUNTRY = re.compile(
     r" (" + "|".join(sorted((re.escape(n) for n in lx.COUNTRY_CODES if " " in n), key=len, reverse=True))
     + r")(?:['’]s)? ")

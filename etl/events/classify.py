@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.actors import GROUP_KEYS, find_actors, names_group, subject_verbs
+from etl.events.actors import GROUP_KEYS, find_actors, named_person_hit, subject_verbs
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
@@ -501,46 +501,6 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
     return False
 
 
-# Titles and ranks that make a named person one of an armed side ("Hamas commander X", "Gen. Y")
-_ARMED_TITLES = frozenset({"commander", "commanders", "general", "gen", "gen.", "colonel", "col", "col.", "major",
-                           "captain", "lieutenant", "lt", "lt.", "sergeant", "sgt", "sgt.", "brigadier", "corporal",
-                           "admiral", "marshal", "officer", "officers", "soldier", "fighter", "militant", "agent",
-                           "guard", "bodyguard", "warlord", "kingpin", "gang", "cartel"})
-_ARMED_PERSON_WORDS = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | _ARMED_TITLES
-_NAMED_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Words of a killing done to one person (not "ambushed", "attacked": a fight told by its start)
-_KILLING_LEMMAS = frozenset({"kill", "shoot", "dead", "gun", "assassinate", "stab", "murder", "slay"})
-
-
-def _named_person_hit(token: Token) -> bool:
-    """Is the trigger's target one person named and no more ("Charlie Kirk, a
-    conservative activist, was shot dead", "the activist has died after he was
-    shot"), with no word of an armed side, rank or group?  ACLED codes such a
-    killing as an attack on a civilian.  (Not in a text about protests or
-    unrest, where whoever is shot is shot in the unrest.)"""
-    if token.lemma_.lower() not in _KILLING_LEMMAS or unrest_text(token.doc):
-        return False
-    verb = token.head if token.dep_ in ("oprd", "acomp", "prt", "dobj") and token.head.i != token.i else token
-    target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    if target is not None and target.lower_ in _NAMED_PRONOUNS and verb.dep_ in ("advcl", "conj"):
-        # "X has died after he was shot": the pronoun stands for the subject it hangs on
-        target = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if target is None or any(c.dep_ == "conj" for c in target.children) or not (
-            _person(target) or any(c.dep_ == "appos" and _person(c) for c in target.children)):
-        return False  # (one person by name: "the activist Maria Lopez" too)
-    words = [t.lower_ for t in target.subtree]
-    return not set(words) & _ARMED_PERSON_WORDS and not names_group(words)
-
-
-def _person(token: Token) -> bool:
-    """Is the word a person's name: in a PERSON entity, or a name the text
-    gives a person elsewhere ("Adeyemi was shot dead" after "Grace Adeyemi")?"""
-    if token.ent_type_ == "PERSON":
-        return True
-    return token.pos_ == "PROPN" and any(e.label_ == "PERSON" and token.text in e.text.split()
-                                         for e in token.doc.ents)
-
-
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -619,8 +579,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         # "militants ambushed their vehicle, killing two Assam Rifles personnel": the dead say
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
+        # "three Palestinians"; "Charlie Kirk, a conservative activist, was shot dead" (not in a
+        # text about unrest, where whoever is shot is shot in the unrest)
         civilian_victims = bool(victims & civilian) or any(nation_people(w) for w in victims) \
-            or (not victims & armed_targets and _named_person_hit(trigger.token))  # "three Palestinians"
+            or (not victims & armed_targets and not unrest_text(sentence.doc) and named_person_hit(trigger.token))
         if civilian_victims and victims & civilian <= lx.ANY_SIDE_VICTIMS and _against_armed(sentence):
             # "64 people were killed … in a security operation against the Comando Vermelho
             # gang": "people" who fell in a fight with an armed group

@@ -67,7 +67,7 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
             continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)
-    if any(t.lemma_ in _NAMED_DEATH_VERBS or t.lemma_ in _NAMED_DEATH_PHRASES or t.lemma_ == "die" for t in sentence):
+    if any(t.lemma_ in _NAMED_DEATH_LEMMAS for t in sentence):
         kept.extend(_named_dead(sentence, covered=facts.casualties, published=published))
         kept.sort(key=lambda c: c.start)
     return _without_breakdown(span_text(sentence), kept)
@@ -97,6 +97,7 @@ def _without_breakdown(text: str, casualties: list[Casualty]) -> list[Casualty]:
 _NAMED_DEATH_VERBS = frozenset({"kill", "martyr", "assassinate"})
 # Verbs that tell a death with the word after them: "was shot dead", "was gunned down"
 _NAMED_DEATH_PHRASES = {"shoot": ("dead",), "gun": ("down",), "stab": ("death", "dead")}
+_NAMED_DEATH_LEMMAS = _NAMED_DEATH_VERBS | frozenset(_NAMED_DEATH_PHRASES) | {"die"}
 # No single happening ACLED codes kills this many: a figure this large counts a war or a
 # campaign, whatever the parse says it is the toll of.
 WAR_SCALE_DEAD = 10_000
@@ -114,25 +115,25 @@ def _named_dead(sentence: Span, *, covered: Sequence[Casualty], published: date 
         if verb.pos_ != "VERB":
             continue
         if _tells_named_death(verb):
-            subject = next((c for c in verb.children if c.dep_ == ("nsubj" if verb.lemma_ == "die" else "nsubjpass")),
-                           None)
+            named = next((c for c in verb.children if c.dep_ == ("nsubj" if verb.lemma_ == "die" else "nsubjpass")),
+                         None)
         elif verb.lemma_.lower() in _NAMED_DEATH_VERBS:
-            subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            named = next((c for c in verb.children if c.dep_ == "dobj"), None)
         else:
             continue
-        if subject is None or is_unreal(verb, published=None) or is_background(verb) or \
+        if named is None or is_unreal(verb, published=None) or is_background(verb) or \
                 within_other_year(verb, published=published):
             continue
-        tokens = list(subject.subtree)
+        tokens = list(named.subtree)
         if any(t.like_num for t in tokens):
             continue  # a figure tells how many
         first, last = tokens[0].i, tokens[-1].i
         people = [e for e in sentence.ents if e.label_ == "PERSON" and first <= e.start and e.end - 1 <= last
-                  and (e.root.i == subject.i or e.root.dep_ in ("appos", "conj"))]
+                  and (e.root.i == named.i or e.root.dep_ in ("appos", "conj"))]
         if not people:
             continue
         # (from the name to the verb; for an active verb's object, from the verb to the name)
-        told = (sentence.doc[first], verb) if subject.i < verb.i else (verb, sentence.doc[last])
+        told = (sentence.doc[first], verb) if named.i < verb.i else (verb, sentence.doc[last])
         start = told[0].idx - sentence.start_char
         end = told[1].idx + len(told[1].text) - sentence.start_char
         if any(c.start < end and start < c.end for c in covered):
