@@ -25,6 +25,9 @@ INJURED_PASSIVE = (
     r"critically|seriously|severely|badly|slightly|all)\s+)*"
     r"(?P<verb>injured|wounded|hurt|sustained\s+(?:serious\s+)?injuries)"
 )
+# Whom a side "lost": people, not tanks, homes or ground
+LOST_PEOPLE = (r"(?:people|persons|men|women|children|residents|villagers|members|soldiers|officers|policemen|"
+               r"colleagues|comrades|relatives|worshippers|students|civilians)")
 KILL_ACTIVE = (
     r"(?P<verb>killings?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
     r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|execut(?:ed|ing)|"
@@ -77,7 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("injured", re.compile(rf"\b{NUMBER}\s+{VICTIM}{INJURED_PASSIVE}\b", re.I)),
     # "the death toll rose to 12", "toll climbed to 40"
     ("killed", re.compile(
-        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+,?\s+){{0,12}}?(?:rose|climbed|reached|reaches|stood|jumped|"
+        rf"\b(?P<verb>(?:death\s+)?toll)\s+(?:[\w'’-]+,?\s+){{0,24}}?(?:rose|climbed|reached|reaches|stood|jumped|"
         rf"increased|is|was|has\s+risen|had\s+risen|rises|stands|hit|hits|crossed|touched)\s+(?:to\s+|at\s+)?{NUMBER}", re.I)),
     # "raising the death toll to 31", "bringing the toll to 40"
     ("killed", re.compile(
@@ -91,6 +94,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.I)),
     # "12 deaths", "40 fatalities"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?P<verb>deaths?|fatalities|bodies|dead\s+bodies)\b", re.I)),
+    # "We lost thirty-six people on the spot": a community's or a unit's dead, told by its own
+    ("killed", re.compile(rf"\b(?P<verb>lost|los(?:e|es|ing))\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?{NUMBER}\s+"
+                          rf"(?P<victim>(?:[A-Za-z][\w'’-]*\s+)?{LOST_PEOPLE})\b", re.I)),
     # "two more lives were lost", "12 lives lost"
     ("killed", re.compile(rf"\b{NUMBER}\s+(?:more\s+|other\s+)?(?P<victim>)lives\s+(?P<verb>(?:were\s+|have\s+been\s+"
                           rf"|had\s+been\s+|was\s+)?lost)\b", re.I)),
@@ -188,7 +194,8 @@ GROUP_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
 NON_PERSON = re.compile(
     r"\b(?:sites?|jets?|aircraft|planes?|drones?|missiles?|rockets?|buildings?|houses?|homes?|"
-    r"vehicles?|tanks?|posts?|years?|days?|hours?|minutes?|km|kilomet\w*|miles?|percent|%|"
+    r"vehicles?|tanks?|posts?|years?|months?|weeks?|days?|nights?|hours?|minutes?|decades?|km|kilomet\w*|"
+    r"miles?|percent|%|"
     r"targets?|camps?|villages?|hideouts?|bunkers?|facilities|infrastructure|acres?|crore|"
     r"lakh|rupees|dollars?|million|billion|times|rounds?)\b", re.I)
 

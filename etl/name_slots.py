@@ -71,7 +71,9 @@ def named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, 
     text = doc_text(doc)
     for match in _LGA_NAME.finditer(text) if "LGA" in text or "ocal" in text else ():
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is not None and not any(t.i in taken for t in span) and span[0].lower_ not in ("the", "a"):
+        # (also inside an organisation's name: "Bassa Local Government Area of Plateau State" read as one)
+        if span is not None and not any(t.i in taken and t.ent_type_ != "ORG" for t in span) and \
+                span[0].lower_ not in ("the", "a"):
             spans.append((match.start(1), match.end(1), "GPE"))
     for token in doc:
         head = token.head

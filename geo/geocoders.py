@@ -37,12 +37,16 @@ class Geocoder(Protocol):
         ...
 
 
+# The name feature of a primary name
+PRIMARY_NAME_SCORE = 0.8
+
+
 def name_match_score(entry: Entry) -> float:
     """How much the matched name itself says: curated > primary > alternate; variants lower."""
     if entry.is_curated:
         score = 1.0
     elif entry.is_primary_name:
-        score = 0.8
+        score = PRIMARY_NAME_SCORE
     else:
         score = 0.45
     return score * (0.7 if entry.is_variant else 1.0)

@@ -89,8 +89,8 @@ from dataclasses import dataclass
 
 from geo.boundaries import Boundaries
 from geo.gazetteer import Entry, Gazetteer, haversine_km
-from geo.geocoders import (KIND_PRIOR, kind_score, name_match_score, notability_score, prior_score,
-                           size_score)
+from geo.geocoders import (KIND_PRIOR, PRIMARY_NAME_SCORE, kind_score, name_match_score, notability_score,
+                           prior_score, size_score)
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
@@ -709,7 +709,9 @@ class Resolver:
             place = entry.place
             reasons: list[str] = []
             features = {
-                "name": name_match_score(entry),
+                # the seat of a same-named area, under an alternate name, is named as the area is
+                "name": (name_match_score(entry) if place.place_id not in seat_priors or entry.is_primary_name
+                         else max(name_match_score(entry), PRIMARY_NAME_SCORE)),
                 "kind": (cued_kind_score(cues.kind, place.kind) if cues.kind
                          else seat_priors.get(place.place_id, kind_score(entry))),
                 "size": size_score(entry),
@@ -770,11 +772,15 @@ class Resolver:
         priors: dict[str, float] = {}
         for entry in entries:
             town = entry.place
-            if town.kind != "populated_place" or not (
-                    entry.is_primary_name or town.population >= BIG_CITY_POPULATION):
+            if town.kind != "populated_place":
                 continue
+            # "Jenin" is an alternate name of the town Janīn, in the governorate of Jenin: an
+            # alternate spelling still names the seat of the area it lies in and shares (not a
+            # shortening: "Oklahoma" is the state, not Oklahoma City)
+            by_area_name = not (entry.is_primary_name or town.population >= BIG_CITY_POPULATION)
             for area in areas:
-                if area.country != town.country:
+                if area.country != town.country or (by_area_name and (
+                        fold(area.name) != fold(town.admin1) or len(area.name.split()) != len(town.name.split()))):
                     continue
                 is_seat = (fold(area.name) in (fold(town.admin1), fold(town.admin2))
                            or haversine_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_MAX_KM)

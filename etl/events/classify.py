@@ -154,7 +154,7 @@ def _means_of_killing(token: Token) -> bool:
 
 _HARM_WORDS = frozenset({"killed", "killing", "kills", "injured", "injuring", "wounded", "wounding", "dead",
                          "died", "casualties", "fatalities", "deaths", "injuries", "lives", "losses", "neutralized",
-                         "neutralised"})
+                         "neutralised", "toll"})  # ("the death toll from the attack")
 
 
 _INTERCEPTIONS = frozenset({"intercept", "down"})
@@ -501,6 +501,10 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
     return False
 
 
+# Words of harm whose object or "on" phrase names whom it hit
+_AIMED_HARM = frozenset(HARM_VERBS | {"fire", "shoot"})
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = _territory_side(trigger)
@@ -555,9 +559,10 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
         civilian = lx.CIVILIAN_WORDS | lx.CIVILIAN_SITES | {"community", "communities"}
         if not victims & (civilian | armed_targets):
             # "gunmen opened fire on the vehicle …, killing four women": the
-            # sentence's other harm verbs name the victims
+            # sentence's other harm verbs name the victims (and "stormed the area and opened fire
+            # on unsuspecting residents": whom the fire was aimed at)
             for other in violent:
-                if other is not trigger and other.token.lemma_.lower() in HARM_VERBS:
+                if other is not trigger and other.token.lemma_.lower() in _AIMED_HARM:
                     victims |= target_words(other.token)
         if not victims & (civilian | armed_targets) and victims & {"them", "those"}:
             # "forced passengers off a bus and shot dead nine of them": whom the pronoun stands for,

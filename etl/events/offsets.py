@@ -13,6 +13,8 @@ _OFFSET_DAYS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 
                 "year": 365}
 MONTH_OFFSET_DAYS = 28  # an offset of this many days or more dates to the month only ("two months after")
 NEARLY = 0.9  # the share of an offset that "nearly" or "almost" leaves ("nearly a year": about 11 months)
+# Prepositions that bound an offset ("under two weeks", "about a month", "over a year")
+_BOUNDS = frozenset({"under", "about", "around", "over"})
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "several": 3, "few": 3}
 
@@ -36,6 +38,9 @@ def recalled_offset(token: Token) -> int | None:
             units.extend(c for c in node.head.children if c.dep_ == "npadvmod" and c.i < node.i)
             # or on the main verb, right before the mark ("the blast came a day after militants attacked")
             units.extend(c for c in node.head.head.children if c.dep_ == "npadvmod" and c.right_edge.i == node.i - 1)
+            # or in a bound right before it ("comes just under two weeks after 52 people were killed")
+            units.extend(g for c in node.head.head.children if c.dep_ == "prep" and c.lower_ in _BOUNDS
+                         and c.right_edge.i == node.i - 1 for g in c.children if g.dep_ == "pobj")
         for unit in units:
             if unit.lower_ not in _OFFSET_DAYS:
                 continue
@@ -56,7 +61,8 @@ def recalled_offset(token: Token) -> int | None:
             if unit.lower_ == "year" and number != 1:
                 return None  # events of older years are not coded
             days = number * _OFFSET_DAYS[unit.lower_]
-            if any(c.lower_ in ("nearly", "almost") for c in [*unit.children, *count.children]):
+            if any(c.lower_ in ("nearly", "almost") for c in [*unit.children, *count.children]) or \
+                    (unit.dep_ == "pobj" and unit.head.lower_ == "under"):
                 # "nearly a year after": somewhat less, and no anniversary to the day
                 return max(1, round(days * NEARLY))
             return days

@@ -150,6 +150,21 @@ def headed_for(doc: Doc, mention: Mention) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("towards", "toward")
 
 
+# Verbs of speaking whose place is where words were said ("his spokesman told reporters in New York")
+_SPEAKING_VERBS = frozenset({"say", "tell", "speak", "announce", "state", "add", "brief"})
+
+
+def where_said(doc: Doc, mention: Mention) -> bool:
+    """Is the place only where someone spoke ("the UN chief is alarmed by
+    reports of the strike, his spokesman told reporters in New York")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return prep.lower_ in ("in", "at", "from") and prep.head.pos_ == "VERB" and \
+        prep.head.lemma_.lower() in _SPEAKING_VERBS
+
+
 def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by another event noun of the sentence ("the
     attack on Sumy")?"""
@@ -208,7 +223,7 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         wanted.add(harmed.i)  # "shelling across the Line of Control killed 12 civilians in Poonch"
     if verb is not None and verb.dep_ == "relcl" and span.start <= verb.head.i < span.end:
         return True  # "al-Nahud, which the paramilitaries seized": the clause is on the place
-    for node in ancestors(span.root, limit=9):
+    for node in ancestors(span.root, limit=14):  # (a long chain of nouns and prepositions is one phrase)
         if node.i in wanted:
             return True
         if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:

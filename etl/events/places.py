@@ -25,7 +25,7 @@ from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_scope import (
     TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under,
-    under_other_event, under_violence,
+    under_other_event, under_violence, where_said,
 )
 from etl.events.syntax import ancestors
 from etl.spacy_model import doc_text, span_text
@@ -360,7 +360,8 @@ def choose_places(
         # someone went, not where the violence was; "launched just before Kinshasa and Kigali
         # signed a peace deal in Washington": where the talks were
         usable = [c for c in usable if not at_a_visit(sentence.doc, c.mention, trigger.token)
-                  and not in_talks_clause(sentence.doc, c.mention, trigger.token)]
+                  and not in_talks_clause(sentence.doc, c.mention, trigger.token)
+                  and not where_said(sentence.doc, c.mention)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
     talks = trigger.sub_event_type in TALKS
@@ -579,6 +580,15 @@ def _listed_airbases(sentence: Span, chosen: Sequence[PlaceCandidate],
 
 # How far a place said to be "in" a town may lie from it and still be read as inside it
 SITE_IN_TOWN_KM = 40.0
+# ... and from the point of a province or region said to hold it
+AREA_HOLDS_KM = 300.0
+# Nouns for a part of a bigger place: "the Kwall district of Bassa", "the Khan Younis area of Gaza"
+_PART_OF_NOUNS = toponyms.DIVISION_NOUNS | toponyms.AREA_NOUNS
+# Participles that say where a named place lies ("Jenin, located in the occupied West Bank")
+_LYING_PARTICIPLES = frozenset({"locate", "situate", "base", "lie", "nestle", "sit"})
+# ", Moscow Region": a division named after the place it holds, after a comma
+_DIVISION_AFTER = re.compile(r"\s+(?:%s)\b(?!s)" % "|".join(sorted(toponyms.DIVISION_NOUNS | {"state", "territory"})),
+                             re.IGNORECASE)
 # Nouns a name is "of" that an "in" phrase may hang on ("the strategic city of Uvira in eastern Congo")
 _SETTLEMENT_NOUNS = toponyms.SETTLEMENT_NOUNS | toponyms.AREA_NOUNS
 
@@ -599,8 +609,10 @@ def _sites_in_places(doc: Doc, usable: list[PlaceCandidate]) -> list[PlaceCandid
                     not _said_in(doc, inner.mention, outer.mention):
                 continue
             town = outer.place.kind in ("populated_place", "admin2")
-            if within(inner.place, outer.place) or (town and haversine_km(
-                    inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon) <= SITE_IN_TOWN_KM):
+            apart_km = haversine_km(inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon)
+            # an area the text says holds the name ("Jenin, located in the West Bank", "Balashikha,
+            # Moscow Region") holds it however the gazetteer files the two
+            if within(inner.place, outer.place) or apart_km <= (SITE_IN_TOWN_KM if town else AREA_HOLDS_KM):
                 dropped.add(id(outer))
                 if outer.locative:
                     promoted.add(id(inner))
@@ -620,14 +632,27 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     outer_span = doc.char_span(outer.start, outer.end, alignment_mode="expand")
     if inner_span is None or outer_span is None:
         return False
+    text = doc_text(doc)
+    if text[inner.end:outer.start].strip() == "," and _DIVISION_AFTER.match(text, outer.end) and \
+            not _LIST_BEFORE.search(text, 0, inner.start):
+        return True  # "in Balashikha, Moscow Region"
     outer_root = outer_span.root
     if outer_root.dep_ == "compound" and outer_root.head.lemma_.lower() in _SETTLEMENT_NOUNS:
         outer_root = outer_root.head  # "near Uri in Baramulla district"
     prep = outer_root.head
+    inner_root = inner_span.root
+    if outer_root.dep_ == "pobj" and prep.lower_ == "of" and inner_root.dep_ == "compound" and \
+            inner_root.head.i == prep.head.i and prep.head.lemma_.lower() in _PART_OF_NOUNS:
+        return True  # "in the Kwall district of Bassa Local Government Area" (not "the Gaza city of Rafah",
+        # which names the city)
     if outer_root.dep_ != "pobj" or prep.lower_ not in ("in", "near"):
         return False  # ("the Nur Khan airbase near Rawalpindi": one site, by the town)
     if inner_span.start <= prep.head.i < inner_span.end:
         return True
+    lying = prep.head
+    if prep.lower_ == "in" and lying.dep_ == "acl" and lying.lemma_.lower() in _LYING_PARTICIPLES and \
+            inner_span.start <= lying.head.i < inner_span.end:
+        return True  # "in Jenin, located in the occupied West Bank"
     # "the strategic city of Uvira in eastern Congo": "in" hangs on the noun the name is "of"
     root = inner_span.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and prep.head.i == root.head.head.i and \

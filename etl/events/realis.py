@@ -141,7 +141,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                     return True
                 if child.dep_ in ("nsubj", "nsubjpass") and node.i == token.i and node.pos_ == "VERB" and (
                         child.lower_ in ("nobody", "none") or any(
-                            c.dep_ in ("det", "neg") and c.lower_ == "no" for c in child.children)):
+                            c.dep_ in ("det", "neg") and c.lower_ == "no" and not _bounds_a_figure(c)
+                            for c in child.children)):
                     return True  # "no prisoners escaped", "nobody was arrested": none did
                 if child.dep_ == "aux" and child.lower_ in lx.MODAL_AUX:
                     return True
@@ -164,6 +165,13 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             if published is None or year < published.year - 1:
                 return True
     return False
+
+
+def _bounds_a_figure(no: Token) -> bool:
+    """"No fewer than forty residents", "no less than 12 people": a bound on
+    the figure, not "none"."""
+    nxt = no.doc[no.i + 1] if no.i + 1 < len(no.doc) else None
+    return nxt is not None and nxt.lower_ in ("fewer", "less", "more")
 
 
 # Participles and adjectives of a plan fixed for later ("set to meet", "due to sign")

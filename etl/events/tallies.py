@@ -293,8 +293,9 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
             continue
         if tokens[-1] in _PERIOD_UNITS and (
                 (c.dep_ == "prep" and {"past", "last", "recent", "previous"} & set(tokens))
-                or (perfect and {"this", "past", "last", "recent"} & set(tokens))):
-            return True
+                or (perfect and {"this", "past", "last", "recent"} & set(tokens))
+                or (perfect and c.dep_ == "prep" and c.lower_ in ("in", "within", "over"))):
+            return True  # (and "in just one week, we have lost over 20 community members")
         if c.lower_ in ("during", "throughout", "in") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _WAR_NOUNS for g in c.children):
             return True

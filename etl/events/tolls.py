@@ -64,6 +64,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
                                  or when_older_year(verb, published=published)):
             continue  # "last year's demonstrations, in which more than 60 people died", "since April 2023, when
             # 10 policemen were killed"
+        if casualty.kind == "killed" and _ONGOING_TOLL.search(casualty.text):
+            continue  # "the death toll from ongoing clashes in Sahnaya has risen to 11": a running total
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
             continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)
@@ -73,6 +75,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
     return _without_breakdown(span_text(sentence), kept)
 
 
+# The toll of violence still going on ("the death toll from ongoing clashes")
+_ONGOING_TOLL = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the\s+)?(?:ongoing|continuing|continued)\b", re.I)
 # What opens the parts of a toll just told ("over 180 were killed, with at least 60 shot
 # on the first day and 50 more killed on the second"), and words that add to it instead
 _PARTS_MARK = re.compile(r",\s+(?:with|including|among\s+(?:them|whom)|of\s+whom)\b", re.I)
@@ -393,14 +397,16 @@ def restated_toll(drafts: Sequence[Draft], casualties: Sequence[Casualty]) -> in
     killed = [c for c in casualties if c.kind == "killed"]
     if not killed:
         return None
-    total, victims = sum(c.best for c in killed), {victim_actor(c) for c in killed}
+    # (victims unnamed, "four others", are whoever the figure beside them names)
+    total, victims = sum(c.best for c in killed), {victim_actor(c) for c in killed} - {""}
     for k in range(len(drafts) - 1, -1, -1):
         for toll in drafts[k].tolls:
             told = [c for c in toll.casualties if c.kind == "killed"]
-            told_victims = {victim_actor(c) for c in told}
+            told_victims = {victim_actor(c) for c in told} - {""}
             if told and sum(c.best for c in told) == total and (
-                    told_victims == victims or victims == {""} or told_victims == {""}):
-                return k  # (or the same figure told again with no victims named: "leaving 26 dead")
+                    told_victims == victims or not victims or not told_victims):
+                return k  # (or the same figure told again with no victims named: "leaving 26 dead";
+                # "we lost thirty-six people, and four others later died" after "forty residents")
     return None
 
 

@@ -95,6 +95,15 @@ def test_a_state_beats_the_seat_of_a_small_namesake_province(resolver: Resolver)
     assert places(resolver, text, ["Florida"])["Florida"].place_id == "admin1:USA/florida"  # type: ignore[union-attr]
 
 
+def test_a_town_known_by_the_name_of_the_governorate_it_heads_is_the_town(resolver: Resolver) -> None:
+    # GeoNames files the town as "Janīn", with "Jenin" among its alternate names; the
+    # governorate's own name is "Jenin": the bare name, in news, is the town it is named for
+    town = places(resolver, "Troops raided Jenin overnight.", ["Jenin"])["Jenin"]
+    assert town.kind == "populated_place" and town.country == "PSE"  # type: ignore[union-attr]
+    area = places(resolver, "Troops raided villages across Jenin governorate.", ["Jenin"])["Jenin"]
+    assert area.kind == "admin1"  # type: ignore[union-attr]
+
+
 def test_an_island_country_is_named_by_its_island(resolver: Resolver) -> None:
     assert places(resolver, "She was born in Antigua and moved later.",
                   ["Antigua"])["Antigua"].place_id == "ne:ATG"  # type: ignore[union-attr]

@@ -1,0 +1,120 @@
+"""Events of short self-written reports from outside South Asia (stop 40):
+a town said to lie in a region, or written before its region ("X, Moscow
+Region"), or named as a district of a local government area, is one place
+(the town, or the area the text puts it in); a town known by an alternate
+spelling of the governorate it heads is the town; where a spokesman spoke is
+no place of the strike; "no fewer than" bounds a figure and negates nothing;
+"three weeks after" counts no victims; "we lost twelve people" counts twelve
+dead (not tanks); fire opened on worshippers is an attack on civilians; "in
+just one week, we have lost" is a running total."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
+
+
+def test_a_town_said_to_lie_in_a_region_is_one_place_the_town(pipeline):
+    text = ("Drone strike in Jenin\n\n"
+            "An Israeli drone struck a house in Jenin, located in the occupied West Bank, on Monday, killing "
+            "three people.")
+    events = extract(pipeline, text)
+    assert [(e.geo_precision, e.fatalities) for e in events] == [(1, 3)]
+    assert events[0].latitude is not None and abs(events[0].latitude - 32.46) < 0.05
+
+
+def test_a_town_written_before_its_region_is_one_place(pipeline):
+    text = ("Car bomb near Moscow\n\n"
+            "A car bomb exploded in Balashikha, Moscow Region, on Monday, killing a senior officer.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Balashikha", 1)]
+
+
+def test_a_district_of_a_local_government_area_is_placed_in_that_area(pipeline):
+    text = ("Village attacked\n\n"
+            "Gunmen killed 14 residents in the Kwall district of Bassa Local Government Area of Plateau State "
+            "on Monday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.admin1, e.fatalities) for e in events] == [("Bassa", "Plateau", 14)]
+
+
+def test_where_a_spokesman_spoke_is_no_place_of_the_strike(pipeline):
+    text = ("Strike on a market\n\n"
+            "An air strike hit a market in El Obeid on Monday, killing 19 people.\n\n"
+            "The UN chief is alarmed by reports of the strike, his spokesman told reporters in Geneva.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("El Obeid", 19)]
+
+
+def test_no_fewer_than_bounds_a_figure_and_negates_nothing(pipeline):
+    text = ("Town attacked\n\n"
+            "No fewer than twenty-five villagers have been confirmed dead after gunmen attacked the town of "
+            "Bokkos on Monday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Bokkos", 25)]
+
+
+def test_weeks_after_a_killing_count_no_victims(pipeline):
+    text = ("Mourners\n\n"
+            "\"It is painful that less than three weeks after our people were killed in Mangu, we are burying "
+            "more,\" he said.")
+    assert all(e.fatalities != 3 for e in extract(pipeline, text))
+
+
+def test_people_a_community_lost_are_its_dead_and_tanks_are_not(pipeline):
+    text = ("Attack on a village\n\n"
+            "Gunmen attacked the village of Dogon Noma in Plateau State on Monday.\n\n"
+            "\"We lost twelve people in the attack, and the army lost two tanks,\" a resident said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [12]
+
+
+def test_a_loss_in_a_week_is_a_running_total(pipeline):
+    text = ("Attacks\n\n"
+            "\"In just one week, we have lost over 30 community members to these attacks in Plateau State,\" "
+            "the chairman said.")
+    assert all(e.fatalities != 30 for e in extract(pipeline, text))
+
+
+def test_fire_opened_on_worshippers_is_an_attack_on_civilians(pipeline):
+    text = ("Gunmen storm a mosque\n\n"
+            "Gunmen stormed the town of Mantau on Monday and opened fire on worshippers at a mosque, killing 20.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Violence against civilians", "Attack", 20)]
+
+
+def test_a_death_toll_told_after_a_long_address_is_the_attacks_toll(pipeline):
+    text = ("Village attack toll rises\n\n"
+            "The death toll from Monday's attack on the farming community of Dogon Noma, in Ropp district of "
+            "Barkin Ladi Local Government Area, Plateau State, has climbed to 23, with homes set ablaze during "
+            "the assault.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 23)]
+
+
+def test_the_toll_of_ongoing_clashes_is_a_running_total(pipeline):
+    text = ("Clashes near the capital\n\n"
+            "The health ministry said on Monday that the death toll from ongoing clashes in Jaramana, a town "
+            "east of Damascus with a mostly Druze population, has risen to 14.")
+    assert all(e.fatalities != 14 for e in extract(pipeline, text))
+
+
+def test_a_killing_just_under_two_weeks_before_is_background_of_that_day(pipeline):
+    text = ("Village attacked\n\n"
+            "Gunmen killed 12 residents of Dogon Noma in Plateau State on Monday.\n\n"
+            "The attack comes just under two weeks after 52 people were killed in communities in Bokkos "
+            "Local Government Area.")
+    events = extract(pipeline, text)
+    recalled = [e for e in events if e.fatalities == 52]
+    assert len(recalled) == 1 and recalled[0].role == "background"
+    assert date(2025, 4, 27) <= recalled[0].event_date <= date(2025, 4, 30)
+
+
+def test_a_toll_told_again_in_parts_with_others_is_the_same_toll(pipeline):
+    text = ("Village attacked\n\n"
+            "Forty residents were killed when gunmen attacked the town of Bokkos on Monday.\n\n"
+            "\"Our vigilantes engaged the attackers and repelled them,\" a community leader said.\n\n"
+            "\"We lost thirty-six people on the spot, and four others later died from their injuries.\"")
+    events = extract(pipeline, text)
+    assert sum(e.fatalities or 0 for e in events) == 40
