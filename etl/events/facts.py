@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from etl.casualties import Casualty, find_casualties
-from etl.dates import DateMention, find_dates
+from etl.dates import WEEKDAY_NAMES, DateMention, find_dates
 from etl.spacy_model import span_text
 
 _CACHE_KEY = "sitrep_sentence_facts"
@@ -93,3 +93,19 @@ def unpinned_weekday(sentence: Span) -> bool:
     """Does the sentence name a weekday it gives no date to pin it by (an
     undated page's "on Monday")?"""
     return any(d.kind == "weekday" and d.value is None for d in facts_of(sentence, published=None).dates)
+
+
+def told_weekday(token: Token) -> str:
+    """The weekday an event word is told on ("a similar protest on Monday",
+    "it followed a protest on Monday", "clashes Tuesday"), lower-case, else
+    "" (the parse may hang the day on the verb the word is the object of)."""
+    holders = [token, *([token.head] if token.dep_ in ("dobj", "nsubj", "nsubjpass") else [])]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "npadvmod" and child.lower_ in WEEKDAY_NAMES:
+                return child.lower_
+            if child.dep_ == "prep" and child.lower_ == "on":
+                day = next((g.lower_ for g in child.children if g.lower_ in WEEKDAY_NAMES), "")
+                if day:
+                    return day
+    return ""

@@ -55,7 +55,7 @@ from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.consequences import consequence_of_violence
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
-from etl.events.facts import unpinned_weekday
+from etl.events.facts import told_weekday, unpinned_weekday
 from etl.events.places import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
@@ -701,7 +701,12 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     Thursday said …" -- is within a few days of the event's)."""
     if draft.date_value is None:
         # on an undated page, "on Monday" is the news and "In Nov. 2023" history: a mention told
-        # by a weekday alone is no mention of a happening dated by its month, and back
+        # by a weekday alone is no mention of a happening dated by its month, and back; nor is
+        # "a similar protest on Monday" one of the protest told on Tuesday
+        day = told_weekday(draft.trigger.token)
+        if day and any((other := told_weekday(m.draft.trigger.token)) and other != day
+                       for m in happening.mentions if m.draft.date_value is None):
+            return False
         return not (_weekday_only(draft) and any(source == "own" and precision >= MONTH
                                                  for _, precision, source in happening.dates))
     if draft.own_date and draft.date_precision >= MONTH and any(_weekday_only(m.draft) for m in happening.mentions):
@@ -722,6 +727,14 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             earliest, latest = _GAPS.get(dated.date_from, (-1, 1))
             if not earliest <= gap <= latest:
                 return False
+    if draft.own_date and not happening.dates and happening.dated().date_from == "lead":
+        # a happening dated only by the lead ("was taken into custody", on Saturday) and a mention
+        # of another month ("was placed under house arrest in August"): two happenings
+        dated = happening.dated()
+        if dated.date_value is not None and not _same_period(draft.date_value, draft.date_precision,
+                                                             dated.date_value, dated.date_precision) and \
+                abs((draft.date_value - dated.date_value).days) > REPORT_DAYS:
+            return False
     if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
             any(precision == DAY for _, precision, _ in happening.dates):
         # "Earlier this month, five soldiers were martyred in Mir Ali": before the day the

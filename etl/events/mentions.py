@@ -28,7 +28,7 @@ from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
-from etl.events.facts import facts_of, writes_a_date
+from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric
 from etl.events.offsets import recalled_offset
@@ -112,7 +112,11 @@ def _likened(token: Token) -> bool:
     this summer in Nepal", "inspired by similar protests in Asia"): other
     events named for comparison, not reported.  One with its own toll ("seven
     people were killed in a similar attack") is reported (the caller checks)."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _LIKENESS_WORDS for c in token.children)
+    if token.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.lower_ in _LIKENESS_WORDS for c in token.children):
+        return False
+    # (one told by a weekday of its own is the same story's earlier day: "it followed a similar
+    # protest on Monday")
+    return not told_weekday(token)
 
 
 # fire traded between two sides: a clash, whatever words come between ("exchanged heavy fire")

@@ -6,7 +6,12 @@ spelling of the governorate it heads is the town; where a spokesman spoke is
 no place of the strike; "no fewer than" bounds a figure and negates nothing;
 "three weeks after" counts no victims; "we lost twelve people" counts twelve
 dead (not tanks); fire opened on worshippers is an attack on civilians; "in
-just one week, we have lost" is a running total."""
+just one week, we have lost" and the toll "from ongoing clashes" are running
+totals; a toll told again in parts ("36 people ... and four others") is the
+same toll; a death toll told after a long address is the attack's; "just
+under two weeks after" dates a recalled killing; "a similar protest on
+Monday" is the day before, not a likeness; a house arrest in August is no
+mention of the custody the lead tells."""
 
 from __future__ import annotations
 
@@ -118,3 +123,38 @@ def test_a_toll_told_again_in_parts_with_others_is_the_same_toll(pipeline):
             "\"We lost thirty-six people on the spot, and four others later died from their injuries.\"")
     events = extract(pipeline, text)
     assert sum(e.fatalities or 0 for e in events) == 40
+
+
+def test_a_similar_protest_told_on_a_weekday_of_its_own_is_the_day_before(pipeline):
+    text = ("Students protest for a second day\n\n"
+            "Police fired tear gas on Tuesday at students protesting for a second day outside parliament in "
+            "Maseru against new cars for ministers.\n\n"
+            "It followed a similar protest on Monday, which led two parties to ask for the purchase to be "
+            "cancelled.")
+    events = extract(pipeline, text, published=date(2025, 11, 19))
+    assert sorted((e.event_date, e.location) for e in events) == [
+        (date(2025, 11, 17), "Maseru"), (date(2025, 11, 18), "Maseru")]
+
+
+def test_a_house_arrest_months_before_is_no_mention_of_the_custody_told_in_the_lead(pipeline):
+    text = ("Former president detained\n\n"
+            "Peru's former president Pedro Salas, under house arrest while he appeals a conviction for a failed "
+            "coup, was taken into custody after the Supreme Court deemed him a flight risk.\n\n"
+            "The court said on Saturday that Salas had tried to cut off his ankle monitor.\n\n"
+            "Salas, who governed Peru from 2019 to 2022, was placed under house arrest in August and has been "
+            "confined to a house in the capital, Lima.")
+    events = extract(pipeline, text, published=date(2025, 11, 23))
+    assert sorted(e.event_date for e in events if e.sub_event_type == "Arrests") == [
+        date(2025, 8, 1), date(2025, 11, 22)]
+
+
+def test_on_an_undated_page_a_protest_told_on_another_weekday_is_another_happening(pipeline):
+    text = ("Students riot for a second day\n\n"
+            "More than 2,000 students rallied on Tuesday outside parliament in Maseru against new cars for "
+            "ministers.\n\n"
+            "The demonstration turned violent when police fired tear gas after some protesters hurled rocks at "
+            "them.\n\n"
+            "It followed a similar protest on Monday, which led two parties to ask for the purchase to be "
+            "cancelled.")
+    events = extract(pipeline, text, published=None)
+    assert sorted(e.event_type for e in events) == ["Protests", "Riots"]
