@@ -112,7 +112,7 @@ PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|offi
            r"vaccinator|nurse|medic|paramedic|reporter|photographer|cameraman|scholar|imam|"
            r"teenager|fighter|gunman|pilgrim|worshipper|priest|chief|councillor|councilor|"
            r"legislator|lawmaker|minister|mayor|businessman|contractor|labourer|laborer|"
-           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|"
+           r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|general|admiral|brigadier|"
            r"national|passenger|principal|headmaster|headteacher|headman|head|chairman|governor|"
            r"commissioner|spokesman|administrator|inspector|deputy|secretary|member|"
            r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")

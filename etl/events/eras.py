@@ -71,10 +71,10 @@ def within_other_year(token: Token, *, published: date | None) -> bool:
     ("last year's demonstrations, in which more than 60 people died"), or an
     act done during one ("the largest town captured by Ukrainian forces
     during last year's offensive")?"""
-    if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
+    if token.pos_ in ("VERB", "NOUN") and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
             o.dep_ == "pobj" and (dated_other_year(o, published=published) or _older_bare_year(o, published=published))
             for o in c.children) for c in token.children):
-        return True  # (also "withdrew the country from the treaty in 2019")
+        return True  # (also "withdrew the country from the treaty in 2019", "the talks on Ukraine in 2015")
     return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
 
 

@@ -171,6 +171,18 @@ def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
     return _governing_event(doc, mention, trigger, limit=4) is not None
 
 
+# Nouns of a war or campaign as a whole ("Moscow's military offensive in Ukraine")
+_WAR_NOUNS = frozenset({"war", "offensive", "invasion", "conflict", "campaign", "insurgency"})
+
+
+def under_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place where a war or campaign as a whole is ("attacks on
+    Russians linked to Moscow's military offensive in Ukraine"), not where
+    the trigger's event was?"""
+    event = _governing_event(doc, mention, trigger, limit=4)
+    return event is not None and event.lemma_.lower() in _WAR_NOUNS and event.lemma_ != trigger.lemma_
+
+
 def under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by a noun of violence other than the trigger
     ("against the killing of tourists in Pahalgam")?"""

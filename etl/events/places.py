@@ -25,7 +25,7 @@ from etl import lexicon as lx, toponyms
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_scope import (
     TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under,
-    under_other_event, under_violence, where_said,
+    under_a_war, under_other_event, under_violence, where_said,
 )
 from etl.events.syntax import ancestors
 from etl.spacy_model import doc_text, span_text
@@ -361,7 +361,8 @@ def choose_places(
         # signed a peace deal in Washington": where the talks were
         usable = [c for c in usable if not at_a_visit(sentence.doc, c.mention, trigger.token)
                   and not in_talks_clause(sentence.doc, c.mention, trigger.token)
-                  and not where_said(sentence.doc, c.mention)]
+                  and not where_said(sentence.doc, c.mention)
+                  and not under_a_war(sentence.doc, c.mention, trigger.token)]
     # "the strike was a direct response to the April 22 attack in Pahalgam": the place of
     # an event recalled as the cause is that event's
     talks = trigger.sub_event_type in TALKS

@@ -11,7 +11,9 @@ totals; a toll told again in parts ("36 people ... and four others") is the
 same toll; a death toll told after a long address is the attack's; "just
 under two weeks after" dates a recalled killing; "a similar protest on
 Monday" is the day before, not a likeness; a house arrest in August is no
-mention of the custody the lead tells."""
+mention of the custody the lead tells; "a senior general was killed" is one
+death; where a war is waged is no place of an attack likened to it; talks
+"in 2016" are history."""
 
 from __future__ import annotations
 
@@ -158,3 +160,22 @@ def test_on_an_undated_page_a_protest_told_on_another_weekday_is_another_happeni
             "cancelled.")
     events = extract(pipeline, text, published=None)
     assert sorted(e.event_type for e in events) == ["Protests", "Riots"]
+
+
+def test_where_a_war_is_waged_is_no_place_of_an_attack_likened_to_it(pipeline):
+    text = ("General killed\n\n"
+            "A senior general was killed when a bomb exploded under his car in the town of Odintsovo, west of "
+            "Moscow, on Friday.\n\n"
+            "Authorities named the victim of Friday's attack, which resembled earlier attacks on officers linked "
+            "to Moscow's military offensive in Ukraine.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Odintsovo", 1)]
+
+
+def test_talks_held_in_an_older_year_are_history(pipeline):
+    text = ("General killed\n\n"
+            "A senior general was killed when a bomb exploded under his car in the town of Odintsovo, west of "
+            "Moscow, on Friday.\n\n"
+            "According to the Kremlin, he was a Russian military representative at the talks on Syria in 2016, "
+            "amid the war there.")
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Remote explosive/landmine/IED"]
