@@ -152,17 +152,29 @@ def headed_for(doc: Doc, mention: Mention) -> bool:
 
 # Verbs of speaking whose place is where words were said ("his spokesman told reporters in New York")
 _SPEAKING_VERBS = frozenset({"say", "tell", "speak", "announce", "state", "add", "brief"})
+# Verbs of telling that say to whom ("confirmed the attack to The PUNCH")
+_TELLING_VERBS = frozenset({"confirm", "explain", "disclose", "reveal", "describe", "narrate", "recount"})
 
 
 def where_said(doc: Doc, mention: Mention) -> bool:
     """Is the place only where someone spoke ("the UN chief is alarmed by
-    reports of the strike, his spokesman told reporters in New York")?"""
+    reports of the strike, his spokesman told reporters in New York", "a
+    youth leader confirmed the attack to The PUNCH in Jos")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj":
         return False
     prep = span.root.head
-    return prep.lower_ in ("in", "at", "from") and prep.head.pos_ == "VERB" and \
-        prep.head.lemma_.lower() in _SPEAKING_VERBS
+    if prep.lower_ not in ("in", "at", "from"):
+        return False
+    holder = prep.head
+    if holder.pos_ == "VERB" and holder.lemma_.lower() in _SPEAKING_VERBS:
+        return True
+    # "confirmed the attack to The PUNCH in Jos": where words were said to someone, however the
+    # parse hangs the phrases (on the verb or on its object)
+    verb = holder if holder.pos_ == "VERB" else holder.head if holder.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_.lower() in _TELLING_VERBS and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i < prep.i
+        for c in (*verb.children, *holder.children))
 
 
 def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

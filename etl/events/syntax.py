@@ -75,6 +75,10 @@ def target_words(token: Token) -> set[str]:
         # "opened fire on X": the preposition hangs on "opened"; "X was shot dead",
         # "X was gunned down": the victim is the verb's
         heads.append(token.head)
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.pos_ == "VERB":
+        # "doctors and nurses were injured by police gunfire": whom it hit (not the agent phrase,
+        # the trigger's own words)
+        heads = [token, token.head.head]
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):

@@ -13,7 +13,8 @@ under two weeks after" dates a recalled killing; "a similar protest on
 Monday" is the day before, not a likeness; a house arrest in August is no
 mention of the custody the lead tells; "a senior general was killed" is one
 death; where a war is waged is no place of an attack likened to it; talks
-"in 2016" are history."""
+"in 2016" are history; where an attack was confirmed to a newspaper is no
+place of it; nurses "injured by police gunfire" are whom it hit."""
 
 from __future__ import annotations
 
@@ -179,3 +180,19 @@ def test_talks_held_in_an_older_year_are_history(pipeline):
             "According to the Kremlin, he was a Russian military representative at the talks on Syria in 2016, "
             "amid the war there.")
     assert [e.sub_event_type for e in extract(pipeline, text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_where_an_attack_was_confirmed_to_reporters_is_no_place_of_it(pipeline):
+    text = ("Village attacked\n\n"
+            "Gunmen attacked a village in Bassa Local Government Area of Plateau State on Monday, killing 12 "
+            "people.\n\n"
+            "A youth leader, Musa Dogo, confirmed the attack to The Nation in Jos on Monday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Bassa", 12)]
+
+
+def test_nurses_injured_by_gunfire_are_whom_the_gunfire_hit(pipeline):
+    text = ("Nurses hurt\n\n"
+            "Two nurses were injured by police gunfire outside a clinic in Nablus on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text)] == [
+        ("Violence against civilians", "Attack")]
