@@ -25,7 +25,9 @@ resolver; before the store.  Its modules are its stages:
   sub-type, with :mod:`~etl.events.crowds` for protests and riots and
   :mod:`~etl.events.weapons` for the weapon a sentence names),
   :mod:`~etl.events.places` (with :mod:`~etl.events.fallback_places` for an
-  event whose sentence names no place), :mod:`~etl.events.event_dates`,
+  event whose sentence names no place, :mod:`~etl.events.addresses` for a
+  name written with the area that holds it, and :mod:`~etl.events.place_kinds`
+  for the levels of places and their candidates), :mod:`~etl.events.event_dates`,
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
 * :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
   computed once and shared by the stages;

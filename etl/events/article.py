@@ -41,9 +41,8 @@ from etl.events.fallback_places import (
     mediator_mention, scene_place, sentence_country, victims_country,
 )
 from etl.events.place_scope import under
-from etl.events.places import (
-    KIND_LEVEL, PlaceCandidate, UNPLACED, choose_places, mention_role, speaker_place, within, without_bare_regions,
-)
+from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
+from etl.events.places import choose_places, mention_role, speaker_place, without_bare_regions
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline, typed_only_by_victims
 from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame

@@ -25,7 +25,7 @@ from etl.dates import DateMention
 from etl.events.core import Draft, Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.happenings import SITE_KM, same_or_near
-from etl.events.places import PlaceCandidate
+from etl.events.place_kinds import PlaceCandidate
 from etl.events.syntax import in_subtree, sequel
 from etl.events.tolls import ANOTHER, restated_toll, takes_casualties
 from etl.spacy_model import span_text

@@ -24,7 +24,7 @@ from etl.events.core import REPORT_DAYS, Draft, VIOLENT
 from etl.events.happening_tolls import happening_toll, spans_sites
 from etl.events.happenings import Happening, role_of, same_or_near, weekday_news
 from etl.events.fallback_places import border_country
-from etl.events.places import GEO_PRECISION, UNPLACED
+from etl.events.place_kinds import GEO_PRECISION, UNPLACED
 from etl.events.anaphora import presupposed, site_apart
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import split_share

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.events.core import CountryLookup, Draft, Trigger
-from etl.events.places import KIND_LEVEL, PlaceCandidate, first_conjunct
+from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate
+from etl.events.places import first_conjunct
 from etl.events.syntax import ancestors, country_code, governing_verb, token_country
 from etl.spacy_model import doc_text
 from geo.records import Mention, Place, Resolution

@@ -56,7 +56,7 @@ from etl.events.consequences import consequence_of_violence
 from etl.events.core import REPORT_DAYS, VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
 from etl.events.facts import told_weekday, unpinned_weekday
-from etl.events.places import KIND_LEVEL, UNPLACED, within
+from etl.events.place_kinds import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
 from etl.events.told_again import bare_reference
