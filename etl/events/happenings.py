@@ -663,15 +663,16 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
 
 
 # A city of a million people or more spreads beyond SITE_KM: its districts ("three deaths in
-# Darnytsia district", 13 km from the centre of Kyiv) are the city, up to this far
+# Darnytsia district", 13 km from the centre of Kyiv) and the towns it has grown into
+# (Balashikha, 21 km from the centre of Moscow) are the city, up to this far
 CITY_MIN_POPULATION = 1_000_000
-CITY_MAX_EXTENT_KM = 20.0
+CITY_MAX_EXTENT_KM = 25.0
 
 
 def city_extent_km(place: Place) -> float:
     """How far from its point a big city's own districts lie (the square
     root of its population over 100, in km: Kyiv, 2.9 million, 17 km;
-    capped at 20 km); 0 for any other place."""
+    capped at 25 km); 0 for any other place."""
     if place.kind != "populated_place" or place.population < CITY_MIN_POPULATION:
         return 0.0
     return min(CITY_MAX_EXTENT_KM, math.sqrt(place.population) / 100.0)

@@ -14,7 +14,8 @@ Monday" is the day before, not a likeness; a house arrest in August is no
 mention of the custody the lead tells; "a senior general was killed" is one
 death; where a war is waged is no place of an attack likened to it; talks
 "in 2016" are history; where an attack was confirmed to a newspaper is no
-place of it; nurses "injured by police gunfire" are whom it hit."""
+place of it; nurses "injured by police gunfire" are whom it hit; a blast told
+"in Moscow" and in a town 22 km from its centre is one event."""
 
 from __future__ import annotations
 
@@ -196,3 +197,12 @@ def test_nurses_injured_by_gunfire_are_whom_the_gunfire_hit(pipeline):
             "Two nurses were injured by police gunfire outside a clinic in Nablus on Monday.")
     assert [(e.event_type, e.sub_event_type) for e in extract(pipeline, text)] == [
         ("Violence against civilians", "Attack")]
+
+
+def test_a_blast_told_in_a_big_city_and_in_a_town_it_has_grown_into_is_one_event(pipeline):
+    text = ("General killed in Moscow blast\n\n"
+            "A senior Russian general has died in an explosion in Moscow, investigators said on Monday.\n\n"
+            "According to state media, a car exploded in the courtyard of a block of flats in Odintsovo, west of "
+            "Moscow, killing one person.")
+    events = extract(pipeline, text)
+    assert [e.fatalities for e in events] == [1]
