@@ -778,6 +778,8 @@ AGENT_VERBS = frozenset({"broker", "mediate", "host", "facilitate", "back", "sup
 LOCATIVE_PREPS = frozenset({"in", "inside", "at", "near", "on", "across", "along", "into",
                             "within", "outside", "over", "around", "to", "from", "off",
                             "throughout", "between"})
+# Nouns of a war as a whole ("the war has killed thousands", "the conflict in Sudan").
+WAR_NOUNS = frozenset({"war", "conflict", "insurgency"})
 # "X said", "according to X": who a claim is attributed to.
 SAY_VERBS = frozenset({"say", "claim", "report", "confirm", "state", "announce", "tell",
                        "allege", "assert", "add", "disclose", "reveal", "insist"})

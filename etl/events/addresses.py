@@ -18,6 +18,7 @@ from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate, within
 from etl.spacy_model import doc_text
 from geo.gazetteer import haversine_km
 from geo.records import Mention
+from geo.text_cues import DIVISION_AFTER
 
 # How far a place said to be "in" a town may lie from it and still be read as inside it
 SITE_IN_TOWN_KM = 40.0
@@ -27,9 +28,6 @@ AREA_HOLDS_KM = 300.0
 _PART_OF_NOUNS = toponyms.DIVISION_NOUNS | toponyms.AREA_NOUNS
 # Participles that say where a named place lies ("Jenin, located in the occupied West Bank")
 _LYING_PARTICIPLES = frozenset({"locate", "situate", "base", "lie", "nestle", "sit"})
-# ", Moscow Region": a division named after the place it holds, after a comma
-_DIVISION_AFTER = re.compile(r"\s+(?:%s)\b(?!s)" % "|".join(sorted(toponyms.DIVISION_NOUNS | {"state", "territory"})),
-                             re.IGNORECASE)
 # Nouns a name is "of" that an "in" phrase may hang on ("the strategic city of Uvira in eastern Congo")
 _SETTLEMENT_NOUNS = toponyms.SETTLEMENT_NOUNS | toponyms.AREA_NOUNS
 
@@ -74,7 +72,7 @@ def _said_in(doc: Doc, inner: Mention, outer: Mention) -> bool:
     if inner_span is None or outer_span is None:
         return False
     text = doc_text(doc)
-    if text[inner.end:outer.start].strip() == "," and _DIVISION_AFTER.match(text, outer.end) and \
+    if text[inner.end:outer.start].strip() == "," and DIVISION_AFTER.match(text, outer.end) and \
             not _LIST_BEFORE.search(text, 0, inner.start):
         return True  # "in Balashikha, Moscow Region"
     outer_root = outer_span.root

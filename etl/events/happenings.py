@@ -728,14 +728,13 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             earliest, latest = _GAPS.get(dated.date_from, (-1, 1))
             if not earliest <= gap <= latest:
                 return False
-    if draft.own_date and not happening.dates and happening.dated().date_from == "lead":
+    lead = happening.dated()
+    if draft.own_date and not happening.dates and lead.date_from == "lead" and lead.date_value is not None and \
+            not _same_period(draft.date_value, draft.date_precision, lead.date_value, lead.date_precision) and \
+            abs((draft.date_value - lead.date_value).days) > REPORT_DAYS:
         # a happening dated only by the lead ("was taken into custody", on Saturday) and a mention
         # of another month ("was placed under house arrest in August"): two happenings
-        dated = happening.dated()
-        if dated.date_value is not None and not _same_period(draft.date_value, draft.date_precision,
-                                                             dated.date_value, dated.date_precision) and \
-                abs((draft.date_value - dated.date_value).days) > REPORT_DAYS:
-            return False
+        return False
     if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
             any(precision == DAY for _, precision, _ in happening.dates):
         # "Earlier this month, five soldiers were martyred in Mir Ali": before the day the

@@ -184,7 +184,7 @@ def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:
 
 
 # Nouns of a war or campaign as a whole ("Moscow's military offensive in Ukraine")
-_WAR_NOUNS = frozenset({"war", "offensive", "invasion", "conflict", "campaign", "insurgency"})
+_CAMPAIGN_NOUNS = lx.WAR_NOUNS | {"offensive", "invasion", "campaign"}
 
 
 def under_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
@@ -192,7 +192,7 @@ def under_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
     Russians linked to Moscow's military offensive in Ukraine"), not where
     the trigger's event was?"""
     event = _governing_event(doc, mention, trigger, limit=4)
-    return event is not None and event.lemma_.lower() in _WAR_NOUNS and event.lemma_ != trigger.lemma_
+    return event is not None and event.lemma_.lower() in _CAMPAIGN_NOUNS and event.lemma_ != trigger.lemma_
 
 
 def under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:

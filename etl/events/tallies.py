@@ -28,7 +28,7 @@ _CONFLICT_NOUNS = frozenset({"war", "conflict", "fighting", "violence", "insurge
                              "demonstrations", "operations", "battles", "killings", "massacres"})
 
 
-_WAR_NOUNS = frozenset({"war", "conflict", "insurgency"})
+_WAR_NOUNS = lx.WAR_NOUNS
 
 
 _PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
@@ -311,7 +311,7 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         # ending four decades of conflict that killed over 40,000 people")
         return True
     if not day_dated and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and any(
-            a.pos_ == "NOUN" and a.lemma_.lower() in ("war", "conflict", "insurgency")
+            a.pos_ == "NOUN" and a.lemma_.lower() in _WAR_NOUNS
             for a in ancestors(verb.head, limit=6)):
         # "a five-year conflict between forces loyal to Kiir and Machar, which killed nearly
         # 400,000 people": the parse hangs the clause on the last noun of the war's phrase
