@@ -117,7 +117,7 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 _CUE = re.compile(
     r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
-    r"fatalit|sustained|lives|hell)", re.I)
+    r"fatalit|sustained|lives|hell|massacr|murder|slaughter)", re.I)
 
 
 def find_casualties(sentence: str) -> list[Casualty]:

@@ -14,7 +14,7 @@ KILLED_PASSIVE = (
     r"(?:(?:who|were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|reportedly|allegedly|"
     r"also|all|later|each|said|reported|feared|believed|confirmed)\s+)*"
     r"(?P<verb>killed|dead|died|dies|die|slain|martyred|perished|executed|beheaded|lynched|"
-    r"shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
+    r"massacred|murdered|slaughtered|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burnt\s+alive|burned\s+to\s+death|"
     r"lost\s+(?:their|his|her)\s+lives?|embraced\s+(?:shahadat|martyrdom)|"
     r"laid\s+down\s+(?:their|his|her)\s+lives?|succumbed|fell|were\s+martyred|sent\s+to\s+hell|"
     r"attain(?:ed)?\s+martyrdom|made\s+the\s+supreme\s+sacrifice|"

@@ -839,7 +839,7 @@ ARMED_CUES = frozenset({
     "al-shabaab", "shabaab", "boko", "isis", "daesh", "maoists", "naxals", "protesters", "protestors",
     "demonstrators", "insurgency", "attack", "attacks", "attacked", "attackers", "armed", "assailants",
     "assailant", "gunman", "isil", "qaeda", "al-qaeda", "iskp", "is-k", "isis-k", "hezbollah", "hamas", "houthi",
-    "houthis", "militia", "militias", "militiamen",
+    "houthis", "militia", "militias", "militiamen", "massacre", "massacres", "massacred",
 })
 # "Islamic State" is an armed cue only as the two words together.
 ARMED_PAIRS: tuple[frozenset[str], ...] = (frozenset({"islamic", "state"}),)

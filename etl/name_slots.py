@@ -167,12 +167,22 @@ def is_locative_object(ent: Span) -> bool:
         <= (3 if joined else 2)
         and root.dep_ == "pobj"
         and (head.lower_ in toponyms.LOCATIVE_PREPS
-             or (head.lower_ == "of" and head.head.lemma_.lower() in toponyms.SETTLEMENT_NOUNS))
+             or (head.lower_ == "of" and head.head.lemma_.lower() in toponyms.SETTLEMENT_NOUNS)
+             # "in the outskirts of Manbij", "struck the centre of Kramatorsk": a part of a town,
+             # where something happened
+             or (head.lower_ == "of" and head.head.lower_ in _TOWN_PARTS and (
+                 (head.head.dep_ == "pobj" and head.head.head.lower_ in toponyms.LOCATIVE_PREPS)
+                 or head.head.dep_ in ("dobj", "nsubjpass"))))
         and not any(child.dep_ == "case" for child in root.children)
         and all(t.is_title or t.is_upper or t.text == "-" or t.i in joined or (t.lower_ in _ARTICLES and t.i < root.i)
                 or (t.i > ent.start and ent.doc[t.i - 1].text == "-")  # "in Bani-bangou"
                 for t in ent)
     )
+
+
+# Parts of a town named "of" it ("the outskirts of Manbij", "the centre of Izium")
+_TOWN_PARTS = frozenset({"outskirts", "outskirt", "suburbs", "suburb", "centre", "center", "heart", "edge",
+                         "periphery", "vicinity", "environs", "countryside"})
 
 
 # Lower-case words inside Romance place names ("Santo Domingo de los Tsachilas", "Nioro du Sahel").

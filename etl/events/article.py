@@ -28,7 +28,7 @@ from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
-from etl.events.classify import choose_sentence_events, refine_trigger
+from etl.events.classify import TERRITORY_TAKEN, choose_sentence_events, refine_trigger
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
                                  seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
@@ -37,8 +37,8 @@ from etl.events.event_dates import dates_told_later, day_outside, lead_date, res
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
-    adjective_of_a_thing, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country, focus_place,
-    mediator_mention, scene_place, sentence_country, victims_country,
+    adjective_of_a_thing, arresting_country, country_in_name, country_wide, demonym_target, find_main_country,
+    find_sole_country, focus_place, mediator_mention, scene_place, sentence_country, victims_country,
 )
 from etl.events.place_scope import under
 from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
@@ -317,6 +317,14 @@ def extract_events(
                 # venue (not so "the ceasefire meeting was hosted in Putrajaya")
                 candidates = [c for c in candidates if under(doc, c.mention, trigger.token)]
             places, place_from = choose_places(sentence, trigger, candidates, own_clause=reaction)
+            if not places and trigger.sub_event_type in TERRITORY_TAKEN and any(
+                    c.dep_ == "dobj" and c.lower_ == "it" for c in trigger.token.children):
+                # "Manbij has changed hands, most recently when Turkish-backed groups captured it":
+                # the place "it" stands for, named before it in the sentence
+                named = [c.place for c in candidates if c.mention.start < trigger.token.idx
+                         and c.place.kind in ("populated_place", "admin1", "admin2", "site")]
+                if named:
+                    places, place_from = [named[-1]], "mention"
             if is_sequel and not places:
                 continue
             if trigger.event_type in VIOLENT and anaphoric(trigger.token) and drafts and \
@@ -382,6 +390,10 @@ def extract_events(
                 # (arrests told with no place: where the article's events are, "Seven people were
                 # arrested" after a prison riot in Machala)
                 places, place_from = [focus], "focus"
+            if not places and trigger.sub_event_type == "Arrests":
+                arresting = arresting_country(trigger, country_place)
+                if arresting is not None:
+                    places, place_from = [arresting], "demonym"
             if not places and trigger.sub_event_type == "Diplomacy" and not reaction:
                 # "an expanded round of talks was held on Wednesday" after "negotiations in Sharm
                 # El-Sheikh": talks with no venue of their own are held where the talks told were

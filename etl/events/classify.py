@@ -299,6 +299,21 @@ def taken_unopposed(token: Token) -> bool:
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
+def taken_from_a_side(verb: Token) -> bool:
+    """ "took the city from the SDF", "captured it from the US-backed SDF",
+    "took Manbij from Kurdish forces": ground (a territory word, a place or
+    "it") taken "from" its holders."""
+    if verb.lemma_.lower() not in ("take", "capture", "seize", "wrest"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [g for c in [*verb.children, *(p for o in objects for p in o.children)]  # (also "the city … from")
+               if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and bool(holders) and any(
+        o.lower_ in lx.TERRITORY_WORDS or o.lower_ == "it" or o.ent_type_ in _PLACE_ENTITIES for o in objects) and \
+        any(h.ent_type_ in ("ORG", "NORP") or h.lower_ in lx.TROOP_WORDS or h.text.isupper()
+            or any(c.lower_ in lx.TROOP_WORDS for c in h.subtree) for h in holders)
+
+
 def place_object(token: Token) -> bool:
     """Is the verb's object (or passive subject) a named place ("seized
     Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
@@ -361,7 +376,7 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
         if _state_taker(trigger.token) is False:
             return None  # weapons an armed group took in its attack: part of the attack, no event
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
-    if window & lx.TERRITORY_WORDS or (lemma != "take" and place_object(trigger.token)) or \
+    if window & lx.TERRITORY_WORDS or taken_from_a_side(token) or (lemma != "take" and place_object(token)) or \
             taken_unopposed(trigger.token):
         return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
     if _state_taker(trigger.token) is False:

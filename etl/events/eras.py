@@ -55,6 +55,38 @@ def _older_bare_year(token: Token, *, published: date | None) -> bool:
         1900 < int(token.text) < published.year - 1
 
 
+def _compared(head: Token, year: Token) -> bool:
+    """Does a superlative come between the head and its year ("raising the
+    toll to 31 from the deadliest airstrike on the capital in 2024"): the
+    year bounds a comparison, it does not date the head."""
+    return any(t.tag_ == "JJS" for t in head.doc[min(head.i, year.i):year.i])
+
+
+def _earlier_bare_year(token: Token, *, published: date | None) -> bool:
+    """A year written alone before the report's ("in 2024" told in 2025): no
+    day or month to date an event by, and not the report's year."""
+    return published is not None and token.like_num and len(token.text) == 4 and token.text.isdigit() and \
+        1900 < int(token.text) < published.year
+
+
+# The month a season is over by: "last summer" told before September is the year before's
+_SEASON_OVER = {"spring": 6, "summer": 9, "autumn": 12, "fall": 12}
+
+
+def _last_year_or_season(child: Token, *, published: date | None) -> bool:
+    """ "last year", "last summer" told as when (not "last year's"): a time a
+    year or more back, with no day or month to date an event by."""
+    if published is None or child.dep_ not in ("npadvmod", "obl", "advmod") or \
+            not any(d.lower_ in ("last", "previous") for d in child.children):
+        return False
+    word = child.lower_
+    if not (word == "year" or (word in _SEASON_OVER and published.month < _SEASON_OVER[word])):
+        return False
+    # (not "in March last year": a month, which dates it)
+    return all(d.kind == "year" for d in facts_of(sent_of(child), published=published).dates_within(
+        child.idx, child.idx + len(child.text)))
+
+
 def when_older_year(token: Token, *, published: date | None) -> bool:
     """Is the trigger told in a "when" clause on a date of an older year
     ("since April 2023, when 10 policemen and a driver were killed")?  Events
@@ -71,10 +103,21 @@ def within_other_year(token: Token, *, published: date | None) -> bool:
     ("last year's demonstrations, in which more than 60 people died"), or an
     act done during one ("the largest town captured by Ukrainian forces
     during last year's offensive")?"""
-    if token.pos_ in ("VERB", "NOUN") and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
-            o.dep_ == "pobj" and (dated_other_year(o, published=published) or _older_bare_year(o, published=published))
-            for o in c.children) for c in token.children):
+    heads = [token]
+    node = token
+    while node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.dep_ == "prep" and len(heads) < 4:
+        # "a wave of street protests in 2018", "rose to power on a wave of protests in 2019":
+        # the year of the phrase the event noun is told in
+        node = node.head.head
+        heads.append(node)
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass") and node.head.pos_ == "VERB":
+        heads.append(node.head)  # "led large protests last summer", "protests in 2024 toppled him"
+    if any(h.pos_ in ("VERB", "NOUN") and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
+            o.dep_ == "pobj" and (dated_other_year(o, published=published) or _earlier_bare_year(o, published=published))
+            and not _compared(h, o) for o in c.children) for c in h.children) for h in heads):
         return True  # (also "withdrew the country from the treaty in 2019", "the talks on Ukraine in 2015")
+    if any(_last_year_or_season(c, published=published) for h in heads for c in h.children):
+        return True  # "led days of street protests last summer": a year before, no day to date it by
     return any(dated_other_year(node, published=published) for node in [token, *ancestors(token, limit=6)])
 
 

@@ -96,6 +96,23 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
     return None
 
 
+def arresting_country(trigger: Trigger, country_place: CountryLookup) -> Place | None:
+    """The country whose authorities make an arrest told with no place
+    ("Armenian authorities arrested a cleric", "the arrest of two men by
+    Turkish police"): the demonym or possessor of the one who arrests."""
+    token = trigger.token
+    agents = [c for c in token.children if c.dep_ in ("nsubj", "poss")] if token.pos_ == "VERB" else []
+    agents += [t for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+               for t in p.children if t.dep_ == "pobj"]
+    for agent in agents:
+        for t in (agent, *(c for c in agent.children if c.dep_ in ("amod", "compound", "poss", "nmod"))):
+            code = token_country(t)
+            place = country_place(code) if code else None
+            if place is not None:
+                return place
+    return None
+
+
 def scene_place(by_sentence: dict[int, list[PlaceCandidate]], index: int, *,
                  sentences: Sequence[Span], body_start: int, after: int = -1) -> Place | None:
     """The place the previous sentence or the one before set the scene in,

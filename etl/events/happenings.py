@@ -160,6 +160,28 @@ def _bare_strike(m: Mention) -> bool:
     return m.draft.trigger.event_type == lx.REMOTE and bare_reference(m.draft.trigger.token, m.draft.sentence)
 
 
+_DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs", "quadcopter", "quadcopters"})
+_WEAPON_NOUNS = lx.AERIAL_WEAPON_WORDS | frozenset({"artillery", "mortar", "mortars", "shelling"})
+
+
+def _weapon_told(m: Mention) -> bool:
+    """Is the mention told with one kind of weapon ("drone strike", "65
+    striking drones", "a missile struck", "attacked Ukraine with 60 drones",
+    "launched a missile strike", "the missile"; not "missile and drone
+    attacks", nor "the explosion")?"""
+    token = m.draft.trigger.token
+    words = [token] if token.lower_ in _WEAPON_NOUNS else []
+    words += [token.head] if token.dep_ in ("amod", "compound", "acl") else []  # ("drones launched from …")
+    words += [c for c in token.children if c.dep_ in ("compound", "amod", "nsubj")]
+    words += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "by") for g in c.children
+              if g.dep_ == "pobj"]
+    words += [g for c in token.children if c.dep_ == "dobj" for g in (c, *c.children)
+              if g.dep_ in ("dobj", "compound")]  # "launched a ballistic missile strike"
+    words += [c for w in [*words, token] for c in w.conjuncts]  # (however "missile and drone attacks" parses)
+    kinds = {w.lower_ in _DRONE_NOUNS for w in words if w.lower_ in _WEAPON_NOUNS}
+    return len(kinds) == 1
+
+
 def _told_by_victims(m: Mention) -> bool:
     """A generic word typed an attack on civilians by its victims ("53
     people were killed when the RSF attacked a shelter"): when the same
@@ -288,6 +310,7 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
     _type_siblings(happenings)
     _type_splits(happenings)
     _type_tolls(happenings)
+    _type_anaphors(happenings)
     return [h for h in happenings if not consequence_of_violence(h, happenings, places_fit=_places_fit)]
 
 
@@ -388,6 +411,23 @@ def _type_tolls(happenings: Sequence[Happening]) -> None:
             # "killed in a separate attack" names its own cause; in a missile or drone
             # article a generic one ("three more were killed in separate Russian
             # attacks") is of the weapons told
+            continue
+        when, other = happening.dated().date_value, before.dated().date_value
+        if when is not None and other is not None and abs((when - other).days) <= 1:
+            happening.typed_as = (before.event_type, before.sub_event_type)
+
+
+def _type_anaphors(happenings: Sequence[Happening]) -> None:
+    """"65 drones attacked Ukraine … The enemy's attack affected the Sumy and
+    Cherkasy regions": a definite generic word typed a clash for want of
+    evidence, told at places of its own, is of the kind of the violent
+    happening told just before it on the same day."""
+    for i, happening in enumerate(happenings):
+        if happening.typed_as or not happening.all_default_typed or \
+                not any(m.draft.anaphor for m in happening.mentions):
+            continue
+        before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
+        if before is None or before.all_default_typed:
             continue
         when, other = happening.dated().date_value, before.dated().date_value
         if when is not None and other is not None and abs((when - other).days) <= 1:
@@ -574,8 +614,10 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
             # "40 civilians were killed in an attack on a funeral" and, paragraphs on, "abuse,
             # including rape, at the hands of the RSF": rape told apart from a killing is another act
             return False
-        # two weapons named: a missile strike and a drone attack are two happenings
-        return subtype == happening.sub_event_type or mention.generic or happening.anchor.generic
+        # two weapons named: a missile strike and a drone attack are two happenings (so are
+        # "65 striking drones" and a missile strike)
+        return subtype == happening.sub_event_type or ((mention.generic or happening.anchor.generic) and not (
+            _weapon_told(mention) and _weapon_told(happening.anchor)))
     if etype in VIOLENT and happening.event_type in VIOLENT:
         if draft.actor1 and draft.actor1 in happening.actor2s and not _agentless_toll(mention):
             return False  # the target hits back ("the policemen returned fire"): another happening

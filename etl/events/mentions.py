@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.classify import place_object, taken_unopposed, uncontested
+from etl.events.classify import place_object, taken_from_a_side, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
@@ -41,7 +41,7 @@ from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, 
 from etl.events.surroundings import (
     ARMED_PEOPLE, BLAST_NOUNS, CROWD_CONTEXT, CROWD_PEOPLE, FIGHT_NOUNS, FIRE_WORDS, HELD_PEOPLE,
     NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
-    counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
+    counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at, fought_thing,
     generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
     mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,
     setting_of_violence, target_of_attack, refers_back,
@@ -164,6 +164,11 @@ def _asks(head: Token) -> bool:
 _FIRED_ORDNANCE = frozenset({"cluster", "remnants", "fragments", "debris", "shrapnel", "unexploded"})
 
 
+# What "strikes" in a figure of speech ("tragedy struck", "disaster hit the town")
+_MISFORTUNES = frozenset({"tragedy", "disaster", "calamity", "misfortune", "catastrophe", "grief", "panic",
+                          "fear", "chaos", "horror", "terror", "sorrow"})
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -200,6 +205,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                         governing_verb(word) == sentence[i]:
                     found.append(Trigger(word, lx.VAC, "Abduction/forced disappearance", True))
                     taken.update({i, word.i - sentence.start})
+    for i, lemma in enumerate(lemmas):
+        if lemma == "take" and coarse[i] == "VERB" and i not in taken and taken_from_a_side(sentence[i]):
+            # "the factions took the city from the SDF": ground taken from its holders
+            found.append(Trigger(sentence[i], lx.BATTLES, "Government regains territory", True))
+            taken.add(i)
     for i, lemma in enumerate(lemmas):
         if lemma in _RAMMING_VERBS and coarse[i] == "VERB" and i not in taken and _rams_people(sentence[i]):
             # "a truck plowed into a crowd on Bourbon Street": a vehicle driven into people
@@ -273,9 +283,14 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "local vigilante groups launched a search operation": who, not an act
         if in_words(trig.token, sentence_words):
             continue  # "the PTI launched a fierce attack on the government over inflation": words
+        if fought_thing(trig.token):
+            continue  # "the lawmaker fought back tears": no enemy fought
         if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in lx.NOUN_TRIGGERS for c in trig.token.children):
             continue  # "the overnight attack struck the town of Ntoyo": the attack is the event told
+        if lemma in ("strike", "hit") and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _MISFORTUNES for c in trig.token.children):
+            continue  # "Tragedy struck in the early hours of Tuesday as gunmen stormed a mosque": a figure
         if _likened(trig.token) and not any(c.kind == "killed"
                                             for c in facts_of(sentence, published=published).casualties):
             continue  # "follows similar youth-led demonstrations in Nepal": others' events, for comparison

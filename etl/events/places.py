@@ -95,10 +95,13 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         locative, excluded = False, True  # "militants who were preparing to attack Pakistan": not done
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
-    if first.dep_ == "pobj" and first.head.lower_ == "from" and (first.head.head.pos_ in ("NOUN", "PROPN") or
-                                                                 first.head.head.lemma_.lower() in _MOVING_VERBS):
+    source = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" and \
+        first.head.head.lemma_.lower() in _AREA_NOUNS and first.head.head.dep_ == "pobj" else first
+    if source.dep_ == "pobj" and source.head.lower_ == "from" and (
+            source.head.head.pos_ in ("NOUN", "PROPN") or source.head.head.lemma_.lower() in _MOVING_VERBS):
         # "mercenaries from Colombia, Chad and South Sudan", "hundreds of thousands of displaced
-        # people have relocated from Khartoum": where people come from
+        # people have relocated from Khartoum", "drones launched from the areas of Orel and Kursk":
+        # where people or weapons come from
         excluded = True
     if first.dep_ == "pobj" and first.head.lower_ in ("in", "out") and \
             first.head.head.lemma_.lower() in _BASED_VERBS and first.head.head.tag_ == "VBN":
@@ -213,7 +216,9 @@ def _taken_in_relative_clause(root: Token) -> bool:
 
 
 _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return", "escape", "evacuate", "migrate",
-                           "travel", "displace"})
+                           "travel", "displace", "launch", "fire"})
+# "the areas of Orel", "the direction of Kursk": a place told by its surroundings
+_AREA_NOUNS = frozenset({"area", "areas", "region", "regions", "direction", "directions", "vicinity", "territory"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
 
 

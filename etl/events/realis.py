@@ -99,6 +99,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
     if token.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ("take", "bring") and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "develops long-range drones to take the battle to Russia": what it is for
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in _MEANS_VERBS and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True  # "acquired the means necessary to commit a terrorist attack": what the means are for
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
             verb.head.tag_ == "VBN" and verb.head.dep_ == "acl" and \
             lx.VERB_TRIGGERS.get(verb.lemma_.lower(), ("", ""))[0] in (lx.BATTLES, lx.REMOTE, lx.VAC):
@@ -193,6 +196,12 @@ def _inverted_condition(verb: Token) -> bool:
 _WILLED_NOUNS = frozenset({"order", "plan", "threat", "intention", "intent", "call", "decision", "permission",
                            "authorization", "authorisation", "right", "mandate", "readiness", "vow", "pledge",
                            "promise"})
+
+
+# Getting the means for an act: what they are got "to" do has not happened ("acquired the
+# tools necessary to commit a terrorist attack", "stockpiled weapons to attack the capital").
+_MEANS_VERBS = frozenset({"acquire", "obtain", "buy", "purchase", "procure", "gather", "stockpile", "amass",
+                          "smuggle", "equip", "collect"})
 
 
 RECALLED_AFTER_DAYS = 3
@@ -303,6 +312,10 @@ _HABITUAL_MODIFIERS = frozenset({"regular", "frequent", "routine", "daily", "nig
                                  "recurring", "recurrent", "periodic", "occasional", "near-daily", "recent", "repeated"})
 
 
+# Violence told as going on ("continued clashes"), in the present tense: a state of things
+_GOING_ON = frozenset({"continued", "continuing", "ongoing", "persistent", "sporadic", "intermittent"})
+
+
 # What a side fights for when "fight" names a cause, not a battle ("rebels continuing to
 # fight for independence")
 _STRUGGLE_AIMS = frozenset({"independence", "autonomy", "freedom", "liberation", "self-determination",
@@ -366,6 +379,9 @@ def is_habitual(token: Token) -> bool:
         # (not "seven people have been killed during recent anti-government protests": the
         # happenings the toll is told of)
         return True  # "a battleground, with regular clashes between the junta and resistance groups"
+    if token.tag_ == "NNS" and token.dep_ == "dobj" and token.head.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "amod" and c.lower_ in _GOING_ON for c in token.children):
+        return True  # "the city sees continued clashes between the factions": what goes on there
     if token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "for" and any(
             t.lower_ in ("months", "years", "weeks", "decades") and t.head.lower_ in ("for", "over")
             and t.i < token.i for t in token.head.head.subtree):

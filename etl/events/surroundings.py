@@ -414,6 +414,24 @@ def in_words(token: Token, sentence_words: set[str]) -> bool:
     return bool(targets) and targets <= _VERBAL_TARGETS and not sentence_words & _VIOLENCE_WORDS
 
 
+def fought_thing(token: Token) -> bool:
+    """Is the fight one against no enemy: "fought back tears", "battled
+    the blaze", "combating corruption"?"""
+    if token.lemma_.lower() not in _FIGHT_VERBS or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in _THINGS_FOUGHT for o in objects)
+
+
+_FIGHT_VERBS = frozenset({"fight", "battle", "combat", "struggle", "tackle"})
+# what is fought that is no enemy: feelings, fire, disease, want, crime and ideas
+_THINGS_FOUGHT = frozenset({
+    "tear", "tears", "emotion", "emotions", "urge", "fear", "fire", "fires", "blaze", "flame", "flames",
+    "wildfire", "wildfires", "disease", "illness", "cancer", "virus", "pandemic", "epidemic", "poverty",
+    "hunger", "famine", "inflation", "addiction", "corruption", "crime", "impunity", "misinformation",
+    "disinformation", "extremism", "terrorism", "radicalisation", "radicalization", "climate"})
+
+
 # words that make an attack on a government more than words
 _VIOLENCE_WORDS = frozenset({"killed", "killing", "dead", "died", "injured", "wounded", "gunmen", "militants",
                              "bomb", "blast", "explosion", "fire", "fired", "shot", "rocket", "rockets", "drone",
