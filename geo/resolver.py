@@ -91,6 +91,7 @@ from geo.boundaries import Boundaries
 from geo.gazetteer import Entry, Gazetteer, haversine_km
 from geo.geocoders import (KIND_PRIOR, PRIMARY_NAME_SCORE, kind_score, name_match_score, notability_score,
                            prior_score, size_score)
+from geo.initialisms import with_initialisms
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
@@ -297,7 +298,7 @@ class Resolver:
                 logger.exception("resolution failed for mention %r", mention.surface)
                 resolutions.append(Resolution(mention=mention, status="failed", place=None,
                                               candidates=()))
-        return resolutions
+        return with_initialisms(resolutions)  # "LA" beside "Los Angeles" is the city
 
     # ------------------------------------------------------------------ context cues
 

@@ -46,8 +46,9 @@ def reaction_frame(token: Token) -> bool:
         if parent.pos_ in ("NOUN", "PROPN") and (lemma in REACTION_NOUNS or parent.lower_ in REACTION_NOUNS):
             return True
         if parent.pos_ in ("VERB", "AUX"):
-            if lemma in REACTION_VERBS:
-                return True
+            if lemma in REACTION_VERBS and not (lemma == "slam" and any(
+                    c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in parent.children)):
+                return True  # (not "rockets fired from Iran slammed into Kilis": a blow, not words)
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in REACTION_NOUNS
                                                                  or c.lower_ in REACTION_NOUNS)
                    for c in parent.children):

@@ -202,9 +202,12 @@ def _dates_other_event(span: Span, trigger: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
             any(a.i == trigger.i for a in ancestors(head, limit=5)):
         return False  # "killed in Thursday's attacks": the attacks the killing was, its own day
+    # (also a noun of another act: "lifted its March 3 suspension of aid after talks in Saudi Arabia";
+    # not a time the event was in: "tore through a mosque during Friday prayers")
     return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
-            and head.pos_ == "NOUN" and head.lemma_.lower() in lx.NOUN_TRIGGERS and trigger.i not in
-            {t.i for t in head.subtree})
+            and head.pos_ == "NOUN" and trigger.i not in {t.i for t in head.subtree}
+            and (head.lemma_.lower() in lx.NOUN_TRIGGERS or not (
+                head.dep_ == "pobj" and head.head.lower_ in ("during", "in", "at", "on", "throughout"))))
 
 
 def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | None) -> DateMention | None:

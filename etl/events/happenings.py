@@ -275,14 +275,16 @@ class Happening:
         return self._dated
 
 
-def _place_key(mention: Mention) -> tuple[bool, int, int]:
+def _place_key(mention: Mention) -> tuple[bool, int, bool, int]:
     """Which mention places a happening (smaller first): its own place before
     a borrowed one, then the finer; a country is no better than a borrowed
     place ("Israel attacked Syrian compounds" does not move the clashes told
-    in Sweida to Syria)."""
+    in Sweida to Syria), but a country named as the venue beats one the
+    article's context gave ("talks in Saudi Arabia" after a meeting placed in
+    the United States for want of a venue)."""
     draft = mention.draft
     own = draft.own_place and mention.place.kind != "country"
-    return (not own, KIND_LEVEL.get(mention.place.kind, 3), draft.sentence_index)
+    return (not own, KIND_LEVEL.get(mention.place.kind, 3), not draft.own_place, draft.sentence_index)
 
 
 def _better_dated(current: Draft, new: Draft) -> Draft:

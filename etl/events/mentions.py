@@ -164,6 +164,16 @@ def _asks(head: Token) -> bool:
 _FIRED_ORDNANCE = frozenset({"cluster", "remnants", "fragments", "debris", "shrapnel", "unexploded"})
 
 
+def _functioning(token: Token) -> bool:
+    """ "the operation of the diplomatic missions", "the operation of the
+    airport": the working of a thing, not a security operation (which is "of"
+    forces: "an operation of the security forces")."""
+    owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    return bool(owners) and not any(g.lower_ in lx.TROOP_WORDS or g.ent_type_ in ("ORG", "NORP")
+                                    or any(t.lower_ in lx.TROOP_WORDS for t in g.subtree) for g in owners)
+
+
 # What "strikes" in a figure of speech ("tragedy struck", "disaster hit the town")
 _MISFORTUNES = frozenset({"tragedy", "disaster", "calamity", "misfortune", "catastrophe", "grief", "panic",
                           "fear", "chaos", "horror", "terror", "sorrow"})
@@ -273,6 +283,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
+        if lemma == "operation" and _functioning(trig.token):
+            continue  # "normalize the operation of our diplomatic missions": how something works
         if lemma in BLAST_NOUNS and (heard := heard_verb(trig.token)) is not None and any(
                 t.token.lemma_.lower() in FIGHT_NOUNS and t.token.i != trig.token.i
                 and in_subtree(t.token, heard) for t in found):

@@ -98,7 +98,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     source = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" and \
         first.head.head.lemma_.lower() in _AREA_NOUNS and first.head.head.dep_ == "pobj" else first
     if source.dep_ == "pobj" and source.head.lower_ == "from" and (
-            source.head.head.pos_ in ("NOUN", "PROPN") or source.head.head.lemma_.lower() in _MOVING_VERBS):
+            source.head.head.pos_ in ("NOUN", "PROPN") or source.head.head.lemma_.lower() in _MOVING_VERBS
+            or (source.head.head.lemma_.lower() in _LAUNCH_VERBS and not _range_start(source.head))):
         # "mercenaries from Colombia, Chad and South Sudan", "hundreds of thousands of displaced
         # people have relocated from Khartoum", "drones launched from the areas of Orel and Kursk":
         # where people or weapons come from
@@ -118,6 +119,14 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         # pressed, not a place struck
         locative, excluded = False, True
     return locative, excluded, first.i
+
+
+def _range_start(from_: Token) -> bool:
+    """Does "from X" open a range ("from Baramulla in the north to Bhuj in
+    the west"): the places it spans, not where weapons came from?"""
+    after = from_.right_edge.i + 1
+    return after < len(from_.doc) and from_.doc[after].lower_ == "to" or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in (*from_.head.children, *from_.subtree))
 
 
 # Verbs of an act intended, not done ("preparing to attack Pakistan", "plotting to strike Kabul")
@@ -216,7 +225,10 @@ def _taken_in_relative_clause(root: Token) -> bool:
 
 
 _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return", "escape", "evacuate", "migrate",
-                           "travel", "displace", "launch", "fire"})
+                           "travel", "displace"})
+# where weapons are launched from (not "launched drones at 26 locations, from Baramulla in the
+# north to Bhuj in the west": the range they struck)
+_LAUNCH_VERBS = frozenset({"launch", "fire"})
 # "the areas of Orel", "the direction of Kursk": a place told by its surroundings
 _AREA_NOUNS = frozenset({"area", "areas", "region", "regions", "direction", "directions", "vicinity", "territory"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})

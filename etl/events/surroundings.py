@@ -462,10 +462,21 @@ def refers_back(trig: Trigger, *, harm_reports: bool) -> bool:
     if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.token.lemma_.lower() == "strike") and \
             turned_violent(trig.token):
         return False  # "killed after a taxi strike turned violent": the strike is where they died
-    # "arrested during a protest": the protest is happening, not recalled
-    preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if trig.event_type in (lx.PROTESTS, lx.RIOTS) \
+    # "arrested during a protest", "agreed to work on a path to peace during talks in Riyadh": the
+    # protest or the talks are happening, not recalled
+    preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS \
+        if trig.event_type in (lx.PROTESTS, lx.RIOTS) or (trig.sub_event_type == "Diplomacy" and _venue_told(trig.token)) \
         else lx.BACKGROUND_PREPS
     return is_background(trig.token, preps=preps, harm_reports=harm_reports) or _in_earlier_clause(trig.token)
+
+
+def _venue_told(token: Token) -> bool:
+    """Are the talks told with where they were held ("talks in Saudi Arabia",
+    "talks held in Riyadh"), not only named ("during the NATO summit")?"""
+    heads = [token, *(c for c in token.children if c.dep_ == "acl")]
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+        for h in heads for c in h.children)
 
 
 def _in_earlier_clause(token: Token) -> bool:

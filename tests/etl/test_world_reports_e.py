@@ -12,7 +12,11 @@ continued clashes" tells no event; ground taken "from" an armed side is
 territory taken, also "it" for the town named before; protests told only
 by an earlier year, "last year" or "last summer" are not dated to the
 report's day; a year that bounds a superlative ("the deadliest attack in
-2024") dates nothing."""
+2024") dates nothing; talks told with their venue "during" which something
+was agreed are the talks (not "during the NATO summit"); "the operation of
+diplomatic missions" is no security operation; rockets that "slammed into"
+a town struck it; "its May 3 suspension" dates no talks; "from Chernihiv in
+the north to Odesa in the south" spans places, it names no launch site."""
 
 from __future__ import annotations
 
@@ -136,3 +140,48 @@ def test_a_year_that_bounds_a_superlative_dates_nothing(pipeline):
             "death toll to 28 from the deadliest missile attack on the capital in 2024.")
     events = extract(pipeline, text, published=date(2025, 8, 1))
     assert [e.fatalities for e in events] == [28]
+
+
+def test_talks_told_with_their_venue_during_an_agreement_are_the_talks(pipeline):
+    text = ("Envoys meet\n\n"
+            "The two governments have agreed to work toward ending the war in Yemen and improve bilateral ties "
+            "during extensive talks in Oman on Tuesday.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.country, e.event_date) for e in events] == [
+        ("Diplomacy", "OMN", date(2025, 5, 13))]
+
+
+def test_a_summit_named_as_the_time_of_attacks_is_no_talks(pipeline):
+    text = ("Attacks on Dnipro\n\n"
+            "Russia escalated its attacks on Dnipro during the NATO summit, killing nine people on Tuesday.")
+    events = extract(pipeline, text)
+    assert events and not [e for e in events if e.event_type == "Strategic developments"]
+
+
+def test_the_operation_of_diplomatic_missions_is_no_security_operation(pipeline):
+    text = ("Envoys meet in Muscat\n\n"
+            "Officials met in Muscat on Tuesday and agreed to take steps to normalize the operation of their "
+            "diplomatic missions.")
+    assert not [e for e in extract(pipeline, text) if e.event_type == "Battles"]
+
+
+def test_rockets_that_slammed_into_a_town_struck_it(pipeline):
+    text = ("Rockets hit Kilis\n\n"
+            "Two rockets fired from Syria slammed into the border town of Kilis on Monday, killing four people.")
+    assert rows(extract(pipeline, text)) == [("Shelling/artillery/missile attack", "Kilis", 4)]
+
+
+def test_a_date_of_another_act_does_not_date_the_talks(pipeline):
+    text = ("Aid resumed\n\n"
+            "Washington on Tuesday lifted its May 3 suspension of military aid after officials made progress "
+            "during talks held in Jeddah.")
+    events = [e for e in extract(pipeline, text) if e.sub_event_type == "Diplomacy"]
+    assert [(e.country, e.event_date) for e in events] == [("SAU", date(2025, 5, 13))]
+
+
+def test_places_spanned_from_one_to_another_are_no_launch_site(pipeline):
+    text = ("Drones across the country\n\n"
+            "Russia launched swarms of drones at 30 locations across Ukraine, from Chernihiv in the north to "
+            "Odesa in the south, on Monday night, the air force said.")
+    events = extract(pipeline, text)
+    assert "Chernihiv" in {e.location for e in events}

@@ -104,6 +104,16 @@ def test_a_town_known_by_the_name_of_the_governorate_it_heads_is_the_town(resolv
     assert area.kind == "admin1"  # type: ignore[union-attr]
 
 
+def test_an_initialism_of_a_place_named_in_full_is_that_place(resolver: Resolver) -> None:
+    # "LA" alone is also Louisiana's postal code; beside "Los Angeles" it is the city ("L.A." too)
+    text = "Crowds marched in Los Angeles on Sunday. LA firefighters and L.A. police were called."
+    found = places(resolver, text, ["Los Angeles", "LA", "L.A."])
+    assert found["LA"] == found["L.A."] == found["Los Angeles"]
+    assert found["LA"].kind == "populated_place"  # type: ignore[union-attr]
+    alone = places(resolver, "Storms hit LA and Texas on Sunday.", ["LA"])["LA"]
+    assert alone.place_id == "admin1:USA/louisiana"  # type: ignore[union-attr]
+
+
 def test_an_island_country_is_named_by_its_island(resolver: Resolver) -> None:
     assert places(resolver, "She was born in Antigua and moved later.",
                   ["Antigua"])["Antigua"].place_id == "ne:ATG"  # type: ignore[union-attr]
