@@ -464,9 +464,9 @@ def refers_back(trig: Trigger, *, harm_reports: bool) -> bool:
         return False  # "killed after a taxi strike turned violent": the strike is where they died
     # "arrested during a protest", "agreed to work on a path to peace during talks in Riyadh": the
     # protest or the talks are happening, not recalled
-    preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS \
-        if trig.event_type in (lx.PROTESTS, lx.RIOTS) or (trig.sub_event_type == "Diplomacy" and _venue_told(trig.token)) \
-        else lx.BACKGROUND_PREPS
+    happening = trig.event_type in (lx.PROTESTS, lx.RIOTS) or (
+        trig.sub_event_type == "Diplomacy" and _venue_told(trig.token))
+    preps = lx.BACKGROUND_PREPS - CONTEMPORANEOUS if happening else lx.BACKGROUND_PREPS
     return is_background(trig.token, preps=preps, harm_reports=harm_reports) or _in_earlier_clause(trig.token)
 
 
