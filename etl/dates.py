@@ -305,6 +305,8 @@ def _is_duration_or_count(text: str, start: int, end: int) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PIN_YEARS_BACK = 10
+# how near a weekday must be told to a day of the month to name the same day ("Monday afternoon (July 28)")
+_PIN_WEEKDAY_CHARS = 24
 
 
 def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
@@ -330,8 +332,10 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
         return sum(1 for b in bounds if b < position)
 
     weekdays: dict[int, set[int]] = {}
+    told_at: list[tuple[int, int]] = []  # (position, weekday)
     for match in _WEEKDAY_WORD.finditer(text):
         weekdays.setdefault(sentence_of(match.start()), set()).add(_WEEKDAYS[match.group(1).lower()])
+        told_at.append((match.start(), _WEEKDAYS[match.group(1).lower()]))
     anywhere = set().union(*weekdays.values()) if weekdays else set()
     pinned: list[date] = []
     for kind, pattern in _PATTERNS[1:3]:  # month_day, day_month
@@ -349,6 +353,12 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                     pinned.append(value)
                 continue
             same = weekdays.get(sentence_of(match.start()), set())
+            # the weekday next to the day ("on Monday afternoon (July 28)", "Tuesday, March 18"), not
+            # another day of the sentence ("On Tuesday, the examiner said they were killed on 27 June")
+            beside = {day for at, day in told_at if -_PIN_WEEKDAY_CHARS <= match.start() - at <= _PIN_WEEKDAY_CHARS
+                      or 0 <= at - match.end() <= _PIN_WEEKDAY_CHARS}
+            if same and not beside and not years:
+                continue
             if years and same:
                 # "on Tuesday March 18" pins the year by itself: the latest such year (not a year
                 # the text recalls, "the first attempt on his life since 2014")

@@ -122,6 +122,8 @@ def test_with_no_weekday_anywhere_a_recent_year_dating_a_month_dates_the_day():
 @pytest.mark.parametrize("text", [
     "Police said 12 people were arrested after the protest on July 28.",   # no weekday
     "On Monday, police said 12 people were arrested.\nThe march was held on July 29.",  # not the same sentence
+    # another day of the same sentence: the day of the saying, not of the killing
+    "On Tuesday, the examiner said the two brothers had been killed in custody in Perm on 27 June.",
     "Talks are planned for next week.",
 ])
 def test_nothing_pins_a_date(text):
