@@ -164,6 +164,24 @@ def _asks(head: Token) -> bool:
 _FIRED_ORDNANCE = frozenset({"cluster", "remnants", "fragments", "debris", "shrapnel", "unexploded"})
 
 
+_OPENING_VERBS = frozenset({"begin", "start", "commence", "open", "kick"})
+
+
+def _opening_of(token: Token) -> bool:
+    """Is the event what another one began with ("the assault on the prison
+    commenced with a massive explosion", "the attack began with a car
+    bomb")?"""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return False
+    verb = token.head.head
+    if verb.lemma_.lower() not in _OPENING_VERBS:
+        return False
+    events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "acl":
+        events.append(verb.head)  # (however the parser hangs the verb on the noun)
+    return any(e.lemma_.lower() in lx.NOUN_TRIGGERS and e.i != token.i for e in events)
+
+
 def _functioning(token: Token) -> bool:
     """ "the operation of the diplomatic missions", "the operation of the
     airport": the working of a thing, not a security operation (which is "of"
@@ -283,6 +301,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
+        if _opening_of(trig.token):
+            continue  # "the assault commenced with a massive explosion": how the assault began, part of it
         if lemma == "operation" and _functioning(trig.token):
             continue  # "normalize the operation of our diplomatic missions": how something works
         if lemma in BLAST_NOUNS and (heard := heard_verb(trig.token)) is not None and any(

@@ -16,7 +16,8 @@ report's day; a year that bounds a superlative ("the deadliest attack in
 was agreed are the talks (not "during the NATO summit"); "the operation of
 diplomatic missions" is no security operation; rockets that "slammed into"
 a town struck it; "its May 3 suspension" dates no talks; "from Chernihiv in
-the north to Odesa in the south" spans places, it names no launch site."""
+the north to Odesa in the south" spans places, it names no launch site;
+the blast an assault "commenced with" is part of the assault."""
 
 from __future__ import annotations
 
@@ -185,3 +186,13 @@ def test_places_spanned_from_one_to_another_are_no_launch_site(pipeline):
             "Odesa in the south, on Monday night, the air force said.")
     events = extract(pipeline, text)
     assert "Chernihiv" in {e.location for e in events}
+
+
+def test_the_blast_an_assault_began_with_is_part_of_the_assault(pipeline):
+    text = ("Prison attacked in Mogadishu\n\n"
+            "Somalia's army said all six al-Shabab gunmen who stormed a prison in Mogadishu on Saturday were "
+            "killed.\n\n"
+            "The assault on the prison commenced on Saturday evening with a massive explosion, followed by "
+            "intense gunfire.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.location) for e in events] == [("Battles", "Mogadishu")]
