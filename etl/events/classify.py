@@ -310,8 +310,13 @@ def taken_from_a_side(verb: Token) -> bool:
                if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
     return bool(objects) and bool(holders) and any(
         o.lower_ in lx.TERRITORY_WORDS or o.lower_ == "it" or o.ent_type_ in _PLACE_ENTITIES for o in objects) and \
-        any(h.ent_type_ in ("ORG", "NORP") or h.lower_ in lx.TROOP_WORDS or h.text.isupper()
-            or any(c.lower_ in lx.TROOP_WORDS for c in h.subtree) for h in holders)
+        any(names_forces(h) or h.text.isupper() for h in holders)
+
+
+def names_forces(noun: Token) -> bool:
+    """Does the noun name an armed or organised side ("the SDF", "Kurdish
+    forces", "the security forces")?"""
+    return noun.ent_type_ in ("ORG", "NORP") or any(t.lower_ in lx.TROOP_WORDS for t in noun.subtree)
 
 
 def place_object(token: Token) -> bool:

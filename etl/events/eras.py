@@ -48,13 +48,6 @@ def dated_other_year(token: Token, *, published: date | None) -> bool:
     return False
 
 
-def _older_bare_year(token: Token, *, published: date | None) -> bool:
-    """A year written alone, before the year before the report's ("in 2019"
-    told in 2025): events that old are not coded."""
-    return published is not None and token.like_num and len(token.text) == 4 and token.text.isdigit() and \
-        1900 < int(token.text) < published.year - 1
-
-
 def _compared(head: Token, year: Token) -> bool:
     """Does a superlative come between the head and its year ("raising the
     toll to 31 from the deadliest airstrike on the capital in 2024"): the

@@ -405,7 +405,7 @@ def _type_tolls(happenings: Sequence[Happening]) -> None:
     for i, happening in enumerate(happenings):
         if happening.typed_as or not all(_agentless_toll(m) for m in happening.mentions):
             continue
-        before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
+        before = _violent_before(happenings, i)
         if before is None:
             continue
         if any(_cause_named(m) for m in happening.mentions) and not (
@@ -414,9 +414,17 @@ def _type_tolls(happenings: Sequence[Happening]) -> None:
             # article a generic one ("three more were killed in separate Russian
             # attacks") is of the weapons told
             continue
-        when, other = happening.dated().date_value, before.dated().date_value
-        if when is not None and other is not None and abs((when - other).days) <= 1:
-            happening.typed_as = (before.event_type, before.sub_event_type)
+        happening.typed_as = (before.event_type, before.sub_event_type)
+
+
+def _violent_before(happenings: Sequence[Happening], i: int) -> Happening | None:
+    """The violent happening told just before the i-th, when both are dated
+    and at most a day apart."""
+    before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
+    if before is None:
+        return None
+    when, other = happenings[i].dated().date_value, before.dated().date_value
+    return before if when is not None and other is not None and abs((when - other).days) <= 1 else None
 
 
 def _type_anaphors(happenings: Sequence[Happening]) -> None:
@@ -428,11 +436,8 @@ def _type_anaphors(happenings: Sequence[Happening]) -> None:
         if happening.typed_as or not happening.all_default_typed or \
                 not any(m.draft.anaphor for m in happening.mentions):
             continue
-        before = next((h for h in reversed(happenings[:i]) if h.event_type in VIOLENT), None)
-        if before is None or before.all_default_typed:
-            continue
-        when, other = happening.dated().date_value, before.dated().date_value
-        if when is not None and other is not None and abs((when - other).days) <= 1:
+        before = _violent_before(happenings, i)
+        if before is not None and not before.all_default_typed:
             happening.typed_as = (before.event_type, before.sub_event_type)
 
 

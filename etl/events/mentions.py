@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.classify import place_object, taken_from_a_side, taken_unopposed, uncontested
+from etl.events.classify import names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
@@ -41,8 +41,8 @@ from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, 
 from etl.events.surroundings import (
     ARMED_PEOPLE, BLAST_NOUNS, CROWD_CONTEXT, CROWD_PEOPLE, FIGHT_NOUNS, FIRE_WORDS, HELD_PEOPLE,
     NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
-    counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at, fought_thing,
-    generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
+    counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
+    fought_thing, generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
     mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,
     setting_of_violence, target_of_attack, refers_back,
 )
@@ -188,8 +188,7 @@ def _functioning(token: Token) -> bool:
     forces: "an operation of the security forces")."""
     owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
-    return bool(owners) and not any(g.lower_ in lx.TROOP_WORDS or g.ent_type_ in ("ORG", "NORP")
-                                    or any(t.lower_ in lx.TROOP_WORDS for t in g.subtree) for g in owners)
+    return bool(owners) and not any(names_forces(g) for g in owners)
 
 
 # What "strikes" in a figure of speech ("tragedy struck", "disaster hit the town")

@@ -125,7 +125,7 @@ def _range_start(from_: Token) -> bool:
     """Does "from X" open a range ("from Baramulla in the north to Bhuj in
     the west"): the places it spans, not where weapons came from?"""
     after = from_.right_edge.i + 1
-    return after < len(from_.doc) and from_.doc[after].lower_ == "to" or any(
+    return (after < len(from_.doc) and from_.doc[after].lower_ == "to") or any(
         c.dep_ == "prep" and c.lower_ == "to" for c in (*from_.head.children, *from_.subtree))
 
 
