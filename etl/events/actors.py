@@ -76,6 +76,10 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     for key in GROUP_KEYS:
         if f" {key} " in lowered:
             return lx.GROUP_ACTORS[key]
+    # "Turkish-backed factions": a group a state backs, not that state's forces
+    backed = _BACKED.search(phrase) is not None
+    phrase = _BACKED.sub(" ", phrase)
+    lowered = _BACKED.sub(" ", lowered)
     # past the names, a hyphen joins words to be read apart ("an Afghan-international force")
     phrase = phrase.replace("-", " ")
     lowered = lowered.replace("-", " ")
@@ -109,13 +113,15 @@ def actor_name(phrase: str, *, event_type: str, sub_event_type: str = "") -> str
     if not country:
         # "security forces", "troops" with no nationality: a state's forces, whose
         # country the event's place gives (``with_country``)
-        return ""
+        return "Unidentified Armed Group" if backed and not words & _STATE_PEOPLE else ""
     if event_type == lx.STRATEGIC and sub_event_type in ("Diplomacy", "Agreement"):
         return f"Government of {country}"
     return f"Military Forces of {country}"
 
 
 _STATE_PEOPLE = frozenset({"army", "troops", "military"})
+# "Turkish-backed", "Iran-aligned": whom a group is backed by (the state is not the actor)
+_BACKED = re.compile(r"[\w.'’]+-(?:backed|sponsored|supported|aligned|allied)\b", re.I)
 # Communal and identity groups that act in violence but are no state's forces (ACLED
 # "Settlers (Israel)" style sides; herders, farmers and fishermen are civilian words,
 # answered before)

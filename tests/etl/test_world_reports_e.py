@@ -17,7 +17,8 @@ was agreed are the talks (not "during the NATO summit"); "the operation of
 diplomatic missions" is no security operation; rockets that "slammed into"
 a town struck it; "its May 3 suspension" dates no talks; "from Chernihiv in
 the north to Odesa in the south" spans places, it names no launch site;
-the blast an assault "commenced with" is part of the assault."""
+the blast an assault "commenced with" is part of the assault; "Turkish-backed
+groups" are no Turkish forces."""
 
 from __future__ import annotations
 
@@ -196,3 +197,12 @@ def test_the_blast_an_assault_began_with_is_part_of_the_assault(pipeline):
             "intense gunfire.")
     events = extract(pipeline, text)
     assert [(e.event_type, e.location) for e in events] == [("Battles", "Mogadishu")]
+
+
+def test_a_group_a_state_backs_is_no_force_of_that_state(pipeline):
+    text = ("Town changes hands\n\n"
+            "The town of Raqqa has changed hands many times during the war, most recently in December when "
+            "Turkish-backed groups captured it from the US-backed SDF.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Non-state actor overtakes territory", "Unidentified Armed Group")]
