@@ -160,8 +160,9 @@ def _bare_strike(m: Mention) -> bool:
     return m.draft.trigger.event_type == lx.REMOTE and bare_reference(m.draft.trigger.token, m.draft.sentence)
 
 
-_DRONE_NOUNS = frozenset({"drone", "drones", "uav", "uavs", "quadcopter", "quadcopters"})
-_WEAPON_NOUNS = lx.AERIAL_WEAPON_WORDS | frozenset({"artillery", "mortar", "mortars", "shelling"})
+# the weapons that tell a strike from the air from shelling or a missile (lexicon.WEAPON_SUBTYPES)
+_STRIKE_WEAPONS = {subtype: vocabulary for vocabulary, _, subtype in lx.WEAPON_SUBTYPES
+                   if subtype in ("Air/drone strike", "Shelling/artillery/missile attack")}
 
 
 def _weapon_told(m: Mention) -> bool:
@@ -170,7 +171,7 @@ def _weapon_told(m: Mention) -> bool:
     "launched a missile strike", "the missile"; not "missile and drone
     attacks", nor "the explosion")?"""
     token = m.draft.trigger.token
-    words = [token] if token.lower_ in _WEAPON_NOUNS else []
+    words = [token]
     words += [token.head] if token.dep_ in ("amod", "compound", "acl") else []  # ("drones launched from …")
     words += [c for c in token.children if c.dep_ in ("compound", "amod", "nsubj")]
     words += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "by") for g in c.children
@@ -178,7 +179,7 @@ def _weapon_told(m: Mention) -> bool:
     words += [g for c in token.children if c.dep_ == "dobj" for g in (c, *c.children)
               if g.dep_ in ("dobj", "compound")]  # "launched a ballistic missile strike"
     words += [c for w in [*words, token] for c in w.conjuncts]  # (however "missile and drone attacks" parses)
-    kinds = {w.lower_ in _DRONE_NOUNS for w in words if w.lower_ in _WEAPON_NOUNS}
+    kinds = {subtype for w in words for subtype, vocabulary in _STRIKE_WEAPONS.items() if w.lower_ in vocabulary}
     return len(kinds) == 1
 
 

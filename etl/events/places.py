@@ -96,7 +96,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if first.dep_ == "nsubj" and first is not root:
         excluded = True
     source = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" and \
-        first.head.head.lemma_.lower() in _AREA_NOUNS and first.head.head.dep_ == "pobj" else first
+        first.head.head.lemma_.lower() in _SURROUNDS and first.head.head.dep_ == "pobj" else first
     if source.dep_ == "pobj" and source.head.lower_ == "from" and (
             source.head.head.pos_ in ("NOUN", "PROPN") or source.head.head.lemma_.lower() in _MOVING_VERBS
             or (source.head.head.lemma_.lower() in _LAUNCH_VERBS and not _range_start(source.head))):
@@ -230,7 +230,7 @@ _MOVING_VERBS = frozenset({"relocate", "flee", "move", "come", "arrive", "return
 # north to Bhuj in the west": the range they struck)
 _LAUNCH_VERBS = frozenset({"launch", "fire"})
 # "the areas of Orel", "the direction of Kursk": a place told by its surroundings
-_AREA_NOUNS = frozenset({"area", "areas", "region", "regions", "direction", "directions", "vicinity", "territory"})
+_SURROUNDS = frozenset({"area", "areas", "region", "regions", "direction", "directions", "vicinity", "territory"})
 _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
 
 
