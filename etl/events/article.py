@@ -28,7 +28,8 @@ from etl import lexicon as lx
 from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
-from etl.events.classify import TERRITORY_TAKEN, choose_sentence_events, refine_trigger
+from etl.events.classify import choose_sentence_events, refine_trigger
+from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
                                  seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses

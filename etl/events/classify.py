@@ -1,10 +1,8 @@
 """Attributes, type: the ACLED type and sub-type of a sentence's events.
 
-Who takes a place decides Government regains vs Non-state actor overtakes
-territory (the taker's head noun); a place taken, entered or controlled after
-a withdrawal or without resistance ("met no resistance") changed hands
-without violence, and "seize it" there stands for the place; a withdrawal or
-troop movement alone is a Change to group/activity.  A raid or operation that
+Who takes a place, and whether by force, is read in
+:mod:`~etl.events.territory`; a withdrawal or troop movement alone is a
+Change to group/activity.  A raid or operation that
 only reports seizures or arrests is coded by that outcome; an intercepted
 missile, or weapons found (also inside what was found: "a tunnel used to
 store rifles") or destroyed after clearing them, are Disrupted weapons use.
@@ -28,16 +26,20 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.actors import GROUP_KEYS, find_actors, named_person_hit, subject_verbs
+from etl.events.actors import named_person_hit
 from etl.events.facts import casualties_of
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
                                street_clash, unrest_text)
 from etl.events.deals import signed
 from etl.events.syntax import (
-    governing_verb, has_object, nation_people, object_heads, object_words, sent_of, target_words,
+    governing_verb, has_object, nation_people, object_heads, object_words, target_words,
+)
+from etl.events.territory import (
+    place_object, state_taker, taken_from_a_side, taken_unopposed, territory_side,
 )
 from etl.events.weapons import weapon_named, weapon_subtype, weapon_words
+
 
 def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
     """One violent event per sentence (the most specific trigger) plus its
@@ -196,149 +198,6 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     return violent
 
 
-TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _taker(token: Token) -> Token | None:
-    """The subject (or passive agent) of the verb that takes a place; a
-    pronoun subject of a reported clause stands for the reporter's subject
-    ("the army confirmed it regained the town")."""
-    for verb in subject_verbs(token):
-        current: Token | None = verb
-        for _ in range(3):
-            if current is None:
-                break
-            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if subject is not None and subject.pos_ != "PRON":
-                return subject
-            if subject is not None and subject.lower_ in ("it", "they"):
-                # "the army recaptured it …, in the offensive that saw it retake Khartoum": the
-                # subject told before it in the sentence
-                told = [t for t in sent_of(subject) if t.i < subject.i and t.dep_ == "nsubj"
-                        and t.pos_ in ("NOUN", "PROPN")]
-                if told:
-                    return told[-1]
-            if subject is None and current.dep_ == "ccomp" and \
-                    any(c.dep_ == "nsubjpass" for c in current.children):
-                break  # "the party announced that its leader has been arrested": by whom, not told
-            if subject is None and current.dep_ == "conj" and any(c.dep_ == "auxpass" for c in current.children):
-                return None  # "the leader identified himself and was detained": the subject is who was taken
-            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
-                break
-            current = current.head
-    return None
-
-
-def _state_taker(token: Token) -> bool | None:
-    """True when state forces take the place, False for anyone else, None
-    when the text does not say (by the head noun of the taker)."""
-    taker = _taker(token)
-    if taker is None:
-        return None
-    appositive = next((c for c in taker.children if c.dep_ == "appos"), None)
-    if appositive is not None and appositive.lower_ in lx.NON_STATE_WORDS:
-        return False  # "the White Army, a militia loyal to Machar": what the apposition calls it
-    if appositive is not None and taker.lower_ not in lx.STATE_HEADS | lx.NON_STATE_WORDS:
-        taker = appositive  # "Provinces, army units, …": the apposition names the taker
-    left = {t.i for c in taker.children if c.dep_ in ("conj", "cc", "relcl", "acl", "prep") for t in c.subtree}
-    modifiers = {t.lower_ for t in taker.subtree
-                 if t.i < taker.i or t is taker or t.dep_ in ("compound", "amod", "poss", "nmod")}
-    modifiers -= {taker.doc[i].lower_ for i in left}
-    phrase = " ".join(sorted(modifiers))
-    written = " ".join(t.lower_ for t in taker.subtree if t.i not in left)  # in order: "the rapid support forces"
-    named = [key for key in GROUP_KEYS if (" " not in key and f" {key} " in f" {phrase} ")
-             or (" " in key and f" {key} " in f" {written} ")]
-    state = [key for key in named if lx.GROUP_ACTORS[key].startswith(("Military Forces", "Police Forces"))]
-    if modifiers & lx.NON_STATE_WORDS or len(state) < len(named):
-        return False
-    if taker.lower_ in lx.STATE_HEADS or state:
-        return True  # (and "the SAF", "the FARDC": a state's forces by name)
-    return None
-
-
-def _territory_side(trigger: Trigger) -> Trigger:
-    """Who took the place: state forces regain territory, anyone else
-    overtakes it ("Taliban fighters recaptured the district"); taken after
-    the other side withdrew, or without a fight, it changed hands without
-    violence."""
-    if trigger.sub_event_type not in TERRITORY_TAKEN:
-        return trigger
-    if uncontested({t.lower_ for t in sent_of(trigger.token)}):
-        return Trigger(trigger.token, lx.STRATEGIC, "Non-violent transfer of territory", trigger.strong)
-    state = _state_taker(trigger.token)
-    if state is None:
-        actor1, _ = find_actors(trigger)
-        state = actor1.startswith(("Military Forces", "Police Forces", "Government")) or not actor1
-    subtype = "Government regains territory" if state else "Non-state actor overtakes territory"
-    return Trigger(trigger.token, trigger.event_type, subtype, trigger.strong)
-
-
-def uncontested(words: set[str]) -> bool:
-    """Did the place change hands without a fight?  "Without resistance",
-    "met no resistance", or after the other side withdrew with no fighting
-    told."""
-    if "without" in words and words & lx.UNCONTESTED_WORDS:
-        return True
-    if words & lx.NO_WORDS and "resistance" in words:
-        return True
-    return bool(words & lx.WITHDRAWAL_WORDS) and not words & lx.FIGHTING_WORDS and \
-        not words & {"forcing", "forced"}  # "seizes the city, forcing a withdrawal": taken by force
-
-
-def taken_unopposed(token: Token) -> bool:
-    """"Allowing the rebels to seize it without resistance": a pronoun object
-    of a verb that takes places, where the place changed hands without a
-    fight, stands for that place."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "it" for c in token.children) and \
-        uncontested({t.lower_ for t in sent_of(token)})
-
-
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-
-
-def taken_from_a_side(verb: Token) -> bool:
-    """ "took the city from the SDF", "captured it from the US-backed SDF",
-    "took Manbij from Kurdish forces": ground (a territory word, a place or
-    "it") taken "from" its holders."""
-    if verb.lemma_.lower() not in ("take", "capture", "seize", "wrest"):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    holders = [g for c in [*verb.children, *(p for o in objects for p in o.children)]  # (also "the city … from")
-               if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
-    return bool(objects) and bool(holders) and any(
-        o.lower_ in lx.TERRITORY_WORDS or o.lower_ == "it" or o.ent_type_ in _PLACE_ENTITIES for o in objects) and \
-        any(names_forces(h) or h.text.isupper() for h in holders)
-
-
-def names_forces(noun: Token) -> bool:
-    """Does the noun name an armed or organised side ("the SDF", "Kurdish
-    forces", "the security forces")?"""
-    return noun.ent_type_ in ("ORG", "NORP") or any(t.lower_ in lx.TROOP_WORDS for t in noun.subtree)
-
-
-def place_object(token: Token) -> bool:
-    """Is the verb's object (or passive subject) a named place ("seized
-    Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
-    analysis (see ``extract_events``) or a GPE/LOC/FAC entity."""
-    sentence = sent_of(token)
-    places = sentence.doc.user_data.get("sitrep_place_tokens", ())
-
-    def is_place(t: Token) -> bool:
-        return t.i in places or t.ent_type_ in _PLACE_ENTITIES
-
-    for t in sentence.doc[token.i + 1:min(sentence.end, token.i + 6)]:
-        if is_place(t):
-            return True
-        if token.pos_ == "NOUN" and t.i == token.i + 1 and t.lower_ == "of":
-            continue  # "the capture of El-Fasher"
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
-            break
-    return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
-
-
 _PEOPLE = frozenset({"people", "persons", "person", "civilians", "civilian", "villagers", "residents", "children",
                      "women", "men", "man", "woman", "child", "victims", "families", "worshippers"})
 
@@ -360,7 +219,7 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
-        if _state_taker(trigger.token) is False:
+        if state_taker(trigger.token) is False:
             return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)  # "the Taliban detained …"
         return trigger
     if lemma not in ("seize", "capture", "take", "recover"):
@@ -373,18 +232,18 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
                                          ) & _REMAINS:
         return None  # "more bodies were recovered from the site": the dead found, no event
     if lemma in ("seize", "capture") and heads & lx.CARRIER_WORDS and not heads & lx.WEAPON_CACHE_WORDS and \
-            _state_taker(trigger.token) is False:
+            state_taker(trigger.token) is False:
         # "BLA militants seized the Jaffar Express": a hijacking, its passengers held
         return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
     if (heads & lx.WEAPON_CACHE_WORDS and not heads & lx.TERRITORY_WORDS) or \
             (window & lx.WEAPON_CACHE_WORDS and not window & lx.TERRITORY_WORDS):
-        if _state_taker(trigger.token) is False:
+        if state_taker(trigger.token) is False:
             return None  # weapons an armed group took in its attack: part of the attack, no event
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if window & lx.TERRITORY_WORDS or taken_from_a_side(token) or (lemma != "take" and place_object(token)) or \
             taken_unopposed(trigger.token):
-        return _territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
-    if _state_taker(trigger.token) is False:
+        return territory_side(Trigger(trigger.token, lx.BATTLES, "Government regains territory", True))
+    if state_taker(trigger.token) is False:
         # ACLED's arrests are by state authorities; armed groups taking
         # people abduct them ("militants captured two soldiers")
         return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)
@@ -527,7 +386,7 @@ _AIMED_HARM = frozenset(HARM_VERBS | {"fire", "shoot"})
 
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
-    trigger = _territory_side(trigger)
+    trigger = territory_side(trigger)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
     if etype == lx.BATTLES and _crowd_subject(trigger.token):

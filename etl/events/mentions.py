@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.classify import names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested
+from etl.events.territory import names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested
 from etl.events.weapons import weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT

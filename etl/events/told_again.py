@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.classify import TERRITORY_TAKEN
+from etl.events.territory import TERRITORY_TAKEN
 from etl.events.core import HARM_VERBS, Draft, Trigger, VIOLENT
 from etl.events.anaphora import anaphoric
 

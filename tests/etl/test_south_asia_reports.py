@@ -111,7 +111,7 @@ def test_a_unit_of_the_victims_named_with_capitals_keeps_the_toll(pipeline):
 
 
 def test_who_was_detained_after_identifying_himself_took_no_one():
-    from etl.events.classify import _taker
+    from etl.events.territory import _taker
     from etl.spacy_model import load_spacy
 
     doc = load_spacy()("The Haqqani Network leader identified himself to the security force and was detained.")
