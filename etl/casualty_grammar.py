@@ -43,7 +43,10 @@ VICTIM = (rf"(?P<victim>(?:{QUOTE}\(?[A-Za-z][\w'’.-]*\)?{QUOTE}\s+){{0,6}}?"
 VICTIM_STOP = (r"(?:and|or|but|while|in|at|on|during|as|after|before|when|with|near|inside|"
          r"across|along|from|by|including|injur\w*|wound\w*|hurt\w*|kill\w*|who|which|that|"
          r"was|were|is|are|has|have|had|will|would)\b")
-VICTIM_AFTER = rf"(?P<victim>(?:\s+(?!{VICTIM_STOP})(?:of\s+them\b|of\s+the\b|{QUOTE}[A-Za-z][\w'’-]*{QUOTE})){{0,4}})"
+# (an initialism with its dots is one word: "two U.S. Army soldiers")
+_INITIALISM = r"(?-i:[A-Z])\.(?:(?-i:[A-Z])\.)+"
+VICTIM_AFTER = (rf"(?P<victim>(?:\s+(?!{VICTIM_STOP})(?:of\s+them\b|of\s+the\b|{QUOTE}(?:{_INITIALISM}|"
+                rf"[A-Za-z][\w'’-]*){QUOTE})){{0,4}})")
 
 # "gunned down Nambala Keshav Rao alias Basavaraju and 26 other cadres": the one named and the others
 # (also "killing Hezbollah's chief of staff Haytham Tabtabai along with four others", "killed
@@ -115,6 +118,8 @@ PERSON = (r"(?:policeman|soldier|civilian|militant|man|woman|child|boy|girl|offi
            r"engineer|professor|sepoy|subedar|havildar|major|captain|lieutenant|colonel|sergeant|general|admiral|brigadier|"
            r"national|passenger|principal|headmaster|headteacher|headman|head|chairman|governor|"
            r"commissioner|spokesman|administrator|inspector|deputy|secretary|member|"
+           r"interpreter|translator|employee|staffer|volunteer|pastor|monk|bishop|rabbi|tourist|pilot|sailor|"
+           r"fisherman|herder|miner|"
            r"[a-z0-9]+[\s-]years?[\s-]old(?:\s+(?:boy|girl|child|man|woman|son|daughter))?)")
 # "five Chinese engineers and their Pakistani driver were killed": a counted group and one
 # more person, killed together

@@ -260,6 +260,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "accord": (STRATEGIC, "Agreement"), "arrest": (STRATEGIC, "Arrests"),
     "mediation": (STRATEGIC, "Diplomacy"), "talk": (STRATEGIC, "Diplomacy"),
     "negotiation": (STRATEGIC, "Diplomacy"), "dialogue": (STRATEGIC, "Diplomacy"),
+    "discussion": (STRATEGIC, "Diplomacy"),
     "summit": (STRATEGIC, "Diplomacy"), "meeting": (STRATEGIC, "Diplomacy"),
     "unrest": (PROTESTS, "Peaceful protest"), "crackdown": (PROTESTS, "Excessive force against protesters"),
     "agreement": (STRATEGIC, "Agreement"), "swap": (STRATEGIC, "Agreement"),
@@ -720,7 +721,7 @@ DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "convey", "de
 # Operations that fight no one: "search operations", "a rescue operation", "cordon-and-search"
 SEARCH_AND_RESCUE = frozenset({"search", "rescue", "relief", "evacuation", "recovery", "salvage", "humanitarian",
                                "demining", "firefighting", "cleanup", "clearance"})
-NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "attack_generic"})
+NEEDS_CONTEXT = frozenset({"operation", "exchange", "offensive", "talk", "discussion", "attack_generic"})
 CONTEXT_WORDS = frozenset({
     "killed", "militants", "terrorists", "fire", "firing", "troops", "forces", "soldiers",
     "army", "police", "security", "armed", "gunmen", "militant", "terrorist", "military", "terror",
@@ -769,7 +770,8 @@ UNREAL_MODIFIERS = frozenset({
     "possible", "potential", "imminent", "impending", "looming", "planned", "expected", "anticipated",
     "future", "mock", "feared", "likely", "probable", "prospective", "upcoming", "simulated",
 })
-MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "can"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "can",
+                       "'ll", "’ll", "wo", "ca"})  # (contracted: "we'll fight", "won't", "can't")
 # A sentence about the end of fighting: violent triggers in it are references.
 ENDING_VERBS = frozenset({"end", "halt", "cease", "stop", "conclude", "subside", "suspend"})
 # Verbs after which a place is a party or go-between, not a location.

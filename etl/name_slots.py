@@ -193,3 +193,16 @@ _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos",
 _ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az"})
 
 
+
+
+# Titles of an area's head written after the area's name ("Zaporizhzhia Gov. Ivan Fedorov",
+# "Kharkiv Governor Oleh Syniehubov", "Kyiv Mayor Vitali Klitschko")
+_AREA_HEADS = frozenset({"gov.", "gov", "governor", "mayor"})
+
+
+def names_office_area(ent: Span) -> bool:
+    """A one- or two-word name right before the title of its head
+    ("Zaporizhzhia Gov. Ivan Fedorov"): the area the official runs."""
+    doc = ent.doc
+    return len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].lower_ in _AREA_HEADS and \
+        all(t.is_title for t in ent)

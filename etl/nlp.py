@@ -359,6 +359,8 @@ class Analyzer:
                         and ent.text.lower() in self.place_name_set)
                     # ("tanks shelled Khan Younis": a spelling of a known town, Khan Yunis, counts)
                     or (toponyms.is_struck_object(ent) and self._known_name(ent.text))
+                    # ("Zaporizhzhia Gov. Ivan Fedorov": the area a governor or mayor heads)
+                    or (name_slots.names_office_area(ent) and self._known_name(ent.text))
                     or label == "PERSON" and toponyms.is_listed_place(ent) and ent.text.lower() in self.town_name_set
                     and ent.text.lower() not in COUNTRY_CODES
                     # ("Madagascar's government", "the island of Mauritius" read as a person: a country or
@@ -371,10 +373,12 @@ class Analyzer:
                     core := ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent) \
                     and core.text.lower() in self.place_name_set:
                 label = "GPE"  # "attacked the train in the Bolan Pass" (read as an event's name)
-            elif label in ("NORP", "ORG") and len(ent) <= 3 and (
-                    ent.text.lower() in self.place_name_set
-                    or ent.text.lower().replace("-", " ") in self.place_name_set):
-                label = "GPE"  # "Aleppo" as NORP, "Oxford" as ORG, "El-Fasher": the gazetteer knows them
+            elif label in ("NORP", "ORG") and len(core := _without_possessive(ent)) <= 3 and (
+                    core.text.lower() in self.place_name_set
+                    or core.text.lower().replace("-", " ") in self.place_name_set):
+                # "Aleppo" as NORP, "Oxford" as ORG, "El-Fasher", "Guinea-Bissau’s" (with its
+                # possessive): the gazetteer knows them
+                label = "GPE"
             if label == "NORP":
                 wide = toponyms.widest_known(ent.start_char, ent.end_char, match_chars, text=text)
                 if wide != (ent.start_char, ent.end_char) and \
@@ -511,6 +515,11 @@ def _misread_date(ent: Span) -> bool:
     Turbat" tags Turbat a DATE): the gazetteer may still take its words."""
     return ent.label_ in ("DATE", "TIME") and not any(t.like_num for t in ent) \
         and not find_dates(ent.text, published=None)
+
+
+def _without_possessive(ent: Span) -> Span:
+    """The entity without a possessive the model read into it ("Guinea-Bissau’s")."""
+    return ent[:-1] if len(ent) > 1 and ent[-1].text in ("'s", "’s") else ent
 
 
 def _is_event_word(span: Span) -> bool:

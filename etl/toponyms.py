@@ -392,6 +392,9 @@ AREA_NOUNS = frozenset({"area", "camp", "neighbourhood", "neighborhood", "outski
 _PART_OF_TOWN = SETTLEMENT_NOUNS | AREA_NOUNS | {"centre", "center", "heart", "edge"}
 # Verbs that take a town or a person: the object is a place only when the gazetteer knows the name
 _CAPTURE_VERBS = frozenset({"capture", "seize", "take"})
+# Weapons and strikes as the subject of "hit", "attack", "target" (lemmas)
+_STRIKING_THINGS = frozenset({"missile", "rocket", "drone", "shell", "strike", "airstrike", "bomb", "attack",
+                              "warplane", "jet", "shelling", "barrage", "bombardment", "projectile", "uav"})
 # Nouns for places a list after "including" or "like" names ("neighbourhoods …, including Holon").
 _LISTED_PLACE_NOUNS = frozenset({
     "neighbourhood", "neighborhood", "area", "town", "city", "village", "district", "province", "region",
@@ -446,6 +449,9 @@ def is_struck_object(ent: Span) -> bool:
         root = root.head.head  # "shelled the outskirts of Khan Younis", "seized the town of Uvira"
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _PLACE_TAKING_VERBS | _CAPTURE_VERBS:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_SLOT_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKING_THINGS for c in root.head.children):
+        return True  # "Russian drones hit Kharkiv overnight": what weapons hit (not "hit a man")
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "control":
         return True  # "seized control of Goma"
     # "US strikes on Sanaa", "the attack against Kharkiv": the object of an attack noun

@@ -95,7 +95,7 @@ from geo.initialisms import with_initialisms
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
-    AIRBASE_ENDINGS, ARTICLE_HINT, DIVISION_AFTER, FRAME, HINT, IN_DIVISION, NO_CUES, OWNER, Cues,
+    AIRBASE_ENDINGS, ARTICLE_HINT, DEMONYM_KIND, DIVISION_AFTER, FRAME, HINT, IN_DIVISION, NO_CUES, OWNER, Cues,
     airbase_list_items,
     cued_kind_score, hint_word, is_acronym, kind_cue, locating,
 )
@@ -274,6 +274,7 @@ class Resolver:
         except Exception:  # context cues are a refinement: never worth an article
             logger.exception("reading the context of %d mentions failed", len(mentions))
             cues = [NO_CUES] * len(mentions)
+        cues = _owners_for_every_mention(mentions, cues)
         first: list[list[_Scored]] = []
         for mention, cue in zip(mentions, cues):
             try:
@@ -327,7 +328,8 @@ class Resolver:
         Hodeidah"): its ISO3 code, or ""."""
         match = OWNER.search(text, max(0, mention.start - 60), mention.start)
         if match is None:
-            return ""
+            adjective = DEMONYM_KIND.search(text, max(0, mention.start - 60), mention.start)
+            return (self._country_of_words([adjective.group(1)]) or "") if adjective else ""
         countries = [e.place for e in self._container_entries(match.group(1)) if e.place.kind == "country"]
         return countries[0].country if countries else ""
 
@@ -891,6 +893,25 @@ class Resolver:
         codes = place.place_id.split(":", 1)[1].split("-")
         derived = self._boundaries.border(codes[0], codes[1]) if len(codes) == 2 else None
         return dataclasses.replace(place, geometry=derived.geometry) if derived else place
+
+
+def _owners_for_every_mention(mentions: Sequence[Mention], cues: list[Cues]) -> list[Cues]:
+    """One name, one sense: the country a text gives a name once ("near the
+    central Syrian town of Palmyra") holds for its other mentions that give
+    none ("on the outskirts of Palmyra"), unless the text gives the name two
+    countries."""
+    owners: dict[str, set[str]] = {}
+    for mention, cue in zip(mentions, cues):
+        if cue.owner_country:
+            owners.setdefault(fold(clean_surface(mention.surface)), set()).add(cue.owner_country)
+    if not owners:
+        return cues
+    out = []
+    for mention, cue in zip(mentions, cues):
+        owner = owners.get(fold(clean_surface(mention.surface)), set())
+        out.append(dataclasses.replace(cue, owner_country=next(iter(owner)))
+                   if not cue.owner_country and len(owner) == 1 else cue)
+    return out
 
 
 def _list_country(items: list[list[_Scored]]) -> str:

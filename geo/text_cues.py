@@ -21,6 +21,13 @@ from geo.records import Mention, Place
 OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
                    r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
+# a nationality adjective before the kind of place and "of" ("the ancient central Syrian town of
+# Palmyra", "the Ukrainian city of Kharkiv"): the country it is in (not "the Russian-held town of",
+# which says who holds it)
+DEMONYM_KIND = re.compile(r"\b([A-Z][a-z]+) (?:(?:ancient|historic|central|coastal|border|frontline|northern|southern|"
+                          r"eastern|western|(?:north|south)-?(?:east|west)ern|port|capital|desert|mountain|"
+                          r"oil|industrial) ){0,2}(?:city|town|village|port|region|province|district|oblast|"
+                          r"governorate|state) of (?:the )?$")
 # a word for a part of an area between a name and its container: "the Chatroo area of Kishtwar
 # district", "Spin Tangi village in North Waziristan"
 _LOCALITY = r"(?:(?:area|areas|locality|village|town|belt|valley|tehsil|sector)\s+)?"

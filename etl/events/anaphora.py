@@ -87,6 +87,11 @@ def presupposed(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in lx.SETTING_PREPS
 
 
+# Words that open a sentence on another happening ("Separately, two Levies personnel were shot
+# dead", "Simultaneously, suspected settlers attacked two villages")
+_SET_APART = frozenset({"separately", "elsewhere", "simultaneously", "meanwhile"})
+
+
 def distinct_happening(token: Token) -> bool:
     """"Another attack", "a second strike", "a follow-up drone attack",
     "fresh clashes", "killed in a separate attack": a happening other than
@@ -96,7 +101,7 @@ def distinct_happening(token: Token) -> bool:
     # "Separately, two Levies personnel were shot dead": a happening the sentence sets apart
     # first thing (not "rebels negotiating separately with the DRC": how they negotiate)
     verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ in ("oprd", "acomp") else None
-    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in ("separately", "elsewhere") and c.i == c.sent.start
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in _SET_APART and c.i == c.sent.start
                                 for c in [*verb.children, *verb.head.children]):
         return True
     # "two soldiers were killed in a separate attack": the happening a toll is told in

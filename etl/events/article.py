@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
-from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
+from etl.dates import DAY, MONTH, WEEK, filing_date, weekday_pinned_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
@@ -38,8 +38,8 @@ from etl.events.event_dates import dates_told_later, day_outside, lead_date, res
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
-    adjective_of_a_thing, arresting_country, country_in_name, country_wide, demonym_target, find_main_country,
-    find_sole_country, focus_place, mediator_mention, scene_place, sentence_country, victims_country,
+    MEDIA_NOUNS, adjective_of_a_thing, arresting_country, country_in_name, country_wide, demonym_target,
+    find_main_country, find_sole_country, focus_place, mediator_mention, scene_place, sentence_country, victims_country,
 )
 from etl.events.place_scope import under
 from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
@@ -117,7 +117,9 @@ def extract_events(
     coordinates -- for scoring detection and typing on texts whose place
     names are masked."""
     doc = analysis.doc
-    published = article.published
+    # "WASHINGTON, 13th December, 2025 (WAM) -- … killed today": the story's today is the day
+    # its filing line names, a day before the page's date
+    published = filing_date(doc_text(doc), published=article.published) or article.published
     if published is None:
         # No publication date: a day the text names with its weekday ("on
         # Monday afternoon (July 28)") stands in for it; else dates stay unknown.
@@ -129,7 +131,8 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     # "a flag from the Japanese manga series", "brandishing Palestinian flags": an adjective
     # of a thing says nothing of where the story is
-    resolutions = [r for r in resolutions if not (r.mention.label == "NORP" and _names_a_thing(doc, r.mention))]
+    resolutions = [r for r in resolutions if not (r.mention.label == "NORP" and _names_a_thing(doc, r.mention))
+                   and not _names_media(doc, r.mention)]
     # countries named as whose strikes or forces they are ("in the United States airstrikes that
     # hit an oil port"): not where anything happened, nor where the story is
     attackers = {r.mention.start for r in resolutions
@@ -140,7 +143,8 @@ def extract_events(
     for resolution in resolutions:
         mention = resolution.mention
         if resolution.status == "ambiguous" and resolution.place is not None and \
-                resolution.place.country not in named_countries and named_countries:
+                resolution.place.country not in named_countries and named_countries and \
+                not _known_the_world_over(resolution):
             # "the Nuevo Amanecer neighborhood" (tagged "Nuevo") in a report on Ecuador: a reading
             # the resolver doubts, in a country the text never names, is no place of it
             continue
@@ -218,7 +222,9 @@ def extract_events(
             continue  # "ALSO READ: …", "Related: …": another article's headline
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture
-        found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
+        found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start
+                 and not (drafts and t.event_type in VIOLENT and anaphoric(t.token) and t.token.dep_ == "nsubj"
+                          and t.token.head.lemma_.lower() in _TIMING_VERBS)]
         # one violent event per sentence among those it reports, and one among those it recalls
         recalled = [t for t in found if t.background]
         triggers = [*choose_sentence_events(without_told_again([t for t in found if not t.background], drafts,
@@ -266,7 +272,9 @@ def extract_events(
         if triggers and casualties and only_casualty_verbs(triggers) and not by_sentence.get(index) \
                 and not any(distinct_happening(t.token) for t in triggers) \
                 and drafts and takes_casualties(drafts[-1].trigger) and index - drafts[-1].sentence_index <= 2 \
-                and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed"):
+                and all(fits_event(drafts[-1], victim_actor(c)) for c in casualties if c.kind == "killed") \
+                and not _other_day(sentence, triggers[0], drafts[-1], published=published):
+            # (not "about 20 civilians were killed … in October" after November's attack)
             triggers = []  # "Four policemen were killed": the toll of the event just reported
         if not triggers and not drafts:
             # The first report of a text cannot refer back: "15 dead after
@@ -339,7 +347,10 @@ def extract_events(
                 named = sentence_country(sentence, country_place, story_country=main_country)
                 if named is not None:
                     places, place_from = [named], "mention"
-            if not places and trigger.event_type in VIOLENT:
+            if not places and trigger.event_type in VIOLENT and not (anaphoric(trigger.token) and any(
+                    d.trigger.event_type in PLACED and d.own_place for d in drafts)):
+                # (not "the incident resulted in injuries to ... US personnel" after an attack near
+                # Palmyra: the incident told before, where it was told)
                 target = demonym_target(trigger, country_place) or victims_country(casualties, country_place)
                 if target is not None:
                     places, place_from = [target], "demonym"
@@ -595,6 +606,9 @@ def _apart(value: date, precision: int, draft: Draft) -> bool:
 
 # Verbs an event causes what follows with ("The attack triggered a conflict")
 _CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "provoke", "cause", "lead", "unleash", "ignite", "fuel"})
+# "The attacks came as Zelensky … were expected in Washington", "The attack came weeks after
+# 20 civilians were killed …": the attack told before, and when it was
+_TIMING_VERBS = frozenset({"come", "follow"})
 
 
 def _in_a_phrase(token: Token) -> bool:
@@ -649,18 +663,56 @@ _ARMED_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air",
 
 def _names_the_attacker(doc: Doc, mention: Mention) -> bool:
     """Does a country's name stand before a noun of its armed act or forces
-    ("US strikes", "the United States airstrikes", "U.S. forces")?  It says
+    ("US strikes", "the United States airstrikes", "U.S. forces", "US and
+    allied Syrian forces")?  It says
     whose they are, not where they were."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    return doc[span.end].lower_ in _ARMED_NOUNS  # (whatever the tagger calls "airstrikes")
+    if doc[span.end].lower_ in _ARMED_NOUNS:  # (whatever the tagger calls "airstrikes")
+        return True
+    if doc[span.end].lower_ != "and":
+        return False
+    # "fired at US and allied Syrian forces": the first of two owners of the forces
+    for token in doc[span.end + 1:min(len(doc), span.end + 4)]:
+        if token.lower_ in _TROOPS:
+            return True
+        if not (token.ent_type_ == "NORP" or token.lower_ in _ALLIED):
+            return False
+    return False
+
+
+_ALLIED = frozenset({"allied", "partner", "coalition", "government", "local"})
+_TROOPS = frozenset({"forces", "troops", "military", "army", "soldiers", "personnel"})
+
+
+# A place named in this many languages or more is known the world over ("Geneva": 60 names)
+WORLD_KNOWN_NAMES = 30
+WORLD_KNOWN_RATIO = 3
+
+
+def _known_the_world_over(resolution: Resolution) -> bool:
+    """Is the resolver's doubted first reading a place known the world over,
+    named in many more languages than any other reading ("talks in Geneva"
+    in a report that names the United States but not Switzerland: Geneva,
+    not Geneva, Illinois)?"""
+    counts = [getattr(c.raw, "name_count", 0) for c in resolution.candidates]
+    return bool(counts) and counts[0] >= WORLD_KNOWN_NAMES and \
+        all(counts[0] >= WORLD_KNOWN_RATIO * other for other in counts[1:])
 
 
 def _names_a_thing(doc: Doc, mention: Mention) -> bool:
     """Is the nationality adjective said of a thing ("Palestinian flags")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and adjective_of_a_thing(span.root)
+
+
+def _names_media(doc: Doc, mention: Mention) -> bool:
+    """Is the name that of a news medium ("told French television network
+    France 24")?  It is no place of the story."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and ((span.root.dep_ == "appos" and span.root.head.lower_ in MEDIA_NOUNS)
+                                 or (span.start > 0 and doc[span.start - 1].lower_ in MEDIA_NOUNS))
 
 
 def _name_initials(doc: Doc, mention: Mention) -> bool:

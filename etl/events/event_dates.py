@@ -232,8 +232,24 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue  # "ahead of March 15, the day proposed for …": a date to come
             if _starts_period(sentence, mention):
                 continue  # "since the campaign began almost a month ago": when a stretch began
+            if _to_come(sentence, mention):
+                continue  # "The results were expected on Thursday": a day awaited, not the story's
             return mention
     return None
+
+
+_AWAITED = lx.MODAL_HEADS | {"schedule", "due", "slate"}
+
+
+def _to_come(sentence: Span, mention: DateMention) -> bool:
+    """Is the date that of something expected, planned or threatened (the
+    verb it hangs on is one of waiting or intent)?"""
+    start = sentence.start_char + mention.start
+    span = sentence.doc.char_span(start, start + len(mention.text), alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in ancestors(span.root, limit=3) if a.pos_ in ("VERB", "AUX", "ADJ")), None)
+    return verb is not None and verb.lemma_.lower() in _AWAITED
 
 
 def _since_other(span: Span, trigger: Token) -> bool:

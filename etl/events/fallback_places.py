@@ -153,12 +153,16 @@ def _sets_scene(doc: Doc, mention: Mention) -> bool:
     return lemma in lx.NOUN_TRIGGERS and lx.NOUN_TRIGGERS[lemma][1] not in ("Diplomacy", "Agreement")
 
 
+# News media: "French news outlet Jeune Afrique", "French television network France 24"
+MEDIA_NOUNS = frozenset({"newspaper", "newspapers", "channel", "broadcaster", "television", "tv", "outlet", "outlets",
+                         "network", "networks", "daily", "magazine", "radio", "website", "tabloid", "media",
+                         "publication"})
 # Things a nationality adjective may describe that are no people and no place:
 # flags, works, media, goods ("the Japanese manga series", "Palestinian flags")
-_THING_NOUNS = frozenset({
+_THING_NOUNS = MEDIA_NOUNS | frozenset({
     "flag", "flags", "banner", "banners", "pennant", "pennants", "colours", "colors", "manga", "anime", "series",
     "film", "films", "movie", "movies", "song", "songs", "music", "band", "cuisine", "food", "dish", "brand",
-    "brands", "language", "newspaper", "channel", "broadcaster", "television", "tv", "car", "cars", "goods",
+    "brands", "language", "car", "cars", "goods",
     "products", "product", "style", "novel", "book", "game", "games", "artist", "singer", "actor", "actress",
     "club", "team", "league", "football", "cricket", "rapper",
     # a sea named for a land ("the Indian Ocean island of Madagascar", "the Arabian Sea")

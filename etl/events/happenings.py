@@ -763,7 +763,11 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     if draft.own_date and draft.date_precision >= MONTH and any(_weekday_only(m.draft) for m in happening.mentions):
         return False
     if not (draft.own_date or draft.date_from == "report"):
-        return True
+        # a borrowed date fits any, but not one of another season ("Thousands took to the streets"
+        # after a lead on this year's protests is not last year's protests the lead recalls)
+        return draft.date_value is None or not any(
+            source == "own" and abs((value - draft.date_value).days) > SEASON_APART_DAYS
+            for value, _, source in happening.dates if value is not None)
     if draft.own_date and not draft.own_place and not draft.reaction:
         # a place borrowed from the sentences before and a date of its own ("it all started on
         # Friday last week when Israel launched air strikes"): the story has moved on unless
@@ -801,6 +805,9 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
     source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
+
+
+SEASON_APART_DAYS = 120
 
 
 def _weekday_only(draft: Draft) -> bool:

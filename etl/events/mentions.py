@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.territory import names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested
@@ -194,6 +194,17 @@ def _functioning(token: Token) -> bool:
 # What "strikes" in a figure of speech ("tragedy struck", "disaster hit the town")
 _MISFORTUNES = frozenset({"tragedy", "disaster", "calamity", "misfortune", "catastrophe", "grief", "panic",
                           "fear", "chaos", "horror", "terror", "sorrow"})
+
+
+_PEACE_WORDS = frozenset({"peace", "ceasefire", "truce", "war"})
+
+
+def _peace_text(doc: Doc) -> bool:
+    """Does the text speak of war and peace (so its "talks" are between parties to a conflict)?"""
+    told = doc.user_data.get("sitrep_peace_text")
+    if told is None:
+        told = doc.user_data["sitrep_peace_text"] = bool(set(token_table(doc)[0]) & _PEACE_WORDS)
+    return told
 
 
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
@@ -468,10 +479,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
-        if lemma in ("operation", "exchange", "offensive", "talk", "pact", "treaty", "meeting") and \
+        if lemma in ("operation", "exchange", "offensive", "talk", "discussion", "pact", "treaty", "meeting") and \
                 not (context_words & lx.CONTEXT_WORDS) and \
-                not (lemma == "meeting" and meeting_between_leaders(trig.token)):  # (a meeting between two leaders
-            # is talks, whatever the sentence's words)
+                not (lemma == "meeting" and meeting_between_leaders(trig.token)) and \
+                not (trig.token.lower_ == "talks" and _peace_text(sentence.doc)):
+            # (a meeting between two leaders is talks, whatever the sentence's words; so are "the
+            # high-stakes talks in Geneva" in a text about making peace)
             continue
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):

@@ -31,6 +31,9 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
     armed = bool(words & lx.ARMED_CUES) or any(pair <= words for pair in lx.ARMED_PAIRS)
     if trigger.sub_event_type in ("Diplomacy", "Mob violence") or trigger.event_type == lx.PROTESTS:
         return False  # people protest, also about a flood; a mob lynches a suspected thief
+    if trigger.token.lemma_.lower() in ("kill", "die") and trigger.token.pos_ == "VERB" and \
+            mishap_toll(trigger.token):
+        return True  # "the canopy of the railway station collapsed, killing 15 people"
     if words & lx.CRIME_WORDS and not armed:
         return True
     if words & lx.SPORT_WORDS and not words & _STRONG_ARMED_CUES and not words & _HARM_WORDS:
@@ -83,6 +86,24 @@ def text_cues(doc: Doc) -> set[str]:
         cues = set(token_table(doc)[0]) & _CONTEXT_CUES
         doc.user_data["sitrep_context_cues"] = cues
     return cues
+
+
+# What kills in an accident when it is the killer: "the collapse of a gallery killed 15",
+# "the canopy collapsed, killing 15 people"
+_MISHAPS = frozenset({"collapse", "accident", "crash", "derailment", "stampede", "collision"})
+_MISHAP_VERBS = frozenset({"collapse", "crash", "derail", "capsize", "overturn", "plunge", "cave"})
+
+
+def mishap_toll(verb: Token) -> bool:
+    """Were the dead killed by a disaster or an accident (the subject of the
+    kill verb, or the verb the killing hangs on: "the concrete canopy
+    collapsed, killing 15 people")?  Not a toll of political violence."""
+    if _disaster_subject(verb) or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _MISHAPS
+                                      for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "conj") and head.i != verb.i and (
+        head.lemma_.lower() in _MISHAP_VERBS or _disaster_subject(head))
 
 
 def _disaster_subject(verb: Token) -> bool:

@@ -252,8 +252,9 @@ def in_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
             return True
         if node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.i in wanted:
             continue  # "launched attacks on Iran, targeting a reactor in Arak": the same action
-        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i == trigger.i:
-            continue  # "an attack carried out by ADF rebels in Komanda": the event noun's own participle
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "an attack carried out by ADF rebels in Komanda": the event noun's own participle,
+            # or one said of a noun of its phrase ("an assailant affiliated with ISIS near Palmyra")
         if node.dep_ == "relcl" and (node.head.i == trigger.i or _where_held(node)):
             continue  # "a drone strike that targeted a funeral that was taking place outside el-Obeid":
             # the event noun's own clause, and where what it struck was held

@@ -85,6 +85,11 @@ def _arrests_aftermath(event: Token, prep: Token) -> bool:
 DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})
 
 
+# How far up the parse a word of intent, doubt or denial still governs an event
+# ("would not be able to reclaim Crimea or enter NATO as part of a peace deal")
+UNREAL_REACH = 7
+
+
 def is_unreal(token: Token, *, published: date | None) -> bool:
     """Threatened, hypothetical, denied, negated or recalled from another
     year (more than a year before the report).  An event recalled from
@@ -108,7 +113,7 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         # "volunteer militias established after the coup to fight the military": what a
         # group was formed for, not a fight
         return True
-    chain = [token, *ancestors(token, limit=5)]
+    chain = [token, *ancestors(token, limit=UNREAL_REACH)]
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if lemma == "fear" and any(c.dep_ == "auxpass" for c in node.children):
@@ -122,6 +127,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             return True  # "we are ready for …", the event hanging on the copula
         if not_chosen(node):
             return True  # "chose to fight instead of negotiating": the choice not made
+        if n and node.dep_ in ("acl", "advcl") and node.head.lemma_.lower() in _WILLED_NOUNS and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # "in an effort to narrow differences and develop an agreement": what it is for
         if lemma in ("call", "appeal", "push", "press") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
             return True  # "calling for a ceasefire", "pressed for talks": a demand
@@ -155,7 +163,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             # attack", "threatened to strike") and a noun's "to" clause
             # ("waiting for the order to launch the assault"); stop at a finite clause.
             if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
-                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)):
+                    and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)) \
+                    and not (node.dep_ == "conj" and node.tag_ == "VB"):  # ("to narrow … and develop a deal")
                 break
     # "signed the much-anticipated agreement": what was expected happened
     # ("the highly anticipated meeting concluded on Friday": so did what was anticipated)
@@ -195,7 +204,7 @@ def _inverted_condition(verb: Token) -> bool:
 # Nouns whose "to" clause is willed, not done.
 _WILLED_NOUNS = frozenset({"order", "plan", "threat", "intention", "intent", "call", "decision", "permission",
                            "authorization", "authorisation", "right", "mandate", "readiness", "vow", "pledge",
-                           "promise"})
+                           "promise", "effort", "bid"})
 
 
 # Getting the means for an act: what they are got "to" do has not happened ("acquired the
@@ -360,6 +369,12 @@ def is_habitual(token: Token) -> bool:
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if _struggle(token):
         return True  # "rebel groups continuing to fight for independence"
+    if token.tag_ == "VB" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "continue" and \
+            token.head.tag_ in ("VBZ", "VBP") and not any(t.ent_type_ == "DATE" for t in token.head.subtree):
+        return True  # "Russia continues to deliberately kill civilians": what goes on, no day told
+    if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("through", "throughout") and any(
+            g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in token.children):
+        return True  # "Through July, Russia launched a record 6,443 drones": a period's total
     if token.pos_ in ("VERB", "AUX") and _recurring(token):
         return True  # "protesters have blocked the central avenue every evening"
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \

@@ -182,9 +182,13 @@ def during_event_told(drafts: Sequence[Draft], trigger: Trigger, *, sentence_ind
             continue
         for noun in prep.children:
             kind = lx.NOUN_TRIGGERS.get(noun.lemma_.lower())
-            if noun.dep_ != "pobj" or kind is None or kind[0] == trigger.event_type or not any(
-                    c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS | {"its", "their"}
-                    for c in noun.children):
+            if noun.dep_ != "pobj" or not any(
+                    c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS | {"its", "their"} for c in noun.children):
+                continue
+            if kind is None and noun.lemma_.lower() == "incident" and any(
+                    d.sentence_index < sentence_index and d.trigger.event_type in VIOLENT for d in drafts):
+                return True  # "During the incident the father was shot by police": the attack told
+            if kind is None or kind[0] == trigger.event_type:
                 continue
             if any(d.sentence_index < sentence_index and d.trigger.event_type == kind[0] for d in drafts):
                 return True  # ("the riots": the ones the article told)

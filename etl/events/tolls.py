@@ -23,6 +23,7 @@ from etl.dates import DAY_KINDS
 from etl.events.actors import actor_name
 from etl.events.core import Draft, TollMention, Trigger, VIOLENT
 from etl.events.facts import facts_of
+from etl.events.non_conflict import mishap_toll
 from etl.events.eras import when_older_year, within_other_year
 from etl.events.realis import is_background, is_unreal
 from etl.events.tallies import is_period_toll, is_tallied_since, summed_over_happenings, told_as_one
@@ -64,6 +65,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
                                  or when_older_year(verb, published=published)):
             continue  # "last year's demonstrations, in which more than 60 people died", "since April 2023, when
             # 10 policemen were killed"
+        if casualty.kind == "killed" and verb is not None and mishap_toll(verb):
+            continue  # "where the collapse of a gallery killed 15 people": an accident's dead
         if casualty.kind == "killed" and _ONGOING_TOLL.search(casualty.text):
             continue  # "the death toll from ongoing clashes in Sahnaya has risen to 11": a running total
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:

@@ -4,9 +4,12 @@ snippets; mentions are given, so these test the resolver alone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.gazetteer import Gazetteer
+from geo.records import Mention
 from geo.resolver import Resolver
 from tests.geo.test_resolver import mentions_of, resolved
 
@@ -112,6 +115,16 @@ def test_an_initialism_of_a_place_named_in_full_is_that_place(resolver: Resolver
     assert found["LA"].kind == "populated_place"  # type: ignore[union-attr]
     alone = places(resolver, "Storms hit LA and Texas on Sunday.", ["LA"])["LA"]
     assert alone.place_id == "admin1:USA/louisiana"  # type: ignore[union-attr]
+
+
+def test_a_nationality_before_the_kind_of_place_says_whose_place_it_is(resolver: Resolver) -> None:
+    # Tadmur's other name is Palmyra; a dozen US towns are called Palmyra, and the text names the US more
+    text = ("US troops and US officials met near the ancient central Syrian town of Palmyra on Sunday. "
+            "US forces later left Palmyra.")
+    mentions = [Mention("a1", m.start(), m.end(), "Palmyra", 0, "GPE")  # type: ignore[arg-type]
+                for m in re.finditer("Palmyra", text)]
+    found = resolver.resolve(mentions, text=text)
+    assert len(found) == 2 and all(r.place is not None and r.place.country == "SYR" for r in found)
 
 
 def test_an_island_country_is_named_by_its_island(resolver: Resolver) -> None:
