@@ -222,9 +222,14 @@ def extract_events(
             continue  # "ALSO READ: …", "Related: …": another article's headline
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture
-        found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start
-                 and not (drafts and t.event_type in VIOLENT and anaphoric(t.token) and t.token.dep_ == "nsubj"
-                          and t.token.head.lemma_.lower() in _TIMING_VERBS)]
+        found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
+        if drafts and sum(t.event_type in VIOLENT and not t.background for t in found) > 1 and \
+                not any(t.background for t in found):
+            # "The attack came weeks after about 20 civilians were killed in an attack in October": the
+            # attack told before, and another that the sentence tells
+            found = [t for t in found if not (t.event_type in VIOLENT and anaphoric(t.token)
+                                              and t.token.dep_ == "nsubj"
+                                              and t.token.head.lemma_.lower() in _TIMING_VERBS)]
         # one violent event per sentence among those it reports, and one among those it recalls
         recalled = [t for t in found if t.background]
         triggers = [*choose_sentence_events(without_told_again([t for t in found if not t.background], drafts,
@@ -606,8 +611,7 @@ def _apart(value: date, precision: int, draft: Draft) -> bool:
 
 # Verbs an event causes what follows with ("The attack triggered a conflict")
 _CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "provoke", "cause", "lead", "unleash", "ignite", "fuel"})
-# "The attacks came as Zelensky … were expected in Washington", "The attack came weeks after
-# 20 civilians were killed …": the attack told before, and when it was
+# "The attack came weeks after 20 civilians were killed …": the attack told before, and when it was
 _TIMING_VERBS = frozenset({"come", "follow"})
 
 
@@ -689,6 +693,7 @@ _TROOPS = frozenset({"forces", "troops", "military", "army", "soldiers", "person
 # A place named in this many languages or more is known the world over ("Geneva": 60 names)
 WORLD_KNOWN_NAMES = 30
 WORLD_KNOWN_RATIO = 3
+WORLD_KNOWN_POPULATION = 100_000
 
 
 def _known_the_world_over(resolution: Resolution) -> bool:
@@ -697,8 +702,14 @@ def _known_the_world_over(resolution: Resolution) -> bool:
     in a report that names the United States but not Switzerland: Geneva,
     not Geneva, Illinois)?"""
     counts = [getattr(c.raw, "name_count", 0) for c in resolution.candidates]
-    return bool(counts) and counts[0] >= WORLD_KNOWN_NAMES and \
-        all(counts[0] >= WORLD_KNOWN_RATIO * other for other in counts[1:])
+    if not counts or counts[0] < WORLD_KNOWN_NAMES or any(counts[0] < WORLD_KNOWN_RATIO * other
+                                                          for other in counts[1:]):
+        return False
+    top = resolution.candidates[0]
+    # a city, and none the text calls a district or a province ("the Dara district of Panjshir")
+    return top.place.population >= WORLD_KNOWN_POPULATION and \
+        not any(reason.startswith("the text calls it a") and not reason.endswith(top.place.kind.replace("_", " "))
+                for reason in top.reasons)
 
 
 def _names_a_thing(doc: Doc, mention: Mention) -> bool:

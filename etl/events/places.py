@@ -485,7 +485,12 @@ def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     verb = next((a for a in ancestors(span.root, limit=6) if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i == trigger.i or any(a.i == verb.i for a in ancestors(trigger, limit=6)):
         return False
-    return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children) or (
+        verb.lemma_.lower() in _AWAITED and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+# "as the president was expected in Washington for talks": where someone is awaited
+_AWAITED = frozenset({"expect", "schedule", "due"})
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

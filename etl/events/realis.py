@@ -27,7 +27,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
-from etl.events.core import Trigger
+from etl.events.core import HARM_VERBS, Trigger
 from etl.events.facts import facts_of, writes_a_date
 from etl.events.syntax import ancestors, governing_verb, in_subtree, not_chosen, sent_of
 
@@ -370,7 +370,8 @@ def is_habitual(token: Token) -> bool:
     if _struggle(token):
         return True  # "rebel groups continuing to fight for independence"
     if token.tag_ == "VB" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "continue" and \
-            token.head.tag_ in ("VBZ", "VBP") and not any(t.ent_type_ == "DATE" for t in token.head.subtree):
+            token.head.tag_ in ("VBZ", "VBP") and token.lemma_.lower() in HARM_VERBS | {"attack", "strike"} and \
+            not any(t.ent_type_ == "DATE" for t in token.head.subtree):
         return True  # "Russia continues to deliberately kill civilians": what goes on, no day told
     if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("through", "throughout") and any(
             g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in token.children):
