@@ -314,7 +314,43 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
     _type_splits(happenings)
     _type_tolls(happenings)
     _type_anaphors(happenings)
+    happenings = _rally_apart(happenings)
     return [h for h in happenings if not consequence_of_violence(h, happenings, places_fit=_places_fit)]
+
+
+# A crowd of tens of thousands or more ("hundreds of thousands of citizens protested", "a rally
+# of 110,000 people"): a mass rally, news of its own
+_CROWD_SIZE = re.compile(r"\b(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|[1-9]\d{1,2},\d{3}|[1-9]\d{4,})\s+"
+                         r"(?:of\s+)?(?:people|protesters|protestors|demonstrators|citizens|marchers|supporters|"
+                         r"students|residents)\b", re.I)
+
+
+def _rally_apart(happenings: list[Happening]) -> list[Happening]:
+    """"Hundreds of thousands protested in Belgrade" and "fights broke out
+    between protesters and the police": a rally told as such and the
+    clashes told of it are two events of two types (a peaceful protest and a
+    violent demonstration), not one riot.  The rally's mentions are those
+    typed a peaceful protest that tell no one killed, the first of the
+    happening's, one of them telling a crowd of tens of thousands or more
+    (not "taxi drivers launched a strike", which "turned violent", nor
+    "more than 1,000 students protested" before they stormed parliament:
+    the riot's start)."""
+    out: list[Happening] = []
+    for happening in happenings:
+        rally = [m for m in happening.mentions if m.draft.trigger.sub_event_type == "Peaceful protest"
+                 and not _killed_figures(m.draft) - {0}]
+        rest = [m for m in happening.mentions if m not in rally]
+        if happening.sub_event_type != "Violent demonstration" or not rally or not rest or \
+                happening.mentions[0] is not rally[0] or \
+                not any(_CROWD_SIZE.search(span_text(m.draft.sentence)) for m in rally):
+            out.append(happening)
+            continue
+        for part in sorted((rally, rest), key=lambda ms: ms[0].draft.sentence_index):
+            split = Happening(part[0])
+            for mention in part[1:]:
+                split.add(mention)
+            out.append(split)
+    return out
 
 
 def _borrowed_dates(happenings: Sequence[Happening]) -> None:

@@ -195,6 +195,24 @@ def under_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
     return event is not None and event.lemma_.lower() in _CAMPAIGN_NOUNS and event.lemma_ != trigger.lemma_
 
 
+_WAR_NOUNS = frozenset({"war", "conflict"})
+
+
+def of_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place that of a war told beside the trigger ("a truce between
+    Lebanon and Israel took effect …, following a year of conflict sparked
+    by Israel's war on Gaza")?  It is no venue of the talks or the deal."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for node in ancestors(span.root, limit=4):
+        if node.i == trigger.i:
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _WAR_NOUNS:
+            return True
+    return False
+
+
 def under_violence(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place governed by a noun of violence other than the trigger
     ("against the killing of tourists in Pahalgam")?"""

@@ -26,7 +26,7 @@ from etl.events.addresses import sites_in_places, without_address_areas, without
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate, within
 from etl.events.place_scope import (
-    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, under,
+    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, of_a_war, under,
     under_a_war, under_other_event, under_violence, where_said,
 )
 from etl.events.syntax import ancestors
@@ -373,6 +373,7 @@ def choose_places(
         # event of the sentence governs is that event's, not where the talks were; "talks held
         # between Egyptian officials and senior U.S. envoys": the parties, not the venue
         usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)
+                  and not of_a_war(sentence.doc, c.mention, trigger.token)
                   and not _among_parties(sentence.doc, c.mention)]
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
@@ -419,7 +420,8 @@ def choose_places(
     pool = [c for c in usable if c.locative]
     source = "locative"
     if not pool and not talks:
-        pool = [c for c in usable if c.place.kind != "country" or c.mention.label == "BORDER"]
+        pool = [c for c in usable if c.place.kind != "country" or c.mention.label == "BORDER"] or \
+            [c for c in usable if c.place.kind == "country" and _owns_an_area(sentence.doc, c.mention)]
         source = "mention"
     if not pool:
         return [], ""
@@ -473,6 +475,19 @@ def choose_places(
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
                         r"(?:the\s+(?:capital|(?:port\s+)?city\s+of|town\s+of)\s+)?")
 _LIST_AND = re.compile(r"\b(?:and|or)\b")
+
+
+def _owns_an_area(doc: Doc, mention: Mention) -> bool:
+    """Is the country named as the owner of an area the text does not name
+    ("Syria's coastal areas saw a massacre", "in Nigeria's northwest")?  The
+    event is in that country, not at the town told before."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss" and (
+        span.root.head.lemma_.lower() in _CONTAINED_NOUNS | _COMPASS_AREAS)
+
+
+_COMPASS_AREAS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                            "coast", "countryside", "interior", "heartland", "borderland", "borderlands"})
 
 
 def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:

@@ -343,6 +343,13 @@ def _recurring(verb: Token) -> bool:
                for c in verb.children if c.dep_ in ("npadvmod", "advmod", "obl", "dobj"))
 
 
+def _since_perfect(verb: Token) -> bool:
+    """A verb in the perfect told with "since" ("have reported … since the
+    coup"): what has gone on over a stretch of time."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and \
+        any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
+
+
 def _struggle(token: Token) -> bool:
     """ "fight for independence": a cause fought for over years, not one battle."""
     return token.lemma_.lower() in ("fight", "struggle") and any(
@@ -373,6 +380,10 @@ def is_habitual(token: Token) -> bool:
             token.head.tag_ in ("VBZ", "VBP") and token.lemma_.lower() in HARM_VERBS | {"attack", "strike"} and \
             not any(t.ent_type_ == "DATE" for t in token.head.subtree):
         return True  # "Russia continues to deliberately kill civilians": what goes on, no day told
+    if token.tag_ == "NNS" and token.dep_ in ("dobj", "conj") and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in token.children) and _since_perfect(
+                token.head if token.dep_ == "dobj" else token.head.head):
+        return True  # "Since Assad's ouster in 2024, monitors have reported kidnappings and killings": a record
     if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("through", "throughout") and any(
             g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in token.children):
         return True  # "Through July, Russia launched a record 6,443 drones": a period's total

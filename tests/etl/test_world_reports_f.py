@@ -20,7 +20,10 @@ are no events; "Kherson Gov." names the region struck; drones that "hit
 Odesa" hit a place; "during the incident" is the attack told before; a
 sentence that opens "Simultaneously" tells another happening; dead of an
 attack in another month are another happening's; "we'll fight it" is no
-fight."""
+fight; a mass rally and the clashes at its end are two events, a smaller
+protest that turned into a riot one; what monitors "have reported since"
+a date is a record; the war a truce followed is no venue of the truce; a
+massacre in a country's unnamed area is in that country."""
 
 from __future__ import annotations
 
@@ -202,3 +205,43 @@ def test_well_fight_it_is_no_fight(pipeline):
             "There is no tolerance for hatred in Victoria and we need to be clear that we’ll fight it everywhere "
             "we see it, the premier told reporters in Melbourne on Monday.")
     assert list(extract(pipeline, text)) == []
+
+
+def test_a_mass_rally_and_the_clashes_at_its_end_are_two_events(pipeline):
+    text = ("Mass protest in the capital\n\n"
+            "Tens of thousands of people protested on Saturday in central Tbilisi against the government.\n\n"
+            "Scuffles broke out between protesters and the police late in the evening, and some demonstrators "
+            "threw bottles at officers.")
+    assert sorted(e.sub_event_type for e in extract(pipeline, text)) == ["Peaceful protest", "Violent demonstration"]
+
+
+def test_students_who_protested_then_rioted_are_one_riot(pipeline):
+    # (a crowd of hundreds or a few thousand that turned violent: the riot's start, not a rally of its own)
+    text = ("Parliament stormed\n\n"
+            "More than 1,000 students protested on Monday in Dili against cars for lawmakers.\n\n"
+            "Protesters later clashed with police and set fire to vehicles outside parliament.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Riots"]
+
+
+def test_what_monitors_have_reported_since_a_date_is_a_record(pipeline):
+    text = ("Fear in the city\n\n"
+            "Since the army's takeover in 2024, rights monitors in Aleppo have reported kidnappings and killings "
+            "targeting members of the minority.")
+    assert list(extract(pipeline, text)) == []
+
+
+def test_the_war_a_truce_followed_is_no_venue_of_the_truce(pipeline):
+    text = ("Strike in the south\n\n"
+            "An Israeli drone strike killed three people in Nabatieh on Sunday.\n\n"
+            "Israel has kept up strikes since a truce between Lebanon and Israel took effect in November, "
+            "following a year of conflict sparked by Israel's war on Gaza.")
+    deals = [e for e in extract(pipeline, text) if e.sub_event_type == "Agreement"]
+    assert len(deals) == 1 and deals[0].country in ("LBN", "ISR")  # a party's country, not Gaza
+
+
+def test_a_massacre_in_an_unnamed_area_of_a_country_is_in_that_country(pipeline):
+    text = ("Mosque bombed\n\n"
+            "A bomb exploded at a mosque in Homs on Friday, killing six people.\n\n"
+            "In March, Syria's coastal areas saw a massacre of Alawite civilians.")
+    massacres = [e for e in extract(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert [(e.location, e.geo_precision) for e in massacres] == [("Syria", 3)]
