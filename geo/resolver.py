@@ -550,12 +550,15 @@ class Resolver:
 
     def _anchors(self, mentions: Sequence[Mention],
                  ranked: list[list[_Scored]]) -> list[tuple[str, Place]]:
-        """Clearly resolved towns, sites and admin areas: (folded surface, place),
-        each pair once (a name repeated through a long text is one anchor)."""
+        """Clearly resolved towns, sites and admin areas, not reached by a
+        spelling variant alone: (folded surface, place), each pair once (a
+        name repeated through a long text is one anchor)."""
         anchors: dict[tuple[str, str], tuple[str, Place]] = {}
         for mention, items in zip(mentions, ranked):
             if not items or items[0].entry.place.kind in ("country", "border", "region"):
                 continue
+            if weak(items[0].entry):
+                continue  # ("Hadi", a child's name, by spelling Hardy, Arkansas: no evidence of where the text is)
             if self._status(items, margin=ANCHOR_MARGIN) == "resolved":
                 key = fold(clean_surface(mention.surface))
                 anchors.setdefault((key, items[0].entry.place.place_id), (key, items[0].entry.place))

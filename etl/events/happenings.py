@@ -577,6 +577,9 @@ def _toll_report(mention: Mention) -> bool:
     if token.lower_ == "dead" and token.dep_ in ("oprd", "acomp", "advmod") and token.head.lemma_.lower() == "shoot":
         token = token.head  # "many were shot dead"
     lemma = token.lemma_.lower()
+    if lemma == "kill" and token.dep_ == "acl" and token.tag_ == "VBN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.head.children):
+        return True  # "the three children killed were named …": the dead told before, told again
     return token.pos_ == "VERB" and (lemma == "die" or (lemma in ("kill", "martyr", "shoot") and any(
         c.dep_ == "nsubjpass" for c in token.children) and (lemma != "shoot" or any(
             c.lower_ == "dead" for c in token.children))) or (lemma == "lose" and any(

@@ -127,6 +127,17 @@ def test_a_nationality_before_the_kind_of_place_says_whose_place_it_is(resolver:
     assert len(found) == 2 and all(r.place is not None and r.place.country == "SYR" for r in found)
 
 
+def test_a_name_read_only_by_its_spelling_is_no_evidence_of_where_the_text_is(resolver: Resolver) -> None:
+    # "Hadi", a person, reads as Hardy (USA) only by spelling; it must not make a town of
+    # southern Lebanon, itself known by a variant spelling, look foreign in a text naming the US
+    text = ("A drone strike in Bint Jbeil, southern Lebanon, killed four people on Monday, Lebanese officials "
+            "said. US officials said two of the dead were US citizens. The US embassy named them as Omar and Hadi.")
+    mentions = [Mention("a1", m.start(), m.end(), surface, 0, "GPE")  # type: ignore[arg-type]
+                for surface in ("Bint Jbeil", "Hadi") for m in re.finditer(surface, text)]
+    found = {r.mention.surface: r for r in resolver.resolve(mentions, text=text)}
+    assert found["Bint Jbeil"].place is not None and found["Bint Jbeil"].place.country == "LBN"
+
+
 def test_an_island_country_is_named_by_its_island(resolver: Resolver) -> None:
     assert places(resolver, "She was born in Antigua and moved later.",
                   ["Antigua"])["Antigua"].place_id == "ne:ATG"  # type: ignore[union-attr]
