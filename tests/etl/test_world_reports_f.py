@@ -23,7 +23,9 @@ attack in another month are another happening's; "we'll fight it" is no
 fight; a mass rally and the clashes at its end are two events, a smaller
 protest that turned into a riot one; what monitors "have reported since"
 a date is a record; the war a truce followed is no venue of the truce; a
-massacre in a country's unnamed area is in that country."""
+massacre in a country's unnamed area is in that country; a coup's "control
+of the country" is no territory taken, and its arrests stay an event; "the
+two children killed" named later are the strike's dead."""
 
 from __future__ import annotations
 
@@ -245,3 +247,22 @@ def test_a_massacre_in_an_unnamed_area_of_a_country_is_in_that_country(pipeline)
             "In March, Syria's coastal areas saw a massacre of Alawite civilians.")
     massacres = [e for e in extract(pipeline, text) if e.event_type == "Violence against civilians"]
     assert [(e.location, e.geo_precision) for e in massacres] == [("Syria", 3)]
+
+
+def test_a_coups_control_of_the_country_is_no_territory_and_its_arrests_stay(pipeline):
+    text = ("Coup foiled\n\n"
+            "About a dozen soldiers have been arrested in Niamey following Sunday's attempted coup, security "
+            "sources said.\n\n"
+            "The officers had claimed on television that they had taken control of the country. \"The army is "
+            "regaining control,\" the presidency said.")
+    events = extract(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_the_children_killed_named_later_are_the_strikes_dead(pipeline):
+    text = ("Strike kills family\n\n"
+            "An Israeli drone strike on the town of Nabatieh on Sunday killed four people, including two "
+            "children.\n\n"
+            "Local media reported that the two children killed were named Rami and Lina.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 4)]
