@@ -758,6 +758,8 @@ PUNISH_VERBS = frozenset({
 MODAL_HEADS = frozenset({
     "threaten", "warn", "vow", "deny", "plan", "intend", "consider", "fear", "prepare",
     "urge", "pledge", "condemn_future", "avoid", "prevent", "refrain", "seek", "want", "aim",
+    # proposed ("has proposed that Ukraine withdraw from the Donbas in exchange for a freeze")
+    "propose", "suggest",
     "rule", "reject", "ready", "readiness", "wait", "await", "plot", "conspire", "conspiracy",
     # expected ("more strikes are expected on Monday")
     "expect", "anticipate", "predict",

@@ -352,6 +352,12 @@ def extract_events(
                 named = sentence_country(sentence, country_place, story_country=main_country)
                 if named is not None:
                     places, place_from = [named], "mention"
+            if not places and trigger.event_type in VIOLENT and _the_town_told(trigger.token):
+                # "The city near the Russian border was also hit hours earlier": the town told before
+                told = next((d.places[0] for d in reversed(drafts) if d.own_place and d.places
+                             and d.places[0].kind in ("populated_place", "site")), None)
+                if told is not None:
+                    places, place_from = [told], "previous"
             if not places and trigger.event_type in VIOLENT and not (anaphoric(trigger.token) and any(
                     d.trigger.event_type in PLACED and d.own_place for d in drafts)):
                 # (not "the incident resulted in injuries to ... US personnel" after an attack near
@@ -663,6 +669,15 @@ _ARMED_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air",
                            "bombings", "raid", "raids", "shelling", "offensive", "invasion", "missile", "missiles",
                            "drone", "drones", "bombardment", "incursion", "military", "forces", "troops", "warplanes",
                            "jets", "navy"})
+
+
+def _the_town_told(token: Token) -> bool:
+    """Is what the trigger hit "the city" or "the town" (one told before)?"""
+    verb = token if token.pos_ == "VERB" else None
+    if verb is None:
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("city", "town", "village")
+               and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children)
 
 
 def _names_the_attacker(doc: Doc, mention: Mention) -> bool:

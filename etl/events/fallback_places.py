@@ -88,12 +88,24 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         words = [t for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "inside", "into")
                  for t in p.subtree] if obj.lemma_.lower() in lx.NOUN_TRIGGERS else obj.subtree
         for t in words:
+            if _beside(t, obj):
+                continue  # "The city near the Russian border was hit": where the target lies, not whose
             code = token_country(t)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 place = country_place(code)
                 if place is not None:
                     return place
     return None
+
+
+def _beside(token: Token, top: Token) -> bool:
+    """Is the word inside a "near …" or "along …" phrase of ``top``'s subtree?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in ("near", "along", "outside"):
+            return True
+        node = node.head
+    return False
 
 
 def arresting_country(trigger: Trigger, country_place: CountryLookup) -> Place | None:

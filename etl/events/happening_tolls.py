@@ -35,9 +35,14 @@ class Toll:
     evidence: Draft | None  # the mention whose figure was taken
 
 
+def _killed_best(toll: TollMention) -> int:
+    return max((c.best for c in toll.casualties if c.kind == "killed"), default=0)
+
+
 def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed: int = 0) -> list[Toll]:
     """The toll of the happening: its best mention's figures (the latest
-    update, else the first figure given) plus figures told as additional
+    update, the highest of several killed figures updated, else the first
+    figure given) plus figures told as additional
     victims.  One toll mention per sentence.  ``others_killed``: the dead of
     the article's other happenings of that day; a first figure that is a later
     one of this happening plus those ("at least four dead" across the regions,
@@ -60,6 +65,11 @@ def happening_toll(happening: Happening, *, others_killed: int = 0, parts_killed
         with_figure = [(t, m) for t, m in tolls if any(c.kind == kind for c in t.casualties)]
         base = [(t, m) for t, m in with_figure if not t.additive]
         updates = [(t, m) for t, m in base if t.update]
+        if kind == "killed" and len(updates) > 1:
+            # a toll only rises: "UPDATE: the toll has risen to 14" on top of a page that still
+            # tells "has risen to five" below is 14, whichever the text tells last
+            top = max(_killed_best(t) for t, _ in updates)
+            updates = [pair for pair in updates if _killed_best(pair[0]) == top]
         best = updates[-1:] or base[:1]
         if kind == "killed" and not updates:
             best = _best_killed(base, best, others_killed=others_killed, parts_killed=parts_killed)

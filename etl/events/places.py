@@ -91,6 +91,12 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
+    if first.dep_ == "pobj" and first.head.lower_ in ("near", "along") and \
+            first.head.head.lemma_.lower() in ("city", "town", "village") and \
+            first.head.head.dep_ in ("nsubj", "nsubjpass") and \
+            any(d.lower_ in ("the", "this") for d in first.head.head.children if d.dep_ == "det"):
+        # "The city near the Russian border was also hit": what lies near the town told before
+        locative, excluded = False, True
     if first.dep_ == "dobj" and first.head.dep_ == "xcomp" and first.head.head.lemma_.lower() in _INTENT_VERBS:
         locative, excluded = False, True  # "militants who were preparing to attack Pakistan": not done
     if first.dep_ == "nsubj" and first is not root:

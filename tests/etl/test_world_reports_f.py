@@ -25,7 +25,10 @@ protest that turned into a riot one; what monitors "have reported since"
 a date is a record; the war a truce followed is no venue of the truce; a
 massacre in a country's unnamed area is in that country; a coup's "control
 of the country" is no territory taken, and its arrests stay an event; "the
-two children killed" named later are the strike's dead."""
+two children killed" named later are the strike's dead; a proposal that a
+side withdraw is no event; "the city near the Polish border" hit again is
+the city told before; of the tolls a page updates, the highest is the
+toll."""
 
 from __future__ import annotations
 
@@ -266,3 +269,30 @@ def test_the_children_killed_named_later_are_the_strikes_dead(pipeline):
             "Local media reported that the two children killed were named Rami and Lina.")
     events = extract(pipeline, text)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 4)]
+
+
+def test_a_proposal_that_a_side_withdraw_is_no_event(pipeline):
+    text = ("Peace plan\n\n"
+            "Moscow has proposed that Kyiv withdraw from the Donetsk region in exchange for a ceasefire along "
+            "the front line, officials in Washington said on Monday.")
+    assert list(extract(pipeline, text)) == []
+
+
+def test_the_city_near_a_border_hit_again_is_the_city_told_before(pipeline):
+    text = ("Strikes on Lutsk\n\n"
+            "Russian drones struck an apartment block in Lutsk on Monday, killing two people.\n\n"
+            "Rescuers searched the rubble through the morning.\n\n"
+            "The regional governor said schools would stay closed.\n\n"
+            "The city near the Polish border was also hit hours earlier by a missile, the mayor said.")
+    events = extract(pipeline, text)
+    assert events and {e.country for e in events} == {"UKR"}
+
+
+def test_the_highest_of_the_tolls_a_page_updates_is_its_toll(pipeline):
+    text = ("UPDATE: The death toll from the Russian missile strike on Sumy has risen to 21, the emergency "
+            "service said.\n\n"
+            "A Russian missile struck the centre of Sumy on Monday morning.\n\n"
+            "According to the regional administration, the death toll in Sumy has risen to eight, with 30 "
+            "injured.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Sumy", 21)]
