@@ -30,7 +30,8 @@ DEMONYM_KIND = re.compile(r"\b([A-Z][a-z]+) (?:(?:ancient|historic|central|coast
                           r"governorate|state) of (?:the )?$")
 # a word for a part of an area between a name and its container: "the Chatroo area of Kishtwar
 # district", "Spin Tangi village in North Waziristan"
-_LOCALITY = r"(?:(?:area|areas|locality|village|town|belt|valley|tehsil|sector)\s+)?"
+_LOCALITY = (r"(?:(?:area|areas|locality|village|town|belt|valley|tehsil|sector|district|county|"
+             r"(?i:local\s+government\s+area|lga))\s+)?")
 HINT = re.compile(rf"^\s*{_LOCALITY}(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
                   r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})")
