@@ -22,12 +22,15 @@ resolver; before the store.  Its modules are its stages:
 * :mod:`~etl.events.emit`: the happenings as event records, one per
   (type, place, date);
 * the attributes of each event: :mod:`~etl.events.classify` (ACLED type and
-  sub-type, with :mod:`~etl.events.crowds` for protests and riots and
-  :mod:`~etl.events.weapons` for the weapon a sentence names),
+  sub-type, with :mod:`~etl.events.crowds` for protests and riots,
+  :mod:`~etl.events.weapons` for the weapon a sentence names and
+  :mod:`~etl.events.territory` for who took a place),
   :mod:`~etl.events.places` (with :mod:`~etl.events.fallback_places` for an
   event whose sentence names no place, :mod:`~etl.events.addresses` for a
-  name written with the area that holds it, and :mod:`~etl.events.place_kinds`
-  for the levels of places and their candidates), :mod:`~etl.events.event_dates`,
+  name written with the area that holds it, :mod:`~etl.events.place_kinds`
+  for the levels of places and their candidates, and
+  :mod:`~etl.events.not_sites` for the mentions that name no site: an
+  attacker's country, a medium, a credit), :mod:`~etl.events.event_dates`,
   :mod:`~etl.events.tolls` (casualties) and :mod:`~etl.events.actors`;
 * :mod:`~etl.events.facts`: each sentence's dates and casualty figures,
   computed once and shared by the stages;

@@ -38,8 +38,11 @@ from etl.events.event_dates import dates_told_later, day_outside, lead_date, res
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
 from etl.events.fallback_places import (
-    MEDIA_NOUNS, adjective_of_a_thing, arresting_country, country_in_name, country_wide, demonym_target,
-    find_main_country, find_sole_country, focus_place, mediator_mention, scene_place, sentence_country, victims_country,
+    arresting_country, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country,
+    focus_place, mediator_mention, scene_place, sentence_country, victims_country,
+)
+from etl.events.not_sites import (
+    agency_credit, known_the_world_over, name_initials, names_a_thing, names_media, names_the_attacker,
 )
 from etl.events.place_scope import under
 from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
@@ -131,12 +134,12 @@ def extract_events(
     dateline_start = analysis.dateline.start if analysis.dateline else -1
     # "a flag from the Japanese manga series", "brandishing Palestinian flags": an adjective
     # of a thing says nothing of where the story is
-    resolutions = [r for r in resolutions if not (r.mention.label == "NORP" and _names_a_thing(doc, r.mention))
-                   and not _names_media(doc, r.mention)]
+    resolutions = [r for r in resolutions if not (r.mention.label == "NORP" and names_a_thing(doc, r.mention))
+                   and not names_media(doc, r.mention)]
     # countries named as whose strikes or forces they are ("in the United States airstrikes that
     # hit an oil port"): not where anything happened, nor where the story is
     attackers = {r.mention.start for r in resolutions
-                 if r.place is not None and r.place.kind == "country" and _names_the_attacker(doc, r.mention)}
+                 if r.place is not None and r.place.kind == "country" and names_the_attacker(doc, r.mention)}
     # countries the text names, by name, adjective or a clearly resolved place in them
     named_countries = {r.place.country for r in resolutions
                        if r.place is not None and r.status == "resolved" and r.place.country}
@@ -144,7 +147,7 @@ def extract_events(
         mention = resolution.mention
         if resolution.status == "ambiguous" and resolution.place is not None and \
                 resolution.place.country not in named_countries and named_countries and \
-                not _known_the_world_over(resolution):
+                not known_the_world_over(resolution):
             # "the Nuevo Amanecer neighborhood" (tagged "Nuevo") in a report on Ecuador: a reading
             # the resolver doubts, in a country the text never names, is no place of it
             continue
@@ -161,8 +164,8 @@ def extract_events(
         place = resolution.place if resolution.status in ("resolved", "ambiguous") else None
         if place is None:
             place = country_in_name(mention.surface, country_place)
-        if place is None or mention.start == dateline_start or _agency_credit(doc, mention) or \
-                _name_initials(doc, mention) or dateline_start <= mention.start < analysis.dateline_end:
+        if place is None or mention.start == dateline_start or agency_credit(doc, mention) or \
+                name_initials(doc, mention) or dateline_start <= mention.start < analysis.dateline_end:
             continue
         locative, excluded, chain = mention_role(doc, mention)
         if capital_of is not None and capital_of(place.country) == place and speaker_place(doc, mention):
@@ -663,14 +666,6 @@ def _here(trigger: Trigger) -> bool:
     return any(t.lower_ == "here" and t.dep_ == "advmod" for t in sentence)
 
 
-# Nouns of an armed act or force a country's name says whose it is: "US strikes", "the United States
-# airstrikes", "a U.S. strike on the Ras Isa fuel port"
-_ARMED_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "air", "attack", "attacks", "bombing",
-                           "bombings", "raid", "raids", "shelling", "offensive", "invasion", "missile", "missiles",
-                           "drone", "drones", "bombardment", "incursion", "military", "forces", "troops", "warplanes",
-                           "jets", "navy"})
-
-
 def _the_town_told(token: Token) -> bool:
     """Is what the trigger hit "the city" or "the town" (one told before)?"""
     verb = token if token.pos_ == "VERB" else None
@@ -678,92 +673,6 @@ def _the_town_told(token: Token) -> bool:
         return False
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("city", "town", "village")
                and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children)
-
-
-def _names_the_attacker(doc: Doc, mention: Mention) -> bool:
-    """Does a country's name stand before a noun of its armed act or forces
-    ("US strikes", "the United States airstrikes", "U.S. forces", "US and
-    allied Syrian forces")?  It says
-    whose they are, not where they were."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return False
-    if doc[span.end].lower_ in _ARMED_NOUNS:  # (whatever the tagger calls "airstrikes")
-        return True
-    if doc[span.end].lower_ != "and":
-        return False
-    # "fired at US and allied Syrian forces": the first of two owners of the forces
-    for token in doc[span.end + 1:min(len(doc), span.end + 4)]:
-        if token.lower_ in _TROOPS:
-            return True
-        if not (token.ent_type_ == "NORP" or token.lower_ in _ALLIED):
-            return False
-    return False
-
-
-_ALLIED = frozenset({"allied", "partner", "coalition", "government", "local"})
-_TROOPS = frozenset({"forces", "troops", "military", "army", "soldiers", "personnel"})
-
-
-# A place named in this many languages or more is known the world over ("Geneva": 60 names)
-WORLD_KNOWN_NAMES = 30
-WORLD_KNOWN_RATIO = 3
-WORLD_KNOWN_POPULATION = 100_000
-
-
-def _known_the_world_over(resolution: Resolution) -> bool:
-    """Is the resolver's doubted first reading a place known the world over,
-    named in many more languages than any other reading ("talks in Geneva"
-    in a report that names the United States but not Switzerland: Geneva,
-    not Geneva, Illinois)?"""
-    counts = [getattr(c.raw, "name_count", 0) for c in resolution.candidates]
-    if not counts or counts[0] < WORLD_KNOWN_NAMES or any(counts[0] < WORLD_KNOWN_RATIO * other
-                                                          for other in counts[1:]):
-        return False
-    top = resolution.candidates[0]
-    # a city, and none the text calls a district or a province ("the Dara district of Panjshir")
-    return top.place.population >= WORLD_KNOWN_POPULATION and \
-        not any(reason.startswith("the text calls it a") and not reason.endswith(top.place.kind.replace("_", " "))
-                for reason in top.reasons)
-
-
-def _names_a_thing(doc: Doc, mention: Mention) -> bool:
-    """Is the nationality adjective said of a thing ("Palestinian flags")?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and adjective_of_a_thing(span.root)
-
-
-def _names_media(doc: Doc, mention: Mention) -> bool:
-    """Is the name that of a news medium ("told French television network
-    France 24")?  It is no place of the story."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and ((span.root.dep_ == "appos" and span.root.head.lower_ in MEDIA_NOUNS)
-                                 or (span.start > 0 and doc[span.start - 1].lower_ in MEDIA_NOUNS))
-
-
-def _name_initials(doc: Doc, mention: Mention) -> bool:
-    """Capital initials that begin a person's name ("KP Sharma Oli's house"):
-    no place, though a province goes by those letters."""
-    if not (mention.surface.isupper() and len(mention.surface) <= 3):
-        return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return False
-    following = doc[span.end]
-    return following.ent_type_ == "PERSON" and following.text[:1].isupper() and following.idx == mention.end + 1
-
-
-def _agency_credit(doc: Doc, mention: Mention) -> bool:
-    """A news agency named in a credit ("PUTRAJAYA, July 28 (Xinhua) --",
-    "(Bernama via Xinhua)", "via Anadolu"): no place, though a town of that
-    name exists."""
-    if mention.surface.lower() not in lx.NEWS_AGENCIES:
-        return False
-    text = doc.text
-    before = text[max(0, mention.start - 40):mention.start]
-    after = text[mention.end:mention.end + 40]
-    in_parentheses = "(" in before and ")" not in before.rsplit("(", 1)[-1] and ")" in after.split("(", 1)[0]
-    return in_parentheses or re.search(r"\bvia\s*$", before) is not None
 
 
 def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:
