@@ -473,9 +473,14 @@ class Resolver:
                                   candidates=(Candidate(place=area.place, score=0.5, geocoder=GEOCODER_NAME,
                                                         reasons=(f"a place in {area.place.name} the "
                                                                  "gazetteer does not know",), raw=area),))
-        if not ranked or foreign_weak_match([item.entry for item in ranked], article.country_counts,
-                                            anchors=other_anchors,
-                                            division=bool(DIVISION_AFTER.match(text, mention.end))):
+        # a weak match in the country the text itself puts the name in ("Bint Jbeil, southern
+        # Lebanon", "the southern Lebanese town of Bint Jbeil") is no foreign town, whatever
+        # else the text's other names suggest
+        placed_by_text = bool(ranked) and (cues.owner_country == ranked[0].entry.place.country or any(
+            h.place.kind == "country" and h.place.country == ranked[0].entry.place.country for h in hint or ()))
+        if not ranked or (not placed_by_text and foreign_weak_match(
+                [item.entry for item in ranked], article.country_counts, anchors=other_anchors,
+                division=bool(DIVISION_AFTER.match(text, mention.end)))):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         doubted = doubted or {}
         outside_hint = _weak_outside(ranked, hint)
@@ -550,15 +555,12 @@ class Resolver:
 
     def _anchors(self, mentions: Sequence[Mention],
                  ranked: list[list[_Scored]]) -> list[tuple[str, Place]]:
-        """Clearly resolved towns, sites and admin areas, not reached by a
-        spelling variant alone: (folded surface, place), each pair once (a
-        name repeated through a long text is one anchor)."""
+        """Clearly resolved towns, sites and admin areas: (folded surface, place),
+        each pair once (a name repeated through a long text is one anchor)."""
         anchors: dict[tuple[str, str], tuple[str, Place]] = {}
         for mention, items in zip(mentions, ranked):
             if not items or items[0].entry.place.kind in ("country", "border", "region"):
                 continue
-            if weak(items[0].entry):
-                continue  # ("Hadi", a child's name, by spelling Hardy, Arkansas: no evidence of where the text is)
             if self._status(items, margin=ANCHOR_MARGIN) == "resolved":
                 key = fold(clean_surface(mention.surface))
                 anchors.setdefault((key, items[0].entry.place.place_id), (key, items[0].entry.place))

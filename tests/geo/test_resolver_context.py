@@ -127,9 +127,9 @@ def test_a_nationality_before_the_kind_of_place_says_whose_place_it_is(resolver:
     assert len(found) == 2 and all(r.place is not None and r.place.country == "SYR" for r in found)
 
 
-def test_a_name_read_only_by_its_spelling_is_no_evidence_of_where_the_text_is(resolver: Resolver) -> None:
-    # "Hadi", a person, reads as Hardy (USA) only by spelling; it must not make a town of
-    # southern Lebanon, itself known by a variant spelling, look foreign in a text naming the US
+def test_a_town_the_text_puts_in_a_country_is_no_foreign_town(resolver: Resolver) -> None:
+    # "Hadi", a person, reads as Hardy (USA) by spelling; "Bint Jbeil, southern Lebanon", itself
+    # known by a variant spelling (Bent Jbaïl), is in the country the text puts it in
     text = ("A drone strike in Bint Jbeil, southern Lebanon, killed four people on Monday, Lebanese officials "
             "said. US officials said two of the dead were US citizens. The US embassy named them as Omar and Hadi.")
     mentions = [Mention("a1", m.start(), m.end(), surface, 0, "GPE")  # type: ignore[arg-type]
