@@ -382,30 +382,3 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                     pinned.append(value)
                     break
     return max(pinned) if pinned else None
-
-
-# A wire report's filing line: a place in capitals, then the day it was filed, then the agency
-# ("WASHINGTON-DAMASCUS, 13th December, 2025 (WAM) --", "PUTRAJAYA, July 28 (Xinhua) --")
-_FILING_LINE = re.compile(
-    r"^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+)?[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30}?)?,\s*"
-    r"(?P<date>[A-Za-z0-9 ,.]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-|:)\s", re.M)
-FILING_TEXT_CHARS = 600  # a filing line opens the report
-FILING_DAYS = 3  # a report is published within this many days of its filing line's date
-
-
-def filing_date(text: str, *, published: date | None) -> date | None:
-    """The day a wire report was filed, from the date of its filing line
-    (the dateline), which "today" and the weekdays of its story count from:
-    a day on or up to ``FILING_DAYS`` before the publication date (any day
-    told with its year when there is none).  ``None`` without such a line."""
-    for match in _FILING_LINE.finditer(text[:FILING_TEXT_CHARS]):
-        days = [d for d in find_dates(match.group("date"), published=published)
-                if d.precision == DAY and d.value is not None and d.end - d.start >= len(match.group("date")) - 1]
-        if len(days) != 1:
-            continue
-        day = days[0]
-        if published is None:
-            return day.value if re.search(r"\b(?:19|20)\d\d\b", day.text) else None
-        if published - timedelta(days=FILING_DAYS) <= day.value <= published:
-            return day.value
-    return None

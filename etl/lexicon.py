@@ -772,6 +772,9 @@ UNREAL_MODIFIERS = frozenset({
     "possible", "potential", "imminent", "impending", "looming", "planned", "expected", "anticipated",
     "future", "mock", "feared", "likely", "probable", "prospective", "upcoming", "simulated",
 })
+# What is awaited, not done: "the results were expected on Thursday", "the president was
+# expected in Washington", "talks scheduled for Monday"
+AWAITED_VERBS = frozenset({"expect", "schedule", "due", "slate"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "can",
                        "'ll", "’ll", "wo", "ca"})  # (contracted: "we'll fight", "won't", "can't")
 # A sentence about the end of fighting: violent triggers in it are references.

@@ -87,6 +87,15 @@ def presupposed(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in lx.SETTING_PREPS
 
 
+TOWN_WORDS = frozenset({"city", "town", "village"})
+
+
+def town_told_before(noun: Token) -> bool:
+    """"The city", "this town": a town the text has named before."""
+    return noun.lemma_.lower() in TOWN_WORDS and any(d.dep_ == "det" and d.lower_ in ("the", "this")
+                                                     for d in noun.children)
+
+
 # Words that open a sentence on another happening ("Separately, two Levies personnel were shot
 # dead", "Simultaneously, suspected settlers attacked two villages")
 _SET_APART = frozenset({"separately", "elsewhere", "simultaneously", "meanwhile"})

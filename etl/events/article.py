@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.casualties import Casualty
-from etl.dates import DAY, MONTH, WEEK, filing_date, weekday_pinned_date
+from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
+from etl.datelines import filing_date
 from etl.events.actors import find_actors, find_claim
 from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
@@ -49,7 +50,7 @@ from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
 from etl.events.places import choose_places, mention_role, speaker_place, without_bare_regions
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline, typed_only_by_victims
-from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame
+from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame, town_told_before
 from etl.events.offsets import MONTH_OFFSET_DAYS, recalled_offset
 from etl.events.eras import old_year, when_older_year
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
@@ -668,11 +669,7 @@ def _here(trigger: Trigger) -> bool:
 
 def _the_town_told(token: Token) -> bool:
     """Is what the trigger hit "the city" or "the town" (one told before)?"""
-    verb = token if token.pos_ == "VERB" else None
-    if verb is None:
-        return False
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("city", "town", "village")
-               and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children)
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "dobj") and town_told_before(c) for c in token.children)
 
 
 def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:

@@ -238,7 +238,7 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
     return None
 
 
-_AWAITED = lx.MODAL_HEADS | {"schedule", "due", "slate"}
+_AWAITED = lx.MODAL_HEADS | lx.AWAITED_VERBS
 
 
 def _to_come(sentence: Span, mention: DateMention) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.territory import (
-    TERRITORY_TAKEN, names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested,
+    TERRITORY_TAKEN, control_of_the_state, names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested,
 )
 from etl.events.weapons import weapon_subtype
 from etl.events.actors import names_group
@@ -198,28 +198,6 @@ _MISFORTUNES = frozenset({"tragedy", "disaster", "calamity", "misfortune", "cata
                           "fear", "chaos", "horror", "terror", "sorrow"})
 
 
-# What a coup or a government takes or keeps control of that is no ground
-_STATE_HELD = frozenset({"country", "government", "state", "power", "situation", "institutions", "nation",
-                         "administration", "presidency"})
-
-
-def _control_of_the_state(token: Token) -> bool:
-    """"Taken control of the country", "seized control of the government":
-    control of a state, not of ground; "is regaining control" of nothing
-    named: what is going on, no ground taken."""
-    control = token if token.lemma_.lower() == "control" else next(
-        (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
-    if control is None:
-        return False
-    held = [g for c in control.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            if g.dep_ == "pobj"]
-    if not held:
-        # "The regular army is regaining control": going on, of nothing the text names
-        verb = token if token.pos_ == "VERB" else token.head
-        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in verb.children)
-    return all(g.lemma_.lower() in _STATE_HELD and g.ent_type_ not in ("GPE", "LOC") for g in held)
-
-
 _PEACE_WORDS = frozenset({"peace", "ceasefire", "truce", "war"})
 
 
@@ -331,7 +309,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "he was shot at a base while attending a meeting for mediation": where it happened
         if trig.sub_event_type in ("Agreement", "Diplomacy") and deal_people(trig.token):
             continue  # "the group's ceasefire negotiators": who would make a deal, none made
-        if trig.sub_event_type in TERRITORY_TAKEN and _control_of_the_state(trig.token):
+        if trig.sub_event_type in TERRITORY_TAKEN and control_of_the_state(trig.token):
             continue  # "claimed they had taken control of the country": a coup's claim, no ground taken
         if _one_of_a_class(trig.token):
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event

@@ -29,6 +29,7 @@ from etl.events.place_scope import (
     TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, of_a_war, under,
     under_a_war, under_other_event, under_violence, where_said,
 )
+from etl.events.anaphora import town_told_before
 from etl.events.syntax import ancestors
 from etl.spacy_model import doc_text, span_text
 from geo.records import Mention, Place
@@ -92,9 +93,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if container:
         locative = False  # a fallback: the place it holds, when known, is the finer one
     if first.dep_ == "pobj" and first.head.lower_ in ("near", "along") and \
-            first.head.head.lemma_.lower() in ("city", "town", "village") and \
-            first.head.head.dep_ in ("nsubj", "nsubjpass") and \
-            any(d.lower_ in ("the", "this") for d in first.head.head.children if d.dep_ == "det"):
+            first.head.head.dep_ in ("nsubj", "nsubjpass") and town_told_before(first.head.head):
         # "The city near the Russian border was also hit": what lies near the town told before
         locative, excluded = False, True
     if first.dep_ == "dobj" and first.head.dep_ == "xcomp" and first.head.head.lemma_.lower() in _INTENT_VERBS:
@@ -507,11 +506,8 @@ def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     if verb is None or verb.i == trigger.i or any(a.i == verb.i for a in ancestors(trigger, limit=6)):
         return False
     return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children) or (
-        verb.lemma_.lower() in _AWAITED and any(c.dep_ == "auxpass" for c in verb.children))
-
-
-# "as the president was expected in Washington for talks": where someone is awaited
-_AWAITED = frozenset({"expect", "schedule", "due"})
+        # "as the president was expected in Washington for talks": where someone is awaited
+        verb.lemma_.lower() in lx.AWAITED_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

@@ -6,7 +6,8 @@ militia loyal to Machar"); a place taken, entered or controlled after a
 withdrawal or without resistance ("met no resistance") changed hands
 without violence, and "seize it" there stands for the place.  Ground taken
 "from" a named side ("took the city from the SDF") is territory taken, and a
-verb whose object is a named place takes that place.
+verb whose object is a named place takes that place.  Control of the country
+or the government (a coup's claim) is no ground taken.
 """
 
 from __future__ import annotations
@@ -159,3 +160,25 @@ def place_object(token: Token) -> bool:
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
             break
     return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
+
+
+# What a coup or a government takes or keeps control of that is no ground
+_STATE_HELD = frozenset({"country", "government", "state", "power", "situation", "institutions", "nation",
+                         "administration", "presidency"})
+
+
+def control_of_the_state(token: Token) -> bool:
+    """"Taken control of the country", "seized control of the government":
+    control of a state, not of ground; "is regaining control" of nothing
+    named: what is going on, no ground taken."""
+    control = token if token.lemma_.lower() == "control" else next(
+        (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
+    if control is None:
+        return False
+    held = [g for c in control.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+    if not held:
+        # "The regular army is regaining control": going on, of nothing the text names
+        verb = token if token.pos_ == "VERB" else token.head
+        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in verb.children)
+    return all(g.lemma_.lower() in _STATE_HELD and g.ent_type_ not in ("GPE", "LOC") for g in held)
