@@ -273,7 +273,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "demonstrator": (PROTESTS, "Peaceful protest"),
     "rioter": (RIOTS, "Violent demonstration"), "walkout": (PROTESTS, "Peaceful protest"),
     "march": (PROTESTS, "Peaceful protest"), "mob": (RIOTS, "Mob violence"),
-    "vigilante": (RIOTS, "Mob violence"), "picket": (PROTESTS, "Peaceful protest"),
+    "picket": (PROTESTS, "Peaceful protest"),
     "chlorine": (REMOTE, "Chemical weapon"), "sarin": (REMOTE, "Chemical weapon"),
     "airstrikes": (REMOTE, "Air/drone strike"), "shootout": (BATTLES, "Armed clash"),
     "looting": (STRATEGIC, "Looting/property destruction"),

@@ -440,7 +440,8 @@ class Analyzer:
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
-                 and not _named_body(doc, sp)]
+                 and not _named_body(doc, sp) and not _STANCE_BEFORE.search(text, 0, sp[0])
+                 and not (_EPITHET.match(text, sp[1]) and _THE_BEFORE.search(text, 0, sp[0]))]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -507,6 +508,8 @@ def _heads_a_body_name(doc: Doc, end: int) -> bool:
         if not (token.is_alpha and (token.is_title or token.is_upper)):
             break
         words.append(token)
+    if [t.lower_ for t in words[:2]] == ["local", "government"]:
+        return False  # "Gidan Goga district of Maradun Local Government Council": Nigeria's district
     return len(words) >= 2 and words[-1].lower_ in _BODY_NAME_ENDS
 
 
@@ -534,6 +537,11 @@ def _with_folded(names: Iterable[str]) -> frozenset[str]:
 
 
 # Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")
+# "chanting pro-Gaza slogans", "anti-Kremlin protesters": a stance, not a place
+_STANCE_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
+# "the Sahel nation", "the Gulf country": a region naming a country told elsewhere
+_EPITHET = re.compile(r"\s+(?:nation|country)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _GROUP_NAMES = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in lexicon.GROUP_ACTORS
                                                          if " " in k), key=len, reverse=True)) + r")\b", re.I)
 

@@ -34,7 +34,7 @@ from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
                                  seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
-from etl.events.core import CountryLookup, Draft, Trigger, VIOLENT
+from etl.events.core import HARM_VERBS, CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
@@ -285,18 +285,21 @@ def extract_events(
                 and not _other_day(sentence, triggers[0], drafts[-1], published=published):
             # (not "about 20 civilians were killed … in October" after November's attack)
             triggers = []  # "Four policemen were killed": the toll of the event just reported
-        if not triggers and not drafts:
+        if not drafts and (not triggers or all(t.event_type in VIOLENT and not t.background for t in triggers)
+                           and not any(c.kind == "killed" for c in casualties)):
             # The first report of a text cannot refer back: "15 dead after
             # ambush on border post" reports the ambush, "after the death of
-            # two civilians in cross-border firing" the firing and its toll.
+            # two civilians in cross-border firing" the firing and its toll
+            # ("a rebuke following a missile and drone attack on Kyiv that killed at least
+            # 12 people, in what has been described as the most intense assault": the attack)
             first, first_claim = reconcile_claims(sentence, casualties_in(sentence, published=published, recalled=True))
             if any(c.kind == "killed" for c in first):
-                triggers = choose_sentence_events(
+                reported = choose_sentence_events(
                     [t for t in find_triggers(sentence, published=published, recalled=True)
                      if t.token.idx >= body_start and t.event_type in VIOLENT], sentence)
-                if triggers:
-                    casualties, claim = first, first_claim
-            elif any(t.lemma_.lower() in lx.HARMED_VERBS for t in sentence):
+                if reported:
+                    triggers, casualties, claim = reported, first, first_claim
+            elif not triggers and any(t.lemma_.lower() in lx.HARMED_VERBS for t in sentence):
                 triggers = choose_sentence_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
@@ -679,9 +682,13 @@ def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) ->
     at = sentence.start_char + casualty.start
     span = sentence.doc.char_span(at, sentence.start_char + casualty.end, alignment_mode="expand")
     if span is not None:
-        holding = [t for t in triggers if in_subtree(span[0], t.token)]
+        # (a trigger that is the subject of a verb holds what the verb does: "when a single
+        # barrage killed 33 people")
+        phrase = {id(t): t.token.head if t.token.dep_ in ("nsubj", "nsubjpass") and t.token.head.pos_ == "VERB"
+                  and t.token.head.lemma_.lower() in HARM_VERBS else t.token for t in triggers}
+        holding = [t for t in triggers if in_subtree(span[0], phrase[id(t)])]
         if holding:
-            return min(holding, key=lambda t: t.token.right_edge.i - t.token.left_edge.i)
+            return min(holding, key=lambda t: phrase[id(t)].right_edge.i - phrase[id(t)].left_edge.i)
     return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
 
 

@@ -207,6 +207,21 @@ _CROWDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crow
                      "marchers", "students", "people", "supporters", "youths", "workers", "sit-in", "them"})
 
 
+_CUSTODIANS = lx.POLICE_WORDS | {"officers", "authorities", "investigators", "agents", "marshals", "fbi"}
+
+
+def _gave_self_up(token: Token) -> bool:
+    """Did one person give himself up to the police ("He surrendered to
+    police", "the suspect surrendered to authorities")?  Not a force's
+    surrender ("the garrison surrendered to the rebels")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    alone = any(c.lower_ in ("he", "she") or c.ent_type_ == "PERSON" or
+                (c.tag_ == "NN" and c.lemma_.lower() in ("suspect", "gunman", "shooter", "man", "woman", "attacker"))
+                for c in subjects)
+    return alone and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.lower_ in _CUSTODIANS for o in c.children) for c in token.children)
+
+
 def _object_subtype(trigger: Trigger) -> Trigger | None:
     """Verbs whose object decides the event: "seized the town" (territory),
     "seized weapons" (disrupted weapons use), "captured a commander" (arrest)."""
@@ -216,6 +231,9 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     if trigger.sub_event_type == "Looting/property destruction" and object_heads(trigger.token) & _PEOPLE:
         # "they killed and burnt people in the houses": people burnt are killed, not property
         return Trigger(trigger.token, lx.VAC, "Attack", True)
+    if lemma == "surrender" and trigger.sub_event_type == "Agreement" and _gave_self_up(trigger.token):
+        # "He surrendered to police, crawling out to officers in the woods": taken into custody
+        return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
     if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
     if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
@@ -306,10 +324,12 @@ def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
 
 def _hand_blow(trigger: Trigger, sentence: Span) -> Trigger:
     """"They were struck with a blunt object", "hit with iron rods": a
-    beating by hand, an attack on the victims, not an air strike."""
+    beating by hand, an attack on the victims, not an air strike; so is one
+    "struck by nine bullets" (a shooting)."""
     token = trigger.token
-    if not _bare_blow(trigger, sentence) or not any(c.dep_ == "prep" and c.lower_ == "with" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in lx.HAND_WEAPONS for o in c.children) for c in token.children):
+    if not _bare_blow(trigger, sentence) or not any(c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by") and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in lx.HAND_WEAPONS or o.lower_ in _GUNFIRE)
+            for o in c.children) for c in token.children):
         return trigger
     return Trigger(token, lx.VAC, "Attack", trigger.strong, trigger.background)
 

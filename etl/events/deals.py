@@ -50,7 +50,15 @@ def deal_ended(token: Token) -> bool:
 _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "propose", "intend", "prepare",
                       "attempt", "try", "strive", "hope", "aim", "seek", "push", "work", "undermine", "derail",
                       "jeopardize", "jeopardise", "sabotage", "stall", "complicate", "support", "back", "endorse",
-                      "avoid", "evade", "refuse"})
+                      "avoid", "evade", "refuse", "urge", "demand"})
+
+
+# Words that ask for a deal ("Urges Ceasefire", "demands a truce")
+_URGING = frozenset({"urge", "urges", "urged", "urging", "demand", "demands", "demanded", "demanding"})
+# Verbs after which "to ..." tells what was done ("managed to reach a deal", "met in Doha to
+# sign a peace agreement")
+_ACHIEVED = frozenset({"manage", "succeed", "agree", "decide", "move", "vote", "go", "come", "meet", "gather",
+                       "convene", "travel", "arrive", "fly", "sit"})
 
 
 _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal", "demand",
@@ -97,9 +105,15 @@ def planned_or_denied(token: Token) -> bool:
         # "a potential bilateral meeting", "a proposed trilateral meeting" (not "agreed to a
         # US-proposed ceasefire": a deal proposed and accepted is made)
         return True
+    if token.i > 0 and token.doc[token.i - 1].lower_ in _URGING:
+        return True  # "Trump Urges Ceasefire" (a headline the parser reads as a name)
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True
+        if node.i != token.i and node.pos_ == "VERB" and node.tag_ == "VB" and node.dep_ in ("advcl", "xcomp") and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
+                node.head.lemma_.lower() not in _ACHIEVED:
+            return True  # "applying a lot of pressure on Russia and Ukraine to finalize a peace agreement"
         if node.i != token.i and node.lemma_.lower() in _AIMS | _HELD_OFF and node.pos_ == "NOUN":
             return True  # "a meeting in an effort to reach a ceasefire agreement", "a delay in negotiations"
         if not_chosen(node):

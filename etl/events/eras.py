@@ -127,6 +127,19 @@ def in_the_past(token: Token) -> bool:
     return False
 
 
+def years_ago(token: Token) -> bool:
+    """Told as a year or more before ("known for her role in fighting
+    militants more than a decade ago", "two years ago"): of an older year,
+    which is not coded."""
+    for node in [token, *ancestors(token, limit=3)]:
+        for child in node.children:
+            if child.dep_ == "advmod" and any(
+                    d.lower_ == "ago" and any(u.dep_ == "npadvmod" and u.lemma_.lower() in _LONG_SPANS
+                                              for u in d.children) for d in child.subtree):
+                return True
+    return False
+
+
 _LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
 
 

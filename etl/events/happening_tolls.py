@@ -10,6 +10,7 @@ once, and each side's dead are counted once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -275,7 +276,15 @@ def _refines(toll: TollMention, first: TollMention) -> bool:
         return False
     if bound.high is None:  # "at least 20", "more than 20"
         return bound.low <= figure.best <= bound.low * 1.5 + 2
+    if _FEW.match(" ".join((bound.figure or "").split())):
+        # "Several people were killed in an airstrike", then "16 people were killed": the
+        # few of the lead is a guess at a number the body gives
+        return bound.low <= figure.best
     return bound.low < bound.high and bound.low <= figure.best <= bound.high  # "dozens"
+
+
+# Figures that say only "more than one or two" ("several", "a few", "multiple")
+_FEW = re.compile(r"^(?:several|a\s+few|few|multiple|some|a\s+number\s+of)$", re.I)
 
 
 def _killed(toll: TollMention) -> int:

@@ -822,11 +822,14 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             if not earliest <= gap <= latest:
                 return False
     lead = happening.dated()
-    if draft.own_date and not happening.dates and lead.date_from == "lead" and lead.date_value is not None and \
+    if (draft.own_date or draft.date_from == "report") and not happening.dates and lead.date_from == "lead" and \
+            lead.date_value is not None and \
             not _same_period(draft.date_value, draft.date_precision, lead.date_value, lead.date_precision) and \
-            abs((draft.date_value - lead.date_value).days) > REPORT_DAYS:
+            (draft.own_date and abs((draft.date_value - lead.date_value).days) > REPORT_DAYS
+             or not draft.own_date and (lead.date_value - draft.date_value).days > REPORT_DAYS):
         # a happening dated only by the lead ("was taken into custody", on Saturday) and a mention
-        # of another month ("was placed under house arrest in August"): two happenings
+        # of another month ("was placed under house arrest in August"), or a report from before
+        # it ("reported in November that airstrikes killed numerous bandits"): two happenings
         return False
     if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
             any(precision == DAY for _, precision, _ in happening.dates):

@@ -34,7 +34,7 @@ from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric
 from etl.events.offsets import recalled_offset
-from etl.events.eras import in_the_past, ongoing_since, when_older_year, within_other_year
+from etl.events.eras import in_the_past, ongoing_since, when_older_year, within_other_year, years_ago
 from etl.events.realis import (
     DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
     punished_for, purpose_of_movement,
@@ -303,8 +303,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if trig.sub_event_type in ("Diplomacy", "Agreement") and (planned_or_denied(trig.token)
                                                                    or whereabouts(trig.token)):
             continue  # "were scheduled to hold talks", "will not participate in negotiations"
-        if in_the_past(trig.token) and not facts_of(sentence, published=published).dates:
-            continue  # "have in the past held peace talks"
+        if in_the_past(trig.token) and not facts_of(sentence, published=published).dates or years_ago(trig.token):
+            continue  # "have in the past held peace talks", "fighting militants more than a decade ago"
         if trig.sub_event_type == "Diplomacy" and setting_of_violence(trig.token):
             continue  # "he was shot at a base while attending a meeting for mediation": where it happened
         if trig.sub_event_type in ("Agreement", "Diplomacy") and deal_people(trig.token):
@@ -505,6 +505,11 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "operation" and any(c.dep_ in ("compound", "amod", "conj", "nmod") and c.lemma_.lower() in
                                         lx.SEARCH_AND_RESCUE for c in trig.token.subtree if c.i < trig.token.i):
             continue  # "troops carried out search operations after the attack", "a rescue operation": no fighting
+        if trig.token.lower_ == "back" and trig.token.i + 1 < sentence.end and \
+                trig.token.doc[trig.token.i + 1].lower_ in ("against", "on"):
+            continue  # "pushed back against calls for premature peace deals": opposed, no ground taken
+        if trig.sub_event_type == "Abduction/forced disappearance" and _rescued_captives(trig.token):
+            continue  # "rescued kidnapped victims", "freed abducted students": a rescue, told of the captives
         if lemma == "meeting" and a_bodys_own_meeting(trig.token):
             continue  # "chaired a meeting of the National Security Committee": no talks between parties
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trig.token.children):
@@ -526,5 +531,24 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
     # tells of an event recalled is recalled too
     earlier |= {t.token.i for t in kept if (clause := relative_clause_of(t.token, limit=3)) is not None
                 and clause.head.i in earlier}
+    # "since July 2024, when a single barrage killed 33 people": the subject of a recalled
+    # killing is the weapon of that recalled event
+    earlier |= {t.token.i for t in kept if t.token.dep_ in ("nsubj", "nsubjpass") and t.token.head.i in earlier
+                and t.token.head.dep_ == "relcl"}
     kept = [replace(t, background=True) if t.token.i in earlier else t for t in kept]
     return drop_background_clauses(kept, sentence)
+
+
+# Verbs of bringing captives home ("rescued kidnapped victims", "freed abducted students")
+_FREEING = frozenset({"rescue", "free", "release", "liberate", "reunite", "recover"})
+
+
+def _rescued_captives(token: Token) -> bool:
+    """Is the abduction word only an adjective of captives being freed
+    ("rescued kidnapped victims", "the kidnapped pupils were released")?"""
+    if token.dep_ != "amod" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    captives = token.head
+    return captives.head.lemma_.lower() in _FREEING or any(
+        c.dep_ == "amod" and c.lemma_.lower() in _FREEING for c in captives.children)
+

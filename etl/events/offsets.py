@@ -57,7 +57,9 @@ def recalled_offset(token: Token) -> int | None:
                 except ValueError:
                     return None
             if unit.lower_.startswith("hour"):
-                return max(1, round(number / 24))
+                # ("still retrieving bodies over 12 hours after the attack": the same day or the one
+                # before, the text does not say which)
+                return round(number / 24) or None
             if unit.lower_ == "year" and number != 1:
                 return None  # events of older years are not coded
             days = number * _OFFSET_DAYS[unit.lower_]

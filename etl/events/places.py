@@ -380,6 +380,10 @@ def choose_places(
         usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)
                   and not of_a_war(sentence.doc, c.mention, trigger.token)
                   and not _among_parties(sentence.doc, c.mention)]
+    if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
+        # "protests, which have targeted the team over the devastating war in Gaza": what the
+        # crowd protests about, not where it marched
+        usable = [c for c in usable if not of_a_war(sentence.doc, c.mention, trigger.token)]
     violent = trigger.event_type in VIOLENT
     if violent or own_clause:
         # "At talks in Doha, officials said drones struck targets in Paktika":

@@ -299,6 +299,9 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         if c.lower_ in ("during", "throughout", "in") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _WAR_NOUNS for g in c.children):
             return True
+        if c.dep_ == "prep" and c.lower_ in ("during", "throughout", "in", "over", "for") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("half", "quarter") for g in c.children):
+            return True  # "killed a record 7,620 people in the Sahel during the first half of 2024"
     war_of = verb.head.lemma_.lower() in _WAR_NOUNS or any(  # "four decades of conflict that killed"
         g.lemma_.lower() in _WAR_NOUNS for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj")
