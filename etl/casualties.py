@@ -81,6 +81,15 @@ def vague(casualty: Casualty) -> bool:
     return bool(_VAGUE_FIGURE.match(figure)) and casualty.low != casualty.high
 
 
+_FEW_FIGURE = re.compile(rf"^(?:{QUAL})?(?:several|a\s+few|a\s+handful)$", re.I)
+
+
+def few(casualty: Casualty) -> bool:
+    """A few of no told number ("several", "a few", "a handful"): counted at
+    its low end, a guess a figure told later makes exact."""
+    return bool(_FEW_FIGURE.match(" ".join((casualty.figure or "").split())))
+
+
 def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     first = parse_number(match.group("n1"))
     second = match.group("n2")

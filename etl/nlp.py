@@ -440,8 +440,7 @@ class Analyzer:
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
-                 and not _named_body(doc, sp) and not _STANCE_BEFORE.search(text, 0, sp[0])
-                 and not (_EPITHET.match(text, sp[1]) and _THE_BEFORE.search(text, 0, sp[0]))]
+                 and not _named_body(doc, sp) and not _stance_or_epithet(text, sp[0], sp[1])]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -536,12 +535,23 @@ def _with_folded(names: Iterable[str]) -> frozenset[str]:
     return frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))})
 
 
-# Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")
 # "chanting pro-Gaza slogans", "anti-Kremlin protesters": a stance, not a place
 _STANCE_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
 # "the Sahel nation", "the Gulf country": a region naming a country told elsewhere
 _EPITHET = re.compile(r"\s+(?:nation|country)\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _stance_or_epithet(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a stance ("pro-Gaza") or a region naming
+    a country ("the Sahel nation")?  (Only the few characters before the name
+    are searched.)"""
+    before = max(0, start - 8)
+    return bool(_STANCE_BEFORE.search(text, before, start)) or \
+        bool(_EPITHET.match(text, end) and _THE_BEFORE.search(text, before, start))
+
+
+# Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")
 _GROUP_NAMES = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in lexicon.GROUP_ACTORS
                                                          if " " in k), key=len, reverse=True)) + r")\b", re.I)
 

@@ -285,8 +285,8 @@ def extract_events(
                 and not _other_day(sentence, triggers[0], drafts[-1], published=published):
             # (not "about 20 civilians were killed … in October" after November's attack)
             triggers = []  # "Four policemen were killed": the toll of the event just reported
-        if not drafts and (not triggers or all(t.event_type in VIOLENT and not t.background for t in triggers)
-                           and not any(c.kind == "killed" for c in casualties)):
+        if not drafts and (not triggers or (all(t.event_type in VIOLENT and not t.background for t in triggers)
+                                            and not any(c.kind == "killed" for c in casualties))):
             # The first report of a text cannot refer back: "15 dead after
             # ambush on border post" reports the ambush, "after the death of
             # two civilians in cross-border firing" the firing and its toll
@@ -684,11 +684,14 @@ def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) ->
     if span is not None:
         # (a trigger that is the subject of a verb holds what the verb does: "when a single
         # barrage killed 33 people")
-        phrase = {id(t): t.token.head if t.token.dep_ in ("nsubj", "nsubjpass") and t.token.head.pos_ == "VERB"
-                  and t.token.head.lemma_.lower() in HARM_VERBS else t.token for t in triggers}
-        holding = [t for t in triggers if in_subtree(span[0], phrase[id(t)])]
+        def phrase(t: Trigger) -> Token:
+            head = t.token.head
+            harm = t.token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in HARM_VERBS
+            return head if harm else t.token
+
+        holding = [t for t in triggers if in_subtree(span[0], phrase(t))]
         if holding:
-            return min(holding, key=lambda t: phrase[id(t)].right_edge.i - phrase[id(t)].left_edge.i)
+            return min(holding, key=lambda t: phrase(t).right_edge.i - phrase(t).left_edge.i)
     return min(triggers, key=lambda t: (t.token.idx > at, abs(at - t.token.idx)))
 
 

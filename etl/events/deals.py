@@ -53,12 +53,9 @@ _PLANNED = frozenset({"schedule", "plan", "expect", "due", "set", "slate", "prop
                       "avoid", "evade", "refuse", "urge", "demand"})
 
 
-# Words that ask for a deal ("Urges Ceasefire", "demands a truce")
+# Forms of the words that ask for a deal (see _PLANNED), read as words where a title-case
+# headline leaves no verb to parse ("Trump Urges Ceasefire")
 _URGING = frozenset({"urge", "urges", "urged", "urging", "demand", "demands", "demanded", "demanding"})
-# Verbs after which "to ..." tells what was done ("managed to reach a deal", "met in Doha to
-# sign a peace agreement")
-_ACHIEVED = frozenset({"manage", "succeed", "agree", "decide", "move", "vote", "go", "come", "meet", "gather",
-                       "convene", "travel", "arrive", "fly", "sit"})
 
 
 _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal", "call", "aim", "goal", "demand",
@@ -71,6 +68,9 @@ _STUCK = frozenset({"stall", "stalled", "deadlock", "deadlocked", "frozen", "stu
 
 
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
+# Verbs after which "to ..." tells what was done ("managed to reach a deal", "met in Doha to
+# sign a peace agreement", "travelled to Washington to sign the accord")
+_ACHIEVED = _ARRIVALS | {"manage", "succeed", "agree", "decide", "move", "vote", "meet", "gather", "convene", "sit"}
 
 
 # Going from or to a place ("was returning to London from a meeting in Denmark")

@@ -10,14 +10,13 @@ once, and each side's dead are counted once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
 from etl import lexicon as lx
-from etl.casualties import Casualty, vague, victim_noun
+from etl.casualties import Casualty, few, vague, victim_noun
 from etl.events.core import Draft, TollMention
 from etl.events.happenings import Happening, Mention
 from etl.events.syntax import doc_sentences
@@ -276,15 +275,11 @@ def _refines(toll: TollMention, first: TollMention) -> bool:
         return False
     if bound.high is None:  # "at least 20", "more than 20"
         return bound.low <= figure.best <= bound.low * 1.5 + 2
-    if _FEW.match(" ".join((bound.figure or "").split())):
+    if few(bound):
         # "Several people were killed in an airstrike", then "16 people were killed": the
         # few of the lead is a guess at a number the body gives
         return bound.low <= figure.best
     return bound.low < bound.high and bound.low <= figure.best <= bound.high  # "dozens"
-
-
-# Figures that say only "more than one or two" ("several", "a few", "multiple")
-_FEW = re.compile(r"^(?:several|a\s+few|few|multiple|some|a\s+number\s+of)$", re.I)
 
 
 def _killed(toll: TollMention) -> int:

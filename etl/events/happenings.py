@@ -822,14 +822,7 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             if not earliest <= gap <= latest:
                 return False
     lead = happening.dated()
-    if (draft.own_date or draft.date_from == "report") and not happening.dates and lead.date_from == "lead" and \
-            lead.date_value is not None and \
-            not _same_period(draft.date_value, draft.date_precision, lead.date_value, lead.date_precision) and \
-            (draft.own_date and abs((draft.date_value - lead.date_value).days) > REPORT_DAYS
-             or not draft.own_date and (lead.date_value - draft.date_value).days > REPORT_DAYS):
-        # a happening dated only by the lead ("was taken into custody", on Saturday) and a mention
-        # of another month ("was placed under house arrest in August"), or a report from before
-        # it ("reported in November that airstrikes killed numerous bandits"): two happenings
+    if not happening.dates and lead.date_from == "lead" and _apart_from_lead(draft, lead):
         return False
     if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
             any(precision == DAY for _, precision, _ in happening.dates):
@@ -850,6 +843,20 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
 
 
 SEASON_APART_DAYS = 120
+
+
+def _apart_from_lead(draft: Draft, lead: Draft) -> bool:
+    """Is the mention, with a date of its own or a report's, of another
+    happening than one dated only by the lead ("was taken into custody", on
+    Saturday): one of another month ("was placed under house arrest in
+    August"), or a report from before the lead's day ("reported in November
+    that airstrikes killed numerous bandits"; a report may come days or weeks
+    after what it tells, never before)?"""
+    if not (draft.own_date or draft.date_from == "report") or draft.date_value is None or lead.date_value is None \
+            or _same_period(draft.date_value, draft.date_precision, lead.date_value, lead.date_precision):
+        return False
+    gap = (draft.date_value - lead.date_value).days
+    return abs(gap) > REPORT_DAYS if draft.own_date else gap < -REPORT_DAYS
 
 
 def _weekday_only(draft: Draft) -> bool:
