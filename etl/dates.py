@@ -309,6 +309,10 @@ _PIN_YEARS_BACK = 10
 _PIN_WEEKDAY_CHARS = 24
 
 
+# how long after a full date a day of the month told without its year may still be of that year
+_LATER_DAY_DAYS = 62
+
+
 def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     """For a text with no publication date: the latest date it fixes, by
     naming a day of the month with its weekday ("on Monday afternoon (July
@@ -338,6 +342,7 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
         told_at.append((match.start(), _WEEKDAYS[match.group(1).lower()]))
     anywhere = set().union(*weekdays.values()) if weekdays else set()
     pinned: list[date] = []
+    unpinned: list[tuple[int, int]] = []  # days of the month told with no year and no weekday to pin them
     for kind, pattern in _PATTERNS[1:3]:  # month_day, day_month
         for match in pattern.finditer(text):
             if _is_modal_may(text, match):
@@ -381,4 +386,19 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                 if value <= not_after and value.weekday() in wanted:
                     pinned.append(value)
                     break
+            else:
+                if not anywhere:
+                    unpinned.append((month, day))
+    if pinned:
+        # "a strike in Sanaa on March 19, 2025" (a caption) and "struck the market overnight on
+        # April 20": a day weeks later, which the text is of or after (not "December 6" beside
+        # "on February 3, 2025": the December before)
+        full = max(pinned)
+        for month, day in unpinned:
+            try:
+                value = date(full.year, month, day)
+            except ValueError:
+                continue
+            if full < value <= min(not_after, full + timedelta(days=_LATER_DAY_DAYS)):
+                pinned.append(value)
     return max(pinned) if pinned else None

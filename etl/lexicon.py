@@ -371,6 +371,11 @@ RESISTANCE_LEMMAS = frozenset({"repel", "repulse", "engage", "resist", "defend",
 LEADER_WORDS = frozenset({"president", "minister", "premier", "counterpart", "envoy", "leader", "leaders",
                           "king", "chancellor", "emir", "secretary", "delegation", "delegations", "mediator",
                           "mediators", "ambassador", "chairman", "negotiators"})
+# Offices whose holders are someone: their arrest is political, whatever the charge
+# ("a number of ministers have been arrested" in a coup, "the former president was
+# detained over corruption").
+OFFICE_WORDS = frozenset({"president", "minister", "premier", "governor", "mayor", "chancellor", "senator",
+                          "lawmaker", "legislator", "judge", "general"})
 # What attackers meet or face when there is a fight ("met stiff resistance").
 RESISTANCE_VERBS = frozenset({"meet", "face", "encounter"})
 # Deaths told with "defending" ("died defending the town", "were killed while defending it").
@@ -502,6 +507,9 @@ CROWD_CONTROL_WORDS = frozenset({"gas", "teargas", "cannon", "cannons", "rubber"
 # What a beating is done with ("struck with a blunt object", "hit with iron rods")
 HAND_WEAPONS = frozenset({"object", "stick", "rod", "bat", "baton", "club", "hammer", "stone", "rock", "brick",
                           "pipe", "fist", "knife", "machete", "axe", "whip", "cane", "butt", "chain", "belt"})
+# Road vehicles: one that "struck" people was driven into them (a ramming), not an air strike.
+ROAD_VEHICLES = frozenset({"car", "cars", "vehicle", "vehicles", "suv", "truck", "trucks", "lorry", "van", "bus",
+                           "minibus", "pickup", "jeep", "sedan", "motorcycle", "tractor"})
 NEEDS_WEAPON = frozenset({"destroy", "hit", "fire", "launch", "hurl", "lob", "throw"})
 # Verbs that describe a standing state when used as a participle ("the
 # occupied territories").
@@ -765,6 +773,8 @@ MODAL_HEADS = frozenset({
     "expect", "anticipate", "predict",
     # halted ("claiming to have paused attacks")
     "pause", "halt", "suspend", "stop", "cease", "delay", "postpone", "postponement",
+    # called off ("cancelled two major rallies")
+    "cancel", "cancellation",
 })
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").

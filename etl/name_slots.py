@@ -65,7 +65,8 @@ _LGA_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?) "
 
 def named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, str]]:
     """Title-case proper nouns (outside any entity) compounded with a
-    settlement noun ("Pahalgam town", "Datta Khel village") or named before
+    settlement noun ("Pahalgam town", "Datta Khel village"), named after
+    "the city/town/village of" ("in the city of En Nahud"), or named before
     the words for a local government area."""
     spans = []
     text = doc_text(doc)
@@ -89,6 +90,19 @@ def named_settlements(doc: Doc, taken: Collection[int]) -> list[tuple[int, int, 
             continue
         if _name_goes_on_before(doc, words.start):
             continue  # "Nad ‘Ali district", "Sar-e Pul": only the end of a longer name
+        spans.append((words.start_char, words.end_char, "GPE"))
+    for token in doc:
+        head = token.head
+        if token.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in _SETTLEMENT_WORDS or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.children):
+            continue
+        start = token.i
+        while start - 1 > head.i and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        words = doc[start:token.i + 1]
+        if start != head.i + 1 or any(t.i in taken for t in words) or \
+                not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            continue
         spans.append((words.start_char, words.end_char, "GPE"))
     return spans
 

@@ -303,6 +303,7 @@ class Analyzer:
 
     def analyse_doc(self, doc: Doc, *, article_id: str) -> Analysis:
         text = doc_text(doc)
+        _common_nouns_read_as_names(doc)
         doc.ents = self._hyphen_joined(doc)
         spans: list[tuple[int, int, str]] = []
         # 1. Border phrases first: they contain country names.
@@ -437,6 +438,7 @@ class Analyzer:
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)
         spans += self._same_name_elsewhere(doc, spans)
+        spans += _named_again(doc, spans)
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
@@ -540,6 +542,46 @@ _STANCE_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
 # "the Sahel nation", "the Gulf country": a region naming a country told elsewhere
 _EPITHET = re.compile(r"\s+(?:nation|country)\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _common_nouns_read_as_names(doc: Doc) -> None:
+    """The first word of a sentence told after a title-case headline may be
+    read as a plural name ("Protesters set fire to a police station", tagged
+    a proper noun with itself as its lemma): when it is no entity's word and
+    its singular is an event noun of the lexicon, it is that common noun
+    again."""
+    for sentence in doc.sents:
+        token = sentence[0]
+        if token.tag_ != "NNPS" or token.ent_type_ or not token.is_title:
+            continue
+        lower = token.lower_
+        singular = next((form for form in (lower[:-1], lower[:-2], lower[:-3] + "y")
+                         if form in lexicon.NOUN_TRIGGERS), None)
+        if singular is not None:
+            token.pos_, token.tag_, token.lemma_ = "NOUN", "NNS", singular
+
+
+def _named_again(doc: Doc, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One sense per article, for names of two words or more: each other
+    place in the text where a name it reads as a place is written again
+    ("in the city of En Nahud", then "seized the En Nahud prison", "east of
+    En Nahud", where the model saw no name or half of one), unless a
+    longer name the model read holds it ("the New York Times")."""
+    text = doc_text(doc)
+    names = {text[s:e] for s, e, label in spans if label in ("GPE", "LOC") and " " in text[s:e].strip()
+             and all(word[:1].isupper() for word in text[s:e].split())}
+    taken = [(s, e) for s, e, _ in spans]
+    # a longer name the model read that holds it ("the New York Times", "Mohammed Gaza")
+    holders = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in ("GPE", "LOC")]
+    found = []
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            a, b = match.span()
+            if any(s < b and a < e for s, e in taken) or any(s <= a and b <= e and (s, e) != (a, b)
+                                                            for s, e in holders):
+                continue
+            found.append((a, b, "GPE"))
+    return found
 
 
 def _stance_or_epithet(text: str, start: int, end: int) -> bool:

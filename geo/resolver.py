@@ -188,6 +188,10 @@ class _Scored:
     reasons: tuple[str, ...]
 
 
+# the forms of the Arabic article a place name may be written with or without
+_ARABIC_ARTICLES = ("Al", "El", "An", "En", "Ar", "Er", "As", "Es", "Ad", "Ed", "Ash", "At", "Az")
+
+
 def clean_surface(surface: str) -> str:
     """Strip possessive endings, a leading "the" and surrounding punctuation."""
     text = surface.strip().strip("\"“”‘’()[]{}:;,!?")
@@ -676,6 +680,15 @@ class Resolver:
             if any(e.place.kind == "country" and e.is_primary_name for e in rest):
                 return []
             return [e for e in rest if e.place.kind != "country"]
+        if len(words) == 1 and words[0][:1].isupper():
+            # "in Nahud, southern Sudan": an Arabic name written without its article (An Nahud,
+            # En Nahud, Al Nahud); the towns that name with one
+            found: dict[str, Entry] = {}
+            for article in _ARABIC_ARTICLES:
+                for e in self._gazetteer.lookup(f"{article} {name}", limit=LOOKUP_LIMIT):
+                    if e.place.kind == "populated_place":
+                        found.setdefault(e.place.place_id, e)
+            return list(found.values())
         return []
 
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],

@@ -21,6 +21,8 @@ REACTION_VERBS = frozenset({
     "commemorate", "remember", "honour", "honor", "react", "respond", "hail", "praise", "welcome",
     "mark", "analyse", "analyze", "discuss", "debate",
 })
+# Verbs that name what was told ("called the attack a massacre")
+_NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "deem"})
 # Nouns of reactions and ceremonies ("condolences to the victims of the
 # attack", "funeral prayers for those killed").
 REACTION_NOUNS = frozenset({
@@ -36,7 +38,11 @@ def reaction_frame(token: Token) -> bool:
     ("I strongly condemn the terror attack", "funeral prayers were held for
     those killed in the attack", "the latest in a pattern of strikes"),
     rather than a report of it?  A reported clause ("appalled by reports
-    that 460 patients were shot dead") still reports the event."""
+    that 460 patients were shot dead") still reports the event.  So is a
+    name given to what the text tells ("called the attack a massacre of
+    civilians")."""
+    if token.dep_ == "oprd" and token.head.lemma_.lower() in _NAMING_VERBS:
+        return True
     node = token
     for parent in ancestors(token, limit=7):
         if node.dep_ in ("ccomp", "advcl", "parataxis") or any(

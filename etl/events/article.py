@@ -101,6 +101,47 @@ _CAPTION = re.compile(r"\bthis (?:photo(?:graph)?|picture|image|screengrab|scree
                       r"file photo|video grab|still image)\b|\bphoto(?:graph)? (?:taken|provided|released) by\b",
                       re.I)
 
+# A wire photo's caption, written in the present with the day the picture was taken at
+# its end and the credit after it ("People gather around a crater at the site of a
+# strike in Sanaa, Yemen April 21, 2025. (REUTERS)", "... on March 19, 2025. Khaled
+# Abdullah/Reuters"): the act it shows was on that day or before it.
+_FULL_DATE_END = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d|\b[0-3]?\d\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?),?\s+(?:19|20)\d\d\.?\s*(?P<credit>.*)$",
+    re.I)
+_PHOTO_CREDIT = re.compile(r"^(?:\([^()]*\b(?:reuters|afp|ap|epa|getty|anadolu|xinhua|photo)\b[^()]*\)|"
+                           r"(?:reuters|afp|epa)/\S.*|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*/\s*"
+                           r"(?:reuters|afp|ap|epa|getty images|anadolu)\b.*)$", re.I)
+
+
+# a credit told by its label after the caption, on its line ("Photograph: Niall Carson/PA Wire")
+_CREDIT_LABEL = re.compile(r"^\W{0,3}\s*(?:photograph|photo|picture|image|photo credit)s?\s*:\s*\S", re.I)
+
+
+def _photo_caption(sentence: Span) -> int | None:
+    """Where a wire photo's caption begins in the sentence (``None`` when it
+    holds none): the sentence's last line, which ends with a full date, then
+    a photo credit or nothing, and is told in the present (or has the
+    credit); or a sentence a labelled credit follows on its line.  (A
+    headline with no full stop may run into the caption.)"""
+    text = doc_text(sentence.doc)
+    end = sentence.start_char + len(span_text(sentence).rstrip())
+    start = max(sentence.start_char, text.rfind("\n", 0, end) + 1)
+    line_end = text.find("\n", end)
+    rest = text[start:line_end if line_end >= 0 else len(text)].rstrip()
+    if _CREDIT_LABEL.match(text[end:line_end if line_end >= 0 else len(text)]):
+        return start  # "... flared outside the Dublin hotel. Photograph: Niall Carson/PA Wire"
+    ending = _FULL_DATE_END.search(rest)
+    if ending is None:
+        return None
+    credit = ending.group("credit").strip()
+    if credit and not _PHOTO_CREDIT.match(credit):
+        return None
+    line = sentence.doc.char_span(start, end, alignment_mode="expand")
+    present = line is not None and any(t.tag_ in ("VBZ", "VBP") and t.dep_ == "ROOT" for t in line)
+    return start if credit or present else None
+
+
 # Events that happen somewhere in particular: with no place of their own they
 # borrow the previous event's or the article's town.
 PLACED = VIOLENT | {lx.PROTESTS}
@@ -227,6 +268,7 @@ def extract_events(
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
+        caption_start = _photo_caption(sentence)
         if drafts and sum(t.event_type in VIOLENT and not t.background for t in found) > 1 and \
                 not any(t.background for t in found):
             # "The attack came weeks after about 20 civilians were killed in an attack in October": the
@@ -490,6 +532,9 @@ def extract_events(
                 continue
             date_value, precision, date_from, dated_by = resolve_event_date(sentence, trigger, drafts,
                                                                             published=published, lead=lead)
+            caption = caption_start is not None and trigger.token.idx >= caption_start
+            if date_from == "own" and precision == DAY and caption:
+                date_from, precision = "report", WEEK  # the picture's day: the act on it or before it
             if date_from == "own" and published is not None and date_value is not None and \
                     date_value > published + timedelta(days=1):
                 continue  # "a meeting of the border committee on Aug. 4": ahead of the report, not a happening
@@ -522,7 +567,7 @@ def extract_events(
                           actor1, actor2, find_claim(sentence), date_from=date_from,
                           anaphor=anaphoric(trigger.token), reaction=reaction,
                           another=distinct_happening(trigger.token), restates=restates,
-                          dated_by=dated_by if date_from == "previous" else None)
+                          dated_by=dated_by if date_from == "previous" else None, caption=caption)
             if takes_casualties(trigger) and not is_sequel:
                 figures = recalled_figures if trigger.background else casualties
                 if apart:

@@ -36,7 +36,7 @@ from etl.events.syntax import (
     governing_verb, has_object, nation_people, object_heads, object_words, target_words,
 )
 from etl.events.territory import (
-    place_object, state_taker, taken_from_a_side, taken_unopposed, territory_side,
+    place_object, police_taker, state_taker, taken_from_a_side, taken_unopposed, territory_side,
 )
 from etl.events.weapons import weapon_named, weapon_subtype, weapon_words
 
@@ -236,6 +236,10 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
         return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
     if lemma == "destroy" and has_object(trigger.token, lx.WEAPON_CACHE_WORDS | {"devices", "device"}):
         return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", True)
+    if trigger.sub_event_type == "Abduction/forced disappearance" and lemma in ("kidnap", "abduct") and \
+            police_taker(trigger.token):
+        # "police had 'illegally kidnapped' the former president": a party's word for his arrest
+        return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
     if trigger.sub_event_type == "Arrests" and lemma not in ("seize", "capture", "take", "recover"):
         if state_taker(trigger.token) is False:
             return Trigger(trigger.token, lx.VAC, "Abduction/forced disappearance", True)  # "the Taliban detained …"
@@ -325,11 +329,17 @@ def _crowd_blow(trigger: Trigger, sentence: Span) -> Trigger:
 def _hand_blow(trigger: Trigger, sentence: Span) -> Trigger:
     """"They were struck with a blunt object", "hit with iron rods": a
     beating by hand, an attack on the victims, not an air strike; so is one
-    "struck by nine bullets" (a shooting)."""
+    "struck by nine bullets" (a shooting), and one a road vehicle dealt ("an
+    SUV struck festival-goers", "hit by a truck": a ramming)."""
     token = trigger.token
-    if not _bare_blow(trigger, sentence) or not any(c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by") and any(
-            o.dep_ == "pobj" and (o.lemma_.lower() in lx.HAND_WEAPONS or o.lower_ in _GUNFIRE)
-            for o in c.children) for c in token.children):
+    if not _bare_blow(trigger, sentence):
+        return trigger
+    by_hand = any(c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in lx.HAND_WEAPONS or o.lower_ in _GUNFIRE
+                              or (c.lower_ == "by" and o.lower_ in lx.ROAD_VEHICLES))
+        for o in c.children) for c in token.children)
+    driven = any(c.dep_ == "nsubj" and c.lower_ in lx.ROAD_VEHICLES for c in token.children)
+    if not (by_hand or driven):
         return trigger
     return Trigger(token, lx.VAC, "Attack", trigger.strong, trigger.background)
 

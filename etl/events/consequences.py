@@ -157,14 +157,9 @@ def _names_whom(draft: Draft) -> bool:
         words = list(person.subtree)
         if any(w.ent_type_ == "PERSON" or (w.pos_ == "PROPN" and w.ent_type_ != "NORP") for w in words):
             return True  # (not "five Israeli suspects": people of a nationality)
-        if any(w.lemma_.lower() in _OFFICES for w in words):
+        if any(w.lemma_.lower() in lx.OFFICE_WORDS for w in words):
             return True  # "the president's army staff and a number of ministers": holders of office
     return False
-
-
-# offices whose holders are someone ("a number of ministers have been arrested" in a coup)
-_OFFICES = frozenset({"president", "minister", "premier", "governor", "mayor", "chancellor", "senator",
-                      "lawmaker", "legislator", "judge", "general"})
 
 
 def _beside_killing(draft: Draft) -> bool:

@@ -88,6 +88,7 @@ class Draft:
     restates: "Draft | None" = None  # the earlier draft whose toll this one tells again
     split_off: int = 0  # killed told at other places in this draft's sentence ("while two others died in …")
     dated_by: "Draft | None" = None  # the draft told before whose date this one borrowed (date_from "previous")
+    caption: bool = False  # told in a photo's caption: dated by the picture, lends no date to what follows
 
     @property
     def casualties(self) -> list[Casualty]:

@@ -72,6 +72,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue  # the date of the act told again at another place
         if span is not None and not trigger.background and told_in_earlier_clause(span.root, trigger.token):
             continue  # "The clashes erupted after Pakistan carried out airstrikes on Thursday": its date
+        if span is not None and _in_future_clause(span.root, trigger.token):
+            continue  # "of the protests, ANRED noted that communities will mobilize in September": that clause's
         if span is not None and _in_clause_on_other(span.root, trigger.token):
             # "the gang coalition, which has been in control of Cabaret since March 2024,
             # carried out a massacre": the date of what the clause says of the coalition
@@ -143,6 +145,18 @@ def _in_clause_on_other(token: Token, trigger: Token) -> bool:
     return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
 
 
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "’ll"})
+
+
+def _in_future_clause(token: Token, trigger: Token) -> bool:
+    """Does the date hang on a verb of the future that does not hold the
+    trigger ("reflecting on the protests, ANRED noted that communities will
+    mobilize in September 2025")?"""
+    verb = governing_verb(token)
+    return verb is not None and verb.i != trigger.i and not in_subtree(trigger, verb) and \
+        any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+
 def _noun_complement_of(token: Token) -> Token | None:
     """The verb of a finite clause a noun holds ("reports that organizers were
     still recovering remains a day later"), or ``None``."""
@@ -158,7 +172,13 @@ _TOLL_RISES = frozenset({"rise", "climb", "reach", "increase", "jump", "mount", 
 
 def _dates_report(span: Span, trigger: Token) -> bool:
     """Does the date hang on a verb of saying whose clause holds the trigger
-    ("Police on Monday said militants attacked …")?"""
+    ("Police on Monday said militants attacked …")?  Not a day told as the
+    trigger's possessor, however parsed ("the toll from Sunday's US airstrikes
+    rose to 12, the group reported on Monday")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ == "POS" and 0 < trigger.i - span.end <= 3 and \
+            all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in doc[span.end + 1:trigger.i]):
+        return False
     if any(a.lower_ == "according" and a.i != trigger.i and not in_subtree(trigger, a)
            for a in ancestors(span.root, limit=5)):
         return True  # "killed 31 people, according to an aid worker on Thursday": the day it was told
@@ -381,6 +401,7 @@ def resolve_event_date(
         # an undated page's "from Monday night into Tuesday": a day of its own the page does
         # not let us pin, no date to borrow from the sentence before ("In Nov. 2023, …")
         return None, UNKNOWN, "none", None
+    drafts = [d for d in drafts if not d.caption]  # (a photo's day is no day of the story)
     if drafts and drafts[-1].date_value is not None:
         # the last event told; not one only recalled beside it ("the strike was a response to
         # the April 22 attack": the next sentence goes on from the strike)

@@ -90,12 +90,30 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         for t in words:
             if _beside(t, obj):
                 continue  # "The city near the Russian border was hit": where the target lies, not whose
+            if _behind_preposition(t, obj) and t.head.lower_ not in _LAND_WORDS:
+                # "into a crowd at the Filipino heritage festival": the crowd's festival, not its land
+                # (but "in the Palestinian enclave" is land)
+                continue
             code = token_country(t)
             if code and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 place = country_place(code)
                 if place is not None:
                     return place
     return None
+
+
+_LAND_WORDS = lx.TERRITORY_WORDS | frozenset({"enclave", "land", "soil", "side", "border", "state", "country"})
+
+
+def _behind_preposition(token: Token, top: Token) -> bool:
+    """Is the word inside a prepositional phrase of ``top`` (other than the
+    "on"/"against" phrase of an event noun, read as its target above)?"""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and not (node.head.i == top.i and top.lemma_.lower() in lx.NOUN_TRIGGERS):
+            return True
+        node = node.head
+    return False
 
 
 def _beside(token: Token, top: Token) -> bool:

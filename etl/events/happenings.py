@@ -272,7 +272,8 @@ class Happening:
 
     def dated(self) -> Draft:
         """The draft that dates the happening: its own date at the finest
-        precision, else the day of a report of it, else the first."""
+        precision, else the day of a report of it, else the first date
+        borrowed from another sentence, else the first."""
         return self._dated
 
 
@@ -288,9 +289,18 @@ def _place_key(mention: Mention) -> tuple[bool, int, bool, int]:
     return (not own, KIND_LEVEL.get(mention.place.kind, 3), not draft.own_place, draft.sentence_index)
 
 
+def _first_source(draft: Draft) -> str:
+    """Where a date borrowed from sentence to sentence first came from."""
+    seen = 0
+    while draft.date_from == "previous" and draft.dated_by is not None and seen < 50:
+        draft, seen = draft.dated_by, seen + 1
+    return draft.date_from
+
+
 def _better_dated(current: Draft, new: Draft) -> Draft:
     def rank(d: Draft) -> tuple[int, int, int]:
-        return (0 if d.own_date else 1 if d.date_from == "report" else 2,
+        # (a day borrowed from the sentences before, or the lead's, before the publication's alone)
+        return (0 if d.own_date else 1 if d.date_from == "report" else 3 if _first_source(d) == "published" else 2,
                 (d.date_precision or 9) if d.own_date else 0, d.sentence_index)
     return new if rank(new) < rank(current) else current
 
@@ -309,6 +319,7 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
                 home.add(mention)
             elif _may_start(mention):
                 happenings.append(Happening(mention))
+    happenings = _pictures_told(happenings)
     _borrowed_dates(happenings)
     _type_siblings(happenings)
     _type_splits(happenings)
@@ -316,6 +327,28 @@ def group_mentions(drafts: Sequence[Draft]) -> list[Happening]:
     _type_anaphors(happenings)
     happenings = _rally_apart(happenings)
     return [h for h in happenings if not consequence_of_violence(h, happenings, places_fit=_places_fit)]
+
+
+def _pictures_told(happenings: list[Happening]) -> list[Happening]:
+    """A photo's caption shows what the story tells: a happening told only
+    in captions ("Protesters throw fireworks at gardai near the hotel on
+    Wednesday night. Photograph: ...") is the happening of the story that
+    fits it on the picture's day, when one does (not a strike of March
+    pictured in a report of April's, nor the looting of the strike's first
+    day in a report of the second day's riots)."""
+    out = list(happenings)
+    for happening in happenings:
+        if not all(m.draft.caption for m in happening.mentions):
+            continue
+        days = {m.draft.date_value for m in happening.mentions}
+        told = next((h for h in out if h is not happening and not all(m.draft.caption for m in h.mentions)
+                     and days & {m.draft.date_value for m in h.mentions}
+                     and all(_fits(m, h) for m in happening.mentions)), None)
+        if told is not None:
+            for mention in happening.mentions:
+                told.add(mention)
+            out.remove(happening)
+    return out
 
 
 # A crowd of tens of thousands or more ("hundreds of thousands of citizens protested", "a rally
@@ -666,6 +699,13 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return subtype == happening.sub_event_type or ((mention.generic or happening.anchor.generic) and not (
             _weapon_told(mention) and _weapon_told(happening.anchor)))
     if etype in VIOLENT and happening.event_type in VIOLENT:
+        if _doers_told_before(draft) and not draft.own_date and happening.anchor.generic and \
+                subtype not in _FROM_AFAR and happening.last_index >= draft.sentence_index - _DOERS_REACH:
+            # "A deadly terrorist attack rocked Zahedan ... The assailants stormed the courthouse ...
+            # Security forces responded, engaging the attackers": what the attackers just told did, or
+            # what was done to them, is that happening, whatever its type (not strikes from the
+            # air on "the fleeing terrorists" after the attack)
+            return True
         if draft.actor1 and draft.actor1 in happening.actor2s and not _agentless_toll(mention):
             return False  # the target hits back ("the policemen returned fire"): another happening
         if etype in happening.kinds:
@@ -692,6 +732,38 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return mention.generic and not draft.own_place and not draft.own_date and \
             not any(c.kind == "killed" for c in draft.casualties)
     return False
+
+
+_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# sentences back "the assailants" may point to the happening told
+_DOERS_REACH = 4
+_DOERS = frozenset({"assailants", "attackers", "gunmen", "terrorists", "militants", "bombers", "raiders",
+                    "assailant", "attacker", "gunman", "shooter", "bomber"})
+
+
+def _doers_told_before(draft: Draft) -> bool:
+    """Is the mention's doer, or the one it is done to, named as the
+    attackers of a happening told before ("The assailants stormed the
+    courthouse", "one attacker managed to hurl a grenade", "security forces
+    responded, killing all three assailants")?"""
+    token = draft.trigger.token
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(2):
+        if verb is None:
+            return False
+        if any(c.dep_ == "dobj" and _told_attackers(c) for c in verb.children):
+            return True
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _told_attackers(subject)
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") else None
+    return False
+
+
+def _told_attackers(token: Token) -> bool:
+    """"The assailants", "one attacker", "all three gunmen"."""
+    return token.lower_ in _DOERS and any(
+        c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "one", "both", "all") for c in token.children)
 
 
 def _by_attackers(draft: Draft) -> bool:
@@ -801,6 +873,11 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
                                                  for _, precision, source in happening.dates))
     if draft.own_date and draft.date_precision >= MONTH and any(_weekday_only(m.draft) for m in happening.mentions):
         return False
+    if not (draft.own_date or draft.date_from == "report") and all(m.draft.caption for m in happening.mentions):
+        # a picture's act, told again near the picture's day (not a strike of March in a caption
+        # and the report's strike of April)
+        return draft.date_value is not None and any(
+            abs((draft.date_value - value).days) <= REPORT_DAYS for value, _, _ in happening.dates if value is not None)
     if not (draft.own_date or draft.date_from == "report"):
         # a borrowed date fits any, but not one of another season ("Thousands took to the streets"
         # after a lead on this year's protests is not last year's protests the lead recalls)
@@ -822,7 +899,8 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
             if not earliest <= gap <= latest:
                 return False
     lead = happening.dated()
-    if not happening.dates and lead.date_from == "lead" and _apart_from_lead(draft, lead):
+    if not happening.dates and (lead.date_from in ("lead", "published") or _first_source(lead) == "own") and \
+            _apart_from_lead(draft, lead):
         return False
     if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
             any(precision == DAY for _, precision, _ in happening.dates):
@@ -837,26 +915,56 @@ def _dates_fit(draft: Draft, happening: Happening) -> bool:
         # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
         # as another happening (not "the attack, which occurred overnight Friday": the one told)
         return False
+    if _after_the_picture(draft, happening):
+        return False
     source = _date_source(draft)
     return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
                for value, precision, other in happening.dates)
 
 
+def _after_the_picture(draft: Draft, happening: Happening) -> bool:
+    """Is one of them a photo's caption dated before the day the other
+    tells as its own ("A woman carries a mannequin as looting erupted ... on
+    July 28", then "a second day of looting Tuesday")?  A picture shows what
+    happened on its day or before it, never after."""
+    if draft.date_value is None:
+        return False
+    if draft.caption:
+        return any(m.draft.own_date and m.draft.date_value is not None and m.draft.date_value > draft.date_value
+                   for m in happening.mentions if not m.draft.caption)
+    return draft.own_date and any(m.draft.caption and m.draft.date_value is not None
+                                  and m.draft.date_value < draft.date_value for m in happening.mentions)
+
+
 SEASON_APART_DAYS = 120
+
+
+PUBLISHED_REACH_DAYS = 14
+# days a happening dated by a day told in a sentence before ("clashed on Friday night ... The crowds
+# vandalised vehicles") and a mention's own day may lie apart ("On Wednesday, settlers attacked")
+_BORROWED_DAY_REACH = 1
 
 
 def _apart_from_lead(draft: Draft, lead: Draft) -> bool:
     """Is the mention, with a date of its own or a report's, of another
     happening than one dated only by the lead ("was taken into custody", on
-    Saturday): one of another month ("was placed under house arrest in
+    Saturday), by the publication or by a day borrowed from the sentences
+    before: one of another month ("was placed under house arrest in
     August"), or a report from before the lead's day ("reported in November
     that airstrikes killed numerous bandits"; a report may come days or weeks
     after what it tells, never before)?"""
+    borrowed_day = lead.date_from == "previous" and lead.date_precision == WEEK  # (a day told before)
     if not (draft.own_date or draft.date_from == "report") or draft.date_value is None or lead.date_value is None \
-            or _same_period(draft.date_value, draft.date_precision, lead.date_value, lead.date_precision):
+            or (not borrowed_day and _same_period(draft.date_value, draft.date_precision, lead.date_value,
+                                                  lead.date_precision)) \
+            or (borrowed_day and draft.date_precision != DAY):
         return False
     gap = (draft.date_value - lead.date_value).days
-    return abs(gap) > REPORT_DAYS if draft.own_date else gap < -REPORT_DAYS
+    # (a happening dated by the report's publication alone may lie a week or so before it:
+    # "seized the camp a week ago", in a report of its toll)
+    reach = PUBLISHED_REACH_DAYS if lead.date_from == "published" else \
+        REPORT_DAYS if lead.date_from == "lead" else _BORROWED_DAY_REACH
+    return abs(gap) > reach if draft.own_date else gap < -reach
 
 
 def _weekday_only(draft: Draft) -> bool:

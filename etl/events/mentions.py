@@ -53,6 +53,14 @@ from etl.events.syntax import (
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def scare_quoted(token: Token) -> bool:
+    """Is the word quoted alone (a “kidnapping”, a 'massacre'): someone's
+    name for what happened, not a telling of it?"""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in _QUOTES and doc[token.i + 1].text in _QUOTES
 
 
 def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
@@ -289,6 +297,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         all(after_only(t.token) and not anaphoric(t.token) for t in found)
     for trig in found:
         lemma = trig.token.lemma_.lower()
+        if trig.token.pos_ == "NOUN" and scare_quoted(trig.token):
+            continue  # "transferred to a prison as part of a “kidnapping”": a party's word for what was told
         if trig.token.i in told_back:
             # "after a deadly raid on 13 June": an earlier event told with its date is
             # background news; undated ("following clashes") it only refers back
@@ -404,7 +414,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 # "gunmen fired at a van", "Indian firing leaves one dead"
                 kept.append(Trigger(trig.token, lx.BATTLES, "Armed clash", True))
             continue  # the verb, not the noun ending "opened fire"
-        if lemma == "strike" and trig.token.pos_ == "NOUN" and labour_strike(trig.token, sentence_words):
+        if lemma == "strike" and trig.token.pos_ in ("NOUN", "PROPN") and labour_strike(trig.token, sentence_words):
             kept.append(Trigger(trig.token, lx.PROTESTS, "Peaceful protest", True))
             continue
         if lemma in lx.STATIVE_VERBS and is_participle(trig.token):

@@ -34,7 +34,7 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
     if trigger.token.lemma_.lower() in ("kill", "die") and trigger.token.pos_ == "VERB" and \
             mishap_toll(trigger.token):
         return True  # "the canopy of the railway station collapsed, killing 15 people"
-    if words & lx.CRIME_WORDS and not armed:
+    if words & lx.CRIME_WORDS and not armed and not _office_holder_held(trigger):
         return True
     if words & lx.SPORT_WORDS and not words & _STRONG_ARMED_CUES and not words & _HARM_WORDS:
         return True  # "the bowlers destroyed the Pakistani batting line-up", "the spin attack"
@@ -47,6 +47,18 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
              or (whole_text and trigger.token.lemma_.lower() == "kill")):
         return True
     return False
+
+
+def _office_holder_held(trigger: Trigger) -> bool:
+    """Is the arrest one of a holder of office ("the former president was
+    detained amid investigations into corruption")?  That is political,
+    whatever the charge."""
+    if trigger.sub_event_type != "Arrests":
+        return False
+    token = trigger.token
+    held = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(w.lemma_.lower() in lx.OFFICE_WORDS for h in held for w in h.subtree)
 
 
 def _disaster_did_it(token: Token) -> bool:

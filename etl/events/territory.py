@@ -82,6 +82,13 @@ def state_taker(token: Token) -> bool | None:
     return None
 
 
+def police_taker(token: Token) -> bool:
+    """Is the one who takes (or holds) people the police ("police had
+    'illegally kidnapped' the former president")?"""
+    taker = _taker(token)
+    return taker is not None and taker.lower_ in lx.POLICE_WORDS
+
+
 def territory_side(trigger: Trigger) -> Trigger:
     """Who took the place: state forces regain territory, anyone else
     overtakes it ("Taliban fighters recaptured the district"); taken after
