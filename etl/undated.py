@@ -6,8 +6,9 @@ weekday (:func:`etl.dates.weekday_pinned_date`), leaves every relative date
 so they are neither placed in time nor linked to the other reports of their
 happening.  Such a page was written while its happening was news.  When its
 main events fit the reports of dated incidents by type and place, and those
-incidents were all first reported on one day, that day stands in for the
-page's publication day: the page is coded again as of that day.
+incidents were all first reported on one day (or, reported by undated pages
+alone, are dated to one day), that day stands in for the page's publication
+day: the page is coded again as of that day.
 
 The day is a borrowed one, and the record says so: the article's own
 publication date stays unknown, and its events' dates are at week precision
@@ -53,15 +54,21 @@ def fits_undated(event: Event, report: Event) -> bool:
 
 def publication_guess(events: Sequence[Event], incidents: Iterable[Incident]) -> date | None:
     """The day an undated article's main events were news: the first
-    report day shared by every dated incident they fit (``None`` when none
-    fits, or the fitting incidents were first reported on different days)."""
+    report day shared by every dated incident they fit, else the day the
+    incidents only undated pages report are dated to (``None`` when none
+    fits, or the fitting incidents were news on different days)."""
     mains = [e for e in events if e.role == "main"]
-    days: set[date] = set()
+    reported: set[date] = set()
+    told: set[date] = set()  # the days of the incidents only undated pages report
     for incident in incidents:
-        if incident.first_reported is None:
+        if incident.first_reported is None and incident.date_precision != DAY:
             continue
         if any(fits_undated(e, r) for e in mains for r in incident.reports):
-            days.add(incident.first_reported)
+            if incident.first_reported is not None:
+                reported.add(incident.first_reported)
+            elif incident.event_date is not None:
+                told.add(incident.event_date)
+    days = reported or told
     return next(iter(days)) if len(days) == 1 else None
 
 

@@ -12,7 +12,8 @@ resolver; before the store.  Its modules are its stages:
   deals (ended, planned, already in force);
 * :mod:`~etl.events.article`: the article's drafts, built sentence by
   sentence from the mentions that pass, one per trigger, with its place,
-  date, toll and actors;
+  date, toll and actors (a wire photo's caption, :mod:`~etl.events.captions`,
+  dates the picture, not the story);
 * :mod:`~etl.events.happenings`: the drafts of one happening (headline,
   lead, quotes, recaps) grouped into one event, which takes its most
   specific place and date and the toll of its best mention

@@ -29,6 +29,7 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.datelines import filing_date
 from etl.events.actors import find_actors, find_claim
+from etl.events.captions import photo_caption
 from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
@@ -100,47 +101,6 @@ def link_lists(text: str) -> list[tuple[int, int]]:
 _CAPTION = re.compile(r"\bthis (?:photo(?:graph)?|picture|image|screengrab|screen grab|handout(?: photo)?|"
                       r"file photo|video grab|still image)\b|\bphoto(?:graph)? (?:taken|provided|released) by\b",
                       re.I)
-
-# A wire photo's caption, written in the present with the day the picture was taken at
-# its end and the credit after it ("People gather around a crater at the site of a
-# strike in Sanaa, Yemen April 21, 2025. (REUTERS)", "... on March 19, 2025. Khaled
-# Abdullah/Reuters"): the act it shows was on that day or before it.
-_FULL_DATE_END = re.compile(
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d|\b[0-3]?\d\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?),?\s+(?:19|20)\d\d\.?\s*(?P<credit>.*)$",
-    re.I)
-_PHOTO_CREDIT = re.compile(r"^(?:\([^()]*\b(?:reuters|afp|ap|epa|getty|anadolu|xinhua|photo)\b[^()]*\)|"
-                           r"(?:reuters|afp|epa)/\S.*|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*/\s*"
-                           r"(?:reuters|afp|ap|epa|getty images|anadolu)\b.*)$", re.I)
-
-
-# a credit told by its label after the caption, on its line ("Photograph: Niall Carson/PA Wire")
-_CREDIT_LABEL = re.compile(r"^\W{0,3}\s*(?:photograph|photo|picture|image|photo credit)s?\s*:\s*\S", re.I)
-
-
-def _photo_caption(sentence: Span) -> int | None:
-    """Where a wire photo's caption begins in the sentence (``None`` when it
-    holds none): the sentence's last line, which ends with a full date, then
-    a photo credit or nothing, and is told in the present (or has the
-    credit); or a sentence a labelled credit follows on its line.  (A
-    headline with no full stop may run into the caption.)"""
-    text = doc_text(sentence.doc)
-    end = sentence.start_char + len(span_text(sentence).rstrip())
-    start = max(sentence.start_char, text.rfind("\n", 0, end) + 1)
-    line_end = text.find("\n", end)
-    rest = text[start:line_end if line_end >= 0 else len(text)].rstrip()
-    if _CREDIT_LABEL.match(text[end:line_end if line_end >= 0 else len(text)]):
-        return start  # "... flared outside the Dublin hotel. Photograph: Niall Carson/PA Wire"
-    ending = _FULL_DATE_END.search(rest)
-    if ending is None:
-        return None
-    credit = ending.group("credit").strip()
-    if credit and not _PHOTO_CREDIT.match(credit):
-        return None
-    line = sentence.doc.char_span(start, end, alignment_mode="expand")
-    present = line is not None and any(t.tag_ in ("VBZ", "VBP") and t.dep_ == "ROOT" for t in line)
-    return start if credit or present else None
-
 
 # Events that happen somewhere in particular: with no place of their own they
 # borrow the previous event's or the article's town.
@@ -268,7 +228,7 @@ def extract_events(
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
-        caption_start = _photo_caption(sentence)
+        caption_start = photo_caption(sentence)
         if drafts and sum(t.event_type in VIOLENT and not t.background for t in found) > 1 and \
                 not any(t.background for t in found):
             # "The attack came weeks after about 20 civilians were killed in an attack in October": the
@@ -345,6 +305,13 @@ def extract_events(
                 triggers = choose_sentence_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
+        if not drafts and triggers and all(t.event_type == lx.STRATEGIC for t in triggers):
+            # nor does it refer back to a crowd: "At least 25 people have been arrested following the
+            # march in London yesterday" reports the march too
+            crowd = [t for t in find_triggers(sentence, published=published, recalled=True)
+                     if t.token.idx >= body_start and t.event_type in (lx.PROTESTS, lx.RIOTS) and not t.background]
+            if crowd:
+                triggers = [*triggers, *choose_sentence_events(crowd, sentence)]
         if not triggers and casualties:
             triggers = toll_at_own_town(drafts, casualties, sentence, by_sentence.get(index, []))
         if not triggers and casualties:

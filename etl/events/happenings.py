@@ -50,6 +50,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.consequences import consequence_of_violence
@@ -939,7 +941,9 @@ def _after_the_picture(draft: Draft, happening: Happening) -> bool:
 SEASON_APART_DAYS = 120
 
 
-PUBLISHED_REACH_DAYS = 14
+# days a happening dated by the report's publication alone may lie before it ("seized the camp a
+# week ago", in a report of its toll), and a dated mention of it
+_PUBLISHED_REACH_DAYS = 14
 # days a happening dated by a day told in a sentence before ("clashed on Friday night ... The crowds
 # vandalised vehicles") and a mention's own day may lie apart ("On Wednesday, settlers attacked")
 _BORROWED_DAY_REACH = 1
@@ -960,9 +964,7 @@ def _apart_from_lead(draft: Draft, lead: Draft) -> bool:
             or (borrowed_day and draft.date_precision != DAY):
         return False
     gap = (draft.date_value - lead.date_value).days
-    # (a happening dated by the report's publication alone may lie a week or so before it:
-    # "seized the camp a week ago", in a report of its toll)
-    reach = PUBLISHED_REACH_DAYS if lead.date_from == "published" else \
+    reach = _PUBLISHED_REACH_DAYS if lead.date_from == "published" else \
         REPORT_DAYS if lead.date_from == "lead" else _BORROWED_DAY_REACH
     return abs(gap) > reach if draft.own_date else gap < -reach
 

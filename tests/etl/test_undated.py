@@ -46,6 +46,17 @@ def test_nothing_is_guessed_without_a_fit_or_with_two_days():
     assert publication_guess([undated("u1")], two) is None                             # which of the two?
 
 
+def test_an_incident_only_undated_pages_report_is_news_on_the_day_they_give_it():
+    # a page with no date whose text pins the day ("on Friday, December 26") reports the incident;
+    # another undated page that only says "on Friday" is of that day
+    pinned = dataclasses.replace(report("p1", day=date(2025, 4, 13)), published=None)
+    only_undated = link_incidents([pinned])
+    assert only_undated[0].first_reported is None
+    assert publication_guess([undated("u1")], only_undated) == date(2025, 4, 13)
+    weekly = dataclasses.replace(pinned, date_precision=2)  # a day borrowed from elsewhere says too little
+    assert publication_guess([undated("u1")], link_incidents([weekly])) is None
+
+
 def test_needs_date_and_borrowed_dates():
     assert needs_date(None, [undated("u1")])
     assert not needs_date(date(2025, 4, 14), [undated("u1")])
