@@ -39,6 +39,7 @@ from etl.events.core import HARM_VERBS, CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
+from etl.events.realis import is_unreal
 from etl.events.fallback_places import (
     arresting_country, country_in_name, country_wide, demonym_target, find_main_country, find_sole_country,
     focus_place, mediator_mention, scene_place, sentence_country, victims_country,
@@ -306,10 +307,12 @@ def extract_events(
                     [t for t in find_triggers(sentence, published=published, harm_reports=True)
                      if t.token.idx >= body_start], sentence)
         if not drafts and triggers and all(t.event_type == lx.STRATEGIC for t in triggers):
-            # nor does it refer back to a crowd: "At least 25 people have been arrested following the
-            # march in London yesterday" reports the march too
+            # nor does it refer back to a crowd told with its place: "At least 25 people have been
+            # arrested following the march in London yesterday" reports the march too (not "rounded
+            # up suspects after the riot", nor "in anticipation of mass protests next week")
             crowd = [t for t in find_triggers(sentence, published=published, recalled=True)
-                     if t.token.idx >= body_start and t.event_type in (lx.PROTESTS, lx.RIOTS) and not t.background]
+                     if t.token.idx >= body_start and t.event_type in (lx.PROTESTS, lx.RIOTS) and not t.background
+                     and _placed_here(t.token) and not is_unreal(t.token, published=published)]
             if crowd:
                 triggers = [*triggers, *choose_sentence_events(crowd, sentence)]
         if not triggers and casualties:
@@ -736,6 +739,12 @@ def _headline_weapon(head: Sequence[Span], *,
                 weapons.add((trigger.event_type, trigger.sub_event_type))
         killed |= {c.best for c in facts_of(sentence, published=published).casualties if c.kind == "killed"}
     return (next(iter(weapons)), killed) if len(weapons) == 1 and killed else None
+
+
+def _placed_here(token: Token) -> bool:
+    """Is the event noun told with a place of its own ("the march in London")?"""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.subtree) for c in token.children)
 
 
 def _body_start(text: str, analysis: Analysis) -> int:

@@ -301,8 +301,10 @@ def _first_source(draft: Draft) -> str:
 
 def _better_dated(current: Draft, new: Draft) -> Draft:
     def rank(d: Draft) -> tuple[int, int, int]:
-        # (a day borrowed from the sentences before, or the lead's, before the publication's alone)
-        return (0 if d.own_date else 1 if d.date_from == "report" else 3 if _first_source(d) == "published" else 2,
+        # (a day borrowed from the sentences before, or the lead's, before the publication's alone; a
+        # month borrowed is no better than the publication's week: the first of them dates it)
+        borrowed_day = d.date_precision == WEEK and _first_source(d) != "published"
+        return (0 if d.own_date else 1 if d.date_from == "report" else 2 if borrowed_day else 3,
                 (d.date_precision or 9) if d.own_date else 0, d.sentence_index)
     return new if rank(new) < rank(current) else current
 
