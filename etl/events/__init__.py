@@ -17,9 +17,9 @@ resolver; before the store.  Its modules are its stages:
 * :mod:`~etl.events.happenings`: the drafts of one happening (headline,
   lead, quotes, recaps) grouped into one event, which takes its most
   specific place and date and the toll of its best mention
-  (:mod:`~etl.events.happening_tolls`); what violence told beside it brings
-  about (troops moved, flight, damage, arrests in unrest) is part of it
-  (:mod:`~etl.events.consequences`);
+  (:mod:`~etl.events.happening_dates`, :mod:`~etl.events.happening_tolls`);
+  what violence told beside it brings about (troops moved, flight, damage,
+  arrests in unrest) is part of it (:mod:`~etl.events.consequences`);
 * :mod:`~etl.events.emit`: the happenings as event records, one per
   (type, place, date);
 * the attributes of each event: :mod:`~etl.events.classify` (ACLED type and

@@ -21,8 +21,9 @@ grouped, in text order, each joining the most recent happening it can be:
 * dates that can be the same, with every date the happening's mentions give:
   two own dates the same day (or one inside the other's week or month), the
   day of a report ("the ministry on Thursday said …") within
-  :data:`REPORT_DAYS`; a borrowed date fits any, but a mention with a
-  borrowed place and a date of its own joins only on its day;
+  :data:`~etl.events.core.REPORT_DAYS`; a borrowed date fits any, but a
+  mention with a borrowed place and a date of its own joins only on its day
+  (:mod:`~etl.events.happening_dates`);
 * not told as another happening ("another attack", "a second strike", "a
   follow-up drone attack": never the first happening of its type).
 
@@ -55,9 +56,11 @@ from spacy.tokens import Token
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
 from etl.events.consequences import consequence_of_violence
-from etl.events.core import REPORT_DAYS, VIOLENT, Draft
+from etl.events.core import VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
-from etl.events.facts import told_weekday, unpinned_weekday
+from etl.events.happening_dates import (
+    EARLIER_THIS, date_source, dates_fit, first_source, killed_figures, weekday_only,
+)
 from etl.events.place_kinds import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
@@ -121,7 +124,7 @@ def _crowd_rank(m: Mention) -> float:
     token = m.draft.trigger.token
     crowd_acts = (token.dep_ == "nsubj" and token.lower_ in CROWD_WORDS and token.head.pos_ == "VERB") or (
         token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in CROWD_WORDS for c in token.children))
-    if subtype == "Violent demonstration" and crowd_acts and _killed_figures(m.draft) - {0}:
+    if subtype == "Violent demonstration" and crowd_acts and killed_figures(m.draft) - {0}:
         return -1
     return _CROWD_RANK.get(subtype, 4)
 
@@ -231,7 +234,7 @@ class Happening:
         self.all_crowd_clash &= _crowd_clash(mention)
         if draft.actor2:
             self.actor2s.add(draft.actor2)
-        self.killed_figures |= _killed_figures(draft)
+        self.killed_figures |= killed_figures(draft)
         self.lemmas.update(t.lemma_.lower() for t in draft.sentence)
         if draft.trigger.event_type in VIOLENT and not mention.default_typed:
             subtypes, generic = self.kinds.get(draft.trigger.event_type, (set(), False))
@@ -240,7 +243,7 @@ class Happening:
         if draft.own_place:
             self.own_places.setdefault(mention.place.place_id, mention.place)
         if draft.date_value is not None and (draft.own_date or draft.date_from == "report"):
-            self.dates.add((draft.date_value, draft.date_precision, _date_source(draft)))
+            self.dates.add((draft.date_value, draft.date_precision, date_source(draft)))
         current = self._place
         if _place_key(mention) < _place_key(current):
             self._place = mention
@@ -291,19 +294,11 @@ def _place_key(mention: Mention) -> tuple[bool, int, bool, int]:
     return (not own, KIND_LEVEL.get(mention.place.kind, 3), not draft.own_place, draft.sentence_index)
 
 
-def _first_source(draft: Draft) -> str:
-    """Where a date borrowed from sentence to sentence first came from."""
-    seen = 0
-    while draft.date_from == "previous" and draft.dated_by is not None and seen < 50:
-        draft, seen = draft.dated_by, seen + 1
-    return draft.date_from
-
-
 def _better_dated(current: Draft, new: Draft) -> Draft:
     def rank(d: Draft) -> tuple[int, int, int]:
         # (a day borrowed from the sentences before, or the lead's, before the publication's alone; a
         # month borrowed is no better than the publication's week: the first of them dates it)
-        borrowed_day = d.date_precision == WEEK and _first_source(d) != "published"
+        borrowed_day = d.date_precision == WEEK and first_source(d) != "published"
         return (0 if d.own_date else 1 if d.date_from == "report" else 2 if borrowed_day else 3,
                 (d.date_precision or 9) if d.own_date else 0, d.sentence_index)
     return new if rank(new) < rank(current) else current
@@ -375,7 +370,7 @@ def _rally_apart(happenings: list[Happening]) -> list[Happening]:
     out: list[Happening] = []
     for happening in happenings:
         rally = [m for m in happening.mentions if m.draft.trigger.sub_event_type == "Peaceful protest"
-                 and not _killed_figures(m.draft) - {0}]
+                 and not killed_figures(m.draft) - {0}]
         rest = [m for m in happening.mentions if m not in rally]
         if happening.sub_event_type != "Violent demonstration" or not rally or not rest or \
                 happening.mentions[0] is not rally[0] or \
@@ -662,7 +657,7 @@ def _fits(mention: Mention, happening: Happening) -> bool:
         return False
     if not _places_fit(mention, happening):
         return False
-    return _dates_fit(draft, happening)
+    return dates_fit(draft, happening)
 
 
 def _types_fit(mention: Mention, happening: Happening) -> bool:
@@ -693,7 +688,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
                 # (not talks held "on Wednesday" before a deal told of Thursday: two events)
             return subtype == happening.sub_event_type
         if etype == lx.VAC and "Sexual violence" in (subtype, happening.sub_event_type) and \
-                subtype != happening.sub_event_type and (_killed_figures(draft) or happening.killed_figures) - {0} and \
+                subtype != happening.sub_event_type and (killed_figures(draft) or happening.killed_figures) - {0} and \
                 all(m.draft.sentence_index != draft.sentence_index for m in happening.mentions):
             # "40 civilians were killed in an attack on a funeral" and, paragraphs on, "abuse,
             # including rape, at the hands of the RSF": rape told apart from a killing is another act
@@ -861,171 +856,13 @@ def distance_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _dates_fit(draft: Draft, happening: Happening) -> bool:
-    """The mention's date fits every date the happening's mentions give
-    (a borrowed date fits any; the day of a report -- "the ministry on
-    Thursday said …" -- is within a few days of the event's)."""
-    if draft.date_value is None:
-        # on an undated page, "on Monday" is the news and "In Nov. 2023" history: a mention told
-        # by a weekday alone is no mention of a happening dated by its month, and back; nor is
-        # "a similar protest on Monday" one of the protest told on Tuesday
-        day = told_weekday(draft.trigger.token)
-        if day and any((other := told_weekday(m.draft.trigger.token)) and other != day
-                       for m in happening.mentions if m.draft.date_value is None):
-            return False
-        return not (_weekday_only(draft) and any(source == "own" and precision >= MONTH
-                                                 for _, precision, source in happening.dates))
-    if draft.own_date and draft.date_precision >= MONTH and any(_weekday_only(m.draft) for m in happening.mentions):
-        return False
-    if not (draft.own_date or draft.date_from == "report") and all(m.draft.caption for m in happening.mentions):
-        # a picture's act, told again near the picture's day (not a strike of March in a caption
-        # and the report's strike of April)
-        return draft.date_value is not None and any(
-            abs((draft.date_value - value).days) <= REPORT_DAYS for value, _, _ in happening.dates if value is not None)
-    if not (draft.own_date or draft.date_from == "report"):
-        # a borrowed date fits any, but not one of another season ("Thousands took to the streets"
-        # after a lead on this year's protests is not last year's protests the lead recalls)
-        return draft.date_value is None or not any(
-            source == "own" and abs((value - draft.date_value).days) > SEASON_APART_DAYS
-            for value, _, source in happening.dates if value is not None)
-    if draft.own_date and not draft.own_place and not draft.reaction:
-        # a place borrowed from the sentences before and a date of its own ("it all started on
-        # Friday last week when Israel launched air strikes"): the story has moved on unless
-        # the dates agree, even with a borrowed date
-        dated = happening.dated()
-        if dated.date_value is not None and MONTH not in (draft.date_precision, dated.date_precision):
-            gap = (draft.date_value - dated.date_value).days
-            # the day of a report of it ("the governor on Sunday confirmed that 59 were
-            # killed") is on or a few days after the happening's own, and a happening dated
-            # only by the report's publication ("Drone strikes in Kalogi have killed dozens")
-            # happened within the week before it ("The incident occurred Thursday morning")
-            earliest, latest = _GAPS.get(dated.date_from, (-1, 1))
-            if not earliest <= gap <= latest:
-                return False
-    lead = happening.dated()
-    if not happening.dates and (lead.date_from in ("lead", "published") or _first_source(lead) == "own") and \
-            _apart_from_lead(draft, lead):
-        return False
-    if draft.own_date and draft.date_precision == MONTH and _EARLIER_THIS.search(span_text(draft.sentence)) and \
-            any(precision == DAY for _, precision, _ in happening.dates):
-        # "Earlier this month, five soldiers were martyred in Mir Ali": before the day the
-        # happening told was, so another happening
-        return False
-    killed = _killed_figures(draft)
-    if draft.own_date and killed and happening.dates and happening.killed_figures and not draft.anaphor and \
-            killed != happening.killed_figures and all(source == "report" for _, _, source in happening.dates) and \
-            not _updated_from(killed, happening):
-        # dated only by the day it was reported, the happening takes a dated mention of
-        # another toll ("460 were shot dead", said Wednesday; "a nurse killed" on Sunday)
-        # as another happening (not "the attack, which occurred overnight Friday": the one told)
-        return False
-    if _after_the_picture(draft, happening):
-        return False
-    source = _date_source(draft)
-    return all(_two_dates_fit(draft.date_value, draft.date_precision, source, value, precision, other)
-               for value, precision, other in happening.dates)
-
-
-def _after_the_picture(draft: Draft, happening: Happening) -> bool:
-    """Is one of them a photo's caption dated before the day the other
-    tells as its own ("A woman carries a mannequin as looting erupted ... on
-    July 28", then "a second day of looting Tuesday")?  A picture shows what
-    happened on its day or before it, never after."""
-    if draft.date_value is None:
-        return False
-    if draft.caption:
-        return any(m.draft.own_date and m.draft.date_value is not None and m.draft.date_value > draft.date_value
-                   for m in happening.mentions if not m.draft.caption)
-    return draft.own_date and any(m.draft.caption and m.draft.date_value is not None
-                                  and m.draft.date_value < draft.date_value for m in happening.mentions)
-
-
-SEASON_APART_DAYS = 120
-
-
-# days a happening dated by the report's publication alone may lie before it ("seized the camp a
-# week ago", in a report of its toll), and a dated mention of it
-_PUBLISHED_REACH_DAYS = 14
-# days a happening dated by a day told in a sentence before ("clashed on Friday night ... The crowds
-# vandalised vehicles") and a mention's own day may lie apart ("On Wednesday, settlers attacked")
-_BORROWED_DAY_REACH = 1
-
-
-def _apart_from_lead(draft: Draft, lead: Draft) -> bool:
-    """Is the mention, with a date of its own or a report's, of another
-    happening than one dated only by the lead ("was taken into custody", on
-    Saturday), by the publication or by a day borrowed from the sentences
-    before: one of another month ("was placed under house arrest in
-    August"), or a report from before the lead's day ("reported in November
-    that airstrikes killed numerous bandits"; a report may come days or weeks
-    after what it tells, never before)?"""
-    borrowed_day = lead.date_from == "previous" and lead.date_precision == WEEK  # (a day told before)
-    if not (draft.own_date or draft.date_from == "report") or draft.date_value is None or lead.date_value is None \
-            or (not borrowed_day and _same_period(draft.date_value, draft.date_precision, lead.date_value,
-                                                  lead.date_precision)) \
-            or (borrowed_day and draft.date_precision != DAY):
-        return False
-    gap = (draft.date_value - lead.date_value).days
-    reach = _PUBLISHED_REACH_DAYS if lead.date_from == "published" else \
-        REPORT_DAYS if lead.date_from == "lead" else _BORROWED_DAY_REACH
-    return abs(gap) > reach if draft.own_date else gap < -reach
-
-
-def _weekday_only(draft: Draft) -> bool:
-    """Is the mention dated by nothing but a weekday the text cannot pin (an
-    undated page's "on Monday")?"""
-    return draft.date_value is None and draft.date_from == "none" and unpinned_weekday(draft.sentence)
-
-
-_EARLIER_THIS = re.compile(r"\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b", re.I)
-# Days a mention's own date may lie from the date of the happening it joins, by where
-# that date came from: a report's day, the publication's, else another own date
-_GAPS = {"report": (-REPORT_DAYS, 0), "published": (-6, 0)}
-
-
-def _date_source(draft: Draft) -> str:
-    """"own" for the happening's own date; "report" for the day of a report
-    of it, and for any date a reaction gives ("condolences to the victims of
-    today's attack on Sumy", said a day later): near the happening's, no surer."""
-    return "own" if draft.own_date and not draft.reaction else "report"
-
-
-def _updated_from(killed: set[int], happening: Happening) -> bool:
-    """Does the happening's toll rise from the mention's ("the death toll in
-    the car explosion rose to 13 on Wednesday", then "eight people were
-    killed on the spot" on Monday): the first count of the same dead?"""
-    return max(killed) < max(happening.killed_figures) and any(
-        toll.update for m in happening.mentions for toll in m.draft.tolls)
-
-
-def _killed_figures(draft: Draft) -> set[int]:
-    return {c.best for c in draft.casualties if c.kind == "killed"}
-
-
-def _two_dates_fit(a: date, a_precision: int, a_source: str, b: date, b_precision: int, b_source: str) -> bool:
-    if a_source == b_source == "own" or MONTH in (a_precision, b_precision):
-        # (a month holds any day of it, whoever tells the day)
-        return _same_period(a, a_precision, b, b_precision)
-    return abs((a - b).days) <= REPORT_DAYS
-
-
-def _same_period(a: date | None, a_precision: int, b: date | None, b_precision: int) -> bool:
-    if a is None or b is None:
-        return True
-    if MONTH in (a_precision, b_precision):
-        return (a.year, a.month) == (b.year, b.month)
-    if WEEK in (a_precision, b_precision):
-        return abs((a - b).days) <= 6
-    return a == b
-
-
 def weekday_news(happenings: Sequence[Happening]) -> bool:
     """Is the first happening an undated page tells as news told by a weekday
     it cannot pin ("was killed on Monday")?  Then a happening dated by its
     month ("In Nov. 2023, …") is history, whatever its date."""
     first = next((h for h in happenings if not all(m.draft.trigger.background for m in h.mentions)), None)
-    return first is not None and first.dated().date_value is None and any(_weekday_only(m.draft)
-                                                                          for m in first.mentions)
+    return first is not None and first.dated().date_value is None and any(weekday_only(m.draft)
+                                                                         for m in first.mentions)
 
 
 def role_of(happening: Happening, lead: date | None, *, weekday_lead: bool = False) -> str:
@@ -1043,7 +880,7 @@ def role_of(happening: Happening, lead: date | None, *, weekday_lead: bool = Fal
     value = dated.date_value
     if dated.date_precision == MONTH:
         if (value.year, value.month) == (lead.year, lead.month) and lead.day > 1 and all(
-                _EARLIER_THIS.search(span_text(m.draft.sentence)) for m in happening.mentions):
+                EARLIER_THIS.search(span_text(m.draft.sentence)) for m in happening.mentions):
             return "background"  # "Earlier this month, a suicide bomber killed 15 …": before the news
         return "background" if (value.year, value.month) < (lead.year, lead.month) else "main"
     return "background" if value < lead - timedelta(days=0 if dated.date_precision == DAY else 6) else "main"
