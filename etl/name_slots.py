@@ -1,12 +1,13 @@
 """Where the parse says place: names the small model did not tag as places,
 found by the words and slots around them ("in Datta Khel village", "Gnagna
-province", "near Pahalgam", "the city of Sumy", "the capital Rabat").  Plain
-functions over a parsed ``Doc``; :class:`etl.nlp.Analyzer` calls them."""
+province", "near Pahalgam", "the city of Sumy", "the capital Rabat"), and a
+name read as a place wherever the text writes it again (``named_again``).
+Plain functions over a parsed ``Doc``; :class:`etl.nlp.Analyzer` calls them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -220,3 +221,26 @@ def names_office_area(ent: Span) -> bool:
     doc = ent.doc
     return len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].lower_ in _AREA_HEADS and \
         all(t.is_title for t in ent)
+
+
+def named_again(doc: Doc, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One sense per article, for names of two words or more: each other
+    place in the text where a name it reads as a place is written again
+    ("in the city of En Nahud", then "seized the En Nahud prison", "east of
+    En Nahud", where the model saw no name or half of one), unless a
+    longer name the model read holds it ("the New York Times")."""
+    text = doc_text(doc)
+    names = {text[s:e] for s, e, label in spans if label in ("GPE", "LOC") and " " in text[s:e].strip()
+             and all(word[:1].isupper() for word in text[s:e].split())}
+    taken = [(s, e) for s, e, _ in spans]
+    # a longer name the model read that holds it ("the New York Times", "Mohammed Gaza")
+    holders = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in ("GPE", "LOC")]
+    found = []
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            a, b = match.span()
+            if any(s < b and a < e for s, e in taken) or any(s <= a and b <= e and (s, e) != (a, b)
+                                                            for s, e in holders):
+                continue
+            found.append((a, b, "GPE"))
+    return found

@@ -438,11 +438,11 @@ class Analyzer:
             spans.append((span.start_char, span.end_char, "GPE"))
         spans = self._supported(doc, spans, text=text, matches=matches)
         spans += self._same_name_elsewhere(doc, spans)
-        spans += _named_again(doc, spans)
+        spans += name_slots.named_again(doc, spans)
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
-                 and not _named_body(doc, sp) and not _stance_or_epithet(text, sp[0], sp[1])]
+                 and not _named_body(doc, sp) and not toponyms.stance_or_epithet(text, sp[0], sp[1])]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -537,13 +537,6 @@ def _with_folded(names: Iterable[str]) -> frozenset[str]:
     return frozenset(lowered | {f for n in lowered if not n.isascii() and (f := fold(n))})
 
 
-# "chanting pro-Gaza slogans", "anti-Kremlin protesters": a stance, not a place
-_STANCE_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
-# "the Sahel nation", "the Gulf country": a region naming a country told elsewhere
-_EPITHET = re.compile(r"\s+(?:nation|country)\b")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-
-
 def _common_nouns_read_as_names(doc: Doc) -> None:
     """The first word of a sentence told after a title-case headline may be
     read as a plural name ("Protesters set fire to a police station", tagged
@@ -559,38 +552,6 @@ def _common_nouns_read_as_names(doc: Doc) -> None:
                          if form in lexicon.NOUN_TRIGGERS), None)
         if singular is not None:
             token.pos_, token.tag_, token.lemma_ = "NOUN", "NNS", singular
-
-
-def _named_again(doc: Doc, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """One sense per article, for names of two words or more: each other
-    place in the text where a name it reads as a place is written again
-    ("in the city of En Nahud", then "seized the En Nahud prison", "east of
-    En Nahud", where the model saw no name or half of one), unless a
-    longer name the model read holds it ("the New York Times")."""
-    text = doc_text(doc)
-    names = {text[s:e] for s, e, label in spans if label in ("GPE", "LOC") and " " in text[s:e].strip()
-             and all(word[:1].isupper() for word in text[s:e].split())}
-    taken = [(s, e) for s, e, _ in spans]
-    # a longer name the model read that holds it ("the New York Times", "Mohammed Gaza")
-    holders = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in ("GPE", "LOC")]
-    found = []
-    for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            a, b = match.span()
-            if any(s < b and a < e for s, e in taken) or any(s <= a and b <= e and (s, e) != (a, b)
-                                                            for s, e in holders):
-                continue
-            found.append((a, b, "GPE"))
-    return found
-
-
-def _stance_or_epithet(text: str, start: int, end: int) -> bool:
-    """Is the name at ``start:end`` a stance ("pro-Gaza") or a region naming
-    a country ("the Sahel nation")?  (Only the few characters before the name
-    are searched.)"""
-    before = max(0, start - 8)
-    return bool(_STANCE_BEFORE.search(text, before, start)) or \
-        bool(_EPITHET.match(text, end) and _THE_BEFORE.search(text, before, start))
 
 
 # Armed groups and parties whose names hold a place ("Tehreek-e-Taliban Pakistan")

@@ -29,6 +29,8 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
   GeoWebNews taxonomy (its "literal modifier").  It is a country-level place
   reference, never an event's site (``etl.events`` skips country places that
   are not the object of "in/at/near").
+* ``stance_or_epithet``: a name that is a stance ("pro-Gaza slogans") or a
+  region naming a country told elsewhere ("the Sahel nation"): no place.
 """
 
 from __future__ import annotations
@@ -493,3 +495,19 @@ def verb_listing_places(holder: Token) -> Token | None:
     listing = node.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LISTED_PLACE_NOUNS
                                           for c in node.children)
     return node if listing else None
+
+
+# "chanting pro-Gaza slogans", "anti-Kremlin protesters": a stance, not a place
+_STANCE_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
+# "the Sahel nation", "the Gulf country": a region naming a country told elsewhere
+_EPITHET = re.compile(r"\s+(?:nation|country)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def stance_or_epithet(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a stance ("pro-Gaza") or a region naming
+    a country ("the Sahel nation")?  (Only the few characters before the name
+    are searched.)"""
+    before = max(0, start - 8)
+    return bool(_STANCE_BEFORE.search(text, before, start)) or \
+        bool(_EPITHET.match(text, end) and _THE_BEFORE.search(text, before, start))

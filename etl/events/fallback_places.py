@@ -87,10 +87,12 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
         # Cambodian military targets": where they hit
         words = [t for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "inside", "into")
                  for t in p.subtree] if obj.lemma_.lower() in lx.NOUN_TRIGGERS else obj.subtree
+        target_prep = obj.lemma_.lower() in lx.NOUN_TRIGGERS  # (its "on"/"against" phrase, read above)
         for t in words:
-            if _beside(t, obj):
+            preps = _prepositions_above(t, obj)
+            if any(p.lower_ in ("near", "along", "outside") for p in preps):
                 continue  # "The city near the Russian border was hit": where the target lies, not whose
-            if _behind_preposition(t, obj) and t.head.lower_ not in _LAND_WORDS:
+            if t.head.lower_ not in _LAND_WORDS and any(not (target_prep and p.head.i == obj.i) for p in preps):
                 # "into a crowd at the Filipino heritage festival": the crowd's festival, not its land
                 # (but "in the Palestinian enclave" is land)
                 continue
@@ -105,25 +107,16 @@ def demonym_target(trigger: Trigger, country_place: CountryLookup) -> Place | No
 _LAND_WORDS = lx.TERRITORY_WORDS | frozenset({"enclave", "land", "soil", "side", "border", "state", "country"})
 
 
-def _behind_preposition(token: Token, top: Token) -> bool:
-    """Is the word inside a prepositional phrase of ``top`` (other than the
-    "on"/"against" phrase of an event noun, read as its target above)?"""
+def _prepositions_above(token: Token, top: Token) -> list[Token]:
+    """The prepositions on the way up from ``token`` to ``top``, whose
+    phrases hold the word."""
+    preps = []
     node = token
     while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and not (node.head.i == top.i and top.lemma_.lower() in lx.NOUN_TRIGGERS):
-            return True
+        if node.dep_ == "prep":
+            preps.append(node)
         node = node.head
-    return False
-
-
-def _beside(token: Token, top: Token) -> bool:
-    """Is the word inside a "near …" or "along …" phrase of ``top``'s subtree?"""
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in ("near", "along", "outside"):
-            return True
-        node = node.head
-    return False
+    return preps
 
 
 def arresting_country(trigger: Trigger, country_place: CountryLookup) -> Place | None:

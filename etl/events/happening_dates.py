@@ -25,9 +25,8 @@ __all__ = ["EARLIER_THIS", "date_source", "dates_fit", "first_source", "killed_f
 
 def first_source(draft: Draft) -> str:
     """Where a date borrowed from sentence to sentence first came from."""
-    seen = 0
-    while draft.date_from == "previous" and draft.dated_by is not None and seen < 50:
-        draft, seen = draft.dated_by, seen + 1
+    while draft.date_from == "previous" and draft.dated_by is not None:
+        draft = draft.dated_by  # (always a draft told before it)
     return draft.date_from
 
 

@@ -53,14 +53,13 @@ from etl.events.syntax import (
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def scare_quoted(token: Token) -> bool:
     """Is the word quoted alone (a “kidnapping”, a 'massacre'): someone's
     name for what happened, not a telling of it?"""
     doc = token.doc
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in _QUOTES and doc[token.i + 1].text in _QUOTES
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote
 
 
 def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
