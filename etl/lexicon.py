@@ -144,6 +144,8 @@ GROUP_ACTORS: dict[str, str] = {
                     "JNIM: Jama'at Nusrat al-Islam wal-Muslimin"),
     "boko haram": "Boko Haram",
     **dict.fromkeys(("iswap", "islamic state west africa province"), "ISWAP: Islamic State West Africa Province"),
+    **dict.fromkeys(("issp", "islamic state sahel province", "islamic state in the greater sahara"),
+                    "ISSP: Islamic State Sahel Province"),
     "arakan army": "AA: Arakan Army",
     **dict.fromkeys(("eln", "national liberation army"), "ELN: National Liberation Army"),
     "pkk": "PKK: Kurdistan Workers' Party",

@@ -41,9 +41,10 @@ def names_division(ent: Span) -> bool:
         return False
     # "in the Khan Younis area": a name before the word for a part of a
     # place, where something is ("the Bajaur tribal district": a word may describe it)
+    # ("strikes in Sokoto state, Nigeria": "state", a word of other senses, only where something is)
     division = ent.root.head
     return division.lower_ in toponyms.DIVISION_NOUNS or (
-        division.lower_ in toponyms.AREA_NOUNS and division.dep_ == "pobj"
+        division.lower_ in toponyms.AREA_NOUNS | {"state"} and division.dep_ == "pobj"
         and division.head.lower_ in toponyms.LOCATIVE_PREPS)
 
 

@@ -429,7 +429,8 @@ class Analyzer:
                 continue
             if not (lowercase_doc or text[span.start_char].isupper()):
                 continue
-            if toponyms.is_person_name_token(span, person_words) or _is_event_word(span):
+            if toponyms.is_person_name_token(span, person_words) or _is_event_word(span) or \
+                    span.text.lower() in _DIVINE_NAMES:
                 continue
             if span.text.lower() not in self.prominent_names and span.text.lower() not in placed and \
                     not toponyms.has_place_support(span, lowercase_doc=lowercase_doc,
@@ -473,6 +474,9 @@ def _chunks(text: str, *, size: int) -> Iterator[str]:
 # Words that name an event (the event stage's triggers), never a place, though
 # GeoNames lists some as variant names ("Shelling" for Shillong).
 _EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGGERS) if w.isalpha())
+# Names of God and of the figures of faith, never a place though GeoNames has towns of
+# the spelling ("in the house of God": Göd, Hungary; "Allah" a variant of an Iranian town)
+_DIVINE_NAMES = frozenset({"god", "allah", "jesus", "christ", "muhammad", "mohammed", "lord", "heaven"})
 
 
 # Nouns that make the name beside them a body's ("the Morena party", "the group Bayan")

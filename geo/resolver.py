@@ -127,6 +127,9 @@ GENERIC_FEATURE_WORDS = frozenset({
     "district", "province", "governorate", "county", "region", "state", "city", "town",
     "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
     "valley", "agency", "tehsil", "area", "lga", "raion", "rayon"})
+_DIVISION_FEATURE_WORDS = frozenset({"district", "province", "governorate", "county", "state", "prefecture",
+                                     "lga", "raion", "rayon", "oblast"})
+_FIRST_LEVEL_WORDS = frozenset({"province", "governorate", "state", "oblast", "prefecture"})
 # Feature names of several words, stripped like the words above.
 _LONG_FEATURE_NAMES = frozenset({"local government area", "local government"})
 # A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
@@ -658,11 +661,20 @@ class Resolver:
         for size in (3, 2):  # "Guma Local Government Area", "Guma Local Government" (Nigeria's LGAs)
             if len(words) > size and " ".join(words[-size:]).casefold() in _LONG_FEATURE_NAMES:
                 # a local government area is a district, not a town of that name elsewhere
-                return [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
-                        if not e.is_variant and e.place.kind in ("admin1", "admin2")]
+                areas = [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
+                         if not e.is_variant and e.place.kind in ("admin1", "admin2")]
+                # ("Ekiti Local Government Area": the LGA in Kwara, not Ekiti State)
+                return [e for e in areas if e.place.kind == "admin2"] or areas
         if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
-            return [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
-                    if not e.is_variant]
+            entries = [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
+                       if not e.is_variant]
+            if words[-1].casefold() in _DIVISION_FEATURE_WORDS:
+                # "Sokoto State", "Nyanza Province": the area, not its same-named seat; "Bokkos
+                # LGA", "Kurram district": the second-level area before a first-level namesake
+                kinds = ("admin1", "admin2") if words[-1].casefold() in _FIRST_LEVEL_WORDS else ("admin2", "admin1")
+                return [e for e in entries if e.place.kind == kinds[0]] or \
+                    [e for e in entries if e.place.kind == kinds[1]] or entries
+            return entries
         if len(words) >= 2 and words[0].casefold() in _CARDINAL_FORMS:
             # "North Darfur" for Natural Earth's "Northern Darfur", "South Kordofan" for
             # "Southern Kordofan": the same area under the other form of its cardinal word

@@ -29,8 +29,9 @@ DEMONYM_KIND = re.compile(r"\b([A-Z][a-z]+) (?:(?:ancient|historic|central|coast
                           r"oil|industrial) ){0,2}(?:city|town|village|port|region|province|district|oblast|"
                           r"governorate|state) of (?:the )?$")
 # a word for a part of an area between a name and its container: "the Chatroo area of Kishtwar
-# district", "Spin Tangi village in North Waziristan"
-_LOCALITY = (r"(?:(?:area|areas|locality|village|town|belt|valley|tehsil|sector|district|county|"
+# district", "Spin Tangi village in North Waziristan", "the Bauni forest area of Tangaza"
+_LOCALITY = (r"(?:(?:forest\s+|border\s+|rural\s+)?"
+             r"(?:area|areas|locality|village|town|belt|valley|tehsil|sector|district|county|"
              r"(?i:local\s+government\s+area|lga))\s+)?")
 HINT = re.compile(rf"^\s*{_LOCALITY}(?:,|\bin\b|\bnear\b|\bof\b)\s*(?:the\s+)?"
                   r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?"
@@ -64,8 +65,11 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
     "admin1": {"admin1": 1.0, "admin2": 0.85, "region": 0.85, "country": 0.6},
     "admin2": {"admin2": 1.0, "admin1": 0.8, "region": 0.7, "country": 0.5},
     "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
+    # "in northern Potosí": a part of an area, more often than of a town of the name
+    "area": {"admin1": 1.0, "admin2": 0.9, "region": 0.9, "country": 0.9, "populated_place": 0.5},
 }
 CUED_OTHER_KIND_SCORE = 0.2
+_PART_BEFORE = re.compile(r"\b(?:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
 DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
 ACRONYM_MAX_LETTERS = 5
 
@@ -127,7 +131,9 @@ def kind_cue(text: str, mention: Mention) -> str:
     if after:
         return CUE_KINDS[after.group("word").lower()]
     before = _CUE_BEFORE.search(text[max(0, mention.start - 30):mention.start])
-    return CUE_KINDS[before.group("word").lower()] if before else ""
+    if before:
+        return CUE_KINDS[before.group("word").lower()]
+    return "area" if _PART_BEFORE.search(text, max(0, mention.start - 16), mention.start) else ""
 
 
 def cued_kind_score(cue: str, kind: str) -> float:

@@ -288,8 +288,9 @@ def extract_events(
                 and not _other_day(sentence, triggers[0], drafts[-1], published=published):
             # (not "about 20 civilians were killed … in October" after November's attack)
             triggers = []  # "Four policemen were killed": the toll of the event just reported
-        if not drafts and (not triggers or (all(t.event_type in VIOLENT and not t.background for t in triggers)
-                                            and not any(c.kind == "killed" for c in casualties))):
+        if not any(d.trigger.event_type in VIOLENT for d in drafts) and (
+                not triggers or (all(t.event_type in VIOLENT and not t.background for t in triggers)
+                                 and not any(c.kind == "killed" for c in casualties))):
             # The first report of a text cannot refer back: "15 dead after
             # ambush on border post" reports the ambush, "after the death of
             # two civilians in cross-border firing" the firing and its toll
@@ -297,9 +298,13 @@ def extract_events(
             # 12 people, in what has been described as the most intense assault": the attack)
             first, first_claim = reconcile_claims(sentence, casualties_in(sentence, published=published, recalled=True))
             if any(c.kind == "killed" for c in first):
-                reported = choose_sentence_events(
-                    [t for t in find_triggers(sentence, published=published, recalled=True)
-                     if t.token.idx >= body_start and t.event_type in VIOLENT], sentence)
+                # (after crowds or arrests told first, a violent event is first reported unless
+                # named as told: "three police officers died during an operation to clear
+                # roadblocks", not "the attack on the shrine had killed nine")
+                told = [t for t in find_triggers(sentence, published=published, recalled=True)
+                        if t.token.idx >= body_start and t.event_type in VIOLENT]
+                reported = choose_sentence_events(told, sentence) \
+                    if not (drafts and any(anaphoric(t.token) for t in told)) else []
                 if reported:
                     triggers, casualties, claim = reported, first, first_claim
             elif not triggers and any(t.lemma_.lower() in lx.HARMED_VERBS for t in sentence):

@@ -139,6 +139,8 @@ _PARTS_OF = frozenset({"element", "term", "condition", "clause", "provision", "i
 # Verbs that make a deal ("the agreement, which was initialed on June 18").
 _MAKING = frozenset({"sign", "initial", "initialle", "initialled", "initialed", "reach", "conclude", "broker",
                      "strike", "seal", "agree", "announce"})
+# What watches over a deal in force ("the ceasefire monitoring process", "the truce mechanism")
+_WATCHING_NOUNS = frozenset({"process", "mechanism", "monitoring", "monitor", "committee", "commission", "regime"})
 _KEEPING = frozenset({"violate", "breach", "break", "implement", "respect", "honour", "honor", "uphold",
                       "abide", "observe", "enforce", "monitor", "build"})
 
@@ -163,6 +165,8 @@ def existing_agreement(token: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _EXISTING for c in token.children):
         return True
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _WATCHING_NOUNS:
+        return True  # "the ongoing ceasefire monitoring process", "the truce mechanism": the deal in force
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _MAKING for c in token.subtree):
         # "the elements of the agreement, which was initialed on June 18": its making told (also
         # "a truce in Lebanon reached in November 2024", the participle hung on the place)

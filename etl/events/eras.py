@@ -143,6 +143,17 @@ def years_ago(token: Token) -> bool:
 _LONG_SPANS = frozenset({"year", "decade", "century", "generation"})
 
 
+def long_gripped(token: Token) -> bool:
+    """A place told by what has gone on in it for long ("Vovchansk has long
+    been gripped by fierce fighting", "the region has long suffered
+    attacks"): a state, not a happening."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ in ("dobj", "nsubjpass") else \
+        token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+    return verb is not None and verb.pos_ == "VERB" and \
+        any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
+
+
 def ongoing_since(token: Token, *, published: date | None) -> bool:
     """A state of war told by how long it has lasted ("has been fighting
     the army since April 2023", "fighting since 2023"), not a happening: a

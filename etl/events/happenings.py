@@ -698,6 +698,9 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return subtype == happening.sub_event_type or ((mention.generic or happening.anchor.generic) and not (
             _weapon_told(mention) and _weapon_told(happening.anchor)))
     if etype in VIOLENT and happening.event_type in VIOLENT:
+        if _told_event_went(draft) and not draft.own_date and subtype not in _FROM_AFAR and \
+                happening.last_index >= draft.sentence_index - _DOERS_REACH:
+            return True  # "the attack was staged around 6 pm, with five gunmen storming the building"
         if _doers_told_before(draft) and not draft.own_date and happening.anchor.generic and \
                 subtype not in _FROM_AFAR and happening.last_index >= draft.sentence_index - _DOERS_REACH:
             # "A deadly terrorist attack rocked Zahedan ... The assailants stormed the courthouse ...
@@ -757,6 +760,21 @@ def _doers_told_before(draft: Draft) -> bool:
             return _told_attackers(subject)
         verb = verb.head if verb.dep_ in ("xcomp", "conj") else None
     return False
+
+
+def _told_event_went(draft: Draft) -> bool:
+    """Is the mention told in a clause that hangs on the happening told
+    before, named again as the subject ("the attack was staged around 6
+    pm, with more than five gunmen storming the building")?"""
+    token = draft.trigger.token
+    if token.tag_ != "VBG":
+        return False
+    verb = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "with" else \
+        token.head if token.dep_ == "advcl" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in GENERIC_WORDS
+        and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+        for c in verb.children)
 
 
 def _told_attackers(token: Token) -> bool:

@@ -34,7 +34,7 @@ from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric
 from etl.events.offsets import recalled_offset
-from etl.events.eras import in_the_past, ongoing_since, when_older_year, within_other_year, years_ago
+from etl.events.eras import in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago
 from etl.events.realis import (
     DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
     punished_for, purpose_of_movement,
@@ -366,7 +366,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
-        if ongoing_since(trig.token, published=published):
+        if ongoing_since(trig.token, published=published) or long_gripped(trig.token):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
         if within_other_year(trig.token, published=published) or when_older_year(trig.token, published=published):
             # "last year's demonstrations", "since April 2023, when 10 policemen were killed", "the 2014
@@ -395,6 +395,14 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "march" and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and any(t.lower_ in ARMED_PEOPLE for t in c.subtree) for c in trig.token.children):
             continue  # "rebels marched into the city": a troop movement, not a protest
+        if lemma == "march" and trig.token.tag_ == "VBG" and trig.token.i > sentence.start and \
+                trig.token.nbor(-1).lower_ in ARMED_PEOPLE:
+            continue  # "a video of soldiers marching through the streets of Pokrovsk"
+        if lemma == "march" and trig.token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON"
+                                      or c.lower_ in lx.CIVILIAN_WORDS | lx.CAPTIVE_WORDS)
+                for c in trig.token.children):
+            continue  # "marched them into the bush": captives led away, not a protest march
         if lemma == "strike" and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
             continue  # "struck a discordant note", "struck a deal"
@@ -469,6 +477,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if trig.sub_event_type == "Disrupted weapons use" and lemma in ("find", "discover") and \
                 object_words(trig.token) & _FIRED_ORDNANCE:
             continue  # "cluster munitions had been found in one area of the city": what was fired, no cache
+        if trig.sub_event_type == "Disrupted weapons use" and _only_imitations(trig.token):
+            continue  # "the bomb squad found toy rifles and a toy gun near the mosque"
         if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
                 and (place_object(trig.token) or taken_unopposed(trig.token))):
@@ -477,12 +487,13 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 trig.token.head.lemma_.lower() in ("include", "comprise") and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_NOUNS for c in trig.token.head.children):
             continue  # "the deaths verified by Wednesday included five shootings": how the dead died
-        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and (
+        if lemma in lx.SHOOTING_NOUNS and trig.token.pos_ == "NOUN" and not told_where(trig.token) and (
                 not ((sentence_words - {trig.token.lower_}) & lx.SHOOTING_CONTEXT)
-                or (not recalled and any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                                         or (c.dep_ == "poss" and c.ent_type_ == "DATE"
-                                             and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "of")
-                                         for c in trig.token.children))):
+                or (not recalled and any(
+                    (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                    or (c.dep_ == "poss" and c.ent_type_ == "DATE"
+                        and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "of")
+                    for c in trig.token.children))):
             continue  # "the firing of the coach"; "no one was injured in the firing", "victims of Friday's
             # shooting" (told before)
         if lemma in ("fight", "battle", "vie") and trig.token.tag_ in ("VBP", "VBZ") and \
@@ -550,6 +561,36 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 # Verbs of bringing captives home ("rescued kidnapped victims", "freed abducted students")
 _FREEING = frozenset({"rescue", "free", "release", "liberate", "reunite", "recover"})
+
+
+_WHERE_VERBS = frozenset({"happen", "occur", "unfold"})
+
+
+def told_where(token: Token) -> bool:
+    """The event word is what "took place", "happened" or "occurred" at a
+    place ("The shooting took place in Orebro, some 200 km west of
+    Stockholm"): a sentence told to say where the event was, which places
+    it even when the word refers back to it."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma not in _WHERE_VERBS and not (
+            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside") for c in verb.children)
+
+
+_IMITATION = frozenset({"toy", "replica", "fake", "imitation", "mock", "dummy", "plastic"})
+
+
+def _only_imitations(token: Token) -> bool:
+    """Are the things found or seized all toys or replicas ("found toy
+    rifles and a toy gun")?"""
+    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [c for thing in things for c in thing.conjuncts]
+    return bool(things) and all(any(c.lower_ in _IMITATION for c in thing.children if c.dep_ in ("amod", "compound"))
+                                for thing in things)
 
 
 def _rescued_captives(token: Token) -> bool:

@@ -136,6 +136,8 @@ _TREND_WORDS = frozenset({"surge", "rise", "increase", "uptick", "spike", "jump"
                           "fall", "decrease", "double", "triple", "escalate", "upsurge", "resurgence", "spate"})
 
 
+_FREQUENCY_WORDS = frozenset({"sporadic", "occasional", "intermittent", "periodic", "frequent", "regular",
+                              "routine", "daily", "nightly", "near-daily", "almost-daily", "repeated"})
 _INTENSIFY_VERBS = frozenset({"intensify", "escalate", "increase", "expand", "redouble", "accelerate"})
 
 
@@ -152,10 +154,15 @@ def counted_trend(token: Token) -> bool:
     if count is not None and _count(count) >= 10 and head.pos_ in ("VERB", "AUX") and \
             any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children):
         return True  # "over 200 strikes have been conducted": a campaign's count so far
-    if count is not None and _count(count) >= 10 and token.dep_ == "dobj" and head.lemma_.lower() in _SAW_VERBS:
+    if count is not None and _count(count) >= 10 and token.dep_ == "dobj" and head.lemma_.lower() in _SAW_VERBS \
+            and not _day_told(token.sent):
         return True  # "2024 saw 856 attacks", "the province recorded 300 attacks": a year's count
+        # (not "the military reported on Monday about 43 attacks in the sector": a day's fighting)
     if token.dep_ == "nsubj" and head.lemma_.lower() in _TREND_WORDS:
         return True
+    if token.dep_ == "nsubj" and head.tag_ in ("VBP", "VBZ") and \
+            any(c.dep_ == "amod" and c.lower_ in _FREQUENCY_WORDS for c in token.children):
+        return True  # "sporadic Israeli air-strikes targeting Hezbollah positions continue": a pattern
     if token.dep_ == "dobj" and (head.lemma_.lower() in _INTENSIFY_VERBS or (
             head.lemma_.lower() in ("step", "ramp", "scale") and any(c.lower_ == "up" for c in head.children))):
         return True  # "Israel has stepped up strikes", "the RSF has intensified drone attacks"
@@ -186,6 +193,15 @@ def _happening_noun(noun: Token) -> bool:
 
 # verbs a period or a place "has" its count of happenings with ("2024 saw 856 attacks")
 _SAW_VERBS = frozenset({"see", "witness", "record", "register", "experience", "suffer", "report", "document"})
+
+
+_DAY_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|"
+                        r"past day|last day|24 hours)\b", re.I)
+
+
+def _day_told(sentence: Span) -> bool:
+    """Does the sentence tell one day ("on Monday", "over the past 24 hours")?"""
+    return any(ent.label_ in ("DATE", "TIME") and _DAY_WORDS.search(ent.text) for ent in sentence.ents)
 
 
 def _count(token: Token) -> int:
