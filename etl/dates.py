@@ -75,6 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
     ("weekend", re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<wmod>this|last|past))\s+weekend\b", re.I)),
     ("ago", re.compile(rf"\b{_NUM_RE}\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.I)),
+    # "over the past three days": the day it began (ANNOTATION.md dates a night so)
+    ("past_days", re.compile(rf"\b(?:(?:over|in|during|within)\s+the\s+(?:past|last)|over)\s+{_NUM_RE}\s+days\b",
+                             re.I)),
     ("relative_period", re.compile(
         r"\b(?P<rel>(?:earlier\s+|later\s+|late\s+|early\s+)?(?:this|last|next|previous|past)"
         r"\s+(?P<unit>week|month))\b", re.I)),
@@ -107,6 +110,7 @@ class DateMention:
     kind: str
 
 
+_PAST_DAYS_MAX = 7  # "over the past three days" dates a happening; "the past 30 days" a tally
 FUTURE_DAYS = 14  # "talks on Aug. 4" in a July 29 report are ahead, not a year back
 
 
@@ -207,6 +211,11 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
             return published - timedelta(weeks=number), WEEK
         month_index = published.year * 12 + published.month - 1 - number
         return date(month_index // 12, month_index % 12 + 1, 1), MONTH
+    if kind == "past_days":
+        number = int(groups["num"]) if groups["num"].isdigit() else _NUMBER_WORDS[" ".join(groups["num"].split())]
+        if not 2 <= number <= _PAST_DAYS_MAX:
+            return None, UNKNOWN  # ("over the past 90 days": a period's tally, no happening's day)
+        return published - timedelta(days=number), DAY
     if kind == "relative_year":
         return date(published.year - (groups["rel"] != "this"), 1, 1), UNKNOWN
     if kind == "relative_period":

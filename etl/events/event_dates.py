@@ -24,6 +24,7 @@ from etl.events.facts import facts_of, unpinned_weekday
 from etl.events.anaphora import REACTION_VERBS, presupposed
 from etl.events.realis import CONTEMPORANEOUS, is_background, told_in_earlier_clause, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
+from etl.events.territory import TERRITORY_TAKEN
 from etl.spacy_model import span_text
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -66,6 +67,8 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
             continue
         if span is not None and _dates_other_event(span, trigger.token):
             continue  # "the July 2 attack": the date of an event referred to
+        if mention.kind == "past_days" and trigger.sub_event_type in TERRITORY_TAKEN:
+            continue  # "over the past two days, Russian forces have regained control of Sudzha": held now
         if span is not None and _since_other(span, trigger.token):
             continue  # "the most violent since the president took office in October": a reference point
         if span is not None and in_subtree(span.root, later):
@@ -242,8 +245,8 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
         facts = facts_of(sentence, published=published)
         text = facts.text
         for mention in facts.dates:
-            if mention.kind == "year" or mention.value is None:
-                continue
+            if mention.kind in ("year", "past_days") or mention.value is None:
+                continue  # ("over the past two days": a stretch, no day to lend the story)
             if text[:mention.start].rstrip().endswith("(") and text[mention.end:].lstrip().startswith(")"):
                 continue
             if _FILED.search(text[:mention.start]):

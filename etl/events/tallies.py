@@ -274,6 +274,15 @@ def is_tallied_since(sentence: Span, *, at: Token | None = None) -> bool:
                or t.lemma_.lower() in _TALLY_NOUNS for t in sentence)
 
 
+_FEW = frozenset({"two", "three", "four", "five", "six", "seven", "2", "3", "4", "5", "6", "7"})
+
+
+def _few_days(tokens: list[str]) -> bool:
+    """"over the past three days": a happening of a few days (dated from its
+    first, ``etl.dates``), not a period's tally."""
+    return len(tokens) >= 2 and tokens[-1] == "days" and tokens[-2] in _FEW
+
+
 def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     """Is the toll told by ``verb`` ("killed", "died") a running or
     cumulative total, not one happening's?  "Since Israel's initial attack,
@@ -307,7 +316,7 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         tokens = [t.lower_ for t in c.subtree]
         if not tokens or "ago" in tokens:
             continue
-        if tokens[-1] in _PERIOD_UNITS and (
+        if tokens[-1] in _PERIOD_UNITS and not _few_days(tokens) and (
                 (c.dep_ == "prep" and {"past", "last", "recent", "previous"} & set(tokens))
                 or (perfect and {"this", "past", "last", "recent"} & set(tokens))
                 or (perfect and c.dep_ == "prep" and c.lower_ in ("in", "within", "over"))):

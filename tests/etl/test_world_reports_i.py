@@ -11,7 +11,9 @@ count of attacks a military reports is fighting of that day, while attacks
 "sporadic" and continuing, or a town "long gripped by fighting", are no
 happening; a "ceasefire monitoring process" is no new deal; toy guns found
 are no weapons seized; after a protest told first, deaths "during an
-operation to clear roadblocks" are the first report of that violence."""
+operation to clear roadblocks" are the first report of that violence;
+killings "over the past three days" are of the day they began, a town
+regained over them is held on the day told."""
 
 from __future__ import annotations
 
@@ -140,3 +142,19 @@ def test_deaths_during_an_operation_after_a_protest_told_first_are_reported(pipe
             "On Monday, the interior minister confirmed the deaths of two police officers during an operation "
             "to clear roadblocks set up by supporters of the leader.")
     assert 2 in {e.fatalities for e in extract(pipeline, text)}
+
+
+def test_killings_over_the_past_three_days_are_of_the_day_they_began(pipeline):
+    text = ("Villages attacked\n\n"
+            "Militia fighters killed more than 40 civilians in two villages near Kassala over the past three days, "
+            "a rights group said on Tuesday.")
+    events = extract(pipeline, text)
+    assert [(e.event_date.isoformat(), e.fatalities) for e in events] == [("2025-05-10", 40)]
+
+
+def test_a_town_regained_over_the_past_two_days_is_held_on_the_day_told(pipeline):
+    text = ("Town retaken\n\n"
+            "Over the past two days, Russian forces have regained control of Sudzha, the largest town in the Kursk "
+            "region.\n\n"
+            "Moscow also said its troops had agreed to pause strikes on energy sites.")
+    assert {e.event_date.isoformat() for e in extract(pipeline, text)} == {"2025-05-13"}
