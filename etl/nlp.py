@@ -54,7 +54,9 @@ MAX_PARSE_CHARS = 200_000  # longer articles are parsed in paragraph batches
 _COUNTRY_ALT = "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS), key=len, reverse=True))
 _BORDER_PATTERNS = [
     re.compile(rf"\b(?P<a>{_COUNTRY_ALT})\s*(?:-|–|—|/)\s*(?P<b>{_COUNTRY_ALT})\s+(?:border|frontier)\b", re.I),
-    re.compile(rf"\b(?:border|frontier|boundary)\s+between\s+(?P<a>{_COUNTRY_ALT})\s+and\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
+    # ("the border between Cambodia and Thailand", "a disputed border area between ...")
+    re.compile(rf"\b(?:border|frontier|boundary)(?:\s+(?:area|areas|region|regions|zone|line))?\s+between\s+"
+               rf"(?P<a>{_COUNTRY_ALT})\s+and\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
     re.compile(rf"\b(?P<a>{_COUNTRY_ALT})\s+(?:border|frontier)\s+with\s+(?P<b>{_COUNTRY_ALT})\b", re.I),
 ]
 # Every border phrase holds one of these words: a text without them is not

@@ -36,6 +36,7 @@ from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, 
                                  seats_of_government)
 from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
 from etl.events.core import HARM_VERBS, CountryLookup, Draft, Trigger, VIOLENT
+from etl.events.deals import signed
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
 from etl.events.facts import facts_of
 from etl.events.mentions import find_triggers
@@ -393,9 +394,12 @@ def extract_events(
                     d.trigger.sub_event_type in ("Diplomacy", "Agreement") and d.own_place for d in drafts):
                 continue  # "The talks followed clashes in October": the talks told before, told again
             if not places and dateline_place is not None and (
-                    trigger.sub_event_type == "Diplomacy" or _here(trigger)):
+                    trigger.sub_event_type == "Diplomacy" or _here(trigger) or (
+                        trigger.sub_event_type == "Agreement" and signed(trigger.token)
+                        and sentence.start_char <= dateline_start < sentence.end_char)):
                 # statements are made where the report was filed; "a special meeting
-                # here" is there too
+                # here" is there too, and so is a signing the datelined lead tells
+                # ("KUALA LUMPUR, Oct 26 — ... signed the peace accord today")
                 places, place_from = [dateline_place], "dateline"
             if not places and trigger.event_type in PLACED:
                 # the event told before, or the one whose toll this sentence tells again ("an

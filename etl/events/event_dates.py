@@ -87,7 +87,7 @@ def sentence_date(sentence: Span, trigger: Trigger, *, published: date | None) -
         before = text[:mention.start].rstrip()
         after = text[mention.end:].lstrip()
         parenthesised = int(before.endswith("(") and after.startswith(")"))
-        if _FILED.search(before) or (_DATELINE_BEFORE.search(before) and after[:1] in ("—", "–", "-", ":")):
+        if _FILED.search(before) or (_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after)):
             continue  # "date 2025-10-11 …", "RIO DE JANEIRO, Oct. 29 — …": the filing date
         attached = 0
         if span is not None:
@@ -136,6 +136,8 @@ def _owned(span: Span, own: set[int]) -> bool:
 
 _FILED = re.compile(r"(?:^|\n)\s*date\s*$", re.I)
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .’'-]{2,},\s*$")  # "RIO DE JANEIRO, " before the date
+# what ends a dateline after its date: a dash or colon, maybe after the agency ("Dec 7, (AP):")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*\([A-Za-z. ]{2,12}\)\s*)?[—–:-]")
 
 
 def _in_clause_on_other(token: Token, trigger: Token) -> bool:

@@ -736,6 +736,7 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
     return False
 
 
+_BLAST_LEMMAS = frozenset({"explode", "detonate", "blow"})
 _FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # sentences back "the assailants" may point to the happening told
 _DOERS_REACH = 4
@@ -832,9 +833,12 @@ def _places_fit(mention: Mention, happening: Happening) -> bool:
         # killed in the Dnipropetrovsk region" is not the Kyiv strike of a lead told "in Ukraine"
         finest = min(KIND_LEVEL.get(p.kind, 3) for p in places)
         places = [p for p in places if KIND_LEVEL.get(p.kind, 3) == finest]
-        if any(t.additive for t in draft.tolls) and KIND_LEVEL.get(mention.place.kind, 3) < finest:
+        if any(t.additive for t in draft.tolls) and KIND_LEVEL.get(mention.place.kind, 3) < finest and \
+                not (draft.trigger.token.lemma_.lower() in _BLAST_LEMMAS and draft.trigger.token.pos_ == "VERB"):
             # "17 killed in the Dnipropetrovsk region … In Samar, two more lives were lost":
-            # more dead at a town of a happening told only by its region are another site's
+            # more dead at a town of a happening told only by its region are another site's (not
+            # "a vehicle exploded on a central avenue in Coahuayana ... two other people died":
+            # the blast told again at its town, with the rest of its dead)
             return False
     return any(same_or_near(mention.place, place, near_km=max(near_km, city_extent_km(place)) if own_toll else near_km)
                for place in places)

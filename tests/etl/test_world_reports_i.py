@@ -13,7 +13,10 @@ happening; a "ceasefire monitoring process" is no new deal; toy guns found
 are no weapons seized; after a protest told first, deaths "during an
 operation to clear roadblocks" are the first report of that violence;
 killings "over the past three days" are of the day they began, a town
-regained over them is held on the day told."""
+regained over them is held on the day told; a signing the datelined lead
+tells is at the dateline; "a border area between" two countries is their
+border; "LAGOS, May 13, (AP):" dates the filing; a blast told again at its
+town with "two other" dead is the blast told first."""
 
 from __future__ import annotations
 
@@ -158,3 +161,37 @@ def test_a_town_regained_over_the_past_two_days_is_held_on_the_day_told(pipeline
             "region.\n\n"
             "Moscow also said its troops had agreed to pause strikes on energy sites.")
     assert {e.event_date.isoformat() for e in extract(pipeline, text)} == {"2025-05-13"}
+
+
+def test_a_signing_the_datelined_lead_tells_is_at_the_dateline(pipeline):
+    text = ("Peace deal signed\n\n"
+            "DOHA, May 13 — The leaders of Sudan and South Sudan signed the Doha Border Accord today to end the "
+            "dispute over Heglig that has killed dozens since March.\n\n"
+            "The ceremony was attended by the emir.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Agreement", "Doha")]
+
+
+def test_clashes_in_a_border_area_between_two_countries_are_on_the_border(pipeline):
+    text = ("Leaders meet\n\n"
+            "The two leaders met on Tuesday.\n\n"
+            "Tensions over a disputed border area between Eritrea and Ethiopia erupted into clashes last week, "
+            "killing at least 30 soldiers.")
+    clashes = [e for e in extract(pipeline, text) if e.event_type == "Battles"]
+    assert [(e.location, e.fatalities) for e in clashes] == [("Eritrea–Ethiopia border", 30)]
+
+
+def test_a_dateline_date_before_the_agency_credit_is_the_filing_date(pipeline):
+    text = ("Bomb at police post\n\n"
+            "LAGOS, May 13, (AP): An explosion outside a police station in the northern state of Borno on Sunday "
+            "killed at least four people, officials said.")
+    assert [e.event_date.isoformat() for e in extract(pipeline, text)] == ["2025-05-11"]
+
+
+def test_a_blast_told_again_at_its_town_with_its_other_dead_is_the_blast(pipeline):
+    text = ("Blast at police post\n\n"
+            "MEXICO CITY, May 12, (AP): An explosion outside a local police post in the western Mexican state of "
+            "Michoacan Sunday killed at least three people and wounded six, officials said.\n\n"
+            "The state prosecutor said in a statement that a van exploded on a central street in Coahuayana. \"The "
+            "driver died at the scene, while two other people died in the regional hospital, and six others were "
+            "injured,\" it said.")
+    assert [e.location for e in extract(pipeline, text)] == ["Coahuayana"]
