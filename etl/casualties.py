@@ -143,6 +143,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
     # finds its figure and the part is not a second toll.
     for _ in range(2):  # an aside may follow another ("— A and B — having fought, …")
         sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    # "11 civilians, as well as one soldier, were killed": two figures, as with "and"
+    sentence = _AS_WELL_AS.sub(lambda m: f" and {m.group(1)}".ljust(len(m.group())), sentence)
     found: list[Casualty] = []
     for kind, pattern in PATTERNS:
         for match in _matches(pattern, sentence):
@@ -428,9 +430,10 @@ _ASIDE = re.compile(
     # "two soldiers — Lance Naik A and Sepoy B — embraced martyrdom" (their names), "two
     # soldiers, having fought gallantly, embraced martyrdom" (what they did first)
     r"|(?<=\w)\s*[—–]\s*[^—–;.()]{1,100}?\s*[—–]|(?<=[\w—–]),?\s+having\s+[^,;.()—–]{1,60},)"
-    r"(?=\s*(?:(?:who|were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
+    r"(?=\s*as\s+well\s+as\b|\s*(?:(?:who|were|was|have|has|had|are|is|been|reportedly|allegedly|all|also)\s+)*"
     r"(?:killed|dead|died|slain|martyred|injured|wounded|hurt|shot|executed|perished|embraced|laid\s+down|"
     r"lost\s+(?:their|his|her)\s+lives?)\b)", re.I)
+_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+([^,;.()]{1,60}?),(?=\s*(?:were|was|have|has|had|are)\b)", re.I)
 # Victims counted among the dead already told: "five of the victims", "most of
 # the dead", "two of those killed".
 _BREAKDOWN = re.compile(r"of\s+those$|of\s+(?:the|those|these|whom)\s+(?:victims|dead|deceased|killed|fatalities|deaths|"

@@ -249,6 +249,9 @@ def test_a_toll_update_with_a_later_figure_is_no_injured_count():
 @pytest.mark.parametrize("sentence,figures", [
     ("Eight security personnel and a civilian driver were killed on Monday.", [8, 1]),
     ("Three policemen and two civilians were killed and five injured.", [3, 2]),
+    # a group added "as well as", after an aside that names part of the first
+    ("Officials said nine villagers, among them two teachers, as well as one police officer, were killed.", [9, 1]),
+    ("Four miners, as well as a guard, were killed in the raid.", [4, 1]),
 ])
 def test_counted_groups_listed_before_one_verb_are_each_a_figure(sentence, figures):
     assert [c.best for c in find_casualties(sentence) if c.kind == "killed"] == figures
