@@ -118,10 +118,28 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
             [t for t in violent if t.strong] or violent
         strong.sort(key=lambda t: (TYPE_PRIORITY[t.event_type], t.token.i))
         best = strong[0]
+        landing = _where_it_landed(best, violent)
+        if landing is not None:
+            # "A drone launched by the Houthis in Yemen exploded in Eilat": the blast where
+            # it fell is the event (and its place), of the launch's sub-type
+            best = Trigger(landing.token, best.event_type, best.sub_event_type, best.strong)
         chosen.append(_refine(best, sentence, violent))
     transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
     chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+def _where_it_landed(trigger: Trigger, violent: Sequence[Trigger]) -> Trigger | None:
+    """The verb a launched weapon is the subject of ("a drone launched in
+    Yemen exploded in Eilat", "a missile fired from Lebanon hit Haifa"),
+    when it tells an event of its own."""
+    token = trigger.token
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.lemma_.lower() not in ("launch", "fire"):
+        return None
+    weapon = token.head
+    if weapon.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((v for v in violent if v.token.i == weapon.head.i), None)
 
 
 _KILLED_AFTER_ARREST = frozenset({"execute", "kill", "murder", "torture", "shoot"})

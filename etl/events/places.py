@@ -86,6 +86,8 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
         below = ancestor
     if root.head.dep_ == "agent" or (root.head.lower_ == "by" and root.dep_ == "pobj"):
         excluded = True
+    if _doers_home(root):
+        excluded = True  # "a drone launched by the Houthi group in Yemen": where the doers are
     first = first_conjunct(root)
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
@@ -623,6 +625,25 @@ def _taken(doc: Doc, mention: Mention, verb: Token) -> bool:
         return False
     root = first_conjunct(span.root)
     return root.dep_ == "dobj" and root.head.i == verb.i
+
+
+def _doers_home(root: Token) -> bool:
+    """Is the place said of the doers named by "by" ("launched by the Houthi
+    group in Yemen"), not of an event ("killed by a strike in Kharkiv")?"""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from") or root.head.head.dep_ != "pobj":
+        return False
+    doers = root.head.head
+    if doers.head.dep_ != "agent":
+        return False
+    launch = doers.head.head  # (not "an operation launched by Israeli forces in Jenin": where it was)
+    return launch.lemma_.lower() in _LAUNCH_VERBS and launch.dep_ == "acl" and \
+        launch.head.lower_ in lx.AERIAL_WEAPON_WORDS and (
+            doers.lemma_.lower() in _DOER_BODIES | lx.MILITANT_WORDS or doers.ent_type_ in ("ORG", "NORP"))
+
+
+# Nouns for a body of people that acts ("launched by the Houthi group in Yemen")
+_DOER_BODIES = frozenset({"group", "militia", "movement", "organisation", "organization", "faction", "army",
+                          "force", "forces", "regime", "government", "rebels", "fighters"})
 
 
 def _quarter_in_slot(head: Token) -> bool:

@@ -16,7 +16,8 @@ killings "over the past three days" are of the day they began, a town
 regained over them is held on the day told; a signing the datelined lead
 tells is at the dateline; "a border area between" two countries is their
 border; "LAGOS, May 13, (AP):" dates the filing; a blast told again at its
-town with "two other" dead is the blast told first."""
+town with "two other" dead is the blast told first; a drone "launched by the
+Houthi group in Yemen" that "exploded in Eilat" struck Eilat."""
 
 from __future__ import annotations
 
@@ -195,3 +196,10 @@ def test_a_blast_told_again_at_its_town_with_its_other_dead_is_the_blast(pipelin
             "driver died at the scene, while two other people died in the regional hospital, and six others were "
             "injured,\" it said.")
     assert [e.location for e in extract(pipeline, text)] == ["Coahuayana"]
+
+
+def test_a_drone_launched_from_afar_struck_where_it_exploded(pipeline):
+    text = ("Drone hits resort\n\n"
+            "A drone launched by the Houthi group in Yemen on Sunday evening exploded in Eilat’s hotel district, "
+            "leaving at least 12 people wounded.")
+    assert [e.location for e in extract(pipeline, text)] == ["Eilat"]
