@@ -143,3 +143,21 @@ SITE_NOUNS = frozenset({"village", "town", "city", "district", "area", "neighbou
 def _distinct_words(token: Token) -> bool:
     words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "advmod")}
     return bool(words & _DISTINCT) or any(c.dep_ == "compound" and c.lower_ == "follow" for c in token.children)
+
+
+_WHERE_VERBS = frozenset({"happen", "occur", "unfold"})
+
+
+def told_where(token: Token) -> bool:
+    """The event word is what "took place", "happened" or "occurred" at a
+    place ("The shooting took place in Orebro, some 200 km west of
+    Stockholm"): a sentence told to say where the event was, which places
+    it even when the word refers back to it."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma not in _WHERE_VERBS and not (
+            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside") for c in verb.children)

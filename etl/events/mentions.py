@@ -25,14 +25,14 @@ from etl import lexicon as lx
 from etl.events.territory import (
     TERRITORY_TAKEN, control_of_the_state, names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested,
 )
-from etl.events.weapons import weapon_subtype
+from etl.events.weapons import only_imitations, weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
 from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
-from etl.events.anaphora import anaphoric
+from etl.events.anaphora import anaphoric, told_where
 from etl.events.offsets import recalled_offset
 from etl.events.eras import in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago
 from etl.events.realis import (
@@ -477,7 +477,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if trig.sub_event_type == "Disrupted weapons use" and lemma in ("find", "discover") and \
                 object_words(trig.token) & _FIRED_ORDNANCE:
             continue  # "cluster munitions had been found in one area of the city": what was fired, no cache
-        if trig.sub_event_type == "Disrupted weapons use" and _only_imitations(trig.token):
+        if trig.sub_event_type == "Disrupted weapons use" and only_imitations(trig.token):
             continue  # "the bomb squad found toy rifles and a toy gun near the mosque"
         if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
@@ -561,36 +561,6 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 # Verbs of bringing captives home ("rescued kidnapped victims", "freed abducted students")
 _FREEING = frozenset({"rescue", "free", "release", "liberate", "reunite", "recover"})
-
-
-_WHERE_VERBS = frozenset({"happen", "occur", "unfold"})
-
-
-def told_where(token: Token) -> bool:
-    """The event word is what "took place", "happened" or "occurred" at a
-    place ("The shooting took place in Orebro, some 200 km west of
-    Stockholm"): a sentence told to say where the event was, which places
-    it even when the word refers back to it."""
-    verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma not in _WHERE_VERBS and not (
-            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside") for c in verb.children)
-
-
-_IMITATION = frozenset({"toy", "replica", "fake", "imitation", "mock", "dummy", "plastic"})
-
-
-def _only_imitations(token: Token) -> bool:
-    """Are the things found or seized all toys or replicas ("found toy
-    rifles and a toy gun")?"""
-    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    things += [c for thing in things for c in thing.conjuncts]
-    return bool(things) and all(any(c.lower_ in _IMITATION for c in thing.children if c.dep_ in ("amod", "compound"))
-                                for thing in things)
 
 
 def _rescued_captives(token: Token) -> bool:

@@ -83,3 +83,15 @@ def weapon_named(noun: Token) -> tuple[str, str] | None:
     """The type a weapon word said of the noun itself gives ("aerial
     assault", "drone raid", "missile barrage"), or ``None``."""
     return weapon_subtype({c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")})
+
+
+_IMITATION = frozenset({"toy", "replica", "fake", "imitation", "mock", "dummy", "plastic"})
+
+
+def only_imitations(token: Token) -> bool:
+    """Are the things found or seized all toys or replicas ("found toy
+    rifles and a toy gun")?"""
+    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [c for thing in things for c in thing.conjuncts]
+    return bool(things) and all(any(c.lower_ in _IMITATION for c in thing.children if c.dep_ in ("amod", "compound"))
+                                for thing in things)
