@@ -92,6 +92,7 @@ from geo.gazetteer import Entry, Gazetteer, haversine_km
 from geo.geocoders import (KIND_PRIOR, PRIMARY_NAME_SCORE, kind_score, name_match_score, notability_score,
                            prior_score, size_score)
 from geo.initialisms import with_initialisms
+from geo.name_forms import GENERIC_FEATURE_WORDS, lookup_name_forms
 from geo.names import fold
 from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
@@ -122,28 +123,11 @@ WEIGHTS = {"name": 0.25, "kind": 0.20, "size": 0.15, "notability": 0.10,
 EXTRA_DEMONYMS = {"afghan": "AFG", "saudi": "SAU", "emirati": "ARE", "turkish": "TUR",
                   "iranian": "IRN", "american": "USA", "british": "GBR", "indian": "IND",
                   "pakistani": "PAK", "russian": "RUS", "chinese": "CHN", "qatari": "QAT"}
-# Trailing words that name a feature of the place rather than the place itself.
-GENERIC_FEATURE_WORDS = frozenset({
-    "district", "province", "governorate", "county", "region", "state", "city", "town",
-    "village", "port", "harbour", "harbor", "airport", "municipality", "prefecture", "division",
-    "valley", "agency", "tehsil", "area", "lga", "raion", "rayon"})
-_DIVISION_FEATURE_WORDS = frozenset({"district", "province", "governorate", "county", "state", "prefecture",
-                                     "lga", "raion", "rayon", "oblast"})
-_FIRST_LEVEL_WORDS = frozenset({"province", "governorate", "state", "oblast", "prefecture"})
-# Feature names of several words, stripped like the words above.
-_LONG_FEATURE_NAMES = frozenset({"local government area", "local government"})
 # A feature word alone ("the Valley", "the Gulf", "the Coast") is a region the
 # article has named in full elsewhere, never the town GeoNames has of that name.
 BARE_FEATURE_WORDS = GENERIC_FEATURE_WORDS | frozenset({
     "gulf", "coast", "delta", "island", "islands", "peninsula", "desert", "mountains", "hills",
     "plains", "sea", "ocean", "river", "lake", "bay", "strait", "capital", "state", "border"})
-# Leading words that name a part of the place that follows ("Upper Orakzai"),
-# tried only when the whole name is unknown.
-PART_WORDS = frozenset({
-    "upper", "lower", "central", "greater", "northern", "southern", "eastern", "western",
-    "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"})
-_CARDINAL_FORMS = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
-                   "northern": "North", "southern": "South", "eastern": "East", "western": "West"}
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F.&'’-]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -189,10 +173,6 @@ class _Scored:
     entry: Entry
     score: float
     reasons: tuple[str, ...]
-
-
-# the forms of the Arabic article a place name may be written with or without
-_ARABIC_ARTICLES = ("Al", "El", "An", "En", "Ar", "Er", "As", "Es", "Ad", "Ed", "Ash", "At", "Az")
 
 
 def clean_surface(surface: str) -> str:
@@ -649,59 +629,9 @@ class Resolver:
         return [Entry(place=place, is_primary_name=True, is_curated=True, name_count=name_count)]
 
     def _lookup(self, name: str) -> list[Entry]:
-        """Gazetteer entries for ``name``; when there are none and the name ends
-        in a generic feature word ("Colombo Port", "Nyanza Province",
-        "Bathinda district"), the entries of the name without it, so the
-        place lands at the town or area it is named after; likewise for a
-        leading part word ("Upper Orakzai" → Orakzai, not a country)."""
-        entries = self._gazetteer.lookup(name, limit=LOOKUP_LIMIT)
-        if entries:
-            return entries
-        words = name.split()
-        for size in (3, 2):  # "Guma Local Government Area", "Guma Local Government" (Nigeria's LGAs)
-            if len(words) > size and " ".join(words[-size:]).casefold() in _LONG_FEATURE_NAMES:
-                # a local government area is a district, not a town of that name elsewhere
-                areas = [e for e in self._gazetteer.lookup(" ".join(words[:-size]), limit=LOOKUP_LIMIT)
-                         if not e.is_variant and e.place.kind in ("admin1", "admin2")]
-                # ("Ekiti Local Government Area": the LGA in Kwara, not Ekiti State)
-                return [e for e in areas if e.place.kind == "admin2"] or areas
-        if len(words) >= 2 and words[-1].casefold() in GENERIC_FEATURE_WORDS:
-            entries = [e for e in self._gazetteer.lookup(" ".join(words[:-1]), limit=LOOKUP_LIMIT)
-                       if not e.is_variant]
-            if words[-1].casefold() in _DIVISION_FEATURE_WORDS:
-                # "Sokoto State", "Nyanza Province": the area, not its same-named seat; "Bokkos
-                # LGA", "Kurram district": the second-level area before a first-level namesake
-                kinds = ("admin1", "admin2") if words[-1].casefold() in _FIRST_LEVEL_WORDS else ("admin2", "admin1")
-                return [e for e in entries if e.place.kind == kinds[0]] or \
-                    [e for e in entries if e.place.kind == kinds[1]] or entries
-            return entries
-        if len(words) >= 2 and words[0].casefold() in _CARDINAL_FORMS:
-            # "North Darfur" for Natural Earth's "Northern Darfur", "South Kordofan" for
-            # "Southern Kordofan": the same area under the other form of its cardinal word
-            other = " ".join([_CARDINAL_FORMS[words[0].casefold()], *words[1:]])
-            areas = [e for e in self._gazetteer.lookup(other, limit=LOOKUP_LIMIT)
-                     if not e.is_variant and e.place.kind in ("admin1", "admin2")]
-            if areas:
-                return areas
-        if len(words) >= 2 and words[0].casefold() in PART_WORDS:
-            # "Upper Orakzai", "Central Kurram": a part of the area named after it.
-            # A part of a country ("Western US", "South Venezuela") is neither the
-            # country nor a town that happens to share its name.
-            rest = [e for e in self._gazetteer.lookup(" ".join(words[1:]), limit=LOOKUP_LIMIT)
-                    if not e.is_variant]
-            if any(e.place.kind == "country" and e.is_primary_name for e in rest):
-                return []
-            return [e for e in rest if e.place.kind != "country"]
-        if len(words) == 1 and words[0][:1].isupper():
-            # "in Nahud, southern Sudan": an Arabic name written without its article (An Nahud,
-            # En Nahud, Al Nahud); the towns that name with one
-            found: dict[str, Entry] = {}
-            for article in _ARABIC_ARTICLES:
-                for e in self._gazetteer.lookup(f"{article} {name}", limit=LOOKUP_LIMIT):
-                    if e.place.kind == "populated_place":
-                        found.setdefault(e.place.place_id, e)
-            return list(found.values())
-        return []
+        """Gazetteer entries for ``name``, or for a form of it the gazetteer
+        knows (``geo.name_forms``)."""
+        return lookup_name_forms(self._gazetteer, name, limit=LOOKUP_LIMIT)
 
     def _rank(self, name: str, *, article: ArticleContext, anchors: Sequence[Place],
               hint: list[Entry] | None, cues: Cues = NO_CUES) -> list[_Scored]:
