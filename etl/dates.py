@@ -110,7 +110,7 @@ class DateMention:
     kind: str
 
 
-_PAST_DAYS_MAX = 7  # "over the past three days" dates a happening; "the past 30 days" a tally
+PAST_DAYS_MAX = 7  # "over the past three days" dates a happening; "the past 30 days" a tally
 FUTURE_DAYS = 14  # "talks on Aug. 4" in a July 29 report are ahead, not a year back
 
 
@@ -135,6 +135,11 @@ def _latest_on_or_before(month: int, day: int, published: date) -> date | None:
 def _month_before(month: int, published: date) -> date:
     year = published.year if month <= published.month else published.year - 1
     return date(year, month, 1)
+
+
+def _counted(number: str) -> int:
+    """The count of "three days ago", "over the past 3 days"."""
+    return int(number) if number.isdigit() else _NUMBER_WORDS[" ".join(number.split())]
 
 
 def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date | None, int]:
@@ -203,7 +208,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(rel, 0)
         return published - timedelta(days=back), DAY
     if kind == "ago":
-        number = int(groups["num"]) if groups["num"].isdigit() else _NUMBER_WORDS[" ".join(groups["num"].split())]
+        number = _counted(groups["num"])
         unit = groups["unit"].rstrip("s")
         if unit == "day":
             return published - timedelta(days=number), DAY
@@ -212,8 +217,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         month_index = published.year * 12 + published.month - 1 - number
         return date(month_index // 12, month_index % 12 + 1, 1), MONTH
     if kind == "past_days":
-        number = int(groups["num"]) if groups["num"].isdigit() else _NUMBER_WORDS[" ".join(groups["num"].split())]
-        if not 2 <= number <= _PAST_DAYS_MAX:
+        number = _counted(groups["num"])
+        if not 2 <= number <= PAST_DAYS_MAX:
             return None, UNKNOWN  # ("over the past 90 days": a period's tally, no happening's day)
         return published - timedelta(days=number), DAY
     if kind == "relative_year":

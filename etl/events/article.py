@@ -216,6 +216,7 @@ def extract_events(
             place_tokens.update(range(span.start, span.end))
     doc.user_data["sitrep_place_tokens"] = place_tokens  # for the objects of "seized", "recaptured" …
     drafts: list[Draft] = []
+    violent_told, violent_checked = False, 0  # has a violent draft been made (drafts only grow)
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
     listed_links = link_lists(doc_text(doc))
@@ -289,7 +290,9 @@ def extract_events(
                 and not _other_day(sentence, triggers[0], drafts[-1], published=published):
             # (not "about 20 civilians were killed … in October" after November's attack)
             triggers = []  # "Four policemen were killed": the toll of the event just reported
-        if not any(d.trigger.event_type in VIOLENT for d in drafts) and (
+        violent_told = violent_told or any(d.trigger.event_type in VIOLENT for d in drafts[violent_checked:])
+        violent_checked = len(drafts)
+        if not violent_told and (
                 not triggers or (all(t.event_type in VIOLENT and not t.background for t in triggers)
                                  and not any(c.kind == "killed" for c in casualties))):
             # The first report of a text cannot refer back: "15 dead after

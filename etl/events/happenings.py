@@ -698,15 +698,14 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return subtype == happening.sub_event_type or ((mention.generic or happening.anchor.generic) and not (
             _weapon_told(mention) and _weapon_told(happening.anchor)))
     if etype in VIOLENT and happening.event_type in VIOLENT:
-        if _told_event_went(draft) and not draft.own_date and subtype not in _FROM_AFAR and \
+        if (_told_event_went(draft) or (_doers_told_before(draft) and happening.anchor.generic)) and \
+                not draft.own_date and subtype not in _FROM_AFAR and \
                 happening.last_index >= draft.sentence_index - _DOERS_REACH:
-            return True  # "the attack was staged around 6 pm, with five gunmen storming the building"
-        if _doers_told_before(draft) and not draft.own_date and happening.anchor.generic and \
-                subtype not in _FROM_AFAR and happening.last_index >= draft.sentence_index - _DOERS_REACH:
             # "A deadly terrorist attack rocked Zahedan ... The assailants stormed the courthouse ...
             # Security forces responded, engaging the attackers": what the attackers just told did, or
             # what was done to them, is that happening, whatever its type (not strikes from the
-            # air on "the fleeing terrorists" after the attack)
+            # air on "the fleeing terrorists" after the attack); so is what a clause on "the attack"
+            # tells of it ("the attack was staged around 6 pm, with five gunmen storming the building")
             return True
         if draft.actor1 and draft.actor1 in happening.actor2s and not _agentless_toll(mention):
             return False  # the target hits back ("the policemen returned fire"): another happening

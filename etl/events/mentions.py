@@ -392,17 +392,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "engaged them in talks"
         if lemma == "march" and is_month(trig.token):
             continue  # "(March 10)", "on 5 March"
-        if lemma == "march" and trig.token.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and any(t.lower_ in ARMED_PEOPLE for t in c.subtree) for c in trig.token.children):
-            continue  # "rebels marched into the city": a troop movement, not a protest
-        if lemma == "march" and trig.token.tag_ == "VBG" and trig.token.i > sentence.start and \
-                trig.token.nbor(-1).lower_ in ARMED_PEOPLE:
-            continue  # "a video of soldiers marching through the streets of Pokrovsk"
-        if lemma == "march" and trig.token.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON"
-                                      or c.lower_ in lx.CIVILIAN_WORDS | lx.CAPTIVE_WORDS)
-                for c in trig.token.children):
-            continue  # "marched them into the bush": captives led away, not a protest march
+        if lemma == "march" and _no_protest_march(trig.token):
+            continue  # "rebels marched into the city", "marched them into the bush": no protest
         if lemma == "strike" and trig.token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lx.STRIKE_IDIOM_OBJECTS for c in trig.token.children):
             continue  # "struck a discordant note", "struck a deal"
@@ -561,6 +552,20 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
 
 # Verbs of bringing captives home ("rescued kidnapped victims", "freed abducted students")
 _FREEING = frozenset({"rescue", "free", "release", "liberate", "reunite", "recover"})
+
+
+def _no_protest_march(verb: Token) -> bool:
+    """A march that is no protest: troops moving ("rebels marched into the
+    city", "a video of soldiers marching through the streets of Pokrovsk")
+    or people led away ("marched them into the bush")."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "nsubj" and any(t.lower_ in ARMED_PEOPLE for t in c.subtree) for c in verb.children):
+        return True
+    if verb.tag_ == "VBG" and verb.i > verb.sent.start and verb.nbor(-1).lower_ in ARMED_PEOPLE:
+        return True
+    return any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON"
+                                     or c.lower_ in lx.CIVILIAN_WORDS | lx.CAPTIVE_WORDS) for c in verb.children)
 
 
 def _rescued_captives(token: Token) -> bool:

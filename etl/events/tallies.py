@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 from etl import lexicon as lx
 from etl.numbers import parse_number
-from etl.dates import DAY, WEEK, DateMention
+from etl.dates import DAY, DAY_KINDS, PAST_DAYS_MAX, WEEK, DateMention
+from etl.events.facts import facts_of
 from etl.events.syntax import ancestors, sent_of
 
 
@@ -195,13 +196,9 @@ def _happening_noun(noun: Token) -> bool:
 _SAW_VERBS = frozenset({"see", "witness", "record", "register", "experience", "suffer", "report", "document"})
 
 
-_DAY_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|"
-                        r"past day|last day|24 hours)\b", re.I)
-
-
 def _day_told(sentence: Span) -> bool:
-    """Does the sentence tell one day ("on Monday", "over the past 24 hours")?"""
-    return any(ent.label_ in ("DATE", "TIME") and _DAY_WORDS.search(ent.text) for ent in sentence.ents)
+    """Does the sentence tell one day ("on Monday", "yesterday")?"""
+    return any(d.kind in DAY_KINDS for d in facts_of(sentence, published=None).dates)
 
 
 def _count(token: Token) -> int:
@@ -274,13 +271,11 @@ def is_tallied_since(sentence: Span, *, at: Token | None = None) -> bool:
                or t.lemma_.lower() in _TALLY_NOUNS for t in sentence)
 
 
-_FEW = frozenset({"two", "three", "four", "five", "six", "seven", "2", "3", "4", "5", "6", "7"})
-
-
 def _few_days(tokens: list[str]) -> bool:
     """"over the past three days": a happening of a few days (dated from its
     first, ``etl.dates``), not a period's tally."""
-    return len(tokens) >= 2 and tokens[-1] == "days" and tokens[-2] in _FEW
+    count = parse_number(tokens[-2]) if len(tokens) >= 2 and tokens[-1] == "days" else None
+    return count is not None and 2 <= count[0] == count[1] <= PAST_DAYS_MAX
 
 
 def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
