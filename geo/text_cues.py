@@ -69,7 +69,7 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
     "area": {"admin1": 1.0, "admin2": 0.9, "region": 0.9, "country": 0.9, "populated_place": 0.5},
 }
 CUED_OTHER_KIND_SCORE = 0.2
-_PART_BEFORE = re.compile(r"\b(?:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
+_PART_BEFORE = re.compile(r"\b(?i:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
 DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
 ACRONYM_MAX_LETTERS = 5
 

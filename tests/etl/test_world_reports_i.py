@@ -203,3 +203,10 @@ def test_a_drone_launched_from_afar_struck_where_it_exploded(pipeline):
             "A drone launched by the Houthi group in Yemen on Sunday evening exploded in Eilat’s hotel district, "
             "leaving at least 12 people wounded.")
     assert [e.location for e in extract(pipeline, text)] == ["Eilat"]
+
+
+def test_the_north_of_a_department_opening_a_sentence_is_in_the_department(pipeline):
+    text = ("Clashes at blockade\n\n"
+            "In northern Potosi, two soldiers were killed in clashes with armed men on Sunday.")
+    events = extract(pipeline, text)
+    assert [(e.location, e.geo_precision) for e in events] == [("Potosi", 3)]
