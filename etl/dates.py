@@ -12,6 +12,7 @@ caller must say the date is unknown, never fall back to today.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -327,6 +328,47 @@ _PIN_WEEKDAY_CHARS = 24
 _LATER_DAY_DAYS = 62
 
 
+def _one_year(days: Sequence[tuple[int, int]], years: set[int], *, named: set[int], weekdays: set[int],
+              not_after: date) -> list[date]:
+    """Days of the month told with no year, in a text that names years and
+    weekdays elsewhere ("16 killed in June 25 memorial protests … the Finance
+    Bill 2024 … killed on Wednesday"): all of one year, the one (a year
+    named or the year after one) in which most of them fall on a weekday the
+    text names; a year named before the year after it, then the later.  When
+    no year fits more than half of them, the latest year named, if recent
+    (within a year of ``not_after``) and the text tells two days or more;
+    else no day."""
+    def fits(year: int) -> int:
+        count = 0
+        for month, day in days:
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+            count += value <= not_after and value.weekday() in weekdays
+        return count
+
+    if not days:
+        return []
+    best = max(sorted(years), key=lambda y: (fits(y), y in named, y))
+    if 2 * fits(best) <= len(days):
+        # weekdays that fit no more than half the days fall on them by chance ("On 27 January
+        # M23 took Goma … 16 February … 19 March", a Tuesday told of other talks): the latest
+        # year the text names, when it is recent
+        best = max(named)
+        if best < not_after.year - 1 or len(days) < 2:
+            return []  # (not one day the text recalls, "on June 22, a suicide attack targeted a church")
+    out = []
+    for month, day in days:
+        try:
+            value = date(best, month, day)
+        except ValueError:
+            continue
+        if value <= not_after:
+            out.append(value)
+    return out
+
+
 def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     """For a text with no publication date: the latest date it fixes, by
     naming a day of the month with its weekday ("on Monday afternoon (July
@@ -338,9 +380,9 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     "last year's protests"), with a weekday anywhere in the text.  A date
     written in full ("on September 9, 2025", in a photo caption) pins itself.
     ``None`` when nothing pins a date."""
-    years = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
+    named = {int(m.group("year")) for m in _PATTERNS[-1][1].finditer(text)
              if not _is_duration_or_count(text, m.start(), m.end())}
-    years = {y for year in years for y in (year, year + 1) if y <= not_after.year}
+    years = {y for year in named for y in (year, year + 1) if y <= not_after.year}
     month_years = [int(m.group("year")) for m in _MONTH_YEAR.finditer(text) if m.group("year")
                    and not _is_modal_may(text, m)]
     dated_year = max(month_years) if month_years and max(month_years) >= not_after.year - 1 else None
@@ -357,6 +399,7 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     anywhere = set().union(*weekdays.values()) if weekdays else set()
     pinned: list[date] = []
     unpinned: list[tuple[int, int]] = []  # days of the month told with no year and no weekday to pin them
+    loose: list[tuple[int, int]] = []  # days of the month a weekday told elsewhere may pin
     for kind, pattern in _PATTERNS[1:3]:  # month_day, day_month
         for match in pattern.finditer(text):
             if _is_modal_may(text, match):
@@ -388,6 +431,9 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                 # finalized in March 2025, ... signed on August 8"): that year, the latest the
                 # text dates a month in
                 candidates, wanted = [dated_year], set(range(7))
+            elif years and anywhere:
+                loose.append((month, day))
+                continue
             elif years:
                 candidates, wanted = sorted(years), anywhere
             else:
@@ -403,6 +449,7 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
             else:
                 if not anywhere:
                     unpinned.append((month, day))
+    pinned += _one_year(loose, years, named=named, weekdays=anywhere, not_after=not_after)
     if pinned:
         # "a strike in Sanaa on March 19, 2025" (a caption) and "struck the market overnight on
         # April 20": a day weeks later, which the text is of or after (not "December 6" beside

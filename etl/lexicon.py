@@ -250,6 +250,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "explosion": (REMOTE, "Remote explosive/landmine/IED"),
     "ied": (REMOTE, "Remote explosive/landmine/IED"),
     "massacre": (VAC, "Attack"), "abduction": (VAC, "Abduction/forced disappearance"),
+    "execution": (VAC, "Attack"),
     "kidnapping": (VAC, "Abduction/forced disappearance"),
     "disappearance": (VAC, "Abduction/forced disappearance"),
     "rape": (VAC, "Sexual violence"),

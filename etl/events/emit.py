@@ -84,6 +84,17 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
                             else max(0, event.fatalities_high - told_apart),
                             fatalities_reported=f"{event.fatalities_reported} over all sites, "
                                                 f"less {told_apart} told at their own")
+        twin = next((h for h, k in zip(happenings[:i], killed[:i]) if killed[i] >= 2 and k == killed[i]
+                     and h.event_type != happening.event_type and day is not None
+                     and h.dated().date_value == day and same_or_near(h.place, happening.place)
+                     # (not "four killed in clashes" in the country, then "leaving four dead" in Douala)
+                     and GEO_PRECISION.get(h.place.kind, 3) <= GEO_PRECISION.get(happening.place.kind, 3)), None)
+        if twin is not None and event.fatalities == killed[i]:
+            # "300 killed in attack" on the camp, then the camp "seized … in an attack that left at
+            # least 300 people dead": one toll told of two happenings, counted with the first
+            event = replace(event, fatalities=0, fatalities_low=0, fatalities_high=None,
+                            fatalities_reported=f"{event.fatalities_reported} (counted with the "
+                                                f"{twin.event_type.lower()} told before)")
         key = (event.event_type, event.place_id, event.event_date, apart)
         events[key] = _add(events[key], event) if key in events else event
     for key in [k for k in events if k[3] < 0 and not events[k].fatalities]:

@@ -474,12 +474,14 @@ def dates_told_later(drafts: Sequence[Draft], sentences: Sequence[Span], *, publ
                 continue
             start = sentence.start_char + mention.start
             span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
-            if span is None or span.root.dep_ not in _DAY_NAMED_DEPS:
+            if span is None:
                 continue
-            noun = span.root.head
+            noun = span.root.head if span.root.dep_ in _DAY_NAMED_DEPS else _what_took_place(span.root)
+            if noun is None:
+                continue
             lemma = noun.lemma_.lower()
             if noun.pos_ != "NOUN" or noun.i in own_tokens or (
-                    lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS):
+                    lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS and lemma != "incident"):
                 continue
             told = _undated_told_before(drafts, noun, sentence_index=index)
             if told is None:
@@ -498,6 +500,22 @@ def _borrows_from(draft: Draft, source: Draft) -> bool:
             return True
         node = node.dated_by
     return False
+
+
+def _what_took_place(day: Token) -> Token | None:
+    """The definite event noun a day is told of with "took place",
+    "happened" or "occurred" ("The incident took place on Monday in a rural
+    area"), else None."""
+    if day.dep_ == "pobj" and day.head.lower_ == "on":
+        day = day.head  # the span of "on Monday" is rooted at its preposition, of "Monday" at the day
+    verb = day.head if day.dep_ == "npadvmod" or (day.dep_ == "prep" and day.lower_ == "on") else None
+    if verb is None or verb.pos_ != "VERB" or not (verb.lemma_.lower() in ("happen", "occur") or (
+            verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    return subject
 
 
 def _undated_told_before(drafts: Sequence[Draft], noun: Token, *, sentence_index: int) -> Draft | None:

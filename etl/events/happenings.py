@@ -55,6 +55,7 @@ from spacy.tokens import Token
 
 from etl import lexicon as lx
 from etl.dates import DAY, MONTH, WEEK, borrowed_precision
+from etl.events.anaphora import spread_to
 from etl.events.consequences import consequence_of_violence
 from etl.events.core import VIOLENT, Draft
 from etl.events.crowds import CROWD_WORDS
@@ -542,6 +543,9 @@ def _home(mention: Mention, happenings: Sequence[Happening]) -> Happening | None
         if first is None and etype in VIOLENT:
             first = next((h for h in happenings if h.event_type in VIOLENT), None)
         fitting = [h for h in fitting if h is not first]
+    if spread_to(mention.draft.trigger.token) and mention.draft.own_place:
+        # "the unrest, which expanded to cities including Hamadan": new sites, not a refinement
+        fitting = [h for h in fitting if mention.place.place_id in h.own_places]
     if mention.draft.place_from == "previous":
         # "two soldiers were killed in a separate attack in Guma.  … the police tried
         # to engage them": a mention placed by the sentence before it goes on with that
@@ -636,8 +640,12 @@ def _may_start(mention: Mention) -> bool:
     # a place of its own here is one the event happened at ("the attack in
     # Sumy"), not any place the sentence names ("named Moscow as the perpetrator")
     located = draft.place_from in ("locative", "border", "none")
+    if located and spread_to(draft.trigger.token):
+        return True  # "the unrest, which expanded to cities including Hamadan": news at new sites
     if draft.reaction:
-        return located and (draft.own_date or toll)
+        # (or with both: "should investigate the executions of 22 men on May 12 in [a town
+        # no gazetteer knows]")
+        return (located and (draft.own_date or toll)) or (draft.own_date and toll)
     if draft.anaphor:
         return located or draft.own_date or toll
     return True

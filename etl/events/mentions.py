@@ -25,7 +25,7 @@ from etl import lexicon as lx
 from etl.events.territory import (
     TERRITORY_TAKEN, control_of_the_state, names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested,
 )
-from etl.events.weapons import only_imitations, weapon_subtype
+from etl.events.weapons import device_made_safe, only_imitations, weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
@@ -103,6 +103,25 @@ _RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain
 
 
 _ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
+# Whom two sides hand over to each other ("a prisoner exchange", "the exchange of bodies")
+_EXCHANGED_PEOPLE = lx.CAPTIVE_WORDS | frozenset({"prisoner", "prisoners", "detainee", "detainees", "abductee",
+                                                   "abductees", "pow", "pows", "bodies"})
+# Who searches premises with a warrant ("investigators raided a construction company")
+_INQUIRERS = frozenset({"investigator", "prosecutor", "inspector", "auditor", "regulator"})
+
+
+def _raid_by_inquirers(token: Token) -> bool:
+    """Is the raid one of investigators or prosecutors ("Investigators also
+    raided a construction company", "a raid by prosecutors on his office"):
+    a search, no fight?"""
+    if token.pos_ == "VERB":
+        verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"]
+        doers += [c for c in token.children if c.dep_ in ("compound", "poss")]
+    return any(d.lemma_.lower() in _INQUIRERS for d in doers)
 
 
 def _crowd_met_by_attempt(token: Token) -> bool:
@@ -470,6 +489,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "cluster munitions had been found in one area of the city": what was fired, no cache
         if trig.sub_event_type == "Disrupted weapons use" and only_imitations(trig.token):
             continue  # "the bomb squad found toy rifles and a toy gun near the mosque"
+        if device_made_safe(trig.token):
+            # "an explosive device that did not go off and was neutralized by the police bomb squad"
+            kept.append(Trigger(trig.token, lx.STRATEGIC, "Disrupted weapons use", True))
+            continue
         if frame_key in lx.OBJECT_FRAMES and not has_object(trig.token, lx.OBJECT_FRAMES[frame_key]) and not (
                 lx.OBJECT_FRAMES[frame_key] & lx.TERRITORY_WORDS
                 and (place_object(trig.token) or taken_unopposed(trig.token))):
@@ -494,6 +517,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
+        if lemma == "exchange" and trig.event_type == lx.BATTLES and context_words & _EXCHANGED_PEOPLE:
+            continue  # "agreed on a new exchange that would see thousands of war prisoners released": no fire
         if lemma in ("operation", "exchange", "offensive", "talk", "discussion", "pact", "treaty", "meeting") and \
                 not (context_words & lx.CONTEXT_WORDS) and \
                 not (lemma == "meeting" and meeting_between_leaders(trig.token)) and \
@@ -504,6 +529,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
+        if lemma == "raid" and _raid_by_inquirers(trig.token):
+            continue  # "investigators raided a construction company": a search, no fight
         if lemma == "gun" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.token.children):
             continue  # "gunned her down" is a shooting; "gunned the engine" is not
         if trig.event_type in (lx.PROTESTS, lx.RIOTS) and trig.token.pos_ == "NOUN" and \

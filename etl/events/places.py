@@ -466,8 +466,10 @@ def choose_places(
         # "in Istanbul, Izmir and the capital Ankara": a list the text writes plainly, however
         # the small model parses it
         members = {c.place.place_id: c for c in chosen}
+        # (its items however the parser hung them: "Qeshm island, Mallard, and Karaj" read as names)
+        listable = [c for c in candidates if not c.excluded]
         for c in list(chosen):
-            for other in _written_list(sentence.doc, c, usable):
+            for other in _written_list(sentence.doc, c, listable):
                 members.setdefault(other.place.place_id, other)
         # "the towns of Bahawalpur and Muridke in Pakistan's Punjab province, and Muzaffarabad
         # and Kotli in Pakistani Kashmir": the list goes on after the province that holds it
@@ -486,6 +488,11 @@ def choose_places(
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
                         r"(?:the\s+(?:capital|(?:port\s+)?city\s+of|town\s+of)\s+)?")
 _LIST_AND = re.compile(r"\b(?:and|or)\b")
+# Between two items of a list the gazetteer knows, words it may skip: a feature word after an
+# item and items it does not know ("Isfahan, Qeshm island, Mallard, and Karaj")
+_FEATURE_AFTER = r"(?:\s+(?:island|city|town|province|district|county))?"
+_LIST_GAP = re.compile(_FEATURE_AFTER + r"(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?" + _FEATURE_AFTER + ")*"
+                       + _LIST_JOIN.pattern)
 
 
 def _owns_an_area(doc: Doc, mention: Mention) -> bool:
@@ -519,18 +526,21 @@ def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
     """The places of the plain list ``chosen`` is an item of: neighbours in the
     text joined only by commas and "and" (the last two by "and" or "or", so an
-    address, "Gulshan, Karachi", is no list), of its level and country."""
+    address, "Gulshan, Karachi", is no list), of its level (towns and
+    districts together) and country."""
     text = doc_text(doc)
     level = KIND_LEVEL.get(chosen.place.kind, 3)
-    items = sorted((c for c in pool if KIND_LEVEL.get(c.place.kind, 3) == level
-                    and c.place.country == chosen.place.country), key=lambda c: c.mention.start)
+    # (towns and districts are items of one list: "Hamadan, Isfahan, Qeshm island, and Karaj")
+    items = sorted((c for c in pool if (KIND_LEVEL.get(c.place.kind, 3) == level or max(
+        level, KIND_LEVEL.get(c.place.kind, 3)) <= 2) and c.place.country == chosen.place.country),
+        key=lambda c: c.mention.start)
     at = next((i for i, c in enumerate(items) if c is chosen), None)
     if at is None:
         return []
     first = last = at
-    while first > 0 and _LIST_JOIN.fullmatch(text, items[first - 1].mention.end, items[first].mention.start):
+    while first > 0 and _LIST_GAP.fullmatch(text, items[first - 1].mention.end, items[first].mention.start):
         first -= 1
-    while last + 1 < len(items) and _LIST_JOIN.fullmatch(text, items[last].mention.end, items[last + 1].mention.start):
+    while last + 1 < len(items) and _LIST_GAP.fullmatch(text, items[last].mention.end, items[last + 1].mention.start):
         last += 1
     if last == first or not _LIST_AND.search(text, items[last - 1].mention.end, items[last].mention.start):
         return []

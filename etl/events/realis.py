@@ -114,8 +114,11 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         # group was formed for, not a fight
         return True
     chain = [token, *ancestors(token, limit=UNREAL_REACH)]
+    own_auxiliary = any(c.dep_ in ("aux", "auxpass") for c in token.children)
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
+        if n == 1 and token.dep_ == "dobj" and token.pos_ == "NOUN" and lemma in _INQUIRY_VERBS:
+            break  # "should investigate the apparent executions": what is to be looked into was done
         if lemma == "fear" and any(c.dep_ == "auxpass" for c in node.children):
             continue  # "100 were feared killed": a hedged report, not a fear of what may come
         if lemma in lx.MODAL_HEADS and not _in_time_clause(chain[:n]):
@@ -131,8 +134,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "in an effort to narrow differences and develop an agreement": what it is for
         if lemma in ("call", "appeal", "push", "press") and any(
-                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i:
-            return True  # "calling for a ceasefire", "pressed for talks": a demand
+                c.dep_ == "prep" and c.lower_ == "for" for c in node.children) and node.i != token.i and \
+                not (chain[n - 1].dep_ == "advcl" and chain[n - 1].pos_ == "VERB"):
+            return True  # "calling for a ceasefire", "pressed for talks": a demand (not "defied calls for a
+            # ceasefire, instead capturing Walikale": a clause of its own hung on the misread "calls")
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in DEMAND_VERBS and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand
@@ -148,8 +153,8 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             return True  # "had they mentioned a ceasefire, it would have …": what did not happen
         if node.pos_ in ("VERB", "AUX") or node.i == token.i:
             for child in node.children:
-                if child.dep_ == "neg":
-                    return True
+                if child.dep_ == "neg" and not (n == 1 and token.dep_ == "conj" and own_auxiliary):
+                    return True  # (not "did not go off and was neutralized": the second verb has its own)
                 if child.dep_ in ("nsubj", "nsubjpass") and node.i == token.i and node.pos_ == "VERB" and (
                         child.lower_ in ("nobody", "none") or any(
                             c.dep_ in ("det", "neg") and c.lower_ == "no" and not _bounds_a_figure(c)
@@ -186,6 +191,9 @@ def _bounds_a_figure(no: Token) -> bool:
     return nxt is not None and nxt.lower_ in ("fewer", "less", "more")
 
 
+# Verbs whose object is a thing done, whatever the modal before them ("the government should
+# investigate the apparent executions", "must condemn the massacre")
+_INQUIRY_VERBS = frozenset({"investigate", "probe", "examine", "condemn", "denounce", "document"})
 # Participles and adjectives of a plan fixed for later ("set to meet", "due to sign")
 _SCHEDULED = frozenset({"set", "due", "scheduled", "slated", "poised"})
 

@@ -166,7 +166,13 @@ def place_object(token: Token) -> bool:
             continue  # "the capture of El-Fasher"
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
             break
-    return any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
+    if any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree):
+        return True
+    # "capturing Walikale, a key mining hub in North Kivu province": a name the model did not
+    # see as a place, told as one by its apposition
+    return any(a.dep_ == "appos" and (a.lower_ in lx.TERRITORY_WORDS or any(
+        t.dep_ == "pobj" and t.head.lower_ == "in" and is_place(t) for t in a.subtree))
+        for c in token.children if c.dep_ == "dobj" for a in c.children)
 
 
 # What a coup or a government takes or keeps control of that is no ground

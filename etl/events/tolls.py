@@ -299,6 +299,9 @@ def own_act(sentence: Span, casualty: Casualty) -> Token | None:
     if span is None:
         return None
     node, act = span.root, None
+    verb = node if node.pos_ == "VERB" else node.head
+    if any(c.dep_ == "dobj" and span.start <= c.i < span.end for c in verb.children):
+        return None  # "arrested and killed around two dozen civilians": the victims of the doers' own act
     for parent in ancestors(span.root, limit=6):
         if parent.lemma_.lower() in lx.SAY_VERBS and parent.pos_ == "VERB":
             return act

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.offsets import recalled_offset
 from etl.events.realis import is_attributed, is_background
+from etl.events.syntax import object_words
 
 __all__ = ["weapon_named", "weapon_subtype", "weapon_words"]
 
@@ -95,3 +96,16 @@ def only_imitations(token: Token) -> bool:
     things += [c for thing in things for c in thing.conjuncts]
     return bool(things) and all(any(c.lower_ in _IMITATION for c in thing.children if c.dep_ in ("amod", "compound"))
                                 for thing in things)
+
+
+def device_made_safe(token: Token) -> bool:
+    """Is what was "neutralised" an explosive ("the second contained an
+    explosive device that did not go off and was neutralised by the bomb
+    squad"), not fighters?  Its object, or the noun its clause (or the clause
+    it is joined to) describes."""
+    if token.lemma_.lower() not in ("neutralise", "neutralize"):
+        return False
+    words = object_words(token)
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        words |= object_words(token.head)
+    return bool(words & lx.EXPLOSIVE_WORDS) and not words & lx.KILLED_FIGHTERS
