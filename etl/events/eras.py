@@ -154,6 +154,21 @@ def long_gripped(token: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
 
 
+def going_on_lately(token: Token, *, published: date | None) -> bool:
+    """A fight told as going on lately, in the clause of a progressive
+    perfect with no day, no "since" and no toll ("Recently, the STC has been
+    gaining ground in the south while fighting their allies"): a state of
+    the war, not a happening."""
+    if token.pos_ != "VERB" or token.tag_ != "VBG":
+        return False
+    verb = token.head if token.dep_ in ("advcl", "conj") and token.head.pos_ == "VERB" else token
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "since" for v in (token, verb) for c in v.children):
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    return not facts.dates and not facts.casualties
+
+
 def ongoing_since(token: Token, *, published: date | None) -> bool:
     """A state of war told by how long it has lasted ("has been fighting
     the army since April 2023", "fighting since 2023"), not a happening: a

@@ -138,7 +138,8 @@ def _anchor_key(m: Mention) -> tuple[int, bool, float, bool, float, int]:
     victims = _told_by_victims(m)
     bare = _bare_strike(m)
     weakest = m.default_typed or _only_claimed(m) or _sideless_toll(m) or (bare and not m.draft.own_place) or \
-        m.draft.trigger.sub_event_type == "Looting/property destruction"  # (the burning an attack did)
+        m.draft.trigger.sub_event_type == "Looting/property destruction" or \
+        _graves_of_the_victims(m.draft)  # (the burning an attack did, the graves its victims were found in)
     return (2 if weakest else 1 if bare or victims else 0, victims,
             _crowd_rank(m),
             not m.draft.own_place, KIND_LEVEL.get(m.place.kind, 3), m.draft.sentence_index)
@@ -668,6 +669,20 @@ def _fits(mention: Mention, happening: Happening) -> bool:
     return dates_fit(draft, happening)
 
 
+_FOUND_DEAD = frozenset({"victims", "bodies", "corpses", "remains"})
+
+
+def _graves_of_the_victims(draft: Draft) -> bool:
+    """Is the draft a mass grave where the dead told before were found ("The
+    victims, all men, were taken from a market and later found buried in two
+    mass graves"): "the victims", "the bodies" or "their bodies" named in its
+    sentence?"""
+    token = draft.trigger.token
+    return draft.trigger.sub_event_type == "Other" and token.lower_ in ("grave", "graves") and any(
+        t.lower_ in _FOUND_DEAD and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "these")
+                                        for c in t.children) for t in draft.sentence)
+
+
 def _types_fit(mention: Mention, happening: Happening) -> bool:
     draft = mention.draft
     etype, subtype = draft.trigger.event_type, draft.trigger.sub_event_type
@@ -687,6 +702,8 @@ def _types_fit(mention: Mention, happening: Happening) -> bool:
         return True  # "many polling stations were set ablaze" in a report of the protests: in the unrest
     if subtype == "Looting/property destruction" and happening.event_type in VIOLENT and _by_attackers(draft):
         return True  # "victims were hacked to death, while the attackers set fire to the church hall": the attack
+    if happening.event_type in VIOLENT and _graves_of_the_victims(draft):
+        return True  # "the victims … were later found buried in two mass graves": the killing's dead found
     if etype == happening.event_type:
         if etype == lx.STRATEGIC:
             if {subtype, happening.sub_event_type} == {"Diplomacy", "Agreement"} and (

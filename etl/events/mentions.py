@@ -34,7 +34,9 @@ from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric, told_where
 from etl.events.offsets import recalled_offset
-from etl.events.eras import in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago
+from etl.events.eras import (
+    going_on_lately, in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago,
+)
 from etl.events.realis import (
     DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
     punished_for, purpose_of_movement,
@@ -385,7 +387,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
-        if ongoing_since(trig.token, published=published) or long_gripped(trig.token):
+        if ongoing_since(trig.token, published=published) or long_gripped(trig.token) or \
+                going_on_lately(trig.token, published=published):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
         if within_other_year(trig.token, published=published) or when_older_year(trig.token, published=published):
             # "last year's demonstrations", "since April 2023, when 10 policemen were killed", "the 2014

@@ -11,7 +11,9 @@ year the text names when weekdays elsewhere fit it only by chance; one toll
 told of an attack and of the capture it was part of is counted once; a bomb
 "that did not go off and was neutralized" is a weapon kept from use, where
 the story is; unrest that "expanded to cities including" a list is news in
-each of them, the parser's reading of the list aside."""
+each of them, the parser's reading of the list aside; the mass graves "the victims" were
+found in place the killing, not a discovery of its own; fighting a group
+"has been gaining ground" in lately, with no day, is no happening."""
 
 from __future__ import annotations
 
@@ -124,3 +126,21 @@ def test_unrest_that_spread_to_a_list_of_cities_is_news_in_each(pipeline):
             "Monday, marked the largest protest in years.")
     places = {e.location for e in extract(pipeline, text)}
     assert {"Shiraz", "Tabriz", "Kīsh", "Varāmīn", "Qazvin"} <= places
+
+
+def test_the_graves_the_victims_were_found_in_place_the_killing(pipeline):
+    text = ("Soldiers accused of killing detainees\n\n"
+            "Troops have been implicated in the summary execution of at least 17 civilians in the country's "
+            "central zone, according to a rights group.\n\n"
+            "The victims, all men, were taken from a market in a village in the Mopti region, and later found "
+            "buried in two mass graves, witnesses said.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in extract(pipeline, text)] == [
+        ("Attack", "Mopti", 17)]
+
+
+def test_fighting_told_as_going_on_lately_is_no_happening(pipeline):
+    text = ("Prisoner deal agreed\n\n"
+            "The government and the rebels signed a prisoner swap agreement in Muscat on Tuesday.\n\n"
+            "Recently, the separatist council has been gaining ground in the south while fighting its allies, "
+            "the government forces.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Strategic developments"]
