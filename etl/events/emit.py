@@ -161,10 +161,20 @@ def _from_abroad(happening: Happening, actor1: str, country_name: str) -> bool:
     """Is the attack told by no weapon a foreign state's forces' attack in
     the event's country, with nothing in its sentences of a fight on the
     ground (troops, a raid, clashes, the border)?"""
-    prefix = "Military Forces of "
-    if not country_name or not actor1.startswith(prefix) or actor1[len(prefix):] == country_name:
+    if not _foreign_forces(actor1, country_name):
         return False
     return not any({t.lower_ for t in m.draft.sentence} & _GROUND_WORDS for m in happening.mentions)
+
+
+# Verbs of ground taken back, which a state does at home ("its troops regained control over Sudzha")
+_TAKEN_BACK = frozenset({"regain", "recapture", "retake", "reclaim", "liberate", "recover"})
+
+
+def _foreign_forces(actor1: str, country_name: str) -> bool:
+    """Are the event's doers another state's military forces than those of
+    the country it is in?"""
+    prefix = "Military Forces of "
+    return bool(country_name) and actor1.startswith(prefix) and not actor1[len(prefix):].startswith(country_name)
 
 
 def _event(happening: Happening, *, article: Article, role: str, others_killed: int = 0,
@@ -215,6 +225,11 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         # in Indian attacks on Bahawalpur": a state's forces attacking in another country with
         # no ground fight told strike from the air, whoever died
         etype, subtype = lx.REMOTE, "Air/drone strike"
+    if subtype == "Government regains territory" and _foreign_forces(actor1, country_name) and \
+            not {t.lemma_.lower() for t in (anchor.draft.trigger.token, anchor.draft.trigger.token.head)} & _TAKEN_BACK:
+        # "Russian forces have captured the eastern Ukrainian city of Pokrovsk": a state's forces taking
+        # ground in another country overtake it as a non-state actor does (ACLED's convention)
+        subtype = "Non-state actor overtakes territory"
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")
     # a site told apart at the same place as another has an id of its own (where it is told)

@@ -13,7 +13,9 @@ told of an attack and of the capture it was part of is counted once; a bomb
 the story is; unrest that "expanded to cities including" a list is news in
 each of them, the parser's reading of the list aside; the mass graves "the victims" were
 found in place the killing, not a discovery of its own; fighting a group
-"has been gaining ground" in lately, with no day, is no happening."""
+"has been gaining ground" in lately, with no day, is no happening; a state's
+forces capturing a town abroad overtake it (ACLED's convention), while
+ground taken back at home is regained."""
 
 from __future__ import annotations
 
@@ -144,3 +146,14 @@ def test_fighting_told_as_going_on_lately_is_no_happening(pipeline):
             "Recently, the separatist council has been gaining ground in the south while fighting its allies, "
             "the government forces.")
     assert [e.event_type for e in extract(pipeline, text)] == ["Strategic developments"]
+
+
+def test_a_state_taking_ground_abroad_overtakes_it_and_regains_its_own(pipeline):
+    abroad = ("Russia claims town\n\n"
+              "Russian forces have captured the eastern Ukrainian town of Kurakhove, the defence ministry said "
+              "on Monday.")
+    home = ("Russia retakes town\n\n"
+            "Russia's defence ministry said on Monday its troops regained control over the town of Sudzha in the "
+            "Kursk region after months under Ukrainian control.")
+    assert [e.sub_event_type for e in extract(pipeline, abroad)] == ["Non-state actor overtakes territory"]
+    assert [e.sub_event_type for e in extract(pipeline, home)] == ["Government regains territory"]
