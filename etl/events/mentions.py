@@ -30,7 +30,7 @@ from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
-from etl.events.facts import facts_of, told_weekday, writes_a_date
+from etl.events.facts import casualties_of, facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import is_non_conflict, text_cues
 from etl.events.anaphora import anaphoric, told_where
 from etl.events.offsets import recalled_offset
@@ -51,7 +51,8 @@ from etl.events.surroundings import (
     setting_of_violence, target_of_attack, refers_back,
 )
 from etl.events.syntax import (
-    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, target_words, token_table,
+    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, sent_of, target_words,
+    token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -112,18 +113,31 @@ _EXCHANGED_PEOPLE = lx.CAPTIVE_WORDS | frozenset({"prisoner", "prisoners", "deta
 _INQUIRERS = frozenset({"investigator", "prosecutor", "inspector", "auditor", "regulator"})
 
 
+# Premises police search ("police raided the office of the Sputnik news agency")
+_SEARCHED = frozenset({"office", "offices", "headquarters", "premises", "home", "homes", "house", "houses",
+                       "residence", "residences", "company", "firm", "bureau", "newsroom", "studio", "studios"})
+
+
 def _raid_by_inquirers(token: Token) -> bool:
     """Is the raid one of investigators or prosecutors ("Investigators also
-    raided a construction company", "a raid by prosecutors on his office"):
-    a search, no fight?"""
+    raided a construction company", "a raid by prosecutors on his office"),
+    or police raiding an office or a home with no one harmed ("police raided
+    the office of the Russian news agency Sputnik-Azerbaijan in Baku"): a
+    search, no fight?"""
     if token.pos_ == "VERB":
         verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        places = [c for c in token.children if c.dep_ == "dobj"]
     else:
         doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
         doers += [c for c in token.children if c.dep_ in ("compound", "poss")]
-    return any(d.lemma_.lower() in _INQUIRERS for d in doers)
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+    if any(d.lemma_.lower() in _INQUIRERS for d in doers):
+        return True
+    return any(d.lower_ in lx.POLICE_WORDS for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
+        not casualties_of(sent_of(token))
 
 
 def _crowd_met_by_attempt(token: Token) -> bool:

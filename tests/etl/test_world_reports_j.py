@@ -4,7 +4,8 @@ a country's name before "river" is the river, not the country; soldiers who
 "execution of at least 12 civilians" is an attack with its toll, and so are
 the executions a government "should investigate"; "The incident took place
 on Sunday" dates the attack the lead told without a day; investigators who
-raid a company fight no one, nor does a prisoner exchange; "defied calls for
+raid a company fight no one, nor do police searching an office with no one
+harmed, nor does a prisoner exchange; "defied calls for
 a ceasefire, instead capturing X, a hub in Y province" took X; a day of the
 month told without its year in a text with no publication date is of the
 year the text names when weekdays elsewhere fit it only by chance; one toll
@@ -72,6 +73,14 @@ def test_investigators_who_raid_a_company_fight_no_one(pipeline):
             "a necklace for the minister.")
     assert list(extract(pipeline, text)) == []
     assert list(extract(pipeline, "Probe\n\nProsecutors raided the offices of the ruling party in Seoul on Monday.")) == []
+
+
+def test_police_who_search_an_office_fight_no_one_unless_someone_is_harmed(pipeline):
+    text = ("Raid on news agency\n\n"
+            "On Monday, acting on a search warrant, police raided the office of a foreign news agency in Tbilisi.")
+    assert list(extract(pipeline, text)) == []
+    deadly = "Raid\n\nPolice raided a house in Peshawar on Monday, killing two militants."
+    assert [e.event_type for e in extract(pipeline, deadly)] == ["Battles"]
 
 
 def test_a_prisoner_exchange_is_no_exchange_of_fire(pipeline):
