@@ -350,7 +350,7 @@ def _one_year(days: Sequence[tuple[int, int]], years: set[int], *, named: set[in
 
     if not days:
         return []
-    best = max(sorted(years), key=lambda y: (fits(y), y in named, y))
+    best = max(years, key=lambda y: (fits(y), y in named, y))
     if 2 * fits(best) <= len(days):
         # weekdays that fit no more than half the days fall on them by chance ("On 27 January
         # M23 took Goma … 16 February … 19 March", a Tuesday told of other talks): the latest
