@@ -481,7 +481,7 @@ def dates_told_later(drafts: Sequence[Draft], sentences: Sequence[Span], *, publ
                 continue
             lemma = noun.lemma_.lower()
             if noun.pos_ != "NOUN" or noun.i in own_tokens or (
-                    lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS and lemma != "incident"):
+                    lemma not in lx.NOUN_TRIGGERS and lemma not in lx.SHOOTING_NOUNS and lemma not in _TOLD_AGAIN):
                 continue
             told = _undated_told_before(drafts, noun, sentence_index=index)
             if told is None:
@@ -502,15 +502,31 @@ def _borrows_from(draft: Draft, source: Draft) -> bool:
     return False
 
 
+# Words that tell again what the text told before ("The incident took place on Monday", "The
+# Kremlin announced the news on Monday")
+_TOLD_AGAIN = frozenset({"incident", "news"})
+_ANNOUNCING_VERBS = frozenset({"announce", "report", "confirm", "break"})
+
+
 def _what_took_place(day: Token) -> Token | None:
     """The definite event noun a day is told of with "took place",
     "happened" or "occurred" ("The incident took place on Monday in a rural
-    area"), else None."""
+    area"), or the news of it announced that day ("The Kremlin announced
+    the news in a Telegram post on Monday", "reported news of the
+    'liberation' late on Sunday"), else None."""
     if day.dep_ == "pobj" and day.head.lower_ == "on":
         day = day.head  # the span of "on Monday" is rooted at its preposition, of "Monday" at the day
     verb = day.head if day.dep_ == "npadvmod" or (day.dep_ == "prep" and day.lower_ == "on") else None
-    if verb is None or verb.pos_ != "VERB" or not (verb.lemma_.lower() in ("happen", "occur") or (
-            verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))):
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _ANNOUNCING_VERBS:
+        news = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "news"), None)
+        return news if news is not None and any(
+            (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in news.children) else None
+    if not (lemma in ("happen", "occur") or (
+            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
@@ -525,7 +541,7 @@ def _undated_told_before(drafts: Sequence[Draft], noun: Token, *, sentence_index
     seven were killed in a similar attack")."""
     lemma = noun.lemma_.lower()
     kind = lx.NOUN_TRIGGERS.get(lemma)
-    generic = lemma in lx.SHOOTING_NOUNS or lemma in ("attack", "assault", "raid", "violence", "incident")
+    generic = lemma in lx.SHOOTING_NOUNS or lemma in ("attack", "assault", "raid", "violence") or lemma in _TOLD_AGAIN
     for draft in reversed(drafts):
         if draft.sentence_index >= sentence_index or draft.trigger.event_type not in VIOLENT \
                 or draft.trigger.background:

@@ -3,7 +3,8 @@ a country's name before "river" is the river, not the country; soldiers who
 "arrested and killed" a number of people killed them, whoever said so; the
 "execution of at least 12 civilians" is an attack with its toll, and so are
 the executions a government "should investigate"; "The incident took place
-on Sunday" dates the attack the lead told without a day; investigators who
+on Sunday" dates the attack the lead told without a day, as "the Kremlin
+announced the news on Sunday" dates a capture told before; investigators who
 raid a company fight no one, nor do police searching an office with no one
 harmed, nor does a prisoner exchange; "defied calls for
 a ceasefire, instead capturing X, a hub in Y province" took X; a day of the
@@ -65,6 +66,13 @@ def test_the_day_the_incident_took_place_dates_the_attack_told_before(pipeline):
             "The incident took place on Sunday near the river, the official said.")
     events = extract(pipeline, text)
     assert [e.event_date for e in events if e.event_type == "Violence against civilians"] == [date(2025, 5, 11)]
+
+
+def test_the_day_the_news_of_a_capture_was_announced_dates_it(pipeline):
+    text = ("Russia claims town\n\n"
+            "Russian forces say they have captured the eastern Ukrainian town of Kurakhove.\n\n"
+            "The Kremlin announced the news in a Telegram post on Sunday, citing the chief of staff.")
+    assert [e.event_date for e in extract(pipeline, text)] == [date(2025, 5, 11)]
 
 
 def test_investigators_who_raid_a_company_fight_no_one(pipeline):
