@@ -67,7 +67,11 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
     "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
     # "in northern Potosí": a part of an area, more often than of a town of the name
     "area": {"admin1": 1.0, "admin2": 0.9, "region": 0.9, "country": 0.9, "populated_place": 0.5},
+    # "the Daraj neighbourhood": a part of a town (GeoNames lists some as places)
+    "quarter": {"site": 1.0, "populated_place": 0.8},
 }
+# A word after a name for a part of a town ("the Shush neighborhood near the Grand Bazaar")
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
 CUED_OTHER_KIND_SCORE = 0.2
 _PART_BEFORE = re.compile(r"\b(?i:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
 DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
@@ -130,6 +134,8 @@ def kind_cue(text: str, mention: Mention) -> str:
     after = _CUE_AFTER.match(text, mention.end, min(len(text), mention.end + 24))
     if after:
         return CUE_KINDS[after.group("word").lower()]
+    if _QUARTER_AFTER.match(text, mention.end, min(len(text), mention.end + 24)):
+        return "quarter"
     before = _CUE_BEFORE.search(text[max(0, mention.start - 30):mention.start])
     if before:
         return CUE_KINDS[before.group("word").lower()]

@@ -17,7 +17,8 @@ each of them, the parser's reading of the list aside; the mass graves "the victi
 found in place the killing, not a discovery of its own; fighting a group
 "has been gaining ground" in lately, with no day, is no happening; a state's
 forces capturing a town abroad overtake it (ACLED's convention), while
-ground taken back at home is regained."""
+ground taken back at home is regained; "the Shush neighborhood" of a text
+about Tehran is a quarter of Tehran, not the town of Shush far away."""
 
 from __future__ import annotations
 
@@ -174,3 +175,11 @@ def test_a_state_taking_ground_abroad_overtakes_it_and_regains_its_own(pipeline)
             "Kursk region after months under Ukrainian control.")
     assert [e.sub_event_type for e in extract(pipeline, abroad)] == ["Non-state actor overtakes territory"]
     assert [e.sub_event_type for e in extract(pipeline, home)] == ["Government regains territory"]
+
+
+def test_a_quarter_is_no_town_of_its_name_far_away(pipeline):
+    text = ("Shopkeepers protest\n\n"
+            "Security forces fired tear gas at protesting shopkeepers in central Tehran on Monday.\n\n"
+            "Traders rallied in Saadi Street in downtown Tehran as well as in the Shush neighborhood near the "
+            "main bazaar.")
+    assert {e.location for e in extract(pipeline, text)} == {"Tehran"}  # not Shush, 500 km away
