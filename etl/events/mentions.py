@@ -106,6 +106,8 @@ _RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain
 
 
 _ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
+# What is left of a strike or a blast, which falls or drifts elsewhere ("debris from the strikes")
+_LEFTOVERS = frozenset({"debris", "fragment", "shrapnel", "wreckage", "smoke", "remnant"})
 # Whom two sides hand over to each other ("a prisoner exchange", "the exchange of bodies")
 _EXCHANGED_PEOPLE = lx.CAPTIVE_WORDS | frozenset({"prisoner", "prisoners", "detainee", "detainees", "abductee",
                                                    "abductees", "pow", "pows", "bodies"})
@@ -546,6 +548,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
+        if trig.token.pos_ == "NOUN" and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "from" and \
+                trig.token.head.head.lemma_.lower() in _LEFTOVERS:
+            continue  # "Debris from the strikes fell in nearby villages": where the debris fell, not a strike
         if lemma == "raid" and _raid_by_inquirers(trig.token):
             continue  # "investigators raided a construction company": a search, no fight
         if lemma == "gun" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.token.children):

@@ -18,7 +18,8 @@ found in place the killing, not a discovery of its own; fighting a group
 "has been gaining ground" in lately, with no day, is no happening; a state's
 forces capturing a town abroad overtake it (ACLED's convention), while
 ground taken back at home is regained; "the Shush neighborhood" of a text
-about Tehran is a quarter of Tehran, not the town of Shush far away."""
+about Tehran is a quarter of Tehran, not the town of Shush far away;
+"debris from the strikes fell in" a town is no strike there."""
 
 from __future__ import annotations
 
@@ -183,3 +184,12 @@ def test_a_quarter_is_no_town_of_its_name_far_away(pipeline):
             "Traders rallied in Saadi Street in downtown Tehran as well as in the Shush neighborhood near the "
             "main bazaar.")
     assert {e.location for e in extract(pipeline, text)} == {"Tehran"}  # not Shush, 500 km away
+
+
+def test_debris_from_strikes_and_the_explosions_heard_are_the_strikes(pipeline):
+    text = ("Air strikes on camps\n\n"
+            "US forces struck militant camps in the Bauni forest area of Tangaza in Sokoto State on Thursday.\n\n"
+            "Debris from the strikes fell in nearby villages like Offa (Kwara State), but no one was hurt.\n\n"
+            "Residents of Tangaza described homes shaking from the explosions.")
+    events = extract(pipeline, text)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Tangaza")]
