@@ -432,11 +432,9 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                 # text dates a month in
                 candidates, wanted = [dated_year], set(range(7))
             elif years and anywhere:
-                loose.append((month, day))
+                loose.append((month, day))  # a weekday told elsewhere: the text's one year decides
                 continue
-            elif years:
-                candidates, wanted = sorted(years), anywhere
-            else:
+            else:  # (with years named and no weekday anywhere, no weekday pins the day either)
                 candidates, wanted = list(range(not_after.year - _PIN_YEARS_BACK, not_after.year + 1)), same
             for year in reversed(candidates):
                 try:

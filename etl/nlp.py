@@ -446,7 +446,8 @@ class Analyzer:
         # "workers of the Tehreek-e-Labbaik Pakistan": a country in a group's name is no place
         named_groups = [m.span() for m in _GROUP_NAMES.finditer(text)]
         spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in named_groups)
-                 and not _named_body(doc, sp) and not _river_of_country(doc, sp, countries=self.country_name_set)
+                 and not toponyms.named_body(doc, sp)
+                 and not toponyms.river_of_country(doc, sp, countries=self.country_name_set)
                  and not toponyms.stance_or_epithet(text, sp[0], sp[1])]
         chosen = _without_overlaps(spans)
         sentence_of = _sentence_index(doc)
@@ -481,55 +482,6 @@ _EVENT_WORDS = frozenset(w for w in (*lexicon.NOUN_TRIGGERS, *lexicon.VERB_TRIGG
 # Names of God and of the figures of faith, never a place though GeoNames has towns of
 # the spelling ("in the house of God": Göd, Hungary; "Allah" a variant of an Iranian town)
 _DIVINE_NAMES = frozenset({"god", "allah", "jesus", "christ", "muhammad", "mohammed", "lord", "heaven"})
-
-
-# Nouns that make the name beside them a body's ("the Morena party", "the group Bayan")
-_BODY_AFTER = frozenset({"party", "movement", "alliance", "coalition", "bloc", "cartel", "faction"})
-_BODY_BEFORE = frozenset({"party", "movement", "group", "alliance", "coalition", "bloc", "cartel", "faction"})
-
-
-def _named_body(doc: Doc, span: tuple[int, int, str]) -> bool:
-    """A name written with the word for the body it names, right after it
-    ("Sheinbaum's Morena party") or right before ("the progressive group
-    Bayan"): the body, not the town that shares its name."""
-    start, end, label = span
-    if label == "BORDER":
-        return False
-    tokens = doc.char_span(start, end, alignment_mode="expand")
-    if tokens is None or len(tokens) > 3:
-        return False
-    after = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
-    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
-    return after in _BODY_AFTER or before in _BODY_BEFORE or _heads_a_body_name(doc, tokens.end)
-
-
-def _river_of_country(doc: Doc, span: tuple[int, int, str], *, countries: frozenset[str]) -> bool:
-    """A country's name written before "river" ("on the banks of the Niger
-    river", "the Congo River"): the river, which runs through other
-    countries too, not the country."""
-    start, end, _ = span
-    tokens = doc.char_span(start, end, alignment_mode="expand")
-    return tokens is not None and tokens.end < len(doc) and doc[tokens.end].lower_ in ("river", "rivers") and \
-        tokens.text.lower().removeprefix("the ") in countries
-
-
-# Last words of an organisation's name written in capitals after a place ("the Jammu
-# Kashmir Joint Awami Action Committee", "Balochistan National Party")
-_BODY_NAME_ENDS = _BODY_AFTER | frozenset({"committee", "council", "front", "association", "union", "federation",
-                                           "league", "forum", "organisation", "organization", "society", "assembly",
-                                           "congress", "conference", "jirga"})
-
-
-def _heads_a_body_name(doc: Doc, end: int) -> bool:
-    """Do capitalised words after the place (two to six) end in the word for a body?"""
-    words = []
-    for token in doc[end:end + 6]:
-        if not (token.is_alpha and (token.is_title or token.is_upper)):
-            break
-        words.append(token)
-    if [t.lower_ for t in words[:2]] == ["local", "government"]:
-        return False  # "Gidan Goga district of Maradun Local Government Council": Nigeria's district
-    return len(words) >= 2 and words[-1].lower_ in _BODY_NAME_ENDS
 
 
 def _misread_date(ent: Span) -> bool:

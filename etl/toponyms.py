@@ -31,6 +31,9 @@ place names (lower-cased, as the gazetteer's phrase matcher holds them):
   are not the object of "in/at/near").
 * ``stance_or_epithet``: a name that is a stance ("pro-Gaza slogans") or a
   region naming a country told elsewhere ("the Sahel nation"): no place.
+* ``named_body``, ``river_of_country``: a name written with the word for the
+  body it names ("the Morena party") or a country's name before "river" ("the
+  Niger river"): no place.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from geo.names import fold
 from geo.records import Mention
@@ -511,3 +514,52 @@ def stance_or_epithet(text: str, start: int, end: int) -> bool:
     before = max(0, start - 8)
     return bool(_STANCE_BEFORE.search(text, before, start)) or \
         bool(_EPITHET.match(text, end) and _THE_BEFORE.search(text, before, start))
+
+
+# Nouns that make the name beside them a body's ("the Morena party", "the group Bayan")
+_BODY_AFTER = frozenset({"party", "movement", "alliance", "coalition", "bloc", "cartel", "faction"})
+_BODY_BEFORE = frozenset({"party", "movement", "group", "alliance", "coalition", "bloc", "cartel", "faction"})
+
+
+def named_body(doc: Doc, span: tuple[int, int, str]) -> bool:
+    """A name written with the word for the body it names, right after it
+    ("Sheinbaum's Morena party") or right before ("the progressive group
+    Bayan"): the body, not the town that shares its name."""
+    start, end, label = span
+    if label == "BORDER":
+        return False
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or len(tokens) > 3:
+        return False
+    after = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    return after in _BODY_AFTER or before in _BODY_BEFORE or _heads_a_body_name(doc, tokens.end)
+
+
+def river_of_country(doc: Doc, span: tuple[int, int, str], *, countries: frozenset[str]) -> bool:
+    """A country's name written before "river" ("on the banks of the Niger
+    river", "the Congo River"): the river, which runs through other
+    countries too, not the country."""
+    start, end, _ = span
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    return tokens is not None and tokens.end < len(doc) and doc[tokens.end].lower_ in ("river", "rivers") and \
+        tokens.text.lower().removeprefix("the ") in countries
+
+
+# Last words of an organisation's name written in capitals after a place ("the Jammu
+# Kashmir Joint Awami Action Committee", "Balochistan National Party")
+_BODY_NAME_ENDS = _BODY_AFTER | frozenset({"committee", "council", "front", "association", "union", "federation",
+                                           "league", "forum", "organisation", "organization", "society", "assembly",
+                                           "congress", "conference", "jirga"})
+
+
+def _heads_a_body_name(doc: Doc, end: int) -> bool:
+    """Do capitalised words after the place (two to six) end in the word for a body?"""
+    words = []
+    for token in doc[end:end + 6]:
+        if not (token.is_alpha and (token.is_title or token.is_upper)):
+            break
+        words.append(token)
+    if [t.lower_ for t in words[:2]] == ["local", "government"]:
+        return False  # "Gidan Goga district of Maradun Local Government Council": Nigeria's district
+    return len(words) >= 2 and words[-1].lower_ in _BODY_NAME_ENDS

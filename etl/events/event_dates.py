@@ -21,7 +21,7 @@ from etl import lexicon as lx
 from etl.dates import DAY, UNKNOWN, WEEK, DateMention, borrowed_precision
 from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of, unpinned_weekday
-from etl.events.anaphora import REACTION_VERBS, presupposed
+from etl.events.anaphora import REACTION_VERBS, presupposed, took_place
 from etl.events.realis import CONTEMPORANEOUS, is_background, told_in_earlier_clause, when_date_head
 from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
 from etl.events.territory import TERRITORY_TAKEN
@@ -525,8 +525,7 @@ def _what_took_place(day: Token) -> Token | None:
         return news if news is not None and any(
             (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "prep" and c.lower_ == "of")
             for c in news.children) else None
-    if not (lemma in ("happen", "occur") or (
-            lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))):
+    if not took_place(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):

@@ -30,8 +30,8 @@ from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
 from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
-from etl.events.facts import casualties_of, facts_of, told_weekday, writes_a_date
-from etl.events.non_conflict import is_non_conflict, text_cues
+from etl.events.facts import facts_of, told_weekday, writes_a_date
+from etl.events.non_conflict import EXCHANGED_PEOPLE, is_non_conflict, left_over_from, raid_to_search, text_cues
 from etl.events.anaphora import anaphoric, told_where
 from etl.events.offsets import recalled_offset
 from etl.events.eras import (
@@ -51,8 +51,7 @@ from etl.events.surroundings import (
     setting_of_violence, target_of_attack, refers_back,
 )
 from etl.events.syntax import (
-    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, sent_of, target_words,
-    token_table,
+    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, target_words, token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
@@ -106,42 +105,6 @@ _RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain
 
 
 _ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
-# What is left of a strike or a blast, which falls or drifts elsewhere ("debris from the strikes")
-_LEFTOVERS = frozenset({"debris", "fragment", "shrapnel", "wreckage", "smoke", "remnant"})
-# Whom two sides hand over to each other ("a prisoner exchange", "the exchange of bodies")
-_EXCHANGED_PEOPLE = lx.CAPTIVE_WORDS | frozenset({"prisoner", "prisoners", "detainee", "detainees", "abductee",
-                                                   "abductees", "pow", "pows", "bodies"})
-# Who searches premises with a warrant ("investigators raided a construction company")
-_INQUIRERS = frozenset({"investigator", "prosecutor", "inspector", "auditor", "regulator"})
-
-
-# Premises police search ("police raided the office of the Sputnik news agency")
-_SEARCHED = frozenset({"office", "offices", "headquarters", "premises", "home", "homes", "house", "houses",
-                       "residence", "residences", "company", "firm", "bureau", "newsroom", "studio", "studios"})
-
-
-def _raid_by_inquirers(token: Token) -> bool:
-    """Is the raid one of investigators or prosecutors ("Investigators also
-    raided a construction company", "a raid by prosecutors on his office"),
-    or police raiding an office or a home with no one harmed ("police raided
-    the office of the Russian news agency Sputnik-Azerbaijan in Baku"): a
-    search, no fight?"""
-    if token.pos_ == "VERB":
-        verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
-        doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        places = [c for c in token.children if c.dep_ == "dobj"]
-    else:
-        doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
-                 for g in c.children if g.dep_ == "pobj"]
-        doers += [c for c in token.children if c.dep_ in ("compound", "poss")]
-        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
-                  for g in c.children if g.dep_ == "pobj"]
-    if any(d.lemma_.lower() in _INQUIRERS for d in doers):
-        return True
-    return any(d.lower_ in lx.POLICE_WORDS for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
-        not casualties_of(sent_of(token))
-
-
 def _crowd_met_by_attempt(token: Token) -> bool:
     """"Police sought to disperse demonstrators protesting about lawmakers' pay":
     what the police tried may not have happened, the crowd did (the crowd noun or
@@ -536,7 +499,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
-        if lemma == "exchange" and trig.event_type == lx.BATTLES and context_words & _EXCHANGED_PEOPLE:
+        if lemma == "exchange" and trig.event_type == lx.BATTLES and context_words & EXCHANGED_PEOPLE:
             continue  # "agreed on a new exchange that would see thousands of war prisoners released": no fire
         if lemma in ("operation", "exchange", "offensive", "talk", "discussion", "pact", "treaty", "meeting") and \
                 not (context_words & lx.CONTEXT_WORDS) and \
@@ -548,10 +511,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "attack" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lx.NOT_ARMED_ATTACKS
                                      for c in trig.token.children):
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
-        if trig.token.pos_ == "NOUN" and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "from" and \
-                trig.token.head.head.lemma_.lower() in _LEFTOVERS:
+        if left_over_from(trig.token):
             continue  # "Debris from the strikes fell in nearby villages": where the debris fell, not a strike
-        if lemma == "raid" and _raid_by_inquirers(trig.token):
+        if lemma == "raid" and raid_to_search(trig.token):
             continue  # "investigators raided a construction company": a search, no fight
         if lemma == "gun" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.token.children):
             continue  # "gunned her down" is a shooting; "gunned the engine" is not

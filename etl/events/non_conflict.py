@@ -1,7 +1,8 @@
 """Stage 2, realis, the part about what is not conflict at all: a violent
 word in news about a disaster, an accident, ordinary crime or sport ("the
 quake struck", "a gas cylinder exploded", "police arrested drug smugglers",
-"the bowlers destroyed the batting line-up").  A disaster, accident or sport
+"the bowlers destroyed the batting line-up"), nor a search, a prisoner
+exchange or the debris of a strike.  A disaster, accident or sport
 named anywhere in a text with no armed actor covers all its sentences (see
 :func:`text_cues`); a disaster that is the subject of the trigger's verb
 covers it whatever else the sentence names.
@@ -13,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from etl import lexicon as lx
 from etl.events.core import Trigger
-from etl.events.syntax import governing_verb, token_table
+from etl.events.facts import casualties_of
+from etl.events.syntax import governing_verb, sent_of, token_table
 
 
 _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
@@ -121,3 +123,47 @@ def mishap_toll(verb: Token) -> bool:
 def _disaster_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and {t.lower_ for t in c.subtree} & lx.DISASTER_WORDS
                for c in verb.children)
+
+
+# Whom two sides hand over to each other ("a prisoner exchange", "the exchange of bodies")
+EXCHANGED_PEOPLE = lx.CAPTIVE_WORDS | frozenset({"prisoner", "prisoners", "detainee", "detainees", "abductee",
+                                                  "abductees", "pow", "pows", "bodies"})
+# Who searches premises with a warrant ("investigators raided a construction company")
+_INQUIRERS = frozenset({"investigator", "prosecutor", "inspector", "auditor", "regulator"})
+# Premises police search ("police raided the office of the Sputnik news agency")
+_SEARCHED = frozenset({"office", "offices", "headquarters", "premises", "home", "homes", "house", "houses",
+                       "residence", "residences", "company", "firm", "bureau", "newsroom", "studio", "studios"})
+
+
+def raid_to_search(token: Token) -> bool:
+    """Is the raid one of investigators or prosecutors ("Investigators also
+    raided a construction company", "a raid by prosecutors on his office"),
+    or police raiding an office or a home with no one harmed ("police raided
+    the office of the Russian news agency Sputnik-Azerbaijan in Baku"): a
+    search, no fight?"""
+    if token.pos_ == "VERB":
+        verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        places = [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"]
+        doers += [c for c in token.children if c.dep_ in ("compound", "poss")]
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+    if any(d.lemma_.lower() in _INQUIRERS for d in doers):
+        return True
+    return any(d.lower_ in lx.POLICE_WORDS for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
+        not casualties_of(sent_of(token))
+
+
+# What is left of a strike or a blast, which falls or drifts elsewhere ("debris from the strikes")
+_LEFTOVERS = frozenset({"debris", "fragment", "shrapnel", "wreckage", "smoke", "remnant"})
+
+
+def left_over_from(token: Token) -> bool:
+    """Is the event noun what debris, fragments or smoke came from ("Debris
+    from the strikes fell in nearby villages like Offa"): told for where
+    they fell, not an event there?"""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "from" and \
+        token.head.head.lemma_.lower() in _LEFTOVERS
