@@ -100,7 +100,7 @@ from geo.text_cues import (
     airbase_list_items,
     cued_kind_score, hint_word, is_acronym, kind_cue, locating,
 )
-from geo.weak_matches import foreign_weak_match, weak
+from geo.weak_matches import foreign_weak_match, quarter_elsewhere, weak
 
 logger = logging.getLogger(__name__)
 
@@ -116,10 +116,6 @@ ADMIN2_SEAT_BONUS = 0.15
 BIG_CITY_POPULATION = 1_000_000
 PROXIMITY_SCALE_KM = 300.0
 HINT_TOWN_MAX_KM = 150.0
-# A name written as a part of a town ("the Daraj neighbourhood") is one of the article's towns'
-# quarters: a place of that name farther than this from all of them, and in none of their
-# provinces, is not meant
-QUARTER_TOWN_KM = 40.0
 OUTSIDE_COUNTRY_FACTOR = 0.8
 WEIGHTS = {"name": 0.25, "kind": 0.20, "size": 0.15, "notability": 0.10,
            "countries": 0.15, "proximity": 0.15, "hint": 0.20}
@@ -473,13 +469,9 @@ class Resolver:
                 [item.entry for item in ranked], article.country_counts, anchors=other_anchors,
                 division=bool(DIVISION_AFTER.match(text, mention.end)))):
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
-        towns = [place for place in other_anchors if place.kind in ("populated_place", "site")]
-        if cues.kind == "quarter" and towns and not any(
-                haversine_km(item.entry.place.lat, item.entry.place.lon, town.lat, town.lon) <= QUARTER_TOWN_KM
-                or (item.entry.place.country, item.entry.place.admin1) == (town.country, town.admin1)
-                for item in ranked for town in towns):
-            # "the Shush neighborhood near Tehran's main Grand Bazaar", "the Daraj neighbourhood" of Gaza
-            # City: a quarter of a town the text is about, not a town of that name elsewhere
+        if cues.kind == "quarter" and quarter_elsewhere([item.entry for item in ranked], other_anchors):
+            # "the Shush neighborhood near Tehran's main Grand Bazaar": a quarter of a town the text is
+            # about, not a town of that name elsewhere
             return Resolution(mention=mention, status="not_found", place=None, candidates=())
         doubted = doubted or {}
         outside_hint = _weak_outside(ranked, hint)

@@ -1,5 +1,6 @@
 """Weak gazetteer matches: when a name found only through a spelling variant
-or an alternate name is no place the text means.
+or an alternate name, or written as a town's quarter, is no place the text
+means.
 
 A weak match ("Zharay" ~ Zhourui, China; "Bolan" listed for Bolands,
 Antigua) is trusted only where the article is: in a country it names or
@@ -73,3 +74,22 @@ def foreign_weak_match(entries: Sequence[Entry], country_counts: Mapping[str, in
     return len(areas) == 1 and top.is_variant and top.place.kind in ("populated_place", "admin2") and \
         bool(top.place.admin1) and top.place.admin1 not in areas and all(
             haversine_km(top.place.lat, top.place.lon, place.lat, place.lon) > VARIANT_FAR_KM for place in inner)
+
+
+# A name written as a part of a town ("the Daraj neighbourhood") is one of the article's towns'
+# quarters: a place of that name farther than this from all of them, and in none of their
+# provinces, is not meant
+QUARTER_TOWN_KM = 40.0
+
+
+def quarter_elsewhere(entries: Sequence[Entry], anchors: Sequence[Place]) -> bool:
+    """Is a name the text writes as a quarter ("the Shush neighborhood",
+    "the Daraj neighbourhood") matched only by places far from every town
+    the article clearly resolves, and in none of their provinces?  Then it
+    is an unknown quarter of one of them.  ``False`` when the article
+    resolves no town."""
+    towns = [place for place in anchors if place.kind in ("populated_place", "site")]
+    return bool(towns) and not any(
+        haversine_km(entry.place.lat, entry.place.lon, town.lat, town.lon) <= QUARTER_TOWN_KM
+        or (entry.place.country, entry.place.admin1) == (town.country, town.admin1)
+        for entry in entries for town in towns)
