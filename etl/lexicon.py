@@ -272,6 +272,8 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "declaration": (STRATEGIC, "Agreement"), "memorandum": (STRATEGIC, "Agreement"),
     "roadmap": (STRATEGIC, "Agreement"), "charter": (STRATEGIC, "Agreement"),
     "capture": (STRATEGIC, "Arrests"), "detention": (STRATEGIC, "Arrests"),
+    # "announced the fall of Velyka Novosilka": a place taken (only with a place: see OBJECT_FRAMES)
+    "fall": (BATTLES, "Government regains territory"),
     "protester": (PROTESTS, "Peaceful protest"), "protestor": (PROTESTS, "Peaceful protest"),
     "demonstrator": (PROTESTS, "Peaceful protest"),
     "rioter": (RIOTS, "Violent demonstration"), "walkout": (PROTESTS, "Peaceful protest"),
@@ -626,7 +628,7 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
     "set": BASE_WORDS,
     "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS, "reclaim": TERRITORY_WORDS,
-    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS,
+    "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS, "fall": TERRITORY_WORDS,
     "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,
     "shot": AERIAL_WEAPON_WORDS, "clear": EXPLOSIVE_WORDS, "dismantle": EXPLOSIVE_WORDS,
@@ -779,6 +781,11 @@ MODAL_HEADS = frozenset({
     # called off ("cancelled two major rallies")
     "cancel", "cancellation",
 })
+# Heads of a clause of what someone was bidden, asked or meant to do ("called on the PKK to lay down
+# their arms", "ordered the army to ramp up operations in Tulkarem", "the bombs were timed to explode
+# on Friday"): not what was done
+BIDDING_HEADS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage",
+                           "instruct", "direct", "command", "time", "design", "mean"})
 # Modifiers that make an event noun one that has not happened ("a possible
 # attack", "the imminent offensive", "a mock airstrike").
 UNREAL_MODIFIERS = frozenset({

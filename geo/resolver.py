@@ -98,7 +98,7 @@ from geo.records import Candidate, Mention, Place, Resolution, ResolutionStatus
 from geo.text_cues import (
     AIRBASE_ENDINGS, ARTICLE_HINT, DEMONYM_KIND, DIVISION_AFTER, FRAME, HINT, IN_DIVISION, NO_CUES, OWNER, Cues,
     airbase_list_items,
-    cued_kind_score, hint_word, is_acronym, kind_cue, locating,
+    cued_kind_score, hint_word, is_acronym, kind_cue, locating, village_cue,
 )
 from geo.weak_matches import foreign_weak_match, quarter_elsewhere, weak
 
@@ -114,6 +114,9 @@ SEAT_MIN_SHARE = 0.1
 SEAT_DWARF_RATIO = 10
 ADMIN2_SEAT_BONUS = 0.15
 BIG_CITY_POPULATION = 1_000_000
+# a place the text calls a village is smaller than this ("the village of Kobe, about 30km from
+# Gao" is not Kobe, Japan)
+VILLAGE_MAX_POPULATION = 100_000
 PROXIMITY_SCALE_KM = 300.0
 HINT_TOWN_MAX_KM = 150.0
 OUTSIDE_COUNTRY_FACTOR = 0.8
@@ -300,13 +303,17 @@ class Resolver:
             if len(units) >= 2:  # a list: a comma separates items, it does not locate one in the next
                 no_comma_hint.update(unit[-1] for unit in units)
         airbases = set(airbase_list_items(text))
+        # a name the text once calls a village is that village wherever it recurs ("the village of
+        # Kobe" ... "The attack at Kobe")
+        villages = {fold(mention.surface) for mention in mentions if village_cue(text, mention)}
         cues = []
         for i, mention in enumerate(mentions):
             cues.append(Cues(kind=kind_cue(text, mention), comma_hint=i not in no_comma_hint,
                               airbase=(mention.start, mention.end) in airbases,
                               hint_is_comma=text[mention.end:mention.end + 3].lstrip(" ").startswith(","),
                               hint_is_in=text[mention.end:mention.end + 4] == " in ",
-                              acronym=is_acronym(text, mention), owner_country=self._owner_country(text, mention)))
+                              acronym=is_acronym(text, mention), owner_country=self._owner_country(text, mention),
+                              village=fold(mention.surface) in villages))
         return cues
 
     def _owner_country(self, text: str, mention: Mention) -> str:
@@ -654,6 +661,8 @@ class Resolver:
         if cues.acronym:  # "BLA" is no town called Bla; "UK", "KP", "UAE" are curated names
             entries = [e for e in entries if e.is_curated or e.place.kind == "country"
                        or e.place.name.isupper()]
+        if cues.village:
+            entries = [e for e in entries if e.place.population < VILLAGE_MAX_POPULATION]
         if cues.owner_country:
             # "Peru's Congress": a place of Peru, not the town of Congress, Arizona; an area
             # two countries claim may still be meant ("India's Kashmir")

@@ -72,6 +72,9 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
 }
 # A word after a name for a part of a town ("the Shush neighborhood near the Grand Bazaar")
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
+# "the village of Kobe", "Kobe village", "a village called Kobe": a small place, never a city
+_VILLAGE_BEFORE = re.compile(r"\bvillages?\s+(?:of|called|named)\s+(?:the\s+)?$", re.IGNORECASE)
+_VILLAGE_AFTER = re.compile(r"\s+village\b(?!-)", re.IGNORECASE)
 CUED_OTHER_KIND_SCORE = 0.2
 _PART_BEFORE = re.compile(r"\b(?i:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
 DIVISION_AFTER = re.compile(rf"\s+{_DIVISION_WORDS}\b", re.I)
@@ -104,6 +107,7 @@ class Cues:
     owner_country: str = ""
     acronym: bool = False
     airbase: bool = False
+    village: bool = False
 
 
 NO_CUES = Cues()
@@ -140,6 +144,15 @@ def kind_cue(text: str, mention: Mention) -> str:
     if before:
         return CUE_KINDS[before.group("word").lower()]
     return "area" if _PART_BEFORE.search(text, max(0, mention.start - 16), mention.start) else ""
+
+
+def village_cue(text: str, mention: Mention) -> bool:
+    """Does the text call the mention a village ("the village of Kobe",
+    "Kobe village")?"""
+    if not text or mention.end > len(text) or mention.start < 0:
+        return False
+    return bool(_VILLAGE_AFTER.match(text, mention.end, min(len(text), mention.end + 12))
+                or _VILLAGE_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
 
 
 def cued_kind_score(cue: str, kind: str) -> float:

@@ -169,6 +169,17 @@ def _phrase(token: Token) -> str:
     return " ".join(kept.split())[:120]
 
 
+def _teller_of_own(subject: Token, verb: Token) -> Token | None:
+    """Who said it of their own ("Russia said its forces had captured the
+    town", "Russian media reported that their troops had captured it"): the
+    saying verb's subject, whom "its"/"their" stands for; else ``None``."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lx.SAY_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def subject_verbs(token: Token) -> list[Token]:
     """The verbs whose subject may be the trigger's actor: the trigger's own
     verb, then up through non-finite and coordinated clauses ("offered its
@@ -210,7 +221,10 @@ def find_actors(trigger: Trigger) -> tuple[str, str]:
             if child.i == token.i:
                 continue
             if child.dep_ == "nsubj" and not actor1 and token not in list(child.subtree):
-                actor1 = name(child)
+                teller = _teller_of_own(child, verb)
+                actor1 = name(child) if teller is None else actor_name(
+                    f"{_phrase(teller)} {_phrase(child)}", event_type=trigger.event_type,
+                    sub_event_type=trigger.sub_event_type)
             elif child.dep_ == "agent" and not actor1:
                 for obj in child.children:
                     actor1 = actor1 or name(obj)

@@ -34,7 +34,8 @@ from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
                                  seats_of_government)
-from etl.events.clauses import dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses
+from etl.events.clauses import (dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses,
+                                tolled_apart)
 from etl.events.core import HARM_VERBS, CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.deals import signed
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date
@@ -95,6 +96,23 @@ def link_lists(text: str) -> list[tuple[int, int]]:
         if pos > start:
             spans.append((head.start(), pos))
     return spans
+
+
+# A line that signs off a wire story ("Reuters", "(AFP)", "— Associated Press", "(With inputs from
+# agencies)"): what follows on the page is another story's teaser
+_SIGN_OFF = re.compile(r"^[ \t]*[-—–(]*[ \t]*(?:Reuters|AFP|AP|Associated\s+Press|Agence\s+France[- ]Presse|"
+                       r"Bloomberg|dpa|Xinhua|Anadolu(?:\s+Agency)?|With\s+inputs\s+from\s+agencies)[ \t]*[.)]*[ \t]*$",
+                       re.M)
+_SIGN_OFF_MIN_SHARE = 0.4
+
+
+def story_end(text: str) -> int:
+    """Where the story ends: the start of the line that signs it off, in the
+    last part of the page, with more text after it; else the text's length."""
+    for line in _SIGN_OFF.finditer(text):
+        if line.start() >= _SIGN_OFF_MIN_SHARE * len(text) and text[line.end():].strip():
+            return line.start()
+    return len(text)
 
 
 # A photo's caption ("In this photo provided by …, a damaged building is seen at the
@@ -220,12 +238,15 @@ def extract_events(
     body_start = _body_start(doc_text(doc), analysis)
     all_sentences = doc_sentences(doc)
     listed_links = link_lists(doc_text(doc))
+    end = story_end(doc_text(doc))
     lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s))],
                      body_start=body_start, published=published)
     focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):
         if sentence.end_char <= body_start:
             continue  # headline and standfirst restate the body
+        if sentence.start_char >= end:
+            break  # "Reuters" signed the story off: the page's teasers of other stories follow
         if _LINK_LINE.match(span_text(sentence)) or any(a <= sentence.start_char < b for a, b in listed_links):
             continue  # "ALSO READ: …", "Related: …": another article's headline
         if _CAPTION.search(span_text(sentence)):
@@ -248,7 +269,8 @@ def extract_events(
         sequels = sequel_triggers(triggers, by_sentence.get(index, []))
         # "attacks on a mosque in late September that killed 70 and a strike on a
         # shelter in mid-October that killed 60": event nouns dated apart are two events
-        apart = [refine_trigger(t, sentence) for t in dated_apart(found, triggers, sentence, published=published)]
+        apart = [refine_trigger(t, sentence) for t in (*dated_apart(found, triggers, sentence, published=published),
+                                                       *tolled_apart(found, triggers))]
         triggers = [*triggers, *apart, *sequels]
         chemical_told_later(drafts, sentence, sentence_index=index)
         for trigger in triggers:

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.actors import named_person_hit
 from etl.events.facts import casualties_of
+from etl.events.non_conflict import storms_premises
 from etl.events.core import HARM_VERBS, TYPE_PRIORITY, Trigger, VIOLENT
 from etl.events.crowds import (CROWD_WORDS, bombed_gathering, crowd_destruction, force_on_crowd, protest_event,
                                street_clash, unrest_text)
@@ -209,12 +210,19 @@ def _drop_outcome_operations(violent: list[Trigger], triggers: Sequence[Trigger]
     disposal = {c.i for t in outcomes if t.sub_event_type == "Disrupted weapons use" for c in t.token.children
                 if c.dep_ == "conj" and c.lemma_.lower() in _DISPOSAL_VERBS}
     violent = [t for t in violent if t.token.i not in objects | disposal]
-    if all(t.token.lemma_.lower() in lx.OPERATION_WORDS for t in violent):
-        return []
+    if all(t.token.lemma_.lower() in lx.OPERATION_WORDS or storms_premises(t.token) for t in violent):
+        return []  # "detained in overnight raids", "stormed the UN offices, detaining staff": the arrests
     if any(t.token.lemma_.lower() in _INTERCEPTIONS for t in outcomes if t.sub_event_type == "Disrupted weapons use") \
             and not {t.lower_ for t in sentence} & _HARM_WORDS:
         return [t for t in violent if t.event_type != lx.REMOTE]
     return violent
+
+
+def _escorts(sentence: Span) -> set[str]:
+    """The words of an escort that guards a convoy ("a military-escorted
+    convoy", "a convoy escorted by soldiers")."""
+    return {w.lower_ for t in sentence if t.lemma_.lower() == "escort" and t.tag_ == "VBN"
+            and t.head.lemma_.lower() == "convoy" for w in t.subtree if w.i != t.i}
 
 
 _PEOPLE = frozenset({"people", "persons", "person", "civilians", "civilian", "villagers", "residents", "children",
@@ -509,6 +517,13 @@ def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -
             victims |= {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
         if "convoy" in victims and victims & civilian and not victims & (armed_targets - {"convoy"}):
             victims = victims - {"convoy"}  # "a convoy of passenger vehicles": whose convoy its vehicles say
+        escorts = _escorts(sentence)
+        if escorts:
+            # "an ambush of a military-escorted convoy": the escort guards the convoy, it is not it; the
+            # convoy's people are who was attacked, and the dead say who they were
+            victims = victims - escorts - {"convoy"}
+            if not victims & (civilian | armed_targets):
+                victims |= {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}
         # "militants ambushed their vehicle, killing two Assam Rifles personnel": the dead say
         # who was attacked when the target is a thing anyone rides in or lives in
         dead = {w.lower() for c in casualties_of(sentence) if c.kind == "killed" for w in c.victims.split()}

@@ -26,7 +26,7 @@ from etl.events.core import Draft, Trigger, VIOLENT
 from etl.events.facts import facts_of
 from etl.events.happenings import SITE_KM, same_or_near
 from etl.events.place_kinds import PlaceCandidate
-from etl.events.syntax import in_subtree, sequel
+from etl.events.syntax import in_subtree, sequel, tolls_itself
 from etl.events.tolls import ANOTHER, restated_toll, takes_casualties
 from etl.spacy_model import span_text
 
@@ -105,6 +105,16 @@ def dated_apart(found: Sequence[Trigger], chosen: Sequence[Trigger], sentence: S
     return out
 
 
+def tolled_apart(found: Sequence[Trigger], chosen: Sequence[Trigger]) -> list[Trigger]:
+    """Violent event nouns left out by the one-event choice that are the
+    subject of a toll of their own ("Thailand launched air strikes after
+    clashes killed one Thai soldier"): each is an event, with that toll."""
+    if not any(t.event_type in VIOLENT for t in chosen):
+        return []
+    taken = {t.token.i for t in chosen}
+    return [t for t in found if t.token.i not in taken and t.event_type in VIOLENT and tolls_itself(t.token)]
+
+
 def _own_dates(trigger: Trigger, triggers: Sequence[Trigger], dates: Sequence[DateMention],
                sentence: Span) -> set[tuple[date, int]]:
     """The dates inside the trigger's phrase and not inside another trigger's phrase nested in it."""
@@ -129,7 +139,8 @@ def own_figures(figures: Sequence[Casualty], trigger: Trigger, triggers: Sequenc
     or, for a trigger whose phrase holds none, those outside every trigger's phrase."""
     def inside(casualty: Casualty, token: Token) -> bool:
         start = sentence.start_char + casualty.start
-        return token.pos_ == "NOUN" and token.left_edge.idx <= start < token.right_edge.idx + len(token.right_edge)
+        phrase = token.head if tolls_itself(token) else token  # "clashes killed one soldier"
+        return token.pos_ == "NOUN" and phrase.left_edge.idx <= start < phrase.right_edge.idx + len(phrase.right_edge)
     own = [c for c in figures if inside(c, trigger.token)
            and not any(t.token.i != trigger.token.i and in_subtree(t.token, trigger.token) and inside(c, t.token)
                        for t in triggers)]

@@ -128,8 +128,10 @@ def planned_or_denied(token: Token) -> bool:
                 if node.lemma_.lower() == "be" and child.dep_ == "xcomp" and any(
                         g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                     return True  # "a final peace deal is to be signed by August 18": still to come
-            if node.dep_ not in ("xcomp", "pcomp", "acl"):
-                break
+            if node.dep_ not in ("xcomp", "pcomp", "acl") and not (node.dep_ == "conj" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+                break  # (an infinitive joined to another, "to lay down their arms and to commit to dialogue",
+                # is what that one is)
     return False
 
 

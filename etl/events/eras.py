@@ -56,8 +56,14 @@ def _compared(head: Token, year: Token) -> bool:
 
 
 def _earlier_bare_year(token: Token, *, published: date | None) -> bool:
-    """A year written alone before the report's ("in 2024" told in 2025): no
-    day or month to date an event by, and not the report's year."""
+    """A year written alone before the report's ("in 2024" told in 2025, "in
+    the summer of 2023"): no day or month to date an event by, and not the
+    report's year."""
+    if published is not None and token.lower_ in _SEASON_OVER:
+        # "in the summer of 2023", "in the fall of 2024": a season of an earlier year
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            _earlier_bare_year(o, published=published) for o in c.children if o.dep_ == "pobj")
+            for c in token.children)
     return published is not None and token.like_num and len(token.text) == 4 and token.text.isdigit() and \
         1900 < int(token.text) < published.year
 

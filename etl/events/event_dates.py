@@ -23,7 +23,8 @@ from etl.events.core import VIOLENT, Draft, Trigger
 from etl.events.facts import facts_of, unpinned_weekday
 from etl.events.anaphora import REACTION_VERBS, presupposed, took_place
 from etl.events.realis import CONTEMPORANEOUS, is_background, told_in_earlier_clause, when_date_head
-from etl.events.syntax import ancestors, governing_verb, in_subtree, recalled_scope, relative_clause_of, sent_of, sequel
+from etl.events.syntax import (ancestors, bidden, governing_verb, in_subtree, recalled_scope, relative_clause_of,
+                               sent_of, sequel)
 from etl.events.territory import TERRITORY_TAKEN
 from etl.spacy_model import span_text
 
@@ -154,12 +155,14 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "’ll"})
 
 
 def _in_future_clause(token: Token, trigger: Token) -> bool:
-    """Does the date hang on a verb of the future that does not hold the
-    trigger ("reflecting on the protests, ANRED noted that communities will
-    mobilize in September 2025")?"""
+    """Does the date hang on a verb of the future, or of what was meant or
+    bidden, that does not hold the trigger ("reflecting on the protests,
+    ANRED noted that communities will mobilize in September 2025")?"""
     verb = governing_verb(token)
-    return verb is not None and verb.i != trigger.i and not in_subtree(trigger, verb) and \
+    return verb is not None and verb.i != trigger.i and not in_subtree(trigger, verb) and (
         any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+        # "the bombs were timed to explode at rush hour on Friday": the day meant, not the day it went off
+        or bidden(verb))
 
 
 def _noun_complement_of(token: Token) -> Token | None:
@@ -259,8 +262,20 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue  # "since the campaign began almost a month ago": when a stretch began
             if _to_come(sentence, mention):
                 continue  # "The results were expected on Thursday": a day awaited, not the story's
+            if _names_a_thing(sentence, mention):
+                continue  # "violating the October 2025 peace accord": the accord's date, not the story's
             return mention
     return None
+
+
+def _names_a_thing(sentence: Span, mention: DateMention) -> bool:
+    """Is the date written inside a noun phrase, before its noun ("the
+    October 2025 peace accord", "the April 22 attack"): a name for that
+    thing, not when the sentence's news happened?"""
+    start = sentence.start_char + mention.start
+    span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "nmod", "amod", "poss") and \
+        span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i
 
 
 _AWAITED = lx.MODAL_HEADS | lx.AWAITED_VERBS

@@ -65,6 +65,7 @@ from etl.events.happening_dates import (
 from etl.events.place_kinds import KIND_LEVEL, UNPLACED, within
 from etl.events.syntax import governing_verb, target_words
 from etl.events.realis import told_before
+from etl.events.territory import TERRITORY_TAKEN, place_object
 from etl.events.told_again import bare_reference
 from etl.spacy_model import span_text
 from geo.records import Place
@@ -640,7 +641,9 @@ def _may_start(mention: Mention) -> bool:
     toll = any(c.kind == "killed" for c in draft.casualties)
     # a place of its own here is one the event happened at ("the attack in
     # Sumy"), not any place the sentence names ("named Moscow as the perpetrator")
-    located = draft.place_from in ("locative", "border", "none")
+    located = draft.place_from in ("locative", "border", "none") or (
+        # "announced the fall of Velyka Novosilka": the place taken is where it happened
+        draft.trigger.sub_event_type in TERRITORY_TAKEN and place_object(draft.trigger.token))
     if located and spread_to(draft.trigger.token):
         return True  # "the unrest, which expanded to cities including Hamadan": news at new sites
     if draft.reaction:

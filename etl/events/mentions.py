@@ -366,6 +366,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "violated a prior agreement", "the elements of the agreement"
         if trig.token.dep_ == "amod" and trig.token.tag_ in ("VBN", "VBD") and trig.event_type != lx.VAC:
             continue  # "burned-out cars", "the destroyed bridge": a state, not an event
+        if lemma == "strike" and trig.token.dep_ == "amod" and trig.token.tag_ == "VBG":
+            continue  # "fired thousands of striking workers": workers on strike, no air strike
         if ongoing_since(trig.token, published=published) or long_gripped(trig.token) or \
                 going_on_lately(trig.token, published=published):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
@@ -513,7 +515,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "died of a heart attack", "a cyber attack on the ministry": no armed attack
         if left_over_from(trig.token):
             continue  # "Debris from the strikes fell in nearby villages": where the debris fell, not a strike
-        if lemma == "raid" and raid_to_search(trig.token):
+        if lemma in ("raid", "storm") and raid_to_search(trig.token):
             continue  # "investigators raided a construction company": a search, no fight
         if lemma == "gun" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.token.children):
             continue  # "gunned her down" is a shooting; "gunned the engine" is not

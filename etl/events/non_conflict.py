@@ -138,13 +138,14 @@ _SEARCHED = frozenset({"office", "offices", "headquarters", "premises", "home", 
 def raid_to_search(token: Token) -> bool:
     """Is the raid one of investigators or prosecutors ("Investigators also
     raided a construction company", "a raid by prosecutors on his office"),
-    or police raiding an office or a home with no one harmed ("police raided
-    the office of the Russian news agency Sputnik-Azerbaijan in Baku"): a
-    search, no fight?"""
+    or police or security forces raiding or storming an office or a home with
+    no one harmed ("police raided the office of the Russian news agency
+    Sputnik-Azerbaijan in Baku", "security forces stormed the UN agencies'
+    offices"): a search, no fight?"""
     if token.pos_ == "VERB":
         verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        places = [c for c in token.children if c.dep_ == "dobj"]
+        places = _objects(token)
     else:
         doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
@@ -153,8 +154,33 @@ def raid_to_search(token: Token) -> bool:
                   for g in c.children if g.dep_ == "pobj"]
     if any(d.lemma_.lower() in _INQUIRERS for d in doers):
         return True
-    return any(d.lower_ in lx.POLICE_WORDS for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
+    return any(_policing(d) for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
         not casualties_of(sent_of(token))
+
+
+def storms_premises(token: Token) -> bool:
+    """Is the verb the storming of an office or a home ("stormed the offices
+    of United Nations' agencies")?"""
+    return token.lemma_.lower() == "storm" and any(c.lower_ in _SEARCHED for c in _objects(token))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects with the items listed beside them ("stormed the
+    World Food Program (WFP), World Health Organization and UNICEF offices")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    for item in found:
+        found.extend(c for c in item.children if c.dep_ in ("conj", "appos"))
+    return found
+
+
+_SECURITY_BODIES = frozenset({"force", "forces", "agent", "agents", "officer", "officers", "service", "services"})
+
+
+def _policing(doer: Token) -> bool:
+    """Is the doer the police or security forces ("police", "armed Houthi
+    security forces", "security agents")?"""
+    return doer.lower_ in lx.POLICE_WORDS or doer.lower_ in _SECURITY_BODIES and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "security" for c in doer.children)
 
 
 # What is left of a strike or a blast, which falls or drifts elsewhere ("debris from the strikes")

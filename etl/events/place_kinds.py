@@ -36,7 +36,9 @@ def within(inner: Place, outer: Place) -> bool:
     if KIND_LEVEL.get(inner.kind, 3) >= KIND_LEVEL.get(outer.kind, 3):
         return False
     if outer.kind == "country":
-        return inner.country == outer.country
+        # a border lies on each of its countries ("border:KHM-THA" in Thailand)
+        return inner.country == outer.country or (
+            inner.kind == "border" and outer.country in inner.place_id.removeprefix("border:").split("-"))
     if outer.kind == "admin1":
         return inner.country == outer.country and inner.admin1 == outer.name
     if outer.kind == "admin2":

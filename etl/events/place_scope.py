@@ -159,8 +159,11 @@ _TELLING_VERBS = frozenset({"confirm", "explain", "disclose", "reveal", "describ
 def where_said(doc: Doc, mention: Mention) -> bool:
     """Is the place only where someone spoke ("the UN chief is alarmed by
     reports of the strike, his spokesman told reporters in New York", "a
-    youth leader confirmed the attack to The PUNCH in Jos")?"""
+    youth leader confirmed the attack to The PUNCH in Jos"), or who spoke
+    ("according to France 24")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and _a_source(span.root):
+        return True
     if span is None or span.root.dep_ != "pobj":
         return False
     prep = span.root.head
@@ -175,6 +178,14 @@ def where_said(doc: Doc, mention: Mention) -> bool:
     return verb is not None and verb.lemma_.lower() in _TELLING_VERBS and any(
         c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i < prep.i
         for c in (*verb.children, *holder.children))
+
+
+def _a_source(word: Token) -> bool:
+    """Is the word who tells ("according to Associated Press and France 24",
+    "according to Israel"), not a place of what is told?"""
+    while word.dep_ == "conj":
+        word = word.head
+    return word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lower_ == "according"
 
 
 def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

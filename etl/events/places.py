@@ -30,7 +30,7 @@ from etl.events.place_scope import (
     under_a_war, under_other_event, under_violence, where_said,
 )
 from etl.events.anaphora import town_told_before
-from etl.events.syntax import ancestors
+from etl.events.syntax import ancestors, bidden
 from etl.spacy_model import doc_text, span_text
 from geo.records import Mention, Place
 from geo.text_cues import airbase_lists
@@ -46,6 +46,19 @@ def _names_the_area_of_a_named_town(root: Token) -> bool:
     return root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _TOWN_NOUNS and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in head.children)
+
+
+_LANDMARK_PREPS = frozenset({"near", "from", "outside", "off", "beyond"})
+
+
+def _landmark(word: Token) -> bool:
+    """Is the place named to locate another ("Bat Yam, a city near Tel Aviv",
+    "Kobe, a village 30km from Gao"): the object of "near"/"from" under a
+    noun in apposition to a name?"""
+    if word.dep_ != "pobj" or word.head.lower_ not in _LANDMARK_PREPS:
+        return False
+    holder = word.head.head
+    return holder.pos_ == "NOUN" and holder.dep_ == "appos" and holder.head.pos_ == "PROPN"
 
 
 def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
@@ -92,8 +105,10 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
-    if container:
-        locative = False  # a fallback: the place it holds, when known, is the finer one
+    if container or _landmark(first):
+        # a fallback: the place it holds, when known, is the finer one; so is the place a landmark
+        # locates ("Bat Yam, a city near Tel Aviv", "the village of Kobe, about 30km from Gao")
+        locative = False
     if first.dep_ == "pobj" and first.head.lower_ in ("near", "along") and \
             first.head.head.dep_ in ("nsubj", "nsubjpass") and town_told_before(first.head.head):
         # "The city near the Russian border was also hit": what lies near the town told before
@@ -511,7 +526,8 @@ _COMPASS_AREAS = frozenset({"north", "south", "east", "west", "northwest", "nort
 def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place in a clause of its own whose verb is told with a modal,
     as still to come or only possible ("he will be turned over ... in The
-    Hague"), not the trigger's?"""
+    Hague"), or as bidden or planned ("ordered the army to ramp up operations
+    in Tulkarem"), not the trigger's?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
@@ -520,7 +536,9 @@ def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
         return False
     return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children) or (
         # "as the president was expected in Washington for talks": where someone is awaited
-        verb.lemma_.lower() in lx.AWAITED_VERBS and any(c.dep_ == "auxpass" for c in verb.children))
+        verb.lemma_.lower() in lx.AWAITED_VERBS and any(c.dep_ == "auxpass" for c in verb.children)) or (
+        # "ordered the army to ramp up operations in the camps in Tulkarem": what is bidden or planned
+        bidden(verb))
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

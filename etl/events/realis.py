@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, Trigger
 from etl.events.facts import facts_of, writes_a_date
-from etl.events.syntax import ancestors, governing_verb, in_subtree, not_chosen, sent_of
+from etl.events.syntax import ancestors, bidden, governing_verb, in_subtree, not_chosen, sent_of, tolls_itself
 
 CONTEMPORANEOUS = frozenset({"during", "amid", "amidst"})
 
@@ -82,7 +82,7 @@ def _arrests_aftermath(event: Token, prep: Token) -> bool:
                for c in event.children)
 
 
-DEMAND_VERBS = frozenset({"call", "appeal", "ask", "urge", "press", "demand", "order", "tell", "encourage"})
+DEMAND_VERBS = lx.BIDDING_HEADS
 
 
 # How far up the parse a word of intent, doubt or denial still governs an event
@@ -138,9 +138,9 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
                 not (chain[n - 1].dep_ == "advcl" and chain[n - 1].pos_ == "VERB"):
             return True  # "calling for a ceasefire", "pressed for talks": a demand (not "defied calls for a
             # ceasefire, instead capturing Walikale": a clause of its own hung on the misread "calls")
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in DEMAND_VERBS and any(
-                c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
-            return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand
+        if bidden(node):
+            return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand; "the
+            # bombs were timed to explode at rush hour": what was meant
         if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULED and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "negotiators are set to meet on Monday", "due to sign": what is still to come
@@ -523,7 +523,7 @@ def drop_background_clauses(triggers: list[Trigger], sentence: Span) -> list[Tri
     if not background or not main:
         return triggers
     return [t for t in triggers if t.token.i not in background or t.event_type in main or t.background
-            or (t.event_type in (lx.PROTESTS, lx.RIOTS) and turned_violent(t.token))]
+            or (t.event_type in (lx.PROTESTS, lx.RIOTS) and turned_violent(t.token)) or tolls_itself(t.token)]
 
 
 _MOVEMENT_VERBS = frozenset(lemma for lemma, (_, subtype) in lx.VERB_TRIGGERS.items()

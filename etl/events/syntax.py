@@ -209,6 +209,31 @@ def token_country(token: Token) -> str:
     return country_code(token.text)
 
 
+# Verbs that give the toll of their subject ("clashes killed one soldier", "clashes left one dead")
+_TOLL_VERBS = frozenset({"kill", "leave", "claim"})
+
+
+def tolls_itself(token: Token) -> bool:
+    """Is the event noun the subject of its own toll ("launched air strikes
+    after clashes killed one Thai soldier", "clashes left one soldier dead")?"""
+    return token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_.lower() in _TOLL_VERBS and any(
+        c.dep_ == "dobj" and (c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in token.head.children)
+
+
+def bidden(verb: Token) -> bool:
+    """Is the verb what someone was bidden or meant to do ("ordered the army
+    to ramp up operations", "the bombs were timed to explode on Friday"): an
+    infinitive under such a head?  (Not "waiting to collect aid": what they
+    were doing.)"""
+    head = verb.head.lemma_.lower()
+    return (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head in _MEANT_HEADS)) and head in lx.BIDDING_HEADS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# what a thing was made or set for ("timed to explode"), read as an adverbial clause by the parser
+_MEANT_HEADS = frozenset({"time", "design", "mean"})
+
+
 def relative_clause_of(token: Token, *, limit: int) -> Token | None:
     """The verb of the nearest relative clause holding ``token`` (the token
     itself or one of its first ``limit`` ancestors), or ``None``."""

@@ -69,6 +69,8 @@ def casualties_in(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "where the collapse of a gallery killed 15 people": an accident's dead
         if casualty.kind == "killed" and _ONGOING_TOLL.search(casualty.text):
             continue  # "the death toll from ongoing clashes in Sahnaya has risen to 11": a running total
+        if casualty.kind == "killed" and _handed_over(words):
+            continue  # "after Hamas returned the bodies of four hostages": a handover, no one killed there
         if casualty.kind == "killed" and casualty.best >= WAR_SCALE_DEAD:
             continue  # "the civil war, which claimed 400,000 lives": a war's toll, however told
         kept.append(casualty)
@@ -188,6 +190,18 @@ def _figure_words(sentence: Span, casualty: Casualty) -> tuple[list[Token], Toke
     verb = next((t for t in words if t.pos_ == "VERB"), None) or next(
         (t for t in words if t.pos_ == "AUX"), None) or (governing_verb(span.root) if span is not None else None)
     return words, verb
+
+
+_REMAINS = frozenset({"bodies", "body", "remains", "corpses"})
+_HANDING_OVER = frozenset({"return", "hand", "repatriate", "release", "exchange", "swap"})
+
+
+def _handed_over(words: Sequence[Token]) -> bool:
+    """Are the dead of the figure bodies handed over or returned ("Hamas
+    returned the bodies of four hostages"): no toll of what the sentence
+    tells?"""
+    return any(t.lower_ in _REMAINS and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _HANDING_OVER
+               for t in words)
 
 
 def _tally_figures(doc: Doc, *, published: date | None) -> set[int]:

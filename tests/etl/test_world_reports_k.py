@@ -1,0 +1,131 @@
+"""Events of short self-written reports from outside South Asia (stop 47):
+a place the text calls a village is no city of that name far away; security
+forces storming offices and detaining staff make arrests, not a battle; a
+place named as a news outlet ("France 24") is no place of what it reports; a
+town where an army was ordered to step up operations is no place of the
+attack; bodies handed over are no toll of the blast told beside them; the
+day bombs were "timed to explode" is not the day they went off; "X, a town
+near Y" is at X; civilians killed in an ambush of an army-escorted convoy
+are an attack on civilians; a page's teaser after the wire's sign-off is
+another story; "the fall of" a town is that town taken; a town "recaptured
+in the summer of 2023" is history; "their troops" of Russian media are
+Russia's, capturing a town abroad; air strikes launched "after clashes
+killed one soldier" are two events, the toll the clashes'; the date of "the
+October peace accord" does not date the lead's news; a report at a
+border joins the same report told at the country."""
+
+from __future__ import annotations
+
+from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
+
+
+def test_a_village_is_no_big_city_of_that_name_elsewhere(pipeline):
+    text = ("Convoy attacked in Mali\n\n"
+            "Gunmen killed 12 traders near the village of Valencia, about 40km from Mopti, on Sunday, the army "
+            "said.\n\n"
+            "The attack at Valencia was the deadliest in the region this year.")
+    assert [(e.country, e.fatalities) for e in extract(pipeline, text)] == [("MLI", 12)]
+
+
+def test_storming_offices_to_detain_staff_is_an_arrest_not_a_battle(pipeline):
+    text = ("Aid workers detained\n\n"
+            "Security forces on Monday stormed the offices of two aid agencies in Juba, detaining five staff "
+            "members, officials said.\n\n"
+            "A spokesperson said armed security agents raided the agencies' offices in the capital on Monday "
+            "morning.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Arrests", "Juba")]
+
+
+def test_a_news_outlet_named_for_a_country_is_no_place(pipeline):
+    text = ("Police post attacked in Goma\n\n"
+            "Gunmen attacked a police post in Goma on Monday, killing two officers, officials said.\n\n"
+            "According to Reuters and France 24, the gunmen stormed the post at dawn.")
+    assert {e.country for e in extract(pipeline, text)} == {"COD"}
+
+
+def test_a_town_where_an_army_is_ordered_to_act_is_no_place_of_the_attack(pipeline):
+    text = ("Bus bombs\n\n"
+            "Two buses exploded in Holon on Monday evening, police said.\n\n"
+            "Accusing militants from the West Bank to have perpetrated the attack, the defence minister ordered "
+            "the army to ramp up operations in the refugee camps, especially the ones in Nablus.")
+    assert {e.location for e in extract(pipeline, text)} == {"H̱olon"}
+
+
+def test_bodies_handed_over_are_no_toll_of_the_blasts(pipeline):
+    text = ("Buses explode\n\n"
+            "Three empty buses exploded in Holon on Monday, a day after Hamas handed over the bodies of four "
+            "hostages.")
+    assert [(e.sub_event_type, e.fatalities) for e in extract(pipeline, text)] == [
+        ("Remote explosive/landmine/IED", 0)]
+
+
+def test_the_day_bombs_were_timed_to_go_off_is_not_the_day_they_did(pipeline):
+    text = ("Buses explode\n\n"
+            "Three empty buses exploded in Holon on Monday evening, police said.\n\n"
+            "Police said the bombs had been timed to explode during the rush hour on Tuesday morning but went off "
+            "early.")
+    assert [(e.location, str(e.event_date)) for e in extract(pipeline, text)] == [("H̱olon", "2025-05-12")]
+
+
+def test_a_town_named_to_locate_another_is_not_a_second_site(pipeline):
+    text = ("Buses explode\n\n"
+            "Three buses were destroyed by explosions on Monday in Holon, a city near Tel Aviv, police said.")
+    assert [e.location for e in extract(pipeline, text)] == ["H̱olon"]
+
+
+def test_civilians_killed_in_an_ambush_of_an_escorted_convoy_are_attacked(pipeline):
+    text = ("Convoy ambushed\n\n"
+            "Insurgents killed 18 civilians in an ambush of an army-escorted convoy near Mopti on Friday, the army "
+            "said.")
+    assert [(e.event_type, e.fatalities) for e in extract(pipeline, text)] == [("Violence against civilians", 18)]
+
+
+def test_a_teaser_after_the_wire_sign_off_is_another_story(pipeline):
+    text = ("Convoy ambushed\n\n"
+            "Insurgents killed 18 civilians in an ambush near Mopti on Friday, the army said.\n\n"
+            "The army said soldiers pushed the attackers back. It did not give its own losses.\n\n"
+            "Reuters\n\n"
+            "Dozens killed in air strikes on militant camps in Somalia, officials say")
+    assert {e.country for e in extract(pipeline, text)} == {"MLI"}
+
+
+def test_the_fall_of_a_town_is_the_town_taken(pipeline):
+    text = ("Town falls\n\n"
+            "Russia's defence ministry announced the fall of Pokrovsk, in Ukraine's Donetsk region, on Sunday after "
+            "months of fighting.")
+    events = extract(pipeline, text)
+    assert [(e.event_type, e.sub_event_type.endswith("territory"), e.location) for e in events] == [
+        ("Battles", True, "Pokrovsk")]
+    season = ("Town\n\nThe town was busy in the fall of 2024, residents said, and shops reopened in Pokrovsk.")
+    assert not extract(pipeline, season)
+
+
+def test_a_town_retaken_in_a_summer_of_an_older_year_is_history(pipeline):
+    text = ("Town lost\n\n"
+            "Ukrainian forces recaptured parts of Pokrovsk in the summer of 2023, while Russian forces launched "
+            "assaults on the town in the fall of 2024.")
+    assert not extract(pipeline, text)
+
+
+def test_forces_a_state_says_are_its_own_are_that_states(pipeline):
+    text = ("Town captured\n\n"
+            "Ukrainian troops have withdrawn from the southern part of Pokrovsk, a spokesman said on Monday.\n\n"
+            "Russian media reported that their troops had captured Pokrovsk.")
+    taken = [e for e in extract(pipeline, text) if e.sub_event_type.endswith("territory")]
+    assert [(e.sub_event_type, e.actor1) for e in taken] == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia")]
+
+
+def test_clashes_that_killed_a_soldier_before_air_strikes_are_an_event_of_their_own(pipeline):
+    text = ("Air strikes\n\n"
+            "Thailand launched air strikes on Monday along its border with Cambodia after clashes killed one Thai "
+            "soldier and injured four others in Ubon Ratchathani province.")
+    events = extract(pipeline, text)
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 0), ("Armed clash", 1)]
+
+
+def test_the_date_of_an_accord_named_in_the_lead_does_not_date_the_news(pipeline):
+    text = ("Air strikes\n\n"
+            "Thailand launched air strikes on Cambodian positions, violating the October 2024 peace accord.\n\n"
+            "Thai officials said the strikes hit artillery positions in Oddar Meanchey.")
+    assert [str(e.event_date) for e in extract(pipeline, text)] == ["2025-05-13"]
