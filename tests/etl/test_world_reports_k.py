@@ -12,7 +12,9 @@ in the summer of 2023" is history; "their troops" of Russian media are
 Russia's, capturing a town abroad; air strikes launched "after clashes
 killed one soldier" are two events, the toll the clashes'; the date of "the
 October peace accord" does not date the lead's news; a report at a
-border joins the same report told at the country."""
+border joins the same report told at the country; "striking workers" are on
+strike; "calls on groups to lay down their arms and to commit to dialogue"
+holds no talks."""
 
 from __future__ import annotations
 
@@ -129,3 +131,17 @@ def test_the_date_of_an_accord_named_in_the_lead_does_not_date_the_news(pipeline
             "Thailand launched air strikes on Cambodian positions, violating the October 2024 peace accord.\n\n"
             "Thai officials said the strikes hit artillery positions in Oddar Meanchey.")
     assert [str(e.event_date) for e in extract(pipeline, text)] == ["2025-05-13"]
+
+
+def test_striking_workers_are_on_strike_not_struck(pipeline):
+    text = ("Banana workers\n\n"
+            "The company fired thousands of striking workers in the province of Chiriquí last month, the labour "
+            "minister said on Monday.")
+    assert all(e.event_type != "Explosions/Remote violence" for e in extract(pipeline, text))
+
+
+def test_an_infinitive_joined_to_a_demand_is_demanded_too(pipeline):
+    text = ("Union welcomes dissolution\n\n"
+            "The chairperson calls on all remaining armed groups in Mali to lay down their arms and to commit in good "
+            "faith to inclusive national dialogue.")
+    assert not extract(pipeline, text)
