@@ -116,7 +116,7 @@ ADMIN2_SEAT_BONUS = 0.15
 BIG_CITY_POPULATION = 1_000_000
 # a place the text calls a village is smaller than this ("the village of Kobe, about 30km from
 # Gao" is not Kobe, Japan)
-VILLAGE_MAX_POPULATION = 100_000
+VILLAGE_MAX_POPULATION = 500_000
 PROXIMITY_SCALE_KM = 300.0
 HINT_TOWN_MAX_KM = 150.0
 OUTSIDE_COUNTRY_FACTOR = 0.8

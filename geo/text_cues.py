@@ -73,7 +73,8 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
 # A word after a name for a part of a town ("the Shush neighborhood near the Grand Bazaar")
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
 # "the village of Kobe", "Kobe village", "a village called Kobe": a small place, never a city
-_VILLAGE_BEFORE = re.compile(r"\bvillages?\s+(?:of|called|named)\s+(?:the\s+)?$", re.IGNORECASE)
+# (not "villages of Zamfara": villages in Zamfara)
+_VILLAGE_BEFORE = re.compile(r"\bvillage\s+(?:of|called|named)\s+(?:the\s+)?$", re.IGNORECASE)
 _VILLAGE_AFTER = re.compile(r"\s+village\b(?!-)", re.IGNORECASE)
 CUED_OTHER_KIND_SCORE = 0.2
 _PART_BEFORE = re.compile(r"\b(?i:in|across|of)\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$")
