@@ -29,7 +29,8 @@ INJURED_PASSIVE = (
 LOST_PEOPLE = (r"(?:people|persons|men|women|children|residents|villagers|members|soldiers|officers|policemen|"
                r"colleagues|comrades|relatives|worshippers|students|civilians)")
 KILL_ACTIVE = (
-    r"(?P<verb>killings?\s+of|executions?\s+of|massacres?\s+of|murders?\s+of|kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|"
+    r"(?P<verb>killings?\s+of|executions?\s+of|massacres?\s+of|(?<!attempted )murders?\s+of|kill(?:ed|ing|s)?|"
+    r"martyr(?:ed|ing|s)?|"
     r"claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
     r"left|leaves|leaving|shot\s+dead|gun(?:s|ned)?\s+down|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|execut(?:ed|ing)|"
     r"death\s+of|deaths\s+of|bodies\s+of)"

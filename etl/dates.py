@@ -55,8 +55,8 @@ _MONTH_RE = (r"(?P<month>january|february|march|april|may|june|july|august|septe
 _WEEKDAY_RE = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
-# the year a day or month is told in: "12 October 2025", "June 25 last year"
-_YEAR_PART = rf"(?:,?\s+{_YEAR_RE}|\s+(?P<yrel>last|this|next|previous)\s+year\b)"
+# the year a day or month is told in: "12 October 2025", "June 25 last year", "April of last year"
+_YEAR_PART = rf"(?:,?\s+(?:of\s+)?{_YEAR_RE}|\s+(?:of\s+)?(?P<yrel>last|this|next|previous)\s+year\b)"
 _NUM_RE = r"(?P<num>\d+|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
 # Order matters: longer, more specific patterns first.  Each has a kind.
@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("day_month", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}{_YEAR_PART}?\b", re.I)),
     ("weekday", re.compile(
-        rf"\b(?P<mod>last|this|past|late|early|on|overnight\s+(?:into|to))?\s*{_WEEKDAY_RE}"
+        rf"\b(?P<mod>last|this|past|next|late|early|on|overnight\s+(?:into|to))?\s*{_WEEKDAY_RE}"
         r"(?:\s+(?P<part>night|morning|evening|afternoon))?(?P<lastweek>\s+(?:of\s+)?last\s+week)?\b", re.I)),
     ("relative_day", re.compile(
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
@@ -188,6 +188,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         target = _WEEKDAYS[groups["weekday"]]
         if groups.get("lastweek"):  # "on Friday last week": that day of the week before
             return published - timedelta(days=published.weekday() + 7 - target), DAY
+        if groups.get("mod") == "next":  # "next Wednesday": the one ahead
+            return published + timedelta(days=(target - published.weekday() - 1) % 7 + 1), DAY
         back = (published.weekday() - target) % 7
         if groups.get("mod") in ("last", "past") and back == 0:
             back = 7

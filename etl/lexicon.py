@@ -312,6 +312,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "capture": (STRATEGIC, "Arrests"), "nab": (STRATEGIC, "Arrests"),
     "seize": (STRATEGIC, "Disrupted weapons use"),
     "recapture": (BATTLES, "Government regains territory"),
+    # (spaCy's lemma of "reoccupied" is "reoccupie")
+    **dict.fromkeys(("reoccupy", "reoccupie"), (BATTLES, "Government regains territory")),
     "retake": (BATTLES, "Government regains territory"),
     "regain": (BATTLES, "Government regains territory"),
     "reclaim": (BATTLES, "Government regains territory"),
@@ -627,7 +629,8 @@ OBJECT_FRAMES: dict[str, frozenset[str]] = {
     "discover": WEAPON_CACHE_WORDS, "find": WEAPON_CACHE_WORDS, "unearth": WEAPON_CACHE_WORDS,
     "withdraw": TERRITORY_WORDS, "retreat": TERRITORY_WORDS, "occupy": TERRITORY_WORDS, "establish": BASE_WORDS,
     "set": BASE_WORDS,
-    "recapture": TERRITORY_WORDS, "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS, "reclaim": TERRITORY_WORDS,
+    "recapture": TERRITORY_WORDS, "reoccupy": TERRITORY_WORDS, "reoccupie": TERRITORY_WORDS,
+    "retake": TERRITORY_WORDS, "regain": TERRITORY_WORDS, "reclaim": TERRITORY_WORDS,
     "liberate": TERRITORY_WORDS, "overrun": TERRITORY_WORDS, "retook": TERRITORY_WORDS, "fall": TERRITORY_WORDS,
     "intercept": WEAPON_CACHE_WORDS | {
         "devices", "device", "consignment", "shipment"} | AERIAL_WEAPON_WORDS,

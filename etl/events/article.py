@@ -73,7 +73,8 @@ logger = logging.getLogger(__name__)
 
 
 # A line that points to another article ("ALSO READ: Washington talks start June 15").
-_LINK_WORDS = (r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|related(?:\s+(?:stories|articles|news))?|"
+_LINK_WORDS = (r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|further\s+reading|"
+               r"related(?:\s+(?:stories|articles|news))?|"
                r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|"
                r"more\s+stories|trending(?:\s+now)?)")
 _LINK_LINE = re.compile(rf"\s*{_LINK_WORDS}\b\s*[:|-]", re.I)

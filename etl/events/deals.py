@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from etl import lexicon as lx
-from etl.events.syntax import ancestors, not_chosen
+from etl.events.syntax import ancestors, clause_verb, not_chosen, told_as_coming
 
 
 # Verbs and nouns that end a deal ("ended its ceasefire", "the truce collapsed",
@@ -70,6 +70,23 @@ _STUCK = frozenset({"stall", "stalled", "deadlock", "deadlocked", "frozen", "stu
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
 # Verbs after which "to ..." tells what was done ("managed to reach a deal", "met in Doha to
 # sign a peace agreement", "travelled to Washington to sign the accord")
+def agreed_to_keep_seeking(token: Token) -> bool:
+    """Did the sides only agree to go on talking or to seek a deal ("the teams
+    had agreed to continue to speak to seek an agreement")?  No deal is made."""
+    if token.lemma_.lower() != "agree":
+        return False
+    node = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    while node is not None:
+        if node.lemma_.lower() in _PLANNED | _GOING_ON:
+            return True
+        node = next((c for c in node.children if c.dep_ in ("xcomp", "advcl")), None)
+    return False
+
+
+# Verbs of talks going on ("agreed to continue talks")
+_GOING_ON = frozenset({"continue", "keep", "pursue"})
+
+
 _ACHIEVED = _ARRIVALS | {"manage", "succeed", "agree", "decide", "move", "vote", "meet", "gather", "convene", "sit"}
 
 
@@ -97,6 +114,8 @@ def planned_or_denied(token: Token) -> bool:
     offer to mediate is itself diplomacy (see ``is_unreal``)."""
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _ARRIVALS:
         return True  # "Zelensky's arrival in the Netherlands for a NATO summit": what he came for
+    if told_as_coming(clause_verb(token)):
+        return True  # "agreeing to continue discussions at the expert level in Oman next Wednesday"
     if token.dep_ in ("compound", "amod") and not_chosen(token.head):
         return True  # "instead of the negotiating table"
     if lx.NOUN_TRIGGERS.get(token.lemma_.lower(), ("", ""))[1] == "Diplomacy" and any(

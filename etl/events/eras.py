@@ -111,6 +111,8 @@ def within_other_year(token: Token, *, published: date | None) -> bool:
         heads.append(node)
     if node.dep_ in ("dobj", "nsubj", "nsubjpass") and node.head.pos_ == "VERB":
         heads.append(node.head)  # "led large protests last summer", "protests in 2024 toppled him"
+    # "a peace deal that was signed by the FARC in 2016": the year of the clause on the event noun
+    heads.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB")
     if any(h.pos_ in ("VERB", "NOUN") and any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
             o.dep_ == "pobj" and (dated_other_year(o, published=published) or _earlier_bare_year(o, published=published))
             and not _compared(h, o) for o in c.children) for c in h.children) for h in heads):

@@ -169,6 +169,8 @@ def _sets_scene(doc: Doc, mention: Mention) -> bool:
     prep = span.root.head
     if prep.dep_ != "prep" and span.root.dep_ != "pobj":
         return True  # the object of a harm verb ("struck Kunduz")
+    if prep.lower_ == "from":
+        return False  # "Originally from Westport, Ireland, she has been a missionary in Haiti": whence, no scene
     head = prep.head
     if head.pos_ in ("VERB", "AUX"):
         return True

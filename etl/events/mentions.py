@@ -29,7 +29,8 @@ from etl.events.weapons import device_made_safe, only_imitations, weapon_subtype
 from etl.events.actors import names_group
 from etl.events.core import Trigger, VIOLENT
 from etl.events.crowds import CROWD_WORDS, riot_gear
-from etl.events.deals import deal_ended, deal_people, existing_agreement, planned_or_denied, signed, whereabouts
+from etl.events.deals import (agreed_to_keep_seeking, deal_ended, deal_people, existing_agreement, planned_or_denied,
+                              signed, whereabouts)
 from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import EXCHANGED_PEOPLE, is_non_conflict, left_over_from, raid_to_search, text_cues
 from etl.events.anaphora import anaphoric, told_where
@@ -501,6 +502,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
+        if agreed_to_keep_seeking(trig.token):
+            continue  # "the teams had agreed to continue to speak to seek an agreement": no deal made
         if lemma == "exchange" and trig.event_type == lx.BATTLES and context_words & EXCHANGED_PEOPLE:
             continue  # "agreed on a new exchange that would see thousands of war prisoners released": no fire
         if lemma in ("operation", "exchange", "offensive", "talk", "discussion", "pact", "treaty", "meeting") and \

@@ -18,6 +18,8 @@ from etl.events.facts import casualties_of
 from etl.events.syntax import governing_verb, sent_of, token_table
 
 
+# A crowd throwing things ("threw stones, bottles and fireworks at police")
+_THROWING = frozenset({"threw", "thrown", "throwing", "hurled", "hurling", "pelted", "pelting"})
 _EXPLOSION_WORDS = frozenset({"exploded", "explosion", "explosions", "blast", "blasts", "explodes", "fire",
                               "blaze", "collapsed", "collapse", "crash", "crashed", "leak", "leakage"})
 
@@ -44,6 +46,8 @@ def is_non_conflict(trigger: Trigger, words: set[str], *, whole_text: bool = Fal
         return False  # "shops were looted during the flood": looting, whatever the setting
     if words & lx.DISASTER_WORDS and (not armed or _disaster_did_it(trigger.token)):
         return True  # (also "an earthquake struck ..., killing 800, the Taliban government said")
+    if words & _THROWING and words & lx.POLICE_WORDS:
+        return False  # "youths threw stones, bottles and fireworks" at the police: a crowd's violence, no mishap
     if words & lx.ACCIDENT_WORDS and not armed and \
             (trigger.event_type == lx.REMOTE or words & _EXPLOSION_WORDS
              or (whole_text and trigger.token.lemma_.lower() == "kill")):

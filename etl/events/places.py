@@ -30,7 +30,7 @@ from etl.events.place_scope import (
     under_a_war, under_other_event, under_violence, where_said,
 )
 from etl.events.anaphora import town_told_before
-from etl.events.syntax import ancestors, bidden
+from etl.events.syntax import ancestors, bidden, told_as_coming
 from etl.spacy_model import doc_text, span_text
 from geo.records import Mention, Place
 from geo.text_cues import airbase_lists
@@ -46,6 +46,22 @@ def _names_the_area_of_a_named_town(root: Token) -> bool:
     return root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _TOWN_NOUNS and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in head.children)
+
+
+# Ways that lead somewhere ("a highway to China", "the route to the border")
+_WAYS = frozenset({"highway", "road", "route", "motorway", "railway", "railroad", "corridor", "pipeline", "gateway",
+                   "crossing", "bridge", "border", "trail", "path", "flight", "link", "access"})
+def _where_a_way_leads(word: Token) -> bool:
+    """Is the place (or the place it is of) the end of a way ("a highway to
+    China", "the highway to China's Yunnan province"), however the parser
+    hangs the "to"?"""
+    for node in [word, *ancestors(word, limit=2)]:
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "towards", "toward"):
+            prep = node.head
+            return prep.head.lemma_.lower() in _WAYS or (prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _WAYS)
+        if node.dep_ not in ("poss", "compound", "pobj"):
+            return False
+    return False
 
 
 _LANDMARK_PREPS = frozenset({"near", "from", "outside", "off", "beyond"})
@@ -135,6 +151,10 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if first.dep_ == "pobj" and first.head.lower_ == "of" and \
             first.head.head.lemma_.lower() in _TITLE_NOUNS:
         excluded = True  # "the Latin Patriarch of Jerusalem", "the Patriarchate of Jerusalem": a title
+    if _where_a_way_leads(first):
+        # "a town on a trade highway to China", "along the highway to China's Yunnan province": where
+        # a way leads
+        locative, excluded = False, True
     if first.dep_ == "pobj" and first.head.lower_ in ("on", "against") and \
             first.head.head.lemma_.lower() in _LEVERAGE_NOUNS:
         # "urged allies to increase pressure on Moscow", "sanctions on Russia": a government
@@ -537,8 +557,9 @@ def _in_future_clause(doc: Doc, mention: Mention, trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lx.MODAL_AUX for c in verb.children) or (
         # "as the president was expected in Washington for talks": where someone is awaited
         verb.lemma_.lower() in lx.AWAITED_VERBS and any(c.dep_ == "auxpass" for c in verb.children)) or (
-        # "ordered the army to ramp up operations in the camps in Tulkarem": what is bidden or planned
-        bidden(verb))
+        # "ordered the army to ramp up operations in the camps in Tulkarem": what is bidden or planned;
+        # "to continue discussions in Oman next Wednesday": what is to come
+        bidden(verb) or told_as_coming(verb))
 
 
 def _written_list(doc: Doc, chosen: PlaceCandidate, pool: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:

@@ -209,6 +209,23 @@ def token_country(token: Token) -> str:
     return country_code(token.text)
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token (the token itself if none)."""
+    return next((a for a in [token, *ancestors(token, limit=4)] if a.pos_ == "VERB"), token)
+
+
+# Times a "next" puts ahead ("next Wednesday", "next week")
+_COMING = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
+                     "month", "year", "round"})
+
+
+def told_as_coming(verb: Token) -> bool:
+    """Is the clause of the verb told for a time ahead ("to continue
+    discussions in Oman next Wednesday", "will meet next week")?"""
+    return any(t.lower_ == "next" and t.head.lower_ in _COMING and clause_verb(t.head).i == verb.i
+               for t in verb.subtree)
+
+
 # Verbs that give the toll of their subject ("clashes killed one soldier", "clashes left one dead")
 _TOLL_VERBS = frozenset({"kill", "leave", "claim"})
 

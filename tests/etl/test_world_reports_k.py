@@ -14,10 +14,19 @@ killed one soldier" are two events, the toll the clashes'; the date of "the
 October peace accord" does not date the lead's news; a report at a
 border joins the same report told at the country; "striking workers" are on
 strike; "calls on groups to lay down their arms and to commit to dialogue"
-holds no talks."""
+holds no talks.  Live Z (opened in stop 47): a "Further reading:" line is
+another story; youths throwing stones and fireworks at police riot (no
+fireworks mishap); "a highway to China" is no place in China; "reoccupied"
+retakes; "originally from Cork" sets no scene; talks to go on "next
+Wednesday" are to come; agreeing "to continue to speak to seek an
+agreement" makes no deal; "April of last year" is of last year; an
+"attempted murder of two" kills no one."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from etl.dates import find_dates
 from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
 
 
@@ -145,3 +154,74 @@ def test_an_infinitive_joined_to_a_demand_is_demanded_too(pipeline):
             "The chairperson calls on all remaining armed groups in Mali to lay down their arms and to commit in good "
             "faith to inclusive national dialogue.")
     assert not extract(pipeline, text)
+
+
+def test_a_further_reading_line_is_another_story(pipeline):
+    text = ("Clashes in Sofia\n\n"
+            "Police clashed with protesters in Sofia on Monday night.\n\n"
+            "Further reading: Gunmen kill 12 in attack on market in Kumanovo\n\n"
+            "Officials said order had been restored.")
+    assert [e.location for e in extract(pipeline, text)] == ["Sofia"]
+
+
+def test_youths_throwing_stones_and_fireworks_at_police_riot(pipeline):
+    text = ("Unrest\n\n"
+            "Thousands rallied in Skopje on Monday.\n\n"
+            "The first clashes with police occurred near parliament as youths threw stones, bottles and fireworks, "
+            "and set waste containers on fire.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Riots"]
+
+
+def test_a_town_on_a_highway_to_a_country_is_not_in_that_country(pipeline):
+    text = ("Town retaken\n\n"
+            "YANGON, May 10, 2025 (AFP) - Myanmar's ruling junta said Saturday that it had recaptured a town on a "
+            "trade highway to China from an ethnic armed group in the country's north.")
+    assert [(e.sub_event_type, e.country) for e in extract(pipeline, text)] == [
+        ("Government regains territory", "MMR")]
+
+
+def test_troops_that_reoccupied_a_town_retook_it(pipeline):
+    text = ("Town retaken\n\n"
+            "The army said on Saturday that troops had reoccupied Lashio completely after a 16-day operation.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [
+        ("Government regains territory", "Lashio")]
+
+
+def test_where_someone_is_from_sets_no_scene(pipeline):
+    text = ("Missionary freed\n\n"
+            "A missionary was released on Monday, her family said.\n\n"
+            "Originally from Cork, Ireland, she has been a missionary since 1993. She was among eight people "
+            "abducted from an orphanage on the afternoon of May 3, during an invasion by armed men.")
+    assert all(e.location != "Cork" for e in extract(pipeline, text))
+
+
+def test_talks_to_be_continued_next_wednesday_are_to_come(pipeline):
+    text = ("Talks end\n\n"
+            "The second round of talks was held in Rome on Saturday.\n\n"
+            "The negotiations were led by envoy John Doe and minister Ali Reza, with both delegations agreeing to "
+            "continue discussions at the expert level in Muscat next Wednesday.")
+    assert all(e.location != "Muscat" for e in extract(pipeline, text))
+    assert [str(d.value) for d in find_dates("in Muscat next Wednesday", published=date(2025, 4, 19))] == [
+        "2025-04-23"]
+
+
+def test_agreeing_to_keep_talking_makes_no_deal(pipeline):
+    text = ("Talks end\n\n"
+            "The second round of talks was held in Rome on Saturday.\n\n"
+            "Oman's Ministry of Foreign Affairs said in a statement on Saturday that the teams had agreed to "
+            "continue to speak to seek an agreement that guarantees")
+    assert all(e.sub_event_type != "Agreement" for e in extract(pipeline, text))
+
+
+def test_a_month_of_last_year_is_of_last_year():
+    assert [(str(d.value), d.kind) for d in find_dates("Talks fell apart in April of last year.",
+                                                        published=date(2025, 11, 11))] == [("2024-04-01", "month_year")]
+    assert [str(d.value) for d in find_dates("on the 5th of June of 2023", published=date(2025, 11, 11))] == [
+        "2023-06-05"]
+
+
+def test_an_attempted_murder_is_no_toll(pipeline):
+    text = ("Blast\n\n"
+            "A bomb killed one man in Moscow on Monday. Investigators opened a criminal inquiry on charges of murder "
+            "and the attempted murder of two or more people.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [1]
