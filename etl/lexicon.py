@@ -477,6 +477,9 @@ PHRASE_TRIGGERS: dict[str, tuple[str, str]] = {
     "set fire": (STRATEGIC, "Looting/property destruction"),
     "baton charge": (PROTESTS, "Protest with intervention"),
     "took to the streets": (PROTESTS, "Peaceful protest"), "take to the streets": (PROTESTS, "Peaceful protest"),
+    # crowds that fill the streets ("thousands of people also filled the streets in cities like Plovdiv")
+    **dict.fromkeys(("filled the streets", "fill the streets", "flooded the streets", "flood the streets",
+                     "poured into the streets", "pour into the streets"), (PROTESTS, "Peaceful protest")),
     "human chain": (PROTESTS, "Peaceful protest"),
     "defused": (STRATEGIC, "Disrupted weapons use"), "foiled": (STRATEGIC, "Disrupted weapons use"),
     "shot down": (STRATEGIC, "Disrupted weapons use"), "shoot down": (STRATEGIC, "Disrupted weapons use"),

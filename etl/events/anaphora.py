@@ -72,13 +72,16 @@ _DISTINCT = frozenset({"another", "second", "third", "fourth", "separate", "fres
                        "subsequent", "renewed", "additional", "similar"})
 
 
+_STREETS = frozenset({"street", "streets"})
+
+
 def anaphoric(token: Token) -> bool:
     """A definite mention of an event ("the attack", "this strike", "their
     assault"): it names an event the text has told or assumes known.  Not
     "the" event of someone it names ("announced the arrest of Tyler
     Robinson"): the name makes it definite, the text may tell it first."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in _STREETS:
+        return False  # (the "streets" crowds took to or filled are no event told before)
     dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC]
     if dets == ["the"] and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in token.children):

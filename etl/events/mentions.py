@@ -217,6 +217,21 @@ def _peace_text(doc: Doc) -> bool:
     return told
 
 
+# Verbs of being held, not of being taken ("is under house arrest", "died in detention")
+_HELD_STATE = frozenset({"be", "remain", "stay", "die", "live", "languish", "spend"})
+
+
+def _cut_off(token: Token) -> bool:
+    """Is the word the last of a text cut off mid-word ("... (seven, accord"):
+    perhaps the start of a longer one?"""
+    text = token.doc.text
+    end = token.idx + len(token.text)
+    return len(text) >= _PAGE_CHARS and token.text[-1:].isalpha() and not text[end:].strip()
+
+
+_PAGE_CHARS = 1000  # (a short text ending on a word is a headline or a line, not a page cut off)
+
+
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
                   harm_reports: bool = False) -> list[Trigger]:
     """Event triggers of one sentence after dropping back-references and
@@ -502,6 +517,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
             continue  # "troops entered the town" tells no transfer; "the rebels control the area" is a state
+        if _cut_off(trig.token):
+            continue  # "(seven, accord" at the end of a cut-off page: a word cut short ("according")
+        if trig.sub_event_type == "Arrests" and trig.token.pos_ == "NOUN" and trig.token.dep_ == "pobj" and \
+                trig.token.head.lower_ in ("under", "in") and trig.token.head.head.lemma_.lower() in _HELD_STATE:
+            continue  # "Machar, who is under house arrest", "remains in detention": a state (not "was placed
+            # under house arrest", nor "an operation which resulted in several arrests")
         if agreed_to_keep_seeking(trig.token):
             continue  # "the teams had agreed to continue to speak to seek an agreement": no deal made
         if lemma == "exchange" and trig.event_type == lx.BATTLES and context_words & EXCHANGED_PEOPLE:

@@ -20,7 +20,10 @@ fireworks mishap); "a highway to China" is no place in China; "reoccupied"
 retakes; "originally from Cork" sets no scene; talks to go on "next
 Wednesday" are to come; agreeing "to continue to speak to seek an
 agreement" makes no deal; "April of last year" is of last year; an
-"attempted murder of two" kills no one."""
+"attempted murder of two" kills no one; a leader "under house arrest" is
+held, not arrested again (one "placed under house arrest" is arrested); a
+word cut short at the end of a page is no trigger; crowds that "filled the
+streets" in towns protested in each."""
 
 from __future__ import annotations
 
@@ -225,3 +228,30 @@ def test_an_attempted_murder_is_no_toll(pipeline):
             "A bomb killed one man in Moscow on Monday. Investigators opened a criminal inquiry on charges of murder "
             "and the attempted murder of two or more people.")
     assert [e.fatalities for e in extract(pipeline, text)] == [1]
+
+
+def test_a_leader_under_house_arrest_is_held_not_arrested_again(pipeline):
+    text = ("Fighting in Old Fangak\n\n"
+            "Government forces clashed with rebels in Old Fangak on Monday, officials said.\n\n"
+            "Old Fangak is a stronghold of opposition groups aligned with First Vice-President Riek Machar, who is "
+            "under house arrest in Juba.")
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Armed clash"]
+    placed = ("Leader detained\n\n"
+              "Security forces placed the vice president under house arrest in Juba on Wednesday night.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, placed)] == [("Arrests", "Juba")]
+
+
+def test_a_word_cut_off_at_the_end_of_a_page_is_no_trigger(pipeline):
+    filler = " ".join(["Residents said the market had reopened and traffic was moving again on the main roads."] * 12)
+    text = ("Blast in Kabul\n\n"
+            f"A bomb killed nine people in Kabul on Monday, officials said. {filler}\n\n"
+            "We now have nine dead and five injured (seven, accord")
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_crowds_that_filled_the_streets_of_towns_protested_there(pipeline):
+    text = ("Budget protests\n\n"
+            "Huge crowds took to the streets of the capital Sofia on Monday night to protest against the government. "
+            "Thousands of people also filled the streets in cities like Plovdiv and Varna.")
+    assert [(e.event_type, e.location) for e in extract(pipeline, text)] == [
+        ("Protests", "Sofia"), ("Protests", "Plovdiv"), ("Protests", "Varna")]
