@@ -194,8 +194,10 @@ def _dates_report(span: Span, trigger: Token) -> bool:
     if before is not None and before.lower_ == "on" and span.start > 1:
         before = span.doc[span.start - 2]
     if before is not None and before.i != trigger.i and before.lemma_.lower() in lx.SAY_VERBS and \
-            before.tag_ in ("VBD", "VBZ", "VBP") and before.i < trigger.i:
-        return True  # "said on Monday its fighters had killed …" (however parsed): the day it was told
+            before.tag_ in ("VBD", "VBZ", "VBP"):
+        # "said on Monday its fighters had killed …", "militants killed 51 civilians …, a village chief
+        # said on Tuesday" (however parsed): the day it was told
+        return True
     noun = span.root.head.head if span.root.head.pos_ == "ADP" else span.root.head
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in lx.TELLING_NOUNS and noun.i != trigger.i and \
             in_subtree(trigger, noun):

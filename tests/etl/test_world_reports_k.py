@@ -255,3 +255,13 @@ def test_crowds_that_filled_the_streets_of_towns_protested_there(pipeline):
             "Thousands of people also filled the streets in cities like Plovdiv and Varna.")
     assert [(e.event_type, e.location) for e in extract(pipeline, text)] == [
         ("Protests", "Sofia"), ("Protests", "Plovdiv"), ("Protests", "Varna")]
+
+
+def test_the_day_a_chief_said_it_is_not_the_day_of_the_killing(pipeline):
+    text = ("Militia kills villagers\n\n"
+            "Armed militants killed more than 40 civilians in an attack on a cluster of villages in the Djugu "
+            "territory of Ituri province, a village chief, a lawmaker and a member of a civil society said on "
+            "Tuesday, with the toll expected to rise.\n\n"
+            "The head of the villages said the militants carried out the attack, which started at around 8 p.m. on "
+            "Monday, killing 41 people.")
+    assert [(e.location, str(e.event_date)) for e in extract(pipeline, text)] == [("Djugu", "2025-05-12")]
