@@ -23,7 +23,8 @@ agreement" makes no deal; "April of last year" is of last year; an
 "attempted murder of two" kills no one; a leader "under house arrest" is
 held, not arrested again (one "placed under house arrest" is arrested); a
 word cut short at the end of a page is no trigger; crowds that "filled the
-streets" in towns protested in each."""
+streets" in towns protested in each; "militants killed 40 ..., a chief said on
+Tuesday" dates the telling."""
 
 from __future__ import annotations
 
