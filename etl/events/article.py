@@ -29,7 +29,7 @@ from etl.casualties import Casualty
 from etl.dates import DAY, MONTH, WEEK, weekday_pinned_date
 from etl.datelines import filing_date
 from etl.events.actors import find_actors, find_claim
-from etl.events.captions import photo_caption
+from etl.events.captions import LINK_LINE, link_lists, photo_caption, story_end
 from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
@@ -70,50 +70,6 @@ from etl.records import Article, Event
 from geo.records import Place, Resolution
 
 logger = logging.getLogger(__name__)
-
-
-# A line that points to another article ("ALSO READ: Washington talks start June 15").
-_LINK_WORDS = (r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|further\s+reading|"
-               r"related(?:\s+(?:stories|articles|news))?|"
-               r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|"
-               r"more\s+stories|trending(?:\s+now)?)")
-_LINK_LINE = re.compile(rf"\s*{_LINK_WORDS}\b\s*[:|-]", re.I)
-
-# The same words as a heading over a list of other articles ("More To Read" then "- Eight
-# killed in …" lines)
-_LINK_LIST_HEAD = re.compile(rf"^[ \t]*{_LINK_WORDS}[ \t]*:?[ \t]*$", re.I | re.M)
-_LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+\S[^\n]*(?:\n|$)")
-
-
-def link_lists(text: str) -> list[tuple[int, int]]:
-    """The character spans of lists of other articles' headlines under a
-    heading of their own ("More To Read" and its "- …" lines)."""
-    spans: list[tuple[int, int]] = []
-    for head in _LINK_LIST_HEAD.finditer(text):
-        pos = head.end() + 1 if text[head.end():head.end() + 1] == "\n" else head.end()
-        start = pos
-        while (item := _LIST_ITEM_LINE.match(text, pos)) is not None and item.end() > pos:
-            pos = item.end()
-        if pos > start:
-            spans.append((head.start(), pos))
-    return spans
-
-
-# A line that signs off a wire story ("Reuters", "(AFP)", "— Associated Press", "(With inputs from
-# agencies)"): what follows on the page is another story's teaser
-_SIGN_OFF = re.compile(r"^[ \t]*[-—–(]*[ \t]*(?:Reuters|AFP|AP|Associated\s+Press|Agence\s+France[- ]Presse|"
-                       r"Bloomberg|dpa|Xinhua|Anadolu(?:\s+Agency)?|With\s+inputs\s+from\s+agencies)[ \t]*[.)]*[ \t]*$",
-                       re.M)
-_SIGN_OFF_MIN_SHARE = 0.4
-
-
-def story_end(text: str) -> int:
-    """Where the story ends: the start of the line that signs it off, in the
-    last part of the page, with more text after it; else the text's length."""
-    for line in _SIGN_OFF.finditer(text):
-        if line.start() >= _SIGN_OFF_MIN_SHARE * len(text) and text[line.end():].strip():
-            return line.start()
-    return len(text)
 
 
 # A photo's caption ("In this photo provided by …, a damaged building is seen at the
@@ -248,7 +204,7 @@ def extract_events(
             continue  # headline and standfirst restate the body
         if sentence.start_char >= end:
             break  # "Reuters" signed the story off: the page's teasers of other stories follow
-        if _LINK_LINE.match(span_text(sentence)) or any(a <= sentence.start_char < b for a, b in listed_links):
+        if LINK_LINE.match(span_text(sentence)) or any(a <= sentence.start_char < b for a, b in listed_links):
             continue  # "ALSO READ: …", "Related: …": another article's headline
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture

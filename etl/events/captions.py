@@ -1,7 +1,9 @@
-"""Stage 3, article events, the part about wire photos' captions: a line
-that shows a picture ("People gather around a crater at the site of a
-strike in Sanaa, Yemen April 21, 2025. (REUTERS)") dates the picture, not
-the story; what it shows happened on that day or before it.
+"""Stage 3, article events, the part about a page's furniture: a wire
+photo's caption ("People gather around a crater at the site of a strike in
+Sanaa, Yemen April 21, 2025. (REUTERS)") dates the picture, not the story
+(what it shows happened on that day or before it); a line or a list that
+points to another article ("ALSO READ: …", "More To Read" and its items),
+and whatever follows the wire's sign-off ("Reuters"), tell other stories.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from spacy.tokens import Span
 
 from etl.spacy_model import doc_text, span_text
 
-__all__ = ["photo_caption"]
+__all__ = ["LINK_LINE", "link_lists", "photo_caption", "story_end"]
 
 # A wire photo's caption, written in the present with the day the picture was taken at
 # its end and the credit after it ("People gather around a crater at the site of a
@@ -51,3 +53,47 @@ def photo_caption(sentence: Span) -> int | None:
     line = sentence.doc.char_span(start, end, alignment_mode="expand")
     present = line is not None and any(t.tag_ in ("VBZ", "VBP") and t.dep_ == "ROOT" for t in line)
     return start if credit or present else None
+
+
+# A line that points to another article ("ALSO READ: Washington talks start June 15").
+_LINK_WORDS = (r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|further\s+reading|"
+               r"related(?:\s+(?:stories|articles|news))?|"
+               r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|"
+               r"more\s+stories|trending(?:\s+now)?)")
+LINK_LINE = re.compile(rf"\s*{_LINK_WORDS}\b\s*[:|-]", re.I)
+
+# The same words as a heading over a list of other articles ("More To Read" then "- Eight
+# killed in …" lines)
+_LINK_LIST_HEAD = re.compile(rf"^[ \t]*{_LINK_WORDS}[ \t]*:?[ \t]*$", re.I | re.M)
+_LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+\S[^\n]*(?:\n|$)")
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """The character spans of lists of other articles' headlines under a
+    heading of their own ("More To Read" and its "- …" lines)."""
+    spans: list[tuple[int, int]] = []
+    for head in _LINK_LIST_HEAD.finditer(text):
+        pos = head.end() + 1 if text[head.end():head.end() + 1] == "\n" else head.end()
+        start = pos
+        while (item := _LIST_ITEM_LINE.match(text, pos)) is not None and item.end() > pos:
+            pos = item.end()
+        if pos > start:
+            spans.append((head.start(), pos))
+    return spans
+
+
+# A line that signs off a wire story ("Reuters", "(AFP)", "— Associated Press", "(With inputs from
+# agencies)"): what follows on the page is another story's teaser
+_SIGN_OFF = re.compile(r"^[ \t]*[-—–(]*[ \t]*(?:Reuters|AFP|AP|Associated\s+Press|Agence\s+France[- ]Presse|"
+                       r"Bloomberg|dpa|Xinhua|Anadolu(?:\s+Agency)?|With\s+inputs\s+from\s+agencies)[ \t]*[.)]*[ \t]*$",
+                       re.M)
+_SIGN_OFF_MIN_SHARE = 0.4
+
+
+def story_end(text: str) -> int:
+    """Where the story ends: the start of the line that signs it off, in the
+    last part of the page, with more text after it; else the text's length."""
+    for line in _SIGN_OFF.finditer(text):
+        if line.start() >= _SIGN_OFF_MIN_SHARE * len(text) and text[line.end():].strip():
+            return line.start()
+    return len(text)

@@ -4,8 +4,11 @@ event the sentence recalls as a cause (:func:`in_recalled_event`) or names
 beside it (:func:`under_other_event`, :func:`under_violence`) or before it
 (:func:`after_violence`), the venue of
 talks told in a clause of their own (:func:`in_talks_clause`), where someone
-went (:func:`at_a_visit`) or was heading (:func:`headed_for`).  Plain tests
-of the parse, used by :func:`etl.events.places.choose_places`."""
+went (:func:`at_a_visit`) or was heading (:func:`headed_for`), who told it
+(:func:`where_said`), where a way leads (:func:`where_a_way_leads`) or a
+name that locates another (:func:`landmark`).  Plain tests of the parse,
+used by :func:`etl.events.places.choose_places` and
+:func:`etl.events.places.mention_role`."""
 
 from __future__ import annotations
 
@@ -186,6 +189,37 @@ def _a_source(word: Token) -> bool:
     while word.dep_ == "conj":
         word = word.head
     return word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lower_ == "according"
+
+
+# Ways that lead somewhere ("a highway to China", "the route to the border")
+_WAYS = frozenset({"highway", "road", "route", "motorway", "railway", "railroad", "corridor", "pipeline", "gateway",
+                   "crossing", "bridge", "border", "trail", "path", "flight", "link", "access"})
+
+
+def where_a_way_leads(word: Token) -> bool:
+    """Is the place (or the place it is of) the end of a way ("a highway to
+    China", "the highway to China's Yunnan province"), however the parser
+    hangs the "to"?"""
+    for node in [word, *ancestors(word, limit=2)]:
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "towards", "toward"):
+            prep = node.head
+            return prep.head.lemma_.lower() in _WAYS or (prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _WAYS)
+        if node.dep_ not in ("poss", "compound", "pobj"):
+            return False
+    return False
+
+
+_LANDMARK_PREPS = frozenset({"near", "from", "outside", "off", "beyond"})
+
+
+def landmark(word: Token) -> bool:
+    """Is the place named to locate another ("Bat Yam, a city near Tel Aviv",
+    "Kobe, a village 30km from Gao"): the object of "near"/"from" under a
+    noun in apposition to a name?"""
+    if word.dep_ != "pobj" or word.head.lower_ not in _LANDMARK_PREPS:
+        return False
+    holder = word.head.head
+    return holder.pos_ == "NOUN" and holder.dep_ == "appos" and holder.head.pos_ == "PROPN"
 
 
 def under_other_event(doc: Doc, mention: Mention, trigger: Token) -> bool:

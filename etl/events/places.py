@@ -26,8 +26,8 @@ from etl.events.addresses import sites_in_places, without_address_areas, without
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate, within
 from etl.events.place_scope import (
-    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, of_a_war, under,
-    under_a_war, under_other_event, under_violence, where_said,
+    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, landmark, of_a_war,
+    under, under_a_war, under_other_event, under_violence, where_a_way_leads, where_said,
 )
 from etl.events.anaphora import town_told_before
 from etl.events.syntax import ancestors, bidden, told_as_coming
@@ -46,35 +46,6 @@ def _names_the_area_of_a_named_town(root: Token) -> bool:
     return root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _TOWN_NOUNS and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in head.children)
-
-
-# Ways that lead somewhere ("a highway to China", "the route to the border")
-_WAYS = frozenset({"highway", "road", "route", "motorway", "railway", "railroad", "corridor", "pipeline", "gateway",
-                   "crossing", "bridge", "border", "trail", "path", "flight", "link", "access"})
-def _where_a_way_leads(word: Token) -> bool:
-    """Is the place (or the place it is of) the end of a way ("a highway to
-    China", "the highway to China's Yunnan province"), however the parser
-    hangs the "to"?"""
-    for node in [word, *ancestors(word, limit=2)]:
-        if node.dep_ == "pobj" and node.head.lower_ in ("to", "towards", "toward"):
-            prep = node.head
-            return prep.head.lemma_.lower() in _WAYS or (prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _WAYS)
-        if node.dep_ not in ("poss", "compound", "pobj"):
-            return False
-    return False
-
-
-_LANDMARK_PREPS = frozenset({"near", "from", "outside", "off", "beyond"})
-
-
-def _landmark(word: Token) -> bool:
-    """Is the place named to locate another ("Bat Yam, a city near Tel Aviv",
-    "Kobe, a village 30km from Gao"): the object of "near"/"from" under a
-    noun in apposition to a name?"""
-    if word.dep_ != "pobj" or word.head.lower_ not in _LANDMARK_PREPS:
-        return False
-    holder = word.head.head
-    return holder.pos_ == "NOUN" and holder.dep_ == "appos" and holder.head.pos_ == "PROPN"
 
 
 def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
@@ -121,7 +92,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     locative = (first.dep_ == "pobj" and first.head.lower_ in lx.LOCATIVE_PREPS) or \
         (first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_.lower() in HARM_VERBS) or \
         _listed_in_place(first) or undergoes or _taken_in_relative_clause(root) or _names_the_part(first)
-    if container or _landmark(first):
+    if container or landmark(first):
         # a fallback: the place it holds, when known, is the finer one; so is the place a landmark
         # locates ("Bat Yam, a city near Tel Aviv", "the village of Kobe, about 30km from Gao")
         locative = False
@@ -151,7 +122,7 @@ def mention_role(doc: Doc, mention: Mention) -> tuple[bool, bool, int]:
     if first.dep_ == "pobj" and first.head.lower_ == "of" and \
             first.head.head.lemma_.lower() in _TITLE_NOUNS:
         excluded = True  # "the Latin Patriarch of Jerusalem", "the Patriarchate of Jerusalem": a title
-    if _where_a_way_leads(first):
+    if where_a_way_leads(first):
         # "a town on a trade highway to China", "along the highway to China's Yunnan province": where
         # a way leads
         locative, excluded = False, True
