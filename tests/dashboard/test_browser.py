@@ -115,7 +115,9 @@ def test_dashboard_end_to_end(dash_duo: Any, seed_store_url: str) -> None:
     every = store.query_events()
     afghan = store.query_events(EventFilter(countries=("AFG",)))
     n, n_afg = len(every), len(afghan)
-    assert n >= 6 and n_afg == 3  # Kabul, Kandahar and the skirmish with the Afghan Taliban (country level)
+    # Kabul and Kandahar (the "brief skirmish with the Afghan Taliban last month" is the border clashes the
+    # seed tells later, one happening on the Afghanistan–Pakistan border, since stop 47)
+    assert n >= 6 and n_afg == 2
     strikes = next(e for e in afghan if e["location"] == "Kabul")
 
     app = build_app(seed_store_url)
