@@ -276,8 +276,15 @@ def _names_a_thing(sentence: Span, mention: DateMention) -> bool:
     thing, not when the sentence's news happened?"""
     start = sentence.start_char + mention.start
     span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("compound", "nmod", "amod", "poss") and \
-        span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i
+    if span is None or span.root.dep_ not in ("compound", "nmod", "amod", "poss"):
+        return False
+    head = span.root.head
+    # (not "yesterday afternoon", "Monday night": a part of the day)
+    return head.pos_ == "NOUN" and head.i > span.root.i and head.ent_type_ not in ("DATE", "TIME") and \
+        head.lemma_.lower() not in _DAY_PARTS
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon", "dawn", "day", "hour", "hours"})
 
 
 _AWAITED = lx.MODAL_HEADS | lx.AWAITED_VERBS

@@ -266,3 +266,12 @@ def test_the_day_a_chief_said_it_is_not_the_day_of_the_killing(pipeline):
             "The head of the villages said the militants carried out the attack, which started at around 8 p.m. on "
             "Monday, killing 41 people.")
     assert [(e.location, str(e.event_date)) for e in extract(pipeline, text)] == [("Djugu", "2025-05-12")]
+
+
+def test_yesterday_afternoon_still_dates_the_lead(pipeline):
+    text = ("May 13: Operations in Southern Afghanistan\n\n"
+            "A security force killed a suspected insurgent and detained several other suspects in Helmand Province "
+            "yesterday afternoon.\n\n"
+            "As the security force approached a compound in Lashkar Gah district, they immediately received fire "
+            "from an individual outside the compound. The combined force returned fire killing him.")
+    assert {str(e.event_date) for e in extract(pipeline, text)} == {"2025-05-12"}
