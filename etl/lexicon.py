@@ -787,6 +787,8 @@ MODAL_HEADS = frozenset({
     # called off ("cancelled two major rallies")
     "cancel", "cancellation",
 })
+# The dead's remains ("the bodies of four hostages", "more bodies were recovered")
+REMAINS_WORDS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 # Heads of a clause of what someone was bidden, asked or meant to do ("called on the PKK to lay down
 # their arms", "ordered the army to ramp up operations in Tulkarem", "the bombs were timed to explode
 # on Friday"): not what was done

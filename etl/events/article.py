@@ -34,8 +34,8 @@ from etl.events.classify import choose_sentence_events, refine_trigger
 from etl.events.territory import TERRITORY_TAKEN
 from etl.events.capitals import (LEGISLATURES, bare_capitals, capital_locative, capital_named, seat_locative,
                                  seats_of_government)
-from etl.events.clauses import (dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town, toll_clauses,
-                                tolled_apart)
+from etl.events.clauses import (dated_apart, own_figures, sequel_triggers, split_by_sequel, toll_at_own_town,
+                                toll_clauses, tolled_apart)
 from etl.events.core import HARM_VERBS, CountryLookup, Draft, Trigger, VIOLENT
 from etl.events.deals import signed
 from etl.events.event_dates import dates_told_later, day_outside, lead_date, resolve_event_date, sentence_date

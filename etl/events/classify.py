@@ -278,7 +278,7 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     token = trigger.token
     if lemma in ("recover", "take") and (heads | {c.lower_ for c in token.children if c.dep_ in ("nsubjpass", "dobj")}
                                          | {t.lower_ for t in token.doc[max(token.sent.start, token.i - 3):token.i]}
-                                         ) & _REMAINS:
+                                         ) & lx.REMAINS_WORDS:
         return None  # "more bodies were recovered from the site": the dead found, no event
     if lemma in ("seize", "capture") and heads & lx.CARRIER_WORDS and not heads & lx.WEAPON_CACHE_WORDS and \
             state_taker(trigger.token) is False:
@@ -299,7 +299,6 @@ def _object_subtype(trigger: Trigger) -> Trigger | None:
     return Trigger(trigger.token, lx.STRATEGIC, "Arrests", True)
 
 
-_REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 
 
 # Words of shooting (not "guns": "anti-aircraft guns" are heavy weapons).

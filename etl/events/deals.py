@@ -70,23 +70,6 @@ _STUCK = frozenset({"stall", "stalled", "deadlock", "deadlocked", "frozen", "stu
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
 # Verbs after which "to ..." tells what was done ("managed to reach a deal", "met in Doha to
 # sign a peace agreement", "travelled to Washington to sign the accord")
-def agreed_to_keep_seeking(token: Token) -> bool:
-    """Did the sides only agree to go on talking or to seek a deal ("the teams
-    had agreed to continue to speak to seek an agreement")?  No deal is made."""
-    if token.lemma_.lower() != "agree":
-        return False
-    node = next((c for c in token.children if c.dep_ == "xcomp"), None)
-    while node is not None:
-        if node.lemma_.lower() in _PLANNED | _GOING_ON:
-            return True
-        node = next((c for c in node.children if c.dep_ in ("xcomp", "advcl")), None)
-    return False
-
-
-# Verbs of talks going on ("agreed to continue talks")
-_GOING_ON = frozenset({"continue", "keep", "pursue"})
-
-
 _ACHIEVED = _ARRIVALS | {"manage", "succeed", "agree", "decide", "move", "vote", "meet", "gather", "convene", "sit"}
 
 
@@ -104,6 +87,23 @@ def whereabouts(token: Token) -> bool:
     return verb is not None and verb.lemma_.lower() == "attend" and (
         verb.dep_ == "relcl" or verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
         or any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in verb.children))
+
+
+def agreed_to_keep_seeking(token: Token) -> bool:
+    """Did the sides only agree to go on talking or to seek a deal ("the teams
+    had agreed to continue to speak to seek an agreement")?  No deal is made."""
+    if token.lemma_.lower() != "agree":
+        return False
+    node = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    while node is not None:
+        if node.lemma_.lower() in _PLANNED | _GOING_ON:
+            return True
+        node = next((c for c in node.children if c.dep_ in ("xcomp", "advcl")), None)
+    return False
+
+
+# Verbs of talks going on ("agreed to continue talks")
+_GOING_ON = frozenset({"continue", "keep", "pursue"})
 
 
 def planned_or_denied(token: Token) -> bool:

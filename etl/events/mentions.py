@@ -39,7 +39,7 @@ from etl.events.eras import (
     going_on_lately, in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago,
 )
 from etl.events.realis import (
-    DEMAND_VERBS, recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
+    recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
     punished_for, purpose_of_movement,
 )
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
@@ -162,7 +162,7 @@ _FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
 
 
 # What asks for an arrest without making one
-_ARREST_ASKED = DEMAND_VERBS | {"warrant", "request", "push"}
+_ARREST_ASKED = lx.BIDDING_HEADS | {"warrant", "request", "push"}
 
 
 def _asks(head: Token) -> bool:
@@ -221,15 +221,15 @@ def _peace_text(doc: Doc) -> bool:
 _HELD_STATE = frozenset({"be", "remain", "stay", "die", "live", "languish", "spend"})
 
 
+_PAGE_CHARS = 1000  # (a short text ending on a word is a headline or a line, not a page cut off)
+
+
 def _cut_off(token: Token) -> bool:
     """Is the word the last of a text cut off mid-word ("... (seven, accord"):
     perhaps the start of a longer one?"""
     text = token.doc.text
     end = token.idx + len(token.text)
     return len(text) >= _PAGE_CHARS and token.text[-1:].isalpha() and not text[end:].strip()
-
-
-_PAGE_CHARS = 1000  # (a short text ending on a word is a headline or a line, not a page cut off)
 
 
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from etl import lexicon as lx
 from etl.events.core import Trigger
 from etl.events.facts import casualties_of
-from etl.events.syntax import governing_verb, sent_of, token_table
+from etl.events.syntax import governing_verb, object_heads, sent_of, token_table
 
 
 # A crowd throwing things ("threw stones, bottles and fireworks at police")
@@ -149,32 +149,23 @@ def raid_to_search(token: Token) -> bool:
     if token.pos_ == "VERB":
         verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        places = _objects(token)
+        places = object_heads(token)
     else:
         doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"]
         doers += [c for c in token.children if c.dep_ in ("compound", "poss")]
-        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
-                  for g in c.children if g.dep_ == "pobj"]
+        places = {g.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of")
+                  for g in c.children if g.dep_ == "pobj"}
     if any(d.lemma_.lower() in _INQUIRERS for d in doers):
         return True
-    return any(_policing(d) for d in doers) and any(p.lower_ in _SEARCHED for p in places) and \
+    return any(_policing(d) for d in doers) and bool(places & _SEARCHED) and \
         not casualties_of(sent_of(token))
 
 
 def storms_premises(token: Token) -> bool:
     """Is the verb the storming of an office or a home ("stormed the offices
     of United Nations' agencies")?"""
-    return token.lemma_.lower() == "storm" and any(c.lower_ in _SEARCHED for c in _objects(token))
-
-
-def _objects(verb: Token) -> list[Token]:
-    """The verb's objects with the items listed beside them ("stormed the
-    World Food Program (WFP), World Health Organization and UNICEF offices")."""
-    found = [c for c in verb.children if c.dep_ == "dobj"]
-    for item in found:
-        found.extend(c for c in item.children if c.dep_ in ("conj", "appos"))
-    return found
+    return token.lemma_.lower() == "storm" and bool(object_heads(token) & _SEARCHED)
 
 
 _SECURITY_BODIES = frozenset({"force", "forces", "agent", "agents", "officer", "officers", "service", "services"})

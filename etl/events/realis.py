@@ -82,9 +82,6 @@ def _arrests_aftermath(event: Token, prep: Token) -> bool:
                for c in event.children)
 
 
-DEMAND_VERBS = lx.BIDDING_HEADS
-
-
 # How far up the parse a word of intent, doubt or denial still governs an event
 # ("would not be able to reclaim Crimea or enter NATO as part of a peace deal")
 UNREAL_REACH = 7

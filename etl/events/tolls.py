@@ -192,7 +192,6 @@ def _figure_words(sentence: Span, casualty: Casualty) -> tuple[list[Token], Toke
     return words, verb
 
 
-_REMAINS = frozenset({"bodies", "body", "remains", "corpses"})
 _HANDING_OVER = frozenset({"return", "hand", "repatriate", "release", "exchange", "swap"})
 
 
@@ -200,8 +199,8 @@ def _handed_over(words: Sequence[Token]) -> bool:
     """Are the dead of the figure bodies handed over or returned ("Hamas
     returned the bodies of four hostages"): no toll of what the sentence
     tells?"""
-    return any(t.lower_ in _REMAINS and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _HANDING_OVER
-               for t in words)
+    return any(t.lower_ in lx.REMAINS_WORDS and t.dep_ in ("dobj", "nsubjpass")
+               and t.head.lemma_.lower() in _HANDING_OVER for t in words)
 
 
 def _tally_figures(doc: Doc, *, published: date | None) -> set[int]:
