@@ -77,10 +77,17 @@ def strip_boilerplate(text: str) -> str:
             offset >= _MIN_KEPT_SHARE * len(text)
             and line.strip()
             and _BOILERPLATE_LINE.match(line.strip())
+            and not _PROMO_BOX.match(line.strip())
         ):
             return text[:offset].rstrip()
         offset += len(line) + 1
     return text
+
+
+# A newsletter's blurb boxed inside the story ("Subscribe to CNA's Morning Brief An automated curation of
+# our top stories to start your day. ..."): a line of prose the page carries mid-story, which the story
+# goes on after (a short "Subscribe" line still ends it)
+_PROMO_BOX = re.compile(r"^(?:subscribe|sign\s+up)\b(?:\S*\s+){11,}", re.IGNORECASE)
 
 
 def clean_text(text: str) -> str:

@@ -724,6 +724,8 @@ HABITUAL_HEADS = frozenset({
 STRIKE_IDIOM_OBJECTS = frozenset({
     "note", "chord", "deal", "balance", "pose", "tone", "bargain", "agreement", "accord",
     "compromise", "match", "gold", "oil", "fear", "nerve"})
+# Nouns of a run of events ("a spate of attacks", "the latest in a succession of assaults")
+SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "spree", "succession"})
 SHOOTING_NOUNS = frozenset({"firing", "gunfire", "shooting", "killing"})
 SHOOTING_CONTEXT = frozenset({
     "killed", "dead", "death", "deaths", "injured", "wounded", "militants", "terrorists", "troops",

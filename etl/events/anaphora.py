@@ -174,9 +174,15 @@ def took_place(verb: Token) -> bool:
 def told_where(token: Token) -> bool:
     """The event word is what "took place", "happened" or "occurred" at a
     place ("The shooting took place in Orebro, some 200 km west of
-    Stockholm"): a sentence told to say where the event was, which places
-    it even when the word refers back to it."""
+    Stockholm"), or what there was at a place: a sentence told to say where
+    the event was, which places it even when the word refers back to it."""
     verb = token.head
+    if token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children):
+        # "There was a shooting at the church in south Minneapolis": what there was, and where
+        return any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for c in (*token.children, *verb.children))
     if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or not took_place(verb):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside") for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for c in verb.children)
+
+
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside"})

@@ -177,6 +177,31 @@ def going_on_lately(token: Token, *, published: date | None) -> bool:
     return not facts.dates and not facts.casualties
 
 
+_CARRIED_ON_DEPS = frozenset({"dobj", "xcomp", "advcl", "conj", "pcomp", "compound"})
+
+
+def kept_up_lately(token: Token, *, published: date | None) -> bool:
+    """A fight told as kept up lately, under a present perfect of "continue"
+    with no day in its clause and no toll ("Israel has continued targeting
+    Hezbollah in Lebanon, while also conducting strikes inside Syria"): a
+    state of the war, not a happening."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in _CARRIED_ON_DEPS or node.head.i == node.i:
+            return False
+        if node.head.lemma_.lower() == "continue":
+            break
+        node = node.head
+    else:
+        return False
+    kept = node.head
+    if kept.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kept.children):
+        return False
+    facts = facts_of(sent_of(token), published=published)
+    told = list(node.subtree)  # what was kept up (not "despite a truce reached in November")
+    return not facts.casualties and not facts.dates_within(told[0].idx, told[-1].idx + len(told[-1].text))
+
+
 def ongoing_since(token: Token, *, published: date | None) -> bool:
     """A state of war told by how long it has lasted ("has been fighting
     the army since April 2023", "fighting since 2023"), not a happening: a

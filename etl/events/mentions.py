@@ -35,8 +35,10 @@ from etl.events.facts import facts_of, told_weekday, writes_a_date
 from etl.events.non_conflict import EXCHANGED_PEOPLE, is_non_conflict, left_over_from, raid_to_search, text_cues
 from etl.events.anaphora import anaphoric, told_where
 from etl.events.offsets import recalled_offset
+from etl.events.quotes import chanted_or_written, scare_quoted
 from etl.events.eras import (
-    going_on_lately, in_the_past, long_gripped, ongoing_since, when_older_year, within_other_year, years_ago,
+    going_on_lately, in_the_past, kept_up_lately, long_gripped, ongoing_since, when_older_year, within_other_year,
+    years_ago,
 )
 from etl.events.realis import (
     recalled_date, recalled_earlier, drop_background_clauses, is_attributed, is_habitual, is_unreal,
@@ -52,17 +54,11 @@ from etl.events.surroundings import (
     setting_of_violence, target_of_attack, refers_back,
 )
 from etl.events.syntax import (
-    governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of, target_words, token_table,
+    RANKING_VERBS, governing_verb, has_object, in_subtree, object_heads, object_words, relative_clause_of,
+    series_of_it, target_words, token_table,
 )
 
 _WEAK_VERBS = {"kill", "martyr", "destroy", "attack", "hack", "stab", "beat", "bludgeon", "club", "stone"}
-
-
-def scare_quoted(token: Token) -> bool:
-    """Is the word quoted alone (a “kidnapping”, a 'massacre'): someone's
-    name for what happened, not a telling of it?"""
-    doc = token.doc
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_quote and doc[token.i + 1].is_quote
 
 
 def _phrase_index() -> dict[str, list[tuple[list[str], list[str], str, str]]]:
@@ -97,15 +93,25 @@ def _one_of_a_class(token: Token) -> bool:
     ranked = token.head.head if token.head.lower_ == "of" and token.head.head.lower_ in ("one", "some") \
         else token.head
     verb = ranked.head
-    return ranked.dep_ in ("attr", "dobj", "prep", "acomp") and verb.lemma_.lower() in _RANKING_VERBS and any(
+    return ranked.dep_ in ("attr", "dobj", "prep", "acomp") and verb.lemma_.lower() in RANKING_VERBS and any(
         c.dep_ == "nsubj" for c in verb.children)
 
 
-# Verbs that rank what their subject is ("The attack represents one of the deadliest …")
-_RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain", "constitute"})
 
 
 _ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
+def _met_people(token: Token) -> bool:
+    """Is the encounter one between named people or office holders ("encounters
+    between al-Shaibani and Israeli Minister Ron Dermer"): a meeting, no fight?"""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
+            side = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            armed = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | CROWD_WORDS
+            return side is not None and (side.ent_type_ == "PERSON" or side.lower_ in lx.LEADER_WORDS) and \
+                not any(t.lower_ in armed for t in prep.subtree)
+    return False
+
+
 def _crowd_met_by_attempt(token: Token) -> bool:
     """"Police sought to disperse demonstrators protesting about lawmakers' pay":
     what the police tried may not have happened, the crowd did (the crowd noun or
@@ -296,6 +302,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             pos = "NOUN"
         if pos in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
             etype, subtype = lx.NOUN_TRIGGERS[lemma]
+            if lemma == "encounter" and _met_people(sentence[i]):
+                etype, subtype = lx.STRATEGIC, "Diplomacy"
             found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
         elif pos == "VERB" and lemma in lx.VERB_TRIGGERS:
             etype, subtype = lx.VERB_TRIGGERS[lemma]
@@ -314,6 +322,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         lemma = trig.token.lemma_.lower()
         if trig.token.pos_ == "NOUN" and scare_quoted(trig.token):
             continue  # "transferred to a prison as part of a “kidnapping”": a party's word for what was told
+        if chanted_or_written(trig.token):
+            continue  # "banners with messages such as “Let's fight the arrogant regent”": a slogan
         if trig.token.i in told_back:
             # "after a deadly raid on 13 June": an earlier event told with its date is
             # background news; undated ("following clashes") it only refers back
@@ -336,7 +346,7 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the group's ceasefire negotiators": who would make a deal, none made
         if trig.sub_event_type in TERRITORY_TAKEN and control_of_the_state(trig.token):
             continue  # "claimed they had taken control of the country": a coup's claim, no ground taken
-        if _one_of_a_class(trig.token):
+        if _one_of_a_class(trig.token) or series_of_it(trig.token):
             continue  # "one of the deadliest strikes by the group in recent months": a class, not this event
         if riot_gear(trig.token):
             continue  # "riot police", "riot gear": no riot
@@ -385,7 +395,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma == "strike" and trig.token.dep_ == "amod" and trig.token.tag_ == "VBG":
             continue  # "fired thousands of striking workers": workers on strike, no air strike
         if ongoing_since(trig.token, published=published) or long_gripped(trig.token) or \
-                going_on_lately(trig.token, published=published):
+                going_on_lately(trig.token, published=published) or \
+                kept_up_lately(trig.token, published=published):
             continue  # "the RSF has been fighting the army since April 2023": the war, not an event
         if within_other_year(trig.token, published=published) or when_older_year(trig.token, published=published):
             # "last year's demonstrations", "since April 2023, when 10 policemen were killed", "the 2014

@@ -18,7 +18,7 @@ from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, VIOLENT
 from etl.events.deals import whereabouts
 from etl.events.realis import told_in_earlier_clause
-from etl.events.syntax import ancestors, governing_verb
+from etl.events.syntax import ancestors, governing_verb, series_of_it
 from geo.records import Mention
 
 # going somewhere: where a train, a bus or a traveller was bound is not where violence hit
@@ -353,3 +353,47 @@ def _harm_told_of(trigger: Token) -> Token | None:
     if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in _HARM_LEMMAS:
         return node.head
     return None
+
+
+# Verbs and prepositions that say what talks were about or for ("the talks focused on security along the
+# border", "efforts aimed at enhancing stability in Syria")
+_TOPIC_VERBS = frozenset({"focus", "center", "centre", "address", "discuss", "cover", "concern", "revolve",
+                          "tackle", "examine", "review", "aim"})
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
+
+
+def topic_of_talks(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place part of what talks were about ("the talks focused on
+    security arrangements along the Israeli-Syrian border", "met to discuss
+    the ceasefire in Sweida", "talks about the fighting in Gaza"), not where
+    they were held ("met in Paris to discuss …")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for parent in ancestors(span.root, limit=8):
+        if parent.i == trigger.i:
+            # "talks on the border": the border may be the venue; "talks on security along the border" is a topic
+            return node.dep_ == "prep" and node.lower_ in _TOPIC_PREPS and not span.root.head.i == node.i
+        if parent.pos_ in ("VERB", "AUX") and parent.lemma_.lower() in _TOPIC_VERBS:
+            # ("aimed at": what the aim is, no venue)
+            return not (node.dep_ == "prep" and node.lower_ in _VENUE_PREPS
+                        and not (parent.lemma_.lower() == "aim" and node.lower_ == "at"))
+        node = parent
+    return False
+
+
+def in_a_series(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place one of the run of events the trigger's event is told to
+    belong to ("the air strike is the latest in a series of assaults on
+    markets in South Kordofan"), not the event's own?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for node in ancestors(span.root, limit=6):
+        if node.i == trigger.i:
+            return False
+        if series_of_it(node):
+            return True
+    return False

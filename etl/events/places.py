@@ -26,8 +26,8 @@ from etl.events.addresses import sites_in_places, without_address_areas, without
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate, within
 from etl.events.place_scope import (
-    TALKS, after_violence, at_a_visit, headed_for, in_clause, in_recalled_event, in_talks_clause, landmark, of_a_war,
-    under, under_a_war, under_other_event, under_violence, where_a_way_leads, where_said,
+    TALKS, after_violence, at_a_visit, headed_for, in_a_series, in_clause, in_recalled_event, in_talks_clause, landmark,
+    of_a_war, topic_of_talks, under, under_a_war, under_other_event, under_violence, where_a_way_leads, where_said,
 )
 from etl.events.anaphora import town_told_before
 from etl.events.syntax import ancestors, bidden, told_as_coming
@@ -364,7 +364,8 @@ def choose_places(
     usable = [c for c in candidates if not c.excluded]
     # "arrested Duterte has left Manila and he will be turned over to the ICC in The Hague": where
     # something is still to happen is not where the event was
-    usable = [c for c in usable if not _in_future_clause(sentence.doc, c.mention, trigger.token)]
+    usable = [c for c in usable if not _in_future_clause(sentence.doc, c.mention, trigger.token)
+              and not in_a_series(sentence.doc, c.mention, trigger.token)]
     if trigger.event_type in VIOLENT:
         # "the attack coincided with the president's arrival in the Netherlands": where
         # someone went, not where the violence was; "launched just before Kinshasa and Kigali
@@ -387,7 +388,9 @@ def choose_places(
         # between Egyptian officials and senior U.S. envoys": the parties, not the venue
         usable = [c for c in usable if not after_violence(sentence.doc, c.mention, trigger.token)
                   and not of_a_war(sentence.doc, c.mention, trigger.token)
-                  and not _among_parties(sentence.doc, c.mention)]
+                  and not _among_parties(sentence.doc, c.mention)
+                  and not (trigger.sub_event_type == "Diplomacy"
+                           and topic_of_talks(sentence.doc, c.mention, trigger.token))]
     if trigger.event_type in (lx.PROTESTS, lx.RIOTS):
         # "protests, which have targeted the team over the devastating war in Gaza": what the
         # crowd protests about, not where it marched

@@ -164,7 +164,21 @@ def leaders_meet(token: Token) -> bool:
     if not others and token.pos_ == "VERB":
         # "Trump and Putin met in Anchorage": the two sides are the subject
         others = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        if any(_both_sides(s) for s in subjects):
+            return True  # "Sudanese and Chadian envoys met", "the two leaders met"
     return any(_leader(s) for s in subjects) and any(_leader(o) for o in others)
+
+
+def _both_sides(subject: Token) -> bool:
+    """Leaders of two sides in one plural subject: "Sudanese and Chadian
+    envoys", "the two presidents", "foreign ministers of Egypt and Jordan"."""
+    if subject.tag_ != "NNS" or subject.lemma_.lower() not in lx.LEADER_WORDS:
+        return False
+    return any((c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children))
+               or (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
+               or (c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+                   g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children) for g in c.children))
+               for c in subject.children)
 
 
 def meeting_between_leaders(token: Token) -> bool:

