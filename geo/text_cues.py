@@ -20,7 +20,9 @@ from geo.records import Mention, Place
 # ambassador to Turkey"
 OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
-                   r"capital|port|city|town|oil|fuel|main|second-largest|largest|of) ){0,2}$")
+                   r"capital|port|city|town|oil|fuel|main|second-largest|largest|of|"
+                   # ("Syria's Druze-majority Sweida", "Sudan's war-torn Darfur": a hyphened modifier)
+                   r"[A-Za-z]+-[a-z]+) ){0,2}$")
 # a nationality adjective before the kind of place and "of" ("the ancient central Syrian town of
 # Palmyra", "the Ukrainian city of Kharkiv"): the country it is in (not "the Russian-held town of",
 # which says who holds it)

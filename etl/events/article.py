@@ -76,8 +76,8 @@ logger = logging.getLogger(__name__)
 # hospital hit by an air strike …, Thursday, Dec. 11"; "… in this screengrab"): it
 # shows what the story tells, on the day the picture was taken.
 _CAPTION = re.compile(r"\bthis (?:photo(?:graph)?|picture|image|screengrab|screen grab|handout(?: photo)?|"
-                      r"file photo|video grab|still image)\b|\bphoto(?:graph)? (?:taken|provided|released) by\b",
-                      re.I)
+                      r"file photo|video grab|still image|(?:aerial|satellite|drone) (?:view|image|photo))\b|"
+                      r"\bphoto(?:graph)? (?:taken|provided|released) by\b", re.I)
 
 # Events that happen somewhere in particular: with no place of their own they
 # borrow the previous event's or the article's town.
@@ -196,7 +196,7 @@ def extract_events(
     all_sentences = doc_sentences(doc)
     listed_links = link_lists(doc_text(doc))
     end = story_end(doc_text(doc))
-    lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s))],
+    lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s)) and photo_caption(s) is None],
                      body_start=body_start, published=published)
     focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):

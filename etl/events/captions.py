@@ -20,13 +20,15 @@ __all__ = ["LINK_LINE", "link_lists", "photo_caption", "story_end"]
 # its end and the credit after it ("People gather around a crater at the site of a
 # strike in Sanaa, Yemen April 21, 2025. (REUTERS)", "... on March 19, 2025. Khaled
 # Abdullah/Reuters"): the act it shows was on that day or before it.
-_FULL_DATE_END = re.compile(
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d|\b[0-3]?\d\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?),?\s+(?:19|20)\d\d\.?\s*(?P<credit>.*)$",
-    re.I)
+_DAY_MONTH = (r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d|\b[0-3]?\d\s+"
+              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?),?\s+(?:19|20)\d\d")
+_FULL_DATE_END = re.compile(_DAY_MONTH + r"\.?\s*(?P<credit>.*)$", re.I)
+_FULL_DATE = re.compile(_DAY_MONTH + r"\b", re.I)
 _PHOTO_CREDIT = re.compile(r"^(?:\([^()]*\b(?:reuters|afp|ap|epa|getty|anadolu|xinhua|photo)\b[^()]*\)|"
                            r"(?:reuters|afp|epa)/\S.*|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*/\s*"
                            r"(?:reuters|afp|ap|epa|getty images|anadolu)\b.*)$", re.I)
+_BRACKETED_CREDIT = re.compile(r"\([^()]*\b(?:reuters|afp|ap photo|epa|getty images|anadolu|xinhua)\b[^()]*\)\s*$",
+                               re.I)
 # a credit told by its label after the caption, on its line ("Photograph: Niall Carson/PA Wire")
 _CREDIT_LABEL = re.compile(r"^\W{0,3}\s*(?:photograph|photo|picture|image|photo credit)s?\s*:\s*\S", re.I)
 
@@ -35,8 +37,9 @@ def photo_caption(sentence: Span) -> int | None:
     """Where a wire photo's caption begins in the sentence (``None`` when it
     holds none): the sentence's last line, which ends with a full date, then
     a photo credit or nothing, and is told in the present (or has the
-    credit); or a sentence a labelled credit follows on its line.  (A
-    headline with no full stop may run into the caption.)"""
+    credit); a dated line that ends on an agency's credit in brackets; or a
+    sentence a labelled credit follows on its line.  (A headline with no
+    full stop may run into the caption.)"""
     text = doc_text(sentence.doc)
     end = sentence.start_char + len(span_text(sentence).rstrip())
     start = max(sentence.start_char, text.rfind("\n", 0, end) + 1)
@@ -44,6 +47,11 @@ def photo_caption(sentence: Span) -> int | None:
     rest = text[start:line_end if line_end >= 0 else len(text)].rstrip()
     if _CREDIT_LABEL.match(text[end:line_end if line_end >= 0 else len(text)]):
         return start  # "... flared outside the Dublin hotel. Photograph: Niall Carson/PA Wire"
+    bracketed = _BRACKETED_CREDIT.search(rest)
+    if bracketed is not None and _FULL_DATE.search(rest, 0, bracketed.start()):
+        # "... are seen in the town at dawn on July 24, 2025, in Chasiv Yar, Ukraine. (Kostiantyn
+        # Liberov/Libkos/Getty Images)": a dated line that ends on a photo agency's credit in brackets
+        return start
     ending = _FULL_DATE_END.search(rest)
     if ending is None:
         return None

@@ -138,6 +138,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
         if bidden(node):
             return True  # "called on the PKK to lay down their arms", "asked them to attack": a demand; "the
             # bombs were timed to explode at rush hour": what was meant
+        if node.dep_ == "ccomp" and node.tag_ in ("VB", "VBP") and node.head.lemma_.lower() in _MANDATIVE_VERBS \
+                and not any(c.dep_ in ("prep", "pobj", "npadvmod", "advcl") for c in chain[:n]):
+            return True  # "demanding they surrender or face aerial bombardment": what was demanded (not
+            # "demanded he quit, a day after one of the deadliest crackdowns": when it was demanded)
         if node.dep_ == "xcomp" and node.head.lower_ in _SCHEDULED and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # "negotiators are set to meet on Monday", "due to sign": what is still to come
@@ -166,7 +170,10 @@ def is_unreal(token: Token, *, published: date | None) -> bool:
             # ("waiting for the order to launch the assault"); stop at a finite clause.
             if node.pos_ in ("VERB", "AUX") and node.i != token.i and node.dep_ not in ("xcomp", "ccomp", "pcomp") \
                     and not (node.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)) \
-                    and not (node.dep_ == "conj" and node.tag_ == "VB"):  # ("to narrow … and develop a deal")
+                    and not (node.dep_ == "conj" and node.tag_ == "VB") \
+                    and not (node.dep_ == "conj" and node.head.dep_ == "ccomp" and node.tag_ in ("VB", "VBP")
+                             and node.head.head.lemma_.lower() in _MANDATIVE_VERBS):
+                # ("to narrow … and develop a deal", "demanding they surrender or face bombardment")
                 break
     # "signed the much-anticipated agreement": what was expected happened
     # ("the highly anticipated meeting concluded on Friday": so did what was anticipated)
@@ -193,6 +200,8 @@ def _bounds_a_figure(no: Token) -> bool:
 _INQUIRY_VERBS = frozenset({"investigate", "probe", "examine", "condemn", "denounce", "document"})
 # Participles and adjectives of a plan fixed for later ("set to meet", "due to sign")
 _SCHEDULED = frozenset({"set", "due", "scheduled", "slated", "poised"})
+# Verbs whose "that" clause (a bare or present verb) is what someone wants done ("demanded they surrender")
+_MANDATIVE_VERBS = frozenset({"demand", "insist", "urge", "order", "ask", "require", "recommend", "propose"})
 
 
 def _inverted_condition(verb: Token) -> bool:
