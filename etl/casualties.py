@@ -126,7 +126,7 @@ def _figure(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 _CUE = re.compile(
     r"\b(?:kill|martyr|claim|left|leaving|shot|gun|eliminat|neutrali|death|bodies|injur|wound|hurt|"
     r"dead|die|slain|perish|execut|behead|lynch|hacked|burn|lost|embraced|laid|succumb|fell|toll|"
-    r"fatalit|sustained|lives|hell|massacr|murder|slaughter)", re.I)
+    r"fatalit|sustained|lives|life\b|hell|massacr|murder|slaughter)", re.I)
 
 
 def find_casualties(sentence: str) -> list[Casualty]:
@@ -219,6 +219,13 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   match.groupdict().get("n1") or "1"))
             if pattern in (SINGLE_ACTIVE, SINGLE_INJURED_ACTIVE):
                 found.extend(_list_after(sentence, _name_end(sentence, match.end()), kind=kind, taken=found))
+    if not _COUNTED_IN.search(sentence):
+        for match in _ATTACKER_DEAD.finditer(sentence):
+            start, end = match.span("victim")
+            if any(c.start < end and start < c.end for c in found) or (
+                    match.group("reflexive") is None and _CLAUSE_BREAK.search(match.group("gap"))):
+                continue
+            found.append(Casualty("killed", 1, 1, 1, match.group("victim"), start, end, sentence[start:end], "1"))
     for match in LEADING_LIST.finditer(sentence):
         text, base = match.group("items"), match.start("items")
         bounds = [0, *(x for sep in GROUP_SEPARATOR.finditer(text) for x in sep.span()), len(text)]
@@ -239,6 +246,21 @@ def find_casualties(sentence: str) -> list[Casualty]:
                                   sentence[start:end], number))
     found.sort(key=lambda c: c.start)
     return found
+
+
+# The attacker's own death, one more dead (ACLED counts attackers): "a gunman killed two children
+# before turning the gun on himself", "The suspected gunman is dead from a self-inflicted gunshot
+# wound", "the shooter later took his own life" (a reflexive verb is the attacker's whatever comes
+# between; "died", "was killed" only with no other clause between)
+_ATTACKER_DEAD = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?:suspected|lone|alleged|masked|armed)\s+)?(?P<victim>gunman|shooter|attacker|"
+    r"assailant|bomber|killer)\b(?P<gap>[^.;:!?]{0,120}?)\b(?:(?P<reflexive>(?:killed|shot)\s+(?:him|her)self|"
+    r"took\s+(?:his|her)\s+own\s+life|turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self|"
+    r"blew\s+(?:him|her)self\s+up)|(?:died|(?:is|was)\s+(?:found\s+)?dead|was\s+(?:shot\s+dead|killed)|"
+    r"died\s+by\s+suicide)\b)", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:and|while|but|after|before|when|who|which)\b|[,—–]|.{41}", re.I)
+# ("ten people dead, including himself", "the fatalities include the gunman who took his own life": counted)
+_COUNTED_IN = re.compile(r"\binclud(?:e|es|ed|ing)\b|\bamong\b", re.I)
 
 
 def _figure_and_one(sentence: str, match: re.Match[str], *, taken: Sequence[Casualty]) -> list[Casualty]:

@@ -163,3 +163,21 @@ def test_a_crackdown_told_by_when_a_resignation_was_demanded_is_kept(pipeline):
             "The governor of Kisumu stepped down on Friday after students demanded he resign, two days after "
             "one of the deadliest crackdowns in years in which at least 7 protesters were killed.")
     assert 7 in {e.fatalities for e in extract(pipeline, text)}
+
+
+def test_the_attackers_own_death_is_counted_with_the_victims(pipeline):
+    before = ("Shooting at a college\n\n"
+              "A gunman killed three students at a college in Perm on Monday before turning the gun on himself, "
+              "police said.")
+    after = ("Shooting at a college\n\n"
+             "A gunman killed three students at a college in Perm on Monday, police said. The suspected "
+             "shooter later died from a self-inflicted gunshot wound.")
+    assert [e.fatalities for e in extract(pipeline, before)] == [4]
+    assert [e.fatalities for e in extract(pipeline, after)] == [4]
+
+
+def test_an_attacker_already_counted_is_not_added_again(pipeline):
+    text = ("Shooting at a college\n\n"
+            "Five people were killed at a college in Perm on Monday, including the gunman who shot himself, "
+            "police said.")
+    assert [e.fatalities for e in extract(pipeline, text)] == [5]
