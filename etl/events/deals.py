@@ -65,6 +65,23 @@ _AIMS = frozenset({"effort", "bid", "attempt", "push", "hope", "plan", "proposal
 # Nouns of talks put off ("announced a four-year delay in negotiations")
 _HELD_OFF = frozenset({"delay", "postponement", "suspension", "freeze", "halt", "pause"})
 _STUCK = frozenset({"stall", "stalled", "deadlock", "deadlocked", "frozen", "stuck", "suspended"})
+# What talks told as a process do when none is held ("talks stalled", "the dialogue is suspended")
+_STALLING = frozenset({"stall", "collapse", "fail", "falter", "founder", "suspend", "freeze", "halt"})
+
+
+def _stalled(token: Token) -> bool:
+    """Are the talks the subject of their stalling, failing, suspension or
+    breakdown ("talks to end the war have failed to make progress", "peace
+    talks fell apart in April")?  A process told, no talks held."""
+    noun = token.head if token.dep_ == "compound" else token
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _STALLING for c in noun.children):
+        return True  # "previous negotiations ... stalled in May", read as a participle
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _STALLING or (lemma in ("fall", "break") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("apart", "down") for c in verb.children))
 
 
 _ARRIVALS = frozenset({"arrival", "arrive", "travel", "trip", "fly", "head", "visit", "come", "go", "land"})
@@ -126,6 +143,8 @@ def planned_or_denied(token: Token) -> bool:
         return True
     if token.i > 0 and token.doc[token.i - 1].lower_ in _URGING:
         return True  # "Trump Urges Ceasefire" (a headline the parser reads as a name)
+    if _stalled(token):
+        return True  # "talks to end the war have failed to make progress", "the dialogue process is suspended"
     for node in [token, *ancestors(token, limit=4)]:
         if node.lemma_.lower() in _PLANNED and node.pos_ in ("VERB", "ADJ"):
             return True

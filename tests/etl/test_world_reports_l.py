@@ -4,9 +4,18 @@ shooting there; a crackdown or series an arrest or strike is "part of" or
 "the latest in" is no event of its own; a place that talks were about (what
 they "focused on", "discussed", were "aimed at") is not where they were held;
 strikes a state "has continued" with no day or toll are the war's course, not
-an event; "encounters between" two ministers are meetings, not fights."""
+an event; "encounters between" two ministers are meetings, not fights;
+"Sudanese and Chadian envoys met" hold talks; a slogan on a banner fights no
+one; a newsletter box inside a page does not end the story; "Syria's
+Druze-majority Sweida" is in Syria; what a demand's "that" clause asks
+("demanding they surrender or face a drone strike") is no event; a dated
+photo line ending on an agency's credit dates no lead; the gunman's own death
+counts with his victims' (unless the figure includes him); talks that
+"stalled" or "broke down" were none held."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
 
@@ -181,3 +190,11 @@ def test_an_attacker_already_counted_is_not_added_again(pipeline):
             "Five people were killed at a college in Perm on Monday, including the gunman who shot himself, "
             "police said.")
     assert [e.fatalities for e in extract(pipeline, text)] == [5]
+
+
+def test_talks_told_as_stalled_or_broken_down_hold_no_talks(pipeline):
+    text = ("Envoys meet in Doha\n\n"
+            "Sudanese and Chadian envoys met in Doha on Monday to discuss the war, officials said.\n\n"
+            "Previous negotiations between the army and the RSF in Jeddah stalled in May, and peace talks "
+            "in Geneva broke down in April.")
+    assert [e.location for e in extract(pipeline, text, published=date(2025, 6, 10))] == ["Doha"]
