@@ -26,6 +26,7 @@ from etl.events.happenings import Happening, role_of, same_or_near, weekday_news
 from etl.events.fallback_places import border_country
 from etl.events.place_kinds import GEO_PRECISION, UNPLACED
 from etl.events.anaphora import presupposed, site_apart
+from etl.events.quotes import scare_quoted
 from etl.events.syntax import doc_sentences
 from etl.events.tolls import split_share
 from etl.records import Article, Event
@@ -226,9 +227,11 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         # no ground fight told strike from the air, whoever died
         etype, subtype = lx.REMOTE, "Air/drone strike"
     if subtype == "Government regains territory" and _foreign_forces(actor1, country_name) and \
-            not {t.lemma_.lower() for t in (anchor.draft.trigger.token, anchor.draft.trigger.token.head)} & _TAKEN_BACK:
+            not {t.lemma_.lower() for t in (anchor.draft.trigger.token, anchor.draft.trigger.token.head)
+                 if not scare_quoted(t)} & _TAKEN_BACK:
         # "Russian forces have captured the eastern Ukrainian city of Pokrovsk": a state's forces taking
-        # ground in another country overtake it as a non-state actor does (ACLED's convention)
+        # ground in another country overtake it as a non-state actor does (ACLED's convention); so do
+        # forces that "liberated" it in quotation marks (the party's word, not the report's)
         subtype = "Non-state actor overtakes territory"
     claim = next((t.claim for t in tolls if t.killed and t.claim), "") or evidence.claimed_by or next(
         (d.claimed_by for d in drafts if d.claimed_by), "")

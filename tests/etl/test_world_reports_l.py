@@ -203,3 +203,11 @@ def test_talks_told_as_stalled_or_broken_down_hold_no_talks(pipeline):
             "Previous negotiations between the army and the RSF in Jeddah stalled in May, and peace talks "
             "in Geneva broke down in April.")
     assert [e.location for e in extract(pipeline, text, published=date(2025, 6, 10))] == ["Doha"]
+
+
+def test_a_town_a_foreign_army_says_it_liberated_in_quotes_is_overtaken(pipeline):
+    text = ("Russia claims Kupiansk\n\n"
+            "Russia's Defence Ministry said on Monday its forces had “liberated” the town of Kupiansk in "
+            "Ukraine's Kharkiv region. Ukraine's army called the claim propaganda.")
+    assert [e.sub_event_type for e in extract(pipeline, text) if e.event_type == "Battles"] == [
+        "Non-state actor overtakes territory"]
