@@ -96,6 +96,13 @@ def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Ev
             event = replace(event, fatalities=0, fatalities_low=0, fatalities_high=None,
                             fatalities_reported=f"{event.fatalities_reported} (counted with the "
                                                 f"{twin.event_type.lower()} told before)")
+        if role == "background" and event.date_precision >= MONTH and event.fatalities >= PERIOD_TOLL_MIN:
+            # "deadly sectarian clashes in Sweida province in July, where more than 1,400 people were
+            # killed": a recalled fight known only by its month whose count is that of weeks of
+            # fighting or an inquiry's tally, not one happening's (no coded background event has one)
+            event = replace(event, fatalities=0, fatalities_low=0, fatalities_high=None,
+                            fatalities_reported=f"{event.fatalities_reported} (a count over a month or more, "
+                                                "not one happening's)")
         key = (event.event_type, event.place_id, event.event_date, apart)
         events[key] = _add(events[key], event) if key in events else event
     for key in [k for k in events if k[3] < 0 and not events[k].fatalities]:
@@ -254,6 +261,11 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         source=article.source, url=article.url, published=article.published,
         fatalities_reported="; ".join(c.figure or c.text.strip() for c, _ in killed),
     )
+
+
+# The dead of a recalled event known only by its month or year from which the figure is a
+# period's count ("in July, where more than 1,400 people were killed")
+PERIOD_TOLL_MIN = 100
 
 
 def _add(first: Event, second: Event) -> Event:

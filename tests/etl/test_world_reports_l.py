@@ -11,7 +11,9 @@ Druze-majority Sweida" is in Syria; what a demand's "that" clause asks
 ("demanding they surrender or face a drone strike") is no event; a dated
 photo line ending on an agency's credit dates no lead; the gunman's own death
 counts with his victims' (unless the figure includes him); talks that
-"stalled" or "broke down" were none held."""
+"stalled" or "broke down" were none held; a town a foreign army "liberated",
+in quotes, is overtaken; a recalled fight known only by its month, "where
+more than 1,200 were killed", is no toll of one happening."""
 
 from __future__ import annotations
 
@@ -211,3 +213,20 @@ def test_a_town_a_foreign_army_says_it_liberated_in_quotes_is_overtaken(pipeline
             "Ukraine's Kharkiv region. Ukraine's army called the claim propaganda.")
     assert [e.sub_event_type for e in extract(pipeline, text) if e.event_type == "Battles"] == [
         "Non-state actor overtakes territory"]
+
+
+def test_a_recalled_months_toll_is_no_toll_of_one_happening(pipeline):
+    text = ("Envoys meet in Amman\n\n"
+            "Syrian and Jordanian officials met in Amman on Monday to discuss border security, officials said.\n\n"
+            "The talks come after deadly clashes in southern Syria's Daraa province in March, where more than "
+            "1,200 people were killed.")
+    events = extract(pipeline, text)
+    assert [e.fatalities for e in events if e.event_type == "Battles"] == [0]
+    assert sum(e.fatalities for e in events) == 0
+
+
+def test_a_recalled_attack_dated_to_its_day_keeps_its_toll(pipeline):
+    text = ("Envoys meet in Amman\n\n"
+            "Syrian and Jordanian officials met in Amman on Monday to discuss border security, officials said.\n\n"
+            "The talks come after a bombing in Daraa on April 3 killed 120 people.")
+    assert 120 in {e.fatalities for e in extract(pipeline, text)}
