@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from etl import lexicon as lx
 from etl.casualty_grammar import (
     A_NUMBER, BARE_PASSIVE, GROUP_AND_ONE, GROUP_ITEM, GROUP_SEPARATOR, LEADING_LIST, LIST_ITEM, NAMED_AND_OTHERS,
     NAMED_KILLED_WITH_OTHERS, NON_PERSON, NO_ONE, NUMBER_GOES_ON, OTHER_FATE, PARTICIPLE_AFTER, PATTERNS, PEOPLE_LAST, PERSON,
@@ -223,7 +224,8 @@ def find_casualties(sentence: str) -> list[Casualty]:
         for match in _ATTACKER_DEAD.finditer(sentence):
             start, end = match.span("victim")
             if any(c.start < end and start < c.end for c in found) or (
-                    match.group("reflexive") is None and _CLAUSE_BREAK.search(match.group("gap"))):
+                    match.group("reflexive") is None and (_CLAUSE_BREAK.search(match.group("gap"))
+                                                          or len(match.group("gap")) > _CLAUSE_GAP_CHARS)):
                 continue
             found.append(Casualty("killed", 1, 1, 1, match.group("victim"), start, end, sentence[start:end], "1"))
     for match in LEADING_LIST.finditer(sentence):
@@ -253,12 +255,13 @@ def find_casualties(sentence: str) -> list[Casualty]:
 # wound", "the shooter later took his own life" (a reflexive verb is the attacker's whatever comes
 # between; "died", "was killed" only with no other clause between)
 _ATTACKER_DEAD = re.compile(
-    r"\b(?:the|a|an)\s+(?:(?:suspected|lone|alleged|masked|armed)\s+)?(?P<victim>gunman|shooter|attacker|"
-    r"assailant|bomber|killer)\b(?P<gap>[^.;:!?]{0,120}?)\b(?:(?P<reflexive>(?:killed|shot)\s+(?:him|her)self|"
-    r"took\s+(?:his|her)\s+own\s+life|turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self|"
-    r"blew\s+(?:him|her)self\s+up)|(?:died|(?:is|was)\s+(?:found\s+)?dead|was\s+(?:shot\s+dead|killed)|"
-    r"died\s+by\s+suicide)\b)", re.I)
-_CLAUSE_BREAK = re.compile(r"\b(?:and|while|but|after|before|when|who|which)\b|[,—–]|.{41}", re.I)
+    r"\b(?:the|a|an)\s+(?:(?:suspected|lone|alleged|masked|armed)\s+)?"
+    rf"(?P<victim>{'|'.join(sorted(lx.LONE_ATTACKERS))})\b(?P<gap>[^.;:!?]{{0,120}}?)\b"
+    r"(?:(?P<reflexive>(?:killed|shot)\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|"
+    r"turn(?:ed|ing)\s+the\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:him|her)self|blew\s+(?:him|her)self\s+up)|"
+    r"(?:died|(?:is|was)\s+(?:found\s+)?dead|was\s+(?:shot\s+dead|killed))\b)", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:and|while|but|after|before|when|who|which)\b|[,—–]", re.I)
+_CLAUSE_GAP_CHARS = 40  # ("the gunman ... died" with more between is another clause's)
 # ("ten people dead, including himself", "the fatalities include the gunman who took his own life": counted)
 _COUNTED_IN = re.compile(r"\binclud(?:e|es|ed|ing)\b|\bamong\b", re.I)
 

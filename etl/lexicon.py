@@ -207,6 +207,9 @@ CIVILIAN_SITES = frozenset({
     "churches", "temples", "markets", "hospitals", "kindergarten", "orphanage", "camp-goers", "beach",
     "bar", "bars", "pub", "hall", "billiards", "party", "wake",
 })
+# One who carried out an attack, named alone ("the suspected gunman is dead from a self-inflicted
+# gunshot wound"): the armed side, whose death counts with the victims' (ACLED counts attackers)
+LONE_ATTACKERS = frozenset({"gunman", "shooter", "attacker", "assailant", "bomber", "killer"})
 MILITANT_WORDS = frozenset({
     "militants", "militant", "terrorists", "terrorist", "insurgents", "insurgent",
     "fighters", "rebels", "gunmen", "attackers", "assailants", "khawarij", "khwarij", "kharijis", "bombers",

@@ -20,7 +20,7 @@ from geo.records import Mention, Place
 # ambassador to Turkey"
 OWNER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s|’s) (?:(?:(?:north|south)?(?:east|west)?"
                    r"(?:ern)?|north|south|central|restive|coastal|remote|rural|volatile|embattled|besieged|"
-                   r"capital|port|city|town|oil|fuel|main|second-largest|largest|of|"
+                   r"capital|port|city|town|oil|fuel|main|largest|of|"
                    # ("Syria's Druze-majority Sweida", "Sudan's war-torn Darfur": a hyphened modifier)
                    r"[A-Za-z]+-[a-z]+) ){0,2}$")
 # a nationality adjective before the kind of place and "of" ("the ancient central Syrian town of

@@ -196,7 +196,8 @@ def extract_events(
     all_sentences = doc_sentences(doc)
     listed_links = link_lists(doc_text(doc))
     end = story_end(doc_text(doc))
-    lead = lead_date([s for s in all_sentences if not _CAPTION.search(span_text(s)) and photo_caption(s) is None],
+    captions = [photo_caption(s) for s in all_sentences]  # where each sentence's photo caption begins
+    lead = lead_date([s for s, at in zip(all_sentences, captions) if not _CAPTION.search(span_text(s)) and at is None],
                      body_start=body_start, published=published)
     focus = focus_place(by_sentence, doc)
     for index, sentence in enumerate(all_sentences):
@@ -209,7 +210,7 @@ def extract_events(
         if _CAPTION.search(span_text(sentence)):
             continue  # a photo's caption tells nothing new, and dates the picture
         found = [t for t in find_triggers(sentence, published=published) if t.token.idx >= body_start]
-        caption_start = photo_caption(sentence)
+        caption_start = captions[index]
         if drafts and sum(t.event_type in VIOLENT and not t.background for t in found) > 1 and \
                 not any(t.background for t in found):
             # "The attack came weeks after about 20 civilians were killed in an attack in October": the

@@ -49,6 +49,11 @@ def _confidence(draft: Draft, place: Place) -> float:
     return round(max(0.05, min(0.99, score)), 2)
 
 
+# The dead of a recalled event known only by its month or year from which the figure is a
+# period's count ("in July, where more than 1,400 people were killed")
+PERIOD_TOLL_MIN = 100
+
+
 def emit_events(happenings: Sequence[Happening], *, article: Article) -> list[Event]:
     """One event per (type, place, date): the happenings there, their tolls added."""
     lead = next((h.dated().date_value for h in happenings if h.dated().date_value is not None
@@ -261,11 +266,6 @@ def _event(happening: Happening, *, article: Article, role: str, others_killed: 
         source=article.source, url=article.url, published=article.published,
         fatalities_reported="; ".join(c.figure or c.text.strip() for c, _ in killed),
     )
-
-
-# The dead of a recalled event known only by its month or year from which the figure is a
-# period's count ("in July, where more than 1,400 people were killed")
-PERIOD_TOLL_MIN = 100
 
 
 def _add(first: Event, second: Event) -> Event:

@@ -232,10 +232,6 @@ _STATE_VICTIMS = frozenset({"troopers", "jawans", "jawan", "commandos", "paramil
 
 # Members of an insurgency named by its movement ("27 Maoists", "Naxal cadres")
 _REBEL_MEMBERS = frozenset({"maoists", "maoist", "naxals", "naxal", "naxalites", "naxalite", "cadres"})
-# who carried out an attack ("the suspected gunman is dead from a self-inflicted gunshot wound"): the
-# armed side, whose dead are added to their victims (ACLED counts attackers)
-_ATTACKERS = frozenset({"gunman", "shooter", "attacker", "assailant", "bomber", "attackers", "assailants",
-                        "shooters", "bombers"})
 
 
 def _side(toll: TollMention) -> str:
@@ -256,7 +252,7 @@ def _sides(toll: TollMention) -> frozenset[str]:
 def _casualty_side(casualty: Casualty) -> str:
     """"armed", "state", "civilian" or "" for one figure's victims."""
     noun = victim_noun(casualty)
-    if noun in lx.MILITANT_WORDS or noun in _REBEL_MEMBERS or noun in _ATTACKERS:
+    if noun in lx.MILITANT_WORDS or noun in _REBEL_MEMBERS or noun in lx.LONE_ATTACKERS:
         return "armed"
     if noun in lx.MILITARY_WORDS or noun in lx.POLICE_WORDS or noun in _STATE_VICTIMS:
         return "state"

@@ -97,21 +97,22 @@ def _one_of_a_class(token: Token) -> bool:
         c.dep_ == "nsubj" for c in verb.children)
 
 
-
-
-_ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
 def _met_people(token: Token) -> bool:
     """Is the encounter one between named people or office holders ("encounters
     between al-Shaibani and Israeli Minister Ron Dermer"): a meeting, no fight?"""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
             side = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            armed = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | CROWD_WORDS
             return side is not None and (side.ent_type_ == "PERSON" or side.lower_ in lx.LEADER_WORDS) and \
-                not any(t.lower_ in armed for t in prep.subtree)
+                not any(t.lower_ in _ARMED_PEOPLE for t in prep.subtree)
     return False
 
 
+# Who meets in a fight, not at a table ("an encounter with security forces")
+_ARMED_PEOPLE = lx.MILITARY_WORDS | lx.POLICE_WORDS | lx.MILITANT_WORDS | CROWD_WORDS
+
+
+_ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt"})
 def _crowd_met_by_attempt(token: Token) -> bool:
     """"Police sought to disperse demonstrators protesting about lawmakers' pay":
     what the police tried may not have happened, the crowd did (the crowd noun or
