@@ -341,6 +341,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "vandalize": (STRATEGIC, "Looting/property destruction"),
     "withdraw": (STRATEGIC, "Change to group/activity"), "retreat": (STRATEGIC, "Change to group/activity"),
     "occupy": (BATTLES, "Government regains territory"),
+    # a place that "fell to" or "fell under the control of" a side (only with a place: see
+    # OBJECT_FRAMES and territory.place_object)
+    "fall": (BATTLES, "Government regains territory"),
     "establish": (STRATEGIC, "Headquarters or base established"),
     "march": (PROTESTS, "Peaceful protest"), "rally": (PROTESTS, "Peaceful protest"),
     "demonstrate": (PROTESTS, "Peaceful protest"),

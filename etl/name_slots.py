@@ -136,13 +136,18 @@ _TOWN_SLOT_PREPS = frozenset({"in", "near", "at", "outside"})
 
 
 # Settlement nouns said of a name that follows them ("the capital Rabat", "tourist hub Marrakech")
-_DESCRIBED_SETTLEMENTS = frozenset({"capital", "city", "town", "village", "hub", "port"})
+_DESCRIBED_SETTLEMENTS = toponyms.SETTLEMENT_NOUNS
 
 
 def described_settlement(ent: Span) -> bool:
     """A name the settlement noun before it describes ("the capital Rabat",
     "tourist hub Marrakech", "the port city Tangier"), whatever the model
-    called it; or the name a place noun is "of" ("the island of Mauritius")."""
+    called it; or the name a place noun is "of" ("the island of Mauritius");
+    or a name a settlement noun stands beside ("Bukavu, the capital of the
+    South Kivu province", "Tora, a village in North Darfur")."""
+    if any(c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in _DESCRIBED_SETTLEMENTS
+           for c in ent.root.children):
+        return True
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]

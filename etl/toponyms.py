@@ -240,6 +240,10 @@ _DATELINE_REST = re.compile(
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
 
 
+# Nouns that say a name is a settlement ("the port city Tangier", "Uvira, a city in South Kivu")
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "hub", "port"})
+
+
 def has_place_support(span: Span, *, lowercase_doc: bool = False, parsed: str | None = None) -> bool:
     """Does the text use a gazetteer word as a place?  The model did not
     tag it, so its syntax must: the object of a place preposition ("in
@@ -274,6 +278,9 @@ def has_place_support(span: Span, *, lowercase_doc: bool = False, parsed: str | 
         if root.dep_ == "appos" or root.dep_ == "conj":
             return root.head.ent_type_ in ("GPE", "LOC", "FAC") or root.head.pos_ == "PROPN"
         return True
+    if any(child.dep_ == "appos" and child.i >= span.end and child.lemma_.lower() in SETTLEMENT_NOUNS
+           for child in root.children):
+        return True  # "Uvira, a city in South Kivu province, fell to the rebels"
     return any(child.dep_ in ("conj", "appos") and (child.ent_type_ in ("GPE", "LOC") or child.pos_ == "PROPN")
                for child in root.children) and root.dep_ not in ("nsubj", "nsubjpass")
 

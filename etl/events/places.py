@@ -249,7 +249,8 @@ _BASED_VERBS = frozenset({"base", "headquarter", "operate"})
 
 def _undergoes(root: Token) -> bool:
     """A place that is the subject of what it suffered: "Kyiv bore the brunt of
-    the attack", "the town came under fire", "Sumy suffered heavy shelling"."""
+    the attack", "the town came under fire", "Sumy suffered heavy shelling",
+    "Uvira fell to the rebels"."""
     if root.dep_ != "nsubj":
         return False
     verb = root.head
@@ -258,6 +259,8 @@ def _undergoes(root: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "brunt" for c in verb.children)
     if lemma == "come":
         return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+    if lemma == "fall":  # "Uvira fell to the rebels", "the town fell under their control"
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "under", "into") for c in verb.children)
     return lemma in ("suffer", "endure", "sustain")
 
 

@@ -149,6 +149,32 @@ def names_forces(noun: Token) -> bool:
     return noun.ent_type_ in ("ORG", "NORP") or any(t.lower_ in lx.TROOP_WORDS for t in noun.subtree)
 
 
+# How a place falls to a side ("fell to the rebels", "fell under their control", "fell into their hands")
+_FALLEN_TO = frozenset({"to", "under", "into"})
+
+
+# Who a place falls to ("fell to the rebels", "fell to Russian forces")
+_SIDES = lx.MILITANT_WORDS | {"forces", "troops", "army", "militia", "militias", "group", "jihadists"}
+
+
+def fell_to_a_side(token: Token) -> bool:
+    """Does the verb "fall" tell a place taken: it fell to someone ("fell to
+    the rebels"), under someone's control or into someone's hands; not what
+    fell to the ground, in a village or to a level ("debris fell in nearby
+    villages", "prices fell to their lowest")?"""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _FALLEN_TO:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "to" and (obj.ent_type_ in ("NORP", "ORG") or obj.lower_ in _SIDES):
+                return True
+            if prep.lower_ in ("under", "into") and obj.lemma_.lower() in ("control", "hand", "grip"):
+                return True
+    return False
+
+
 def place_object(token: Token) -> bool:
     """Is the verb's object (or passive subject) a named place ("seized
     Kunduz", "Aleppo was recaptured")?  A place is a place mention of the
@@ -168,6 +194,9 @@ def place_object(token: Token) -> bool:
             break
     if any(is_place(t) for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree):
         return True
+    if token.lemma_.lower() == "fall" and fell_to_a_side(token) and \
+            any(c.dep_ == "nsubj" and is_place(c) for c in token.children):
+        return True  # "Bukavu fell to the M23", "the town fell under the control of the rebels"
     # "capturing Walikale, a key mining hub in North Kivu province": a name the model did not
     # see as a place, told as one by its apposition
     return any(a.dep_ == "appos" and (a.lower_ in lx.TERRITORY_WORDS or any(
