@@ -31,6 +31,7 @@ from etl.events.place_scope import (
 )
 from etl.events.anaphora import town_told_before
 from etl.events.syntax import ancestors, bidden, told_as_coming
+from etl.events.territory import fell_to_a_side
 from etl.spacy_model import doc_text, span_text
 from geo.records import Mention, Place
 from geo.text_cues import airbase_lists
@@ -260,7 +261,7 @@ def _undergoes(root: Token) -> bool:
     if lemma == "come":
         return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
     if lemma == "fall":  # "Uvira fell to the rebels", "the town fell under their control"
-        return any(c.dep_ == "prep" and c.lower_ in ("to", "under", "into") for c in verb.children)
+        return fell_to_a_side(verb)
     return lemma in ("suffer", "endure", "sustain")
 
 

@@ -154,7 +154,7 @@ _FALLEN_TO = frozenset({"to", "under", "into"})
 
 
 # Who a place falls to ("fell to the rebels", "fell to Russian forces")
-_SIDES = lx.MILITANT_WORDS | {"forces", "troops", "army", "militia", "militias", "group", "jihadists"}
+_SIDES = lx.MILITANT_WORDS | {"forces", "troops", "army", "militia", "militias", "group"}
 
 
 def fell_to_a_side(token: Token) -> bool:
