@@ -78,6 +78,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (whose they were first: "killed his three sons", "killed a couple's nine children")
     ("killed", re.compile(rf"\b{KILL_ACTIVE}\s+(?:(?:his|her|their|(?:(?:the|a|an)\s+)?[\w-]+['’]s)\s+)?"
                           rf"(?:at\s+least\s+|as\s+many\s+as\s+|all\s+)?{NUMBER}{VICTIM_AFTER}", re.I)),
+    # "recover the bodies of the 13 workers", "the deaths of the two soldiers": the dead of a
+    # noun of death, however definite
+    ("killed", re.compile(rf"\b(?P<verb>bodies\s+of|deaths?\s+of|killings?\s+of|murders?\s+of|massacres?\s+of)"
+                          rf"\s+the\s+{NUMBER}{VICTIM_AFTER}", re.I)),
     ("injured", re.compile(rf"\b{INJURE_ACTIVE}\s+{NUMBER}{VICTIM_AFTER}", re.I)),
     # Passive: "23 Pakistani soldiers were killed", "Twenty-three soldiers
     # embraced martyrdom", "30 injured".

@@ -137,9 +137,29 @@ def widest_known(start: int, end: int, matches: Sequence[tuple[int, int]], *, te
 
 
 def person_name_words(entities: Iterable[Span]) -> frozenset[str]:
-    """Lower-cased words of the multi-word PERSON entities of an article."""
+    """Lower-cased words of the multi-word PERSON entities of an article, and
+    of the multi-word names a title marks as a person's whatever the model
+    called them ("opposition leader María Corina Machado", "Lukashenko's
+    adviser, Natalia Eismont")."""
     return frozenset(token.lower_ for ent in entities
-                     if ent.label_ == "PERSON" and len(ent) >= 2 for token in ent)
+                     if len(ent) >= 2 and (ent.label_ == "PERSON" or ent.label_ == "ORG" and _titled(ent))
+                     for token in ent)
+
+
+# A person's titles: a name beside one of them is a person's
+PERSON_TITLES = frozenset({"president", "minister", "premier", "leader", "chancellor", "ambassador", "chairman",
+                           "governor", "mayor", "senator", "lawmaker", "spokesman", "spokeswoman", "spokesperson",
+                           "commander", "adviser", "advisor", "candidate", "activist", "journalist", "opposition"})
+
+
+def _titled(ent: Span) -> bool:
+    """A title before the name ("opposition leader María Corina Machado") or
+    the name set beside a title ("the opposition leader, María Corina
+    Machado"): a person, not a body."""
+    root = ent.root
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ in PERSON_TITLES and before.head.i in range(ent.start, ent.end)) \
+        or (root.dep_ == "appos" and root.head.lower_ in PERSON_TITLES)
 
 
 def is_person_name_token(span: Span, person_words: Collection[str]) -> bool:

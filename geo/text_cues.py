@@ -68,7 +68,7 @@ CUED_KIND_SCORE: dict[str, dict[str, float]] = {
     "admin2": {"admin2": 1.0, "admin1": 0.8, "region": 0.7, "country": 0.5},
     "populated_place": {"populated_place": 1.0, "site": 0.6, "country": 0.3},
     # "in northern Potosí": a part of an area, more often than of a town of the name
-    "area": {"admin1": 1.0, "admin2": 0.9, "region": 0.9, "country": 0.9, "populated_place": 0.5},
+    "area": {"admin1": 1.0, "admin2": 0.9, "region": 0.9, "country": 1.0, "populated_place": 0.5},
     # "the Daraj neighbourhood": a part of a town (GeoNames lists some as places)
     "quarter": {"site": 1.0, "populated_place": 0.8},
 }

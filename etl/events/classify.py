@@ -463,9 +463,32 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
 _AIMED_HARM = frozenset(HARM_VERBS | {"fire", "shoot"})
 
 
+# Weapons in flight that forces fire at or stop ("opened fire at a drone")
+_AERIAL_WEAPONS = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs"})
+# What stopping them is told by ("was prevented from doing so", "was intercepted")
+_STOPPED = frozenset({"prevent", "thwart", "foil", "repel", "intercept", "stop", "block"})
+
+
+def _weapon_stopped(token: Token, sentence: Span) -> bool:
+    """Fire at a drone or missile in flight ("security forces opened fire at a
+    drone to prevent it from reaching the field"), or a drone that "tried to
+    attack" and was stopped: weapons use disrupted (ACLED), not a strike."""
+    lemma = token.lemma_.lower()
+    if lemma == "fire":
+        verb = token.head if token.dep_ == "dobj" else token
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "on") and any(
+            g.dep_ == "pobj" and g.lower_ in _AERIAL_WEAPONS for g in c.children)
+            for c in [*token.children, *verb.children])
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("try", "attempt") and any(
+        c.dep_ == "nsubj" and c.lower_ in _AERIAL_WEAPONS for c in token.head.children) and any(
+        t.lemma_.lower() in _STOPPED for t in sentence if t.i > token.i)
+
+
 def _refine(trigger: Trigger, sentence: Span, violent: Sequence[Trigger] = ()) -> Trigger:
     """Refine a generic violent trigger by weapon words and by its target."""
     trigger = territory_side(trigger)
+    if trigger.event_type in (lx.REMOTE, lx.BATTLES) and _weapon_stopped(trigger.token, sentence):
+        return Trigger(trigger.token, lx.STRATEGIC, "Disrupted weapons use", trigger.strong)
     etype, subtype = trigger.event_type, trigger.sub_event_type
     lemma = trigger.token.lemma_.lower()
     if etype == lx.BATTLES and _crowd_subject(trigger.token):

@@ -362,14 +362,22 @@ _HURT_WORDS = frozenset({"injured", "wounded", "hurt", "hospitalised", "hospital
 _OFFICER_WORDS = lx.POLICE_WORDS | {"officers", "officer", "agents"}
 
 
+# What one suffers or sustains when hurt ("sustained cuts and grazes", "suffered injuries")
+_INJURY_NOUNS = frozenset({"injury", "wound", "cut", "graze", "burn", "fracture", "bruise"})
+
+
 def _police_hurt(sentence: Span) -> bool:
     """Are police officers among those the sentence says were hurt ("100
     police officers and 20 protesters were injured", "injuring dozens of
     officers")?"""
     for token in sentence:
-        if token.lower_ not in _HURT_WORDS:
+        if token.lemma_.lower() in ("suffer", "sustain") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _INJURY_NOUNS for c in token.children):
+            hurt = [c for c in token.children if c.dep_ == "nsubj"]  # "eight officers sustained cuts"
+        elif token.lower_ not in _HURT_WORDS:
             continue
-        hurt = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+        else:
+            hurt = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
         if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             hurt.append(token.head)  # "injured officers", "officers injured in the clashes"
         for who in hurt:

@@ -74,8 +74,10 @@ def _stalled(token: Token) -> bool:
     breakdown ("talks to end the war have failed to make progress", "peace
     talks fell apart in April")?  A process told, no talks held."""
     noun = token.head if token.dep_ == "compound" else token
-    if any(c.dep_ == "acl" and c.lemma_.lower() in _STALLING for c in noun.children):
-        return True  # "previous negotiations ... stalled in May", read as a participle
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _STALLING and not any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children):
+        return True  # "previous negotiations ... stalled in May", read as a participle (not "an
+        # agreement to halt violence": what the deal is for)
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False

@@ -209,6 +209,10 @@ def _dates_report(span: Span, trigger: Token) -> bool:
             not any(a.i == trigger.i for a in ancestors(span.root, limit=7)) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in ("toll", "number", "count", "tally") for c in verb.children):
         return True  # "the death toll in the car explosion rose to 13 on Wednesday": the day of the count
+    if verb is not None and verb.dep_ == "acl" and verb.head.lemma_.lower() in lx.TELLING_NOUNS and \
+            verb.head.dep_ == "nsubj" and verb.head.head.lemma_.lower() in lx.SAY_VERBS and \
+            any(a.i == verb.head.head.i for a in ancestors(trigger, limit=6)):
+        return True  # "a military report obtained by AFP on Wednesday stated that a device killed six": its day
     if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in lx.SAY_VERBS | REACTION_VERBS:
         return False
     if verb.i > trigger.i and verb.dep_ in ("conj", "parataxis") and any(c.dep_ == "nsubj" for c in verb.children) \
@@ -232,12 +236,31 @@ def _dates_other_event(span: Span, trigger: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and \
             any(a.i == trigger.i for a in ancestors(head, limit=5)):
         return False  # "killed in Thursday's attacks": the attacks the killing was, its own day
+    if _dates_a_landmark(span, stop=trigger):
+        return True  # "detained after a march ahead of the inauguration this week": the inauguration's
     # (also a noun of another act: "lifted its March 3 suspension of aid after talks in Saudi Arabia";
     # not a time the event was in: "tore through a mosque during Friday prayers")
     return (span.root.dep_ in ("compound", "nmod", "amod", "poss") and head.i != trigger.i
             and head.pos_ == "NOUN" and trigger.i not in {t.i for t in head.subtree}
             and (head.lemma_.lower() in lx.NOUN_TRIGGERS or not (
                 head.dep_ == "pobj" and head.head.lower_ in ("during", "in", "at", "on", "throughout"))))
+
+
+def _dates_a_landmark(span: Span, *, stop: Token | None = None) -> bool:
+    """Does the date end a phrase naming what the news came "ahead of",
+    "on the eve of" or "prior to" ("a march ahead of the inauguration of
+    President Maduro this week")?  The date of that landmark, not of the news:
+    only a noun phrase stands between the words and the date (no verb, no
+    comma), however the parse hangs it.  ``stop``: the trigger, which the
+    phrase must not hold."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 1 and doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ") and \
+            not doc[i].is_punct and (stop is None or doc[i].i != stop.i):
+        if doc[i].lower_ in ("of", "to") and doc[i - 1].lower_ in ("ahead", "eve", "prior"):
+            return True
+        i -= 1
+    return False
 
 
 def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | None) -> DateMention | None:
@@ -266,6 +289,10 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue  # "The results were expected on Thursday": a day awaited, not the story's
             if _names_a_thing(sentence, mention):
                 continue  # "violating the October 2025 peace accord": the accord's date, not the story's
+            start = sentence.start_char + mention.start
+            span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+            if span is not None and _dates_a_landmark(span):
+                continue  # "ahead of the inauguration of President Maduro this week": the inauguration's
             return mention
     return None
 

@@ -48,7 +48,7 @@ from etl.events.realis import (
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.surroundings import (
     ARMED_PEOPLE, BLAST_NOUNS, CROWD_CONTEXT, CROWD_PEOPLE, FIGHT_NOUNS, FIRE_WORDS, HELD_PEOPLE,
-    NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
+    NOMINAL_DEPS, a_bodys_own_meeting, actor_history, describes_a_place, held_people, lone_surrender, after_only, any_kind, armed_resistance, bomb_subject,
     counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
     fought_thing, generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
     mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,
@@ -455,8 +455,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue
         if many_stopped(trig.token):
             continue  # "forces had thwarted hundreds of attacks this year": a tally, no event
-        if trig.event_type in VIOLENT and in_period_toll(trig.token, day_dated=dated_to_a_day(sentence, published)):
-            continue  # "clashes have killed nearly 250 people", "killed so far this year": a tally
+        if (trig.event_type in VIOLENT or trig.event_type == lx.PROTESTS) and \
+                in_period_toll(trig.token, day_dated=dated_to_a_day(sentence, published)):
+            continue  # "clashes have killed nearly 250 people", "killed so far this year", "since the elections,
+            # over 360 people have died in protests": a tally
         if (trig.event_type in (lx.PROTESTS, lx.RIOTS) or trig.sub_event_type == "Looting/property destruction") \
                 and counted_in_perfect(trig.token) and not writes_a_date(sentence):
             continue  # "20 protesters have been injured, while 40 police vehicles have been torched": a tally
@@ -587,6 +589,12 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "the bill met resistance", "resistance groups", "met no resistance"
         if lemma == "defend" and not died_defending(trig.token):
             continue  # "vowed to defend the city", "defended the decision"
+        if lone_surrender(trig.token):
+            continue  # "the attacker, who surrendered when cornered by officers": no group's surrender
+        if trig.token.pos_ == "NOUN" and describes_a_place(trig.token):
+            continue  # "Michoacan, an area long affected by violent clashes among cartels": what it is known for
+        if trig.event_type in (lx.PROTESTS, lx.RIOTS) and held_people(trig.token):
+            continue  # "the release of detained protesters": who they are, no protest
         if lemma in ("unrest", "crackdown") and not sentence_words & CROWD_CONTEXT:
             continue  # "political unrest" in general, not crowds in the streets
         kept.append(trig)

@@ -377,6 +377,10 @@ def _same_verb(a: Token, b: Token) -> bool:
     return (verb_a.i if verb_a is not None else -1) == (verb_b.i if verb_b is not None else -1)
 
 
+# Nouns of someone's record: what is told "of" them is a pattern, not an event
+_RECORD_NOUNS = frozenset({"history", "record", "pattern", "habit", "practice", "tradition"})
+
+
 def is_habitual(token: Token) -> bool:
     """A violent noun that describes someone's record or trade ("responsible
     for attacks", "involved in IED attacks", "engaged in kidnapping", "he
@@ -390,6 +394,10 @@ def is_habitual(token: Token) -> bool:
         return True  # "repeatedly launching missiles and drones toward Israeli territory", no day told
     if _struggle(token):
         return True  # "rebel groups continuing to fight for independence"
+    if any(a.lemma_.lower() in _RECORD_NOUNS and a.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and in_subtree(token, c) for c in a.children)
+            for a in ancestors(token, limit=5)):
+        return True  # "criminals have a history of planting landmines and attacking security forces"
     if token.tag_ == "VB" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "continue" and \
             token.head.tag_ in ("VBZ", "VBP") and token.lemma_.lower() in HARM_VERBS | {"attack", "strike"} and \
             not any(t.ent_type_ == "DATE" for t in token.head.subtree):

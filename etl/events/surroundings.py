@@ -22,6 +22,7 @@ from etl.events.weapons import weapon_subtype
 from etl.events.core import Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
+from etl.toponyms import person_name_words
 from etl.events.anaphora import SITE_NOUNS
 from etl.events.offsets import recalled_offset
 from etl.events.realis import CONTEMPORANEOUS, is_background, turned_violent
@@ -116,7 +117,11 @@ def _leader(token: Token) -> bool:
     """A named person or a leader's title ("President Vladimir Putin", "his
     Congolese counterpart", "Hun Manet")."""
     return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or token.lemma_.lower() in lx.LEADER_WORDS or \
-        any(c.dep_ == "compound" and c.lower_ in lx.LEADER_WORDS for c in token.children)
+        any(c.dep_ == "compound" and c.lower_ in lx.LEADER_WORDS for c in token.children) or \
+        any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN" for c in token.children) or \
+        token.pos_ == "PROPN" and token.lower_ in person_name_words(token.doc.ents)
+    # ("his main political rival, Venâncio Mondlane": a person named beside the noun; "Mondlane",
+    # named in full elsewhere in the article)
 
 
 # Bodies whose own meetings are no talks between parties ("a meeting of the federal cabinet")
@@ -128,6 +133,49 @@ _BODY_NOUNS = frozenset({"committee", "cabinet", "council", "commission", "assem
 _CONVENING_VERBS = frozenset({"chair", "preside", "convene", "summon"})
 _INTERNAL_MEETINGS = frozenset({"security", "review", "cabinet", "emergency", "committee", "party", "core",
                                 "internal", "departmental", "staff", "board", "apex", "corps"})
+
+
+# Nouns of a place a participle describes ("an area long affected by violent clashes")
+_PLACE_NOUNS = frozenset({"area", "region", "zone", "state", "town", "city", "country", "province", "district",
+                          "territory", "neighbourhood", "neighborhood", "part", "corridor", "belt"})
+# What is done to people held ("the release of detained protesters")
+_HELD_VERBS = frozenset({"detain", "jail", "imprison", "arrest", "hold"})
+
+
+# One person who may give himself up to police: no armed group's surrender
+_LONE_DOERS = frozenset({"attacker", "gunman", "shooter", "assailant", "suspect", "perpetrator", "man", "woman",
+                         "killer", "hijacker", "teenager", "boy", "driver"})
+
+
+def lone_surrender(token: Token) -> bool:
+    """"The attacker, who surrendered when cornered by officers": a clause
+    describing how one person's attack ended, not an armed group's surrender
+    (an Agreement), nor news of its own (a suspect who "surrendered to
+    police on Sunday" is an arrest, see ``etl.events.classify``)."""
+    if token.lemma_.lower() != "surrender" or token.pos_ != "VERB" or token.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children) and \
+        token.head.tag_ == "NN" and token.head.lemma_.lower() in _LONE_DOERS
+
+
+def describes_a_place(token: Token) -> bool:
+    """An event noun by which a participle describes a place ("Michoacan, an
+    area long affected by violent clashes among cartels", "a region plagued by
+    violence"): what the place is known for, no event told."""
+    by = token.head
+    if token.dep_ != "pobj" or by.lower_ != "by" or by.dep_ != "agent":
+        return False
+    verb = by.head
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.lemma_.lower() in _PLACE_NOUNS
+
+
+def held_people(token: Token) -> bool:
+    """Crowd people named by their being held ("the release of detained
+    protesters"): who they are, no protest told."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and any(
+        c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _HELD_VERBS for c in token.children)
 
 
 def a_bodys_own_meeting(token: Token) -> bool:
@@ -156,6 +204,8 @@ def leaders_meet(token: Token) -> bool:
     side (the subject, or the subject of the verb it is the purpose of, and
     the object, the object of "with" or the subject's conjunct)."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(s.tag_ in ("WP", "WDT") for s in subjects):
+        subjects = [token.head]  # "Mondlane, who met Chapo in Maputo": the relative pronoun's noun
     if not subjects and token.dep_ in ("xcomp", "advcl"):
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     others = [c for c in token.children if c.dep_ == "dobj"] + [
@@ -185,8 +235,16 @@ def meeting_between_leaders(token: Token) -> bool:
     """"a July meeting between Ilham Aliyev and Nikol Pashinyan": a meeting
     "between" two named leaders (or leaders' titles) is talks."""
     return any(c.dep_ == "prep" and c.lower_ == "between" and any(
-        g.dep_ == "pobj" and _leader(g) and any(_leader(o) for o in g.conjuncts) for g in c.children)
+        g.dep_ == "pobj" and _leader(g) and any(_leader(o) for o in _second_party(g)) for g in c.children)
         for c in token.children)
+
+
+def _second_party(first: Token) -> list[Token]:
+    """The other side of "between X and Y": X's conjuncts, and a name set
+    after them that the parse hung on X ("between President Hichilema and his
+    rival, Joseph Mwale")."""
+    conjuncts = list(first.conjuncts)
+    return conjuncts + [a for a in first.children if a.dep_ == "appos" and any(c.i < a.i for c in conjuncts)]
 
 
 def armed_resistance(token: Token, sentence_words: set[str]) -> bool:

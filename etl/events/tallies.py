@@ -214,9 +214,14 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
     if token.pos_ == "VERB":
         # "killed so far this year" (not "engaged in fighting since morning": an event going on)
         return token.lemma_.lower() in _TOLL_VERBS and is_period_toll(token, day_dated=day_dated)
+    if token.dep_ == "conj":
+        token = token.head  # "died in protests and violent confrontations"
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
+        if head.lower_ in _PERIOD_UNITS - {"day", "days", "hours"} and head.dep_ == "pobj" and \
+                token.head.lower_ == "of" and head.head.dep_ == "prep":
+            head = head.head.head  # "killed in more than two months of demonstrations"
     elif token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return head.pos_ == "VERB" and head.lemma_.lower() in _TOLL_VERBS and is_period_toll(head, day_dated=day_dated)
@@ -309,6 +314,11 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
     # raped last week" is a date)
     for c in clause:
         tokens = [t.lower_ for t in c.subtree]
+        unit = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in _PERIOD_UNITS
+                     and any(x.dep_ == "prep" and x.lower_ == "of" for x in g.children)), None)
+        if unit is not None:
+            # "in more than two months of demonstrations": the period is the object, what fills it follows
+            tokens = [t.lower_ for t in c.subtree if t.i <= unit.i]
         if not tokens or "ago" in tokens:
             continue
         if tokens[-1] in _PERIOD_UNITS and not _few_days(tokens) and (
@@ -322,6 +332,11 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("during", "throughout", "in", "over", "for") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in ("half", "quarter") for g in c.children):
             return True  # "killed a record 7,620 people in the Sahel during the first half of 2024"
+    if verb.dep_ == "relcl" and verb.head.lower_ in _PERIOD_UNITS - {"day", "days", "hours"} and any(
+            c.dep_ == "nummod" or c.lower_ in ("several", "many") for c in verb.head.children) and any(
+            c.dep_ == "prep" and any(g.tag_ == "WDT" for g in c.children) for c in verb.children):
+        return True  # "more than two months of demonstrations during which more than 360 people died" (not
+        # "one of the deadliest crackdowns in years in which 7 were killed")
     war_of = verb.head.lemma_.lower() in _WAR_NOUNS or any(  # "four decades of conflict that killed"
         g.lemma_.lower() in _WAR_NOUNS for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj")
