@@ -366,6 +366,13 @@ def extract_events(
                              and d.places[0].kind in ("populated_place", "site")), None)
                 if told is not None:
                     places, place_from = [told], "previous"
+            if not places and trigger.sub_event_type == "Disrupted weapons use" and _site_told(sentence):
+                # "security forces opened fire at a drone to prevent it from reaching the field": the
+                # site told before, where its last event was placed
+                told = next((d.places[0] for d in reversed(drafts) if d.own_place and d.places
+                             and d.places[0].kind != "country"), None)
+                if told is not None:
+                    places, place_from = [told], "previous"
             if not places and trigger.event_type in VIOLENT and not (anaphoric(trigger.token) and any(
                     d.trigger.event_type in PLACED and d.own_place for d in drafts)):
                 # (not "the incident resulted in injuries to ... US personnel" after an attack near
@@ -683,6 +690,17 @@ def _here(trigger: Trigger) -> bool:
 def _the_town_told(token: Token) -> bool:
     """Is what the trigger hit "the city" or "the town" (one told before)?"""
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "dobj") and town_told_before(c) for c in token.children)
+
+
+# Sites a weapon is kept from ("to prevent it from reaching the field")
+_TARGET_SITES = frozenset({"field", "base", "plant", "airport", "facility", "refinery", "site", "depot", "port",
+                           "station", "city", "town", "village"})
+
+
+def _site_told(sentence: Span) -> bool:
+    """Does the sentence name a site told before ("the field", "the base")?"""
+    return any(t.lemma_.lower() in _TARGET_SITES and t.pos_ == "NOUN" and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this") for d in t.children) for t in sentence)
 
 
 # Strategic events with no place of their own that sit where the article's events are

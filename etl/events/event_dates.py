@@ -148,7 +148,13 @@ def _in_clause_on_other(token: Token, trigger: Token) -> bool:
     recovering remains a day later"; not "the attack, which occurred on
     Friday")?"""
     clause = relative_clause_of(token, limit=6) or _noun_complement_of(token)
-    return clause is not None and clause.head.i != trigger.i and not in_subtree(trigger, clause)
+    if clause is None or clause.head.i == trigger.i or in_subtree(trigger, clause):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    # (not an infinitive the parse hangs on the act's own object: "opened fire at a drone to
+    # prevent it from reaching the field late on Sunday", the firing's purpose and day)
+    return not (clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+                and in_subtree(clause.head, verb))
 
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "’ll"})

@@ -48,7 +48,8 @@ from etl.events.realis import (
 from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, series_over_range, told_as_one
 from etl.events.surroundings import (
     ARMED_PEOPLE, BLAST_NOUNS, CROWD_CONTEXT, CROWD_PEOPLE, FIGHT_NOUNS, FIRE_WORDS, HELD_PEOPLE,
-    NOMINAL_DEPS, a_bodys_own_meeting, actor_history, describes_a_place, held_people, lone_surrender, after_only, any_kind, armed_resistance, bomb_subject,
+    NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
+    describes_a_place, held_people, lone_surrender,
     counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
     fought_thing, generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
     mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,

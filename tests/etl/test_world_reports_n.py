@@ -175,3 +175,12 @@ def test_a_drone_fired_at_or_stopped_is_disrupted_weapons_use(pipeline, sentence
 def test_fire_on_a_convoy_is_still_a_clash(pipeline):
     text = "Convoy attacked\n\nGunmen opened fire on an army convoy near Erbil on Sunday, officials said."
     assert [e.sub_event_type for e in extract(pipeline, text)] == ["Armed clash"]
+
+
+def test_a_day_in_the_purpose_of_firing_dates_the_firing(pipeline):
+    text = ("Drones over the field\n\nA drone struck an oil field in Erbil on Monday, officials said.\n\n"
+            "It was the second drone to target the field in days, as security forces opened fire at a drone to "
+            "prevent it from reaching the field late on Saturday.")
+    # (and at the field told before, not anywhere in Iraq)
+    assert (date(2025, 5, 10), "Disrupted weapons use", "Erbil") in {
+        (e.event_date, e.sub_event_type, e.location) for e in extract(pipeline, text)}
