@@ -371,6 +371,10 @@ def _one_year(days: Sequence[tuple[int, int]], years: set[int], *, named: set[in
     return out
 
 
+# Words before a date on which something began: a day in the story's past, not its own
+_STARTED_BEFORE = re.compile(r"\b(?:erupted|began|begun|started|broke\s+out|outbreak|since)\b[^.;]{0,20}$", re.I)
+
+
 def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
     """For a text with no publication date: the latest date it fixes, by
     naming a day of the month with its weekday ("on Monday afternoon (July
@@ -413,7 +417,8 @@ def weekday_pinned_date(text: str, *, not_after: date) -> date | None:
                     value = date(int(match.group("year")), month, day)
                 except ValueError:
                     continue
-                if value <= not_after:
+                if value <= not_after and not _STARTED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                    # (not the day a war began, "The war erupted on April 15, 2023": history)
                     pinned.append(value)
                 continue
             same = weekdays.get(sentence_of(match.start()), set())

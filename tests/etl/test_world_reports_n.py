@@ -184,3 +184,17 @@ def test_a_day_in_the_purpose_of_firing_dates_the_firing(pipeline):
     # (and at the field told before, not anywhere in Iraq)
     assert (date(2025, 5, 10), "Disrupted weapons use", "Erbil") in {
         (e.event_date, e.sub_event_type, e.location) for e in extract(pipeline, text)}
+
+
+def test_the_day_a_war_began_does_not_date_an_undated_page(pipeline):
+    from etl.dates import weekday_pinned_date
+
+    text = ("Paramilitaries take town\n\nThe paramilitary group claimed on Friday that it took control of the "
+            "town of El Obeid after a fight that intensified a day earlier.\n\nThe war erupted on April 15, 2023, "
+            "with battles between the army and the paramilitaries in the streets of Khartoum.")
+    assert weekday_pinned_date(text, not_after=date(2026, 12, 1)) is None
+    assert all(e.event_date is None or e.event_date.year == 2023 and e.location == "Khartoum"
+               for e in extract(pipeline, text, published=None))
+    # a day written in full that is not a beginning still pins the page
+    assert weekday_pinned_date("A photo taken on September 9, 2025 shows the site. Gunmen attacked on "
+                               "Tuesday.", not_after=date(2026, 12, 1)) == date(2025, 9, 9)
