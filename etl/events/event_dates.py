@@ -252,6 +252,12 @@ def _dates_other_event(span: Span, trigger: Token) -> bool:
                 head.dep_ == "pobj" and head.head.lower_ in ("during", "in", "at", "on", "throughout"))))
 
 
+def _span_of(sentence: Span, mention: DateMention) -> Span | None:
+    """The tokens of a date the sentence's facts found (``None`` off token bounds)."""
+    start = sentence.start_char + mention.start
+    return sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+
+
 def _dates_a_landmark(span: Span, *, stop: Token | None = None) -> bool:
     """Does the date end a phrase naming what the news came "ahead of",
     "on the eve of" or "prior to" ("a march ahead of the inauguration of
@@ -295,8 +301,7 @@ def lead_date(sentences: Sequence[Span], *, body_start: int, published: date | N
                 continue  # "The results were expected on Thursday": a day awaited, not the story's
             if _names_a_thing(sentence, mention):
                 continue  # "violating the October 2025 peace accord": the accord's date, not the story's
-            start = sentence.start_char + mention.start
-            span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+            span = _span_of(sentence, mention)
             if span is not None and _dates_a_landmark(span):
                 continue  # "ahead of the inauguration of President Maduro this week": the inauguration's
             return mention
@@ -307,8 +312,7 @@ def _names_a_thing(sentence: Span, mention: DateMention) -> bool:
     """Is the date written inside a noun phrase, before its noun ("the
     October 2025 peace accord", "the April 22 attack"): a name for that
     thing, not when the sentence's news happened?"""
-    start = sentence.start_char + mention.start
-    span = sentence.doc.char_span(start, start + (mention.end - mention.start), alignment_mode="expand")
+    span = _span_of(sentence, mention)
     if span is None or span.root.dep_ not in ("compound", "nmod", "amod", "poss"):
         return False
     head = span.root.head

@@ -136,8 +136,8 @@ _INTERNAL_MEETINGS = frozenset({"security", "review", "cabinet", "emergency", "c
 
 
 # Nouns of a place a participle describes ("an area long affected by violent clashes")
-_PLACE_NOUNS = frozenset({"area", "region", "zone", "state", "town", "city", "country", "province", "district",
-                          "territory", "neighbourhood", "neighborhood", "part", "corridor", "belt"})
+_PLACE_NOUNS = SITE_NOUNS | {"region", "zone", "state", "country", "province", "territory", "part", "corridor",
+                             "belt"}
 # What is done to people held ("the release of detained protesters")
 _HELD_VERBS = frozenset({"detain", "jail", "imprison", "arrest", "hold"})
 

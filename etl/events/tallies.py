@@ -36,6 +36,10 @@ _PERIOD_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "y
                            "decades", "hours"})
 
 
+# Units of a stretch longer than a happening's few days ("two months of demonstrations")
+_LONG_UNITS = _PERIOD_UNITS - {"day", "days", "hours"}
+
+
 _PERIOD_ADVERBS = frozenset({"so far", "thus far", "to date", "in total", "altogether", "overall"})
 
 
@@ -219,7 +223,7 @@ def in_period_toll(token: Token, *, day_dated: bool) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
-        if head.lower_ in _PERIOD_UNITS - {"day", "days", "hours"} and head.dep_ == "pobj" and \
+        if head.lower_ in _LONG_UNITS and head.dep_ == "pobj" and \
                 token.head.lower_ == "of" and head.head.dep_ == "prep":
             head = head.head.head  # "killed in more than two months of demonstrations"
     elif token.dep_ not in ("nsubj", "nsubjpass"):
@@ -332,7 +336,7 @@ def is_period_toll(verb: Token, *, day_dated: bool) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("during", "throughout", "in", "over", "for") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in ("half", "quarter") for g in c.children):
             return True  # "killed a record 7,620 people in the Sahel during the first half of 2024"
-    if verb.dep_ == "relcl" and verb.head.lower_ in _PERIOD_UNITS - {"day", "days", "hours"} and any(
+    if verb.dep_ == "relcl" and verb.head.lower_ in _LONG_UNITS and any(
             c.dep_ == "nummod" or c.lower_ in ("several", "many") for c in verb.head.children) and any(
             c.dep_ == "prep" and any(g.tag_ == "WDT" for g in c.children) for c in verb.children):
         return True  # "more than two months of demonstrations during which more than 360 people died" (not
