@@ -49,7 +49,7 @@ from etl.events.tallies import counted_trend, in_period_toll, is_tallied_since, 
 from etl.events.surroundings import (
     ARMED_PEOPLE, BLAST_NOUNS, CROWD_CONTEXT, CROWD_PEOPLE, FIGHT_NOUNS, FIRE_WORDS, HELD_PEOPLE,
     NOMINAL_DEPS, a_bodys_own_meeting, actor_history, after_only, any_kind, armed_resistance, bomb_subject,
-    describes_a_place, held_people, lone_surrender,
+    known_for, held_people, lone_surrender,
     counted_in_perfect, crewed_aircraft_downed, dated_to_a_day, died_defending, engaged_in_other, fired_at,
     fought_thing, generic_territory_held, heard_verb, in_words, is_month, labour_strike, leaders_meet, many_stopped,
     mass_displacement, meeting_between_leaders, nominal_gerund, is_participle, particle_head, place_history,
@@ -239,6 +239,10 @@ def _cut_off(token: Token) -> bool:
     text = token.doc.text
     end = token.idx + len(token.text)
     return len(text) >= _PAGE_CHARS and token.text[-1:].isalpha() and not text[end:].strip()
+
+
+# What groups fight over for as long as it lasts ("a battle for control")
+_CONTESTED = frozenset({"control", "supremacy", "dominance", "territory", "turf", "influence"})
 
 
 def find_triggers(sentence: Span, *, published: date | None, recalled: bool = False,
@@ -531,6 +535,10 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
         if lemma in ("fight", "battle", "vie") and trig.token.tag_ in ("VBP", "VBZ") and \
                 not any(c.dep_ == "aux" for c in trig.token.children):
             continue  # "as various crime groups fight for control": what goes on, no event
+        if lemma in ("fight", "battle", "struggle") and trig.token.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in _CONTESTED for g in c.children)
+                for c in trig.token.children) and not writes_a_date(sentence):
+            continue  # "as various crime groups battle for control" read as a noun: a contest going on
         if lemma in ("enter", "control") and trig.token.pos_ == "VERB" and (
                 not uncontested(sentence_words) or trig.token.tag_ in ("VBP", "VBZ")
                 or not (has_object(trig.token, lx.TERRITORY_WORDS) or place_object(trig.token))):
@@ -592,8 +600,9 @@ def find_triggers(sentence: Span, *, published: date | None, recalled: bool = Fa
             continue  # "vowed to defend the city", "defended the decision"
         if lone_surrender(trig.token):
             continue  # "the attacker, who surrendered when cornered by officers": no group's surrender
-        if trig.token.pos_ == "NOUN" and describes_a_place(trig.token):
-            continue  # "Michoacan, an area long affected by violent clashes among cartels": what it is known for
+        if trig.token.pos_ == "NOUN" and known_for(trig.token):
+            continue  # "Michoacan, an area long affected by violent clashes", "a symbol carried by protesters in
+            # Nepal": what the place or thing is known for
         if trig.event_type in (lx.PROTESTS, lx.RIOTS) and held_people(trig.token):
             continue  # "the release of detained protesters": who they are, no protest
         if lemma in ("unrest", "crackdown") and not sentence_words & CROWD_CONTEXT:

@@ -20,6 +20,7 @@ from etl import lexicon as lx
 from etl.events.core import HARM_VERBS, VIOLENT
 from etl.events.deals import whereabouts
 from etl.events.realis import told_in_earlier_clause
+from etl.events.surroundings import known_for
 from etl.events.syntax import ancestors, governing_verb, series_of_it
 from geo.records import Mention
 
@@ -391,6 +392,14 @@ def topic_of_talks(doc: Doc, mention: Mention, trigger: Token) -> bool:
                         and not (parent.lemma_.lower() == "aim" and node.lower_ == "at"))
         node = parent
     return False
+
+
+def in_a_description(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Is the place inside what describes a thing by its users ("a pirate
+    flag, a symbol of defiance carried by young protesters in Nepal and
+    Kenya, as they faced tear gas"): where they are, not the event's place?"""
+    return _held_by(doc, mention, trigger, lambda node: node.lemma_.lower() in lx.NOUN_TRIGGERS and known_for(node),
+                    limit=4)  # (an event's doers or its noun, not "a township held by the Arakan Army in Rakhine")
 
 
 def in_a_series(doc: Doc, mention: Mention, trigger: Token) -> bool:

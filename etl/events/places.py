@@ -26,8 +26,9 @@ from etl.events.addresses import sites_in_places, without_address_areas, without
 from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.place_kinds import KIND_LEVEL, PlaceCandidate, within
 from etl.events.place_scope import (
-    TALKS, after_violence, at_a_visit, headed_for, in_a_series, in_clause, in_recalled_event, in_talks_clause, landmark,
-    of_a_war, topic_of_talks, under, under_a_war, under_other_event, under_violence, where_a_way_leads, where_said,
+    TALKS, after_violence, at_a_visit, headed_for, in_a_description, in_a_series, in_clause, in_recalled_event,
+    in_talks_clause, landmark, of_a_war, topic_of_talks, under, under_a_war, under_other_event, under_violence,
+    where_a_way_leads, where_said,
 )
 from etl.events.anaphora import town_told_before
 from etl.events.syntax import ancestors, bidden, told_as_coming
@@ -369,7 +370,8 @@ def choose_places(
     # "arrested Duterte has left Manila and he will be turned over to the ICC in The Hague": where
     # something is still to happen is not where the event was
     usable = [c for c in usable if not _in_future_clause(sentence.doc, c.mention, trigger.token)
-              and not in_a_series(sentence.doc, c.mention, trigger.token)]
+              and not in_a_series(sentence.doc, c.mention, trigger.token)
+              and not in_a_description(sentence.doc, c.mention, trigger.token)]
     if trigger.event_type in VIOLENT:
         # "the attack coincided with the president's arrival in the Netherlands": where
         # someone went, not where the violence was; "launched just before Kinshasa and Kigali

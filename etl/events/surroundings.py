@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from etl import lexicon as lx
 from etl.dates import DAY_KINDS
 from etl.events.weapons import weapon_subtype
-from etl.events.core import Trigger, VIOLENT
+from etl.events.core import HARM_VERBS, Trigger, VIOLENT
 from etl.events.event_dates import told_ongoing
 from etl.events.facts import facts_of
 from etl.toponyms import person_name_words
@@ -160,15 +160,31 @@ def lone_surrender(token: Token) -> bool:
         token.head.tag_ == "NN" and token.head.lemma_.lower() in _LONE_DOERS
 
 
-def describes_a_place(token: Token) -> bool:
+# People a participle may tell something done to ("residents displaced by the clashes")
+_PEOPLE_NOUNS = frozenset({"people", "person", "man", "woman", "child", "children", "resident", "civilian",
+                           "family", "worker", "student", "soldier", "officer", "victim", "villager"})
+
+
+def known_for(token: Token) -> bool:
     """An event noun by which a participle describes a place ("Michoacan, an
     area long affected by violent clashes among cartels", "a region plagued by
-    violence"): what the place is known for, no event told."""
+    violence") or a thing ("a symbol of defiance carried by protesters in
+    Nepal"): what it is known for, no event told."""
     by = token.head
     if token.dep_ != "pobj" or by.lower_ != "by" or by.dep_ != "agent":
         return False
     verb = by.head
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.lemma_.lower() in _PLACE_NOUNS
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod"):
+        return False
+    if verb.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    # "the flag, a symbol of defiance carried by Gen Z protesters in Nepal": a thing described by
+    # who uses it (not "a convoy attacked by gunmen", "a man killed by protesters", "marches
+    # organised by students": the act, or an event noun, is the news)
+    noun = verb.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in lx.NOUN_TRIGGERS and \
+        verb.lemma_.lower() not in lx.VERB_TRIGGERS and verb.lemma_.lower() not in HARM_VERBS and \
+        noun.lemma_.lower() not in _PEOPLE_NOUNS
 
 
 def held_people(token: Token) -> bool:

@@ -198,3 +198,27 @@ def test_the_day_a_war_began_does_not_date_an_undated_page(pipeline):
     # a day written in full that is not a beginning still pins the page
     assert weekday_pinned_date("A photo taken on September 9, 2025 shows the site. Gunmen attacked on "
                                "Tuesday.", not_after=date(2026, 12, 1)) == date(2025, 9, 9)
+
+
+def test_a_symbol_carried_by_protesters_elsewhere_is_no_protest_there(pipeline):
+    text = ("March in Lima\n\nHundreds of students marched in Lima on Saturday. The group also waved a pirate "
+            "flag, a symbol of defiance carried by young protesters in Nepal and Kenya, as they faced tear gas.")
+    assert {e.country for e in extract(pipeline, text)} == {"PER"}
+
+
+def test_a_march_organised_by_students_is_still_a_march(pipeline):
+    text = "March in Lima\n\nA march organised by students in Lima on Saturday drew thousands, police said."
+    assert [e.event_type for e in extract(pipeline, text)] == ["Protests"]
+
+
+def test_gangs_that_battle_for_control_with_no_day_are_no_event(pipeline):
+    text = ("Bus attacked\n\nGunmen killed four passengers on a bus in Celaya on Monday. Guanajuato has been one "
+            "of the country's most violent states, as various organised crime groups battle for control.")
+    assert [(e.location, e.fatalities) for e in extract(pipeline, text)] == [("Celaya", 4)]
+
+
+def test_a_place_beside_a_group_that_holds_a_town_is_still_where(pipeline):
+    text = ("Village bombed\n\nAt least 40 civilians have been killed in an airstrike by the army on a village, "
+            "officials said. The attack occurred in a village on Ramree Island, a township currently held by the "
+            "Arakan Army in western Rakhine state, on Wednesday.")
+    assert [(e.place_id, e.fatalities) for e in extract(pipeline, text)] == [("admin1:MMR/rakhine", 40)]
