@@ -97,12 +97,16 @@ def presupposed(token: Token) -> bool:
 
 
 TOWN_WORDS = frozenset({"city", "town", "village"})
+# Sites a weapon is aimed at or kept from ("to prevent it from reaching the field")
+TARGET_SITES = TOWN_WORDS | {"field", "base", "plant", "airport", "facility", "refinery", "site", "depot", "port",
+                             "station"}
 
 
-def town_told_before(noun: Token) -> bool:
-    """"The city", "this town": a town the text has named before."""
-    return noun.lemma_.lower() in TOWN_WORDS and any(d.dep_ == "det" and d.lower_ in ("the", "this")
-                                                     for d in noun.children)
+def town_told_before(noun: Token, *, words: frozenset[str] = TOWN_WORDS) -> bool:
+    """"The city", "this town" (or another of ``words``: "the field"): a
+    place the text has named before."""
+    return noun.lemma_.lower() in words and any(d.dep_ == "det" and d.lower_ in ("the", "this")
+                                                for d in noun.children)
 
 
 # Words that open a sentence on another happening ("Separately, two Levies personnel were shot

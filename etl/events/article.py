@@ -54,7 +54,7 @@ from etl.events.place_kinds import KIND_LEVEL, UNPLACED, PlaceCandidate, within
 from etl.events.places import choose_places, mention_role, speaker_place, without_bare_regions
 from etl.events.emit import emit_events
 from etl.events.happenings import SITE_KM, group_mentions, same_or_near, type_by_headline, typed_only_by_victims
-from etl.events.anaphora import anaphoric, distinct_happening, reaction_frame, town_told_before
+from etl.events.anaphora import TARGET_SITES, anaphoric, distinct_happening, reaction_frame, town_told_before
 from etl.events.offsets import MONTH_OFFSET_DAYS, recalled_offset
 from etl.events.eras import old_year, when_older_year
 from etl.events.syntax import doc_sentences, in_subtree, recalled_scope
@@ -366,7 +366,8 @@ def extract_events(
                              and d.places[0].kind in ("populated_place", "site")), None)
                 if told is not None:
                     places, place_from = [told], "previous"
-            if not places and trigger.sub_event_type == "Disrupted weapons use" and _site_told(sentence):
+            if not places and trigger.sub_event_type == "Disrupted weapons use" and any(
+                    t.pos_ == "NOUN" and town_told_before(t, words=TARGET_SITES) for t in sentence):
                 # "security forces opened fire at a drone to prevent it from reaching the field": the
                 # site told before, where its last event was placed
                 told = next((d.places[0] for d in reversed(drafts) if d.own_place and d.places
@@ -690,17 +691,6 @@ def _here(trigger: Trigger) -> bool:
 def _the_town_told(token: Token) -> bool:
     """Is what the trigger hit "the city" or "the town" (one told before)?"""
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "dobj") and town_told_before(c) for c in token.children)
-
-
-# Sites a weapon is kept from ("to prevent it from reaching the field")
-_TARGET_SITES = frozenset({"field", "base", "plant", "airport", "facility", "refinery", "site", "depot", "port",
-                           "station", "city", "town", "village"})
-
-
-def _site_told(sentence: Span) -> bool:
-    """Does the sentence name a site told before ("the field", "the base")?"""
-    return any(t.lemma_.lower() in _TARGET_SITES and t.pos_ == "NOUN" and any(
-        d.dep_ == "det" and d.lower_ in ("the", "this") for d in t.children) for t in sentence)
 
 
 # Strategic events with no place of their own that sit where the article's events are

@@ -463,8 +463,6 @@ def _armed_among_dead(sentence: Span, armed: frozenset[str] | set[str]) -> bool:
 _AIMED_HARM = frozenset(HARM_VERBS | {"fire", "shoot"})
 
 
-# Weapons in flight that forces fire at or stop ("opened fire at a drone")
-_AERIAL_WEAPONS = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs"})
 # What stopping them is told by ("was prevented from doing so", "was intercepted")
 _STOPPED = frozenset({"prevent", "thwart", "foil", "repel", "intercept", "stop", "block"})
 
@@ -477,10 +475,10 @@ def _weapon_stopped(token: Token, sentence: Span) -> bool:
     if lemma == "fire":
         verb = token.head if token.dep_ == "dobj" else token
         return any(c.dep_ == "prep" and c.lower_ in ("at", "on") and any(
-            g.dep_ == "pobj" and g.lower_ in _AERIAL_WEAPONS for g in c.children)
+            g.dep_ == "pobj" and g.lower_ in lx.AERIAL_WEAPON_WORDS for g in c.children)
             for c in [*token.children, *verb.children])
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("try", "attempt") and any(
-        c.dep_ == "nsubj" and c.lower_ in _AERIAL_WEAPONS for c in token.head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in lx.AERIAL_WEAPON_WORDS for c in token.head.children) and any(
         t.lemma_.lower() in _STOPPED for t in sentence if t.i > token.i)
 
 

@@ -143,8 +143,7 @@ _HELD_VERBS = frozenset({"detain", "jail", "imprison", "arrest", "hold"})
 
 
 # One person who may give himself up to police: no armed group's surrender
-_LONE_DOERS = frozenset({"attacker", "gunman", "shooter", "assailant", "suspect", "perpetrator", "man", "woman",
-                         "killer", "hijacker", "teenager", "boy", "driver"})
+_LONE_DOERS = lx.LONE_ATTACKERS | {"suspect", "perpetrator", "man", "woman", "hijacker", "teenager", "boy", "driver"}
 
 
 def lone_surrender(token: Token) -> bool:
